@@ -1,0 +1,39 @@
+// Lint rules, including the layer rule of docs/ARCHITECTURE.md:
+// ui -> worker -> gpu/meta/data -> model, never back.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const layer = (files, forbidden) => ({
+  files,
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: forbidden.map((dir) => ({
+          group: [`**/${dir}/*`, `../${dir}/*`, `../../${dir}/*`],
+          message: `${files[0].split('/')[1]} must not import from src/${dir} (layers flow ui -> worker -> gpu/meta/data -> model).`,
+        })),
+      },
+    ],
+  },
+});
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'bench-results/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  layer(['src/model/**'], ['gpu', 'data', 'meta', 'worker', 'ui', 'cli']),
+  layer(['src/gpu/**'], ['data', 'meta', 'worker', 'ui', 'cli']),
+  layer(['src/data/**'], ['gpu', 'meta', 'worker', 'ui', 'cli']),
+  layer(['src/meta/**'], ['worker', 'ui', 'cli']),
+  layer(['src/worker/**'], ['ui', 'cli']),
+  layer(['src/ui/**'], ['cli', 'gpu', 'meta', 'data']),
+  layer(['src/cli/**'], ['ui']),
+);

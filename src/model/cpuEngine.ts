@@ -1,0 +1,80 @@
+// The CPU reference behind the engine interface: S runs, each advanced with `tickNetwork`.
+import {
+  checkBlock,
+  checkParams,
+  specShapes,
+  type BlockResult,
+  type EngineSpec,
+  type RunOptions,
+  type StateVector,
+  type StreamBlock,
+  type VsmlEngine,
+} from './engine';
+import type { VmParams } from './layout';
+import { tickNetwork, zeroCarry, type RunCarry } from './reference';
+import { formatFieldError } from './result';
+import { cloneRunState, type LayerShape, type RunState } from './state';
+
+export class CpuEngine implements VsmlEngine {
+  readonly backend = 'cpu' as const;
+  readonly description = 'CPU reference (TypeScript, single thread)';
+  readonly shapes: readonly LayerShape[];
+  private params: readonly VmParams[] = [];
+  private carries: RunCarry[] = [];
+
+  constructor(readonly spec: EngineSpec) {
+    this.shapes = specShapes(spec);
+  }
+
+  setParams(params: readonly VmParams[]): void {
+    const r = checkParams(this.spec, params);
+    if (!r.ok) throw new Error(formatFieldError(r.error));
+    this.params = params.map((p) => new Float32Array(p) as VmParams);
+  }
+
+  setState(states: readonly RunState[]): void {
+    if (states.length !== this.spec.runs) throw new Error(`state: expected ${this.spec.runs} runs, got ${states.length}`);
+    this.carries = states.map((s) => zeroCarry(this.spec.config, this.shapes, [...cloneRunState(s)]));
+  }
+
+  async run(block: StreamBlock, opts: RunOptions = {}): Promise<BlockResult> {
+    const map = checkBlock(this.spec, block);
+    if (!map.ok) throw new Error(formatFieldError(map.error));
+    if (this.params.length === 0) throw new Error('params: not set');
+    if (this.carries.length === 0) throw new Error('state: not set');
+    const { runs: S, inputSize: A, numClasses: K } = this.spec;
+    const T = block.steps;
+    const outputs = opts.outputs === false ? null : new Float32Array(S * T * K);
+    const loss = new Float32Array(S * T);
+    const correct = new Uint8Array(S * T);
+    for (let s = 0; s < S; s++) {
+      const q = map.value[s];
+      const params = this.params[this.params.length === 1 ? 0 : s];
+      for (let t = 0; t < T; t++) {
+        const x = block.inputs.subarray((q * T + t) * A, (q * T + t + 1) * A);
+        const r = tickNetwork(this.spec.config, params, this.shapes, this.carries[s], x, block.labels[q * T + t]);
+        if (outputs) outputs.set(r.y, (s * T + t) * K);
+        loss[s * T + t] = r.loss;
+        correct[s * T + t] = r.correct ? 1 : 0;
+      }
+    }
+    return { runs: S, steps: T, outputs, loss, correct };
+  }
+
+  async readState(run: number): Promise<RunState> {
+    return cloneRunState(this.carries[run].states);
+  }
+
+  async readStateSlice(run: number, layer: number, vector: StateVector, j: number): Promise<Float32Array> {
+    const { A, B } = this.shapes[layer];
+    const N = this.spec.config.stateSize;
+    const src = this.carries[run].states[layer][vector];
+    const out = new Float32Array(A * B);
+    for (let cell = 0; cell < A * B; cell++) out[cell] = src[cell * N + j];
+    return out;
+  }
+
+  dispose(): void {
+    this.carries = [];
+  }
+}

@@ -1,0 +1,41 @@
+// The FLOP model behind every GFLOP/s this project prints. It counts the reference equations
+// (one multiply-add = 2 FLOPs; sigmoid, tanh, exp = 1 FLOP each), not what a backend actually executes,
+// so backends are compared on the same work.
+import type { VsmlConfig } from './config';
+import type { LayerShape } from './state';
+
+export interface FlopModel {
+  /** FLOPs of one LSTM step of one cell: gates [2M+N] x [4N] + bias, then the cell update. */
+  readonly perCellStep: number;
+  /** FLOPs of one cell's two messages (W_f h + b_f, W_b h + b_b) and its share of the means. */
+  readonly perCellMessages: number;
+  /** FLOPs of one cell-tick: microTicks LSTM steps + the messages. */
+  readonly perCellTick: number;
+  /** Cells (sub-RNNs) of the grid: sum over layers of A_l * B_l. */
+  readonly cells: number;
+  /** FLOPs of one example through one run (readout and softmax ignored: O(K)). */
+  readonly perExample: number;
+  readonly formula: string;
+}
+
+export function flopModel(cfg: VsmlConfig, shapes: readonly LayerShape[]): FlopModel {
+  const N = cfg.stateSize;
+  const M = cfg.messageSize;
+  const gates = 2 * (2 * M + N) * 4 * N + 4 * N; // matmul + bias
+  const update = 12 * N; // 4 nonlinearities + shifts, c' = f c + i g (3), h' = o tanh(c') (2), ...
+  const perCellStep = gates + update;
+  const perCellMessages = 2 * (2 * N * M + M) + 2 * M;
+  const perCellTick = cfg.microTicks * perCellStep + perCellMessages;
+  const cells = shapes.reduce((n, s) => n + s.A * s.B, 0);
+  return {
+    perCellStep,
+    perCellMessages,
+    perCellTick,
+    cells,
+    perExample: cells * perCellTick,
+    formula:
+      `per cell-tick = microTicks*(2*(2M+N)*4N + 4N + 12N) + 2*(2*N*M + M) + 2M` +
+      ` = ${cfg.microTicks}*(${gates}+${update}) + ${perCellMessages} = ${perCellTick} FLOP` +
+      ` (N=${N}, M=${M}); per example = cells (${cells}) x that = ${(cells * perCellTick / 1e6).toFixed(2)} MFLOP`,
+  };
+}
