@@ -24,7 +24,7 @@ describe.each([
     expect(maxAbsDiff(perm, base)).toBeLessThan(1e-5);
     // not vacuous: permuting the inputs alone changes the outputs
     const alone = await runOutputs(cpu, spec, params, states, p.block);
-    expect(maxAbsDiff(alone, base)).toBeGreaterThan(1e-3);
+    expect(maxAbsDiff(alone, base)).toBeGreaterThan(1e-4);
   });
 
   it('permuting the classes with the b-axis of the state permutes the outputs the same way', async () => {
