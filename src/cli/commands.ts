@@ -1,0 +1,5 @@
+// The subcommands of `vsml`, by name. Add a command here to make it available.
+import type { Command } from './command';
+import { traceCommand } from './trace';
+
+export const COMMANDS: readonly Command[] = [traceCommand];

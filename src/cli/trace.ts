@@ -1,0 +1,120 @@
+// `vsml trace`: run a learner over a stream and write what it output on every example.
+//
+// The initial state comes from --state, or else is drawn exactly as
+//   initRunState(config, shapes, new Rng(seed))   with seed = --seed (default 0)
+// where shapes are the layer grids of [A, ...hiddenSizes, K] (A and K from the stream). This is
+// not initRunStates(...).fork(s): a traced run is run 0 of nothing, and its state is the plain
+// seed's stream, so `--seed 7` here and `initRunState(cfg, shapes, new Rng(7))` in code agree.
+import { parseLearner, type Learner } from '../model/formats/learner';
+import { parseState } from '../model/formats/state';
+import { serialiseTrace, type Trace } from '../model/formats/trace';
+import { formatFieldError, type Result } from '../model/result';
+import { specShapes, type BackendName, type EngineSpec } from '../model/engine';
+import { initRunState } from '../model/init';
+import { Rng } from '../model/rng';
+import type { RunState } from '../model/state';
+import { parseStream, type Stream } from '../data/streamFile';
+import { intFlag, type FlagValues } from './args';
+import { badInput, runtimeFailure, success, type Command, type Outcome } from './command';
+import { BACKENDS, createEngine } from './engineFactory';
+import { readJsonFile, writeFileAtomic } from './io';
+
+/** Examples per engine call: bounds the memory of one block's inputs and outputs. */
+export const TRACE_CHUNK = 256;
+
+/** Run `learner` from `state` over the whole stream, in chunks of at most TRACE_CHUNK examples. */
+export async function computeTrace(learner: Learner, stream: Stream, state: RunState, backend: BackendName): Promise<Trace> {
+  const spec: EngineSpec = { config: learner.config, inputSize: stream.inputSize, numClasses: stream.numClasses, runs: 1 };
+  const engine = await createEngine(backend, spec);
+  try {
+    engine.setParams([learner.params]);
+    engine.setState([state]);
+    const { steps: T, inputSize: A, numClasses: K } = stream;
+    const outputs = new Float32Array(T * K);
+    const loss = new Float32Array(T);
+    const correct = new Uint8Array(T);
+    for (let t0 = 0; t0 < T; t0 += TRACE_CHUNK) {
+      const t1 = Math.min(T, t0 + TRACE_CHUNK);
+      const r = await engine.run(
+        { inputs: stream.inputs.subarray(t0 * A, t1 * A), labels: stream.labels.subarray(t0, t1), steps: t1 - t0 },
+        { outputs: true },
+      );
+      if (!r.outputs) throw new Error('engine returned no outputs');
+      outputs.set(r.outputs, t0 * K);
+      loss.set(r.loss, t0);
+      correct.set(r.correct, t0);
+    }
+    return { steps: T, numClasses: K, outputs, loss, correct };
+  } finally {
+    engine.dispose();
+  }
+}
+
+/** The initial state when no state file is given (see the header). */
+export function seededState(learner: Learner, stream: Stream, seed: number): RunState {
+  const spec: EngineSpec = { config: learner.config, inputSize: stream.inputSize, numClasses: stream.numClasses, runs: 1 };
+  return initRunState(learner.config, specShapes(spec), new Rng(seed));
+}
+
+/** Read and validate one input file; errors are prefixed with the path as given. */
+async function load<T>(path: string, parse: (raw: unknown) => Result<T>): Promise<Result<T>> {
+  const raw = await readJsonFile(path);
+  const r = raw.ok ? parse(raw.value) : raw;
+  return r.ok ? r : { ok: false, error: { ...r.error, message: `${path}: ${formatFieldError(r.error)}` } };
+}
+
+async function run(flags: FlagValues, io: { info: (line: string) => void }): Promise<Outcome> {
+  if (flags.has('seed') && flags.has('state')) return badInput('vsml trace: give --state or --seed, not both (--seed only draws the initial state)');
+  const seed = intFlag(flags, 'seed', 0, 0, 0xffffffff);
+  if (!seed.ok) return badInput(`vsml trace: ${seed.error.message}`);
+  const backend = (flags.get('backend') ?? 'cpu') as BackendName;
+  const out = flags.get('out') as string;
+
+  const learner = await load(flags.get('learner') as string, parseLearner);
+  if (!learner.ok) return badInput(learner.error.message);
+  const stream = await load(flags.get('stream') as string, parseStream);
+  if (!stream.ok) return badInput(stream.error.message);
+  let state: RunState;
+  const statePath = flags.get('state');
+  if (statePath !== undefined) {
+    const spec: EngineSpec = { config: learner.value.config, inputSize: stream.value.inputSize, numClasses: stream.value.numClasses, runs: 1 };
+    const shape = { shapes: specShapes(spec), stateSize: learner.value.config.stateSize };
+    const r = await load(statePath, (raw) => parseState(raw, shape));
+    if (!r.ok) return badInput(r.error.message);
+    state = r.value;
+  } else {
+    state = seededState(learner.value, stream.value, seed.value);
+  }
+
+  let trace: Trace;
+  try {
+    trace = await computeTrace(learner.value, stream.value, state, backend);
+  } catch (e) {
+    return runtimeFailure(`vsml trace: ${backend} backend failed: ${oneLine(e)}`);
+  }
+  try {
+    await writeFileAtomic(out, serialiseTrace(trace));
+  } catch (e) {
+    return runtimeFailure(`vsml trace: cannot write ${out}: ${oneLine(e)}`);
+  }
+  const acc = trace.correct.reduce((s, c) => s + c, 0) / trace.steps;
+  const meanLoss = trace.loss.reduce((s, l) => s + l, 0) / trace.steps;
+  io.info(`trace: ${trace.steps} examples on ${backend}, accuracy ${acc.toFixed(4)}, mean loss ${meanLoss.toFixed(4)} -> ${out}`);
+  return success;
+}
+
+const oneLine = (e: unknown): string => (e instanceof Error ? e.message : String(e)).split('\n')[0];
+
+export const traceCommand: Command = {
+  name: 'trace',
+  summary: 'run a learner over a stream; write outputs, loss and correctness per example',
+  flags: [
+    { name: 'learner', value: 'L.json', required: true, help: 'vsml-learner file: config and V_M' },
+    { name: 'stream', value: 'S.json', required: true, help: 'vsml-stream file: inputs and labels' },
+    { name: 'state', value: 'X.json', help: 'vsml-state file: the initial h and c (default: drawn from --seed)' },
+    { name: 'seed', value: 'N', help: 'seed of the initial state when no --state is given (default 0)' },
+    { name: 'backend', value: BACKENDS.join('|'), choices: BACKENDS, help: 'engine (default cpu)' },
+    { name: 'out', value: 'T.json', required: true, help: 'vsml-trace file to write (atomically)' },
+  ],
+  run,
+};
