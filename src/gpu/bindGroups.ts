@@ -1,0 +1,103 @@
+// Bind groups of one shard for every kernel and layer, built from the kernel descriptors.
+import { KERNELS, type BindingName, type KernelName } from './kernels';
+import type { PipelineCache } from './pipelines';
+import type { ShardBuffers } from './shardBuffers';
+import { DIMS_BYTES, STEP_BYTES } from './dims';
+
+/** Buffers shared by all shards: V_M and the current block. */
+export interface SharedBuffers {
+  readonly gateW: GPUBuffer;
+  readonly msgW: GPUBuffer;
+  readonly inputs: GPUBuffer;
+  readonly labels: GPUBuffer;
+  readonly streamOfRun: GPUBuffer;
+  readonly steps: GPUBuffer;
+  readonly outputs: GPUBuffer;
+  readonly loss: GPUBuffer;
+  readonly correct: GPUBuffer;
+}
+
+export interface LayerGroups {
+  readonly gateInputs: GPUBindGroup;
+  readonly gridTick: GPUBindGroup;
+  readonly reduceFwd: GPUBindGroup;
+  /** Absent for layer 0, whose backward message is not used. */
+  readonly reduceBwd: GPUBindGroup | null;
+}
+
+export interface ShardGroups {
+  readonly injectInput: GPUBindGroup;
+  readonly layers: readonly LayerGroups[];
+  readonly readoutError: GPUBindGroup;
+}
+
+export function makeBindGroup<K extends KernelName>(
+  device: GPUDevice,
+  pipelines: PipelineCache,
+  name: K,
+  res: Record<BindingName<K>, GPUBufferBinding>,
+): GPUBindGroup {
+  const entries = KERNELS[name].bindings.map((b, i) => ({ binding: i, resource: res[b.name as BindingName<K>] }));
+  return device.createBindGroup({ label: name, layout: pipelines.layout(name), entries });
+}
+
+export function makeShardGroups(device: GPUDevice, pipelines: PipelineCache, sh: ShardBuffers, g: SharedBuffers): ShardGroups {
+  const L = sh.layers.length;
+  const dims = (l: number): GPUBufferBinding => ({ buffer: sh.dims, offset: sh.layers[l].dimsOffset, size: DIMS_BYTES });
+  const step: GPUBufferBinding = { buffer: g.steps, offset: 0, size: STEP_BYTES };
+  const buf = (buffer: GPUBuffer): GPUBufferBinding => ({ buffer });
+  const layers = sh.layers.map((lb, l) => ({
+    gateInputs: makeBindGroup(device, pipelines, 'gate_inputs', {
+      dims: dims(l),
+      gateW: buf(g.gateW),
+      fwdIn: buf(lb.fwdIn),
+      bwdIn: buf(lb.bwdIn),
+      U: buf(lb.U),
+      V: buf(lb.V),
+    }),
+    gridTick: makeBindGroup(device, pipelines, 'grid_tick', {
+      dims: dims(l),
+      gateW: buf(g.gateW),
+      U: buf(lb.U),
+      V: buf(lb.V),
+      h: buf(lb.h),
+      c: buf(lb.c),
+    }),
+    reduceFwd: makeBindGroup(device, pipelines, 'reduce_fwd', {
+      dims: dims(l),
+      msgW: buf(g.msgW),
+      h: buf(lb.h),
+      out: buf(l + 1 < L ? sh.layers[l + 1].fwdIn : sh.fwdTop),
+    }),
+    reduceBwd:
+      l === 0
+        ? null
+        : makeBindGroup(device, pipelines, 'reduce_bwd', {
+            dims: dims(l),
+            msgW: buf(g.msgW),
+            h: buf(lb.h),
+            out: buf(sh.layers[l - 1].bwdIn),
+          }),
+  }));
+  return {
+    injectInput: makeBindGroup(device, pipelines, 'inject_input', {
+      dims: dims(0),
+      step,
+      inputs: buf(g.inputs),
+      streamOfRun: buf(g.streamOfRun),
+      fwdIn: buf(sh.layers[0].fwdIn),
+    }),
+    layers,
+    readoutError: makeBindGroup(device, pipelines, 'readout_error', {
+      dims: dims(L - 1),
+      step,
+      labels: buf(g.labels),
+      streamOfRun: buf(g.streamOfRun),
+      fwdTop: buf(sh.fwdTop),
+      outputs: buf(g.outputs),
+      loss: buf(g.loss),
+      correct: buf(g.correct),
+      bwdTop: buf(sh.layers[L - 1].bwdIn),
+    }),
+  };
+}

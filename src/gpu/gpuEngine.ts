@@ -1,0 +1,280 @@
+// The WebGPU engine: S runs of one VSML grid, advanced block by block with the kernels of shaders/.
+// Runs are split into shards that each fit the adapter's buffer limits; a block (or a chunk of it,
+// when its streams exceed one buffer) is one command buffer, and only what is asked for is read back.
+import {
+  checkBlock,
+  checkParams,
+  specShapes,
+  type BlockResult,
+  type EngineSpec,
+  type RunOptions,
+  type StateVector,
+  type StreamBlock,
+  type VsmlEngine,
+} from '../model/engine';
+import type { VmParams } from '../model/layout';
+import type { FieldError, Result } from '../model/result';
+import type { LayerShape, RunState } from '../model/state';
+import { makeShardGroups } from './bindGroups';
+import { BlockBuffers } from './blockBuffers';
+import { acquireDevice, describeAdapter, type AdapterSummary, type DeviceOptions, type GpuDevice } from './device';
+import { encodeSteps, shardDispatches, type EncodeContext, type Pipelines } from './encode';
+import { GpuEngineError, gpuError, withErrorScopes } from './errors';
+import { kernelOverrides, KERNELS, type KernelName } from './kernels';
+import { ParamBuffers } from './paramBuffers';
+import { PipelineCache } from './pipelines';
+import { planEngine, stepsPerChunk, type EnginePlan, type PlanOptions } from './plan';
+import { readRanges, Readback } from './readback';
+import type { ShaderSources } from './shaders';
+import { ShardBuffers } from './shardBuffers';
+import { checkSpec } from './spec';
+
+export interface GpuLostInfo {
+  readonly reason: string;
+  readonly message: string;
+}
+
+export interface GpuEngineOptions extends DeviceOptions, PlanOptions {
+  readonly gpu: GPU;
+  readonly shaders: ShaderSources;
+  /** Use this device instead of acquiring one (the engine then does not destroy it). */
+  readonly device?: GpuDevice;
+  /** Called once if the device is lost while the engine is alive. */
+  readonly onLost?: (info: GpuLostInfo) => void;
+}
+
+/** createGpuEngine with failures as values (no WebGPU, no adapter, grid over the limits, ...). */
+export async function tryCreateGpuEngine(spec: EngineSpec, opts: GpuEngineOptions): Promise<Result<GpuEngine>> {
+  try {
+    return { ok: true, value: await createGpuEngine(spec, opts) };
+  } catch (e) {
+    const error: FieldError = e instanceof GpuEngineError ? e.error : { code: 'webgpu', field: '', message: (e as Error).message };
+    return { ok: false, error };
+  }
+}
+
+export async function createGpuEngine(spec: EngineSpec, opts: GpuEngineOptions): Promise<GpuEngine> {
+  const specOk = checkSpec(spec);
+  if (!specOk.ok) throw new GpuEngineError(specOk.error);
+  let gpu: GpuDevice;
+  if (opts.device) gpu = opts.device;
+  else {
+    const r = await acquireDevice(opts.gpu, opts);
+    if (!r.ok) throw new GpuEngineError(r.error);
+    gpu = r.value;
+  }
+  const owned = !opts.device;
+  const plan = planEngine(spec, gpu.limits, opts);
+  if (!plan.ok) {
+    if (owned) gpu.device.destroy();
+    throw new GpuEngineError({ ...plan.error, message: `${plan.error.message} on ${describeAdapter(gpu.info)}` });
+  }
+  try {
+    const cache = new PipelineCache(gpu.device, opts.shaders);
+    const names = Object.keys(KERNELS) as KernelName[];
+    const list = await Promise.all(names.map((n) => cache.get(n, kernelOverrides(n, spec.config, plan.value.tuning))));
+    const pipelines = Object.fromEntries(names.map((n, i) => [n, list[i]])) as Pipelines;
+    return await withErrorScopes(gpu.device, 'buffers', () => new GpuEngine(spec, gpu, owned, plan.value, cache, pipelines, opts.onLost));
+  } catch (e) {
+    if (owned) gpu.device.destroy();
+    throw e;
+  }
+}
+
+export class GpuEngine implements VsmlEngine {
+  readonly backend = 'webgpu' as const;
+  readonly description: string;
+  readonly shapes: readonly LayerShape[];
+  readonly adapterInfo: AdapterSummary;
+  /** Resolves when the device is lost (reason "destroyed" after dispose). */
+  readonly lost: Promise<GpuLostInfo>;
+  private readonly device: GPUDevice;
+  private readonly shards: ShardBuffers[];
+  private readonly params: ParamBuffers;
+  private readonly block: BlockBuffers;
+  private readonly ctx: EncodeContext;
+  private paramsSet = false;
+  private stateSet = false;
+  private lostInfo: GpuLostInfo | null = null;
+  private disposed = false;
+  private serial: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    readonly spec: EngineSpec,
+    private readonly gpu: GpuDevice,
+    private readonly ownsDevice: boolean,
+    readonly plan: EnginePlan,
+    private readonly cache: PipelineCache,
+    pipelines: Pipelines,
+    onLost?: (info: GpuLostInfo) => void,
+  ) {
+    this.device = gpu.device;
+    this.adapterInfo = gpu.info;
+    this.description = `WebGPU: ${describeAdapter(gpu.info)}`;
+    this.shapes = specShapes(spec);
+    const stepStride = gpu.limits.minUniformBufferOffsetAlignment;
+    this.ctx = {
+      pipelines,
+      tuning: plan.tuning,
+      maxPerDim: gpu.limits.maxComputeWorkgroupsPerDimension,
+      stepStride,
+      stateSize: spec.config.stateSize,
+    };
+    this.shards = plan.shards.map((s) => new ShardBuffers(this.device, spec.config, this.shapes, s, stepStride));
+    this.params = new ParamBuffers(this.device, spec.config);
+    this.block = new BlockBuffers(this.device, spec, stepStride);
+    this.lost = this.device.lost.then((info) => {
+      const l = { reason: String(info.reason), message: info.message };
+      if (!this.disposed) {
+        this.lostInfo = l;
+        onLost?.(l);
+      }
+      return l;
+    });
+  }
+
+  /** Shards (sub-ranges of runs with their own buffers) this engine uses. */
+  get shardCount(): number {
+    return this.shards.length;
+  }
+
+  setParams(params: readonly VmParams[]): void {
+    this.usable();
+    const r = checkParams(this.spec, params);
+    if (!r.ok) throw new GpuEngineError(r.error);
+    this.params.write(params);
+    for (const s of this.shards) s.writeDims(this.params.gateStride, this.params.msgStride);
+    this.paramsSet = true;
+  }
+
+  setState(states: readonly RunState[]): void {
+    this.usable();
+    if (states.length !== this.spec.runs) throw gpuError('shape', 'state', `expected ${this.spec.runs} runs, got ${states.length}`);
+    const N = this.spec.config.stateSize;
+    states.forEach((rs, s) =>
+      this.shapes.forEach(({ A, B }, l) => {
+        const want = A * B * N;
+        if (rs[l]?.h.length !== want || rs[l]?.c.length !== want)
+          throw gpuError('shape', `state[${s}][${l}]`, `expected h and c of ${A}x${B}x${N} = ${want} values`);
+      }),
+    );
+    for (const s of this.shards) s.writeStates(states);
+    const encoder = this.device.createCommandEncoder({ label: 'clear carry' });
+    for (const s of this.shards) s.clearCarry(encoder);
+    this.device.queue.submit([encoder.finish()]);
+    this.stateSet = true;
+  }
+
+  run(block: StreamBlock, opts: RunOptions = {}): Promise<BlockResult> {
+    return this.queued(() => this.runNow(block, opts.outputs !== false));
+  }
+
+  readState(run: number): Promise<RunState> {
+    return this.queued(async () => {
+      const { sh, local } = this.locate(run);
+      const ranges = this.shapes.flatMap((_, l) => {
+        const r = sh.stateRange(l, local);
+        return [{ buffer: sh.layers[l].h, ...r }, { buffer: sh.layers[l].c, ...r }];
+      });
+      const bytes = await readRanges(this.device, ranges);
+      return this.shapes.map((_, l) => ({ h: sh.toABJ(l, bytes[2 * l]), c: sh.toABJ(l, bytes[2 * l + 1]) }));
+    });
+  }
+
+  readStateSlice(run: number, layer: number, vector: StateVector, j: number): Promise<Float32Array> {
+    return this.queued(async () => {
+      const { sh, local } = this.locate(run);
+      if (!(layer >= 0 && layer < this.shapes.length)) throw gpuError('range', 'layer', `must be in [0, ${this.shapes.length}), got ${layer}`);
+      const N = this.spec.config.stateSize;
+      if (!(Number.isInteger(j) && j >= 0 && j < N)) throw gpuError('range', 'j', `must be in [0, ${N}), got ${j}`);
+      const [bytes] = await readRanges(this.device, [{ buffer: sh.layers[layer][vector], ...sh.stateRange(layer, local, j) }]);
+      const ba = new Float32Array(bytes); // [b][a]
+      const { A, B } = this.shapes[layer];
+      const out = new Float32Array(A * B);
+      for (let a = 0; a < A; a++) for (let b = 0; b < B; b++) out[a * B + b] = ba[b * A + a];
+      return out;
+    });
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    for (const s of this.shards) s.destroy();
+    this.params.destroy();
+    this.block.destroy();
+    if (this.ownsDevice) this.device.destroy();
+  }
+
+  private async runNow(block: StreamBlock, wantOutputs: boolean): Promise<BlockResult> {
+    const map = checkBlock(this.spec, block);
+    if (!map.ok) throw new GpuEngineError(map.error);
+    if (!this.paramsSet) throw gpuError('state', 'params', 'not set (call setParams first)');
+    if (!this.stateSet) throw gpuError('state', 'state', 'not set (call setState first)');
+    const { runs: S, numClasses: K } = this.spec;
+    const T = block.steps;
+    const Q = block.labels.length / T;
+    const chunk = stepsPerChunk(this.spec, Q, this.gpu.limits);
+    if (!chunk.ok) throw new GpuEngineError(chunk.error);
+    const outputs = wantOutputs ? new Float32Array(S * T * K) : null;
+    const loss = new Float32Array(S * T);
+    const correct = new Uint8Array(S * T);
+    for (let t0 = 0; t0 < T; t0 += chunk.value) {
+      const Tc = Math.min(chunk.value, T - t0);
+      const bytes = await this.runChunk(block, map.value, Q, t0, Tc, wantOutputs);
+      const l = new Float32Array(bytes[0]);
+      const c = new Uint32Array(bytes[1]);
+      const y = wantOutputs ? new Float32Array(bytes[2]) : null;
+      for (let s = 0; s < S; s++) {
+        loss.set(l.subarray(s * Tc, (s + 1) * Tc), s * T + t0);
+        for (let t = 0; t < Tc; t++) correct[s * T + t0 + t] = c[s * Tc + t];
+        if (y && outputs) outputs.set(y.subarray(s * Tc * K, (s + 1) * Tc * K), (s * T + t0) * K);
+      }
+    }
+    return { runs: S, steps: T, outputs, loss, correct };
+  }
+
+  /** Upload a chunk [t0, t0 + Tc) of the block, encode it as one command buffer, read back. */
+  private async runChunk(block: StreamBlock, streamOfRun: Uint32Array, Q: number, t0: number, Tc: number, wantOutputs: boolean) {
+    const { runs: S, numClasses: K } = this.spec;
+    const rb = await withErrorScopes(this.device, 'run', () => {
+      const bufs = this.block.upload(block, streamOfRun, Q, t0, Tc);
+      const shared = { ...bufs, gateW: this.params.gateW as GPUBuffer, msgW: this.params.msgW as GPUBuffer };
+      const perShard = this.shards.map((sh) => shardDispatches(this.ctx, sh, makeShardGroups(this.device, this.cache, sh, shared)));
+      const encoder = this.device.createCommandEncoder({ label: `block of ${Tc}` });
+      const pass = encoder.beginComputePass({ label: `block of ${Tc}` });
+      encodeSteps(pass, this.ctx, perShard, Tc);
+      pass.end();
+      const ranges = [
+        { buffer: bufs.loss, offset: 0, size: S * Tc * 4 },
+        { buffer: bufs.correct, offset: 0, size: S * Tc * 4 },
+      ];
+      if (wantOutputs) ranges.push({ buffer: bufs.outputs, offset: 0, size: S * Tc * K * 4 });
+      const readback = Readback.encode(this.device, encoder, ranges);
+      this.device.queue.submit([encoder.finish()]);
+      return readback;
+    });
+    return rb.read();
+  }
+
+  private locate(run: number): { sh: ShardBuffers; local: number } {
+    if (!(Number.isInteger(run) && run >= 0 && run < this.spec.runs)) throw gpuError('range', 'run', `must be in [0, ${this.spec.runs}), got ${run}`);
+    if (!this.stateSet) throw gpuError('state', 'state', 'not set (call setState first)');
+    const sh = this.shards.find((s) => run < s.shard.runBase + s.shard.runs) as ShardBuffers;
+    return { sh, local: run - sh.shard.runBase };
+  }
+
+  private usable(): void {
+    if (this.disposed) throw gpuError('disposed', '', 'the engine was disposed');
+    if (this.lostInfo) throw gpuError('device-lost', '', `the GPU device was lost (${this.lostInfo.reason}): ${this.lostInfo.message}`);
+  }
+
+  private queued<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.serial.then(() => {
+      this.usable();
+      return fn();
+    });
+    this.serial = next.catch(() => undefined);
+    return next;
+  }
+}
+
