@@ -1,0 +1,29 @@
+import { expect, test } from '@playwright/test';
+import { probeAdapter } from './fixtures/adapter';
+
+test('a WebGPU adapter exists (the suite cannot pass on nothing)', async ({ page }) => {
+  await page.goto('/bench.html?runs=1&backends=cpu&minSeconds=0');
+  const probe = await probeAdapter(page);
+  console.log('WebGPU adapter:', JSON.stringify(probe.info));
+  expect(probe.available).toBe(true);
+});
+
+test('the start page runs the WGSL engine in a worker and matches the CPU reference', async ({ page }, info) => {
+  await page.goto('/');
+  const check = page.getByTestId('engine-check');
+  await expect(check).toHaveAttribute('data-max-abs-diff', /.+/, { timeout: 120_000 });
+  const diff = Number(await check.getAttribute('data-max-abs-diff'));
+  console.log(`engine check max |WebGPU - CPU| = ${diff}`);
+  expect(diff).toBeLessThanOrEqual(1e-4);
+  await expect(page.getByTestId('backend-badge')).toContainText(/SwiftShader|Google|Vulkan|NVIDIA|software/i);
+  await page.screenshot({ path: info.outputPath('start-page.png'), fullPage: true });
+});
+
+test('the benchmark page measures both backends in the worker', async ({ page }, info) => {
+  await page.goto('/bench.html?runs=1&minSeconds=0&blockSize=2');
+  const out = page.getByTestId('bench-output');
+  await expect(out).toContainText('speed-up', { timeout: 150_000 });
+  await expect(out).toContainText('FLOP model');
+  console.log(await out.textContent());
+  await page.screenshot({ path: info.outputPath('bench-page.png'), fullPage: true });
+});

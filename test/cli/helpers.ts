@@ -1,0 +1,47 @@
+// Shared fixtures for the CLI tests: temp directories of input files, the CLI in-process and as a process.
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { main } from '../../src/cli/main';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const FIXTURES = join(ROOT, 'test', 'fixtures');
+
+export const tempDir = (): Promise<string> => mkdtemp(join(tmpdir(), 'vsml-cli-'));
+
+/** Write `doc` as JSON into `dir/name`; returns the path. */
+export async function writeDoc(dir: string, name: string, doc: unknown): Promise<string> {
+  const path = join(dir, name);
+  await writeFile(path, typeof doc === 'string' ? doc : JSON.stringify(doc));
+  return path;
+}
+
+export interface CliRun {
+  readonly code: number;
+  readonly stdout: string[];
+  readonly stderr: string[];
+}
+
+/** `vsml ...argv` in this process. */
+export async function vsml(...argv: string[]): Promise<CliRun> {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const code = await main(argv, { stdout: (l) => stdout.push(l), stderr: (l) => stderr.push(l) });
+  return { code, stdout, stderr };
+}
+
+/** `node --import tsx src/cli/vsml.ts ...argv` as a real process; stderr as raw text. */
+export function vsmlProcess(...argv: string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/vsml.ts', ...argv], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Max |a - b| / max(1, |b|) over two equally long lists. */
+export function maxRelDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  if (a.length !== b.length) throw new Error(`length ${a.length} vs ${b.length}`);
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]) / Math.max(1, Math.abs(b[i])));
+  return m;
+}
