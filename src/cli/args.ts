@@ -31,7 +31,8 @@ export function parseFlags(argv: readonly string[], flags: readonly FlagSpec[]):
     let value: string;
     if (eq >= 0) value = arg.slice(eq + 1);
     else if (i + 1 < argv.length && !argv[i + 1].startsWith('--')) value = argv[++i];
-    else return fail('usage', '', `flag --${name} needs a value (${spec.value})`);
+    else value = '';
+    if (value === '') return fail('usage', '', `flag --${name} needs a value (${spec.value})`);
     if (values.has(name)) return fail('usage', '', `flag --${name} given twice`);
     if (spec.choices && !spec.choices.includes(value)) {
       return fail('usage', '', `flag --${name} must be one of ${spec.choices.join(', ')}, got ${JSON.stringify(value)}`);

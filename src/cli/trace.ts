@@ -2,9 +2,9 @@
 //
 // The initial state comes from --state, or else is drawn exactly as
 //   initRunState(config, shapes, new Rng(seed))   with seed = --seed (default 0)
-// where shapes are the layer grids of [A, ...hiddenSizes, K] (A and K from the stream). This is
-// not initRunStates(...).fork(s): a traced run is run 0 of nothing, and its state is the plain
-// seed's stream, so `--seed 7` here and `initRunState(cfg, shapes, new Rng(7))` in code agree.
+// where shapes are the layer grids of [A, ...hiddenSizes, K] (A and K from the stream): h = 0 and
+// c drawn from the seed's own stream. (Not initRunStates, which forks one sub-stream per run of
+// S; a trace is a single run, so `--seed 7` here equals initRunState(cfg, shapes, new Rng(7)).)
 import { parseLearner, type Learner } from '../model/formats/learner';
 import { parseState } from '../model/formats/state';
 import { serialiseTrace, type Trace } from '../model/formats/trace';
@@ -15,17 +15,24 @@ import { Rng } from '../model/rng';
 import type { RunState } from '../model/state';
 import { parseStream, type Stream } from '../data/streamFile';
 import { intFlag, type FlagValues } from './args';
-import { badInput, runtimeFailure, success, type Command, type Outcome } from './command';
+import { badInput, runtimeFailure, success, type Command, type CommandIo, type Outcome } from './command';
 import { BACKENDS, createEngine } from './engineFactory';
 import { readJsonFile, writeFileAtomic } from './io';
 
 /** Examples per engine call: bounds the memory of one block's inputs and outputs. */
 export const TRACE_CHUNK = 256;
 
+/** One run of the learner's config on the stream's grid: A and K come from the stream. */
+export const traceSpec = (learner: Learner, stream: Stream): EngineSpec => ({
+  config: learner.config,
+  inputSize: stream.inputSize,
+  numClasses: stream.numClasses,
+  runs: 1,
+});
+
 /** Run `learner` from `state` over the whole stream, in chunks of at most TRACE_CHUNK examples. */
 export async function computeTrace(learner: Learner, stream: Stream, state: RunState, backend: BackendName): Promise<Trace> {
-  const spec: EngineSpec = { config: learner.config, inputSize: stream.inputSize, numClasses: stream.numClasses, runs: 1 };
-  const engine = await createEngine(backend, spec);
+  const engine = await createEngine(backend, traceSpec(learner, stream));
   try {
     engine.setParams([learner.params]);
     engine.setState([state]);
@@ -52,18 +59,19 @@ export async function computeTrace(learner: Learner, stream: Stream, state: RunS
 
 /** The initial state when no state file is given (see the header). */
 export function seededState(learner: Learner, stream: Stream, seed: number): RunState {
-  const spec: EngineSpec = { config: learner.config, inputSize: stream.inputSize, numClasses: stream.numClasses, runs: 1 };
-  return initRunState(learner.config, specShapes(spec), new Rng(seed));
+  return initRunState(learner.config, specShapes(traceSpec(learner, stream)), new Rng(seed));
 }
 
-/** Read and validate one input file; errors are prefixed with the path as given. */
-async function load<T>(path: string, parse: (raw: unknown) => Result<T>): Promise<Result<T>> {
+/** An input file's value, or the one line that says what is wrong with it ("<path>: <field>: <reason>"). */
+type Loaded<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly line: string };
+
+async function load<T>(path: string, parse: (raw: unknown) => Result<T>): Promise<Loaded<T>> {
   const raw = await readJsonFile(path);
   const r = raw.ok ? parse(raw.value) : raw;
-  return r.ok ? r : { ok: false, error: { ...r.error, message: `${path}: ${formatFieldError(r.error)}` } };
+  return r.ok ? r : { ok: false, line: `${path}: ${formatFieldError(r.error)}` };
 }
 
-async function run(flags: FlagValues, io: { info: (line: string) => void }): Promise<Outcome> {
+async function run(flags: FlagValues, io: CommandIo): Promise<Outcome> {
   if (flags.has('seed') && flags.has('state')) return badInput('vsml trace: give --state or --seed, not both (--seed only draws the initial state)');
   const seed = intFlag(flags, 'seed', 0, 0, 0xffffffff);
   if (!seed.ok) return badInput(`vsml trace: ${seed.error.message}`);
@@ -71,16 +79,15 @@ async function run(flags: FlagValues, io: { info: (line: string) => void }): Pro
   const out = flags.get('out') as string;
 
   const learner = await load(flags.get('learner') as string, parseLearner);
-  if (!learner.ok) return badInput(learner.error.message);
+  if (!learner.ok) return badInput(learner.line);
   const stream = await load(flags.get('stream') as string, parseStream);
-  if (!stream.ok) return badInput(stream.error.message);
+  if (!stream.ok) return badInput(stream.line);
   let state: RunState;
   const statePath = flags.get('state');
   if (statePath !== undefined) {
-    const spec: EngineSpec = { config: learner.value.config, inputSize: stream.value.inputSize, numClasses: stream.value.numClasses, runs: 1 };
-    const shape = { shapes: specShapes(spec), stateSize: learner.value.config.stateSize };
+    const shape = { shapes: specShapes(traceSpec(learner.value, stream.value)), stateSize: learner.value.config.stateSize };
     const r = await load(statePath, (raw) => parseState(raw, shape));
-    if (!r.ok) return badInput(r.error.message);
+    if (!r.ok) return badInput(r.line);
     state = r.value;
   } else {
     state = seededState(learner.value, stream.value, seed.value);

@@ -19,6 +19,7 @@ describe('parseFlags', () => {
     [['--in', 'a', '--sead', '1'], 'unknown flag --sead'],
     [['--in'], 'flag --in needs a value (F.json)'],
     [['--in', '--seed', '1'], 'flag --in needs a value (F.json)'],
+    [['--in='], 'flag --in needs a value (F.json)'],
     [['--in', 'a', '--in', 'b'], 'flag --in given twice'],
     [['--in', 'a', '--backend', 'gpu'], 'flag --backend must be one of cpu, webgpu, got "gpu"'],
     [['--seed', '1'], 'missing required flag --in'],
