@@ -39,6 +39,11 @@ export interface GpuEngineOptions extends DeviceOptions, PlanOptions {
   readonly shaders: ShaderSources;
   /** Use this device instead of acquiring one (the engine then does not destroy it). */
   readonly device?: GpuDevice;
+  /**
+   * Examples per command buffer at most (default 4096, less when a chunk's streams would exceed a
+   * buffer). Lower it where a long submit could trip a GPU watchdog.
+   */
+  readonly maxStepsPerSubmit?: number;
   /** Called once if the device is lost while the engine is alive. */
   readonly onLost?: (info: GpuLostInfo) => void;
 }
@@ -74,7 +79,7 @@ export async function createGpuEngine(spec: EngineSpec, opts: GpuEngineOptions):
     const names = Object.keys(KERNELS) as KernelName[];
     const list = await Promise.all(names.map((n) => cache.get(n, kernelOverrides(n, spec.config, plan.value.tuning))));
     const pipelines = Object.fromEntries(names.map((n, i) => [n, list[i]])) as Pipelines;
-    return await withErrorScopes(gpu.device, 'buffers', () => new GpuEngine(spec, gpu, owned, plan.value, cache, pipelines, opts.onLost));
+    return await withErrorScopes(gpu.device, 'buffers', () => new GpuEngine(spec, gpu, owned, plan.value, cache, pipelines, opts));
   } catch (e) {
     if (owned) gpu.device.destroy();
     throw e;
@@ -98,6 +103,7 @@ export class GpuEngine implements VsmlEngine {
   private lostInfo: GpuLostInfo | null = null;
   private disposed = false;
   private serial: Promise<unknown> = Promise.resolve();
+  private readonly maxStepsPerSubmit: number;
 
   constructor(
     readonly spec: EngineSpec,
@@ -106,8 +112,9 @@ export class GpuEngine implements VsmlEngine {
     readonly plan: EnginePlan,
     private readonly cache: PipelineCache,
     pipelines: Pipelines,
-    onLost?: (info: GpuLostInfo) => void,
+    opts: Pick<GpuEngineOptions, 'onLost' | 'maxStepsPerSubmit'> = {},
   ) {
+    this.maxStepsPerSubmit = opts.maxStepsPerSubmit ?? 4096;
     this.device = gpu.device;
     this.adapterInfo = gpu.info;
     this.description = `WebGPU: ${describeAdapter(gpu.info)}`;
@@ -127,7 +134,7 @@ export class GpuEngine implements VsmlEngine {
       const l = { reason: String(info.reason), message: info.message };
       if (!this.disposed) {
         this.lostInfo = l;
-        onLost?.(l);
+        opts.onLost?.(l);
       }
       return l;
     });
@@ -213,7 +220,7 @@ export class GpuEngine implements VsmlEngine {
     const { runs: S, numClasses: K } = this.spec;
     const T = block.steps;
     const Q = block.labels.length / T;
-    const chunk = stepsPerChunk(this.spec, Q, this.gpu.limits);
+    const chunk = stepsPerChunk(this.spec, Q, this.gpu.limits, this.maxStepsPerSubmit);
     if (!chunk.ok) throw new GpuEngineError(chunk.error);
     const outputs = wantOutputs ? new Float32Array(S * T * K) : null;
     const loss = new Float32Array(S * T);

@@ -33,6 +33,8 @@ export interface EnginePlan {
 export interface PlanOptions {
   /** Cap the runs of one shard (tests force sharding with it). */
   readonly maxRunsPerShard?: number;
+  /** Override the tuning chosen from the limits (tests cover both grid_tick variants with it). */
+  readonly tuning?: Partial<KernelTuning>;
 }
 
 export const mib = (bytes: number): string =>
@@ -87,7 +89,7 @@ export function planEngine(spec: EngineSpec, limits: EngineLimits, opts: PlanOpt
   if (paramBytes > limit.bytes) {
     return fail('limit', 'runs', `parameter buffer for ${S} runs ${overLimit(paramBytes, limit.name, limit.bytes)}`);
   }
-  const tuning = chooseTuning(spec, limits);
+  const tuning = { ...chooseTuning(spec, limits), ...opts.tuning };
   if (tuning.reduceWg < spec.config.messageSize) {
     return fail('limit', 'config.stateSize', `reduce_fwd needs ${spec.config.stateSize * spec.config.messageSize * 4} bytes of workgroup memory but maxComputeWorkgroupStorageSize is ${limits.maxComputeWorkgroupStorageSize}`);
   }
