@@ -4,6 +4,7 @@
 import type { ShardGroups } from './bindGroups';
 import { foldWorkgroups } from './fold';
 import type { KernelName, KernelTuning } from './kernels';
+import { gateRowVec4s } from './packParams';
 import type { ShardBuffers } from './shardBuffers';
 
 export type Pipelines = Record<KernelName, GPUComputePipeline>;
@@ -28,7 +29,7 @@ interface Dispatch {
 export function shardDispatches(ctx: EncodeContext, sh: ShardBuffers, groups: ShardGroups): Dispatch[] {
   const { pipelines: p, tuning, maxPerDim } = ctx;
   const R = sh.shard.runs;
-  const N = ctx.stateSize;
+  const E = gateRowVec4s(ctx.stateSize);
   const items = (n: number) => foldWorkgroups(Math.ceil(n / tuning.wg), maxPerDim);
   const groupsOf = (n: number) => foldWorkgroups(n, maxPerDim);
   const out: Dispatch[] = [];
@@ -36,7 +37,7 @@ export function shardDispatches(ctx: EncodeContext, sh: ShardBuffers, groups: Sh
   out.push({ pipeline: p.inject_input, group: groups.injectInput, usesStep: true, size: items(R * A0) });
   sh.layers.forEach(({ shape: { A, B } }, l) => {
     const g = groups.layers[l];
-    out.push({ pipeline: p.gate_inputs, group: g.gateInputs, usesStep: false, size: items(R * (A + B) * N) });
+    out.push({ pipeline: p.gate_inputs, group: g.gateInputs, usesStep: false, size: items(R * (A + B) * E) });
     out.push({ pipeline: p.grid_tick, group: g.gridTick, usesStep: false, size: groupsOf(Math.ceil(A / tuning.wg) * B * R) });
     out.push({ pipeline: p.reduce_fwd, group: g.reduceFwd, usesStep: false, size: groupsOf(B * R) });
     if (g.reduceBwd) out.push({ pipeline: p.reduce_bwd, group: g.reduceBwd, usesStep: false, size: items(R * A) });

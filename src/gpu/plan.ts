@@ -4,7 +4,7 @@ import type { EngineSpec } from '../model/engine';
 import { specShapes } from '../model/engine';
 import { fail, ok, type Result } from '../model/result';
 import type { KernelTuning } from './kernels';
-import { gateRows } from './packParams';
+import { gateRowVec4s, gateRows } from './packParams';
 
 /** The device limits the engine depends on (a subset of GPUSupportedLimits). */
 export interface EngineLimits {
@@ -59,8 +59,8 @@ export function perRunBuffers(spec: EngineSpec): { name: string; bytes: number }
   specShapes(spec).forEach(({ A, B }, l) => {
     const grid = `${A}x${B}x${N}`;
     out.push({ name: `state buffer (h or c) of layer ${l} (${grid})`, bytes: A * B * N * 4 });
-    out.push({ name: `gate input buffer U of layer ${l}`, bytes: A * N * 16 });
-    out.push({ name: `gate input buffer V of layer ${l}`, bytes: B * N * 16 });
+    out.push({ name: `gate input buffer U of layer ${l}`, bytes: A * gateRowVec4s(N) * 16 });
+    out.push({ name: `gate input buffer V of layer ${l}`, bytes: B * gateRowVec4s(N) * 16 });
     out.push({ name: `message buffer of layer ${l}`, bytes: Math.max(A, B) * M * 4 });
   });
   return out.sort((x, y) => y.bytes - x.bytes);
@@ -73,7 +73,8 @@ export function chooseTuning(spec: EngineSpec, limits: EngineLimits): KernelTuni
   let reduceWg = 64;
   while (reduceWg > M && (N * reduceWg * 4 > limits.maxComputeWorkgroupStorageSize || reduceWg > limits.maxComputeInvocationsPerWorkgroup))
     reduceWg /= 2;
-  return { wg, reduceWg, whShared: N * N * 16 <= limits.maxComputeWorkgroupStorageSize };
+  const E = gateRowVec4s(N);
+  return { wg, reduceWg, whShared: E * E * 16 <= limits.maxComputeWorkgroupStorageSize };
 }
 
 export function planEngine(spec: EngineSpec, limits: EngineLimits, opts: PlanOptions = {}): Result<EnginePlan> {
@@ -85,7 +86,7 @@ export function planEngine(spec: EngineSpec, limits: EngineLimits, opts: PlanOpt
     return fail('limit', 'grid', `${largestPerRun.name} for 1 run ${overLimit(largestPerRun.bytes, limit.name, limit.bytes)}`);
   }
   const N = spec.config.stateSize;
-  const paramBytes = S * gateRows(spec.config) * N * 16;
+  const paramBytes = S * gateRows(spec.config) * gateRowVec4s(N) * 16;
   if (paramBytes > limit.bytes) {
     return fail('limit', 'runs', `parameter buffer for ${S} runs ${overLimit(paramBytes, limit.name, limit.bytes)}`);
   }

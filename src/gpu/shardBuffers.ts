@@ -4,6 +4,7 @@
 import type { VsmlConfig } from '../model/config';
 import { abjToSoA, soaToABJ, asSoA, type LayerShape, type RunState } from '../model/state';
 import { packDims } from './dims';
+import { gateRowVec4s } from './packParams';
 import type { Shard } from './plan';
 import { upload } from './upload';
 
@@ -16,7 +17,7 @@ export interface LayerBuffers {
   readonly fwdIn: GPUBuffer;
   /** [runs][B][M]: backward input messages, carried to the next example. */
   readonly bwdIn: GPUBuffer;
-  /** [runs][A][N] vec4 and [runs][B][N] vec4: the message parts of the gates. */
+  /** [runs][A][E] vec4 and [runs][B][E] vec4: the message parts of the gates (see packParams). */
   readonly U: GPUBuffer;
   readonly V: GPUBuffer;
   /** Byte offset of this layer's Dims in the shard's dims buffer. */
@@ -43,6 +44,7 @@ export class ShardBuffers {
     const N = cfg.stateSize;
     const M = cfg.messageSize;
     const R = shard.runs;
+    const E = gateRowVec4s(N);
     const make = (label: string, bytes: number, usage = STORAGE()): GPUBuffer => {
       const b = device.createBuffer({ label: `${label} runs ${shard.runBase}+${R}`, size: Math.max(16, bytes), usage });
       this.all.push(b);
@@ -55,8 +57,8 @@ export class ShardBuffers {
       c: make(`c[${l}]`, R * shape.A * shape.B * N * 4),
       fwdIn: make(`fwdIn[${l}]`, R * shape.A * M * 4),
       bwdIn: make(`bwdIn[${l}]`, R * shape.B * M * 4),
-      U: make(`U[${l}]`, R * shape.A * N * 16),
-      V: make(`V[${l}]`, R * shape.B * N * 16),
+      U: make(`U[${l}]`, R * shape.A * E * 16),
+      V: make(`V[${l}]`, R * shape.B * E * 16),
       dimsOffset: l * dimsStride,
     }));
     this.fwdTop = make('fwdTop', R * shapes[shapes.length - 1].B * M * 4);

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { foldWorkgroups } from '../../src/gpu/fold';
 import { KERNELS, type BindingKind } from '../../src/gpu/kernels';
-import { gateRows, packParams } from '../../src/gpu/packParams';
+import { gateIndex, gateRows, gateRowVec4s, packParams } from '../../src/gpu/packParams';
 import { planEngine, stepsPerChunk, type EngineLimits } from '../../src/gpu/plan';
 import { SHADER_NAMES } from '../../src/gpu/shaders';
 import { loadShadersNode } from '../../src/gpu/shadersNode';
@@ -97,21 +97,34 @@ describe('foldWorkgroups', () => {
 });
 
 describe('packParams', () => {
-  it('gate row r, column j holds lstm.w[r][g*N + j] for g = i, g, f, o, and the bias as row 2M+N (N=3, M=2, seed 41)', () => {
-    const cfg = config({ stateSize: 3, messageSize: 2, outputIndex: 1 });
+  it('gate (row r, column j, gate g) sits at gateIndex; h rows and columns past N are 0; bias last (N=5, M=2, seed 41)', () => {
+    const cfg = config({ stateSize: 5, messageSize: 2, outputIndex: 1 });
     const p = [randomParams(cfg, 41), randomParams(cfg, 42)];
     const L = paramLayout(cfg);
     const packed = packParams(cfg, p);
-    const N = 3;
+    const [N, M, E] = [5, 2, 8];
+    expect(gateRowVec4s(N)).toBe(E);
     const rows = gateRows(cfg);
-    expect(rows).toBe(2 * 2 + 3 + 1);
-    expect(packed.gateStride).toBe(rows * N);
-    for (let set = 0; set < 2; set++)
-      for (let r = 0; r < rows - 1; r++)
+    expect(rows).toBe(2 * M + E + 1);
+    expect(packed.gateStride).toBe(rows * E);
+    const seen = new Set<number>();
+    for (let set = 0; set < 2; set++) {
+      const at = (r: number, j: number, g: number) => set * packed.gateStride * 4 + gateIndex(E, r, j, g);
+      for (let r = 0; r < 2 * M + N; r++)
         for (let j = 0; j < N; j++)
-          for (let g = 0; g < 4; g++)
-            expect(packed.gate[((set * rows + r) * N + j) * 4 + g]).toBe(p[set][L.lstmW.offset + r * 4 * N + g * N + j]);
-    for (let j = 0; j < N; j++) for (let g = 0; g < 4; g++) expect(packed.gate[((rows - 1) * N + j) * 4 + g]).toBe(p[0][L.lstmB.offset + g * N + j]);
+          for (let g = 0; g < 4; g++) {
+            expect(packed.gate[at(r, j, g)]).toBe(p[set][L.lstmW.offset + r * 4 * N + g * N + j]);
+            seen.add(at(r, j, g));
+          }
+      for (let j = 0; j < N; j++)
+        for (let g = 0; g < 4; g++) {
+          expect(packed.gate[at(rows - 1, j, g)]).toBe(p[set][L.lstmB.offset + g * N + j]);
+          seen.add(at(rows - 1, j, g));
+        }
+    }
+    packed.gate.forEach((v, i) => {
+      if (!seen.has(i)) expect(v).toBe(0);
+    });
     expect([...packed.msg.subarray(packed.msgStride, 2 * packed.msgStride)]).toEqual([...p[1].subarray(L.fwdW.offset)]);
   });
 });
