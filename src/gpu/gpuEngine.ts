@@ -22,7 +22,7 @@ import { encodeSteps, shardDispatches, type EncodeContext, type Pipelines } from
 import { GpuEngineError, gpuError, withErrorScopes } from './errors';
 import { kernelOverrides, KERNELS, type KernelName } from './kernels';
 import { ParamBuffers } from './paramBuffers';
-import { PipelineCache } from './pipelines';
+import { pipelineCache, type PipelineCache } from './pipelines';
 import { planEngine, stepsPerChunk, type EnginePlan, type PlanOptions } from './plan';
 import { readRanges, Readback } from './readback';
 import type { ShaderSources } from './shaders';
@@ -75,9 +75,11 @@ export async function createGpuEngine(spec: EngineSpec, opts: GpuEngineOptions):
     throw new GpuEngineError({ ...plan.error, message: `${plan.error.message} on ${describeAdapter(gpu.info)}` });
   }
   try {
-    const cache = new PipelineCache(gpu.device, opts.shaders);
+    const cache = pipelineCache(gpu.device);
     const names = Object.keys(KERNELS) as KernelName[];
-    const list = await Promise.all(names.map((n) => cache.get(n, kernelOverrides(n, spec.config, plan.value.tuning))));
+    const list = await Promise.all(
+      names.map((n) => cache.get(n, opts.shaders[KERNELS[n].shader], kernelOverrides(n, spec.config, plan.value.tuning))),
+    );
     const pipelines = Object.fromEntries(names.map((n, i) => [n, list[i]])) as Pipelines;
     return await withErrorScopes(gpu.device, 'buffers', () => new GpuEngine(spec, gpu, owned, plan.value, cache, pipelines, opts));
   } catch (e) {

@@ -1,16 +1,26 @@
-// Compute pipelines, cached by kernel and override constants; one bind-group layout per kernel.
+// Compute pipelines, cached per device by kernel source and override constants (engines created
+// one after another on one device compile each kernel variant once); one bind-group layout per kernel.
 import { bindGroupLayoutEntries, KERNELS, type KernelName, type Overrides } from './kernels';
-import type { ShaderSources } from './shaders';
+
+const caches = new WeakMap<GPUDevice, PipelineCache>();
+
+/** The device's pipeline cache. */
+export function pipelineCache(device: GPUDevice): PipelineCache {
+  let c = caches.get(device);
+  if (!c) {
+    c = new PipelineCache(device);
+    caches.set(device, c);
+  }
+  return c;
+}
 
 export class PipelineCache {
-  private readonly modules = new Map<KernelName, GPUShaderModule>();
+  /** Shader modules by source text. */
+  private readonly modules = new Map<string, { module: GPUShaderModule; id: number }>();
   private readonly layouts = new Map<KernelName, GPUBindGroupLayout>();
   private readonly pipelines = new Map<string, Promise<GPUComputePipeline>>();
 
-  constructor(
-    private readonly device: GPUDevice,
-    private readonly shaders: ShaderSources,
-  ) {}
+  constructor(private readonly device: GPUDevice) {}
 
   layout(name: KernelName): GPUBindGroupLayout {
     let l = this.layouts.get(name);
@@ -21,29 +31,29 @@ export class PipelineCache {
     return l;
   }
 
-  /** The pipeline of `name` with these constants; compile errors name the .wgsl file. */
-  get(name: KernelName, constants: Overrides): Promise<GPUComputePipeline> {
-    const key = `${name}:${JSON.stringify(Object.entries(constants).sort(([a], [b]) => (a < b ? -1 : 1)))}`;
+  /** The pipeline of kernel `name` compiled from `code` with these constants; errors name the .wgsl file. */
+  get(name: KernelName, code: string, constants: Overrides): Promise<GPUComputePipeline> {
+    const m = this.module(name, code);
+    const key = `${name}:${m.id}:${JSON.stringify(Object.entries(constants).sort(([a], [b]) => (a < b ? -1 : 1)))}`;
     let p = this.pipelines.get(key);
     if (!p) {
-      p = this.create(name, constants);
+      p = this.create(name, m.module, constants);
       this.pipelines.set(key, p);
       p.catch(() => this.pipelines.delete(key));
     }
     return p;
   }
 
-  private module(name: KernelName): GPUShaderModule {
-    let m = this.modules.get(name);
+  private module(name: KernelName, code: string): { module: GPUShaderModule; id: number } {
+    let m = this.modules.get(code);
     if (!m) {
-      m = this.device.createShaderModule({ label: `${name}.wgsl`, code: this.shaders[KERNELS[name].shader] });
-      this.modules.set(name, m);
+      m = { module: this.device.createShaderModule({ label: `${name}.wgsl`, code }), id: this.modules.size };
+      this.modules.set(code, m);
     }
     return m;
   }
 
-  private async create(name: KernelName, constants: Overrides): Promise<GPUComputePipeline> {
-    const module = this.module(name);
+  private async create(name: KernelName, module: GPUShaderModule, constants: Overrides): Promise<GPUComputePipeline> {
     const layout = this.device.createPipelineLayout({ label: name, bindGroupLayouts: [this.layout(name)] });
     try {
       return await this.device.createComputePipelineAsync({
