@@ -23,9 +23,9 @@ import { GpuEngineError, gpuError, withErrorScopes } from './errors';
 import { kernelOverrides, KERNELS, type KernelName } from './kernels';
 import { ParamBuffers } from './paramBuffers';
 import { pipelineCache, type PipelineCache } from './pipelines';
-import { planEngine, stepsPerChunk, type EnginePlan, type PlanOptions } from './plan';
+import { engineBytes, mib, planEngine, stepsPerChunk, type EnginePlan, type PlanOptions } from './plan';
 import { readRanges, Readback } from './readback';
-import type { ShaderSources } from './shaders';
+import { SHADER_NAMES, type ShaderSources } from './shaders';
 import { ShardBuffers } from './shardBuffers';
 import { checkSpec } from './spec';
 
@@ -61,6 +61,8 @@ export async function tryCreateGpuEngine(spec: EngineSpec, opts: GpuEngineOption
 export async function createGpuEngine(spec: EngineSpec, opts: GpuEngineOptions): Promise<GpuEngine> {
   const specOk = checkSpec(spec);
   if (!specOk.ok) throw new GpuEngineError(specOk.error);
+  const missing = SHADER_NAMES.filter((n) => typeof opts.shaders?.[n] !== 'string');
+  if (missing.length) throw gpuError('missing', 'shaders', `no source for ${missing.map((n) => `${n}.wgsl`).join(', ')}`);
   let gpu: GpuDevice;
   if (opts.device) gpu = opts.device;
   else {
@@ -74,6 +76,7 @@ export async function createGpuEngine(spec: EngineSpec, opts: GpuEngineOptions):
     if (owned) gpu.device.destroy();
     throw new GpuEngineError({ ...plan.error, message: `${plan.error.message} on ${describeAdapter(gpu.info)}` });
   }
+  const made: { engine?: GpuEngine } = {};
   try {
     const cache = pipelineCache(gpu.device);
     const names = Object.keys(KERNELS) as KernelName[];
@@ -81,8 +84,10 @@ export async function createGpuEngine(spec: EngineSpec, opts: GpuEngineOptions):
       names.map((n) => cache.get(n, opts.shaders[KERNELS[n].shader], kernelOverrides(n, spec.config, plan.value.tuning))),
     );
     const pipelines = Object.fromEntries(names.map((n, i) => [n, list[i]])) as Pipelines;
-    return await withErrorScopes(gpu.device, 'buffers', () => new GpuEngine(spec, gpu, owned, plan.value, cache, pipelines, opts));
+    const what = `buffers for ${spec.runs} runs (${mib(engineBytes(spec))} in all)`;
+    return await withErrorScopes(gpu.device, what, () => (made.engine = new GpuEngine(spec, gpu, owned, plan.value, cache, pipelines, opts)));
   } catch (e) {
+    made.engine?.dispose(); // destroys an owned device too
     if (owned) gpu.device.destroy();
     throw e;
   }

@@ -66,6 +66,12 @@ export function perRunBuffers(spec: EngineSpec): { name: string; bytes: number }
   return out.sort((x, y) => y.bytes - x.bytes);
 }
 
+/** Bytes of every engine buffer that scales with the runs (h and c counted), for messages. */
+export function engineBytes(spec: EngineSpec): number {
+  const perRun = perRunBuffers(spec).reduce((n, b) => n + (b.name.startsWith('state') ? 2 : 1) * b.bytes, 0);
+  return spec.runs * perRun;
+}
+
 export function chooseTuning(spec: EngineSpec, limits: EngineLimits): KernelTuning {
   const N = spec.config.stateSize;
   const M = spec.config.messageSize;

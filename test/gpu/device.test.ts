@@ -73,6 +73,14 @@ describe('createGpuEngine over the adapter limits', () => {
     expect(r.error.message).toContain(`(${pct}% over) on ${describeAdapter(d.info)}`);
   });
 
+  it('a missing kernel source fails naming the file', async () => {
+    const spec = { config: config(), inputSize: 2, numClasses: 2, runs: 1 };
+    const { grid_tick: _, ...partial } = loadShadersNode();
+    await expect(createGpuEngine(spec, { gpu: nodeGpu(), shaders: partial as never, device: await testDevice() })).rejects.toThrow(
+      'shaders: no source for grid_tick.wgsl',
+    );
+  });
+
   it('unsupported options fail before any GPU work', async () => {
     const spec = { config: { ...config(), layerNorm: true }, inputSize: 2, numClasses: 2, runs: 1 };
     await expect(createGpuEngine(spec, { gpu: nodeGpu(), shaders: loadShadersNode(), device: await testDevice() })).rejects.toThrow(
