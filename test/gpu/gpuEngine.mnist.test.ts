@@ -41,5 +41,5 @@ describe('GpuEngine at MNIST size', () => {
     } finally {
       gpu.dispose();
     }
-  });
+  }, 300_000); // SwiftShader on two shared cores: 20-80 s
 });
