@@ -71,8 +71,8 @@ export interface VsmlEngine {
 export const specShapes = (spec: EngineSpec): LayerShape[] =>
   layerShapes(layerSizes(spec.config, spec.inputSize, spec.numClasses));
 
-/** Resolve which stream each run reads, checking sizes and label ranges. */
-export function checkBlock(spec: EngineSpec, block: StreamBlock): Result<Uint32Array> {
+/** Resolve which stream each run reads, checking sizes and label ranges (also used by the baselines). */
+export function checkBlock(spec: Pick<EngineSpec, 'inputSize' | 'numClasses' | 'runs'>, block: StreamBlock): Result<Uint32Array> {
   const { inputSize: A, numClasses: K, runs: S } = spec;
   const T = block.steps;
   if (!Number.isInteger(T) || T < 1) return fail('range', 'steps', `must be a positive integer, got ${T}`);
