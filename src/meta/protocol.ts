@@ -1,0 +1,67 @@
+// The online evaluation protocol (paper; official experiment.py:105-167): R runs, each from a fresh
+// initial state and with its own stream, predict T examples one at a time, every prediction made
+// before its label is seen. The learner is anything that advances R runs over an engine block: a
+// VSML engine (S = R) or the baselines. Blocks are bounded in memory, so T may be long.
+import type { BlockResult, RunOptions, StreamBlock } from '../model/engine';
+
+/** R streams of examples (src/data's RunStreams has this shape). */
+export interface BlockSource {
+  readonly inputSize: number;
+  readonly numClasses: number;
+  /** Overwrite the block's arrays ([R][steps][A], [R][steps]) with every run's next examples. */
+  fillBlock(block: { readonly inputs: Float32Array; readonly labels: Int32Array; readonly steps: number }): void;
+}
+
+/** R runs advanced together: run s reads stream s of each block. */
+export interface BatchLearner {
+  readonly runs: number;
+  run(block: StreamBlock, opts?: RunOptions): Promise<BlockResult> | BlockResult;
+}
+
+export interface ProtocolOptions {
+  /** T: predictions per run. */
+  readonly steps: number;
+  /** Examples per block (default: as many as keep one block's inputs near 32 MiB, at most 500). */
+  readonly blockSteps?: number;
+  /** Called after every block with the steps done so far. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** What every run did: [R][T] correctness and loss, predictions made before the labels. */
+export interface ProtocolResult {
+  readonly runs: number;
+  readonly steps: number;
+  readonly correct: Uint8Array;
+  readonly loss: Float32Array;
+}
+
+/** Float32 values of one block's inputs the default block size aims for (32 MiB). */
+const BLOCK_VALUES = 8 * 1024 * 1024;
+const MAX_BLOCK_STEPS = 500;
+
+export const defaultBlockSteps = (runs: number, inputSize: number): number =>
+  Math.max(1, Math.min(MAX_BLOCK_STEPS, Math.floor(BLOCK_VALUES / (runs * inputSize))));
+
+export async function runProtocol(learner: BatchLearner, source: BlockSource, opts: ProtocolOptions): Promise<ProtocolResult> {
+  const R = learner.runs;
+  const T = opts.steps;
+  const A = source.inputSize;
+  if (!Number.isInteger(T) || T < 1) throw new Error(`protocol: steps must be a positive integer, got ${T}`);
+  const C = Math.min(T, opts.blockSteps ?? defaultBlockSteps(R, A));
+  const correct = new Uint8Array(R * T);
+  const loss = new Float32Array(R * T);
+  const full = { inputs: new Float32Array(R * C * A), labels: new Int32Array(R * C), steps: C };
+  for (let t0 = 0; t0 < T; t0 += C) {
+    const n = Math.min(C, T - t0);
+    const block = n === C ? full : { inputs: new Float32Array(R * n * A), labels: new Int32Array(R * n), steps: n };
+    source.fillBlock(block);
+    const r = await learner.run(block, { outputs: false });
+    if (r.runs !== R || r.steps !== n) throw new Error(`protocol: learner returned ${r.runs} x ${r.steps} results for ${R} x ${n}`);
+    for (let s = 0; s < R; s++) {
+      correct.set(r.correct.subarray(s * n, (s + 1) * n), s * T + t0);
+      loss.set(r.loss.subarray(s * n, (s + 1) * n), s * T + t0);
+    }
+    opts.onProgress?.(t0 + n, T);
+  }
+  return { runs: R, steps: T, correct, loss };
+}
