@@ -33,8 +33,10 @@ export interface DatasetInfo {
   readonly kind: DatasetKind;
   /** Files needed (idx, cifar) and optional extras (class names). */
   readonly files: { readonly required: readonly FileRole[]; readonly optional: readonly FileRole[] };
-  /** Shape of one stored example. */
+  /** Shape of one stored example; files must have it unless `shapeFromFile`. */
   readonly shape: ImageShape;
+  /** Accept any image size the files declare (the generic `mnist-idx` preset). */
+  readonly shapeFromFile: boolean;
   /** K; null when the class list comes with the files (Omniglot: its classes file, else max label + 1). */
   readonly numClasses: number | null;
   /** [K] in label order (after `labelOffset`); empty when numClasses is null. */
@@ -55,8 +57,11 @@ const BOTH: readonly SplitName[] = ['train', 'test'];
 const IDX_FILES = { required: ['images', 'labels'], optional: [] } as const;
 const MNIST_SHAPE: ImageShape = { height: 28, width: 28, channels: 1 };
 
-const entry = (e: Omit<DatasetInfo, 'labelOffset' | 'storedTransposed' | 'defaultResize' | 'splits'> & Partial<DatasetInfo>): DatasetInfo => ({
+type Defaulted = 'labelOffset' | 'storedTransposed' | 'defaultResize' | 'splits' | 'shapeFromFile';
+
+const entry = (e: Omit<DatasetInfo, Defaulted> & Partial<Pick<DatasetInfo, Defaulted>>): DatasetInfo => ({
   labelOffset: 0,
+  shapeFromFile: false,
   storedTransposed: false,
   defaultResize: null,
   splits: BOTH,
@@ -81,8 +86,8 @@ export const DATASETS: { readonly [N in DatasetName]: DatasetInfo } = {
   }),
   'mnist-idx': entry({
     name: 'mnist-idx', title: 'MNIST (IDX files)', kind: 'idx', files: IDX_FILES,
-    shape: MNIST_SHAPE, numClasses: 10, classNames: DIGIT_NAMES, normalisation: MNIST_STATS,
-    note: 'Any MNIST-format IDX pair (train-*/t10k-*), gzipped or not.',
+    shape: MNIST_SHAPE, numClasses: 10, classNames: DIGIT_NAMES, normalisation: MNIST_STATS, shapeFromFile: true,
+    note: 'Any IDX pair, gzipped or not; MNIST statistics and 10 classes unless told otherwise.',
   }),
   'fashion-mnist': entry({
     name: 'fashion-mnist', title: 'Fashion-MNIST (IDX files)', kind: 'idx', files: IDX_FILES,

@@ -48,6 +48,8 @@ export interface ImageSet {
   readonly classNames: readonly string[];
   /** The dataset's default normalisation (null: none). */
   readonly normalisation: Normalisation | null;
+  /** A side to resize to when the task does not say (Omniglot: 28). */
+  readonly defaultResize?: number;
 }
 
 /** A dataset whose examples are drawn fresh each step (Sum Sign). */

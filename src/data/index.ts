@@ -1,0 +1,28 @@
+// The public API of src/data for browser and Node code alike (Node-only helpers: ./node/index.ts).
+export * from './types';
+export { MAX_DATA_BYTES, formatBytes } from './limits';
+export { SEED_STREAMS, runOrderSeed, runGenerateSeed, splitIndex } from './seeds';
+export * from './normalisation';
+export * from './classNames';
+export * from './registry';
+export { isGzip, gunzip, fileContent } from './gunzip';
+export * from './idx';
+export * from './cifar';
+export * from './emnistMapping';
+export * from './classList';
+export { loadIdxFiles, loadCifarFiles, type DatasetFiles, type LoadOptions } from './load';
+export * from './builtinMnist';
+export { randomSet, RANDOM_EXAMPLES, RANDOM_CLASSES } from './synthetic/random';
+export { sumSignSource, sampleSumSign } from './synthetic/sumSign';
+export { projectionBound, projectionMatrix, project } from './transforms/projection';
+export { resizePlan, resize, type ResizePlan } from './transforms/resize';
+export { pixelPermutation, permute, shuffleInPlace } from './transforms/pixelShuffle';
+export { grayscale, GRAY_WEIGHTS } from './transforms/grayscale';
+export { selectClasses, checkClassList } from './transforms/classSubset';
+export { selectExamples } from './transforms/select';
+export { transposeImages } from './transforms/transpose';
+export { compilePipeline, MAX_SIDE, type Pipeline, type PipelineSpec } from './pipeline';
+export { buildTask, MAX_TASK_BYTES, type TaskSpec } from './task';
+export { OnlineStream, RunStreams, createRunStreams, type StreamOptions } from './stream';
+export { checkTaskFitsLearner, type LearnerSize } from './fit';
+export { openDataset, type OpenRequest } from './open';
