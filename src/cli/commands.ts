@@ -1,5 +1,6 @@
 // The subcommands of `vsml`, by name. Add a command here to make it available.
 import type { Command } from './command';
+import { evaluateCommand } from './evaluate';
 import { traceCommand } from './trace';
 
-export const COMMANDS: readonly Command[] = [traceCommand];
+export const COMMANDS: readonly Command[] = [traceCommand, evaluateCommand];

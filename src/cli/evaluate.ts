@@ -1,0 +1,137 @@
+// `vsml evaluate`: the paper's online evaluation of a learner (a VSML learner file or one of the
+// SGD/Adam baselines) on a dataset: R runs of T predictions, each made before its label; writes a
+// vsml-evaluation file and prints a short table. Protocol and choices: docs/EVALUATION.md.
+//
+// Seeds: one --seed (default 22). Run r's initial state (VSML) or weights (baselines) come from
+// new Rng(seed).fork(r); run r's example order from src/data's runOrderSeed(seed, r); the task seed
+// (projection, shuffle, Random's examples) from --transform's project:/shuffle: seed, else --seed.
+import { buildTask } from '../data/task';
+import { createRunStreams } from '../data/stream';
+import { openDatasetNode } from '../data/node/open';
+import type { Task } from '../data/types';
+import { evaluate } from '../meta/evaluate';
+import { baselineLearner, vsmlLearner } from '../meta/learners';
+import type { BatchLearner } from '../meta/protocol';
+import { BASELINE_NAMES, isBaselineName } from '../model/baselines/kinds';
+import { BASELINE_INITS, type BaselineInit } from '../model/baselines/online';
+import type { BackendName, VsmlEngine } from '../model/engine';
+import { serialiseEvaluation, type Evaluation } from '../model/formats/evaluation';
+import { parseLearner, type Learner } from '../model/formats/learner';
+import { formatFieldError, type FieldError } from '../model/result';
+import { intFlag, type FlagValues } from './args';
+import { badInput, runtimeFailure, success, type Command, type CommandIo, type Outcome } from './command';
+import { DATA_FLAGS, parseDataFlags, type DataRequest } from './dataFlags';
+import { BACKENDS, createEngine } from './engineFactory';
+import { formatTable } from './evaluationTable';
+import { readJsonFile, writeFileAtomic } from './io';
+
+export const MAX_STEPS = 10_000_000;
+export const MAX_RUNS = 4096;
+
+const NAME = 'vsml evaluate';
+const oneLine = (e: unknown): string => (e instanceof Error ? e.message : String(e)).split('\n')[0];
+
+/** A data or flag error as its one line: flags as "vsml evaluate: --flag: ...", files as "FILE: ...". */
+const dataLine = (e: FieldError): string => (e.field.startsWith('--') ? `${NAME}: ${formatFieldError(e)}` : formatFieldError(e));
+
+async function loadTask(req: DataRequest): Promise<{ ok: true; task: Task } | { ok: false; line: string }> {
+  const source = await openDatasetNode(req.info, req.open);
+  if (!source.ok) return { ok: false, line: dataLine(source.error) };
+  const task = buildTask(source.value, req.task);
+  if (!task.ok) return { ok: false, line: `${NAME}: --transform: ${formatFieldError(task.error)}` };
+  return { ok: true, task: task.value };
+}
+
+type LearnerChoice = { kind: 'baseline'; name: (typeof BASELINE_NAMES)[number] } | { kind: 'vsml'; path: string; learner: Learner };
+
+async function loadLearner(text: string): Promise<{ ok: true; value: LearnerChoice } | { ok: false; line: string }> {
+  if (isBaselineName(text)) return { ok: true, value: { kind: 'baseline', name: text } };
+  const raw = await readJsonFile(text);
+  const parsed = raw.ok ? parseLearner(raw.value) : raw;
+  if (!parsed.ok) return { ok: false, line: `${text}: ${formatFieldError(parsed.error)}` };
+  return { ok: true, value: { kind: 'vsml', path: text, learner: parsed.value } };
+}
+
+async function run(flags: FlagValues, io: CommandIo): Promise<Outcome> {
+  const steps = intFlag(flags, 'steps', 2000, 1, MAX_STEPS);
+  if (!steps.ok) return badInput(`${NAME}: ${steps.error.message}`);
+  const runs = intFlag(flags, 'runs', 32, 1, MAX_RUNS);
+  if (!runs.ok) return badInput(`${NAME}: ${runs.error.message}`);
+  const seed = intFlag(flags, 'seed', 22, 0, 0xffffffff);
+  if (!seed.ok) return badInput(`${NAME}: ${seed.error.message}`);
+  const out = flags.get('out') as string;
+  const learnerText = flags.get('learner') as string;
+  const baseline = isBaselineName(learnerText);
+  if (baseline && flags.get('backend') === 'webgpu') return badInput(`${NAME}: --backend: the baselines run on the CPU; webgpu is for VSML learner files`);
+  if (!baseline && flags.has('init')) return badInput(`${NAME}: --init: only for the baselines (${BASELINE_NAMES.join(', ')}); a VSML run's initial state is drawn from --seed`);
+  const backend = (flags.get('backend') ?? 'cpu') as BackendName;
+  const init = (flags.get('init') ?? 'per-run') as BaselineInit;
+
+  const data = parseDataFlags(flags, seed.value);
+  if (!data.ok) return badInput(dataLine(data.error));
+  const learner = await loadLearner(learnerText);
+  if (!learner.ok) return badInput(learner.line);
+  const task = await loadTask(data.value);
+  if (!task.ok) return badInput(task.line);
+  const { inputSize: A, numClasses: K } = task.task;
+  const streams = createRunStreams(task.task, { seed: seed.value, runs: runs.value });
+  if (!streams.ok) return badInput(`${NAME}: ${formatFieldError(streams.error)}`);
+
+  let engine: VsmlEngine | null = null;
+  let batch: BatchLearner;
+  if (learner.value.kind === 'baseline') {
+    batch = baselineLearner(learner.value.name, A, K, runs.value, seed.value, init);
+  } else {
+    const spec = { config: learner.value.learner.config, inputSize: A, numClasses: K, runs: runs.value };
+    try {
+      engine = await createEngine(backend, spec);
+    } catch (e) {
+      return runtimeFailure(`${NAME}: ${backend} backend failed: ${oneLine(e)}`);
+    }
+    batch = vsmlLearner(engine, learner.value.learner, seed.value);
+  }
+
+  const started = performance.now();
+  let evaluation: Evaluation;
+  try {
+    const labels = {
+      learner: learnerText,
+      dataset: data.value.info.name,
+      split: data.value.split,
+      ...(data.value.transform ? { transform: data.value.transform } : {}),
+      seed: seed.value,
+      backend: baseline ? 'cpu' : backend,
+      ...(baseline ? { init } : {}),
+    };
+    evaluation = (await evaluate(batch, streams.value, { steps: steps.value }, labels)).evaluation;
+  } catch (e) {
+    return runtimeFailure(`${NAME}: ${baseline ? 'cpu' : backend} evaluation failed: ${oneLine(e)}`);
+  } finally {
+    engine?.dispose();
+  }
+  const seconds = (performance.now() - started) / 1000;
+  try {
+    await writeFileAtomic(out, serialiseEvaluation(evaluation));
+  } catch (e) {
+    return runtimeFailure(`${NAME}: cannot write ${out}: ${oneLine(e)}`);
+  }
+  formatTable([evaluation]).forEach((l) => io.info(l));
+  io.info(`evaluate: ${runs.value} runs x ${steps.value} steps of ${task.task.name} (A=${A}, K=${K}) in ${seconds.toFixed(1)} s -> ${out}`);
+  return success;
+}
+
+export const evaluateCommand: Command = {
+  name: 'evaluate',
+  summary: 'online evaluation: R runs of T predictions, each before its label; cumulative accuracy with std over runs',
+  flags: [
+    { name: 'learner', value: `L.json|${BASELINE_NAMES.join('|')}`, required: true, help: 'a vsml-learner file, or a baseline (online SGD/Adam, shallow or 160-tanh deep)' },
+    ...DATA_FLAGS,
+    { name: 'steps', value: 'T', help: `predictions per run (default 2000, at most ${MAX_STEPS})` },
+    { name: 'runs', value: 'R', help: `independent runs (default 32, at most ${MAX_RUNS})` },
+    { name: 'seed', value: 'N', help: 'seed of the initial states/weights and the example orders (default 22)' },
+    { name: 'backend', value: BACKENDS.join('|'), choices: BACKENDS, help: 'engine for a VSML learner (default cpu); baselines always run on the CPU' },
+    { name: 'init', value: BASELINE_INITS.join('|'), choices: BASELINE_INITS, help: "baselines: initial weights per run from (seed, run), or 'shared' by every run as the official PRNGKey(22) (default per-run)" },
+    { name: 'out', value: 'R.json', required: true, help: 'vsml-evaluation file to write (atomically)' },
+  ],
+  run,
+};
