@@ -14,7 +14,7 @@ export { loadIdxFiles, loadCifarFiles, type DatasetFiles, type LoadOptions } fro
 export * from './builtinMnist';
 export { randomSet, RANDOM_EXAMPLES, RANDOM_CLASSES } from './synthetic/random';
 export { sumSignSource, sampleSumSign } from './synthetic/sumSign';
-export { projectionBound, projectionMatrix, project } from './transforms/projection';
+export { projectionBound, projectionMatrix, projectRows, transposeSquare } from './transforms/projection';
 export { resizePlan, resize, type ResizePlan } from './transforms/resize';
 export { pixelPermutation, permute, shuffleInPlace } from './transforms/pixelShuffle';
 export { grayscale, GRAY_WEIGHTS } from './transforms/grayscale';

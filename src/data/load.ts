@@ -35,7 +35,7 @@ const text = (f: FileInput): string => new TextDecoder().decode(f.bytes);
 
 function need(info: DatasetInfo, files: DatasetFiles, role: FileRole): Result<FileInput> {
   const f = files[role];
-  return f ? ok(f) : fail('missing', role, `${info.name} needs a ${role} file`);
+  return f ? ok(f) : fail('missing', role, `no file given; ${info.name} needs ${info.files.required.join(' and ')}`);
 }
 
 /** K and the class names from the preset, the optional mapping/classes file and the options. */
@@ -81,7 +81,7 @@ function checkLabels(stored: Uint8Array, offset: number, K: number, field: strin
   for (let i = 0; i < stored.length; i++) {
     const y = stored[i] - offset;
     if (y < 0 || y >= K) {
-      const range = offset === 0 ? `[0, ${K})` : `[${offset}, ${K + offset}] (stored with offset ${offset})`;
+      const range = offset === 0 ? `[0, ${K})` : `[${offset}, ${K + offset - 1}] (stored with offset ${offset})`;
       return fail('range', field, `label ${stored[i]} at index ${i} is outside ${range} for ${what} (${K} classes)`);
     }
     out[i] = y;

@@ -2,12 +2,13 @@
 //   to float (bytes / 255) -> grayscale -> resize -> normalise -> pixel shuffle -> projection.
 // (Pixel shuffle and projection together are refused: a permutation followed by a random projection
 // is just another random projection, and the official code skips the shuffle then.)
-// Compiled once per task; `run` reuses two scratch buffers, so it allocates nothing per example.
+// Compiled once per task; `run` reuses scratch buffers, so it allocates nothing per example; `runAll`
+// projects four examples at a time.
 import { fail, ok, type Result } from '../model/result';
 import { normaliseInPlace } from './normalisation';
 import { grayscale } from './transforms/grayscale';
 import { permute, pixelPermutation } from './transforms/pixelShuffle';
-import { project, projectionMatrix } from './transforms/projection';
+import { projectionMatrix, projectRows, transposeSquare } from './transforms/projection';
 import { resize, resizePlan, type ResizePlan } from './transforms/resize';
 import { shapeSize, type ImageShape, type Normalisation } from './types';
 
@@ -31,6 +32,8 @@ export interface Pipeline {
   readonly inputSize: number;
   /** Transform one example at src[srcOffset] (bytes are divided by 255) into out[outOffset..+A). */
   run(src: Uint8Array | Float32Array, srcOffset: number, out: Float32Array, outOffset: number): void;
+  /** Transform `count` consecutive examples of src into out ([count][A]); same values as `run` one by one. */
+  runAll(src: Uint8Array | Float32Array, count: number, out: Float32Array): void;
 }
 
 export function compilePipeline(inShape: ImageShape, spec: PipelineSpec): Result<Pipeline> {
@@ -55,8 +58,8 @@ export function compilePipeline(inShape: ImageShape, spec: PipelineSpec): Result
   }
   const D = shapeSize(shape);
   const perm = spec.shufflePixels ? pixelPermutation(D, spec.seed) : null;
-  const P = spec.project ? projectionMatrix(D, spec.seed) : null;
-  const acc = new Float64Array(P ? D : 0);
+  const PT = spec.project ? transposeSquare(projectionMatrix(D, spec.seed), D) : null;
+  const rows = new Float32Array(PT ? 4 * D : 0);
   const scratch = Math.max(inSize, D);
   let a = new Float32Array(scratch);
   let b = new Float32Array(scratch);
@@ -64,7 +67,8 @@ export function compilePipeline(inShape: ImageShape, spec: PipelineSpec): Result
   const gray = spec.grayscale;
   const pixels = inShape.height * inShape.width;
 
-  const run = (src: Uint8Array | Float32Array, srcOffset: number, out: Float32Array, outOffset: number): void => {
+  /** Everything before the projection. */
+  const prepare = (src: Uint8Array | Float32Array, srcOffset: number, out: Float32Array, outOffset: number): void => {
     if (src instanceof Uint8Array) for (let i = 0; i < inSize; i++) a[i] = src[srcOffset + i] / 255;
     else for (let i = 0; i < inSize; i++) a[i] = src[srcOffset + i];
     if (gray) {
@@ -80,8 +84,15 @@ export function compilePipeline(inShape: ImageShape, spec: PipelineSpec): Result
       permute(a, 0, perm, b, 0);
       [a, b] = [b, a];
     }
-    if (P) project(a, 0, P, D, out, outOffset, acc);
-    else for (let i = 0; i < D; i++) out[outOffset + i] = a[i];
+    for (let i = 0; i < D; i++) out[outOffset + i] = a[i];
   };
-  return ok({ inShape, outShape: shape, inputSize: D, run });
+  const run = (src: Uint8Array | Float32Array, srcOffset: number, out: Float32Array, outOffset: number): void => {
+    prepare(src, srcOffset, out, outOffset);
+    if (PT) projectRows(out, outOffset, 1, PT, D, out, outOffset, rows);
+  };
+  const runAll = (src: Uint8Array | Float32Array, count: number, out: Float32Array): void => {
+    for (let n = 0; n < count; n++) prepare(src, n * inSize, out, n * D);
+    if (PT) projectRows(out, 0, count, PT, D, out, 0, rows);
+  };
+  return ok({ inShape, outShape: shape, inputSize: D, run, runAll });
 }

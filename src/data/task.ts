@@ -49,7 +49,7 @@ export function buildTask(source: DataSource, spec: TaskSpec = {}): Result<Task>
     project: spec.project ?? false,
   });
   if (!pipeline.ok) return pipeline;
-  const { run, outShape: shape, inputSize: A } = pipeline.value;
+  const { run, runAll, outShape: shape, inputSize: A } = pipeline.value;
   const name = source.name + describe(spec, resize, seed);
 
   if (source.kind === 'generator') {
@@ -73,9 +73,8 @@ export function buildTask(source: DataSource, spec: TaskSpec = {}): Result<Task>
   if (N * A * 4 > MAX_TASK_BYTES) {
     return fail('too-large', 'task', `${N} examples x ${A} inputs is ${Math.round((N * A * 4) / 2 ** 20)} MiB of float32, over the 1024 MiB limit`);
   }
-  const inSize = shapeSize(set.shape);
   const inputs = new Float32Array(N * A);
-  for (let n = 0; n < N; n++) run(set.pixels, n * inSize, inputs, n * A);
+  runAll(set.pixels, N, inputs);
   return ok({
     kind: 'examples', name, shape, inputSize: A, numClasses: set.numClasses, classNames: set.classNames,
     count: N, inputs, labels: set.labels,
