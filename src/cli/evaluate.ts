@@ -12,7 +12,8 @@ import type { Task } from '../data/types';
 import { evaluate } from '../meta/evaluate';
 import { baselineLearner, vsmlLearner } from '../meta/learners';
 import type { BatchLearner } from '../meta/protocol';
-import { BASELINE_NAMES, isBaselineName } from '../model/baselines/kinds';
+import { BASELINE_NAMES, BASELINES, isBaselineName, type BaselineName } from '../model/baselines/kinds';
+import { mlpLayout } from '../model/baselines/mlpLayout';
 import { BASELINE_INITS, type BaselineInit } from '../model/baselines/online';
 import type { BackendName, VsmlEngine } from '../model/engine';
 import { serialiseEvaluation, type Evaluation } from '../model/formats/evaluation';
@@ -27,6 +28,17 @@ import { readJsonFile, writeFileAtomic } from './io';
 
 export const MAX_STEPS = 10_000_000;
 export const MAX_RUNS = 4096;
+/** Weights plus optimiser state of all baseline runs (Float32): 2 GiB. */
+export const MAX_BASELINE_BYTES = 2 * 1024 ** 3;
+
+const gib = (bytes: number): string => (bytes / 1024 ** 3).toFixed(1);
+
+/** Bytes of R baseline runs: parameters, and Adam's two moments. */
+function baselineBytes(name: BaselineName, A: number, K: number, runs: number): number {
+  const spec = BASELINES[name];
+  const copies = spec.optimizer.kind === 'adam' ? 3 : 1;
+  return mlpLayout([A, ...spec.hidden, K]).size * copies * 4 * runs;
+}
 
 const NAME = 'vsml evaluate';
 const oneLine = (e: unknown): string => (e instanceof Error ? e.message : String(e)).split('\n')[0];
@@ -42,7 +54,7 @@ async function loadTask(req: DataRequest): Promise<{ ok: true; task: Task } | { 
   return { ok: true, task: task.value };
 }
 
-type LearnerChoice = { kind: 'baseline'; name: (typeof BASELINE_NAMES)[number] } | { kind: 'vsml'; path: string; learner: Learner };
+type LearnerChoice = { kind: 'baseline'; name: BaselineName } | { kind: 'vsml'; path: string; learner: Learner };
 
 async function loadLearner(text: string): Promise<{ ok: true; value: LearnerChoice } | { ok: false; line: string }> {
   if (isBaselineName(text)) return { ok: true, value: { kind: 'baseline', name: text } };
@@ -80,6 +92,10 @@ async function run(flags: FlagValues, io: CommandIo): Promise<Outcome> {
   let engine: VsmlEngine | null = null;
   let batch: BatchLearner;
   if (learner.value.kind === 'baseline') {
+    const bytes = baselineBytes(learner.value.name, A, K, runs.value);
+    if (bytes > MAX_BASELINE_BYTES) {
+      return badInput(`${NAME}: --runs: ${runs.value} runs of ${learner.value.name} on ${A} inputs need ${gib(bytes)} GiB of weights and optimiser state, over the ${gib(MAX_BASELINE_BYTES)} GiB limit`);
+    }
     batch = baselineLearner(learner.value.name, A, K, runs.value, seed.value, init);
   } else {
     const spec = { config: learner.value.learner.config, inputSize: A, numClasses: K, runs: runs.value };

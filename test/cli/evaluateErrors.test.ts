@@ -75,6 +75,12 @@ describe('vsml evaluate: bad input exits 2 with one line', () => {
     expect(r).toEqual({ code: 2, stdout: [], stderr: [`${f.badLearner}: params.lstm.w[3]: expected 16 numbers, got 15`] });
   });
 
+  it('rejects more baseline runs than memory allows, before allocating', async () => {
+    const r = await vsml('evaluate', '--learner', 'adam-deep', '--dataset', 'sum-sign', '--runs', '4096', ...OUT());
+    expect(r.stderr).toEqual(['vsml evaluate: --runs: 4096 runs of adam-deep on 784 inputs need 5.8 GiB of weights and optimiser state, over the 2.0 GiB limit']);
+    expect(r.code).toBe(2);
+  });
+
   it('rejects --init with a VSML learner', async () => {
     const r = await vsml('evaluate', '--learner', join(FIXTURES, 'tiny.learner.json'), '--dataset', 'sum-sign', '--init', 'shared', ...OUT());
     expect(r.stderr).toEqual(["vsml evaluate: --init: only for the baselines (sgd, adam, sgd-deep, adam-deep); a VSML run's initial state is drawn from --seed"]);
