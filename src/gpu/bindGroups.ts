@@ -1,5 +1,5 @@
 // Bind groups of one shard for every kernel and layer, built from the kernel descriptors.
-import { KERNELS, type BindingName, type KernelName } from './kernels';
+import { KERNELS, WH16_BYTES, wh16Offset, type BindingName, type GridKernel, type KernelName } from './kernels';
 import type { PipelineCache } from './pipelines';
 import type { ShardBuffers } from './shardBuffers';
 import { DIMS_BYTES, STEP_BYTES } from './dims';
@@ -19,6 +19,7 @@ export interface SharedBuffers {
 
 export interface LayerGroups {
   readonly gateInputs: GPUBindGroup;
+  /** Of the grid kernel in use (grid_tick or grid_tick_n16). */
   readonly gridTick: GPUBindGroup;
   readonly reduceFwd: GPUBindGroup;
   /** Absent for layer 0, whose backward message is not used. */
@@ -41,11 +42,43 @@ export function makeBindGroup<K extends KernelName>(
   return device.createBindGroup({ label: name, layout: pipelines.layout(name), entries });
 }
 
-export function makeShardGroups(device: GPUDevice, pipelines: PipelineCache, sh: ShardBuffers, g: SharedBuffers): ShardGroups {
+/** Which grid kernel the groups are for, and M (it places W_h in the packed gate matrix). */
+export interface GroupOptions {
+  readonly grid: GridKernel;
+  readonly messageSize: number;
+}
+
+export function makeShardGroups(
+  device: GPUDevice,
+  pipelines: PipelineCache,
+  sh: ShardBuffers,
+  g: SharedBuffers,
+  opts: GroupOptions,
+): ShardGroups {
   const L = sh.layers.length;
   const dims = (l: number): GPUBufferBinding => ({ buffer: sh.dims, offset: sh.layers[l].dimsOffset, size: DIMS_BYTES });
   const step: GPUBufferBinding = { buffer: g.steps, offset: 0, size: STEP_BYTES };
   const buf = (buffer: GPUBuffer): GPUBufferBinding => ({ buffer });
+  const gridGroup = (l: number, lb: ShardBuffers['layers'][number]): GPUBindGroup =>
+    opts.grid === 'grid_tick_n16'
+      ? makeBindGroup(device, pipelines, 'grid_tick_n16', {
+          dims: dims(l),
+          // Run 0's W_h; the dispatch's dynamic offset moves it to the run's own (encode.ts).
+          wh: { buffer: g.gateW, offset: wh16Offset(opts.messageSize), size: WH16_BYTES },
+          sel: { buffer: sh.runSel, offset: 0, size: 16 },
+          U: buf(lb.U),
+          V: buf(lb.V),
+          h: buf(lb.h),
+          c: buf(lb.c),
+        })
+      : makeBindGroup(device, pipelines, 'grid_tick', {
+          dims: dims(l),
+          gateW: buf(g.gateW),
+          U: buf(lb.U),
+          V: buf(lb.V),
+          h: buf(lb.h),
+          c: buf(lb.c),
+        });
   const layers = sh.layers.map((lb, l) => ({
     gateInputs: makeBindGroup(device, pipelines, 'gate_inputs', {
       dims: dims(l),
@@ -55,14 +88,7 @@ export function makeShardGroups(device: GPUDevice, pipelines: PipelineCache, sh:
       U: buf(lb.U),
       V: buf(lb.V),
     }),
-    gridTick: makeBindGroup(device, pipelines, 'grid_tick', {
-      dims: dims(l),
-      gateW: buf(g.gateW),
-      U: buf(lb.U),
-      V: buf(lb.V),
-      h: buf(lb.h),
-      c: buf(lb.c),
-    }),
+    gridTick: gridGroup(l, lb),
     reduceFwd: makeBindGroup(device, pipelines, 'reduce_fwd', {
       dims: dims(l),
       msgW: buf(g.msgW),

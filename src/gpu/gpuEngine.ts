@@ -20,7 +20,7 @@ import { BlockBuffers } from './blockBuffers';
 import { acquireDevice, describeAdapter, type AdapterSummary, type DeviceOptions, type GpuDevice } from './device';
 import { encodeSteps, shardDispatches, type EncodeContext, type Pipelines } from './encode';
 import { GpuEngineError, gpuError, withErrorScopes } from './errors';
-import { kernelOverrides, KERNELS, type KernelName } from './kernels';
+import { kernelOverrides, kernelsFor, KERNELS } from './kernels';
 import { ParamBuffers } from './paramBuffers';
 import { pipelineCache, type PipelineCache } from './pipelines';
 import { engineBytes, mib, planEngine, stepsPerChunk, type EnginePlan, type PlanOptions } from './plan';
@@ -79,7 +79,7 @@ export async function createGpuEngine(spec: EngineSpec, opts: GpuEngineOptions):
   const made: { engine?: GpuEngine } = {};
   try {
     const cache = pipelineCache(gpu.device);
-    const names = Object.keys(KERNELS) as KernelName[];
+    const names = kernelsFor(plan.value.tuning);
     const list = await Promise.all(
       names.map((n) => cache.get(n, opts.shaders[KERNELS[n].shader], kernelOverrides(n, spec.config, plan.value.tuning))),
     );
@@ -253,7 +253,10 @@ export class GpuEngine implements VsmlEngine {
     const rb = await withErrorScopes(this.device, 'run', () => {
       const bufs = this.block.upload(block, streamOfRun, Q, t0, Tc);
       const shared = { ...bufs, gateW: this.params.gateW as GPUBuffer, msgW: this.params.msgW as GPUBuffer };
-      const perShard = this.shards.map((sh) => shardDispatches(this.ctx, sh, makeShardGroups(this.device, this.cache, sh, shared)));
+      const groupOpts = { grid: this.ctx.tuning.grid, messageSize: this.spec.config.messageSize };
+      const perShard = this.shards.map((sh) =>
+        shardDispatches(this.ctx, sh, makeShardGroups(this.device, this.cache, sh, shared, groupOpts), this.params.gateStride),
+      );
       const encoder = this.device.createCommandEncoder({ label: `block of ${Tc}` });
       const pass = encoder.beginComputePass({ label: `block of ${Tc}` });
       encodeSteps(pass, this.ctx, perShard, Tc);

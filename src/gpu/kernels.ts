@@ -5,9 +5,10 @@ import type { ShaderName } from './shaders';
 
 /**
  * uniform: a static uniform (the layer's Dims); step: the per-example uniform, bound with a dynamic
- * offset; read: read-only storage; write: read-write storage.
+ * offset; perRun: a uniform bound with a per-run dynamic offset (grid_tick_n16's W_h and run
+ * selector); read: read-only storage; write: read-write storage.
  */
-export type BindingKind = 'uniform' | 'step' | 'read' | 'write';
+export type BindingKind = 'uniform' | 'step' | 'perRun' | 'read' | 'write';
 
 export interface BindingDesc<Name extends string = string> {
   readonly name: Name;
@@ -48,6 +49,15 @@ export const KERNELS = {
     { name: 'h', kind: 'write' },
     { name: 'c', kind: 'write' },
   ]),
+  grid_tick_n16: kernel('grid_tick_n16', [
+    { name: 'dims', kind: 'uniform' },
+    { name: 'wh', kind: 'perRun' },
+    { name: 'sel', kind: 'perRun' },
+    { name: 'U', kind: 'read' },
+    { name: 'V', kind: 'read' },
+    { name: 'h', kind: 'write' },
+    { name: 'c', kind: 'write' },
+  ]),
   reduce_fwd: kernel('reduce_fwd', [
     { name: 'dims', kind: 'uniform' },
     { name: 'msgW', kind: 'read' },
@@ -74,6 +84,8 @@ export const KERNELS = {
 } as const satisfies Record<ShaderName, KernelDesc>;
 
 export type KernelName = keyof typeof KERNELS;
+/** The two grid kernels: the general one and the one specialised for N = 16. */
+export type GridKernel = 'grid_tick' | 'grid_tick_n16';
 export type BindingName<K extends KernelName> = (typeof KERNELS)[K]['bindings'][number]['name'];
 
 /** Workgroup sizes and variants, chosen from the device limits (see plan.ts). */
@@ -84,7 +96,21 @@ export interface KernelTuning {
   readonly reduceWg: number;
   /** grid_tick keeps W_h in workgroup memory (16 N^2 bytes). */
   readonly whShared: boolean;
+  /** The grid kernel: grid_tick_n16 when N = 16, else grid_tick. */
+  readonly grid: GridKernel;
 }
+
+/** The kernels an engine with this tuning runs (one of the two grid kernels). */
+export function kernelsFor(tuning: KernelTuning): KernelName[] {
+  const unused: GridKernel = tuning.grid === 'grid_tick' ? 'grid_tick_n16' : 'grid_tick';
+  return (Object.keys(KERNELS) as KernelName[]).filter((n) => n !== unused);
+}
+
+/** Bytes of grid_tick_n16's W_h binding: 16 rows of 16 vec4. */
+export const WH16_BYTES = 16 * 16 * 16;
+
+/** Byte offset of W_h (rows 2M..2M+15) in one set of the packed gate matrix when N = 16. */
+export const wh16Offset = (M: number): number => 2 * M * 16 * 16;
 
 export type Overrides = Record<string, number>;
 
@@ -99,6 +125,8 @@ export function kernelOverrides(name: KernelName, cfg: VsmlConfig, tuning: Kerne
       return { N, M, WG: tuning.wg };
     case 'grid_tick':
       return { N, M, MICRO_TICKS: cfg.microTicks, WG: tuning.wg, WH_SHARED: tuning.whShared ? 1 : 0 };
+    case 'grid_tick_n16':
+      return { M, MICRO_TICKS: cfg.microTicks, WG: tuning.wg };
     case 'reduce_fwd':
       return { N, M, WG: tuning.reduceWg };
     case 'reduce_bwd':
@@ -120,6 +148,7 @@ export function bindGroupLayoutEntries(desc: KernelDesc): GPUBindGroupLayoutEntr
       case 'uniform':
         return { type: 'uniform' };
       case 'step':
+      case 'perRun':
         return { type: 'uniform', hasDynamicOffset: true };
       case 'read':
         return { type: 'read-only-storage' };

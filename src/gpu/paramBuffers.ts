@@ -34,7 +34,8 @@ export class ParamBuffers {
   private fit(b: GPUBuffer | null, label: string, bytes: number): GPUBuffer {
     if (b && b.size >= bytes) return b;
     b?.destroy();
-    return this.device.createBuffer({ label, size: bytes, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST });
+    // UNIFORM too: grid_tick_n16 binds one run's W_h of the gate matrix as a uniform.
+    return this.device.createBuffer({ label, size: bytes, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
   }
 
   destroy(): void {

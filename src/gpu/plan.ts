@@ -3,7 +3,7 @@
 import type { EngineSpec } from '../model/engine';
 import { specShapes } from '../model/engine';
 import { fail, ok, type Result } from '../model/result';
-import type { KernelTuning } from './kernels';
+import { wh16Offset, type KernelTuning } from './kernels';
 import { gateRowVec4s, gateRows } from './packParams';
 
 /** The device limits the engine depends on (a subset of GPUSupportedLimits). */
@@ -80,7 +80,14 @@ export function chooseTuning(spec: EngineSpec, limits: EngineLimits): KernelTuni
   while (reduceWg > M && (N * reduceWg * 4 > limits.maxComputeWorkgroupStorageSize || reduceWg > limits.maxComputeInvocationsPerWorkgroup))
     reduceWg /= 2;
   const E = gateRowVec4s(N);
-  return { wg, reduceWg, whShared: E * E * 16 <= limits.maxComputeWorkgroupStorageSize };
+  // grid_tick_n16 binds W_h as a uniform at a 256-byte multiple (a gate row is 256 bytes when N = 16).
+  const n16 = N === 16 && wh16Offset(M) % limits.minUniformBufferOffsetAlignment === 0;
+  return {
+    wg,
+    reduceWg,
+    whShared: E * E * 16 <= limits.maxComputeWorkgroupStorageSize,
+    grid: n16 ? 'grid_tick_n16' : 'grid_tick',
+  };
 }
 
 export function planEngine(spec: EngineSpec, limits: EngineLimits, opts: PlanOptions = {}): Result<EnginePlan> {

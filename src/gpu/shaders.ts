@@ -6,6 +6,7 @@ export const SHADER_NAMES = [
   'inject_input',
   'gate_inputs',
   'grid_tick',
+  'grid_tick_n16',
   'reduce_fwd',
   'reduce_bwd',
   'readout_error',

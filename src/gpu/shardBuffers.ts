@@ -32,6 +32,8 @@ export class ShardBuffers {
   readonly fwdTop: GPUBuffer;
   /** One Dims record per layer, `dimsStride` bytes apart. */
   readonly dims: GPUBuffer;
+  /** grid_tick_n16's run selector: record i (`dimsStride` bytes apart) holds run i of the shard. */
+  readonly runSel: GPUBuffer;
   private readonly all: GPUBuffer[] = [];
 
   constructor(
@@ -51,6 +53,10 @@ export class ShardBuffers {
       return b;
     };
     this.dims = make('dims', dimsStride * shapes.length, GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST);
+    this.runSel = make('runSel', dimsStride * R, GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST);
+    const sel = new Uint32Array((dimsStride / 4) * R);
+    for (let i = 0; i < R; i++) sel[(i * dimsStride) / 4] = i;
+    upload(device.queue, this.runSel, 0, sel);
     this.layers = shapes.map((shape, l) => ({
       shape,
       h: make(`h[${l}]`, R * shape.A * shape.B * N * 4),
