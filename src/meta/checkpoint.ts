@@ -1,0 +1,101 @@
+// The checkpoint file: everything a meta-training run needs to continue bit for bit.
+//   {"format":"vsml-checkpoint","version":1,
+//    "config":{vsml-meta-config, every field},"step":n,"rejected":r,
+//    "learner":{vsml-learner: theta},"optimizer":{"m":[D],"v":[D],"t":n-r},"rng":{"seed":s,"counter":n}}
+// step = ES steps done (accepted or rejected); the next step draws its noise, tasks, states and
+// examples from (seed, counter = step) (seeds.ts), so nothing else about the generators is stored.
+// m and v are float64 written in JavaScript's shortest round-trip form; theta is float32 (the
+// learner format). A checkpoint with a non-finite number cannot be written or read.
+import { checkKeys, failAt, fieldPath, indexPath, parseWith, readArrayOf, readInt, readObject, show, stringifyDoc } from '../model/formats/json';
+import { configToJson, learnerToJson, parseLearner, type Learner } from '../model/formats/learner';
+import { envelope, restore, type FormatSpec } from '../model/formats/restore';
+import { paramLayout } from '../model/layout';
+import type { AdamState } from '../model/es/adam';
+import type { Result } from '../model/result';
+import type { MetaConfig } from './metaConfig';
+import { metaConfigToJson, parseMetaConfig } from './metaConfigParse';
+
+export const CHECKPOINT_FORMAT: FormatSpec = { format: 'vsml-checkpoint', version: 1 };
+export const MAX_META_STEPS = 10_000_000;
+
+export interface Checkpoint {
+  readonly config: MetaConfig;
+  /** ES steps done, accepted or rejected. */
+  readonly step: number;
+  /** Steps whose loss was not finite (theta and the moments kept). */
+  readonly rejected: number;
+  readonly learner: Learner;
+  readonly optimizer: AdamState;
+}
+
+/** Nested documents' errors carry the outer field name. */
+function nested<T>(r: Result<T>, path: string): T {
+  if (!r.ok) failAt(r.error.code, r.error.field ? fieldPath(path, r.error.field) : path, r.error.message);
+  return r.value;
+}
+
+function readMoments(v: unknown, path: string, size: number, nonNegative: boolean): Float64Array {
+  const a = readArrayOf(v, path, size, 'numbers');
+  const out = new Float64Array(size);
+  for (let i = 0; i < size; i++) {
+    const x = a[i];
+    if (typeof x !== 'number' || !Number.isFinite(x)) failAt('nan', indexPath(path, i), `must be a finite number, got ${show(x)}`);
+    if (nonNegative && x < 0) failAt('range', indexPath(path, i), `must be >= 0, got ${x}`);
+    out[i] = x;
+  }
+  return out;
+}
+
+export function parseCheckpoint(raw: unknown): Result<Checkpoint> {
+  return parseWith(() => {
+    const doc = restore(raw, CHECKPOINT_FORMAT);
+    checkKeys(doc, '', ['format', 'version', 'config', 'step', 'rejected', 'learner', 'optimizer', 'rng']);
+    const config = nested(parseMetaConfig(doc.config), 'config');
+    const step = readInt(doc.step, 'step', 0, MAX_META_STEPS);
+    const rejected = readInt(doc.rejected, 'rejected', 0, step);
+    const learner = nested(parseLearner(doc.learner), 'learner');
+    if (JSON.stringify(configToJson(learner.config)) !== JSON.stringify(configToJson(config.model))) {
+      failAt('mismatch', 'learner.config', 'differs from config.model');
+    }
+    const D = paramLayout(config.model).size;
+    const opt = readObject(doc.optimizer, 'optimizer');
+    checkKeys(opt, 'optimizer', ['m', 'v', 't']);
+    const m = readMoments(opt.m, 'optimizer.m', D, false);
+    const v = readMoments(opt.v, 'optimizer.v', D, true);
+    const t = readInt(opt.t, 'optimizer.t', 0, MAX_META_STEPS);
+    if (t !== step - rejected) failAt('mismatch', 'optimizer.t', `must equal step - rejected (${step - rejected}), got ${t}`);
+    const rng = readObject(doc.rng, 'rng');
+    checkKeys(rng, 'rng', ['seed', 'counter']);
+    if (rng.seed !== config.seed) failAt('mismatch', 'rng.seed', `must equal config.seed (${config.seed}), got ${show(rng.seed)}`);
+    if (rng.counter !== step) failAt('mismatch', 'rng.counter', `must equal step (${step}), got ${show(rng.counter)}`);
+    return { config, step, rejected, learner, optimizer: { m, v, t } };
+  });
+}
+
+const finiteList = (a: ArrayLike<number>): number[] => Array.from(a);
+
+export function checkpointToJson(c: Checkpoint): Record<string, unknown> {
+  return {
+    ...envelope(CHECKPOINT_FORMAT),
+    config: metaConfigToJson(c.config),
+    step: c.step,
+    rejected: c.rejected,
+    learner: learnerToJson(c.learner),
+    optimizer: { m: finiteList(c.optimizer.m), v: finiteList(c.optimizer.v), t: c.optimizer.t },
+    rng: { seed: c.config.seed, counter: c.step },
+  };
+}
+
+/**
+ * The checkpoint as text. Throws (writing nothing) when a number is not finite, so a bad state
+ * never replaces a good checkpoint.
+ */
+export function serialiseCheckpoint(c: Checkpoint): string {
+  const check = (a: ArrayLike<number>, what: string) => {
+    for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i])) throw new Error(`checkpoint: ${what}[${i}] is ${a[i]}; not written`);
+  };
+  check(c.learner.params, 'learner.params');
+  check(c.optimizer.m, 'optimizer.m');
+  check(c.optimizer.v, 'optimizer.v');
+  return `${stringifyDoc(checkpointToJson(c))}\n`;
+}

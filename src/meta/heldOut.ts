@@ -1,0 +1,74 @@
+// Held-out evaluation during meta-training: the online protocol (protocol.ts) with the current V_M,
+// R runs of T predictions per dataset, the same initial states and example orders at every
+// evaluation (evaluation.seed), so successive numbers differ only through V_M.
+import { createRunStreams } from '../data/stream';
+import { buildTask } from '../data/task';
+import type { Task } from '../data/types';
+import type { MeanStd } from '../model/formats/evaluation';
+import type { VmParams } from '../model/layout';
+import type { VsmlConfig } from '../model/config';
+import { fail, formatFieldError, ok, type Result } from '../model/result';
+import { summariseAccuracy } from './cumulative';
+import type { EngineCache } from './engineCache';
+import { vsmlLearner } from './learners';
+import type { EvaluationConfig, HeldOutSpec } from './metaConfig';
+import { runProtocol } from './protocol';
+import type { SourceCache } from './taskSet';
+
+export interface HeldOutResult {
+  readonly name: string;
+  /** acc_r(100) over runs; null when T < 100. */
+  readonly at100: MeanStd | null;
+  /** acc_r(T) over runs: cumulative online accuracy. */
+  readonly atEnd: MeanStd;
+  /** Mean cross-entropy over all runs and steps. */
+  readonly loss: number;
+}
+
+export class HeldOutSet {
+  private constructor(
+    readonly config: EvaluationConfig,
+    private readonly tasks: readonly { spec: HeldOutSpec; task: Task }[],
+  ) {}
+
+  static async create(config: EvaluationConfig, sources: SourceCache): Promise<Result<HeldOutSet>> {
+    const tasks: { spec: HeldOutSpec; task: Task }[] = [];
+    for (const [i, spec] of config.datasets.entries()) {
+      const seed = spec.taskSeed ?? config.seed;
+      const source = await sources.open(spec.dataset, spec.split, seed);
+      if (!source.ok) return source;
+      const task = buildTask(source.value, {
+        seed,
+        resize: spec.resize,
+        project: spec.project,
+        ...(spec.classes ? { classes: spec.classes } : {}),
+        ...(spec.dataset.normalisation !== undefined ? { normalisation: spec.dataset.normalisation } : {}),
+      });
+      if (!task.ok) return fail(task.error.code, `evaluation.datasets[${i}]`, formatFieldError(task.error));
+      tasks.push({ spec, task: task.value });
+    }
+    return ok(new HeldOutSet(config, tasks));
+  }
+
+  get size(): number {
+    return this.tasks.length;
+  }
+
+  /** Every held-out dataset with V_M = params. */
+  async evaluate(model: VsmlConfig, params: VmParams, engines: EngineCache): Promise<HeldOutResult[]> {
+    const { runs, steps, seed } = this.config;
+    const out: HeldOutResult[] = [];
+    for (const { spec, task } of this.tasks) {
+      const streams = createRunStreams(task, { seed, runs });
+      if (!streams.ok) throw new Error(formatFieldError(streams.error));
+      const engine = await engines.get(task.inputSize, task.numClasses, runs);
+      const learner = vsmlLearner(engine, { config: model, params }, seed);
+      const r = await runProtocol(learner, streams.value, { steps });
+      const s = summariseAccuracy(r.correct, r.runs, r.steps);
+      let loss = 0;
+      for (let i = 0; i < r.loss.length; i++) loss += r.loss[i];
+      out.push({ name: spec.name, at100: s.at100, atEnd: s.atEnd, loss: loss / r.loss.length });
+    }
+    return out;
+  }
+}

@@ -1,0 +1,151 @@
+// The meta-training configuration: one typed record, its defaults, and the property tables that
+// validate it (metaConfigParse.ts), name URL keys and label forms. Presets (presets.ts) are partial
+// overlays on these defaults. docs/META_TRAINING.md has the table in prose.
+import type { SplitName } from '../data/types';
+import { DEFAULT_CONFIG, type VsmlConfig } from '../model/config';
+import { FITNESS_SHAPINGS, type FitnessShaping } from '../model/es/shaping';
+import type { DatasetRef } from './datasetRef';
+
+export const ASSIGNMENTS = ['cycle', 'random'] as const;
+/** How pairs get task variants each step: cycle = (step*P + p) mod V; random = a seeded draw per pair. */
+export type Assignment = (typeof ASSIGNMENTS)[number];
+
+export const PROJECTIONS = ['fixed', 'per-step'] as const;
+/** fixed = one matrix per variant for the whole run (official: per MPI rank); per-step = a new one per pair per step. */
+export type ProjectionMode = (typeof PROJECTIONS)[number];
+
+/**
+ * The meta-training task distribution, as axes whose cross product gives the task variants (the
+ * official per-rank configs: mpi_split over rand_proj, resize, filter_classes, dataset). Variant v:
+ *   project = project[v % nP], resize = resize[(v / nP) % nR], classes = classes[(v / (nP nR)) % nC],
+ *   dataset = datasets[(v / (nP nR nC)) % nD], copy = v / (nP nR nC nD)   (integer divisions)
+ * so V = nP nR nC nD * copies. Every variant has its own task seed (its projection matrix, Random's
+ * examples); `copies` > 1 gives several fixed projections per combination, as the official ranks do.
+ */
+export interface TaskAxes {
+  readonly datasets: readonly DatasetRef[];
+  readonly project: readonly boolean[];
+  /** Square sides; null = the dataset's own size. */
+  readonly resize: readonly (number | null)[];
+  /** Class subsets (relabelled 0..k-1); null = all classes. */
+  readonly classes: readonly (readonly number[] | null)[];
+  readonly copies: number;
+  readonly assign: Assignment;
+  readonly projection: ProjectionMode;
+  /** The split meta-training reads (official: train). */
+  readonly split: SplitName;
+}
+
+/** One held-out evaluation: R runs of T online predictions on a dataset the trainer may never have seen. */
+export interface HeldOutSpec {
+  /** Key in the log; default "<dataset>/<split>" plus the transforms. */
+  readonly name: string;
+  readonly dataset: DatasetRef;
+  readonly split: SplitName;
+  readonly resize: number | null;
+  readonly project: boolean;
+  readonly classes: readonly number[] | null;
+  /** Task seed (projection matrix, Random's examples); default: evaluation.seed. */
+  readonly taskSeed: number | null;
+}
+
+export interface EvaluationConfig {
+  /** Evaluate every this many ES steps (and at step 0 and the last step); 0 = never. */
+  readonly every: number;
+  readonly steps: number;
+  readonly runs: number;
+  /** Seed of the initial states and the example orders (official: 22), the same at every evaluation. */
+  readonly seed: number;
+  readonly datasets: readonly HeldOutSpec[];
+}
+
+export interface MetaConfig {
+  readonly seed: number;
+  /** ES steps to run in total. */
+  readonly steps: number;
+  /** P antithetic pairs per step (2P rollouts). */
+  readonly pairs: number;
+  readonly sigma: number;
+  readonly learningRate: number;
+  readonly beta1: number;
+  readonly beta2: number;
+  readonly adamEps: number;
+  /** T: online predictions per rollout; the fitness is their mean cross-entropy. */
+  readonly trajectoryLength: number;
+  readonly fitnessShaping: FitnessShaping;
+  readonly checkpointEvery: number;
+  readonly model: VsmlConfig;
+  readonly tasks: TaskAxes;
+  readonly evaluation: EvaluationConfig;
+}
+
+export const DEFAULT_HELD_OUT: Omit<HeldOutSpec, 'name' | 'dataset'> = {
+  split: 'test', resize: null, project: false, classes: null, taskSeed: null,
+};
+
+export const DEFAULT_META_CONFIG: MetaConfig = {
+  seed: 42,
+  steps: 10000,
+  pairs: 128,
+  sigma: 0.05,
+  learningRate: 0.025,
+  beta1: 0.9,
+  beta2: 0.999,
+  adamEps: 1e-8,
+  trajectoryLength: 500,
+  fitnessShaping: 'none',
+  checkpointEvery: 10,
+  model: DEFAULT_CONFIG,
+  tasks: { datasets: [{ name: 'mnist' }], project: [false, true], resize: [null], classes: [null], copies: 1, assign: 'cycle', projection: 'fixed', split: 'train' },
+  evaluation: { every: 100, steps: 2000, runs: 32, seed: 22, datasets: [{ ...DEFAULT_HELD_OUT, name: 'mnist/test', dataset: { name: 'mnist' } }] },
+};
+
+/** One scalar setting: type, range, default and URL key. */
+export interface MetaProp {
+  readonly name: string;
+  readonly kind: 'int' | 'number' | 'choice';
+  readonly min?: number;
+  readonly max?: number;
+  readonly minExclusive?: boolean;
+  readonly maxExclusive?: boolean;
+  readonly choices?: readonly string[];
+  /** Short key for the studio's URL. */
+  readonly url: string;
+  readonly help: string;
+}
+
+const UINT32 = 0xffffffff;
+
+/** Top-level scalars. */
+export const META_PROPS: readonly MetaProp[] = [
+  { name: 'seed', kind: 'int', min: 0, max: UINT32, url: 'seed', help: 'seed of the initial V_M, the noise, the tasks and the trajectories' },
+  { name: 'steps', kind: 'int', min: 0, max: 10_000_000, url: 'steps', help: 'ES steps in total' },
+  { name: 'pairs', kind: 'int', min: 1, max: 65536, url: 'P', help: 'antithetic pairs per step (2P rollouts)' },
+  { name: 'sigma', kind: 'number', min: 0, minExclusive: true, max: 10, url: 'sigma', help: 'noise scale of the perturbations' },
+  { name: 'learningRate', kind: 'number', min: 0, minExclusive: true, max: 10, url: 'lr', help: 'Adam learning rate' },
+  { name: 'beta1', kind: 'number', min: 0, max: 1, maxExclusive: true, url: 'b1', help: 'Adam first-moment decay' },
+  { name: 'beta2', kind: 'number', min: 0, max: 1, maxExclusive: true, url: 'b2', help: 'Adam second-moment decay' },
+  { name: 'adamEps', kind: 'number', min: 0, minExclusive: true, max: 1, url: 'eps', help: 'Adam epsilon (outside the square root)' },
+  { name: 'trajectoryLength', kind: 'int', min: 1, max: 100_000, url: 'T', help: 'online predictions per rollout' },
+  { name: 'fitnessShaping', kind: 'choice', choices: FITNESS_SHAPINGS, url: 'shape', help: 'none (official) or centred ranks' },
+  { name: 'checkpointEvery', kind: 'int', min: 1, max: 10_000_000, url: 'ckpt', help: 'write a checkpoint every this many steps' },
+];
+
+/** tasks.* scalars (the axes are lists, read separately). */
+export const TASK_PROPS: readonly MetaProp[] = [
+  { name: 'copies', kind: 'int', min: 1, max: 4096, url: 'copies', help: 'variants per axis combination, each with its own task seed' },
+  { name: 'assign', kind: 'choice', choices: ASSIGNMENTS, url: 'assign', help: 'pairs to variants: cycle or a seeded random draw' },
+  { name: 'projection', kind: 'choice', choices: PROJECTIONS, url: 'proj', help: 'projection matrices fixed per variant, or new per pair per step' },
+  { name: 'split', kind: 'choice', choices: ['train', 'test'], url: 'split', help: 'split meta-training reads' },
+];
+
+/** evaluation.* scalars. */
+export const EVALUATION_PROPS: readonly MetaProp[] = [
+  { name: 'every', kind: 'int', min: 0, max: 10_000_000, url: 'evalEvery', help: 'evaluate every this many steps (0: never)' },
+  { name: 'steps', kind: 'int', min: 1, max: 10_000_000, url: 'evalT', help: 'online predictions per evaluation run' },
+  { name: 'runs', kind: 'int', min: 1, max: 4096, url: 'evalR', help: 'evaluation runs' },
+  { name: 'seed', kind: 'int', min: 0, max: UINT32, url: 'evalSeed', help: 'seed of the evaluation states and example orders' },
+];
+
+/** Largest resize side and class-list length the axes accept (src/data's own limits apply too). */
+export const MAX_SIDE = 512;

@@ -1,0 +1,123 @@
+// The 2P rollouts of one ES step as batched engine runs. Pairs whose tasks have the same shape
+// (A, K) share an engine batch of S = 2n runs: run 2i holds theta + sigma eps_p and run 2i+1
+// theta - sigma eps_p, both read stream i (streamOfRun[2i] = streamOfRun[2i+1] = i) and start from
+// the same initial state, so the two halves of a pair see the same trajectory; every pair gets its
+// own. Batches hold at most `maxRunsPerBatch` runs (split evenly). Nothing here depends on how the
+// pairs are batched: each run's result depends only on its own V_M, state and stream.
+import { OnlineStream } from '../data/stream';
+import { projectionMatrix, projectRows, transposeSquare } from '../data/transforms/projection';
+import type { VmParams } from '../model/layout';
+import { initRunState } from '../model/init';
+import { fillNoise } from '../model/es/noise';
+import { perturbPair } from '../model/es/perturb';
+import type { RunState } from '../model/state';
+import type { EngineCache } from './engineCache';
+import type { MetaConfig } from './metaConfig';
+import { dataSeed, stateRng, stepProjectionSeed } from './seeds';
+import type { VariantTask } from './taskSet';
+
+export interface Fitness {
+  /** [P] mean cross-entropy over the T online predictions of theta + sigma eps_p. */
+  readonly plus: Float64Array;
+  /** [P] the same for theta - sigma eps_p. */
+  readonly minus: Float64Array;
+}
+
+export interface RolloutOptions {
+  /** Largest engine batch (runs); default 256. */
+  readonly maxRunsPerBatch?: number;
+  /** Input values per engine block (bounds memory); default 8 Mi (32 MiB of float32). */
+  readonly blockValues?: number;
+}
+
+interface Batch {
+  readonly inputSize: number;
+  readonly numClasses: number;
+  readonly pairs: readonly number[];
+}
+
+/** Pairs grouped by task shape (in order of first appearance), each group cut into even batches. */
+export function planBatches(tasks: readonly VariantTask[], variantOfPair: Uint32Array, maxRunsPerBatch: number): Batch[] {
+  const groups = new Map<string, { inputSize: number; numClasses: number; pairs: number[] }>();
+  variantOfPair.forEach((v, p) => {
+    const { inputSize, numClasses } = tasks[v].task;
+    const key = `${inputSize}x${numClasses}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { inputSize, numClasses, pairs: [] }));
+    g.pairs.push(p);
+  });
+  const maxPairs = Math.max(1, Math.floor(maxRunsPerBatch / 2));
+  const out: Batch[] = [];
+  for (const g of groups.values()) {
+    const chunks = Math.ceil(g.pairs.length / maxPairs);
+    let at = 0;
+    for (let c = 0; c < chunks; c++) {
+      const n = Math.floor(g.pairs.length / chunks) + (c < g.pairs.length % chunks ? 1 : 0);
+      out.push({ inputSize: g.inputSize, numClasses: g.numClasses, pairs: g.pairs.slice(at, at + n) });
+      at += n;
+    }
+  }
+  return out;
+}
+
+/** Run every pair of ES step `step` (0-based) from theta; the fitness of each half of each pair. */
+export async function runRollouts(
+  cfg: MetaConfig,
+  theta: Float32Array,
+  tasks: readonly VariantTask[],
+  variantOfPair: Uint32Array,
+  step: number,
+  engines: EngineCache,
+  opts: RolloutOptions = {},
+): Promise<Fitness> {
+  const P = cfg.pairs;
+  const T = cfg.trajectoryLength;
+  const plus = new Float64Array(P);
+  const minus = new Float64Array(P);
+  const eps = new Float64Array(theta.length);
+  const streamSeed = dataSeed(cfg.seed, step);
+  for (const batch of planBatches(tasks, variantOfPair, opts.maxRunsPerBatch ?? 256)) {
+    const { inputSize: A, numClasses: K, pairs } = batch;
+    const n = pairs.length;
+    const engine = await engines.get(A, K, 2 * n);
+    const params: VmParams[] = [];
+    const states: RunState[] = [];
+    for (const p of pairs) {
+      fillNoise(cfg.seed, step, p, eps);
+      const pair = perturbPair(theta, eps, cfg.sigma);
+      params.push(pair.plus, pair.minus);
+      const state = initRunState(cfg.model, engine.shapes, stateRng(cfg.seed, step, p));
+      states.push(state, state);
+    }
+    engine.setParams(params);
+    engine.setState(states);
+    const streams = pairs.map((p) => new OnlineStream(tasks[variantOfPair[p]].task, streamSeed, p));
+    const projections = pairs.map((p) =>
+      tasks[variantOfPair[p]].projectPerStep ? transposeSquare(projectionMatrix(A, stepProjectionSeed(cfg.seed, step, p)), A) : null);
+    const scratch = new Float32Array(4 * A);
+    const C = Math.max(1, Math.min(T, Math.floor((opts.blockValues ?? 8 * 1024 * 1024) / (n * A))));
+    const streamOfRun = Uint32Array.from({ length: 2 * n }, (_, s) => s >> 1);
+    const sums = new Float64Array(2 * n);
+    for (let t0 = 0; t0 < T; t0 += C) {
+      const c = Math.min(C, T - t0);
+      const inputs = new Float32Array(n * c * A);
+      const labels = new Int32Array(n * c);
+      streams.forEach((s, i) => {
+        s.next(c, inputs, i * c * A, labels, i * c);
+        const PT = projections[i];
+        if (PT) projectRows(inputs, i * c * A, c, PT, A, inputs, i * c * A, scratch);
+      });
+      const r = await engine.run({ inputs, labels, steps: c, streamOfRun }, { outputs: false });
+      for (let s = 0; s < 2 * n; s++) {
+        let acc = 0;
+        for (let t = 0; t < c; t++) acc += r.loss[s * c + t];
+        sums[s] += acc;
+      }
+    }
+    pairs.forEach((p, i) => {
+      plus[p] = sums[2 * i] / T;
+      minus[p] = sums[2 * i + 1] / T;
+    });
+  }
+  return { plus, minus };
+}

@@ -1,0 +1,34 @@
+// Tiny meta-training set-ups for the trainer tests: built-in MNIST at 7x7 with 3 classes (A = 49,
+// K = 3), with and without projection, T = 20, 4 pairs, on the CPU reference.
+import { nodeDataProvider } from '../../src/cli/metaTrainData';
+import type { MetaConfig } from '../../src/meta/metaConfig';
+import { parseMetaConfig } from '../../src/meta/metaConfigParse';
+import { createTrainer, type EngineFactory, type Trainer, type TrainerOptions } from '../../src/meta/trainer';
+import { CpuEngine } from '../../src/model/cpuEngine';
+
+export const tinyConfigDoc = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
+  format: 'vsml-meta-config',
+  version: 1,
+  seed: 7,
+  steps: 6,
+  pairs: 4,
+  trajectoryLength: 20,
+  checkpointEvery: 2,
+  tasks: { datasets: ['mnist'], project: [false, true], resize: [7], classes: [[0, 1, 2]] },
+  evaluation: { every: 3, steps: 10, runs: 2, datasets: [{ dataset: 'mnist', resize: 7, classes: [0, 1, 2] }] },
+  ...overrides,
+});
+
+export function tinyConfig(overrides: Record<string, unknown> = {}): MetaConfig {
+  const r = parseMetaConfig(tinyConfigDoc(overrides));
+  if (!r.ok) throw new Error(`${r.error.field}: ${r.error.message}`);
+  return r.value;
+}
+
+export const cpuFactory: EngineFactory = async (spec) => new CpuEngine(spec);
+
+export async function tinyTrainer(config = tinyConfig(), factory = cpuFactory, options: TrainerOptions = {}): Promise<Trainer> {
+  const r = await createTrainer(config, factory, nodeDataProvider, options);
+  if (!r.ok) throw new Error(`${r.error.field}: ${r.error.message}`);
+  return r.value;
+}
