@@ -9,6 +9,8 @@ export interface FlagSpec {
   readonly required?: boolean;
   /** The allowed values, when the flag is a choice. */
   readonly choices?: readonly string[];
+  /** A switch: takes no value; present means "true". */
+  readonly boolean?: boolean;
   readonly help: string;
 }
 
@@ -16,7 +18,7 @@ export type FlagValues = ReadonlyMap<string, string>;
 
 /** "--learner L.json [--seed N]": required flags bare, optional ones in brackets, in table order. */
 export const usageOf = (command: string, flags: readonly FlagSpec[]): string =>
-  [`vsml ${command}`, ...flags.map((f) => (f.required ? `--${f.name} ${f.value}` : `[--${f.name} ${f.value}]`))].join(' ');
+  [`vsml ${command}`, ...flags.map((f) => (f.boolean ? `[--${f.name}]` : f.required ? `--${f.name} ${f.value}` : `[--${f.name} ${f.value}]`))].join(' ');
 
 export function parseFlags(argv: readonly string[], flags: readonly FlagSpec[]): Result<FlagValues> {
   const byName = new Map(flags.map((f) => [f.name, f]));
@@ -29,6 +31,12 @@ export function parseFlags(argv: readonly string[], flags: readonly FlagSpec[]):
     const spec = byName.get(name);
     if (!spec) return fail('usage', '', `unknown flag --${name}`);
     let value: string;
+    if (spec.boolean) {
+      if (eq >= 0) return fail('usage', '', `flag --${name} takes no value`);
+      if (values.has(name)) return fail('usage', '', `flag --${name} given twice`);
+      values.set(name, 'true');
+      continue;
+    }
     if (eq >= 0) value = arg.slice(eq + 1);
     else if (i + 1 < argv.length && !argv[i + 1].startsWith('--')) value = argv[++i];
     else value = '';

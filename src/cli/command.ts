@@ -17,9 +17,18 @@ export const success: Outcome = { code: EXIT_OK };
 export const badInput = (message: string): Outcome => ({ code: EXIT_BAD_INPUT, message });
 export const runtimeFailure = (message: string): Outcome => ({ code: EXIT_RUNTIME, message });
 
+/** Where live progress goes (stderr): redrawn in place on a terminal, plain lines otherwise. */
+export interface ProgressOut {
+  readonly isTTY: boolean;
+  /** Raw text, no newline added. */
+  write(text: string): void;
+}
+
 export interface CommandIo {
   /** One line of progress or results for people (stdout). */
   readonly info: (line: string) => void;
+  /** Live progress and warnings (stderr); absent: none shown (e.g. in-process tests). */
+  readonly progress?: ProgressOut;
 }
 
 export interface Command {

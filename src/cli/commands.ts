@@ -1,6 +1,7 @@
 // The subcommands of `vsml`, by name. Add a command here to make it available.
 import type { Command } from './command';
 import { evaluateCommand } from './evaluate';
+import { metaTrainCommand } from './metaTrain';
 import { traceCommand } from './trace';
 
-export const COMMANDS: readonly Command[] = [traceCommand, evaluateCommand];
+export const COMMANDS: readonly Command[] = [traceCommand, evaluateCommand, metaTrainCommand];

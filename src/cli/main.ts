@@ -2,7 +2,7 @@
 // outcome into an exit code and at most one line on stderr. Never prints a stack trace unless
 // VSML_DEBUG=1.
 import { parseFlags, usageOf } from './args';
-import { EXIT_BAD_INPUT, EXIT_OK, EXIT_RUNTIME, type Command } from './command';
+import { EXIT_BAD_INPUT, EXIT_OK, EXIT_RUNTIME, type Command, type ProgressOut } from './command';
 import { COMMANDS } from './commands';
 
 export interface MainIo {
@@ -10,6 +10,8 @@ export interface MainIo {
   readonly stderr: (line: string) => void;
   /** Print stacks of unexpected errors (VSML_DEBUG=1). */
   readonly debug?: boolean;
+  /** Live progress for long commands (stderr). */
+  readonly progress?: ProgressOut;
 }
 
 const isHelp = (a: string | undefined): boolean => a === '--help' || a === '-h' || a === 'help';
@@ -47,7 +49,7 @@ export async function main(argv: readonly string[], io: MainIo, commands: readon
     return EXIT_BAD_INPUT;
   }
   try {
-    const outcome = await command.run(flags.value, { info: io.stdout });
+    const outcome = await command.run(flags.value, { info: io.stdout, ...(io.progress ? { progress: io.progress } : {}) });
     if (outcome.code !== EXIT_OK) io.stderr(outcome.message);
     return outcome.code;
   } catch (e) {

@@ -5,4 +5,5 @@ process.exitCode = await main(process.argv.slice(2), {
   stdout: (line) => process.stdout.write(`${line}\n`),
   stderr: (line) => process.stderr.write(`${line}\n`),
   debug: process.env.VSML_DEBUG === '1',
+  progress: { isTTY: process.stderr.isTTY === true, write: (text) => process.stderr.write(text) },
 });

@@ -44,3 +44,19 @@ describe('usageOf', () => {
     expect(usageOf('demo', FLAGS)).toBe('vsml demo --in F.json [--seed N] [--backend cpu|webgpu]');
   });
 });
+
+describe('switches (boolean flags)', () => {
+  const SW: FlagSpec[] = [...FLAGS, { name: 'resume', value: '', boolean: true, help: 'continue' }];
+  it('take no value, read as "true", and show bare in the usage line', () => {
+    const r = parseFlags(['--resume', '--in', 'a'], SW);
+    expect(r.ok && [...r.value]).toEqual([['resume', 'true'], ['in', 'a']]);
+    expect(usageOf('demo', SW)).toBe('vsml demo --in F.json [--seed N] [--backend cpu|webgpu] [--resume]');
+  });
+  it.each([
+    [['--in', 'a', '--resume=yes'], 'flag --resume takes no value'],
+    [['--in', 'a', '--resume', '--resume'], 'flag --resume given twice'],
+    [['--resume', 'x', '--in', 'a'], 'unexpected argument "x"'],
+  ])('rejects %j: %s', (argv, message) => {
+    expect(line(parseFlags(argv, SW))).toBe(message);
+  });
+});

@@ -1,0 +1,136 @@
+// `vsml meta-train`: ES meta-training of V_M (docs/META_TRAINING.md). Reads a vsml-meta-config file
+// (or a preset), runs ES steps on the chosen engine, evaluates on held-out datasets every k steps,
+// logs to DIR/log.jsonl and writes DIR/checkpoint.json + DIR/learner.json atomically every k steps;
+// --resume continues a run bit for bit from its checkpoint.
+import { dirname, isAbsolute, resolve } from 'node:path';
+import type { Checkpoint } from '../meta/checkpoint';
+import { MAX_META_STEPS } from '../meta/checkpoint';
+import type { MetaConfig } from '../meta/metaConfig';
+import { mapConfigFiles, parseMetaConfig, presetConfig, trajectoryDifference } from '../meta/metaConfigParse';
+import { PRESET_NAMES, type PresetName } from '../meta/presets';
+import { createTrainer, type DataProvider, type EngineFactory } from '../meta/trainer';
+import type { BackendName } from '../model/engine';
+import { formatFieldError, type FieldError } from '../model/result';
+import { intFlag, type FlagValues } from './args';
+import { badInput, runtimeFailure, type Command, type CommandIo, type Outcome } from './command';
+import { BACKENDS, createEngine } from './engineFactory';
+import { readJsonFile } from './io';
+import { runSession } from './metaTrainSession';
+import { nodeDataProvider } from './metaTrainData';
+import { ensureDir, exists, readCheckpoint, runFiles, trimLog, type LogEntry } from './metaTrainFiles';
+
+const NAME = 'vsml meta-train';
+const oneLine = (e: unknown): string => (e instanceof Error ? e.message : String(e)).split('\n')[0];
+
+/** What the command needs from outside; tests replace the engines or the data. */
+export interface MetaTrainDeps {
+  readonly engineFactory?: (backend: BackendName) => EngineFactory;
+  readonly dataProvider?: DataProvider;
+  /** Stops after the current step, with a checkpoint (SIGINT / SIGTERM in the real command). */
+  readonly signal?: AbortSignal;
+  readonly now?: () => number;
+}
+
+type Loaded<T> = { ok: true; value: T } | { ok: false; outcome: Outcome };
+
+/** The config from --config (relative dataset paths resolved against its folder) or --preset. */
+async function loadConfig(flags: FlagValues): Promise<Loaded<{ config: MetaConfig; source: string } | null>> {
+  const path = flags.get('config');
+  const preset = flags.get('preset') as PresetName | undefined;
+  if (path !== undefined && preset !== undefined) return { ok: false, outcome: badInput(`${NAME}: --preset: give --config or --preset, not both (a config file can name "preset")`) };
+  if (preset !== undefined) return { ok: true, value: { config: presetConfig(preset), source: `preset ${preset}` } };
+  if (path === undefined) return { ok: true, value: null };
+  const raw = await readJsonFile(path);
+  const parsed = raw.ok ? parseMetaConfig(raw.value) : raw;
+  if (!parsed.ok) return { ok: false, outcome: badInput(`${path}: ${formatFieldError(parsed.error)}`) };
+  const base = dirname(resolve(path));
+  return { ok: true, value: { config: mapConfigFiles(parsed.value, (p) => (isAbsolute(p) ? p : resolve(base, p))), source: path } };
+}
+
+async function run(flags: FlagValues, io: CommandIo, deps: MetaTrainDeps = {}): Promise<Outcome> {
+  const stepsFlag = flags.has('steps') ? intFlag(flags, 'steps', 0, 0, MAX_META_STEPS) : null;
+  if (stepsFlag && !stepsFlag.ok) return badInput(`${NAME}: ${stepsFlag.error.message}`);
+  const resume = flags.has('resume');
+  const backend = (flags.get('backend') ?? 'cpu') as BackendName;
+  const files = runFiles(flags.get('out') as string);
+
+  const loaded = await loadConfig(flags);
+  if (!loaded.ok) return loaded.outcome;
+  if (!loaded.value && !resume) return badInput(`${NAME}: missing --config C.json or --preset ${PRESET_NAMES.join('|')}`);
+
+  let checkpoint: Checkpoint | null = null;
+  if (resume) {
+    if (!(await exists(files.checkpoint))) return badInput(`${files.checkpoint}: no such file (nothing to resume; run without --resume to start)`);
+    const cp = await readCheckpoint(files.checkpoint);
+    if (!cp.ok) return badInput(`${files.checkpoint}: ${formatFieldError(cp.error)}`);
+    checkpoint = cp.value;
+    if (loaded.value) {
+      const diff = trajectoryDifference(checkpoint.config, loaded.value.config);
+      if (diff !== null) return badInput(`${loaded.value.source}: ${diff}: differs from ${files.checkpoint} (on --resume only steps, checkpointEvery and evaluation may change)`);
+    }
+  } else if (await exists(files.checkpoint)) {
+    return badInput(`${NAME}: --out: ${files.dir} already holds a checkpoint; add --resume to continue it, or choose another --out`);
+  }
+  let config = loaded.value?.config ?? (checkpoint as Checkpoint).config;
+  if (stepsFlag) config = { ...config, steps: stepsFlag.value };
+  const source = loaded.value?.source ?? files.checkpoint;
+
+  try {
+    await ensureDir(files.dir);
+  } catch (e) {
+    return runtimeFailure(`${NAME}: cannot create ${files.dir}: ${oneLine(e)}`);
+  }
+  const factory: EngineFactory = deps.engineFactory?.(backend) ?? ((spec) => createEngine(backend, spec));
+  const created = await createTrainer(config, factory, deps.dataProvider ?? nodeDataProvider, deps.now ? { now: deps.now } : {});
+  if (!created.ok) return badInput(dataLine(created.error, source));
+  const trainer = created.value;
+  try {
+    let history: LogEntry[] = [];
+    if (checkpoint) {
+      const restored = trainer.restore(checkpoint);
+      if (!restored.ok) return badInput(`${files.checkpoint}: ${formatFieldError(restored.error)}`);
+      history = await trimLog(files, checkpoint.step);
+    } else {
+      await trimLog(files, -1);
+    }
+    return await runSession({ trainer, files, io, backend, history, ...(deps.signal ? { signal: deps.signal } : {}), ...(deps.now ? { now: deps.now } : {}) });
+  } finally {
+    trainer.dispose();
+  }
+}
+
+/** A trainer set-up error: a data file names itself; a config field gets the config's name. */
+function dataLine(e: FieldError, source: string): string {
+  return e.field.startsWith('tasks') || e.field.startsWith('evaluation') ? `${source}: ${formatFieldError(e)}` : formatFieldError(e);
+}
+
+/** The real command: SIGINT / SIGTERM stop after the current step, with a checkpoint. */
+async function runWithSignals(flags: FlagValues, io: CommandIo): Promise<Outcome> {
+  const stop = new AbortController();
+  const onSignal = () => stop.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    return await run(flags, io, { signal: stop.signal });
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+export const runMetaTrain = run;
+
+export const metaTrainCommand: Command = {
+  name: 'meta-train',
+  summary: 'meta-train V_M with evolution strategies (antithetic pairs, Adam), held-out evaluations, checkpoints and --resume',
+  flags: [
+    { name: 'config', value: 'C.json', help: 'a vsml-meta-config file (dataset paths relative to it)' },
+    { name: 'preset', value: PRESET_NAMES.join('|'), choices: PRESET_NAMES, help: 'a built-in config instead of --config' },
+    { name: 'out', value: 'DIR', required: true, help: 'run folder: checkpoint.json, learner.json, log.jsonl' },
+    { name: 'resume', value: '', boolean: true, help: 'continue the run in DIR from its checkpoint (bit for bit); --config may then be left out' },
+    { name: 'backend', value: BACKENDS.join('|'), choices: BACKENDS, help: 'engine for the rollouts (default cpu)' },
+    { name: 'steps', value: 'N', help: 'total ES steps, overriding the config\'s steps' },
+  ],
+  run: runWithSignals,
+};
+
