@@ -43,7 +43,7 @@ function recordingFactory(poison?: { call: number; index: number }): { factory: 
   return rec;
 }
 
-describe('EsTrainer.step (CPU reference, 7x7 MNIST, 3 classes, 4 pairs, T = 20)', () => {
+describe('EsTrainer.step (CPU reference, 7x7 MNIST, 3 classes, 4 pairs, T = 12)', () => {
   it('starts from initParams(model, new Rng(initSeed(seed))) with zero moments', async () => {
     const t = await tinyTrainer();
     const cfg = t.config;
@@ -93,9 +93,9 @@ describe('EsTrainer.step (CPU reference, 7x7 MNIST, 3 classes, 4 pairs, T = 20)'
     b.dispose();
   });
 
-  it('gives the same fitness in blocks of 7 examples as in one block of 20 (engine state carries over)', async () => {
+  it('gives the same fitness in blocks of 5 examples as in one block of 12 (engine state carries over)', async () => {
     const a = await tinyTrainer();
-    const b = await tinyTrainer(tinyConfig(), cpuFactory, { blockValues: 4 * 7 * 49 });
+    const b = await tinyTrainer(tinyConfig(), cpuFactory, { blockValues: 4 * 5 * 49 });
     const ra = await a.step();
     const rb = await b.step();
     expect(Array.from(rb.plus)).toEqual(Array.from(ra.plus));
@@ -157,8 +157,8 @@ describe('resume', () => {
 
 describe('NaN rejection', () => {
   it('rejects a step whose fitness is NaN, keeps theta and the moments, and goes on with the next step', async () => {
-    // Runs of the one batch: 8 (pair p: runs 2p, 2p+1), 20 steps each; poison run 5 (pair 2, minus) on the 2nd step.
-    const rec = recordingFactory({ call: 1, index: 5 * 20 + 3 });
+    // Runs of the one batch: 8 (pair p: runs 2p, 2p+1), 12 steps each; poison run 5 (pair 2, minus) on the 2nd step.
+    const rec = recordingFactory({ call: 1, index: 5 * 12 + 3 });
     const t = await tinyTrainer(tinyConfig(), rec.factory);
     await t.step();
     const before = t.state();

@@ -1,5 +1,5 @@
 // Tiny meta-training set-ups for the trainer tests: built-in MNIST at 7x7 with 3 classes (A = 49,
-// K = 3), with and without projection, T = 20, 4 pairs, on the CPU reference.
+// K = 3), with and without projection, T = 12, 4 pairs, on the CPU reference.
 import { nodeDataProvider } from '../../src/cli/metaTrainData';
 import type { MetaConfig } from '../../src/meta/metaConfig';
 import { parseMetaConfig } from '../../src/meta/metaConfigParse';
@@ -12,7 +12,7 @@ export const tinyConfigDoc = (overrides: Record<string, unknown> = {}): Record<s
   seed: 7,
   steps: 6,
   pairs: 4,
-  trajectoryLength: 20,
+  trajectoryLength: 12,
   checkpointEvery: 2,
   tasks: { datasets: ['mnist'], project: [false, true], resize: [7], classes: [[0, 1, 2]] },
   evaluation: { every: 3, steps: 10, runs: 2, datasets: [{ dataset: 'mnist', resize: 7, classes: [0, 1, 2] }] },
