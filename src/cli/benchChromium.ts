@@ -6,7 +6,8 @@ import { CHROMIUM_WEBGPU_ARGS } from '../../playwright.config';
 import type { BenchRow } from '../worker/bench';
 
 export async function chromiumBench(o: { runs: number[]; minSeconds: number; block: number }): Promise<BenchRow[]> {
-  const server = await createServer({ logLevel: 'warn', server: { host: '127.0.0.1', port: 0 } });
+  // 'bundle' loads vite.config.ts through esbuild, as `vite` does, not through the tsx loader.
+  const server = await createServer({ configLoader: 'bundle', logLevel: 'warn', server: { host: '127.0.0.1', port: 0 } });
   await server.listen();
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('bench: the Vite server did not start');
