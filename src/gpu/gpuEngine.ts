@@ -46,7 +46,20 @@ export interface GpuEngineOptions extends DeviceOptions, PlanOptions {
   readonly maxStepsPerSubmit?: number;
   /** Called once if the device is lost while the engine is alive. */
   readonly onLost?: (info: GpuLostInfo) => void;
+  /**
+   * Before mapping a block's results, sleep through most of the GPU time the last block took (per
+   * example). Default: on in Node, where Dawn's `webgpu` package polls a pending mapAsync with
+   * setImmediate, keeping the JS thread at 100% CPU for as long as the GPU works, which takes a core
+   * from SwiftShader (a CPU implementation) and from everything else; the results are the same.
+   */
+  readonly waitBeforeMap?: boolean;
 }
+
+/** Node (not a browser): see GpuEngineOptions.waitBeforeMap. */
+const inNode = (): boolean => typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node === 'string';
+
+/** Fraction of the expected GPU time slept before mapping (the rest is polled). */
+const WAIT_FRACTION = 0.85;
 
 /** createGpuEngine with failures as values (no WebGPU, no adapter, grid over the limits, ...). */
 export async function tryCreateGpuEngine(spec: EngineSpec, opts: GpuEngineOptions): Promise<Result<GpuEngine>> {
@@ -93,6 +106,8 @@ export async function createGpuEngine(spec: EngineSpec, opts: GpuEngineOptions):
   }
 }
 
+const sleep = (seconds: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+
 export class GpuEngine implements VsmlEngine {
   readonly backend = 'webgpu' as const;
   readonly description: string;
@@ -111,6 +126,10 @@ export class GpuEngine implements VsmlEngine {
   private disposed = false;
   private serial: Promise<unknown> = Promise.resolve();
   private readonly maxStepsPerSubmit: number;
+  /** See GpuEngineOptions.waitBeforeMap. */
+  readonly waitBeforeMap: boolean;
+  /** Seconds from submit to mapped results per example, of the last chunk (0: none yet). */
+  private secondsPerStep = 0;
 
   constructor(
     readonly spec: EngineSpec,
@@ -119,9 +138,10 @@ export class GpuEngine implements VsmlEngine {
     readonly plan: EnginePlan,
     private readonly cache: PipelineCache,
     pipelines: Pipelines,
-    opts: Pick<GpuEngineOptions, 'onLost' | 'maxStepsPerSubmit'> = {},
+    opts: Pick<GpuEngineOptions, 'onLost' | 'maxStepsPerSubmit' | 'waitBeforeMap'> = {},
   ) {
     this.maxStepsPerSubmit = opts.maxStepsPerSubmit ?? 4096;
+    this.waitBeforeMap = opts.waitBeforeMap ?? inNode();
     this.device = gpu.device;
     this.adapterInfo = gpu.info;
     this.description = `WebGPU: ${describeAdapter(gpu.info)}`;
@@ -270,7 +290,12 @@ export class GpuEngine implements VsmlEngine {
       this.device.queue.submit([encoder.finish()]);
       return readback;
     });
-    return rb.read();
+    const submitted = performance.now();
+    const expected = this.secondsPerStep * Tc;
+    if (this.waitBeforeMap && expected > 0.002) await sleep(WAIT_FRACTION * expected);
+    const bytes = await rb.read();
+    this.secondsPerStep = (performance.now() - submitted) / 1000 / Tc;
+    return bytes;
   }
 
   private locate(run: number): { sh: ShardBuffers; local: number } {
