@@ -105,4 +105,16 @@ describe('vsml meta-train (in-process, CPU)', () => {
     });
     expect(tty.map((t) => t.slice(0, 13))).toEqual(['\r\x1b[2Kstep 1/2', '\r\x1b[2Kstep 2/2', '\n']);
   });
+
+  it('stops after the current step when aborted (SIGINT in the real command), with a checkpoint to resume from', async () => {
+    const { config, out } = await setup({ steps: 50, checkpointEvery: 10, evaluation: { every: 0 } });
+    const stop = new AbortController();
+    const lines: string[] = [];
+    const progress: ProgressOut = { isTTY: false, write: () => stop.abort() };
+    const outcome = await runMetaTrain(new Map([['config', config], ['out', out]]), { info: (l) => lines.push(l), progress }, { signal: stop.signal });
+    expect(outcome.code).toBe(0);
+    expect(lines[0]).toBe('meta-train: stopped at step 1 of 50; continue with --resume');
+    const cp = parseCheckpoint(JSON.parse(await readFile(join(out, 'checkpoint.json'), 'utf8')));
+    expect(cp.ok && cp.value.step).toBe(1);
+  });
 });
