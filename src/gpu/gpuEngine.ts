@@ -60,6 +60,8 @@ const inNode = (): boolean => typeof (globalThis as { process?: { versions?: { n
 
 /** Fraction of the expected GPU time slept before mapping (the rest is polled). */
 const WAIT_FRACTION = 0.85;
+/** The expected GPU time per example is the least of the last few chunks' (an outlier never oversleeps). */
+const WAIT_HISTORY = 3;
 
 /** createGpuEngine with failures as values (no WebGPU, no adapter, grid over the limits, ...). */
 export async function tryCreateGpuEngine(spec: EngineSpec, opts: GpuEngineOptions): Promise<Result<GpuEngine>> {
@@ -128,8 +130,8 @@ export class GpuEngine implements VsmlEngine {
   private readonly maxStepsPerSubmit: number;
   /** See GpuEngineOptions.waitBeforeMap. */
   readonly waitBeforeMap: boolean;
-  /** Seconds from submit to mapped results per example, of the last chunk (0: none yet). */
-  private secondsPerStep = 0;
+  /** Seconds from submit to mapped results per example, of the last WAIT_HISTORY chunks. */
+  private readonly secondsPerStep: number[] = [];
 
   constructor(
     readonly spec: EngineSpec,
@@ -291,10 +293,11 @@ export class GpuEngine implements VsmlEngine {
       return readback;
     });
     const submitted = performance.now();
-    const expected = this.secondsPerStep * Tc;
+    const expected = this.secondsPerStep.length > 0 ? Math.min(...this.secondsPerStep) * Tc : 0;
     if (this.waitBeforeMap && expected > 0.002) await sleep(WAIT_FRACTION * expected);
     const bytes = await rb.read();
-    this.secondsPerStep = (performance.now() - submitted) / 1000 / Tc;
+    this.secondsPerStep.push((performance.now() - submitted) / 1000 / Tc);
+    if (this.secondsPerStep.length > WAIT_HISTORY) this.secondsPerStep.shift();
     return bytes;
   }
 
