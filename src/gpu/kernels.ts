@@ -92,7 +92,7 @@ export type BindingName<K extends KernelName> = (typeof KERNELS)[K]['bindings'][
 export interface KernelTuning {
   /** Threads per workgroup of the one-thread-per-item kernels and of grid_tick. */
   readonly wg: number;
-  /** Threads per workgroup of reduce_fwd (a power of two, >= M). */
+  /** Threads per workgroup of reduce_fwd: max(N, M). */
   readonly reduceWg: number;
   /** grid_tick keeps W_h in workgroup memory (16 N^2 bytes). */
   readonly whShared: boolean;
