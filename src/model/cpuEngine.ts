@@ -1,7 +1,7 @@
 // The CPU reference behind the engine interface: S runs, each advanced with `tickNetwork`.
 import {
-  checkBlock,
   checkParams,
+  runExamples,
   specShapes,
   type BlockResult,
   type EngineSpec,
@@ -38,27 +38,16 @@ export class CpuEngine implements VsmlEngine {
   }
 
   async run(block: StreamBlock, opts: RunOptions = {}): Promise<BlockResult> {
-    const map = checkBlock(this.spec, block);
-    if (!map.ok) throw new Error(formatFieldError(map.error));
     if (this.params.length === 0) throw new Error('params: not set');
     if (this.carries.length === 0) throw new Error('state: not set');
-    const { runs: S, inputSize: A, numClasses: K } = this.spec;
-    const T = block.steps;
-    const outputs = opts.outputs === false ? null : new Float32Array(S * T * K);
-    const loss = new Float32Array(S * T);
-    const correct = new Uint8Array(S * T);
-    for (let s = 0; s < S; s++) {
-      const q = map.value[s];
+    const { inputSize: A, config } = this.spec;
+    return runExamples(this.spec, block, opts, (s, i, outputs, outOffset) => {
       const params = this.params[this.params.length === 1 ? 0 : s];
-      for (let t = 0; t < T; t++) {
-        const x = block.inputs.subarray((q * T + t) * A, (q * T + t + 1) * A);
-        const r = tickNetwork(this.spec.config, params, this.shapes, this.carries[s], x, block.labels[q * T + t]);
-        if (outputs) outputs.set(r.y, (s * T + t) * K);
-        loss[s * T + t] = r.loss;
-        correct[s * T + t] = r.correct ? 1 : 0;
-      }
-    }
-    return { runs: S, steps: T, outputs, loss, correct };
+      const x = block.inputs.subarray(i * A, (i + 1) * A);
+      const r = tickNetwork(config, params, this.shapes, this.carries[s], x, block.labels[i]);
+      if (outputs) outputs.set(r.y, outOffset);
+      return r;
+    });
   }
 
   async readState(run: number): Promise<RunState> {

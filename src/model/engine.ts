@@ -5,7 +5,7 @@ import type { VsmlConfig } from './config';
 import { layerSizes } from './config';
 import type { VmParams } from './layout';
 import { paramLayout } from './layout';
-import { fail, ok, type Result } from './result';
+import { fail, formatFieldError, ok, type Result } from './result';
 import { layerShapes, type LayerShape, type RunState } from './state';
 
 export type BackendName = 'cpu' | 'webgpu';
@@ -107,4 +107,39 @@ export function checkParams(spec: EngineSpec, params: readonly VmParams[]): Resu
     if (bad >= 0) return fail('nan', `params[${r}][${bad}]`, `is ${params[r][bad]}`);
   }
   return ok(true);
+}
+
+/** What advancing one run by one example returns. */
+export interface ExampleResult {
+  readonly loss: number;
+  readonly correct: boolean;
+}
+
+/**
+ * Every run over a block, one example at a time, for learners that step examples on the CPU.
+ * `step(s, i, outputs, outOffset)` advances run s on example i (index q*T + t of the block's
+ * streams) and, when `outputs` is given, writes its K outputs there at `outOffset`.
+ */
+export function runExamples(
+  spec: Pick<EngineSpec, 'inputSize' | 'numClasses' | 'runs'>,
+  block: StreamBlock,
+  opts: RunOptions,
+  step: (s: number, i: number, outputs: Float32Array | null, outOffset: number) => ExampleResult,
+): BlockResult {
+  const map = checkBlock(spec, block);
+  if (!map.ok) throw new Error(formatFieldError(map.error));
+  const { runs: S, numClasses: K } = spec;
+  const T = block.steps;
+  const outputs = opts.outputs === false ? null : new Float32Array(S * T * K);
+  const loss = new Float32Array(S * T);
+  const correct = new Uint8Array(S * T);
+  for (let s = 0; s < S; s++) {
+    const q = map.value[s];
+    for (let t = 0; t < T; t++) {
+      const r = step(s, q * T + t, outputs, (s * T + t) * K);
+      loss[s * T + t] = r.loss;
+      correct[s * T + t] = r.correct ? 1 : 0;
+    }
+  }
+  return { runs: S, steps: T, outputs, loss, correct };
 }

@@ -3,8 +3,7 @@
 // one optimiser step on that example (official models.py:300-360: the logits of step t are computed
 // before the update on (x_t, y_t)). Runs share nothing but the spec; each has its own parameters
 // and optimiser state in one [R][P] Float32Array.
-import { checkBlock, type BlockResult, type RunOptions, type StreamBlock } from '../engine';
-import { formatFieldError } from '../result';
+import { runExamples, type BlockResult, type RunOptions, type StreamBlock } from '../engine';
 import { Rng } from '../rng';
 import { boundedSoftmaxCe, type HeadResult } from './boundedLoss';
 import type { BaselineSpec } from './kinds';
@@ -76,23 +75,10 @@ export class OnlineBaselines {
 
   /** Every run over a block laid out as for the engine (StreamBlock), one example at a time. */
   run(block: StreamBlock, opts: RunOptions = {}): BlockResult {
-    const map = checkBlock(this, block);
-    if (!map.ok) throw new Error(formatFieldError(map.error));
-    const { runs: S, inputSize: A, numClasses: K } = this;
-    const T = block.steps;
-    const outputs = opts.outputs === false ? null : new Float32Array(S * T * K);
-    const loss = new Float32Array(S * T);
-    const correct = new Uint8Array(S * T);
-    for (let s = 0; s < S; s++) {
-      const q = map.value[s];
-      for (let t = 0; t < T; t++) {
-        const i = q * T + t;
-        const r = this.step(s, block.inputs, i * A, block.labels[i], outputs ?? undefined, (s * T + t) * K);
-        loss[s * T + t] = r.loss;
-        correct[s * T + t] = r.correct ? 1 : 0;
-      }
-    }
-    return { runs: S, steps: T, outputs, loss, correct };
+    const A = this.inputSize;
+    return runExamples(this, block, opts, (s, i, outputs, outOffset) =>
+      this.step(s, block.inputs, i * A, block.labels[i], outputs ?? undefined, outOffset),
+    );
   }
 }
 
