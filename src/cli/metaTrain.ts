@@ -1,5 +1,6 @@
-// `vsml meta-train`: ES meta-training of V_M (docs/META_TRAINING.md). Reads a vsml-meta-config file
-// (or a preset), runs ES steps on the chosen engine, evaluates on held-out datasets every k steps,
+// `vsml meta-train`: meta-training of V_M, by ES or by gradients through the unroll
+// (docs/META_TRAINING.md). Reads a vsml-meta-config file (or a preset), runs ES steps on the chosen
+// engine (or gradient steps on worker threads), evaluates on held-out datasets every k steps,
 // logs to DIR/log.jsonl and writes DIR/checkpoint.json + DIR/learner.json atomically every k steps;
 // --resume continues a run bit for bit from its checkpoint.
 import { dirname, isAbsolute, resolve } from 'node:path';
@@ -9,11 +10,15 @@ import type { MetaConfig } from '../meta/metaConfig';
 import { mapConfigFiles, parseMetaConfig, presetConfig, trajectoryDifference } from '../meta/metaConfigParse';
 import { PRESET_NAMES, type PresetName } from '../meta/presets';
 import { createTrainer, type DataProvider, type EngineFactory } from '../meta/trainer';
+import { configToJson, parseLearner } from '../model/formats/learner';
+import type { VsmlConfig } from '../model/config';
 import type { BackendName } from '../model/engine';
+import type { VmParams } from '../model/layout';
 import { formatFieldError, type FieldError } from '../model/result';
 import { intFlag, type FlagValues } from './args';
 import { badInput, runtimeFailure, type Command, type CommandIo, type Outcome } from './command';
 import { BACKENDS, createEngine } from './engineFactory';
+import { createGradientPool, type GradientPool } from './gradientPool';
 import { readJsonFile } from './io';
 import { runSession } from './metaTrainSession';
 import { nodeDataProvider } from './metaTrainData';
@@ -26,6 +31,8 @@ const oneLine = (e: unknown): string => (e instanceof Error ? e.message : String
 export interface MetaTrainDeps {
   readonly engineFactory?: (backend: BackendName) => EngineFactory;
   readonly dataProvider?: DataProvider;
+  /** Where method gradient computes (default: a pool of worker threads, one per core). */
+  readonly gradients?: GradientPool;
   /** Stops after the current step, with a checkpoint (SIGINT / SIGTERM in the real command). */
   readonly signal?: AbortSignal;
   readonly now?: () => number;
@@ -81,8 +88,26 @@ async function run(flags: FlagValues, io: CommandIo, deps: MetaTrainDeps = {}): 
     return runtimeFailure(`${NAME}: cannot create ${files.dir}: ${oneLine(e)}`);
   }
   const factory: EngineFactory = deps.engineFactory?.(backend) ?? ((spec) => createEngine(backend, spec));
-  const created = await createTrainer(config, factory, deps.dataProvider ?? nodeDataProvider, deps.now ? { now: deps.now } : {});
-  if (!created.ok) return badInput(dataLine(created.error, source));
+  // A run that starts from a learner file: on --resume the checkpoint's theta replaces it anyway.
+  let initialParams: VmParams | undefined;
+  if (config.init !== null) {
+    if (checkpoint) initialParams = checkpoint.learner.params;
+    else {
+      const init = await loadInitLearner(config.init, config.model, source);
+      if (!init.ok) return badInput(init.line);
+      initialParams = init.params;
+    }
+  }
+  const gradients = config.method === 'gradient' ? (deps.gradients ?? createGradientPool()) : null;
+  const created = await createTrainer(config, factory, deps.dataProvider ?? nodeDataProvider, {
+    ...(deps.now ? { now: deps.now } : {}),
+    ...(initialParams ? { initialParams } : {}),
+    ...(gradients ? { gradients: gradients.run } : {}),
+  });
+  if (!created.ok) {
+    gradients?.close();
+    return badInput(dataLine(created.error, source));
+  }
   const trainer = created.value;
   try {
     let history: LogEntry[] = [];
@@ -96,7 +121,19 @@ async function run(flags: FlagValues, io: CommandIo, deps: MetaTrainDeps = {}): 
     return await runSession({ trainer, files, io, backend, history, ...(deps.signal ? { signal: deps.signal } : {}), ...(deps.now ? { now: deps.now } : {}) });
   } finally {
     trainer.dispose();
+    gradients?.close();
   }
+}
+
+/** V_M of the learner file a config starts from; its model must be the config's. */
+async function loadInitLearner(path: string, model: VsmlConfig, source: string): Promise<{ ok: true; params: VmParams } | { ok: false; line: string }> {
+  const raw = await readJsonFile(path);
+  const learner = raw.ok ? parseLearner(raw.value) : raw;
+  if (!learner.ok) return { ok: false, line: `${path}: ${formatFieldError(learner.error)}` };
+  if (JSON.stringify(configToJson(learner.value.config)) !== JSON.stringify(configToJson(model))) {
+    return { ok: false, line: `${source}: init: the learner ${path} has another model config than the config's "model"` };
+  }
+  return { ok: true, params: learner.value.params };
 }
 
 /** A trainer set-up error: a data file names itself; a config field gets the config's name. */
@@ -122,14 +159,14 @@ export const runMetaTrain = run;
 
 export const metaTrainCommand: Command = {
   name: 'meta-train',
-  summary: 'meta-train V_M with evolution strategies (antithetic pairs, Adam), held-out evaluations, checkpoints and --resume',
+  summary: 'meta-train V_M with evolution strategies or gradients through the unroll (Adam), held-out evaluations, checkpoints and --resume',
   flags: [
     { name: 'config', value: 'C.json', help: 'a vsml-meta-config file (dataset paths relative to it)' },
     { name: 'preset', value: PRESET_NAMES.join('|'), choices: PRESET_NAMES, help: 'a built-in config instead of --config' },
     { name: 'out', value: 'DIR', required: true, help: 'run folder: checkpoint.json, learner.json, log.jsonl' },
     { name: 'resume', value: '', boolean: true, help: 'continue the run in DIR from its checkpoint (bit for bit); --config may then be left out' },
     { name: 'backend', value: BACKENDS.join('|'), choices: BACKENDS, help: 'engine for the rollouts (default cpu)' },
-    { name: 'steps', value: 'N', help: 'total ES steps, overriding the config\'s steps' },
+    { name: 'steps', value: 'N', help: 'total steps, overriding the config\'s steps' },
   ],
   run: runWithSignals,
 };

@@ -10,6 +10,23 @@ export const ASSIGNMENTS = ['cycle', 'random'] as const;
 /** How pairs get task variants each step: cycle = (step*P + p) mod V; random = a seeded draw per pair. */
 export type Assignment = (typeof ASSIGNMENTS)[number];
 
+export const METHODS = ['es', 'gradient'] as const;
+/**
+ * How the meta-gradient is estimated: es = antithetic evolution strategies on engine rollouts
+ * (official default); gradient = exact gradients through the unroll on the CPU (official
+ * configs/backprop.yaml), `pairs` trajectories per step.
+ */
+export type MetaMethod = (typeof METHODS)[number];
+
+export const OBJECTIVES = ['meta-loss', 'clone-sgd'] as const;
+/**
+ * What meta-training minimises: meta-loss = the mean online cross-entropy (the paper's); clone-sgd =
+ * learning-algorithm cloning (paper §3.2): fed the errors of online SGD on a linear layer (learning
+ * rate cloneLearningRate), every cell's message regressed onto w_ab x_a; method gradient only, no
+ * hidden layers (src/model/clone/cellClone.ts).
+ */
+export type MetaObjective = (typeof OBJECTIVES)[number];
+
 export const PROJECTIONS = ['fixed', 'per-step'] as const;
 /** fixed = one matrix per variant for the whole run (official: per MPI rank); per-step = a new one per pair per step. */
 export type ProjectionMode = (typeof PROJECTIONS)[number];
@@ -61,15 +78,23 @@ export interface EvaluationConfig {
 
 export interface MetaConfig {
   readonly seed: number;
+  readonly method: MetaMethod;
+  readonly objective: MetaObjective;
+  /** The cloned teacher's learning rate eta (w <- w - eta x e on y = mean_a w x), objective clone-sgd. */
+  readonly cloneLearningRate: number;
+  /** A vsml-learner file whose V_M starts the run (null: initParams from the seed). */
+  readonly init: string | null;
   /** ES steps to run in total. */
   readonly steps: number;
-  /** P antithetic pairs per step (2P rollouts). */
+  /** P antithetic pairs per step (2P rollouts); with method gradient, P trajectories. */
   readonly pairs: number;
   readonly sigma: number;
   readonly learningRate: number;
   readonly beta1: number;
   readonly beta2: number;
   readonly adamEps: number;
+  /** Rescale the gradient estimate to at most this global L2 norm before Adam; 0 = never (official ES). */
+  readonly clipNorm: number;
   /** T: online predictions per rollout; the fitness is their mean cross-entropy. */
   readonly trajectoryLength: number;
   readonly fitnessShaping: FitnessShaping;
@@ -85,6 +110,10 @@ export const DEFAULT_HELD_OUT: Omit<HeldOutSpec, 'name' | 'dataset'> = {
 
 export const DEFAULT_META_CONFIG: MetaConfig = {
   seed: 42,
+  method: 'es',
+  objective: 'meta-loss',
+  cloneLearningRate: 3,
+  init: null,
   steps: 10000,
   pairs: 128,
   sigma: 0.05,
@@ -92,6 +121,7 @@ export const DEFAULT_META_CONFIG: MetaConfig = {
   beta1: 0.9,
   beta2: 0.999,
   adamEps: 1e-8,
+  clipNorm: 0,
   trajectoryLength: 500,
   fitnessShaping: 'none',
   checkpointEvery: 10,
@@ -119,13 +149,17 @@ const UINT32 = 0xffffffff;
 /** Top-level scalars. */
 export const META_PROPS: readonly MetaProp[] = [
   { name: 'seed', kind: 'int', min: 0, max: UINT32, url: 'seed', help: 'seed of the initial V_M, the noise, the tasks and the trajectories' },
-  { name: 'steps', kind: 'int', min: 0, max: 10_000_000, url: 'steps', help: 'ES steps in total' },
-  { name: 'pairs', kind: 'int', min: 1, max: 65536, url: 'P', help: 'antithetic pairs per step (2P rollouts)' },
+  { name: 'method', kind: 'choice', choices: METHODS, url: 'method', help: 'es (official) or gradient (through the unroll, on the CPU)' },
+  { name: 'objective', kind: 'choice', choices: OBJECTIVES, url: 'obj', help: 'meta-loss (online cross-entropy) or clone-sgd (learning-algorithm cloning)' },
+  { name: 'cloneLearningRate', kind: 'number', min: 0, minExclusive: true, max: 1000, url: 'cloneLr', help: 'learning rate of the online SGD that clone-sgd imitates' },
+  { name: 'steps', kind: 'int', min: 0, max: 10_000_000, url: 'steps', help: 'meta-training steps in total' },
+  { name: 'pairs', kind: 'int', min: 1, max: 65536, url: 'P', help: 'antithetic pairs per step (2P rollouts); trajectories with method gradient' },
   { name: 'sigma', kind: 'number', min: 0, minExclusive: true, max: 10, url: 'sigma', help: 'noise scale of the perturbations' },
   { name: 'learningRate', kind: 'number', min: 0, minExclusive: true, max: 10, url: 'lr', help: 'Adam learning rate' },
   { name: 'beta1', kind: 'number', min: 0, max: 1, maxExclusive: true, url: 'b1', help: 'Adam first-moment decay' },
   { name: 'beta2', kind: 'number', min: 0, max: 1, maxExclusive: true, url: 'b2', help: 'Adam second-moment decay' },
   { name: 'adamEps', kind: 'number', min: 0, minExclusive: true, max: 1, url: 'eps', help: 'Adam epsilon (outside the square root)' },
+  { name: 'clipNorm', kind: 'number', min: 0, max: 1e6, url: 'clip', help: 'clip the gradient estimate to this global norm (0: never)' },
   { name: 'trajectoryLength', kind: 'int', min: 1, max: 100_000, url: 'T', help: 'online predictions per rollout' },
   { name: 'fitnessShaping', kind: 'choice', choices: FITNESS_SHAPINGS, url: 'shape', help: 'none (official) or centred ranks' },
   { name: 'checkpointEvery', kind: 'int', min: 1, max: 10_000_000, url: 'ckpt', help: 'write a checkpoint every this many steps' },

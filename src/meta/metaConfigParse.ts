@@ -148,17 +148,23 @@ function overlay(base: Raw, top: Raw): Raw {
 /** The fields of a config (without envelope), validated against the defaults. */
 function readBody(raw: Raw): MetaConfig {
   const d = DEFAULT_META_CONFIG;
-  const scalars = readProps(META_PROPS, raw, '', d) as Omit<MetaConfig, 'model' | 'tasks' | 'evaluation'>;
+  const scalars = readProps(META_PROPS, raw, '', d) as Omit<MetaConfig, 'model' | 'tasks' | 'evaluation' | 'init'>;
   const model = raw.model === undefined ? d.model : unwrap(parseConfig(raw.model, 'model'));
   const tasks = raw.tasks === undefined ? d.tasks : readTasks(raw.tasks, 'tasks', d.tasks);
   const evaluation = raw.evaluation === undefined ? d.evaluation : readEvaluation(raw.evaluation, 'evaluation', d.evaluation);
-  return { ...scalars, model, tasks, evaluation };
+  const init = raw.init === undefined || raw.init === null ? null : raw.init;
+  if (init !== null && (typeof init !== 'string' || init === '')) failAt('type', 'init', `must be the path of a vsml-learner file or null, got ${show(init)}`);
+  if (scalars.objective === 'clone-sgd') {
+    if (scalars.method !== 'gradient') failAt('range', 'objective', 'clone-sgd needs "method": "gradient" (the teacher\'s errors are fed in, which engine rollouts cannot do)');
+    if (model.hiddenSizes.length > 0) failAt('range', 'model.hiddenSizes', 'clone-sgd clones SGD on one linear layer: no hidden layers');
+  }
+  return { ...scalars, model, tasks, evaluation, init };
 }
 
 /** Read a vsml-meta-config document (inside parseWith). */
 export function readMetaConfig(raw: unknown): MetaConfig {
   const doc = restore(raw, META_CONFIG_FORMAT);
-  const known = ['preset', ...META_PROPS.map((p) => p.name), ...OBJECT_FIELDS];
+  const known = ['preset', 'init', ...META_PROPS.map((p) => p.name), ...OBJECT_FIELDS];
   checkKeys(doc, '', ['format', 'version'], known);
   const { format: _f, version: _v, preset, ...fields } = doc;
   if (preset !== undefined && !isPresetName(preset)) failAt('range', 'preset', `unknown preset ${show(preset)} (known: ${PRESET_NAMES.join(', ')})`);
@@ -193,6 +199,7 @@ export function metaConfigToJson(c: MetaConfig): Raw {
   return {
     ...envelope(META_CONFIG_FORMAT),
     ...Object.fromEntries(META_PROPS.map((p) => [p.name, (c as unknown as Raw)[p.name]])),
+    init: c.init,
     model: configToJson(c.model),
     tasks: {
       datasets: t.datasets.map(datasetRefToJson),
@@ -209,6 +216,7 @@ export function metaConfigToJson(c: MetaConfig): Raw {
 export function mapConfigFiles(c: MetaConfig, f: (path: string) => string): MetaConfig {
   return {
     ...c,
+    init: c.init === null ? null : f(c.init),
     tasks: { ...c.tasks, datasets: c.tasks.datasets.map((d) => mapRefFiles(d, f)) },
     evaluation: { ...c.evaluation, datasets: c.evaluation.datasets.map((h) => ({ ...h, dataset: mapRefFiles(h.dataset, f) })) },
   };

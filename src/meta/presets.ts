@@ -3,7 +3,7 @@
 // with "preset": its own fields then override the preset's (tasks, evaluation and model merge one
 // level deep; lists replace).
 
-export type PresetName = 'paper-fig6' | 'quick-demo';
+export type PresetName = 'paper-fig6' | 'quick-demo' | 'gradient-demo';
 
 export const PRESETS: { readonly [N in PresetName]: Readonly<Record<string, unknown>> } = {
   /**
@@ -34,6 +34,25 @@ export const PRESETS: { readonly [N in PresetName]: Readonly<Record<string, unkn
     seed: 42,
     steps: 300,
     pairs: 8,
+    trajectoryLength: 50,
+    checkpointEvery: 10,
+    tasks: { datasets: ['mnist'], project: [false, true], resize: [7], classes: [[0, 1, 2]], copies: 1, assign: 'cycle', projection: 'fixed', split: 'train' },
+    evaluation: {
+      every: 25, steps: 100, runs: 16, seed: 22,
+      datasets: [{ dataset: 'mnist', split: 'test', resize: 7, classes: [0, 1, 2] }],
+    },
+  },
+  /**
+   * The quick-demo task by gradients through the unroll (official configs/backprop.yaml: Adam 1e-3,
+   * global-norm clip 25), 16 trajectories of T = 50 per step on the CPU.
+   */
+  'gradient-demo': {
+    seed: 42,
+    method: 'gradient',
+    steps: 300,
+    pairs: 16,
+    learningRate: 1e-3,
+    clipNorm: 25,
     trajectoryLength: 50,
     checkpointEvery: 10,
     tasks: { datasets: ['mnist'], project: [false, true], resize: [7], classes: [[0, 1, 2]], copies: 1, assign: 'cycle', projection: 'fixed', split: 'train' },

@@ -4,8 +4,7 @@
 // the same initial state, so the two halves of a pair see the same trajectory; every pair gets its
 // own. Batches hold at most `maxRunsPerBatch` runs (split evenly). Nothing here depends on how the
 // pairs are batched: each run's result depends only on its own V_M, state and stream.
-import { OnlineStream } from '../data/stream';
-import { projectionMatrix, projectRows, transposeSquare } from '../data/transforms/projection';
+import { projectRows } from '../data/transforms/projection';
 import type { VmParams } from '../model/layout';
 import { initRunState } from '../model/init';
 import { fillNoise } from '../model/es/noise';
@@ -13,8 +12,9 @@ import { perturbPair } from '../model/es/perturb';
 import type { RunState } from '../model/state';
 import type { EngineCache } from './engineCache';
 import type { MetaConfig } from './metaConfig';
-import { dataSeed, stateRng, stepProjectionSeed } from './seeds';
+import { stateRng } from './seeds';
 import type { VariantTask } from './taskSet';
+import { pairStream, stepProjection } from './trajectories';
 
 export interface Fitness {
   /** [P] mean cross-entropy over the T online predictions of theta + sigma eps_p. */
@@ -75,7 +75,6 @@ export async function runRollouts(
   const plus = new Float64Array(P);
   const minus = new Float64Array(P);
   const eps = new Float64Array(theta.length);
-  const streamSeed = dataSeed(cfg.seed, step);
   for (const batch of planBatches(tasks, variantOfPair, opts.maxRunsPerBatch ?? 256)) {
     const { inputSize: A, numClasses: K, pairs } = batch;
     const n = pairs.length;
@@ -91,9 +90,8 @@ export async function runRollouts(
     }
     engine.setParams(params);
     engine.setState(states);
-    const streams = pairs.map((p) => new OnlineStream(tasks[variantOfPair[p]].task, streamSeed, p));
-    const projections = pairs.map((p) =>
-      tasks[variantOfPair[p]].projectPerStep ? transposeSquare(projectionMatrix(A, stepProjectionSeed(cfg.seed, step, p)), A) : null);
+    const streams = pairs.map((p) => pairStream(cfg, tasks[variantOfPair[p]], step, p));
+    const projections = pairs.map((p) => stepProjection(cfg, tasks[variantOfPair[p]], step, p));
     const scratch = new Float32Array(4 * A);
     const C = Math.max(1, Math.min(T, Math.floor((opts.blockValues ?? 8 * 1024 * 1024) / (n * A))));
     const streamOfRun = Uint32Array.from({ length: 2 * n }, (_, s) => s >> 1);

@@ -1,6 +1,8 @@
-// The ES meta-trainer (official experiment.py:290-332), driven one step at a time by the CLI or a
-// Web Worker: no Node imports; engines and data come in through injected factories.
+// The meta-trainer, driven one step at a time by the CLI or a Web Worker: no Node imports; engines,
+// data and gradient workers come in through injected factories. Two ways to estimate the step's
+// meta-gradient (config.method):
 //
+// es (official experiment.py:290-332), one step s (0-based) from theta:
 // One step s (0-based) from theta:
 //   1. every pair p gets a task variant (variants.ts) and eps_p = noise(seed, s, p) over all of V_M;
 //   2. the 2P rollouts run as batched engine runs (rollouts.ts): theta +- sigma eps_p on the same
@@ -8,6 +10,13 @@
 //   3. if any fitness is not finite the step is rejected: theta and Adam stay as they were;
 //   4. else g = mean_p w_p eps_p / (2 sigma) (w_p = L+ - L-, or centred ranks), eps_p regenerated;
 //      Adam (optax) descends; the reported meta-loss is mean_p (L+ + L-) / 2.
+//
+// gradient (official configs/backprop.yaml): the P trajectories of step s (same data and initial
+// states as ES pairs would get) run on the CPU with their exact gradients through the unroll
+// (gradientStep.ts); g = their mean, clipped to clipNorm; any non-finite loss or gradient rejects
+// the step; Adam. The reported meta-loss is the mean trajectory loss.
+//
+// Either way the gradient's L2 norm (before clipping) is reported, and clipNorm > 0 applies to both.
 import { EngineCache, type EngineFactory } from './engineCache';
 import { initParams } from '../model/init';
 import { asVmParams, paramLayout, type VmParams } from '../model/layout';
@@ -19,22 +28,31 @@ import type { Learner } from '../model/formats/learner';
 import { Rng } from '../model/rng';
 import { fail, ok, type Result } from '../model/result';
 import type { Checkpoint } from './checkpoint';
+import { clipGlobalNorm, inThreadGradients, meanGradient, type GradientJob, type GradientRunner } from './gradientStep';
 import { HeldOutSet, type HeldOutResult } from './heldOut';
 import type { MetaConfig } from './metaConfig';
 import { trajectoryDifference } from './metaConfigParse';
 import { runRollouts, type RolloutOptions } from './rollouts';
 import { initSeed } from './seeds';
 import { buildVariantTasks, SourceCache, type DataProvider, type VariantTask } from './taskSet';
+import { pairTrajectory } from './trajectories';
+import { layerSizes } from '../model/config';
+import { layerShapes } from '../model/state';
 import { assignVariants, taskVariants, type TaskVariant } from './variants';
 
 export type { DataProvider } from './taskSet';
 export type { EngineFactory } from './engineCache';
+export type { GradientRunner } from './gradientStep';
 
 export interface TrainerOptions extends RolloutOptions {
   /** Engines kept at once (default 16). */
   readonly maxEngines?: number;
   /** Clock in ms (default performance.now). */
   readonly now?: () => number;
+  /** Where method "gradient" computes the trajectories' gradients (default: this thread). */
+  readonly gradients?: GradientRunner;
+  /** V_M at step 0 when config.init names a learner file (the caller reads it); else initParams from the seed. */
+  readonly initialParams?: VmParams;
 }
 
 export interface StepReport {
@@ -45,9 +63,11 @@ export interface StepReport {
   readonly accepted: boolean;
   /** Why the step was rejected (e.g. "pair 3: L- is NaN"), else null. */
   readonly rejection: string | null;
-  /** [P] fitness of theta + sigma eps_p and theta - sigma eps_p. */
+  /** [P] fitness of theta + sigma eps_p and theta - sigma eps_p (method gradient: both the trajectory's loss). */
   readonly plus: Float64Array;
   readonly minus: Float64Array;
+  /** L2 norm of the gradient estimate before clipping; null when rejected. */
+  readonly gradientNorm: number | null;
   /** [P] variant of each pair. */
   readonly variants: Uint32Array;
   readonly seconds: number;
@@ -78,7 +98,7 @@ export interface Trainer {
   dispose(): void;
 }
 
-class EsTrainer implements Trainer {
+class MetaTrainer implements Trainer {
   private theta: VmParams;
   private adam: AdamState;
   private stepsDone = 0;
@@ -93,8 +113,8 @@ class EsTrainer implements Trainer {
     private readonly engines: EngineCache,
     private readonly options: TrainerOptions,
   ) {
-    this.theta = initParams(config.model, new Rng(initSeed(config.seed)));
     this.size = paramLayout(config.model).size;
+    this.theta = options.initialParams ? asVmParams(new Float32Array(options.initialParams)) : initParams(config.model, new Rng(initSeed(config.seed)));
     this.adam = adamInit(this.size);
     this.now = options.now ?? (() => performance.now());
   }
@@ -108,19 +128,49 @@ class EsTrainer implements Trainer {
     const s = this.stepsDone;
     const started = this.now();
     const variants = assignVariants(cfg, this.tasks.length, s);
-    const { plus, minus } = await runRollouts(cfg, this.theta, this.tasks, variants, s, this.engines, this.options);
+    const est = cfg.method === 'gradient' ? await this.gradientEstimate(variants, s) : await this.esEstimate(variants, s);
     this.stepsDone = s + 1;
-    const bad = firstNonFinite(plus, minus);
-    if (bad !== null) {
+    const seconds = () => (this.now() - started) / 1000;
+    const { plus, minus } = est;
+    if (est.rejection !== null) {
       this.rejectedSteps++;
-      return { step: s + 1, metaLoss: null, accepted: false, rejection: bad, plus, minus, variants, seconds: (this.now() - started) / 1000 };
+      return { step: s + 1, metaLoss: null, accepted: false, rejection: est.rejection, plus, minus, gradientNorm: null, variants, seconds: seconds() };
     }
+    const gradientNorm = clipGlobalNorm(est.g, cfg.clipNorm);
+    adamStep(this.theta, est.g, this.adam, { learningRate: cfg.learningRate, beta1: cfg.beta1, beta2: cfg.beta2, eps: cfg.adamEps });
+    return { step: s + 1, metaLoss: est.metaLoss, accepted: true, rejection: null, plus, minus, gradientNorm, variants, seconds: seconds() };
+  }
+
+  private async esEstimate(variants: Uint32Array, s: number): Promise<Estimate> {
+    const cfg = this.config;
+    const { plus, minus } = await runRollouts(cfg, this.theta, this.tasks, variants, s, this.engines, this.options);
+    const bad = firstNonFinite(plus, minus);
+    if (bad !== null) return { plus, minus, rejection: bad, g: new Float64Array(0), metaLoss: NaN };
     let sum = 0;
     for (let p = 0; p < cfg.pairs; p++) sum += (plus[p] + minus[p]) / 2;
     const w = pairWeights(plus, minus, cfg.fitnessShaping);
     const g = esGradient(w, cfg.sigma, this.size, (p, out) => fillNoise(cfg.seed, s, p, out));
-    adamStep(this.theta, g, this.adam, { learningRate: cfg.learningRate, beta1: cfg.beta1, beta2: cfg.beta2, eps: cfg.adamEps });
-    return { step: s + 1, metaLoss: sum / cfg.pairs, accepted: true, rejection: null, plus, minus, variants, seconds: (this.now() - started) / 1000 };
+    return { plus, minus, rejection: null, g, metaLoss: sum / cfg.pairs };
+  }
+
+  private async gradientEstimate(variants: Uint32Array, s: number): Promise<Estimate> {
+    const cfg = this.config;
+    const jobs: GradientJob[] = Array.from(variants, (v, p) => {
+      const { inputSize, numClasses } = this.tasks[v].task;
+      const shapes = layerShapes(layerSizes(cfg.model, inputSize, numClasses));
+      const objective = cfg.objective === 'clone-sgd' ? { kind: 'clone-sgd' as const, eta: cfg.cloneLearningRate } : { kind: 'meta-loss' as const };
+      return { inputSize, numClasses, trajectory: pairTrajectory(cfg, this.tasks[v], s, p, shapes), objective };
+    });
+    const r = await (this.options.gradients ?? inThreadGradients)(cfg.model, new Float32Array(this.theta), jobs);
+    const losses = r.losses;
+    const g = meanGradient(r.grads, jobs.length, this.size);
+    let rejection: string | null = null;
+    const badLoss = losses.findIndex((x) => !Number.isFinite(x));
+    if (badLoss >= 0) rejection = `trajectory ${badLoss}: loss is ${losses[badLoss]}`;
+    else if (!g.every(Number.isFinite)) rejection = `gradient: ${g[g.findIndex((x) => !Number.isFinite(x))]} at index ${g.findIndex((x) => !Number.isFinite(x))}`;
+    let sum = 0;
+    for (const x of losses) sum += x;
+    return { plus: losses, minus: losses, rejection, g, metaLoss: sum / losses.length };
   }
 
   async evaluate(): Promise<HeldOutResult[]> {
@@ -157,6 +207,14 @@ class EsTrainer implements Trainer {
   }
 }
 
+interface Estimate {
+  readonly plus: Float64Array;
+  readonly minus: Float64Array;
+  readonly rejection: string | null;
+  readonly g: Float64Array;
+  readonly metaLoss: number;
+}
+
 /** "pair 3: L- is NaN" for the first non-finite fitness, or null. */
 function firstNonFinite(plus: Float64Array, minus: Float64Array): string | null {
   for (let p = 0; p < plus.length; p++) {
@@ -177,12 +235,18 @@ export async function createTrainer(
   data: DataProvider,
   options: TrainerOptions = {},
 ): Promise<Result<Trainer>> {
+  if ((config.init === null) !== (options.initialParams === undefined)) {
+    return fail('init', 'init', config.init === null ? 'initial parameters given but the config has no init' : `the learner ${config.init} was not loaded`);
+  }
+  if (options.initialParams && options.initialParams.length !== paramLayout(config.model).size) {
+    return fail('shape', 'init', `${config.init}: V_M has ${options.initialParams.length} values, the config's model needs ${paramLayout(config.model).size}`);
+  }
   const sources = new SourceCache(data);
   const tasks = await buildVariantTasks(config, taskVariants(config), sources);
   if (!tasks.ok) return tasks;
   const heldOut = await HeldOutSet.create(config.evaluation, sources);
   if (!heldOut.ok) return heldOut;
   const engines = new EngineCache(engineFactory, config.model, options.maxEngines);
-  return ok(new EsTrainer(config, tasks.value, heldOut.value, engines, options));
+  return ok(new MetaTrainer(config, tasks.value, heldOut.value, engines, options));
 }
 

@@ -28,6 +28,24 @@ describe('defaults and presets', () => {
     expect(c.tasks).toMatchObject({ project: [false, true], resize: [null], classes: [null], assign: 'cycle', projection: 'fixed', split: 'train' });
   });
 
+  it('method gradient, clone-sgd and init: defaults es / meta-loss / eta 3 / null; refusals name the field', () => {
+    expect([DEFAULT_META_CONFIG.method, DEFAULT_META_CONFIG.objective, DEFAULT_META_CONFIG.cloneLearningRate, DEFAULT_META_CONFIG.init, DEFAULT_META_CONFIG.clipNorm])
+      .toEqual(['es', 'meta-loss', 3, null, 0]);
+    const bad = (fields: Record<string, unknown>) => {
+      const r = parseMetaConfig(doc(fields));
+      return r.ok ? 'ok' : `${r.error.field}: ${r.error.message}`;
+    };
+    expect(bad({ objective: 'clone-sgd' })).toBe('objective: clone-sgd needs "method": "gradient" (the teacher\'s errors are fed in, which engine rollouts cannot do)');
+    expect(bad({ method: 'gradient', objective: 'clone-sgd', model: { hiddenSizes: [4] } })).toBe('model.hiddenSizes: clone-sgd clones SGD on one linear layer: no hidden layers');
+    expect(bad({ method: 'bptt' })).toBe('method: must be one of es, gradient, got "bptt"');
+    expect(bad({ init: 3 })).toBe('init: must be the path of a vsml-learner file or null, got 3');
+    expect(bad({ clipNorm: -1 })).toBe('clipNorm: must be a number in [0, 1000000], got -1');
+    const c = parse({ method: 'gradient', objective: 'clone-sgd', init: 'a/l.json' });
+    expect(mapConfigFiles(c, (x) => `/root/${x}`).init).toBe('/root/a/l.json');
+    expect(parse(metaConfigToJson(c))).toEqual(c);
+    expect(trajectoryDifference(c, { ...c, init: null })).toBe('init');
+  });
+
   it('paper-fig6: MNIST +- projection, 1024 pairs, 10,000 steps, evaluation every 100 steps, 32 runs x 2,000, seed 22', () => {
     const c = presetConfig('paper-fig6');
     expect([c.pairs, c.steps, c.trajectoryLength, c.sigma, c.learningRate, c.seed]).toEqual([1024, 10000, 500, 0.05, 0.025, 42]);
