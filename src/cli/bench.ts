@@ -1,6 +1,8 @@
 // `npm run bench`: the CPU reference and the WebGPU engine on the MNIST grid, side by side, in Node
-// (Dawn, the `webgpu` package) and in headless Chromium (the page path: bench.html, in a Web Worker).
-//   --runs 1,8,64  --min-seconds 2  --block 8  --only node|chromium  --json FILE
+// (Dawn, the `webgpu` package) and in headless Chromium (the page path: bench.html, in a Web Worker);
+// then meta-training steps/s at the official shape (benchMeta.ts) for ES at P = 8, 32, 128 on both
+// backends and for gradients through the unroll on the CPU worker threads.
+//   --runs 1,8,64  --min-seconds 2  --block 8  --pairs 8,32,128  --only node|chromium|meta  --json FILE
 import { writeFileSync } from 'node:fs';
 import { CpuEngine } from '../model/cpuEngine';
 import { benchEngine, formatBench, mnistSpec, type BenchRow } from '../worker/bench';
@@ -8,32 +10,37 @@ import { createGpuEngine } from '../gpu/gpuEngine';
 import { loadShadersNode } from '../gpu/shadersNode';
 import { nodeGpu } from './nodeGpu';
 import { chromiumBench } from './benchChromium';
+import { benchMetaStep, formatMetaBench, type MetaBenchRow } from './benchMeta';
+import { createEngine } from './engineFactory';
+import { createGradientPool } from './gradientPool';
 
 interface Options {
   runs: number[];
   minSeconds: number;
   block: number;
-  only: 'node' | 'chromium' | null;
+  pairs: number[];
+  only: 'node' | 'chromium' | 'meta' | null;
   json: string | null;
 }
 
 function parseOptions(argv: string[]): Options {
-  const o: Options = { runs: [1, 8, 64], minSeconds: 2, block: 8, only: null, json: null };
+  const o: Options = { runs: [1, 8, 64], minSeconds: 2, block: 8, pairs: [8, 32, 128], only: null, json: null };
   for (let i = 0; i < argv.length; i++) {
     const v = argv[i + 1];
     switch (argv[i]) {
       case '--runs': o.runs = v.split(',').map(Number); i++; break;
       case '--min-seconds': o.minSeconds = Number(v); i++; break;
       case '--block': o.block = Number(v); i++; break;
-      case '--only': o.only = v === 'chromium' ? 'chromium' : 'node'; i++; break;
+      case '--pairs': o.pairs = v.split(',').map(Number); i++; break;
+      case '--only': o.only = v === 'chromium' || v === 'meta' ? v : 'node'; i++; break;
       case '--json': o.json = v; i++; break;
       default:
-        console.error(`bench: unknown option ${argv[i]} (use --runs 1,8,64 --min-seconds 2 --block 8 --only node|chromium --json FILE)`);
+        console.error(`bench: unknown option ${argv[i]} (use --runs 1,8,64 --min-seconds 2 --block 8 --pairs 8,32,128 --only node|chromium|meta --json FILE)`);
         process.exit(2);
     }
   }
-  if (o.runs.some((s) => !Number.isInteger(s) || s < 1) || !(o.minSeconds >= 0) || !(o.block >= 1)) {
-    console.error('bench: --runs must be positive integers, --min-seconds >= 0, --block >= 1');
+  if (o.runs.some((s) => !Number.isInteger(s) || s < 1) || o.pairs.some((p) => !Number.isInteger(p) || p < 1) || !(o.minSeconds >= 0) || !(o.block >= 1)) {
+    console.error('bench: --runs and --pairs must be positive integers, --min-seconds >= 0, --block >= 1');
     process.exit(2);
   }
   return o;
@@ -60,10 +67,31 @@ async function nodeBench(o: Options): Promise<BenchRow[]> {
   return rows;
 }
 
+/** ES steps at P pairs on both backends (T1 = 1, T2 = 3), then gradient steps of 8 trajectories on the worker threads (T1 = 2, T2 = 4). */
+async function metaBench(o: Options): Promise<MetaBenchRow[]> {
+  const rows: MetaBenchRow[] = [];
+  for (const backend of ['cpu', 'webgpu'] as const) {
+    for (const P of o.pairs) {
+      rows.push(await benchMetaStep('es', backend, P, 1, 3, (spec) => createEngine(backend, spec)));
+      console.error(`meta es ${backend} P=${P}: ${rows.at(-1)!.secondsPerStep.toFixed(1)} s per step at T=500`);
+    }
+  }
+  const pool = createGradientPool();
+  try {
+    rows.push(await benchMetaStep('gradient', 'cpu', 8, 2, 4, (spec) => createEngine('cpu', spec), pool.run));
+    console.error(`meta gradient cpu (${pool.size} threads) P=8: ${rows.at(-1)!.secondsPerStep.toFixed(1)} s per step at T=500`);
+  } finally {
+    pool.close();
+  }
+  return rows;
+}
+
 const o = parseOptions(process.argv.slice(2));
 const rows: BenchRow[] = [];
-if (o.only !== 'chromium') rows.push(...(await nodeBench(o)));
-if (o.only !== 'node') rows.push(...(await chromiumBench(o)));
-console.log(formatBench(rows));
-if (o.json) writeFileSync(o.json, JSON.stringify({ format: 'vsml-bench', version: 1, rows }, null, 2));
+if (o.only === null || o.only === 'node') rows.push(...(await nodeBench(o)));
+if (o.only === null || o.only === 'chromium') rows.push(...(await chromiumBench(o)));
+if (rows.length) console.log(formatBench(rows));
+const meta = o.only === null || o.only === 'meta' ? await metaBench(o) : [];
+if (meta.length) console.log(`\n${formatMetaBench(meta)}`);
+if (o.json) writeFileSync(o.json, JSON.stringify({ format: 'vsml-bench', version: 1, rows, meta }, null, 2));
 process.exit(0);
