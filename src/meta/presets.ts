@@ -3,7 +3,7 @@
 // with "preset": its own fields then override the preset's (tasks, evaluation and model merge one
 // level deep; lists replace).
 
-export type PresetName = 'paper-fig6' | 'quick-demo' | 'gradient-demo';
+export type PresetName = 'paper-fig6' | 'quick-demo' | 'clone-demo';
 
 export const PRESETS: { readonly [N in PresetName]: Readonly<Record<string, unknown>> } = {
   /**
@@ -43,23 +43,25 @@ export const PRESETS: { readonly [N in PresetName]: Readonly<Record<string, unkn
     },
   },
   /**
-   * The quick-demo task by gradients through the unroll (official configs/backprop.yaml: Adam 1e-3,
-   * global-norm clip 25), 16 trajectories of T = 50 per step on the CPU.
+   * Learning-algorithm cloning in minutes on a laptop CPU (the first stage of the shipped default
+   * learner, configs/meta/default-learner-1-clone.json): gradients through the unroll, every cell's
+   * message regressed onto online SGD's (eta 0.5) on 5x5 MNIST, 10 classes, +- projection; 8
+   * trajectories of T = 30, Adam 0.01. Held-out 7x7 MNIST accuracy over the first 100 examples
+   * rises from chance within about 200 steps.
    */
-  'gradient-demo': {
+  'clone-demo': {
     seed: 42,
     method: 'gradient',
-    steps: 300,
-    pairs: 16,
-    learningRate: 1e-3,
-    clipNorm: 25,
-    trajectoryLength: 50,
-    checkpointEvery: 10,
-    tasks: { datasets: ['mnist'], project: [false, true], resize: [7], classes: [[0, 1, 2]], copies: 1, assign: 'cycle', projection: 'fixed', split: 'train' },
-    evaluation: {
-      every: 25, steps: 100, runs: 16, seed: 22,
-      datasets: [{ dataset: 'mnist', split: 'test', resize: 7, classes: [0, 1, 2] }],
-    },
+    objective: 'clone-sgd',
+    cloneLearningRate: 0.5,
+    steps: 400,
+    pairs: 8,
+    learningRate: 0.01,
+    clipNorm: 0,
+    trajectoryLength: 30,
+    checkpointEvery: 25,
+    tasks: { datasets: ['mnist'], project: [false, true], resize: [5], classes: [null], copies: 1, assign: 'cycle', projection: 'fixed', split: 'train' },
+    evaluation: { every: 50, steps: 100, runs: 16, seed: 22, datasets: [{ dataset: 'mnist', split: 'test', resize: 7 }] },
   },
 };
 
