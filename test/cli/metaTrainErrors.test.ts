@@ -30,6 +30,37 @@ async function editedRun(name: string, edit: (doc: Record<string, any>) => void)
 const cfg = (overrides: Record<string, unknown>) => async (name: string) => writeDoc(dir, name, tinyConfigDoc(overrides));
 const KNOWN_DATASETS = 'mnist, random, sum-sign, mnist-idx, fashion-mnist, emnist-letters, emnist-balanced, kmnist, omniglot, cifar10';
 
+describe('vsml meta-train: a config whose init learner is missing or does not fit', () => {
+  it('names the missing learner file', async () => {
+    const path = await writeDoc(dir, 'init-missing.json', tinyConfigDoc({ method: 'gradient', init: 'nope.learner.json' }));
+    const r = await vsml('meta-train', '--config', path, '--out', join(dir, 'never'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toEqual([`${join(dir, 'nope.learner.json')}: cannot read: no such file`]);
+  });
+
+  it('names the config and init when the learner has another model config', async () => {
+    await writeDoc(dir, 'n8.learner.json', await readFile(join(done, 'learner.json'), 'utf8'));
+    const path = await writeDoc(dir, 'init-other-model.json', tinyConfigDoc({ method: 'gradient', init: 'n8.learner.json', model: { stateSize: 8 } }));
+    const r = await vsml('meta-train', '--config', path, '--out', join(dir, 'never'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toEqual([`${path}: init: the learner ${join(dir, 'n8.learner.json')} has another model config than the config's "model"`]);
+  });
+
+  it('starts from the learner: after one step of Adam 1e-9 its V_M is the learner\'s within 1e-6', async () => {
+    await writeDoc(dir, 'start.learner.json', await readFile(join(done, 'learner.json'), 'utf8'));
+    const path = await writeDoc(dir, 'init-ok.json', tinyConfigDoc({ method: 'gradient', init: 'start.learner.json', steps: 1, learningRate: 1e-9, evaluation: { every: 0 } }));
+    const r = await vsml('meta-train', '--config', path, '--out', join(dir, 'init-ok'));
+    expect(r.code).toBe(0);
+    const a = JSON.parse(await readFile(join(done, 'learner.json'), 'utf8'));
+    const b = JSON.parse(await readFile(join(dir, 'init-ok', 'learner.json'), 'utf8'));
+    const flat = (p: unknown): number[] => (Array.isArray(p) ? p.flatMap(flat) : typeof p === 'object' && p !== null ? Object.values(p).flatMap(flat) : [p as number]);
+    const [fa, fb] = [flat(a.params), flat(b.params)];
+    expect(fb).toHaveLength(fa.length);
+    expect(Math.max(...fa.map((x, i) => Math.abs(x - fb[i])))).toBeLessThan(1e-6);
+    expect(fb).not.toEqual(fa);
+  });
+});
+
 describe('vsml meta-train: a bad config file exits 2 with FILE: FIELD: reason', () => {
   const cases: [string, (name: string) => Promise<string>, string][] = [
     ['no JSON', async (n) => writeDoc(dir, n, '{"format": '), 'invalid JSON: '],
@@ -63,7 +94,7 @@ describe('vsml meta-train: a bad config file exits 2 with FILE: FIELD: reason', 
   it('names the unknown field and the known ones', async () => {
     const path = await writeDoc(dir, 'typo.json', tinyConfigDoc({ pairz: 3 }));
     const r = await vsml('meta-train', '--config', path, '--out', join(dir, 'never'));
-    expect(r.stderr).toEqual([`${path}: pairz: unknown field (known: format, version, preset, seed, steps, pairs, sigma, learningRate, beta1, beta2, adamEps, trajectoryLength, fitnessShaping, checkpointEvery, tasks, evaluation, model)`]);
+    expect(r.stderr).toEqual([`${path}: pairz: unknown field (known: format, version, preset, init, seed, method, objective, cloneLearningRate, steps, pairs, sigma, learningRate, beta1, beta2, adamEps, clipNorm, trajectoryLength, fitnessShaping, checkpointEvery, tasks, evaluation, model)`]);
   });
 
   it('names a missing data file, resolved against the config\'s folder', async () => {
@@ -119,6 +150,6 @@ describe('vsml meta-train: flags, run folders and checkpoints', () => {
   it('exits 2 with one line as a process too', () => {
     const r = vsmlProcess('meta-train', '--preset', 'quick-demo', '--out', join(dir, 'never'), '--resume=1');
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^vsml meta-train: flag --resume takes no value \(usage: vsml meta-train \[--config C\.json\] \[--preset paper-fig6\|quick-demo\] --out DIR \[--resume\] \[--backend cpu\|webgpu\] \[--steps N\]\)\n$/);
+    expect(r.stderr).toMatch(/^vsml meta-train: flag --resume takes no value \(usage: vsml meta-train \[--config C\.json\] \[--preset paper-fig6\|quick-demo\|clone-demo\] --out DIR \[--resume\] \[--backend cpu\|webgpu\] \[--steps N\]\)\n$/);
   });
 });
