@@ -63,13 +63,13 @@ const fmt = (x: number): string => (x >= 100 ? x.toFixed(0) : x >= 1 ? x.toFixed
 export function formatMetaBench(rows: readonly MetaBenchRow[]): string {
   const lines = [
     'Meta-training steps at the official shape (A = 784, K = 10, T = 500; 2P rollouts per ES step, P trajectories per gradient step):',
-    'method    backend  P     measured step (T1 / T2 examples)     per example   fixed    step at T=500   steps/s',
+    'method    backend  P     measured step (T1 / T2 examples)      per example  fixed       step at T=500  steps/s',
   ];
   for (const r of rows) {
     lines.push(
       `${r.method.padEnd(9)} ${r.backend.padEnd(8)} ${String(r.pairs).padEnd(5)} ` +
-      `${`${fmt(r.t1.seconds)} s (T=${r.t1.steps}) / ${fmt(r.t2.seconds)} s (T=${r.t2.steps})`.padEnd(36)} ` +
-      `${`${fmt(r.secondsPerExample)} s`.padEnd(13)} ${`${fmt(r.fixedSeconds)} s`.padEnd(8)} ${`${fmt(r.secondsPerStep)} s`.padEnd(15)} ${r.stepsPerSecond.toExponential(2)}`,
+      `${`${fmt(r.t1.seconds)} s (T=${r.t1.steps}) / ${fmt(r.t2.seconds)} s (T=${r.t2.steps})`.padEnd(37)} ` +
+      `${`${fmt(r.secondsPerExample)} s`.padEnd(12)} ${`${fmt(r.fixedSeconds)} s`.padEnd(11)} ${`${fmt(r.secondsPerStep)} s`.padEnd(14)} ${r.stepsPerSecond.toExponential(2)}`,
     );
   }
   lines.push('(step at T=500 = fixed + 500 x per example, from the two measured steps; nothing at T = 500 itself is run.)');
