@@ -44,18 +44,19 @@ async function stepSeconds(method: 'es' | 'gradient', pairs: number, T: number, 
   }
 }
 
+/** Per-example and fixed cost from two measured steps (T1 < T2), and the step at T = 500; negative parts read as 0. */
+export function extrapolateStep(T1: number, s1: number, T2: number, s2: number): Pick<MetaBenchRow, 'secondsPerExample' | 'fixedSeconds' | 'secondsPerStep' | 'stepsPerSecond'> {
+  const secondsPerExample = Math.max(0, (s2 - s1) / (T2 - T1));
+  const fixedSeconds = Math.max(0, s1 - T1 * secondsPerExample);
+  const secondsPerStep = fixedSeconds + OFFICIAL_T * secondsPerExample;
+  return { secondsPerExample, fixedSeconds, secondsPerStep, stepsPerSecond: 1 / secondsPerStep };
+}
+
 /** One row: steps at T1 and T2 on `backend`, extrapolated to T = 500 as described above. */
 export async function benchMetaStep(method: 'es' | 'gradient', backend: BackendName, pairs: number, T1: number, T2: number, factory: EngineFactory, gradients?: GradientRunner): Promise<MetaBenchRow> {
   const s1 = await stepSeconds(method, pairs, T1, factory, gradients);
   const s2 = await stepSeconds(method, pairs, T2, factory, gradients);
-  const secondsPerExample = Math.max(0, (s2 - s1) / (T2 - T1));
-  const fixedSeconds = Math.max(0, s1 - T1 * secondsPerExample);
-  const secondsPerStep = fixedSeconds + OFFICIAL_T * secondsPerExample;
-  return {
-    method, backend, pairs,
-    t1: { steps: T1, seconds: s1 }, t2: { steps: T2, seconds: s2 },
-    secondsPerExample, fixedSeconds, secondsPerStep, stepsPerSecond: 1 / secondsPerStep,
-  };
+  return { method, backend, pairs, t1: { steps: T1, seconds: s1 }, t2: { steps: T2, seconds: s2 }, ...extrapolateStep(T1, s1, T2, s2) };
 }
 
 const fmt = (x: number): string => (x >= 100 ? x.toFixed(0) : x >= 1 ? x.toFixed(2) : x.toPrecision(3));
