@@ -258,32 +258,30 @@ export function layerBackward(
       }
     }
   }
-  // The per-a and per-b parts of the gate pre-activation.
-  const { fwdIn, bwdIn } = tape;
-  for (let a = 0; a < A; a++)
+  // The per-a and per-b parts of the gate pre-activation: P_a = fwdIn_a W[0..M), Q_b = bwdIn_b W[M..2M) + bias.
+  messageRowsBackward(W, dParams.W, 0, M, G, A, tape.fwdIn, dPa, dFwdIn);
+  messageRowsBackward(W, dParams.W, M, M, G, B, tape.bwdIn, dQb, dBwdIn);
+  for (let b = 0; b < B; b++) for (let g = 0; g < G; g++) dParams.bias[g] += dQb[b * G + g];
+}
+
+/**
+ * Reverse of X = msg W[row0..row0+M) for `count` messages ([count][M]) given dX [count][G]:
+ * dW[row0 + k] += sum over messages of msg_k dX, and dMsg = dX W^T (overwritten).
+ */
+function messageRowsBackward(
+  W: Float64Array, dW: Float64Array, row0: number, M: number, G: number, count: number,
+  msg: Float64Array, dX: Float64Array, dMsg: Float64Array,
+): void {
+  for (let n = 0; n < count; n++)
     for (let k = 0; k < M; k++) {
-      const x = fwdIn[a * M + k];
-      const row = k * G;
+      const x = msg[n * M + k];
+      const row = (row0 + k) * G;
       let acc = 0;
       for (let g = 0; g < G; g++) {
-        const d = dPa[a * G + g];
+        const d = dX[n * G + g];
         acc += W[row + g] * d;
-        dParams.W[row + g] += x * d;
+        dW[row + g] += x * d;
       }
-      dFwdIn[a * M + k] = acc;
+      dMsg[n * M + k] = acc;
     }
-  for (let b = 0; b < B; b++) {
-    for (let g = 0; g < G; g++) dParams.bias[g] += dQb[b * G + g];
-    for (let k = 0; k < M; k++) {
-      const x = bwdIn[b * M + k];
-      const row = (M + k) * G;
-      let acc = 0;
-      for (let g = 0; g < G; g++) {
-        const d = dQb[b * G + g];
-        acc += W[row + g] * d;
-        dParams.W[row + g] += x * d;
-      }
-      dBwdIn[b * M + k] = acc;
-    }
-  }
 }
