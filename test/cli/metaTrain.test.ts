@@ -27,7 +27,7 @@ describe('vsml meta-train (in-process, CPU)', () => {
     const r = await vsml('meta-train', '--config', config, '--out', out);
     expect(r.code).toBe(0);
     expect(r.stderr).toEqual([]);
-    expect(r.stdout[0]).toMatch(/^meta-train: 4 of 4 steps \(0 rejected\), 4 pairs (es) x T=12, on cpu; this session 4 steps in /);
+    expect(r.stdout[0]).toMatch(/^meta-train: 4 of 4 steps \(0 rejected\), 4 pairs \(es\) x T=12, on cpu; this session 4 steps in /);
     expect(r.stdout[1]).toMatch(/^meta-loss: mean of the first 10 steps 1\.09\d\d, of the last 10 1\.09\d\d$/);
     expect(r.stdout[2]).toMatch(/^mnist\/test 7x7 classes 0\.1\.2: cum\. acc\. 0\.\d{4} at step 0 -> 0\.\d{4} at step 4$/);
     const log = await readLog(out);
