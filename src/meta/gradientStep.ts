@@ -33,10 +33,9 @@ export type GradientRunner = (model: VsmlConfig, params: Float32Array, jobs: rea
 /** Job j's meta-loss and gradient into `grad` (zeroed first); the unit of work of every runner. */
 export function runGradientJob(model: VsmlConfig, params: Float32Array, job: GradientJob, grad: Float64Array): { loss: number; accuracy: number } {
   grad.fill(0);
-  const shapes = layerShapes(layerSizes(model, job.inputSize, job.numClasses));
   const { trajectory: tr, objective: o } = job;
-  if (o.kind === 'meta-loss') return trajectoryGradient(model, params, shapes, tr, grad);
-  return cellCloneGradient(model, params, job.inputSize, job.numClasses, tr, o.eta, grad);
+  if (o.kind === 'clone-sgd') return cellCloneGradient(model, params, job.inputSize, job.numClasses, tr, o.eta, grad);
+  return trajectoryGradient(model, params, layerShapes(layerSizes(model, job.inputSize, job.numClasses)), tr, grad);
 }
 
 /** The runner that does every job on the calling thread. */

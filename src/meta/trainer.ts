@@ -164,10 +164,9 @@ class MetaTrainer implements Trainer {
     const r = await (this.options.gradients ?? inThreadGradients)(cfg.model, new Float32Array(this.theta), jobs);
     const losses = r.losses;
     const g = meanGradient(r.grads, jobs.length, this.size);
-    let rejection: string | null = null;
     const badLoss = losses.findIndex((x) => !Number.isFinite(x));
-    if (badLoss >= 0) rejection = `trajectory ${badLoss}: loss is ${losses[badLoss]}`;
-    else if (!g.every(Number.isFinite)) rejection = `gradient: ${g[g.findIndex((x) => !Number.isFinite(x))]} at index ${g.findIndex((x) => !Number.isFinite(x))}`;
+    const badGrad = g.findIndex((x) => !Number.isFinite(x));
+    const rejection = badLoss >= 0 ? `trajectory ${badLoss}: loss is ${losses[badLoss]}` : badGrad >= 0 ? `gradient: ${g[badGrad]} at index ${badGrad}` : null;
     let sum = 0;
     for (const x of losses) sum += x;
     return { plus: losses, minus: losses, rejection, g, metaLoss: sum / losses.length };

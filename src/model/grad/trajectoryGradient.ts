@@ -2,10 +2,8 @@
 // through the whole unroll (official configs/backprop.yaml: value_and_grad through the 500 steps, no
 // truncation, no stop-gradient on the fed-back error).
 //
-// What is scored, and what is fed back at the top, is an `Objective`:
-//   onlineCrossEntropy (the meta-loss): mean over t of CE(softmax(y_t), label_t), y_t predicted
-//     before label_t is seen, the error softmax(y_t) - onehot fed back (reference.ts: tickNetwork);
-//   cloning (objectives.ts): a teacher's errors fed back, its predictions regressed.
+// The loss is the meta-loss: mean over t of CE(softmax(y_t), label_t), y_t predicted before label_t
+// is seen, the error softmax(y_t) - onehot fed back (reference.ts: tickNetwork).
 // The forward pass keeps only each example's incoming carry (states and backward inputs); the reverse
 // pass recomputes one example at a time with a tape (layerTape.ts), so memory is T x (state size)
 // plus one example's tape.
@@ -19,13 +17,13 @@ import { layerBackward, layerForward, newLayerTape, paramViews, type LayerTape }
  * returns example t's loss (already weighted: the trajectory's loss is the sum); `backward` turns
  * dTop (adjoint of what forward wrote) into dy ([K], overwritten), for the same t and y.
  */
-export interface Objective {
+interface Objective {
   forward(t: number, y: Float64Array, top: Float64Array): { loss: number; correct: boolean };
   backward(t: number, y: Float64Array, dTop: Float64Array, dy: Float64Array): void;
 }
 
 /** The meta-loss: mean cross-entropy of the online predictions, their errors fed back. */
-export function onlineCrossEntropy(cfg: VsmlConfig, labels: ArrayLike<number>, steps: number): Objective {
+function onlineCrossEntropy(cfg: VsmlConfig, labels: ArrayLike<number>, steps: number): Objective {
   const M = cfg.messageSize;
   let prob = new Float64Array(0);
   return {
@@ -68,9 +66,9 @@ export interface Trajectory {
 }
 
 export interface TrajectoryGradient {
-  /** The objective's loss (default: mean cross-entropy over the T predictions). */
+  /** Mean cross-entropy over the T predictions. */
   readonly loss: number;
-  /** Fraction of the T examples the objective scored correct (argmax = label for the meta-loss). */
+  /** Online accuracy over the T predictions (argmax, first maximum). */
   readonly accuracy: number;
 }
 
@@ -91,8 +89,8 @@ export function trajectoryGradient(
   shapes: readonly LayerShape[],
   traj: Trajectory,
   grad: Float64Array | null,
-  objective: Objective = onlineCrossEntropy(cfg, traj.labels, traj.steps),
 ): TrajectoryGradient {
+  const objective = onlineCrossEntropy(cfg, traj.labels, traj.steps);
   const flat = Float64Array.from(params);
   const p = paramViews(cfg, flat);
   const M = cfg.messageSize;
