@@ -56,7 +56,7 @@ export interface TrainerOptions extends RolloutOptions {
 }
 
 export interface StepReport {
-  /** ES steps done after this one (1 for the first). */
+  /** Steps done after this one (1 for the first). */
   readonly step: number;
   /** mean_p (L+ + L-) / 2; null when rejected. */
   readonly metaLoss: number | null;
@@ -85,7 +85,7 @@ export interface TrainerState {
 export interface Trainer {
   readonly config: MetaConfig;
   readonly variants: readonly TaskVariant[];
-  /** One ES step. Throws only when an engine fails (the state is then as before the step). */
+  /** One meta-training step (ES or gradient). Throws only when an engine or gradient worker fails (the state is then as before the step). */
   step(): Promise<StepReport>;
   /** The held-out evaluations with the current theta ([] when none are configured). */
   evaluate(): Promise<HeldOutResult[]>;
