@@ -7,6 +7,7 @@ import { buildTask } from '../data/task';
 import type { DataSource, SplitName } from '../data/types';
 import type { BaselineName } from '../model/baselines/kinds';
 import type { EngineSpec, VsmlEngine } from '../model/engine';
+import type { EngineChoice } from './engineChoice';
 import { parseLearner } from '../model/formats/learner';
 import { formatFieldError, type Result } from '../model/result';
 import { Session, type Frame } from './session';
@@ -25,6 +26,8 @@ export interface SessionSettings {
 export interface SessionInfo {
   readonly backend: string;
   readonly description: string;
+  /** Why the CPU reference runs instead of WebGPU (for the banner); null on WebGPU. */
+  readonly fallback: string | null;
   readonly inputSize: number;
   readonly numClasses: number;
   readonly classNames: readonly string[];
@@ -34,7 +37,7 @@ export interface SessionInfo {
 export type OpenReply = { readonly ok: true; readonly info: SessionInfo } | { readonly ok: false; readonly message: string };
 
 export interface SessionDeps {
-  makeEngine(spec: EngineSpec): Promise<VsmlEngine>;
+  makeEngine(spec: EngineSpec): Promise<EngineChoice>;
   openData(dataset: string, split: SplitName, seed: number): Promise<Result<DataSource>>;
 }
 
@@ -60,18 +63,19 @@ export function createSessionApi(deps: SessionDeps): SessionApi {
       const streams = createRunStreams(task.value, { seed: settings.seed, runs: settings.runs });
       if (!streams.ok) return { ok: false, message: formatFieldError(streams.error) };
       const { inputSize, numClasses, classNames, shape } = task.value;
-      let engine: VsmlEngine;
+      let choice: EngineChoice;
       try {
-        engine = await deps.makeEngine({ config: learner.value.config, inputSize, numClasses, runs: settings.runs });
+        choice = await deps.makeEngine({ config: learner.value.config, inputSize, numClasses, runs: settings.runs });
       } catch (e) {
         return { ok: false, message: e instanceof Error ? e.message : String(e) };
       }
+      const { engine, fallback } = choice;
       const session = new Session(engine, streams.value, { learner: learner.value, baselines: settings.baselines, seed: settings.seed });
       current?.engine.dispose();
       current = { session, engine };
       return {
         ok: true,
-        info: { backend: engine.backend, description: engine.description, inputSize, numClasses, classNames, imageShape: { height: shape.height, width: shape.width } },
+        info: { backend: engine.backend, description: engine.description, fallback, inputSize, numClasses, classNames, imageShape: { height: shape.height, width: shape.width } },
       };
     },
     async step(steps) {

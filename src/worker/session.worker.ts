@@ -1,0 +1,18 @@
+// The studio's Web Worker: the session API on WebGPU (falling back to the CPU reference, saying why),
+// data from the built-in asset or the user's files, exposed with Comlink; frames are transferred.
+import * as Comlink from 'comlink';
+import { openDataset } from '../data/open';
+import { createGpuEngine } from '../gpu/gpuEngine';
+import { loadShadersVite } from '../gpu/shadersVite';
+import { chooseEngine } from './engineChoice';
+import { createSessionApi } from './sessionApi';
+import { transferringApi } from './sessionExpose';
+
+const gpu = 'gpu' in navigator && navigator.gpu ? navigator.gpu : null;
+
+const api = createSessionApi({
+  makeEngine: (spec) => chooseEngine(spec, gpu ? (s) => createGpuEngine(s, { gpu, shaders: loadShadersVite() }) : null),
+  openData: (dataset, split, seed) => openDataset(dataset, { split, seed }),
+});
+
+Comlink.expose(transferringApi(api));
