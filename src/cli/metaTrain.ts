@@ -141,12 +141,17 @@ function dataLine(e: FieldError, source: string): string {
   return e.field.startsWith('tasks') || e.field.startsWith('evaluation') ? `${source}: ${formatFieldError(e)}` : formatFieldError(e);
 }
 
-/** The real command: SIGINT / SIGTERM stop after the current step, with a checkpoint. */
+/**
+ * The real command: SIGINT / SIGTERM stop after the current step, with a checkpoint. Every signal is
+ * caught while the run lasts: a Ctrl-C reaches the whole process group and a parent (npx, tsx) may relay
+ * it again, and a second signal must not end the process before its checkpoint (SIGKILL still does;
+ * then at most one interval is lost).
+ */
 async function runWithSignals(flags: FlagValues, io: CommandIo): Promise<Outcome> {
   const stop = new AbortController();
   const onSignal = () => stop.abort();
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
     return await run(flags, io, { signal: stop.signal });
   } finally {

@@ -51,3 +51,26 @@ describe('vsml meta-train killed and resumed (process, CPU)', () => {
     expect(steps).toEqual(Array.from({ length: STEPS }, (_, i) => i + 1));
   });
 });
+
+describe('vsml meta-train stopped by signals (process, CPU)', () => {
+  it('two SIGINTs 150 ms apart (a terminal\'s process group and a relaying parent) still stop after the step, with a checkpoint there', async () => {
+    const dir = await tempDir();
+    const config = await writeDoc(dir, 'c.json', tinyConfigDoc({ steps: 1000, checkpointEvery: 1000, evaluation: { every: 0 } }));
+    const out = join(dir, 'out');
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/vsml.ts', 'meta-train', '--config', config, '--out', out], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const deadline = Date.now() + 60_000;
+    while (!/^step [2-9]\d*\/1000/m.test(stderr) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    child.kill('SIGINT');
+    await new Promise((r) => setTimeout(r, 150));
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    const stopped = /stopped at step (\d+) of 1000/.exec(stdout);
+    expect(stopped).not.toBeNull();
+    expect(await checkpointStep(join(out, 'checkpoint.json'))).toBe(Number(stopped?.[1]));
+  }, 90_000);
+});
