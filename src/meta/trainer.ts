@@ -3,7 +3,6 @@
 // meta-gradient (config.method):
 //
 // es (official experiment.py:290-332), one step s (0-based) from theta:
-// One step s (0-based) from theta:
 //   1. every pair p gets a task variant (variants.ts) and eps_p = noise(seed, s, p) over all of V_M;
 //   2. the 2P rollouts run as batched engine runs (rollouts.ts): theta +- sigma eps_p on the same
 //      trajectory (same examples, same initial state); fitness = mean CE over the T predictions;
