@@ -57,7 +57,7 @@ export interface TrainerOptions extends RolloutOptions {
 export interface StepReport {
   /** Steps done after this one (1 for the first). */
   readonly step: number;
-  /** mean_p (L+ + L-) / 2; null when rejected. */
+  /** mean_p (L+ + L-) / 2 (method gradient: the mean trajectory loss); null when rejected. */
   readonly metaLoss: number | null;
   readonly accepted: boolean;
   /** Why the step was rejected (e.g. "pair 3: L- is NaN"), else null. */
