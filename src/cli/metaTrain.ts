@@ -152,11 +152,15 @@ async function runWithSignals(flags: FlagValues, io: CommandIo): Promise<Outcome
   const onSignal = () => stop.abort();
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  // Left installed once a stop was asked for: a relayed second signal may arrive while the process
+  // exits after its checkpoint, and must not turn a clean stop into a kill (exit 130).
   try {
     return await run(flags, io, { signal: stop.signal });
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    if (!stop.signal.aborted) {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    }
   }
 }
 
