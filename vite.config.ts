@@ -11,7 +11,7 @@ const builtinMnistAsset = (): Plugin => ({
   },
 });
 
-// Two pages: the studio (index.html) and the in-browser benchmark (bench.html).
+// Three pages: the studio (index.html), the engine check (check.html) and the benchmark (bench.html).
 export default defineConfig({
   plugins: [builtinMnistAsset()],
   build: {
@@ -19,6 +19,7 @@ export default defineConfig({
     rollupOptions: {
       input: {
         main: resolve(import.meta.dirname, 'index.html'),
+        check: resolve(import.meta.dirname, 'check.html'),
         bench: resolve(import.meta.dirname, 'bench.html'),
       },
     },

@@ -8,15 +8,15 @@ test('a WebGPU adapter exists (the suite cannot pass on nothing)', async ({ page
   expect(probe.available).toBe(true);
 });
 
-test('the start page runs the WGSL engine in a worker and matches the CPU reference', async ({ page }, info) => {
-  await page.goto('/');
+test('the engine check page runs the WGSL engine in a worker and matches the CPU reference', async ({ page }, info) => {
+  await page.goto('/check.html');
   const check = page.getByTestId('engine-check');
   await expect(check).toHaveAttribute('data-max-abs-diff', /.+/, { timeout: 120_000 });
   const diff = Number(await check.getAttribute('data-max-abs-diff'));
   console.log(`engine check max |WebGPU - CPU| = ${diff}`);
   expect(diff).toBeLessThanOrEqual(1e-4);
   await expect(page.getByTestId('backend-badge')).toContainText(/SwiftShader|Google|Vulkan|NVIDIA|software/i);
-  await page.screenshot({ path: info.outputPath('start-page.png'), fullPage: true });
+  await page.screenshot({ path: info.outputPath('check-page.png'), fullPage: true });
 });
 
 test('the benchmark page measures both backends in the worker', async ({ page }, info) => {

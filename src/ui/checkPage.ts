@@ -1,4 +1,4 @@
-// The start page: asks the worker for the engine self-check and shows the adapter and the result.
+// The engine check page (check.html): asks the worker for the engine self-check and shows the adapter and the result.
 import * as Comlink from 'comlink';
 import type { EngineCheckApi } from '../worker/engineCheck.worker';
 
