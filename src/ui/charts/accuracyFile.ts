@@ -1,0 +1,67 @@
+// The accuracy curves as files: CSV for spreadsheets, JSON with the {format, version} envelope.
+// Pure (no DOM); export.ts turns the text into downloads.
+
+/** The curves of one session as exported: mean and std over `runs` runs after each of `examples` examples. */
+export interface AccuracyExport {
+  readonly examples: number;
+  readonly runs: number;
+  readonly seed: number;
+  readonly taskName: string;
+  readonly learners: { readonly [name: string]: { readonly mean: Float64Array; readonly std: Float64Array } };
+}
+
+export const ACCURACY_FORMAT = 'vsml-accuracy';
+export const ACCURACY_VERSION = 1;
+
+/** A number with at most 6 significant digits in its shortest form ("0.333333", "1", "1e-7"); NaN/±Infinity: null. */
+export function sixDigits(v: number): number | null {
+  return Number.isFinite(v) ? Number(v.toPrecision(6)) : null;
+}
+
+function csvField(text: string): string {
+  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+function csvNumber(v: number | undefined): string {
+  const r = v === undefined ? null : sixDigits(v);
+  return r === null ? '' : String(r);
+}
+
+/**
+ * CSV text: a header `examples,<name>_mean,<name>_std,...` (learners in their object order), then one
+ * row per example 1..examples; numbers with up to 6 significant digits, a missing or non-finite value
+ * as an empty field. Lines end with "\n".
+ */
+export function accuracyCsv(exported: AccuracyExport): string {
+  const names = Object.keys(exported.learners);
+  const lines = [['examples', ...names.flatMap((n) => [`${n}_mean`, `${n}_std`])].map(csvField).join(',')];
+  for (let i = 0; i < exported.examples; i++) {
+    const row = [String(i + 1)];
+    for (const n of names) {
+      const { mean, std } = exported.learners[n];
+      row.push(csvNumber(i < mean.length ? mean[i] : undefined), csvNumber(i < std.length ? std[i] : undefined));
+    }
+    lines.push(row.join(','));
+  }
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * JSON text: `{"format":"vsml-accuracy","version":1,"taskName",...,"examples","runs","seed","learners":{name:{mean:[],std:[]}}}`,
+ * the arrays with up to 6 significant digits (non-finite as null).
+ */
+export function accuracyJson(exported: AccuracyExport): string {
+  const learners: Record<string, { mean: (number | null)[]; std: (number | null)[] }> = {};
+  for (const [name, curve] of Object.entries(exported.learners)) {
+    learners[name] = { mean: Array.from(curve.mean, sixDigits), std: Array.from(curve.std, sixDigits) };
+  }
+  return JSON.stringify({
+    format: ACCURACY_FORMAT,
+    version: ACCURACY_VERSION,
+    taskName: exported.taskName,
+    examples: exported.examples,
+    runs: exported.runs,
+    seed: exported.seed,
+    learners,
+  });
+}
