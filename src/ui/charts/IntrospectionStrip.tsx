@@ -1,0 +1,148 @@
+// The last 100 examples' output probabilities: one column per example (oldest left), one row per class,
+// cell colour = p. A square marks each example's true class, a circle its argmax (the paper's Fig. 9
+// notation). Cells are painted on a canvas; class names, axis, markers and legend are an SVG on top.
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
+import { axisBottom } from 'd3-axis';
+import { scaleLinear } from 'd3-scale';
+import { Axis, type AxisRender } from './Axis';
+import { atlasImage, drawAtlas } from './canvasPaint';
+import { figureStyle, headerStyle, readoutStyle, svgTextStyle } from './chartStyle';
+import { className, labelWidth, thinEvery } from './classTicks';
+import { ColourLegend, COLOUR_LEGEND_HEIGHT } from './ColourLegend';
+import { ExportButtons } from './ExportButtons';
+import { MarkerLegend } from './MarkerLegend';
+import { GREY, MARKER, colourTable, sequentialInterpolator } from './palette';
+import { STRIP_SLOTS, argmaxRow, circlePath, paintStrip, squarePath, stripWindow } from './strip';
+
+export interface IntrospectionStripProps {
+  /** [n][K] output probabilities, oldest example first. */
+  readonly probabilities: Float32Array;
+  /** [n] true classes. */
+  readonly labels: Int32Array;
+  readonly numClasses: number;
+  readonly classNames: readonly string[];
+  /** Example number (1-based, in the whole stream) of row 0, for the axis and hover; default 1. */
+  readonly firstExample?: number;
+  /** Width in CSS pixels; default 640. */
+  readonly width?: number;
+}
+
+const TABLE = colourTable(sequentialInterpolator);
+const TOP = COLOUR_LEGEND_HEIGHT + 4;
+const BOTTOM = 34;
+const RIGHT = 16;
+
+export function IntrospectionStrip({ probabilities, labels, numClasses: K, classNames, firstExample = 1, width = 640 }: IntrospectionStripProps) {
+  const svgRef = useRef<SVGSVGElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const [hover, setHover] = useState<{ j: number; k: number } | null>(null);
+
+  const names = useMemo(() => Array.from({ length: K }, (_, k) => className(classNames, k)), [classNames, K]);
+  const left = labelWidth(names) + 10;
+  const plotW = Math.max(STRIP_SLOTS, width - left - RIGHT);
+  const cellW = plotW / STRIP_SLOTS;
+  const cellH = K > 0 ? Math.min(16, Math.max(6, 160 / K)) : 16;
+  const plotH = Math.max(1, K) * cellH;
+  const every = thinEvery(cellH);
+
+  const n = K > 0 ? Math.min(labels.length, Math.floor(probabilities.length / K)) : 0;
+  const { start, shown } = stripWindow(n);
+  const first = firstExample + start;
+
+  useLayoutEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas || K === 0) return;
+    const image = atlasImage(canvas, STRIP_SLOTS, K);
+    paintStrip(probabilities, K, start, shown, STRIP_SLOTS, TABLE, image.data);
+    drawAtlas(canvas, plotW, plotH, [{ sx: 0, sy: 0, sw: STRIP_SLOTS, sh: K, dx: 0, dy: 0, dw: plotW, dh: plotH }]);
+  }, [probabilities, K, start, shown, plotW, plotH]);
+
+  const markers = useMemo(() => {
+    const side = Math.max(3, Math.min(cellW, cellH) - 0.5);
+    let squares = '';
+    let circles = '';
+    for (let j = 0; j < shown; j++) {
+      const cx = (j + 0.5) * cellW;
+      const l = labels[start + j];
+      if (l >= 0 && l < K) squares += squarePath(cx, (l + 0.5) * cellH, side);
+      const m = argmaxRow(probabilities, K, start + j);
+      if (m >= 0) circles += circlePath(cx, (m + 0.5) * cellH, Math.max(1, side * 0.3));
+    }
+    return { squares, circles };
+  }, [probabilities, labels, K, start, shown, cellW, cellH]);
+
+  const renderX = useCallback<AxisRender>(
+    (g) => {
+      const scale = scaleLinear().domain([first - 0.5, first - 0.5 + STRIP_SLOTS]).range([0, plotW]);
+      g.call(axisBottom(scale).ticks(Math.max(2, Math.floor(plotW / 90)), 'd').tickSizeOuter(0));
+    },
+    [first, plotW],
+  );
+
+  const onPointerMove = (e: PointerEvent<SVGSVGElement>) => {
+    const rect = e.currentTarget.getBoundingClientRect();
+    const j = Math.floor((e.clientX - rect.left - left) / cellW);
+    const k = Math.floor((e.clientY - rect.top - TOP) / cellH);
+    setHover(j >= 0 && j < STRIP_SLOTS && k >= 0 && k < K ? { j, k } : null);
+  };
+
+  // The hovered cell keeps its place on screen; what is under it is read from this frame's arrays.
+  let readout = '';
+  if (hover && hover.j < shown && hover.k < K) {
+    const row = start + hover.j;
+    const p = probabilities[row * K + hover.k];
+    const notes = [labels[row] === hover.k ? 'true class' : '', argmaxRow(probabilities, K, row) === hover.k ? 'argmax' : ''].filter(Boolean);
+    readout = `example ${firstExample + row} · class ${names[hover.k]} · p = ${p.toFixed(4)}${notes.length ? ` (${notes.join(', ')})` : ''}`;
+  }
+
+  const svgW = left + plotW + RIGHT;
+  const svgH = TOP + plotH + BOTTOM;
+  return (
+    <figure data-testid="introspection-strip" style={figureStyle}>
+      <div style={headerStyle}>
+        <span style={{ ...readoutStyle, fontWeight: 400 }}>{readout}</span>
+        <ExportButtons name="introspection-strip" getSvg={() => svgRef.current} getCanvas={() => canvasRef.current} />
+      </div>
+      <div style={{ position: 'relative', width: svgW, height: svgH }}>
+        <canvas ref={canvasRef} style={{ position: 'absolute', left, top: TOP, width: plotW, height: plotH }} />
+        <svg
+          ref={svgRef}
+          width={svgW}
+          height={svgH}
+          style={{ ...svgTextStyle, position: 'absolute', left: 0, top: 0 }}
+          onPointerMove={onPointerMove}
+          onPointerLeave={() => setHover(null)}
+        >
+          <MarkerLegend x={left} y={20} predictedText="argmax" />
+          <ColourLegend interpolate={sequentialInterpolator} domain={[0, 1]} caption="p" x={svgW - RIGHT - 140} y={0} width={140} />
+          <g transform={`translate(${left},${TOP})`}>
+            <rect width={plotW} height={plotH} fill="none" stroke={GREY.grid} />
+            <g fontSize={10} fill={GREY.text} textAnchor="end">
+              {names.map((name, k) =>
+                k % every === 0 ? (
+                  <text key={k} x={-5} y={(k + 0.5) * cellH} dy="0.32em">
+                    {name}
+                  </text>
+                ) : null,
+              )}
+            </g>
+            <path d={markers.squares} fill="none" stroke={MARKER.trueClass} strokeWidth={1.25} />
+            <path d={markers.circles} fill={MARKER.predictedFill} stroke={MARKER.predicted} strokeWidth={0.75} />
+            {shown === 0 && (
+              <text x={plotW / 2} y={plotH / 2} dy="0.32em" textAnchor="middle" fill={GREY.text} fontSize={12}>
+                No examples yet
+              </text>
+            )}
+            {hover && hover.k < K && (
+              <rect data-export="skip" x={hover.j * cellW} y={hover.k * cellH} width={cellW} height={cellH} fill="none" stroke={GREY.ink} />
+            )}
+            <Axis render={renderX} transform={`translate(0,${plotH})`} />
+            <text x={plotW / 2} y={plotH + 30} textAnchor="middle" fill={GREY.text} fontSize={11}>
+              example
+            </text>
+          </g>
+        </svg>
+      </div>
+    </figure>
+  );
+}

@@ -1,0 +1,107 @@
+// The output probabilities for the current example: one bar per class, the true class marked with a
+// square and the predicted class with a circle under its bar (the paper's Fig. 9 notation). Up to
+// ~50 classes: the class names turn 90° and thin out when they would overlap.
+import { useCallback, useMemo, useRef } from 'react';
+import { axisLeft } from 'd3-axis';
+import { scaleBand, scaleLinear } from 'd3-scale';
+import { Axis, type AxisRender } from './Axis';
+import { figureStyle, headerStyle, svgTextStyle } from './chartStyle';
+import { classTickLayout, className, labelWidth } from './classTicks';
+import { ExportButtons } from './ExportButtons';
+import { MarkerLegend, MARKER_LEGEND_WIDTH } from './MarkerLegend';
+import { GREY, MARKER, learnerColour } from './palette';
+import { circlePath, squarePath } from './strip';
+
+export interface ProbabilityBarsProps {
+  /** [K] probabilities of the current example. */
+  readonly probabilities: Float32Array;
+  /** True class; -1 while it has not been shown. */
+  readonly label: number;
+  /** Predicted class (argmax); -1 for none. */
+  readonly predicted: number;
+  readonly classNames: readonly string[];
+}
+
+const MARGIN = { top: 24, right: 8, left: 36 };
+const PLOT_H = 140;
+const MARKER_ROW = 14;
+const MAX_MARKER = 9;
+
+export function ProbabilityBars({ probabilities, label, predicted, classNames }: ProbabilityBarsProps) {
+  const svgRef = useRef<SVGSVGElement>(null);
+  const K = probabilities.length;
+  const plotW = Math.min(640, Math.max(240, K * 22));
+
+  const names = useMemo(() => Array.from({ length: K }, (_, k) => className(classNames, k)), [classNames, K]);
+  const x = useMemo(
+    () => scaleBand<number>().domain(Array.from({ length: K }, (_, k) => k)).range([0, plotW]).paddingInner(0.2).paddingOuter(0.1),
+    [K, plotW],
+  );
+  const y = useMemo(() => scaleLinear().domain([0, 1]).range([PLOT_H, 0]), []);
+  const ticks = useMemo(() => classTickLayout(names, x.step()), [names, x]);
+  const labelsHeight = ticks.rotate ? labelWidth(names) + 6 : 14;
+  const width = Math.max(MARGIN.left + plotW + MARGIN.right, MARGIN.left + MARKER_LEGEND_WIDTH);
+  const height = MARGIN.top + PLOT_H + MARKER_ROW + labelsHeight + 4;
+
+  const renderY = useCallback<AxisRender>((g) => {
+    g.call(axisLeft(y).tickValues([0, 0.5, 1]).tickFormat((v) => String(v)).tickSizeOuter(0));
+  }, [y]);
+
+  let sum = 0;
+  for (let k = 0; k < K; k++) sum += probabilities[k];
+  const bw = x.bandwidth();
+  const marker = Math.min(MAX_MARKER, Math.max(4, bw));
+  const centre = (k: number) => (x(k) ?? 0) + bw / 2;
+  const markerY = PLOT_H + MARKER_ROW / 2 + 1;
+
+  return (
+    <figure data-testid="output-probabilities" data-sum={sum} style={figureStyle}>
+      <div style={headerStyle}>
+        <span />
+        <ExportButtons name="output-probabilities" getSvg={() => svgRef.current} />
+      </div>
+      <svg ref={svgRef} width={width} height={height} style={svgTextStyle}>
+        <MarkerLegend x={MARGIN.left} y={10} />
+        <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
+          <line x2={plotW} y1={y(0.5)} y2={y(0.5)} stroke={GREY.grid} />
+          <line x2={plotW} y1={y(1)} y2={y(1)} stroke={GREY.grid} />
+          <Axis render={renderY} />
+          {names.map((name, k) => {
+            const p = probabilities[k];
+            const h = Number.isFinite(p) ? PLOT_H - y(Math.min(1, Math.max(0, p))) : 0;
+            return (
+              <rect key={k} data-p={p} x={x(k)} y={PLOT_H - h} width={bw} height={h} fill={k === predicted ? learnerColour(0) : GREY.bar}>
+                <title>{`${name}: ${Number.isFinite(p) ? p.toFixed(4) : p}`}</title>
+              </rect>
+            );
+          })}
+          <line x2={plotW} y1={PLOT_H} y2={PLOT_H} stroke={GREY.axis} />
+          {label >= 0 && label < K && (
+            <path d={squarePath(centre(label), markerY, marker)} fill="none" stroke={MARKER.trueClass} strokeWidth={1.5} />
+          )}
+          {predicted >= 0 && predicted < K && (
+            <path
+              d={circlePath(centre(predicted), markerY, marker * 0.38)}
+              fill={MARKER.predictedFill}
+              stroke={MARKER.predicted}
+              strokeWidth={1.25}
+            />
+          )}
+          <g fontSize={10} fill={GREY.text}>
+            {names.map((name, k) =>
+              k % ticks.every !== 0 ? null : ticks.rotate ? (
+                <text key={k} transform={`translate(${centre(k)},${PLOT_H + MARKER_ROW + 4}) rotate(-90)`} textAnchor="end" dy="0.32em">
+                  {name}
+                </text>
+              ) : (
+                <text key={k} x={centre(k)} y={PLOT_H + MARKER_ROW + 4} textAnchor="middle" dy="0.71em">
+                  {name}
+                </text>
+              ),
+            )}
+          </g>
+        </g>
+      </svg>
+    </figure>
+  );
+}
