@@ -1,13 +1,15 @@
 // The studio's live session, without any DOM: S runs of a VSML learner on an engine and, on the same
 // streams, the online baselines, advanced together one block of examples at a time. The UI pulls
-// `frame()`s (at most one per animation frame); everything in a frame is a fresh typed array, so the
-// worker can transfer it. Runs the same in a Web Worker and in Node (tests).
-import { meanStd } from '../meta/cumulative';
-import type { BlockSource } from '../meta/protocol';
+// frames (at most one per animation frame); everything in a frame is a fresh typed array, so the
+// worker can transfer it. Runs the same in a Web Worker and in Node (tests). Pacing, the engine queue,
+// speed and notices are the player's (player.ts); this file knows one session's numbers.
+import { defaultBlockSteps, type BlockSource } from '../meta/protocol';
 import { baselineLearner, vsmlLearner } from '../meta/learners';
 import type { BaselineName } from '../model/baselines/kinds';
 import type { VsmlEngine } from '../model/engine';
 import type { Learner } from '../model/formats/learner';
+import { AccuracyTally } from './accuracyTally';
+import { decimationIndices, FRAME_POINTS, pickPoints, type DecimatedCurve } from './decimate';
 
 /** Mean and (sample) std over the runs of the cumulative online accuracy after each example. */
 export interface AccuracyCurve {
@@ -15,19 +17,46 @@ export interface AccuracyCurve {
   readonly std: Float64Array;
 }
 
-/** What the screen shows after the last example. */
+/** Which state slice a frame's heatmap shows (of run 0): layer, h or c, and the state dimension j in [0, N). */
+export interface StateView {
+  readonly layer: number;
+  readonly vector: 'h' | 'c';
+  readonly j: number;
+}
+
+/** One state dimension of one layer of run 0: [rows = A][cols = B] values (engine.readStateSlice). */
+export interface Heatmap {
+  readonly view: StateView;
+  readonly rows: number;
+  readonly cols: number;
+  readonly values: Float32Array;
+}
+
+/** What the screen shows after the last block. */
 export interface Frame {
   readonly examplesSeen: number;
   /** Run 0's last example: its A inputs, its label, and the probabilities predicted before it. */
   readonly input: Float32Array;
   readonly label: number;
   readonly probabilities: Float32Array;
+  /** Argmax of `probabilities` (the first maximum). */
+  readonly predicted: number;
   /** Run 0's last `history` examples, oldest first: [n][K] probabilities and [n] labels. */
   readonly recentProbabilities: Float32Array;
   readonly recentLabels: Int32Array;
-  /** VSML and every baseline: the cumulative accuracy curve over all examples so far. */
-  readonly accuracy: { readonly [learner: string]: AccuracyCurve };
+  /** VSML and every baseline: the cumulative accuracy, decimated to at most 1000 points, always with the first and the last; x = examples seen (1-based). */
+  readonly accuracy: { readonly [learner: string]: DecimatedCurve };
+  /** The state slice of the view set with setView (run 0), or null. */
+  readonly heatmap: Heatmap | null;
+  /** Over the last ~1 s of worker wall time: examples per run per second, and cell-ticks per second (x S x sum of A*B). */
+  readonly speed: { readonly examplesPerSecond: number; readonly cellTicksPerSecond: number };
+  readonly playing: boolean;
+  /** Something the user should read: the GPU device was lost and the session recreated, an error stopped the loop, a bad view. */
+  readonly notice: string | null;
 }
+
+/** The part of a frame the session itself knows. */
+export type SessionFrame = Omit<Frame, 'heatmap' | 'speed' | 'playing' | 'notice'>;
 
 export interface SessionOptions {
   readonly learner: Learner;
@@ -38,40 +67,10 @@ export interface SessionOptions {
   readonly history?: number;
 }
 
-/** Cumulative accuracy per run, and the curve over the runs. */
-class Tally {
-  private readonly correct: Float64Array;
-  readonly mean: number[] = [];
-  readonly std: number[] = [];
-
-  constructor(private readonly runs: number) {
-    this.correct = new Float64Array(runs);
-  }
-
-  /** One block's correctness [S][T]. */
-  add(correct: Uint8Array, steps: number): void {
-    const acc = new Float64Array(this.runs);
-    for (let t = 0; t < steps; t++) {
-      const n = this.mean.length + 1;
-      for (let s = 0; s < this.runs; s++) {
-        this.correct[s] += correct[s * steps + t];
-        acc[s] = this.correct[s] / n;
-      }
-      const m = meanStd(acc);
-      this.mean.push(m.mean);
-      this.std.push(m.std ?? 0);
-    }
-  }
-
-  curve(): AccuracyCurve {
-    return { mean: Float64Array.from(this.mean), std: Float64Array.from(this.std) };
-  }
-}
-
 export class Session {
   private examples = 0;
   private readonly history: number;
-  private readonly tallies = new Map<string, Tally>();
+  private readonly tallies = new Map<string, AccuracyTally>();
   private readonly baselines: { name: BaselineName; learner: ReturnType<typeof baselineLearner> }[];
   private readonly K: number;
   private readonly A: number;
@@ -81,6 +80,10 @@ export class Session {
   private readonly recentP: number[] = [];
   private readonly recentL: number[] = [];
   private readonly vsml: ReturnType<typeof vsmlLearner>;
+  /** Examples in the largest block (inputs of about 32 MiB, at most 500). */
+  readonly maxBlockSteps: number;
+  /** Sub-RNNs of the grid: sum over layers of A * B (a cell-tick is one of them advancing one example). */
+  readonly cells: number;
 
   constructor(
     private readonly engine: VsmlEngine,
@@ -96,14 +99,20 @@ export class Session {
     this.history = options.history ?? 100;
     this.vsml = vsmlLearner(engine, options.learner, options.seed);
     this.baselines = options.baselines.map((name) => ({ name, learner: baselineLearner(name, this.A, this.K, runs, options.seed) }));
-    this.tallies.set('vsml', new Tally(runs));
-    for (const b of this.baselines) this.tallies.set(b.name, new Tally(runs));
+    this.tallies.set('vsml', new AccuracyTally(runs));
+    for (const b of this.baselines) this.tallies.set(b.name, new AccuracyTally(runs));
     this.input = new Float32Array(this.A);
     this.probabilities = new Float32Array(this.K).fill(1 / this.K);
+    this.maxBlockSteps = defaultBlockSteps(runs, this.A);
+    this.cells = engine.shapes.reduce((n, s) => n + s.A * s.B, 0);
   }
 
   get examplesSeen(): number {
     return this.examples;
+  }
+
+  get runs(): number {
+    return this.engine.spec.runs;
   }
 
   /** Advance every run (VSML and baselines) by `steps` examples of the same streams. */
@@ -134,19 +143,59 @@ export class Session {
     this.examples += steps;
   }
 
-  frame(): Frame {
-    const accuracy: Record<string, AccuracyCurve> = {};
-    for (const [name, tally] of this.tallies) accuracy[name] = tally.curve();
+  /** Run 0's last example and every learner's curve, decimated to `maxPoints`. */
+  frame(maxPoints = FRAME_POINTS): SessionFrame {
+    const keep = decimationIndices(this.examples, maxPoints);
+    const accuracy: Record<string, DecimatedCurve> = {};
+    for (const [name, tally] of this.tallies) {
+      const full = tally.view();
+      accuracy[name] = pickPoints(full.mean, full.std, keep);
+    }
     return {
       examplesSeen: this.examples,
       input: this.input.slice(),
       label: this.label,
       probabilities: this.probabilities.slice(),
+      predicted: argmax(this.probabilities),
       recentProbabilities: Float32Array.from(this.recentP),
       recentLabels: Int32Array.from(this.recentL),
       accuracy,
     };
   }
+
+  /** Every learner's full curve (point i after i + 1 examples), in new arrays. */
+  curves(): { readonly [learner: string]: AccuracyCurve } {
+    const out: Record<string, AccuracyCurve> = {};
+    for (const [name, tally] of this.tallies) out[name] = tally.curve();
+    return out;
+  }
+
+  /** Why `view` does not fit this session's grid ("view.layer: ..."), or null when it does. */
+  checkView(view: StateView): string | null {
+    const L = this.engine.shapes.length;
+    const N = this.engine.spec.config.stateSize;
+    if (!(Number.isInteger(view.layer) && view.layer >= 0 && view.layer < L)) return `view.layer: must be an integer in [0, ${L}), got ${view.layer}`;
+    if (view.vector !== 'h' && view.vector !== 'c') return `view.vector: must be h or c, got ${String(view.vector)}`;
+    if (!(Number.isInteger(view.j) && view.j >= 0 && view.j < N)) return `view.j: must be an integer in [0, ${N}), got ${view.j}`;
+    return null;
+  }
+
+  /** Run 0's state slice for a view that passed `checkView`. */
+  async heatmap(view: StateView): Promise<Heatmap> {
+    const { A, B } = this.engine.shapes[view.layer];
+    const values = await this.engine.readStateSlice(0, view.layer, view.vector, view.j);
+    return { view: { layer: view.layer, vector: view.vector, j: view.j }, rows: A, cols: B, values };
+  }
+
+  dispose(): void {
+    this.engine.dispose();
+  }
+}
+
+function argmax(p: Float32Array): number {
+  let best = 0;
+  for (let k = 1; k < p.length; k++) if (p[k] > p[best]) best = k;
+  return best;
 }
 
 function softmax(y: Float32Array): number[] {

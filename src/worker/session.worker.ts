@@ -1,5 +1,6 @@
-// The studio's Web Worker: the session API on WebGPU (falling back to the CPU reference, saying why),
-// data from the built-in asset or the user's files, exposed with Comlink; frames are transferred.
+// The studio's Web Worker: the session API on WebGPU (falling back to the CPU reference, saying why;
+// recreated on the CPU or a new device when the GPU device is lost), data from the built-in asset or
+// the user's files, exposed with Comlink; frames and exported curves are transferred.
 import * as Comlink from 'comlink';
 import { openDataset } from '../data/open';
 import { createGpuEngine } from '../gpu/gpuEngine';
@@ -12,7 +13,7 @@ const gpu = 'gpu' in navigator && navigator.gpu ? navigator.gpu : null;
 
 const api = createSessionApi({
   makeEngine: (spec) => chooseEngine(spec, gpu ? (s) => createGpuEngine(s, { gpu, shaders: loadShadersVite() }) : null),
-  openData: (dataset, split, seed) => openDataset(dataset, { split, seed }),
+  openData: (dataset, split, seed, files) => openDataset(dataset, { split, seed, files }),
 });
 
 Comlink.expose(transferringApi(api));

@@ -1,0 +1,179 @@
+// Plays the current session in the worker: a loop of short blocks (pacer.ts) through one queue
+// (serial.ts) that every use of the engine takes in turn, so the engine never runs two things at once
+// and a frame is always taken between blocks. Between blocks the loop yields a macrotask, so Comlink
+// calls (frame, pause, setView) are served while it plays. An error in a block stops the loop and
+// becomes the notice. Replacing the session stops the loop too: a new session starts paused.
+import { Pacer } from './pacer';
+import { SerialQueue } from './serial';
+import type { Frame, Session, StateView } from './session';
+import { SpeedMeter } from './speedMeter';
+import { yieldToEvents } from './yieldToEvents';
+
+/** Wall time in milliseconds and waiting, injectable so pacing can be tested on a fake clock. */
+export interface Clock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+export const realClock: Clock = {
+  now: () => performance.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+export class Player {
+  private session: Session | null = null;
+  private readonly queue = new SerialQueue();
+  /** Bumped by every stop: a loop (or its queued block) of an older generation does nothing more. */
+  private generation = 0;
+  private loop: Promise<void> = Promise.resolve();
+  private pacer = new Pacer(1);
+  private meter: SpeedMeter;
+  /** Ends a pacing wait early (pause). */
+  private wake: (() => void) | null = null;
+  private speed = Infinity;
+  private stoppedOnError: Session | null = null;
+  playing = false;
+  /** Shown in frames until the session is replaced (the api sets it for device loss). */
+  notice: string | null = null;
+
+  constructor(private readonly clock: Clock = realClock) {
+    this.meter = new SpeedMeter(clock.now());
+  }
+
+  /** The speed to resume `session` at: it is playing, or an error in one of its blocks stopped it; else null. */
+  resumeSpeed(session: Session): number | null {
+    if (this.session !== session) return null;
+    return this.playing || this.stoppedOnError === session ? this.speed : null;
+  }
+
+  /** Make `next` the session (paused, notice cleared) and dispose the old one once the block in flight is done. */
+  async replace(next: Session): Promise<void> {
+    const old = this.session;
+    this.session = next;
+    const stopped = this.stop();
+    this.notice = null;
+    this.stoppedOnError = null;
+    this.meter = new SpeedMeter(this.clock.now());
+    this.pacer = new Pacer(next.maxBlockSteps);
+    await stopped;
+    if (old) await this.queue.run(() => old.dispose());
+  }
+
+  play(examplesPerSecond: number): void {
+    if (!(examplesPerSecond > 0)) throw new Error(`play: examples per second must be > 0 or Infinity, got ${examplesPerSecond}`);
+    if (!this.session) return;
+    this.speed = examplesPerSecond;
+    if (this.playing) {
+      this.pacer.setSpeed(examplesPerSecond, this.clock.now());
+      return;
+    }
+    this.playing = true;
+    this.stoppedOnError = null;
+    const generation = ++this.generation;
+    this.pacer.start(examplesPerSecond, this.clock.now());
+    this.loop = this.run(generation);
+  }
+
+  /** Stop the loop; resolves once the block in flight has finished. */
+  pause(): Promise<void> {
+    return this.stop();
+  }
+
+  /** Pause, then advance by exactly `steps` examples in blocks of the loop's size (frames are served between them). */
+  async step(steps: number): Promise<void> {
+    if (!Number.isInteger(steps) || steps < 1) throw new Error(`step: steps must be a positive integer, got ${steps}`);
+    await this.stop();
+    const session = this.session;
+    if (!session) throw new Error('step: nothing is open');
+    for (let left = steps; left > 0; ) {
+      const n = Math.min(left, this.pacer.blockCap());
+      const done = await this.queue.run(() => (this.session === session ? this.timed(session, n) : false));
+      if (!done) return; // replaced meanwhile
+      left -= n;
+      if (left > 0) await yieldToEvents();
+    }
+  }
+
+  /** The latest frame, taken between blocks; `view` null: no heatmap. */
+  frame(view: StateView | null): Promise<Frame | null> {
+    return this.queue.run(async () => {
+      const session = this.session;
+      if (!session) return null;
+      const base = session.frame();
+      const problem = view ? session.checkView(view) : null;
+      let heatmap: Frame['heatmap'] = null;
+      let notice = this.notice ?? problem;
+      if (view && !problem) {
+        try {
+          heatmap = await session.heatmap(view);
+        } catch (e) {
+          notice = this.notice ?? `The state could not be read: ${messageOf(e)}`;
+        }
+      }
+      const examplesPerSecond = this.meter.rate(this.clock.now());
+      return {
+        ...base,
+        heatmap,
+        speed: { examplesPerSecond, cellTicksPerSecond: examplesPerSecond * session.runs * session.cells },
+        playing: this.playing,
+        notice,
+      };
+    });
+  }
+
+  private stop(): Promise<void> {
+    this.generation++;
+    this.playing = false;
+    this.wake?.();
+    return this.loop;
+  }
+
+  private async run(generation: number): Promise<void> {
+    while (generation === this.generation) {
+      const d = this.pacer.next(this.clock.now());
+      if ('waitMs' in d) {
+        await this.wait(d.waitMs);
+        continue;
+      }
+      await this.queue.run(async () => {
+        const session = this.session;
+        if (generation !== this.generation || !session) return;
+        try {
+          await this.timed(session, d.steps);
+        } catch (e) {
+          if (generation !== this.generation) return;
+          this.generation++;
+          this.playing = false;
+          this.stoppedOnError = session;
+          this.notice = `The session stopped: ${messageOf(e)}`;
+        }
+      });
+      if (generation !== this.generation) return;
+      await yieldToEvents();
+    }
+  }
+
+  /** One block on `session`, timed for the pacer and the speed meter. */
+  private async timed(session: Session, steps: number): Promise<true> {
+    const { pacer, meter } = this; // a replace() during the block brings new ones for the new session
+    const t0 = this.clock.now();
+    await session.step(steps);
+    const t1 = this.clock.now();
+    pacer.record(steps, t1 - t0);
+    meter.record(t1, session.examplesSeen);
+    return true;
+  }
+
+  private wait(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        if (this.wake === done) this.wake = null;
+        resolve();
+      };
+      this.wake = done;
+      void this.clock.sleep(ms).then(done);
+    });
+  }
+}
