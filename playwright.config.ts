@@ -14,6 +14,9 @@ export const CHROMIUM_WEBGPU_ARGS = [
   '--no-first-run',
 ];
 
+/** The same browser with none of the WebGPU flags: the studio must fall back to its CPU engine. */
+export const CHROMIUM_NO_WEBGPU_ARGS = CHROMIUM_WEBGPU_ARGS.filter((a) => !/webgpu|Vulkan|angle/i.test(a));
+
 export default defineConfig({
   testDir: 'e2e',
   timeout: 180_000,

@@ -1,27 +1,46 @@
-// The studio's settings in the page URL, so a lecturer can share a view as a link: every session
-// setting has a short query key, a default (left out of the URL) and a check whose message names the
-// key. Reading a URL never throws: the first bad key comes back as an error beside the defaults.
+// The studio's settings in the page URL, so a lecturer can share a view as a link: every setting has
+// a short query key, a default (left out of the URL) and a check whose message names the key.
+// Reading a URL never throws: the first bad key comes back as an error beside the defaults.
 import { BASELINE_NAMES, type BaselineName } from '../../model/baselines/kinds';
 import { SESSION_DATASETS } from '../../worker/catalog';
-import type { SessionSettings } from '../../worker/sessionApi';
+import type { SessionSettings, StreamKind } from '../../worker/sessionApi';
 
-export interface StudioSettings extends SessionSettings {
-  /** Shipped learner id (public/learners/<id>.learner.json). */
+export type Normalisation = 'class' | 'layer' | 'fixed';
+
+/** What the screen shows, beside what the session computes. */
+export interface ViewSettings {
+  /** Heatmap: layer, state vector and dimension j. */
+  readonly layer: number;
+  readonly vector: 'h' | 'c';
+  readonly j: number;
+  readonly norm: Normalisation;
+  readonly logX: boolean;
+  /** Examples per second; Infinity: as fast as possible. */
+  readonly speed: number;
+}
+
+export interface StudioSettings extends SessionSettings, ViewSettings {
+  /** Shipped learner id (public/learners/<id>.learner.json), or "file" for one loaded from disk. */
   readonly learner: string;
 }
 
 export const DEFAULT_SETTINGS: StudioSettings = {
-  learner: 'vsml-mnist', dataset: 'mnist', split: 'test', resize: null, runs: 8, seed: 22, baselines: ['sgd', 'adam'],
+  learner: 'vsml-mnist', dataset: 'mnist', split: 'test', resize: null, runs: 8, seed: 22,
+  baselines: ['sgd', 'adam', 'sgd-deep', 'adam-deep'], classes: null, shuffle: false, project: false, stream: 'iid',
+  layer: 0, vector: 'c', j: 0, norm: 'class', logX: false, speed: Infinity,
 };
 
 const MAX_RUNS = 256;
 const MAX_SIDE = 512;
+const MAX_SPEED = 100_000;
 
-/** `key: reason` for the first bad key, or null. */
 export interface UrlReading {
   readonly settings: StudioSettings;
+  /** `key: reason` for the first bad key, or null. */
   readonly error: string | null;
 }
+
+type Mutable = { -readonly [K in keyof StudioSettings]: StudioSettings[K] };
 
 const int = (v: string, key: string, lo: number, hi: number): number => {
   const n = Number(v);
@@ -29,43 +48,99 @@ const int = (v: string, key: string, lo: number, hi: number): number => {
   return n;
 };
 
+const flag = (v: string, key: string): boolean => {
+  if (v !== '0' && v !== '1') throw new Error(`${key}: must be 0 or 1, got "${v}"`);
+  return v === '1';
+};
+
+function oneOf<T extends string>(v: string, key: string, known: readonly T[]): T {
+  if (!(known as readonly string[]).includes(v)) throw new Error(`${key}: must be one of ${known.join(', ')}, got "${v}"`);
+  return v as T;
+}
+
+function classList(v: string): number[] {
+  const parts = v.split(',');
+  const out = parts.map((p) => int(p, 'cls', 0, 1023));
+  if (new Set(out).size !== out.length) throw new Error(`cls: lists a class twice, got "${v}"`);
+  if (out.length < 2) throw new Error(`cls: needs at least 2 classes, got "${v}"`);
+  return out;
+}
+
+/** One URL key: how it reads into the settings and how it writes (null: the default, left out). */
+interface Key {
+  readonly key: string;
+  read(v: string, s: Mutable): void;
+  write(s: StudioSettings): string | null;
+}
+
+const same = <T>(a: T, b: T): boolean => JSON.stringify(a) === JSON.stringify(b);
+const D = DEFAULT_SETTINGS;
+
+const KEYS: readonly Key[] = [
+  {
+    key: 'learner',
+    read(v, s) {
+      if (!/^[a-z0-9-]+$/.test(v)) throw new Error(`learner: must be a shipped learner id (a-z, 0-9, -), got "${v}"`);
+      s.learner = v;
+    },
+    write: (s) => (s.learner === D.learner ? null : s.learner),
+  },
+  {
+    key: 'data',
+    read(v, s) {
+      if (!SESSION_DATASETS.includes(v)) throw new Error(`data: unknown dataset "${v}" (known: ${SESSION_DATASETS.join(', ')})`);
+      s.dataset = v;
+    },
+    write: (s) => (s.dataset === D.dataset ? null : s.dataset),
+  },
+  { key: 'split', read: (v, s) => void (s.split = oneOf(v, 'split', ['train', 'test'])), write: (s) => (s.split === D.split ? null : s.split) },
+  {
+    key: 'resize',
+    read: (v, s) => void (s.resize = v === 'none' ? null : int(v, 'resize', 1, MAX_SIDE)),
+    write: (s) => (s.resize === D.resize ? null : s.resize === null ? 'none' : String(s.resize)),
+  },
+  { key: 'cls', read: (v, s) => void (s.classes = classList(v)), write: (s) => (same(s.classes, D.classes) ? null : (s.classes ?? []).join(',')) },
+  { key: 'shuffle', read: (v, s) => void (s.shuffle = flag(v, 'shuffle')), write: (s) => (s.shuffle === D.shuffle ? null : s.shuffle ? '1' : '0') },
+  { key: 'proj', read: (v, s) => void (s.project = flag(v, 'proj')), write: (s) => (s.project === D.project ? null : s.project ? '1' : '0') },
+  {
+    key: 'stream',
+    read: (v, s) => void (s.stream = oneOf<StreamKind>(v, 'stream', ['iid', 'association'])),
+    write: (s) => (s.stream === D.stream ? null : s.stream),
+  },
+  { key: 'S', read: (v, s) => void (s.runs = int(v, 'S', 1, MAX_RUNS)), write: (s) => (s.runs === D.runs ? null : String(s.runs)) },
+  { key: 'seed', read: (v, s) => void (s.seed = int(v, 'seed', 0, 0xffffffff)), write: (s) => (s.seed === D.seed ? null : String(s.seed)) },
+  {
+    key: 'base',
+    read(v, s) {
+      const names = v === '' ? [] : v.split(',');
+      const bad = names.find((n) => !(BASELINE_NAMES as readonly string[]).includes(n));
+      if (bad !== undefined) throw new Error(`base: unknown baseline "${bad}" (known: ${BASELINE_NAMES.join(', ')})`);
+      s.baselines = names as BaselineName[];
+    },
+    write: (s) => (same(s.baselines, D.baselines) ? null : s.baselines.join(',')),
+  },
+  { key: 'layer', read: (v, s) => void (s.layer = int(v, 'layer', 0, 16)), write: (s) => (s.layer === D.layer ? null : String(s.layer)) },
+  { key: 'vec', read: (v, s) => void (s.vector = oneOf(v, 'vec', ['h', 'c'])), write: (s) => (s.vector === D.vector ? null : s.vector) },
+  { key: 'j', read: (v, s) => void (s.j = int(v, 'j', 0, 1023)), write: (s) => (s.j === D.j ? null : String(s.j)) },
+  { key: 'norm', read: (v, s) => void (s.norm = oneOf<Normalisation>(v, 'norm', ['class', 'layer', 'fixed'])), write: (s) => (s.norm === D.norm ? null : s.norm) },
+  { key: 'logx', read: (v, s) => void (s.logX = flag(v, 'logx')), write: (s) => (s.logX === D.logX ? null : s.logX ? '1' : '0') },
+  {
+    key: 'speed',
+    read: (v, s) => void (s.speed = v === 'max' ? Infinity : int(v, 'speed', 1, MAX_SPEED)),
+    write: (s) => (s.speed === D.speed ? null : Number.isFinite(s.speed) ? String(Math.round(s.speed)) : 'max'),
+  },
+];
+
+const KNOWN = KEYS.map((k) => k.key).join(', ');
+
 export function settingsFromUrl(search: string): UrlReading {
   const q = new URLSearchParams(search);
-  const s: { -readonly [K in keyof StudioSettings]: StudioSettings[K] } = { ...DEFAULT_SETTINGS };
+  const s: Mutable = { ...DEFAULT_SETTINGS };
   try {
     for (const [key, v] of q) {
-      switch (key) {
-        case 'learner':
-          if (!/^[a-z0-9-]+$/.test(v)) throw new Error(`learner: must be a shipped learner id (a-z, 0-9, -), got "${v}"`);
-          s.learner = v;
-          break;
-        case 'data':
-          if (!SESSION_DATASETS.includes(v)) throw new Error(`data: unknown dataset "${v}" (known: ${SESSION_DATASETS.join(', ')})`);
-          s.dataset = v;
-          break;
-        case 'split':
-          if (v !== 'train' && v !== 'test') throw new Error(`split: must be train or test, got "${v}"`);
-          s.split = v;
-          break;
-        case 'resize':
-          s.resize = v === 'none' ? null : int(v, 'resize', 1, MAX_SIDE);
-          break;
-        case 'S':
-          s.runs = int(v, 'S', 1, MAX_RUNS);
-          break;
-        case 'seed':
-          s.seed = int(v, 'seed', 0, 0xffffffff);
-          break;
-        case 'base': {
-          const names = v === '' ? [] : v.split(',');
-          const bad = names.find((n) => !(BASELINE_NAMES as readonly string[]).includes(n));
-          if (bad !== undefined) throw new Error(`base: unknown baseline "${bad}" (known: ${BASELINE_NAMES.join(', ')})`);
-          s.baselines = names as BaselineName[];
-          break;
-        }
-        default:
-          throw new Error(`${key}: unknown setting (known: learner, data, split, resize, S, seed, base)`);
-      }
+      const k = KEYS.find((x) => x.key === key);
+      if (!k) throw new Error(`${key}: unknown setting (known: ${KNOWN})`);
+      k.read(v, s);
     }
   } catch (e) {
     return { settings: DEFAULT_SETTINGS, error: (e as Error).message };
@@ -75,14 +150,16 @@ export function settingsFromUrl(search: string): UrlReading {
 
 /** The query string of `s` (without "?"): only what differs from the defaults, in a fixed order. */
 export function settingsToUrl(s: StudioSettings): string {
-  const d = DEFAULT_SETTINGS;
   const q = new URLSearchParams();
-  if (s.learner !== d.learner) q.set('learner', s.learner);
-  if (s.dataset !== d.dataset) q.set('data', s.dataset);
-  if (s.split !== d.split) q.set('split', s.split);
-  if (s.resize !== d.resize) q.set('resize', s.resize === null ? 'none' : String(s.resize));
-  if (s.runs !== d.runs) q.set('S', String(s.runs));
-  if (s.seed !== d.seed) q.set('seed', String(s.seed));
-  if (s.baselines.join(',') !== d.baselines.join(',')) q.set('base', s.baselines.join(','));
-  return q.toString();
+  for (const k of KEYS) {
+    const v = k.write(s);
+    if (v !== null) q.set(k.key, v);
+  }
+  return q.toString().replace(/%2C/g, ',');
+}
+
+/** The settings that change what the session computes (a change reopens it); the rest is view only. */
+export function sessionSettings(s: StudioSettings): SessionSettings {
+  const { dataset, split, resize, runs, seed, baselines, classes, shuffle, project, stream } = s;
+  return { dataset, split, resize, runs, seed, baselines, classes, shuffle, project, stream };
 }

@@ -1,0 +1,115 @@
+// The studio against the production build, on Chromium's SwiftShader WebGPU: it opens learning, the
+// views are live and consistent, presets are links, bad files are refused without stopping the run,
+// and without WebGPU the CPU engine runs and says so. Screenshots of each screen go to test-results/.
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { installFrameTimer, longTaskObserverWorks, readFrameTimes } from './fixtures/frameTimer';
+import { canvasColours, examplesSeen, waitForExamples } from './fixtures/studio';
+
+const SHARED = resolve(import.meta.dirname, '../../shared/data');
+
+test.describe('the studio on WebGPU', () => {
+  test('opens on the default learner learning MNIST, live: chart, probabilities, heatmap, throughput', async ({ page }, info) => {
+    await installFrameTimer(page);
+    await page.goto('/');
+    const badge = page.getByTestId('backend-badge');
+    await expect(badge).toContainText('WebGPU');
+    await expect(badge).toContainText(/SwiftShader|Google|Vulkan|NVIDIA|software/i);
+    console.log(`backend badge: ${await badge.textContent()}`);
+    await expect(page.getByTestId('fallback-banner')).toHaveCount(0);
+
+    const seen = await waitForExamples(page, 30);
+    const chart = page.getByTestId('accuracy-chart');
+    await expect.poll(async () => Number(await chart.getAttribute('data-points'))).toBeGreaterThanOrEqual(30);
+    const sum = Number(await page.getByTestId('output-probabilities').getAttribute('data-sum'));
+    expect(Math.abs(sum - 1)).toBeLessThanOrEqual(1e-3);
+    const bars = await page.getByTestId('output-probabilities').locator('[data-p]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-p'))));
+    expect(bars).toHaveLength(10);
+    expect(Math.abs(bars.reduce((a, b) => a + b, 0) - 1)).toBeLessThanOrEqual(1e-3);
+    expect(await canvasColours(page, 'state-heatmap')).toBeGreaterThan(20);
+    expect(await canvasColours(page, 'input-image')).toBeGreaterThan(2);
+    await expect(page.getByTestId('introspection-strip')).toBeVisible();
+    await expect(page.getByTestId('speed')).toContainText('examples/s');
+    console.log(`after ${seen} examples: ${await page.getByTestId('speed').textContent()}`);
+    await page.screenshot({ path: info.outputPath('studio-running.png'), fullPage: true });
+
+    // Frame times while the worker runs flat out, over 5 s.
+    const times = await readFrameTimes(page, 5000);
+    console.log(`main thread while running: ${JSON.stringify(times)}`);
+    expect(times.frames).toBeGreaterThan(10);
+    expect(times.longTasksOver50ms).toBe(0);
+    expect(await longTaskObserverWorks(page)).toBe(true);
+
+    // Pause stops it; one step advances by exactly one.
+    await page.getByTestId('play-pause').click();
+    await expect(page.getByTestId('play-pause')).toContainText('Play');
+    const paused = await examplesSeen(page);
+    await page.waitForTimeout(1000);
+    expect(await examplesSeen(page)).toBe(paused);
+    await page.getByTestId('step').click();
+    await expect.poll(() => examplesSeen(page)).toBe(paused + 1);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => examplesSeen(page)).toBe(paused + 2);
+  });
+
+  test('a preset link reproduces its settings; a click on another preset puts its settings in the URL', async ({ page }, info) => {
+    await page.goto('/?cls=0,1,2,3,4');
+    await expect(page.getByTestId('preset-five-classes')).toHaveClass(/active/);
+    await expect(page.getByTestId('classes')).toHaveValue('0,1,2,3,4');
+    await waitForExamples(page, 5);
+    await expect(page.getByTestId('output-probabilities').locator('[data-p]')).toHaveCount(5);
+    await page.screenshot({ path: info.outputPath('preset-five-classes.png'), fullPage: true });
+
+    await page.getByTestId('preset-shuffled-pixels').click();
+    await expect(page).toHaveURL(/\?shuffle=1$/);
+    await expect(page.getByTestId('shuffle')).toBeChecked();
+    await expect(page.getByTestId('output-probabilities').locator('[data-p]')).toHaveCount(10, { timeout: 120_000 });
+
+    await page.getByTestId('preset-fast-association').click();
+    await expect(page).toHaveURL(/\?stream=association&speed=4$/);
+    await expect(page.getByTestId('stream')).toHaveValue('association');
+    await page.reload();
+    await expect(page.getByTestId('preset-fast-association')).toHaveClass(/active/);
+    await expect(page.getByTestId('stream')).toHaveValue('association');
+    await waitForExamples(page, 8);
+    await page.screenshot({ path: info.outputPath('preset-fast-association.png'), fullPage: true });
+  });
+
+  test('a bad learner file shows its message and the run goes on; a bad data file too', async ({ page }, info) => {
+    await page.goto('/');
+    await waitForExamples(page, 3);
+    const learner = JSON.parse(await readFile(resolve(import.meta.dirname, '../public/learners/vsml-mnist.learner.json'), 'utf8'));
+    learner.params.fwd.b[2] = 'NaN';
+    await page.getByTestId('learner-file').setInputFiles({ name: 'nan.learner.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(learner)) });
+    await expect(page.getByTestId('error-message')).toContainText('nan.learner.json');
+    await expect(page.getByTestId('error-message')).toContainText('params.fwd.b[2]');
+    const before = await examplesSeen(page);
+    await waitForExamples(page, before + 3);
+    await expect(page.getByTestId('learner')).toHaveValue('vsml-mnist');
+    await page.screenshot({ path: info.outputPath('bad-learner.png'), fullPage: true });
+
+    await page.getByTestId('learner-file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not json') });
+    await expect(page.getByTestId('error-message')).toContainText('notes.txt: not a JSON file');
+
+    await page.getByTestId('dataset').selectOption('fashion-mnist');
+    await expect(page.getByTestId('notice')).toContainText('load its images and labels files');
+    await page.getByTestId('data-file-images').setInputFiles({ name: 'images.gz', mimeType: 'application/gzip', buffer: Buffer.from('garbage') });
+    await page.getByTestId('data-file-labels').setInputFiles(resolve(SHARED, 'fashion-mnist/t10k-labels-idx1-ubyte.gz'));
+    await expect(page.getByTestId('error-message')).toContainText('images.gz');
+    const still = await examplesSeen(page);
+    await waitForExamples(page, still + 3);
+    await page.screenshot({ path: info.outputPath('bad-data-file.png'), fullPage: true });
+  });
+
+  test('MNIST to Fashion-MNIST: the preset runs on the IDX files loaded from disk', async ({ page }, info) => {
+    await page.goto('/?data=fashion-mnist');
+    await expect(page.getByTestId('preset-mnist-to-fashion')).toHaveClass(/active/);
+    await expect(page.getByTestId('notice')).toContainText('load its images and labels files');
+    await page.getByTestId('data-file-images').setInputFiles(resolve(SHARED, 'fashion-mnist/t10k-images-idx3-ubyte.gz'));
+    await page.getByTestId('data-file-labels').setInputFiles(resolve(SHARED, 'fashion-mnist/t10k-labels-idx1-ubyte.gz'));
+    await waitForExamples(page, 10);
+    await expect(page.getByTestId('output-probabilities')).toContainText('Ankle boot');
+    await page.screenshot({ path: info.outputPath('preset-fashion-mnist.png'), fullPage: true });
+  });
+});

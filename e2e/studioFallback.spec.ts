@@ -1,0 +1,18 @@
+// The studio in the same Chromium without any WebGPU flag: the session runs on the CPU reference
+// engine in the worker, and a banner says so and why.
+import { expect, test } from '@playwright/test';
+import { CHROMIUM_NO_WEBGPU_ARGS } from '../playwright.config';
+import { waitForExamples } from './fixtures/studio';
+
+test.use({ launchOptions: { executablePath: '/usr/bin/chromium', args: CHROMIUM_NO_WEBGPU_ARGS } });
+
+test('runs the same session on the CPU engine in the worker and says so', async ({ page }, info) => {
+  await page.goto('/?S=2');
+  await expect(page.getByTestId('fallback-banner')).toContainText('CPU reference');
+  await expect(page.getByTestId('backend-badge')).toContainText('CPU reference');
+  await waitForExamples(page, 30);
+  const sum = Number(await page.getByTestId('output-probabilities').getAttribute('data-sum'));
+  expect(Math.abs(sum - 1)).toBeLessThanOrEqual(1e-3);
+  console.log(`fallback: ${await page.getByTestId('fallback-banner').textContent()}`);
+  await page.screenshot({ path: info.outputPath('studio-cpu-fallback.png'), fullPage: true });
+});

@@ -1,0 +1,51 @@
+// Cumulative accuracy vs examples seen: VSML (mean ± std over the S runs) beside the baselines on the
+// same streams; log x on request; the data as CSV or JSON.
+import { useMemo } from 'react';
+import { AccuracyChart } from '../charts/AccuracyChart';
+import { accuracyCsv, accuracyJson, downloadBlob } from '../charts/export';
+import { useStudio } from '../session/context';
+import { useLive } from '../state/liveStore';
+import { useSettings } from '../state/settingsStore';
+import { LEARNER_LABELS } from './labels';
+import { useWidth } from './useWidth';
+
+export function AccuracyPanel() {
+  const studio = useStudio();
+  const [box, width] = useWidth<HTMLDivElement>(560);
+  const accuracy = useLive((s) => s.frame?.accuracy);
+  const runs = useLive((s) => s.info?.runs ?? 0);
+  const logX = useSettings((s) => s.settings.logX);
+  const update = useSettings((s) => s.update);
+  const curves = useMemo(
+    () => (accuracy ? Object.entries(accuracy).map(([name, c]) => ({ name, label: LEARNER_LABELS[name] ?? name, x: c.x, mean: c.mean, std: c.std })) : []),
+    [accuracy],
+  );
+  const exportData = async (kind: 'csv' | 'json') => {
+    const data = await studio.curves();
+    if (!data) return;
+    const text = kind === 'csv' ? accuracyCsv(data) : accuracyJson(data);
+    downloadBlob(new Blob([text], { type: kind === 'csv' ? 'text/csv' : 'application/json' }), `vsml-accuracy.${kind}`);
+  };
+  return (
+    <section className="card" aria-label="cumulative accuracy">
+      <header className="card-head">
+        <h2>Cumulative accuracy, mean ± std over {runs} run{runs === 1 ? '' : 's'}</h2>
+        <div className="row small">
+          <label>
+            <input type="checkbox" checked={logX} data-testid="log-x" onChange={(e) => update({ logX: e.target.checked })} />
+            log x
+          </label>
+          <button type="button" className="link" data-testid="export-csv" onClick={() => void exportData('csv')}>
+            CSV
+          </button>
+          <button type="button" className="link" data-testid="export-json" onClick={() => void exportData('json')}>
+            JSON
+          </button>
+        </div>
+      </header>
+      <div ref={box}>
+        <AccuracyChart curves={curves} logX={logX} width={width} height={Math.round(Math.min(420, Math.max(260, width * 0.6)))} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,25 @@
+// Which adapter computes (and whether it is a software/fallback one), and the live throughput.
+import { format } from 'd3-format';
+import { useLive } from '../state/liveStore';
+
+const si = format('.3~s');
+
+export function BackendBadge() {
+  const info = useLive((s) => s.info);
+  const speed = useLive((s) => s.frame?.speed);
+  const seen = useLive((s) => s.frame?.examplesSeen ?? 0);
+  const label = info ? (info.backend === 'webgpu' ? `WebGPU · ${info.description}` : `CPU reference · ${info.description}`) : 'starting…';
+  return (
+    <div className="status-line">
+      <span className={`badge ${info?.fallback ? 'badge-warn' : ''}`} data-testid="backend-badge" title={info?.fallback ?? undefined}>
+        {label}
+      </span>
+      <span className="stat">
+        <b data-testid="examples-seen">{seen}</b> examples seen
+      </span>
+      <span className="stat" data-testid="speed">
+        {speed ? `${si(speed.examplesPerSecond)} examples/s · ${si(speed.cellTicksPerSecond)} cell-ticks/s` : '—'}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+// The data the learners see: a dataset (built in, synthetic, or files from the user's disk), its
+// split, the transforms (resize, shuffled pixels, random projection, a class subset) and the stream.
+import { useState } from 'react';
+import { DATASET_CATALOG } from '../../worker/catalog';
+import type { StreamKind } from '../../worker/sessionApi';
+import { useStudio } from '../session/context';
+import { useLive } from '../state/liveStore';
+import { parseClassList } from '../state/classList';
+import { useSettings } from '../state/settingsStore';
+
+const RESIZES: readonly (number | null)[] = [null, 7, 14, 21, 28];
+
+export function DataPanel() {
+  const studio = useStudio();
+  const s = useSettings((st) => st.settings);
+  const update = useSettings((st) => st.update);
+  const dataFiles = useLive((st) => st.dataFiles);
+  const setLive = useLive((st) => st.set);
+  const entry = DATASET_CATALOG.find((d) => d.name === s.dataset);
+  const [classText, setClassText] = useState((s.classes ?? []).join(','));
+  const roles = entry ? [...entry.required, ...entry.optional] : [];
+
+  const applyClasses = () => {
+    const parsed = parseClassList(classText);
+    if (!parsed.ok) setLive({ error: parsed.message });
+    else update({ classes: parsed.classes });
+  };
+
+  return (
+    <section className="panel" aria-label="data">
+      <h3>Data</h3>
+      <label>
+        dataset
+        <select value={s.dataset} data-testid="dataset" onChange={(e) => update({ dataset: e.target.value, classes: null })}>
+          {DATASET_CATALOG.map((d) => (
+            <option key={d.name} value={d.name}>
+              {d.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      {entry && <p className="muted small">{entry.note}</p>}
+      {roles.length > 0 && (
+        <div className="files">
+          {roles.map((role) => (
+            <label key={role} className="file">
+              {role} file{entry?.required.includes(role) ? '' : ' (optional)'}
+              <input
+                type="file" data-testid={`data-file-${role}`}
+                onChange={(e) => {
+                  const file = e.target.files?.[0];
+                  if (file) void studio.loadDataFiles(s.dataset, { [role]: file });
+                }}
+              />
+              {dataFiles[role] && <span className="muted small">{dataFiles[role]}</span>}
+            </label>
+          ))}
+        </div>
+      )}
+      <div className="row">
+        <label>
+          split
+          <select value={s.split} onChange={(e) => update({ split: e.target.value as 'train' | 'test' })}>
+            <option value="test">test</option>
+            <option value="train">train</option>
+          </select>
+        </label>
+        <label>
+          resize
+          <select value={s.resize ?? 'none'} data-testid="resize" onChange={(e) => update({ resize: e.target.value === 'none' ? null : Number(e.target.value) })}>
+            {RESIZES.map((r) => (
+              <option key={r ?? 'none'} value={r ?? 'none'}>
+                {r === null ? 'as stored' : `${r}×${r}`}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="row">
+        <label>
+          <input type="checkbox" checked={s.shuffle} data-testid="shuffle" onChange={(e) => update({ shuffle: e.target.checked })} />
+          shuffled pixels
+        </label>
+        <label>
+          <input type="checkbox" checked={s.project} onChange={(e) => update({ project: e.target.checked })} />
+          random projection
+        </label>
+      </div>
+      <div className="row">
+        <label>
+          classes
+          <input
+            type="text" value={classText} placeholder="all" size={12} data-testid="classes"
+            onChange={(e) => setClassText(e.target.value)} onBlur={applyClasses}
+            onKeyDown={(e) => e.key === 'Enter' && applyClasses()}
+          />
+        </label>
+        <label>
+          stream
+          <select value={s.stream} data-testid="stream" onChange={(e) => update({ stream: e.target.value as StreamKind })}>
+            <option value="iid">random examples</option>
+            <option value="association">fast association (2 per class, each twice)</option>
+          </select>
+        </label>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+// The current example (run 0), upscaled, with the prediction made before its label and then the label.
+import { useEffect, useRef } from 'react';
+import { useLive } from '../state/liveStore';
+import { drawGreyImage } from './greyImage';
+
+const SIZE = 168;
+
+export function ExampleView() {
+  const frame = useLive((s) => s.frame);
+  const info = useLive((s) => s.info);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const shape = info?.imageShape ?? null;
+
+  useEffect(() => {
+    const c = canvas.current;
+    if (!c || !frame || frame.examplesSeen === 0) return;
+    drawGreyImage(c, frame.input, shape);
+  }, [frame, shape]);
+
+  const names = info?.classNames ?? [];
+  const seen = frame?.examplesSeen ?? 0;
+  const right = frame && frame.label >= 0 && frame.predicted === frame.label;
+  return (
+    <figure className="example">
+      <canvas ref={canvas} width={SIZE} height={SIZE} data-testid="input-image" aria-label="current example" />
+      <figcaption>
+        {seen === 0 || !frame ? (
+          <span className="muted">no example yet</span>
+        ) : (
+          <>
+            <div>
+              predicted <b>{names[frame.predicted] ?? frame.predicted}</b>
+            </div>
+            <div>
+              label <b>{names[frame.label] ?? frame.label}</b>{' '}
+              <span className={right ? 'ok' : 'bad'}>{right ? '✓' : '✗'}</span>
+            </div>
+          </>
+        )}
+      </figcaption>
+    </figure>
+  );
+}

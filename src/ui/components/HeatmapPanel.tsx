@@ -1,0 +1,70 @@
+// The state heatmap of run 0 and its pickers: layer, state vector (h or c), dimension j and the
+// colour-scale normalisation. The worker reads back only the slice on screen.
+import { useLive } from '../state/liveStore';
+import { useSettings } from '../state/settingsStore';
+import type { Normalisation } from '../state/urlSettings';
+import { StateHeatmap } from '../charts/StateHeatmap';
+import { useWidth } from './useWidth';
+
+export function HeatmapPanel() {
+  const info = useLive((s) => s.info);
+  const heatmap = useLive((s) => s.frame?.heatmap ?? null);
+  const { layer, vector, j, norm } = useSettings((s) => s.settings);
+  const update = useSettings((s) => s.update);
+  const [box, width] = useWidth<HTMLDivElement>(800);
+  if (!info) return null;
+  const layers = info.layers;
+  const L = Math.min(layer, layers.length - 1);
+  const last = L === layers.length - 1;
+  return (
+    <section className="card wide" aria-label="state heatmap">
+      <header className="card-head">
+        <h2>States s_ab of the sub-RNNs</h2>
+        <div className="row small">
+          <label>
+            layer
+            <select value={L} onChange={(e) => update({ layer: Number(e.target.value) })}>
+              {layers.map((l, i) => (
+                <option key={i} value={i}>
+                  {i} ({l.A}×{l.B})
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            vector
+            <select value={vector} onChange={(e) => update({ vector: e.target.value as 'h' | 'c' })}>
+              <option value="c">c (cell)</option>
+              <option value="h">h (hidden)</option>
+            </select>
+          </label>
+          <label>
+            j = {Math.min(j, info.stateSize - 1)}
+            <input type="range" min={0} max={info.stateSize - 1} value={Math.min(j, info.stateSize - 1)} onChange={(e) => update({ j: Number(e.target.value) })} />
+          </label>
+          <label>
+            colour scale
+            <select value={norm} data-testid="heatmap-norm" onChange={(e) => update({ norm: e.target.value as Normalisation })}>
+              <option value="class">per class</option>
+              <option value="layer">per layer</option>
+              <option value="fixed">fixed ±1</option>
+            </select>
+          </label>
+        </div>
+      </header>
+      <div ref={box}>
+      {heatmap ? (
+        <StateHeatmap
+          width={Math.min(width, 1100)}
+          values={heatmap.values} rows={heatmap.rows} cols={heatmap.cols}
+          imageShape={L === 0 ? info.imageShape : null} normalisation={norm}
+          columnNames={last ? info.classNames : undefined}
+          title={`layer ${heatmap.view.layer}, ${heatmap.view.vector}[${heatmap.view.j}], run 0`}
+        />
+      ) : (
+        <p className="muted">waiting for the first frame…</p>
+      )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+// The learner: one of the shipped meta-trained ones, or a learner file from the user's disk.
+import { SHIPPED_LEARNERS } from '../../worker/catalog';
+import { useStudio } from '../session/context';
+import { useLive } from '../state/liveStore';
+import { useSettings } from '../state/settingsStore';
+
+export function LearnerPanel() {
+  const studio = useStudio();
+  const learner = useSettings((s) => s.settings.learner);
+  const file = useLive((s) => s.learnerFile);
+  return (
+    <section className="panel" aria-label="learner">
+      <h3>Learner</h3>
+      <label>
+        shipped
+        <select value={file ? 'file' : learner} data-testid="learner" onChange={(e) => studio.chooseShippedLearner(e.target.value)}>
+          {SHIPPED_LEARNERS.map((l) => (
+            <option key={l.id} value={l.id}>
+              {l.title}
+            </option>
+          ))}
+          {file && <option value="file">file: {file}</option>}
+        </select>
+      </label>
+      <label className="file">
+        or a learner file (.learner.json)
+        <input
+          type="file" accept=".json,application/json" data-testid="learner-file"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            e.target.value = '';
+            if (f) void studio.loadLearnerFile(f);
+          }}
+        />
+      </label>
+      {!file && (
+        <p className="small">
+          <a href={`${import.meta.env.BASE_URL}learners/${learner}.md`} target="_blank" rel="noreferrer">
+            model card
+          </a>
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+// One-click presets; each is a link (its settings in the URL) a lecturer can share.
+import { matchPreset, PRESETS, presetQuery, presetSettings } from '../state/presets';
+import { useSettings } from '../state/settingsStore';
+
+export function PresetBar() {
+  const settings = useSettings((s) => s.settings);
+  const replace = useSettings((s) => s.replace);
+  const active = matchPreset(settings);
+  return (
+    <nav className="presets" aria-label="presets">
+      {PRESETS.map((p) => (
+        <a
+          key={p.id} href={`?${presetQuery(p)}`} data-testid={`preset-${p.id}`} title={p.blurb}
+          className={active?.id === p.id ? 'active' : ''}
+          onClick={(e) => {
+            if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey) return;
+            e.preventDefault();
+            replace(presetSettings(p));
+          }}
+        >
+          {p.title}
+        </a>
+      ))}
+      {active && <p className="muted small preset-blurb">{active.blurb}</p>}
+    </nav>
+  );
+}

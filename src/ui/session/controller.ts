@@ -1,0 +1,270 @@
+// The page's side of the studio worker: opens the session the settings describe (again whenever a
+// session setting, the learner or the files change), relays play / pause / step / restart, and pulls
+// frames, at most one per animation frame and only while one is not already on its way. Everything it
+// learns goes into the live store; the worker does all computing.
+import * as Comlink from 'comlink';
+import type { DatasetFileRole } from '../../worker/catalog';
+import { DATASET_CATALOG } from '../../worker/catalog';
+import type { Frame } from '../../worker/session';
+import type { SessionApi, SessionSettings } from '../../worker/sessionApi';
+import { useLive } from '../state/liveStore';
+import { useSettings } from '../state/settingsStore';
+import { sessionSettings, type StudioSettings } from '../state/urlSettings';
+
+type Remote = Comlink.Remote<SessionApi>;
+type FileSet = { [role: string]: { name: string; bytes: Uint8Array } };
+
+const LEARNER_FILE = 'file';
+
+/** Reads a File's bytes (the worker parses them). */
+async function fileBytes(file: File): Promise<{ name: string; bytes: Uint8Array }> {
+  return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+}
+
+export class StudioController {
+  private readonly api: Remote;
+  private readonly shipped = new Map<string, unknown>();
+  private fileLearner: { name: string; doc: unknown } | null = null;
+  /** Data files per dataset name, kept while the page lives. */
+  private readonly files = new Map<string, FileSet>();
+  /** What the running session was opened with: its key and its session settings. */
+  private opened: { key: string; settings: SessionSettings; learner: string } | null = null;
+  private opening: Promise<void> = Promise.resolve();
+  private framePending = false;
+  private wantFrame = true;
+  private lastNotice: string | null = null;
+  private autoplay = true;
+
+  constructor(worker: Worker) {
+    this.api = Comlink.wrap<SessionApi>(worker);
+    useSettings.subscribe((s, prev) => this.onSettings(s.settings, prev.settings));
+    const loop = () => {
+      this.pump();
+      requestAnimationFrame(loop);
+    };
+    requestAnimationFrame(loop);
+  }
+
+  /** Open the session of the current settings (the first call, at start). */
+  start(): Promise<void> {
+    return this.reopen();
+  }
+
+  private sessionKey(s: StudioSettings): string {
+    const files = this.files.get(s.dataset);
+    return JSON.stringify({
+      session: sessionSettings(s),
+      learner: this.fileLearner ? `file:${this.fileLearner.name}` : s.learner,
+      files: files ? Object.entries(files).map(([r, f]) => `${r}:${f.name}`) : [],
+    });
+  }
+
+  private onSettings(s: StudioSettings, prev: StudioSettings): void {
+    if (this.sessionKey(s) !== this.sessionKey(prev) && this.sessionKey(s) !== this.opened?.key) {
+      void this.reopen();
+      return;
+    }
+    if (s.layer !== prev.layer || s.vector !== prev.vector || s.j !== prev.j) this.applyView(s);
+    if (s.speed !== prev.speed && useLive.getState().playing) this.play();
+  }
+
+  private applyView(s: StudioSettings): void {
+    const info = useLive.getState().info;
+    if (!info) return;
+    const layer = Math.min(s.layer, info.layers.length - 1);
+    const j = Math.min(s.j, info.stateSize - 1);
+    void this.api.setView({ layer, vector: s.vector, j });
+    this.wantFrame = true;
+  }
+
+  /** Serialised: a second change while one session opens waits for it, then opens the newest settings. */
+  private reopen(): Promise<void> {
+    this.opening = this.opening.then(() => this.openNow());
+    return this.opening;
+  }
+
+  private async learnerDocument(id: string): Promise<{ ok: true; doc: unknown } | { ok: false; message: string }> {
+    if (this.fileLearner) return { ok: true, doc: this.fileLearner.doc };
+    const cached = this.shipped.get(id);
+    if (cached !== undefined) return { ok: true, doc: cached };
+    try {
+      const res = await fetch(`${import.meta.env.BASE_URL}learners/${id}.learner.json`);
+      if (!res.ok) return { ok: false, message: `learner: no shipped learner "${id}" (HTTP ${res.status})` };
+      const doc: unknown = await res.json();
+      this.shipped.set(id, doc);
+      return { ok: true, doc };
+    } catch (e) {
+      return { ok: false, message: `learner: "${id}" could not be read: ${e instanceof Error ? e.message : String(e)}` };
+    }
+  }
+
+  private missingFiles(dataset: string): readonly DatasetFileRole[] {
+    const entry = DATASET_CATALOG.find((d) => d.name === dataset);
+    const have = this.files.get(dataset) ?? {};
+    return entry ? entry.required.filter((r) => !have[r]) : [];
+  }
+
+  private async openNow(doc?: unknown): Promise<void> {
+    const s = useSettings.getState().settings;
+    const key = this.sessionKey(s);
+    if (doc === undefined && key === this.opened?.key) return;
+    const live = useLive.getState();
+    const missing = this.missingFiles(s.dataset);
+    if (missing.length > 0) {
+      const title = DATASET_CATALOG.find((d) => d.name === s.dataset)?.title ?? s.dataset;
+      live.set({ status: this.opened ? live.status : 'waiting-for-files', notice: `${title}: load its ${missing.join(' and ')} file${missing.length > 1 ? 's' : ''} from your disk to run it.` });
+      return;
+    }
+    let learner = doc;
+    if (learner === undefined) {
+      const got = await this.learnerDocument(s.learner);
+      if (!got.ok) return this.refuse(got.message);
+      learner = got.doc;
+    }
+    const wasPlaying = live.playing || this.autoplay;
+    const reply = await this.api.open(sessionSettings(s), learner, this.files.get(s.dataset));
+    if (!reply.ok) return this.refuse(reply.message);
+    this.opened = { key: this.sessionKey(s), settings: sessionSettings(s), learner: s.learner };
+    this.autoplay = false;
+    live.set({ status: 'running', info: reply.info, frame: null, notice: null, error: null, playing: false });
+    this.applyView(s);
+    this.wantFrame = true;
+    if (wasPlaying) this.play();
+  }
+
+  /** A refused open: say why, and put the settings back to the running session's (if there is one). */
+  private refuse(message: string): void {
+    const live = useLive.getState();
+    live.set({ error: message, status: this.opened ? live.status : 'failed' });
+    if (this.opened) {
+      const now = useSettings.getState().settings;
+      useSettings.getState().replace({ ...now, ...this.opened.settings, learner: this.opened.learner });
+    }
+  }
+
+  play(): void {
+    const speed = useSettings.getState().settings.speed;
+    void this.api.play(speed);
+    useLive.getState().set({ playing: true });
+    this.wantFrame = true;
+  }
+
+  async pause(): Promise<void> {
+    useLive.getState().set({ playing: false });
+    await this.api.pause();
+    this.wantFrame = true;
+  }
+
+  togglePlay(): void {
+    if (useLive.getState().playing) void this.pause();
+    else this.play();
+  }
+
+  async stepOnce(): Promise<void> {
+    useLive.getState().set({ playing: false });
+    await this.api.step(1);
+    this.wantFrame = true;
+  }
+
+  /** The same seeds again: the same streams and initial states, so the same curves. */
+  async restartSameSeeds(): Promise<void> {
+    const playing = useLive.getState().playing;
+    const reply = await this.api.restart(useSettings.getState().settings.seed);
+    if (!reply.ok) return this.refuse(reply.message);
+    useLive.getState().set({ info: reply.info, frame: null, playing: false });
+    this.wantFrame = true;
+    if (playing) this.play();
+  }
+
+  /** New seeds: a fresh random seed in the settings (and so in the URL), which reopens the session. */
+  newSeeds(): void {
+    const seed = crypto.getRandomValues(new Uint32Array(1))[0];
+    useSettings.getState().update({ seed });
+  }
+
+  /** A learner file from disk: parsed here only as JSON; the worker checks every field. */
+  async loadLearnerFile(file: File): Promise<void> {
+    let doc: unknown;
+    try {
+      doc = JSON.parse(await file.text());
+    } catch (e) {
+      useLive.getState().set({ error: `${file.name}: not a JSON file (${e instanceof Error ? e.message : String(e)})` });
+      return;
+    }
+    const before = this.fileLearner;
+    this.fileLearner = { name: file.name, doc };
+    await this.opening;
+    const errorBefore = useLive.getState().error;
+    this.opening = this.openNow(doc);
+    await this.opening;
+    const error = useLive.getState().error;
+    if (error !== null && error !== errorBefore) {
+      this.fileLearner = before;
+      useLive.getState().set({ error: `${file.name}: ${error}` });
+    } else {
+      useLive.getState().set({ learnerFile: file.name });
+    }
+  }
+
+  /** Back to a shipped learner (drops a learner loaded from disk). */
+  chooseShippedLearner(id: string): void {
+    this.fileLearner = null;
+    useLive.getState().set({ learnerFile: null });
+    this.opened = null;
+    useSettings.getState().update({ learner: id === LEARNER_FILE ? useSettings.getState().settings.learner : id });
+    void this.reopen();
+  }
+
+  /** Data files from disk for the current dataset, by role; the session opens once all required are there. */
+  async loadDataFiles(dataset: string, picked: { [role: string]: File }): Promise<void> {
+    const set: FileSet = { ...(this.files.get(dataset) ?? {}) };
+    for (const [role, file] of Object.entries(picked)) set[role] = await fileBytes(file);
+    const before = this.files.get(dataset);
+    this.files.set(dataset, set);
+    useLive.getState().set({ dataFiles: Object.fromEntries(Object.entries(set).map(([r, f]) => [r, f.name])), notice: null });
+    const errorBefore = useLive.getState().error;
+    await this.reopen();
+    const error = useLive.getState().error;
+    if (error !== null && error !== errorBefore) {
+      if (before) this.files.set(dataset, before);
+      else this.files.delete(dataset);
+      const kept = this.files.get(dataset) ?? {};
+      useLive.getState().set({ dataFiles: Object.fromEntries(Object.entries(kept).map(([r, f]) => [r, f.name])) });
+    }
+  }
+
+  /** Full-resolution accuracy data for export. */
+  curves() {
+    return this.api.curves();
+  }
+
+  /** One frame request at a time, only when something may have changed. */
+  private pump(): void {
+    const live = useLive.getState();
+    if (this.framePending || !(live.playing || this.wantFrame) || !this.opened) return;
+    this.framePending = true;
+    this.wantFrame = false;
+    this.api
+      .frame()
+      .then((frame: Frame | null) => this.onFrame(frame))
+      .catch((e: unknown) => useLive.getState().set({ error: `worker: ${e instanceof Error ? e.message : String(e)}` }))
+      .finally(() => {
+        this.framePending = false;
+      });
+  }
+
+  private async onFrame(frame: Frame | null): Promise<void> {
+    if (!frame) return;
+    const live = useLive.getState();
+    // The page's play state leads (a frame asked for before "play" may still say paused); a loop that
+    // stopped on its own says so with a notice.
+    live.set(!frame.playing && frame.notice !== null && frame.notice !== this.lastNotice ? { frame, playing: false } : { frame });
+    if (frame.notice !== this.lastNotice) {
+      this.lastNotice = frame.notice;
+      if (frame.notice !== null) {
+        const info = await this.api.info();
+        live.set({ notice: frame.notice, ...(info ? { info } : {}) });
+      }
+    }
+  }
+}

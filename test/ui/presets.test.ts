@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { matchPreset, PRESETS, presetQuery, presetSettings } from '../../src/ui/state/presets';
+import { settingsFromUrl } from '../../src/ui/state/urlSettings';
+
+describe('PRESETS', () => {
+  it('are the five of the issue, each with its own link', () => {
+    expect(PRESETS.map((p) => p.title)).toEqual(['Fast association', 'MNIST to Fashion-MNIST', 'Unseen task: Sum Sign', 'Shuffled pixels', 'Unseen: 5 classes']);
+    expect(PRESETS.map(presetQuery)).toEqual(['stream=association&speed=4', 'data=fashion-mnist', 'data=sum-sign', 'shuffle=1', 'cls=0,1,2,3,4']);
+  });
+
+  it('presetQuery read back by settingsFromUrl gives the preset\'s settings, and matchPreset finds it', () => {
+    for (const p of PRESETS) {
+      const read = settingsFromUrl(`?${presetQuery(p)}`);
+      expect(read).toEqual({ settings: presetSettings(p), error: null });
+      expect(matchPreset(read.settings)?.id).toBe(p.id);
+    }
+  });
+
+  it('matchPreset ignores the view (speed, heatmap) and finds nothing for the defaults', () => {
+    const fast = PRESETS[0];
+    expect(matchPreset({ ...presetSettings(fast), speed: 100, j: 3, logX: true })?.id).toBe('fast-association');
+    expect(matchPreset(settingsFromUrl('').settings)).toBeNull();
+    expect(matchPreset({ ...presetSettings(fast), seed: 5 })).toBeNull();
+  });
+});
