@@ -3,11 +3,18 @@
 // and without WebGPU the CPU engine runs and says so. Screenshots of each screen go to test-results/.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { installFrameTimer, longTaskObserverWorks, readFrameTimes } from './fixtures/frameTimer';
 import { canvasColours, examplesSeen, waitForExamples } from './fixtures/studio';
 
 const SHARED = resolve(import.meta.dirname, '../../shared/data');
+
+/** The bytes of the file a click on the button downloads. */
+async function download(page: Page, button: string | Locator): Promise<Buffer> {
+  const [file] = await Promise.all([page.waitForEvent('download'), (typeof button === 'string' ? page.getByTestId(button) : button).click()]);
+  const path = await file.path();
+  return readFile(path);
+}
 
 test.describe('the studio on WebGPU', () => {
   test('opens on the default learner learning MNIST, live: chart, probabilities, heatmap, throughput', async ({ page }, info) => {
@@ -27,7 +34,8 @@ test.describe('the studio on WebGPU', () => {
     const bars = await page.getByTestId('output-probabilities').locator('[data-p]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-p'))));
     expect(bars).toHaveLength(10);
     expect(Math.abs(bars.reduce((a, b) => a + b, 0) - 1)).toBeLessThanOrEqual(1e-3);
-    expect(await canvasColours(page, 'state-heatmap')).toBeGreaterThan(20);
+    await page.locator('section[aria-label="state heatmap"]').scrollIntoViewIfNeeded(); // read back only while on screen
+    await expect.poll(() => canvasColours(page, 'state-heatmap')).toBeGreaterThan(20);
     expect(await canvasColours(page, 'input-image')).toBeGreaterThan(2);
     await expect(page.getByTestId('introspection-strip')).toBeVisible();
     await expect(page.getByTestId('speed')).toContainText('examples/s');
@@ -44,13 +52,27 @@ test.describe('the studio on WebGPU', () => {
     // Pause stops it; one step advances by exactly one.
     await page.getByTestId('play-pause').click();
     await expect(page.getByTestId('play-pause')).toContainText('Play');
+    await page.waitForTimeout(1000); // the block in flight ends and its frame arrives
+    console.log(`main thread while paused: ${JSON.stringify(await readFrameTimes(page, 3000))}`);
     const paused = await examplesSeen(page);
-    await page.waitForTimeout(1000);
+    await page.waitForTimeout(1500);
     expect(await examplesSeen(page)).toBe(paused);
     await page.getByTestId('step').click();
     await expect.poll(() => examplesSeen(page)).toBe(paused + 1);
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => examplesSeen(page)).toBe(paused + 2);
+
+    // The curves as CSV (one row per example) and the accuracy chart as PNG and SVG.
+    const csv = await download(page, 'export-csv');
+    const rows = csv.toString('utf8').trim().split('\n');
+    expect(rows[0]).toBe('examples,vsml_mean,vsml_std,sgd_mean,sgd_std,adam_mean,adam_std,sgd-deep_mean,sgd-deep_std,adam-deep_mean,adam-deep_std');
+    expect(rows).toHaveLength(paused + 3);
+    const json = JSON.parse((await download(page, 'export-json')).toString('utf8'));
+    expect(json.format).toBe('vsml-accuracy');
+    const png = await download(page, chart.getByRole('button', { name: 'PNG' }));
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    const svg = (await download(page, chart.getByRole('button', { name: 'SVG' }))).toString('utf8');
+    expect(svg).toContain('<svg');
   });
 
   test('a preset link reproduces its settings; a click on another preset puts its settings in the URL', async ({ page }, info) => {
@@ -89,6 +111,11 @@ test.describe('the studio on WebGPU', () => {
     await expect(page.getByTestId('learner')).toHaveValue('vsml-mnist');
     await page.screenshot({ path: info.outputPath('bad-learner.png'), fullPage: true });
 
+    const short = JSON.parse(await readFile(resolve(import.meta.dirname, '../public/learners/vsml-mnist.learner.json'), 'utf8'));
+    short.params.fwd.b = short.params.fwd.b.slice(1);
+    await page.getByTestId('learner-file').setInputFiles({ name: 'short.learner.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(short)) });
+    await expect(page.getByTestId('error-message')).toContainText('short.learner.json');
+    await expect(page.getByTestId('error-message')).toContainText('params.fwd.b');
     await page.getByTestId('learner-file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not json') });
     await expect(page.getByTestId('error-message')).toContainText('notes.txt: not a JSON file');
 

@@ -7,7 +7,7 @@ import { DataPanel } from './components/DataPanel';
 import { HeatmapPanel } from './components/HeatmapPanel';
 import { LearnerPanel } from './components/LearnerPanel';
 import { Messages } from './components/Messages';
-import { OutputPanel } from './components/OutputPanel';
+import { ExampleCard, StripCard } from './components/OutputPanel';
 import { PresetBar } from './components/PresetBar';
 import { useLive } from './state/liveStore';
 
@@ -31,8 +31,9 @@ export function App() {
       <main className="layout">
         <div className="views">
           {status === 'starting' && <p className="muted">Starting the engine in a worker…</p>}
-          <OutputPanel />
+          <ExampleCard />
           <AccuracyPanel />
+          <StripCard />
           <HeatmapPanel />
         </div>
         <aside className="side">

@@ -198,7 +198,7 @@ export function StateHeatmap({
             interpolate={divergingInterpolator}
             domain={domain}
             caption={legendCaption(normalisation, domain[1], channels)}
-            x={left}
+            x={left + 12}
             y={legendY}
             width={LEGEND_W}
           />

@@ -8,7 +8,7 @@ export function BackendBadge() {
   const info = useLive((s) => s.info);
   const speed = useLive((s) => s.frame?.speed);
   const seen = useLive((s) => s.frame?.examplesSeen ?? 0);
-  const label = info ? (info.backend === 'webgpu' ? `WebGPU · ${info.description}` : `CPU reference · ${info.description}`) : 'starting…';
+  const label = info ? info.description : 'starting…';
   return (
     <div className="status-line">
       <span className={`badge ${info?.fallback ? 'badge-warn' : ''}`} data-testid="backend-badge" title={info?.fallback ?? undefined}>

@@ -1,5 +1,8 @@
 // The state heatmap of run 0 and its pickers: layer, state vector (h or c), dimension j and the
-// colour-scale normalisation. The worker reads back only the slice on screen.
+// colour-scale normalisation. The worker reads back only the slice on screen, and only while the
+// heatmap is scrolled into view.
+import { useEffect, useState } from 'react';
+import { useStudio } from '../session/context';
 import { useLive } from '../state/liveStore';
 import { useSettings } from '../state/settingsStore';
 import type { Normalisation } from '../state/urlSettings';
@@ -12,12 +15,20 @@ export function HeatmapPanel() {
   const { layer, vector, j, norm } = useSettings((s) => s.settings);
   const update = useSettings((s) => s.update);
   const [box, width] = useWidth<HTMLDivElement>(800);
+  const studio = useStudio();
+  const [section, setSection] = useState<HTMLElement | null>(null);
+  useEffect(() => {
+    if (!section) return;
+    const observer = new IntersectionObserver(([entry]) => studio.setHeatmapVisible(entry.isIntersecting));
+    observer.observe(section);
+    return () => observer.disconnect();
+  }, [section, studio]);
   if (!info) return null;
   const layers = info.layers;
   const L = Math.min(layer, layers.length - 1);
   const last = L === layers.length - 1;
   return (
-    <section className="card wide" aria-label="state heatmap">
+    <section className="card wide" aria-label="state heatmap" ref={setSection}>
       <header className="card-head">
         <h2>States s_ab of the sub-RNNs</h2>
         <div className="row small">
@@ -53,17 +64,17 @@ export function HeatmapPanel() {
         </div>
       </header>
       <div ref={box}>
-      {heatmap ? (
-        <StateHeatmap
-          width={Math.min(width, 1100)}
-          values={heatmap.values} rows={heatmap.rows} cols={heatmap.cols}
-          imageShape={L === 0 ? info.imageShape : null} normalisation={norm}
-          columnNames={last ? info.classNames : undefined}
-          title={`layer ${heatmap.view.layer}, ${heatmap.view.vector}[${heatmap.view.j}], run 0`}
-        />
-      ) : (
-        <p className="muted">waiting for the first frame…</p>
-      )}
+        {heatmap ? (
+          <StateHeatmap
+            width={Math.min(width, 1100)}
+            values={heatmap.values} rows={heatmap.rows} cols={heatmap.cols}
+            imageShape={L === 0 ? info.imageShape : null} normalisation={norm}
+            columnNames={last ? info.classNames : undefined}
+            title={`layer ${heatmap.view.layer}, ${heatmap.view.vector}[${heatmap.view.j}], run 0`}
+          />
+        ) : (
+          <p className="muted">waiting for the first frame…</p>
+        )}
       </div>
     </section>
   );

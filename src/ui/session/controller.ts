@@ -34,6 +34,8 @@ export class StudioController {
   private wantFrame = true;
   private lastNotice: string | null = null;
   private autoplay = true;
+  /** The heatmap is read back only while it is on screen. */
+  private heatmapVisible = true;
 
   constructor(worker: Worker) {
     this.api = Comlink.wrap<SessionApi>(worker);
@@ -73,7 +75,7 @@ export class StudioController {
     if (!info) return;
     const layer = Math.min(s.layer, info.layers.length - 1);
     const j = Math.min(s.j, info.stateSize - 1);
-    void this.api.setView({ layer, vector: s.vector, j });
+    void this.api.setView(this.heatmapVisible ? { layer, vector: s.vector, j } : null);
     this.wantFrame = true;
   }
 
@@ -140,6 +142,13 @@ export class StudioController {
       const now = useSettings.getState().settings;
       useSettings.getState().replace({ ...now, ...this.opened.settings, learner: this.opened.learner });
     }
+  }
+
+  /** The heatmap scrolled into or out of view: read its slice back only while it shows. */
+  setHeatmapVisible(visible: boolean): void {
+    if (visible === this.heatmapVisible) return;
+    this.heatmapVisible = visible;
+    this.applyView(useSettings.getState().settings);
   }
 
   play(): void {
