@@ -2,17 +2,22 @@
 // engine in the worker, and a banner says so and why.
 import { expect, test } from '@playwright/test';
 import { CHROMIUM_NO_WEBGPU_ARGS } from '../playwright.config';
+import { installFrameTimer, readFrameTimes } from './fixtures/frameTimer';
 import { waitForExamples } from './fixtures/studio';
 
 test.use({ launchOptions: { executablePath: '/usr/bin/chromium', args: CHROMIUM_NO_WEBGPU_ARGS } });
 
 test('runs the same session on the CPU engine in the worker and says so', async ({ page }, info) => {
+  await installFrameTimer(page);
   await page.goto('/?S=2');
   await expect(page.getByTestId('fallback-banner')).toContainText('CPU reference');
   await expect(page.getByTestId('backend-badge')).toContainText('CPU reference');
   await waitForExamples(page, 30);
   const sum = Number(await page.getByTestId('output-probabilities').getAttribute('data-sum'));
   expect(Math.abs(sum - 1)).toBeLessThanOrEqual(1e-3);
+  const times = await readFrameTimes(page, 5000);
+  console.log(`main thread while running on the CPU engine: ${JSON.stringify(times)}`);
+  expect(times.longTasksOver50ms).toBe(0);
   console.log(`fallback: ${await page.getByTestId('fallback-banner').textContent()}`);
   await page.screenshot({ path: info.outputPath('studio-cpu-fallback.png'), fullPage: true });
 });
