@@ -37,6 +37,11 @@ test.describe('the studio on WebGPU', () => {
     await page.locator('section[aria-label="state heatmap"]').scrollIntoViewIfNeeded(); // read back only while on screen
     await expect.poll(() => canvasColours(page, 'state-heatmap')).toBeGreaterThan(20);
     expect(await canvasColours(page, 'input-image')).toBeGreaterThan(2);
+    // Hover reads (a, b, value) off the heatmap, live.
+    const heat = await page.getByTestId('state-heatmap').boundingBox();
+    expect(heat).not.toBeNull();
+    await page.mouse.move((heat?.x ?? 0) + 40, (heat?.y ?? 0) + 40);
+    await expect(page.getByTestId('state-heatmap-figure')).toContainText(/a \d+ \(y \d+, x \d+\) · b 0 · value -?\d/);
     await expect(page.getByTestId('introspection-strip')).toBeVisible();
     await expect(page.getByTestId('speed')).toContainText('examples/s');
     console.log(`after ${seen} examples: ${await page.getByTestId('speed').textContent()}`);

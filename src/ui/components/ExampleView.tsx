@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useLive } from '../state/liveStore';
 import { drawGreyImage } from './greyImage';
 
-const SIZE = 168;
+const SIZE = 140;
 
 export function ExampleView() {
   const frame = useLive((s) => s.frame);

@@ -73,7 +73,7 @@ export function HeatmapPanel() {
             title={`layer ${heatmap.view.layer}, ${heatmap.view.vector}[${heatmap.view.j}], run 0`}
           />
         ) : (
-          <p className="muted">waiting for the first frame…</p>
+          <p className="muted">waiting for a frame (the state is read back only while this panel is on screen)…</p>
         )}
       </div>
     </section>
