@@ -1,6 +1,7 @@
 // The loop of `vsml meta-train` once the trainer is ready: steps, log lines, checkpoints, held-out
 // evaluations, the progress bar, and the summary at the end.
 import type { HeldOutResult } from '../meta/heldOut';
+import { checkpointDue, evaluationDue } from '../meta/schedule';
 import type { StepReport, Trainer } from '../meta/trainer';
 import type { BackendName } from '../model/engine';
 import { runtimeFailure, success, type CommandIo, type Outcome } from './command';
@@ -38,8 +39,7 @@ export async function runSession(a: SessionArgs): Promise<Outcome> {
   const wall = () => wallOffset + (now() - t0) / 1000;
   const start = trainer.state().step;
   const bar = new ProgressBar(io.progress, { total, start, now });
-  const evalDue = (step: number) =>
-    cfg.evaluation.every > 0 && cfg.evaluation.datasets.length > 0 && (step === 0 || step % cfg.evaluation.every === 0 || step === total);
+  const evalDue = (step: number) => evaluationDue(cfg, step);
   const losses = () => history.filter((e) => typeof e.metaLoss === 'number').map((e) => e.metaLoss as number);
   const log = async (entry: LogEntry) => {
     history.push(entry);
@@ -88,7 +88,7 @@ export async function runSession(a: SessionArgs): Promise<Outcome> {
     });
     if (r.rejection) bar.note(`step ${step} rejected: ${r.rejection}; parameters and optimiser state kept`);
     bar.update(step, r.metaLoss, meanOf(losses().slice(-10)));
-    if (step % cfg.checkpointEvery === 0 || step === total) {
+    if (checkpointDue(cfg, step)) {
       const failed = await checkpoint();
       if (failed) return failed;
     }

@@ -23,6 +23,8 @@ export interface HeldOutResult {
   readonly atEnd: MeanStd;
   /** Mean cross-entropy over all runs and steps. */
   readonly loss: number;
+  /** [T] mean over runs of the cumulative accuracy after each example (acc_r(t), t = 1..T). */
+  readonly curve: Float64Array;
 }
 
 export class HeldOutSet {
@@ -54,6 +56,11 @@ export class HeldOutSet {
     return this.tasks.length;
   }
 
+  /** The engine each evaluation asks for: its task's shape and R runs. */
+  engineShapes(): { inputSize: number; numClasses: number; runs: number }[] {
+    return this.tasks.map(({ task }) => ({ inputSize: task.inputSize, numClasses: task.numClasses, runs: this.config.runs }));
+  }
+
   /** Every held-out dataset with V_M = params. */
   async evaluate(model: VsmlConfig, params: VmParams, engines: EngineCache): Promise<HeldOutResult[]> {
     const { runs, steps, seed } = this.config;
@@ -67,7 +74,7 @@ export class HeldOutSet {
       const s = summariseAccuracy(r.correct, r.runs, r.steps);
       let loss = 0;
       for (let i = 0; i < r.loss.length; i++) loss += r.loss[i];
-      out.push({ name: spec.name, at100: s.at100, atEnd: s.atEnd, loss: loss / r.loss.length });
+      out.push({ name: spec.name, at100: s.at100, atEnd: s.atEnd, loss: loss / r.loss.length, curve: s.curve });
     }
     return out;
   }

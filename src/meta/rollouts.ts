@@ -23,8 +23,11 @@ export interface Fitness {
   readonly minus: Float64Array;
 }
 
+/** Largest engine batch (runs) unless RolloutOptions.maxRunsPerBatch says otherwise. */
+export const DEFAULT_MAX_RUNS_PER_BATCH = 256;
+
 export interface RolloutOptions {
-  /** Largest engine batch (runs); default 256. */
+  /** Largest engine batch (runs); default DEFAULT_MAX_RUNS_PER_BATCH (256). */
   readonly maxRunsPerBatch?: number;
   /** Input values per engine block (bounds memory); default 8 Mi (32 MiB of float32). */
   readonly blockValues?: number;
@@ -75,7 +78,7 @@ export async function runRollouts(
   const plus = new Float64Array(P);
   const minus = new Float64Array(P);
   const eps = new Float64Array(theta.length);
-  for (const batch of planBatches(tasks, variantOfPair, opts.maxRunsPerBatch ?? 256)) {
+  for (const batch of planBatches(tasks, variantOfPair, opts.maxRunsPerBatch ?? DEFAULT_MAX_RUNS_PER_BATCH)) {
     const { inputSize: A, numClasses: K, pairs } = batch;
     const n = pairs.length;
     const engine = await engines.get(A, K, 2 * n);

@@ -17,6 +17,8 @@
 //
 // Either way the gradient's L2 norm (before clipping) is reported, and clipNorm > 0 applies to both.
 import { EngineCache, type EngineFactory } from './engineCache';
+import { runEngineSpecs } from './engineSpecs';
+import type { EngineSpec } from '../model/engine';
 import { initParams } from '../model/init';
 import { asVmParams, paramLayout, type VmParams } from '../model/layout';
 import { adamInit, adamStep, cloneAdam, type AdamState } from '../model/es/adam';
@@ -31,7 +33,7 @@ import { clipGlobalNorm, inThreadGradients, meanGradient, type GradientJob, type
 import { HeldOutSet, type HeldOutResult } from './heldOut';
 import type { MetaConfig } from './metaConfig';
 import { trajectoryDifference } from './metaConfigParse';
-import { runRollouts, type RolloutOptions } from './rollouts';
+import { DEFAULT_MAX_RUNS_PER_BATCH, runRollouts, type RolloutOptions } from './rollouts';
 import { initSeed } from './seeds';
 import { buildVariantTasks, SourceCache, type DataProvider, type VariantTask } from './taskSet';
 import { pairTrajectory } from './trajectories';
@@ -88,6 +90,11 @@ export interface Trainer {
   step(): Promise<StepReport>;
   /** The held-out evaluations with the current theta ([] when none are configured). */
   evaluate(): Promise<HeldOutResult[]>;
+  /**
+   * The engines its steps and evaluations will ask the factory for, one per task shape at its largest
+   * run count (engineSpecs.ts): make them once to check a device's limits before the first step.
+   */
+  engineSpecs(): EngineSpec[];
   state(): TrainerState;
   /** The current theta as a learner. */
   learner(): Learner;
@@ -173,6 +180,10 @@ class MetaTrainer implements Trainer {
 
   async evaluate(): Promise<HeldOutResult[]> {
     return this.heldOut.evaluate(this.config.model, asVmParams(new Float32Array(this.theta)), this.engines);
+  }
+
+  engineSpecs(): EngineSpec[] {
+    return runEngineSpecs(this.config, this.tasks, this.heldOut.engineShapes(), this.options.maxRunsPerBatch ?? DEFAULT_MAX_RUNS_PER_BATCH);
   }
 
   state(): TrainerState {
