@@ -1,0 +1,268 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fileStem, STUDIO_TRAINED_URL, TrainerController } from '../../../src/ui/trainer/trainerController';
+import { createTrainerStore, type TrainerStore } from '../../../src/ui/trainer/trainerStore';
+import { FakeEnv, FakeTrainer, flush, frameOf, PRESETS } from './fakeTrainer';
+
+const file = (name: string, text: string) => ({
+  name,
+  text: async () => text,
+  arrayBuffer: async () => new TextEncoder().encode(text).buffer as ArrayBuffer,
+});
+
+let worker: FakeTrainer;
+let env: FakeEnv;
+let store: TrainerStore;
+let controller: TrainerController;
+
+async function started(): Promise<void> {
+  await controller.init();
+  env.fireTimers();
+  await flush();
+  await controller.start();
+}
+
+beforeEach(() => {
+  worker = new FakeTrainer();
+  env = new FakeEnv();
+  store = createTrainerStore();
+  controller = new TrainerController(worker.api, store, env, 300);
+});
+
+describe('TrainerController.init', () => {
+  it('puts the quick demo\'s config in the form and offers the saved run', async () => {
+    worker.saved = { step: 12, totalSteps: 300, savedAt: '2025-03-01T12:00:00Z', configName: 'quick-demo' };
+    await controller.init();
+    const s = store.getState();
+    expect(s.presets).toBe(PRESETS);
+    expect(s.presetName).toBe('quick-demo');
+    expect(s.doc).toEqual(PRESETS[1].config);
+    expect(s.saved).toEqual(worker.saved);
+    expect(s.check).toEqual({ state: 'checking' });
+  });
+});
+
+describe('TrainerController checks the config', () => {
+  it('once per pause in typing (debounced), with the latest document', async () => {
+    await controller.init();
+    store.getState().editField('pairs', 4);
+    store.getState().editField('pairs', 6);
+    expect(env.pendingTimers).toBe(1);
+    expect(worker.named('check')).toHaveLength(0);
+    env.fireTimers();
+    await flush();
+    expect(worker.named('check')).toHaveLength(1);
+    expect((worker.named('check')[0].args[0] as { pairs: number }).pairs).toBe(6);
+    expect(store.getState().check).toEqual({ state: 'ok', summary: 'ES, 8 pairs' });
+  });
+
+  it('places a refusal at its form field, or at the JSON when no field edits it', async () => {
+    worker.checkReply = async () => ({ ok: false, field: 'tasks.classes[0][1]', message: 'tasks.classes[0][1]: class 12 is not in [0, 10) for mnist' });
+    await controller.init();
+    env.fireTimers();
+    await flush();
+    expect(store.getState().check).toEqual({
+      state: 'bad', field: 'tasks.classes[0][1]', message: 'tasks.classes[0][1]: class 12 is not in [0, 10) for mnist', formField: 'tasks.classes',
+    });
+    worker.checkReply = async () => ({ ok: false, field: 'model.stateSize', message: 'model.stateSize: must be an integer in [1, 64], got 0' });
+    await controller.checkNow();
+    expect(store.getState().check).toMatchObject({ state: 'bad', formField: null });
+  });
+
+  it('drops the reply to an older document', async () => {
+    await controller.init();
+    let answerFirst: (r: { ok: true; summary: string }) => void = () => {};
+    worker.checkReply = () => new Promise((res) => (answerFirst = res));
+    const first = controller.checkNow();
+    worker.checkReply = async () => ({ ok: true, summary: 'second' });
+    await controller.checkNow();
+    answerFirst({ ok: true, summary: 'first' });
+    await first;
+    expect(store.getState().check).toEqual({ state: 'ok', summary: 'second' });
+  });
+
+  it('names a file the config uses that was not loaded from disk, then accepts it once loaded', async () => {
+    await controller.init();
+    store.getState().editField('tasks.datasets', [{ name: 'fashion-mnist', files: { images: 'i.gz' } }]);
+    env.fireTimers();
+    await flush();
+    expect(store.getState().check).toEqual({
+      state: 'bad', field: 'tasks.datasets[0].files.images', message: 'tasks.datasets[0].files.images: "i.gz" is not loaded; choose it from your disk', formField: 'tasks.datasets',
+    });
+    await controller.loadDataFile('tasks.datasets[0]', 'images', file('i.gz', 'bytes'));
+    expect(store.getState().loadedFiles).toEqual(['i.gz']);
+    env.fireTimers();
+    await flush();
+    expect(store.getState().check.state).toBe('ok');
+    await controller.start();
+    const [, files] = worker.named('start')[0].args as [unknown, { name: string; bytes: Uint8Array }[]];
+    expect(files.map((f) => [f.name, new TextDecoder().decode(f.bytes)])).toEqual([['i.gz', 'bytes']]);
+  });
+});
+
+describe('TrainerController runs', () => {
+  it('start sends the document; a refusal goes to the error banner and nothing runs', async () => {
+    worker.startReply = { ok: false, message: 'the GPU allows 128 MiB per buffer; this config needs 301 MiB (2.4x the limit): lower pairs' };
+    await started();
+    expect(worker.named('start')).toHaveLength(1);
+    expect(store.getState().error).toBe('the GPU allows 128 MiB per buffer; this config needs 301 MiB (2.4x the limit): lower pairs');
+    expect(store.getState().info).toBeNull();
+    expect(env.lock).toEqual([]);
+  });
+
+  it('start holds the wake lock; pause releases it, resume takes it again; a finished run releases it', async () => {
+    await started();
+    expect(store.getState().info?.configName).toBe('quick-demo');
+    expect(env.lock).toEqual([true]);
+    env.tick();
+    worker.answerFrame(frameOf({ step: 1 }));
+    await flush();
+    await controller.pauseResume();
+    expect(worker.named('pause')).toHaveLength(1);
+    expect(env.lock).toEqual([true, false]);
+    env.tick();
+    worker.answerFrame(frameOf({ step: 1, state: 'paused' }));
+    await flush();
+    await controller.pauseResume();
+    expect(worker.named('play')).toHaveLength(1);
+    expect(env.lock).toEqual([true, false, true]);
+    env.tick();
+    worker.answerFrame(frameOf({ step: 300, state: 'done' }));
+    await flush();
+    expect(env.lock).toEqual([true, false, true, false]);
+  });
+
+  it('stop asks the worker, releases the lock and offers the saved run; nothing to stop does nothing', async () => {
+    await controller.stop();
+    expect(worker.named('stop')).toHaveLength(0);
+    await started();
+    env.tick();
+    worker.answerFrame(frameOf({ step: 2 }));
+    await flush();
+    worker.saved = { step: 2, totalSteps: 300, savedAt: '2025-03-01T12:00:00Z', configName: 'quick-demo' };
+    await controller.stop();
+    expect(worker.named('stop')).toHaveLength(1);
+    expect(env.lock).toEqual([true, false]);
+    expect(store.getState().saved).toEqual(worker.saved);
+  });
+});
+
+describe('TrainerController pulls frames', () => {
+  it('with one frame() in flight and at most one per animation frame, only while running or after an action', async () => {
+    await controller.init();
+    env.tick();
+    env.tick();
+    expect(worker.named('frame')).toHaveLength(0); // nothing runs yet
+    await controller.start();
+    env.tick();
+    env.tick();
+    env.tick();
+    expect(worker.named('frame')).toHaveLength(1);
+    const f1 = frameOf({ step: 1 });
+    worker.answerFrame(f1);
+    await flush();
+    expect(store.getState().frame).toBe(f1);
+    env.tick();
+    env.tick();
+    env.tick();
+    expect(worker.named('frame')).toHaveLength(2); // running, but one is still on its way
+    worker.answerFrame(frameOf({ step: 1 })); // the same content: the store keeps the old frame
+    await flush();
+    expect(store.getState().frame).toBe(f1);
+    env.tick();
+    worker.answerFrame(frameOf({ step: 2, state: 'done' }));
+    await flush();
+    env.tick();
+    env.tick();
+    expect(worker.named('frame')).toHaveLength(3); // done: no more pulling
+  });
+
+  it('shows a new notice from the worker once, even after it was dismissed', async () => {
+    await started();
+    env.tick();
+    worker.answerFrame(frameOf({ step: 1, notice: 'GPU device lost; continuing on the CPU' }));
+    await flush();
+    expect(store.getState().notice).toBe('GPU device lost; continuing on the CPU');
+    store.getState().set({ notice: null });
+    env.tick();
+    worker.answerFrame(frameOf({ step: 2, notice: 'GPU device lost; continuing on the CPU' }));
+    await flush();
+    expect(store.getState().notice).toBeNull();
+  });
+});
+
+describe('TrainerController checkpoints and learners', () => {
+  it('resumes the saved run with every loaded file and drops the offer', async () => {
+    worker.saved = { step: 3, totalSteps: 300, savedAt: '2025-03-01T12:00:00Z', configName: 'quick-demo' };
+    await controller.init();
+    await controller.resumeSaved();
+    expect(worker.named('resume')[0].args).toEqual([undefined, []]);
+    expect(store.getState().saved).toBeNull();
+    expect(env.lock).toEqual([true]);
+  });
+
+  it('discards the saved run', async () => {
+    worker.saved = { step: 3, totalSteps: 300, savedAt: '2025-03-01T12:00:00Z', configName: 'quick-demo' };
+    await controller.init();
+    await controller.discardSaved();
+    expect(worker.named('discardSaved')).toHaveLength(1);
+    expect(store.getState().saved).toBeNull();
+  });
+
+  it('imports a checkpoint: JSON.parse then resume(doc); a file that is not JSON is named', async () => {
+    await controller.init();
+    await controller.importCheckpoint(file('bad.json', '{"format": '));
+    expect(store.getState().error).toMatch(/^bad\.json: not a JSON file \(/);
+    expect(worker.named('resume')).toHaveLength(0);
+    worker.startReply = { ok: false, message: 'optimizer.m[3]: must be a finite number, got null' };
+    await controller.importCheckpoint(file('run.checkpoint.json', '{"format":"vsml-checkpoint"}'));
+    expect(worker.named('resume')[0].args[0]).toEqual({ format: 'vsml-checkpoint' });
+    expect(store.getState().error).toBe('run.checkpoint.json: optimizer.m[3]: must be a finite number, got null');
+  });
+
+  it('exports the checkpoint and the learner as files named after the run and step', async () => {
+    await started();
+    env.tick();
+    worker.answerFrame(frameOf({ step: 3 }));
+    await flush();
+    await controller.exportLearner();
+    await controller.exportCheckpoint();
+    expect(env.downloads.map((d) => d.filename)).toEqual(['quick-demo-step-3.learner.json', 'quick-demo-step-3.checkpoint.json']);
+    expect(await env.downloads[0].blob.text()).toBe('{"format":"vsml-learner"}');
+    expect(env.downloads[0].blob.type).toBe('application/json');
+    worker.exportText = null;
+    await controller.exportLearner();
+    expect(env.downloads).toHaveLength(2);
+    expect(store.getState().notice).toBe('No learner to export yet: start or resume a run first.');
+  });
+
+  it('opens the studio on the handed-off learner, or says there is none', async () => {
+    await controller.openInStudio();
+    expect(env.navigations).toEqual([STUDIO_TRAINED_URL]);
+    expect(STUDIO_TRAINED_URL).toBe('./?learner=trained');
+    worker.handoff = false;
+    await controller.openInStudio();
+    expect(env.navigations).toHaveLength(1);
+    expect(store.getState().error).toBe('No learner to open yet: start or resume a run first.');
+  });
+
+  it('a learner from disk becomes the config\'s init and is sent with start', async () => {
+    await controller.init();
+    await controller.loadInitLearner(file('mine.learner.json', '{}'));
+    expect(store.getState().doc.init).toBe('mine.learner.json');
+    env.fireTimers();
+    await flush();
+    await controller.start();
+    const [, files] = worker.named('start')[0].args as [unknown, { name: string }[]];
+    expect(files.map((f) => f.name)).toEqual(['mine.learner.json']);
+    controller.clearInitLearner();
+    expect(store.getState().doc.init).toBeNull();
+  });
+});
+
+describe('fileStem', () => {
+  it('reduces a config name to [a-z0-9-]', () => {
+    expect(fileStem('quick-demo')).toBe('quick-demo');
+    expect(fileStem('quick-demo (modified)')).toBe('quick-demo-modified');
+    expect(fileStem('***')).toBe('vsml');
+  });
+});
