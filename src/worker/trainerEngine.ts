@@ -1,0 +1,59 @@
+// Engines for meta-training in the worker: WebGPU, or the CPU reference only where WebGPU is absent
+// (no navigator.gpu, no adapter, no device granted), with the reason. Unlike a studio session
+// (engineChoice.ts), a grid over the GPU's limits or out of GPU memory is no reason to train on the
+// CPU for hours instead: the GPU engine's own error (it names the limit and by how much) is thrown,
+// and the trainer refuses to start with it.
+//
+// All engines of the trainer share one device (sharedDeviceGpu), acquired on first use and again
+// after a loss, so the pipelines compile once per device.
+import { acquireDevice, type GpuDevice } from '../gpu/device';
+import { GpuEngineError } from '../gpu/errors';
+import { createGpuEngine, type GpuEngine } from '../gpu/gpuEngine';
+import type { ShaderSources } from '../gpu/shaders';
+import { CpuEngine } from '../model/cpuEngine';
+import type { EngineSpec } from '../model/engine';
+import { lostMessage, type EngineChoice, type LosableEngine } from './engineChoice';
+
+/** GpuEngineError codes that mean "no WebGPU here", as opposed to "this run does not fit". */
+const ABSENT_CODES: readonly string[] = ['no-webgpu', 'no-adapter', 'device'];
+
+export const NO_WEBGPU = 'WebGPU is not available in this browser (navigator.gpu is missing)';
+
+/** `makeGpu` null: no WebGPU here. Falls back to the CPU only when WebGPU is absent; any other GPU error is thrown. */
+export async function chooseTrainerEngine(spec: EngineSpec, makeGpu: ((spec: EngineSpec) => Promise<LosableEngine>) | null): Promise<EngineChoice> {
+  if (!makeGpu) return { engine: new CpuEngine(spec), fallback: NO_WEBGPU };
+  let engine: LosableEngine;
+  try {
+    engine = await makeGpu(spec);
+  } catch (e) {
+    if (e instanceof GpuEngineError && ABSENT_CODES.includes(e.error.code)) {
+      return { engine: new CpuEngine(spec), fallback: `WebGPU is not available: ${e.error.message}` };
+    }
+    throw e;
+  }
+  return engine.lost ? { engine, fallback: null, lost: lostMessage(engine.lost) } : { engine, fallback: null };
+}
+
+/**
+ * Makes GPU engines on one shared device: acquired on the first call (a failure is thrown as a
+ * GpuEngineError with its code, and tried again next time) and again after the device is lost.
+ */
+export function sharedDeviceGpu(gpu: GPU, shaders: ShaderSources): (spec: EngineSpec) => Promise<GpuEngine> {
+  let device: Promise<GpuDevice> | null = null;
+  const acquire = (): Promise<GpuDevice> => {
+    device ??= acquireDevice(gpu).then((r) => {
+      if (!r.ok) throw new GpuEngineError(r.error);
+      const d = r.value;
+      void d.device.lost.then(() => {
+        device = null;
+      });
+      return d;
+    });
+    const current = device;
+    current.catch(() => {
+      if (device === current) device = null;
+    });
+    return current;
+  };
+  return async (spec) => createGpuEngine(spec, { gpu, shaders, device: await acquire() });
+}
