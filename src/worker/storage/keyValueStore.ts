@@ -95,3 +95,23 @@ export async function openIdbStore(dbName = 'vsml-studio', storeName = 'kv', fac
     },
   };
 }
+
+/**
+ * A store opened on first use (a worker need not wait for IndexedDB to serve its first call). When
+ * opening fails, every call rejects with that error, and the next call tries again.
+ */
+export function deferredStore(open: () => Promise<KeyValueStore>): KeyValueStore {
+  let opened: Promise<KeyValueStore> | null = null;
+  const store = (): Promise<KeyValueStore> => {
+    const current = (opened ??= open());
+    current.catch(() => {
+      if (opened === current) opened = null;
+    });
+    return current;
+  };
+  return {
+    get: async (key) => (await store()).get(key),
+    put: async (key, value) => (await store()).put(key, value),
+    delete: async (key) => (await store()).delete(key),
+  };
+}

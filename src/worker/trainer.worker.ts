@@ -1,0 +1,22 @@
+// The trainer page's Web Worker: the trainer API (trainerApi.ts) on WebGPU, all engines on one
+// device (the CPU reference only where WebGPU is absent, saying why), the built-in MNIST fetched and
+// the user's files passed in, autosaves in IndexedDB (opened on first use; where it is refused, each
+// autosave fails with that reason in the frame's notice), exposed with Comlink; frames transferred.
+import * as Comlink from 'comlink';
+import { openDataset } from '../data/open';
+import { loadShadersVite } from '../gpu/shadersVite';
+import { deferredStore, openIdbStore } from './storage/keyValueStore';
+import { createTrainerApi } from './trainerApi';
+import { chooseTrainerEngine, sharedDeviceGpu } from './trainerEngine';
+import { transferringTrainerApi } from './trainerExpose';
+
+const gpu = 'gpu' in navigator && navigator.gpu ? navigator.gpu : null;
+const makeGpu = gpu ? sharedDeviceGpu(gpu, loadShadersVite()) : null;
+
+const api = createTrainerApi({
+  makeEngine: (spec) => chooseTrainerEngine(spec, makeGpu),
+  openData: (dataset, request) => openDataset(dataset, request),
+  store: deferredStore(() => openIdbStore()),
+});
+
+Comlink.expose(transferringTrainerApi(api));
