@@ -1,0 +1,44 @@
+// The trainer API on the WebGPU engine (Dawn in Node; SwiftShader where no GPU driver is set up), as
+// the worker wires it (sharedDeviceGpu): the same meta-training as the CPU reference up to float
+// rounding, and a config over the adapter's limits refused with the engine's own message.
+import { describe, expect, it } from 'vitest';
+import { nodeGpu } from '../../src/cli/nodeGpu';
+import { loadShadersNode } from '../../src/gpu/shadersNode';
+import type { TrainerApi } from '../../src/worker/trainerApi';
+import { chooseTrainerEngine, sharedDeviceGpu } from '../../src/worker/trainerEngine';
+import { tinyConfigDoc } from '../meta/trainerHelpers';
+import { cpuTrainerApi, finished, untilFrame } from './trainerHelpers';
+
+const makeGpu = sharedDeviceGpu(nodeGpu(), loadShadersNode());
+const gpuApi = (): TrainerApi => cpuTrainerApi({ deps: { makeEngine: (spec) => chooseTrainerEngine(spec, makeGpu) } }).api;
+const EVAL = 'mnist/test 7x7 classes 0.1.2';
+
+describe('trainer API on WebGPU', () => {
+  it('tiny task, 2 steps: backend webgpu, no fallback; meta-losses within 1e-5 of the CPU reference, the same held-out accuracy', async () => {
+    const doc = tinyConfigDoc({ steps: 2, evaluation: { every: 2, steps: 10, runs: 2, datasets: [{ dataset: 'mnist', resize: 7, classes: [0, 1, 2] }] } });
+    const gpu = gpuApi();
+    const reply = await gpu.start(doc);
+    if (!reply.ok) throw new Error(reply.message);
+    expect(reply.info.backend).toBe('webgpu');
+    expect(reply.info.fallback).toBeNull();
+    expect(reply.info.description).toMatch(/^WebGPU: /);
+    const g = await untilFrame(gpu, finished);
+    const cpu = cpuTrainerApi().api;
+    await cpu.start(doc);
+    const c = await untilFrame(cpu, finished);
+    expect(g.losses).toHaveLength(2);
+    for (let i = 0; i < 2; i++) expect(Math.abs(g.losses[i] - c.losses[i])).toBeLessThan(1e-5);
+    expect(g.evaluations.map((e) => [e.step, e.results[EVAL].accuracy])).toEqual(c.evaluations.map((e) => [e.step, e.results[EVAL].accuracy]));
+    expect(g.lastSavedStep).toBe(2);
+  });
+
+  it('a grid over the adapter\'s buffer limit is refused with the engine\'s message (the limit and by how much), not run on the CPU', async () => {
+    const api = gpuApi();
+    const r = await api.start(tinyConfigDoc({ model: { stateSize: 32, hiddenSizes: [4096, 4096] } }));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    console.info(r.message);
+    expect(r.message).toMatch(/^grid: state buffer \(h or c\) of layer 1 \(4096x4096x32\) for 1 run needs 2048\.0 MiB but max\w+ is [\d.]+ MiB \([\d.]+% over\) on .+/);
+    expect(await api.frame()).toBeNull();
+  });
+});
