@@ -181,7 +181,7 @@ export function createTrainerApi(deps: TrainerDeps): TrainerApi {
     run = next;
     if (old) await old.retire();
     next.play();
-    return { ok: true, info: next.info(configName) };
+    return { ok: true, info: next.info() };
   }
 
   return {

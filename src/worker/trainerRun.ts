@@ -50,11 +50,11 @@ export class TrainerRun {
     this.lastSavedStep = options.lastSavedStep;
     void opened.lost.then((message) => {
       this.lostMessage = message;
-      if (this.state !== 'running') this.notice = `${message}; resume to continue from step ${this.history.steps}`;
+      if (this.state === 'paused') this.notice = `${message}; resume to continue from step ${this.history.steps}`;
     });
   }
 
-  info(configName: string): TrainerInfo {
+  info(): TrainerInfo {
     const cfg = this.trainer.config;
     return {
       backend: this.opened.backend,
@@ -63,7 +63,7 @@ export class TrainerRun {
       totalSteps: cfg.steps,
       method: cfg.method,
       pairs: cfg.pairs,
-      configName,
+      configName: this.options.configName,
       evaluationNames: cfg.evaluation.every > 0 ? cfg.evaluation.datasets.map((d) => d.name) : [],
     };
   }
@@ -175,9 +175,10 @@ export class TrainerRun {
       if (this.lastSavedStep !== this.history.steps) await this.save();
       this.state = 'done';
     } catch (e) {
-      const lost = this.lostMessage ? ` (${this.lostMessage})` : '';
+      const message = messageOf(e);
+      const lost = this.lostMessage && !message.includes(this.lostMessage) ? ` (${this.lostMessage})` : '';
       await this.save(); // the state before the failed step: nothing of it was applied
-      this.notice = `${doing} failed: ${messageOf(e)}${lost}; saved at step ${this.history.steps}: resume to continue`;
+      this.notice = `${doing} failed: ${message}${lost}; saved at step ${this.history.steps}: resume to continue`;
       this.state = 'failed';
     }
   }

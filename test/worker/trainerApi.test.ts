@@ -13,10 +13,11 @@ import { parseLearner } from '../../src/model/formats/learner';
 import { createMemoryStore } from '../../src/worker/storage/keyValueStore';
 import { AUTOSAVE_KEY, AUTOSAVE_META_KEY } from '../../src/worker/storage/trainerAutosave';
 import type { TrainerApi, TrainerFrame } from '../../src/worker/trainerApi';
+import { lostMessage } from '../../src/worker/engineChoice';
 import { chooseTrainerEngine } from '../../src/worker/trainerEngine';
 import { tempDir, vsml, writeDoc } from '../cli/helpers';
 import { tinyConfigDoc, tinyTrainer, tinyConfig } from '../meta/trainerHelpers';
-import { cpuTrainerApi, finished, untilFrame, type RunHook } from './trainerHelpers';
+import { cpuTrainerApi, finished, hookedCpu, untilFrame, type RunHook } from './trainerHelpers';
 
 const EVAL = 'mnist/test 7x7 classes 0.1.2';
 /** Rollout engines of the tiny task hold 2P = 8 runs (one batch, one block of T = 12 per step); evaluations 2. */
@@ -281,6 +282,28 @@ describe('engines', () => {
     expect(await api.start(tinyConfigDoc())).toEqual({ ok: false, message: 'runs: parameter buffer for 8 runs needs 2.0 MiB but maxStorageBufferBindingSize is 1.0 MiB (100.0% over) on test adapter' });
     const f = await untilFrame(api, finished);
     expect(f.totalSteps).toBe(3);
+  });
+
+  it('a lost GPU device fails the run at the next step, saying so; the state before it is saved and resume() continues to the same end', async () => {
+    let lose: (info: { reason: string; message: string }) => void = () => {};
+    const lost = new Promise<{ reason: string; message: string }>((r) => (lose = r));
+    const calls = new Map<number, number>();
+    const store = createMemoryStore();
+    const hook: RunHook = (spec, call) => {
+      if (spec.runs !== ROLLOUT_RUNS) return;
+      if (call === 2) lose({ reason: 'unknown', message: 'driver reset' });
+      if (call === 3) throw new Error('the engine stopped');
+    };
+    const { api } = cpuTrainerApi({ store, deps: { makeEngine: async (spec) => ({ engine: hookedCpu(spec, hook, calls), fallback: null, lost: lostMessage(lost) }) } });
+    await api.start(tinyConfigDoc());
+    const f = await untilFrame(api, (x) => x.state === 'failed');
+    expect(f.step).toBe(3);
+    expect(f.notice).toBe('step 4 failed: the engine stopped (the GPU device was lost (unknown): driver reset); saved at step 3: resume to continue');
+    expect(f.lastSavedStep).toBe(3);
+    const again = cpuTrainerApi({ store }).api;
+    expect((await again.resume()).ok).toBe(true);
+    await untilFrame(again, finished);
+    expect(await again.exportCheckpoint()).toBe((await uninterrupted()).checkpoint);
   });
 
   it('method gradient: the backend is the CPU; the evaluations run on the chosen engine', async () => {
