@@ -22,6 +22,9 @@ export const DATASET_CATALOG: readonly DatasetEntry[] = DATASET_NAMES.map((name)
   return { name, title: d.title, required: d.files.required, optional: d.files.optional, numClasses: d.numClasses, note: d.note };
 });
 
+/** The learner id the trainer page's "Open in studio" hands over (through IndexedDB, not a file). */
+export const TRAINED_LEARNER = 'trained';
+
 /** Learners shipped in public/learners/<id>.learner.json, each with a model card <id>.md. */
 export const SHIPPED_LEARNERS: readonly { readonly id: string; readonly title: string }[] = [
   { id: 'vsml-mnist', title: 'VSML, meta-trained on MNIST (default)' },

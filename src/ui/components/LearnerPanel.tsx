@@ -1,5 +1,5 @@
 // The learner: one of the shipped meta-trained ones, or a learner file from the user's disk.
-import { SHIPPED_LEARNERS } from '../../worker/catalog';
+import { SHIPPED_LEARNERS, TRAINED_LEARNER } from '../../worker/catalog';
 import { useStudio } from '../session/context';
 import { useLive } from '../state/liveStore';
 import { useSettings } from '../state/settingsStore';
@@ -19,6 +19,7 @@ export function LearnerPanel() {
               {l.title}
             </option>
           ))}
+          {learner === TRAINED_LEARNER && !file && <option value={TRAINED_LEARNER}>from the trainer page</option>}
           {file && <option value="file">file: {file}</option>}
         </select>
       </label>
@@ -33,7 +34,7 @@ export function LearnerPanel() {
           }}
         />
       </label>
-      {!file && (
+      {!file && learner !== TRAINED_LEARNER && (
         <p className="small">
           <a href={`${import.meta.env.BASE_URL}learners/${learner}.md`} target="_blank" rel="noreferrer">
             model card

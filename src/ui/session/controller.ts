@@ -4,9 +4,11 @@
 // learns goes into the live store; the worker does all computing.
 import * as Comlink from 'comlink';
 import type { DatasetFileRole } from '../../worker/catalog';
-import { DATASET_CATALOG } from '../../worker/catalog';
+import { DATASET_CATALOG, TRAINED_LEARNER } from '../../worker/catalog';
 import type { Frame } from '../../worker/session';
 import type { SessionApi, SessionSettings } from '../../worker/sessionApi';
+import { openIdbStore } from '../../worker/storage/keyValueStore';
+import { loadHandoffLearner } from '../../worker/storage/learnerHandoff';
 import { useLive } from '../state/liveStore';
 import { useSettings } from '../state/settingsStore';
 import { sessionSettings, type StudioSettings } from '../state/urlSettings';
@@ -87,6 +89,7 @@ export class StudioController {
 
   private async learnerDocument(id: string): Promise<{ ok: true; doc: unknown } | { ok: false; message: string }> {
     if (this.fileLearner) return { ok: true, doc: this.fileLearner.doc };
+    if (id === TRAINED_LEARNER) return this.trainedLearner();
     const cached = this.shipped.get(id);
     if (cached !== undefined) return { ok: true, doc: cached };
     try {
@@ -97,6 +100,17 @@ export class StudioController {
       return { ok: true, doc };
     } catch (e) {
       return { ok: false, message: `learner: "${id}" could not be read: ${e instanceof Error ? e.message : String(e)}` };
+    }
+  }
+
+  /** The learner the trainer page handed over ("Open in studio"), from this browser's IndexedDB. */
+  private async trainedLearner(): Promise<{ ok: true; doc: unknown } | { ok: false; message: string }> {
+    try {
+      const doc = await loadHandoffLearner(await openIdbStore());
+      if (doc === null) return { ok: false, message: 'learner: no learner from the trainer in this browser (use "Open in studio" on the trainer page)' };
+      return { ok: true, doc };
+    } catch (e) {
+      return { ok: false, message: `learner: the trainer's learner could not be read: ${e instanceof Error ? e.message : String(e)}` };
     }
   }
 
