@@ -11,7 +11,8 @@ const builtinMnistAsset = (): Plugin => ({
   },
 });
 
-// Three pages: the studio (index.html), the engine check (check.html) and the benchmark (bench.html).
+// Four pages: the studio (index.html), the meta-trainer (trainer.html), the engine check (check.html) and
+// the benchmark (bench.html).
 export default defineConfig({
   plugins: [builtinMnistAsset()],
   build: {
@@ -19,6 +20,7 @@ export default defineConfig({
     rollupOptions: {
       input: {
         main: resolve(import.meta.dirname, 'index.html'),
+        trainer: resolve(import.meta.dirname, 'trainer.html'),
         check: resolve(import.meta.dirname, 'check.html'),
         bench: resolve(import.meta.dirname, 'bench.html'),
       },

@@ -35,6 +35,21 @@ export function withRefFile(ref: unknown, role: string, fileName: string): unkno
   return { ...base, files: { ...refFiles(ref), [role]: fileName } };
 }
 
+/**
+ * A held-out evaluation entry with `key` set to `value` (undefined removes it). A name that is the
+ * worker's default ("<dataset>/<split>" plus transforms, written out in a preset's full form) is dropped
+ * when the dataset or a transform changes, so the worker names the new evaluation; a name of the user's
+ * own is kept.
+ */
+export function withEvalField(entry: unknown, key: string, value: unknown): Record<string, unknown> {
+  const base: Record<string, unknown> = entry !== null && typeof entry === 'object' ? { ...(entry as Record<string, unknown>) } : {};
+  const auto = typeof base.name === 'string' && base.name.startsWith(`${refName(base.dataset)}/`);
+  if (value === undefined) delete base[key];
+  else base[key] = value;
+  if (auto && key !== 'name') delete base.name;
+  return base;
+}
+
 export interface FileUse {
   /** Where the document names it, e.g. "tasks.datasets[1].files.images". */
   readonly path: string;

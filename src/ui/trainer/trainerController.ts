@@ -170,9 +170,22 @@ export class TrainerController {
     await this.begin(() => this.api.start(s.doc, this.filesNamedIn(s.doc)));
   }
 
-  /** Resume the run saved in this browser (IndexedDB). */
-  resumeSaved(): Promise<void> {
-    return this.begin(() => this.api.resume(undefined, this.allFiles()));
+  /** Resume the run saved in this browser (IndexedDB); its config comes into the form. */
+  async resumeSaved(): Promise<void> {
+    if (await this.begin(() => this.api.resume(undefined, this.allFiles()))) await this.showRunConfig(null);
+  }
+
+  /** The running run's config (from `checkpoint`, or the worker's checkpoint of it) into the form. */
+  private async showRunConfig(checkpoint: unknown): Promise<void> {
+    let doc = checkpoint;
+    if (doc === null) {
+      const text = await this.api.exportCheckpoint();
+      if (text === null) return;
+      doc = JSON.parse(text) as unknown;
+    }
+    const config = doc !== null && typeof doc === 'object' ? (doc as { config?: unknown }).config : undefined;
+    const s = this.store.getState();
+    if (config !== null && typeof config === 'object' && !Array.isArray(config)) s.showRunConfig(config as Record<string, unknown>, s.info?.configName ?? '');
   }
 
   /** Forget the saved run. */
@@ -190,11 +203,11 @@ export class TrainerController {
       this.store.getState().set({ error: `${file.name}: not a JSON file (${message(e)})` });
       return;
     }
-    if (isActive(this.state())) await this.api.stop();
-    await this.begin(() => this.api.resume(doc, this.allFiles()), file.name);
+    if (await this.begin(() => this.api.resume(doc, this.allFiles()), file.name)) await this.showRunConfig(doc);
   }
 
-  private async begin(call: () => Promise<Awaited<ReturnType<TrainerApi['start']>>>, source?: string): Promise<void> {
+  /** Start or resume through `call`; false when refused (the message in the banner, `source` first). */
+  private async begin(call: () => Promise<Awaited<ReturnType<TrainerApi['start']>>>, source?: string): Promise<boolean> {
     const set = this.store.getState().set;
     set({ starting: true, error: null, notice: null });
     let reply;
@@ -207,11 +220,12 @@ export class TrainerController {
     }
     if (!reply.ok) {
       set({ error: source ? `${source}: ${reply.message}` : reply.message });
-      return;
+      return false;
     }
     set({ info: reply.info, frame: null, saved: null });
     this.wantFrame = true;
     await this.setLock(true);
+    return true;
   }
 
   /** The wake lock follows the run: held while it trains. */

@@ -4,7 +4,8 @@
 // worker and writes the replies. `createTrainerStore` makes a fresh one (tests); the page uses `trainerStore`.
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { docFromJson, docToJson, setAt, type Doc } from './configDoc';
+import { docFromJson, docToJson, getAt, setAt, type Doc } from './configDoc';
+import { withEvalField } from './datasetRefs';
 import { formFieldOf } from './configFields';
 import type { SavedRun, TrainerFrame, TrainerInfo, TrainerPreset } from '../../worker/trainerApi';
 
@@ -50,15 +51,22 @@ export interface TrainerState {
   /** The presets from the worker; the document starts as DEFAULT_PRESET's (or the first's) config. */
   setPresets(presets: readonly TrainerPreset[]): void;
   selectPreset(name: string): void;
+  /**
+   * The config of a resumed run (from its checkpoint) into the form, so the form shows what runs; the
+   * preset picker shows the preset the run's name starts with ("quick-demo (modified)": quick-demo).
+   */
+  showRunConfig(doc: Doc, configName: string): void;
   /** A form edit: `value` at `path` (the form's text, read leniently; check() judges it). */
   editField(path: string, value: unknown): void;
+  /** A field of held-out evaluation `index` (its default name dropped when it no longer fits: withEvalField). */
+  editEvaluation(index: number, key: string, value: unknown): void;
   /** A JSON textarea edit: the document follows when the text is a JSON object. */
   editJson(text: string): void;
   /** A file from disk is held by the controller under this name. */
   addLoadedFile(name: string): void;
 }
 
-type TrainerActions = 'set' | 'setPresets' | 'selectPreset' | 'editField' | 'editJson' | 'addLoadedFile';
+type TrainerActions = 'set' | 'setPresets' | 'selectPreset' | 'showRunConfig' | 'editField' | 'editEvaluation' | 'editJson' | 'addLoadedFile';
 
 export type TrainerStore = StoreApi<TrainerState>;
 
@@ -82,9 +90,17 @@ export function createTrainerStore(): TrainerStore {
         const p = get().presets.find((q) => q.name === name);
         if (p) replaceDoc(p.config, p.name);
       },
+      showRunConfig(doc, configName) {
+        const preset = get().presets.find((p) => configName === p.name || configName.startsWith(`${p.name} `));
+        replaceDoc(doc, preset?.name ?? get().presetName);
+      },
       editField(path, value) {
         const doc = setAt(get().doc, path, value);
         set({ doc, jsonText: docToJson(doc), jsonError: null });
+      },
+      editEvaluation(index, key, value) {
+        const path = `evaluation.datasets[${index}]`;
+        get().editField(path, withEvalField(getAt(get().doc, path), key, value));
       },
       editJson(text) {
         const parsed = docFromJson(text);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { missingFiles, referencedFiles, refFiles, refName, withRefFile, withRefName } from '../../../src/ui/trainer/datasetRefs';
+import { missingFiles, referencedFiles, refFiles, refName, withEvalField, withRefFile, withRefName } from '../../../src/ui/trainer/datasetRefs';
 
 describe('dataset references', () => {
   it('read a bare name or an object', () => {
@@ -46,5 +46,18 @@ describe('files a document names', () => {
       { path: 'evaluation.datasets[0].dataset.files.labels', name: 'tl.gz' },
     ]);
     expect(missingFiles({ tasks: { datasets: ['mnist'] }, init: null }, new Set())).toEqual([]);
+  });
+});
+
+describe('withEvalField', () => {
+  const entry = { name: 'mnist/test 7x7 classes 0.1.2', dataset: 'mnist', split: 'test', resize: 7, project: false, classes: [0, 1, 2] };
+  it('sets the field and drops the worker\'s default name, which no longer fits', () => {
+    expect(withEvalField(entry, 'resize', 14)).toEqual({ dataset: 'mnist', split: 'test', resize: 14, project: false, classes: [0, 1, 2] });
+    expect(withEvalField(entry, 'classes', undefined)).toEqual({ dataset: 'mnist', split: 'test', resize: 7, project: false });
+    expect(entry.resize).toBe(7);
+  });
+  it('keeps a name of the user\'s own', () => {
+    expect(withEvalField({ ...entry, name: 'digits' }, 'resize', 14)).toMatchObject({ name: 'digits', resize: 14 });
+    expect(withEvalField({ dataset: 'mnist' }, 'name', 'mine')).toEqual({ dataset: 'mnist', name: 'mine' });
   });
 });

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fileStem, STUDIO_TRAINED_URL, TrainerController } from '../../../src/ui/trainer/trainerController';
 import { createTrainerStore, type TrainerStore } from '../../../src/ui/trainer/trainerStore';
-import { FakeEnv, FakeTrainer, flush, frameOf, PRESETS } from './fakeTrainer';
+import { FakeEnv, FakeTrainer, flush, frameOf, INFO, PRESETS } from './fakeTrainer';
 
 const file = (name: string, text: string) => ({
   name,
@@ -191,13 +191,20 @@ describe('TrainerController pulls frames', () => {
 });
 
 describe('TrainerController checkpoints and learners', () => {
-  it('resumes the saved run with every loaded file and drops the offer', async () => {
-    worker.saved = { step: 3, totalSteps: 300, savedAt: '2025-03-01T12:00:00Z', configName: 'quick-demo' };
+  it('resumes the saved run with every loaded file, drops the offer and shows the run\'s config in the form', async () => {
+    worker.saved = { step: 3, totalSteps: 300, savedAt: '2025-03-01T12:00:00Z', configName: 'quick-demo (modified)' };
+    worker.startReply = { ok: true, info: { ...INFO, configName: 'quick-demo (modified)' } };
+    worker.exportText = JSON.stringify({ format: 'vsml-checkpoint', version: 1, config: { format: 'vsml-meta-config', version: 1, pairs: 4 }, step: 3 });
     await controller.init();
+    store.getState().selectPreset('paper-fig6');
+    const revision = store.getState().docRevision;
     await controller.resumeSaved();
     expect(worker.named('resume')[0].args).toEqual([undefined, []]);
     expect(store.getState().saved).toBeNull();
     expect(env.lock).toEqual([true]);
+    expect(store.getState().doc).toEqual({ format: 'vsml-meta-config', version: 1, pairs: 4 });
+    expect(store.getState().presetName).toBe('quick-demo');
+    expect(store.getState().docRevision).toBe(revision + 1);
   });
 
   it('discards the saved run', async () => {
@@ -213,10 +220,16 @@ describe('TrainerController checkpoints and learners', () => {
     await controller.importCheckpoint(file('bad.json', '{"format": '));
     expect(store.getState().error).toMatch(/^bad\.json: not a JSON file \(/);
     expect(worker.named('resume')).toHaveLength(0);
-    worker.startReply = { ok: false, message: 'optimizer.m[3]: must be a finite number, got null' };
+    worker.startReply = { ok: false, message: 'checkpoint: optimizer.m[3]: must be a finite number, got null' };
+    const before = store.getState().doc;
     await controller.importCheckpoint(file('run.checkpoint.json', '{"format":"vsml-checkpoint"}'));
     expect(worker.named('resume')[0].args[0]).toEqual({ format: 'vsml-checkpoint' });
-    expect(store.getState().error).toBe('run.checkpoint.json: optimizer.m[3]: must be a finite number, got null');
+    expect(store.getState().error).toBe('run.checkpoint.json: checkpoint: optimizer.m[3]: must be a finite number, got null');
+    expect(store.getState().doc).toBe(before);
+    worker.startReply = { ok: true, info: INFO };
+    await controller.importCheckpoint(file('good.checkpoint.json', '{"format":"vsml-checkpoint","config":{"pairs":2}}'));
+    expect(store.getState().error).toBeNull();
+    expect(store.getState().doc).toEqual({ pairs: 2 });
   });
 
   it('exports the checkpoint and the learner as files named after the run and step', async () => {

@@ -1,0 +1,145 @@
+// The meta-loss per step: every step's loss as a dot on a faint line (decimated to at most 4 points per
+// pixel column; NaN = a gap), the debiased moving average on top, rejected steps as red ticks; on
+// hover a rule at the nearest step with its loss and average. Root `data-testid="loss-chart"` with
+// `data-points` = the steps drawn.
+import { useCallback, useMemo, useRef, useState, type PointerEvent } from 'react';
+import { axisBottom, axisLeft } from 'd3-axis';
+import { scaleLinear } from 'd3-scale';
+import { line } from 'd3-shape';
+import { Axis, type AxisRender } from '../../charts/Axis';
+import { figureStyle, headerStyle, svgTextStyle, tooltipStyle } from '../../charts/chartStyle';
+import { decimateIndices } from '../../charts/decimate';
+import { ExportButtons } from '../../charts/ExportButtons';
+import { GREY, learnerColour } from '../../charts/palette';
+import { formatLoss } from '../format';
+import { lossDomain, nearestStepIndex, rejectedWithin, stepAxis, stepDomain } from '../lossSeries';
+
+export interface LossChartProps {
+  /** losses[i]: meta-loss of step i + 1 (NaN: rejected). */
+  readonly losses: Float64Array;
+  /** The debiased moving average, same indexing. */
+  readonly smoothed: Float64Array;
+  /** Rejected steps (1-based). */
+  readonly rejected: Int32Array;
+  /** Steps to draw (the first n of each). */
+  readonly n: number;
+  readonly yLabel?: string;
+  readonly width?: number;
+  readonly height?: number;
+}
+
+const MARGIN = { top: 26, right: 16, bottom: 40, left: 56 };
+const RAW = learnerColour(0);
+const SMOOTH = '#1d2330';
+const BAD = '#a4161a';
+const finite = (v: number) => Number.isFinite(v);
+
+/** One path of round dots (zero-length segments with round caps): one DOM node for every point. */
+function dotsPath(idx: Int32Array, x: (i: number) => number, y: (i: number) => number, values: Float64Array): string {
+  let d = '';
+  for (const i of idx) if (finite(values[i])) d += `M${x(i).toFixed(1)},${y(i).toFixed(1)}h0`;
+  return d;
+}
+
+export function LossChart({ losses, smoothed, rejected, n, yLabel = 'meta-loss', width = 640, height = 300 }: LossChartProps) {
+  const svgRef = useRef<SVGSVGElement>(null);
+  const [hoverPx, setHoverPx] = useState<number | null>(null);
+  const plotW = Math.max(10, width - MARGIN.left - MARGIN.right);
+  const plotH = Math.max(10, height - MARGIN.top - MARGIN.bottom);
+
+  const xScale = useMemo(() => scaleLinear().domain(stepDomain(n)).range([0, plotW]), [n, plotW]);
+  const yScale = useMemo(() => scaleLinear().domain(lossDomain([losses, smoothed], n)).range([plotH, 0]).nice(), [losses, smoothed, n, plotH]);
+
+  const drawn = useMemo(() => {
+    const steps = stepAxis(n);
+    const toX = (i: number) => xScale(i + 1);
+    const rawIdx = decimateIndices(steps, losses, n, xScale);
+    const smoothIdx = decimateIndices(steps, smoothed, n, xScale);
+    const rawY = (i: number) => yScale(losses[i]);
+    return {
+      rawLine: line<number>().defined((i) => finite(losses[i])).x(toX).y(rawY)(rawIdx) ?? '',
+      rawDots: dotsPath(rawIdx, toX, rawY, losses),
+      smoothLine: line<number>().defined((i) => finite(smoothed[i])).x(toX).y((i) => yScale(smoothed[i]))(smoothIdx) ?? '',
+      rejected: rejectedWithin(rejected, n).map((s) => `M${xScale(s).toFixed(1)},${plotH}v-8`).join(''),
+      rejectedCount: rejectedWithin(rejected, n).length,
+    };
+  }, [losses, smoothed, rejected, n, xScale, yScale, plotH]);
+
+  const renderX = useCallback<AxisRender>(
+    (g) => {
+      g.call(axisBottom(xScale).ticks(Math.max(2, Math.floor(plotW / 80)), '~s').tickSizeOuter(0));
+    },
+    [xScale, plotW],
+  );
+  const renderY = useCallback<AxisRender>(
+    (g) => {
+      g.call(axisLeft(yScale).ticks(5).tickSizeOuter(0));
+      g.select('.domain').remove();
+    },
+    [yScale],
+  );
+
+  const onPointerMove = (e: PointerEvent<SVGSVGElement>) => {
+    const rect = e.currentTarget.getBoundingClientRect();
+    const px = ((e.clientX - rect.left) * width) / Math.max(1, rect.width) - MARGIN.left;
+    setHoverPx(px >= 0 && px <= plotW ? px : null);
+  };
+  const hi = hoverPx === null ? -1 : nearestStepIndex(xScale.invert(hoverPx), n);
+  const hover = hi < 0 ? null : { step: hi + 1, px: xScale(hi + 1), raw: losses[hi], avg: smoothed[hi] };
+
+  return (
+    <figure data-testid="loss-chart" data-points={n} data-rejected={drawn.rejectedCount} style={figureStyle}>
+      <div style={headerStyle}>
+        <span />
+        <ExportButtons name="meta-loss" getSvg={() => svgRef.current} />
+      </div>
+      <svg
+        ref={svgRef} width={width} height={height} viewBox={`0 0 ${width} ${height}`}
+        style={{ ...svgTextStyle, maxWidth: '100%', height: 'auto' }}
+        onPointerMove={onPointerMove} onPointerLeave={() => setHoverPx(null)}
+      >
+        <g transform={`translate(${MARGIN.left},8)`} fontSize={11} fill={GREY.ink}>
+          <circle cx={4} cy={6} r={2.5} fill={RAW} />
+          <text x={12} y={6} dy="0.32em">each step</text>
+          <line x1={80} x2={96} y1={6} y2={6} stroke={SMOOTH} strokeWidth={2} />
+          <text x={100} y={6} dy="0.32em">moving average (debiased)</text>
+          <line x1={262} x2={262} y1={1} y2={11} stroke={BAD} strokeWidth={2} />
+          <text x={268} y={6} dy="0.32em">rejected step</text>
+        </g>
+        <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
+          {yScale.ticks(5).map((t) => (
+            <line key={t} x2={plotW} y1={yScale(t)} y2={yScale(t)} stroke={GREY.grid} />
+          ))}
+          <Axis render={renderY} />
+          <Axis render={renderX} transform={`translate(0,${plotH})`} />
+          <path d={drawn.rawLine} fill="none" stroke={RAW} strokeOpacity={0.35} strokeWidth={1} />
+          <path d={drawn.rawDots} fill="none" stroke={RAW} strokeWidth={n > plotW / 3 ? 2.5 : 5} strokeLinecap="round" />
+          <path d={drawn.smoothLine} fill="none" stroke={SMOOTH} strokeWidth={2} strokeLinejoin="round" />
+          <path d={drawn.rejected} fill="none" stroke={BAD} strokeWidth={2} />
+          {n === 0 && (
+            <text x={plotW / 2} y={plotH / 2} textAnchor="middle" fill={GREY.text} fontSize={12}>
+              No steps yet
+            </text>
+          )}
+          {hover && <line data-export="skip" x1={hover.px} x2={hover.px} y2={plotH} stroke={GREY.axis} strokeDasharray="3,3" />}
+          <text x={plotW / 2} y={plotH + 32} textAnchor="middle" fill={GREY.text} fontSize={11}>
+            meta-training step
+          </text>
+          <text transform={`translate(-44,${plotH / 2}) rotate(-90)`} textAnchor="middle" fill={GREY.text} fontSize={11}>
+            {yLabel}
+          </text>
+        </g>
+      </svg>
+      {hover && (
+        <div
+          data-export="skip" data-testid="loss-tooltip"
+          style={{ ...tooltipStyle, top: 20 + MARGIN.top, left: MARGIN.left + hover.px + (hover.px > plotW / 2 ? -12 : 12), transform: hover.px > plotW / 2 ? 'translateX(-100%)' : undefined }}
+        >
+          <div style={{ color: GREY.text }}>step {hover.step}</div>
+          <div><span style={{ color: RAW }}>●</span> {yLabel}: {formatLoss(hover.raw)}</div>
+          <div><span style={{ color: SMOOTH }}>■</span> average: {formatLoss(hover.avg)}</div>
+        </div>
+      )}
+    </figure>
+  );
+}

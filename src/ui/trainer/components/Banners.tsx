@@ -1,0 +1,58 @@
+// The banners: the CPU fallback and why, the worker's notice, a rejected step (the run goes on), a
+// refused start / import / file (error-message, dismissable) and the wake lock's note.
+import { useTrainer } from '../trainerStore';
+
+export function Banners() {
+  const fallback = useTrainer((s) => s.info?.fallback ?? null);
+  const notice = useTrainer((s) => s.notice);
+  const error = useTrainer((s) => s.error);
+  const rejection = useTrainer((s) => s.frame?.lastRejection ?? null);
+  const rejected = useTrainer((s) => s.frame?.rejectedSteps.length ?? 0);
+  const set = useTrainer((s) => s.set);
+  return (
+    <div className="messages">
+      {fallback && (
+        <p className="banner banner-warn" data-testid="fallback-banner" role="status">
+          Training on the CPU reference engine in the worker, not WebGPU: {fallback}.
+        </p>
+      )}
+      {notice && (
+        <p className="banner" data-testid="notice" role="status">
+          {notice}
+          <button type="button" className="link" onClick={() => set({ notice: null })} aria-label="dismiss">
+            dismiss
+          </button>
+        </p>
+      )}
+      {rejection && (
+        <p className="banner banner-warn" data-testid="rejection" role="status">
+          {rejection}; parameters and optimiser state kept, the run goes on ({rejected} rejected so far).
+        </p>
+      )}
+      {error && (
+        <p className="banner banner-error" data-testid="error-message" role="alert">
+          {error}
+          <button type="button" className="link" onClick={() => set({ error: null })} aria-label="dismiss">
+            dismiss
+          </button>
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The wake lock's state in a few words (a missing API is a note, not an error). */
+export function WakeLockNote() {
+  const w = useTrainer((s) => s.wakeLock);
+  const text =
+    w.state === 'held' ? 'screen kept awake while training'
+      : w.state === 'unsupported' ? 'this browser cannot keep the screen awake (no Wake Lock API); keep the tab visible'
+        : w.state === 'refused' ? `screen wake lock refused: ${w.message}`
+          : null;
+  if (text === null) return null;
+  return (
+    <span className="small muted" data-testid="wake-lock" data-state={w.state}>
+      {text}
+    </span>
+  );
+}
