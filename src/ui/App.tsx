@@ -41,7 +41,7 @@ export function App() {
           <LearnerPanel />
           <DataPanel />
           <p className="small muted">
-            <a href="check.html">engine check</a> · <a href="bench.html">benchmark</a>
+            <a href="trainer.html">meta-train</a> · <a href="check.html">engine check</a> · <a href="bench.html">benchmark</a>
           </p>
         </aside>
       </main>
