@@ -1,0 +1,148 @@
+// The meta-trainer page (trainer.html) against the production build, on Chromium's SwiftShader WebGPU:
+// the quick demo trains live in the worker (loss, evaluations, population, progress), pauses, survives
+// a reload through the IndexedDB autosave, exports a learner and a checkpoint, resumes an imported
+// checkpoint, and opens the trained learner in the studio. Bad input is refused where it is typed or
+// in the error banner. Screenshots of each screen go to test-results/.
+import { expect, test } from '@playwright/test';
+import { probeAdapter } from './fixtures/adapter';
+import { waitForExamples } from './fixtures/studio';
+import { TrainerPage } from './fixtures/trainer';
+
+test.describe('the trainer on WebGPU', () => {
+  test('the quick demo trains live, resumes after a reload, exports, and opens in the studio', async ({ page }, info) => {
+    test.setTimeout(420_000);
+    const adapter = await (async () => {
+      await page.goto('/trainer.html');
+      return probeAdapter(page);
+    })();
+    console.log(`adapter: ${JSON.stringify(adapter.info)}`);
+    expect(adapter.available).toBe(true);
+
+    const trainer = new TrainerPage(page);
+    await trainer.goto();
+    await expect(page.getByTestId('trainer-preset')).toHaveValue('quick-demo');
+    await expect(page.getByTestId('resume-offer')).toHaveCount(0);
+    console.log(`quick demo: ${await trainer.checked()}`);
+    const json = JSON.parse(await page.getByTestId('config-json').inputValue());
+    expect(json).toMatchObject({ format: 'vsml-meta-config', pairs: 8, trajectoryLength: 50 });
+
+    // A refused value is named beside its field and Start waits; a good one clears it.
+    await trainer.setField('pairs', '0');
+    await expect(page.getByTestId('field-error-pairs')).toContainText('pairs: must be an integer in [1, 65536], got 0');
+    await expect(page.getByTestId('start')).toBeDisabled();
+    await page.screenshot({ path: info.outputPath('trainer-field-error.png'), fullPage: true });
+    await trainer.setField('pairs', '8');
+    await expect(page.getByTestId('field-error-pairs')).toHaveCount(0);
+
+    // Small evaluations (SwiftShader), saved every step; the JSON follows the form.
+    await trainer.setField('evaluation.runs', '2');
+    await trainer.setField('evaluation.steps', '20');
+    await trainer.setField('checkpointEvery', '1');
+    await trainer.setField('steps', '40');
+    await expect.poll(async () => JSON.parse(await page.getByTestId('config-json').inputValue()).evaluation.runs).toBe(2);
+    await trainer.checked();
+
+    await page.getByTestId('start').click();
+    await expect(page.getByTestId('backend-badge')).toContainText(/WebGPU/i);
+    console.log(`backend: ${await page.getByTestId('backend-badge').textContent()}`);
+    await expect(page.getByTestId('run-state')).toHaveText('training');
+    await trainer.waitForStep(3);
+    await expect.poll(() => trainer.lossPoints()).toBeGreaterThanOrEqual(3);
+    await expect(page.getByTestId('population-histogram')).toHaveAttribute('data-count', '16');
+    await expect(page.getByTestId('eval-chart')).toHaveAttribute('data-points', '1'); // step 0
+    await expect(page.getByTestId('steps-per-second')).not.toHaveText('—');
+    await expect(page.getByTestId('eta')).toHaveText(/^\d+[smhd]/);
+    console.log(`live: ${await page.getByTestId('steps-per-second').textContent()} steps/s, ETA ${await page.getByTestId('eta').textContent()}`);
+    // Hover the loss chart: the nearest step's loss and average.
+    const box = await page.getByTestId('loss-chart').locator('svg').boundingBox();
+    await page.mouse.move((box?.x ?? 0) + 70, (box?.y ?? 0) + 100);
+    await expect(page.getByTestId('loss-tooltip')).toContainText(/step \d+/);
+    await page.screenshot({ path: info.outputPath('trainer-running.png'), fullPage: true });
+
+    const paused = await trainer.pause();
+    expect(paused).toBeGreaterThanOrEqual(3);
+    expect(await trainer.lossPoints()).toBe(paused);
+    await page.waitForTimeout(1500);
+    expect(await trainer.step()).toBe(paused); // paused means paused
+    await page.screenshot({ path: info.outputPath('trainer-paused.png'), fullPage: true });
+
+    // Reload: the autosave (IndexedDB) is offered and the run continues from its step, history and all.
+    await page.reload();
+    const offer = page.getByTestId('resume-offer');
+    await expect(offer).toBeVisible();
+    await expect(offer).toHaveAttribute('data-step', String(paused));
+    await expect(offer).toContainText(`from step ${paused} of 40`);
+    await page.screenshot({ path: info.outputPath('trainer-resume-offer.png'), fullPage: true });
+    await page.getByTestId('resume-saved').click();
+    await expect(offer).toHaveCount(0);
+    expect(await trainer.step()).toBe(paused);
+    expect(await trainer.lossPoints()).toBe(paused);
+    const resumed = await trainer.waitForStep(paused + 1);
+    console.log(`resumed at step ${paused}, now ${resumed}`);
+    const again = await trainer.pause();
+
+    // The learner and the checkpoint as files.
+    const learner = await trainer.downloadJson('export-learner');
+    expect(learner.doc.format).toBe('vsml-learner');
+    expect(learner.name).toBe(`quick-demo-modified-step-${again}.learner.json`);
+    const checkpoint = await trainer.downloadJson('export-checkpoint');
+    expect(checkpoint.doc.format).toBe('vsml-checkpoint');
+    expect(checkpoint.doc.step).toBe(again);
+
+    // Importing the checkpoint resumes from it (no history in the file: earlier losses unknown).
+    await page.getByTestId('import-checkpoint').setInputFiles({ name: checkpoint.name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(checkpoint.doc)) });
+    await trainer.waitForStep(again + 1);
+    await expect(page.getByTestId('loss-chart')).toHaveAttribute('data-points', /\d+/);
+    const imported = await trainer.pause();
+    console.log(`imported checkpoint at step ${again}, paused at ${imported}`);
+    await page.screenshot({ path: info.outputPath('trainer-imported-checkpoint.png'), fullPage: true });
+
+    // Open in studio: the studio runs the handed-off learner.
+    await page.getByTestId('open-in-studio').click();
+    await expect(page).toHaveURL(/\/\?learner=trained$/);
+    await expect(page.getByTestId('learner')).toHaveValue('trained');
+    await waitForExamples(page, 5);
+    const seen = Number(await page.getByTestId('examples-seen').textContent());
+    await waitForExamples(page, seen + 5);
+    await expect(page.getByTestId('error-message')).toHaveCount(0);
+    await page.screenshot({ path: info.outputPath('studio-trained-learner.png'), fullPage: true });
+  });
+
+  test('bad input: a start the GPU refuses, a file that is no checkpoint, a refused list entry', async ({ page }, info) => {
+    const trainer = new TrainerPage(page);
+    await trainer.goto();
+    // A grid no GPU buffer holds, typed into the JSON: 48x48 inputs into a hidden layer of 4,096
+    // sub-RNNs with N = 64 is a 2,304 x 4,096 x 64 state buffer of 2.25 GiB for one run.
+    const doc = JSON.parse(await page.getByTestId('config-json').inputValue());
+    doc.model.stateSize = 64;
+    doc.model.hiddenSizes = [4096];
+    doc.tasks.resize = [48];
+    doc.tasks.project = [false];
+    await page.getByText('config JSON (vsml-meta-config)').click();
+    await page.getByTestId('config-json').fill(JSON.stringify(doc, null, 2));
+    await expect(page.getByTestId('field-tasks.resize')).toHaveValue('48'); // the form follows the JSON
+    await trainer.checked();
+    await page.getByTestId('start').click();
+    await expect(page.getByTestId('error-message')).toBeVisible({ timeout: 120_000 });
+    const refusal = (await page.getByTestId('error-message').textContent()) ?? '';
+    console.log(`start refused: ${refusal}`);
+    expect(refusal).toMatch(/2304x4096x64.*needs [\d.]+ MiB but \w+ is [\d.]+ MiB \([\d.]+% over\)/);
+    await expect(page.getByTestId('run-state')).toHaveText('not started');
+    await page.screenshot({ path: info.outputPath('trainer-start-refused.png'), fullPage: true });
+
+    await page.getByTestId('import-checkpoint').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not json') });
+    await expect(page.getByTestId('error-message')).toContainText('notes.txt: not a JSON file');
+    await page.getByTestId('import-checkpoint').setInputFiles({ name: 'learner.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"vsml-learner","version":1}') });
+    await expect(page.getByTestId('error-message')).toContainText('learner.json: checkpoint:');
+
+    await page.getByTestId('trainer-preset').selectOption('quick-demo');
+    await trainer.setField('tasks.resize', '7, 0');
+    await expect(page.getByTestId('field-error-tasks.resize')).toContainText('tasks.resize[1]');
+    await expect(page.getByTestId('field-error-tasks.resize')).toHaveAttribute('data-field', 'tasks.resize[1]');
+    await trainer.setField('tasks.classes', '0,1,12');
+    await trainer.setField('tasks.resize', '7');
+    await expect(page.getByTestId('field-error-tasks.classes')).toContainText('class 12 is not in [0, 10) for mnist');
+    await expect(page.getByTestId('start')).toBeDisabled();
+    await page.screenshot({ path: info.outputPath('trainer-bad-input.png'), fullPage: true });
+  });
+});
