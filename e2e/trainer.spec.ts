@@ -3,10 +3,13 @@
 // a reload through the IndexedDB autosave, exports a learner and a checkpoint, resumes an imported
 // checkpoint, and opens the trained learner in the studio. Bad input is refused where it is typed or
 // in the error banner. Screenshots of each screen go to test-results/.
+import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { probeAdapter } from './fixtures/adapter';
 import { waitForExamples } from './fixtures/studio';
 import { TrainerPage } from './fixtures/trainer';
+
+const SHARED = resolve(import.meta.dirname, '../../shared/data');
 
 test.describe('the trainer on WebGPU', () => {
   test('the quick demo trains live, resumes after a reload, exports, and opens in the studio', async ({ page }, info) => {
@@ -46,6 +49,8 @@ test.describe('the trainer on WebGPU', () => {
     await expect(page.getByTestId('backend-badge')).toContainText(/WebGPU/i);
     console.log(`backend: ${await page.getByTestId('backend-badge').textContent()}`);
     await expect(page.getByTestId('run-state')).toHaveText('training');
+    await expect(page.getByTestId('wake-lock')).toHaveAttribute('data-state', /held|unsupported|refused/);
+    console.log(`wake lock: ${await page.getByTestId('wake-lock').getAttribute('data-state')}`);
     await trainer.waitForStep(3);
     await expect.poll(() => trainer.lossPoints()).toBeGreaterThanOrEqual(3);
     await expect(page.getByTestId('population-histogram')).toHaveAttribute('data-count', '16');
@@ -108,7 +113,7 @@ test.describe('the trainer on WebGPU', () => {
     await page.screenshot({ path: info.outputPath('studio-trained-learner.png'), fullPage: true });
   });
 
-  test('bad input: a start the GPU refuses, a file that is no checkpoint, a refused list entry', async ({ page }, info) => {
+  test('bad input (a start the GPU refuses, files that are no checkpoint, refused list entries), then IDX files from disk', async ({ page }, info) => {
     const trainer = new TrainerPage(page);
     await trainer.goto();
     // A grid no GPU buffer holds, typed into the JSON: 48x48 inputs into a hidden layer of 4,096
@@ -144,5 +149,30 @@ test.describe('the trainer on WebGPU', () => {
     await expect(page.getByTestId('field-error-tasks.classes')).toContainText('class 12 is not in [0, 10) for mnist');
     await expect(page.getByTestId('start')).toBeDisabled();
     await page.screenshot({ path: info.outputPath('trainer-bad-input.png'), fullPage: true });
+
+    // Reset, then a held-out dataset from IDX files on disk (Fashion-MNIST test, 7x7, classes 0-2):
+    // named as missing until both files are chosen; the run evaluates on both datasets; Stop.
+    await page.getByTestId('reset-config').click();
+    await expect(page.getByTestId('field-tasks.classes')).toHaveValue('0,1,2');
+    await page.getByTestId('add-eval-dataset').click();
+    await page.getByTestId('eval-dataset-1').selectOption('fashion-mnist');
+    await expect(page.getByTestId('field-error-evaluation.datasets')).toContainText('evaluation.datasets[1].dataset.files');
+    await page.getByTestId('eval-dataset-1-file-images').setInputFiles(resolve(SHARED, 'fashion-mnist/t10k-images-idx3-ubyte.gz'));
+    await page.getByTestId('eval-dataset-1-file-labels').setInputFiles(resolve(SHARED, 'fashion-mnist/t10k-labels-idx1-ubyte.gz'));
+    await page.getByTestId('eval-resize-1').fill('7');
+    await page.getByTestId('eval-classes-1').fill('0,1,2');
+    await trainer.setField('evaluation.runs', '2');
+    await trainer.setField('evaluation.steps', '20');
+    console.log(`with Fashion-MNIST held out: ${await trainer.checked()}`);
+    await expect(page.getByTestId('field-error-evaluation.datasets')).toHaveCount(0);
+    await page.getByTestId('start').click();
+    await expect(page.getByTestId('eval-chart')).toHaveAttribute('data-series', '2');
+    await expect(page.getByTestId('eval-chart')).toContainText('fashion-mnist/test 7x7 classes 0.1.2');
+    await expect(page.getByTestId('eval-chart')).toHaveAttribute('data-points', '1', { timeout: 60_000 });
+    await trainer.waitForStep(1);
+    await page.getByTestId('stop').click();
+    await expect(page.getByTestId('run-state')).toHaveText('stopped', { timeout: 60_000 });
+    await expect(page.getByTestId('resume-offer')).toBeVisible();
+    await page.screenshot({ path: info.outputPath('trainer-idx-evaluation-stopped.png'), fullPage: true });
   });
 });

@@ -5,7 +5,14 @@ import type { CheckReply, StartReply, TrainerFrame, TrainerInfo, TrainerPreset }
 
 export const PRESETS: readonly TrainerPreset[] = [
   { name: 'paper-fig6', title: 'Paper Fig. 6', blurb: 'official', config: { format: 'vsml-meta-config', version: 1, preset: 'paper-fig6', pairs: 1024 } },
-  { name: 'quick-demo', title: 'Quick demo', blurb: 'small', config: { format: 'vsml-meta-config', version: 1, preset: 'quick-demo', pairs: 8, steps: 300 } },
+  {
+    name: 'quick-demo', title: 'Quick demo', blurb: 'small',
+    config: {
+      format: 'vsml-meta-config', version: 1, pairs: 8, steps: 300, sigma: 0.05, learningRate: 0.025, trajectoryLength: 50, seed: 42,
+      tasks: { datasets: ['mnist'], project: [false, true], resize: [7], classes: [[0, 1, 2]] },
+      evaluation: { every: 25, steps: 100, runs: 16, seed: 22, datasets: [{ name: 'mnist/test 7x7 classes 0.1.2', dataset: 'mnist', split: 'test', resize: 7, classes: [0, 1, 2] }] },
+    },
+  },
 ];
 
 export const INFO: TrainerInfo = {

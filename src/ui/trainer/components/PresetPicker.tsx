@@ -1,5 +1,5 @@
 // The presets the worker offers (the paper's configurations and a quick demo, selected at start): a
-// choice replaces the document with the preset's config.
+// choice replaces the document with the preset's config; "reset" puts every field back to the preset's.
 import { isActive } from '../frameChange';
 import { useTrainer } from '../trainerStore';
 
@@ -9,6 +9,7 @@ export function PresetPicker() {
   const selectPreset = useTrainer((s) => s.selectPreset);
   const active = useTrainer((s) => isActive(s.frame?.state));
   const current = presets.find((p) => p.name === name);
+  const edited = useTrainer((s) => current !== undefined && s.doc !== current.config);
   return (
     <div className="preset-picker">
       <label>
@@ -22,6 +23,9 @@ export function PresetPicker() {
           ))}
         </select>
       </label>
+      <button type="button" className="link small" data-testid="reset-config" disabled={active || !edited} onClick={() => name !== null && selectPreset(name)}>
+        reset to the preset
+      </button>
       {current && <p className="small muted">{current.blurb}</p>}
     </div>
   );
