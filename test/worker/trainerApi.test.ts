@@ -2,7 +2,7 @@
 // classes 0-2, +- projection, 4 pairs, T = 12, 6 steps, checkpoint every 2, evaluation every 3):
 // validation, presets, the loop against the trainer stepped by hand, pause/autosave/resume bit for bit,
 // CLI checkpoints in and out, exports, NaN rejection, engine refusals and fallbacks.
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { encodeIdxImages, encodeIdxLabels } from '../../src/data/idx';
@@ -228,6 +228,22 @@ describe('checkpoint files: the CLI\'s in, ours out', () => {
     expect(f.rejectedSteps).toHaveLength(0);
     expect(Array.from(f.losses.subarray(2)).every(Number.isFinite)).toBe(true);
     expect(f.evaluations.map((e) => e.step)).toEqual([3, 6]);
+  });
+
+  it('a checkpoint exported here after 2 steps resumes in `vsml meta-train --resume --steps 6` and ends where the CLI\'s own 6 steps end, byte for byte', async () => {
+    const dir = await tempDir();
+    const config = await writeDoc(dir, 'c.json', tinyConfigDoc());
+    expect((await vsml('meta-train', '--config', config, '--out', join(dir, 'whole'))).code).toBe(0);
+    const { api } = cpuTrainerApi();
+    expect((await api.start(tinyConfigDoc({ steps: 2 }))).ok).toBe(true);
+    await untilFrame(api, finished);
+    const run = join(dir, 'from-browser');
+    await mkdir(run);
+    await writeDoc(run, 'checkpoint.json', JSON.parse((await api.exportCheckpoint()) as string));
+    const resumed = await vsml('meta-train', '--out', run, '--resume', '--steps', '6');
+    expect(resumed.code).toBe(0);
+    expect(await readFile(join(run, 'checkpoint.json'), 'utf8')).toBe(await readFile(join(dir, 'whole', 'checkpoint.json'), 'utf8'));
+    expect(await readFile(join(run, 'learner.json'), 'utf8')).toBe(await readFile(join(dir, 'whole', 'learner.json'), 'utf8'));
   });
 
   it('exportCheckpoint parses with parseCheckpoint, exportLearner with parseLearner: the same theta', async () => {
