@@ -240,9 +240,11 @@ export class StudioController {
 
   /** Data files from disk for the current dataset, by role; the session opens once all required are there. */
   async loadDataFiles(dataset: string, picked: { [role: string]: File }): Promise<void> {
-    const set: FileSet = { ...(this.files.get(dataset) ?? {}) };
-    for (const [role, file] of Object.entries(picked)) set[role] = await fileBytes(file);
+    const read: FileSet = {};
+    for (const [role, file] of Object.entries(picked)) read[role] = await fileBytes(file);
+    // Merged after the reads, so files picked one right after the other are all kept.
     const before = this.files.get(dataset);
+    const set: FileSet = { ...(before ?? {}), ...read };
     this.files.set(dataset, set);
     useLive.getState().set({ dataFiles: Object.fromEntries(Object.entries(set).map(([r, f]) => [r, f.name])), notice: null });
     const errorBefore = useLive.getState().error;
