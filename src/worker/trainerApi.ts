@@ -128,8 +128,12 @@ export interface TrainerApi {
 
 const PRESET_TEXT: { readonly [N in PresetName]: { readonly title: string; readonly blurb: string } } = {
   'quick-demo': {
-    title: 'Quick demo (ES, minutes)',
-    blurb: 'ES on 7x7 MNIST, classes 0-2, with and without a random projection: 8 pairs x 50 examples, 300 steps. Small enough for a laptop; from the official initialisation the meta-loss stays near ln 3 at this scale (docs/META_TRAINING.md).',
+    title: 'Quick demo (ES, the loss falls in a minute)',
+    blurb: 'ES on 7x7 MNIST, classes 0-2, with and without a random projection, from the shipped learner cloned from online SGD: 16 pairs x 30 examples, sigma 0.01. On a CPU-only WebGPU the meta-loss fell from 0.92 to 0.85 in 60 steps (38 s); a laptop GPU is faster.',
+  },
+  'cold-demo': {
+    title: 'Cold start (ES from the official initialisation)',
+    blurb: 'The same small task from the official initialisation: 8 pairs x 50 examples, 300 steps. It exercises the whole ES trainer, but at this scale the meta-loss stays near ln 3 (docs/META_TRAINING.md): ES from scratch needs the paper\'s population and steps.',
   },
   'paper-fig6': {
     title: 'Paper, Fig. 6 (ES, official scale)',

@@ -54,15 +54,22 @@ describe('defaults and presets', () => {
     expect(c.evaluation.datasets.map((d) => [d.name, d.split])).toEqual([['mnist/test', 'test']]);
   });
 
-  it('quick-demo: 7x7 MNIST, classes 0-2, +- projection, 8 pairs, T 50', () => {
+  it('quick-demo: from the shipped cloned learner, 7x7 MNIST, classes 0-2, +- projection, 16 pairs, sigma 0.01, T 30', () => {
     const c = presetConfig('quick-demo');
-    expect([c.pairs, c.trajectoryLength, c.steps]).toEqual([8, 50, 300]);
+    expect([c.pairs, c.trajectoryLength, c.steps, c.sigma, c.learningRate, c.init]).toEqual([16, 30, 300, 0.01, 0.003, 'public/learners/vsml-clone-sgd.learner.json']);
+    expect(taskVariants(c).map((v) => [v.resize, v.classes, v.project])).toEqual([[7, [0, 1, 2], false], [7, [0, 1, 2], true]]);
+    expect(c.evaluation.datasets[0].name).toBe('mnist/test 7x7 classes 0.1.2');
+  });
+
+  it('cold-demo: the same task from the official initialisation, 8 pairs, T 50', () => {
+    const c = presetConfig('cold-demo');
+    expect([c.pairs, c.trajectoryLength, c.steps, c.init]).toEqual([8, 50, 300, null]);
     expect(taskVariants(c).map((v) => [v.resize, v.classes, v.project])).toEqual([[7, [0, 1, 2], false], [7, [0, 1, 2], true]]);
     expect(c.evaluation.datasets[0].name).toBe('mnist/test 7x7 classes 0.1.2');
   });
 
   it('a file overlays its preset: scalars replace, tasks / evaluation / model merge one level, lists replace', () => {
-    const c = parse({ preset: 'quick-demo', pairs: 3, tasks: { project: [true] }, model: { microTicks: 3 } });
+    const c = parse({ preset: 'cold-demo', pairs: 3, tasks: { project: [true] }, model: { microTicks: 3 } });
     expect(c.pairs).toBe(3);
     expect(c.trajectoryLength).toBe(50);
     expect(c.tasks).toMatchObject({ project: [true], resize: [7], classes: [[0, 1, 2]] });

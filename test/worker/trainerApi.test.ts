@@ -37,10 +37,10 @@ async function uninterrupted(doc = tinyConfigDoc()): Promise<{ frame: TrainerFra
 }
 
 describe('presets() and check()', () => {
-  it('lists quick-demo first, then paper-fig6 and clone-demo, each the full document of its preset', async () => {
+  it('lists quick-demo first, then paper-fig6, cold-demo and clone-demo, each the full document of its preset', async () => {
     const { api } = cpuTrainerApi();
     const presets = api.presets();
-    expect(presets.map((p) => p.name)).toEqual(['quick-demo', 'paper-fig6', 'clone-demo']);
+    expect(presets.map((p) => p.name)).toEqual(['quick-demo', 'paper-fig6', 'cold-demo', 'clone-demo']);
     for (const p of presets) {
       expect(p.config).toEqual(metaConfigToJson(presetConfig(p.name as 'quick-demo')));
       expect(p.title.length).toBeGreaterThan(0);
@@ -48,13 +48,17 @@ describe('presets() and check()', () => {
     }
     expect(await api.check(presets[0].config)).toEqual({
       ok: true,
+      summary: 'ES, 16 pairs x T=30, 300 steps, 2 task variants (49 inputs, 3 classes); held-out evaluation every 20 steps on mnist/test 7x7 classes 0.1.2',
+    });
+    expect(await api.check(presets[2].config)).toEqual({
+      ok: true,
       summary: 'ES, 8 pairs x T=50, 300 steps, 2 task variants (49 inputs, 3 classes); held-out evaluation every 25 steps on mnist/test 7x7 classes 0.1.2',
     });
     expect(await api.check(presets[1].config)).toEqual({
       ok: true,
       summary: 'ES, 1024 pairs x T=500, 10000 steps, 2 task variants (784 inputs, 10 classes); held-out evaluation every 100 steps on mnist/test',
     });
-    expect(await api.check(presets[2].config)).toEqual({
+    expect(await api.check(presets[3].config)).toEqual({
       ok: true,
       summary: 'gradient, 8 trajectories x T=30, 400 steps, 2 task variants (25 inputs, 10 classes), cloning online SGD (eta 0.5); held-out evaluation every 50 steps on mnist/test 7x7',
     });

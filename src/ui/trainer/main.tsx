@@ -27,6 +27,10 @@ const controller = new TrainerController(api, trainerStore, {
   download: downloadBlob,
   navigate: (url) => location.assign(url),
   wakeLock: (on) => wakeLock.want(on),
+  async fetchAsset(path) {
+    const res = await fetch(`${import.meta.env.BASE_URL}${path}`);
+    return res.ok ? new Uint8Array(await res.arrayBuffer()) : null;
+  },
 });
 createRoot(document.getElementById('root')!).render(
   <TrainerContext.Provider value={controller}>

@@ -24,7 +24,12 @@ export interface TrainerEnv {
   navigate(url: string): void;
   /** Hold (true) or release (false) the screen wake lock. */
   wakeLock(on: boolean): Promise<void>;
+  /** The bytes of a file the app ships (public/), by its path there, e.g. "learners/x.learner.json"; null when it has none. */
+  fetchAsset(path: string): Promise<Uint8Array | null>;
 }
+
+/** A config file name that points at a learner the app ships: "public/learners/<id>.learner.json" (as the CLI reads it from the repository root) or "learners/<id>.learner.json". */
+const SHIPPED_LEARNER_PATH = /^(?:public\/)?(learners\/[a-z0-9-]+\.learner\.json)$/;
 
 /** A file picked from disk: its name, text and bytes (a DOM File has all three). */
 export interface PickedFile {
@@ -114,12 +119,26 @@ export class TrainerController {
     if (seq !== this.checkSeq) return;
     const set = this.store.getState().set;
     if (!reply.ok) return set({ check: badCheck(reply.field, reply.message) });
+    await this.loadShippedFiles(doc);
+    if (seq !== this.checkSeq) return;
     const missing = missingFiles(doc, new Set(this.files.keys()));
     if (missing.length > 0) {
       const m = missing[0];
       return set({ check: badCheck(m.path, `${m.path}: "${m.name}" is not loaded; choose it from your disk`) });
     }
     set({ check: { state: 'ok', summary: reply.summary } });
+  }
+
+  /** Files the document names that the app ships (the quick demo's learner): fetched, not asked for. */
+  private async loadShippedFiles(doc: Record<string, unknown>): Promise<void> {
+    for (const use of missingFiles(doc, new Set(this.files.keys()))) {
+      const shipped = SHIPPED_LEARNER_PATH.exec(use.name);
+      if (!shipped) continue;
+      const bytes = await this.env.fetchAsset(shipped[1]);
+      if (!bytes) continue;
+      this.files.set(use.name, bytes);
+      this.store.getState().addLoadedFile(use.name);
+    }
   }
 
   /** A data file from disk for the dataset reference at `refPath` (e.g. "tasks.datasets[0]"), as `role`. */
@@ -162,6 +181,7 @@ export class TrainerController {
   async start(): Promise<void> {
     const s = this.store.getState();
     if (s.starting || isActive(this.state())) return;
+    await this.loadShippedFiles(s.doc);
     const missing = missingFiles(s.doc, new Set(this.files.keys()));
     if (missing.length > 0) {
       s.set({ error: `${missing[0].path}: "${missing[0].name}" is not loaded; choose it from your disk` });

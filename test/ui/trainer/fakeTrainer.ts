@@ -117,4 +117,11 @@ export class FakeEnv implements TrainerEnv {
   async wakeLock(on: boolean): Promise<void> {
     this.lock.push(on);
   }
+  /** Files the app ships, by their path under public/. */
+  readonly assets = new Map<string, Uint8Array>();
+  readonly fetched: string[] = [];
+  async fetchAsset(path: string): Promise<Uint8Array | null> {
+    this.fetched.push(path);
+    return this.assets.get(path) ?? null;
+  }
 }

@@ -97,6 +97,25 @@ describe('TrainerController checks the config', () => {
     const [, files] = worker.named('start')[0].args as [unknown, { name: string; bytes: Uint8Array }[]];
     expect(files.map((f) => [f.name, new TextDecoder().decode(f.bytes)])).toEqual([['i.gz', 'bytes']]);
   });
+
+  it('fetches a learner the app ships that init names (the quick demo\'s), instead of asking for it; an unknown one is asked for', async () => {
+    env.assets.set('learners/vsml-clone-sgd.learner.json', new TextEncoder().encode('{"format":"vsml-learner"}'));
+    await controller.init();
+    store.getState().editField('init', 'public/learners/vsml-clone-sgd.learner.json');
+    env.fireTimers();
+    await flush();
+    expect(env.fetched).toEqual(['learners/vsml-clone-sgd.learner.json']);
+    expect(store.getState().check.state).toBe('ok');
+    expect(store.getState().loadedFiles).toEqual(['public/learners/vsml-clone-sgd.learner.json']);
+    await controller.start();
+    const [, files] = worker.named('start')[0].args as [unknown, { name: string; bytes: Uint8Array }[]];
+    expect(files.map((f) => [f.name, new TextDecoder().decode(f.bytes)])).toEqual([['public/learners/vsml-clone-sgd.learner.json', '{"format":"vsml-learner"}']]);
+
+    store.getState().editField('init', 'learners/vsml-gone.learner.json');
+    env.fireTimers();
+    await flush();
+    expect(store.getState().check).toMatchObject({ state: 'bad', message: 'init: "learners/vsml-gone.learner.json" is not loaded; choose it from your disk' });
+  });
 });
 
 describe('TrainerController runs', () => {
