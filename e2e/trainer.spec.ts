@@ -27,14 +27,14 @@ test.describe('the trainer on WebGPU', () => {
     await expect(page.getByTestId('resume-offer')).toHaveCount(0);
     console.log(`quick demo: ${await trainer.checked()}`);
     const json = JSON.parse(await page.getByTestId('config-json').inputValue());
-    expect(json).toMatchObject({ format: 'vsml-meta-config', pairs: 8, trajectoryLength: 50 });
+    expect(json).toMatchObject({ format: 'vsml-meta-config', pairs: 16, trajectoryLength: 30, init: 'public/learners/vsml-clone-sgd.learner.json' });
 
     // A refused value is named beside its field and Start waits; a good one clears it.
     await trainer.setField('pairs', '0');
     await expect(page.getByTestId('field-error-pairs')).toContainText('pairs: must be an integer in [1, 65536], got 0');
     await expect(page.getByTestId('start')).toBeDisabled();
     await page.screenshot({ path: info.outputPath('trainer-field-error.png'), fullPage: true });
-    await trainer.setField('pairs', '8');
+    await trainer.setField('pairs', '16');
     await expect(page.getByTestId('field-error-pairs')).toHaveCount(0);
 
     // Small evaluations (SwiftShader), saved every step; the JSON follows the form.
@@ -53,7 +53,7 @@ test.describe('the trainer on WebGPU', () => {
     console.log(`wake lock: ${await page.getByTestId('wake-lock').getAttribute('data-state')}`);
     await trainer.waitForStep(3);
     await expect.poll(() => trainer.lossPoints()).toBeGreaterThanOrEqual(3);
-    await expect(page.getByTestId('population-histogram')).toHaveAttribute('data-count', '16');
+    await expect(page.getByTestId('population-histogram')).toHaveAttribute('data-count', '32');
     await expect(page.getByTestId('eval-chart')).toHaveAttribute('data-points', '1'); // step 0
     await expect(page.getByTestId('steps-per-second')).not.toHaveText('—');
     await expect(page.getByTestId('eta')).toHaveText(/^\d+[smhd]/);
@@ -123,6 +123,7 @@ test.describe('the trainer on WebGPU', () => {
     doc.model.hiddenSizes = [4096];
     doc.tasks.resize = [48];
     doc.tasks.project = [false];
+    doc.init = null; // the shipped learner is for the default model
     await page.getByText('config JSON (vsml-meta-config)').click();
     await page.getByTestId('config-json').fill(JSON.stringify(doc, null, 2));
     await expect(page.getByTestId('field-tasks.resize')).toHaveValue('48'); // the form follows the JSON
