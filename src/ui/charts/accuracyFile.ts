@@ -1,14 +1,10 @@
 // The accuracy curves as files: CSV for spreadsheets, JSON with the {format, version} envelope.
 // Pure (no DOM); export.ts turns the text into downloads.
 
-/** The curves of one session as exported: mean and std over `runs` runs after each of `examples` examples. */
-export interface AccuracyExport {
-  readonly examples: number;
-  readonly runs: number;
-  readonly seed: number;
-  readonly taskName: string;
-  readonly learners: { readonly [name: string]: { readonly mean: Float64Array; readonly std: Float64Array } };
-}
+import type { AccuracyExport } from '../../worker/sessionApi';
+
+/** The curves of one session as the worker exports them (sessionApi.ts): mean and std over `runs` runs after each example. */
+export type { AccuracyExport };
 
 export const ACCURACY_FORMAT = 'vsml-accuracy';
 export const ACCURACY_VERSION = 1;
