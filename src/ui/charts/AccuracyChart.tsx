@@ -1,17 +1,19 @@
 // Cumulative online accuracy against examples seen: one line per learner with its ±std band over the
 // runs, VSML (curves[0]) on top and thicker, a legend, and on hover a rule with every curve's mean ± std
 // at the nearest example. Lines are decimated to at most 4 points per pixel column.
-import { useCallback, useMemo, useRef, useState, type PointerEvent } from 'react';
-import { axisBottom, axisLeft } from 'd3-axis';
+import { useMemo } from 'react';
 import { format } from 'd3-format';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { area, line } from 'd3-shape';
-import { Axis, type AxisRender } from './Axis';
-import { figureStyle, headerStyle, svgTextStyle, tooltipStyle } from './chartStyle';
+import { bottomAxis, leftAxis, tickCount } from './axes';
+import { ChartFigure } from './ChartFigure';
+import { tooltipBeside } from './chartStyle';
 import { CHAR_WIDTH } from './classTicks';
 import { decimateIndices, nearestIndex } from './decimate';
-import { ExportButtons } from './ExportButtons';
+import { HoverTooltip } from './HoverTooltip';
 import { GREY, learnerColour } from './palette';
+import { PlotArea } from './PlotArea';
+import { usePlotHover } from './usePlotHover';
 
 export interface AccuracyChartCurve {
   readonly name: string;
@@ -61,14 +63,13 @@ function legendItems(curves: readonly AccuracyChartCurve[], width: number) {
 }
 
 export function AccuracyChart({ curves, logX, width = 640, height = 360 }: AccuracyChartProps) {
-  const svgRef = useRef<SVGSVGElement>(null);
-  const [hoverPx, setHoverPx] = useState<number | null>(null);
-
   const legend = useMemo(() => legendItems(curves, width - MARGIN.left - MARGIN.right), [curves, width]);
   const legendRows = legend.reduce((m, l) => Math.max(m, l.y / LEGEND_ROW + 1), 0);
   const top = 8 + legendRows * LEGEND_ROW + 6;
   const plotW = Math.max(10, width - MARGIN.left - MARGIN.right);
   const plotH = Math.max(10, height - top - MARGIN.bottom);
+  const pointer = usePlotHover(width, MARGIN.left, plotW);
+  const { hoverPx } = pointer;
 
   const points = curves.length > 0 ? pointsOf(curves[0]) : 0;
   let maxX = 0;
@@ -106,26 +107,8 @@ export function AccuracyChart({ curves, logX, width = 640, height = 360 }: Accur
     [curves, xScale, yScale],
   );
 
-  const renderX = useCallback<AxisRender>(
-    (g) => {
-      const ticks = Math.max(2, Math.floor(plotW / 80));
-      g.call(axisBottom(xScale).ticks(ticks, '~s').tickSizeOuter(0));
-    },
-    [xScale, plotW],
-  );
-  const renderY = useCallback<AxisRender>(
-    (g) => {
-      g.call(axisLeft(yScale).ticks(5, '.1f').tickSizeOuter(0));
-      g.select('.domain').remove();
-    },
-    [yScale],
-  );
-
-  const onPointerMove = (e: PointerEvent<SVGSVGElement>) => {
-    const rect = e.currentTarget.getBoundingClientRect();
-    const px = ((e.clientX - rect.left) * width) / Math.max(1, rect.width) - MARGIN.left;
-    setHoverPx(px >= 0 && px <= plotW ? px : null);
-  };
+  const renderX = useMemo(() => bottomAxis(xScale, tickCount(plotW), '~s'), [xScale, plotW]);
+  const renderY = useMemo(() => leftAxis(yScale, 5, '.1f'), [yScale]);
 
   // The hovered example is re-read from this frame's curves on every render.
   let hover: { x: number; px: number; rows: { key: string; label: string; colour: string; text: string }[] } | null = null;
@@ -146,78 +129,49 @@ export function AccuracyChart({ curves, logX, width = 640, height = 360 }: Accur
     };
   }
 
-  const tooltipLeft = hover ? MARGIN.left + hover.px + (hover.px > plotW / 2 ? -12 : 12) : 0;
+  const tooltip = hover && <HoverTooltip style={tooltipBeside(hover.px, MARGIN.left, 20 + top, plotW)} title={`example ${hover.x}`} rows={hover.rows} />;
   return (
-    <figure data-testid="accuracy-chart" data-points={points} style={figureStyle}>
-      <div style={headerStyle}>
-        <span />
-        <ExportButtons name="accuracy" getSvg={() => svgRef.current} />
-      </div>
-      <svg
-        ref={svgRef}
-        width={width}
-        height={height}
-        viewBox={`0 0 ${width} ${height}`}
-        style={{ ...svgTextStyle, maxWidth: '100%', height: 'auto' }}
-        onPointerMove={onPointerMove}
-        onPointerLeave={() => setHoverPx(null)}
-      >
-        <g transform={`translate(${MARGIN.left},8)`} fontSize={11} fill={GREY.ink}>
-          {legend.map((l) => (
-            <g key={l.key} transform={`translate(${l.x},${l.y + LEGEND_ROW / 2})`}>
-              <line x2={SWATCH} stroke={l.colour} strokeWidth={l.first ? 2.5 : 1.5} />
-              <text x={SWATCH + 4} dy="0.32em">
-                {l.label}
-              </text>
-            </g>
-          ))}
-        </g>
-        <g transform={`translate(${MARGIN.left},${top})`}>
-          {yScale.ticks(5).map((t) => (
-            <line key={t} x2={plotW} y1={yScale(t)} y2={yScale(t)} stroke={GREY.grid} />
-          ))}
-          <Axis render={renderY} />
-          <Axis render={renderX} transform={`translate(0,${plotH})`} />
-          {[...paths].reverse().map((p) =>
-            p.band ? <path key={p.key} d={p.band} fill={p.colour} fillOpacity={p.first ? 0.2 : 0.12} stroke="none" /> : null,
-          )}
-          {[...paths].reverse().map((p) => (
-            <path key={p.key} d={p.linePath} fill="none" stroke={p.colour} strokeWidth={p.first ? 2.5 : 1.5} strokeLinejoin="round" />
-          ))}
-          {points === 0 && (
-            <text x={plotW / 2} y={plotH / 2} textAnchor="middle" fill={GREY.text} fontSize={12}>
-              No examples yet
+    <ChartFigure
+      testId="accuracy-chart"
+      data={{ 'data-points': points }}
+      exportName="accuracy"
+      width={width}
+      height={height}
+      pointer={pointer}
+      overlay={tooltip}
+    >
+      <g transform={`translate(${MARGIN.left},8)`} fontSize={11} fill={GREY.ink}>
+        {legend.map((l) => (
+          <g key={l.key} transform={`translate(${l.x},${l.y + LEGEND_ROW / 2})`}>
+            <line x2={SWATCH} stroke={l.colour} strokeWidth={l.first ? 2.5 : 1.5} />
+            <text x={SWATCH + 4} dy="0.32em">
+              {l.label}
             </text>
-          )}
-          {hover && (
-            <line data-export="skip" x1={hover.px} x2={hover.px} y2={plotH} stroke={GREY.axis} strokeDasharray="3,3" />
-          )}
-          <text x={plotW / 2} y={plotH + 30} textAnchor="middle" fill={GREY.text} fontSize={11}>
-            examples seen{logX ? ' (log scale)' : ''}
-          </text>
-          <text transform={`translate(-34,${plotH / 2}) rotate(-90)`} textAnchor="middle" fill={GREY.text} fontSize={11}>
-            cumulative accuracy
-          </text>
-        </g>
-      </svg>
-      {hover && (
-        <div
-          data-export="skip"
-          style={{
-            ...tooltipStyle,
-            top: 20 + top,
-            left: tooltipLeft,
-            transform: hover.px > plotW / 2 ? 'translateX(-100%)' : undefined,
-          }}
-        >
-          <div style={{ color: GREY.text }}>example {hover.x}</div>
-          {hover.rows.map((r) => (
-            <div key={r.key}>
-              <span style={{ color: r.colour }}>■</span> {r.label}: {r.text}
-            </div>
-          ))}
-        </div>
-      )}
-    </figure>
+          </g>
+        ))}
+      </g>
+      <PlotArea
+        left={MARGIN.left}
+        top={top}
+        width={plotW}
+        height={plotH}
+        yScale={yScale}
+        renderX={renderX}
+        renderY={renderY}
+        empty={points === 0 ? 'No examples yet' : null}
+        rulePx={hover ? hover.px : null}
+        xTitle={`examples seen${logX ? ' (log scale)' : ''}`}
+        xTitleBelow={30}
+        yTitle="cumulative accuracy"
+        yTitleLeft={34}
+      >
+        {[...paths].reverse().map((p) =>
+          p.band ? <path key={p.key} d={p.band} fill={p.colour} fillOpacity={p.first ? 0.2 : 0.12} stroke="none" /> : null,
+        )}
+        {[...paths].reverse().map((p) => (
+          <path key={p.key} d={p.linePath} fill="none" stroke={p.colour} strokeWidth={p.first ? 2.5 : 1.5} strokeLinejoin="round" />
+        ))}
+      </PlotArea>
+    </ChartFigure>
   );
 }

@@ -1,10 +1,10 @@
 // The last 100 examples' output probabilities: one column per example (oldest left), one row per class,
 // cell colour = p. A square marks each example's true class, a circle its argmax (the paper's Fig. 9
 // notation). Cells are painted on a canvas; class names, axis, markers and legend are an SVG on top.
-import { useCallback, useLayoutEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
-import { axisBottom } from 'd3-axis';
+import { useLayoutEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
 import { scaleLinear } from 'd3-scale';
-import { Axis, type AxisRender } from './Axis';
+import { Axis } from './Axis';
+import { bottomAxis, tickCount } from './axes';
 import { atlasImage, drawAtlas } from './canvasPaint';
 import { figureStyle, headerStyle, readoutStyle, svgTextStyle } from './chartStyle';
 import { className, labelWidth, thinEvery } from './classTicks';
@@ -71,11 +71,8 @@ export function IntrospectionStrip({ probabilities, labels, numClasses: K, class
     return { squares, circles };
   }, [probabilities, labels, K, start, shown, cellW, cellH]);
 
-  const renderX = useCallback<AxisRender>(
-    (g) => {
-      const scale = scaleLinear().domain([first - 0.5, first - 0.5 + STRIP_SLOTS]).range([0, plotW]);
-      g.call(axisBottom(scale).ticks(Math.max(2, Math.floor(plotW / 90)), 'd').tickSizeOuter(0));
-    },
+  const renderX = useMemo(
+    () => bottomAxis(scaleLinear().domain([first - 0.5, first - 0.5 + STRIP_SLOTS]).range([0, plotW]), tickCount(plotW, 90), 'd'),
     [first, plotW],
   );
 

@@ -1,4 +1,4 @@
-// Inline styles shared by the charts' HTML parts (figure, header, readout, tooltip).
+// Inline styles shared by the charts' HTML parts (figure, header, readout, tooltip and its placement).
 import type { CSSProperties } from 'react';
 import { FONT, GREY } from './palette';
 
@@ -50,3 +50,12 @@ export const tooltipStyle: CSSProperties = {
 
 /** SVG text defaults (set on the <svg>; exported SVGs get them inlined). */
 export const svgTextStyle: CSSProperties = { fontFamily: FONT, fontSize: 11, display: 'block' };
+
+/**
+ * The tooltip beside a hover rule `px` into a plot `plotW` wide whose left edge is `left` px into the
+ * figure: right of the rule in the plot's left half, left of it (anchored at its right edge) past the middle.
+ */
+export function tooltipBeside(px: number, left: number, top: number, plotW: number): CSSProperties {
+  const flip = px > plotW / 2;
+  return { ...tooltipStyle, top, left: left + px + (flip ? -12 : 12), transform: flip ? 'translateX(-100%)' : undefined };
+}

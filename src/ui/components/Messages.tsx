@@ -2,6 +2,7 @@
 // message of a refused file or setting (the running session goes on; the user dismisses it).
 import { useLive } from '../state/liveStore';
 import { useSettings } from '../state/settingsStore';
+import { Banner } from './Banner';
 
 export function Messages() {
   const fallback = useLive((s) => s.info?.fallback ?? null);
@@ -12,27 +13,16 @@ export function Messages() {
   return (
     <div className="messages">
       {fallback && (
-        <p className="banner banner-warn" data-testid="fallback-banner" role="status">
+        <Banner tone="warn" testId="fallback-banner">
           Running on the CPU reference engine in the worker, not WebGPU: {fallback}. Everything works, only slower.
-        </p>
+        </Banner>
       )}
-      {urlError && (
-        <p className="banner banner-warn" role="status">
-          This link has a bad setting ({urlError}); the defaults are used.
-        </p>
-      )}
-      {notice && (
-        <p className="banner" data-testid="notice" role="status">
-          {notice}
-        </p>
-      )}
+      {urlError && <Banner tone="warn">This link has a bad setting ({urlError}); the defaults are used.</Banner>}
+      {notice && <Banner testId="notice">{notice}</Banner>}
       {error && (
-        <p className="banner banner-error" data-testid="error-message" role="alert">
+        <Banner tone="error" testId="error-message" onDismiss={() => set({ error: null })}>
           {error}
-          <button type="button" className="link" onClick={() => set({ error: null })} aria-label="dismiss">
-            dismiss
-          </button>
-        </p>
+        </Banner>
       )}
     </div>
   );

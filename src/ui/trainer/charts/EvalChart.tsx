@@ -2,16 +2,18 @@
 // it was made at, one line with dots per evaluation dataset, a legend, and on hover a rule at the
 // nearest evaluated step with every dataset's accuracy and loss there. Root `data-testid="eval-chart"`
 // with `data-points` = evaluations of the first dataset.
-import { useCallback, useMemo, useRef, useState, type PointerEvent } from 'react';
-import { axisBottom, axisLeft } from 'd3-axis';
+import { useMemo } from 'react';
 import { format } from 'd3-format';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
-import { Axis, type AxisRender } from '../../charts/Axis';
-import { figureStyle, headerStyle, svgTextStyle, tooltipStyle } from '../../charts/chartStyle';
+import { bottomAxis, leftAxis, tickCount } from '../../charts/axes';
+import { ChartFigure } from '../../charts/ChartFigure';
+import { tooltipBeside } from '../../charts/chartStyle';
 import { CHAR_WIDTH } from '../../charts/classTicks';
-import { ExportButtons } from '../../charts/ExportButtons';
+import { HoverTooltip } from '../../charts/HoverTooltip';
 import { GREY, learnerColour } from '../../charts/palette';
+import { PlotArea } from '../../charts/PlotArea';
+import { usePlotHover } from '../../charts/usePlotHover';
 import { evalStepDomain, nearestEvalStep, type EvalSeries } from '../evalSeries';
 
 export interface EvalChartProps {
@@ -44,9 +46,8 @@ function legendRows(series: readonly EvalSeries[], width: number) {
 }
 
 export function EvalChart({ series, totalSteps, chance = null, width = 640, height = 300 }: EvalChartProps) {
-  const svgRef = useRef<SVGSVGElement>(null);
-  const [hoverPx, setHoverPx] = useState<number | null>(null);
   const plotW = Math.max(10, width - MARGIN.left - MARGIN.right);
+  const pointer = usePlotHover(width, MARGIN.left, plotW);
   const legend = useMemo(() => legendRows(series, plotW), [series, plotW]);
   const rows = legend.reduce((m, l) => Math.max(m, l.y / LEGEND_ROW + 1), 0);
   const top = 8 + Math.max(1, rows) * LEGEND_ROW + 6;
@@ -72,26 +73,10 @@ export function EvalChart({ series, totalSteps, chance = null, width = 640, heig
     [series, xScale, yScale],
   );
 
-  const renderX = useCallback<AxisRender>(
-    (g) => {
-      g.call(axisBottom(xScale).ticks(Math.max(2, Math.floor(plotW / 80)), '~s').tickSizeOuter(0));
-    },
-    [xScale, plotW],
-  );
-  const renderY = useCallback<AxisRender>(
-    (g) => {
-      g.call(axisLeft(yScale).ticks(5, '.1f').tickSizeOuter(0));
-      g.select('.domain').remove();
-    },
-    [yScale],
-  );
+  const renderX = useMemo(() => bottomAxis(xScale, tickCount(plotW), '~s'), [xScale, plotW]);
+  const renderY = useMemo(() => leftAxis(yScale, 5, '.1f'), [yScale]);
 
-  const onPointerMove = (e: PointerEvent<SVGSVGElement>) => {
-    const rect = e.currentTarget.getBoundingClientRect();
-    const px = ((e.clientX - rect.left) * width) / Math.max(1, rect.width) - MARGIN.left;
-    setHoverPx(px >= 0 && px <= plotW ? px : null);
-  };
-  const at = hoverPx === null ? null : nearestEvalStep(series, xScale.invert(hoverPx));
+  const at = pointer.hoverPx === null ? null : nearestEvalStep(series, xScale.invert(pointer.hoverPx));
   const hover =
     at === null
       ? null
@@ -100,74 +85,42 @@ export function EvalChart({ series, totalSteps, chance = null, width = 640, heig
           px: xScale(at),
           rows: series.map((s, i) => {
             const j = s.steps.indexOf(at);
-            return { name: s.name, colour: learnerColour(i), text: j < 0 ? '–' : `${fmt(s.accuracy[j])} (loss ${fmt(s.loss[j])})` };
+            return { key: s.name, label: s.name, colour: learnerColour(i), text: j < 0 ? '–' : `${fmt(s.accuracy[j])} (loss ${fmt(s.loss[j])})` };
           }),
         };
 
+  const tooltip = hover && <HoverTooltip style={tooltipBeside(hover.px, MARGIN.left, 20 + top, plotW)} title={`step ${hover.step}`} rows={hover.rows} />;
   return (
-    <figure data-testid="eval-chart" data-points={points} data-series={series.length} style={figureStyle}>
-      <div style={headerStyle}>
-        <span />
-        <ExportButtons name="evaluations" getSvg={() => svgRef.current} />
-      </div>
-      <svg
-        ref={svgRef} width={width} height={height} viewBox={`0 0 ${width} ${height}`}
-        style={{ ...svgTextStyle, maxWidth: '100%', height: 'auto' }}
-        onPointerMove={onPointerMove} onPointerLeave={() => setHoverPx(null)}
+    <ChartFigure
+      testId="eval-chart" data={{ 'data-points': points, 'data-series': series.length }} exportName="evaluations"
+      width={width} height={height} pointer={pointer} overlay={tooltip}
+    >
+      <g transform={`translate(${MARGIN.left},8)`} fontSize={11} fill={GREY.ink}>
+        {legend.map((l) => (
+          <g key={l.name} transform={`translate(${l.x},${l.y + LEGEND_ROW / 2})`}>
+            <line x2={16} stroke={l.colour} strokeWidth={2} />
+            <text x={20} dy="0.32em">{l.name}</text>
+          </g>
+        ))}
+      </g>
+      <PlotArea
+        left={MARGIN.left} top={top} width={plotW} height={plotH} yScale={yScale} renderX={renderX} renderY={renderY}
+        empty={points === 0 ? 'No evaluations yet' : null} rulePx={hover ? hover.px : null}
+        xTitle="meta-training step" xTitleBelow={32} yTitle="cumulative accuracy at the end" yTitleLeft={34}
       >
-        <g transform={`translate(${MARGIN.left},8)`} fontSize={11} fill={GREY.ink}>
-          {legend.map((l) => (
-            <g key={l.name} transform={`translate(${l.x},${l.y + LEGEND_ROW / 2})`}>
-              <line x2={16} stroke={l.colour} strokeWidth={2} />
-              <text x={20} dy="0.32em">{l.name}</text>
-            </g>
-          ))}
-        </g>
-        <g transform={`translate(${MARGIN.left},${top})`}>
-          {yScale.ticks(5).map((t) => (
-            <line key={t} x2={plotW} y1={yScale(t)} y2={yScale(t)} stroke={GREY.grid} />
-          ))}
-          <Axis render={renderY} />
-          <Axis render={renderX} transform={`translate(0,${plotH})`} />
-          {chance !== null && Number.isFinite(chance) && (
-            <g>
-              <line x2={plotW} y1={yScale(chance)} y2={yScale(chance)} stroke={GREY.axis} strokeDasharray="4,3" />
-              <text x={plotW - 2} y={yScale(chance) - 4} textAnchor="end" fill={GREY.text} fontSize={10}>chance</text>
-            </g>
-          )}
-          {paths.map((p) => (
-            <g key={p.name}>
-              <path d={p.line} fill="none" stroke={p.colour} strokeWidth={2} strokeLinejoin="round" />
-              <path d={p.dots} fill="none" stroke={p.colour} strokeWidth={6} strokeLinecap="round" />
-            </g>
-          ))}
-          {points === 0 && (
-            <text x={plotW / 2} y={plotH / 2} textAnchor="middle" fill={GREY.text} fontSize={12}>
-              No evaluations yet
-            </text>
-          )}
-          {hover && <line data-export="skip" x1={hover.px} x2={hover.px} y2={plotH} stroke={GREY.axis} strokeDasharray="3,3" />}
-          <text x={plotW / 2} y={plotH + 32} textAnchor="middle" fill={GREY.text} fontSize={11}>
-            meta-training step
-          </text>
-          <text transform={`translate(-34,${plotH / 2}) rotate(-90)`} textAnchor="middle" fill={GREY.text} fontSize={11}>
-            cumulative accuracy at the end
-          </text>
-        </g>
-      </svg>
-      {hover && (
-        <div
-          data-export="skip"
-          style={{ ...tooltipStyle, top: 20 + top, left: MARGIN.left + hover.px + (hover.px > plotW / 2 ? -12 : 12), transform: hover.px > plotW / 2 ? 'translateX(-100%)' : undefined }}
-        >
-          <div style={{ color: GREY.text }}>step {hover.step}</div>
-          {hover.rows.map((r) => (
-            <div key={r.name}>
-              <span style={{ color: r.colour }}>■</span> {r.name}: {r.text}
-            </div>
-          ))}
-        </div>
-      )}
-    </figure>
+        {chance !== null && Number.isFinite(chance) && (
+          <g>
+            <line x2={plotW} y1={yScale(chance)} y2={yScale(chance)} stroke={GREY.axis} strokeDasharray="4,3" />
+            <text x={plotW - 2} y={yScale(chance) - 4} textAnchor="end" fill={GREY.text} fontSize={10}>chance</text>
+          </g>
+        )}
+        {paths.map((p) => (
+          <g key={p.name}>
+            <path d={p.line} fill="none" stroke={p.colour} strokeWidth={2} strokeLinejoin="round" />
+            <path d={p.dots} fill="none" stroke={p.colour} strokeWidth={6} strokeLinecap="round" />
+          </g>
+        ))}
+      </PlotArea>
+    </ChartFigure>
   );
 }

@@ -2,15 +2,17 @@
 // pixel column; NaN = a gap), the debiased moving average on top, rejected steps as red ticks; on
 // hover a rule at the nearest step with its loss and average. Root `data-testid="loss-chart"` with
 // `data-points` = the steps drawn.
-import { useCallback, useMemo, useRef, useState, type PointerEvent } from 'react';
-import { axisBottom, axisLeft } from 'd3-axis';
+import { useMemo } from 'react';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
-import { Axis, type AxisRender } from '../../charts/Axis';
-import { figureStyle, headerStyle, svgTextStyle, tooltipStyle } from '../../charts/chartStyle';
+import { bottomAxis, leftAxis, tickCount } from '../../charts/axes';
+import { ChartFigure } from '../../charts/ChartFigure';
+import { tooltipBeside } from '../../charts/chartStyle';
 import { decimateIndices } from '../../charts/decimate';
-import { ExportButtons } from '../../charts/ExportButtons';
+import { HoverTooltip } from '../../charts/HoverTooltip';
 import { GREY, learnerColour } from '../../charts/palette';
+import { PlotArea } from '../../charts/PlotArea';
+import { usePlotHover } from '../../charts/usePlotHover';
 import { formatLoss } from '../format';
 import { lossDomain, nearestStepIndex, rejectedWithin, stepAxis, stepDomain } from '../lossSeries';
 
@@ -42,10 +44,9 @@ function dotsPath(idx: Int32Array, x: (i: number) => number, y: (i: number) => n
 }
 
 export function LossChart({ losses, smoothed, rejected, n, yLabel = 'meta-loss', width = 640, height = 300 }: LossChartProps) {
-  const svgRef = useRef<SVGSVGElement>(null);
-  const [hoverPx, setHoverPx] = useState<number | null>(null);
   const plotW = Math.max(10, width - MARGIN.left - MARGIN.right);
   const plotH = Math.max(10, height - MARGIN.top - MARGIN.bottom);
+  const pointer = usePlotHover(width, MARGIN.left, plotW);
 
   const xScale = useMemo(() => scaleLinear().domain(stepDomain(n)).range([0, plotW]), [n, plotW]);
   const yScale = useMemo(() => scaleLinear().domain(lossDomain([losses, smoothed], n)).range([plotH, 0]).nice(), [losses, smoothed, n, plotH]);
@@ -65,81 +66,44 @@ export function LossChart({ losses, smoothed, rejected, n, yLabel = 'meta-loss',
     };
   }, [losses, smoothed, rejected, n, xScale, yScale, plotH]);
 
-  const renderX = useCallback<AxisRender>(
-    (g) => {
-      g.call(axisBottom(xScale).ticks(Math.max(2, Math.floor(plotW / 80)), '~s').tickSizeOuter(0));
-    },
-    [xScale, plotW],
-  );
-  const renderY = useCallback<AxisRender>(
-    (g) => {
-      g.call(axisLeft(yScale).ticks(5).tickSizeOuter(0));
-      g.select('.domain').remove();
-    },
-    [yScale],
-  );
+  const renderX = useMemo(() => bottomAxis(xScale, tickCount(plotW), '~s'), [xScale, plotW]);
+  const renderY = useMemo(() => leftAxis(yScale, 5), [yScale]);
 
-  const onPointerMove = (e: PointerEvent<SVGSVGElement>) => {
-    const rect = e.currentTarget.getBoundingClientRect();
-    const px = ((e.clientX - rect.left) * width) / Math.max(1, rect.width) - MARGIN.left;
-    setHoverPx(px >= 0 && px <= plotW ? px : null);
-  };
-  const hi = hoverPx === null ? -1 : nearestStepIndex(xScale.invert(hoverPx), n);
+  const hi = pointer.hoverPx === null ? -1 : nearestStepIndex(xScale.invert(pointer.hoverPx), n);
   const hover = hi < 0 ? null : { step: hi + 1, px: xScale(hi + 1), raw: losses[hi], avg: smoothed[hi] };
 
+  const tooltip = hover && (
+    <HoverTooltip
+      testId="loss-tooltip" style={tooltipBeside(hover.px, MARGIN.left, 20 + MARGIN.top, plotW)} title={`step ${hover.step}`}
+      rows={[
+        { key: 'raw', colour: RAW, mark: '●', label: yLabel, text: formatLoss(hover.raw) },
+        { key: 'avg', colour: SMOOTH, label: 'average', text: formatLoss(hover.avg) },
+      ]}
+    />
+  );
   return (
-    <figure data-testid="loss-chart" data-points={n} data-rejected={drawn.rejectedCount} style={figureStyle}>
-      <div style={headerStyle}>
-        <span />
-        <ExportButtons name="meta-loss" getSvg={() => svgRef.current} />
-      </div>
-      <svg
-        ref={svgRef} width={width} height={height} viewBox={`0 0 ${width} ${height}`}
-        style={{ ...svgTextStyle, maxWidth: '100%', height: 'auto' }}
-        onPointerMove={onPointerMove} onPointerLeave={() => setHoverPx(null)}
+    <ChartFigure
+      testId="loss-chart" data={{ 'data-points': n, 'data-rejected': drawn.rejectedCount }} exportName="meta-loss"
+      width={width} height={height} pointer={pointer} overlay={tooltip}
+    >
+      <g transform={`translate(${MARGIN.left},8)`} fontSize={11} fill={GREY.ink}>
+        <circle cx={4} cy={6} r={2.5} fill={RAW} />
+        <text x={12} y={6} dy="0.32em">each step</text>
+        <line x1={80} x2={96} y1={6} y2={6} stroke={SMOOTH} strokeWidth={2} />
+        <text x={100} y={6} dy="0.32em">moving average (debiased)</text>
+        <line x1={262} x2={262} y1={1} y2={11} stroke={BAD} strokeWidth={2} />
+        <text x={268} y={6} dy="0.32em">rejected step</text>
+      </g>
+      <PlotArea
+        left={MARGIN.left} top={MARGIN.top} width={plotW} height={plotH} yScale={yScale} renderX={renderX} renderY={renderY}
+        empty={n === 0 ? 'No steps yet' : null} rulePx={hover ? hover.px : null}
+        xTitle="meta-training step" xTitleBelow={32} yTitle={yLabel} yTitleLeft={44}
       >
-        <g transform={`translate(${MARGIN.left},8)`} fontSize={11} fill={GREY.ink}>
-          <circle cx={4} cy={6} r={2.5} fill={RAW} />
-          <text x={12} y={6} dy="0.32em">each step</text>
-          <line x1={80} x2={96} y1={6} y2={6} stroke={SMOOTH} strokeWidth={2} />
-          <text x={100} y={6} dy="0.32em">moving average (debiased)</text>
-          <line x1={262} x2={262} y1={1} y2={11} stroke={BAD} strokeWidth={2} />
-          <text x={268} y={6} dy="0.32em">rejected step</text>
-        </g>
-        <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
-          {yScale.ticks(5).map((t) => (
-            <line key={t} x2={plotW} y1={yScale(t)} y2={yScale(t)} stroke={GREY.grid} />
-          ))}
-          <Axis render={renderY} />
-          <Axis render={renderX} transform={`translate(0,${plotH})`} />
-          <path d={drawn.rawLine} fill="none" stroke={RAW} strokeOpacity={0.35} strokeWidth={1} />
-          <path d={drawn.rawDots} fill="none" stroke={RAW} strokeWidth={n > plotW / 3 ? 2.5 : 5} strokeLinecap="round" />
-          <path d={drawn.smoothLine} fill="none" stroke={SMOOTH} strokeWidth={2} strokeLinejoin="round" />
-          <path d={drawn.rejected} fill="none" stroke={BAD} strokeWidth={2} />
-          {n === 0 && (
-            <text x={plotW / 2} y={plotH / 2} textAnchor="middle" fill={GREY.text} fontSize={12}>
-              No steps yet
-            </text>
-          )}
-          {hover && <line data-export="skip" x1={hover.px} x2={hover.px} y2={plotH} stroke={GREY.axis} strokeDasharray="3,3" />}
-          <text x={plotW / 2} y={plotH + 32} textAnchor="middle" fill={GREY.text} fontSize={11}>
-            meta-training step
-          </text>
-          <text transform={`translate(-44,${plotH / 2}) rotate(-90)`} textAnchor="middle" fill={GREY.text} fontSize={11}>
-            {yLabel}
-          </text>
-        </g>
-      </svg>
-      {hover && (
-        <div
-          data-export="skip" data-testid="loss-tooltip"
-          style={{ ...tooltipStyle, top: 20 + MARGIN.top, left: MARGIN.left + hover.px + (hover.px > plotW / 2 ? -12 : 12), transform: hover.px > plotW / 2 ? 'translateX(-100%)' : undefined }}
-        >
-          <div style={{ color: GREY.text }}>step {hover.step}</div>
-          <div><span style={{ color: RAW }}>●</span> {yLabel}: {formatLoss(hover.raw)}</div>
-          <div><span style={{ color: SMOOTH }}>■</span> average: {formatLoss(hover.avg)}</div>
-        </div>
-      )}
-    </figure>
+        <path d={drawn.rawLine} fill="none" stroke={RAW} strokeOpacity={0.35} strokeWidth={1} />
+        <path d={drawn.rawDots} fill="none" stroke={RAW} strokeWidth={n > plotW / 3 ? 2.5 : 5} strokeLinecap="round" />
+        <path d={drawn.smoothLine} fill="none" stroke={SMOOTH} strokeWidth={2} strokeLinejoin="round" />
+        <path d={drawn.rejected} fill="none" stroke={BAD} strokeWidth={2} />
+      </PlotArea>
+    </ChartFigure>
   );
 }

@@ -1,11 +1,11 @@
 // The last step's population: its 2P rollout losses (P trajectory losses with method gradient) binned
 // over their range (populationHistogram), one bar per bin, hover a bar for its range and count. Root
 // `data-testid="population-histogram"` with `data-count` = finite losses binned and `data-bins`.
-import { useCallback, useMemo, useRef, useState } from 'react';
-import { axisBottom, axisLeft } from 'd3-axis';
+import { useMemo, useRef, useState } from 'react';
 import { format } from 'd3-format';
 import { scaleLinear } from 'd3-scale';
-import { Axis, type AxisRender } from '../../charts/Axis';
+import { Axis } from '../../charts/Axis';
+import { bottomAxis, leftAxis, tickCount } from '../../charts/axes';
 import { figureStyle, headerStyle, readoutStyle, svgTextStyle } from '../../charts/chartStyle';
 import { ExportButtons } from '../../charts/ExportButtons';
 import { GREY, learnerColour } from '../../charts/palette';
@@ -38,19 +38,8 @@ export function PopulationHistogram({ losses, unit, step, width = 420, height = 
   }, [h, plotW]);
   const y = useMemo(() => scaleLinear().domain([0, Math.max(1, h.maxCount)]).range([plotH, 0]).nice(), [h, plotH]);
 
-  const renderX = useCallback<AxisRender>(
-    (g) => {
-      g.call(axisBottom(x).ticks(Math.max(2, Math.floor(plotW / 90))).tickSizeOuter(0));
-    },
-    [x, plotW],
-  );
-  const renderY = useCallback<AxisRender>(
-    (g) => {
-      g.call(axisLeft(y).ticks(Math.min(5, Math.max(1, h.maxCount)), 'd').tickSizeOuter(0));
-      g.select('.domain').remove();
-    },
-    [y, h.maxCount],
-  );
+  const renderX = useMemo(() => bottomAxis(x, tickCount(plotW, 90)), [x, plotW]);
+  const renderY = useMemo(() => leftAxis(y, Math.min(5, Math.max(1, h.maxCount)), 'd'), [y, h.maxCount]);
 
   const bars = h.bins.map((b, i) => {
     const single = b.x0 === b.x1;

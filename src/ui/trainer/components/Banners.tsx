@@ -1,5 +1,6 @@
 // The banners: the CPU fallback and why, the worker's notice, a rejected step (the run goes on), a
 // refused start / import / file (error-message, dismissable) and the wake lock's note.
+import { Banner } from '../../components/Banner';
 import { useTrainer } from '../trainerStore';
 
 export function Banners() {
@@ -12,30 +13,24 @@ export function Banners() {
   return (
     <div className="messages">
       {fallback && (
-        <p className="banner banner-warn" data-testid="fallback-banner" role="status">
+        <Banner tone="warn" testId="fallback-banner">
           Training on the CPU reference engine in the worker, not WebGPU: {fallback}.
-        </p>
+        </Banner>
       )}
       {notice && (
-        <p className="banner" data-testid="notice" role="status">
+        <Banner testId="notice" onDismiss={() => set({ notice: null })}>
           {notice}
-          <button type="button" className="link" onClick={() => set({ notice: null })} aria-label="dismiss">
-            dismiss
-          </button>
-        </p>
+        </Banner>
       )}
       {rejection && (
-        <p className="banner banner-warn" data-testid="rejection" role="status">
+        <Banner tone="warn" testId="rejection">
           {rejection}; parameters and optimiser state kept, the run goes on ({rejected} rejected so far).
-        </p>
+        </Banner>
       )}
       {error && (
-        <p className="banner banner-error" data-testid="error-message" role="alert">
+        <Banner tone="error" testId="error-message" onDismiss={() => set({ error: null })}>
           {error}
-          <button type="button" className="link" onClick={() => set({ error: null })} aria-label="dismiss">
-            dismiss
-          </button>
-        </p>
+        </Banner>
       )}
     </div>
   );
