@@ -93,6 +93,11 @@ test.describe('the studio on WebGPU', () => {
     await expect(page.getByTestId('shuffle')).toBeChecked();
     await expect(page.getByTestId('output-probabilities').locator('[data-p]')).toHaveCount(10, { timeout: 120_000 });
 
+    await page.getByTestId('preset-sum-sign').click();
+    await expect(page).toHaveURL(/\?data=sum-sign$/);
+    await expect(page.getByTestId('output-probabilities').locator('[data-p]')).toHaveCount(2, { timeout: 120_000 });
+    await page.screenshot({ path: info.outputPath('preset-sum-sign.png'), fullPage: true });
+
     await page.getByTestId('preset-fast-association').click();
     await expect(page).toHaveURL(/\?stream=association&speed=4$/);
     await expect(page.getByTestId('stream')).toHaveValue('association');
