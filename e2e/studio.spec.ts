@@ -91,6 +91,7 @@ test.describe('the studio on WebGPU', () => {
     await page.getByTestId('preset-shuffled-pixels').click();
     await expect(page).toHaveURL(/\?shuffle=1$/);
     await expect(page.getByTestId('shuffle')).toBeChecked();
+    await expect(page.getByTestId('classes')).toHaveValue('');
     await expect(page.getByTestId('output-probabilities').locator('[data-p]')).toHaveCount(10, { timeout: 120_000 });
 
     await page.getByTestId('preset-sum-sign').click();

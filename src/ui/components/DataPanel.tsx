@@ -1,6 +1,6 @@
 // The data the learners see: a dataset (built in, synthetic, or files from the user's disk), its
 // split, the transforms (resize, shuffled pixels, random projection, a class subset) and the stream.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { DATASET_CATALOG } from '../../worker/catalog';
 import type { StreamKind } from '../../worker/sessionApi';
 import { useStudio } from '../session/context';
@@ -18,6 +18,8 @@ export function DataPanel() {
   const setLive = useLive((st) => st.set);
   const entry = DATASET_CATALOG.find((d) => d.name === s.dataset);
   const [classText, setClassText] = useState((s.classes ?? []).join(','));
+  // The field follows the settings when they change from elsewhere (a preset, a refused open).
+  useEffect(() => setClassText((s.classes ?? []).join(',')), [s.classes]);
   const roles = entry ? [...entry.required, ...entry.optional] : [];
 
   const applyClasses = () => {
