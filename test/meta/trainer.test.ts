@@ -3,8 +3,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCheckpoint, serialiseCheckpoint } from '../../src/meta/checkpoint';
 import type { EngineFactory } from '../../src/meta/trainer';
-import { CpuEngine } from '../../src/model/cpuEngine';
-import type { VsmlEngine } from '../../src/model/engine';
 import { adamInit, adamStep } from '../../src/model/es/adam';
 import { esGradient } from '../../src/model/es/gradient';
 import { fillNoise } from '../../src/model/es/noise';
@@ -12,7 +10,7 @@ import { pairWeights } from '../../src/model/es/shaping';
 import { initParams } from '../../src/model/init';
 import { Rng } from '../../src/model/rng';
 import { initSeed } from '../../src/meta/seeds';
-import { cpuFactory, tinyConfig, tinyTrainer } from './trainerHelpers';
+import { cpuFactory, cpuWithRunHook, tinyConfig, tinyTrainer } from './trainerHelpers';
 
 /** A factory whose engines record their batches and can poison one loss. */
 function recordingFactory(poison?: { call: number; index: number }): { factory: EngineFactory; runs: number[]; engines: number } {
@@ -20,25 +18,10 @@ function recordingFactory(poison?: { call: number; index: number }): { factory: 
   let calls = 0;
   rec.factory = async (spec) => {
     rec.engines++;
-    const inner = new CpuEngine(spec);
-    const engine: VsmlEngine = {
-      backend: inner.backend,
-      description: inner.description,
-      spec: inner.spec,
-      shapes: inner.shapes,
-      setParams: (p) => inner.setParams(p),
-      setState: (s) => inner.setState(s),
-      readState: (r) => inner.readState(r),
-      readStateSlice: (r, l, v, j) => inner.readStateSlice(r, l, v, j),
-      dispose: () => inner.dispose(),
-      run: async (block, opts) => {
-        rec.runs.push(spec.runs);
-        const r = await inner.run(block, opts);
-        if (poison && calls++ === poison.call) r.loss[poison.index] = Number.NaN;
-        return r;
-      },
-    };
-    return engine;
+    return cpuWithRunHook(spec, (r) => {
+      rec.runs.push(spec.runs);
+      if (poison && calls++ === poison.call) r.loss[poison.index] = Number.NaN;
+    });
   };
   return rec;
 }

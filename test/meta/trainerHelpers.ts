@@ -5,6 +5,7 @@ import type { MetaConfig } from '../../src/meta/metaConfig';
 import { parseMetaConfig } from '../../src/meta/metaConfigParse';
 import { createTrainer, type EngineFactory, type Trainer, type TrainerOptions } from '../../src/meta/trainer';
 import { CpuEngine } from '../../src/model/cpuEngine';
+import type { BlockResult, EngineSpec, VsmlEngine } from '../../src/model/engine';
 
 export const tinyConfigDoc = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
   format: 'vsml-meta-config',
@@ -26,6 +27,27 @@ export function tinyConfig(overrides: Record<string, unknown> = {}): MetaConfig 
 }
 
 export const cpuFactory: EngineFactory = async (spec) => new CpuEngine(spec);
+
+/** The CPU reference for `spec`, with `after(block result)` called on every block it runs (it may change the result). */
+export function cpuWithRunHook(spec: EngineSpec, after: (r: BlockResult) => void): VsmlEngine {
+  const inner = new CpuEngine(spec);
+  return {
+    backend: inner.backend,
+    description: inner.description,
+    spec: inner.spec,
+    shapes: inner.shapes,
+    setParams: (p) => inner.setParams(p),
+    setState: (s) => inner.setState(s),
+    readState: (r) => inner.readState(r),
+    readStateSlice: (r, l, v, j) => inner.readStateSlice(r, l, v, j),
+    dispose: () => inner.dispose(),
+    run: async (block, opts) => {
+      const r = await inner.run(block, opts);
+      after(r);
+      return r;
+    },
+  };
+}
 
 export async function tinyTrainer(config = tinyConfig(), factory = cpuFactory, options: TrainerOptions = {}): Promise<Trainer> {
   const r = await createTrainer(config, factory, nodeDataProvider, options);

@@ -4,12 +4,12 @@
 import { openDataset } from '../../src/data/open';
 import { loadBuiltinMnistNode } from '../../src/data/node/builtinMnist';
 import type { DataSource } from '../../src/data/types';
-import { CpuEngine } from '../../src/model/cpuEngine';
 import type { BlockResult, EngineSpec, VsmlEngine } from '../../src/model/engine';
 import type { Result } from '../../src/model/result';
 import { createMemoryStore, type KeyValueStore } from '../../src/worker/storage/keyValueStore';
 import { createTrainerApi, type TrainerApi, type TrainerDeps, type TrainerFrame } from '../../src/worker/trainerApi';
 import { chooseTrainerEngine } from '../../src/worker/trainerEngine';
+import { cpuWithRunHook } from '../meta/trainerHelpers';
 
 const builtin = new Map<string, Promise<Result<DataSource>>>();
 
@@ -34,25 +34,11 @@ export type RunHook = (spec: EngineSpec, call: number, result: BlockResult) => v
 
 /** The CPU reference, with `hook` called after every block it runs. */
 export function hookedCpu(spec: EngineSpec, hook: RunHook, calls: Map<number, number>): VsmlEngine {
-  const inner = new CpuEngine(spec);
-  return {
-    backend: inner.backend,
-    description: inner.description,
-    spec: inner.spec,
-    shapes: inner.shapes,
-    setParams: (p) => inner.setParams(p),
-    setState: (s) => inner.setState(s),
-    readState: (r) => inner.readState(r),
-    readStateSlice: (r, l, v, j) => inner.readStateSlice(r, l, v, j),
-    dispose: () => inner.dispose(),
-    run: async (block, opts) => {
-      const r = await inner.run(block, opts);
-      const n = calls.get(spec.runs) ?? 0;
-      calls.set(spec.runs, n + 1);
-      hook(spec, n, r);
-      return r;
-    },
-  };
+  return cpuWithRunHook(spec, (r) => {
+    const n = calls.get(spec.runs) ?? 0;
+    calls.set(spec.runs, n + 1);
+    hook(spec, n, r);
+  });
 }
 
 export interface TestApi {
