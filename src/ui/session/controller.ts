@@ -50,8 +50,8 @@ export class StudioController {
   }
 
   /** Open the session of the current settings (the first call, at start). */
-  start(): Promise<void> {
-    return this.reopen();
+  async start(): Promise<void> {
+    await this.reopen();
   }
 
   private sessionKey(s: StudioSettings): string {
@@ -81,10 +81,22 @@ export class StudioController {
     this.wantFrame = true;
   }
 
-  /** Serialised: a second change while one session opens waits for it, then opens the newest settings. */
-  private reopen(): Promise<void> {
-    this.opening = this.opening.then(() => this.openNow());
-    return this.opening;
+  /**
+   * Open the session of the current settings (with `doc` as the learner when given), serialised: a
+   * second change while one opens waits for it, then opens the newest settings. A refusal runs `undo`,
+   * then is shown (after `prefix`) with the settings put back; it resolves to the refusal, or null.
+   */
+  private reopen(doc?: unknown, prefix = '', undo?: () => void): Promise<string | null> {
+    const next = this.opening.then(async () => {
+      const refusal = await this.openNow(doc);
+      if (refusal !== null) {
+        undo?.();
+        this.refuse(prefix + refusal);
+      }
+      return refusal;
+    });
+    this.opening = next.then(() => undefined);
+    return next;
   }
 
   private async learnerDocument(id: string): Promise<{ ok: true; doc: unknown } | { ok: false; message: string }> {
@@ -120,32 +132,34 @@ export class StudioController {
     return entry ? entry.required.filter((r) => !have[r]) : [];
   }
 
-  private async openNow(doc?: unknown): Promise<void> {
+  /** The open itself: null when it opened, had nothing to do or waits for files; else why it was refused. */
+  private async openNow(doc?: unknown): Promise<string | null> {
     const s = useSettings.getState().settings;
     const key = this.sessionKey(s);
-    if (doc === undefined && key === this.opened?.key) return;
+    if (doc === undefined && key === this.opened?.key) return null;
     const live = useLive.getState();
     const missing = this.missingFiles(s.dataset);
     if (missing.length > 0) {
       const title = DATASET_CATALOG.find((d) => d.name === s.dataset)?.title ?? s.dataset;
       live.set({ status: this.opened ? live.status : 'waiting-for-files', notice: `${title}: load its ${missing.join(' and ')} file${missing.length > 1 ? 's' : ''} from your disk to run it.` });
-      return;
+      return null;
     }
     let learner = doc;
     if (learner === undefined) {
       const got = await this.learnerDocument(s.learner);
-      if (!got.ok) return this.refuse(got.message);
+      if (!got.ok) return got.message;
       learner = got.doc;
     }
     const wasPlaying = live.playing || this.autoplay;
     const reply = await this.api.open(sessionSettings(s), learner, this.files.get(s.dataset));
-    if (!reply.ok) return this.refuse(reply.message);
+    if (!reply.ok) return reply.message;
     this.opened = { key: this.sessionKey(s), settings: sessionSettings(s), learner: s.learner };
     this.autoplay = false;
     live.set({ status: 'running', info: reply.info, frame: null, notice: null, error: null, playing: false });
     this.applyView(s);
     this.wantFrame = true;
     if (wasPlaying) this.play();
+    return null;
   }
 
   /** A refused open: say why, and put the settings back to the running session's (if there is one). */
@@ -216,17 +230,8 @@ export class StudioController {
     }
     const before = this.fileLearner;
     this.fileLearner = { name: file.name, doc };
-    await this.opening;
-    const errorBefore = useLive.getState().error;
-    this.opening = this.openNow(doc);
-    await this.opening;
-    const error = useLive.getState().error;
-    if (error !== null && error !== errorBefore) {
-      this.fileLearner = before;
-      useLive.getState().set({ error: `${file.name}: ${error}` });
-    } else {
-      useLive.getState().set({ learnerFile: file.name });
-    }
+    const refusal = await this.reopen(doc, `${file.name}: `, () => (this.fileLearner = before));
+    if (refusal === null) useLive.getState().set({ learnerFile: file.name });
   }
 
   /** Back to a shipped learner (drops a learner loaded from disk). */
@@ -246,16 +251,13 @@ export class StudioController {
     const before = this.files.get(dataset);
     const set: FileSet = { ...(before ?? {}), ...read };
     this.files.set(dataset, set);
-    useLive.getState().set({ dataFiles: Object.fromEntries(Object.entries(set).map(([r, f]) => [r, f.name])), notice: null });
-    const errorBefore = useLive.getState().error;
-    await this.reopen();
-    const error = useLive.getState().error;
-    if (error !== null && error !== errorBefore) {
+    const names = (files: FileSet) => Object.fromEntries(Object.entries(files).map(([r, f]) => [r, f.name]));
+    useLive.getState().set({ dataFiles: names(set), notice: null });
+    await this.reopen(undefined, '', () => {
       if (before) this.files.set(dataset, before);
       else this.files.delete(dataset);
-      const kept = this.files.get(dataset) ?? {};
-      useLive.getState().set({ dataFiles: Object.fromEntries(Object.entries(kept).map(([r, f]) => [r, f.name])) });
-    }
+      useLive.getState().set({ dataFiles: names(before ?? {}) });
+    });
   }
 
   /** Full-resolution accuracy data for export. */
