@@ -15,6 +15,7 @@
 // Blocks match the engine's StreamBlock (inputs [Q][T][A], labels [Q][T]), like stream.ts.
 import { fail, ok, type Result } from '../model/result';
 import { hash3, Rng } from '../model/rng';
+import { checkStreamOptions, StreamSet } from './stream';
 import { shuffleInPlace } from './transforms/pixelShuffle';
 import type { ExampleTask, Task } from './types';
 
@@ -113,30 +114,13 @@ function examplesByClass(task: ExampleTask): Uint32Array[] {
   return lists.map((l) => Uint32Array.from(l));
 }
 
-/** Q association streams for Q runs, producing engine blocks (a BlockSource of src/meta/protocol.ts). */
-export class AssociationStreams {
-  readonly streams: readonly AssociationStream[];
-
+/** Q association streams for Q runs, producing engine blocks (fillBlock and the rest from StreamSet). */
+export class AssociationStreams extends StreamSet<AssociationStream> {
   constructor(
-    readonly task: ExampleTask,
+    task: ExampleTask,
     readonly options: AssociationOptions,
   ) {
-    this.streams = Array.from({ length: options.runs }, (_, q) => new AssociationStream(task, options.seed, q));
-  }
-
-  get inputSize(): number {
-    return this.task.inputSize;
-  }
-
-  get numClasses(): number {
-    return this.task.numClasses;
-  }
-
-  /** Overwrite a block's arrays (sized Q x steps x A and Q x steps) with the next `block.steps` examples. */
-  fillBlock(block: { readonly inputs: Float32Array; readonly labels: Int32Array; readonly steps: number }): void {
-    const T = block.steps;
-    const A = this.task.inputSize;
-    this.streams.forEach((s, q) => s.next(T, block.inputs, q * T * A, block.labels, q * T));
+    super(task, Array.from({ length: options.runs }, (_, q) => new AssociationStream(task, options.seed, q)));
   }
 }
 
@@ -146,8 +130,8 @@ export function createAssociationStreams(task: Task, options: AssociationOptions
   if (task.kind !== 'examples') {
     return fail('transform', 'stream', `association episodes need a dataset of examples; ${task.name} is generated`);
   }
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) return fail('range', 'seed', `must be an integer in [0, 2^32), got ${seed}`);
-  if (!Number.isInteger(runs) || runs < 1) return fail('range', 'runs', `must be a positive integer, got ${runs}`);
+  const bad = checkStreamOptions(seed, runs);
+  if (bad) return bad;
   const counts = new Array<number>(task.numClasses).fill(0);
   for (let i = 0; i < task.count; i++) counts[task.labels[i]]++;
   const short = counts.findIndex((n) => n < EXAMPLES_PER_CLASS);

@@ -80,17 +80,17 @@ export class OnlineStream {
   }
 }
 
-/** Q streams for Q runs, producing engine blocks. */
-export class RunStreams {
-  readonly streams: readonly OnlineStream[];
+/** One run's source of examples: the next `count` into the arrays at the offsets. */
+export interface ExampleSource {
+  next(count: number, inputs: Float32Array, inputsOffset: number, labels: Int32Array, labelsOffset: number): void;
+}
 
+/** Q streams of any kind for Q runs, producing engine blocks (a BlockSource of src/meta/protocol.ts). */
+export abstract class StreamSet<S extends ExampleSource> {
   constructor(
     readonly task: Task,
-    readonly options: StreamOptions,
-  ) {
-    const first = options.firstRun ?? 0;
-    this.streams = Array.from({ length: options.runs }, (_, q) => new OnlineStream(task, options.seed, first + q));
-  }
+    readonly streams: readonly S[],
+  ) {}
 
   get inputSize(): number {
     return this.task.inputSize;
@@ -116,10 +116,27 @@ export class RunStreams {
   }
 }
 
-export function createRunStreams(task: Task, options: StreamOptions): Result<RunStreams> {
-  const { seed, runs } = options;
+/** Q streams for Q runs, producing engine blocks. */
+export class RunStreams extends StreamSet<OnlineStream> {
+  constructor(
+    task: Task,
+    readonly options: StreamOptions,
+  ) {
+    const first = options.firstRun ?? 0;
+    super(task, Array.from({ length: options.runs }, (_, q) => new OnlineStream(task, options.seed, first + q)));
+  }
+}
+
+/** The seed and run count every set of streams checks, or null when both are fine. */
+export function checkStreamOptions(seed: number, runs: number): Result<never> | null {
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) return fail('range', 'seed', `must be an integer in [0, 2^32), got ${seed}`);
   if (!Number.isInteger(runs) || runs < 1) return fail('range', 'runs', `must be a positive integer, got ${runs}`);
+  return null;
+}
+
+export function createRunStreams(task: Task, options: StreamOptions): Result<RunStreams> {
+  const bad = checkStreamOptions(options.seed, options.runs);
+  if (bad) return bad;
   const first = options.firstRun ?? 0;
   if (!Number.isInteger(first) || first < 0) return fail('range', 'firstRun', `must be a non-negative integer, got ${first}`);
   return ok(new RunStreams(task, options));
