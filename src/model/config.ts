@@ -1,5 +1,6 @@
 // The VSML configuration: one typed record, its defaults, and the property table that validates it.
 import { fail, ok, type Result } from './result';
+import { show } from './formats/json';
 
 export interface VsmlConfig {
   /** N: LSTM state size of every sub-RNN. */
@@ -68,7 +69,7 @@ const describeRange = (p: ConfigProp): string =>
   `${p.minExclusive ? '(' : '['}${p.min}, ${p.max}]`;
 
 function checkNumber(p: ConfigProp, v: unknown, path: string): Result<number> {
-  if (typeof v !== 'number' || !Number.isFinite(v)) return fail('type', path, `must be a finite number, got ${JSON.stringify(v)}`);
+  if (typeof v !== 'number' || !Number.isFinite(v)) return fail('type', path, `must be a finite number, got ${show(v)}`);
   if (p.kind === 'int' || p.kind === 'intList') {
     if (!Number.isInteger(v)) return fail('range', path, `must be an integer in ${describeRange(p)}, got ${v}`);
   }
@@ -96,11 +97,11 @@ export function parseConfig(raw: unknown, path = 'config'): Result<VsmlConfig> {
     if (v === undefined) continue;
     const field = `${path}.${p.name}`;
     if (p.kind === 'boolean') {
-      if (typeof v !== 'boolean') return fail('type', field, `must be true or false, got ${JSON.stringify(v)}`);
+      if (typeof v !== 'boolean') return fail('type', field, `must be true or false, got ${show(v)}`);
       if (p.unsupportedWhen === v) return fail('unsupported', field, `${p.name}=${v} is not supported yet`);
       out[p.name] = v;
     } else if (p.kind === 'intList') {
-      if (!Array.isArray(v)) return fail('type', field, `must be an array of integers, got ${JSON.stringify(v)}`);
+      if (!Array.isArray(v)) return fail('type', field, `must be an array of integers, got ${show(v)}`);
       for (let i = 0; i < v.length; i++) {
         const r = checkNumber(p, v[i], `${field}[${i}]`);
         if (!r.ok) return r;

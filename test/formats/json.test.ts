@@ -38,7 +38,7 @@ describe('readers', () => {
   it('readF32 names the path and the bad value', () => {
     expect(line(parseWith(() => readF32(null, 'x[2]')))).toBe('x[2]: must be a finite number, got null');
     expect(line(parseWith(() => readF32('NaN', 'x')))).toBe('x: must be a finite number, got "NaN"');
-    expect(line(parseWith(() => readF32(1e39, 'x')))).toBe('x: is outside the float32 range, got 1e+39');
+    expect(line(parseWith(() => readF32(1e39, 'x')))).toBe('x: must be within the float32 range ±3.4028235e38, got 1e+39');
   });
 
   it('readF32Matrix checks rows, then each row, then each value', () => {

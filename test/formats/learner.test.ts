@@ -48,7 +48,7 @@ describe('parseLearner', () => {
     ['a number for a row', (d) => (d.params.fwd.w[1] = 0.5), 'params.fwd.w[1]: must be an array, got 0.5'],
     ['NaN written as null', (d) => (d.params.fwd.b[1] = null), 'params.fwd.b[1]: must be a finite number, got null'],
     ['NaN written as a string', (d) => (d.params.bwd.w[2][0] = 'NaN'), 'params.bwd.w[2][0]: must be a finite number, got "NaN"'],
-    ['a float32 overflow', (d) => (d.params.lstm.w[0][0] = 1e39), 'params.lstm.w[0][0]: is outside the float32 range, got 1e+39'],
+    ['a float32 overflow', (d) => (d.params.lstm.w[0][0] = 1e39), 'params.lstm.w[0][0]: must be within the float32 range ±3.4028235e38, got 1e+39'],
   ])('rejects %s', (_, edit, message) => {
     const doc = learnerDoc();
     edit(doc);

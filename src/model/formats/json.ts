@@ -43,8 +43,12 @@ export function parseJsonText(text: string): Result<unknown> {
 export const fieldPath = (path: string, key: string): string => (path ? `${path}.${key}` : key);
 export const indexPath = (path: string, i: number): string => `${path}[${i}]`;
 
-/** A short rendering of a bad value for messages: JSON, cut to 40 characters. */
+/**
+ * A short rendering of a bad value for messages: JSON, cut to 40 characters. A non-finite number
+ * is named as such (JSON.parse reads 1e400 as Infinity, which JSON would print as null).
+ */
 export function show(v: unknown): string {
+  if (typeof v === 'number' && !Number.isFinite(v)) return Number.isNaN(v) ? 'NaN' : `${v} (beyond the float64 range ±1.8e308)`;
   if (Array.isArray(v)) return `an array of ${v.length}`;
   if (v !== null && typeof v === 'object') return 'an object';
   const s = v === undefined ? 'nothing' : JSON.stringify(v);
@@ -96,7 +100,7 @@ export function readBoolean(v: unknown, path: string): boolean {
 export function readF32(v: unknown, path: string): number {
   if (typeof v !== 'number' || !Number.isFinite(v)) failAt('nan', path, `must be a finite number, got ${show(v)}`);
   const f = Math.fround(v);
-  if (!Number.isFinite(f)) failAt('range', path, `is outside the float32 range, got ${v}`);
+  if (!Number.isFinite(f)) failAt('range', path, `must be within the float32 range ±3.4028235e38, got ${v}`);
   return f;
 }
 
