@@ -1,19 +1,33 @@
 // The page's side of the studio worker: opens the session the settings describe (again whenever a
 // session setting, the learner or the files change), relays play / pause / step / restart, and pulls
 // frames, at most one per animation frame and only while one is not already on its way. Everything it
-// learns goes into the live store; the worker does all computing.
-import * as Comlink from 'comlink';
+// learns goes into the live store; the worker does all computing. The worker port, animation frames,
+// fetches and IndexedDB come in as `StudioEnv`, so this runs under test on a fake worker.
 import type { DatasetFileRole } from '../../worker/catalog';
 import { DATASET_CATALOG, TRAINED_LEARNER } from '../../worker/catalog';
 import type { Frame } from '../../worker/session';
 import type { SessionApi, SessionSettings } from '../../worker/sessionApi';
-import { openIdbStore } from '../../worker/storage/keyValueStore';
-import { loadHandoffLearner } from '../../worker/storage/learnerHandoff';
 import { useLive } from '../state/liveStore';
 import { useSettings } from '../state/settingsStore';
 import { sessionSettings, type StudioSettings } from '../state/urlSettings';
 
-type Remote = Comlink.Remote<SessionApi>;
+/** The worker API as the page sees it through Comlink: every call answers later. */
+export type SessionPort = {
+  readonly [K in keyof SessionApi]: (...args: Parameters<SessionApi[K]>) => Promise<Awaited<ReturnType<SessionApi[K]>>>;
+};
+
+/** The page's services: animation frames, the shipped files, the trainer's handed-over learner, random seeds. */
+export interface StudioEnv {
+  /** requestAnimationFrame. */
+  requestFrame(callback: () => void): void;
+  /** GET a file the app ships (public/), by its path there ("learners/vsml-mnist.learner.json"). */
+  fetchAsset(path: string): Promise<{ readonly status: number; json(): Promise<unknown> }>;
+  /** The learner the trainer page handed over (IndexedDB), null when there is none. */
+  loadTrainedLearner(): Promise<unknown | null>;
+  /** A fresh random seed for "new seeds". */
+  randomSeed(): number;
+}
+
 type FileSet = { [role: string]: { name: string; bytes: Uint8Array } };
 
 const LEARNER_FILE = 'file';
@@ -24,7 +38,6 @@ async function fileBytes(file: File): Promise<{ name: string; bytes: Uint8Array 
 }
 
 export class StudioController {
-  private readonly api: Remote;
   private readonly shipped = new Map<string, unknown>();
   private fileLearner: { name: string; doc: unknown } | null = null;
   /** Data files per dataset name, kept while the page lives. */
@@ -39,14 +52,26 @@ export class StudioController {
   /** The heatmap is read back only while it is on screen. */
   private heatmapVisible = true;
 
-  constructor(worker: Worker) {
-    this.api = Comlink.wrap<SessionApi>(worker);
-    useSettings.subscribe((s, prev) => this.onSettings(s.settings, prev.settings));
+  private readonly unsubscribe: () => void;
+  private stopped = false;
+
+  constructor(
+    private readonly api: SessionPort,
+    private readonly env: StudioEnv,
+  ) {
+    this.unsubscribe = useSettings.subscribe((s, prev) => this.onSettings(s.settings, prev.settings));
     const loop = () => {
+      if (this.stopped) return;
       this.pump();
-      requestAnimationFrame(loop);
+      env.requestFrame(loop);
     };
-    requestAnimationFrame(loop);
+    env.requestFrame(loop);
+  }
+
+  /** Stop following the settings and pulling frames (tests make one controller each). */
+  dispose(): void {
+    this.stopped = true;
+    this.unsubscribe();
   }
 
   /** Open the session of the current settings (the first call, at start). */
@@ -105,8 +130,8 @@ export class StudioController {
     const cached = this.shipped.get(id);
     if (cached !== undefined) return { ok: true, doc: cached };
     try {
-      const res = await fetch(`${import.meta.env.BASE_URL}learners/${id}.learner.json`);
-      if (!res.ok) return { ok: false, message: `learner: no shipped learner "${id}" (HTTP ${res.status})` };
+      const res = await this.env.fetchAsset(`learners/${id}.learner.json`);
+      if (res.status !== 200) return { ok: false, message: `learner: no shipped learner "${id}" (HTTP ${res.status})` };
       const doc: unknown = await res.json();
       this.shipped.set(id, doc);
       return { ok: true, doc };
@@ -118,7 +143,7 @@ export class StudioController {
   /** The learner the trainer page handed over ("Open in studio"), from this browser's IndexedDB. */
   private async trainedLearner(): Promise<{ ok: true; doc: unknown } | { ok: false; message: string }> {
     try {
-      const doc = await loadHandoffLearner(await openIdbStore());
+      const doc = await this.env.loadTrainedLearner();
       if (doc === null) return { ok: false, message: 'learner: no learner from the trainer in this browser (use "Open in studio" on the trainer page)' };
       return { ok: true, doc };
     } catch (e) {
@@ -215,7 +240,7 @@ export class StudioController {
 
   /** New seeds: a fresh random seed in the settings (and so in the URL), which reopens the session. */
   newSeeds(): void {
-    const seed = crypto.getRandomValues(new Uint32Array(1))[0];
+    const seed = this.env.randomSeed();
     useSettings.getState().update({ seed });
   }
 
