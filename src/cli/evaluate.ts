@@ -5,10 +5,15 @@
 // Seeds: one --seed (default 22). Run r's initial state (VSML) or weights (baselines) come from
 // new Rng(seed).fork(r); run r's example order from src/data's runOrderSeed(seed, r); the task seed
 // (projection, shuffle, Random's examples) from --transform's project:/shuffle: seed, else --seed.
+//
+// Memory: the request is estimated (evaluateMemory.ts) once the data set is open and before the
+// task, the streams or the learner are made, and refused over --max-memory (default a quarter of
+// this machine's memory); the protocol keeps a [T] curve, not every run's [R][T] correctness.
 import { buildTask } from '../data/task';
 import { createRunStreams } from '../data/stream';
 import { openDatasetNode } from '../data/node/open';
-import type { Task } from '../data/types';
+import { taskSize, type TaskSize } from '../data/taskSize';
+import type { DataSource } from '../data/types';
 import { evaluate } from '../meta/evaluate';
 import { baselineLearner, vsmlLearner } from '../meta/learners';
 import type { BatchLearner } from '../meta/protocol';
@@ -23,8 +28,10 @@ import { intFlag, type FlagValues } from './args';
 import { badInput, runtimeFailure, success, type Command, type CommandIo, type Outcome } from './command';
 import { DATA_FLAGS, parseDataFlags, type DataRequest } from './dataFlags';
 import { BACKENDS, createEngine } from './engineFactory';
+import { evaluateMemory, type EvaluatedLearner } from './evaluateMemory';
 import { formatTable } from './evaluationTable';
 import { readJsonFile, writeFileAtomic } from './io';
+import { MAX_MEMORY_FLAG, memoryLimitOf, refuseOverLimit } from './memoryFlag';
 
 export const MAX_STEPS = 10_000_000;
 export const MAX_RUNS = 4096;
@@ -46,12 +53,15 @@ const oneLine = (e: unknown): string => (e instanceof Error ? e.message : String
 /** A data or flag error as its one line: flags as "vsml evaluate: --flag: ...", files as "FILE: ...". */
 const dataLine = (e: FieldError): string => (e.field.startsWith('--') ? `${NAME}: ${formatFieldError(e)}` : formatFieldError(e));
 
-async function loadTask(req: DataRequest): Promise<{ ok: true; task: Task } | { ok: false; line: string }> {
+const transformLine = (e: FieldError): string => `${NAME}: --transform: ${formatFieldError(e)}`;
+
+/** The data set opened and what its task will be, before the task is built. */
+async function openData(req: DataRequest): Promise<{ ok: true; source: DataSource; size: TaskSize } | { ok: false; line: string }> {
   const source = await openDatasetNode(req.info, req.open);
   if (!source.ok) return { ok: false, line: dataLine(source.error) };
-  const task = buildTask(source.value, req.task);
-  if (!task.ok) return { ok: false, line: `${NAME}: --transform: ${formatFieldError(task.error)}` };
-  return { ok: true, task: task.value };
+  const size = taskSize(source.value, req.task);
+  if (!size.ok) return { ok: false, line: transformLine(size.error) };
+  return { ok: true, source: source.value, size: size.value };
 }
 
 type LearnerChoice = { kind: 'baseline'; name: BaselineName } | { kind: 'vsml'; path: string; learner: Learner };
@@ -79,23 +89,32 @@ async function run(flags: FlagValues, io: CommandIo): Promise<Outcome> {
   const backend = (flags.get('backend') ?? 'cpu') as BackendName;
   const init = (flags.get('init') ?? 'per-run') as BaselineInit;
 
+  const limit = memoryLimitOf(flags);
+  if (!limit.ok) return badInput(`${NAME}: ${formatFieldError(limit.error)}`);
   const data = parseDataFlags(flags, seed.value);
   if (!data.ok) return badInput(dataLine(data.error));
   const learner = await loadLearner(learnerText);
   if (!learner.ok) return badInput(learner.line);
-  const task = await loadTask(data.value);
-  if (!task.ok) return badInput(task.line);
-  const { inputSize: A, numClasses: K } = task.task;
-  const streams = createRunStreams(task.task, { seed: seed.value, runs: runs.value });
-  if (!streams.ok) return badInput(`${NAME}: ${formatFieldError(streams.error)}`);
-
-  let engine: VsmlEngine | null = null;
-  let batch: BatchLearner;
+  const opened = await openData(data.value);
+  if (!opened.ok) return badInput(opened.line);
+  const { inputSize: A, numClasses: K } = opened.size;
   if (learner.value.kind === 'baseline') {
     const bytes = baselineBytes(learner.value.name, A, K, runs.value);
     if (bytes > MAX_BASELINE_BYTES) {
       return badInput(`${NAME}: --runs: ${runs.value} runs of ${learner.value.name} on ${A} inputs need ${gib(bytes)} GiB of weights and optimiser state, over the ${gib(MAX_BASELINE_BYTES)} GiB limit`);
     }
+  }
+  const evaluated: EvaluatedLearner = learner.value.kind === 'baseline' ? learner.value : { kind: 'vsml', path: learner.value.path, config: learner.value.learner.config };
+  const tooBig = refuseOverLimit(NAME, evaluateMemory(evaluated, opened.size, runs.value, steps.value), limit.value);
+  if (tooBig) return badInput(tooBig);
+  const task = buildTask(opened.source, data.value.task);
+  if (!task.ok) return badInput(transformLine(task.error));
+  const streams = createRunStreams(task.value, { seed: seed.value, runs: runs.value });
+  if (!streams.ok) return badInput(`${NAME}: ${formatFieldError(streams.error)}`);
+
+  let engine: VsmlEngine | null = null;
+  let batch: BatchLearner;
+  if (learner.value.kind === 'baseline') {
     batch = baselineLearner(learner.value.name, A, K, runs.value, seed.value, init);
   } else {
     const spec = { config: learner.value.learner.config, inputSize: A, numClasses: K, runs: runs.value };
@@ -132,7 +151,7 @@ async function run(flags: FlagValues, io: CommandIo): Promise<Outcome> {
     return runtimeFailure(`${NAME}: cannot write ${out}: ${oneLine(e)}`);
   }
   formatTable([evaluation]).forEach((l) => io.info(l));
-  io.info(`evaluate: ${runs.value} runs x ${steps.value} steps of ${task.task.name} (A=${A}, K=${K}) in ${seconds.toFixed(1)} s -> ${out}`);
+  io.info(`evaluate: ${runs.value} runs x ${steps.value} steps of ${task.value.name} (A=${A}, K=${K}) in ${seconds.toFixed(1)} s -> ${out}`);
   return success;
 }
 
@@ -148,6 +167,7 @@ export const evaluateCommand: Command = {
     { name: 'backend', value: BACKENDS.join('|'), choices: BACKENDS, help: 'engine for a VSML learner (default cpu); baselines always run on the CPU' },
     { name: 'init', value: BASELINE_INITS.join('|'), choices: BASELINE_INITS, help: "baselines: initial weights per run from (seed, run), or 'shared' by every run as the official PRNGKey(22) (default per-run)" },
     { name: 'out', value: 'R.json', required: true, help: 'vsml-evaluation file to write (atomically)' },
+    MAX_MEMORY_FLAG,
   ],
   run,
 };

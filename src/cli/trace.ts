@@ -14,10 +14,12 @@ import { initRunState } from '../model/init';
 import { Rng } from '../model/rng';
 import type { RunState } from '../model/state';
 import { parseStream, type Stream } from '../data/streamFile';
+import { engineItems, estimateOf, F32, productItem, type MemoryEstimate } from '../model/resources';
 import { intFlag, type FlagValues } from './args';
 import { badInput, runtimeFailure, success, type Command, type CommandIo, type Outcome } from './command';
 import { BACKENDS, createEngine } from './engineFactory';
 import { readJsonFile, writeFileAtomic } from './io';
+import { MAX_MEMORY_FLAG, memoryLimitOf, refuseOverLimit } from './memoryFlag';
 
 /** Examples per engine call: bounds the memory of one block's inputs and outputs. */
 export const TRACE_CHUNK = 256;
@@ -62,6 +64,26 @@ export function seededState(learner: Learner, stream: Stream, seed: number): Run
   return initRunState(learner.config, specShapes(traceSpec(learner, stream)), new Rng(seed));
 }
 
+/** Bytes per output value while the trace file is written: the JSON arrays (8) and their text, twice (measured: docs/FORMATS.md). */
+export const TRACE_TEXT_BYTES_PER_VALUE = 32;
+
+/**
+ * What a trace needs besides the learner: the stream as read, the state (the initial one and the
+ * engine's copy), the outputs [T][K] with loss and correctness, and the file's text. The stream file
+ * is named for A, K and T; the learner file for its hidden layers.
+ */
+export function traceMemory(learner: Learner, stream: Stream, files: { learner: string; stream: string }): MemoryEstimate {
+  const { steps: T, inputSize: A, numClasses: K } = stream;
+  const hidden = learner.config.hiddenSizes.length > 0;
+  const gridField = hidden ? `${files.learner} config.hiddenSizes and ${files.stream} inputs[0] and numClasses` : `${files.stream} inputs[0] and numClasses`;
+  return estimateOf([
+    productItem(`${files.stream} inputs`, 'the stream as read', [[T, 'examples'], [A, 'inputs'], [F32, 'bytes']], T * A),
+    ...engineItems(gridField, { ...traceSpec(learner, stream) }, 2),
+    productItem(`${files.stream} inputs and numClasses`, "the trace's outputs", [[T, 'examples'], [K, 'classes'], [F32, 'bytes']], T * K),
+    productItem(`${files.stream} inputs and numClasses`, "the trace file's arrays and text", [[T, 'examples'], [K, 'classes'], [TRACE_TEXT_BYTES_PER_VALUE, 'bytes']]),
+  ]);
+}
+
 /** An input file's value, or the one line that says what is wrong with it ("<path>: <field>: <reason>"). */
 type Loaded<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly line: string };
 
@@ -78,10 +100,17 @@ async function run(flags: FlagValues, io: CommandIo): Promise<Outcome> {
   const backend = (flags.get('backend') ?? 'cpu') as BackendName;
   const out = flags.get('out') as string;
 
-  const learner = await load(flags.get('learner') as string, parseLearner);
+  const limit = memoryLimitOf(flags);
+  if (!limit.ok) return badInput(`vsml trace: ${formatFieldError(limit.error)}`);
+
+  const learnerPath = flags.get('learner') as string;
+  const streamPath = flags.get('stream') as string;
+  const learner = await load(learnerPath, parseLearner);
   if (!learner.ok) return badInput(learner.line);
-  const stream = await load(flags.get('stream') as string, parseStream);
+  const stream = await load(streamPath, parseStream);
   if (!stream.ok) return badInput(stream.line);
+  const tooBig = refuseOverLimit('vsml trace', traceMemory(learner.value, stream.value, { learner: learnerPath, stream: streamPath }), limit.value);
+  if (tooBig) return badInput(tooBig);
   let state: RunState;
   const statePath = flags.get('state');
   if (statePath !== undefined) {
@@ -122,6 +151,7 @@ export const traceCommand: Command = {
     { name: 'seed', value: 'N', help: 'seed of the initial state when no --state is given (default 0)' },
     { name: 'backend', value: BACKENDS.join('|'), choices: BACKENDS, help: 'engine (default cpu)' },
     { name: 'out', value: 'T.json', required: true, help: 'vsml-trace file to write (atomically)' },
+    MAX_MEMORY_FLAG,
   ],
   run,
 };

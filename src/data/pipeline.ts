@@ -4,6 +4,7 @@
 // is just another random projection, and the official code skips the shuffle then.)
 // Compiled once per task; `run` reuses scratch buffers, so it allocates nothing per example; `runAll`
 // projects four examples at a time.
+import { MAX_ARRAY_LENGTH } from '../model/resources';
 import { fail, ok, type Result } from '../model/result';
 import { normaliseInPlace } from './normalisation';
 import { grayscale } from './transforms/grayscale';
@@ -57,6 +58,9 @@ export function compilePipeline(inShape: ImageShape, spec: PipelineSpec): Result
     shape = plan.to;
   }
   const D = shapeSize(shape);
+  if (spec.project && D * D > MAX_ARRAY_LENGTH) {
+    return fail('transform', 'project', `a projection of ${D} inputs needs a ${D} x ${D} matrix (${D * D} values), more than the ${MAX_ARRAY_LENGTH} a typed array can hold; resize smaller first`);
+  }
   const perm = spec.shufflePixels ? pixelPermutation(D, spec.seed) : null;
   const PT = spec.project ? transposeSquare(projectionMatrix(D, spec.seed), D) : null;
   const rows = new Float32Array(PT ? 4 * D : 0);

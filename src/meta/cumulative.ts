@@ -64,3 +64,64 @@ export function summariseAccuracy(correct: Uint8Array, runs: number, steps: numb
     curve: meanCurve(cum, runs, steps),
   };
 }
+
+/**
+ * summariseAccuracy fed one block at a time ([R][n] correctness of steps t0..t0+n-1, blocks in
+ * order): the same numbers bit for bit (every sum in the same order), keeping only [T] + [R] values.
+ */
+export class AccuracyAccumulator {
+  private readonly hits: Uint32Array;
+  private readonly curveSum: Float64Array;
+  private readonly at100: Float64Array;
+  private readonly last: Uint8Array;
+  private done = 0;
+  private summarised = false;
+
+  constructor(
+    readonly runs: number,
+    readonly steps: number,
+  ) {
+    this.hits = new Uint32Array(runs);
+    this.curveSum = new Float64Array(steps);
+    this.at100 = new Float64Array(runs);
+    this.last = new Uint8Array(runs);
+  }
+
+  add(correct: Uint8Array, t0: number, n: number): void {
+    if (t0 !== this.done || correct.length !== this.runs * n || t0 + n > this.steps) {
+      throw new Error(`AccuracyAccumulator: expected ${this.runs} x ${n} values from step ${this.done}, got ${correct.length} from step ${t0}`);
+    }
+    const T = this.steps;
+    for (let r = 0; r < this.runs; r++) {
+      let hits = this.hits[r];
+      for (let i = 0; i < n; i++) {
+        const t = t0 + i;
+        const c = correct[r * n + i];
+        hits += c;
+        const cum = hits / (t + 1);
+        this.curveSum[t] += cum;
+        if (t === EARLY_STEP - 1) this.at100[r] = cum;
+        if (t === T - 1) this.last[r] = c;
+      }
+      this.hits[r] = hits;
+    }
+    this.done = t0 + n;
+  }
+
+  summary(): AccuracySummary {
+    const { runs, steps } = this;
+    if (this.done !== steps) throw new Error(`AccuracyAccumulator: ${this.done} of ${steps} steps added`);
+    if (this.summarised) throw new Error('AccuracyAccumulator: summary() already taken');
+    this.summarised = true;
+    const atEnd = Float64Array.from(this.hits, (h) => h / steps);
+    // The mean over runs in place: the curve is the one [T] array kept.
+    const curve = this.curveSum;
+    for (let t = 0; t < steps; t++) curve[t] /= runs;
+    return {
+      at100: steps >= EARLY_STEP ? meanStd(this.at100, runs) : null,
+      atEnd: meanStd(atEnd, runs),
+      finalAccuracy: meanStd(this.last, runs),
+      curve,
+    };
+  }
+}

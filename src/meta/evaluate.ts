@@ -1,7 +1,8 @@
-// One evaluation: the protocol run, summarised into the vsml-evaluation document.
+// One evaluation: the protocol run, summarised as it goes (no [R][T] arrays), into the
+// vsml-evaluation document.
 import type { Evaluation } from '../model/formats/evaluation';
 import { summariseAccuracy } from './cumulative';
-import { runProtocol, type BatchLearner, type BlockSource, type ProtocolOptions, type ProtocolResult } from './protocol';
+import { runProtocolSummary, type BatchLearner, type BlockSource, type ProtocolOptions, type ProtocolResult, type ProtocolSummary } from './protocol';
 
 /** What the evaluation file says besides the numbers. */
 export interface EvaluationLabels {
@@ -14,13 +15,18 @@ export interface EvaluationLabels {
   readonly init?: string;
 }
 
-/** The summaries of a protocol result (see src/model/formats/evaluation.ts for each field). */
+/** The summaries of a kept protocol result (see src/model/formats/evaluation.ts for each field). */
 export function toEvaluation(result: ProtocolResult, labels: EvaluationLabels): Evaluation {
-  const s = summariseAccuracy(result.correct, result.runs, result.steps);
+  return summaryToEvaluation({ runs: result.runs, steps: result.steps, accuracy: summariseAccuracy(result.correct, result.runs, result.steps) }, labels);
+}
+
+/** The evaluation document of a streamed protocol: the same numbers as toEvaluation of the kept result. */
+export function summaryToEvaluation(summary: Pick<ProtocolSummary, 'runs' | 'steps' | 'accuracy'>, labels: EvaluationLabels): Evaluation {
+  const s = summary.accuracy;
   return {
     ...labels,
-    steps: result.steps,
-    runs: result.runs,
+    steps: summary.steps,
+    runs: summary.runs,
     cumulativeAccuracy: { at100: s.at100, atEnd: s.atEnd },
     finalAccuracy: s.finalAccuracy,
     curve: s.curve,
@@ -32,7 +38,7 @@ export async function evaluate(
   source: BlockSource,
   opts: ProtocolOptions,
   labels: EvaluationLabels,
-): Promise<{ evaluation: Evaluation; result: ProtocolResult }> {
-  const result = await runProtocol(learner, source, opts);
-  return { evaluation: toEvaluation(result, labels), result };
+): Promise<{ evaluation: Evaluation; result: ProtocolSummary }> {
+  const result = await runProtocolSummary(learner, source, opts);
+  return { evaluation: summaryToEvaluation(result, labels), result };
 }

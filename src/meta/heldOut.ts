@@ -8,11 +8,10 @@ import type { MeanStd } from '../model/formats/evaluation';
 import type { VmParams } from '../model/layout';
 import type { VsmlConfig } from '../model/config';
 import { fail, formatFieldError, ok, type Result } from '../model/result';
-import { summariseAccuracy } from './cumulative';
 import type { EngineCache } from './engineCache';
 import { vsmlLearner } from './learners';
 import type { EvaluationConfig, HeldOutSpec } from './metaConfig';
-import { runProtocol } from './protocol';
+import { runProtocolSummary } from './protocol';
 import type { SourceCache } from './taskSet';
 
 export interface HeldOutResult {
@@ -21,7 +20,7 @@ export interface HeldOutResult {
   readonly at100: MeanStd | null;
   /** acc_r(T) over runs: cumulative online accuracy. */
   readonly atEnd: MeanStd;
-  /** Mean cross-entropy over all runs and steps. */
+  /** Mean cross-entropy over all runs and steps (summed per run in step order, then over runs). */
   readonly loss: number;
   /** [T] mean over runs of the cumulative accuracy after each example (acc_r(t), t = 1..T). */
   readonly curve: Float64Array;
@@ -70,11 +69,9 @@ export class HeldOutSet {
       if (!streams.ok) throw new Error(formatFieldError(streams.error));
       const engine = await engines.get(task.inputSize, task.numClasses, runs);
       const learner = vsmlLearner(engine, { config: model, params }, seed);
-      const r = await runProtocol(learner, streams.value, { steps });
-      const s = summariseAccuracy(r.correct, r.runs, r.steps);
-      let loss = 0;
-      for (let i = 0; i < r.loss.length; i++) loss += r.loss[i];
-      out.push({ name: spec.name, at100: s.at100, atEnd: s.atEnd, loss: loss / r.loss.length, curve: s.curve });
+      const r = await runProtocolSummary(learner, streams.value, { steps });
+      const s = r.accuracy;
+      out.push({ name: spec.name, at100: s.at100, atEnd: s.atEnd, loss: r.meanLoss, curve: s.curve });
     }
     return out;
   }

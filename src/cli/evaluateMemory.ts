@@ -1,0 +1,36 @@
+// What `vsml evaluate` needs, counted before the task is built: the data set and its transformed
+// examples (and a projection), every run's example order, the learner (VSML state and V_M, or a
+// baseline's weights), one block of examples, and the output: the [T] curve (streamed protocol:
+// no [R][T] array) and its text.
+import type { TaskSize } from '../data/taskSize';
+import { taskItems } from '../data/taskSize';
+import { defaultBlockSteps } from '../meta/protocol';
+import type { BaselineName } from '../model/baselines/kinds';
+import type { VsmlConfig } from '../model/config';
+import { baselineItem, engineItems, estimateOf, F32, F64, productItem, stateField, type MemoryEstimate, type MemoryItem } from '../model/resources';
+
+/** Bytes per curve point while the evaluation file is written: the float64 curve, its JSON array and text (docs/EVALUATION.md). */
+export const CURVE_BYTES_PER_STEP = 48;
+
+/** The --runs default, above which --runs is named as a reason for a large state. */
+export const DEFAULT_EVAL_RUNS = 32;
+
+export type EvaluatedLearner = { readonly kind: 'baseline'; readonly name: BaselineName } | { readonly kind: 'vsml'; readonly path: string; readonly config: VsmlConfig };
+
+export function evaluateMemory(learner: EvaluatedLearner, size: TaskSize, runs: number, steps: number): MemoryEstimate {
+  const A = size.inputSize;
+  const K = size.numClasses;
+  const items: MemoryItem[] = [...taskItems(size, { data: '--dataset', resize: '--transform', project: '--transform' })];
+  if (size.count !== null) items.push(productItem('--runs', "the runs' example orders", [[runs, 'runs'], [size.count, 'examples'], [4, 'bytes']]));
+  if (learner.kind === 'baseline') {
+    items.push(baselineItem('--runs', learner.name, A, K, runs));
+  } else {
+    const field = stateField({ runs: '--runs', hidden: `${learner.path} config.hiddenSizes`, data: '--dataset' }, runs, DEFAULT_EVAL_RUNS, learner.config);
+    items.push(...engineItems(field, { config: learner.config, inputSize: A, numClasses: K, runs }, 2));
+  }
+  const C = Math.min(steps, defaultBlockSteps(runs, A));
+  items.push(productItem('--runs', 'one block of examples', [[runs, 'runs'], [C, 'steps'], [A, 'inputs'], [F32, 'bytes']], runs * C * A));
+  items.push(productItem('--steps', 'the accuracy curve and its text', [[steps, 'steps'], [CURVE_BYTES_PER_STEP, 'bytes']], steps));
+  items.push(productItem('--runs', 'per-run sums', [[runs, 'runs'], [4 * F64, 'bytes']]));
+  return estimateOf(items);
+}
