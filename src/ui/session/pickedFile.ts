@@ -1,0 +1,46 @@
+// Files the user picks from disk, read with their limits (src/worker/fileLimits.ts): the size is
+// checked before any byte is read; a learner's text is checked for depth, then parsed as JSON (the
+// worker checks every field). Each refusal is one line that starts with the file's name.
+import { depthRefusal, MAX_DATA_BYTES, MAX_LEARNER_BYTES, sizeRefusal } from '../../worker/fileLimits';
+
+/** A file picked from disk: what a DOM File has and these readers use. */
+export interface PickedFile {
+  readonly name: string;
+  readonly size: number;
+  text(): Promise<string>;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+export type Read<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
+
+const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/** A JSON document of a learner-sized kind ("learner", "checkpoint"): size, then depth, then JSON.parse. */
+export async function readJsonFile(file: PickedFile, what: string): Promise<Read<unknown>> {
+  const tooBig = sizeRefusal(file.name, file.size, MAX_LEARNER_BYTES, `a ${what} file`);
+  if (tooBig) return { ok: false, message: tooBig };
+  let text: string;
+  try {
+    text = await file.text();
+  } catch (e) {
+    return { ok: false, message: `${file.name}: cannot be read: ${messageOf(e)}` };
+  }
+  const deep = depthRefusal(file.name, text, what);
+  if (deep) return { ok: false, message: deep };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (e) {
+    return { ok: false, message: `${file.name}: not a JSON file (${messageOf(e)})` };
+  }
+}
+
+/** A data file's bytes (the worker checks the format), its size checked first. */
+export async function readDataFile(file: PickedFile): Promise<Read<{ name: string; bytes: Uint8Array }>> {
+  const tooBig = sizeRefusal(file.name, file.size, MAX_DATA_BYTES, 'a data file');
+  if (tooBig) return { ok: false, message: tooBig };
+  try {
+    return { ok: true, value: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } };
+  } catch (e) {
+    return { ok: false, message: `${file.name}: cannot be read: ${messageOf(e)}` };
+  }
+}
