@@ -11,7 +11,7 @@ describe('PRESETS', () => {
   it('presetQuery read back by settingsFromUrl gives the preset\'s settings, and matchPreset finds it', () => {
     for (const p of PRESETS) {
       const read = settingsFromUrl(`?${presetQuery(p)}`);
-      expect(read).toEqual({ settings: presetSettings(p), error: null });
+      expect(read).toEqual({ settings: presetSettings(p), errors: [] });
       expect(matchPreset(read.settings)?.id).toBe(p.id);
     }
   });

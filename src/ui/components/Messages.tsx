@@ -8,7 +8,7 @@ export function Messages() {
   const fallback = useLive((s) => s.info?.fallback ?? null);
   const notice = useLive((s) => s.notice);
   const error = useLive((s) => s.error);
-  const urlError = useSettings((s) => s.urlError);
+  const urlErrors = useSettings((s) => s.urlErrors);
   const set = useLive((s) => s.set);
   return (
     <div className="messages">
@@ -17,7 +17,12 @@ export function Messages() {
           Running on the CPU reference engine in the worker, not WebGPU: {fallback}. Everything works, only slower.
         </Banner>
       )}
-      {urlError && <Banner tone="warn">This link has a bad setting ({urlError}); the defaults are used.</Banner>}
+      {urlErrors.length > 0 && (
+        <Banner tone="warn" testId="url-error">
+          This link has {urlErrors.length === 1 ? 'a bad setting' : `${urlErrors.length} bad settings`} ({urlErrors.join('; ')});{' '}
+          {urlErrors.length === 1 ? 'its default is' : 'their defaults are'} used.
+        </Banner>
+      )}
       {notice && <Banner testId="notice">{notice}</Banner>}
       {error && (
         <Banner tone="error" testId="error-message" onDismiss={() => set({ error: null })}>

@@ -9,7 +9,8 @@ import type { Frame } from '../../worker/session';
 import type { SessionApi, SessionSettings } from '../../worker/sessionApi';
 import { useLive } from '../state/liveStore';
 import { useSettings } from '../state/settingsStore';
-import { sessionSettings, type StudioSettings } from '../state/urlSettings';
+import { refusedUrlSetting, sessionSettings, type StudioSettings } from '../state/urlSettings';
+import { readDataFile, readJsonFile, type PickedFile } from './pickedFile';
 
 /** The worker API as the page sees it through Comlink: every call answers later. */
 export type SessionPort = {
@@ -29,29 +30,49 @@ export interface StudioEnv {
 }
 
 type FileSet = { [role: string]: { name: string; bytes: Uint8Array } };
+type LearnerFile = { readonly name: string; readonly doc: unknown };
 
 const LEARNER_FILE = 'file';
+const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
-/** Reads a File's bytes (the worker parses them). */
-async function fileBytes(file: File): Promise<{ name: string; bytes: Uint8Array }> {
-  return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+/**
+ * One change of what the session is opened from (a learner file, data files, a shipped learner),
+ * applied when its turn in the open queue comes, so each is opened (checked) in the order it was made.
+ */
+interface Change {
+  apply(): void;
+  /** Put back what `apply` changed (the open was refused). */
+  undo(): void;
+  /** Before the refusal in the banner (the file's name). */
+  readonly prefix: string;
+  /** Open even when the settings' key is the running one (the same file name with new content). */
+  readonly force: boolean;
+}
+
+/** What a session is opened from, as a string: equal keys need no reopen. */
+function sessionKey(s: StudioSettings, learnerFile: LearnerFile | null, files: FileSet | undefined): string {
+  return JSON.stringify({
+    session: sessionSettings(s),
+    learner: learnerFile ? `file:${learnerFile.name}` : s.learner,
+    files: files ? Object.entries(files).map(([r, f]) => `${r}:${f.name}`) : [],
+  });
 }
 
 export class StudioController {
   private readonly shipped = new Map<string, unknown>();
-  private fileLearner: { name: string; doc: unknown } | null = null;
+  private fileLearner: LearnerFile | null = null;
   /** Data files per dataset name, kept while the page lives. */
   private readonly files = new Map<string, FileSet>();
   /** What the running session was opened with: its key and its session settings. */
   private opened: { key: string; settings: SessionSettings; learner: string } | null = null;
-  private opening: Promise<void> = Promise.resolve();
+  /** The open queue's tail: never rejects, so one failed open never stops the later ones. */
+  private opening: Promise<unknown> = Promise.resolve();
   private framePending = false;
   private wantFrame = true;
   private lastNotice: string | null = null;
   private autoplay = true;
   /** The heatmap is read back only while it is on screen. */
   private heatmapVisible = true;
-
   private readonly unsubscribe: () => void;
   private stopped = false;
 
@@ -74,22 +95,29 @@ export class StudioController {
     this.unsubscribe();
   }
 
-  /** Open the session of the current settings (the first call, at start). */
+  /**
+   * Open the session of the current settings (the first call, at start). A setting of the link that the
+   * worker refuses ("classes: ...", "resize: ...") is named under its URL key and put back to its
+   * default, and the open is tried again, so a link with a bad value still runs the rest of it.
+   */
   async start(): Promise<void> {
-    await this.reopen();
+    for (;;) {
+      const refusal = await this.reopen();
+      if (refusal === null || this.opened) return;
+      const settings = useSettings.getState();
+      const back = refusedUrlSetting(refusal, settings.settings);
+      if (!back || sessionKey(back.settings, null, undefined) === sessionKey(settings.settings, null, undefined)) return;
+      useLive.getState().set({ error: null, status: 'starting' });
+      settings.refuseUrlSetting(back.error, back.settings);
+    }
   }
 
-  private sessionKey(s: StudioSettings): string {
-    const files = this.files.get(s.dataset);
-    return JSON.stringify({
-      session: sessionSettings(s),
-      learner: this.fileLearner ? `file:${this.fileLearner.name}` : s.learner,
-      files: files ? Object.entries(files).map(([r, f]) => `${r}:${f.name}`) : [],
-    });
+  private keyOf(s: StudioSettings): string {
+    return sessionKey(s, this.fileLearner, this.files.get(s.dataset));
   }
 
   private onSettings(s: StudioSettings, prev: StudioSettings): void {
-    if (this.sessionKey(s) !== this.sessionKey(prev) && this.sessionKey(s) !== this.opened?.key) {
+    if (this.keyOf(s) !== this.keyOf(prev) && this.keyOf(s) !== this.opened?.key) {
       void this.reopen();
       return;
     }
@@ -107,20 +135,27 @@ export class StudioController {
   }
 
   /**
-   * Open the session of the current settings (with `doc` as the learner when given), serialised: a
-   * second change while one opens waits for it, then opens the newest settings. A refusal runs `undo`,
-   * then is shown (after `prefix`) with the settings put back; it resolves to the refusal, or null.
+   * Open the session of the current settings, serialised: a change while one opens waits for it, then
+   * `change` is applied and the newest settings open. A refusal (or anything thrown, e.g. a value
+   * postMessage cannot clone) undoes `change` and is shown after its prefix with the settings put
+   * back; it resolves to the refusal, or null. The queue goes on after any error.
    */
-  private reopen(doc?: unknown, prefix = '', undo?: () => void): Promise<string | null> {
+  private reopen(change?: Change): Promise<string | null> {
     const next = this.opening.then(async () => {
-      const refusal = await this.openNow(doc);
+      let refusal: string | null;
+      try {
+        change?.apply();
+        refusal = await this.openNow(change?.force ?? false);
+      } catch (e) {
+        refusal = `the session could not be opened: ${messageOf(e)}`;
+      }
       if (refusal !== null) {
-        undo?.();
-        this.refuse(prefix + refusal);
+        change?.undo();
+        this.refuse((change?.prefix ?? '') + refusal);
       }
       return refusal;
     });
-    this.opening = next.then(() => undefined);
+    this.opening = next.catch(() => undefined);
     return next;
   }
 
@@ -136,7 +171,7 @@ export class StudioController {
       this.shipped.set(id, doc);
       return { ok: true, doc };
     } catch (e) {
-      return { ok: false, message: `learner: "${id}" could not be read: ${e instanceof Error ? e.message : String(e)}` };
+      return { ok: false, message: `learner: "${id}" could not be read: ${messageOf(e)}` };
     }
   }
 
@@ -147,7 +182,7 @@ export class StudioController {
       if (doc === null) return { ok: false, message: 'learner: no learner from the trainer in this browser (use "Open in studio" on the trainer page)' };
       return { ok: true, doc };
     } catch (e) {
-      return { ok: false, message: `learner: the trainer's learner could not be read: ${e instanceof Error ? e.message : String(e)}` };
+      return { ok: false, message: `learner: the trainer's learner could not be read: ${messageOf(e)}` };
     }
   }
 
@@ -157,11 +192,15 @@ export class StudioController {
     return entry ? entry.required.filter((r) => !have[r]) : [];
   }
 
-  /** The open itself: null when it opened, had nothing to do or waits for files; else why it was refused. */
-  private async openNow(doc?: unknown): Promise<string | null> {
+  /**
+   * The open itself: null when it opened, had nothing to do or waits for files; else why it was
+   * refused. What it opens (settings, learner, files) is taken before the first await, and the running
+   * session's key is that, so a change made while the worker opens is seen as a change afterwards.
+   */
+  private async openNow(force: boolean): Promise<string | null> {
     const s = useSettings.getState().settings;
-    const key = this.sessionKey(s);
-    if (doc === undefined && key === this.opened?.key) return null;
+    const key = this.keyOf(s);
+    if (!force && key === this.opened?.key) return null;
     const live = useLive.getState();
     const missing = this.missingFiles(s.dataset);
     if (missing.length > 0) {
@@ -169,19 +208,17 @@ export class StudioController {
       live.set({ status: this.opened ? live.status : 'waiting-for-files', notice: `${title}: load its ${missing.join(' and ')} file${missing.length > 1 ? 's' : ''} from your disk to run it.` });
       return null;
     }
-    let learner = doc;
-    if (learner === undefined) {
-      const got = await this.learnerDocument(s.learner);
-      if (!got.ok) return got.message;
-      learner = got.doc;
-    }
+    const files = this.files.get(s.dataset);
+    const learnerFile = this.fileLearner;
+    const got = await this.learnerDocument(s.learner);
+    if (!got.ok) return got.message;
     const wasPlaying = live.playing || this.autoplay;
-    const reply = await this.api.open(sessionSettings(s), learner, this.files.get(s.dataset));
+    const reply = await this.api.open(sessionSettings(s), got.doc, files);
     if (!reply.ok) return reply.message;
-    this.opened = { key: this.sessionKey(s), settings: sessionSettings(s), learner: s.learner };
+    this.opened = { key, settings: sessionSettings(s), learner: s.learner };
     this.autoplay = false;
-    live.set({ status: 'running', info: reply.info, frame: null, notice: null, error: null, playing: false });
-    this.applyView(s);
+    live.set({ status: 'running', info: reply.info, frame: null, notice: null, error: null, playing: false, learnerFile: learnerFile?.name ?? null });
+    this.applyView(useSettings.getState().settings);
     this.wantFrame = true;
     if (wasPlaying) this.play();
     return null;
@@ -244,44 +281,91 @@ export class StudioController {
     useSettings.getState().update({ seed });
   }
 
-  /** A learner file from disk: parsed here only as JSON; the worker checks every field. */
-  async loadLearnerFile(file: File): Promise<void> {
-    let doc: unknown;
-    try {
-      doc = JSON.parse(await file.text());
-    } catch (e) {
-      useLive.getState().set({ error: `${file.name}: not a JSON file (${e instanceof Error ? e.message : String(e)})` });
+  /**
+   * A learner file from disk, read within its limits (size, nesting, JSON: pickedFile.ts; the worker
+   * checks every field), opened in its turn; a refusal names the file and the running session goes on.
+   */
+  async loadLearnerFile(file: PickedFile): Promise<void> {
+    const read = await readJsonFile(file, 'learner');
+    if (!read.ok) {
+      useLive.getState().set({ error: read.message });
       return;
     }
-    const before = this.fileLearner;
-    this.fileLearner = { name: file.name, doc };
-    const refusal = await this.reopen(doc, `${file.name}: `, () => (this.fileLearner = before));
-    if (refusal === null) useLive.getState().set({ learnerFile: file.name });
+    const mine: LearnerFile = { name: file.name, doc: read.value };
+    let before: LearnerFile | null = null;
+    await this.reopen({
+      apply: () => {
+        before = this.fileLearner;
+        this.fileLearner = mine;
+      },
+      undo: () => {
+        if (this.fileLearner === mine) this.fileLearner = before;
+      },
+      prefix: `${file.name}: `,
+      force: true,
+    });
   }
 
   /** Back to a shipped learner (drops a learner loaded from disk). */
   chooseShippedLearner(id: string): void {
-    this.fileLearner = null;
+    let before: LearnerFile | null = null;
+    void this.reopen({
+      apply: () => {
+        before = this.fileLearner;
+        this.fileLearner = null;
+      },
+      undo: () => {
+        if (this.fileLearner === null) this.fileLearner = before;
+        useLive.getState().set({ learnerFile: this.fileLearner?.name ?? null });
+      },
+      prefix: '',
+      force: true,
+    });
     useLive.getState().set({ learnerFile: null });
-    this.opened = null;
     useSettings.getState().update({ learner: id === LEARNER_FILE ? useSettings.getState().settings.learner : id });
-    void this.reopen();
   }
 
-  /** Data files from disk for the current dataset, by role; the session opens once all required are there. */
-  async loadDataFiles(dataset: string, picked: { [role: string]: File }): Promise<void> {
+  /**
+   * Data files from disk for a dataset, by role: each size checked before it is read, then merged into
+   * the dataset's files when its turn in the open queue comes, so files picked while another open is
+   * in flight are each opened (checked) in turn; the session opens once all required files are there.
+   * A refused file is named and only it is taken out again.
+   */
+  async loadDataFiles(dataset: string, picked: { [role: string]: PickedFile }): Promise<void> {
     const read: FileSet = {};
-    for (const [role, file] of Object.entries(picked)) read[role] = await fileBytes(file);
-    // Merged after the reads, so files picked one right after the other are all kept.
-    const before = this.files.get(dataset);
-    const set: FileSet = { ...(before ?? {}), ...read };
-    this.files.set(dataset, set);
-    const names = (files: FileSet) => Object.fromEntries(Object.entries(files).map(([r, f]) => [r, f.name]));
-    useLive.getState().set({ dataFiles: names(set), notice: null });
-    await this.reopen(undefined, '', () => {
-      if (before) this.files.set(dataset, before);
-      else this.files.delete(dataset);
-      useLive.getState().set({ dataFiles: names(before ?? {}) });
+    for (const [role, file] of Object.entries(picked)) {
+      const r = await readDataFile(file);
+      if (!r.ok) {
+        useLive.getState().set({ error: r.message });
+        return;
+      }
+      read[role] = r.value;
+    }
+    const show = () => {
+      const set = this.files.get(dataset) ?? {};
+      useLive.getState().set({ dataFiles: Object.fromEntries(Object.entries(set).map(([r, f]) => [r, f.name])) });
+    };
+    let before: FileSet = {};
+    await this.reopen({
+      apply: () => {
+        before = this.files.get(dataset) ?? {};
+        this.files.set(dataset, { ...before, ...read });
+        useLive.getState().set({ notice: null });
+        show();
+      },
+      undo: () => {
+        const now: FileSet = { ...(this.files.get(dataset) ?? {}) };
+        for (const [role, f] of Object.entries(read)) {
+          if (now[role] !== f) continue;
+          if (before[role]) now[role] = before[role];
+          else delete now[role];
+        }
+        if (Object.keys(now).length > 0) this.files.set(dataset, now);
+        else this.files.delete(dataset);
+        show();
+      },
+      prefix: '',
+      force: false,
     });
   }
 
@@ -299,7 +383,7 @@ export class StudioController {
     this.api
       .frame()
       .then((frame: Frame | null) => this.onFrame(frame))
-      .catch((e: unknown) => useLive.getState().set({ error: `worker: ${e instanceof Error ? e.message : String(e)}` }))
+      .catch((e: unknown) => useLive.getState().set({ error: `worker: ${messageOf(e)}` }))
       .finally(() => {
         this.framePending = false;
       });

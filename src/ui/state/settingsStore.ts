@@ -4,10 +4,12 @@ import { settingsFromUrl, settingsToUrl, type StudioSettings } from './urlSettin
 
 interface SettingsState {
   readonly settings: StudioSettings;
-  /** The URL's first bad key, read at start (the defaults are used instead). */
-  readonly urlError: string | null;
+  /** The link's bad keys (`key: reason`), read at start or refused by the worker's first open; each keeps its default. */
+  readonly urlErrors: readonly string[];
   update(patch: Partial<StudioSettings>): void;
   replace(settings: StudioSettings): void;
+  /** A setting of the link the worker refused: named, and the settings with it back at its default. */
+  refuseUrlSetting(error: string, settings: StudioSettings): void;
 }
 
 const initial = settingsFromUrl(typeof location === 'undefined' ? '' : location.search);
@@ -20,7 +22,7 @@ function writeUrl(s: StudioSettings): void {
 
 export const useSettings = create<SettingsState>()((set, get) => ({
   settings: initial.settings,
-  urlError: initial.error,
+  urlErrors: initial.errors,
   update(patch) {
     const settings = { ...get().settings, ...patch };
     writeUrl(settings);
@@ -29,5 +31,9 @@ export const useSettings = create<SettingsState>()((set, get) => ({
   replace(settings) {
     writeUrl(settings);
     set({ settings });
+  },
+  refuseUrlSetting(error, settings) {
+    writeUrl(settings);
+    set({ settings, urlErrors: [...get().urlErrors, error] });
   },
 }));

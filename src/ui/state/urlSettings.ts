@@ -1,8 +1,8 @@
 // The studio's settings in the page URL, so a lecturer can share a view as a link: every setting has
 // a short query key, a default (left out of the URL) and a check whose message names the key.
-// Reading a URL never throws: the first bad key comes back as an error beside the defaults.
+// Reading a URL never throws: each bad key comes back as an error, and its setting keeps its default.
 import { BASELINE_NAMES, type BaselineName } from '../../model/baselines/kinds';
-import { SESSION_DATASETS } from '../../worker/catalog';
+import { SESSION_DATASETS, SHIPPED_LEARNERS, TRAINED_LEARNER } from '../../worker/catalog';
 import type { SessionSettings, StreamKind } from '../../worker/sessionApi';
 
 export type Normalisation = 'class' | 'layer' | 'fixed';
@@ -36,8 +36,8 @@ const MAX_SPEED = 100_000;
 
 export interface UrlReading {
   readonly settings: StudioSettings;
-  /** `key: reason` for the first bad key, or null. */
-  readonly error: string | null;
+  /** `key: reason` for each bad key, in the URL's order (empty: none). */
+  readonly errors: readonly string[];
 }
 
 type Mutable = { -readonly [K in keyof StudioSettings]: StudioSettings[K] };
@@ -69,6 +69,8 @@ function classList(v: string): number[] {
 /** One URL key: how it reads into the settings and how it writes (null: the default, left out). */
 interface Key {
   readonly key: string;
+  /** The setting it sets: the worker names it at the start of a refusal ("classes: ..."). */
+  readonly setting: keyof StudioSettings;
   read(v: string, s: Mutable): void;
   write(s: StudioSettings): string | null;
 }
@@ -76,41 +78,49 @@ interface Key {
 const same = <T>(a: T, b: T): boolean => JSON.stringify(a) === JSON.stringify(b);
 const D = DEFAULT_SETTINGS;
 
+/** The learner ids a link may name: the shipped ones and the trainer's. */
+const LEARNER_IDS: readonly string[] = [...SHIPPED_LEARNERS.map((l) => l.id), TRAINED_LEARNER];
+
 const KEYS: readonly Key[] = [
   {
     key: 'learner',
+    setting: 'learner',
     read(v, s) {
-      if (!/^[a-z0-9-]+$/.test(v)) throw new Error(`learner: must be a shipped learner id (a-z, 0-9, -), got "${v}"`);
+      if (!LEARNER_IDS.includes(v)) throw new Error(`learner: unknown learner "${v}" (known: ${LEARNER_IDS.join(', ')})`);
       s.learner = v;
     },
     write: (s) => (s.learner === D.learner ? null : s.learner),
   },
   {
     key: 'data',
+    setting: 'dataset',
     read(v, s) {
       if (!SESSION_DATASETS.includes(v)) throw new Error(`data: unknown dataset "${v}" (known: ${SESSION_DATASETS.join(', ')})`);
       s.dataset = v;
     },
     write: (s) => (s.dataset === D.dataset ? null : s.dataset),
   },
-  { key: 'split', read: (v, s) => void (s.split = oneOf(v, 'split', ['train', 'test'])), write: (s) => (s.split === D.split ? null : s.split) },
+  { key: 'split', setting: 'split', read: (v, s) => void (s.split = oneOf(v, 'split', ['train', 'test'])), write: (s) => (s.split === D.split ? null : s.split) },
   {
     key: 'resize',
+    setting: 'resize',
     read: (v, s) => void (s.resize = v === 'none' ? null : int(v, 'resize', 1, MAX_SIDE)),
     write: (s) => (s.resize === D.resize ? null : s.resize === null ? 'none' : String(s.resize)),
   },
-  { key: 'cls', read: (v, s) => void (s.classes = classList(v)), write: (s) => (same(s.classes, D.classes) ? null : (s.classes ?? []).join(',')) },
-  { key: 'shuffle', read: (v, s) => void (s.shuffle = flag(v, 'shuffle')), write: (s) => (s.shuffle === D.shuffle ? null : s.shuffle ? '1' : '0') },
-  { key: 'proj', read: (v, s) => void (s.project = flag(v, 'proj')), write: (s) => (s.project === D.project ? null : s.project ? '1' : '0') },
+  { key: 'cls', setting: 'classes', read: (v, s) => void (s.classes = classList(v)), write: (s) => (same(s.classes, D.classes) ? null : (s.classes ?? []).join(',')) },
+  { key: 'shuffle', setting: 'shuffle', read: (v, s) => void (s.shuffle = flag(v, 'shuffle')), write: (s) => (s.shuffle === D.shuffle ? null : s.shuffle ? '1' : '0') },
+  { key: 'proj', setting: 'project', read: (v, s) => void (s.project = flag(v, 'proj')), write: (s) => (s.project === D.project ? null : s.project ? '1' : '0') },
   {
     key: 'stream',
+    setting: 'stream',
     read: (v, s) => void (s.stream = oneOf<StreamKind>(v, 'stream', ['iid', 'association'])),
     write: (s) => (s.stream === D.stream ? null : s.stream),
   },
-  { key: 'S', read: (v, s) => void (s.runs = int(v, 'S', 1, MAX_RUNS)), write: (s) => (s.runs === D.runs ? null : String(s.runs)) },
-  { key: 'seed', read: (v, s) => void (s.seed = int(v, 'seed', 0, 0xffffffff)), write: (s) => (s.seed === D.seed ? null : String(s.seed)) },
+  { key: 'S', setting: 'runs', read: (v, s) => void (s.runs = int(v, 'S', 1, MAX_RUNS)), write: (s) => (s.runs === D.runs ? null : String(s.runs)) },
+  { key: 'seed', setting: 'seed', read: (v, s) => void (s.seed = int(v, 'seed', 0, 0xffffffff)), write: (s) => (s.seed === D.seed ? null : String(s.seed)) },
   {
     key: 'base',
+    setting: 'baselines',
     read(v, s) {
       const names = v === '' ? [] : v.split(',');
       const bad = names.find((n) => !(BASELINE_NAMES as readonly string[]).includes(n));
@@ -119,13 +129,14 @@ const KEYS: readonly Key[] = [
     },
     write: (s) => (same(s.baselines, D.baselines) ? null : s.baselines.join(',')),
   },
-  { key: 'layer', read: (v, s) => void (s.layer = int(v, 'layer', 0, 16)), write: (s) => (s.layer === D.layer ? null : String(s.layer)) },
-  { key: 'vec', read: (v, s) => void (s.vector = oneOf(v, 'vec', ['h', 'c'])), write: (s) => (s.vector === D.vector ? null : s.vector) },
-  { key: 'j', read: (v, s) => void (s.j = int(v, 'j', 0, 1023)), write: (s) => (s.j === D.j ? null : String(s.j)) },
-  { key: 'norm', read: (v, s) => void (s.norm = oneOf<Normalisation>(v, 'norm', ['class', 'layer', 'fixed'])), write: (s) => (s.norm === D.norm ? null : s.norm) },
-  { key: 'logx', read: (v, s) => void (s.logX = flag(v, 'logx')), write: (s) => (s.logX === D.logX ? null : s.logX ? '1' : '0') },
+  { key: 'layer', setting: 'layer', read: (v, s) => void (s.layer = int(v, 'layer', 0, 16)), write: (s) => (s.layer === D.layer ? null : String(s.layer)) },
+  { key: 'vec', setting: 'vector', read: (v, s) => void (s.vector = oneOf(v, 'vec', ['h', 'c'])), write: (s) => (s.vector === D.vector ? null : s.vector) },
+  { key: 'j', setting: 'j', read: (v, s) => void (s.j = int(v, 'j', 0, 1023)), write: (s) => (s.j === D.j ? null : String(s.j)) },
+  { key: 'norm', setting: 'norm', read: (v, s) => void (s.norm = oneOf<Normalisation>(v, 'norm', ['class', 'layer', 'fixed'])), write: (s) => (s.norm === D.norm ? null : s.norm) },
+  { key: 'logx', setting: 'logX', read: (v, s) => void (s.logX = flag(v, 'logx')), write: (s) => (s.logX === D.logX ? null : s.logX ? '1' : '0') },
   {
     key: 'speed',
+    setting: 'speed',
     read: (v, s) => void (s.speed = v === 'max' ? Infinity : int(v, 'speed', 1, MAX_SPEED)),
     write: (s) => (s.speed === D.speed ? null : Number.isFinite(s.speed) ? String(Math.round(s.speed)) : 'max'),
   },
@@ -133,19 +144,38 @@ const KEYS: readonly Key[] = [
 
 const KNOWN = KEYS.map((k) => k.key).join(', ');
 
+/** The settings of a query string: every good key read, every bad one named and left at its default. */
 export function settingsFromUrl(search: string): UrlReading {
   const q = new URLSearchParams(search);
   const s: Mutable = { ...DEFAULT_SETTINGS };
-  try {
-    for (const [key, v] of q) {
-      const k = KEYS.find((x) => x.key === key);
-      if (!k) throw new Error(`${key}: unknown setting (known: ${KNOWN})`);
-      k.read(v, s);
+  const errors: string[] = [];
+  for (const [key, v] of q) {
+    const k = KEYS.find((x) => x.key === key);
+    if (!k) {
+      errors.push(`${key}: unknown setting (known: ${KNOWN})`);
+      continue;
     }
-  } catch (e) {
-    return { settings: DEFAULT_SETTINGS, error: (e as Error).message };
+    const before = { ...s };
+    try {
+      k.read(v, s);
+    } catch (e) {
+      Object.assign(s, before);
+      errors.push((e as Error).message);
+    }
   }
-  return { settings: s, error: null };
+  return { settings: s, errors };
+}
+
+/**
+ * A refusal of the worker that names a setting a link sets ("classes: class 12 is not in [0, 10)",
+ * "baselines[1]: ..."): the same line under the link's key ("cls: class 12 ..."), and the setting
+ * put back to its default. Null when the refusal names no such setting (a file, the engine).
+ */
+export function refusedUrlSetting(message: string, s: StudioSettings): { readonly error: string; readonly settings: StudioSettings } | null {
+  const m = /^([A-Za-z]+)(?:\[\d+\])?: /.exec(message);
+  const k = m ? KEYS.find((x) => x.setting === m[1] || x.key === m[1]) : undefined;
+  if (!m || !k) return null;
+  return { error: `${k.key}: ${message.slice(m[1].length).replace(/^(?:\[\d+\])?: /, '')}`, settings: { ...s, [k.setting]: DEFAULT_SETTINGS[k.setting] } };
 }
 
 /** The query string of `s` (without "?"): only what differs from the defaults, in a fixed order. */

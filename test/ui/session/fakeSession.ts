@@ -1,0 +1,85 @@
+// A fake studio worker and page environment for the controller tests: every call is recorded; open()
+// answers at once, or waits until the test answers it (`holdOpens`); animation frames run when the
+// test says so; shipped learners are served from a map.
+import type { SessionPort, StudioEnv } from '../../../src/ui/session/controller';
+import type { OpenReply, SessionInfo, SessionSettings } from '../../../src/worker/sessionApi';
+
+export const INFO: SessionInfo = {
+  backend: 'cpu', description: 'CPU reference', fallback: null, inputSize: 784, numClasses: 10, classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+  taskName: 'mnist/test', runs: 8, layers: [{ A: 784, B: 10 }], stateSize: 8, imageShape: { height: 28, width: 28, channels: 1 },
+};
+
+export interface OpenCall {
+  readonly settings: SessionSettings;
+  readonly learner: unknown;
+  readonly files: { readonly [role: string]: { readonly name: string; readonly bytes: Uint8Array } } | undefined;
+}
+
+export const flush = async (rounds = 10): Promise<void> => {
+  for (let i = 0; i < rounds; i++) await new Promise((r) => setTimeout(r, 0));
+};
+
+export class FakeSession {
+  readonly opens: OpenCall[] = [];
+  readonly calls: string[] = [];
+  /** The reply to an open (or an exception it throws, as Comlink's postMessage does for a value it cannot clone). */
+  reply: (call: OpenCall) => OpenReply = () => ({ ok: true, info: INFO });
+  /** When set, each open() waits in `held` until the test releases it. */
+  holdOpens = false;
+  readonly held: (() => void)[] = [];
+
+  /** Answer the oldest held open. */
+  release(): void {
+    const next = this.held.shift();
+    if (!next) throw new Error('no open() is waiting');
+    next();
+  }
+
+  readonly api: SessionPort = {
+    open: async (settings, learner, files) => {
+      const call: OpenCall = { settings, learner, files: files as OpenCall['files'] };
+      this.opens.push(call);
+      if (this.holdOpens) await new Promise<void>((r) => this.held.push(r));
+      return this.reply(call);
+    },
+    restart: async () => ({ ok: true, info: INFO }),
+    play: async () => void this.calls.push('play'),
+    pause: async () => void this.calls.push('pause'),
+    step: async () => void this.calls.push('step'),
+    setView: async () => undefined,
+    frame: async () => null,
+    curves: async () => null,
+    info: async () => INFO,
+  };
+}
+
+export class FakeStudioEnv implements StudioEnv {
+  readonly fetched: string[] = [];
+  /** Shipped files by path under public/. */
+  readonly assets = new Map<string, unknown>([['learners/vsml-mnist.learner.json', { format: 'vsml-learner', id: 'vsml-mnist' }]]);
+  trained: unknown | null = null;
+  requestFrame(): void {}
+  async fetchAsset(path: string) {
+    this.fetched.push(path);
+    const doc = this.assets.get(path);
+    return { status: doc === undefined ? 404 : 200, json: async () => doc };
+  }
+  async loadTrainedLearner() {
+    return this.trained;
+  }
+  randomSeed(): number {
+    return 1234;
+  }
+}
+
+/** A picked file as the DOM gives it: name, size, text, bytes; `reads` counts the reads of its content. */
+export function pickedFile(name: string, text: string, size = new TextEncoder().encode(text).length) {
+  const file = {
+    name,
+    size,
+    reads: 0,
+    text: async () => (file.reads++, text),
+    arrayBuffer: async () => (file.reads++, new TextEncoder().encode(text).buffer as ArrayBuffer),
+  };
+  return file;
+}
