@@ -48,8 +48,9 @@ export function checkSettings(s: SessionSettings): string | null {
   return null;
 }
 
-function taskError(dataset: string, e: FieldError): string {
-  const setting = SETTING_OF_TASK_FIELD[e.field];
+function taskError(dataset: string, e: FieldError, resize: number | null): string {
+  // A task too large to hold is the resize's doing when there is one (inputs grow with its square).
+  const setting = SETTING_OF_TASK_FIELD[e.field] ?? (e.field === 'task' && resize !== null ? 'resize' : undefined);
   return setting ? `${setting}: ${e.message}` : `${dataset}: ${formatFieldError(e)}`;
 }
 
@@ -66,7 +67,7 @@ export async function openSession(deps: SessionDeps, s: SessionSettings, learner
   const task = buildTask(source.value, {
     seed: s.seed, resize: s.resize, shufflePixels: s.shuffle, project: s.project, classes: s.classes ?? undefined,
   });
-  if (!task.ok) return refuse(taskError(s.dataset, task.error));
+  if (!task.ok) return refuse(taskError(s.dataset, task.error, s.resize));
   const streams = streamsOf(task.value, s);
   if (!streams.ok) return refuse(formatFieldError(streams.error));
   const { inputSize, numClasses, classNames, shape, name } = task.value;

@@ -123,6 +123,8 @@ describe('createSessionApi: refusals name the field, and the running session goe
       [{ shuffle: true, project: true }, 'shuffle: pixel shuffle and projection together: a shuffle before a random projection is just another projection; choose one'],
     ];
     for (const [change, message] of refusals) expect(await a.open({ ...settings, ...change }, tinyLearnerDoc())).toEqual({ ok: false, message });
+    const huge = await a.open({ ...settings, resize: 512, runs: 1 }, tinyLearnerDoc());
+    expect(!huge.ok && huge.message).toMatch(/^resize: /); // a task too large because of the resize names the resize, not the dataset
     const unknown = await a.open({ ...settings, dataset: 'mnistt' }, tinyLearnerDoc());
     expect(!unknown.ok && unknown.message).toMatch(/^mnistt: /);
     const before = (await a.frame())?.examplesSeen ?? 0;
