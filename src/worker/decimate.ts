@@ -1,6 +1,8 @@
 // Curves for the screen: a cumulative-accuracy curve of n points thinned to at most `maxPoints`, evenly
 // spaced in examples and always keeping the first and the last, so a chart redrawn every animation frame
-// costs the same after a million examples as after a thousand. (Exports use the full curves.)
+// costs the same after a million examples as after a thousand. (Exports use the full curves.) A
+// curve's points may be every `every` examples (accuracyTally.ts thins a long session's), and the
+// point after the last example is added when it falls between two of them.
 
 /** Default points per curve in a frame. */
 export const FRAME_POINTS = 1000;
@@ -20,15 +22,37 @@ export interface DecimatedCurve {
   readonly std: Float64Array;
 }
 
-/** The points of a full curve (`mean`, `std` of equal length, of which the first `n`) at `indices`. */
-export function pickPoints(mean: Float64Array, std: Float64Array, indices: Uint32Array): DecimatedCurve {
+/** The points of a curve (`mean`, `std` of equal length; point i after (i + 1) * every examples) at `indices`. */
+export function pickPoints(mean: Float64Array, std: Float64Array, indices: Uint32Array, every = 1): DecimatedCurve {
   const m = indices.length;
   const out = { x: new Float64Array(m), mean: new Float64Array(m), std: new Float64Array(m) };
   for (let k = 0; k < m; k++) {
     const i = indices[k];
-    out.x[k] = i + 1;
+    out.x[k] = (i + 1) * every;
     out.mean[k] = mean[i];
     out.std[k] = std[i];
   }
   return out;
+}
+
+/**
+ * A frame's curve: the kept points (point i after (i + 1) * every examples) thinned to at most
+ * `maxPoints` (>= 3), ending with the value after the last example even when that is no kept point.
+ */
+export function framePoints(
+  kept: { readonly mean: Float64Array; readonly std: Float64Array; readonly every: number },
+  last: { readonly examples: number; readonly mean: number; readonly std: number },
+  maxPoints = FRAME_POINTS,
+): DecimatedCurve {
+  const between = last.examples % kept.every !== 0;
+  if (!between) return pickPoints(kept.mean, kept.std, decimationIndices(kept.mean.length, maxPoints), kept.every);
+  if (!Number.isInteger(maxPoints) || maxPoints < 3) throw new Error(`decimate: maxPoints must be an integer >= 3 here, got ${maxPoints}`);
+  const head = pickPoints(kept.mean, kept.std, decimationIndices(kept.mean.length, maxPoints - 1), kept.every);
+  const join = (a: Float64Array, v: number): Float64Array => {
+    const out = new Float64Array(a.length + 1);
+    out.set(a);
+    out[a.length] = v;
+    return out;
+  };
+  return { x: join(head.x, last.examples), mean: join(head.mean, last.mean), std: join(head.std, last.std) };
 }

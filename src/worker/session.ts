@@ -9,12 +9,13 @@ import type { BaselineName } from '../model/baselines/kinds';
 import type { VsmlEngine } from '../model/engine';
 import type { Learner } from '../model/formats/learner';
 import { AccuracyTally } from './accuracyTally';
-import { decimationIndices, FRAME_POINTS, pickPoints, type DecimatedCurve } from './decimate';
+import { FRAME_POINTS, framePoints, type DecimatedCurve } from './decimate';
 
-/** Mean and (sample) std over the runs of the cumulative online accuracy after each example. */
+/** Mean and (sample) std over the runs of the cumulative online accuracy: point i after (i + 1) * every examples (every: 1 up to TALLY_POINTS examples). */
 export interface AccuracyCurve {
   readonly mean: Float64Array;
   readonly std: Float64Array;
+  readonly every: number;
 }
 
 /** Which state slice a frame's heatmap shows (of run 0): layer, h or c, and the state dimension j in [0, N). */
@@ -145,12 +146,8 @@ export class Session {
 
   /** Run 0's last example and every learner's curve, decimated to `maxPoints`. */
   frame(maxPoints = FRAME_POINTS): SessionFrame {
-    const keep = decimationIndices(this.examples, maxPoints);
     const accuracy: Record<string, DecimatedCurve> = {};
-    for (const [name, tally] of this.tallies) {
-      const full = tally.view();
-      accuracy[name] = pickPoints(full.mean, full.std, keep);
-    }
+    for (const [name, tally] of this.tallies) accuracy[name] = framePoints(tally.view(), tally.latest(), maxPoints);
     return {
       examplesSeen: this.examples,
       input: this.input.slice(),
@@ -163,7 +160,7 @@ export class Session {
     };
   }
 
-  /** Every learner's full curve (point i after i + 1 examples), in new arrays. */
+  /** Every learner's kept curve (point i after (i + 1) * every examples; every is 1 up to TALLY_POINTS examples), in new arrays. */
   curves(): { readonly [learner: string]: AccuracyCurve } {
     const out: Record<string, AccuracyCurve> = {};
     for (const [name, tally] of this.tallies) out[name] = tally.curve();

@@ -62,9 +62,10 @@ export interface SessionInfo {
 
 export type OpenReply = { readonly ok: true; readonly info: SessionInfo } | { readonly ok: false; readonly message: string };
 
-/** Full-resolution cumulative accuracy for export: point i is after i + 1 examples. */
+/** Cumulative accuracy for export: point i is after (i + 1) * every examples (every is 1, full resolution, up to TALLY_POINTS = 32768 examples; then 2, 4, ...: accuracyTally.ts). */
 export interface AccuracyExport {
   readonly examples: number;
+  readonly every: number;
   readonly runs: number;
   readonly seed: number;
   readonly taskName: string;
@@ -94,7 +95,7 @@ export interface SessionApi {
   setView(view: StateView | null): void;
   /** The latest frame (never in the middle of a block), or null when nothing is open. */
   frame(): Promise<Frame | null>;
-  /** Full-resolution cumulative accuracy for export (CSV/JSON), or null. */
+  /** Cumulative accuracy for export (CSV/JSON), every example up to 32768 examples, or null. */
   curves(): AccuracyExport | null;
   /** The open session's info (it changes when a lost device made the session be recreated; frame.notice says so), or null. */
   info(): SessionInfo | null;
@@ -196,7 +197,10 @@ export function createSessionApi(deps: SessionDeps): SessionApi {
     curves() {
       if (!current) return null;
       const { session, settings, info } = current;
-      return { examples: session.examplesSeen, runs: session.runs, seed: settings.seed, taskName: info.taskName, learners: session.curves() };
+      const learners = session.curves();
+      const every = learners.vsml?.every ?? 1;
+      const curves = Object.fromEntries(Object.entries(learners).map(([name, c]) => [name, { mean: c.mean, std: c.std }]));
+      return { examples: session.examplesSeen, every, runs: session.runs, seed: settings.seed, taskName: info.taskName, learners: curves };
     },
     info: () => current?.info ?? null,
   };

@@ -1,6 +1,6 @@
 // Curves for the screen: at most 1000 points, evenly spaced, first and last always kept.
 import { describe, expect, it } from 'vitest';
-import { decimationIndices, pickPoints } from '../../src/worker/decimate';
+import { decimationIndices, framePoints, pickPoints } from '../../src/worker/decimate';
 
 describe('decimationIndices', () => {
   it('keeps every index up to maxPoints (0, 1, 5 of at most 1000)', () => {
@@ -37,5 +37,26 @@ describe('pickPoints', () => {
     expect(Array.from(c.x)).toEqual([1, 4]);
     expect(Array.from(c.mean)).toEqual([0.1, 0.4]);
     expect(Array.from(c.std)).toEqual([1, 4]);
+  });
+});
+
+describe('framePoints', () => {
+  const kept = { mean: Float64Array.from([0.1, 0.2, 0.3, 0.4, 0.5]), std: Float64Array.from([1, 2, 3, 4, 5]), every: 4 };
+
+  it('puts a thinned curve\'s points at (i + 1) * every examples: 4, 8, ..., 20 after 20 examples', () => {
+    const c = framePoints(kept, { examples: 20, mean: 0.5, std: 5 }, 10);
+    expect(Array.from(c.x)).toEqual([4, 8, 12, 16, 20]);
+    expect(Array.from(c.mean)).toEqual([0.1, 0.2, 0.3, 0.4, 0.5]);
+  });
+
+  it('ends with the value after the last example when it falls between kept points (22 examples, 4 points at most)', () => {
+    const c = framePoints(kept, { examples: 22, mean: 0.55, std: 6 }, 4);
+    expect(Array.from(c.x)).toEqual([4, 12, 20, 22]); // 3 of the 5 kept points (indices 0, 2, 4), then the last example
+    expect(Array.from(c.mean)).toEqual([0.1, 0.3, 0.5, 0.55]);
+    expect(Array.from(c.std)).toEqual([1, 3, 5, 6]);
+  });
+
+  it('refuses fewer than 3 points when the last example must be added', () => {
+    expect(() => framePoints(kept, { examples: 22, mean: 0.55, std: 6 }, 2)).toThrow('decimate: maxPoints must be an integer >= 3 here, got 2');
   });
 });

@@ -7,7 +7,8 @@ import type { AccuracyExport } from '../../worker/sessionApi';
 export type { AccuracyExport };
 
 export const ACCURACY_FORMAT = 'vsml-accuracy';
-export const ACCURACY_VERSION = 1;
+/** 2: `every` (examples between points; 1 unless the session ran past 32768 examples). */
+export const ACCURACY_VERSION = 2;
 
 /** A number with at most 6 significant digits in its shortest form ("0.333333", "1", "1e-7"); NaN/±Infinity: null. */
 export function sixDigits(v: number): number | null {
@@ -25,14 +26,15 @@ function csvNumber(v: number | undefined): string {
 
 /**
  * CSV text: a header `examples,<name>_mean,<name>_std,...` (learners in their object order), then one
- * row per example 1..examples; numbers with up to 6 significant digits, a missing or non-finite value
- * as an empty field. Lines end with "\n".
+ * row per point: examples every, 2 every, ... up to `examples` (every example while every = 1); numbers
+ * with up to 6 significant digits, a missing or non-finite value as an empty field. Lines end with "\n".
  */
 export function accuracyCsv(exported: AccuracyExport): string {
   const names = Object.keys(exported.learners);
   const lines = [['examples', ...names.flatMap((n) => [`${n}_mean`, `${n}_std`])].map(csvField).join(',')];
-  for (let i = 0; i < exported.examples; i++) {
-    const row = [String(i + 1)];
+  const points = Math.floor(exported.examples / exported.every);
+  for (let i = 0; i < points; i++) {
+    const row = [String((i + 1) * exported.every)];
     for (const n of names) {
       const { mean, std } = exported.learners[n];
       row.push(csvNumber(i < mean.length ? mean[i] : undefined), csvNumber(i < std.length ? std[i] : undefined));
@@ -43,8 +45,8 @@ export function accuracyCsv(exported: AccuracyExport): string {
 }
 
 /**
- * JSON text: `{"format":"vsml-accuracy","version":1,"taskName",...,"examples","runs","seed","learners":{name:{mean:[],std:[]}}}`,
- * the arrays with up to 6 significant digits (non-finite as null).
+ * JSON text: `{"format":"vsml-accuracy","version":2,"taskName",...,"examples","every","runs","seed","learners":{name:{mean:[],std:[]}}}`
+ * (point i after (i + 1) * every examples), the arrays with up to 6 significant digits (non-finite as null).
  */
 export function accuracyJson(exported: AccuracyExport): string {
   const learners: Record<string, { mean: (number | null)[]; std: (number | null)[] }> = {};
@@ -56,6 +58,7 @@ export function accuracyJson(exported: AccuracyExport): string {
     version: ACCURACY_VERSION,
     taskName: exported.taskName,
     examples: exported.examples,
+    every: exported.every,
     runs: exported.runs,
     seed: exported.seed,
     learners,

@@ -3,6 +3,7 @@ import { accuracyCsv, accuracyJson, imageSvgMarkup, type AccuracyExport } from '
 
 const exported: AccuracyExport = {
   examples: 3,
+  every: 1,
   runs: 4,
   seed: 22,
   taskName: 'mnist',
@@ -30,17 +31,23 @@ describe('accuracyCsv', () => {
     });
     expect(text).toBe('examples,"a,b_mean","a,b_std","say ""hi""_mean","say ""hi""_std"\n1,0.25,,1e-7,0\n2,,,1,0\n');
   });
+
+  it('writes one row per kept point of a thinned curve: every 4 of 9 examples gives rows 4 and 8', () => {
+    const text = accuracyCsv({ ...exported, examples: 9, every: 4, learners: { vsml: { mean: Float64Array.from([0.25, 0.5]), std: Float64Array.from([0, 0.1]) } } });
+    expect(text).toBe('examples,vsml_mean,vsml_std\n4,0.25,0\n8,0.5,0.1\n');
+  });
 });
 
 describe('accuracyJson', () => {
-  it('wraps the curves in the {format: "vsml-accuracy", version: 1} envelope with plain arrays', () => {
+  it('wraps the curves in the {format: "vsml-accuracy", version: 2} envelope with plain arrays and every', () => {
     const text = accuracyJson(exported);
-    expect(text.startsWith('{"format":"vsml-accuracy","version":1,')).toBe(true);
+    expect(text.startsWith('{"format":"vsml-accuracy","version":2,')).toBe(true);
     expect(JSON.parse(text)).toEqual({
       format: 'vsml-accuracy',
-      version: 1,
+      version: 2,
       taskName: 'mnist',
       examples: 3,
+      every: 1,
       runs: 4,
       seed: 22,
       learners: {
