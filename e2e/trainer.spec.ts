@@ -66,8 +66,8 @@ test.describe('the trainer on WebGPU', () => {
 
     const paused = await trainer.pause();
     expect(paused).toBeGreaterThanOrEqual(3);
-    expect(await trainer.lossPoints()).toBe(paused);
-    await page.waitForTimeout(1500);
+    await expect(page.getByTestId('loss-chart')).toHaveAttribute('data-points', String(paused));
+    await page.waitForTimeout(1500); // a window in which a step would land if pause did not hold
     expect(await trainer.step()).toBe(paused); // paused means paused
     await page.screenshot({ path: info.outputPath('trainer-paused.png'), fullPage: true });
 
@@ -78,12 +78,19 @@ test.describe('the trainer on WebGPU', () => {
     await expect(offer).toHaveAttribute('data-step', String(paused));
     await expect(offer).toContainText(`from step ${paused} of 40`);
     await page.screenshot({ path: info.outputPath('trainer-resume-offer.png'), fullPage: true });
+    // Every frame from the click on: until the first frame the page shows step 0 (no run yet); the
+    // resumed run's first frame is the paused step, never a restart, and every frame after it has the
+    // loss of every step so far (the saved history came back).
+    await trainer.recordProgress();
     await page.getByTestId('resume-saved').click();
     await expect(offer).toHaveCount(0);
-    expect(await trainer.step()).toBe(paused);
-    expect(await trainer.lossPoints()).toBe(paused);
     const resumed = await trainer.waitForStep(paused + 1);
-    console.log(`resumed at step ${paused}, now ${resumed}`);
+    const shown = await trainer.recordedProgress();
+    console.log(`resumed at step ${paused}, now ${resumed}; frames shown: ${JSON.stringify(shown)}`);
+    const frames = shown.slice(shown.findIndex((f) => f.step !== 0));
+    expect(frames[0].step).toBe(paused);
+    expect(frames.every((f, i) => f.points === f.step && (i === 0 || f.step >= frames[i - 1].step))).toBe(true);
+    await expect(page.getByText('which carries no history')).toHaveCount(0); // the autosave brought the losses back
     const again = await trainer.pause();
 
     // The learner and the checkpoint as files.
@@ -98,6 +105,7 @@ test.describe('the trainer on WebGPU', () => {
     await page.getByTestId('import-checkpoint').setInputFiles({ name: checkpoint.name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(checkpoint.doc)) });
     await trainer.waitForStep(again + 1);
     await expect(page.getByTestId('loss-chart')).toHaveAttribute('data-points', /\d+/);
+    await expect(page.getByText('which carries no history')).toContainText(`steps 1–${again} are not known`);
     const imported = await trainer.pause();
     console.log(`imported checkpoint at step ${again}, paused at ${imported}`);
     await page.screenshot({ path: info.outputPath('trainer-imported-checkpoint.png'), fullPage: true });

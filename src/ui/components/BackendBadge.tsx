@@ -8,6 +8,8 @@ export function BackendBadge() {
   const info = useLive((s) => s.info);
   const speed = useLive((s) => s.frame?.speed);
   const seen = useLive((s) => s.frame?.examplesSeen ?? 0);
+  // The worker's loop as the last frame saw it: "false" once a pause has let the block in flight end.
+  const looping = useLive((s) => s.frame?.playing ?? false);
   const label = info ? info.description : 'starting…';
   return (
     <div className="status-line">
@@ -15,7 +17,7 @@ export function BackendBadge() {
         {label}
       </span>
       <span className="stat">
-        <b data-testid="examples-seen">{seen}</b> examples seen
+        <b data-testid="examples-seen" data-playing={String(looping)}>{seen}</b> examples seen
       </span>
       <span className="stat" data-testid="speed">
         {speed ? `${si(speed.examplesPerSecond)} examples/s · ${si(speed.cellTicksPerSecond)} cell-ticks/s` : '—'}
