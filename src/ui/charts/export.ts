@@ -46,12 +46,14 @@ export function svgToString(svg: SVGSVGElement, underlay?: HTMLCanvasElement | n
   const to = [clone, ...clone.querySelectorAll('*')];
   for (let i = 0; i < from.length; i++) {
     const computed = getComputedStyle(from[i]);
-    const declarations: string[] = [];
+    // Through the CSSOM, not setAttribute('style'): the Content-Security-Policy (style-src 'self')
+    // refuses inline style attributes but not CSSOM writes; the serialised markup is the same.
+    const style = (to[i] as SVGElement).style;
+    style.cssText = '';
     for (const p of INLINED_STYLES) {
       const v = computed.getPropertyValue(p);
-      if (v !== '') declarations.push(`${p}:${v}`);
+      if (v !== '') style.setProperty(p, v);
     }
-    to[i].setAttribute('style', declarations.join(';'));
   }
   for (const el of clone.querySelectorAll('[data-export="skip"]')) el.remove();
 
