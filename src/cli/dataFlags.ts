@@ -82,7 +82,8 @@ function datasetOf(flags: FlagValues): Result<DatasetInfo> {
   const preset = flags.get('preset');
   if (name === 'idx') return ok(DATASETS[preset === undefined || preset === 'mnist' ? 'mnist-idx' : (preset as keyof typeof DATASETS)]);
   if (preset !== undefined) return usage('preset', `only goes with --dataset idx (--dataset is ${JSON.stringify(name)})`);
-  const info = (DATASETS as Record<string, DatasetInfo | undefined>)[name];
+  // Own keys only: "__proto__" or "constructor" must be unknown names, not Object.prototype's members.
+  const info = Object.hasOwn(DATASETS, name) ? (DATASETS as Record<string, DatasetInfo>)[name] : undefined;
   if (!info) return usage('dataset', `unknown dataset ${JSON.stringify(name)} (known: ${DATASET_CHOICES.join(', ')})`);
   return ok(info);
 }

@@ -243,11 +243,9 @@ export const FLAG_CASES: readonly FlagCase[] = [
   { id: 'evaluate/dataset-unknown', argv: [...E, '--dataset', 'mnistt', '--out', '{out}'], line: `vsml evaluate: --dataset: unknown dataset "mnistt" (known: ${EVAL_DATASETS})` },
   {
     id: 'evaluate/dataset-proto', argv: [...E, '--dataset', '__proto__', '--out', '{out}'], line: `vsml evaluate: --dataset: unknown dataset "__proto__" (known: ${EVAL_DATASETS})`,
-    defect: { run: 'fails', today: "exit 1: vsml evaluate: internal error: Cannot read properties of undefined (reading 'required')" },
   },
   {
     id: 'evaluate/dataset-constructor', argv: [...E, '--dataset', 'constructor', '--out', '{out}'], line: `vsml evaluate: --dataset: unknown dataset "constructor" (known: ${EVAL_DATASETS})`,
-    defect: { run: 'fails', today: "exit 1: vsml evaluate: internal error: Cannot read properties of undefined (reading 'required')" },
   },
   { id: 'evaluate/normalize-constructor', argv: [...E, '--dataset', 'mnist', '--normalize', 'constructor', '--out', '{out}'], line: 'vsml evaluate: --normalize: must be MEAN,STD, none, or one of mnist, mnist-idx, fashion-mnist, emnist-letters, emnist-balanced, kmnist, omniglot, cifar10, got "constructor"' },
   { id: 'evaluate/transform-unknown', argv: [...E, '--dataset', 'mnist', '--transform', 'resize:14,blur', '--out', '{out}'], line: `vsml evaluate: --transform: unknown transform "blur" (known: ${TRANSFORMS})` },
