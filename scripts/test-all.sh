@@ -1,19 +1,34 @@
 #!/usr/bin/env bash
 # Every test of the project: lint, types, unit tests (CPU reference and WebGPU on SwiftShader),
-# and the browser end-to-end suite. Needs /usr/bin/chromium and libvulkan1 (Debian packages).
+# and the browser end-to-end suite. Needs two Debian packages, chromium and libvulkan1: when one is
+# missing it installs them (apt-get update once, then install), as root directly or through sudo,
+# and otherwise says which to install and stops.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Dawn (the `webgpu` npm package) loads the Vulkan loader; SwiftShader's ICD ships with chromium.
+have_vulkan() {
+  local f
+  for f in /usr/lib/*-linux-gnu/libvulkan.so.1 /usr/lib64/libvulkan.so.1 /usr/lib/libvulkan.so.1; do
+    [ -e "$f" ] && return 0
+  done
+  return 1
+}
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
-ldconfig -p 2>/dev/null | grep -q 'libvulkan.so.1 ' || missing+=(libvulkan1)
+have_vulkan || missing+=(libvulkan1)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
-    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
+    as_root=()
+  elif command -v sudo > /dev/null; then
+    as_root=(sudo)
   else
-    echo "Missing Debian packages: ${missing[*]}. Install them with: sudo apt-get install -y ${missing[*]}" >&2
+    echo "test-all.sh: missing Debian packages: ${missing[*]}; as root, run: apt-get update && apt-get install -y ${missing[*]}" >&2
     exit 2
   fi
+  echo "installing the Debian packages the tests need: ${missing[*]}${as_root:+ (through sudo)}"
+  "${as_root[@]}" apt-get update
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
 fi
 
 source scripts/swiftshader-env.sh
