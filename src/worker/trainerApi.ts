@@ -18,7 +18,8 @@ import { parseJsonText } from '../model/formats/json';
 import { serialiseLearner } from '../model/formats/learner';
 import { formatFieldError, type Result } from '../model/result';
 import { SerialQueue } from './serial';
-import { discardAutosave, readAutosave, readAutosaveMeta } from './storage/trainerAutosave';
+import { StoredValueError } from './storage/keyValueStore';
+import { discardAutosave, readAutosave, readAutosaveMeta, type UnreadableAutosave as UnreadableSave } from './storage/trainerAutosave';
 import { saveHandoffLearner } from './storage/learnerHandoff';
 import { TrainerHistory, type EvaluationRecord } from './trainerHistory';
 import { openTrainer, type TrainerDeps } from './trainerOpen';
@@ -93,6 +94,9 @@ export interface SavedRun {
   readonly configName: string;
 }
 
+/** A saved run is stored but cannot be read: why ("autosave: ..."); the page offers to discard it. */
+export type { UnreadableAutosave as UnreadableSave } from './storage/trainerAutosave';
+
 export interface TrainerApi {
   /** quick-demo (first), paper-fig6, clone-demo, as full config documents. */
   presets(): readonly TrainerPreset[];
@@ -119,8 +123,8 @@ export interface TrainerApi {
   exportCheckpoint(): Promise<string | null>;
   /** vsml-learner text, as the CLI's learner.json. */
   exportLearner(): Promise<string | null>;
-  /** What the store holds, for the "resume?" offer after a reload or a crash. */
-  savedRun(): Promise<SavedRun | null>;
+  /** What the store holds, for the "resume?" offer after a reload, a crash or a failed run; `unreadable` when a record is there but cannot be read. */
+  savedRun(): Promise<SavedRun | UnreadableSave | null>;
   discardSaved(): Promise<void>;
   /** Save the current learner for the studio's "Open in studio" (storage/learnerHandoff.ts). */
   handoffLearner(): Promise<boolean>;
@@ -212,7 +216,7 @@ export function createTrainerApi(deps: TrainerDeps): TrainerApi {
           try {
             saved = await readAutosave(deps.store);
           } catch (e) {
-            return refuse(`autosave: cannot be read: ${messageOf(e)}`);
+            return refuse(e instanceof StoredValueError ? `autosave: ${e.message}; discard it to start afresh` : `autosave: cannot be read: ${messageOf(e)}`);
           }
           if (saved === null) return refuse('autosave: nothing saved to resume');
           if (!saved.ok) return refuse(formatFieldError(saved.error));

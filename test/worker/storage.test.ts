@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { serialiseCheckpoint } from '../../src/meta/checkpoint';
 import { serialiseLearner } from '../../src/model/formats/learner';
-import { createMemoryStore, deferredStore, openIdbStore, type KeyValueStore } from '../../src/worker/storage/keyValueStore';
+import { createMemoryStore, deferredStore, openIdbStore, StoredValueError, storedText, type KeyValueStore } from '../../src/worker/storage/keyValueStore';
+import { rawStore } from './rawStore';
 import { HANDOFF_LEARNER_KEY, loadHandoffLearner, saveHandoffLearner } from '../../src/worker/storage/learnerHandoff';
 import { AUTOSAVE_KEY, AUTOSAVE_META_KEY, discardAutosave, readAutosave, readAutosaveMeta, writeAutosave } from '../../src/worker/storage/trainerAutosave';
 import { tinyTrainer } from '../meta/trainerHelpers';
@@ -38,6 +39,18 @@ describe('deferredStore', () => {
     await s.delete('k');
     expect(await inner.get('k')).toBeNull();
     expect(opens).toBe(2);
+  });
+});
+
+describe('storedText', () => {
+  it('nothing is null, text is itself, anything else is named (never taken for nothing)', () => {
+    expect(storedText('k', undefined)).toBeNull();
+    expect(storedText('k', '')).toBe('');
+    expect(() => storedText('k', { a: 1 })).toThrow(new StoredValueError('k', 'an object'));
+    expect(() => storedText('k', { a: 1 })).toThrow('"k" holds an object, not the text this app saves there');
+    expect(() => storedText('k', [1])).toThrow('"k" holds an array, not');
+    expect(() => storedText('k', 3)).toThrow('"k" holds a number, not');
+    expect(() => storedText('k', null)).toThrow('"k" holds null, not');
   });
 });
 
@@ -78,6 +91,15 @@ describe('trainer autosave record', () => {
     expect(await readAutosaveMeta(store)).toEqual(meta);
     await discardAutosave(store);
     expect([await store.get(AUTOSAVE_KEY), await readAutosaveMeta(store), await readAutosave(store)]).toEqual([null, null, null]);
+  });
+
+  it('a record that is not text (an object another program put there) is named for the offer; a bad meta record defers to it', async () => {
+    const values = new Map<string, unknown>([[AUTOSAVE_KEY, { format: 'vsml-trainer-autosave' }], [AUTOSAVE_META_KEY, { step: 3 }]]);
+    const store = rawStore(values);
+    expect(await readAutosaveMeta(store)).toEqual({ unreadable: 'autosave: "trainer-autosave" holds an object, not the text this app saves there' });
+    await expect(readAutosave(store)).rejects.toThrow(StoredValueError);
+    values.set(AUTOSAVE_KEY, '{"format": "vsml-trainer-autosave", "version": 2}');
+    expect(await readAutosaveMeta(store)).toEqual({ unreadable: 'autosave: not a vsml-trainer-autosave record of version 1' });
   });
 
   it('a record that is not JSON, of another format, or with a bad checkpoint is an error naming the autosave', async () => {

@@ -11,6 +11,7 @@ import { parseCheckpoint, serialiseCheckpoint } from '../../src/meta/checkpoint'
 import { metaConfigToJson, presetConfig } from '../../src/meta/metaConfigParse';
 import { parseLearner } from '../../src/model/formats/learner';
 import { createMemoryStore } from '../../src/worker/storage/keyValueStore';
+import { rawStore } from './rawStore';
 import { AUTOSAVE_KEY, AUTOSAVE_META_KEY } from '../../src/worker/storage/trainerAutosave';
 import type { TrainerApi, TrainerFrame } from '../../src/worker/trainerApi';
 import { lostMessage } from '../../src/worker/engineChoice';
@@ -205,9 +206,25 @@ describe('start, pause, autosave', () => {
     expect(await api.resume()).toEqual({ ok: false, message: 'autosave: nothing saved to resume' });
     await store.put(AUTOSAVE_KEY, '{"format": "vsml-trainer-autosave", "version": 1, "savedAt": "x", "configName": "c", "checkpoint": "{}"}');
     expect(await api.resume()).toEqual({ ok: false, message: 'autosave checkpoint.format: missing (expected "vsml-checkpoint")' });
-    expect(await api.savedRun()).toBeNull();
+    expect(await api.savedRun()).toEqual({ unreadable: 'autosave checkpoint.format: missing (expected "vsml-checkpoint")' });
     await api.discardSaved();
     expect(await store.get(AUTOSAVE_KEY)).toBeNull();
+  });
+});
+
+describe('an autosave record another program wrote as an object (IndexedDB holds any value)', () => {
+  it('resume() says what the record is, the offer stays (from its meta record) and Discard removes both', async () => {
+    const values = new Map<string, unknown>();
+    const { api } = cpuTrainerApi({ store: rawStore(values) });
+    values.set(AUTOSAVE_KEY, { format: 'vsml-trainer-autosave', version: 1 });
+    values.set(AUTOSAVE_META_KEY, JSON.stringify({ step: 3, totalSteps: 6, savedAt: '2030-01-02T03:04:05.000Z', configName: 'custom' }));
+    expect(await api.resume()).toEqual({ ok: false, message: 'autosave: "trainer-autosave" holds an object, not the text this app saves there; discard it to start afresh' });
+    expect(await api.savedRun()).toEqual({ step: 3, totalSteps: 6, savedAt: '2030-01-02T03:04:05.000Z', configName: 'custom' });
+    values.delete(AUTOSAVE_META_KEY);
+    expect(await api.savedRun()).toEqual({ unreadable: 'autosave: "trainer-autosave" holds an object, not the text this app saves there' });
+    await api.discardSaved();
+    expect([...values.keys()]).toEqual([]);
+    expect(await api.savedRun()).toBeNull();
   });
 });
 

@@ -7,7 +7,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { docFromJson, docToJson, getAt, setAt, type Doc } from './configDoc';
 import { withEvalField } from './datasetRefs';
 import { formFieldOf } from './configFields';
-import type { SavedRun, TrainerFrame, TrainerInfo, TrainerPreset } from '../../worker/trainerApi';
+import type { SavedRun, TrainerFrame, TrainerInfo, TrainerPreset, UnreadableSave } from '../../worker/trainerApi';
 
 export type CheckStatus =
   | { readonly state: 'idle' }
@@ -40,8 +40,8 @@ export interface TrainerState {
   readonly loadedFiles: readonly string[];
   readonly info: TrainerInfo | null;
   readonly frame: TrainerFrame | null;
-  /** The autosaved run offered for resuming at load; null once resumed, discarded or replaced. */
-  readonly saved: SavedRun | null;
+  /** The autosaved run offered for resuming (at load, after a failed run), or why a stored one cannot be read; null once resumed, discarded or replaced. */
+  readonly saved: SavedRun | UnreadableSave | null;
   /** A start / resume is on its way to the worker. */
   readonly starting: boolean;
   readonly error: string | null;

@@ -4,12 +4,31 @@
 // Node and the tests.
 
 export interface KeyValueStore {
-  /** The value under `key`, or null when there is none. */
+  /** The value under `key`, or null when there is none; rejects with a StoredValueError when it is not text. */
   get(key: string): Promise<string | null>;
   /** Replace the value under `key` (atomically). */
   put(key: string, value: string): Promise<void>;
   /** Remove `key` (nothing happens when it is absent). */
   delete(key: string): Promise<void>;
+}
+
+/** A value under `key` that is not text (something else wrote it): it is named, never taken for "nothing". */
+export class StoredValueError extends Error {
+  constructor(
+    readonly key: string,
+    what: string,
+  ) {
+    super(`"${key}" holds ${what}, not the text this app saves there`);
+    this.name = 'StoredValueError';
+  }
+}
+
+/** What IndexedDB returned for `key` as the store's text: undefined is nothing (null); anything not a string is a StoredValueError. */
+export function storedText(key: string, value: unknown): string | null {
+  if (value === undefined) return null;
+  if (typeof value === 'string') return value;
+  const what = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+  throw new StoredValueError(key, what);
 }
 
 /** A store in memory: what a page reload would lose; shared by API instances the way IndexedDB is. */
@@ -84,8 +103,7 @@ export async function openIdbStore(dbName = 'vsml-studio', storeName = 'kv', fac
   };
   return {
     get: async (key) => {
-      const v = await request('readonly', (s) => s.get(key) as IDBRequest<unknown>);
-      return typeof v === 'string' ? v : null;
+      return storedText(key, await request('readonly', (s) => s.get(key) as IDBRequest<unknown>));
     },
     put: async (key, value) => {
       await request('readwrite', (s) => s.put(value, key));

@@ -7,8 +7,8 @@
 //                            written and put back after it, so when present it describes the record.
 import { parseCheckpoint, type Checkpoint } from '../../meta/checkpoint';
 import { parseJsonText } from '../../model/formats/json';
-import { fail, ok, type Result } from '../../model/result';
-import type { KeyValueStore } from './keyValueStore';
+import { fail, formatFieldError, ok, type Result } from '../../model/result';
+import { StoredValueError, type KeyValueStore } from './keyValueStore';
 
 export const AUTOSAVE_KEY = 'trainer-autosave';
 export const AUTOSAVE_META_KEY = 'trainer-autosave-meta';
@@ -62,17 +62,35 @@ export async function readAutosave(store: KeyValueStore): Promise<Result<Autosav
   return ok({ meta, checkpoint: cp.value, history: doc.history });
 }
 
+/** A record is stored but cannot be read: why, so the offer says so (and offers to discard it) instead of hiding it. */
+export interface UnreadableAutosave {
+  readonly unreadable: string;
+}
+
 /**
  * What the store holds, for the "resume?" offer: the meta record (read without parsing the run), or,
- * when a crash came in the middle of a save, the run record's own; null when nothing readable is saved.
+ * when a crash came in the middle of a save, the run record's own; why the record cannot be read
+ * when it is there but unreadable; null when nothing is saved.
  */
-export async function readAutosaveMeta(store: KeyValueStore): Promise<AutosaveMeta | null> {
-  const text = await store.get(AUTOSAVE_META_KEY);
-  const parsed = text === null ? null : parseJsonText(text);
-  const meta = parsed?.ok ? readMeta(parsed.value) : null;
+export async function readAutosaveMeta(store: KeyValueStore): Promise<AutosaveMeta | UnreadableAutosave | null> {
+  let meta: AutosaveMeta | null = null;
+  try {
+    const text = await store.get(AUTOSAVE_META_KEY);
+    const parsed = text === null ? null : parseJsonText(text);
+    meta = parsed?.ok ? readMeta(parsed.value) : null;
+  } catch (e) {
+    if (!(e instanceof StoredValueError)) throw e; // a bad meta record: the run record decides
+  }
   if (meta) return meta;
-  const run = await readAutosave(store);
-  return run?.ok ? run.value.meta : null;
+  let run;
+  try {
+    run = await readAutosave(store);
+  } catch (e) {
+    if (e instanceof StoredValueError) return { unreadable: `autosave: ${e.message}` };
+    throw e;
+  }
+  if (run === null) return null;
+  return run.ok ? run.value.meta : { unreadable: formatFieldError(run.error) };
 }
 
 export async function discardAutosave(store: KeyValueStore): Promise<void> {

@@ -1,4 +1,5 @@
-// At load, a run saved in this browser (IndexedDB) is offered: resume it from its step, or discard it.
+// A run saved in this browser (IndexedDB), at load or after a failed run, is offered: resume it from its
+// step, or discard it; a stored record that cannot be read is named, with Discard, never hidden.
 import { useEffect, useState } from 'react';
 import { useTrainerController } from '../context';
 import { formatSavedAt } from '../format';
@@ -16,6 +17,16 @@ export function ResumeOffer() {
     return () => clearInterval(id);
   }, []);
   if (!saved || active) return null;
+  if ('unreadable' in saved) {
+    return (
+      <div className="banner banner-warn resume-offer" data-testid="saved-unreadable" role="status">
+        <span>A saved run is stored in this browser but cannot be resumed: {saved.unreadable}.</span>
+        <button type="button" data-testid="discard-saved" disabled={starting} onClick={() => void controller.discardSaved()}>
+          Discard it
+        </button>
+      </div>
+    );
+  }
   return (
     <div className="banner resume-offer" data-testid="resume-offer" data-step={saved.step} role="status">
       <span>
