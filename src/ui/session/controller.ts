@@ -10,7 +10,7 @@ import type { SessionApi, SessionSettings } from '../../worker/sessionApi';
 import { useLive } from '../state/liveStore';
 import { useSettings } from '../state/settingsStore';
 import { refusedUrlSetting, sessionSettings, type StudioSettings } from '../state/urlSettings';
-import { readDataFile, readJsonFile, type PickedFile } from './pickedFile';
+import { readDataFile, readJsonFile, type PickedFile } from '../files/pickedFile';
 
 /** The worker API as the page sees it through Comlink: every call answers later. */
 export type SessionPort = {

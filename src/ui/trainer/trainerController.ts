@@ -4,6 +4,7 @@
 // at most one per animation frame, only while a run trains or after an action. Everything it learns
 // goes into the trainer store; the worker computes. Timers, animation frames, downloads, navigation and
 // the wake lock come in as `TrainerEnv`, so this runs under test on a fake worker.
+import { readDataFile, readJsonFile, readLearnerBytes, type PickedFile } from '../files/pickedFile';
 import { getAt } from './configDoc';
 import { missingFiles, referencedFiles, withRefFile } from './datasetRefs';
 import { frameChanged, isActive, isRunning } from './frameChange';
@@ -31,12 +32,7 @@ export interface TrainerEnv {
 /** A config file name that points at a learner the app ships: "public/learners/<id>.learner.json" (as the CLI reads it from the repository root) or "learners/<id>.learner.json". */
 const SHIPPED_LEARNER_PATH = /^(?:public\/)?(learners\/[a-z0-9-]+\.learner\.json)$/;
 
-/** A file picked from disk: its name, text and bytes (a DOM File has all three). */
-export interface PickedFile {
-  readonly name: string;
-  text(): Promise<string>;
-  arrayBuffer(): Promise<ArrayBuffer>;
-}
+export type { PickedFile } from '../files/pickedFile';
 
 /** Where "Open in studio" goes: the studio reads the handed-off learner under this key. */
 export const STUDIO_TRAINED_URL = './?learner=trained';
@@ -143,7 +139,9 @@ export class TrainerController {
 
   /** A data file from disk for the dataset reference at `refPath` (e.g. "tasks.datasets[0]"), as `role`. */
   async loadDataFile(refPath: string, role: string, file: PickedFile): Promise<void> {
-    this.files.set(file.name, new Uint8Array(await file.arrayBuffer()));
+    const read = await readDataFile(file);
+    if (!read.ok) return this.store.getState().set({ error: read.message });
+    this.files.set(file.name, read.value.bytes);
     const s = this.store.getState();
     s.addLoadedFile(file.name);
     s.editField(refPath, withRefFile(getAt(s.doc, refPath), role, file.name));
@@ -151,7 +149,9 @@ export class TrainerController {
 
   /** A learner file from disk whose V_M starts the run (the config's `init`). */
   async loadInitLearner(file: PickedFile): Promise<void> {
-    this.files.set(file.name, new Uint8Array(await file.arrayBuffer()));
+    const read = await readLearnerBytes(file);
+    if (!read.ok) return this.store.getState().set({ error: read.message });
+    this.files.set(file.name, read.value);
     const s = this.store.getState();
     s.addLoadedFile(file.name);
     s.editField('init', file.name);
@@ -214,15 +214,11 @@ export class TrainerController {
     this.store.getState().set({ saved: null });
   }
 
-  /** Resume from a checkpoint file; a file that is not JSON, or a checkpoint the worker refuses, is named in the banner. */
+  /** Resume from a checkpoint file; a file too large, nested too deep or not JSON, or a checkpoint the worker refuses, is named in the banner. */
   async importCheckpoint(file: PickedFile): Promise<void> {
-    let doc: unknown;
-    try {
-      doc = JSON.parse(await file.text());
-    } catch (e) {
-      this.store.getState().set({ error: `${file.name}: not a JSON file (${message(e)})` });
-      return;
-    }
+    const read = await readJsonFile(file, 'checkpoint');
+    if (!read.ok) return this.store.getState().set({ error: read.message });
+    const doc = read.value;
     if (await this.begin(() => this.api.resume(doc, this.allFiles()), file.name)) await this.showRunConfig(doc);
   }
 
@@ -321,7 +317,11 @@ export class TrainerController {
   private async onFrame(frame: TrainerFrame | null): Promise<void> {
     if (!frame) return;
     const s = this.store.getState();
+    const failedNow = frame.state === 'failed' && s.frame?.state !== 'failed';
     if (frameChanged(s.frame, frame)) s.set({ frame });
+    // A failed run (a lost device, an engine error) saved the state before the failed step: offer it
+    // at once, as a reload would.
+    if (failedNow) s.set({ saved: await this.api.savedRun() });
     if (frame.notice !== this.lastNotice) {
       this.lastNotice = frame.notice;
       if (frame.notice !== null) s.set({ notice: frame.notice });

@@ -3,8 +3,9 @@ import { fileStem, STUDIO_TRAINED_URL, TrainerController } from '../../../src/ui
 import { createTrainerStore, type TrainerStore } from '../../../src/ui/trainer/trainerStore';
 import { FakeEnv, FakeTrainer, flush, frameOf, INFO, PRESETS } from './fakeTrainer';
 
-const file = (name: string, text: string) => ({
+const file = (name: string, text: string, size = new TextEncoder().encode(text).length) => ({
   name,
+  size,
   text: async () => text,
   arrayBuffer: async () => new TextEncoder().encode(text).buffer as ArrayBuffer,
 });
@@ -296,5 +297,40 @@ describe('fileStem', () => {
     expect(fileStem('quick-demo')).toBe('quick-demo');
     expect(fileStem('quick-demo (modified)')).toBe('quick-demo-modified');
     expect(fileStem('***')).toBe('vsml');
+  });
+});
+
+describe('TrainerController after a failed run', () => {
+  it('offers the saved run at once (no reload): the frame that says "failed" brings savedRun() into the store', async () => {
+    await started();
+    env.tick();
+    worker.answerFrame(frameOf({ step: 3 }));
+    await flush();
+    expect(store.getState().saved).toBeNull();
+    worker.saved = { step: 3, totalSteps: 300, savedAt: '2030-01-02T03:04:05.000Z', configName: 'quick-demo' };
+    env.tick();
+    worker.answerFrame(frameOf({ step: 3, state: 'failed', lastSavedStep: 3, notice: 'step 4 failed: the engine stopped; saved at step 3: resume to continue' }));
+    await flush();
+    expect(store.getState().saved).toEqual(worker.saved);
+    expect(store.getState().notice).toBe('step 4 failed: the engine stopped; saved at step 3: resume to continue');
+    expect(worker.named('savedRun')).toHaveLength(2);
+    env.tick();
+    expect(worker.pendingFrames).toHaveLength(0); // a failed run is not pulled again
+  });
+});
+
+describe('TrainerController files from disk', () => {
+  it('refuses a checkpoint or learner over 64 MiB and a data file over 256 MiB without reading them, and a checkpoint nested 5,000 deep', async () => {
+    await controller.init();
+    await controller.importCheckpoint(file('huge.checkpoint.json', '{}', 600 * 2 ** 20));
+    expect(store.getState().error).toBe('huge.checkpoint.json: file is 600 MiB, over the 64 MiB limit for a checkpoint file');
+    await controller.loadInitLearner(file('huge.learner.json', '{}', 65 * 2 ** 20));
+    expect(store.getState().error).toBe('huge.learner.json: file is 65 MiB, over the 64 MiB limit for a learner file');
+    await controller.loadDataFile('tasks.datasets[0]', 'images', file('images.gz', 'x', 300 * 2 ** 20));
+    expect(store.getState().error).toBe('images.gz: file is 300 MiB, over the 256 MiB limit for a data file');
+    await controller.importCheckpoint(file('deep.checkpoint.json', '['.repeat(5000) + ']'.repeat(5000)));
+    expect(store.getState().error).toBe('deep.checkpoint.json: not a checkpoint: nested deeper than 64 levels');
+    expect(worker.named('resume')).toHaveLength(0);
+    expect(store.getState().loadedFiles).toEqual([]);
   });
 });

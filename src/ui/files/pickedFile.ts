@@ -34,6 +34,17 @@ export async function readJsonFile(file: PickedFile, what: string): Promise<Read
   }
 }
 
+/** A learner file's bytes (the trainer's init; its worker parses them), its size checked first. */
+export async function readLearnerBytes(file: PickedFile): Promise<Read<Uint8Array>> {
+  const tooBig = sizeRefusal(file.name, file.size, MAX_LEARNER_BYTES, 'a learner file');
+  if (tooBig) return { ok: false, message: tooBig };
+  try {
+    return { ok: true, value: new Uint8Array(await file.arrayBuffer()) };
+  } catch (e) {
+    return { ok: false, message: `${file.name}: cannot be read: ${messageOf(e)}` };
+  }
+}
+
 /** A data file's bytes (the worker checks the format), its size checked first. */
 export async function readDataFile(file: PickedFile): Promise<Read<{ name: string; bytes: Uint8Array }>> {
   const tooBig = sizeRefusal(file.name, file.size, MAX_DATA_BYTES, 'a data file');
