@@ -63,6 +63,36 @@ const machine = () => ({
   node: process.version,
 });
 
+type Machine = ReturnType<typeof machine>;
+
+function printRun(r: Omit<MemoryRun, 'trend'>, trend: MemoryTrend): void {
+  const title = `${r.setup}\non ${r.description}; ${r.seconds.toFixed(0)} s`;
+  console.log(`\n${formatMemoryTable(title, r.unit, r.samples, trend)}`);
+}
+
+function printLoad(before: Machine, after: Machine): void {
+  const load = (m: Machine) => m.loadAverage.map((x) => x.toFixed(2)).join(', ');
+  console.log(`\nload average (1, 5, 15 min) before ${load(before)}, after ${load(after)} on ${before.cpus} CPUs`);
+}
+
+/** --report: the tables of a file written by --json, fitted again after `warmup` samples. */
+function reportFile(path: string, warmup: number): number {
+  let doc: { format?: unknown; runs?: unknown; machine?: { before: Machine; after: Machine } };
+  try {
+    doc = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    console.error(`${path}: ${e instanceof Error ? e.message : String(e)}`);
+    return 2;
+  }
+  if (doc?.format !== 'vsml-bench-memory' || !Array.isArray(doc.runs)) {
+    console.error(`${path}: format: not a vsml-bench-memory file (written by npm run bench -- --memory --json FILE)`);
+    return 2;
+  }
+  for (const r of doc.runs as MemoryRun[]) printRun(r, memoryTrend(r.samples, warmup, r.unit === 'examples' ? 1000 : 100));
+  if (doc.machine) printLoad(doc.machine.before, doc.machine.after);
+  return 0;
+}
+
 /** Runs the benchmark for `argv` (without --memory); returns the exit code. */
 export async function runMemoryBench(argv: readonly string[]): Promise<number> {
   const parsed = parseMemoryOptions(argv);
@@ -71,6 +101,7 @@ export async function runMemoryBench(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const o = parsed.value;
+  if (o.report) return reportFile(o.report, o.warmup);
   const before = machine();
   const runs: MemoryRun[] = [];
   for (const backend of o.backends) {
@@ -78,11 +109,8 @@ export async function runMemoryBench(argv: readonly string[]): Promise<number> {
     if (o.only !== 'session') runs.push(await trainerRun(o, backend));
   }
   const after = machine();
-  for (const r of runs) {
-    const title = `${r.setup}\non ${r.description}; ${r.seconds.toFixed(0)} s`;
-    console.log(`\n${formatMemoryTable(title, r.unit, r.samples, r.trend)}`);
-  }
-  console.log(`\nload average (1, 5, 15 min) before ${before.loadAverage.map((x) => x.toFixed(2)).join(', ')}, after ${after.loadAverage.map((x) => x.toFixed(2)).join(', ')} on ${before.cpus} CPUs`);
+  for (const r of runs) printRun(r, r.trend);
+  printLoad(before, after);
   if (o.json) {
     const doc = { format: 'vsml-bench-memory', version: 1, options: o, machine: { before, after }, runs };
     writeFileSync(o.json, `${JSON.stringify(doc, null, 2)}\n`);

@@ -14,9 +14,10 @@ const FLAGS: readonly FlagSpec[] = [
   { name: 'step-every', value: 'N', help: 'trainer steps between samples (default 10)' },
   { name: 'warmup', value: 'K', help: 'first samples left out of the slope (default 3)' },
   { name: 'json', value: 'FILE', help: 'write the samples and slopes here' },
+  { name: 'report', value: 'FILE', help: 'run nothing: print the tables of a JSON written by --json, fitted after --warmup samples' },
 ];
 
-export const MEMORY_USAGE = `npm run bench -- --memory [--only session|trainer] [--backends cpu,webgpu] [--examples 20000] [--every 1000] [--runs 2] [--resize 7] [--steps 200] [--step-every 10] [--warmup 3] [--json FILE]`;
+export const MEMORY_USAGE = `npm run bench -- --memory [--only session|trainer] [--backends cpu,webgpu] [--examples 20000] [--every 1000] [--runs 2] [--resize 7] [--steps 200] [--step-every 10] [--warmup 3] [--json FILE] [--report FILE]`;
 
 export interface MemoryOptions {
   readonly only: 'session' | 'trainer' | null;
@@ -29,6 +30,7 @@ export interface MemoryOptions {
   readonly stepEvery: number;
   readonly warmup: number;
   readonly json: string | null;
+  readonly report: string | null;
 }
 
 /** The options of `bench --memory` (argv without --memory), or the first bad flag in one line. */
@@ -57,6 +59,7 @@ export function parseMemoryOptions(argv: readonly string[]): { ok: true; value: 
       backends: backends as BackendName[],
       examples: n.examples, every: n.every, runs: n.runs, resize: n.resize,
       steps: n.steps, stepEvery: n['step-every'], warmup: n.warmup, json: v.get('json') ?? null,
+      report: v.get('report') ?? null,
     },
   };
 }

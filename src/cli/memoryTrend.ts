@@ -22,6 +22,8 @@ export interface LineFit {
   readonly slope: number;
   readonly intercept: number;
   readonly points: number;
+  /** Standard error of the slope, sqrt(sum of squared residuals / (n - 2) / sum (x - mean x)^2); null below three points. */
+  readonly slopeError: number | null;
 }
 
 /**
@@ -46,7 +48,10 @@ export function fitLine(xs: readonly number[], ys: readonly number[]): LineFit |
   }
   if (sxx === 0) return null;
   const slope = sxy / sxx;
-  return { slope, intercept: my - slope * mx, points: n };
+  const intercept = my - slope * mx;
+  let ssr = 0;
+  for (let i = 0; i < n; i++) ssr += (ys[i] - intercept - slope * xs[i]) ** 2;
+  return { slope, intercept, points: n, slopeError: n > 2 ? Math.sqrt(ssr / (n - 2) / sxx) : null };
 }
 
 export interface MemoryTrend {
@@ -54,6 +59,8 @@ export interface MemoryTrend {
   readonly warmup: number;
   /** Per measure: bytes per `per` units of `at` over the samples after the warm-up; null when fewer than two remain. */
   readonly slopes: { readonly [M in MemoryMeasure]: number | null };
+  /** The standard error of each slope, same unit; null below three samples after the warm-up. */
+  readonly slopeErrors: { readonly [M in MemoryMeasure]: number | null };
   /** Per measure: last sample minus the first sample after the warm-up, in bytes. */
   readonly growth: { readonly [M in MemoryMeasure]: number | null };
   readonly per: number;
@@ -66,13 +73,15 @@ export function memoryTrend(samples: readonly MemorySample[], warmup: number, pe
   const kept = samples.slice(warmup);
   const xs = kept.map((s) => s.at);
   const slopes = {} as { [M in MemoryMeasure]: number | null };
+  const slopeErrors = {} as { [M in MemoryMeasure]: number | null };
   const growth = {} as { [M in MemoryMeasure]: number | null };
   for (const m of MEMORY_MEASURES) {
     const fit = fitLine(xs, kept.map((s) => s[m]));
     slopes[m] = fit ? fit.slope * per : null;
+    slopeErrors[m] = fit && fit.slopeError !== null ? fit.slopeError * per : null;
     growth[m] = kept.length >= 2 ? kept[kept.length - 1][m] - kept[0][m] : null;
   }
-  return { warmup, slopes, growth, per };
+  return { warmup, slopes, slopeErrors, growth, per };
 }
 
 const MIB = 1024 * 1024;
@@ -88,14 +97,18 @@ export function formatKib(bytes: number | null): string {
 
 /**
  * A fixed-width table: one row per sample (`unit` column, then heap, array buffers and RSS in MiB),
- * warm-up rows marked with "*", then the slope and growth of each measure after the warm-up.
+ * warm-up rows marked with "*", then the slope (± its standard error) and growth of each measure after the warm-up.
  */
 export function formatMemoryTable(title: string, unit: string, samples: readonly MemorySample[], trend: MemoryTrend): string {
   const header = [unit.padStart(10), 'heap MiB'.padStart(10), 'buffers MiB'.padStart(12), 'RSS MiB'.padStart(10)].join(' ');
   const rows = samples.map((s, i) =>
     [`${i < trend.warmup ? '*' : ' '}${String(s.at).padStart(9)}`, mib(s.heapUsed).padStart(10), mib(s.arrayBuffers).padStart(12), mib(s.rss).padStart(10)].join(' '),
   );
-  const slope = (m: MemoryMeasure): string => `${formatKib(trend.slopes[m])} per ${trend.per} ${unit}`;
+  const slope = (m: MemoryMeasure): string => {
+    const [b, e] = [trend.slopes[m], trend.slopeErrors[m]];
+    const text = b === null || e === null ? formatKib(b) : `${formatKib(b).replace(' KiB', '')} ± ${(Math.abs(e) / 1024).toFixed(1)} KiB`;
+    return `${text} per ${trend.per} ${unit}`;
+  };
   const grown = (m: MemoryMeasure): string => formatKib(trend.growth[m]);
   return [
     title,

@@ -8,13 +8,15 @@ const sample = (at: number, heapUsed: number, arrayBuffers: number, rss: number)
 
 describe('fitLine', () => {
   it('fits y = 3x + 2 exactly through (0, 2), (1, 5), (2, 8), (3, 11)', () => {
-    expect(fitLine([0, 1, 2, 3], [2, 5, 8, 11])).toEqual({ slope: 3, intercept: 2, points: 4 });
+    expect(fitLine([0, 1, 2, 3], [2, 5, 8, 11])).toEqual({ slope: 3, intercept: 2, points: 4, slopeError: 0 });
   });
 
-  it('gives slope 0.5, intercept 0.5 for (0, 0), (1, 2), (2, 1) (sxy = 1, sxx = 2)', () => {
+  it('gives slope 0.5, intercept 0.5 for (0, 0), (1, 2), (2, 1) (sxy = 1, sxx = 2), standard error sqrt(1.5 / 1 / 2)', () => {
     const f = fitLine([0, 1, 2], [0, 2, 1]);
     expect(f?.slope).toBe(0.5);
     expect(f?.intercept).toBe(0.5);
+    expect(f?.slopeError).toBeCloseTo(Math.sqrt(0.75), 15);
+    expect(fitLine([0, 1], [0, 2])?.slopeError).toBeNull();
   });
 
   it('is null for fewer than two points or one x repeated, and refuses unequal lengths', () => {
@@ -36,6 +38,8 @@ describe('memoryTrend', () => {
   it('leaves the first `warmup` samples out: heap +1000 B per 1000 examples, buffers 0, RSS -500,000 B', () => {
     const t = memoryTrend(samples, 1, 1000);
     expect(t.slopes).toEqual({ heapUsed: 1000, arrayBuffers: 0, rss: -500_000 });
+    expect(t.slopeErrors.heapUsed).toBe(0);
+    expect(t.slopeErrors.rss).toBeCloseTo(Math.sqrt(1e12 / 6 / 1 / 2e6) * 1000, 6); // residuals -1/6, +1/3, -1/6 MB
     expect(t.growth).toEqual({ heapUsed: 2000, arrayBuffers: 0, rss: -1_000_000 });
     expect([t.warmup, t.per]).toEqual([1, 1000]);
   });
@@ -47,6 +51,7 @@ describe('memoryTrend', () => {
   it('has null slopes when fewer than two samples remain, and refuses a bad warm-up or unit', () => {
     const t = memoryTrend(samples, 3, 100);
     expect(t.slopes).toEqual({ heapUsed: null, arrayBuffers: null, rss: null });
+    expect(t.slopeErrors).toEqual({ heapUsed: null, arrayBuffers: null, rss: null });
     expect(t.growth).toEqual({ heapUsed: null, arrayBuffers: null, rss: null });
     expect(() => memoryTrend(samples, -1, 100)).toThrow('memoryTrend: warmup must be an integer >= 0, got -1');
     expect(() => memoryTrend(samples, 1, 0)).toThrow('memoryTrend: per must be > 0, got 0');
@@ -69,6 +74,12 @@ describe('formatMemoryTable', () => {
     ]);
   });
 
+  it('adds the standard error once three samples are fitted: heap +5.0 ± 8.7 KiB per 100 steps (residuals -512, +1024, -512 B)', () => {
+    const samples = [sample(0, 0, 0, 0), sample(10, 0, 0, 0), sample(20, 2048, 0, 0), sample(30, 1024, 0, 0)];
+    const text = formatMemoryTable('t', 'steps', samples, memoryTrend(samples, 1, 100));
+    expect(text).toContain('slope (least squares): heap +5.0 ± 8.7 KiB per 100 steps, buffers +0.0 ± 0.0 KiB per 100 steps');
+  });
+
   it('formatKib signs its KiB and says n/a for null', () => {
     expect([formatKib(1536), formatKib(-307.2), formatKib(0), formatKib(null)]).toEqual(['+1.5 KiB', '-0.3 KiB', '+0.0 KiB', 'n/a']);
   });
@@ -78,13 +89,13 @@ describe('parseMemoryOptions (npm run bench -- --memory)', () => {
   it('defaults: both backends, 20000 examples sampled every 1000, S = 2 at 7x7, 200 trainer steps every 10, warm-up 3', () => {
     expect(parseMemoryOptions([])).toEqual({
       ok: true,
-      value: { only: null, backends: ['cpu', 'webgpu'], examples: 20000, every: 1000, runs: 2, resize: 7, steps: 200, stepEvery: 10, warmup: 3, json: null },
+      value: { only: null, backends: ['cpu', 'webgpu'], examples: 20000, every: 1000, runs: 2, resize: 7, steps: 200, stepEvery: 10, warmup: 3, json: null, report: null },
     });
   });
 
   it('reads every flag', () => {
-    const r = parseMemoryOptions(['--only', 'trainer', '--backends', 'webgpu', '--examples=500', '--every', '50', '--runs', '4', '--resize', '5', '--steps', '20', '--step-every', '5', '--warmup', '0', '--json', 'm.json']);
-    expect(r).toEqual({ ok: true, value: { only: 'trainer', backends: ['webgpu'], examples: 500, every: 50, runs: 4, resize: 5, steps: 20, stepEvery: 5, warmup: 0, json: 'm.json' } });
+    const r = parseMemoryOptions(['--only', 'trainer', '--backends', 'webgpu', '--examples=500', '--every', '50', '--runs', '4', '--resize', '5', '--steps', '20', '--step-every', '5', '--warmup', '0', '--json', 'm.json', '--report', 'r.json']);
+    expect(r).toEqual({ ok: true, value: { only: 'trainer', backends: ['webgpu'], examples: 500, every: 50, runs: 4, resize: 5, steps: 20, stepEvery: 5, warmup: 0, json: 'm.json', report: 'r.json' } });
   });
 
   it('names the bad flag in one line', () => {
