@@ -59,9 +59,11 @@ const CONFIG_KEYS = 'format, version, preset, init, seed, method, objective, clo
 const MODEL_KEYS = 'stateSize, messageSize, microTicks, tanhBound, outputIndex, feedLabel, hiddenSizes, initRandProportion, backwardPass, layerNorm';
 const PRESETS = 'paper-fig6, quick-demo, cold-demo, clone-demo';
 const INF = 'beyond the float64 range ±1.8e308';
+/** The studio refuses a learner nested this deep before parsing it (the CLI parses it and names the field). */
+const DEEP = '{name}: not a learner: nested deeper than 64 levels';
 
-/** A learner row: the same line in the CLI and (after the file's name) in the studio. */
-const learner = (id: string, line: string): FileCase => ({ id: `learner/${id}`, input: `learner/${id}.json`, slots: ['learner'], line: `{file}: ${line}`, studio: `{name}: ${line}` });
+/** A learner row: the same line in the CLI and in the studio (after the file's name and "learner: "). */
+const learner = (id: string, line: string): FileCase => ({ id: `learner/${id}`, input: `learner/${id}.json`, slots: ['learner'], line: `{file}: ${line}`, studio: `{name}: learner: ${line}` });
 /** An IDX row for the images or labels slot: the CLI names the file; the studio names the dataset, then the file. */
 const idx = (slot: 'images' | 'labels', name: string, line: string, extra: Partial<FileCase> = {}): FileCase =>
   ({ id: `${slot}/${name}`, input: `gen:${name}`, slots: [slot], line: `{file}: ${line}`, studio: `fashion-mnist: {name}: ${line}`, ...extra });
@@ -72,16 +74,16 @@ export const FILE_CASES: readonly FileCase[] = [
   // Any JSON input: read errors and syntax, the same line in every slot.
   { id: 'json/missing', input: 'missing', slots: JSON_SLOTS, line: { learner: '{file}: cannot read: no such file', stream: '{file}: cannot read: no such file', state: '{file}: cannot read: no such file', config: '{file}: cannot read: no such file', checkpoint: '{file}: no such file (nothing to resume; run without --resume to start)' } },
   { id: 'json/directory', input: 'directory', slots: JSON_SLOTS, line: '{file}: cannot read: not a regular file' },
-  { id: 'json/over-512-mib', input: 'gen:json-sparse.json', slots: JSON_SLOTS, line: '{file}: file is 513.0 MiB, over the 512.0 MiB limit' },
+  { id: 'json/over-512-mib', input: 'gen:json-sparse.json', slots: JSON_SLOTS, line: '{file}: file is 513.0 MiB, over the 512.0 MiB limit', studio: '{name}: file is 513 MiB, over the 64 MiB limit for a learner file' },
   { id: 'json/empty', input: 'json/empty.json', slots: JSON_SLOTS, line: '{file}: invalid JSON: Unexpected end of JSON input', studio: '{name}: not a JSON file (' },
   { id: 'json/not-json', input: 'json/not-json.json', slots: JSON_SLOTS, line: '{file}: invalid JSON: Unexpected token \'h\'', prefix: true, studio: '{name}: not a JSON file (' },
   { id: 'json/truncated', input: 'json/truncated.json', slots: JSON_SLOTS, line: '{file}: invalid JSON: Unexpected end of JSON input', studio: '{name}: not a JSON file (' },
   { id: 'json/byte-order-mark', input: 'json/bom.json', slots: JSON_SLOTS, line: '{file}: invalid JSON: Unexpected token', prefix: true },
   { id: 'json/nan-literal', input: 'json/nan-literal.json', slots: JSON_SLOTS, line: '{file}: invalid JSON: Unexpected token \'N\'', prefix: true, studio: '{name}: not a JSON file (' },
-  { id: 'json/top-array', input: 'json/top-array.json', slots: JSON_SLOTS, line: '{file}: must be an object, got an array of 0', studio: '{name}: must be an object, got an array of 0' },
-  { id: 'json/top-null', input: 'json/top-null.json', slots: JSON_SLOTS, line: '{file}: must be an object, got null', studio: '{name}: must be an object, got null' },
+  { id: 'json/top-array', input: 'json/top-array.json', slots: JSON_SLOTS, line: '{file}: must be an object, got an array of 0', studio: '{name}: learner: must be an object, got an array of 0' },
+  { id: 'json/top-null', input: 'json/top-null.json', slots: JSON_SLOTS, line: '{file}: must be an object, got null', studio: '{name}: learner: must be an object, got null' },
   { id: 'json/top-string', input: 'json/top-string.json', slots: JSON_SLOTS, line: '{file}: must be an object, got "vsml"' },
-  { id: 'json/nested-5000-deep', input: 'json/deep-5000.json', slots: JSON_SLOTS, line: '{file}: must be an object, got an array of 1', studio: '{name}: must be an object, got an array of 1' },
+  { id: 'json/nested-5000-deep', input: 'json/deep-5000.json', slots: JSON_SLOTS, line: '{file}: must be an object, got an array of 1', studio: DEEP },
 
   // vsml-learner: trace --learner, evaluate --learner, meta-train (a config's init).
   learner('format-stream', 'format: expected "vsml-learner", got "vsml-stream"'),
@@ -108,8 +110,8 @@ export const FILE_CASES: readonly FileCase[] = [
   learner('hidden-negative', 'config.hiddenSizes[0]: must be an integer in [1, 4096], got -3'),
   learner('proto-key', `config.__proto__: unknown option (known: ${MODEL_KEYS})`),
   learner('constructor-key', 'constructor: unknown field (known: format, version, config, params)'),
-  learner('deep-params', 'params.lstm.w: expected 8 rows, got 1'),
-  learner('deep-config', 'config.hiddenSizes[0]: must be a finite number, got an array of 1'),
+  { ...learner('deep-params', 'params.lstm.w: expected 8 rows, got 1'), studio: DEEP },
+  { ...learner('deep-config', 'config.hiddenSizes[0]: must be a finite number, got an array of 1'), studio: DEEP },
   learner('config-vs-params', 'params.lstm.w: expected 10 rows, got 8'),
 
   // vsml-stream: trace --stream.
@@ -202,7 +204,7 @@ export const FILE_CASES: readonly FileCase[] = [
   idx('images', 'images-4e9.idx', 'truncated: the header declares 4294967295 images of 4096x4096 (72057594021150740 bytes), the data has 80'),
   idx('images', 'images-truncated.gz', 'gzip data is truncated or corrupt (unexpected end of file)', { studio: 'fashion-mnist: {name}: gzip data is truncated or corrupt' }),
   idx('images', 'images-garbage.gz', 'gzip data is truncated or corrupt (unknown compression method)', { studio: 'fashion-mnist: {name}: gzip data is truncated or corrupt' }),
-  idx('images', 'images-sparse.idx', 'is 300 MiB, over the 256 MiB limit'),
+  idx('images', 'images-sparse.idx', 'is 300 MiB, over the 256 MiB limit', { studio: '{name}: file is 300 MiB, over the 256 MiB limit for a data file' }),
   idx('labels', 'labels-short-header.idx', 'is 4 bytes, shorter than the 8-byte IDX labels header'),
   idx('labels', 'labels-four.idx', 'has 4 labels, but {images} has 3 images', { studio: undefined }),
   idx('labels', 'labels-ten.idx', 'label 10 at index 1 is outside [0, 10) for mnist-idx (10 classes)', { studio: undefined }),
