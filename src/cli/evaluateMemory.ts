@@ -25,7 +25,7 @@ export function evaluateMemory(learner: EvaluatedLearner, size: TaskSize, runs: 
   if (learner.kind === 'baseline') {
     items.push(baselineItem('--runs', learner.name, A, K, runs));
   } else {
-    const field = stateField({ runs: '--runs', hidden: `${learner.path} config.hiddenSizes`, data: '--dataset' }, runs, DEFAULT_EVAL_RUNS, learner.config);
+    const field = stateField({ runs: '--runs', hidden: `${learner.path} config.hiddenSizes`, data: '--dataset' }, { config: learner.config, inputSize: A, numClasses: K, runs }, DEFAULT_EVAL_RUNS);
     items.push(...engineItems(field, { config: learner.config, inputSize: A, numClasses: K, runs }, 2));
   }
   const C = Math.min(steps, defaultBlockSteps(runs, A));

@@ -1,7 +1,7 @@
 // --max-memory: the limit a command's memory estimate (src/model/resources.ts) is checked against
 // before any work. Default: a quarter of this machine's memory (os.totalmem()).
 import { totalmem } from 'node:os';
-import { formatMemory, machineMemoryLimit, memoryRefusal, parseMemorySize, type MemoryEstimate, type MemoryLimit } from '../model/resources';
+import { formatMemory, formatRefusal, machineMemoryLimit, memoryRefusal, parseMemorySize, type MemoryEstimate, type MemoryLimit } from '../model/resources';
 import { fail, ok, type Result } from '../model/result';
 import type { FlagSpec, FlagValues } from './args';
 
@@ -25,5 +25,5 @@ export function memoryLimitOf(flags: FlagValues, total = totalmem()): Result<Mem
 /** The one refusal line of an estimate over the limit, prefixed with the command's name, or null. */
 export function refuseOverLimit(command: string, estimate: MemoryEstimate, limit: MemoryLimit): string | null {
   const why = memoryRefusal(estimate, limit);
-  return why === null ? null : `${command}: ${why}`;
+  return why === null ? null : `${command}: ${formatRefusal(why)}`;
 }

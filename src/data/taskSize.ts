@@ -58,22 +58,33 @@ export interface TaskFields {
   readonly project: string;
 }
 
+/** The parts of a task: the source as read, the transformed examples, a projection being drawn (each null when absent). */
+export interface TaskParts {
+  readonly source: MemoryItem | null;
+  readonly examples: MemoryItem | null;
+  readonly projection: MemoryItem | null;
+}
+
 /**
  * The source as read, the transformed examples ([count][A] float32), and a projection's D x D
  * matrix drawn and transposed (two alive while the task is built).
  */
-export function taskItems(size: TaskSize, f: TaskFields): MemoryItem[] {
+export function taskParts(size: TaskSize, f: TaskFields): TaskParts {
   const A = size.inputSize;
-  const items: MemoryItem[] = [];
-  if (size.sourceCount > 0) {
-    items.push(productItem(f.data, 'the data set as read', [[size.sourceCount, 'examples'], [size.sourceValues, 'values'], [size.sourceBytesPerValue, 'bytes']]));
-  }
   const sizeField = size.resized ? f.resize : f.data;
-  if (size.count !== null) {
-    items.push(productItem(sizeField, 'the transformed examples', [[size.count, 'examples'], [A, 'inputs'], [F32, 'bytes']], size.count * A));
-  }
-  if (size.projected) {
-    items.push(productItem(size.resized ? `${f.project} and ${f.resize}` : f.project, 'the projection matrix and its transpose', [[2, 'matrices'], [A, 'rows'], [A, 'columns'], [F32, 'bytes']], A * A));
-  }
-  return items;
+  return {
+    source: size.sourceCount > 0
+      ? productItem(f.data, 'the data set as read', [[size.sourceCount, 'examples'], [size.sourceValues, 'values'], [size.sourceBytesPerValue, 'bytes']])
+      : null,
+    examples: size.count !== null ? productItem(sizeField, 'the transformed examples', [[size.count, 'examples'], [A, 'inputs'], [F32, 'bytes']], size.count * A) : null,
+    projection: size.projected
+      ? productItem(size.resized ? `${f.project} and ${f.resize}` : f.project, 'the projection matrix and its transpose', [[2, 'matrices'], [A, 'rows'], [A, 'columns'], [F32, 'bytes']], A * A)
+      : null,
+  };
+}
+
+/** taskParts as a list. */
+export function taskItems(size: TaskSize, f: TaskFields): MemoryItem[] {
+  const p = taskParts(size, f);
+  return [p.source, p.examples, p.projection].filter((i): i is MemoryItem => i !== null);
 }

@@ -10,7 +10,7 @@
 import type { EngineSpec } from '../model/engine';
 import type { MetaConfig } from './metaConfig';
 import { planBatches } from './rollouts';
-import type { VariantTask } from './taskSet';
+import type { ShapedTask } from './taskSet';
 import { assignVariants } from './variants';
 
 export interface EngineShape {
@@ -22,7 +22,7 @@ export interface EngineShape {
 /** One spec per (A, K), with the largest S any step or evaluation of the run uses; in order of first use. */
 export function runEngineSpecs(
   cfg: MetaConfig,
-  tasks: readonly VariantTask[],
+  tasks: readonly ShapedTask[],
   heldOut: readonly EngineShape[],
   maxRunsPerBatch: number,
 ): EngineSpec[] {

@@ -13,7 +13,7 @@ import type { RunState } from '../model/state';
 import type { EngineCache } from './engineCache';
 import type { MetaConfig } from './metaConfig';
 import { stateRng } from './seeds';
-import type { VariantTask } from './taskSet';
+import type { ShapedTask, VariantTask } from './taskSet';
 import { pairStream, stepProjection } from './trajectories';
 
 export interface Fitness {
@@ -40,7 +40,7 @@ interface Batch {
 }
 
 /** Pairs grouped by task shape (in order of first appearance), each group cut into even batches. */
-export function planBatches(tasks: readonly VariantTask[], variantOfPair: Uint32Array, maxRunsPerBatch: number): Batch[] {
+export function planBatches(tasks: readonly ShapedTask[], variantOfPair: Uint32Array, maxRunsPerBatch: number): Batch[] {
   const groups = new Map<string, { inputSize: number; numClasses: number; pairs: number[] }>();
   variantOfPair.forEach((v, p) => {
     const { inputSize, numClasses } = tasks[v].task;

@@ -32,6 +32,8 @@ import type { Checkpoint } from './checkpoint';
 import { clipGlobalNorm, inThreadGradients, meanGradient, type GradientJob, type GradientRunner } from './gradientStep';
 import { HeldOutSet, type HeldOutResult } from './heldOut';
 import type { MetaConfig } from './metaConfig';
+import { estimateMetaTraining, openedSizes, type MetaMemoryOptions } from './metaMemory';
+import { memoryRefusal, type MemoryLimit } from '../model/resources';
 import { trajectoryDifference } from './metaConfigParse';
 import { DEFAULT_MAX_RUNS_PER_BATCH, runRollouts, type RolloutOptions } from './rollouts';
 import { initSeed } from './seeds';
@@ -54,6 +56,11 @@ export interface TrainerOptions extends RolloutOptions {
   readonly gradients?: GradientRunner;
   /** V_M at step 0 when config.init names a learner file (the caller reads it); else initParams from the seed. */
   readonly initialParams?: VmParams;
+  /**
+   * Refuse a run whose memory estimate (metaMemory.ts) is over the limit, once the data sets are open
+   * and before any task, projection or engine is made: a value with code "memory" naming the field.
+   */
+  readonly memory?: { readonly limit: MemoryLimit } & MetaMemoryOptions;
 }
 
 export interface StepReport {
@@ -251,6 +258,12 @@ export async function createTrainer(
     return fail('shape', 'init', `${config.init}: V_M has ${options.initialParams.length} values, the config's model needs ${paramLayout(config.model).size}`);
   }
   const sources = new SourceCache(data);
+  if (options.memory) {
+    const estimate = await estimateMetaTraining(config, openedSizes(sources), options.memory);
+    if (!estimate.ok) return estimate;
+    const refusal = memoryRefusal(estimate.value, options.memory.limit);
+    if (refusal) return fail('memory', refusal.field, refusal.message);
+  }
   const tasks = await buildVariantTasks(config, taskVariants(config), sources);
   if (!tasks.ok) return tasks;
   const heldOut = await HeldOutSet.create(config.evaluation, sources);

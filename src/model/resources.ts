@@ -30,17 +30,24 @@ export interface MemoryItem {
   readonly bytes: number;
   /** Elements of the longest single typed array of this part. */
   readonly longestArray: number;
+  /** How that array's length comes about (default: the formula without its bytes). */
+  readonly arrayFormula?: string;
 }
 
 /** One factor of a product: its value and a word for it ("runs", "cells"); a bare number when the word is empty. */
 export type Factor = readonly [value: number, unit: string];
 
-const factorText = ([v, unit]: Factor): string => (unit ? `${v} ${unit}` : String(v));
+const SINGULAR: Readonly<Record<string, string>> = { classes: 'class', matrices: 'matrix', copies: 'copy', trajectories: 'trajectory' };
+const singular = (unit: string): string => SINGULAR[unit] ?? (unit.endsWith('s') ? unit.slice(0, -1) : unit);
+
+/** "4096 runs", "1 run". */
+const factorText = ([v, unit]: Factor): string => (!unit ? String(v) : `${v} ${v === 1 ? singular(unit) : unit}`);
 
 /** A part whose size is the product of `factors` (the last usually "4 bytes"). `longestArray` defaults to the product without the bytes. */
-export function productItem(field: string, what: string, factors: readonly Factor[], longestArray?: number): MemoryItem {
+export function productItem(field: string, what: string, factors: readonly Factor[], longestArray?: number, arrayFormula?: string): MemoryItem {
   const bytes = factors.reduce((p, [v]) => p * v, 1);
-  return { field, what, formula: factors.map(factorText).join(' x '), bytes, longestArray: longestArray ?? 0 };
+  const formula = factors.map(factorText).join(' x ');
+  return { field, what, formula, bytes, longestArray: longestArray ?? 0, ...(arrayFormula ? { arrayFormula } : {}) };
 }
 
 /** "15.3 GiB", "512.0 MiB", "12.0 KiB", "100 bytes". */
@@ -89,24 +96,36 @@ export function estimateOf(items: readonly MemoryItem[]): MemoryEstimate {
   return { items: sorted, total: sorted.reduce((s, i) => s + i.bytes, 0) };
 }
 
+/** Why a request cannot run: the field to blame and the reason (formatFieldError style: "field: message"). */
+export interface MemoryRefusal {
+  readonly field: string;
+  readonly message: string;
+}
+
 /**
- * Why the request cannot run, in one line that starts with the field to blame, or null when it fits:
- * over the limit (the largest part named, with its product and the excess), or one array longer than
- * a typed array can be (no limit raises that).
+ * Why the request cannot run, or null when it fits: over the limit (the largest part named, with its
+ * product, and the excess), or one array longer than a typed array can be (no limit raises that).
  */
-export function memoryRefusal(estimate: MemoryEstimate, limit: MemoryLimit): string | null {
+export function memoryRefusal(estimate: MemoryEstimate, limit: MemoryLimit): MemoryRefusal | null {
   const { items, total } = estimate;
   if (total > limit.bytes && items.length > 0) {
     const top = items[0];
     const inAll = items.length > 1 ? ` (${formatMemory(total)} in all)` : '';
-    return `${top.field}: ${top.what} needs ${top.formula} = ${formatMemory(top.bytes)}${inAll}, over the ${formatMemory(limit.bytes)} limit (${limit.source}) by ${formatMemory(total - limit.bytes)}; ${limit.raise}`;
+    return {
+      field: top.field,
+      message: `${top.what} needs ${top.formula} = ${formatMemory(top.bytes)}${inAll}, over the ${formatMemory(limit.bytes)} limit (${limit.source}) by ${formatMemory(total - limit.bytes)}; ${limit.raise}`,
+    };
   }
   const long = items.find((i) => i.longestArray > MAX_ARRAY_LENGTH);
   if (long) {
-    return `${long.field}: ${long.what} needs one array of ${long.longestArray} values (${long.formula}), more than the ${MAX_ARRAY_LENGTH} a typed array can hold`;
+    const how = long.arrayFormula ?? long.formula.replace(/ x \d+ bytes?$/, '');
+    return { field: long.field, message: `${long.what} needs one array of ${long.longestArray} values (${how}), more than the ${MAX_ARRAY_LENGTH} a typed array can hold` };
   }
   return null;
 }
+
+/** "field: message". */
+export const formatRefusal = (r: MemoryRefusal): string => `${r.field}: ${r.message}`;
 
 /** Cells of a VSML network on [A, ...hiddenSizes, K]: sum over layers of A_l B_l, and the largest layer's. */
 export function gridCells(config: VsmlConfig, inputSize: number, numClasses: number): { total: number; largest: number } {
@@ -138,19 +157,37 @@ export function engineItems(field: string, r: EngineRequest, copies: number, who
   const cells = gridCells(r.config, r.inputSize, r.numClasses);
   const N = r.config.stateSize;
   const copiesFactor: Factor[] = copies > 1 ? [[copies, 'copies']] : [];
-  const state = productItem(field, `${whose} state h and c`, [...copiesFactor, [r.runs, 'runs'], [cells.total, 'cells'], [2 * N, 'floats'], [F32, 'bytes']], cells.largest * N);
+  const state = productItem(
+    field, `${whose} state h and c`, [...copiesFactor, [r.runs, 'runs'], [cells.total, 'cells'], [2 * N, 'floats'], [F32, 'bytes']],
+    cells.largest * N, `one layer of one run: ${cells.largest} cells x ${N} floats`,
+  );
   const sets = r.paramsPerRun ? r.runs : 1;
   const params = productItem(field, `${whose} V_M`, [[sets, 'sets'], [paramLayout(r.config).size, 'values'], [F32, 'bytes']]);
   return [state, params];
 }
 
-/** Which request fields make a VSML state large: the runs when above their default, the hidden layers when any, else the data's A and K. */
-export function stateField(names: { runs: string; hidden: string; data: string }, runs: number, defaultRuns: number, config: VsmlConfig): string {
-  const fields: string[] = [];
-  if (runs > defaultRuns) fields.push(names.runs);
-  if (config.hiddenSizes.length > 0) fields.push(names.hidden);
-  if (fields.length === 0) fields.push(names.data);
-  return fields.join(' and ');
+/** The grid a state's size is measured against when naming the data: MNIST's 784 x 10. */
+const REFERENCE_CELLS = 784 * 10;
+
+/**
+ * Which request fields make a VSML state large, most to blame first: each of the runs (against
+ * their default), the hidden layers (cells with them against without) and the data (A K against
+ * MNIST's 784 x 10) that is over its reference; when none is, the one nearest to it.
+ */
+export function stateField(
+  names: { runs: string; hidden: string; data: string },
+  r: Pick<EngineRequest, 'config' | 'inputSize' | 'numClasses' | 'runs'>,
+  defaultRuns: number,
+): string {
+  const cells = gridCells(r.config, r.inputSize, r.numClasses).total;
+  const ratios: [string, number][] = [
+    [names.runs, r.runs / defaultRuns],
+    [names.hidden, cells / (r.inputSize * r.numClasses)],
+    [names.data, (r.inputSize * r.numClasses) / REFERENCE_CELLS],
+  ];
+  ratios.sort((a, b) => b[1] - a[1]);
+  const over = ratios.filter(([, x]) => x > 1);
+  return (over.length ? over : ratios.slice(0, 1)).map(([n]) => n).join(' and ');
 }
 
 /** The weights of R runs of a baseline on A inputs and K classes, with Adam's two moments when it uses Adam. */

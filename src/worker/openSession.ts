@@ -1,17 +1,23 @@
 // From settings, a parsed learner and files to a ready session (paused at example 0): the data set
 // opened and transformed, the streams (i.i.d. or association episodes), an engine from the injected
-// factory. Every refusal is a message that starts with the setting it concerns ("classes: ...",
+// factory. Before the task is built, the session's memory is estimated (sessionMemory.ts) and
+// refused over the limit (SessionDeps.memoryLimit, else memoryLimit.ts). Every refusal is a message
+// that starts with the setting it concerns ("classes: ...",
 // "learner: ...", or the data set's name for its files), and nothing is left allocated.
 import { createAssociationStreams } from '../data/associationStream';
 import type { DatasetFiles } from '../data/load';
 import { createRunStreams } from '../data/stream';
 import { buildTask } from '../data/task';
+import { taskSize } from '../data/taskSize';
 import type { Task } from '../data/types';
 import type { BlockSource } from '../meta/protocol';
 import { BASELINE_NAMES } from '../model/baselines/kinds';
 import type { Learner } from '../model/formats/learner';
+import { formatRefusal, memoryRefusal } from '../model/resources';
 import { formatFieldError, type FieldError } from '../model/result';
 import type { EngineChoice } from './engineChoice';
+import { browserMemoryLimit } from './memoryLimit';
+import { sessionMemory, STUDIO_RAISE } from './sessionMemory';
 import { Session } from './session';
 import type { SessionDeps, SessionInfo, SessionSettings } from './sessionApi';
 
@@ -64,9 +70,12 @@ export async function openSession(deps: SessionDeps, s: SessionSettings, learner
   if (bad) return refuse(bad);
   const source = await deps.openData(s.dataset, s.split, s.seed, files);
   if (!source.ok) return refuse(`${s.dataset}: ${formatFieldError(source.error)}`);
-  const task = buildTask(source.value, {
-    seed: s.seed, resize: s.resize, shufflePixels: s.shuffle, project: s.project, classes: s.classes ?? undefined,
-  });
+  const spec = { seed: s.seed, resize: s.resize, shufflePixels: s.shuffle, project: s.project, classes: s.classes ?? undefined };
+  const size = taskSize(source.value, spec);
+  if (!size.ok) return refuse(taskError(s.dataset, size.error, s.resize));
+  const tooBig = memoryRefusal(sessionMemory(s, learner.config, size.value), deps.memoryLimit ?? browserMemoryLimit(STUDIO_RAISE));
+  if (tooBig) return refuse(formatRefusal(tooBig));
+  const task = buildTask(source.value, spec);
   if (!task.ok) return refuse(taskError(s.dataset, task.error, s.resize));
   const streams = streamsOf(task.value, s);
   if (!streams.ok) return refuse(formatFieldError(streams.error));

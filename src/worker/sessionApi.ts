@@ -4,6 +4,7 @@
 // or the CPU reference; the built-in asset or files). A bad learner, data set or setting is answered
 // with a message naming it, and the running session is left as it was, playing or not. When a GPU
 // device is lost, the session is recreated from example 0 on a fresh engine and the frame says so.
+import type { MemoryLimit } from '../model/resources';
 import type { DatasetFiles } from '../data/load';
 import type { DataSource, SplitName } from '../data/types';
 import type { BaselineName } from '../model/baselines/kinds';
@@ -78,6 +79,8 @@ export interface SessionDeps {
   openData(dataset: string, split: SplitName, seed: number, files: DatasetFiles | undefined): Promise<Result<DataSource>>;
   /** Default: performance.now and setTimeout. */
   readonly clock?: Clock;
+  /** What a session may need (openSession refuses more); default browserMemoryLimit (memoryLimit.ts). */
+  readonly memoryLimit?: MemoryLimit;
 }
 
 export interface SessionApi {

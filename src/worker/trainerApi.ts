@@ -16,13 +16,14 @@ import { PRESET_NAMES, type PresetName } from '../meta/presets';
 import type { FileInput } from '../data/types';
 import { parseJsonText } from '../model/formats/json';
 import { serialiseLearner } from '../model/formats/learner';
+import { formatRefusal } from '../model/resources';
 import { formatFieldError, type Result } from '../model/result';
 import { SerialQueue } from './serial';
 import { StoredValueError } from './storage/keyValueStore';
 import { discardAutosave, readAutosave, readAutosaveMeta, type UnreadableAutosave as UnreadableSave } from './storage/trainerAutosave';
 import { saveHandoffLearner } from './storage/learnerHandoff';
 import { TrainerHistory, type EvaluationRecord } from './trainerHistory';
-import { openTrainer, type TrainerDeps } from './trainerOpen';
+import { configMemoryRefusal, openTrainer, trainerMemoryLimit, type TrainerDeps } from './trainerOpen';
 import { TrainerRun } from './trainerRun';
 import { configNameOf, describeMetaConfig } from './trainerSummary';
 
@@ -199,6 +200,8 @@ export function createTrainerApi(deps: TrainerDeps): TrainerApi {
     async check(configDoc) {
       const r = parseConfigDoc(configDoc);
       if (!r.ok) return { ok: false, field: r.error.field, message: formatFieldError(r.error) };
+      const tooBig = await configMemoryRefusal(r.value.config, trainerMemoryLimit(deps));
+      if (tooBig) return { ok: false, field: tooBig.field, message: formatRefusal(tooBig) };
       return { ok: true, summary: describeMetaConfig(r.value.config) };
     },
 

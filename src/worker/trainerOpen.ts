@@ -1,6 +1,7 @@
 // From a meta-training config (and a checkpoint to continue) plus the user's files to a trainer whose
 // engines are known to fit: the dataset files the config names are found among the files by name,
-// the init learner likewise, createTrainer opens the data, the checkpoint is restored, and every
+// the init learner likewise, createTrainer opens the data and refuses a run over the memory limit
+// (before any task or engine is made), the checkpoint is restored, and every
 // engine the run will ask for (Trainer.engineSpecs) is made once and disposed, so a grid over the
 // GPU's limits is refused now, with the GPU engine's own message, rather than some steps in.
 import type { DatasetFiles } from '../data/load';
@@ -14,7 +15,10 @@ import { parseJsonText } from '../model/formats/json';
 import { configToJson, parseLearner } from '../model/formats/learner';
 import type { VmParams } from '../model/layout';
 import { fail, formatFieldError, type Result } from '../model/result';
+import { estimateMetaTraining, registrySizes } from '../meta/metaMemory';
+import { memoryRefusal, type MemoryLimit, type MemoryRefusal } from '../model/resources';
 import type { EngineChoice } from './engineChoice';
+import { browserMemoryLimit } from './memoryLimit';
 import type { KeyValueStore } from './storage/keyValueStore';
 
 /** What openDataset needs for one dataset of a config. */
@@ -46,6 +50,24 @@ export interface TrainerDeps {
   readonly store: KeyValueStore;
   /** Default: performance.now and the date. */
   readonly clock?: TrainerClock;
+  /** What a run may need (createTrainer refuses more, naming the config field); default browserMemoryLimit (memoryLimit.ts). */
+  readonly memoryLimit?: MemoryLimit;
+}
+
+/** How to get under the limit on the trainer page (no setting raises it). */
+export const TRAINER_RAISE = 'choose fewer pairs, evaluation runs or smaller layers, or run vsml meta-train --max-memory';
+
+/** The limit a trainer run is checked against. */
+export const trainerMemoryLimit = (deps: Pick<TrainerDeps, 'memoryLimit'>): MemoryLimit => deps.memoryLimit ?? browserMemoryLimit(TRAINER_RAISE);
+
+/**
+ * A config's memory as far as it is known without its data (the registry's shapes and classes; no
+ * example counts or file data sets), for check(): a refusal names the config field (e.g.
+ * model.hiddenSizes), so the form shows it beside that field. start() checks the whole estimate.
+ */
+export async function configMemoryRefusal(config: MetaConfig, limit: MemoryLimit): Promise<MemoryRefusal | null> {
+  const estimate = await estimateMetaTraining(config, registrySizes, { keepCurves: true, gradientWorkers: 1 });
+  return estimate.ok ? memoryRefusal(estimate.value, limit) : null;
 }
 
 export interface OpenedTrainer {
@@ -121,7 +143,12 @@ export async function openTrainer(deps: TrainerDeps, config: MetaConfig, files: 
   };
   const factory: EngineFactory = async (spec) => use(await deps.makeEngine(spec)).engine;
   const clock = deps.clock ?? realTrainerClock;
-  const created = await createTrainer(config, factory, fileDataProvider(deps, files), { now: () => clock.now(), ...(initialParams ? { initialParams } : {}) });
+  const created = await createTrainer(config, factory, fileDataProvider(deps, files), {
+    now: () => clock.now(),
+    ...(initialParams ? { initialParams } : {}),
+    // The page keeps every evaluation's curves (trainerHistory.ts); gradients run on this thread.
+    memory: { limit: trainerMemoryLimit(deps), keepCurves: true, gradientWorkers: 1 },
+  });
   if (!created.ok) return { ok: false, message: formatFieldError(created.error) };
   const trainer = created.value;
   if (checkpoint) {
