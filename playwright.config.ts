@@ -27,8 +27,35 @@ function freePort(): number {
   return Number(execFileSync(process.execPath, ['-e', script]).toString().trim());
 }
 
-/** VSML_E2E_PORT: the preview server's port (default: a free one); VSML_E2E_DIST: the build it serves. */
+/** What listens on `port` (ss's process column), or null when nothing does; "unknown" without `ss`. */
+function portHolder(port: number): string | null {
+  const script = `const s=require('net').createServer();s.on('error',()=>process.exit(1));s.listen(${port},'127.0.0.1',()=>s.close())`;
+  try {
+    execFileSync(process.execPath, ['-e', script], { stdio: 'ignore' });
+    return null;
+  } catch {
+    try {
+      const line = execFileSync('ss', ['-Hltnp', `sport = :${port}`]).toString().trim();
+      return /users:\(\((.*)\)\)/.exec(line)?.[1] ?? (line || 'unknown');
+    } catch {
+      return 'unknown';
+    }
+  }
+}
+
+/**
+ * VSML_E2E_PORT: the preview server's port (default: a free one); VSML_E2E_DIST: the build it serves.
+ * A port given that another program holds stops the run here, naming the port and the program (the
+ * workers, which load this file again while the server runs, skip the check: VSML_E2E_PORT_CHECKED).
+ */
+const given = process.env.VSML_E2E_PORT;
 const port = Number((process.env.VSML_E2E_PORT ||= String(freePort())));
+if (given && process.env.VSML_E2E_PORT_CHECKED !== given) {
+  if (!/^[1-9]\d*$/.test(given) || port > 65535) throw new Error(`VSML_E2E_PORT: must be a port number in [1, 65535], got "${given}"`);
+  const holder = portHolder(port);
+  if (holder !== null) throw new Error(`VSML_E2E_PORT: port ${port} is already in use (by ${holder}); choose another or leave VSML_E2E_PORT unset for a free one`);
+}
+process.env.VSML_E2E_PORT_CHECKED = String(port);
 const dist = process.env.VSML_E2E_DIST ?? 'dist';
 const origin = `http://127.0.0.1:${port}`;
 
