@@ -64,7 +64,7 @@ export function seededState(learner: Learner, stream: Stream, seed: number): Run
   return initRunState(learner.config, specShapes(traceSpec(learner, stream)), new Rng(seed));
 }
 
-/** Bytes per output value while the trace file is written: the JSON arrays (8) and their text, twice (measured: docs/FORMATS.md). */
+/** Bytes per output value while the trace file is written: its JSON arrays and text (measured 16.8 + 12.3: docs/ARCHITECTURE.md, Memory). */
 export const TRACE_TEXT_BYTES_PER_VALUE = 32;
 
 /**

@@ -1,5 +1,5 @@
 // The memory limit of a request made in the browser (a studio session, a meta-training run): a
-// quarter of navigator.deviceMemory (Chromium reports at most 8 GiB, rounded down) where the browser
+// quarter of navigator.deviceMemory (a rounded figure; 16 GiB in headless Chromium here) where the browser
 // says it, else a fixed 2 GiB. No page setting raises it; the CLI's --max-memory does for its runs.
 import { formatMemory, machineMemoryLimit, type MemoryLimit } from '../model/resources';
 
