@@ -1,13 +1,12 @@
 // `vsml meta-train`: meta-training of V_M, by ES or by gradients through the unroll
 // (docs/META_TRAINING.md). Reads a vsml-meta-config file (or a preset), runs ES steps on the chosen
 // engine (or gradient steps on worker threads), evaluates on held-out datasets every k steps,
-// logs to DIR/log.jsonl and writes DIR/checkpoint.json + DIR/learner.json atomically every k steps;
-// --resume continues a run bit for bit from its checkpoint.
-import { dirname, isAbsolute, resolve } from 'node:path';
+// logs to DIR/log.jsonl and commits DIR/checkpoint.json + DIR/learner.json as one pair every k steps;
+// --resume continues a run bit for bit from its checkpoint. DIR/run.lock keeps a second run out.
 import type { Checkpoint } from '../meta/checkpoint';
 import { MAX_META_STEPS } from '../meta/checkpoint';
 import type { MetaConfig } from '../meta/metaConfig';
-import { mapConfigFiles, parseMetaConfig, presetConfig, trajectoryDifference } from '../meta/metaConfigParse';
+import { parseMetaConfig, presetConfig, trajectoryDifference } from '../meta/metaConfigParse';
 import { PRESET_NAMES, type PresetName } from '../meta/presets';
 import { createTrainer, type DataProvider, type EngineFactory } from '../meta/trainer';
 import { configToJson, parseLearner } from '../model/formats/learner';
@@ -20,9 +19,11 @@ import { badInput, runtimeFailure, type Command, type CommandIo, type Outcome } 
 import { BACKENDS, createEngine } from './engineFactory';
 import { createGradientPool, type GradientPool } from './gradientPool';
 import { readJsonFile } from './io';
+import { packagePath, resolveConfigFiles } from './configPaths';
 import { runSession } from './metaTrainSession';
 import { nodeDataProvider } from './metaTrainData';
-import { ensureDir, exists, readCheckpoint, runFiles, trimLog, type LogEntry } from './metaTrainFiles';
+import { ensureDir, exists, readCheckpoint, removeStaleTemps, repairLearner, runFiles, trimLog, type LogEntry, type RunFileWriter, type RunFiles } from './metaTrainFiles';
+import { acquireRunLock } from './runLock';
 
 const NAME = 'vsml meta-train';
 const oneLine = (e: unknown): string => (e instanceof Error ? e.message : String(e)).split('\n')[0];
@@ -36,11 +37,13 @@ export interface MetaTrainDeps {
   /** Stops after the current step, with a checkpoint (SIGINT / SIGTERM in the real command). */
   readonly signal?: AbortSignal;
   readonly now?: () => number;
+  /** How checkpoint pairs are written (tests inject a full disk). */
+  readonly writer?: RunFileWriter;
 }
 
 type Loaded<T> = { ok: true; value: T } | { ok: false; outcome: Outcome };
 
-/** The config from --config (relative dataset paths resolved against its folder) or --preset. */
+/** The config from --config (its relative paths resolved against its folder) or --preset (package paths, configPaths.ts). */
 async function loadConfig(flags: FlagValues): Promise<Loaded<{ config: MetaConfig; source: string } | null>> {
   const path = flags.get('config');
   const preset = flags.get('preset') as PresetName | undefined;
@@ -50,42 +53,74 @@ async function loadConfig(flags: FlagValues): Promise<Loaded<{ config: MetaConfi
   const raw = await readJsonFile(path);
   const parsed = raw.ok ? parseMetaConfig(raw.value) : raw;
   if (!parsed.ok) return { ok: false, outcome: badInput(`${path}: ${formatFieldError(parsed.error)}`) };
-  const base = dirname(resolve(path));
-  return { ok: true, value: { config: mapConfigFiles(parsed.value, (p) => (isAbsolute(p) ? p : resolve(base, p))), source: path } };
+  return { ok: true, value: { config: resolveConfigFiles(parsed.value, raw.ok ? raw.value : null, path), source: path } };
 }
 
 async function run(flags: FlagValues, io: CommandIo, deps: MetaTrainDeps = {}): Promise<Outcome> {
   const stepsFlag = flags.has('steps') ? intFlag(flags, 'steps', 0, 0, MAX_META_STEPS) : null;
   if (stepsFlag && !stepsFlag.ok) return badInput(`${NAME}: ${stepsFlag.error.message}`);
   const resume = flags.has('resume');
-  const backend = (flags.get('backend') ?? 'cpu') as BackendName;
   const files = runFiles(flags.get('out') as string);
 
   const loaded = await loadConfig(flags);
   if (!loaded.ok) return loaded.outcome;
   if (!loaded.value && !resume) return badInput(`${NAME}: missing --config C.json or --preset ${PRESET_NAMES.join('|')}`);
-
-  let checkpoint: Checkpoint | null = null;
-  if (resume) {
-    if (!(await exists(files.checkpoint))) return badInput(`${files.checkpoint}: no such file (nothing to resume; run without --resume to start)`);
-    const cp = await readCheckpoint(files.checkpoint);
-    if (!cp.ok) return badInput(`${files.checkpoint}: ${formatFieldError(cp.error)}`);
-    checkpoint = cp.value;
-    if (loaded.value) {
-      const diff = trajectoryDifference(checkpoint.config, loaded.value.config);
-      if (diff !== null) return badInput(`${loaded.value.source}: ${diff}: differs from ${files.checkpoint} (on --resume only steps, checkpointEvery and evaluation may change)`);
-    }
-  } else if (await exists(files.checkpoint)) {
-    return badInput(`${NAME}: --out: ${files.dir} already holds a checkpoint; add --resume to continue it, or choose another --out`);
-  }
-  let config = loaded.value?.config ?? (checkpoint as Checkpoint).config;
-  if (stepsFlag) config = { ...config, steps: stepsFlag.value };
-  const source = loaded.value?.source ?? files.checkpoint;
+  if (resume && !(await exists(files.checkpoint))) return badInput(`${files.checkpoint}: no such file (nothing to resume; run without --resume to start)`);
 
   try {
     await ensureDir(files.dir);
   } catch (e) {
     return runtimeFailure(`${NAME}: cannot create ${files.dir}: ${oneLine(e)}`);
+  }
+  // The folder is this run's until it ends (any way but SIGKILL): a second run on it is refused.
+  const locked = await acquireRunLock(files.dir, { command: NAME });
+  if (!locked.ok) return badInput(locked.message);
+  if (locked.tookOver) {
+    const h = locked.tookOver;
+    io.progress?.write(`${NAME}: took over ${locked.lock.path}: PID ${h.pid} (since ${h.started}) no longer runs on this host\n`);
+  }
+  try {
+    await removeStaleTemps(files);
+    return await runLocked({ flags, io, deps, files, resume, stepsFlag: stepsFlag?.ok ? stepsFlag.value : null, loaded: loaded.value });
+  } finally {
+    await locked.lock.release();
+  }
+}
+
+interface LockedArgs {
+  readonly flags: FlagValues;
+  readonly io: CommandIo;
+  readonly deps: MetaTrainDeps;
+  readonly files: RunFiles;
+  readonly resume: boolean;
+  readonly stepsFlag: number | null;
+  readonly loaded: { config: MetaConfig; source: string } | null;
+}
+
+/** The run, once its folder is locked: the checkpoint read (on --resume), the trainer, the session. */
+async function runLocked({ flags, io, deps, files, resume, stepsFlag, loaded }: LockedArgs): Promise<Outcome> {
+  const backend = (flags.get('backend') ?? 'cpu') as BackendName;
+  let checkpoint: Checkpoint | null = null;
+  if (resume) {
+    const cp = await readCheckpoint(files.checkpoint);
+    if (!cp.ok) return badInput(`${files.checkpoint}: ${formatFieldError(cp.error)}`);
+    checkpoint = cp.value;
+    if (loaded) {
+      const diff = trajectoryDifference(checkpoint.config, loaded.config);
+      if (diff !== null) return badInput(`${loaded.source}: ${diff}: differs from ${files.checkpoint} (on --resume only steps, checkpointEvery and evaluation may change)`);
+    }
+  } else if (await exists(files.checkpoint)) {
+    return badInput(`${NAME}: --out: ${files.dir} already holds a checkpoint; add --resume to continue it, or choose another --out`);
+  }
+  let config = loaded?.config ?? (checkpoint as Checkpoint).config;
+  if (stepsFlag !== null) config = { ...config, steps: stepsFlag };
+  const source = loaded?.source ?? files.checkpoint;
+  if (checkpoint && config.steps < checkpoint.step) {
+    const what = stepsFlag !== null ? `${NAME}: --steps` : loaded ? `${source}: steps` : `${files.checkpoint}: config.steps`;
+    return badInput(`${what}: ${config.steps} is below the checkpoint's step ${checkpoint.step} (${files.checkpoint}); give at least ${checkpoint.step}`);
+  }
+  if (checkpoint && (await repairLearner(files, checkpoint))) {
+    io.progress?.write(`${NAME}: ${files.learner} was not the theta of ${files.checkpoint} (step ${checkpoint.step}); rewritten from it\n`);
   }
   const factory: EngineFactory = deps.engineFactory?.(backend) ?? ((spec) => createEngine(backend, spec));
   // A run that starts from a learner file: on --resume the checkpoint's theta replaces it anyway.
@@ -93,7 +128,7 @@ async function run(flags: FlagValues, io: CommandIo, deps: MetaTrainDeps = {}): 
   if (config.init !== null) {
     if (checkpoint) initialParams = checkpoint.learner.params;
     else {
-      const init = await loadInitLearner(config.init, config.model, source);
+      const init = await loadInitLearner(packagePath(config.init), config.model, source);
       if (!init.ok) return badInput(init.line);
       initialParams = init.params;
     }
@@ -118,7 +153,7 @@ async function run(flags: FlagValues, io: CommandIo, deps: MetaTrainDeps = {}): 
     } else {
       await trimLog(files, -1);
     }
-    return await runSession({ trainer, files, io, backend, history, ...(deps.signal ? { signal: deps.signal } : {}), ...(deps.now ? { now: deps.now } : {}) });
+    return await runSession({ trainer, files, io, backend, history, ...(deps.signal ? { signal: deps.signal } : {}), ...(deps.now ? { now: deps.now } : {}), ...(deps.writer ? { writer: deps.writer } : {}) });
   } finally {
     trainer.dispose();
     gradients?.close();

@@ -1,11 +1,14 @@
 // The files of a meta-training run in --out DIR:
-//   checkpoint.json  vsml-checkpoint (written atomically every checkpointEvery steps and at the end)
-//   learner.json     vsml-learner of the same theta (for `vsml evaluate`), written just before it
+//   checkpoint.json  vsml-checkpoint (every checkpointEvery steps and at the end)
+//   learner.json     vsml-learner of the same theta (for `vsml evaluate`); the two are committed as one
+//                    pair (writeCheckpoint): a failed write changes neither, the learner never leads
+//   run.lock         the PID holding the folder while a run lasts (runLock.ts)
 //   log.jsonl        one JSON object per line: a step ({step, metaLoss, accepted, seconds, wallSeconds}
 //                    plus rejected when rejected) or an evaluation ({step, eval: {name: ...}, seconds,
 //                    wallSeconds}); appended as it goes, cut back to the checkpoint on --resume.
-import { access, appendFile, mkdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { access, appendFile, mkdir, open, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { parseCheckpoint, serialiseCheckpoint, type Checkpoint } from '../meta/checkpoint';
 import { serialiseLearner } from '../model/formats/learner';
 import { parseJsonText } from '../model/formats/json';
@@ -36,17 +39,81 @@ export async function readCheckpoint(path: string): Promise<Result<Checkpoint>> 
   return raw.ok ? parseCheckpoint(raw.value) : raw;
 }
 
+/** The file operations a checkpoint commit uses (tests inject failures: a full disk, a failed rename). */
+export interface RunFileWriter {
+  /** Write `text` to a new file at `path` and flush it to disk. */
+  write(path: string, text: string): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+  remove(path: string): Promise<void>;
+  /** Flush a folder's entries (the renames) to disk; best effort. */
+  syncDir(dir: string): Promise<void>;
+}
+
+export const NODE_WRITER: RunFileWriter = {
+  write: (path, text) => writeFile(path, text, { flag: 'wx', flush: true }),
+  rename: (from, to) => rename(from, to),
+  remove: (path) => unlink(path),
+  async syncDir(dir) {
+    const handle = await open(dir, 'r').catch(() => null);
+    await handle?.sync().catch(() => undefined);
+    await handle?.close();
+  },
+};
+
+const tempPath = (path: string): string => join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+
 /**
- * Write the learner, then the checkpoint, each atomically. The text is parsed back before anything
- * is written, so a checkpoint that could not be read (a non-finite number) never replaces a good one.
+ * Commit a checkpoint and its learner as one pair. Both texts are checked (the checkpoint parsed back,
+ * so one that could not be read, e.g. with a non-finite number, never replaces a good one) and written
+ * in full to temporary files, flushed; only then are they renamed, the checkpoint first. So a failed
+ * write (a full disk) changes neither file, and learner.json is never ahead of checkpoint.json: it
+ * can lag only if the second rename fails or the process dies between the two, and --resume then
+ * rewrites it from the checkpoint (`repairLearner`).
  */
-export async function writeCheckpoint(files: RunFiles, cp: Checkpoint): Promise<void> {
+export async function writeCheckpoint(files: RunFiles, cp: Checkpoint, writer: RunFileWriter = NODE_WRITER): Promise<void> {
   const text = serialiseCheckpoint(cp);
   const back = parseJsonText(text);
   const parsed = back.ok ? parseCheckpoint(back.value) : back;
   if (!parsed.ok) throw new Error(`checkpoint at step ${cp.step} does not read back (${formatFieldError(parsed.error)}); not written`);
-  await writeFileAtomic(files.learner, serialiseLearner(cp.learner));
-  await writeFileAtomic(files.checkpoint, text);
+  const staged: { tmp: string; path: string; text: string }[] = [
+    { tmp: tempPath(files.checkpoint), path: files.checkpoint, text },
+    { tmp: tempPath(files.learner), path: files.learner, text: serialiseLearner(cp.learner) },
+  ];
+  const pending = new Set<string>();
+  try {
+    for (const f of staged) {
+      pending.add(f.tmp);
+      await writer.write(f.tmp, f.text);
+    }
+    for (const f of staged) {
+      await writer.rename(f.tmp, f.path);
+      pending.delete(f.tmp);
+    }
+  } finally {
+    for (const tmp of pending) await writer.remove(tmp).catch(() => undefined);
+  }
+  await writer.syncDir(files.dir);
+}
+
+/**
+ * Make learner.json the checkpoint's theta if it is not (missing, or left behind by a crash between
+ * the two renames of a commit). Returns whether it was rewritten.
+ */
+export async function repairLearner(files: RunFiles, cp: Checkpoint): Promise<boolean> {
+  const want = serialiseLearner(cp.learner);
+  const have = await readFile(files.learner, 'utf8').catch(() => null);
+  if (have === want) return false;
+  await writeFileAtomic(files.learner, want);
+  return true;
+}
+
+/** Temporary files a killed run left in its folder (call only while holding the folder's lock). */
+export async function removeStaleTemps(files: RunFiles): Promise<void> {
+  const names = [files.checkpoint, files.learner, files.log].map((p) => basename(p).replace(/\./g, '\\.'));
+  const stale = new RegExp(`^\\.(${names.join('|')})\\.\\d+\\.[0-9a-f]+\\.tmp$`);
+  for (const name of await readdir(files.dir).catch(() => [] as string[])) {
+    if (stale.test(name)) await unlink(join(files.dir, name)).catch(() => undefined);
+  }
 }
 
 /** One line of log.jsonl. */

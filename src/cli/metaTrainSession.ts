@@ -5,7 +5,7 @@ import { checkpointDue, evaluationDue } from '../meta/schedule';
 import type { StepReport, Trainer } from '../meta/trainer';
 import type { BackendName } from '../model/engine';
 import { runtimeFailure, success, type CommandIo, type Outcome } from './command';
-import { appendLog, writeCheckpoint, type LogEntry, type RunFiles } from './metaTrainFiles';
+import { appendLog, writeCheckpoint, type LogEntry, type RunFileWriter, type RunFiles } from './metaTrainFiles';
 import { formatDuration, ProgressBar } from './progress';
 
 const NAME = 'vsml meta-train';
@@ -20,6 +20,8 @@ export interface SessionArgs {
   readonly history: LogEntry[];
   readonly signal?: AbortSignal;
   readonly now?: () => number;
+  /** How checkpoint pairs are written (default: the file system). */
+  readonly writer?: RunFileWriter;
 }
 
 const meanOf = (xs: number[]): number | null => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
@@ -61,7 +63,7 @@ export async function runSession(a: SessionArgs): Promise<Outcome> {
   let checkpointed = start;
   const checkpoint = async (): Promise<Outcome | null> => {
     try {
-      await writeCheckpoint(files, trainer.checkpoint());
+      await writeCheckpoint(files, trainer.checkpoint(), a.writer);
       checkpointed = trainer.state().step;
       return null;
     } catch (e) {

@@ -39,9 +39,14 @@ describe('vsml meta-train killed and resumed (process, CPU)', () => {
     expect(at).toBeGreaterThanOrEqual(2);
     expect(at).toBeLessThan(STEPS);
 
+    // The killed run's lock is left behind; its PID is gone, so the resumed run takes it over.
+    const lock = JSON.parse(await readFile(join(killed, 'run.lock'), 'utf8'));
+    expect(lock.pid).toBe(child.pid);
     const resumed = vsmlProcess('meta-train', '--out', killed, '--resume');
+    const [notice, ...progress] = resumed.stderr.trim().split('\n');
+    expect(notice).toBe(`vsml meta-train: took over ${join(killed, 'run.lock')}: PID ${child.pid} (since ${lock.started}) no longer runs on this host`);
     // Off a terminal, stderr holds plain progress lines only.
-    for (const line of resumed.stderr.trim().split('\n')) expect(line).toMatch(/^step [3-6]\/6 \[/);
+    for (const line of progress) expect(line).toMatch(/^step [3-6]\/6 \[/);
     expect(resumed.code).toBe(0);
     const whole = join(dir, 'whole');
     expect((await vsml('meta-train', '--config', config, '--out', whole)).code).toBe(0);
@@ -75,5 +80,6 @@ describe('vsml meta-train stopped by signals (process, CPU)', () => {
     expect(stopped).not.toBeNull();
     if (end.code !== 0) expect(end).toEqual({ code: null, signal: 'SIGINT' });
     expect(await checkpointStep(join(out, 'checkpoint.json'))).toBe(Number(stopped?.[1]));
+    await expect(readFile(join(out, 'run.lock'), 'utf8')).rejects.toThrow(/ENOENT/);
   }, 90_000);
 });
