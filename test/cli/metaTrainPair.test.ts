@@ -4,11 +4,13 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runMetaTrain } from '../../src/cli/metaTrain';
 import { NODE_WRITER, runFiles, writeCheckpoint, type RunFileWriter } from '../../src/cli/metaTrainFiles';
 import { parseCheckpoint, serialiseCheckpoint } from '../../src/meta/checkpoint';
 import { serialiseLearner } from '../../src/model/formats/learner';
 import { handCheckpoint } from '../meta/checkpointHelpers';
-import { tempDir, vsml } from './helpers';
+import { tinyConfigDoc } from '../meta/trainerHelpers';
+import { tempDir, vsml, writeDoc } from './helpers';
 
 const enospc = (path: string): Error => Object.assign(new Error(`ENOSPC: no space left on device, write '${path}'`), { code: 'ENOSPC' });
 
@@ -92,4 +94,26 @@ describe('vsml meta-train --resume repairs learner.json from the checkpoint', ()
       expect(await readFile(files.learner, 'utf8')).toBe(serialiseLearner(cp.learner));
     });
   }
+});
+
+describe('vsml meta-train on a disk that fills up', () => {
+  it('ENOSPC writing the step-4 checkpoint: exit 1 naming it, the step-2 pair left whole, no lock or temporary file; --resume continues from step 2', async () => {
+    const dir = await tempDir();
+    const config = await writeDoc(dir, 'c.json', tinyConfigDoc({ steps: 6, checkpointEvery: 2, evaluation: { every: 0 } }));
+    const out = join(dir, 'out');
+    // Each commit writes two files: the 3rd write is the step-4 checkpoint.
+    const outcome = await runMetaTrain(new Map([['config', config], ['out', out]]), { info: () => undefined }, { writer: fullDiskAt(3) });
+    const tmp = `${join(out, '.checkpoint.json')}.`.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    expect(outcome.code).toBe(1);
+    expect(outcome.code === 1 && outcome.message).toMatch(new RegExp(`^vsml meta-train: cannot write the checkpoint: ENOSPC: no space left on device, write '${tmp}\\d+\\.[0-9a-f]{8}\\.tmp'$`));
+    const files = runFiles(out);
+    const cp = parseCheckpoint(JSON.parse(await readFile(files.checkpoint, 'utf8')));
+    if (!cp.ok) throw new Error(cp.error.message);
+    expect(cp.value.step).toBe(2);
+    expect(await readFile(files.learner, 'utf8')).toBe(serialiseLearner(cp.value.learner));
+    expect((await readdir(out)).sort()).toEqual(['checkpoint.json', 'learner.json', 'log.jsonl']);
+    const resumed = await vsml('meta-train', '--out', out, '--resume');
+    expect(resumed.code).toBe(0);
+    expect(resumed.stdout[0]).toMatch(/^meta-train: 6 of 6 steps \(0 rejected\), .* this session 4 steps in /);
+  });
 });

@@ -1,6 +1,6 @@
 // vsml meta-train --resume with a total below the checkpoint's step: refused (exit 2) naming the flag or
 // the config's field, the checkpoint's step and the file; the run folder is left as it was.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { serialiseCheckpoint } from '../../src/meta/checkpoint';
@@ -35,6 +35,8 @@ describe('vsml meta-train --resume with fewer steps than done', () => {
     });
     expect(await readFile(join(run.out, 'checkpoint.json'), 'utf8')).toBe(run.checkpoint);
     expect(await readFile(join(run.out, 'log.jsonl'), 'utf8')).toBe(run.log);
+    // Refused while holding the folder's lock: the lock is gone again.
+    expect((await readdir(run.out)).sort()).toEqual(['checkpoint.json', 'log.jsonl']);
   });
 
   it('a --config whose steps is 12: exit 2 naming the config file and steps', async () => {
