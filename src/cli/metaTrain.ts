@@ -13,12 +13,14 @@ import { configToJson, parseLearner } from '../model/formats/learner';
 import type { VsmlConfig } from '../model/config';
 import type { BackendName } from '../model/engine';
 import type { VmParams } from '../model/layout';
+import type { MemoryLimit } from '../model/resources';
 import { formatFieldError, type FieldError } from '../model/result';
 import { intFlag, type FlagValues } from './args';
 import { badInput, runtimeFailure, type Command, type CommandIo, type Outcome } from './command';
 import { BACKENDS, createEngine } from './engineFactory';
 import { createGradientPool, type GradientPool } from './gradientPool';
 import { readJsonFile } from './io';
+import { MAX_MEMORY_FLAG, memoryLimitOf } from './memoryFlag';
 import { packagePath, resolveConfigFiles } from './configPaths';
 import { runSession } from './metaTrainSession';
 import { nodeDataProvider } from './metaTrainData';
@@ -59,6 +61,8 @@ async function loadConfig(flags: FlagValues): Promise<Loaded<{ config: MetaConfi
 async function run(flags: FlagValues, io: CommandIo, deps: MetaTrainDeps = {}): Promise<Outcome> {
   const stepsFlag = flags.has('steps') ? intFlag(flags, 'steps', 0, 0, MAX_META_STEPS) : null;
   if (stepsFlag && !stepsFlag.ok) return badInput(`${NAME}: ${stepsFlag.error.message}`);
+  const limit = memoryLimitOf(flags);
+  if (!limit.ok) return badInput(`${NAME}: ${formatFieldError(limit.error)}`);
   const resume = flags.has('resume');
   const files = runFiles(flags.get('out') as string);
 
@@ -81,7 +85,7 @@ async function run(flags: FlagValues, io: CommandIo, deps: MetaTrainDeps = {}): 
   }
   try {
     await removeStaleTemps(files);
-    return await runLocked({ flags, io, deps, files, resume, stepsFlag: stepsFlag?.ok ? stepsFlag.value : null, loaded: loaded.value });
+    return await runLocked({ flags, io, deps, files, resume, stepsFlag: stepsFlag?.ok ? stepsFlag.value : null, loaded: loaded.value, limit: limit.value });
   } finally {
     await locked.lock.release();
   }
@@ -95,10 +99,12 @@ interface LockedArgs {
   readonly resume: boolean;
   readonly stepsFlag: number | null;
   readonly loaded: { config: MetaConfig; source: string } | null;
+  /** --max-memory, else a quarter of this machine's memory. */
+  readonly limit: MemoryLimit;
 }
 
 /** The run, once its folder is locked: the checkpoint read (on --resume), the trainer, the session. */
-async function runLocked({ flags, io, deps, files, resume, stepsFlag, loaded }: LockedArgs): Promise<Outcome> {
+async function runLocked({ flags, io, deps, files, resume, stepsFlag, loaded, limit }: LockedArgs): Promise<Outcome> {
   const backend = (flags.get('backend') ?? 'cpu') as BackendName;
   let checkpoint: Checkpoint | null = null;
   if (resume) {
@@ -138,6 +144,7 @@ async function runLocked({ flags, io, deps, files, resume, stepsFlag, loaded }: 
     ...(deps.now ? { now: deps.now } : {}),
     ...(initialParams ? { initialParams } : {}),
     ...(gradients ? { gradients: gradients.run } : {}),
+    memory: { limit, gradientWorkers: Math.max(1, gradients?.size ?? 1) },
   });
   if (!created.ok) {
     gradients?.close();
@@ -173,7 +180,8 @@ async function loadInitLearner(path: string, model: VsmlConfig, source: string):
 
 /** A trainer set-up error: a data file names itself; a config field gets the config's name. */
 function dataLine(e: FieldError, source: string): string {
-  return e.field.startsWith('tasks') || e.field.startsWith('evaluation') ? `${source}: ${formatFieldError(e)}` : formatFieldError(e);
+  const ofConfig = e.code === 'memory' || e.field.startsWith('tasks') || e.field.startsWith('evaluation');
+  return ofConfig ? `${source}: ${formatFieldError(e)}` : formatFieldError(e);
 }
 
 /**
@@ -211,6 +219,7 @@ export const metaTrainCommand: Command = {
     { name: 'resume', value: '', boolean: true, help: 'continue the run in DIR from its checkpoint (bit for bit); --config may then be left out' },
     { name: 'backend', value: BACKENDS.join('|'), choices: BACKENDS, help: 'engine for the rollouts (default cpu)' },
     { name: 'steps', value: 'N', help: 'total steps, overriding the config\'s steps' },
+    MAX_MEMORY_FLAG,
   ],
   run: runWithSignals,
 };
