@@ -40,7 +40,7 @@ async function sessionRun(o: MemoryOptions, backend: BackendName): Promise<Memor
   const t0 = performance.now();
   const r = await benchSessionMemory({ backend, settings, learnerDoc, examples: o.examples, every: o.every, onSample: progress(`session ${backend}`) });
   const setup = `studio session: vsml-mnist learner, built-in MNIST test ${o.resize}x${o.resize}, S = ${o.runs}, baselines ${BASELINE_NAMES.join(', ')}, heatmap on, played at full speed, ${r.frames} frames pulled`;
-  const description = r.info.fallback ? `${r.info.description} (${r.info.fallback})` : r.info.description;
+  const description = backend === 'webgpu' && r.info.fallback ? `${r.info.description} (${r.info.fallback})` : r.info.description;
   return { kind: 'session', backend: r.info.backend, description, setup, unit: 'examples', samples: r.samples, trend: memoryTrend(r.samples, o.warmup, 1000), seconds: (performance.now() - t0) / 1000 };
 }
 
@@ -52,7 +52,7 @@ async function trainerRun(o: MemoryOptions, backend: BackendName): Promise<Memor
   const t0 = performance.now();
   const r = await benchTrainerMemory({ backend, configDoc, files, every: o.stepEvery, onSample: progress(`trainer ${backend}`) });
   const setup = `trainer: quick-demo preset (16 pairs x T = 30, 7x7 MNIST classes 0-2, evaluation every 20 steps) for ${o.steps} steps, paused and autosaved at every sample`;
-  const description = r.info.fallback ? `${r.info.description} (${r.info.fallback})` : r.info.description;
+  const description = backend === 'webgpu' && r.info.fallback ? `${r.info.description} (${r.info.fallback})` : r.info.description;
   return { kind: 'trainer', backend: r.info.backend, description, setup, unit: 'steps', samples: r.samples, trend: memoryTrend(r.samples, o.warmup, 100), seconds: (performance.now() - t0) / 1000 };
 }
 
