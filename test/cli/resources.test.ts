@@ -92,4 +92,10 @@ describe('vsml meta-train', () => {
     expect(r.stderr).toHaveLength(1);
     expect(r.stderr[0]).toMatch(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: evaluation\\.runs: held-out state h and c needs 2 copies x 4096 runs x \\d+ cells x \\d+ floats x 4 bytes = [\\d.]+ [MG]iB \\([\\d.]+ [MG]iB in all\\), over the 1\\.0 GiB limit \\(--max-memory\\) by [\\d.]+ [MG]iB; raise it with --max-memory$`));
   });
+  it('counts an evaluation of T = 10^7 steps at the default 32 runs by its [T] curve alone (the protocol streams), 152.7 MiB in all: refused only under a limit below that, naming evaluation.steps', async () => {
+    const path = await writeDoc(dir, 'evalT32.json', tinyConfigDoc({ steps: 1, evaluation: { steps: 10_000_000 } }));
+    const r = await vsml('meta-train', '--config', path, '--out', out('evalT32'), '--max-memory', '64MiB');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toEqual([`${path}: evaluation.steps: the held-out curves needs 1 dataset x 10000000 steps x 8 bytes = 76.3 MiB (152.7 MiB in all), over the 64.0 MiB limit (--max-memory) by 88.7 MiB; raise it with --max-memory`]);
+  });
 });

@@ -172,10 +172,6 @@ export const FILE_CASES: readonly FileCase[] = [
     ...simple('config', 'hidden-3x4096.json', 'model.hiddenSizes and pairs: rollout state h and c needs 256 runs x 36806656 cells x 4 floats x 4 bytes = 140.4 GiB (245.8 GiB in all), over the '),
     prefix: true,
   },
-  {
-    ...simple('config', 'eval-steps-1e7.json', 'evaluation.steps: '), prefix: true,
-    defect: { run: 'skip', today: 'not refused: the first evaluation (32 runs x 10^7 steps) starts and runs on (a flat ~170 MB RSS after 30 s; issue 10 saw an internal error before the protocol streamed)' },
-  },
 
   // vsml-checkpoint: meta-train --resume (the input becomes DIR/checkpoint.json).
   simple('checkpoint', 'nan-moment.json', 'optimizer.m[3]: must be a finite number, got "NaN"'),
