@@ -67,6 +67,8 @@ export class StudioController {
   private opened: { key: string; settings: SessionSettings; learner: string } | null = null;
   /** The open queue's tail: never rejects, so one failed open never stops the later ones. */
   private opening: Promise<unknown> = Promise.resolve();
+  /** Data files being read, in the order they were picked. */
+  private reading: Promise<unknown> = Promise.resolve();
   private framePending = false;
   private wantFrame = true;
   private lastNotice: string | null = null;
@@ -332,15 +334,12 @@ export class StudioController {
    * A refused file is named and only it is taken out again.
    */
   async loadDataFiles(dataset: string, picked: { [role: string]: PickedFile }): Promise<void> {
-    const read: FileSet = {};
-    for (const [role, file] of Object.entries(picked)) {
-      const r = await readDataFile(file);
-      if (!r.ok) {
-        useLive.getState().set({ error: r.message });
-        return;
-      }
-      read[role] = r.value;
-    }
+    // Read in the order they were picked (a large file takes longer than a small one picked after
+    // it), so their opens queue in that order too and a refusal undoes the file that caused it.
+    const turn = this.reading.then(() => this.readDataFiles(picked));
+    this.reading = turn.catch(() => undefined);
+    const read = await turn;
+    if (read === null) return;
     const show = () => {
       const set = this.files.get(dataset) ?? {};
       useLive.getState().set({ dataFiles: Object.fromEntries(Object.entries(set).map(([r, f]) => [r, f.name])) });
@@ -367,6 +366,20 @@ export class StudioController {
       prefix: '',
       force: false,
     });
+  }
+
+  /** The picked files' bytes, or null when one is refused (named in the banner). */
+  private async readDataFiles(picked: { [role: string]: PickedFile }): Promise<FileSet | null> {
+    const read: FileSet = {};
+    for (const [role, file] of Object.entries(picked)) {
+      const r = await readDataFile(file);
+      if (!r.ok) {
+        useLive.getState().set({ error: r.message });
+        return null;
+      }
+      read[role] = r.value;
+    }
+    return read;
   }
 
   /** Full-resolution accuracy data for export. */

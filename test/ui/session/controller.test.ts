@@ -127,6 +127,25 @@ describe('StudioController data files', () => {
     expect(useSettings.getState().settings.runs).toBe(4);
   });
 
+  it('files are opened in the order they were picked, even when an earlier one takes longer to read (a good set, then a bad file: the bad one is refused and the good set runs)', async () => {
+    openedOn({ dataset: 'fashion-mnist' });
+    await studio.start();
+    worker.reply = (call) => (call.files?.labels.name === 'bad-labels.gz' ? { ok: false, message: 'fashion-mnist: bad-labels.gz: is 7 bytes, shorter than the 8-byte IDX labels header' } : { ok: true, info: INFO });
+    await studio.loadDataFiles('fashion-mnist', { labels: pickedFile('labels.gz', 'l') });
+    let readImages: () => void = () => undefined;
+    const slow = { ...pickedFile('images.gz', 'i'), arrayBuffer: () => new Promise<ArrayBuffer>((done) => (readImages = () => done(new TextEncoder().encode('i').buffer as ArrayBuffer))) };
+    const images = studio.loadDataFiles('fashion-mnist', { images: slow });
+    const bad = studio.loadDataFiles('fashion-mnist', { labels: pickedFile('bad-labels.gz', 'x') });
+    await flush();
+    readImages();
+    await Promise.all([images, bad]);
+    const names = worker.opens.map((o) => Object.values(o.files ?? {}).map((f) => f.name).sort().join(' + '));
+    expect(names).toEqual(['images.gz + labels.gz', 'bad-labels.gz + images.gz']);
+    expect(live().error).toBe('fashion-mnist: bad-labels.gz: is 7 bytes, shorter than the 8-byte IDX labels header');
+    expect(live().dataFiles).toEqual({ images: 'images.gz', labels: 'labels.gz' });
+    expect(live().status).toBe('running');
+  });
+
   it('refuses a file over 256 MiB without reading it, naming the file and its size', async () => {
     openedOn({ dataset: 'fashion-mnist' });
     await studio.start();
