@@ -4,13 +4,17 @@
 import { describe, expect, it } from 'vitest';
 import { nodeGpu } from '../../src/cli/nodeGpu';
 import { loadShadersNode } from '../../src/gpu/shadersNode';
+import type { MemoryLimit } from '../../src/model/resources';
 import type { TrainerApi } from '../../src/worker/trainerApi';
 import { chooseTrainerEngine, sharedDeviceGpu } from '../../src/worker/trainerEngine';
 import { tinyConfigDoc } from '../meta/trainerHelpers';
 import { cpuTrainerApi, finished, untilFrame } from './trainerHelpers';
 
 const makeGpu = sharedDeviceGpu(nodeGpu(), loadShadersNode());
-const gpuApi = (): TrainerApi => cpuTrainerApi({ deps: { makeEngine: (spec) => chooseTrainerEngine(spec, makeGpu) } }).api;
+/** The page's memory limit, or one no grid here reaches (so that the GPU engine's own limit is what refuses). */
+const gpuApi = (memoryLimit?: MemoryLimit): TrainerApi =>
+  cpuTrainerApi({ deps: { makeEngine: (spec) => chooseTrainerEngine(spec, makeGpu), ...(memoryLimit ? { memoryLimit } : {}) } }).api;
+const NO_MEMORY_LIMIT: MemoryLimit = { bytes: 2 ** 50, source: 'this test', raise: '' };
 const EVAL = 'mnist/test 7x7 classes 0.1.2';
 
 describe('trainer API on WebGPU', () => {
@@ -33,7 +37,8 @@ describe('trainer API on WebGPU', () => {
   });
 
   it('a grid over the adapter\'s buffer limit is refused with the engine\'s message (the limit and by how much), not run on the CPU', async () => {
-    const api = gpuApi();
+    // Under the page's memory limit this grid is refused first, by the estimate (test/worker/resources.test.ts).
+    const api = gpuApi(NO_MEMORY_LIMIT);
     const r = await api.start(tinyConfigDoc({ model: { stateSize: 32, hiddenSizes: [4096, 4096] } }));
     expect(r.ok).toBe(false);
     if (r.ok) return;
