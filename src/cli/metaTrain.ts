@@ -3,6 +3,7 @@
 // engine (or gradient steps on worker threads), evaluates on held-out datasets every k steps,
 // logs to DIR/log.jsonl and commits DIR/checkpoint.json + DIR/learner.json as one pair every k steps;
 // --resume continues a run bit for bit from its checkpoint. DIR/run.lock keeps a second run out.
+import { rmdir } from 'node:fs/promises';
 import type { Checkpoint } from '../meta/checkpoint';
 import { MAX_META_STEPS } from '../meta/checkpoint';
 import type { MetaConfig } from '../meta/metaConfig';
@@ -16,7 +17,7 @@ import type { VmParams } from '../model/layout';
 import type { MemoryLimit } from '../model/resources';
 import { formatFieldError, type FieldError } from '../model/result';
 import { intFlag, type FlagValues } from './args';
-import { badInput, runtimeFailure, type Command, type CommandIo, type Outcome } from './command';
+import { badInput, EXIT_BAD_INPUT, runtimeFailure, type Command, type CommandIo, type Outcome } from './command';
 import { BACKENDS, createEngine } from './engineFactory';
 import { createGradientPool, type GradientPool } from './gradientPool';
 import { readJsonFile } from './io';
@@ -71,6 +72,7 @@ async function run(flags: FlagValues, io: CommandIo, deps: MetaTrainDeps = {}): 
   if (!loaded.value && !resume) return badInput(`${NAME}: missing --config C.json or --preset ${PRESET_NAMES.join('|')}`);
   if (resume && !(await exists(files.checkpoint))) return badInput(`${files.checkpoint}: no such file (nothing to resume; run without --resume to start)`);
 
+  const created = !(await exists(files.dir));
   try {
     await ensureDir(files.dir);
   } catch (e) {
@@ -83,11 +85,15 @@ async function run(flags: FlagValues, io: CommandIo, deps: MetaTrainDeps = {}): 
     const h = locked.tookOver;
     io.progress?.write(`${NAME}: took over ${locked.lock.path}: PID ${h.pid} (since ${h.started}) no longer runs on this host\n`);
   }
+  let outcome: Outcome | null = null;
   try {
     await removeStaleTemps(files);
-    return await runLocked({ flags, io, deps, files, resume, stepsFlag: stepsFlag?.ok ? stepsFlag.value : null, loaded: loaded.value, limit: limit.value });
+    outcome = await runLocked({ flags, io, deps, files, resume, stepsFlag: stepsFlag?.ok ? stepsFlag.value : null, loaded: loaded.value, limit: limit.value });
+    return outcome;
   } finally {
     await locked.lock.release();
+    // A run refused before its first file (e.g. over the memory limit) leaves no empty folder it made.
+    if (created && outcome?.code === EXIT_BAD_INPUT) await rmdir(files.dir).catch(() => undefined);
   }
 }
 

@@ -2,6 +2,7 @@
 // one line naming the field, the product that makes it large and by how much it is over
 // --max-memory; never "Invalid typed array length", never a swelling process. Every case here is
 // refused before its big arrays exist, so the tests ask for huge sizes and allocate nothing large.
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -83,6 +84,7 @@ describe('vsml meta-train', () => {
     const path = await config('hidden.json', { model: { hiddenSizes: [4096] } });
     const r = await vsml('meta-train', '--config', path, '--out', out('hidden'), '--max-memory', '16GiB');
     expect(r.code).toBe(2);
+    expect(existsSync(out('hidden'))).toBe(false); // the refused run leaves no empty folder behind
     expect(r.stderr).toEqual([`${path}: model.hiddenSizes and pairs: rollout state h and c needs 256 runs x 3252224 cells x 32 floats x 4 bytes = 99.3 GiB (173.8 GiB in all), over the 16.0 GiB limit (--max-memory) by 157.8 GiB; raise it with --max-memory`]);
   });
   it('refuses an evaluation of T = 10^7 steps by 4096 runs, naming evaluation.runs (the held-out state), not with "Invalid typed array length"', async () => {
