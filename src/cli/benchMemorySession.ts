@@ -3,6 +3,7 @@
 // driven as the studio page drives it: open with a shipped learner, a heatmap view set, play as fast
 // as possible, one frame pulled at a time (~60 per second). Every `every` examples the loop pauses,
 // forces a GC and reads the memory, then plays on, until `examples` examples have been seen.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { openDataset } from '../data/open';
 import { loadBuiltinMnistNode } from '../data/node/builtinMnist';
 import { createGpuEngine } from '../gpu/gpuEngine';
@@ -36,8 +37,6 @@ export interface SessionMemoryResult {
   /** Frames pulled while playing. */
   readonly frames: number;
 }
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The worker's deps in Node: the built-in MNIST from disk; WebGPU through Dawn, or the CPU reference. */
 function nodeSessionDeps(backend: BackendName): SessionDeps {

@@ -3,6 +3,7 @@
 // IndexedDB) over Comlink on a MessageChannel in this process, driven as the page drives it: start a
 // config, pull one frame at a time while it trains. Every `every` steps the run is paused (which
 // autosaves, as on the page), a GC forced and the memory read, then it plays on to the last step.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { openDataset } from '../data/open';
 import { loadBuiltinMnistNode } from '../data/node/builtinMnist';
 import type { FileInput } from '../data/types';
@@ -36,8 +37,6 @@ export interface TrainerMemoryResult {
   readonly samples: MemorySample[];
   readonly last: TrainerFrame;
 }
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function benchTrainerMemory(o: TrainerMemoryOptions): Promise<TrainerMemoryResult> {
   const makeGpu = o.backend === 'webgpu' ? sharedDeviceGpu(nodeGpu(), loadShadersNode()) : null;
