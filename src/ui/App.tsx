@@ -9,11 +9,11 @@ import { LearnerPanel } from './components/LearnerPanel';
 import { Messages } from './components/Messages';
 import { ExampleCard, StripCard } from './components/OutputPanel';
 import { PresetBar } from './components/PresetBar';
-import { useLive } from './state/liveStore';
+import { useStudioState } from './session/context';
 
 export function App() {
-  const status = useLive((s) => s.status);
-  const taskName = useLive((s) => s.info?.taskName);
+  const status = useStudioState((s) => s.status);
+  const taskName = useStudioState((s) => s.info?.taskName);
   return (
     <div className="studio">
       <header className="top">

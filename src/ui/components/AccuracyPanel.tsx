@@ -3,19 +3,17 @@
 import { useMemo } from 'react';
 import { AccuracyChart } from '../charts/AccuracyChart';
 import { accuracyCsv, accuracyJson, downloadBlob } from '../charts/export';
-import { useStudio } from '../session/context';
-import { useLive } from '../state/liveStore';
-import { useSettings } from '../state/settingsStore';
+import { useStudio, useStudioState } from '../session/context';
 import { LEARNER_LABELS } from './labels';
 import { useWidth } from './useWidth';
 
 export function AccuracyPanel() {
   const studio = useStudio();
   const [box, width] = useWidth<HTMLDivElement>(560);
-  const accuracy = useLive((s) => s.frame?.accuracy);
-  const runs = useLive((s) => s.info?.runs ?? 0);
-  const logX = useSettings((s) => s.settings.logX);
-  const update = useSettings((s) => s.update);
+  const accuracy = useStudioState((s) => s.frame?.accuracy);
+  const runs = useStudioState((s) => s.info?.runs ?? 0);
+  const logX = useStudioState((s) => s.settings.logX);
+  const update = useStudioState((s) => s.update);
   const curves = useMemo(
     () => (accuracy ? Object.entries(accuracy).map(([name, c]) => ({ name, label: LEARNER_LABELS[name] ?? name, x: c.x, mean: c.mean, std: c.std })) : []),
     [accuracy],

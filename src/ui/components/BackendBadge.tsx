@@ -1,15 +1,15 @@
 // Which adapter computes (and whether it is a software/fallback one), and the live throughput.
 import { format } from 'd3-format';
-import { useLive } from '../state/liveStore';
+import { useStudioState } from '../session/context';
 
 const si = format('.3~s');
 
 export function BackendBadge() {
-  const info = useLive((s) => s.info);
-  const speed = useLive((s) => s.frame?.speed);
-  const seen = useLive((s) => s.frame?.examplesSeen ?? 0);
+  const info = useStudioState((s) => s.info);
+  const speed = useStudioState((s) => s.frame?.speed);
+  const seen = useStudioState((s) => s.frame?.examplesSeen ?? 0);
   // The worker's loop as the last frame saw it: "false" once a pause has let the block in flight end.
-  const looping = useLive((s) => s.frame?.playing ?? false);
+  const looping = useStudioState((s) => s.frame?.playing ?? false);
   const label = info ? info.description : 'starting…';
   return (
     <div className="status-line">

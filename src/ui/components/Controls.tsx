@@ -2,9 +2,7 @@
 // the baselines shown. Keyboard: space = play / pause, right arrow = one step.
 import { useEffect } from 'react';
 import { BASELINE_NAMES, type BaselineName } from '../../model/baselines/kinds';
-import { useStudio } from '../session/context';
-import { useLive } from '../state/liveStore';
-import { useSettings } from '../state/settingsStore';
+import { useStudio, useStudioState } from '../session/context';
 import { formatSpeed, positionFromSpeed, SPEED_STEPS, speedFromPosition } from '../state/speedScale';
 import { LEARNER_LABELS } from './labels';
 
@@ -15,13 +13,13 @@ const typing = (t: EventTarget | null): boolean =>
 
 export function Controls() {
   const studio = useStudio();
-  const playing = useLive((s) => s.playing);
-  const ready = useLive((s) => s.info !== null);
-  const speed = useSettings((s) => s.settings.speed);
-  const runs = useSettings((s) => s.settings.runs);
-  const seed = useSettings((s) => s.settings.seed);
-  const baselines = useSettings((s) => s.settings.baselines);
-  const update = useSettings((s) => s.update);
+  const playing = useStudioState((s) => s.playing);
+  const ready = useStudioState((s) => s.info !== null);
+  const speed = useStudioState((s) => s.settings.speed);
+  const runs = useStudioState((s) => s.settings.runs);
+  const seed = useStudioState((s) => s.settings.seed);
+  const baselines = useStudioState((s) => s.settings.baselines);
+  const update = useStudioState((s) => s.update);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

@@ -3,19 +3,17 @@
 import { useEffect, useState } from 'react';
 import { DATASET_CATALOG } from '../../worker/catalog';
 import type { StreamKind } from '../../worker/sessionApi';
-import { useStudio } from '../session/context';
-import { useLive } from '../state/liveStore';
+import { useStudio, useStudioState } from '../session/context';
 import { parseClassList } from '../state/classList';
-import { useSettings } from '../state/settingsStore';
 
 const RESIZES: readonly (number | null)[] = [null, 7, 14, 21, 28];
 
 export function DataPanel() {
   const studio = useStudio();
-  const s = useSettings((st) => st.settings);
-  const update = useSettings((st) => st.update);
-  const dataFiles = useLive((st) => st.dataFiles);
-  const setLive = useLive((st) => st.set);
+  const s = useStudioState((st) => st.settings);
+  const update = useStudioState((st) => st.update);
+  const dataFiles = useStudioState((st) => st.dataFiles);
+  const setLive = useStudioState((st) => st.set);
   const entry = DATASET_CATALOG.find((d) => d.name === s.dataset);
   const [classText, setClassText] = useState((s.classes ?? []).join(','));
   // The field follows the settings when they change from elsewhere (a preset, a refused open).

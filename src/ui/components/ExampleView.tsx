@@ -1,13 +1,13 @@
 // The current example (run 0), upscaled, with the prediction made before its label and then the label.
 import { useEffect, useRef } from 'react';
-import { useLive } from '../state/liveStore';
+import { useStudioState } from '../session/context';
 import { drawGreyImage } from './greyImage';
 
 const SIZE = 140;
 
 export function ExampleView() {
-  const frame = useLive((s) => s.frame);
-  const info = useLive((s) => s.info);
+  const frame = useStudioState((s) => s.frame);
+  const info = useStudioState((s) => s.info);
   const canvas = useRef<HTMLCanvasElement>(null);
   const shape = info?.imageShape ?? null;
 

@@ -2,18 +2,16 @@
 // colour-scale normalisation. The worker reads back only the slice on screen, and only while the
 // heatmap is scrolled into view.
 import { useEffect, useState } from 'react';
-import { useStudio } from '../session/context';
-import { useLive } from '../state/liveStore';
-import { useSettings } from '../state/settingsStore';
+import { useStudio, useStudioState } from '../session/context';
 import type { Normalisation } from '../state/urlSettings';
 import { StateHeatmap } from '../charts/StateHeatmap';
 import { useWidth } from './useWidth';
 
 export function HeatmapPanel() {
-  const info = useLive((s) => s.info);
-  const heatmap = useLive((s) => s.frame?.heatmap ?? null);
-  const { layer, vector, j, norm } = useSettings((s) => s.settings);
-  const update = useSettings((s) => s.update);
+  const info = useStudioState((s) => s.info);
+  const heatmap = useStudioState((s) => s.frame?.heatmap ?? null);
+  const { layer, vector, j, norm } = useStudioState((s) => s.settings);
+  const update = useStudioState((s) => s.update);
   const [box, width] = useWidth<HTMLDivElement>(800);
   const studio = useStudio();
   const [section, setSection] = useState<HTMLElement | null>(null);

@@ -1,13 +1,11 @@
 // The learner: one of the shipped meta-trained ones, or a learner file from the user's disk.
 import { SHIPPED_LEARNERS, TRAINED_LEARNER } from '../../worker/catalog';
-import { useStudio } from '../session/context';
-import { useLive } from '../state/liveStore';
-import { useSettings } from '../state/settingsStore';
+import { useStudio, useStudioState } from '../session/context';
 
 export function LearnerPanel() {
   const studio = useStudio();
-  const learner = useSettings((s) => s.settings.learner);
-  const file = useLive((s) => s.learnerFile);
+  const learner = useStudioState((s) => s.settings.learner);
+  const file = useStudioState((s) => s.learnerFile);
   return (
     <section className="panel" aria-label="learner">
       <h3>Learner</h3>

@@ -1,15 +1,14 @@
 // The banners: the CPU fallback and why, notices (a lost GPU device, files a preset needs), and the
 // message of a refused file or setting (the running session goes on; the user dismisses it).
-import { useLive } from '../state/liveStore';
-import { useSettings } from '../state/settingsStore';
+import { useStudioState } from '../session/context';
 import { Banner } from './Banner';
 
 export function Messages() {
-  const fallback = useLive((s) => s.info?.fallback ?? null);
-  const notice = useLive((s) => s.notice);
-  const error = useLive((s) => s.error);
-  const urlErrors = useSettings((s) => s.urlErrors);
-  const set = useLive((s) => s.set);
+  const fallback = useStudioState((s) => s.info?.fallback ?? null);
+  const notice = useStudioState((s) => s.notice);
+  const error = useStudioState((s) => s.error);
+  const urlErrors = useStudioState((s) => s.urlErrors);
+  const set = useStudioState((s) => s.set);
   return (
     <div className="messages">
       {fallback && (

@@ -2,13 +2,13 @@
 // the introspection strip of the last ~100 examples, where fast association shows.
 import { IntrospectionStrip } from '../charts/IntrospectionStrip';
 import { ProbabilityBars } from '../charts/ProbabilityBars';
-import { useLive } from '../state/liveStore';
+import { useStudioState } from '../session/context';
 import { ExampleView } from './ExampleView';
 import { useWidth } from './useWidth';
 
 export function ExampleCard() {
-  const frame = useLive((s) => s.frame);
-  const info = useLive((s) => s.info);
+  const frame = useStudioState((s) => s.frame);
+  const info = useStudioState((s) => s.info);
   if (!info) return null;
   return (
     <section className="card example-card" aria-label="current example">
@@ -26,8 +26,8 @@ export function ExampleCard() {
 }
 
 export function StripCard() {
-  const frame = useLive((s) => s.frame);
-  const info = useLive((s) => s.info);
+  const frame = useStudioState((s) => s.frame);
+  const info = useStudioState((s) => s.info);
   const [box, width] = useWidth<HTMLDivElement>(800);
   if (!info) return null;
   return (

@@ -1,10 +1,10 @@
 // One-click presets; each is a link (its settings in the URL) a lecturer can share.
 import { matchPreset, PRESETS, presetQuery, presetSettings } from '../state/presets';
-import { useSettings } from '../state/settingsStore';
+import { useStudioState } from '../session/context';
 
 export function PresetBar() {
-  const settings = useSettings((s) => s.settings);
-  const replace = useSettings((s) => s.replace);
+  const settings = useStudioState((s) => s.settings);
+  const replace = useStudioState((s) => s.replace);
   const active = matchPreset(settings);
   return (
     <nav className="presets" aria-label="presets">

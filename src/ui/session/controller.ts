@@ -1,16 +1,18 @@
 // The page's side of the studio worker: opens the session the settings describe (again whenever a
 // session setting, the learner or the files change), relays play / pause / step / restart, and pulls
-// frames, at most one per animation frame and only while one is not already on its way. Everything it
-// learns goes into the live store; the worker does all computing. The worker port, animation frames,
+// frames, at most one per animation frame and only while one is not already on its way. A change
+// shows as pending at once, on the click; changes made while an open is on its way are merged into
+// one open of the newest settings (intermediate ones are dropped, not replayed). Everything it learns
+// goes into the page's store; the worker does all computing. The worker port, animation frames,
 // fetches and IndexedDB come in as `StudioEnv`, so this runs under test on a fake worker.
 import type { DatasetFileRole } from '../../worker/catalog';
-import { DATASET_CATALOG, TRAINED_LEARNER } from '../../worker/catalog';
+import { DATASET_CATALOG } from '../../worker/catalog';
 import type { Frame } from '../../worker/session';
-import type { SessionApi, SessionSettings } from '../../worker/sessionApi';
-import { useLive } from '../state/liveStore';
-import { useSettings } from '../state/settingsStore';
+import type { SessionApi, SessionInfo, SessionSettings } from '../../worker/sessionApi';
+import type { Pending, StudioStore } from '../state/studioStore';
 import { refusedUrlSetting, sessionSettings, type StudioSettings } from '../state/urlSettings';
-import { readDataFile, readJsonFile, type PickedFile } from '../files/pickedFile';
+import { readDataFile, type PickedFile } from '../files/pickedFile';
+import { LearnerSources, type LearnerFetch, type LearnerFile } from './learnerSources';
 
 /** The worker API as the page sees it through Comlink: every call answers later. */
 export type SessionPort = {
@@ -18,19 +20,14 @@ export type SessionPort = {
 };
 
 /** The page's services: animation frames, the shipped files, the trainer's handed-over learner, random seeds. */
-export interface StudioEnv {
+export interface StudioEnv extends LearnerFetch {
   /** requestAnimationFrame. */
   requestFrame(callback: () => void): void;
-  /** GET a file the app ships (public/), by its path there ("learners/vsml-mnist.learner.json"). */
-  fetchAsset(path: string): Promise<{ readonly status: number; json(): Promise<unknown> }>;
-  /** The learner the trainer page handed over (IndexedDB), null when there is none. */
-  loadTrainedLearner(): Promise<unknown | null>;
   /** A fresh random seed for "new seeds". */
   randomSeed(): number;
 }
 
 type FileSet = { [role: string]: { name: string; bytes: Uint8Array } };
-type LearnerFile = { readonly name: string; readonly doc: unknown };
 
 const LEARNER_FILE = 'file';
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
@@ -49,6 +46,13 @@ interface Change {
   readonly force: boolean;
 }
 
+/** An open of the newest settings waiting for its turn: every settings change and restart made meanwhile merges into it. */
+interface QueuedOpen {
+  /** A restart was asked for: open anew even when the settings' key is the running one. */
+  restart: boolean;
+  readonly done: Promise<string | null>;
+}
+
 /** What a session is opened from, as a string: equal keys need no reopen. */
 function sessionKey(s: StudioSettings, learnerFile: LearnerFile | null, files: FileSet | undefined): string {
   return JSON.stringify({
@@ -59,7 +63,7 @@ function sessionKey(s: StudioSettings, learnerFile: LearnerFile | null, files: F
 }
 
 export class StudioController {
-  private readonly shipped = new Map<string, unknown>();
+  private readonly learners: LearnerSources;
   private fileLearner: LearnerFile | null = null;
   /** Data files per dataset name, kept while the page lives. */
   private readonly files = new Map<string, FileSet>();
@@ -67,12 +71,17 @@ export class StudioController {
   private opened: { key: string; settings: SessionSettings; learner: string } | null = null;
   /** The open queue's tail: never rejects, so one failed open never stops the later ones. */
   private opening: Promise<unknown> = Promise.resolve();
+  /** The settings open waiting in the queue, if any (changes merge into it). */
+  private queued: QueuedOpen | null = null;
   /** Data files being read, in the order they were picked. */
   private reading: Promise<unknown> = Promise.resolve();
   private framePending = false;
   private wantFrame = true;
   private lastNotice: string | null = null;
+  private lastInfoRevision: number | null = null;
   private autoplay = true;
+  /** The running session was paused because the settings name a dataset whose files are missing; play again on return. */
+  private playAfterFiles = false;
   /** The heatmap is read back only while it is on screen. */
   private heatmapVisible = true;
   private readonly unsubscribe: () => void;
@@ -80,9 +89,13 @@ export class StudioController {
 
   constructor(
     private readonly api: SessionPort,
+    private readonly store: StudioStore,
     private readonly env: StudioEnv,
   ) {
-    this.unsubscribe = useSettings.subscribe((s, prev) => this.onSettings(s.settings, prev.settings));
+    this.learners = new LearnerSources(env);
+    this.unsubscribe = store.subscribe((s, prev) => {
+      if (s.settings !== prev.settings) this.onSettings(s.settings, prev.settings);
+    });
     const loop = () => {
       if (this.stopped) return;
       this.pump();
@@ -104,13 +117,13 @@ export class StudioController {
    */
   async start(): Promise<void> {
     for (;;) {
-      const refusal = await this.reopen();
+      const refusal = await this.reopen({ pending: 'starting…' });
       if (refusal === null || this.opened) return;
-      const settings = useSettings.getState();
-      const back = refusedUrlSetting(refusal, settings.settings);
-      if (!back || sessionKey(back.settings, null, undefined) === sessionKey(settings.settings, null, undefined)) return;
-      useLive.getState().set({ error: null, status: 'starting' });
-      settings.refuseUrlSetting(back.error, back.settings);
+      const state = this.store.getState();
+      const back = refusedUrlSetting(refusal, state.settings);
+      if (!back || sessionKey(back.settings, null, undefined) === sessionKey(state.settings, null, undefined)) return;
+      state.set({ error: null, status: 'starting' });
+      state.refuseUrlSetting(back.error, back.settings);
     }
   }
 
@@ -119,16 +132,16 @@ export class StudioController {
   }
 
   private onSettings(s: StudioSettings, prev: StudioSettings): void {
-    if (this.keyOf(s) !== this.keyOf(prev) && this.keyOf(s) !== this.opened?.key) {
-      void this.reopen();
+    if (this.keyOf(s) !== this.keyOf(prev) && (this.keyOf(s) !== this.opened?.key || this.store.getState().status === 'waiting-for-files')) {
+      void this.reopen({ pending: 'applying…' });
       return;
     }
     if (s.layer !== prev.layer || s.vector !== prev.vector || s.j !== prev.j) this.applyView(s);
-    if (s.speed !== prev.speed && useLive.getState().playing) this.play();
+    if (s.speed !== prev.speed && this.store.getState().playing) this.play();
   }
 
   private applyView(s: StudioSettings): void {
-    const info = useLive.getState().info;
+    const info = this.store.getState().info;
     if (!info) return;
     const layer = Math.min(s.layer, info.layers.length - 1);
     const j = Math.min(s.j, info.stateSize - 1);
@@ -136,56 +149,68 @@ export class StudioController {
     this.wantFrame = true;
   }
 
+  /** Show `pending` now, unless a change is already shown as pending. */
+  private showPending(pending: Pending): void {
+    if (pending !== null && this.store.getState().pending === null) this.store.getState().set({ pending });
+  }
+
   /**
-   * Open the session of the current settings, serialised: a change while one opens waits for it, then
-   * `change` is applied and the newest settings open. A refusal (or anything thrown, e.g. a value
-   * postMessage cannot clone) undoes `change` and is shown after its prefix with the settings put
-   * back; it resolves to the refusal, or null. The queue goes on after any error.
+   * Open the session of the newest settings in its turn: it merges into an open already waiting (the
+   * newest settings win; nothing is replayed), else joins the queue. `restart`: open anew even when
+   * nothing changed. Resolves to the refusal, or null.
    */
-  private reopen(change?: Change): Promise<string | null> {
+  private reopen(o: { pending: Pending; restart?: boolean }): Promise<string | null> {
+    this.showPending(o.pending);
+    if (this.queued) {
+      this.queued.restart ||= o.restart ?? false;
+      return this.queued.done;
+    }
+    const mine: { restart: boolean; done?: Promise<string | null> } = { restart: o.restart ?? false };
+    const done = this.enqueue(async () => {
+      if (this.queued === mine) this.queued = null;
+      return this.openNow(mine.restart ? 'restart' : 'changed');
+    });
+    mine.done = done;
+    this.queued = mine as QueuedOpen;
+    return done;
+  }
+
+  /**
+   * Apply `change` in its turn in the open queue and open with it. A refusal (or anything thrown, e.g.
+   * a value postMessage cannot clone) undoes `change` and is shown after its prefix with the settings
+   * put back; it resolves to the refusal, or null.
+   */
+  private reopenWith(change: Change): Promise<string | null> {
+    this.showPending('applying…');
+    return this.enqueue(async () => {
+      change.apply();
+      let refusal: string | null;
+      try {
+        refusal = await this.openNow(change.force ? 'force' : 'changed');
+      } catch (e) {
+        change.undo();
+        throw e;
+      }
+      if (refusal !== null) change.undo();
+      return refusal;
+    }, change.prefix);
+  }
+
+  /** Run `open` after every open before it; a refusal or a throw is shown (after `prefix`); the queue goes on after any error. */
+  private enqueue(open: () => Promise<string | null>, prefix = ''): Promise<string | null> {
     const next = this.opening.then(async () => {
       let refusal: string | null;
       try {
-        change?.apply();
-        refusal = await this.openNow(change?.force ?? false);
+        refusal = await open();
       } catch (e) {
         refusal = `the session could not be opened: ${messageOf(e)}`;
       }
-      if (refusal !== null) {
-        change?.undo();
-        this.refuse((change?.prefix ?? '') + refusal);
-      }
+      if (refusal !== null) this.refuse(prefix + refusal);
+      if (!this.queued) this.store.getState().set({ pending: null });
       return refusal;
     });
     this.opening = next.catch(() => undefined);
     return next;
-  }
-
-  private async learnerDocument(id: string): Promise<{ ok: true; doc: unknown } | { ok: false; message: string }> {
-    if (this.fileLearner) return { ok: true, doc: this.fileLearner.doc };
-    if (id === TRAINED_LEARNER) return this.trainedLearner();
-    const cached = this.shipped.get(id);
-    if (cached !== undefined) return { ok: true, doc: cached };
-    try {
-      const res = await this.env.fetchAsset(`learners/${id}.learner.json`);
-      if (res.status !== 200) return { ok: false, message: `learner: no shipped learner "${id}" (HTTP ${res.status})` };
-      const doc: unknown = await res.json();
-      this.shipped.set(id, doc);
-      return { ok: true, doc };
-    } catch (e) {
-      return { ok: false, message: `learner: "${id}" could not be read: ${messageOf(e)}` };
-    }
-  }
-
-  /** The learner the trainer page handed over ("Open in studio"), from this browser's IndexedDB. */
-  private async trainedLearner(): Promise<{ ok: true; doc: unknown } | { ok: false; message: string }> {
-    try {
-      const doc = await this.env.loadTrainedLearner();
-      if (doc === null) return { ok: false, message: 'learner: no learner from the trainer in this browser (use "Open in studio" on the trainer page)' };
-      return { ok: true, doc };
-    } catch (e) {
-      return { ok: false, message: `learner: the trainer's learner could not be read: ${messageOf(e)}` };
-    }
   }
 
   private missingFiles(dataset: string): readonly DatasetFileRole[] {
@@ -198,89 +223,118 @@ export class StudioController {
    * The open itself: null when it opened, had nothing to do or waits for files; else why it was
    * refused. What it opens (settings, learner, files) is taken before the first await, and the running
    * session's key is that, so a change made while the worker opens is seen as a change afterwards.
+   * `why`: "changed" opens only when the key differs from the running one; "restart" restarts the
+   * running session with the settings' seed when the key is the same; "force" always opens.
    */
-  private async openNow(force: boolean): Promise<string | null> {
-    const s = useSettings.getState().settings;
+  private async openNow(why: 'changed' | 'restart' | 'force'): Promise<string | null> {
+    const state = this.store.getState();
+    const s = state.settings;
     const key = this.keyOf(s);
-    if (!force && key === this.opened?.key) return null;
-    const live = useLive.getState();
+    const same = key === this.opened?.key;
     const missing = this.missingFiles(s.dataset);
-    if (missing.length > 0) {
-      const title = DATASET_CATALOG.find((d) => d.name === s.dataset)?.title ?? s.dataset;
-      live.set({ status: this.opened ? live.status : 'waiting-for-files', notice: `${title}: load its ${missing.join(' and ')} file${missing.length > 1 ? 's' : ''} from your disk to run it.` });
+    if (missing.length > 0) return this.waitForFiles(s.dataset, missing);
+    if (same && state.status === 'waiting-for-files') this.backFromFiles();
+    if (same && why === 'changed') return null;
+    const playing = state.playing || this.autoplay || this.playAfterFiles;
+    if (same && why === 'restart') {
+      const reply = await this.api.restart(s.seed);
+      if (!reply.ok) return reply.message;
+      this.install(reply.info, playing);
       return null;
     }
     const files = this.files.get(s.dataset);
     const learnerFile = this.fileLearner;
-    const got = await this.learnerDocument(s.learner);
+    const got = learnerFile ? { ok: true as const, value: learnerFile.doc } : await this.learners.byId(s.learner);
     if (!got.ok) return got.message;
-    const wasPlaying = live.playing || this.autoplay;
-    const reply = await this.api.open(sessionSettings(s), got.doc, files);
+    const reply = await this.api.open(sessionSettings(s), got.value, files);
     if (!reply.ok) return reply.message;
     this.opened = { key, settings: sessionSettings(s), learner: s.learner };
-    this.autoplay = false;
-    live.set({ status: 'running', info: reply.info, frame: null, notice: null, error: null, playing: false, learnerFile: learnerFile?.name ?? null });
-    this.applyView(useSettings.getState().settings);
-    this.wantFrame = true;
-    if (wasPlaying) this.play();
+    this.store.getState().set({ learnerFile: learnerFile?.name ?? null });
+    this.install(reply.info, playing);
     return null;
+  }
+
+  /** A new session is in the worker (paused): show it from its first frame, and play it if the page was playing. */
+  private install(info: SessionInfo, play: boolean): void {
+    this.autoplay = false;
+    this.playAfterFiles = false;
+    const state = this.store.getState();
+    state.set({ status: 'running', info, frame: null, notice: null, error: null, playing: false, sessionSerial: state.sessionSerial + 1 });
+    this.lastInfoRevision = null;
+    this.applyView(this.store.getState().settings);
+    this.wantFrame = true;
+    if (play) this.play();
+  }
+
+  /**
+   * The settings name a dataset whose files are not loaded: say so in place of the views (never the
+   * old task under the new name), and pause the running session until the files come or the settings
+   * go back to it.
+   */
+  private waitForFiles(dataset: string, missing: readonly DatasetFileRole[]): null {
+    const state = this.store.getState();
+    const title = DATASET_CATALOG.find((d) => d.name === dataset)?.title ?? dataset;
+    if (state.status !== 'waiting-for-files') this.playAfterFiles = state.playing || this.autoplay;
+    if (state.playing) void this.pause();
+    state.set({ status: 'waiting-for-files', notice: `${title}: load its ${missing.join(' and ')} file${missing.length > 1 ? 's' : ''} from your disk to run it.` });
+    return null;
+  }
+
+  /** The settings are the running session's again after waiting for files: show it, and play it if it played before. */
+  private backFromFiles(): void {
+    this.store.getState().set({ status: 'running', notice: null });
+    this.wantFrame = true;
+    if (this.playAfterFiles) this.play();
+    this.playAfterFiles = false;
   }
 
   /** A refused open: say why, and put the settings back to the running session's (if there is one). */
   private refuse(message: string): void {
-    const live = useLive.getState();
-    live.set({ error: message, status: this.opened ? live.status : 'failed' });
-    if (this.opened) {
-      const now = useSettings.getState().settings;
-      useSettings.getState().replace({ ...now, ...this.opened.settings, learner: this.opened.learner });
-    }
+    const state = this.store.getState();
+    state.set({ error: message, status: this.opened ? state.status : 'failed' });
+    if (this.opened) state.replace({ ...state.settings, ...this.opened.settings, learner: this.opened.learner });
   }
 
   /** The heatmap scrolled into or out of view: read its slice back only while it shows. */
   setHeatmapVisible(visible: boolean): void {
     if (visible === this.heatmapVisible) return;
     this.heatmapVisible = visible;
-    this.applyView(useSettings.getState().settings);
+    this.applyView(this.store.getState().settings);
   }
 
   play(): void {
-    const speed = useSettings.getState().settings.speed;
+    const speed = this.store.getState().settings.speed;
     void this.api.play(speed);
-    useLive.getState().set({ playing: true });
+    this.store.getState().set({ playing: true });
     this.wantFrame = true;
   }
 
   async pause(): Promise<void> {
-    useLive.getState().set({ playing: false });
+    this.store.getState().set({ playing: false });
     await this.api.pause();
     this.wantFrame = true;
   }
 
   togglePlay(): void {
-    if (useLive.getState().playing) void this.pause();
+    if (this.store.getState().playing) void this.pause();
     else this.play();
   }
 
   async stepOnce(): Promise<void> {
-    useLive.getState().set({ playing: false });
+    this.store.getState().set({ playing: false });
     await this.api.step(1);
     this.wantFrame = true;
   }
 
   /** The same seeds again: the same streams and initial states, so the same curves. */
-  async restartSameSeeds(): Promise<void> {
-    const playing = useLive.getState().playing;
-    const reply = await this.api.restart(useSettings.getState().settings.seed);
-    if (!reply.ok) return this.refuse(reply.message);
-    useLive.getState().set({ info: reply.info, frame: null, playing: false });
-    this.wantFrame = true;
-    if (playing) this.play();
+  restartSameSeeds(): Promise<string | null> {
+    return this.reopen({ pending: 'restarting…', restart: true });
   }
 
   /** New seeds: a fresh random seed in the settings (and so in the URL), which reopens the session. */
   newSeeds(): void {
-    const seed = this.env.randomSeed();
-    useSettings.getState().update({ seed });
+    this.showPending('restarting…');
+    this.store.getState().update({ seed: this.env.randomSeed() });
   }
 
   /**
@@ -288,14 +342,14 @@ export class StudioController {
    * checks every field), opened in its turn; a refusal names the file and the running session goes on.
    */
   async loadLearnerFile(file: PickedFile): Promise<void> {
-    const read = await readJsonFile(file, 'learner');
+    const read = await this.learners.fromFile(file);
     if (!read.ok) {
-      useLive.getState().set({ error: read.message });
+      this.store.getState().set({ error: read.message });
       return;
     }
-    const mine: LearnerFile = { name: file.name, doc: read.value };
+    const mine = read.value;
     let before: LearnerFile | null = null;
-    await this.reopen({
+    await this.reopenWith({
       apply: () => {
         before = this.fileLearner;
         this.fileLearner = mine;
@@ -311,20 +365,21 @@ export class StudioController {
   /** Back to a shipped learner (drops a learner loaded from disk). */
   chooseShippedLearner(id: string): void {
     let before: LearnerFile | null = null;
-    void this.reopen({
+    void this.reopenWith({
       apply: () => {
         before = this.fileLearner;
         this.fileLearner = null;
       },
       undo: () => {
         if (this.fileLearner === null) this.fileLearner = before;
-        useLive.getState().set({ learnerFile: this.fileLearner?.name ?? null });
+        this.store.getState().set({ learnerFile: this.fileLearner?.name ?? null });
       },
       prefix: '',
       force: true,
     });
-    useLive.getState().set({ learnerFile: null });
-    useSettings.getState().update({ learner: id === LEARNER_FILE ? useSettings.getState().settings.learner : id });
+    const state = this.store.getState();
+    state.set({ learnerFile: null });
+    state.update({ learner: id === LEARNER_FILE ? state.settings.learner : id });
   }
 
   /**
@@ -342,14 +397,14 @@ export class StudioController {
     if (read === null) return;
     const show = () => {
       const set = this.files.get(dataset) ?? {};
-      useLive.getState().set({ dataFiles: Object.fromEntries(Object.entries(set).map(([r, f]) => [r, f.name])) });
+      this.store.getState().set({ dataFiles: Object.fromEntries(Object.entries(set).map(([r, f]) => [r, f.name])) });
     };
     let before: FileSet = {};
-    await this.reopen({
+    await this.reopenWith({
       apply: () => {
         before = this.files.get(dataset) ?? {};
         this.files.set(dataset, { ...before, ...read });
-        useLive.getState().set({ notice: null });
+        this.store.getState().set({ notice: null });
         show();
       },
       undo: () => {
@@ -374,7 +429,7 @@ export class StudioController {
     for (const [role, file] of Object.entries(picked)) {
       const r = await readDataFile(file);
       if (!r.ok) {
-        useLive.getState().set({ error: r.message });
+        this.store.getState().set({ error: r.message });
         return null;
       }
       read[role] = r.value;
@@ -387,16 +442,20 @@ export class StudioController {
     return this.api.curves();
   }
 
-  /** One frame request at a time, only when something may have changed. */
+  /** One frame request at a time, only when something may have changed; a frame of a session since replaced is dropped. */
   private pump(): void {
-    const live = useLive.getState();
-    if (this.framePending || !(live.playing || this.wantFrame) || !this.opened) return;
+    const state = this.store.getState();
+    if (this.framePending || !(state.playing || this.wantFrame) || !this.opened || state.status !== 'running') return;
     this.framePending = true;
     this.wantFrame = false;
+    const serial = state.sessionSerial;
     this.api
       .frame()
-      .then((frame: Frame | null) => this.onFrame(frame))
-      .catch((e: unknown) => useLive.getState().set({ error: `worker: ${messageOf(e)}` }))
+      .then((frame: Frame | null) => {
+        if (this.store.getState().sessionSerial === serial) return this.onFrame(frame);
+        this.wantFrame = true;
+      })
+      .catch((e: unknown) => this.store.getState().set({ error: `worker: ${messageOf(e)}` }))
       .finally(() => {
         this.framePending = false;
       });
@@ -404,16 +463,18 @@ export class StudioController {
 
   private async onFrame(frame: Frame | null): Promise<void> {
     if (!frame) return;
-    const live = useLive.getState();
+    const state = this.store.getState();
     // The page's play state leads (a frame asked for before "play" may still say paused); a loop that
     // stopped on its own says so with a notice.
-    live.set(!frame.playing && frame.notice !== null && frame.notice !== this.lastNotice ? { frame, playing: false } : { frame });
-    if (frame.notice !== this.lastNotice) {
-      this.lastNotice = frame.notice;
-      if (frame.notice !== null) {
-        const info = await this.api.info();
-        live.set({ notice: frame.notice, ...(info ? { info } : {}) });
-      }
+    state.set(!frame.playing && frame.notice !== null && frame.notice !== this.lastNotice ? { frame, playing: false } : { frame });
+    const revision = (frame as Frame & { readonly infoRevision?: number }).infoRevision ?? null;
+    const infoChanged = this.lastInfoRevision !== null && revision !== this.lastInfoRevision;
+    this.lastInfoRevision = revision;
+    const noticeChanged = frame.notice !== this.lastNotice;
+    this.lastNotice = frame.notice;
+    if (infoChanged || (noticeChanged && frame.notice !== null)) {
+      const info = await this.api.info();
+      this.store.getState().set({ ...(noticeChanged && frame.notice !== null ? { notice: frame.notice } : {}), ...(info ? { info } : {}) });
     }
   }
 }

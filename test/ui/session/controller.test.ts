@@ -3,24 +3,27 @@
 // whose settings the worker refuses.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StudioController } from '../../../src/ui/session/controller';
-import { useLive } from '../../../src/ui/state/liveStore';
-import { useSettings } from '../../../src/ui/state/settingsStore';
+import type { Frame } from '../../../src/worker/session';
+import { createStudioStore, type StudioStore } from '../../../src/ui/state/studioStore';
 import { DEFAULT_SETTINGS } from '../../../src/ui/state/urlSettings';
 import { FakeSession, FakeStudioEnv, flush, INFO, pickedFile } from './fakeSession';
 
 let worker: FakeSession;
 let env: FakeStudioEnv;
 let studio: StudioController;
+let store: StudioStore;
+
+/** A frame of `examples` examples seen, playing (only the fields the controller reads matter). */
+const frameOf = (examples: number): Frame => ({ examplesSeen: examples, playing: true, notice: null } as unknown as Frame);
 
 const learnerText = (id: string) => JSON.stringify({ format: 'vsml-learner', id });
-const live = () => useLive.getState();
+const live = () => store.getState();
 
 beforeEach(() => {
-  useLive.setState(useLive.getInitialState(), true);
-  useSettings.setState(useSettings.getInitialState(), true);
+  store = createStudioStore();
   worker = new FakeSession();
   env = new FakeStudioEnv();
-  studio = new StudioController(worker.api, env);
+  studio = new StudioController(worker.api, store, env);
 });
 
 afterEach(() => studio.dispose());
@@ -28,8 +31,8 @@ afterEach(() => studio.dispose());
 /** A page opened on a link with these settings (the controller made after the URL was read). */
 function openedOn(settings: Partial<typeof DEFAULT_SETTINGS>): void {
   studio.dispose();
-  useSettings.setState({ settings: { ...DEFAULT_SETTINGS, ...settings } });
-  studio = new StudioController(worker.api, env);
+  store.setState({ settings: { ...DEFAULT_SETTINGS, ...settings } });
+  studio = new StudioController(worker.api, store, env);
 }
 
 describe('StudioController opens', () => {
@@ -38,9 +41,115 @@ describe('StudioController opens', () => {
     expect(worker.opens).toHaveLength(1);
     expect(worker.opens[0].learner).toEqual({ format: 'vsml-learner', id: 'vsml-mnist' });
     expect(live().status).toBe('running');
-    useSettings.getState().update({ runs: 4 });
+    store.getState().update({ runs: 4 });
     await flush();
     expect(worker.opens.map((o) => o.settings.runs)).toEqual([8, 4]);
+  });
+});
+
+describe('StudioController changes while an open is on its way', () => {
+  it('merges into one open of the newest settings: S 8 -> 4 -> 2 -> 1 opens 8, 4, 1 (2 is dropped, not replayed)', async () => {
+    await studio.start();
+    worker.holdOpens = true;
+    store.getState().update({ runs: 4 });
+    await flush();
+    store.getState().update({ runs: 2 });
+    store.getState().update({ runs: 1 });
+    await flush();
+    expect(worker.opens.map((o) => o.settings.runs)).toEqual([8, 4]);
+    worker.release();
+    await flush();
+    worker.release();
+    await flush();
+    expect(worker.opens.map((o) => o.settings.runs)).toEqual([8, 4, 1]);
+    expect(live().sessionSerial).toBe(3);
+    expect(live().pending).toBeNull();
+  });
+
+  it('shows the change as pending at once, on the call, until its session is in', async () => {
+    await studio.start();
+    expect(live().pending).toBeNull();
+    worker.holdOpens = true;
+    studio.newSeeds();
+    expect(live().pending).toBe('restarting…');
+    expect(store.getState().settings.seed).toBe(1234);
+    await flush();
+    expect(live().pending).toBe('restarting…');
+    worker.release();
+    await flush();
+    expect(worker.opens.map((o) => o.settings.seed)).toEqual([22, 1234]);
+    expect(live().pending).toBeNull();
+    store.getState().update({ runs: 2 });
+    expect(live().pending).toBe('applying…');
+  });
+
+  it('restart, same seeds: the worker restarts the running session (no new open) and the page counts a new session', async () => {
+    await studio.start();
+    const p = studio.restartSameSeeds();
+    expect(live().pending).toBe('restarting…');
+    expect(await p).toBeNull();
+    expect(worker.restarts).toEqual([22]);
+    expect(worker.opens).toHaveLength(1);
+    expect(live().sessionSerial).toBe(2);
+    expect(live().pending).toBeNull();
+  });
+
+  it('a restart asked for while a settings change opens is covered by the one open of the newest settings', async () => {
+    await studio.start();
+    worker.holdOpens = true;
+    store.getState().update({ runs: 4 });
+    await flush();
+    store.getState().update({ runs: 2 });
+    const restarted = studio.restartSameSeeds();
+    worker.release();
+    await flush();
+    worker.release();
+    expect(await restarted).toBeNull();
+    expect(worker.opens.map((o) => o.settings.runs)).toEqual([8, 4, 2]);
+    expect(worker.restarts).toEqual([]);
+  });
+});
+
+describe('StudioController frames', () => {
+  it('drops a frame of a session that was replaced while the frame was on its way (no old count under the new settings)', async () => {
+    await studio.start();
+    worker.frameReply = () => frameOf(6);
+    worker.holdFrames = true;
+    env.tick();
+    await flush();
+    expect(worker.heldFrames).toHaveLength(1);
+    store.getState().update({ runs: 1 });
+    await flush();
+    expect(live().sessionSerial).toBe(2);
+    worker.heldFrames.shift()?.();
+    await flush();
+    expect(live().frame).toBeNull();
+    worker.frameReply = () => frameOf(1);
+    env.tick();
+    await flush();
+    worker.heldFrames.shift()?.();
+    await flush();
+    expect(live().frame?.examplesSeen).toBe(1);
+  });
+});
+
+describe('StudioController datasets that need files', () => {
+  it('pauses the running session and says so instead of showing it under the new name; going back shows and plays it again without an open', async () => {
+    await studio.start();
+    expect(live().playing).toBe(true);
+    store.getState().update({ dataset: 'emnist-letters' });
+    await flush();
+    expect(live().status).toBe('waiting-for-files');
+    expect(live().notice).toBe('EMNIST letters (IDX files): load its images and labels files from your disk to run it.');
+    expect(live().playing).toBe(false);
+    expect(worker.calls.at(-1)).toBe('pause');
+    store.getState().update({ dataset: 'mnist' });
+    await flush();
+    expect(live().status).toBe('running');
+    expect(live().notice).toBeNull();
+    expect(live().playing).toBe(true);
+    expect(worker.calls.at(-1)).toBe('play');
+    expect(worker.opens).toHaveLength(1);
   });
 });
 
@@ -54,7 +163,7 @@ describe('StudioController after an open that throws', () => {
     expect(live().error).toBe('odd.learner.json: the session could not be opened: Maximum call stack size exceeded');
     expect(live().status).toBe('running');
     worker.reply = () => ({ ok: true, info: INFO });
-    useSettings.getState().update({ runs: 4 });
+    store.getState().update({ runs: 4 });
     await flush();
     expect(worker.opens.map((o) => o.settings.runs)).toEqual([8, 8, 4]);
     expect(worker.opens[2].learner).toEqual({ format: 'vsml-learner', id: 'vsml-mnist' });
@@ -86,15 +195,15 @@ describe('StudioController learner files', () => {
 
 describe('StudioController data files', () => {
   it('a file picked while another open is in flight is checked and used by an open of its own', async () => {
-    openedOn({ dataset: 'fashion-mnist' });
+    openedOn({ dataset: 'emnist-letters' });
     await studio.start();
     expect(live().status).toBe('waiting-for-files');
     worker.holdOpens = true;
-    await studio.loadDataFiles('fashion-mnist', { images: pickedFile('images-a.gz', 'a') });
-    const both = studio.loadDataFiles('fashion-mnist', { labels: pickedFile('labels.gz', 'l') });
+    await studio.loadDataFiles('emnist-letters', { images: pickedFile('images-a.gz', 'a') });
+    const both = studio.loadDataFiles('emnist-letters', { labels: pickedFile('labels.gz', 'l') });
     await flush();
     expect(worker.opens).toHaveLength(1);
-    const third = studio.loadDataFiles('fashion-mnist', { images: pickedFile('images-b.gz', 'b') });
+    const third = studio.loadDataFiles('emnist-letters', { images: pickedFile('images-b.gz', 'b') });
     await flush();
     worker.release();
     await both;
@@ -108,49 +217,49 @@ describe('StudioController data files', () => {
   });
 
   it('a file picked during an open and refused is named in the banner, and only it is put back', async () => {
-    openedOn({ dataset: 'fashion-mnist' });
+    openedOn({ dataset: 'emnist-letters' });
     await studio.start();
-    await studio.loadDataFiles('fashion-mnist', { images: pickedFile('images-a.gz', 'a'), labels: pickedFile('labels.gz', 'l') });
+    await studio.loadDataFiles('emnist-letters', { images: pickedFile('images-a.gz', 'a'), labels: pickedFile('labels.gz', 'l') });
     worker.holdOpens = true;
-    worker.reply = (call) => (call.files?.images.name === 'bad.gz' ? { ok: false, message: 'fashion-mnist: images: bad.gz: not a gzip file' } : { ok: true, info: INFO });
-    useSettings.getState().update({ runs: 4 });
+    worker.reply = (call) => (call.files?.images.name === 'bad.gz' ? { ok: false, message: 'emnist-letters: images: bad.gz: not a gzip file' } : { ok: true, info: INFO });
+    store.getState().update({ runs: 4 });
     await flush();
-    const bad = studio.loadDataFiles('fashion-mnist', { images: pickedFile('bad.gz', 'x') });
+    const bad = studio.loadDataFiles('emnist-letters', { images: pickedFile('bad.gz', 'x') });
     await flush();
     worker.release();
     await flush();
     worker.release();
     await bad;
     expect(worker.opens.map((o) => o.files?.images.name)).toEqual(['images-a.gz', 'images-a.gz', 'bad.gz']);
-    expect(live().error).toBe('fashion-mnist: images: bad.gz: not a gzip file');
+    expect(live().error).toBe('emnist-letters: images: bad.gz: not a gzip file');
     expect(live().dataFiles).toEqual({ images: 'images-a.gz', labels: 'labels.gz' });
-    expect(useSettings.getState().settings.runs).toBe(4);
+    expect(store.getState().settings.runs).toBe(4);
   });
 
   it('files are opened in the order they were picked, even when an earlier one takes longer to read (a good set, then a bad file: the bad one is refused and the good set runs)', async () => {
-    openedOn({ dataset: 'fashion-mnist' });
+    openedOn({ dataset: 'emnist-letters' });
     await studio.start();
-    worker.reply = (call) => (call.files?.labels.name === 'bad-labels.gz' ? { ok: false, message: 'fashion-mnist: bad-labels.gz: is 7 bytes, shorter than the 8-byte IDX labels header' } : { ok: true, info: INFO });
-    await studio.loadDataFiles('fashion-mnist', { labels: pickedFile('labels.gz', 'l') });
+    worker.reply = (call) => (call.files?.labels.name === 'bad-labels.gz' ? { ok: false, message: 'emnist-letters: bad-labels.gz: is 7 bytes, shorter than the 8-byte IDX labels header' } : { ok: true, info: INFO });
+    await studio.loadDataFiles('emnist-letters', { labels: pickedFile('labels.gz', 'l') });
     let readImages: () => void = () => undefined;
     const slow = { ...pickedFile('images.gz', 'i'), arrayBuffer: () => new Promise<ArrayBuffer>((done) => (readImages = () => done(new TextEncoder().encode('i').buffer as ArrayBuffer))) };
-    const images = studio.loadDataFiles('fashion-mnist', { images: slow });
-    const bad = studio.loadDataFiles('fashion-mnist', { labels: pickedFile('bad-labels.gz', 'x') });
+    const images = studio.loadDataFiles('emnist-letters', { images: slow });
+    const bad = studio.loadDataFiles('emnist-letters', { labels: pickedFile('bad-labels.gz', 'x') });
     await flush();
     readImages();
     await Promise.all([images, bad]);
     const names = worker.opens.map((o) => Object.values(o.files ?? {}).map((f) => f.name).sort().join(' + '));
     expect(names).toEqual(['images.gz + labels.gz', 'bad-labels.gz + images.gz']);
-    expect(live().error).toBe('fashion-mnist: bad-labels.gz: is 7 bytes, shorter than the 8-byte IDX labels header');
+    expect(live().error).toBe('emnist-letters: bad-labels.gz: is 7 bytes, shorter than the 8-byte IDX labels header');
     expect(live().dataFiles).toEqual({ images: 'images.gz', labels: 'labels.gz' });
     expect(live().status).toBe('running');
   });
 
   it('refuses a file over 256 MiB without reading it, naming the file and its size', async () => {
-    openedOn({ dataset: 'fashion-mnist' });
+    openedOn({ dataset: 'emnist-letters' });
     await studio.start();
     const big = pickedFile('images.gz', 'x', 300 * 2 ** 20);
-    await studio.loadDataFiles('fashion-mnist', { images: big });
+    await studio.loadDataFiles('emnist-letters', { images: big });
     expect(live().error).toBe('images.gz: file is 300 MiB, over the 256 MiB limit for a data file');
     expect(big.reads).toBe(0);
     expect(live().dataFiles).toEqual({});
@@ -164,7 +273,7 @@ describe('StudioController links', () => {
       call.settings.resize === 512 ? { ok: false, message: 'resize: task: 2000 examples x 262144 inputs is 2000 MiB of float32, over the 1024 MiB limit' } : { ok: true, info: INFO };
     await studio.start();
     expect(worker.opens.map((o) => [o.settings.resize, o.settings.runs])).toEqual([[512, 4], [null, 4]]);
-    expect(useSettings.getState().urlErrors).toEqual(['resize: task: 2000 examples x 262144 inputs is 2000 MiB of float32, over the 1024 MiB limit']);
+    expect(store.getState().urlErrors).toEqual(['resize: task: 2000 examples x 262144 inputs is 2000 MiB of float32, over the 1024 MiB limit']);
     expect(live().status).toBe('running');
     expect(live().error).toBeNull();
   });
@@ -173,7 +282,7 @@ describe('StudioController links', () => {
     openedOn({ learner: 'trained' });
     await studio.start();
     expect(worker.opens.map((o) => o.learner)).toEqual([{ format: 'vsml-learner', id: 'vsml-mnist' }]);
-    expect(useSettings.getState().urlErrors).toEqual(['learner: no learner from the trainer in this browser (use "Open in studio" on the trainer page)']);
-    expect(useSettings.getState().settings.learner).toBe('vsml-mnist');
+    expect(store.getState().urlErrors).toEqual(['learner: no learner from the trainer in this browser (use "Open in studio" on the trainer page)']);
+    expect(store.getState().settings.learner).toBe('vsml-mnist');
   });
 });

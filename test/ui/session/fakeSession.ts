@@ -2,6 +2,7 @@
 // answers at once, or waits until the test answers it (`holdOpens`); animation frames run when the
 // test says so; shipped learners are served from a map.
 import type { SessionPort, StudioEnv } from '../../../src/ui/session/controller';
+import type { Frame } from '../../../src/worker/session';
 import type { OpenReply, SessionInfo, SessionSettings } from '../../../src/worker/sessionApi';
 
 export const INFO: SessionInfo = {
@@ -22,8 +23,14 @@ export const flush = async (rounds = 10): Promise<void> => {
 export class FakeSession {
   readonly opens: OpenCall[] = [];
   readonly calls: string[] = [];
+  /** The seeds restart() was called with. */
+  readonly restarts: number[] = [];
   /** The reply to an open (or an exception it throws, as Comlink's postMessage does for a value it cannot clone). */
   reply: (call: OpenCall) => OpenReply = () => ({ ok: true, info: INFO });
+  /** The frame frame() answers; while `holdFrames`, each waits in `heldFrames` until the test releases it. */
+  frameReply: () => Frame | null = () => null;
+  holdFrames = false;
+  readonly heldFrames: (() => void)[] = [];
   /** When set, each open() waits in `held` until the test releases it. */
   holdOpens = false;
   readonly held: (() => void)[] = [];
@@ -42,12 +49,18 @@ export class FakeSession {
       if (this.holdOpens) await new Promise<void>((r) => this.held.push(r));
       return this.reply(call);
     },
-    restart: async () => ({ ok: true, info: INFO }),
+    restart: async (seed) => {
+      this.restarts.push(seed);
+      return { ok: true, info: INFO };
+    },
     play: async () => void this.calls.push('play'),
     pause: async () => void this.calls.push('pause'),
     step: async () => void this.calls.push('step'),
     setView: async () => undefined,
-    frame: async () => null,
+    frame: async () => {
+      if (this.holdFrames) await new Promise<void>((r) => this.heldFrames.push(r));
+      return this.frameReply();
+    },
     curves: async () => null,
     info: async () => INFO,
   };
@@ -58,7 +71,17 @@ export class FakeStudioEnv implements StudioEnv {
   /** Shipped files by path under public/. */
   readonly assets = new Map<string, unknown>([['learners/vsml-mnist.learner.json', { format: 'vsml-learner', id: 'vsml-mnist' }]]);
   trained: unknown | null = null;
-  requestFrame(): void {}
+  /** Animation-frame callbacks waiting; `tick` runs them. */
+  private frames: (() => void)[] = [];
+  requestFrame(callback: () => void): void {
+    this.frames.push(callback);
+  }
+  /** One animation frame: run the callbacks waiting for it. */
+  tick(): void {
+    const now = this.frames;
+    this.frames = [];
+    for (const f of now) f();
+  }
   async fetchAsset(path: string) {
     this.fetched.push(path);
     const doc = this.assets.get(path);

@@ -1,0 +1,61 @@
+// Where the studio's learner document comes from: a learner the app ships (fetched once from
+// public/learners/ and kept), the learner the trainer page handed over (IndexedDB), or a file from the
+// user's disk (read within its limits: pickedFile.ts). Each answers with the document or a refusal
+// that starts with "learner:" (or the file's name), ready for the banner.
+import { TRAINED_LEARNER } from '../../worker/catalog';
+import { readJsonFile, type PickedFile, type Read } from '../files/pickedFile';
+
+/** The page's ways to get a learner: the shipped files and the trainer's handover. */
+export interface LearnerFetch {
+  /** GET a file the app ships (public/), by its path there ("learners/vsml-mnist.learner.json"). */
+  fetchAsset(path: string): Promise<{ readonly status: number; json(): Promise<unknown> }>;
+  /** The learner the trainer page handed over (IndexedDB), null when there is none. */
+  loadTrainedLearner(): Promise<unknown | null>;
+}
+
+/** A learner file from the user's disk: its name and its parsed (not yet checked) document. */
+export interface LearnerFile {
+  readonly name: string;
+  readonly doc: unknown;
+}
+
+const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+export class LearnerSources {
+  private readonly shipped = new Map<string, unknown>();
+
+  constructor(private readonly fetch: LearnerFetch) {}
+
+  /** The document of a shipped learner id, or of `trained` (the trainer's handover). */
+  async byId(id: string): Promise<Read<unknown>> {
+    if (id === TRAINED_LEARNER) return this.trained();
+    const cached = this.shipped.get(id);
+    if (cached !== undefined) return { ok: true, value: cached };
+    try {
+      const res = await this.fetch.fetchAsset(`learners/${id}.learner.json`);
+      if (res.status !== 200) return { ok: false, message: `learner: no shipped learner "${id}" (HTTP ${res.status})` };
+      const doc: unknown = await res.json();
+      this.shipped.set(id, doc);
+      return { ok: true, value: doc };
+    } catch (e) {
+      return { ok: false, message: `learner: "${id}" could not be read: ${messageOf(e)}` };
+    }
+  }
+
+  /** A learner file from disk, read within its limits; a refusal names the file. */
+  async fromFile(file: PickedFile): Promise<Read<LearnerFile>> {
+    const read = await readJsonFile(file, 'learner');
+    return read.ok ? { ok: true, value: { name: file.name, doc: read.value } } : read;
+  }
+
+  /** The learner the trainer page handed over ("Open in studio"), from this browser's IndexedDB. */
+  private async trained(): Promise<Read<unknown>> {
+    try {
+      const doc = await this.fetch.loadTrainedLearner();
+      if (doc === null) return { ok: false, message: 'learner: no learner from the trainer in this browser (use "Open in studio" on the trainer page)' };
+      return { ok: true, value: doc };
+    } catch (e) {
+      return { ok: false, message: `learner: the trainer's learner could not be read: ${messageOf(e)}` };
+    }
+  }
+}
