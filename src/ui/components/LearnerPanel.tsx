@@ -1,5 +1,6 @@
 // The learner: one of the shipped meta-trained ones, or a learner file from the user's disk.
 import { SHIPPED_LEARNERS, TRAINED_LEARNER } from '../../worker/catalog';
+import { ModelCardLink } from '../cards/ModelCardLink';
 import { useStudio, useStudioState } from '../session/context';
 
 export function LearnerPanel() {
@@ -34,9 +35,7 @@ export function LearnerPanel() {
       </label>
       {!file && learner !== TRAINED_LEARNER && (
         <p className="small">
-          <a href={`${import.meta.env.BASE_URL}learners/${learner}.md`} target="_blank" rel="noreferrer">
-            model card
-          </a>
+          <ModelCardLink learnerId={learner} assetBase={import.meta.env.BASE_URL} />
         </p>
       )}
     </section>
