@@ -17,6 +17,8 @@ export interface ViewSettings {
   readonly logX: boolean;
   /** Examples per second; Infinity: as fast as possible. */
   readonly speed: number;
+  /** Presentation mode: the four live views large, fitting the screen, controls behind a small toolbar. */
+  readonly present: boolean;
 }
 
 export interface StudioSettings extends SessionSettings, ViewSettings {
@@ -27,7 +29,7 @@ export interface StudioSettings extends SessionSettings, ViewSettings {
 export const DEFAULT_SETTINGS: StudioSettings = {
   learner: 'vsml-mnist', dataset: 'mnist', split: 'test', resize: null, runs: 8, seed: 22,
   baselines: ['sgd', 'adam', 'sgd-deep', 'adam-deep'], classes: null, shuffle: false, project: false, stream: 'iid',
-  layer: 0, vector: 'c', j: 0, norm: 'class', logX: false, speed: Infinity,
+  layer: 0, vector: 'c', j: 0, norm: 'class', logX: false, speed: Infinity, present: false,
 };
 
 const MAX_RUNS = 256;
@@ -140,6 +142,7 @@ const KEYS: readonly Key[] = [
     read: (v, s) => void (s.speed = v === 'max' ? Infinity : int(v, 'speed', 1, MAX_SPEED)),
     write: (s) => (s.speed === D.speed ? null : Number.isFinite(s.speed) ? String(Math.round(s.speed)) : 'max'),
   },
+  { key: 'present', setting: 'present', read: (v, s) => void (s.present = flag(v, 'present')), write: (s) => (s.present === D.present ? null : s.present ? '1' : '0') },
 ];
 
 const KNOWN = KEYS.map((k) => k.key).join(', ');
