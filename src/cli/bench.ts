@@ -3,7 +3,8 @@
 // then meta-training steps/s at the official shape (benchMeta.ts) for ES at P = 8, 32, 128 on both
 // backends and for gradients through the unroll on the CPU worker threads.
 //   --runs 1,8,64  --min-seconds 2  --block 8  --pairs 8,32,128  --only node|chromium|meta  --json FILE
-// With --memory it runs the long-run memory benchmark instead (benchMemory.ts, its own flags).
+// With --memory it runs the long-run memory benchmark instead (benchMemory.ts, its own flags); with
+// --latency the studio controls' click → effect latency (benchLatency.ts, its own flags).
 import { writeFileSync } from 'node:fs';
 import { CpuEngine } from '../model/cpuEngine';
 import { benchEngine, formatBench, mnistSpec, type BenchRow } from '../worker/bench';
@@ -15,6 +16,7 @@ import { benchMetaStep, formatMetaBench, type MetaBenchRow } from './benchMeta';
 import { createEngine } from './engineFactory';
 import { createGradientPool } from './gradientPool';
 import { runMemoryBench } from './benchMemory';
+import { runLatencyBench } from './benchLatency';
 
 interface Options {
   runs: number[];
@@ -90,6 +92,7 @@ async function metaBench(o: Options): Promise<MetaBenchRow[]> {
 
 const argv = process.argv.slice(2);
 if (argv.includes('--memory')) process.exit(await runMemoryBench(argv.filter((a) => a !== '--memory')));
+if (argv.includes('--latency')) process.exit(await runLatencyBench(argv.filter((a) => a !== '--latency')));
 const o = parseOptions(argv);
 const rows: BenchRow[] = [];
 if (o.only === null || o.only === 'node') rows.push(...(await nodeBench(o)));
