@@ -12,6 +12,7 @@ export * from './emnistMapping';
 export * from './classList';
 export { loadIdxFiles, loadCifarFiles, type DatasetFiles, type LoadOptions } from './load';
 export * from './builtinMnist';
+export * from './builtinSubset';
 export { randomSet, RANDOM_EXAMPLES, RANDOM_CLASSES } from './synthetic/random';
 export { sumSignSource, sampleSumSign } from './synthetic/sumSign';
 export { projectionBound, projectionMatrix, projectRows, transposeSquare } from './transforms/projection';

@@ -1,8 +1,10 @@
 // One entry point from a registry name to a DataSource, in the browser and in Node alike:
-// builtin (fetched asset, or what `builtin` supplies), synthetic (from the seed), or user files.
+// builtin (fetched asset, or what `builtin` supplies), synthetic (from the seed), or user files
+// (a file dataset with a built-in subset, Fashion-MNIST, opens that subset when no file is given).
 import type { Result } from '../model/result';
 import { ok } from '../model/result';
 import { fetchBuiltinMnist } from './builtinMnist';
+import { fetchAsset, noFilesGiven, openBuiltinSubset, type AssetReader } from './builtinSubset';
 import { loadCifarFiles, loadIdxFiles, type DatasetFiles, type LoadOptions } from './load';
 import { getDataset, type DatasetInfo } from './registry';
 import { randomSet } from './synthetic/random';
@@ -19,6 +21,8 @@ export interface OpenRequest extends LoadOptions {
   readonly builtin?: (split: SplitName, opts: LoadOptions) => Promise<Result<ImageSet>>;
   /** Where public/data/ is served (default '/data/'). */
   readonly builtinBaseUrl?: string;
+  /** How a built-in subset's files are read; default: fetched from `builtinBaseUrl` (Node: read from disk, node/open.ts). */
+  readonly asset?: AssetReader;
 }
 
 export async function openDataset(dataset: string | DatasetInfo, req: OpenRequest): Promise<Result<DataSource>> {
@@ -31,6 +35,7 @@ export async function openDataset(dataset: string | DatasetInfo, req: OpenReques
     case 'synthetic':
       return ok(info.name === 'random' ? randomSet(req.seed ?? 0, req.split) : sumSignSource());
     case 'idx':
+      if (info.builtinSubset && noFilesGiven(req.files)) return openBuiltinSubset(info, req.split, req.asset ?? fetchAsset(req.builtinBaseUrl), req);
       return loadIdxFiles(info, req.files ?? {}, req);
     case 'cifar':
       return loadCifarFiles(info, req.files ?? {}, req);

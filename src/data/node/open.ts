@@ -1,9 +1,11 @@
-// Node only: openDataset with file paths instead of bytes, and the built-in set read from disk.
+// Node only: openDataset with file paths instead of bytes, and the built-in sets (MNIST, the
+// Fashion-MNIST subset) read from disk.
 import type { Result } from '../../model/result';
 import { openDataset, type OpenRequest } from '../open';
 import type { DatasetInfo, FileRole } from '../registry';
 import { MAX_DATA_BYTES } from '../limits';
 import type { DataSource, FileInput } from '../types';
+import { readBuiltinAsset } from './builtinFashion';
 import { loadBuiltinMnistNode } from './builtinMnist';
 import { readFileInput } from './readFileInput';
 
@@ -20,5 +22,5 @@ export async function openDatasetNode(dataset: string | DatasetInfo, req: OpenNo
     if (!f.ok) return f;
     files[role] = f.value;
   }
-  return openDataset(dataset, { ...req, files, builtin: (split, opts) => loadBuiltinMnistNode(split, opts) });
+  return openDataset(dataset, { asset: (name) => readBuiltinAsset(name), ...req, files, builtin: (split, opts) => loadBuiltinMnistNode(split, opts) });
 }
