@@ -1,5 +1,6 @@
 // What the UI may offer without loading the session code: the datasets a session opens by name, with
-// the files each needs from the user's disk, and the learners that ship with the app.
+// the files each needs from the user's disk (none for one with a built-in subset, Fashion-MNIST, whose
+// IDX pair then replaces the subset once both files are there), and the learners that ship with the app.
 import { DATASET_NAMES, DATASETS } from '../data/registry';
 
 /** The datasets a session can open by name (some need the user's files). */
@@ -13,14 +14,30 @@ export interface DatasetEntry {
   /** Files the user must load before the dataset opens, and extras it accepts. */
   readonly required: readonly DatasetFileRole[];
   readonly optional: readonly DatasetFileRole[];
+  /** Files that go together: once one is loaded the others are needed too (a built-in subset's IDX pair). */
+  readonly together: readonly DatasetFileRole[];
+  /** What runs with no files, e.g. "2,000 test images built in"; null when the files are needed. */
+  readonly builtin: string | null;
   readonly numClasses: number | null;
   readonly note: string;
 }
 
 export const DATASET_CATALOG: readonly DatasetEntry[] = DATASET_NAMES.map((name) => {
   const d = DATASETS[name];
-  return { name, title: d.title, required: d.files.required, optional: d.files.optional, numClasses: d.numClasses, note: d.note };
+  const { required, optional } = d.files;
+  const subset = d.builtinSubset;
+  const common = { name, title: d.title, numClasses: d.numClasses, note: d.note };
+  if (!subset) return { ...common, required, optional, together: [], builtin: null };
+  const builtin = `${subset.count.toLocaleString('en')} ${subset.split} images built in`;
+  return { ...common, required: [], optional: [...required, ...optional], together: required, builtin };
 });
+
+/** The files still to load before `entry` opens, given the roles loaded so far (in the entry's order). */
+export function missingDataFiles(entry: DatasetEntry, have: { readonly [role: string]: unknown }): DatasetFileRole[] {
+  const started = entry.together.some((r) => have[r] !== undefined);
+  const needed = started ? [...entry.required, ...entry.together.filter((r) => !entry.required.includes(r))] : entry.required;
+  return needed.filter((r) => have[r] === undefined);
+}
 
 /** The learner id the trainer page's "Open in studio" hands over (through IndexedDB, not a file). */
 export const TRAINED_LEARNER = 'trained';

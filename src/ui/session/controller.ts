@@ -6,7 +6,7 @@
 // goes into the page's store; the worker does all computing. The worker port, animation frames,
 // fetches and IndexedDB come in as `StudioEnv`, so this runs under test on a fake worker.
 import type { DatasetFileRole } from '../../worker/catalog';
-import { DATASET_CATALOG } from '../../worker/catalog';
+import { DATASET_CATALOG, missingDataFiles } from '../../worker/catalog';
 import type { Frame } from '../../worker/session';
 import type { SessionApi, SessionInfo, SessionSettings } from '../../worker/sessionApi';
 import type { Pending, StudioStore } from '../state/studioStore';
@@ -216,7 +216,7 @@ export class StudioController {
   private missingFiles(dataset: string): readonly DatasetFileRole[] {
     const entry = DATASET_CATALOG.find((d) => d.name === dataset);
     const have = this.files.get(dataset) ?? {};
-    return entry ? entry.required.filter((r) => !have[r]) : [];
+    return entry ? missingDataFiles(entry, have) : [];
   }
 
   /**

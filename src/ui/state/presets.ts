@@ -20,7 +20,7 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'mnist-to-fashion',
     title: 'MNIST to Fashion-MNIST',
-    blurb: 'Fig. 6: the learner meta-trained on MNIST learns Fashion-MNIST, which it never saw. Load the Fashion-MNIST IDX files from your disk.',
+    blurb: 'Fig. 6: the learner meta-trained on MNIST learns Fashion-MNIST, which it never saw (2,000 built-in test images; load the full IDX files from your disk for more).',
     settings: { dataset: 'fashion-mnist' },
   },
   {
