@@ -1,7 +1,9 @@
 // The model card in the page: "model card" opens the learner's card rendered from Markdown in a modal
 // dialog (a table, × and ± as themselves, no Markdown markers left), every link leads somewhere (an
 // http(s) page, a file the app serves, or another card, which opens in place), Escape closes it and
-// the focus goes back to the button; no Content-Security-Policy violation on the way.
+// the focus goes back to the button; axe-core finds no serious or critical violation in the dialog; no
+// Content-Security-Policy violation on the way.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { watchCsp } from './fixtures/csp';
 
@@ -63,6 +65,10 @@ test('model card: rendered in a dialog, UTF-8, links live, Escape closes and giv
   console.log(`links: ${links.map((l) => l.card ?? l.href).join(', ')}`);
   expect(links.map((l) => l.href)).toEqual(['/learners/vsml-clone-sgd.learner.json', 'https://arxiv.org/abs/2012.14905']);
   await page.screenshot({ path: test.info().outputPath('model-card-1440.png') });
+  // axe-core on the open dialog: no serious or critical violation.
+  const axe = await new AxeBuilder({ page }).include('.model-card-dialog').analyze();
+  console.log(`axe on the open card: ${axe.passes.length} rules passed, violations: ${axe.violations.map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`).join(', ') || 'none'}`);
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
   await expect(opener).toBeFocused();
