@@ -1,6 +1,7 @@
 // Cumulative online accuracy against examples seen: one line per learner with its ±std band over the
 // runs, VSML (curves[0]) on top and thicker, a legend, and on hover a rule with every curve's mean ± std
-// at the nearest example. Lines are decimated to at most 4 points per pixel column.
+// at the nearest example. Lines are decimated to at most 4 points per pixel column. Fits the box
+// width x height (header included); text and line sizes from the chart theme.
 import { useMemo } from 'react';
 import { format } from 'd3-format';
 import { scaleLinear, scaleLog } from 'd3-scale';
@@ -8,7 +9,8 @@ import { area, line } from 'd3-shape';
 import { bottomAxis, leftAxis, tickCount } from './axes';
 import { ChartFigure } from './ChartFigure';
 import { tooltipBeside } from './chartStyle';
-import { CHAR_WIDTH } from './classTicks';
+import { charWidth, lineHeight, useChartTheme, type ChartTheme } from './chartTheme';
+import { useChartStyles } from './chartStyle';
 import { decimateIndices, nearestIndex } from './decimate';
 import { HoverTooltip } from './HoverTooltip';
 import { GREY, learnerColour } from './palette';
@@ -28,13 +30,11 @@ export interface AccuracyChartCurve {
 export interface AccuracyChartProps {
   readonly curves: readonly AccuracyChartCurve[];
   readonly logX: boolean;
+  /** The box the chart fits in, header included (px); default 640 x 360. */
   readonly width?: number;
   readonly height?: number;
 }
 
-const MARGIN = { right: 16, bottom: 36, left: 44 };
-const LEGEND_ROW = 16;
-const SWATCH = 16;
 const fmt = format('.3f');
 
 /** Points of a curve: the shorter of x and mean. */
@@ -46,29 +46,48 @@ function clamp01(v: number): number {
   return v < 0 ? 0 : v > 1 ? 1 : v;
 }
 
+/** Margins, legend row and swatch for a theme: room for the tick labels ("0.8") and the axis titles. */
+function metrics(theme: ChartTheme) {
+  const tick = 6 + 3 + theme.tickFont;
+  const left = Math.round(theme.labelFont + 6 + 3 * charWidth(theme.tickFont) + 9);
+  return {
+    left,
+    right: 16,
+    bottom: Math.round(tick + 4 + theme.labelFont + 5),
+    xTitleBelow: Math.round(tick + 4 + theme.labelFont * 0.8),
+    yTitleLeft: left - theme.labelFont + 1,
+    legendRow: lineHeight(theme.tickFont) + 4,
+    swatch: Math.round(theme.tickFont * 1.5),
+  };
+}
+
 /** Legend items placed left to right, wrapping to a new row when the width runs out. */
-function legendItems(curves: readonly AccuracyChartCurve[], width: number) {
+function legendItems(curves: readonly AccuracyChartCurve[], width: number, theme: ChartTheme, m: ReturnType<typeof metrics>) {
   let x = 0;
   let row = 0;
   return curves.map((c, i) => {
-    const w = SWATCH + 4 + c.label.length * CHAR_WIDTH + 14;
+    const w = m.swatch + 4 + c.label.length * charWidth(theme.tickFont) + 14;
     if (x > 0 && x + w > width) {
       x = 0;
       row += 1;
     }
-    const item = { key: c.name, label: c.label, colour: learnerColour(i), x, y: row * LEGEND_ROW, first: i === 0 };
+    const item = { key: c.name, label: c.label, colour: learnerColour(i), x, y: row * m.legendRow, first: i === 0 };
     x += w;
     return item;
   });
 }
 
 export function AccuracyChart({ curves, logX, width = 640, height = 360 }: AccuracyChartProps) {
-  const legend = useMemo(() => legendItems(curves, width - MARGIN.left - MARGIN.right), [curves, width]);
-  const legendRows = legend.reduce((m, l) => Math.max(m, l.y / LEGEND_ROW + 1), 0);
-  const top = 8 + legendRows * LEGEND_ROW + 6;
-  const plotW = Math.max(10, width - MARGIN.left - MARGIN.right);
-  const plotH = Math.max(10, height - top - MARGIN.bottom);
-  const pointer = usePlotHover(width, MARGIN.left, plotW);
+  const theme = useChartTheme();
+  const styles = useChartStyles();
+  const m = useMemo(() => metrics(theme), [theme]);
+  const svgH = Math.max(40, height - styles.headerHeight);
+  const legend = useMemo(() => legendItems(curves, width - m.left - m.right, theme, m), [curves, width, theme, m]);
+  const legendRows = legend.reduce((r, l) => Math.max(r, l.y / m.legendRow + 1), 0);
+  const top = 8 + legendRows * m.legendRow + 6;
+  const plotW = Math.max(10, width - m.left - m.right);
+  const plotH = Math.max(10, svgH - top - m.bottom);
+  const pointer = usePlotHover(width, m.left, plotW);
   const { hoverPx } = pointer;
 
   const points = curves.length > 0 ? pointsOf(curves[0]) : 0;
@@ -129,29 +148,29 @@ export function AccuracyChart({ curves, logX, width = 640, height = 360 }: Accur
     };
   }
 
-  const tooltip = hover && <HoverTooltip style={tooltipBeside(hover.px, MARGIN.left, 20 + top, plotW)} title={`example ${hover.x}`} rows={hover.rows} />;
+  const tooltip = hover && <HoverTooltip style={tooltipBeside(hover.px, m.left, styles.headerHeight + top, plotW, styles.tooltip)} title={`example ${hover.x}`} rows={hover.rows} />;
   return (
     <ChartFigure
       testId="accuracy-chart"
       data={{ 'data-points': points }}
       exportName="accuracy"
       width={width}
-      height={height}
+      height={svgH}
       pointer={pointer}
       overlay={tooltip}
     >
-      <g transform={`translate(${MARGIN.left},8)`} fontSize={11} fill={GREY.ink}>
+      <g transform={`translate(${m.left},8)`} fontSize={theme.tickFont} fill={GREY.ink}>
         {legend.map((l) => (
-          <g key={l.key} transform={`translate(${l.x},${l.y + LEGEND_ROW / 2})`}>
-            <line x2={SWATCH} stroke={l.colour} strokeWidth={l.first ? 2.5 : 1.5} />
-            <text x={SWATCH + 4} dy="0.32em">
+          <g key={l.key} transform={`translate(${l.x},${l.y + m.legendRow / 2})`}>
+            <line x2={m.swatch} stroke={l.colour} strokeWidth={l.first ? theme.lineWidth + 1 : theme.lineWidth} />
+            <text x={m.swatch + 4} dy="0.32em">
               {l.label}
             </text>
           </g>
         ))}
       </g>
       <PlotArea
-        left={MARGIN.left}
+        left={m.left}
         top={top}
         width={plotW}
         height={plotH}
@@ -161,15 +180,15 @@ export function AccuracyChart({ curves, logX, width = 640, height = 360 }: Accur
         empty={points === 0 ? 'No examples yet' : null}
         rulePx={hover ? hover.px : null}
         xTitle={`examples seen${logX ? ' (log scale)' : ''}`}
-        xTitleBelow={30}
+        xTitleBelow={m.xTitleBelow}
         yTitle="cumulative accuracy"
-        yTitleLeft={34}
+        yTitleLeft={m.yTitleLeft}
       >
         {[...paths].reverse().map((p) =>
           p.band ? <path key={p.key} d={p.band} fill={p.colour} fillOpacity={p.first ? 0.2 : 0.12} stroke="none" /> : null,
         )}
         {[...paths].reverse().map((p) => (
-          <path key={p.key} d={p.linePath} fill="none" stroke={p.colour} strokeWidth={p.first ? 2.5 : 1.5} strokeLinejoin="round" />
+          <path key={p.key} d={p.linePath} fill="none" stroke={p.colour} strokeWidth={p.first ? theme.lineWidth + 1 : theme.lineWidth} strokeLinejoin="round" />
         ))}
       </PlotArea>
     </ChartFigure>

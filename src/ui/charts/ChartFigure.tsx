@@ -1,8 +1,9 @@
 // The frame of a hoverable line chart: the <figure> with its test id and data-* attributes, a header
 // with the PNG/SVG buttons, the <svg> (scaled down to fit, never up) holding the chart and taking the
-// pointer, and what sits over it (a tooltip). The exported SVG is this <svg>.
-import { useRef, type ReactNode } from 'react';
-import { figureStyle, headerStyle, svgTextStyle } from './chartStyle';
+// pointer, what sits over it (a tooltip), and the chart's text summary for assistive technology. With
+// a `label`, the <svg> is an image named by it and described by the summary. The exported SVG is this <svg>.
+import { useId, useRef, type ReactNode } from 'react';
+import { useChartStyles, visuallyHidden } from './chartStyle';
 import { ExportButtons } from './ExportButtons';
 import type { PlotHover } from './usePlotHover';
 
@@ -12,20 +13,27 @@ export interface ChartFigureProps {
   readonly data: Readonly<Record<`data-${string}`, number>>;
   /** File name of the exports: `<exportName>.png`, `<exportName>.svg`. */
   readonly exportName: string;
+  /** Size of the <svg> (the header is above it). */
   readonly width: number;
   readonly height: number;
   readonly pointer: Pick<PlotHover, 'onPointerMove' | 'onPointerLeave'>;
   /** Drawn after the <svg>, e.g. the hover tooltip. */
   readonly overlay?: ReactNode;
+  /** Accessible name of the drawing, e.g. "Cumulative accuracy of VSML and the baselines". */
+  readonly label?: string;
+  /** A sentence saying what the chart shows now; visually hidden, `data-testid="<testId>-summary"`. */
+  readonly summary?: string;
   /** The SVG's content. */
   readonly children: ReactNode;
 }
 
-export function ChartFigure({ testId, data, exportName, width, height, pointer, overlay, children }: ChartFigureProps) {
+export function ChartFigure({ testId, data, exportName, width, height, pointer, overlay, label, summary, children }: ChartFigureProps) {
   const svgRef = useRef<SVGSVGElement>(null);
+  const styles = useChartStyles();
+  const summaryId = `${testId}-summary-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   return (
-    <figure data-testid={testId} {...data} style={figureStyle}>
-      <div style={headerStyle}>
+    <figure data-testid={testId} {...data} style={styles.figure}>
+      <div style={styles.header}>
         <span />
         <ExportButtons name={exportName} getSvg={() => svgRef.current} />
       </div>
@@ -34,13 +42,21 @@ export function ChartFigure({ testId, data, exportName, width, height, pointer, 
         width={width}
         height={height}
         viewBox={`0 0 ${width} ${height}`}
-        style={{ ...svgTextStyle, maxWidth: '100%', height: 'auto' }}
+        role={label !== undefined ? 'img' : undefined}
+        aria-label={label}
+        aria-describedby={label !== undefined && summary !== undefined ? summaryId : undefined}
+        style={{ ...styles.svgText, maxWidth: '100%', height: 'auto' }}
         onPointerMove={pointer.onPointerMove}
         onPointerLeave={pointer.onPointerLeave}
       >
         {children}
       </svg>
       {overlay}
+      {summary !== undefined && (
+        <p id={summaryId} data-testid={`${testId}-summary`} style={visuallyHidden}>
+          {summary}
+        </p>
+      )}
     </figure>
   );
 }

@@ -1,10 +1,11 @@
 // A colour bar: the colour map as an SVG gradient over [domain[0], domain[1]], a d3 axis under it, a
-// caption above. Sits inside a chart's <svg> at (x, y).
+// caption above, at the theme's tick size. Sits inside a chart's <svg> at (x, y).
 import { useCallback, useId, useMemo } from 'react';
 import { axisBottom } from 'd3-axis';
 import { format } from 'd3-format';
 import { scaleLinear } from 'd3-scale';
 import { Axis, type AxisRender } from './Axis';
+import { useChartTheme } from './chartTheme';
 import { GREY } from './palette';
 
 export interface ColourLegendProps {
@@ -17,12 +18,15 @@ export interface ColourLegendProps {
   readonly width: number;
 }
 
-/** Height a legend takes: caption, bar and axis. */
-export const COLOUR_LEGEND_HEIGHT = 40;
+/** Height a legend takes at `font` px: caption, bar and axis (40 px at 11 px). */
+export const colourLegendHeight = (font: number): number => 2 * font + 18;
+export const COLOUR_LEGEND_HEIGHT = colourLegendHeight(11);
 const BAR = 10;
 const STOPS = 16;
 
 export function ColourLegend({ interpolate, domain, caption, x, y, width }: ColourLegendProps) {
+  const { tickFont } = useChartTheme();
+  const barY = tickFont + 4;
   const id = `cl${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const stops = useMemo(
     () => Array.from({ length: STOPS + 1 }, (_, i) => ({ offset: i / STOPS, colour: interpolate(i / STOPS) })),
@@ -38,7 +42,7 @@ export function ColourLegend({ interpolate, domain, caption, x, y, width }: Colo
   );
   return (
     <g transform={`translate(${x},${y})`}>
-      <text y={10} fill={GREY.text} fontSize={10}>
+      <text y={tickFont} fill={GREY.text} fontSize={tickFont}>
         {caption}
       </text>
       <defs>
@@ -48,8 +52,8 @@ export function ColourLegend({ interpolate, domain, caption, x, y, width }: Colo
           ))}
         </linearGradient>
       </defs>
-      <rect y={14} width={width} height={BAR} fill={`url(#${id})`} stroke={GREY.grid} />
-      <Axis render={renderAxis} transform={`translate(0,${14 + BAR})`} />
+      <rect y={barY} width={width} height={BAR} fill={`url(#${id})`} stroke={GREY.grid} />
+      <Axis render={renderAxis} transform={`translate(0,${barY + BAR})`} />
     </g>
   );
 }

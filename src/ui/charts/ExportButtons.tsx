@@ -1,7 +1,8 @@
 // Two small buttons that save a chart as <name>.png and <name>.svg. With only an SVG, the SVG is
 // exported and rasterised; with only a canvas, its pixels are saved and wrapped in an SVG; with both
-// (a canvas under an SVG overlay), the canvas is embedded beneath the SVG's content.
+// (a canvas under an SVG overlay), the canvas is embedded beneath the SVG's content. Sized by the theme.
 import { useState, type CSSProperties } from 'react';
+import { useChartTheme } from './chartTheme';
 import { canvasToPngBlob, canvasToSvgString, downloadBlob, svgToPngBlob, svgToString } from './export';
 import { GREY } from './palette';
 
@@ -13,9 +14,7 @@ export interface ExportButtonsProps {
 
 const buttonStyle: CSSProperties = {
   font: 'inherit',
-  fontSize: 10,
   fontWeight: 400,
-  lineHeight: '14px',
   padding: '0 5px',
   color: GREY.text,
   background: '#ffffff',
@@ -38,6 +37,8 @@ function svgOf(svg: SVGSVGElement | null, canvas: HTMLCanvasElement | null): Blo
 
 export function ExportButtons({ name, getSvg, getCanvas }: ExportButtonsProps) {
   const [error, setError] = useState<string | null>(null);
+  const { tickFont } = useChartTheme();
+  const style: CSSProperties = { ...buttonStyle, fontSize: tickFont - 1, lineHeight: `${tickFont + 3}px` };
   const save = async (kind: 'png' | 'svg'): Promise<void> => {
     try {
       const svg = getSvg?.() ?? null;
@@ -50,11 +51,11 @@ export function ExportButtons({ name, getSvg, getCanvas }: ExportButtonsProps) {
   };
   return (
     <span style={{ display: 'inline-flex', gap: 4, alignItems: 'center' }} data-export="skip">
-      {error !== null && <span style={{ fontSize: 10, color: GREY.text }} title={error}>export failed</span>}
-      <button type="button" style={buttonStyle} title={`Save as ${name}.png`} onClick={() => void save('png')}>
+      {error !== null && <span style={{ fontSize: tickFont - 1, color: GREY.text }} title={error}>export failed</span>}
+      <button type="button" style={style} title={`Save as ${name}.png`} onClick={() => void save('png')}>
         PNG
       </button>
-      <button type="button" style={buttonStyle} title={`Save as ${name}.svg`} onClick={() => void save('svg')}>
+      <button type="button" style={style} title={`Save as ${name}.svg`} onClick={() => void save('svg')}>
         SVG
       </button>
     </span>

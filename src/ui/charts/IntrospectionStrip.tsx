@@ -1,14 +1,16 @@
 // The last 100 examples' output probabilities: one column per example (oldest left), one row per class,
 // cell colour = p. A square marks each example's true class, a circle its argmax (the paper's Fig. 9
 // notation). Cells are painted on a canvas; class names, axis, markers and legend are an SVG on top.
+// Fits the box width x height (header included); text sizes from the chart theme.
 import { useLayoutEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
 import { scaleLinear } from 'd3-scale';
 import { Axis } from './Axis';
 import { bottomAxis, tickCount } from './axes';
 import { atlasImage, drawAtlas } from './canvasPaint';
-import { figureStyle, headerStyle, readoutStyle, svgTextStyle } from './chartStyle';
+import { charWidth, useChartTheme } from './chartTheme';
+import { useChartStyles } from './chartStyle';
 import { className, labelWidth, thinEvery } from './classTicks';
-import { ColourLegend, COLOUR_LEGEND_HEIGHT } from './ColourLegend';
+import { ColourLegend, colourLegendHeight } from './ColourLegend';
 import { ExportButtons } from './ExportButtons';
 import { MarkerLegend } from './MarkerLegend';
 import { GREY, MARKER, colourTable, sequentialInterpolator } from './palette';
@@ -23,27 +25,32 @@ export interface IntrospectionStripProps {
   readonly classNames: readonly string[];
   /** Example number (1-based, in the whole stream) of row 0, for the axis and hover; default 1. */
   readonly firstExample?: number;
-  /** Width in CSS pixels; default 640. */
+  /** The box to fit in, header included (px): width default 640; without a height, rows of 6 to 16 px. */
   readonly width?: number;
+  readonly height?: number;
 }
 
 const TABLE = colourTable(sequentialInterpolator);
-const TOP = COLOUR_LEGEND_HEIGHT + 4;
-const BOTTOM = 34;
 const RIGHT = 16;
+const MAX_CELL = 24;
 
-export function IntrospectionStrip({ probabilities, labels, numClasses: K, classNames, firstExample = 1, width = 640 }: IntrospectionStripProps) {
+export function IntrospectionStrip({ probabilities, labels, numClasses: K, classNames, firstExample = 1, width = 640, height }: IntrospectionStripProps) {
   const svgRef = useRef<SVGSVGElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [hover, setHover] = useState<{ j: number; k: number } | null>(null);
 
+  const { tickFont, labelFont } = useChartTheme();
+  const styles = useChartStyles();
   const names = useMemo(() => Array.from({ length: K }, (_, k) => className(classNames, k)), [classNames, K]);
-  const left = labelWidth(names) + 10;
+  const top = colourLegendHeight(tickFont) + 4;
+  const bottom = Math.round(6 + 3 + tickFont + 4 + labelFont + 3);
+  const left = labelWidth(names, tickFont) + 10;
   const plotW = Math.max(STRIP_SLOTS, width - left - RIGHT);
   const cellW = plotW / STRIP_SLOTS;
-  const cellH = K > 0 ? Math.min(16, Math.max(6, 160 / K)) : 16;
+  const fitH = height !== undefined ? height - styles.headerHeight - top - bottom : 160;
+  const cellH = K > 0 ? Math.min(height !== undefined ? MAX_CELL : 16, Math.max(height !== undefined ? 2 : 6, fitH / K)) : 16;
   const plotH = Math.max(1, K) * cellH;
-  const every = thinEvery(cellH);
+  const every = thinEvery(cellH, tickFont);
 
   const n = K > 0 ? Math.min(labels.length, Math.floor(probabilities.length / K)) : 0;
   const { start, shown } = stripWindow(n);
@@ -79,7 +86,7 @@ export function IntrospectionStrip({ probabilities, labels, numClasses: K, class
   const onPointerMove = (e: PointerEvent<SVGSVGElement>) => {
     const rect = e.currentTarget.getBoundingClientRect();
     const j = Math.floor((e.clientX - rect.left - left) / cellW);
-    const k = Math.floor((e.clientY - rect.top - TOP) / cellH);
+    const k = Math.floor((e.clientY - rect.top - top) / cellH);
     setHover(j >= 0 && j < STRIP_SLOTS && k >= 0 && k < K ? { j, k } : null);
   };
 
@@ -93,28 +100,29 @@ export function IntrospectionStrip({ probabilities, labels, numClasses: K, class
   }
 
   const svgW = left + plotW + RIGHT;
-  const svgH = TOP + plotH + BOTTOM;
+  const svgH = top + plotH + bottom;
+  const legendW = Math.round(charWidth(tickFont) * 22);
   return (
-    <figure data-testid="introspection-strip" style={figureStyle}>
-      <div style={headerStyle}>
-        <span style={{ ...readoutStyle, fontWeight: 400 }}>{readout}</span>
+    <figure data-testid="introspection-strip" style={styles.figure}>
+      <div style={styles.header}>
+        <span style={{ ...styles.readout, fontWeight: 400 }}>{readout}</span>
         <ExportButtons name="introspection-strip" getSvg={() => svgRef.current} getCanvas={() => canvasRef.current} />
       </div>
       <div style={{ position: 'relative', width: svgW, height: svgH }}>
-        <canvas ref={canvasRef} style={{ position: 'absolute', left, top: TOP, width: plotW, height: plotH }} />
+        <canvas ref={canvasRef} style={{ position: 'absolute', left, top, width: plotW, height: plotH }} />
         <svg
           ref={svgRef}
           width={svgW}
           height={svgH}
-          style={{ ...svgTextStyle, position: 'absolute', left: 0, top: 0 }}
+          style={{ ...styles.svgText, position: 'absolute', left: 0, top: 0 }}
           onPointerMove={onPointerMove}
           onPointerLeave={() => setHover(null)}
         >
-          <MarkerLegend x={left} y={20} predictedText="argmax" />
-          <ColourLegend interpolate={sequentialInterpolator} domain={[0, 1]} caption="p" x={svgW - RIGHT - 140} y={0} width={140} />
-          <g transform={`translate(${left},${TOP})`}>
+          <MarkerLegend x={left} y={tickFont + 9} predictedText="argmax" />
+          <ColourLegend interpolate={sequentialInterpolator} domain={[0, 1]} caption="p" x={svgW - RIGHT - legendW} y={0} width={legendW} />
+          <g transform={`translate(${left},${top})`}>
             <rect width={plotW} height={plotH} fill="none" stroke={GREY.grid} />
-            <g fontSize={10} fill={GREY.text} textAnchor="end">
+            <g fontSize={tickFont} fill={GREY.text} textAnchor="end">
               {names.map((name, k) =>
                 k % every === 0 ? (
                   <text key={k} x={-5} y={(k + 0.5) * cellH} dy="0.32em">
@@ -126,7 +134,7 @@ export function IntrospectionStrip({ probabilities, labels, numClasses: K, class
             <path d={markers.squares} fill="none" stroke={MARKER.trueClass} strokeWidth={1.25} />
             <path d={markers.circles} fill={MARKER.predictedFill} stroke={MARKER.predicted} strokeWidth={0.75} />
             {shown === 0 && (
-              <text x={plotW / 2} y={plotH / 2} dy="0.32em" textAnchor="middle" fill={GREY.text} fontSize={12}>
+              <text x={plotW / 2} y={plotH / 2} dy="0.32em" textAnchor="middle" fill={GREY.text} fontSize={labelFont}>
                 No examples yet
               </text>
             )}
@@ -134,7 +142,7 @@ export function IntrospectionStrip({ probabilities, labels, numClasses: K, class
               <rect data-export="skip" x={hover.j * cellW} y={hover.k * cellH} width={cellW} height={cellH} fill="none" stroke={GREY.ink} />
             )}
             <Axis render={renderX} transform={`translate(0,${plotH})`} />
-            <text x={plotW / 2} y={plotH + 30} textAnchor="middle" fill={GREY.text} fontSize={11}>
+            <text x={plotW / 2} y={plotH + bottom - 4} textAnchor="middle" fill={GREY.text} fontSize={labelFont}>
               example
             </text>
           </g>

@@ -1,4 +1,6 @@
-// The Fig. 9 notation explained in one line of SVG: a square marks the true class, a circle the prediction.
+// The Fig. 9 notation explained in one line of SVG: a square marks the true class, a circle the
+// prediction. Text at the theme's tick size.
+import { charWidth, useChartTheme } from './chartTheme';
 import { MARKER, GREY } from './palette';
 import { circlePath, squarePath } from './strip';
 
@@ -9,18 +11,33 @@ export interface MarkerLegendProps {
   readonly predictedText?: string;
 }
 
-/** Width the legend takes (CSS px). */
-export const MARKER_LEGEND_WIDTH = 160;
+const TRUE_TEXT = 'true class';
+
+/** Where the parts sit at `font` px: the square's text, the circle, its text, and the width in all. */
+function legendParts(font: number, predictedText: string) {
+  const side = Math.round(font * 0.75);
+  const trueText = side + 5;
+  const circle = trueText + TRUE_TEXT.length * charWidth(font) + 12;
+  const predicted = circle + side / 2 + 4;
+  return { side, trueText, circle, predicted, width: Math.ceil(predicted + predictedText.length * charWidth(font)) };
+}
+
+/** Width the legend takes (CSS px) at `font` px: 157 px at 11 px with "predicted". */
+export function markerLegendWidth(font: number, predictedText = 'predicted'): number {
+  return legendParts(font, predictedText).width;
+}
 
 export function MarkerLegend({ x, y, predictedText = 'predicted' }: MarkerLegendProps) {
+  const { tickFont } = useChartTheme();
+  const p = legendParts(tickFont, predictedText);
   return (
-    <g transform={`translate(${x},${y})`} fontSize={10} fill={GREY.text}>
-      <path d={squarePath(5, 0, 8)} fill="none" stroke={MARKER.trueClass} strokeWidth={1.5} />
-      <text x={13} dy="0.32em">
-        true class
+    <g transform={`translate(${x},${y})`} fontSize={tickFont} fill={GREY.text}>
+      <path d={squarePath(p.side / 2 + 1, 0, p.side)} fill="none" stroke={MARKER.trueClass} strokeWidth={1.5} />
+      <text x={p.trueText} dy="0.32em">
+        {TRUE_TEXT}
       </text>
-      <path d={circlePath(78, 0, 3.5)} fill={MARKER.predictedFill} stroke={MARKER.predicted} strokeWidth={1.25} />
-      <text x={86} dy="0.32em">
+      <path d={circlePath(p.circle, 0, p.side * 0.45)} fill={MARKER.predictedFill} stroke={MARKER.predicted} strokeWidth={1.25} />
+      <text x={p.predicted} dy="0.32em">
         {predictedText}
       </text>
     </g>

@@ -1,9 +1,10 @@
 // The plot of a line chart, a group at (left, top) in its SVG: grid lines at the y ticks, the two axes,
 // the marks (children), a note while there is nothing to draw, the dashed hover rule (left out of
-// exports) and the axis titles, in that order.
+// exports) and the axis titles (the theme's label size), in that order.
 import type { ReactNode } from 'react';
 import type { ScaleLinear } from 'd3-scale';
 import { Axis, type AxisRender } from './Axis';
+import { useChartTheme } from './chartTheme';
 import { GREY } from './palette';
 
 export interface PlotAreaProps {
@@ -32,6 +33,7 @@ export interface PlotAreaProps {
 
 export function PlotArea(p: PlotAreaProps) {
   const { width, height, yScale } = p;
+  const { labelFont } = useChartTheme();
   return (
     <g transform={`translate(${p.left},${p.top})`}>
       {yScale.ticks(5).map((t) => (
@@ -41,15 +43,15 @@ export function PlotArea(p: PlotAreaProps) {
       <Axis render={p.renderX} transform={`translate(0,${height})`} />
       {p.children}
       {p.empty !== null && (
-        <text x={width / 2} y={height / 2} textAnchor="middle" fill={GREY.text} fontSize={12}>
+        <text x={width / 2} y={height / 2} textAnchor="middle" fill={GREY.text} fontSize={labelFont}>
           {p.empty}
         </text>
       )}
       {p.rulePx !== null && <line data-export="skip" x1={p.rulePx} x2={p.rulePx} y2={height} stroke={GREY.axis} strokeDasharray="3,3" />}
-      <text x={width / 2} y={height + p.xTitleBelow} textAnchor="middle" fill={GREY.text} fontSize={11}>
+      <text x={width / 2} y={height + p.xTitleBelow} textAnchor="middle" fill={GREY.text} fontSize={labelFont}>
         {p.xTitle}
       </text>
-      <text transform={`translate(${-p.yTitleLeft},${height / 2}) rotate(-90)`} textAnchor="middle" fill={GREY.text} fontSize={11}>
+      <text transform={`translate(${-p.yTitleLeft},${height / 2}) rotate(-90)`} textAnchor="middle" fill={GREY.text} fontSize={labelFont}>
         {p.yTitle}
       </text>
     </g>

@@ -3,16 +3,18 @@
 // column b reshaped to height x width; several channels shown as their mean); any other slice as the
 // A x B matrix. Pixels go through a 256-entry colour table into ImageData and are scaled up
 // nearest-neighbour on one canvas; names, axes, the colour legend and the hover outline are an SVG on top.
+// Fits the box width x height (header and readout included) when given; text sizes from the chart theme.
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
 import { axisLeft } from 'd3-axis';
 import { scaleLinear } from 'd3-scale';
 import { Axis, type AxisRender } from './Axis';
 import { atlasImage, drawAtlas } from './canvasPaint';
-import { figureStyle, headerStyle, readoutStyle, svgTextStyle } from './chartStyle';
+import { charWidth, useChartTheme } from './chartTheme';
+import { useChartStyles } from './chartStyle';
 import { classTickLayout, className, labelWidth } from './classTicks';
-import { ColourLegend, COLOUR_LEGEND_HEIGHT } from './ColourLegend';
+import { ColourLegend, colourLegendHeight } from './ColourLegend';
 import { ExportButtons } from './ExportButtons';
-import { PANEL_LABEL, cellAt, cellValue, heatmapLayout, isImageSlice, type HeatCell, type ImageShape } from './heatmapLayout';
+import { cellAt, cellValue, heatmapLayout, isImageSlice, type HeatCell, type ImageShape } from './heatmapLayout';
 import { atlasSize, heatmapRects, paintHeatmap } from './heatmapPaint';
 import { columnRanges, legendDomain, type Normalisation } from './heatmapScale';
 import { GREY, colourTable, divergingInterpolator } from './palette';
@@ -32,13 +34,12 @@ export interface StateHeatmapProps {
   /** Names of the columns b (e.g. class names for the last layer). */
   readonly columnNames?: readonly string[];
   readonly title?: string;
-  /** Width in CSS pixels; default 640. */
+  /** The box to fit in, header and readout included (px): width default 640; without a height, by width only. */
   readonly width?: number;
+  readonly height?: number;
 }
 
 const TABLE = colourTable(divergingInterpolator);
-const MATRIX_LEFT = 40;
-const LEGEND_W = 200;
 /** Up to 4 significant digits, trailing zeros dropped: 0.5, 0.01235, 1. */
 const fmt = (v: number) => (Number.isFinite(v) ? String(Number(v.toPrecision(4))) : String(v));
 
@@ -62,7 +63,10 @@ export function StateHeatmap({
   columnNames,
   title,
   width = 640,
+  height,
 }: StateHeatmapProps) {
+  const { tickFont } = useChartTheme();
+  const styles = useChartStyles();
   const svgRef = useRef<SVGSVGElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   // The hovered cell, with the layout it was found in (a new shape or size drops it).
@@ -71,18 +75,27 @@ export function StateHeatmap({
   const complete = rows > 0 && cols > 0 && values.length >= rows * cols;
   const names = useMemo(() => Array.from({ length: cols }, (_, b) => className(columnNames ?? [], b)), [columnNames, cols]);
   const images = isImageSlice(rows, imageShape);
-  const left = images ? 0 : MATRIX_LEFT;
+  const left = images ? 0 : Math.round(3 + 3 + charWidth(tickFont) * 5 + 6);
+  const panelLabel = tickFont + 4;
+  const legendGap = images ? 10 : 8;
+  const legendH = colourLegendHeight(tickFont);
+  const legendW = Math.round(charWidth(tickFont) * 34);
   const h = imageShape?.height ?? 0;
   const w = imageShape?.width ?? 0;
   const c = imageShape?.channels ?? 0;
+  // The matrix's column names (and so its top) depend on the width only; the height left decides the rest.
+  const ticks = useMemo(() => {
+    const byWidth = images ? null : heatmapLayout(rows, cols, null, width - left);
+    return byWidth?.kind === 'matrix' ? classTickLayout(names, byWidth.cellWidth, tickFont) : null;
+  }, [images, rows, cols, width, left, names, tickFont]);
+  const top = ticks ? (ticks.rotate ? labelWidth(names, tickFont) + 6 : panelLabel) : 0;
+  const maxHeight = height !== undefined ? Math.max(20, height - styles.headerHeight - styles.readoutHeight - top - legendGap - legendH) : Infinity;
   const layout = useMemo(
-    () => heatmapLayout(rows, cols, images ? { height: h, width: w, channels: c } : null, width - left),
-    [rows, cols, images, h, w, c, width, left],
+    () => heatmapLayout(rows, cols, images ? { height: h, width: w, channels: c } : null, width - left, maxHeight, panelLabel),
+    [rows, cols, images, h, w, c, width, left, maxHeight, panelLabel],
   );
-  const layoutKey = `${rows}x${cols}:${images ? `${h}x${w}x${c}` : 'matrix'}:${width}`;
+  const layoutKey = `${rows}x${cols}:${images ? `${h}x${w}x${c}` : 'matrix'}:${width}:${maxHeight}:${panelLabel}`;
   const hover = hovered && hovered.key === layoutKey ? hovered.cell : null;
-  const ticks = useMemo(() => (layout.kind === 'matrix' ? classTickLayout(names, layout.cellWidth) : null), [layout, names]);
-  const top = ticks ? (ticks.rotate ? labelWidth(names) + 6 : PANEL_LABEL) : 0;
   const ranges = useMemo(
     () => columnRanges(values, complete ? rows : 0, cols, normalisation, fixedRange),
     [values, rows, cols, complete, normalisation, fixedRange],
@@ -119,9 +132,9 @@ export function StateHeatmap({
   const channels = layout.kind === 'images' ? layout.shape.channels : 1;
   const domain = legendDomain(normalisation, ranges, fixedRange);
   const drawingW = left + layout.width;
-  const svgW = Math.max(drawingW, LEGEND_W + 8);
-  const legendY = top + layout.height + (layout.kind === 'matrix' ? 8 : 10);
-  const svgH = legendY + COLOUR_LEGEND_HEIGHT;
+  const svgW = Math.max(drawingW, legendW + 8);
+  const legendY = top + layout.height + legendGap;
+  const svgH = legendY + legendH;
 
   // The hovered cell stays; its value is re-read from this frame's values.
   let readout = '';
@@ -140,12 +153,12 @@ export function StateHeatmap({
   }
 
   return (
-    <figure data-testid="state-heatmap-figure" style={figureStyle}>
-      <div style={headerStyle}>
+    <figure data-testid="state-heatmap-figure" style={styles.figure}>
+      <div style={styles.header}>
         <span>{title ?? ''}</span>
         <ExportButtons name={title ? `state ${title}`.replace(/[^\w.-]+/g, '-') : 'state-heatmap'} getSvg={() => svgRef.current} getCanvas={() => canvasRef.current} />
       </div>
-      <div style={readoutStyle}>{complete ? readout : `values has ${values.length} numbers, A x B = ${rows} x ${cols} needs ${rows * cols}`}</div>
+      <div style={styles.readout}>{complete ? readout : `values has ${values.length} numbers, A x B = ${rows} x ${cols} needs ${rows * cols}`}</div>
       <div style={{ position: 'relative', width: svgW, height: svgH }}>
         <canvas
           data-testid="state-heatmap"
@@ -159,11 +172,11 @@ export function StateHeatmap({
           ref={svgRef}
           width={svgW}
           height={svgH}
-          style={{ ...svgTextStyle, position: 'absolute', left: 0, top: 0 }}
+          style={{ ...styles.svgText, position: 'absolute', left: 0, top: 0 }}
           onPointerMove={onPointerMove}
           onPointerLeave={() => setHovered(null)}
         >
-          <g transform={`translate(${left},${top})`} fontSize={10} fill={GREY.text}>
+          <g transform={`translate(${left},${top})`} fontSize={tickFont} fill={GREY.text}>
             {layout.kind === 'images' &&
               layout.panels.map((p) => (
                 <text key={p.b} x={p.x + p.width / 2} y={p.y - 3} textAnchor="middle">
@@ -200,7 +213,7 @@ export function StateHeatmap({
             caption={legendCaption(normalisation, domain[1], channels)}
             x={left + 12}
             y={legendY}
-            width={LEGEND_W}
+            width={legendW}
           />
         </svg>
       </div>

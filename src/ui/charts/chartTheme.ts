@@ -19,3 +19,9 @@ export const PRESENTATION_CHART_THEME: ChartTheme = { tickFont: 16, labelFont: 1
 export const ChartThemeContext = createContext<ChartTheme>(DEFAULT_CHART_THEME);
 
 export const useChartTheme = (): ChartTheme => useContext(ChartThemeContext);
+
+/** Rough width of one character of the system font at `font` px (6.5 px at 11 px). */
+export const charWidth = (font: number): number => (font * 6.5) / 11;
+
+/** Height of one line of text at `font` px (12 px at 11 px). */
+export const lineHeight = (font: number): number => Math.round(font * 1.1);

@@ -65,13 +65,26 @@ export function columnImageIndex(b: number, cols: number, y: number, x: number, 
   return imageIndex(y, x, channel, shape) * cols + b;
 }
 
-/** Lay out `rows` x `cols` values in `width` CSS pixels (panels of images when `imageShape` fits, else a matrix). */
-export function heatmapLayout(rows: number, cols: number, imageShape: ImageShape | null, width: number): HeatmapLayout {
+/**
+ * Lay out `rows` x `cols` values in `width` CSS pixels (panels of images when `imageShape` fits, else a
+ * matrix), at most `maxHeight` tall (default: a matrix at most MAX_MATRIX_HEIGHT, images by width only),
+ * with a label line of `label` px above each panel.
+ */
+export function heatmapLayout(
+  rows: number,
+  cols: number,
+  imageShape: ImageShape | null,
+  width: number,
+  maxHeight = Infinity,
+  label = PANEL_LABEL,
+): HeatmapLayout {
   if (isImageSlice(rows, imageShape)) {
     const { height: H, width: W } = imageShape;
     const gridCols = Math.max(1, Math.min(cols, Math.ceil(Math.sqrt(2 * cols))));
     const gridRows = Math.max(1, Math.ceil(cols / gridCols));
-    const fit = (width - (gridCols - 1) * PANEL_GAP) / (gridCols * W);
+    const fitW = (width - (gridCols - 1) * PANEL_GAP) / (gridCols * W);
+    const fitH = (maxHeight - gridRows * label - (gridRows - 1) * PANEL_GAP) / (gridRows * H);
+    const fit = Math.min(fitW, fitH);
     const scale = fit >= 1 ? Math.min(MAX_PANEL_SCALE, Math.floor(fit)) : Math.max(fit, 1 / W);
     const pw = W * scale;
     const ph = H * scale;
@@ -79,7 +92,7 @@ export function heatmapLayout(rows: number, cols: number, imageShape: ImageShape
     for (let b = 0; b < cols; b++) {
       const gc = b % gridCols;
       const gr = Math.floor(b / gridCols);
-      panels.push({ b, x: gc * (pw + PANEL_GAP), y: gr * (ph + PANEL_LABEL + PANEL_GAP) + PANEL_LABEL, width: pw, height: ph });
+      panels.push({ b, x: gc * (pw + PANEL_GAP), y: gr * (ph + label + PANEL_GAP) + label, width: pw, height: ph });
     }
     return {
       kind: 'images',
@@ -89,11 +102,11 @@ export function heatmapLayout(rows: number, cols: number, imageShape: ImageShape
       scale,
       panels,
       width: gridCols * pw + (gridCols - 1) * PANEL_GAP,
-      height: gridRows * (ph + PANEL_LABEL) + (gridRows - 1) * PANEL_GAP,
+      height: gridRows * (ph + label) + (gridRows - 1) * PANEL_GAP,
     };
   }
   const cellWidth = cols > 0 ? Math.min(MAX_CELL, width / cols) : MAX_CELL;
-  const cellHeight = rows > 0 ? Math.min(cellWidth, MAX_MATRIX_HEIGHT / rows) : cellWidth;
+  const cellHeight = rows > 0 ? Math.min(cellWidth, Math.min(MAX_MATRIX_HEIGHT, maxHeight) / rows) : cellWidth;
   return { kind: 'matrix', rows, cols, cellWidth, cellHeight, width: cols * cellWidth, height: rows * cellHeight };
 }
 

@@ -20,7 +20,7 @@ describe('PlotArea', () => {
     expect(count(html, 'stroke="#e6e6e6"')).toBe(6);
     expect(html).toContain('<g transform="translate(0,100)"></g><path id="marks"></path><text x="100" y="132"');
     expect(html).toContain('>step</text>');
-    expect(html).toContain('<text transform="translate(-34,50) rotate(-90)" text-anchor="middle" fill="#555555" font-size="11">loss</text>');
+    expect(html).toContain('<text transform="translate(-34,50) rotate(-90)" text-anchor="middle" fill="#555555" font-size="12">loss</text>');
     expect(html).not.toContain('data-export');
   });
   it('shows the empty note in the middle and the hover rule at rulePx, left out of exports', () => {

@@ -79,3 +79,20 @@ describe('cellValue', () => {
     expect(cellValue(values, 2, matrix, { a: 3, b: 1, y: 3, x: 1 })).toBe(13);
   });
 });
+
+describe('heatmapLayout within a height', () => {
+  it('A=784, B=10, 28x28 in 640 x 200 px with 18 px labels: the 5 x 2 grid at scale 2 (56 px panels), 156 px tall', () => {
+    const l = heatmapLayout(784, 10, MNIST, 640, 200, 18);
+    if (l.kind !== 'images') throw new Error('expected images');
+    // (200 - 2 * 18 - 8) / (2 * 28) = 2.79 -> floor 2
+    expect([l.scale, l.width, l.height]).toEqual([2, 312, 156]);
+    expect(l.panels[7]).toEqual({ b: 7, x: 128, y: 100, width: 56, height: 56 });
+    expect(l.height).toBeLessThanOrEqual(200);
+  });
+
+  it('A=32, B=10 as a matrix at most 96 px tall: cells 3 px high, 24 px wide', () => {
+    const l = heatmapLayout(32, 10, null, 640, 96);
+    if (l.kind !== 'matrix') throw new Error('expected a matrix');
+    expect([l.cellWidth, l.cellHeight, l.width, l.height]).toEqual([24, 3, 240, 96]);
+  });
+});
