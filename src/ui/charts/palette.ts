@@ -1,6 +1,6 @@
-// The charts' look in one place: font, neutral greys, one colour per learner and the colour tables
-// the canvases paint through. Pure (no DOM), so the tables are testable in Node.
-import { interpolateBlues, interpolateRdBu, schemeTableau10 } from 'd3-scale-chromatic';
+// The charts' look in one place: font, neutral greys, one colour and one dash pattern per learner, and
+// the colour tables the canvases paint through. Pure (no DOM), so the tables are testable in Node.
+import { interpolateBlues, interpolateRdBu } from 'd3-scale-chromatic';
 
 export const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 
@@ -13,12 +13,29 @@ export const GREY = {
   missing: '#cccccc',
 } as const;
 
-/** The marker colours of the paper's Fig. 9 notation: square = true class, circle = prediction. */
-export const MARKER = { trueClass: '#f28e2c', predicted: '#222222', predictedFill: '#ffffff' } as const;
+/** The marker colours of the paper's Fig. 9 notation: square = true class (vermillion), circle = prediction. */
+export const MARKER = { trueClass: '#d55e00', predicted: '#222222', predictedFill: '#ffffff' } as const;
 
-/** Colour of the learner drawn at `index` (VSML first): Tableau 10, colour-blind safe. */
+/**
+ * The Okabe–Ito palette (Okabe & Ito 2008, "Color Universal Design"), ordered for the studio's learners:
+ * VSML blue, SGD orange, Adam vermillion, SGD-deep sky blue, Adam-deep reddish purple, then bluish
+ * green, black and yellow. Every pair stays apart under simulated protanopia, deuteranopia and
+ * tritanopia (test/ui/charts/colourVision.test.ts gives the ΔE).
+ */
+export const LEARNER_COLOURS = ['#0072b2', '#e69f00', '#d55e00', '#56b4e9', '#cc79a7', '#009e73', '#000000', '#f0e442'] as const;
+
+/** Colour of the learner drawn at `index` (VSML first), wrapping after 8. */
 export function learnerColour(index: number): string {
-  return schemeTableau10[index % schemeTableau10.length];
+  return LEARNER_COLOURS[index % LEARNER_COLOURS.length];
+}
+
+/** Dash patterns in multiples of the line width: solid, dashed, dotted, dash-dot, short dash, long dash, dash-dot-dot, sparse dots. */
+const DASHES: readonly (readonly number[])[] = [[], [4, 2], [1, 1.5], [6, 2, 1, 2], [2, 2], [8, 3], [6, 2, 1, 2, 1, 2], [1, 4]];
+
+/** SVG stroke-dasharray of the learner drawn at `index` with lines `lineWidth` px wide; undefined (solid) for VSML. */
+export function learnerDash(index: number, lineWidth: number): string | undefined {
+  const d = DASHES[index % DASHES.length];
+  return d.length === 0 ? undefined : d.map((v) => Number((v * lineWidth).toFixed(2))).join(',');
 }
 
 /** Signed values: blue below zero, white at zero, red above (RdBu reversed). t in [0, 1]. */

@@ -28,7 +28,7 @@ describe('colourTable', () => {
 });
 
 describe('learnerColour', () => {
-  it('is Tableau 10 in order, VSML (index 0) blue, wrapping after 10', () => {
-    expect([learnerColour(0), learnerColour(1), learnerColour(10)]).toEqual(['#4e79a7', '#f28e2c', '#4e79a7']);
+  it('is Okabe–Ito in the learners\' order, VSML (index 0) blue, wrapping after 8', () => {
+    expect([learnerColour(0), learnerColour(1), learnerColour(8)]).toEqual(['#0072b2', '#e69f00', '#0072b2']);
   });
 });
