@@ -1,20 +1,23 @@
 // Cumulative online accuracy against examples seen: one line per learner with its ±std band over the
-// runs, VSML (curves[0]) on top and thicker, a legend, and on hover a rule with every curve's mean ± std
-// at the nearest example. Lines are decimated to at most 4 points per pixel column. Fits the box
-// width x height (header included); text and line sizes from the chart theme.
+// runs, each in its own colour-blind-safe colour and dash (VSML, curves[0], solid, thicker and on top),
+// the learner's name at its line's end, a legend, and on hover a rule with every curve's mean ± std at
+// the nearest example. Lines are decimated to at most 4 points per pixel column. Fits the box width x
+// height (header included); text and line sizes from the chart theme. The drawing is an image named
+// for assistive technology and described by a summary sentence (summaries.ts) that follows the data.
 import { useMemo } from 'react';
 import { format } from 'd3-format';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { area, line } from 'd3-shape';
 import { bottomAxis, leftAxis, tickCount } from './axes';
 import { ChartFigure } from './ChartFigure';
-import { tooltipBeside } from './chartStyle';
 import { charWidth, lineHeight, useChartTheme, type ChartTheme } from './chartTheme';
-import { useChartStyles } from './chartStyle';
+import { tooltipBeside, useChartStyles } from './chartStyle';
 import { decimateIndices, nearestIndex } from './decimate';
+import { spreadLabels } from './directLabels';
 import { HoverTooltip } from './HoverTooltip';
-import { GREY, learnerColour } from './palette';
+import { GREY, learnerColour, learnerDash } from './palette';
 import { PlotArea } from './PlotArea';
+import { accuracySummary } from './summaries';
 import { usePlotHover } from './usePlotHover';
 
 export interface AccuracyChartCurve {
@@ -46,23 +49,25 @@ function clamp01(v: number): number {
   return v < 0 ? 0 : v > 1 ? 1 : v;
 }
 
-/** Margins, legend row and swatch for a theme: room for the tick labels ("0.8") and the axis titles. */
-function metrics(theme: ChartTheme) {
+/** Margins, legend row and swatch for a theme: room for the tick labels ("0.8"), the axis titles and the direct labels. */
+function metrics(theme: ChartTheme, curves: readonly AccuracyChartCurve[]) {
   const tick = 6 + 3 + theme.tickFont;
   const left = Math.round(theme.labelFont + 6 + 3 * charWidth(theme.tickFont) + 9);
+  const longest = curves.reduce((n, c) => Math.max(n, c.label.length), 0);
   return {
     left,
-    right: 16,
+    right: longest > 0 ? Math.ceil(12 + longest * charWidth(theme.labelFont) + 4) : 16,
     bottom: Math.round(tick + 4 + theme.labelFont + 5),
     xTitleBelow: Math.round(tick + 4 + theme.labelFont * 0.8),
     yTitleLeft: left - theme.labelFont + 1,
     legendRow: lineHeight(theme.tickFont) + 4,
-    swatch: Math.round(theme.tickFont * 1.5),
+    swatch: Math.round(theme.tickFont * 2),
   };
 }
+type Metrics = ReturnType<typeof metrics>;
 
 /** Legend items placed left to right, wrapping to a new row when the width runs out. */
-function legendItems(curves: readonly AccuracyChartCurve[], width: number, theme: ChartTheme, m: ReturnType<typeof metrics>) {
+function legendItems(curves: readonly AccuracyChartCurve[], width: number, theme: ChartTheme, m: Metrics) {
   let x = 0;
   let row = 0;
   return curves.map((c, i) => {
@@ -71,7 +76,7 @@ function legendItems(curves: readonly AccuracyChartCurve[], width: number, theme
       x = 0;
       row += 1;
     }
-    const item = { key: c.name, label: c.label, colour: learnerColour(i), x, y: row * m.legendRow, first: i === 0 };
+    const item = { key: c.name, label: c.label, index: i, x, y: row * m.legendRow };
     x += w;
     return item;
   });
@@ -80,15 +85,20 @@ function legendItems(curves: readonly AccuracyChartCurve[], width: number, theme
 export function AccuracyChart({ curves, logX, width = 640, height = 360 }: AccuracyChartProps) {
   const theme = useChartTheme();
   const styles = useChartStyles();
-  const m = useMemo(() => metrics(theme), [theme]);
+  const m = useMemo(() => metrics(theme, curves), [theme, curves]);
   const svgH = Math.max(40, height - styles.headerHeight);
-  const legend = useMemo(() => legendItems(curves, width - m.left - m.right, theme, m), [curves, width, theme, m]);
+  const legend = useMemo(() => legendItems(curves, width - m.left - 16, theme, m), [curves, width, theme, m]);
   const legendRows = legend.reduce((r, l) => Math.max(r, l.y / m.legendRow + 1), 0);
   const top = 8 + legendRows * m.legendRow + 6;
   const plotW = Math.max(10, width - m.left - m.right);
   const plotH = Math.max(10, svgH - top - m.bottom);
   const pointer = usePlotHover(width, m.left, plotW);
   const { hoverPx } = pointer;
+  const stroke = (i: number) => ({
+    stroke: learnerColour(i),
+    strokeWidth: i === 0 ? theme.lineWidth + 1 : theme.lineWidth,
+    strokeDasharray: learnerDash(i, theme.lineWidth),
+  });
 
   const points = curves.length > 0 ? pointsOf(curves[0]) : 0;
   let maxX = 0;
@@ -121,10 +131,20 @@ export function AccuracyChart({ curves, logX, width = 640, height = 360 }: Accur
               .y0((j) => yScale(clamp01(c.mean[j] - c.std[j])))
               .y1((j) => yScale(clamp01(c.mean[j] + c.std[j])))(idx) ?? '')
           : null;
-        return { key: c.name, colour: learnerColour(i), linePath, band, first: i === 0 };
+        return { key: c.name, index: i, linePath, band };
       }),
     [curves, xScale, yScale],
   );
+
+  // The learners' names right of the plot, at their lines' last points, pushed apart to not overlap.
+  const ends = useMemo(() => {
+    const last = curves.flatMap((c, i) => {
+      const n = pointsOf(c);
+      return n > 0 && Number.isFinite(c.mean[n - 1]) ? [{ key: c.name, label: c.label, index: i, x: xScale(c.x[n - 1]), y: yScale(clamp01(c.mean[n - 1])) }] : [];
+    });
+    const at = spreadLabels(last.map((l) => l.y), lineHeight(theme.labelFont) + 1, 0, plotH);
+    return last.map((l, k) => ({ ...l, labelY: at[k] }));
+  }, [curves, xScale, yScale, plotH, theme.labelFont]);
 
   const renderX = useMemo(() => bottomAxis(xScale, tickCount(plotW), '~s'), [xScale, plotW]);
   const renderY = useMemo(() => leftAxis(yScale, 5, '.1f'), [yScale]);
@@ -148,7 +168,10 @@ export function AccuracyChart({ curves, logX, width = 640, height = 360 }: Accur
     };
   }
 
-  const tooltip = hover && <HoverTooltip style={tooltipBeside(hover.px, m.left, styles.headerHeight + top, plotW, styles.tooltip)} title={`example ${hover.x}`} rows={hover.rows} />;
+  const tooltip = hover && (
+    <HoverTooltip style={tooltipBeside(hover.px, m.left, styles.headerHeight + top, plotW, styles.tooltip)} title={`example ${hover.x}`} rows={hover.rows} />
+  );
+  const name = `Cumulative accuracy of ${curves[0]?.label ?? 'VSML'}${curves.length > 1 ? ' and the baselines' : ''} against examples seen`;
   return (
     <ChartFigure
       testId="accuracy-chart"
@@ -158,11 +181,13 @@ export function AccuracyChart({ curves, logX, width = 640, height = 360 }: Accur
       height={svgH}
       pointer={pointer}
       overlay={tooltip}
+      label={name}
+      summary={accuracySummary(curves)}
     >
       <g transform={`translate(${m.left},8)`} fontSize={theme.tickFont} fill={GREY.ink}>
         {legend.map((l) => (
           <g key={l.key} transform={`translate(${l.x},${l.y + m.legendRow / 2})`}>
-            <line x2={m.swatch} stroke={l.colour} strokeWidth={l.first ? theme.lineWidth + 1 : theme.lineWidth} />
+            <line x2={m.swatch} {...stroke(l.index)} />
             <text x={m.swatch + 4} dy="0.32em">
               {l.label}
             </text>
@@ -185,11 +210,21 @@ export function AccuracyChart({ curves, logX, width = 640, height = 360 }: Accur
         yTitleLeft={m.yTitleLeft}
       >
         {[...paths].reverse().map((p) =>
-          p.band ? <path key={p.key} d={p.band} fill={p.colour} fillOpacity={p.first ? 0.2 : 0.12} stroke="none" /> : null,
+          p.band ? <path key={p.key} d={p.band} fill={learnerColour(p.index)} fillOpacity={p.index === 0 ? 0.2 : 0.12} stroke="none" /> : null,
         )}
         {[...paths].reverse().map((p) => (
-          <path key={p.key} d={p.linePath} fill="none" stroke={p.colour} strokeWidth={p.first ? theme.lineWidth + 1 : theme.lineWidth} strokeLinejoin="round" />
+          <path key={p.key} d={p.linePath} fill="none" {...stroke(p.index)} strokeLinejoin="round" />
         ))}
+        <g fontSize={theme.labelFont} fill={GREY.ink}>
+          {ends.map((e) => (
+            <g key={e.key}>
+              <line x1={e.x + 2} y1={e.y} x2={plotW + 8} y2={e.labelY} stroke={learnerColour(e.index)} strokeWidth={1} />
+              <text data-direct-label={e.key} x={plotW + 12} y={e.labelY} dy="0.32em" fontWeight={e.index === 0 ? 600 : 400}>
+                {e.label}
+              </text>
+            </g>
+          ))}
+        </g>
       </PlotArea>
     </ChartFigure>
   );

@@ -2,8 +2,9 @@
 // with the PNG/SVG buttons, the <svg> (scaled down to fit, never up) holding the chart and taking the
 // pointer, what sits over it (a tooltip), and the chart's text summary for assistive technology. With
 // a `label`, the <svg> is an image named by it and described by the summary. The exported SVG is this <svg>.
-import { useId, useRef, type ReactNode } from 'react';
-import { useChartStyles, visuallyHidden } from './chartStyle';
+import { useRef, type ReactNode } from 'react';
+import { useChartStyles } from './chartStyle';
+import { ChartSummary, useSummaryId } from './ChartSummary';
 import { ExportButtons } from './ExportButtons';
 import type { PlotHover } from './usePlotHover';
 
@@ -30,7 +31,7 @@ export interface ChartFigureProps {
 export function ChartFigure({ testId, data, exportName, width, height, pointer, overlay, label, summary, children }: ChartFigureProps) {
   const svgRef = useRef<SVGSVGElement>(null);
   const styles = useChartStyles();
-  const summaryId = `${testId}-summary-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
+  const summaryId = useSummaryId(testId);
   return (
     <figure data-testid={testId} {...data} style={styles.figure}>
       <div style={styles.header}>
@@ -52,11 +53,7 @@ export function ChartFigure({ testId, data, exportName, width, height, pointer, 
         {children}
       </svg>
       {overlay}
-      {summary !== undefined && (
-        <p id={summaryId} data-testid={`${testId}-summary`} style={visuallyHidden}>
-          {summary}
-        </p>
-      )}
+      {summary !== undefined && <ChartSummary id={summaryId} testId={testId} text={summary} />}
     </figure>
   );
 }

@@ -1,7 +1,8 @@
 // The last 100 examples' output probabilities: one column per example (oldest left), one row per class,
 // cell colour = p. A square marks each example's true class, a circle its argmax (the paper's Fig. 9
 // notation). Cells are painted on a canvas; class names, axis, markers and legend are an SVG on top.
-// Fits the box width x height (header included); text sizes from the chart theme.
+// Fits the box width x height (header included); text sizes from the chart theme. The drawing is an
+// image named for assistive technology and described by a summary ("Last 100 examples: 64 correct").
 import { useLayoutEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
 import { scaleLinear } from 'd3-scale';
 import { Axis } from './Axis';
@@ -11,10 +12,12 @@ import { charWidth, useChartTheme } from './chartTheme';
 import { useChartStyles } from './chartStyle';
 import { className, labelWidth, thinEvery } from './classTicks';
 import { ColourLegend, colourLegendHeight } from './ColourLegend';
+import { ChartSummary, useSummaryId } from './ChartSummary';
 import { ExportButtons } from './ExportButtons';
 import { MarkerLegend } from './MarkerLegend';
 import { GREY, MARKER, colourTable, sequentialInterpolator } from './palette';
 import { STRIP_SLOTS, argmaxRow, circlePath, paintStrip, squarePath, stripWindow } from './strip';
+import { stripSummary } from './summaries';
 
 export interface IntrospectionStripProps {
   /** [n][K] output probabilities, oldest example first. */
@@ -37,6 +40,7 @@ const MAX_CELL = 24;
 export function IntrospectionStrip({ probabilities, labels, numClasses: K, classNames, firstExample = 1, width = 640, height }: IntrospectionStripProps) {
   const svgRef = useRef<SVGSVGElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  const summaryId = useSummaryId('introspection-strip');
   const [hover, setHover] = useState<{ j: number; k: number } | null>(null);
 
   const { tickFont, labelFont } = useChartTheme();
@@ -108,7 +112,12 @@ export function IntrospectionStrip({ probabilities, labels, numClasses: K, class
         <span style={{ ...styles.readout, fontWeight: 400 }}>{readout}</span>
         <ExportButtons name="introspection-strip" getSvg={() => svgRef.current} getCanvas={() => canvasRef.current} />
       </div>
-      <div style={{ position: 'relative', width: svgW, height: svgH }}>
+      <div
+        role="img"
+        aria-label={`Output probabilities of the last ${STRIP_SLOTS} examples: one column per example, one row per class`}
+        aria-describedby={summaryId}
+        style={{ position: 'relative', width: svgW, height: svgH }}
+      >
         <canvas ref={canvasRef} style={{ position: 'absolute', left, top, width: plotW, height: plotH }} />
         <svg
           ref={svgRef}
@@ -148,6 +157,7 @@ export function IntrospectionStrip({ probabilities, labels, numClasses: K, class
           </g>
         </svg>
       </div>
+      <ChartSummary id={summaryId} testId="introspection-strip" text={stripSummary(probabilities, labels, K)} />
     </figure>
   );
 }

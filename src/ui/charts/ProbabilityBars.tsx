@@ -1,7 +1,8 @@
 // The output probabilities for the current example: one bar per class, the true class marked with a
 // square and the predicted class with a circle under its bar (the paper's Fig. 9 notation). Up to
 // ~50 classes: the class names turn 90° and thin out when they would overlap. Fits the box width x
-// height (header included) when given; text sizes from the chart theme.
+// height (header included) when given; text sizes from the chart theme. The <svg> is an image named
+// for assistive technology and described by a summary ("Predicted 7 (p 0.81); true label 7: correct").
 import { useCallback, useMemo, useRef } from 'react';
 import { axisLeft } from 'd3-axis';
 import { scaleBand, scaleLinear } from 'd3-scale';
@@ -9,10 +10,12 @@ import { Axis, type AxisRender } from './Axis';
 import { charWidth, useChartTheme } from './chartTheme';
 import { useChartStyles } from './chartStyle';
 import { classTickLayout, className, labelWidth } from './classTicks';
+import { ChartSummary, useSummaryId } from './ChartSummary';
 import { ExportButtons } from './ExportButtons';
 import { MarkerLegend, markerLegendWidth } from './MarkerLegend';
 import { GREY, MARKER, learnerColour } from './palette';
 import { circlePath, squarePath } from './strip';
+import { probabilitySummary } from './summaries';
 
 export interface ProbabilityBarsProps {
   /** [K] probabilities of the current example. */
@@ -35,6 +38,7 @@ const MAX_MARKER = 9;
 
 export function ProbabilityBars({ probabilities, label, predicted, classNames, width: boxW, height: boxH }: ProbabilityBarsProps) {
   const svgRef = useRef<SVGSVGElement>(null);
+  const summaryId = useSummaryId('output-probabilities');
   const { tickFont } = useChartTheme();
   const styles = useChartStyles();
   const K = probabilities.length;
@@ -72,7 +76,15 @@ export function ProbabilityBars({ probabilities, label, predicted, classNames, w
         <span />
         <ExportButtons name="output-probabilities" getSvg={() => svgRef.current} />
       </div>
-      <svg ref={svgRef} width={width} height={height} style={styles.svgText}>
+      <svg
+        ref={svgRef}
+        width={width}
+        height={height}
+        role="img"
+        aria-label="Output probabilities of the current example, one bar per class"
+        aria-describedby={summaryId}
+        style={styles.svgText}
+      >
         <MarkerLegend x={left} y={Math.round(tickFont * 0.9)} />
         <g transform={`translate(${left},${top})`}>
           <line x2={plotW} y1={y(0.5)} y2={y(0.5)} stroke={GREY.grid} />
@@ -114,6 +126,7 @@ export function ProbabilityBars({ probabilities, label, predicted, classNames, w
           </g>
         </g>
       </svg>
+      <ChartSummary id={summaryId} testId="output-probabilities" text={probabilitySummary(probabilities, label, predicted, classNames)} />
     </figure>
   );
 }

@@ -4,6 +4,8 @@
 // A x B matrix. Pixels go through a 256-entry colour table into ImageData and are scaled up
 // nearest-neighbour on one canvas; names, axes, the colour legend and the hover outline are an SVG on top.
 // Fits the box width x height (header and readout included) when given; text sizes from the chart theme.
+// The drawing is an image named for assistive technology and described by a summary ("Layer 0, cell
+// state c, dimension 0: values from −0.41 to 0.77").
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
 import { axisLeft } from 'd3-axis';
 import { scaleLinear } from 'd3-scale';
@@ -13,11 +15,13 @@ import { charWidth, useChartTheme } from './chartTheme';
 import { useChartStyles } from './chartStyle';
 import { classTickLayout, className, labelWidth } from './classTicks';
 import { ColourLegend, colourLegendHeight } from './ColourLegend';
+import { ChartSummary, useSummaryId } from './ChartSummary';
 import { ExportButtons } from './ExportButtons';
 import { cellAt, cellValue, heatmapLayout, isImageSlice, type HeatCell, type ImageShape } from './heatmapLayout';
 import { atlasSize, heatmapRects, paintHeatmap } from './heatmapPaint';
 import { columnRanges, legendDomain, type Normalisation } from './heatmapScale';
 import { GREY, colourTable, divergingInterpolator } from './palette';
+import { heatmapSummary, sliceName } from './summaries';
 
 export interface StateHeatmapProps {
   /** [A][B] row-major: values[a*B + b]. */
@@ -34,6 +38,8 @@ export interface StateHeatmapProps {
   /** Names of the columns b (e.g. class names for the last layer). */
   readonly columnNames?: readonly string[];
   readonly title?: string;
+  /** Which slice this is, for the accessible name and summary ("Layer 0, cell state c, dimension 0"); default: the title. */
+  readonly slice?: { readonly layer: number; readonly vector: 'h' | 'c'; readonly j: number };
   /** The box to fit in, header and readout included (px): width default 640; without a height, by width only. */
   readonly width?: number;
   readonly height?: number;
@@ -62,6 +68,7 @@ export function StateHeatmap({
   fixedRange = 1,
   columnNames,
   title,
+  slice,
   width = 640,
   height,
 }: StateHeatmapProps) {
@@ -69,6 +76,7 @@ export function StateHeatmap({
   const styles = useChartStyles();
   const svgRef = useRef<SVGSVGElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  const summaryId = useSummaryId('state-heatmap');
   // The hovered cell, with the layout it was found in (a new shape or size drops it).
   const [hovered, setHovered] = useState<{ cell: HeatCell; key: string } | null>(null);
 
@@ -159,7 +167,12 @@ export function StateHeatmap({
         <ExportButtons name={title ? `state ${title}`.replace(/[^\w.-]+/g, '-') : 'state-heatmap'} getSvg={() => svgRef.current} getCanvas={() => canvasRef.current} />
       </div>
       <div style={styles.readout}>{complete ? readout : `values has ${values.length} numbers, A x B = ${rows} x ${cols} needs ${rows * cols}`}</div>
-      <div style={{ position: 'relative', width: svgW, height: svgH }}>
+      <div
+        role="img"
+        aria-label={`State heatmap, ${slice ? sliceName(slice.layer, slice.vector, slice.j) : (title ?? 'state slice')}: blue below zero, red above`}
+        aria-describedby={summaryId}
+        style={{ position: 'relative', width: svgW, height: svgH }}
+      >
         <canvas
           data-testid="state-heatmap"
           data-rows={rows}
@@ -217,6 +230,11 @@ export function StateHeatmap({
           />
         </svg>
       </div>
+      <ChartSummary
+        id={summaryId}
+        testId="state-heatmap"
+        text={heatmapSummary(slice ? sliceName(slice.layer, slice.vector, slice.j) : (title ?? 'State slice'), values, rows, cols)}
+      />
     </figure>
   );
 }
