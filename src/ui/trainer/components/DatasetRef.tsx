@@ -22,6 +22,8 @@ export function DatasetRef({ path, testId, onRef }: DatasetRefProps) {
   const name = refName(ref);
   const entry = DATASET_CATALOG.find((d) => d.name === name);
   const roles = entry ? [...entry.required, ...entry.optional] : [];
+  // Meta-training reads whole files: a built-in subset's pair (Fashion-MNIST) is needed here too.
+  const needed = entry ? [...entry.required, ...entry.together] : [];
   const files = refFiles(ref);
   return (
     <div className="dataset-ref">
@@ -49,7 +51,7 @@ export function DatasetRef({ path, testId, onRef }: DatasetRefProps) {
           <label key={role} className="file small">
             <span>
               {role}
-              {entry?.required.includes(role) ? '' : ' (optional)'}:{' '}
+              {needed.includes(role) ? '' : ' (optional)'}:{' '}
               {named ? <b className={have ? 'ok' : 'bad'}>{named}{have ? '' : ' (not loaded)'}</b> : <span className="muted">none</span>}
             </span>
             <input
