@@ -108,6 +108,18 @@ export async function createGpuEngine(spec: EngineSpec, opts: GpuEngineOptions):
   }
 }
 
+/**
+ * Whether createGpuEngine(spec) on `device` would find every pipeline it needs compiled already (so it
+ * only allocates buffers); false when the grid does not fit the device (createGpuEngine says why).
+ */
+export function pipelinesReady(spec: EngineSpec, device: GpuDevice, shaders: ShaderSources, opts: PlanOptions = {}): boolean {
+  if (!checkSpec(spec).ok) return false;
+  const plan = planEngine(spec, device.limits, opts);
+  if (!plan.ok) return false;
+  const cache = pipelineCache(device.device);
+  return kernelsFor(plan.value.tuning).every((n) => cache.has(n, shaders[KERNELS[n].shader], kernelOverrides(n, spec.config, plan.value.tuning)));
+}
+
 const sleep = (seconds: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, seconds * 1000));
 
 export class GpuEngine implements VsmlEngine {

@@ -14,11 +14,16 @@ export function pipelineCache(device: GPUDevice): PipelineCache {
   return c;
 }
 
+const pipelineKey = (name: KernelName, moduleId: number, constants: Overrides): string =>
+  `${name}:${moduleId}:${JSON.stringify(Object.entries(constants).sort(([a], [b]) => (a < b ? -1 : 1)))}`;
+
 export class PipelineCache {
   /** Shader modules by source text. */
   private readonly modules = new Map<string, { module: GPUShaderModule; id: number }>();
   private readonly layouts = new Map<KernelName, GPUBindGroupLayout>();
   private readonly pipelines = new Map<string, Promise<GPUComputePipeline>>();
+  /** Keys of the pipelines compiled successfully (their promises have resolved). */
+  private readonly compiled = new Set<string>();
 
   constructor(private readonly device: GPUDevice) {}
 
@@ -34,14 +39,23 @@ export class PipelineCache {
   /** The pipeline of kernel `name` compiled from `code` with these constants; errors name the .wgsl file. */
   get(name: KernelName, code: string, constants: Overrides): Promise<GPUComputePipeline> {
     const m = this.module(name, code);
-    const key = `${name}:${m.id}:${JSON.stringify(Object.entries(constants).sort(([a], [b]) => (a < b ? -1 : 1)))}`;
+    const key = pipelineKey(name, m.id, constants);
     let p = this.pipelines.get(key);
     if (!p) {
       p = this.create(name, m.module, constants);
       this.pipelines.set(key, p);
-      p.catch(() => this.pipelines.delete(key));
+      p.then(
+        () => this.compiled.add(key),
+        () => this.pipelines.delete(key),
+      );
     }
     return p;
+  }
+
+  /** Whether get() with these arguments answers from the cache without compiling (compiled and resolved). */
+  has(name: KernelName, code: string, constants: Overrides): boolean {
+    const m = this.modules.get(code);
+    return m !== undefined && this.compiled.has(pipelineKey(name, m.id, constants));
   }
 
   private module(name: KernelName, code: string): { module: GPUShaderModule; id: number } {
