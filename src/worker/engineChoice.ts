@@ -2,8 +2,12 @@
 // reference, with the reason in words for the banner ("WebGPU is not available in this browser", or
 // the GPU engine's own one-line error, e.g. a limit and by how much). A GPU engine also says when its
 // device is lost (`lost`), so the session can be recreated; our own dispose ("destroyed") is not a loss.
+// A studio session opens fast (chooseSessionEngine): on WebGPU at once when the worker's shared
+// device has this grid's pipelines compiled, else on the CPU reference at once with the GPU engine
+// still being made (`upgrade`), which the session moves onto when it is ready (sessionHandover.ts).
 import { CpuEngine } from '../model/cpuEngine';
-import type { EngineSpec, VsmlEngine } from '../model/engine';
+import { specShapes, type EngineSpec, type VsmlEngine } from '../model/engine';
+import type { GpuEngines } from './sharedGpu';
 
 /** An engine that may lose its device (GpuEngine.lost resolves with the reason and the message). */
 export interface LosableEngine extends VsmlEngine {
@@ -16,6 +20,30 @@ export interface EngineChoice {
   readonly fallback: string | null;
   /** Resolves with a sentence when the GPU device is lost ("the GPU device was lost (reason): message"); never for the CPU reference or our own dispose. */
   readonly lost?: Promise<string>;
+  /**
+   * Only with the CPU reference as `engine`: the GPU engine for the same spec still being made. The
+   * session runs on `engine` meanwhile and moves onto it when it resolves (or keeps the CPU, with
+   * its `fallback`, when it resolves to the CPU reference).
+   */
+  readonly upgrade?: Promise<EngineChoice>;
+}
+
+export const NO_WEBGPU = 'WebGPU is not available in this browser (navigator.gpu is missing)';
+
+/**
+ * The most work per example (runs x cells x microTicks x stateSize^2) a session starts with on the
+ * CPU reference while WebGPU gets ready: that of the default studio grid (MNIST 784 x 10, S = 8, the
+ * shipped learner's N = 16 and 2 micro ticks), whose one example takes 0.4-4 s on one core of the
+ * 2-core development machine (idle to loaded). A larger grid waits for the GPU instead, since one CPU
+ * example would hold the worker for longer than the pipelines take to compile.
+ */
+export const CPU_FIRST_MAX_WORK = 8 * 784 * 10 * 2 * 16 * 16;
+
+/** Work per example of `spec` on the CPU reference, in the units of CPU_FIRST_MAX_WORK. */
+export function cpuWork(spec: EngineSpec): number {
+  const cells = specShapes(spec).reduce((n, s) => n + s.A * s.B, 0);
+  const { microTicks, stateSize } = spec.config;
+  return spec.runs * cells * microTicks * stateSize * stateSize;
 }
 
 /** The device-loss sentence of a GPU engine's `lost`; a promise that never resolves for "destroyed" (our dispose). */
@@ -29,7 +57,7 @@ export function lostMessage(lost: Promise<{ readonly reason: string; readonly me
 
 /** `makeGpu` null: no WebGPU here. A GPU engine that cannot be made falls back to the CPU, saying why. */
 export async function chooseEngine(spec: EngineSpec, makeGpu: ((spec: EngineSpec) => Promise<LosableEngine>) | null): Promise<EngineChoice> {
-  if (!makeGpu) return { engine: new CpuEngine(spec), fallback: 'WebGPU is not available in this browser (navigator.gpu is missing)' };
+  if (!makeGpu) return { engine: new CpuEngine(spec), fallback: NO_WEBGPU };
   let engine: LosableEngine;
   try {
     engine = await makeGpu(spec);
@@ -37,4 +65,16 @@ export async function chooseEngine(spec: EngineSpec, makeGpu: ((spec: EngineSpec
     return { engine: new CpuEngine(spec), fallback: `WebGPU could not run this session: ${e instanceof Error ? e.message : String(e)}` };
   }
   return engine.lost ? { engine, fallback: null, lost: lostMessage(engine.lost) } : { engine, fallback: null };
+}
+
+/**
+ * A studio session's engine, chosen so it starts at once: WebGPU when `gpu` has this grid ready (its
+ * pipelines compiled) or the grid is too large for the CPU (CPU_FIRST_MAX_WORK: then it waits for the
+ * compile); else the CPU reference now, with the GPU engine as its `upgrade`.
+ */
+export async function chooseSessionEngine(spec: EngineSpec, gpu: GpuEngines | null): Promise<EngineChoice> {
+  if (!gpu) return chooseEngine(spec, null);
+  const make = (s: EngineSpec) => gpu.make(s);
+  if (gpu.ready(spec) || cpuWork(spec) > CPU_FIRST_MAX_WORK) return chooseEngine(spec, make);
+  return { engine: new CpuEngine(spec), fallback: null, upgrade: chooseEngine(spec, make) };
 }

@@ -1,7 +1,9 @@
 // From settings, a parsed learner and files to a ready session (paused at example 0): the data set
 // opened and transformed, the streams (i.i.d. or association episodes), an engine from the injected
 // factory. Before the task is built, the session's memory is estimated (sessionMemory.ts) and
-// refused over the limit (SessionDeps.memoryLimit, else memoryLimit.ts). Every refusal is a message
+// refused over the limit (SessionDeps.memoryLimit, else memoryLimit.ts). A session opened on the CPU
+// reference while its GPU engine is still being made carries that engine (`upgrade`) and a way to
+// make its streams again from example 0 (`replay`), to move onto it (handover.ts). Every refusal is a message
 // that starts with the setting it concerns ("classes: ...",
 // "learner: ...", or the data set's name for its files), and nothing is left allocated.
 import { createAssociationStreams } from '../data/associationStream';
@@ -26,7 +28,14 @@ export interface OpenedSession {
   readonly info: SessionInfo;
   /** The engine's device-loss message (GPU engines), or undefined. */
   readonly lost: Promise<string> | undefined;
+  /** The GPU engine still being made while the session runs on the CPU reference (EngineChoice.upgrade), or undefined. */
+  readonly upgrade: Promise<EngineChoice> | undefined;
+  /** The session's streams again, from example 0 (for a handover's replay). */
+  readonly replay: () => BlockSource;
 }
+
+/** SessionInfo.handover while the session runs on the CPU reference until WebGPU is ready. */
+export const HANDOVER_PENDING = 'WebGPU is getting ready (compiling its kernels); the session moves onto it, exactly where it is, as soon as it is';
 
 export type Opened = { readonly ok: true; readonly value: OpenedSession } | { readonly ok: false; readonly message: string };
 
@@ -92,6 +101,7 @@ export async function openSession(deps: SessionDeps, s: SessionSettings, learner
     session = new Session(engine, streams.value, { learner, baselines: s.baselines, seed: s.seed });
   } catch (e) {
     engine.dispose();
+    void choice.upgrade?.then((c) => c.engine.dispose());
     return refuse(`engine: ${e instanceof Error ? e.message : String(e)}`);
   }
   const image = source.value.kind === 'images' && !s.project;
@@ -107,6 +117,12 @@ export async function openSession(deps: SessionDeps, s: SessionSettings, learner
     runs: s.runs,
     layers: engine.shapes.map(({ A, B }) => ({ A, B })),
     stateSize: learner.config.stateSize,
+    handover: choice.upgrade ? HANDOVER_PENDING : null,
   };
-  return { ok: true, value: { session, info, lost: choice.lost } };
+  const replay = (): BlockSource => {
+    const again = streamsOf(task.value, s);
+    if (!again.ok) throw new Error(formatFieldError(again.error));
+    return again.value;
+  };
+  return { ok: true, value: { session, info, lost: choice.lost, upgrade: choice.upgrade, replay } };
 }

@@ -2,9 +2,12 @@
 // wall clock: a credit grows by v per second of the clock (capped at a quarter second's worth, or 1, so
 // a slow engine is not repaid in bursts), a block takes the whole examples of the credit, and with none
 // it waits until the next example is due: play(1) runs one example at once and then one a second.
-// At any speed a block is kept short: at most BLOCK_MS of work at the measured time per example (an
-// average over blocks), growing at most twofold per block from a single example, and never over
-// `maxSteps` (memory), so frame(), pause() and setView() are served between blocks promptly.
+// At any speed a block is kept short: at most BLOCK_MS of work at the measured time per example,
+// growing at most twofold per block from a single example, and never over `maxSteps` (memory), so
+// frame(), pause() and setView() are served between blocks promptly. The time per example follows a
+// slowdown at once (a block slower per example than the estimate replaces it) and a speed-up by
+// halves (the average of the two), so one slow block is enough to shrink the next. A new session and
+// a new engine (handover) get a new pacer, whose first block is one example.
 
 /** Wall time one block aims not to exceed. */
 export const BLOCK_MS = 50;
@@ -17,7 +20,7 @@ export class Pacer {
   private speed = Infinity;
   private credit = 0;
   private lastMs = 0;
-  /** Average wall milliseconds per example, or null before the first block. */
+  /** Estimated wall milliseconds per example (see record), or null before the first block. */
   private msPerExample: number | null = null;
   private lastSteps = 0;
 
@@ -64,7 +67,8 @@ export class Pacer {
   /** A block of `steps` examples took `ms` of wall time. */
   record(steps: number, ms: number): void {
     const per = Math.max(0, ms) / steps;
-    this.msPerExample = this.msPerExample === null ? per : (this.msPerExample + per) / 2;
+    const was = this.msPerExample;
+    this.msPerExample = was === null || per >= was ? per : (was + per) / 2;
     this.lastSteps = steps;
   }
 

@@ -3,6 +3,10 @@
 // and a frame is always taken between blocks. Between blocks the loop yields a macrotask, so Comlink
 // calls (frame, pause, setView) are served while it plays. An error in a block stops the loop and
 // becomes the notice. Replacing the session stops the loop too: a new session starts paused.
+// While the session moves onto another engine (handover.ts), the blocks replay its examples on the
+// new engine instead of advancing (catchUp), playing or not, at full speed, until it has taken over.
+import type { BlockSource } from '../meta/protocol';
+import type { VsmlEngine } from '../model/engine';
 import { Pacer } from './pacer';
 import { SerialQueue } from './serial';
 import type { Frame, Session, StateView } from './session';
@@ -37,6 +41,8 @@ export class Player {
   playing = false;
   /** Shown in frames until the session is replaced (the api sets it for device loss). */
   notice: string | null = null;
+  /** Frame.infoRevision (the api bumps it whenever the session's info changes). */
+  infoRevision = 0;
 
   constructor(private readonly clock: Clock = realClock) {
     this.meter = new SpeedMeter(clock.now());
@@ -71,6 +77,7 @@ export class Player {
     }
     this.playing = true;
     this.stoppedOnError = null;
+    this.meter = new SpeedMeter(this.clock.now(), this.session.examplesSeen);
     const generation = ++this.generation;
     this.pacer.start(examplesPerSecond, this.clock.now());
     this.loop = this.run(generation);
@@ -87,6 +94,7 @@ export class Player {
     await this.stop();
     const session = this.session;
     if (!session) throw new Error('step: nothing is open');
+    if (!(await this.catchUp(session))) return;
     for (let left = steps; left > 0; ) {
       const n = Math.min(left, this.pacer.blockCap());
       const done = await this.queue.run(() => (this.session === session ? this.timed(session, n) : false));
@@ -94,6 +102,41 @@ export class Player {
       left -= n;
       if (left > 0) await yieldToEvents();
     }
+  }
+
+  /**
+   * Move `session` onto `next` (handover.ts) between two blocks: it replays the examples so far in
+   * blocks of a new pacer (the first of one example), playing or paused. Resolves once `next` has
+   * taken over; rejects when the session was replaced first or a replay block failed (the session
+   * then goes on as it was); `next` is disposed whenever it does not take over.
+   */
+  async handOver(session: Session, next: VsmlEngine, replay: BlockSource): Promise<void> {
+    // Wrapped: the queue would wait for the handover itself, which needs the queue.
+    const began = await this.queue.run(() => {
+      if (this.session !== session) return null;
+      try {
+        const took = session.beginHandover(next, replay);
+        this.pacer = new Pacer(session.maxBlockSteps);
+        return { took };
+      } catch (e) {
+        return { refused: e };
+      }
+    });
+    if (!began || 'refused' in began) {
+      next.dispose();
+      throw began ? began.refused : new Error('the session was replaced');
+    }
+    if (!this.playing) void this.catchUp(session);
+    await began.took;
+  }
+
+  /** Replay blocks until `session` is no longer moving (none: at once); false when it was replaced meanwhile. */
+  private async catchUp(session: Session): Promise<boolean> {
+    while (session.catchingUp && this.session === session) {
+      await this.queue.run(() => (this.session === session ? this.timedCatchUp(session, this.pacer.blockCap()) : undefined));
+      await yieldToEvents();
+    }
+    return this.session === session;
   }
 
   /** The latest frame, taken between blocks; `view` null: no heatmap. */
@@ -112,13 +155,14 @@ export class Player {
           notice = this.notice ?? `The state could not be read: ${messageOf(e)}`;
         }
       }
-      const examplesPerSecond = this.meter.rate(this.clock.now());
+      const examplesPerSecond = this.playing ? this.meter.rate() : 0;
       return {
         ...base,
         heatmap,
         speed: { examplesPerSecond, cellTicksPerSecond: examplesPerSecond * session.runs * session.cells },
         playing: this.playing,
         notice,
+        infoRevision: this.infoRevision,
       };
     });
   }
@@ -132,7 +176,8 @@ export class Player {
 
   private async run(generation: number): Promise<void> {
     while (generation === this.generation) {
-      const d = this.pacer.next(this.clock.now());
+      const replaying = this.session?.catchingUp === true;
+      const d = replaying ? { steps: this.pacer.blockCap() } : this.pacer.next(this.clock.now());
       if ('waitMs' in d) {
         await this.wait(d.waitMs);
         continue;
@@ -141,7 +186,8 @@ export class Player {
         const session = this.session;
         if (generation !== this.generation || !session) return;
         try {
-          await this.timed(session, d.steps);
+          if (session.catchingUp) await this.timedCatchUp(session, d.steps);
+          else await this.timed(session, d.steps);
         } catch (e) {
           if (generation !== this.generation) return;
           this.generation++;
@@ -164,6 +210,14 @@ export class Player {
     pacer.record(steps, t1 - t0);
     meter.record(t1, session.examplesSeen);
     return true;
+  }
+
+  /** One replay block of a handover, timed for the pacer only (no example is new). */
+  private async timedCatchUp(session: Session, steps: number): Promise<void> {
+    const { pacer } = this;
+    const t0 = this.clock.now();
+    const n = await session.catchUp(steps);
+    if (n > 0) pacer.record(n, this.clock.now() - t0);
   }
 
   private wait(ms: number): Promise<void> {

@@ -2,9 +2,11 @@
 // streams, the online baselines, advanced together one block of examples at a time. The UI pulls
 // frames (at most one per animation frame); everything in a frame is a fresh typed array, so the
 // worker can transfer it. Runs the same in a Web Worker and in Node (tests). Pacing, the engine queue,
-// speed and notices are the player's (player.ts); this file knows one session's numbers.
+// speed and notices are the player's (player.ts); this file knows one session's numbers, and which
+// engine computes them (it can move onto another one mid-run: handover.ts).
 import { defaultBlockSteps, type BlockSource } from '../meta/protocol';
 import { baselineLearner, vsmlLearner } from '../meta/learners';
+import { Handover } from './handover';
 import type { BaselineName } from '../model/baselines/kinds';
 import type { VsmlEngine } from '../model/engine';
 import type { Learner } from '../model/formats/learner';
@@ -49,15 +51,24 @@ export interface Frame {
   readonly accuracy: { readonly [learner: string]: DecimatedCurve };
   /** The state slice of the view set with setView (run 0), or null. */
   readonly heatmap: Heatmap | null;
-  /** Over the last ~1 s of worker wall time: examples per run per second, and cell-ticks per second (x S x sum of A*B). */
+  /**
+   * While playing, over the last 3 s or the last 10 blocks, whichever spans longer (speedMeter.ts):
+   * examples per run per second, and cell-ticks per second (x S x sum of A*B); 0 when paused.
+   */
   readonly speed: { readonly examplesPerSecond: number; readonly cellTicksPerSecond: number };
   readonly playing: boolean;
+  /**
+   * Changes whenever the session's SessionInfo changes (a new session, its move from the CPU
+   * reference onto WebGPU, its recreation after a lost device, a GPU that could not be made): call
+   * info() again when it differs from the last one seen.
+   */
+  readonly infoRevision: number;
   /** Something the user should read: the GPU device was lost and the session recreated, an error stopped the loop, a bad view. */
   readonly notice: string | null;
 }
 
 /** The part of a frame the session itself knows. */
-export type SessionFrame = Omit<Frame, 'heatmap' | 'speed' | 'playing' | 'notice'>;
+export type SessionFrame = Omit<Frame, 'heatmap' | 'speed' | 'playing' | 'notice' | 'infoRevision'>;
 
 export interface SessionOptions {
   readonly learner: Learner;
@@ -80,17 +91,20 @@ export class Session {
   private probabilities: Float32Array;
   private readonly recentP: number[] = [];
   private readonly recentL: number[] = [];
-  private readonly vsml: ReturnType<typeof vsmlLearner>;
+  private engine: VsmlEngine;
+  /** The engine the session is moving onto, while it replays the examples seen so far; or null. */
+  private handover: { readonly to: Handover; readonly done: () => void; readonly failed: (e: Error) => void } | null = null;
   /** Examples in the largest block (inputs of about 32 MiB, at most 500). */
   readonly maxBlockSteps: number;
   /** Sub-RNNs of the grid: sum over layers of A * B (a cell-tick is one of them advancing one example). */
   readonly cells: number;
 
   constructor(
-    private readonly engine: VsmlEngine,
+    engine: VsmlEngine,
     private readonly source: BlockSource,
-    options: SessionOptions,
+    private readonly options: SessionOptions,
   ) {
+    this.engine = engine;
     const { runs } = engine.spec;
     this.A = source.inputSize;
     this.K = source.numClasses;
@@ -98,7 +112,7 @@ export class Session {
       throw new Error(`session: the engine is for ${engine.spec.inputSize} inputs x ${engine.spec.numClasses} classes, the data has ${this.A} x ${this.K}`);
     }
     this.history = options.history ?? 100;
-    this.vsml = vsmlLearner(engine, options.learner, options.seed);
+    vsmlLearner(engine, options.learner, options.seed);
     this.baselines = options.baselines.map((name) => ({ name, learner: baselineLearner(name, this.A, this.K, runs, options.seed) }));
     this.tallies.set('vsml', new AccuracyTally(runs));
     for (const b of this.baselines) this.tallies.set(b.name, new AccuracyTally(runs));
@@ -122,7 +136,7 @@ export class Session {
     const S = this.engine.spec.runs;
     const block = { inputs: new Float32Array(S * steps * this.A), labels: new Int32Array(S * steps), steps };
     this.source.fillBlock(block);
-    const r = await this.vsml.run(block, { outputs: true });
+    const r = await this.engine.run(block, { outputs: true });
     this.tallies.get('vsml')?.add(r.correct, steps);
     for (const b of this.baselines) this.tallies.get(b.name)?.add(b.learner.run(block, { outputs: false }).correct, steps);
     const K = this.K;
@@ -167,6 +181,65 @@ export class Session {
     return out;
   }
 
+  /**
+   * Start moving onto `next` (a fresh engine for the same spec) with `replay` (these streams again,
+   * from example 0): it gets V_M and the initial states now, replays the examples seen so far in
+   * catchUp() blocks, and then computes everything that follows. Resolves when it has taken over
+   * (at once when no example was seen); rejects when a replay block failed (the session stays on its
+   * engine) or the session was disposed first (`next` is disposed either way). A session already
+   * moving refuses.
+   */
+  beginHandover(next: VsmlEngine, replay: BlockSource): Promise<void> {
+    const { spec } = this.engine;
+    if (this.handover) throw new Error('session: a handover is already under way');
+    if (next.spec.runs !== spec.runs || next.spec.inputSize !== spec.inputSize || next.spec.numClasses !== spec.numClasses) {
+      throw new Error(`session: the new engine is for ${next.spec.runs} runs of ${next.spec.inputSize} x ${next.spec.numClasses}, the session has ${spec.runs} of ${spec.inputSize} x ${spec.numClasses}`);
+    }
+    const to = new Handover(next, replay, this.options.learner, this.options.seed);
+    return new Promise<void>((done, failed) => {
+      this.handover = { to, done, failed };
+      this.takeOverIfCaughtUp();
+    });
+  }
+
+  /** Whether a handover is replaying (step() would advance the old engine; the player calls catchUp() instead). */
+  get catchingUp(): boolean {
+    return this.handover !== null;
+  }
+
+  /** Replay up to `steps` examples on the incoming engine (one block); it takes over once it has caught up. Returns the examples replayed. */
+  async catchUp(steps: number): Promise<number> {
+    const h = this.handover;
+    if (!h) return 0;
+    let n: number;
+    try {
+      n = await h.to.replay(steps, this.examples);
+    } catch (e) {
+      this.abandonHandover(e instanceof Error ? e : new Error(String(e)));
+      return 0;
+    }
+    if (this.handover === h) this.takeOverIfCaughtUp();
+    return n;
+  }
+
+  private abandonHandover(why: Error): void {
+    const h = this.handover;
+    if (!h) return;
+    this.handover = null;
+    h.to.engine.dispose();
+    h.failed(why);
+  }
+
+  private takeOverIfCaughtUp(): void {
+    const h = this.handover;
+    if (!h || h.to.replayed < this.examples) return;
+    this.handover = null;
+    const old = this.engine;
+    this.engine = h.to.engine;
+    old.dispose();
+    h.done();
+  }
+
   /** Why `view` does not fit this session's grid ("view.layer: ..."), or null when it does. */
   checkView(view: StateView): string | null {
     const L = this.engine.shapes.length;
@@ -186,6 +259,7 @@ export class Session {
 
   dispose(): void {
     this.engine.dispose();
+    this.abandonHandover(new Error('the session was closed'));
   }
 }
 

@@ -1,18 +1,21 @@
-// The studio's Web Worker: the session API on WebGPU (falling back to the CPU reference, saying why;
-// recreated on the CPU or a new device when the GPU device is lost), data from the built-in asset or
-// the user's files, exposed with Comlink; frames and exported curves are transferred.
+// The studio's Web Worker: the session API on one shared WebGPU device (sharedGpu.ts: pipelines
+// compile once per page), opened at once on the CPU reference while that device and this grid's
+// pipelines get ready and then moved onto WebGPU (engineChoice.ts, handover.ts); the CPU reference
+// with the reason when WebGPU is absent or cannot run the grid; recreated on a new device when the
+// device is lost. Data from the built-in assets or the user's files; exposed with Comlink, frames and
+// exported curves transferred.
 import * as Comlink from 'comlink';
-import { createGpuEngine } from '../gpu/gpuEngine';
 import { loadShadersVite } from '../gpu/shadersVite';
-import { chooseEngine } from './engineChoice';
+import { chooseSessionEngine } from './engineChoice';
 import { createSessionApi } from './sessionApi';
 import { openSessionData } from './sessionData';
 import { transferringApi } from './sessionExpose';
+import { sharedGpu } from './sharedGpu';
 
-const gpu = 'gpu' in navigator && navigator.gpu ? navigator.gpu : null;
+const gpu = 'gpu' in navigator && navigator.gpu ? sharedGpu(navigator.gpu, loadShadersVite()) : null;
 
 const api = createSessionApi({
-  makeEngine: (spec) => chooseEngine(spec, gpu ? (s) => createGpuEngine(s, { gpu, shaders: loadShadersVite() }) : null),
+  makeEngine: (spec) => chooseSessionEngine(spec, gpu),
   openData: (dataset, split, seed, files) => openSessionData(dataset, split, seed, files),
 });
 

@@ -4,6 +4,9 @@
 // or the CPU reference; the built-in asset or files). A bad learner, data set or setting is answered
 // with a message naming it, and the running session is left as it was, playing or not. When a GPU
 // device is lost, the session is recreated from example 0 on a fresh engine and the frame says so.
+// A session opened on the CPU reference while its GPU engine is being made (EngineChoice.upgrade)
+// moves onto it when it is ready (Player.handOver); frames carry infoRevision so the page re-reads
+// info(). The newest open or restart wins: an older one still opening gives way at once.
 import type { MemoryLimit } from '../model/resources';
 import type { DatasetFiles } from '../data/load';
 import type { DataSource, SplitName } from '../data/types';
@@ -59,6 +62,13 @@ export interface SessionInfo {
   readonly stateSize: number;
   /** The input as an image; null for tasks that are not images (generated, projected). */
   readonly imageShape: { readonly height: number; readonly width: number; readonly channels: number } | null;
+  /**
+   * While the session runs on the CPU reference only until its WebGPU engine is ready: why, in words
+   * (HANDOVER_PENDING); it then moves onto WebGPU exactly where it is and the info changes
+   * (Frame.infoRevision: backend "webgpu", handover null; or, when the GPU engine cannot be made,
+   * handover null and the reason in `fallback`). Null otherwise.
+   */
+  readonly handover: string | null;
 }
 
 export type OpenReply = { readonly ok: true; readonly info: SessionInfo } | { readonly ok: false; readonly message: string };
@@ -100,7 +110,7 @@ export interface SessionApi {
   frame(): Promise<Frame | null>;
   /** Cumulative accuracy for export (CSV/JSON), every example up to 32768 examples, or null. */
   curves(): AccuracyExport | null;
-  /** The open session's info (it changes when a lost device made the session be recreated; frame.notice says so), or null. */
+  /** The open session's info, or null; it changes (and Frame.infoRevision with it) when the session moves onto WebGPU or a lost device made it be recreated (frame.notice says so). */
   info(): SessionInfo | null;
 }
 
@@ -113,7 +123,16 @@ interface Opening {
 
 interface Current extends Opening {
   readonly session: Session;
-  readonly info: SessionInfo;
+  /** Changes when the session moves onto its GPU engine or that engine cannot be made. */
+  info: SessionInfo;
+}
+
+const REPLACED = { ok: false, message: 'open: a later open or restart replaced this one' } as const;
+
+/** Dispose a session that will never be current, and its GPU engine when that is made. */
+function discard(opened: OpenedSession): void {
+  opened.session.dispose();
+  void opened.upgrade?.then((c) => c.engine.dispose());
 }
 
 const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
@@ -122,8 +141,47 @@ export function createSessionApi(deps: SessionDeps): SessionApi {
   const player = new Player(deps.clock ?? realClock);
   let current: Current | null = null;
   let view: StateView | null = null;
-  /** Bumped by every open and restart: an open that finishes after a later one began gives way (even if the later one fails). */
+  /** Bumped by every open and restart: an open still opening when a later one begins gives way at once (even if the later one fails). */
   let opens = 0;
+  /** Tells the open in progress that a later one began. */
+  let giveWay: () => void = () => {};
+
+  function beginOpen(): { token: number; replaced: Promise<null> } {
+    giveWay();
+    const token = ++opens;
+    const replaced = new Promise<null>((resolve) => (giveWay = () => resolve(null)));
+    return { token, replaced };
+  }
+
+  function setInfo(cur: Current, info: SessionInfo): void {
+    cur.info = info;
+    player.infoRevision++;
+  }
+
+  /** A GPU engine being made for `cur` (opened on the CPU reference): move onto it when it is ready, or record why it could not be made. */
+  async function upgrade(cur: Current, opened: OpenedSession, making: Promise<EngineChoice>): Promise<void> {
+    let choice: EngineChoice;
+    try {
+      choice = await making;
+    } catch (e) {
+      choice = { engine: { dispose() {} } as EngineChoice['engine'], fallback: `WebGPU could not run this session: ${e instanceof Error ? e.message : String(e)}` };
+    }
+    if (current !== cur || choice.fallback !== null) {
+      choice.engine.dispose();
+      if (current === cur) setInfo(cur, { ...cur.info, fallback: choice.fallback, handover: null });
+      return;
+    }
+    try {
+      await player.handOver(cur.session, choice.engine, opened.replay());
+    } catch (e) {
+      if (current === cur) setInfo(cur, { ...cur.info, fallback: `WebGPU could not run this session: ${e instanceof Error ? e.message : String(e)}`, handover: null });
+      return;
+    }
+    if (current !== cur) return;
+    const { backend, description } = choice.engine;
+    setInfo(cur, { ...cur.info, backend, description, fallback: null, handover: null });
+    if (choice.lost) void choice.lost.then((message) => recreate(cur, message));
+  }
 
   /** openSession, with anything it throws (a failed fetch, a bug) as a refusal too. */
   async function openOrSay({ settings, learner, files }: Opening): Promise<Opened> {
@@ -138,8 +196,10 @@ export function createSessionApi(deps: SessionDeps): SessionApi {
   async function install(opening: Opening, opened: OpenedSession): Promise<Current> {
     const next: Current = { ...opening, session: opened.session, info: opened.info };
     current = next;
+    player.infoRevision++;
     await player.replace(opened.session);
     if (opened.lost) void opened.lost.then((message) => recreate(next, message));
+    if (opened.upgrade) void upgrade(next, opened, opened.upgrade);
     return next;
   }
 
@@ -150,7 +210,7 @@ export function createSessionApi(deps: SessionDeps): SessionApi {
     await player.pause();
     const again = await openOrSay(lost);
     if (current !== lost) {
-      if (again.ok) again.value.session.dispose();
+      if (again.ok) discard(again.value);
       return;
     }
     if (!again.ok) {
@@ -163,30 +223,32 @@ export function createSessionApi(deps: SessionDeps): SessionApi {
   }
 
   async function open(settings: SessionSettings, learnerDocument: unknown, files: DatasetFiles | undefined): Promise<OpenReply> {
-    const token = ++opens;
+    const began = beginOpen();
     const learner = parseLearner(learnerDocument);
     if (!learner.ok) return { ok: false, message: `learner: ${formatFieldError(learner.error)}` };
-    return openParsed({ settings, learner: learner.value, files }, token);
+    return openParsed({ settings, learner: learner.value, files }, began);
   }
 
-  async function openParsed(opening: Opening, token: number): Promise<OpenReply> {
-    const opened = await openOrSay(opening);
-    if (!opened.ok) return opened;
-    if (token !== opens) {
-      opened.value.session.dispose();
-      return { ok: false, message: 'open: a later open or restart replaced this one' };
+  /** Open and install, unless a later open begins first: then this one answers REPLACED at once and what it opens is discarded. */
+  async function openParsed(opening: Opening, { token, replaced }: { token: number; replaced: Promise<null> }): Promise<OpenReply> {
+    const pending = openOrSay(opening);
+    const opened = await Promise.race([pending, replaced]);
+    if (opened === null || token !== opens) {
+      void pending.then((o) => o.ok && discard(o.value));
+      return REPLACED;
     }
-    const { info } = await install(opening, opened.value);
-    return { ok: true, info };
+    if (!opened.ok) return opened;
+    await install(opening, opened.value);
+    return { ok: true, info: opened.value.info };
   }
 
   return {
     open: (settings, learnerDocument, files) => open(settings, learnerDocument, files),
     async restart(seed) {
-      const token = ++opens;
+      const began = beginOpen();
       if (!current) return { ok: false, message: 'restart: nothing is open' };
       const { settings, learner, files } = current;
-      return openParsed({ settings: { ...settings, seed }, learner, files }, token);
+      return openParsed({ settings: { ...settings, seed }, learner, files }, began);
     },
     play(examplesPerSecond) {
       player.play(examplesPerSecond);

@@ -1,44 +1,50 @@
-// Examples per second over the last second of worker wall time: the count after each block is logged
-// with its time, and the rate is (count now - count one window ago) / window, where the count at a time
-// is that of the last block finished by then. So a paused session reads 0 after one window, and the
-// first second of a session is measured over the time since it opened.
+// Examples per second while playing, steady enough to read: the count after each block is logged with
+// its time, and the rate is the examples of a window of whole blocks over its length. The window ends
+// with the last block finished and starts at the end of an earlier one: the last one at least
+// SPEED_WINDOW_MS before, or the one before the last SPEED_BLOCKS blocks, whichever is earlier (so one
+// example every 14 s reads 1/14 = 0.071/s, not 0 or 1, and blocks every 10 ms read 100/s, the same
+// until the next block lands). Before that much history it starts where the meter did. The player
+// makes a new meter on every play and reads 0 while paused.
 
-/** Milliseconds the rate is measured over. */
-export const SPEED_WINDOW_MS = 1000;
+/** The window spans at least this many milliseconds... */
+export const SPEED_WINDOW_MS = 3000;
+/** ...and at least this many blocks. */
+export const SPEED_BLOCKS = 10;
 
 export class SpeedMeter {
-  /** (time ms, examples) after each block, oldest first; the first is the session's start. */
+  /** (time ms, examples) after each block, oldest first; the first is the meter's start. */
   private readonly samples: { t: number; n: number }[];
 
-  constructor(startMs: number, private readonly windowMs = SPEED_WINDOW_MS) {
-    this.samples = [{ t: startMs, n: 0 }];
+  constructor(
+    startMs: number,
+    startExamples = 0,
+    private readonly windowMs = SPEED_WINDOW_MS,
+    private readonly blocks = SPEED_BLOCKS,
+  ) {
+    this.samples = [{ t: startMs, n: startExamples }];
   }
 
   /** A block finished at `timeMs` with `examples` seen in all. */
   record(timeMs: number, examples: number): void {
     this.samples.push({ t: timeMs, n: examples });
-    // Keep the last sample at or before the oldest time a later rate() may look back to.
-    const from = timeMs - this.windowMs;
-    let drop = 0;
-    while (drop + 1 < this.samples.length && this.samples[drop + 1].t <= from) drop++;
+    const drop = this.windowStart(); // later windows start no earlier
     if (drop > 0) this.samples.splice(0, drop);
   }
 
-  /** Examples per second over the window ending at `nowMs` (0 before any time has passed). */
-  rate(nowMs: number): number {
-    const start = this.samples[0].t;
-    const from = Math.max(start, nowMs - this.windowMs);
-    const span = nowMs - from;
-    if (span <= 0) return 0;
-    return ((this.countAt(nowMs) - this.countAt(from)) * 1000) / span;
+  /** Examples per second over the window (0 before a block has finished). */
+  rate(): number {
+    const end = this.samples[this.samples.length - 1];
+    const start = this.samples[this.windowStart()];
+    const span = end.t - start.t;
+    return span > 0 ? ((end.n - start.n) * 1000) / span : 0;
   }
 
-  private countAt(t: number): number {
-    let n = this.samples[0].n;
-    for (const s of this.samples) {
-      if (s.t > t) break;
-      n = s.n;
-    }
-    return n;
+  /** Index of the window's first sample: the earlier of the last one at or before windowMs ago and the one `blocks` before the last. */
+  private windowStart(): number {
+    const last = this.samples.length - 1;
+    const since = this.samples[last].t - this.windowMs;
+    let byTime = 0;
+    while (byTime + 1 <= last && this.samples[byTime + 1].t <= since) byTime++;
+    return Math.max(0, Math.min(byTime, last - this.blocks));
   }
 }

@@ -21,12 +21,23 @@ describe('Pacer', () => {
     expect(small.blockCap()).toBe(20);
   });
 
-  it('shrinks blocks at once when examples get slower (10 ms per example: 5)', () => {
+  it('shrinks blocks at once when examples get slower (0.5 ms, then 20 ms per example: 2), and grows back by halves', () => {
     const p = new Pacer(500);
     p.start(Infinity, 0);
     p.record(64, 64 * 0.5);
-    p.record(64, 64 * 19.5); // average 10 ms
-    expect(p.next(0)).toEqual({ steps: 5 });
+    p.record(64, 64 * 20); // slower: the new time stands alone
+    expect(p.next(0)).toEqual({ steps: 2 }); // 50 / 20
+    p.record(2, 2 * 2); // faster: (20 + 2) / 2 = 11 ms
+    expect(p.next(0)).toEqual({ steps: 4 }); // 50 / 11, at most twice the last block
+    p.record(4, 4 * 2); // (11 + 2) / 2 = 6.5 ms
+    expect(p.next(0)).toEqual({ steps: 7 });
+  });
+
+  it('a new pacer (new session, handover) starts with one example whatever the last one measured', () => {
+    const p = new Pacer(500);
+    p.start(Infinity, 0);
+    expect(p.next(0)).toEqual({ steps: 1 });
+    expect(p.blockCap()).toBe(1);
   });
 
   it('at 1 example/s runs one at once, then waits the rest of the second', () => {

@@ -128,15 +128,15 @@ describe('play and pause (CPU engine, built-in MNIST 7x7, 3 runs, tiny learner)'
   });
 });
 
-describe('pacing by the clock (a fake clock whose sleeps return at once, held at 4999 ms)', () => {
-  it('play(2) runs one example every 500 ms: 10 by 4.5 s, 2 examples/s, 2 x 3 runs x 177 cells = 1062 cell-ticks/s; pause() ends the wait', async () => {
+describe('pacing by the clock (a fake clock whose sleeps return at once, held at 9999 ms)', () => {
+  it('play(2) runs one example every 500 ms: 20 by 9.5 s, 2 examples/s over the last 10, 2 x 3 runs x 177 cells = 1062 cell-ticks/s; pause() ends the wait and reads 0', async () => {
     let t = 0;
     let held!: () => void;
     const reached = new Promise<void>((r) => (held = r));
     const clock: Clock = {
       now: () => t,
       sleep(ms) {
-        if (t + ms > 4999) {
+        if (t + ms > 9999) {
           held();
           return new Promise(() => {});
         }
@@ -149,9 +149,10 @@ describe('pacing by the clock (a fake clock whose sleeps return at once, held at
     a.play(2);
     await reached;
     const f = await a.frame();
-    expect([t, f?.examplesSeen, f?.playing]).toEqual([4500, 10, true]);
+    expect([t, f?.examplesSeen, f?.playing]).toEqual([9500, 20, true]);
     expect(f?.speed).toEqual({ examplesPerSecond: 2, cellTicksPerSecond: 1062 });
     await a.pause();
-    expect((await a.frame())?.playing).toBe(false);
+    const paused = await a.frame();
+    expect([paused?.playing, paused?.speed.examplesPerSecond]).toEqual([false, 0]);
   });
 });

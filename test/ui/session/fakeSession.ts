@@ -8,6 +8,7 @@ import type { OpenReply, SessionInfo, SessionSettings } from '../../../src/worke
 export const INFO: SessionInfo = {
   backend: 'cpu', description: 'CPU reference', fallback: null, inputSize: 784, numClasses: 10, classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
   taskName: 'mnist/test', runs: 8, layers: [{ A: 784, B: 10 }], stateSize: 8, imageShape: { height: 28, width: 28, channels: 1 },
+  handover: null,
 };
 
 export interface OpenCall {
