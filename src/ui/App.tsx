@@ -1,50 +1,102 @@
-// The studio's layout: header (backend, throughput), banners, presets, then the live views on the
-// left and the controls on the right.
-import { AccuracyPanel } from './components/AccuracyPanel';
+// The studio's layout: a skip link, the header (title, plain-words tagline, backend, throughput, a
+// change on its way), the toolbar (play first in the Tab order), banners, presets, then the live views
+// and the settings (a side column, or a drawer on narrow screens and in presentation mode). The page's
+// keyboard shortcuts and presentation mode are wired here.
+import { useRef, useState } from 'react';
 import { BackendBadge } from './components/BackendBadge';
 import { Controls } from './components/Controls';
 import { DataPanel } from './components/DataPanel';
-import { HeatmapPanel } from './components/HeatmapPanel';
 import { LearnerPanel } from './components/LearnerPanel';
 import { Messages } from './components/Messages';
-import { ExampleCard, StripCard } from './components/OutputPanel';
 import { PresetBar } from './components/PresetBar';
-import { useStudioState } from './session/context';
+import { ShortcutsDialog } from './keyboard/ShortcutsDialog';
+import { useShortcuts } from './keyboard/useShortcuts';
+import { PickedFilesContext, usePickedFilesRecord } from './layout/pickedFiles';
+import { usePresentation, usePresentationSync } from './layout/presentation';
+import { Toolbar } from './layout/Toolbar';
+import { Views } from './layout/Views';
+import { useStudio, useStudioState } from './session/context';
+
+const TAGLINE =
+  'Every weight of this network is a tiny LSTM. They all share one small set of parameters, and learn from the error fed back to them — no gradient at test time.';
 
 export function App() {
-  const status = useStudioState((s) => s.status);
+  const studio = useStudio();
+  const ready = useStudioState((s) => s.info !== null);
   const taskName = useStudioState((s) => s.info?.taskName);
+  const presentation = usePresentation();
+  usePresentationSync();
+  const picked = usePickedFilesRecord();
+  const [help, setHelp] = useState(false);
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const views = useRef<HTMLElement>(null);
+  const drawerClose = useRef<HTMLButtonElement>(null);
+
+  const openDrawer = (open: boolean) => {
+    setDrawerOpen(open);
+    if (open) requestAnimationFrame(() => drawerClose.current?.focus());
+    else if (document.activeElement instanceof HTMLElement && document.activeElement.closest('#settings')) document.querySelector<HTMLElement>('[data-testid="settings-toggle"]')?.focus();
+  };
+
+  useShortcuts({
+    'toggle-play': () => ready && void studio.togglePlay(),
+    step: () => ready && void studio.stepOnce(),
+    'toggle-present': presentation.toggle,
+    'show-help': () => setHelp(true),
+    'leave-present': () => {
+      if (drawerOpen) openDrawer(false);
+      else if (presentation.present) presentation.leave();
+      else return false;
+    },
+  });
+
   return (
-    <div className="studio">
-      <header className="top">
-        <div>
-          <h1>VSML Studio</h1>
-          <p className="muted small">
-            Every weight is a tiny LSTM; all share one parameter set V_M and learn online from the fed-back error, with no gradient.
-            {taskName && <> Task: <b>{taskName}</b>.</>}
-          </p>
-        </div>
-        <BackendBadge />
-      </header>
-      <Messages />
-      <PresetBar />
-      <main className="layout">
-        <div className="views">
-          {status === 'starting' && <p className="muted">Starting the engine in a worker…</p>}
-          <ExampleCard />
-          <AccuracyPanel />
-          <StripCard />
-          <HeatmapPanel />
-        </div>
-        <aside className="side">
-          <Controls />
-          <LearnerPanel />
-          <DataPanel />
-          <p className="small muted">
-            <a href="trainer.html">meta-train</a> · <a href="check.html">engine check</a> · <a href="bench.html">benchmark</a>
-          </p>
-        </aside>
-      </main>
-    </div>
+    <PickedFilesContext.Provider value={picked}>
+      <div className={presentation.present ? 'studio present' : 'studio'}>
+        <a
+          className="skip-link" href="#views" data-testid="skip-link"
+          onClick={(e) => {
+            e.preventDefault();
+            views.current?.focus();
+            views.current?.scrollIntoView();
+          }}
+        >
+          Skip to the live views
+        </a>
+        <header className="top">
+          <div className="title">
+            <h1>VSML Studio</h1>
+            <p className="tagline">
+              {TAGLINE}
+              {taskName && (
+                <>
+                  {' '}
+                  Task: <b>{taskName}</b>.
+                </>
+              )}
+            </p>
+          </div>
+          <BackendBadge />
+        </header>
+        <Toolbar presentation={presentation} drawerOpen={drawerOpen} onToggleDrawer={() => openDrawer(!drawerOpen)} onHelp={() => setHelp(true)} />
+        <Messages />
+        <PresetBar />
+        <main className="layout">
+          <Views ref={views} />
+          <section id="settings" className={drawerOpen ? 'side drawer open' : 'side drawer'} aria-label="settings">
+            <button type="button" ref={drawerClose} className="drawer-close" data-testid="settings-close" onClick={() => openDrawer(false)}>
+              ✕ Close settings
+            </button>
+            <Controls />
+            <LearnerPanel />
+            <DataPanel />
+            <p className="small muted">
+              <a href="trainer.html">meta-train</a> · <a href="check.html">engine check</a> · <a href="bench.html">benchmark</a>
+            </p>
+          </section>
+        </main>
+        {help && <ShortcutsDialog onClose={() => setHelp(false)} />}
+      </div>
+    </PickedFilesContext.Provider>
   );
 }

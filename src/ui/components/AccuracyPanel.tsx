@@ -1,15 +1,17 @@
 // Cumulative accuracy vs examples seen: VSML (mean ± std over the S runs) beside the baselines on the
-// same streams; log x on request; the data as CSV or JSON.
+// same streams; log x on request; the data as CSV or JSON. The chart takes its card's width (and, in
+// presentation mode, its grid cell's height).
 import { useMemo } from 'react';
 import { AccuracyChart } from '../charts/AccuracyChart';
 import { accuracyCsv, accuracyJson, downloadBlob } from '../charts/export';
 import { useStudio, useStudioState } from '../session/context';
 import { LEARNER_LABELS } from './labels';
-import { useWidth } from './useWidth';
+import { useSize } from '../layout/useSize';
 
 export function AccuracyPanel() {
   const studio = useStudio();
-  const [box, width] = useWidth<HTMLDivElement>(560);
+  const [box, size] = useSize<HTMLDivElement>({ width: 560, height: 336 });
+  const present = useStudioState((s) => s.settings.present);
   const accuracy = useStudioState((s) => s.frame?.accuracy);
   const runs = useStudioState((s) => s.info?.runs ?? 0);
   const logX = useStudioState((s) => s.settings.logX);
@@ -27,8 +29,8 @@ export function AccuracyPanel() {
   return (
     <section className="card" aria-label="cumulative accuracy">
       <header className="card-head">
-        <h2>Cumulative accuracy, mean ± std over {runs} run{runs === 1 ? '' : 's'}</h2>
-        <div className="row small">
+        <h2>{present ? `Cumulative accuracy, ${runs} run${runs === 1 ? '' : 's'}` : `Cumulative accuracy, mean ± std over ${runs} run${runs === 1 ? '' : 's'}`}</h2>
+        <div className="row small view-options">
           <label>
             <input type="checkbox" checked={logX} data-testid="log-x" onChange={(e) => update({ logX: e.target.checked })} />
             log x
@@ -41,8 +43,11 @@ export function AccuracyPanel() {
           </button>
         </div>
       </header>
-      <div ref={box}>
-        <AccuracyChart curves={curves} logX={logX} width={width} height={Math.round(Math.min(420, Math.max(260, width * 0.6)))} />
+      <div className="chart-box" ref={box}>
+        <AccuracyChart
+          curves={curves} logX={logX} width={size.width}
+          height={present ? size.height : Math.round(Math.min(420, Math.max(260, size.width * 0.6)))}
+        />
       </div>
     </section>
   );

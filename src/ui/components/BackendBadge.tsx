@@ -1,8 +1,8 @@
-// Which adapter computes (and whether it is a software/fallback one), and the live throughput.
-import { format } from 'd3-format';
+// Which adapter computes (and whether it is a software/fallback one), the examples seen (with the
+// worker's loop state and the session's serial number as attributes), a change on its way
+// ("restarting…", shown at once on the click), and the live throughput.
 import { useStudioState } from '../session/context';
-
-const si = format('.3~s');
+import { speedText } from '../layout/speedText';
 
 export function BackendBadge() {
   const info = useStudioState((s) => s.info);
@@ -10,6 +10,8 @@ export function BackendBadge() {
   const seen = useStudioState((s) => s.frame?.examplesSeen ?? 0);
   // The worker's loop as the last frame saw it: "false" once a pause has let the block in flight end.
   const looping = useStudioState((s) => s.frame?.playing ?? false);
+  const session = useStudioState((s) => s.sessionSerial);
+  const pending = useStudioState((s) => s.pending);
   const label = info ? info.description : 'starting…';
   return (
     <div className="status-line">
@@ -17,10 +19,18 @@ export function BackendBadge() {
         {label}
       </span>
       <span className="stat">
-        <b data-testid="examples-seen" data-playing={String(looping)}>{seen}</b> examples seen
+        <b data-testid="examples-seen" data-playing={String(looping)} data-session={session}>
+          {seen}
+        </b>{' '}
+        examples seen
       </span>
+      {pending && (
+        <span className="pending" data-testid="pending" role="status">
+          {pending}
+        </span>
+      )}
       <span className="stat" data-testid="speed">
-        {speed ? `${si(speed.examplesPerSecond)} examples/s · ${si(speed.cellTicksPerSecond)} cell-ticks/s` : '—'}
+        {speed ? speedText(speed) : '—'}
       </span>
     </div>
   );

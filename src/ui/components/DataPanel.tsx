@@ -3,22 +3,22 @@
 import { useEffect, useState } from 'react';
 import { DATASET_CATALOG } from '../../worker/catalog';
 import type { StreamKind } from '../../worker/sessionApi';
-import { useStudio, useStudioState } from '../session/context';
+import { useStudioState } from '../session/context';
 import { parseClassList } from '../state/classList';
+import { DataFileInputs } from './DataFileInputs';
+import { Refusal } from './Refusal';
 
 const RESIZES: readonly (number | null)[] = [null, 7, 14, 21, 28];
 
 export function DataPanel() {
-  const studio = useStudio();
   const s = useStudioState((st) => st.settings);
   const update = useStudioState((st) => st.update);
-  const dataFiles = useStudioState((st) => st.dataFiles);
+  const waiting = useStudioState((st) => st.status === 'waiting-for-files');
   const setLive = useStudioState((st) => st.set);
   const entry = DATASET_CATALOG.find((d) => d.name === s.dataset);
   const [classText, setClassText] = useState((s.classes ?? []).join(','));
   // The field follows the settings when they change from elsewhere (a preset, a refused open).
   useEffect(() => setClassText((s.classes ?? []).join(',')), [s.classes]);
-  const roles = entry ? [...entry.required, ...entry.optional] : [];
 
   const applyClasses = () => {
     const parsed = parseClassList(classText);
@@ -27,7 +27,7 @@ export function DataPanel() {
   };
 
   return (
-    <section className="panel" aria-label="data">
+    <section className="panel" aria-label="data" id="data-panel">
       <h3>Data</h3>
       <label>
         dataset
@@ -40,23 +40,12 @@ export function DataPanel() {
         </select>
       </label>
       {entry && <p className="muted small">{entry.note}</p>}
-      {roles.length > 0 && (
-        <div className="files">
-          {roles.map((role) => (
-            <label key={role} className="file">
-              {role} file{entry?.required.includes(role) ? '' : ' (optional)'}
-              <input
-                type="file" data-testid={`data-file-${role}`}
-                onChange={(e) => {
-                  const file = e.target.files?.[0];
-                  if (file) void studio.loadDataFiles(s.dataset, { [role]: file });
-                }}
-              />
-              {dataFiles[role] && <span className="muted small">{dataFiles[role]}</span>}
-            </label>
-          ))}
-        </div>
+      {waiting ? (
+        <p className="small">Load its files in the card in place of the views.</p>
+      ) : (
+        <DataFileInputs />
       )}
+      <Refusal control="dataset" />
       <div className="row">
         <label>
           split
@@ -76,6 +65,7 @@ export function DataPanel() {
           </select>
         </label>
       </div>
+      <Refusal control="resize" />
       <div className="row">
         <label>
           <input type="checkbox" checked={s.shuffle} data-testid="shuffle" onChange={(e) => update({ shuffle: e.target.checked })} />
@@ -95,6 +85,7 @@ export function DataPanel() {
             onKeyDown={(e) => e.key === 'Enter' && applyClasses()}
           />
         </label>
+        <Refusal control="classes" />
         <label>
           stream
           <select value={s.stream} data-testid="stream" onChange={(e) => update({ stream: e.target.value as StreamKind })}>
@@ -103,6 +94,7 @@ export function DataPanel() {
           </select>
         </label>
       </div>
+      <Refusal control="stream" />
     </section>
   );
 }

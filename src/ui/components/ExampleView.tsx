@@ -1,11 +1,10 @@
-// The current example (run 0), upscaled, with the prediction made before its label and then the label.
+// The current example (run 0), upscaled to `size` px square, with the prediction made before its label
+// and then the label.
 import { useEffect, useRef } from 'react';
 import { useStudioState } from '../session/context';
 import { drawGreyImage } from './greyImage';
 
-const SIZE = 140;
-
-export function ExampleView() {
+export function ExampleView({ size }: { readonly size: number }) {
   const frame = useStudioState((s) => s.frame);
   const info = useStudioState((s) => s.info);
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -15,14 +14,14 @@ export function ExampleView() {
     const c = canvas.current;
     if (!c || !frame || frame.examplesSeen === 0) return;
     drawGreyImage(c, frame.input, shape);
-  }, [frame, shape]);
+  }, [frame, shape, size]);
 
   const names = info?.classNames ?? [];
   const seen = frame?.examplesSeen ?? 0;
   const right = frame && frame.label >= 0 && frame.predicted === frame.label;
   return (
     <figure className="example">
-      <canvas ref={canvas} width={SIZE} height={SIZE} data-testid="input-image" aria-label="current example" />
+      <canvas ref={canvas} width={size} height={size} style={{ width: size, height: size }} data-testid="input-image" role="img" aria-label="the current example's input" />
       <figcaption>
         {seen === 0 || !frame ? (
           <span className="muted">no example yet</span>

@@ -1,18 +1,20 @@
 // The state heatmap of run 0 and its pickers: layer, state vector (h or c), dimension j and the
 // colour-scale normalisation. The worker reads back only the slice on screen, and only while the
-// heatmap is scrolled into view.
+// heatmap is scrolled into view (in presentation mode it is one of the four views, so on screen). It
+// takes its card's width (and, in presentation mode, its grid cell's height).
 import { useEffect, useState } from 'react';
 import { useStudio, useStudioState } from '../session/context';
 import type { Normalisation } from '../state/urlSettings';
 import { StateHeatmap } from '../charts/StateHeatmap';
-import { useWidth } from './useWidth';
+import { useSize } from '../layout/useSize';
 
 export function HeatmapPanel() {
   const info = useStudioState((s) => s.info);
   const heatmap = useStudioState((s) => s.frame?.heatmap ?? null);
   const { layer, vector, j, norm } = useStudioState((s) => s.settings);
   const update = useStudioState((s) => s.update);
-  const [box, width] = useWidth<HTMLDivElement>(800);
+  const [box, size] = useSize<HTMLDivElement>({ width: 800, height: 400 });
+  const present = useStudioState((s) => s.settings.present);
   const studio = useStudio();
   const [section, setSection] = useState<HTMLElement | null>(null);
   useEffect(() => {
@@ -29,7 +31,7 @@ export function HeatmapPanel() {
     <section className="card wide" aria-label="state heatmap" ref={setSection}>
       <header className="card-head">
         <h2>States s_ab of the sub-RNNs</h2>
-        <div className="row small">
+        <div className="row small view-options">
           <label>
             layer
             <select value={L} onChange={(e) => update({ layer: Number(e.target.value) })}>
@@ -61,10 +63,10 @@ export function HeatmapPanel() {
           </label>
         </div>
       </header>
-      <div ref={box}>
+      <div className="chart-box" ref={box}>
         {heatmap ? (
           <StateHeatmap
-            width={Math.min(width, 1100)}
+            width={present ? size.width : Math.min(size.width, 1100)} height={present ? size.height : undefined}
             values={heatmap.values} rows={heatmap.rows} cols={heatmap.cols}
             imageShape={L === 0 ? info.imageShape : null} normalisation={norm}
             columnNames={last ? info.classNames : undefined}

@@ -2,11 +2,14 @@
 import { SHIPPED_LEARNERS, TRAINED_LEARNER } from '../../worker/catalog';
 import { ModelCardLink } from '../cards/ModelCardLink';
 import { useStudio, useStudioState } from '../session/context';
+import { usePickedFiles } from '../layout/pickedFiles';
+import { Refusal } from './Refusal';
 
 export function LearnerPanel() {
   const studio = useStudio();
   const learner = useStudioState((s) => s.settings.learner);
   const file = useStudioState((s) => s.learnerFile);
+  const { pickLearner } = usePickedFiles();
   return (
     <section className="panel" aria-label="learner">
       <h3>Learner</h3>
@@ -22,6 +25,7 @@ export function LearnerPanel() {
           {file && <option value="file">file: {file}</option>}
         </select>
       </label>
+      <Refusal control="learner" />
       <label className="file">
         or a learner file (.learner.json)
         <input
@@ -29,10 +33,13 @@ export function LearnerPanel() {
           onChange={(e) => {
             const f = e.target.files?.[0];
             e.target.value = '';
-            if (f) void studio.loadLearnerFile(f);
+            if (!f) return;
+            pickLearner(f.name);
+            void studio.loadLearnerFile(f);
           }}
         />
       </label>
+      <Refusal control="learner-file" />
       {!file && learner !== TRAINED_LEARNER && (
         <p className="small">
           <ModelCardLink learnerId={learner} assetBase={import.meta.env.BASE_URL} />

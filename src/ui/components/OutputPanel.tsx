@@ -1,26 +1,41 @@
 // The current example with its output probabilities (square: true class, circle: prediction), and
-// the introspection strip of the last ~100 examples, where fast association shows.
+// the introspection strip of the last ~100 examples, where fast association shows. Each chart takes
+// the width its card gets; in presentation mode also the height of its grid cell.
 import { IntrospectionStrip } from '../charts/IntrospectionStrip';
 import { ProbabilityBars } from '../charts/ProbabilityBars';
 import { useStudioState } from '../session/context';
+import { useSize } from '../layout/useSize';
 import { ExampleView } from './ExampleView';
-import { useWidth } from './useWidth';
+import { PredictionLive } from './PredictionLive';
+
+/** Room for the example's caption under its image (two lines), px. */
+const CAPTION = 64;
+const GAP = 16;
 
 export function ExampleCard() {
   const frame = useStudioState((s) => s.frame);
   const info = useStudioState((s) => s.info);
+  const present = useStudioState((s) => s.settings.present);
+  const [box, size] = useSize<HTMLDivElement>({ width: 420, height: 300 });
   if (!info) return null;
+  const side = present ? Math.max(64, Math.min(320, size.height - CAPTION, Math.floor(size.width * 0.38))) : 140;
+  const beside = size.width - side - GAP;
+  const barsWidth = beside >= 240 ? beside : size.width;
   return (
     <section className="card example-card" aria-label="current example">
       <h2>Current example (run 0)</h2>
-      <div className="example-row">
-        <ExampleView />
+      <div className="example-row chart-box" ref={box}>
+        <ExampleView size={side} />
         {frame && frame.examplesSeen > 0 ? (
-          <ProbabilityBars probabilities={frame.probabilities} label={frame.label} predicted={frame.predicted} classNames={info.classNames} />
+          <ProbabilityBars
+            probabilities={frame.probabilities} label={frame.label} predicted={frame.predicted} classNames={info.classNames}
+            width={present ? barsWidth : Math.min(barsWidth, 420)} height={present ? size.height : undefined}
+          />
         ) : (
           <p className="muted">press play or step</p>
         )}
       </div>
+      <PredictionLive />
     </section>
   );
 }
@@ -28,15 +43,18 @@ export function ExampleCard() {
 export function StripCard() {
   const frame = useStudioState((s) => s.frame);
   const info = useStudioState((s) => s.info);
-  const [box, width] = useWidth<HTMLDivElement>(800);
+  const present = useStudioState((s) => s.settings.present);
+  const [box, size] = useSize<HTMLDivElement>({ width: 800, height: 300 });
   if (!info) return null;
   return (
     <section className="card wide" aria-label="introspection">
-      <h2>Output probabilities over the last {frame ? frame.recentLabels.length : 0} examples</h2>
-      <div ref={box}>
+      <h2>
+        {present ? 'Probabilities, last' : 'Output probabilities over the last'} {frame ? frame.recentLabels.length : 0} examples
+      </h2>
+      <div className="chart-box" ref={box}>
         {frame && frame.recentLabels.length > 0 ? (
           <IntrospectionStrip
-            width={Math.min(width, 1100)}
+            width={present ? size.width : Math.min(size.width, 1100)} height={present ? size.height : undefined}
             probabilities={frame.recentProbabilities} labels={frame.recentLabels} numClasses={info.numClasses} classNames={info.classNames}
             firstExample={frame.examplesSeen - frame.recentLabels.length + 1}
           />
