@@ -1,7 +1,8 @@
 // The frame of a hoverable line chart: the <figure> with its test id and data-* attributes, a header
 // with the PNG/SVG buttons, the <svg> (scaled down to fit, never up) holding the chart and taking the
 // pointer, what sits over it (a tooltip), and the chart's text summary for assistive technology. With
-// a `label`, the <svg> is an image named by it and described by the summary. The exported SVG is this <svg>.
+// a `label`, the <svg> is an image named by it and described by the summary, and takes the focus: the
+// keyboard moves the hover (usePlotHover), and leaving it hides the hover. The exported SVG is this <svg>.
 import { useRef, type ReactNode } from 'react';
 import { useChartStyles } from './chartStyle';
 import { ChartSummary, useSummaryId } from './ChartSummary';
@@ -17,7 +18,7 @@ export interface ChartFigureProps {
   /** Size of the <svg> (the header is above it). */
   readonly width: number;
   readonly height: number;
-  readonly pointer: Pick<PlotHover, 'onPointerMove' | 'onPointerLeave'>;
+  readonly pointer: Pick<PlotHover, 'onPointerMove' | 'onPointerLeave'> & Partial<Pick<PlotHover, 'onKeyDown'>>;
   /** Drawn after the <svg>, e.g. the hover tooltip. */
   readonly overlay?: ReactNode;
   /** Accessible name of the drawing, e.g. "Cumulative accuracy of VSML and the baselines". */
@@ -46,9 +47,12 @@ export function ChartFigure({ testId, data, exportName, width, height, pointer, 
         role={label !== undefined ? 'img' : undefined}
         aria-label={label}
         aria-describedby={label !== undefined && summary !== undefined ? summaryId : undefined}
+        tabIndex={label !== undefined && pointer.onKeyDown ? 0 : undefined}
         style={{ ...styles.svgText, maxWidth: '100%', height: 'auto' }}
         onPointerMove={pointer.onPointerMove}
         onPointerLeave={pointer.onPointerLeave}
+        onKeyDown={label !== undefined ? pointer.onKeyDown : undefined}
+        onBlur={label !== undefined && pointer.onKeyDown ? pointer.onPointerLeave : undefined}
       >
         {children}
       </svg>

@@ -97,3 +97,10 @@ describe('StateHeatmap', () => {
     expect(d.buttonsAt).toBeLessThan(d.imgAt);
   });
 });
+
+describe('AccuracyChart keyboard', () => {
+  it('its image takes the focus (tabindex 0) so the arrows, Home and End move the hover rule', () => {
+    const html = renderToString(createElement(AccuracyChart, { curves: five, logX: false }));
+    expect(html).toMatch(/<svg [^>]*role="img" aria-label="[^"]*" aria-describedby="[^"]*" tabindex="0"/);
+  });
+});
