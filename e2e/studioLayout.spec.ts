@@ -4,6 +4,7 @@
 // focused button presses it; "?" lists the shortcuts; "p" enters presentation mode; a dataset that
 // needs files shows what to load in place of the views; a refused setting is named beside its control.
 // Screenshots go to test-results (their paths are printed).
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { waitForExamples } from './fixtures/studio';
 
@@ -77,6 +78,9 @@ for (const [width, height] of [
     for (const id of ['play-pause', 'step', 'restart-same', 'presentation', 'settings-toggle']) await expect(page.getByTestId(id)).toBeVisible();
     await expect(page.getByTestId('presentation')).toHaveText(/Exit presentation/);
     await screenshot(page, info, `presentation-${width}x${height}.png`);
+    const axe = await new AxeBuilder({ page }).analyze();
+    console.log(`axe in presentation mode ${width}×${height}: ${axe.violations.map((v) => `${v.id} (${v.impact})`).join(', ') || 'no violations'}`);
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   });
 }
 

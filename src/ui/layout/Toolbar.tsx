@@ -21,7 +21,7 @@ export function Toolbar({ presentation, drawerOpen, onToggleDrawer, onHelp }: To
   const seed = useStudioState((s) => s.settings.seed);
   const update = useStudioState((s) => s.update);
   return (
-    <div className="toolbar" role="group" aria-label="player">
+    <section className="toolbar" aria-label="player">
       <button type="button" className="primary" data-testid="play-pause" disabled={!ready} onClick={() => studio.togglePlay()} aria-keyshortcuts="Space">
         {playing ? '❚❚ Pause' : '▶ Play'}
       </button>
@@ -51,12 +51,12 @@ export function Toolbar({ presentation, drawerOpen, onToggleDrawer, onHelp }: To
           ☰ Settings
         </button>
         <button type="button" data-testid="presentation" aria-keyshortcuts="p" onClick={presentation.toggle}>
-          {presentation.present ? '✕ Exit presentation' : '⛶ Present'}
+          {presentation.present ? '✕ Exit presentation' : 'Present'}
         </button>
         <button type="button" data-testid="shortcuts-help" aria-label="Keyboard shortcuts" aria-keyshortcuts="Shift+?" onClick={onHelp}>
           ?
         </button>
       </span>
-    </div>
+    </section>
   );
 }
