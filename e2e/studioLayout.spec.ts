@@ -158,7 +158,7 @@ test.describe('keyboard', () => {
     expect(new URL(page.url()).searchParams.get('seed')).toBe((await page.getByTestId('seed').textContent())?.replace('seed ', ''));
   });
 
-  test('Space with no control focused toggles play; ArrowRight in the classes field moves the caret, not the session', async ({ page }) => {
+  test('Space with no control focused toggles play; ArrowRight in the classes field or on the accuracy chart is theirs, not a step', async ({ page }) => {
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press(' ');
     await expect(page.getByTestId('play-pause')).toHaveText(/Play/);
@@ -171,6 +171,10 @@ test.describe('keyboard', () => {
     await expect(page.getByTestId('play-pause')).toHaveText(/Play/);
     expect(Number(await page.getByTestId('examples-seen').textContent())).toBe(seen);
     await page.getByTestId('classes').fill('');
+    // The accuracy chart takes → for its hover readout (it cancels the key), so the session does not step.
+    await page.getByTestId('accuracy-chart').locator('svg[role="img"]').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId('accuracy-chart')).toContainText(/example \d+/);
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('ArrowRight');
     await expect.poll(async () => Number(await page.getByTestId('examples-seen').textContent())).toBe(seen + 1);
