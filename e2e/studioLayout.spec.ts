@@ -203,6 +203,17 @@ test.describe('keyboard', () => {
   });
 });
 
+test('Escape leaves presentation mode opened from a link (present=1, no fullscreen without a click)', async ({ page }) => {
+  await page.goto('/?present=1&S=2');
+  await expect(page.getByTestId('play-pause')).toBeEnabled();
+  await expect(page.locator('.studio.present')).toHaveCount(1);
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.studio.present')).toHaveCount(0);
+  await expect.poll(() => new URL(page.url()).searchParams.get('present')).toBeNull();
+  expect(await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize))).toBe(15);
+});
+
 test('a dataset that needs files shows what to load in place of the views, never the old charts', async ({ page }) => {
   await page.goto('/?S=2');
   await waitForExamples(page, 1);
