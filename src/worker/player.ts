@@ -5,6 +5,8 @@
 // becomes the notice. Replacing the session stops the loop too: a new session starts paused.
 // While the session moves onto another engine (handover.ts), the blocks replay its examples on the
 // new engine instead of advancing (catchUp), playing or not, at full speed, until it has taken over.
+// While an open is in progress (hold), the loop starts no block, so the worker's time goes to the open
+// rather than to a session it is about to replace; it plays on if the open is refused.
 import type { BlockSource } from '../meta/protocol';
 import type { VsmlEngine } from '../model/engine';
 import { Pacer } from './pacer';
@@ -37,6 +39,8 @@ export class Player {
   /** Ends a pacing wait early (pause). */
   private wake: (() => void) | null = null;
   private speed = Infinity;
+  /** Opens in progress (hold): the loop starts no block while there is one. */
+  private holds = 0;
   private stoppedOnError: Session | null = null;
   playing = false;
   /** Shown in frames until the session is replaced (the api sets it for device loss). */
@@ -81,6 +85,18 @@ export class Player {
     const generation = ++this.generation;
     this.pacer.start(examplesPerSecond, this.clock.now());
     this.loop = this.run(generation);
+  }
+
+  /** Start no block until the returned function is called (an open in progress); frames, step() and pause() are served meanwhile. */
+  hold(): () => void {
+    this.holds++;
+    let held = true;
+    return () => {
+      if (!held) return;
+      held = false;
+      this.holds--;
+      if (this.holds === 0) this.wake?.();
+    };
   }
 
   /** Stop the loop; resolves once the block in flight has finished. */
@@ -176,6 +192,10 @@ export class Player {
 
   private async run(generation: number): Promise<void> {
     while (generation === this.generation) {
+      if (this.holds > 0) {
+        await this.park();
+        continue;
+      }
       const replaying = this.session?.catchingUp === true;
       const d = replaying ? { steps: this.pacer.blockCap() } : this.pacer.next(this.clock.now());
       if ('waitMs' in d) {
@@ -218,6 +238,17 @@ export class Player {
     const t0 = this.clock.now();
     const n = await session.catchUp(steps);
     if (n > 0) pacer.record(n, this.clock.now() - t0);
+  }
+
+  /** Wait until woken (a hold released, or stop). */
+  private park(): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        if (this.wake === done) this.wake = null;
+        resolve();
+      };
+      this.wake = done;
+    });
   }
 
   private wait(ms: number): Promise<void> {

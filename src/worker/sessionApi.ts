@@ -6,7 +6,8 @@
 // device is lost, the session is recreated from example 0 on a fresh engine and the frame says so.
 // A session opened on the CPU reference while its GPU engine is being made (EngineChoice.upgrade)
 // moves onto it when it is ready (Player.handOver); frames carry infoRevision so the page re-reads
-// info(). The newest open or restart wins: an older one still opening gives way at once.
+// info(). The newest open or restart wins: an older one still opening gives way at once, and the
+// running session starts no block while an open is in progress (it plays on if the open is refused).
 import type { MemoryLimit } from '../model/resources';
 import type { DatasetFiles } from '../data/load';
 import type { DataSource, SplitName } from '../data/types';
@@ -231,15 +232,20 @@ export function createSessionApi(deps: SessionDeps): SessionApi {
 
   /** Open and install, unless a later open begins first: then this one answers REPLACED at once and what it opens is discarded. */
   async function openParsed(opening: Opening, { token, replaced }: { token: number; replaced: Promise<null> }): Promise<OpenReply> {
-    const pending = openOrSay(opening);
-    const opened = await Promise.race([pending, replaced]);
-    if (opened === null || token !== opens) {
-      void pending.then((o) => o.ok && discard(o.value));
-      return REPLACED;
+    const release = player.hold();
+    try {
+      const pending = openOrSay(opening);
+      const opened = await Promise.race([pending, replaced]);
+      if (opened === null || token !== opens) {
+        void pending.then((o) => o.ok && discard(o.value));
+        return REPLACED;
+      }
+      if (!opened.ok) return opened;
+      await install(opening, opened.value);
+      return { ok: true, info: opened.value.info };
+    } finally {
+      release();
     }
-    if (!opened.ok) return opened;
-    await install(opening, opened.value);
-    return { ok: true, info: opened.value.info };
   }
 
   return {

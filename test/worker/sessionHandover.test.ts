@@ -185,4 +185,26 @@ describe('the newest open wins', () => {
     await a.step(3);
     expect((await frameOf(a)).examplesSeen).toBe(3);
   });
+
+  it('the playing session starts no block while an open is in progress, and plays on when that open is refused', async () => {
+    let releaseData!: () => void;
+    const held = new Promise<void>((r) => (releaseData = r));
+    const a = cpuApi({
+      openData: async (dataset, split, seed, files) => {
+        if (seed === 1) await held;
+        return openData(dataset, split, seed, files);
+      },
+    });
+    await a.open(settings, tinyLearnerDoc());
+    a.play(Infinity);
+    await until(async () => (await frameOf(a)).examplesSeen >= 10);
+    const refused = a.open({ ...settings, seed: 1, classes: [3, 99] }, tinyLearnerDoc());
+    const at = (await frameOf(a)).examplesSeen; // the block in flight has finished
+    await new Promise((r) => setTimeout(r, 50));
+    const still = await frameOf(a);
+    expect([still.examplesSeen, still.playing]).toEqual([at, true]);
+    releaseData();
+    expect((await refused).ok).toBe(false);
+    await until(async () => (await frameOf(a)).examplesSeen > at);
+  });
 });
