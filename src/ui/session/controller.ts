@@ -467,7 +467,7 @@ export class StudioController {
     // The page's play state leads (a frame asked for before "play" may still say paused); a loop that
     // stopped on its own says so with a notice.
     state.set(!frame.playing && frame.notice !== null && frame.notice !== this.lastNotice ? { frame, playing: false } : { frame });
-    const revision = (frame as Frame & { readonly infoRevision?: number }).infoRevision ?? null;
+    const revision = frame.infoRevision;
     const infoChanged = this.lastInfoRevision !== null && revision !== this.lastInfoRevision;
     this.lastInfoRevision = revision;
     const noticeChanged = frame.notice !== this.lastNotice;

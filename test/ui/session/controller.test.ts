@@ -14,7 +14,7 @@ let studio: StudioController;
 let store: StudioStore;
 
 /** A frame of `examples` examples seen, playing (only the fields the controller reads matter). */
-const frameOf = (examples: number): Frame => ({ examplesSeen: examples, playing: true, notice: null } as unknown as Frame);
+const frameOf = (examples: number): Frame => ({ examplesSeen: examples, playing: true, notice: null, infoRevision: 0 } as unknown as Frame);
 
 const learnerText = (id: string) => JSON.stringify({ format: 'vsml-learner', id });
 const live = () => store.getState();
@@ -130,6 +130,24 @@ describe('StudioController frames', () => {
     worker.heldFrames.shift()?.();
     await flush();
     expect(live().frame?.examplesSeen).toBe(1);
+  });
+});
+
+describe('StudioController session info', () => {
+  it('asks the worker for the info again when a frame\'s infoRevision changes (the move onto WebGPU)', async () => {
+    await studio.start();
+    expect(live().info?.backend).toBe('cpu');
+    worker.frameReply = () => ({ ...frameOf(3), infoRevision: 0 });
+    env.tick();
+    await flush();
+    worker.infoReply = { ...INFO, backend: 'webgpu', description: 'WebGPU: SwiftShader' };
+    env.tick();
+    await flush();
+    expect(live().info?.backend).toBe('cpu');
+    worker.frameReply = () => ({ ...frameOf(4), infoRevision: 1 });
+    env.tick();
+    await flush();
+    expect(live().info?.description).toBe('WebGPU: SwiftShader');
   });
 });
 

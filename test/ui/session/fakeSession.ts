@@ -28,6 +28,8 @@ export class FakeSession {
   readonly restarts: number[] = [];
   /** The reply to an open (or an exception it throws, as Comlink's postMessage does for a value it cannot clone). */
   reply: (call: OpenCall) => OpenReply = () => ({ ok: true, info: INFO });
+  /** What info() answers. */
+  infoReply: SessionInfo = INFO;
   /** The frame frame() answers; while `holdFrames`, each waits in `heldFrames` until the test releases it. */
   frameReply: () => Frame | null = () => null;
   holdFrames = false;
@@ -63,7 +65,7 @@ export class FakeSession {
       return this.frameReply();
     },
     curves: async () => null,
-    info: async () => INFO,
+    info: async () => this.infoReply,
   };
 }
 
