@@ -67,6 +67,8 @@ export class StudioController {
   private fileLearner: LearnerFile | null = null;
   /** Data files per dataset name, kept while the page lives. */
   private readonly files = new Map<string, FileSet>();
+  /** Per dataset name, the files its last session that opened was opened with. */
+  private readonly openedFiles = new Map<string, FileSet>();
   /** What the running session was opened with: its key and its session settings. */
   private opened: { key: string; settings: SessionSettings; learner: string } | null = null;
   /** The open queue's tail: never rejects, so one failed open never stops the later ones. */
@@ -249,6 +251,7 @@ export class StudioController {
     const reply = await this.api.open(sessionSettings(s), got.value, files);
     if (!reply.ok) return reply.message;
     this.opened = { key, settings: sessionSettings(s), learner: s.learner };
+    this.openedFiles.set(s.dataset, files ?? {});
     this.store.getState().set({ learnerFile: learnerFile?.name ?? null });
     this.install(reply.info, playing);
     return null;
@@ -292,7 +295,11 @@ export class StudioController {
   private refuse(message: string): void {
     const state = this.store.getState();
     state.set({ error: message, status: this.opened ? state.status : 'failed' });
-    if (this.opened) state.replace({ ...state.settings, ...this.opened.settings, learner: this.opened.learner });
+    if (!this.opened) return;
+    state.replace({ ...state.settings, ...this.opened.settings, learner: this.opened.learner });
+    // Waiting for files, and the refusal took them out: the running session is what the page names again.
+    const now = this.store.getState();
+    if (now.status === 'waiting-for-files' && this.keyOf(now.settings) === this.opened.key && this.missingFiles(now.settings.dataset).length === 0) this.backFromFiles();
   }
 
   /** The heatmap scrolled into or out of view: read its slice back only while it shows. */
@@ -399,22 +406,18 @@ export class StudioController {
       const set = this.files.get(dataset) ?? {};
       this.store.getState().set({ dataFiles: Object.fromEntries(Object.entries(set).map(([r, f]) => [r, f.name])) });
     };
-    let before: FileSet = {};
     await this.reopenWith({
       apply: () => {
-        before = this.files.get(dataset) ?? {};
-        this.files.set(dataset, { ...before, ...read });
+        this.files.set(dataset, { ...(this.files.get(dataset) ?? {}), ...read });
         this.store.getState().set({ notice: null });
         show();
       },
       undo: () => {
-        const now: FileSet = { ...(this.files.get(dataset) ?? {}) };
-        for (const [role, f] of Object.entries(read)) {
-          if (now[role] !== f) continue;
-          if (before[role]) now[role] = before[role];
-          else delete now[role];
-        }
-        if (Object.keys(now).length > 0) this.files.set(dataset, now);
+        // Back to the files of the dataset's last session that opened: a file picked since and never
+        // opened (the partner of a refused pair, e.g. a bad images file that waited for its labels)
+        // goes out with the refused one.
+        const back = this.openedFiles.get(dataset);
+        if (back && Object.keys(back).length > 0) this.files.set(dataset, back);
         else this.files.delete(dataset);
         show();
       },

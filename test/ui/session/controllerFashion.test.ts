@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StudioController } from '../../../src/ui/session/controller';
 import { createStudioStore, type StudioStore } from '../../../src/ui/state/studioStore';
 import { DEFAULT_SETTINGS } from '../../../src/ui/state/urlSettings';
-import { FakeSession, FakeStudioEnv, flush, pickedFile } from './fakeSession';
+import { FakeSession, FakeStudioEnv, flush, INFO, pickedFile } from './fakeSession';
 
 let worker: FakeSession;
 let studio: StudioController;
@@ -42,5 +42,21 @@ describe('StudioController on fashion-mnist (built-in subset)', () => {
     expect(fileNames()).toEqual(['', 't10k-images.gz + t10k-labels.gz']);
     expect(store.getState().status).toBe('running');
     expect(store.getState().dataFiles).toEqual({ images: 't10k-images.gz', labels: 't10k-labels.gz' });
+  });
+
+  it('a bad images file that waited for its labels is taken out with them when the pair is refused; the built-in subset runs on', async () => {
+    await studio.start();
+    worker.reply = (call) => (call.files ? { ok: false, message: 'fashion-mnist: images.gz: not a gzip file' } : { ok: true, info: INFO });
+    await studio.loadDataFiles('fashion-mnist', { images: pickedFile('images.gz', 'garbage') });
+    await flush();
+    expect(store.getState().status).toBe('waiting-for-files');
+    expect(store.getState().playing).toBe(false);
+    await studio.loadDataFiles('fashion-mnist', { labels: pickedFile('t10k-labels.gz', 'l') });
+    await flush();
+    expect(fileNames()).toEqual(['', 'images.gz + t10k-labels.gz']);
+    expect(store.getState().error).toBe('fashion-mnist: images.gz: not a gzip file');
+    expect(store.getState().dataFiles).toEqual({});
+    expect(store.getState().status).toBe('running');
+    expect(store.getState().playing).toBe(true);
   });
 });
