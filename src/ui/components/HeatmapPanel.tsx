@@ -71,6 +71,7 @@ export function HeatmapPanel() {
             imageShape={L === 0 ? info.imageShape : null} normalisation={norm}
             columnNames={last ? info.classNames : undefined}
             title={`layer ${heatmap.view.layer}, ${heatmap.view.vector}[${heatmap.view.j}], run 0`}
+            slice={heatmap.view}
           />
         ) : (
           <p className="muted">waiting for a frame (the state is read back only while this panel is on screen)…</p>
