@@ -11,7 +11,8 @@ import { loadShadersNode } from '../gpu/shadersNode';
 import type { BackendName } from '../model/engine';
 import { createMemoryStore } from '../worker/storage/keyValueStore';
 import { createTrainerApi, type TrainerApi, type TrainerFrame, type TrainerInfo } from '../worker/trainerApi';
-import { chooseTrainerEngine, sharedDeviceGpu } from '../worker/trainerEngine';
+import { chooseTrainerEngine } from '../worker/trainerEngine';
+import { sharedGpu } from '../worker/sharedGpu';
 import { transferringTrainerApi } from '../worker/trainerExpose';
 import { inProcessWorker } from './inProcessWorker';
 import { sampleMemory } from './memorySampler';
@@ -39,7 +40,7 @@ export interface TrainerMemoryResult {
 }
 
 export async function benchTrainerMemory(o: TrainerMemoryOptions): Promise<TrainerMemoryResult> {
-  const makeGpu = o.backend === 'webgpu' ? sharedDeviceGpu(nodeGpu(), loadShadersNode()) : null;
+  const makeGpu = o.backend === 'webgpu' ? sharedGpu(nodeGpu(), loadShadersNode()).make : null;
   const api = createTrainerApi({
     makeEngine: (spec) => chooseTrainerEngine(spec, makeGpu),
     openData: (dataset, request) => openDataset(dataset, { ...request, builtin: loadBuiltinMnistNode }),

@@ -7,11 +7,12 @@ import { openDataset } from '../data/open';
 import { loadShadersVite } from '../gpu/shadersVite';
 import { deferredStore, openIdbStore } from './storage/keyValueStore';
 import { createTrainerApi } from './trainerApi';
-import { chooseTrainerEngine, sharedDeviceGpu } from './trainerEngine';
+import { chooseTrainerEngine } from './trainerEngine';
+import { sharedGpu } from './sharedGpu';
 import { transferringTrainerApi } from './trainerExpose';
 
 const gpu = 'gpu' in navigator && navigator.gpu ? navigator.gpu : null;
-const makeGpu = gpu ? sharedDeviceGpu(gpu, loadShadersVite()) : null;
+const makeGpu = gpu ? sharedGpu(gpu, loadShadersVite()).make : null;
 
 const api = createTrainerApi({
   makeEngine: (spec) => chooseTrainerEngine(spec, makeGpu),

@@ -4,12 +4,9 @@
 // CPU for hours instead: the GPU engine's own error (it names the limit and by how much) is thrown,
 // and the trainer refuses to start with it.
 //
-// All engines of the trainer share one device (sharedDeviceGpu), acquired on first use and again
-// after a loss, so the pipelines compile once per device.
-import { acquireDevice, type GpuDevice } from '../gpu/device';
+// All engines of the trainer share one device (sharedGpu.ts, as the studio's sessions do), acquired on
+// first use and again after a loss, so the pipelines compile once per device.
 import { GpuEngineError } from '../gpu/errors';
-import { createGpuEngine, type GpuEngine } from '../gpu/gpuEngine';
-import type { ShaderSources } from '../gpu/shaders';
 import { CpuEngine } from '../model/cpuEngine';
 import type { EngineSpec } from '../model/engine';
 import { lostMessage, type EngineChoice, type LosableEngine } from './engineChoice';
@@ -32,28 +29,4 @@ export async function chooseTrainerEngine(spec: EngineSpec, makeGpu: ((spec: Eng
     throw e;
   }
   return engine.lost ? { engine, fallback: null, lost: lostMessage(engine.lost) } : { engine, fallback: null };
-}
-
-/**
- * Makes GPU engines on one shared device: acquired on the first call (a failure is thrown as a
- * GpuEngineError with its code, and tried again next time) and again after the device is lost.
- */
-export function sharedDeviceGpu(gpu: GPU, shaders: ShaderSources): (spec: EngineSpec) => Promise<GpuEngine> {
-  let device: Promise<GpuDevice> | null = null;
-  const acquire = (): Promise<GpuDevice> => {
-    device ??= acquireDevice(gpu).then((r) => {
-      if (!r.ok) throw new GpuEngineError(r.error);
-      const d = r.value;
-      void d.device.lost.then(() => {
-        device = null;
-      });
-      return d;
-    });
-    const current = device;
-    current.catch(() => {
-      if (device === current) device = null;
-    });
-    return current;
-  };
-  return async (spec) => createGpuEngine(spec, { gpu, shaders, device: await acquire() });
 }

@@ -6,7 +6,8 @@ import { loadShadersNode } from '../../src/gpu/shadersNode';
 import { CpuEngine } from '../../src/model/cpuEngine';
 import { parseConfig } from '../../src/model/config';
 import type { EngineSpec } from '../../src/model/engine';
-import { chooseTrainerEngine, NO_WEBGPU, sharedDeviceGpu } from '../../src/worker/trainerEngine';
+import { sharedGpu } from '../../src/worker/sharedGpu';
+import { chooseTrainerEngine, NO_WEBGPU } from '../../src/worker/trainerEngine';
 
 const cfg = parseConfig({});
 if (!cfg.ok) throw new Error(cfg.error.message);
@@ -48,11 +49,11 @@ describe('chooseTrainerEngine', () => {
   });
 });
 
-describe('sharedDeviceGpu', () => {
+describe('sharedGpu (the trainer\'s device)', () => {
   it('without an adapter throws GpuEngineError no-adapter (so the trainer falls back), and asks again on the next engine', async () => {
     let asked = 0;
     const gpu = { requestAdapter: async () => (asked++, null) } as unknown as GPU;
-    const make = sharedDeviceGpu(gpu, loadShadersNode());
+    const { make } = sharedGpu(gpu, loadShadersNode());
     const c = await chooseTrainerEngine(spec, make);
     expect(c.fallback).toBe('WebGPU is not available: no WebGPU adapter: the browser or driver offers none (is hardware acceleration off?)');
     await expect(make(spec)).rejects.toMatchObject({ error: { code: 'no-adapter' } });

@@ -1,16 +1,17 @@
 // The trainer API on the WebGPU engine (Dawn in Node; SwiftShader where no GPU driver is set up), as
-// the worker wires it (sharedDeviceGpu): the same meta-training as the CPU reference up to float
+// the worker wires it (sharedGpu): the same meta-training as the CPU reference up to float
 // rounding, and a config over the adapter's limits refused with the engine's own message.
 import { describe, expect, it } from 'vitest';
 import { nodeGpu } from '../../src/cli/nodeGpu';
 import { loadShadersNode } from '../../src/gpu/shadersNode';
 import type { MemoryLimit } from '../../src/model/resources';
 import type { TrainerApi } from '../../src/worker/trainerApi';
-import { chooseTrainerEngine, sharedDeviceGpu } from '../../src/worker/trainerEngine';
+import { chooseTrainerEngine } from '../../src/worker/trainerEngine';
+import { sharedGpu } from '../../src/worker/sharedGpu';
 import { tinyConfigDoc } from '../meta/trainerHelpers';
 import { cpuTrainerApi, finished, untilFrame } from './trainerHelpers';
 
-const makeGpu = sharedDeviceGpu(nodeGpu(), loadShadersNode());
+const makeGpu = sharedGpu(nodeGpu(), loadShadersNode()).make;
 /** The page's memory limit, or one no grid here reaches (so that the GPU engine's own limit is what refuses). */
 const gpuApi = (memoryLimit?: MemoryLimit): TrainerApi =>
   cpuTrainerApi({ deps: { makeEngine: (spec) => chooseTrainerEngine(spec, makeGpu), ...(memoryLimit ? { memoryLimit } : {}) } }).api;

@@ -1,6 +1,6 @@
 // The live views: meta-loss per step, the held-out evaluations, the last step's population.
 import { useMemo } from 'react';
-import { useWidth } from '../../components/useWidth';
+import { useSize } from '../../layout/useSize';
 import { EvalChart } from '../charts/EvalChart';
 import { LossChart } from '../charts/LossChart';
 import { PopulationHistogram } from '../charts/PopulationHistogram';
@@ -12,7 +12,7 @@ const EMPTY = new Float64Array(0);
 const NO_STEPS = new Int32Array(0);
 
 export function LossCard() {
-  const [box, width] = useWidth<HTMLDivElement>(640);
+  const [box, { width }] = useSize<HTMLDivElement>({ width: 640, height: 0 });
   const frame = useTrainer((s) => s.frame);
   const losses = frame?.losses ?? EMPTY;
   const n = lossPointCount(losses, frame?.step ?? 0);
@@ -34,7 +34,7 @@ export function LossCard() {
 }
 
 export function EvalCard() {
-  const [box, width] = useWidth<HTMLDivElement>(480);
+  const [box, { width }] = useSize<HTMLDivElement>({ width: 480, height: 0 });
   const evaluations = useTrainer((s) => s.frame?.evaluations);
   const names = useTrainer((s) => s.info?.evaluationNames);
   const total = useTrainer((s) => s.frame?.totalSteps ?? s.info?.totalSteps ?? (typeof s.doc.steps === 'number' ? s.doc.steps : 1));
@@ -52,7 +52,7 @@ export function EvalCard() {
 }
 
 export function PopulationCard() {
-  const [box, width] = useWidth<HTMLDivElement>(420);
+  const [box, { width }] = useSize<HTMLDivElement>({ width: 420, height: 0 });
   const losses = useTrainer((s) => s.frame?.populationLosses ?? EMPTY);
   const step = useTrainer((s) => s.frame?.step ?? 0);
   const method = useTrainer((s) => s.info?.method ?? 'es');
