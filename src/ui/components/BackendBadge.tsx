@@ -1,4 +1,5 @@
-// Which adapter computes (and whether it is a software/fallback one), the examples seen (with the
+// Which adapter computes (and whether it is a software/fallback one, or the CPU engine until WebGPU's
+// kernels are compiled, then the session moves onto it), the examples seen (with the
 // worker's loop state and the session's serial number as attributes), a change on its way
 // ("restarting…", shown at once on the click), and the live throughput.
 import { useStudioState } from '../session/context';
@@ -18,6 +19,11 @@ export function BackendBadge() {
       <span className={`badge ${info?.fallback ? 'badge-warn' : ''}`} data-testid="backend-badge" title={info?.fallback ?? undefined}>
         {label}
       </span>
+      {info?.handover && (
+        <span className="stat" data-testid="handover" title={info.handover}>
+          moving onto WebGPU once its kernels are compiled…
+        </span>
+      )}
       <span className="stat">
         <b data-testid="examples-seen" data-playing={String(looping)} data-session={session}>
           {seen}
