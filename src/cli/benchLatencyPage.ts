@@ -1,6 +1,6 @@
 // One backend of `bench --latency`: headless Debian Chromium (WebGPU flags of playwright.config.ts, or
 // none of them for the CPU engine) opens the studio `repeats` times. Each load measures navigation →
-// first example, then, with the session playing at full speed and ≥ 20 examples seen, clicks each
+// first example (on WebGPU also → the move onto WebGPU, after which its controls are timed), then, with the session playing at full speed and ≥ 20 examples seen, clicks each
 // control once (CONTROLS: restart, new seeds, a preset, S 8 → 1, dataset mnist → sum-sign, pause, step)
 // and reads the times the in-page probe recorded (benchLatencyProbe.ts).
 import { chromium, type Page } from '@playwright/test';
@@ -102,8 +102,21 @@ export async function measureBackend(url: string, backend: BackendName, repeats:
           // stays 'timeout'
         }
         push(rows, 'load', null, first);
-        if (!badge) badge = (await page.getByTestId('backend-badge').textContent())?.trim() ?? '';
         log(`${backend} #${r} load → first example: ${typeof first === 'number' ? `${Math.round(first)} ms` : first}`);
+        if (backend === 'webgpu') {
+          // The session starts on the CPU engine while WebGPU compiles its kernels, then moves onto it;
+          // the controls are timed on WebGPU, where the page runs once it is warm.
+          let moved: LatencySample = 'timeout';
+          try {
+            await page.waitForFunction(() => /WebGPU/.test(document.querySelector('[data-testid="backend-badge"]')?.textContent ?? ''), undefined, { timeout: timeoutMs, polling: 100 });
+            moved = await page.evaluate(() => performance.now());
+          } catch {
+            // stays 'timeout'
+          }
+          push(rows, 'on-webgpu', null, moved);
+          log(`${backend} #${r} load → on WebGPU: ${typeof moved === 'number' ? `${Math.round(moved)} ms` : moved}`);
+        }
+        if (!badge) badge = (await page.getByTestId('backend-badge').textContent())?.trim() ?? '';
         for (const kind of CONTROLS) {
           if (kind !== 'step' && !(await waitPlaying(page, WARM_EXAMPLES, timeoutMs))) {
             notes.push(`${backend} #${r} ${kind}: the session was not playing with ${WARM_EXAMPLES} examples seen within ${timeoutMs / 1000} s; clicked anyway`);

@@ -11,14 +11,15 @@ export interface LatencyRow {
   readonly effect: LatencySample[];
 }
 
-export type LoadKey = 'load';
+export type LoadKey = 'load' | 'on-webgpu';
 export type RowKey = LoadKey | ControlKind;
 
-export const ROW_ORDER: readonly RowKey[] = ['load', ...CONTROLS];
+export const ROW_ORDER: readonly RowKey[] = ['load', 'on-webgpu', ...CONTROLS];
 
 /** What each row's two columns measure. */
 export const ROW_LABELS: Record<RowKey, { control: string; pending: string; effect: string }> = {
   load: { control: 'load (page.goto)', pending: '—', effect: 'first example (from navigation start)' },
+  'on-webgpu': { control: 'load, WebGPU: the session moves onto WebGPU', pending: '—', effect: 'badge says WebGPU (from navigation start)' },
   'restart-same': { control: 'Restart, same seeds', pending: 'pending shown', effect: "new run's first example" },
   'new-seeds': { control: 'New seeds', pending: 'pending shown', effect: "new run's first example" },
   preset: { control: 'preset (Shuffled pixels)', pending: 'pending shown', effect: "new run's first example" },
