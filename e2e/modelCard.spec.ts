@@ -79,6 +79,7 @@ test('model card: a link to another card opens that card in the same dialog, on 
   const violations = await watchCsp(page);
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('/?S=1&learner=vsml-clone-sgd');
+  await page.getByTestId('settings-toggle').click(); // on a narrow screen the learner panel is in the settings drawer
   const opener = page.getByRole('button', { name: 'model card' });
   await opener.click();
   const clone = page.getByRole('dialog', { name: 'vsml-clone-sgd.learner.json: VSML cloned from online SGD' });

@@ -222,8 +222,8 @@ test('a dataset that needs files shows what to load in place of the views, never
   await expect(card).toBeVisible();
   await expect(card).toContainText('EMNIST letters (IDX files) needs files from your disk');
   await expect(card).toContainText('images and labels files');
-  await expect(card.getByTestId('data-file-images')).toHaveCount(1);
-  await expect(page.getByTestId('data-file-images')).toHaveCount(1);
+  await expect(card.getByRole('button', { name: 'Choose the images file…' })).toBeVisible();
+  await expect(page.getByTestId('data-file-images')).toHaveCount(1); // the data panel's input, which the button opens
   for (const v of VIEWS) await expect(page.getByTestId(v.chart)).toHaveCount(0);
   await page.getByTestId('dataset').selectOption('mnist');
   await expect(card).toHaveCount(0);

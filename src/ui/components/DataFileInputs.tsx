@@ -1,6 +1,6 @@
 // The file inputs of a dataset read from the user's disk, one per role (images, labels, …), each with
-// the name of the file loaded for it and a refusal of the file picked there. Shown in the data panel,
-// or in place of the views while the dataset waits for its files (FilesNeededCard); never both.
+// the name of the file loaded for it and a refusal of the file picked there. Always in the data panel
+// (its id, data-file-<role>, lets the card shown while files are missing open it: FilesNeededCard).
 import { DATASET_CATALOG } from '../../worker/catalog';
 import { useStudio, useStudioState } from '../session/context';
 import { usePickedFiles } from '../layout/pickedFiles';
@@ -21,7 +21,7 @@ export function DataFileInputs() {
           <label className="file">
             {role} file{entry?.required.includes(role) ? '' : ' (optional)'}
             <input
-              type="file" data-testid={`data-file-${role}`}
+              type="file" id={`data-file-${role}`} data-testid={`data-file-${role}`}
               onChange={(e) => {
                 const file = e.target.files?.[0];
                 if (!file) return;

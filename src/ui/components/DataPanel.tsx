@@ -13,7 +13,6 @@ const RESIZES: readonly (number | null)[] = [null, 7, 14, 21, 28];
 export function DataPanel() {
   const s = useStudioState((st) => st.settings);
   const update = useStudioState((st) => st.update);
-  const waiting = useStudioState((st) => st.status === 'waiting-for-files');
   const setLive = useStudioState((st) => st.set);
   const entry = DATASET_CATALOG.find((d) => d.name === s.dataset);
   const [classText, setClassText] = useState((s.classes ?? []).join(','));
@@ -40,11 +39,7 @@ export function DataPanel() {
         </select>
       </label>
       {entry && <p className="muted small">{entry.note}</p>}
-      {waiting ? (
-        <p className="small">Load its files in the card in place of the views.</p>
-      ) : (
-        <DataFileInputs />
-      )}
+      <DataFileInputs />
       <Refusal control="dataset" />
       <div className="row">
         <label>
