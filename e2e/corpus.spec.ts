@@ -64,8 +64,12 @@ test('the studio refuses every corpus learner and data file, naming it and the f
   for (const c of images) await feed(page, 'data-file-images', c);
   // Then the good images (the session opens on the good pair) and each bad labels file.
   await page.getByTestId('dataset').selectOption('fashion-mnist');
+  const seen = page.getByTestId('examples-seen');
+  const session = Number(await seen.getAttribute('data-session'));
   await page.getByTestId('data-file-images').setInputFiles(gen['images.idx']);
-  await expect(page.getByText('Task: fashion-mnist')).toBeVisible();
+  // The pair's session is in (its install clears the last refusal's banner) before the labels rows.
+  await expect.poll(async () => Number(await seen.getAttribute('data-session'))).toBeGreaterThan(session);
+  await expect(page.getByTestId('error-message')).toHaveCount(0);
   const labels = studioRows('labels');
   for (const c of labels) await feed(page, 'data-file-labels', c);
   const afterData = await examplesSeen(page);

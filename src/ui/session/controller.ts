@@ -38,8 +38,8 @@ const messageOf = (e: unknown): string => (e instanceof Error ? e.message : Stri
  */
 interface Change {
   apply(): void;
-  /** Put back what `apply` changed (the open was refused). */
-  undo(): void;
+  /** Put back what `apply` changed (the open was refused, for `refusal`). */
+  undo(refusal: string): void;
   /** Before the refusal in the banner (the file's name). */
   readonly prefix: string;
   /** Open even when the settings' key is the running one (the same file name with new content). */
@@ -190,10 +190,10 @@ export class StudioController {
       try {
         refusal = await this.openNow(change.force ? 'force' : 'changed');
       } catch (e) {
-        change.undo();
+        change.undo(messageOf(e));
         throw e;
       }
-      if (refusal !== null) change.undo();
+      if (refusal !== null) change.undo(refusal);
       return refusal;
     }, change.prefix);
   }
@@ -294,12 +294,16 @@ export class StudioController {
   /** A refused open: say why, and put the settings back to the running session's (if there is one). */
   private refuse(message: string): void {
     const state = this.store.getState();
-    state.set({ error: message, status: this.opened ? state.status : 'failed' });
-    if (!this.opened) return;
-    state.replace({ ...state.settings, ...this.opened.settings, learner: this.opened.learner });
-    // Waiting for files, and the refusal took them out: the running session is what the page names again.
-    const now = this.store.getState();
-    if (now.status === 'waiting-for-files' && this.keyOf(now.settings) === this.opened.key && this.missingFiles(now.settings.dataset).length === 0) this.backFromFiles();
+    const waiting = state.status === 'waiting-for-files';
+    state.set({ error: message, status: this.opened || waiting ? state.status : 'failed' });
+    if (this.opened) state.replace({ ...state.settings, ...this.opened.settings, learner: this.opened.learner });
+    if (!waiting) return;
+    // Waiting for files: say again which are missing now that the refused one is out, or, when none is,
+    // the running session is what the page names again.
+    const now = this.store.getState().settings;
+    const missing = this.missingFiles(now.dataset);
+    if (missing.length > 0) this.waitForFiles(now.dataset, missing);
+    else if (this.keyOf(now) === this.opened?.key) this.backFromFiles();
   }
 
   /** The heatmap scrolled into or out of view: read its slice back only while it shows. */
@@ -406,18 +410,27 @@ export class StudioController {
       const set = this.files.get(dataset) ?? {};
       this.store.getState().set({ dataFiles: Object.fromEntries(Object.entries(set).map(([r, f]) => [r, f.name])) });
     };
+    let before: FileSet = {};
     await this.reopenWith({
       apply: () => {
-        this.files.set(dataset, { ...(this.files.get(dataset) ?? {}), ...read });
+        before = this.files.get(dataset) ?? {};
+        this.files.set(dataset, { ...before, ...read });
         this.store.getState().set({ notice: null });
         show();
       },
-      undo: () => {
-        // Back to the files of the dataset's last session that opened: a file picked since and never
-        // opened (the partner of a refused pair, e.g. a bad images file that waited for its labels)
-        // goes out with the refused one.
-        const back = this.openedFiles.get(dataset);
-        if (back && Object.keys(back).length > 0) this.files.set(dataset, back);
+      undo: (refusal) => {
+        // Out goes the file the refusal names (a bad images file that waited for its labels, say), else
+        // the files of this change; each role goes back to the file it had before, or to the one the
+        // dataset's last session opened with, or to none. Good files picked earlier stay.
+        const now: FileSet = { ...(this.files.get(dataset) ?? {}) };
+        const named = Object.keys(now).filter((role) => refusal.includes(`${now[role].name}:`));
+        const opened = this.openedFiles.get(dataset) ?? {};
+        for (const role of named.length > 0 ? named : Object.keys(read)) {
+          const back = read[role] && now[role] === read[role] ? before[role] : opened[role];
+          if (back && back !== now[role]) now[role] = back;
+          else delete now[role];
+        }
+        if (Object.keys(now).length > 0) this.files.set(dataset, now);
         else this.files.delete(dataset);
         show();
       },
@@ -471,7 +484,9 @@ export class StudioController {
     // stopped on its own says so with a notice.
     state.set(!frame.playing && frame.notice !== null && frame.notice !== this.lastNotice ? { frame, playing: false } : { frame });
     const revision = frame.infoRevision;
-    const infoChanged = this.lastInfoRevision !== null && revision !== this.lastInfoRevision;
+    // The first frame of a session asks too: its info may have changed before it (a GPU that fails at
+    // once, with no adapter, leaves the session on the CPU with the reason before any frame).
+    const infoChanged = revision !== this.lastInfoRevision;
     this.lastInfoRevision = revision;
     const noticeChanged = frame.notice !== this.lastNotice;
     this.lastNotice = frame.notice;

@@ -151,6 +151,17 @@ describe('StudioController session info', () => {
   });
 });
 
+describe('StudioController session info before the first frame', () => {
+  it('asks for the info on a session\'s first frame too (it changed before any frame: WebGPU refused at once)', async () => {
+    await studio.start();
+    worker.infoReply = { ...INFO, fallback: 'WebGPU could not run this session: no WebGPU adapter' };
+    worker.frameReply = () => ({ ...frameOf(1), infoRevision: 1 });
+    env.tick();
+    await flush();
+    expect(live().info?.fallback).toBe('WebGPU could not run this session: no WebGPU adapter');
+  });
+});
+
 describe('StudioController datasets that need files', () => {
   it('pauses the running session and says so instead of showing it under the new name; going back shows and plays it again without an open', async () => {
     await studio.start();

@@ -44,9 +44,9 @@ describe('StudioController on fashion-mnist (built-in subset)', () => {
     expect(store.getState().dataFiles).toEqual({ images: 't10k-images.gz', labels: 't10k-labels.gz' });
   });
 
-  it('a bad images file that waited for its labels is taken out with them when the pair is refused; the built-in subset runs on', async () => {
+  it('a bad images file that waited for its labels is taken out when the pair is refused naming it; the good labels stay and the page asks for images', async () => {
     await studio.start();
-    worker.reply = (call) => (call.files ? { ok: false, message: 'fashion-mnist: images.gz: not a gzip file' } : { ok: true, info: INFO });
+    worker.reply = (call) => (call.files?.images?.name === 'images.gz' ? { ok: false, message: 'fashion-mnist: images.gz: not a gzip file' } : { ok: true, info: INFO });
     await studio.loadDataFiles('fashion-mnist', { images: pickedFile('images.gz', 'garbage') });
     await flush();
     expect(store.getState().status).toBe('waiting-for-files');
@@ -55,6 +55,21 @@ describe('StudioController on fashion-mnist (built-in subset)', () => {
     await flush();
     expect(fileNames()).toEqual(['', 'images.gz + t10k-labels.gz']);
     expect(store.getState().error).toBe('fashion-mnist: images.gz: not a gzip file');
+    expect(store.getState().dataFiles).toEqual({ labels: 't10k-labels.gz' });
+    expect(store.getState().status).toBe('waiting-for-files');
+    expect(store.getState().notice).toBe('Fashion-MNIST (2,000 built in, or IDX files): load its images file from your disk to run it.');
+    await studio.loadDataFiles('fashion-mnist', { images: pickedFile('t10k-images.gz', 'i') });
+    await flush();
+    expect(fileNames()).toEqual(['', 'images.gz + t10k-labels.gz', 't10k-images.gz + t10k-labels.gz']);
+    expect(store.getState().status).toBe('running');
+    expect(store.getState().playing).toBe(true);
+  });
+
+  it('a refused pair naming neither file takes out the file of the change and goes back to the session that runs', async () => {
+    await studio.start();
+    worker.reply = (call) => (call.files ? { ok: false, message: 'fashion-mnist: labels: 3 labels for 5 images' } : { ok: true, info: INFO });
+    await studio.loadDataFiles('fashion-mnist', { images: pickedFile('a.gz', 'a'), labels: pickedFile('b.gz', 'b') });
+    await flush();
     expect(store.getState().dataFiles).toEqual({});
     expect(store.getState().status).toBe('running');
     expect(store.getState().playing).toBe(true);
