@@ -33,7 +33,7 @@ test('MNIST to Fashion-MNIST: the full IDX pair loaded from disk replaces the bu
   await expect(page.getByTestId('notice')).toContainText('load its labels file');
   await page.getByTestId('data-file-labels').setInputFiles(resolve(T10K, 't10k-labels-idx1-ubyte.gz'));
   await expect(page.getByTestId('notice')).toHaveCount(0, { timeout: 60_000 });
-  await expect(page.getByText('t10k-labels-idx1-ubyte.gz')).toBeVisible();
+  await expect(page.locator('#data-panel').getByText('t10k-labels-idx1-ubyte.gz')).toBeVisible();
   await expect(page.getByTestId('error-message')).toHaveCount(0);
   const seen = await waitForExamples(page, 1);
   await waitForExamples(page, seen + 5);
