@@ -20,7 +20,7 @@ export function BackendBadge() {
         {label}
       </span>
       {info?.handover && (
-        <span className="stat" data-testid="handover" title={info.handover}>
+        <span className="stat handover" data-testid="handover" title={info.handover}>
           moving onto WebGPU once its kernels are compiled…
         </span>
       )}
