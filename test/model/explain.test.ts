@@ -1,0 +1,110 @@
+// explainExample follows tickNetwork bit for bit, and rebuildCarry gives back the carry tickNetwork leaves.
+import { describe, expect, it } from 'vitest';
+import type { VsmlConfig } from '../../src/model/config';
+import { specShapes } from '../../src/model/engine';
+import { backwardMessage, carryAfter, explainExample, explanationBytes, rebuildCarry } from '../../src/model/explain';
+import { EXPLAIN_GATES } from '../../src/model/explainTypes';
+import { paramLayout } from '../../src/model/layout';
+import { tickNetwork, zeroCarry, type RunCarry } from '../../src/model/reference';
+import { cloneRunState } from '../../src/model/state';
+import { config, randomBlock, randomParams, randomStates } from '../helpers/random';
+
+const same = (a: ArrayLike<number>, b: ArrayLike<number>) => expect(Array.from(a)).toEqual(Array.from(b));
+
+function carryOf(cfg: VsmlConfig, A: number, K: number, seed: number) {
+  const spec = { config: cfg, inputSize: A, numClasses: K, runs: 1 };
+  const shapes = specShapes(spec);
+  const [state] = randomStates(spec, seed);
+  return { spec, shapes, carry: zeroCarry(cfg, shapes, [...cloneRunState(state)]) };
+}
+
+function expectSameCarry(a: RunCarry, b: RunCarry): void {
+  expect(a.states.length).toBe(b.states.length);
+  for (let l = 0; l < a.states.length; l++) {
+    same(a.states[l].h, b.states[l].h);
+    same(a.states[l].c, b.states[l].c);
+    same(a.bwdIn[l], b.bwdIn[l]);
+  }
+}
+
+describe.each([
+  ['one layer A=5, K=3, N=4, M=3, 2 micro-ticks, seed 11', config({ stateSize: 4, messageSize: 3, microTicks: 2 }), 5, 3, 11],
+  ['hidden layer 4, A=6, K=3, feedLabel, 3 micro-ticks, seed 12', config({ stateSize: 5, messageSize: 4, microTicks: 3, hiddenSizes: [4], feedLabel: true }), 6, 3, 12],
+  ['two hidden layers 3 and 4, A=4, K=2, seed 13', config({ stateSize: 3, messageSize: 3, microTicks: 1, hiddenSizes: [3, 4] }), 4, 2, 13],
+])('explainExample against tickNetwork, %s', (_, cfg, A, K, seed) => {
+  it('equals tickNetwork bit for bit over 6 consecutive examples: final states, y, loss and next backward inputs', () => {
+    const params = randomParams(cfg, seed);
+    const { spec, shapes, carry } = carryOf(cfg, A, K, seed);
+    let mine: RunCarry = { states: [...cloneRunState(carry.states)], bwdIn: carry.bwdIn.map((v) => new Float32Array(v)) };
+    const block = randomBlock(spec, 6, 1, seed);
+    for (let t = 0; t < 6; t++) {
+      const x = block.inputs.subarray(t * A, (t + 1) * A);
+      const e = explainExample(cfg, params, shapes, mine, x, block.labels[t], t);
+      const r = tickNetwork(cfg, params, shapes, carry, x, block.labels[t]);
+      same(e.y, r.y);
+      expect(e.loss).toBe(r.loss);
+      expect(e.predicted === block.labels[t]).toBe(r.correct);
+      const after = carryAfter(e);
+      expectSameCarry(after, carry);
+      mine = after;
+    }
+  });
+
+  it('keeps the input message, the states before, every micro-tick and gates in [0, 1] (g in [-1, 1]); leaves its carry unchanged', () => {
+    const params = randomParams(cfg, seed);
+    const { spec, shapes, carry } = carryOf(cfg, A, K, seed);
+    const before = cloneRunState(carry.states);
+    const block = randomBlock(spec, 1, 1, seed);
+    const e = explainExample(cfg, params, shapes, carry, block.inputs, block.labels[0], 0);
+    for (let l = 0; l < shapes.length; l++) {
+      same(carry.states[l].c, before[l].c);
+      same(e.layers[l].before.c, before[l].c);
+      expect(e.layers[l].ticks.length).toBe(cfg.microTicks);
+      const { A: a, B: b } = shapes[l];
+      expect(e.layers[l].gates.length).toBe(cfg.microTicks * a * b * EXPLAIN_GATES.length * cfg.stateSize);
+      for (let k = 0; k < e.layers[l].gates.length; k++) {
+        const gate = EXPLAIN_GATES[Math.floor(k / cfg.stateSize) % 4];
+        const v = e.layers[l].gates[k];
+        expect(v).toBeGreaterThanOrEqual(gate === 'g' ? -1 : 0);
+        expect(v).toBeLessThanOrEqual(1);
+      }
+    }
+    for (let a = 0; a < A; a++) expect(e.layers[0].fwdIn[a * cfg.messageSize]).toBe(block.inputs[a]);
+    expect(e.probabilities.reduce((s, p) => s + p, 0)).toBeCloseTo(1, 6);
+    for (let b = 0; b < K; b++) expect(e.error[b]).toBeCloseTo(e.probabilities[b] - (b === e.label ? 1 : 0), 6);
+    expect(explanationBytes(cfg, shapes)).toBeGreaterThan(0);
+  });
+
+  it('rebuildCarry from the states and the last y and label equals the carry tickNetwork left, after 1 to 4 examples', () => {
+    const params = randomParams(cfg, seed);
+    const { spec, shapes, carry } = carryOf(cfg, A, K, seed);
+    expectSameCarry(rebuildCarry(cfg, params, shapes, carry.states, null), carry);
+    const block = randomBlock(spec, 4, 1, seed + 1);
+    for (let t = 0; t < 4; t++) {
+      const r = tickNetwork(cfg, params, shapes, carry, block.inputs.subarray(t * A, (t + 1) * A), block.labels[t]);
+      expectSameCarry(rebuildCarry(cfg, params, shapes, carry.states, { y: r.y, label: block.labels[t] }), carry);
+    }
+  });
+});
+
+describe('backwardMessage', () => {
+  it('is the mean over b of W_b h_ab + b_b (A=2, B=3, N=2, M=2, seed 5), to float32', () => {
+    const cfg = config({ stateSize: 2, messageSize: 2 });
+    const params = randomParams(cfg, 5);
+    const h = Float32Array.from({ length: 2 * 3 * 2 }, (_, k) => Math.sin(k + 1));
+    const out = backwardMessage(cfg, params, { A: 2, B: 3 }, h);
+    const { bwdW, bwdB } = paramLayout(cfg);
+    const Wb = params.subarray(bwdW.offset, bwdW.offset + 4);
+    const bb = params.subarray(bwdB.offset, bwdB.offset + 2);
+    for (let a = 0; a < 2; a++)
+      for (let m = 0; m < 2; m++) {
+        let sum = 0;
+        for (let b = 0; b < 3; b++) {
+          let w = bb[m];
+          for (let j = 0; j < 2; j++) w += h[(a * 3 + b) * 2 + j] * Wb[j * 2 + m];
+          sum += w;
+        }
+        expect(out[a * 2 + m]).toBe(Math.fround(sum / 3));
+      }
+  });
+});
