@@ -52,10 +52,10 @@ const fmt = (v: number) => (Number.isFinite(v) ? String(Number(v.toPrecision(4))
 function legendCaption(normalisation: Normalisation, range: number, channels: number): string {
   const mode =
     normalisation === 'class'
-      ? 'per class: v / max|v| of its column'
+      ? 'each class column on its own scale, to its largest |value|'
       : normalisation === 'layer'
-        ? `per layer: ±max|v| = ${fmt(range)}`
-        : `fixed: ±${fmt(range)}`;
+        ? `one scale for the layer: ±${fmt(range)}, its largest |value|`
+        : `fixed scale: ±${fmt(range)}`;
   return channels > 1 ? `${mode} · mean of ${channels} channels` : mode;
 }
 

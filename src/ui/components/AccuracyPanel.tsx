@@ -5,6 +5,7 @@ import { useMemo } from 'react';
 import { AccuracyChart } from '../charts/AccuracyChart';
 import { accuracyCsv, accuracyJson, downloadBlob } from '../charts/export';
 import { useStudio, useStudioState } from '../session/context';
+import { AccuracyInfo } from '../help/chartHelp';
 import { LEARNER_LABELS } from './labels';
 import { useSize } from '../layout/useSize';
 
@@ -29,7 +30,10 @@ export function AccuracyPanel() {
   return (
     <section className="card" aria-label="cumulative accuracy">
       <header className="card-head">
-        <h2>{present ? `Cumulative accuracy, ${runs} run${runs === 1 ? '' : 's'}` : `Cumulative accuracy, mean ± std over ${runs} run${runs === 1 ? '' : 's'}`}</h2>
+        <div className="with-info">
+          <h2>{present ? `Cumulative accuracy, ${runs} run${runs === 1 ? '' : 's'}` : `Cumulative accuracy, mean ± std over ${runs} run${runs === 1 ? '' : 's'}`}</h2>
+          <AccuracyInfo />
+        </div>
         <div className="row small view-options">
           <label>
             <input type="checkbox" checked={logX} data-testid="log-x" onChange={(e) => update({ logX: e.target.checked })} />

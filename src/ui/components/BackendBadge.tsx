@@ -4,6 +4,7 @@
 // ("restarting…", shown at once on the click), and the live throughput.
 import { useStudioState } from '../session/context';
 import { speedText } from '../layout/speedText';
+import { EngineInfo } from '../help/chartHelp';
 
 export function BackendBadge() {
   const info = useStudioState((s) => s.info);
@@ -38,6 +39,7 @@ export function BackendBadge() {
       <span className="stat" data-testid="speed">
         {speed ? speedText(speed) : '—'}
       </span>
+      <EngineInfo />
     </div>
   );
 }

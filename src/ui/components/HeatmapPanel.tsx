@@ -7,6 +7,7 @@ import { useStudio, useStudioState } from '../session/context';
 import type { Normalisation } from '../state/urlSettings';
 import { StateHeatmap } from '../charts/StateHeatmap';
 import { useSize } from '../layout/useSize';
+import { HeatmapInfo } from '../help/chartHelp';
 
 export function HeatmapPanel() {
   const info = useStudioState((s) => s.info);
@@ -30,7 +31,10 @@ export function HeatmapPanel() {
   return (
     <section className="card wide" aria-label="state heatmap" ref={setSection}>
       <header className="card-head">
-        <h2>States s_ab of the sub-RNNs</h2>
+        <div className="with-info">
+          <h2>What each sub-RNN remembers (state s_ab)</h2>
+          <HeatmapInfo />
+        </div>
         <div className="row small view-options">
           <label>
             layer
@@ -43,22 +47,22 @@ export function HeatmapPanel() {
             </select>
           </label>
           <label>
-            vector
+            state
             <select value={vector} onChange={(e) => update({ vector: e.target.value as 'h' | 'c' })}>
-              <option value="c">c (cell)</option>
-              <option value="h">h (hidden)</option>
+              <option value="c">cell state c</option>
+              <option value="h">hidden state h</option>
             </select>
           </label>
           <label>
-            j = {Math.min(j, info.stateSize - 1)}
+            state dimension j = {Math.min(j, info.stateSize - 1)}
             <input type="range" min={0} max={info.stateSize - 1} value={Math.min(j, info.stateSize - 1)} onChange={(e) => update({ j: Number(e.target.value) })} />
           </label>
           <label>
             colour scale
             <select value={norm} data-testid="heatmap-norm" onChange={(e) => update({ norm: e.target.value as Normalisation })}>
-              <option value="class">per class</option>
-              <option value="layer">per layer</option>
-              <option value="fixed">fixed ±1</option>
+              <option value="class">each class column on its own</option>
+              <option value="layer">one scale for the layer</option>
+              <option value="fixed">fixed, −1 to 1</option>
             </select>
           </label>
         </div>
@@ -70,7 +74,7 @@ export function HeatmapPanel() {
             values={heatmap.values} rows={heatmap.rows} cols={heatmap.cols}
             imageShape={L === 0 ? info.imageShape : null} normalisation={norm}
             columnNames={last ? info.classNames : undefined}
-            title={`layer ${heatmap.view.layer}, ${heatmap.view.vector}[${heatmap.view.j}], run 0`}
+            title={`layer ${heatmap.view.layer}, ${heatmap.view.vector === 'c' ? 'cell state' : 'hidden state'} ${heatmap.view.vector}[${heatmap.view.j}], run 0`}
             slice={heatmap.view}
           />
         ) : (

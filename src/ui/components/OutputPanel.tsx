@@ -5,6 +5,7 @@ import { IntrospectionStrip } from '../charts/IntrospectionStrip';
 import { ProbabilityBars } from '../charts/ProbabilityBars';
 import { useStudioState } from '../session/context';
 import { useSize } from '../layout/useSize';
+import { ExampleInfo, StripInfo } from '../help/chartHelp';
 import { ExampleView } from './ExampleView';
 import { PredictionLive } from './PredictionLive';
 
@@ -23,7 +24,10 @@ export function ExampleCard() {
   const barsWidth = beside >= 240 ? beside : size.width;
   return (
     <section className="card example-card" aria-label="current example">
-      <h2>Current example (run 0)</h2>
+      <div className="with-info">
+        <h2>Current example (run 0)</h2>
+        <ExampleInfo />
+      </div>
       <div className="example-row chart-box" ref={box}>
         <ExampleView size={side} />
         {frame && frame.examplesSeen > 0 ? (
@@ -48,9 +52,12 @@ export function StripCard() {
   if (!info) return null;
   return (
     <section className="card wide" aria-label="introspection">
-      <h2>
-        {present ? 'Probabilities, last' : 'Output probabilities over the last'} {frame ? frame.recentLabels.length : 0} examples
-      </h2>
+      <div className="with-info">
+        <h2>
+          {present ? 'Probabilities, last' : 'Output probabilities over the last'} {frame ? frame.recentLabels.length : 0} examples
+        </h2>
+        <StripInfo />
+      </div>
       <div className="chart-box" ref={box}>
         {frame && frame.recentLabels.length > 0 ? (
           <IntrospectionStrip

@@ -1,6 +1,6 @@
 // The throughput readout's words: examples per second at a precision that reads steadily (two
-// significant digits below 1/s, one decimal from 1 to 10/s, whole numbers from 10/s), and cell-ticks
-// per second with an SI prefix.
+// significant digits below 1/s, one decimal from 1 to 10/s, whole numbers from 10/s), and sub-RNN
+// updates per second (cell-ticks/s) with an SI prefix.
 import { format } from 'd3-format';
 
 const si = format('.3~s');
@@ -15,7 +15,7 @@ export function formatExampleRate(perSecond: number): string {
   return Number(oneDecimal) < 10 ? oneDecimal : whole(Math.round(perSecond));
 }
 
-/** The whole readout: "7.4 examples/s · 1.16M cell-ticks/s". */
+/** The whole readout: "7.4 examples/s · 1.16M sub-RNN updates/s" (cell-ticks/s: one step of one sub-RNN, over every run). */
 export function speedText(speed: { readonly examplesPerSecond: number; readonly cellTicksPerSecond: number }): string {
-  return `${formatExampleRate(speed.examplesPerSecond)} examples/s · ${si(speed.cellTicksPerSecond)} cell-ticks/s`;
+  return `${formatExampleRate(speed.examplesPerSecond)} examples/s · ${si(speed.cellTicksPerSecond)} sub-RNN updates/s`;
 }

@@ -92,14 +92,14 @@ describe('StateHeatmap', () => {
     );
     expect(html).toContain('<canvas data-testid="state-heatmap" data-rows="784" data-cols="10" data-layout="images"');
     expect(html).toContain('>zero</text>');
-    expect(html).toContain('per class');
+    expect(html).toContain('each class column on its own scale');
   });
 
   it('draws A=32, B=10 as a matrix and says the layer range', () => {
     const values = Float32Array.from({ length: 320 }, (_, i) => (i === 7 ? -0.5 : 0));
     const html = renderToString(createElement(StateHeatmap, { ...props, normalisation: 'layer', values, rows: 32, cols: 10 }));
     expect(html).toContain('data-layout="matrix"');
-    expect(html).toContain('per layer: ±max|v| = 0.5');
+    expect(html).toContain('one scale for the layer: ±0.5, its largest |value|');
   });
 
   it('names the shortfall when values is shorter than A x B', () => {
