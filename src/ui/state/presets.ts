@@ -50,6 +50,6 @@ export const presetQuery = (p: Preset): string => settingsToUrl(presetSettings(p
 
 /** The preset whose settings the current session settings are, ignoring the view (speed, heatmap). */
 export function matchPreset(s: StudioSettings): Preset | null {
-  const key = (x: StudioSettings) => settingsToUrl({ ...x, layer: 0, vector: 'c', j: 0, norm: 'class', logX: false, speed: Infinity, present: false });
+  const key = (x: StudioSettings) => settingsToUrl({ ...x, layer: 0, vector: 'c', j: 0, norm: 'class', logX: false, speed: Infinity, present: false, quiz: 'off' });
   return PRESETS.find((p) => key(presetSettings(p)) === key(s)) ?? null;
 }

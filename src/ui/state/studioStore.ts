@@ -6,6 +6,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Frame } from '../../worker/session';
 import type { SessionInfo } from '../../worker/sessionApi';
+import { EMPTY_QUIZ, type QuizState } from '../quiz/quiz';
 import { settingsFromUrl, type StudioSettings } from './urlSettings';
 
 export type SessionStatus = 'starting' | 'running' | 'waiting-for-files' | 'failed';
@@ -33,6 +34,8 @@ export interface StudioState {
   readonly learnerFile: string | null;
   /** Names of the data files loaded from disk, by role. */
   readonly dataFiles: { readonly [role: string]: string };
+  /** Predict first: the example revealed last and the viewer's answers (src/ui/quiz/quiz.ts). */
+  readonly quiz: QuizState;
   set(patch: Partial<Omit<StudioState, StudioActions | 'settings' | 'urlErrors'>>): void;
   /** Some settings changed (a control, a preset). */
   update(patch: Partial<StudioSettings>): void;
@@ -61,6 +64,7 @@ export function createStudioStore(search = ''): StudioStore {
     notice: null,
     learnerFile: null,
     dataFiles: {},
+    quiz: EMPTY_QUIZ,
     set: (patch) => set(patch),
     update: (patch) => set({ settings: { ...get().settings, ...patch } }),
     replace: (settings) => set({ settings }),

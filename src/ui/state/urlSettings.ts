@@ -4,6 +4,7 @@
 import { BASELINE_NAMES, type BaselineName } from '../../model/baselines/kinds';
 import { SESSION_DATASETS, SHIPPED_LEARNERS, TRAINED_LEARNER } from '../../worker/catalog';
 import type { SessionSettings, StreamKind } from '../../worker/sessionApi';
+import { QUIZ_MODES, type QuizMode } from '../quiz/quiz';
 
 export type Normalisation = 'class' | 'layer' | 'fixed';
 
@@ -19,6 +20,8 @@ export interface ViewSettings {
   readonly speed: number;
   /** Presentation mode: the four live views large, fitting the screen, controls behind a small toolbar. */
   readonly present: boolean;
+  /** Predict first (the classroom quiz): off, "which class will VSML predict?" or "will it be right?" (src/ui/quiz/). */
+  readonly quiz: QuizMode;
 }
 
 export interface StudioSettings extends SessionSettings, ViewSettings {
@@ -29,7 +32,7 @@ export interface StudioSettings extends SessionSettings, ViewSettings {
 export const DEFAULT_SETTINGS: StudioSettings = {
   learner: 'vsml-mnist', dataset: 'mnist', split: 'test', resize: null, runs: 8, seed: 22,
   baselines: ['sgd', 'adam', 'sgd-deep', 'adam-deep'], classes: null, shuffle: false, project: false, stream: 'iid',
-  layer: 0, vector: 'c', j: 0, norm: 'class', logX: false, speed: Infinity, present: false,
+  layer: 0, vector: 'c', j: 0, norm: 'class', logX: false, speed: Infinity, present: false, quiz: 'off',
 };
 
 const MAX_RUNS = 256;
@@ -143,6 +146,7 @@ const KEYS: readonly Key[] = [
     write: (s) => (s.speed === D.speed ? null : Number.isFinite(s.speed) ? String(Math.round(s.speed)) : 'max'),
   },
   { key: 'present', setting: 'present', read: (v, s) => void (s.present = flag(v, 'present')), write: (s) => (s.present === D.present ? null : s.present ? '1' : '0') },
+  { key: 'quiz', setting: 'quiz', read: (v, s) => void (s.quiz = oneOf<QuizMode>(v, 'quiz', QUIZ_MODES)), write: (s) => (s.quiz === D.quiz ? null : s.quiz) },
 ];
 
 const KNOWN = KEYS.map((k) => k.key).join(', ');

@@ -1,0 +1,84 @@
+// Predict first, the classroom quiz, as pure state: which question is asked (the class VSML will
+// predict, or whether it will be right), which example of which session is open (its prediction
+// hidden until the viewer answers), the answers so far and the score lines. The page (QuizPanel.tsx)
+// keeps a QuizState in the studio store and calls these on a click or a digit key.
+
+/** The quiz's URL value (`quiz=class` / `quiz=right`): off, "which class will VSML predict?", or "will VSML be right?". */
+export type QuizMode = 'off' | 'class' | 'right';
+
+export const QUIZ_MODES: readonly QuizMode[] = ['off', 'class', 'right'];
+
+/** What the viewer says: a class index (mode class), or true / false for "VSML will be right" (mode right). */
+export type Guess = { readonly kind: 'class'; readonly cls: number } | { readonly kind: 'right'; readonly right: boolean };
+
+/** One answered example: what the viewer said, what VSML predicted, the label. */
+export interface Answer {
+  readonly example: number;
+  readonly guess: Guess;
+  readonly predicted: number;
+  readonly label: number;
+}
+
+export interface QuizState {
+  /** The example revealed last (its session serial and examples-seen count); the frame after it is a question. */
+  readonly revealed: { readonly session: number; readonly example: number } | null;
+  readonly answers: readonly Answer[];
+}
+
+export const EMPTY_QUIZ: QuizState = { revealed: null, answers: [] };
+
+/** The part of a frame the quiz reads. */
+export interface QuizFrame {
+  readonly examplesSeen: number;
+  readonly predicted: number;
+  readonly label: number;
+}
+
+/** The example on screen is a question: the quiz is on, there is one, and it is not the one revealed last (or before it). */
+export function isAsking(mode: QuizMode, quiz: QuizState, frame: QuizFrame | null, session: number): boolean {
+  if (mode === 'off' || !frame || frame.examplesSeen === 0) return false;
+  const r = quiz.revealed;
+  return !(r && r.session === session && r.example >= frame.examplesSeen);
+}
+
+/** The example on screen counts as seen (the quiz starts: the next example is its first question). */
+export const revealCurrent = (quiz: QuizState, frame: QuizFrame | null, session: number): QuizState => ({
+  ...quiz,
+  revealed: { session, example: frame?.examplesSeen ?? 0 },
+});
+
+/** The viewer's answer for the example on screen: recorded, and that example revealed. */
+export function answer(quiz: QuizState, guess: Guess, frame: QuizFrame, session: number): QuizState {
+  const a: Answer = { example: frame.examplesSeen, guess, predicted: frame.predicted, label: frame.label };
+  return { revealed: { session, example: frame.examplesSeen }, answers: [...quiz.answers, a] };
+}
+
+/** The viewer got it: the class VSML predicted, or VSML's being right or wrong. */
+export const viewerMatched = (a: Answer): boolean => (a.guess.kind === 'class' ? a.guess.cls === a.predicted : a.guess.right === (a.predicted === a.label));
+
+export const vsmlRight = (a: Answer): boolean => a.predicted === a.label;
+
+/** "You matched VSML's prediction 3 of 5 · VSML was right 2 of 5" (mode class), "You called it 3 of 5 · …" (mode right). */
+export function scoreText(mode: QuizMode, answers: readonly Answer[]): string {
+  const n = answers.length;
+  const you = answers.filter(viewerMatched).length;
+  const vsml = answers.filter(vsmlRight).length;
+  const lead = mode === 'right' ? 'You called it' : "You matched VSML's prediction";
+  return `${lead} ${you} of ${n} · VSML was right ${vsml} of ${n}`;
+}
+
+const nameOf = (names: readonly string[], k: number): string => names[k] ?? String(k);
+
+/** The reveal, one sentence for the live region: "Example 12: VSML predicted 7, label 7, right. You said 7: a match." */
+export function revealText(a: Answer, names: readonly string[]): string {
+  const vsml = `Example ${a.example}: VSML predicted ${nameOf(names, a.predicted)}, label ${nameOf(names, a.label)}, ${vsmlRight(a) ? 'right' : 'wrong'}.`;
+  const said = a.guess.kind === 'class' ? nameOf(names, a.guess.cls) : a.guess.right ? '“it will be right”' : '“it will be wrong”';
+  return `${vsml} You said ${said}: ${viewerMatched(a) ? 'a match' : 'not this time'}.`;
+}
+
+/** The class a digit key answers ("3" → 3), or null (not a digit, or no such class). */
+export function digitClass(key: string, numClasses: number): number | null {
+  if (!/^[0-9]$/.test(key)) return null;
+  const k = Number(key);
+  return k < numClasses ? k : null;
+}
