@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { learnerPath, reproduceCommand, reproduceFiles } from '../../../src/ui/explain/reproduceCommand';
+
+describe('reproduceCommand', () => {
+  it('names the shipped learner file, the two downloads and example T = 12', () => {
+    expect(reproduceCommand(learnerPath('vsml-mnist', null), 12)).toBe(
+      'npm run vsml -- trace --learner public/learners/vsml-mnist.learner.json --stream explain-stream.json --state explain-state.json --explain 12 --explain-out explain-12.json --out explain-trace.json',
+    );
+    expect(reproduceFiles(3)).toEqual({ stream: 'explain-stream.json', state: 'explain-state.json', explainOut: 'explain-3.json', traceOut: 'explain-trace.json' });
+  });
+
+  it('quotes a learner file name with spaces or quotes for the shell', () => {
+    expect(reproduceCommand(learnerPath('file', "my learner's.json"), 0)).toContain(`--learner 'my learner'\\''s.json' --stream`);
+  });
+
+  it('a learner handed over by the trainer is named as the file the trainer exports', () => {
+    expect(learnerPath('trained', null)).toBe('trained.learner.json');
+  });
+});
