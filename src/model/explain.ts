@@ -123,7 +123,7 @@ export function explainExample(
   if (x.length !== A) throw new Error(`explain: the input has ${x.length} values, the grid ${A}`);
   const K = shapes[L - 1].B;
   if (!(Number.isInteger(label) && label >= 0 && label < K)) throw new Error(`explain: label must be an integer in [0, ${K}), got ${label}`);
-  let fwdIn = new Float32Array(A * M);
+  let fwdIn: Float32Array = new Float32Array(A * M);
   for (let a = 0; a < A; a++) fwdIn[a * M] = x[a];
   const layers: ExplainedLayer[] = [];
   for (let l = 0; l < L; l++) {

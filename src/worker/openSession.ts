@@ -7,6 +7,7 @@
 // that starts with the setting it concerns ("classes: ...",
 // "learner: ...", or the data set's name for its files), and nothing is left allocated.
 import { createAssociationStreams } from '../data/associationStream';
+import { imageInput } from '../data/imageInput';
 import type { DatasetFiles } from '../data/load';
 import { createRunStreams } from '../data/stream';
 import { buildTask } from '../data/task';
@@ -98,7 +99,7 @@ export async function openSession(deps: SessionDeps, s: SessionSettings, learner
   const { engine, fallback } = choice;
   let session: Session;
   try {
-    session = new Session(engine, streams.value, { learner, baselines: s.baselines, seed: s.seed });
+    session = new Session(engine, streams.value, { learner, baselines: s.baselines, seed: s.seed, drawing: imageInput(source.value, spec) });
   } catch (e) {
     engine.dispose();
     void choice.upgrade?.then((c) => c.engine.dispose());

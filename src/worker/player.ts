@@ -155,6 +155,19 @@ export class Player {
     return this.session === session;
   }
 
+  /**
+   * Run `use` on the session between two blocks, once any handover replay has finished (so the
+   * engine it reads is the one that goes on); `pause` first stops the loop. Null when nothing is
+   * open or the session was replaced meanwhile.
+   */
+  async use<T>(use: (session: Session) => Promise<T> | T, { pause }: { readonly pause: boolean }): Promise<T | null> {
+    if (pause) await this.stop();
+    const session = this.session;
+    if (!session) return null;
+    if (!(await this.catchUp(session))) return null;
+    return this.queue.run(() => (this.session === session ? use(session) : null));
+  }
+
   /** The latest frame, taken between blocks; `view` null: no heatmap. */
   frame(view: StateView | null): Promise<Frame | null> {
     return this.queue.run(async () => {

@@ -12,6 +12,15 @@ import type { VsmlEngine } from '../model/engine';
 import type { Learner } from '../model/formats/learner';
 import { AccuracyTally } from './accuracyTally';
 import { FRAME_POINTS, framePoints, type DecimatedCurve } from './decimate';
+import { drawingInput, type ImageInput } from '../data/imageInput';
+import { explainExample, rebuildCarry } from '../model/explain';
+import type { Drawing, Explanation } from '../model/explainTypes';
+import { initRunState } from '../model/init';
+import { formatFieldError, type Result } from '../model/result';
+import { Rng } from '../model/rng';
+import type { PeekReply, ReproduceReply, TeachReply } from './explainContract';
+import { Run0Record } from './run0Record';
+import { agreementOf, explainRefusal, labelRefusal, MAX_TAUGHT, predictionOf, taughtBlock } from './sessionExplain';
 
 /** Mean and (sample) std over the runs of the cumulative online accuracy: point i after (i + 1) * every examples (every: 1 up to TALLY_POINTS examples). */
 export interface AccuracyCurve {
@@ -77,6 +86,15 @@ export interface SessionOptions {
   readonly seed: number;
   /** Examples kept for the introspection strip (default 100). */
   readonly history?: number;
+  /** The task's data path for one image (the drawing pad), or why it has none (imageInput). */
+  readonly drawing?: Result<ImageInput>;
+}
+
+/** A drawing every run took outside the stream, after `at` stream examples (a handover replays it there). */
+interface TaughtExample {
+  readonly at: number;
+  readonly x: Float32Array;
+  readonly label: number;
 }
 
 export class Session {
@@ -93,7 +111,11 @@ export class Session {
   private readonly recentL: number[] = [];
   private engine: VsmlEngine;
   /** The engine the session is moving onto, while it replays the examples seen so far; or null. */
-  private handover: { readonly to: Handover; readonly done: () => void; readonly failed: (e: Error) => void } | null = null;
+  private handover: { readonly to: Handover; readonly done: () => void; readonly failed: (e: Error) => void; taught: number } | null = null;
+  /** Run 0's last example and its examples since its initial state ("explain this step", the pad, reproduce). */
+  readonly run0: Run0Record;
+  /** Drawings taught so far, in order. */
+  private readonly taught: TaughtExample[] = [];
   /** Examples in the largest block (inputs of about 32 MiB, at most 500). */
   readonly maxBlockSteps: number;
   /** Sub-RNNs of the grid: sum over layers of A * B (a cell-tick is one of them advancing one example). */
@@ -120,6 +142,8 @@ export class Session {
     this.probabilities = new Float32Array(this.K).fill(1 / this.K);
     this.maxBlockSteps = defaultBlockSteps(runs, this.A);
     this.cells = engine.shapes.reduce((n, s) => n + s.A * s.B, 0);
+    // Run 0's initial state, as vsmlLearner drew it (initRunStates: run s from new Rng(seed).fork(s)).
+    this.run0 = new Run0Record(this.A, this.K, initRunState(options.learner.config, engine.shapes, new Rng(options.seed).fork(0)));
   }
 
   get examplesSeen(): number {
@@ -137,6 +161,7 @@ export class Session {
     const block = { inputs: new Float32Array(S * steps * this.A), labels: new Int32Array(S * steps), steps };
     this.source.fillBlock(block);
     const r = await this.engine.run(block, { outputs: true });
+    this.run0.record(block.inputs, block.labels, r.outputs as Float32Array, steps);
     this.tallies.get('vsml')?.add(r.correct, steps);
     for (const b of this.baselines) this.tallies.get(b.name)?.add(b.learner.run(block, { outputs: false }).correct, steps);
     const K = this.K;
@@ -197,7 +222,7 @@ export class Session {
     }
     const to = new Handover(next, replay, this.options.learner, this.options.seed);
     return new Promise<void>((done, failed) => {
-      this.handover = { to, done, failed };
+      this.handover = { to, done, failed, taught: 0 };
       this.takeOverIfCaughtUp();
     });
   }
@@ -213,7 +238,15 @@ export class Session {
     if (!h) return 0;
     let n: number;
     try {
-      n = await h.to.replay(steps, this.examples);
+      // Taught drawings go in where they were taught (after `at` stream examples).
+      const next = this.taught[h.taught];
+      if (next && next.at === h.to.replayed) {
+        await h.to.engine.run(taughtBlock(next.x, next.label, this.runs), { outputs: false });
+        h.taught++;
+        n = 1;
+      } else {
+        n = await h.to.replay(steps, next ? Math.min(next.at, this.examples) : this.examples);
+      }
     } catch (e) {
       this.abandonHandover(e instanceof Error ? e : new Error(String(e)));
       return 0;
@@ -232,7 +265,7 @@ export class Session {
 
   private takeOverIfCaughtUp(): void {
     const h = this.handover;
-    if (!h || h.to.replayed < this.examples) return;
+    if (!h || h.to.replayed < this.examples || h.taught < this.taught.length) return;
     this.handover = null;
     const old = this.engine;
     this.engine = h.to.engine;
@@ -255,6 +288,69 @@ export class Session {
     const { A, B } = this.engine.shapes[view.layer];
     const values = await this.engine.readStateSlice(0, view.layer, view.vector, view.j);
     return { view: { layer: view.layer, vector: view.vector, j: view.j }, rows: A, cols: B, values };
+  }
+
+  /**
+   * Advance every run by one example (step(1)) and explain run 0's: explain.ts from run 0's state read
+   * back before it and its rebuilt pending inputs, and how far that is from the engine's own numbers.
+   */
+  async explainNext(): Promise<{ explanation: Explanation; agreement: number }> {
+    const { config } = this.engine.spec;
+    const { shapes } = this.engine;
+    const tooBig = explainRefusal(config, shapes);
+    if (tooBig) throw new Error(tooBig);
+    const params = this.options.learner.params;
+    const before = await this.engine.readState(0);
+    const { last, resets } = { last: this.run0.last, resets: this.run0.resets };
+    const example = this.examples;
+    await this.step(1);
+    const took = this.run0.last;
+    if (!took) throw new Error('explain: run 0 took no example');
+    // A fresh episode put run 0 back to its initial state before this example: no pending inputs then.
+    const carry = this.run0.resets === resets ? rebuildCarry(config, params, shapes, before, last) : rebuildCarry(config, params, shapes, this.run0.initialState, null);
+    const explanation = explainExample(config, params, shapes, carry, took.x, took.label, example);
+    return { explanation, agreement: agreementOf(explanation, await this.engine.readState(0), took.y) };
+  }
+
+  private drawingInputOf(d: Drawing): Result<Float32Array> {
+    const path = this.options.drawing;
+    if (!path) return { ok: false, error: { code: 'unsupported', field: 'drawing', message: 'this session takes no drawings' } };
+    return path.ok ? drawingInput(path.value, d) : path;
+  }
+
+  /** Run 0's prediction for a drawing now (explain.ts on its state read back), changing nothing. */
+  async peek(d: Drawing): Promise<PeekReply> {
+    const x = this.drawingInputOf(d);
+    if (!x.ok) return { ok: false, message: `drawing: ${formatFieldError(x.error)}` };
+    const { config } = this.engine.spec;
+    const carry = rebuildCarry(config, this.options.learner.params, this.engine.shapes, await this.engine.readState(0), this.run0.last);
+    const e = explainExample(config, this.options.learner.params, this.engine.shapes, carry, x.value, 0, this.examples);
+    return { ok: true, ...predictionOf(x.value, e.y) };
+  }
+
+  /**
+   * Every run (VSML and the baselines) takes the drawing as one more example with this label, outside
+   * the stream: the examples seen and the accuracy curves do not move. Answers run 0's prediction,
+   * made before it saw the label.
+   */
+  async teach(d: Drawing, label: number): Promise<TeachReply> {
+    const bad = labelRefusal(label, this.K);
+    if (bad) return { ok: false, message: bad };
+    const x = this.drawingInputOf(d);
+    if (!x.ok) return { ok: false, message: `drawing: ${formatFieldError(x.error)}` };
+    if (this.taught.length >= MAX_TAUGHT) return { ok: false, message: `teach: the session keeps at most ${MAX_TAUGHT} drawings; restart it to teach more` };
+    const block = taughtBlock(x.value, label, this.runs);
+    const r = await this.engine.run(block, { outputs: true });
+    for (const b of this.baselines) b.learner.run(block, { outputs: false });
+    const y = (r.outputs as Float32Array).subarray(0, this.K);
+    this.run0.record(x.value, block.labels, y, 1, true);
+    this.taught.push({ at: this.examples, x: x.value, label });
+    return { ok: true, ...predictionOf(x.value, y) };
+  }
+
+  /** The vsml-stream and vsml-state documents that recompute run 0 with `vsml trace`. */
+  reproduce(): ReproduceReply {
+    return this.run0.documents();
   }
 
   dispose(): void {

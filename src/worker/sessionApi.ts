@@ -16,12 +16,14 @@ import type { EngineSpec } from '../model/engine';
 import { parseLearner, type Learner } from '../model/formats/learner';
 import { formatFieldError, type Result } from '../model/result';
 import type { EngineChoice } from './engineChoice';
+import type { Drawing, ExplainReply, PeekReply, Refusal, ReproduceReply, TeachReply } from './explainContract';
 import { openSession, type Opened, type OpenedSession } from './openSession';
 import { Player, realClock, type Clock } from './player';
 import type { Frame, Session, StateView } from './session';
 
 export type { Frame, StateView } from './session';
 export type { Clock } from './player';
+export type { Drawing, ExplainReply, PeekReply, Prediction, ReproduceReply, TeachReply } from './explainContract';
 
 export type StreamKind = 'iid' | 'association';
 
@@ -113,6 +115,18 @@ export interface SessionApi {
   curves(): AccuracyExport | null;
   /** The open session's info, or null; it changes (and Frame.infoRevision with it) when the session moves onto WebGPU or a lost device made it be recreated (frame.notice says so). */
   info(): SessionInfo | null;
+  /**
+   * "Explain this step": pause, advance every run (VSML and the baselines, tallied as any example) by
+   * exactly one example, and answer run 0's explanation of it (src/model/explain.ts on its state read
+   * back before the step) and its agreement with the engine's own numbers after it.
+   */
+  explainNext(): Promise<ExplainReply>;
+  /** Run 0's prediction for a drawing (through the task's data path), changing nothing. */
+  peek(drawing: Drawing): Promise<PeekReply>;
+  /** Every run takes the drawing with this label as one more example outside the stream (examples seen and curves unchanged); answers run 0's prediction made before the label. */
+  teach(drawing: Drawing, label: number): Promise<TeachReply>;
+  /** The vsml-stream and vsml-state documents with which `vsml trace` recomputes run 0. */
+  reproduce(): Promise<ReproduceReply>;
 }
 
 /** What a session was opened from, to reopen it (restart, device loss). */
@@ -274,5 +288,21 @@ export function createSessionApi(deps: SessionDeps): SessionApi {
       return { examples: session.examplesSeen, every, runs: session.runs, seed: settings.seed, taskName: info.taskName, learners: curves };
     },
     info: () => current?.info ?? null,
+    explainNext: () => useSession('explain', (s) => s.explainNext().then((r) => ({ ok: true as const, ...r })), true),
+    peek: (drawing) => useSession('drawing', (s) => s.peek(drawing), false),
+    teach: (drawing, label) => useSession('teach', (s) => s.teach(drawing, label), false),
+    reproduce: () => useSession('reproduce', (s) => s.reproduce(), false),
   };
+
+  /** `use` on the current session between blocks (after any handover replay); nothing open, a replacement or an error is a refusal starting with `what`. */
+  async function useSession<T>(what: string, use: (s: Session) => Promise<T | Refusal> | T | Refusal, pause: boolean): Promise<T | Refusal> {
+    if (!current) return { ok: false, message: `${what}: nothing is open` };
+    try {
+      const r = await player.use(use, { pause });
+      return r ?? { ok: false, message: `${what}: the session was replaced meanwhile` };
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      return { ok: false, message: message.startsWith(`${what}: `) ? message : `${what}: ${message}` };
+    }
+  }
 }

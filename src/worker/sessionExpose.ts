@@ -3,7 +3,8 @@
 // MessageChannel.
 import * as Comlink from 'comlink';
 import type { Frame } from './session';
-import type { AccuracyExport, SessionApi } from './sessionApi';
+import type { Explanation } from '../model/explainTypes';
+import type { AccuracyExport, PeekReply, SessionApi } from './sessionApi';
 
 /** Every buffer a frame holds (each array is the frame's own, so handing them over loses nothing). */
 export function frameBuffers(f: Frame): ArrayBuffer[] {
@@ -17,6 +18,15 @@ export function frameBuffers(f: Frame): ArrayBuffer[] {
 export function curvesBuffers(c: AccuracyExport): ArrayBuffer[] {
   return Object.values(c.learners).flatMap((l) => [l.mean.buffer as ArrayBuffer, l.std.buffer as ArrayBuffer]);
 }
+
+/** Every buffer of an explanation (each array is its own; a set, since a buffer may be listed once only). */
+export function explanationBuffers(e: Explanation): ArrayBuffer[] {
+  const arrays: ArrayBufferView[] = [e.input, e.messages, e.y, e.probabilities, e.error, ...e.nextBwdIn];
+  for (const l of e.layers) arrays.push(l.fwdIn, l.bwdIn, l.before.h, l.before.c, ...l.ticks.flatMap((t) => [t.h, t.c]), l.gates, l.fwdOut, l.bwdOut);
+  return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
+}
+
+const predictionBuffers = (r: PeekReply): ArrayBuffer[] => (r.ok ? [...new Set([r.input.buffer as ArrayBuffer, r.probabilities.buffer as ArrayBuffer])] : []);
 
 export function transferringApi(api: SessionApi): SessionApi {
   return {
@@ -35,5 +45,18 @@ export function transferringApi(api: SessionApi): SessionApi {
       return c ? Comlink.transfer(c, curvesBuffers(c)) : null;
     },
     info: () => api.info(),
+    async explainNext() {
+      const r = await api.explainNext();
+      return r.ok ? Comlink.transfer(r, explanationBuffers(r.explanation)) : r;
+    },
+    peek: async (drawing) => {
+      const r = await api.peek(drawing);
+      return Comlink.transfer(r, predictionBuffers(r));
+    },
+    teach: async (drawing, label) => {
+      const r = await api.teach(drawing, label);
+      return Comlink.transfer(r, predictionBuffers(r));
+    },
+    reproduce: () => api.reproduce(),
   };
 }

@@ -8,7 +8,7 @@
 import type { DatasetFileRole } from '../../worker/catalog';
 import { DATASET_CATALOG, missingDataFiles } from '../../worker/catalog';
 import type { Frame } from '../../worker/session';
-import type { SessionApi, SessionInfo, SessionSettings } from '../../worker/sessionApi';
+import type { Drawing, ExplainReply, PeekReply, ReproduceReply, SessionApi, SessionInfo, SessionSettings, TeachReply } from '../../worker/sessionApi';
 import type { Pending, StudioStore } from '../state/studioStore';
 import { refusedUrlSetting, sessionSettings, type StudioSettings } from '../state/urlSettings';
 import { readDataFile, type PickedFile } from '../files/pickedFile';
@@ -458,6 +458,39 @@ export class StudioController {
     return this.api.curves();
   }
 
+  /** "Explain this step": the worker pauses, advances one example and explains run 0's; the page shows the new frame. A refusal (or a failed call) comes back as its message. */
+  async explainNext(): Promise<ExplainReply> {
+    this.store.getState().set({ playing: false });
+    const reply = await this.ask('explain', () => this.api.explainNext());
+    this.wantFrame = true;
+    return reply;
+  }
+
+  /** Run 0's prediction for a drawing, changing nothing. */
+  peek(drawing: Drawing): Promise<PeekReply> {
+    return this.ask('drawing', () => this.api.peek(drawing));
+  }
+
+  /** Every run learns the drawing under `label` (outside the stream); answers the prediction made before the label. */
+  async teach(drawing: Drawing, label: number): Promise<TeachReply> {
+    const reply = await this.ask('teach', () => this.api.teach(drawing, label));
+    this.wantFrame = true;
+    return reply;
+  }
+
+  /** The stream and state documents with which `vsml trace` recomputes run 0. */
+  reproduce(): Promise<ReproduceReply> {
+    return this.ask('reproduce', () => this.api.reproduce());
+  }
+
+  /** A worker call whose failure (a message Comlink could not clone, a worker gone) is a refusal too. */
+  private async ask<T>(what: string, call: () => Promise<T>): Promise<T | { ok: false; message: string }> {
+    try {
+      return await call();
+    } catch (e) {
+      return { ok: false, message: `${what}: ${messageOf(e)}` };
+    }
+  }
   /** One frame request at a time, only when something may have changed; a frame of a session since replaced is dropped. */
   private pump(): void {
     const state = this.store.getState();

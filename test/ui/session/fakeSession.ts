@@ -3,7 +3,7 @@
 // test says so; shipped learners are served from a map.
 import type { SessionPort, StudioEnv } from '../../../src/ui/session/controller';
 import type { Frame } from '../../../src/worker/session';
-import type { OpenReply, SessionInfo, SessionSettings } from '../../../src/worker/sessionApi';
+import type { Drawing, ExplainReply, OpenReply, PeekReply, ReproduceReply, SessionInfo, SessionSettings, TeachReply } from '../../../src/worker/sessionApi';
 
 export const INFO: SessionInfo = {
   backend: 'cpu', description: 'CPU reference', fallback: null, inputSize: 784, numClasses: 10, classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
@@ -66,7 +66,17 @@ export class FakeSession {
     },
     curves: async () => null,
     info: async () => this.infoReply,
+    explainNext: async () => (this.calls.push('explainNext'), this.explainReply()),
+    peek: async (drawing) => (this.drawings.push({ drawing, label: null }), this.peekReply()),
+    teach: async (drawing, label) => (this.drawings.push({ drawing, label }), this.teachReply()),
+    reproduce: async () => (this.calls.push('reproduce'), this.reproduceReply()),
   };
+  /** What explainNext(), peek(), teach() and reproduce() answer (default: refusals); the drawings peek (label null) and teach got. */
+  explainReply: () => ExplainReply = () => ({ ok: false, message: 'explain: nothing is open' });
+  peekReply: () => PeekReply = () => ({ ok: false, message: 'drawing: this session takes no drawings' });
+  teachReply: () => TeachReply = () => ({ ok: false, message: 'drawing: this session takes no drawings' });
+  reproduceReply: () => ReproduceReply = () => ({ ok: false, message: 'reproduce: nothing is open' });
+  readonly drawings: { readonly drawing: Drawing; readonly label: number | null }[] = [];
 }
 
 export class FakeStudioEnv implements StudioEnv {
