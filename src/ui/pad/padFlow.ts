@@ -51,7 +51,7 @@ export function teachPad(session: PadSession, pad: PadStore, drawing: Drawing, l
     const after = await session.peek(drawing);
     if (!after.ok) return after.message;
     pad.getState().set({
-      lesson: { label, drawing, before: prediction(before), after: prediction(after), session: sessionSerial },
+      lesson: { label, drawing, before: prediction(before), after: prediction(after), revision, session: sessionSerial },
       guess: { prediction: prediction(after), revision, session: sessionSerial },
     });
     return null;

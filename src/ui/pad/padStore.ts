@@ -30,6 +30,8 @@ export interface PadLesson {
   readonly drawing: Drawing;
   readonly before: PadPrediction;
   readonly after: PadPrediction;
+  /** The pad's revision of the drawing taught. */
+  readonly revision: number;
   readonly session: number;
 }
 
@@ -37,6 +39,8 @@ export type PadBusy = 'asking' | 'teaching' | null;
 
 export interface PadState {
   readonly open: boolean;
+  /** The session was playing when the pad opened (it pauses while the pad is open) and plays again when it closes. */
+  readonly resume: boolean;
   readonly names: UserNames;
   /** The class the next drawing is taught as; null until one is chosen. */
   readonly label: number | null;
@@ -57,6 +61,7 @@ export type PadStore = StoreApi<PadState>;
 export function createPadStore(): PadStore {
   return createStore<PadState>()((set) => ({
     open: false,
+    resume: false,
     names: {},
     label: null,
     centred: true,
