@@ -15,6 +15,7 @@ import { PickedFilesContext, usePickedFilesRecord } from './layout/pickedFiles';
 import { usePresentation, usePresentationSync } from './layout/presentation';
 import { Toolbar } from './layout/Toolbar';
 import { Views } from './layout/Views';
+import { PadPanel } from './pad/PadPanel';
 import { useStudio, useStudioState } from './session/context';
 
 const TAGLINE =
@@ -81,6 +82,7 @@ export function App() {
         <Toolbar presentation={presentation} drawerOpen={drawerOpen} onToggleDrawer={() => openDrawer(!drawerOpen)} onHelp={() => setHelp(true)} />
         <Messages />
         <PresetBar />
+        <PadPanel />
         <main className="layout">
           <Views ref={views} />
           <section id="settings" className={drawerOpen ? 'side drawer open' : 'side drawer'} aria-label="settings">

@@ -4,6 +4,7 @@
 // only play / pause, step, restart, settings, "?" and exit (studio.css hides the rest).
 import { useStudio, useStudioState } from '../session/context';
 import { formatSpeed, positionFromSpeed, SPEED_STEPS, speedFromPosition } from '../state/speedScale';
+import { PadToggle } from '../pad/PadToggle';
 import type { PresentationActions } from './presentation';
 
 export interface ToolbarProps {
@@ -50,6 +51,7 @@ export function Toolbar({ presentation, drawerOpen, onToggleDrawer, onHelp }: To
         <button type="button" className="drawer-toggle" data-testid="settings-toggle" aria-expanded={drawerOpen} aria-controls="settings" onClick={onToggleDrawer}>
           ☰ Settings
         </button>
+        <PadToggle />
         <button type="button" data-testid="presentation" aria-keyshortcuts="p" onClick={presentation.toggle}>
           {presentation.present ? '✕ Exit presentation' : 'Present'}
         </button>
