@@ -3,14 +3,23 @@
 // vsml-evaluation file and prints a short table. Protocol and choices: docs/EVALUATION.md.
 //
 // Seeds: one --seed (default 22). Run r's initial state (VSML) or weights (baselines) come from
-// new Rng(seed).fork(r); run r's example order from src/data's runOrderSeed(seed, r); the task seed
-// (projection, shuffle, Random's examples) from --transform's project:/shuffle: seed, else --seed.
+// new Rng(seed).fork(r); run r's example order from src/data's runOrderSeed(seed, r) (with --stream
+// association: the episodes of src/data/associationStream.ts from (seed, r), as the studio draws them);
+// the task seed (projection, shuffle, Random's examples) from --transform's project:/shuffle: seed,
+// else --seed.
+//
+// --stream association [--order apart|adjacent] [--fresh]: the paper's Fig. 9 stream (one image of
+// every class per episode, each shown twice); the file and the table add the accuracy on first and on
+// second showings (mean and sample std over runs); --fresh starts every episode from fresh learners.
 //
 // Memory: the request is estimated (evaluateMemory.ts) once the data set is open and before the
 // task, the streams or the learner are made, and refused over --max-memory (default a quarter of
 // this machine's memory); the protocol keeps a [T] curve, not every run's [R][T] correctness.
 import { buildTask } from '../data/task';
 import { createRunStreams } from '../data/stream';
+import { ASSOCIATION_ORDERS, createAssociationStreams, type AssociationOrder } from '../data/associationStream';
+import { evaluateAssociation } from '../meta/associationEvaluation';
+import { vsmlReset } from '../meta/episodes';
 import { openDatasetNode } from '../data/node/open';
 import { taskSize, type TaskSize } from '../data/taskSize';
 import type { DataSource } from '../data/types';
@@ -29,7 +38,7 @@ import { badInput, runtimeFailure, success, type Command, type CommandIo, type O
 import { DATA_FLAGS, parseDataFlags, type DataRequest } from './dataFlags';
 import { BACKENDS, createEngine } from './engineFactory';
 import { evaluateMemory, type EvaluatedLearner } from './evaluateMemory';
-import { formatTable } from './evaluationTable';
+import { formatShowings, formatTable } from './evaluationTable';
 import { readJsonFile, writeFileAtomic } from './io';
 import { MAX_MEMORY_FLAG, memoryLimitOf, refuseOverLimit } from './memoryFlag';
 
@@ -88,6 +97,12 @@ async function run(flags: FlagValues, io: CommandIo): Promise<Outcome> {
   if (!baseline && flags.has('init')) return badInput(`${NAME}: --init: only for the baselines (${BASELINE_NAMES.join(', ')}); a VSML run's initial state is drawn from --seed`);
   const backend = (flags.get('backend') ?? 'cpu') as BackendName;
   const init = (flags.get('init') ?? 'per-run') as BaselineInit;
+  const association = flags.get('stream') === 'association';
+  for (const f of ['order', 'fresh']) {
+    if (!association && flags.has(f)) return badInput(`${NAME}: --${f}: only for --stream association`);
+  }
+  const order = (flags.get('order') ?? 'apart') as AssociationOrder;
+  const fresh = flags.has('fresh');
 
   const limit = memoryLimitOf(flags);
   if (!limit.ok) return badInput(`${NAME}: ${formatFieldError(limit.error)}`);
@@ -105,17 +120,24 @@ async function run(flags: FlagValues, io: CommandIo): Promise<Outcome> {
     }
   }
   const evaluated: EvaluatedLearner = learner.value.kind === 'baseline' ? learner.value : { kind: 'vsml', path: learner.value.path, config: learner.value.learner.config };
-  const tooBig = refuseOverLimit(NAME, evaluateMemory(evaluated, opened.size, runs.value, steps.value), limit.value);
+  const tooBig = refuseOverLimit(NAME, evaluateMemory(evaluated, opened.size, runs.value, steps.value, association ? 2 : 1), limit.value);
   if (tooBig) return badInput(tooBig);
   const task = buildTask(opened.source, data.value.task);
   if (!task.ok) return badInput(transformLine(task.error));
-  const streams = createRunStreams(task.value, { seed: seed.value, runs: runs.value });
-  if (!streams.ok) return badInput(`${NAME}: ${formatFieldError(streams.error)}`);
+  const streamOptions = { seed: seed.value, runs: runs.value };
+  const streams = association ? createAssociationStreams(task.value, { ...streamOptions, order, fresh }) : createRunStreams(task.value, streamOptions);
+  if (!streams.ok) {
+    const { field, message } = streams.error;
+    return badInput(`${NAME}: ${field === 'stream' || field === 'order' ? `--${field}: ${message}` : formatFieldError(streams.error)}`);
+  }
 
   let engine: VsmlEngine | null = null;
   let batch: BatchLearner;
+  let reset: () => void;
   if (learner.value.kind === 'baseline') {
-    batch = baselineLearner(learner.value.name, A, K, runs.value, seed.value, init);
+    const baselines = baselineLearner(learner.value.name, A, K, runs.value, seed.value, init);
+    batch = baselines;
+    reset = () => baselines.reset(seed.value, init);
   } else {
     const spec = { config: learner.value.learner.config, inputSize: A, numClasses: K, runs: runs.value };
     try {
@@ -124,6 +146,8 @@ async function run(flags: FlagValues, io: CommandIo): Promise<Outcome> {
       return runtimeFailure(`${NAME}: ${backend} backend failed: ${oneLine(e)}`);
     }
     batch = vsmlLearner(engine, learner.value.learner, seed.value);
+    const made = engine;
+    reset = vsmlReset(() => made, learner.value.learner, seed.value);
   }
 
   const started = performance.now();
@@ -138,7 +162,12 @@ async function run(flags: FlagValues, io: CommandIo): Promise<Outcome> {
       backend: baseline ? 'cpu' : backend,
       ...(baseline ? { init } : {}),
     };
-    evaluation = (await evaluate(batch, streams.value, { steps: steps.value }, labels)).evaluation;
+    const source = streams.value;
+    evaluation = (
+      'episodes' in source
+        ? await evaluateAssociation(batch, reset, source, order, { steps: steps.value }, labels)
+        : await evaluate(batch, source, { steps: steps.value }, labels)
+    ).evaluation;
   } catch (e) {
     return runtimeFailure(`${NAME}: ${baseline ? 'cpu' : backend} evaluation failed: ${oneLine(e)}`);
   } finally {
@@ -151,6 +180,7 @@ async function run(flags: FlagValues, io: CommandIo): Promise<Outcome> {
     return runtimeFailure(`${NAME}: cannot write ${out}: ${oneLine(e)}`);
   }
   formatTable([evaluation]).forEach((l) => io.info(l));
+  if (evaluation.association) formatShowings(evaluation).forEach((l) => io.info(l));
   io.info(`evaluate: ${runs.value} runs x ${steps.value} steps of ${task.value.name} (A=${A}, K=${K}) in ${seconds.toFixed(1)} s -> ${out}`);
   return success;
 }
@@ -164,6 +194,9 @@ export const evaluateCommand: Command = {
     { name: 'steps', value: 'T', help: `predictions per run (default 2000, at most ${MAX_STEPS})` },
     { name: 'runs', value: 'R', help: `independent runs (default 32, at most ${MAX_RUNS})` },
     { name: 'seed', value: 'N', help: 'seed of the initial states/weights and the example orders (default 22)' },
+    { name: 'stream', value: 'iid|association', choices: ['iid', 'association'], help: "iid: seeded shuffled epochs (default); association: the paper's Fig. 9 episodes, one image of every class shown twice, with the accuracy on first and second showings" },
+    { name: 'order', value: ASSOCIATION_ORDERS.join('|'), choices: ASSOCIATION_ORDERS, help: 'with --stream association: apart (default: a repeat never directly follows its first showing) or adjacent (back to back)' },
+    { name: 'fresh', value: '', boolean: true, help: 'with --stream association: every episode starts from fresh learners (VSML initial state, baseline initial weights)' },
     { name: 'backend', value: BACKENDS.join('|'), choices: BACKENDS, help: 'engine for a VSML learner (default cpu); baselines always run on the CPU' },
     { name: 'init', value: BASELINE_INITS.join('|'), choices: BASELINE_INITS, help: "baselines: initial weights per run from (seed, run), or 'shared' by every run as the official PRNGKey(22) (default per-run)" },
     { name: 'out', value: 'R.json', required: true, help: 'vsml-evaluation file to write (atomically)' },

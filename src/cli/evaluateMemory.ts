@@ -17,11 +17,12 @@ export const DEFAULT_EVAL_RUNS = 32;
 
 export type EvaluatedLearner = { readonly kind: 'baseline'; readonly name: BaselineName } | { readonly kind: 'vsml'; readonly path: string; readonly config: VsmlConfig };
 
-export function evaluateMemory(learner: EvaluatedLearner, size: TaskSize, runs: number, steps: number): MemoryEstimate {
+/** `orders`: example orders kept per run (1 for the i.i.d. stream; 2 for association episodes: the class lists and their passes). */
+export function evaluateMemory(learner: EvaluatedLearner, size: TaskSize, runs: number, steps: number, orders = 1): MemoryEstimate {
   const A = size.inputSize;
   const K = size.numClasses;
   const items: MemoryItem[] = [...taskItems(size, { data: '--dataset', resize: '--transform', project: '--transform' })];
-  if (size.count !== null) items.push(productItem('--runs', "the runs' example orders", [[runs, 'runs'], [size.count, 'examples'], [4, 'bytes']]));
+  if (size.count !== null) items.push(productItem('--runs', "the runs' example orders", [[runs, 'runs'], ...(orders > 1 ? [[orders, 'orders'] as const] : []), [size.count, 'examples'], [4, 'bytes']]));
   if (learner.kind === 'baseline') {
     items.push(baselineItem('--runs', learner.name, A, K, runs));
   } else {

@@ -1,5 +1,6 @@
 // The short table `vsml evaluate` prints: one row per evaluation.
 import type { Evaluation, MeanStd } from '../model/formats/evaluation';
+import type { ShowingAccuracy } from '../model/showings';
 
 const HEADER = ['learner', 'dataset', 'steps', 'runs', 'cum. acc. @100', 'cum. acc. @end', 'final acc.'];
 
@@ -16,4 +17,18 @@ export function formatTable(rows: readonly Evaluation[]): string[] {
   const cells = [HEADER, ...rows.map(evaluationRow)];
   const widths = HEADER.map((_, c) => Math.max(...cells.map((r) => r[c].length)));
   return cells.map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd());
+}
+
+/** "0.2500 ± 0.0400 (n = 640)": a showing's accuracy with its count, "-" when there was none. */
+export const formatShowing = (a: ShowingAccuracy | null): string => (a === null ? '-' : `${formatMeanStd(a)} (n = ${a.count})`);
+
+/** The association stream's lines: how it ran, then the accuracy on first and on second showings. */
+export function formatShowings(e: Evaluation): string[] {
+  const a = e.association;
+  if (!a) return [];
+  return [
+    `association (${a.order}, ${a.fresh ? 'every episode from fresh learners' : 'one continuing stream'}, ${a.episodeLength} steps per episode) ${e.learner}:`,
+    `  first showings   ${formatShowing(a.first)}`,
+    `  second showings  ${formatShowing(a.second)}`,
+  ];
 }

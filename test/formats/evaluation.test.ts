@@ -48,11 +48,37 @@ describe('parseEvaluation', () => {
     ['a null std with 3 runs', (d) => (d.finalAccuracy.std = null), 'finalAccuracy.std: must be a number in [0, 1], got null'],
     ['a missing at100 at 120 steps', (d) => delete d.cumulativeAccuracy.at100, 'cumulativeAccuracy.at100: must be an object, got nothing'],
     ['zero runs', (d) => (d.runs = 0), 'runs: must be an integer in [1, 1000000], got 0'],
-    ['an unknown field', (d) => (d.acc = 1), 'acc: unknown field (known: format, version, learner, dataset, steps, runs, cumulativeAccuracy, finalAccuracy, curve, split, transform, backend, init, seed)'],
+    ['an unknown field', (d) => (d.acc = 1), 'acc: unknown field (known: format, version, learner, dataset, steps, runs, cumulativeAccuracy, finalAccuracy, curve, split, transform, backend, init, seed, association)'],
     ['an empty learner', (d) => (d.learner = ''), 'learner: must be a non-empty string, got ""'],
     ['a negative seed', (d) => (d.seed = -1), 'seed: must be an integer in [0, 4294967295], got -1'],
   ])('rejects %s', (_, edit, message) => {
     const d = doc();
+    edit(d);
+    expect(line(parseEvaluation(d))).toBe(message);
+  });
+
+  it('round-trips the association stream\'s first- and second-showing accuracies (a null showing, a null std)', () => {
+    const association: Evaluation = {
+      ...evaluation,
+      association: { order: 'apart', fresh: true, episodeLength: 20, first: { mean: 0.25, std: null, count: 3 }, second: null },
+    };
+    const d = JSON.parse(serialiseEvaluation(association)) as Doc;
+    expect(Object.keys(d).slice(-2)).toEqual(['association', 'curve']);
+    expect(expectOk(parseEvaluation(d))).toEqual(association);
+  });
+
+  it.each<[string, (d: Doc) => unknown, string]>([
+    ['an unknown order', (d) => (d.association.order = 'mixed'), 'association.order: must be "apart" or "adjacent", got "mixed"'],
+    ['fresh as a number', (d) => (d.association.fresh = 1), 'association.fresh: must be true or false, got 1'],
+    ['an odd episode length', (d) => (d.association.episodeLength = 21), 'association.episodeLength: must be even (each image is shown twice), got 21'],
+    ['a first-showing mean over 1', (d) => (d.association.first.mean = 1.5), 'association.first.mean: must be a number in [0, 1], got 1.5'],
+    ['a count over runs x steps', (d) => (d.association.second.count = 361), 'association.second.count: must be an integer in [1, 360], got 361'],
+    ['a showing without its std', (d) => delete d.association.second.std, 'association.second.std: missing'],
+  ])('rejects an association with %s', (_, edit, message) => {
+    const d = JSON.parse(serialiseEvaluation({
+      ...evaluation,
+      association: { order: 'adjacent', fresh: false, episodeLength: 20, first: { mean: 0.25, std: 0.5, count: 60 }, second: { mean: 0.75, std: 0.25, count: 60 } },
+    })) as Doc;
     edit(d);
     expect(line(parseEvaluation(d))).toBe(message);
   });

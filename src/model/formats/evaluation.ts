@@ -1,13 +1,17 @@
 // The evaluation file: how a learner did under the online protocol (docs/EVALUATION.md).
 //   {"format":"vsml-evaluation","version":1,"learner":"sgd","dataset":"mnist-idx","steps":T,"runs":R,
 //    "cumulativeAccuracy":{"at100":{"mean":m,"std":s}|null,"atEnd":{"mean":m,"std":s}},
-//    "finalAccuracy":{"mean":m,"std":s},"curve":[T numbers], optional "split","transform","seed","backend","init"}
+//    "finalAccuracy":{"mean":m,"std":s},"curve":[T numbers], optional "split","transform","seed","backend","init",
+//    "association":{"order":"apart"|"adjacent","fresh":b,"episodeLength":2K,"first":S|null,"second":S|null}}
+// with S = {"mean":m,"std":s|null,"count":n}: accuracy on first / second showings of the association
+// stream (src/model/showings.ts: the mean over runs of each run's accuracy, sample std, showings counted).
 // acc_r(t) = mean correctness of run r's first t predictions. at100 = acc_r(100) over runs (null when
 // T < 100), atEnd = acc_r(T), finalAccuracy = correctness of the T-th prediction, curve[t-1] = mean
 // over runs of acc_r(t). Every std is the sample std over runs (R - 1), null when R = 1. Numbers
 // are written as JavaScript doubles (shortest round-trip form), so files round-trip exactly.
 import type { Result } from '../result';
-import { checkKeys, failAt, fieldPath, indexPath, parseWith, readArrayOf, readInt, readObject, show, stringifyDoc } from './json';
+import type { ShowingAccuracy } from '../showings';
+import { checkKeys, failAt, fieldPath, indexPath, parseWith, readArrayOf, readBoolean, readInt, readObject, show, stringifyDoc } from './json';
 import { envelope, restore, type FormatSpec } from './restore';
 
 export const EVALUATION_FORMAT: FormatSpec = { format: 'vsml-evaluation', version: 1 };
@@ -38,6 +42,18 @@ export interface Evaluation {
   readonly backend?: string;
   /** Where a baseline's initial weights came from ("per-run" or "shared"). */
   readonly init?: string;
+  /** The association stream's per-showing accuracies (written for --stream association). */
+  readonly association?: AssociationAccuracy;
+}
+
+/** How the association stream ran, and the accuracy on first and on second showings (null: none yet). */
+export interface AssociationAccuracy {
+  readonly order: 'apart' | 'adjacent';
+  readonly fresh: boolean;
+  /** 2K showings per episode. */
+  readonly episodeLength: number;
+  readonly first: ShowingAccuracy | null;
+  readonly second: ShowingAccuracy | null;
 }
 
 /** Consistency between the summaries and the curve: both are means of the same numbers. */
@@ -70,6 +86,27 @@ function readMeanStd(v: unknown, path: string, runs: number): MeanStd {
   return { mean, std: readFraction(o.std, stdPath) };
 }
 
+function readShowing(v: unknown, path: string, most: number): ShowingAccuracy | null {
+  if (v === null) return null;
+  const o = readObject(v, path);
+  checkKeys(o, path, ['mean', 'std', 'count']);
+  const mean = readFraction(o.mean, fieldPath(path, 'mean'));
+  const std = o.std === null ? null : readFraction(o.std, fieldPath(path, 'std'));
+  return { mean, std, count: readInt(o.count, fieldPath(path, 'count'), 1, most) };
+}
+
+function readAssociation(v: unknown, runs: number, steps: number): AssociationAccuracy {
+  const path = 'association';
+  const o = readObject(v, path);
+  checkKeys(o, path, ['order', 'fresh', 'episodeLength', 'first', 'second']);
+  if (o.order !== 'apart' && o.order !== 'adjacent') failAt('range', fieldPath(path, 'order'), `must be "apart" or "adjacent", got ${show(o.order)}`);
+  const fresh = readBoolean(o.fresh, fieldPath(path, 'fresh'));
+  const episodeLength = readInt(o.episodeLength, fieldPath(path, 'episodeLength'), 2, MAX_STEPS);
+  if (episodeLength % 2 !== 0) failAt('range', fieldPath(path, 'episodeLength'), `must be even (each image is shown twice), got ${episodeLength}`);
+  const most = runs * steps;
+  return { order: o.order, fresh, episodeLength, first: readShowing(o.first, fieldPath(path, 'first'), most), second: readShowing(o.second, fieldPath(path, 'second'), most) };
+}
+
 function agree(value: number, path: string, curve: Float64Array, t: number): void {
   if (Math.abs(value - curve[t]) > TOLERANCE) failAt('mismatch', path, `must equal curve[${t}] (${curve[t]}), got ${value}`);
 }
@@ -81,7 +118,7 @@ export function parseEvaluation(raw: unknown): Result<Evaluation> {
       doc,
       '',
       ['format', 'version', 'learner', 'dataset', 'steps', 'runs', 'cumulativeAccuracy', 'finalAccuracy', 'curve'],
-      [...OPTIONAL_STRINGS, 'seed'],
+      [...OPTIONAL_STRINGS, 'seed', 'association'],
     );
     const learner = readString(doc.learner, 'learner');
     const dataset = readString(doc.dataset, 'dataset');
@@ -110,6 +147,7 @@ export function parseEvaluation(raw: unknown): Result<Evaluation> {
       seed: doc.seed === undefined ? undefined : readInt(doc.seed, 'seed', 0, 0xffffffff),
       backend: text('backend'),
       init: text('init'),
+      ...(doc.association === undefined ? {} : { association: readAssociation(doc.association, runs, steps) }),
       steps,
       runs,
       cumulativeAccuracy: { at100, atEnd },
@@ -134,6 +172,7 @@ export function evaluationToJson(e: Evaluation): Record<string, unknown> {
     runs: e.runs,
     cumulativeAccuracy: { at100: e.cumulativeAccuracy.at100 ? ms(e.cumulativeAccuracy.at100) : null, atEnd: ms(e.cumulativeAccuracy.atEnd) },
     finalAccuracy: ms(e.finalAccuracy),
+    ...(e.association ? { association: { ...e.association } } : {}),
     curve: Array.from(e.curve),
   };
 }
