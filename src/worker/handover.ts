@@ -5,6 +5,9 @@
 // Why a replay and not engine.setState(readState(...)): setState resets the pending error and
 // backward messages (src/model/engine.ts), which the next example's update reads, so the copied state
 // would not continue the run; a replay on one engine is bit-identical to a run on it (test/gpu).
+// Fresh association episodes replay as they ran: blocks split at episode starts, the runs put back to
+// their initial states before each episode but the first (src/meta/episodes.ts, as session.ts).
+import { episodeChunks, freshEpisodeLength, vsmlReset } from '../meta/episodes';
 import type { BlockSource } from '../meta/protocol';
 import { vsmlLearner } from '../meta/learners';
 import type { VsmlEngine } from '../model/engine';
@@ -12,6 +15,8 @@ import type { Learner } from '../model/formats/learner';
 
 export class Handover {
   private replayedSteps = 0;
+  private readonly freshLength: number | null;
+  private readonly reset: () => void;
 
   /** `engine`: fresh, for the same spec as the session's; `source`: the session's streams again, at example 0. */
   constructor(
@@ -21,6 +26,8 @@ export class Handover {
     seed: number,
   ) {
     vsmlLearner(engine, learner, seed);
+    this.freshLength = freshEpisodeLength(source);
+    this.reset = this.freshLength === null ? () => {} : vsmlReset(() => engine, learner, seed);
   }
 
   /** Examples replayed on the new engine so far. */
@@ -32,11 +39,25 @@ export class Handover {
   async replay(steps: number, target: number): Promise<number> {
     const n = Math.min(steps, target - this.replayedSteps);
     if (n < 1) return 0;
+    if (this.freshLength !== null) return this.replayEpisodes(n);
     const S = this.engine.spec.runs;
     const block = { inputs: new Float32Array(S * n * this.source.inputSize), labels: new Int32Array(S * n), steps: n };
     this.source.fillBlock(block);
     await this.engine.run(block, { outputs: false });
     this.replayedSteps += n;
+    return n;
+  }
+
+  /** `n` examples of fresh episodes: blocks split at episode starts, the runs reset before each but the first. */
+  private async replayEpisodes(n: number): Promise<number> {
+    for (const chunk of episodeChunks(this.replayedSteps, n, this.freshLength)) {
+      if (chunk.reset) this.reset();
+      const S = this.engine.spec.runs;
+      const block = { inputs: new Float32Array(S * chunk.steps * this.source.inputSize), labels: new Int32Array(S * chunk.steps), steps: chunk.steps };
+      this.source.fillBlock(block);
+      await this.engine.run(block, { outputs: false });
+      this.replayedSteps += chunk.steps;
+    }
     return n;
   }
 }

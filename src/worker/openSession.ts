@@ -61,6 +61,8 @@ export function checkSettings(s: SessionSettings): string | null {
   if (typeof s.shuffle !== 'boolean') return `shuffle: must be true or false, got ${String(s.shuffle)}`;
   if (typeof s.project !== 'boolean') return `project: must be true or false, got ${String(s.project)}`;
   if (s.stream !== 'iid' && s.stream !== 'association') return `stream: must be iid or association, got ${String(s.stream)}`;
+  if (s.order !== undefined && s.order !== 'apart' && s.order !== 'adjacent') return `order: must be apart or adjacent, got ${String(s.order)}`;
+  if (s.fresh !== undefined && typeof s.fresh !== 'boolean') return `fresh: must be true or false, got ${String(s.fresh)}`;
   return null;
 }
 
@@ -72,7 +74,7 @@ function taskError(dataset: string, e: FieldError, resize: number | null): strin
 
 function streamsOf(task: Task, s: SessionSettings): { ok: true; value: BlockSource } | { ok: false; error: FieldError } {
   const options = { seed: s.seed, runs: s.runs };
-  return s.stream === 'association' ? createAssociationStreams(task, options) : createRunStreams(task, options);
+  return s.stream === 'association' ? createAssociationStreams(task, { ...options, order: s.order, fresh: s.fresh }) : createRunStreams(task, options);
 }
 
 export async function openSession(deps: SessionDeps, s: SessionSettings, learner: Learner, files: DatasetFiles | undefined): Promise<Opened> {

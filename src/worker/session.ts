@@ -12,6 +12,8 @@ import type { VsmlEngine } from '../model/engine';
 import type { Learner } from '../model/formats/learner';
 import { AccuracyTally } from './accuracyTally';
 import { FRAME_POINTS, framePoints, type DecimatedCurve } from './decimate';
+import { episodeChunks, freshEpisodeLength, vsmlReset } from '../meta/episodes';
+import { SessionShowings, type ShowingsByLearner } from './showingTally';
 import { drawingInput, type ImageInput } from '../data/imageInput';
 import { explainExample, rebuildCarry } from '../model/explain';
 import type { Drawing, Explanation } from '../model/explainTypes';
@@ -56,6 +58,10 @@ export interface Frame {
   /** Run 0's last `history` examples, oldest first: [n][K] probabilities and [n] labels. */
   readonly recentProbabilities: Float32Array;
   readonly recentLabels: Int32Array;
+  /** [n] marks of the same examples (src/model/showings.ts: first or second showing, episode start); 0 on the i.i.d. stream. */
+  readonly recentMarks: Uint8Array;
+  /** Association stream: VSML's and every baseline's accuracy on first and on second showings (showingTally.ts); null on the i.i.d. stream. */
+  readonly showings: ShowingsByLearner | null;
   /** VSML and every baseline: the cumulative accuracy, decimated to at most 1000 points, always with the first and the last; x = examples seen (1-based). */
   readonly accuracy: { readonly [learner: string]: DecimatedCurve };
   /** The state slice of the view set with setView (run 0), or null. */
@@ -116,6 +122,11 @@ export class Session {
   readonly run0: Run0Record;
   /** Drawings taught so far, in order. */
   private readonly taught: TaughtExample[] = [];
+  /** First- and second-showing tallies and run 0's recent marks (association stream). */
+  private readonly showingTally: SessionShowings;
+  /** Every episode from fresh learners: its length, else null; and the reset of the VSML runs, made on first use. */
+  private readonly freshLength: number | null;
+  private resetVsml: (() => void) | null = null;
   /** Examples in the largest block (inputs of about 32 MiB, at most 500). */
   readonly maxBlockSteps: number;
   /** Sub-RNNs of the grid: sum over layers of A * B (a cell-tick is one of them advancing one example). */
@@ -140,6 +151,8 @@ export class Session {
     for (const b of this.baselines) this.tallies.set(b.name, new AccuracyTally(runs));
     this.input = new Float32Array(this.A);
     this.probabilities = new Float32Array(this.K).fill(1 / this.K);
+    this.showingTally = new SessionShowings(source, runs, [...this.tallies.keys()], this.history);
+    this.freshLength = freshEpisodeLength(source);
     this.maxBlockSteps = defaultBlockSteps(runs, this.A);
     this.cells = engine.shapes.reduce((n, s) => n + s.A * s.B, 0);
     // Run 0's initial state, as vsmlLearner drew it (initRunStates: run s from new Rng(seed).fork(s)).
@@ -154,16 +167,37 @@ export class Session {
     return this.engine.spec.runs;
   }
 
-  /** Advance every run (VSML and baselines) by `steps` examples of the same streams. */
+  /** Advance every run (VSML and baselines) by `steps` examples of the same streams; with fresh episodes, each episode from the learners' start (src/meta/episodes.ts). */
   async step(steps: number): Promise<void> {
     if (!Number.isInteger(steps) || steps < 1) throw new Error(`session: steps must be a positive integer, got ${steps}`);
+    for (const chunk of episodeChunks(this.examples, steps, this.freshLength)) {
+      if (chunk.reset) this.resetLearners();
+      await this.stepBlock(chunk.steps);
+    }
+  }
+
+  /** Every learner back to where it began (a fresh episode): VSML's initial states, the baselines' initial weights, run 0's record. */
+  private resetLearners(): void {
+    this.resetVsml ??= vsmlReset(() => this.engine, this.options.learner, this.options.seed);
+    this.resetVsml();
+    for (const b of this.baselines) b.learner.reset(this.options.seed);
+    this.run0.reset();
+  }
+
+  private async stepBlock(steps: number): Promise<void> {
     const S = this.engine.spec.runs;
     const block = { inputs: new Float32Array(S * steps * this.A), labels: new Int32Array(S * steps), steps };
     this.source.fillBlock(block);
+    this.showingTally.begin(steps);
     const r = await this.engine.run(block, { outputs: true });
     this.run0.record(block.inputs, block.labels, r.outputs as Float32Array, steps);
     this.tallies.get('vsml')?.add(r.correct, steps);
-    for (const b of this.baselines) this.tallies.get(b.name)?.add(b.learner.run(block, { outputs: false }).correct, steps);
+    this.showingTally.add('vsml', r.correct);
+    for (const b of this.baselines) {
+      const correct = b.learner.run(block, { outputs: false }).correct;
+      this.tallies.get(b.name)?.add(correct, steps);
+      this.showingTally.add(b.name, correct);
+    }
     const K = this.K;
     for (let t = 0; t < steps; t++) {
       const y = (r.outputs as Float32Array).subarray(t * K, (t + 1) * K);
@@ -195,6 +229,8 @@ export class Session {
       predicted: argmax(this.probabilities),
       recentProbabilities: Float32Array.from(this.recentP),
       recentLabels: Int32Array.from(this.recentL),
+      recentMarks: this.showingTally.recentMarks(),
+      showings: this.showingTally.summary(),
       accuracy,
     };
   }
@@ -204,6 +240,11 @@ export class Session {
     const out: Record<string, AccuracyCurve> = {};
     for (const [name, tally] of this.tallies) out[name] = tally.curve();
     return out;
+  }
+
+  /** Every learner's first- and second-showing accuracy (association stream), or null. */
+  showings(): ShowingsByLearner | null {
+    return this.showingTally.summary();
   }
 
   /**

@@ -15,7 +15,9 @@ import type { BaselineName } from '../model/baselines/kinds';
 import type { EngineSpec } from '../model/engine';
 import { parseLearner, type Learner } from '../model/formats/learner';
 import { formatFieldError, type Result } from '../model/result';
+import type { AssociationOrder } from '../data/associationStream';
 import type { EngineChoice } from './engineChoice';
+import type { ShowingsByLearner } from './showingTally';
 import type { Drawing, ExplainReply, PeekReply, Refusal, ReproduceReply, TeachReply } from './explainContract';
 import { openSession, type Opened, type OpenedSession } from './openSession';
 import { Player, realClock, type Clock } from './player';
@@ -26,6 +28,8 @@ export type { Clock } from './player';
 export type { Drawing, ExplainReply, PeekReply, Prediction, ReproduceReply, TeachReply } from './explainContract';
 
 export type StreamKind = 'iid' | 'association';
+export type { AssociationOrder } from '../data/associationStream';
+export type { ShowingsByLearner } from './showingTally';
 
 export interface SessionSettings {
   /** Registry name (src/data/registry.ts). */
@@ -46,6 +50,10 @@ export interface SessionSettings {
   readonly project: boolean;
   /** iid: the seeded shuffled epochs of src/data/stream.ts; association: Fig. 9's episodes (src/data/associationStream.ts). */
   readonly stream: StreamKind;
+  /** Association stream: apart (default: a repeat never directly follows its first showing) or adjacent (back to back). */
+  readonly order?: AssociationOrder;
+  /** Association stream: every episode from fresh learners (default false: one continuing stream). */
+  readonly fresh?: boolean;
 }
 
 export interface SessionInfo {
@@ -84,6 +92,8 @@ export interface AccuracyExport {
   readonly seed: number;
   readonly taskName: string;
   readonly learners: { readonly [name: string]: { readonly mean: Float64Array; readonly std: Float64Array } };
+  /** Association stream: every learner's accuracy on first and on second showings so far (Frame.showings), and how the stream ran; absent on the i.i.d. stream. */
+  readonly association?: { readonly order: AssociationOrder; readonly fresh: boolean; readonly showings: ShowingsByLearner };
 }
 
 export interface SessionDeps {
@@ -285,7 +295,9 @@ export function createSessionApi(deps: SessionDeps): SessionApi {
       const learners = session.curves();
       const every = learners.vsml?.every ?? 1;
       const curves = Object.fromEntries(Object.entries(learners).map(([name, c]) => [name, { mean: c.mean, std: c.std }]));
-      return { examples: session.examplesSeen, every, runs: session.runs, seed: settings.seed, taskName: info.taskName, learners: curves };
+      const showings = session.showings();
+      const association = showings ? { association: { order: settings.order ?? 'apart', fresh: settings.fresh ?? false, showings } } : {};
+      return { examples: session.examplesSeen, every, runs: session.runs, seed: settings.seed, taskName: info.taskName, learners: curves, ...association };
     },
     info: () => current?.info ?? null,
     explainNext: () => useSession('explain', (s) => s.explainNext().then((r) => ({ ok: true as const, ...r })), true),

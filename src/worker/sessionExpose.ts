@@ -8,7 +8,7 @@ import type { AccuracyExport, PeekReply, SessionApi } from './sessionApi';
 
 /** Every buffer a frame holds (each array is the frame's own, so handing them over loses nothing). */
 export function frameBuffers(f: Frame): ArrayBuffer[] {
-  const arrays: ArrayBufferView[] = [f.input, f.probabilities, f.recentProbabilities, f.recentLabels];
+  const arrays: ArrayBufferView[] = [f.input, f.probabilities, f.recentProbabilities, f.recentLabels, f.recentMarks];
   for (const c of Object.values(f.accuracy)) arrays.push(c.x, c.mean, c.std);
   if (f.heatmap) arrays.push(f.heatmap.values);
   return arrays.map((a) => a.buffer as ArrayBuffer);

@@ -39,10 +39,10 @@ describe('transferringApi over Comlink (in-process MessageChannel)', () => {
     expect(Array.from(f.accuracy.vsml.x)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(f.heatmap?.values).toHaveLength(30);
     expect(Math.abs(Array.from(f.probabilities).reduce((a, b) => a + b, 0) - 1)).toBeLessThan(1e-6);
-    expect(sent).toHaveLength(4 + 2 * 3 + 1); // input, probabilities, recent x 2; x, mean, std of vsml and sgd; heatmap
+    expect(sent).toHaveLength(5 + 2 * 3 + 1); // input, probabilities, recent x 3 (probabilities, labels, marks); x, mean, std of vsml and sgd; heatmap
     const c = (await remote.curves()) as AccuracyExport;
     expect(c.learners.sgd.mean).toHaveLength(6);
-    expect(sent).toHaveLength(11 + 4);
+    expect(sent).toHaveLength(12 + 4);
     expect(sent.every((b) => b.byteLength === 0)).toBe(true); // detached: transferred, not copied
     await remote.play(Infinity);
     await remote.pause();
