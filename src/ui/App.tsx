@@ -14,6 +14,8 @@ import { useShortcuts } from './keyboard/useShortcuts';
 import { PickedFilesContext, usePickedFilesRecord } from './layout/pickedFiles';
 import { usePresentation, usePresentationSync } from './layout/presentation';
 import { Toolbar } from './layout/Toolbar';
+import { QuizPanel } from './quiz/QuizPanel';
+import { useQuizClasses } from './quiz/useQuiz';
 import { Views } from './layout/Views';
 import { PadPanel } from './pad/PadPanel';
 import { useStudio, useStudioState } from './session/context';
@@ -26,6 +28,7 @@ export function App() {
   const ready = useStudioState((s) => s.info !== null);
   const taskName = useStudioState((s) => s.info?.taskName);
   const presentation = usePresentation();
+  const quizClasses = useQuizClasses();
   usePresentationSync();
   const picked = usePickedFilesRecord();
   const [help, setHelp] = useState(false);
@@ -53,7 +56,7 @@ export function App() {
 
   return (
     <PickedFilesContext.Provider value={picked}>
-      <div className={presentation.present ? 'studio present' : 'studio'}>
+      <div className={(presentation.present ? 'studio present' : 'studio') + quizClasses}>
         <a
           className="skip-link" href="#views" data-testid="skip-link"
           onClick={(e) => {
@@ -81,6 +84,7 @@ export function App() {
         </header>
         <Toolbar presentation={presentation} drawerOpen={drawerOpen} onToggleDrawer={() => openDrawer(!drawerOpen)} onHelp={() => setHelp(true)} />
         <Messages />
+        <QuizPanel />
         <PresetBar />
         <PadPanel />
         <main className="layout">

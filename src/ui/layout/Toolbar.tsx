@@ -5,6 +5,7 @@
 import { useStudio, useStudioState } from '../session/context';
 import { formatSpeed, positionFromSpeed, SPEED_STEPS, speedFromPosition } from '../state/speedScale';
 import { PadToggle } from '../pad/PadToggle';
+import { QuizToggle } from '../quiz/QuizToggle';
 import type { PresentationActions } from './presentation';
 
 export interface ToolbarProps {
@@ -52,6 +53,7 @@ export function Toolbar({ presentation, drawerOpen, onToggleDrawer, onHelp }: To
           ☰ Settings
         </button>
         <PadToggle />
+        <QuizToggle />
         <button type="button" data-testid="presentation" aria-keyshortcuts="p" onClick={presentation.toggle}>
           {presentation.present ? '✕ Exit presentation' : 'Present'}
         </button>

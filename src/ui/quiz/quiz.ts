@@ -23,15 +23,19 @@ export interface QuizState {
   /** The example revealed last (its session serial and examples-seen count); the frame after it is a question. */
   readonly revealed: { readonly session: number; readonly example: number } | null;
   readonly answers: readonly Answer[];
+  /** The quiz is starting (turned on, or a new session came): it waits for the session to stop, then steps to the first question. */
+  readonly starting: boolean;
 }
 
-export const EMPTY_QUIZ: QuizState = { revealed: null, answers: [] };
+export const EMPTY_QUIZ: QuizState = { revealed: null, answers: [], starting: false };
 
 /** The part of a frame the quiz reads. */
 export interface QuizFrame {
   readonly examplesSeen: number;
   readonly predicted: number;
   readonly label: number;
+  /** The worker's loop was running when the frame was taken. */
+  readonly playing: boolean;
 }
 
 /** The example on screen is a question: the quiz is on, there is one, and it is not the one revealed last (or before it). */
@@ -41,16 +45,29 @@ export function isAsking(mode: QuizMode, quiz: QuizState, frame: QuizFrame | nul
   return !(r && r.session === session && r.example >= frame.examplesSeen);
 }
 
-/** The example on screen counts as seen (the quiz starts: the next example is its first question). */
-export const revealCurrent = (quiz: QuizState, frame: QuizFrame | null, session: number): QuizState => ({
-  ...quiz,
-  revealed: { session, example: frame?.examplesSeen ?? 0 },
-});
+/**
+ * The question on screen can be answered: it is open, the quiz has made its first step, and neither
+ * the page nor the worker's loop plays (so the example cannot change under the answer).
+ */
+export const canAnswer = (mode: QuizMode, quiz: QuizState, frame: QuizFrame | null, session: number, playing: boolean): boolean =>
+  isAsking(mode, quiz, frame, session) && !quiz.starting && !playing && frame !== null && !frame.playing;
+
+/** The quiz (re)starts: the score kept or not; the example on screen is hidden until the session has stopped. */
+export const startQuiz = (quiz: QuizState, keepScore: boolean): QuizState => ({ revealed: null, answers: keepScore ? quiz.answers : [], starting: true });
+
+/**
+ * The session has stopped on this frame's example: it counts as seen, and the quiz's step brings the
+ * first question (null: not yet, the frame was taken while the loop still ran).
+ */
+export function stoppedAt(quiz: QuizState, frame: QuizFrame | null, session: number): QuizState | null {
+  if (!quiz.starting || !frame || frame.playing) return null;
+  return { ...quiz, revealed: { session, example: frame.examplesSeen }, starting: false };
+}
 
 /** The viewer's answer for the example on screen: recorded, and that example revealed. */
 export function answer(quiz: QuizState, guess: Guess, frame: QuizFrame, session: number): QuizState {
   const a: Answer = { example: frame.examplesSeen, guess, predicted: frame.predicted, label: frame.label };
-  return { revealed: { session, example: frame.examplesSeen }, answers: [...quiz.answers, a] };
+  return { revealed: { session, example: frame.examplesSeen }, answers: [...quiz.answers, a], starting: false };
 }
 
 /** The viewer got it: the class VSML predicted, or VSML's being right or wrong. */

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { answer, digitClass, EMPTY_QUIZ, isAsking, revealCurrent, revealText, scoreText, viewerMatched } from '../../../src/ui/quiz/quiz';
+import { answer, canAnswer, digitClass, EMPTY_QUIZ, isAsking, revealText, scoreText, startQuiz, stoppedAt, viewerMatched, type QuizState } from '../../../src/ui/quiz/quiz';
 
-const frame = (examplesSeen: number, predicted: number, label: number) => ({ examplesSeen, predicted, label });
+const frame = (examplesSeen: number, predicted: number, label: number, playing = false) => ({ examplesSeen, predicted, label, playing });
+
+/** The quiz once the session stopped on example `n` of session `session`. */
+const stopped = (n: number, session = 1): QuizState => {
+  const q = stoppedAt(startQuiz(EMPTY_QUIZ, false), frame(n, 0, 0), session);
+  if (!q) throw new Error('not stopped');
+  return q;
+};
 const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
 describe('isAsking', () => {
@@ -9,21 +16,48 @@ describe('isAsking', () => {
     expect(isAsking('off', EMPTY_QUIZ, frame(5, 1, 1), 1)).toBe(false);
     expect(isAsking('class', EMPTY_QUIZ, null, 1)).toBe(false);
     expect(isAsking('class', EMPTY_QUIZ, frame(0, 0, 0), 1)).toBe(false);
-    const q = revealCurrent(EMPTY_QUIZ, frame(5, 1, 1), 1);
-    expect(isAsking('class', q, frame(5, 1, 1), 1)).toBe(false);
+    expect(isAsking('class', stopped(5), frame(5, 1, 1), 1)).toBe(false);
   });
 
   it('is true for the next example of the same session, and for any example of a new session', () => {
-    const q = revealCurrent(EMPTY_QUIZ, frame(5, 1, 1), 1);
+    const q = stopped(5);
     expect(isAsking('class', q, frame(6, 2, 3), 1)).toBe(true);
     expect(isAsking('right', q, frame(6, 2, 3), 1)).toBe(true);
     expect(isAsking('class', q, frame(3, 2, 3), 2)).toBe(true);
   });
 });
 
+describe('startQuiz, stoppedAt and canAnswer', () => {
+  it('hides the example on screen at once, waits for a frame taken with the loop stopped, then counts that example as seen', () => {
+    const q = startQuiz({ ...EMPTY_QUIZ, answers: answer(EMPTY_QUIZ, { kind: 'class', cls: 1 }, frame(3, 1, 1), 1).answers }, false);
+    expect(q).toEqual({ revealed: null, answers: [], starting: true });
+    expect(isAsking('class', q, frame(14, 2, 2, true), 1)).toBe(true);
+    expect(canAnswer('class', q, frame(14, 2, 2), 1, false)).toBe(false);
+    expect(stoppedAt(q, frame(14, 2, 2, true), 1)).toBeNull();
+    expect(stoppedAt(q, null, 1)).toBeNull();
+    const s = stoppedAt(q, frame(15, 2, 2), 1);
+    expect(s).toEqual({ revealed: { session: 1, example: 15 }, answers: [], starting: false });
+    expect(stoppedAt(s as QuizState, frame(15, 2, 2), 1)).toBeNull();
+  });
+
+  it('a new session keeps the score', () => {
+    const q = answer(stopped(4), { kind: 'class', cls: 1 }, frame(5, 1, 1), 1);
+    expect(startQuiz(q, true).answers).toHaveLength(1);
+  });
+
+  it('can answer only an open question while nothing plays', () => {
+    const q = stopped(15);
+    expect(canAnswer('class', q, frame(16, 2, 2), 1, false)).toBe(true);
+    expect(canAnswer('class', q, frame(16, 2, 2), 1, true)).toBe(false);
+    expect(canAnswer('class', q, frame(16, 2, 2, true), 1, false)).toBe(false);
+    expect(canAnswer('class', q, frame(15, 2, 2), 1, false)).toBe(false);
+    expect(canAnswer('off', q, frame(16, 2, 2), 1, false)).toBe(false);
+  });
+});
+
 describe('answer and scoreText', () => {
   it('"which class": 2 of 3 matched, VSML right 1 of 3, each answered example revealed', () => {
-    let q = revealCurrent(EMPTY_QUIZ, frame(0, 0, 0), 1);
+    let q = stopped(0);
     q = answer(q, { kind: 'class', cls: 7 }, frame(1, 7, 7), 1);
     expect(isAsking('class', q, frame(1, 7, 7), 1)).toBe(false);
     expect(scoreText('class', q.answers)).toBe("You matched VSML's prediction 1 of 1 · VSML was right 1 of 1");
