@@ -18,8 +18,10 @@ describe('episodeChunks', () => {
     const base = { inputSize: 1, numClasses: 2, fillBlock() {} };
     expect(isEpisodic(base)).toBe(false);
     expect(freshEpisodeLength(base)).toBe(null);
-    expect(freshEpisodeLength({ ...base, episodes: { length: 20, fresh: false }, lastMarks: new Uint8Array(0) })).toBe(null);
-    expect(freshEpisodeLength({ ...base, episodes: { length: 20, fresh: true }, lastMarks: new Uint8Array(0) })).toBe(20);
+    const continuing = { ...base, episodes: { length: 20, fresh: false }, lastMarks: new Uint8Array(0) };
+    const fresh = { ...continuing, episodes: { length: 20, fresh: true } };
+    expect(freshEpisodeLength(continuing)).toBe(null);
+    expect(freshEpisodeLength(fresh)).toBe(20);
   });
 });
 

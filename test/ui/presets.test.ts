@@ -5,7 +5,7 @@ import { settingsFromUrl } from '../../src/ui/state/urlSettings';
 describe('PRESETS', () => {
   it('are the five of the issue, each with its own link', () => {
     expect(PRESETS.map((p) => p.title)).toEqual(['Fast association', 'MNIST to Fashion-MNIST', 'Unseen task: Sum Sign', 'Shuffled pixels', 'Unseen: 5 classes']);
-    expect(PRESETS.map(presetQuery)).toEqual(['stream=association&speed=4', 'data=fashion-mnist', 'data=sum-sign', 'shuffle=1', 'cls=0,1,2,3,4']);
+    expect(PRESETS.map(presetQuery)).toEqual(['stream=association&fresh=1&speed=4', 'data=fashion-mnist', 'data=sum-sign', 'shuffle=1', 'cls=0,1,2,3,4']);
   });
 
   it('presetQuery read back by settingsFromUrl gives the preset\'s settings, and matchPreset finds it', () => {

@@ -12,11 +12,11 @@ describe('settingsFromUrl / settingsToUrl', () => {
   it('round-trips every setting through the query string', () => {
     const s: StudioSettings = {
       learner: 'vsml-clone-sgd', dataset: 'sum-sign', split: 'train', resize: 14, runs: 32, seed: 7, baselines: ['adam-deep'],
-      classes: [3, 1, 4], shuffle: true, project: true, stream: 'association',
+      classes: [3, 1, 4], shuffle: true, project: true, stream: 'association', order: 'adjacent', fresh: true,
       layer: 1, vector: 'h', j: 5, norm: 'fixed', logX: true, speed: 20, present: true, quiz: 'right',
     };
     const url = settingsToUrl(s);
-    expect(url).toBe('learner=vsml-clone-sgd&data=sum-sign&split=train&resize=14&cls=3,1,4&shuffle=1&proj=1&stream=association&S=32&seed=7&base=adam-deep&layer=1&vec=h&j=5&norm=fixed&logx=1&speed=20&present=1&quiz=right');
+    expect(url).toBe('learner=vsml-clone-sgd&data=sum-sign&split=train&resize=14&cls=3,1,4&shuffle=1&proj=1&stream=association&order=adjacent&fresh=1&S=32&seed=7&base=adam-deep&layer=1&vec=h&j=5&norm=fixed&logx=1&speed=20&present=1&quiz=right');
     expect(settingsFromUrl(`?${url}`)).toEqual({ settings: s, errors: [] });
     expect(settingsFromUrl('?base=')).toEqual({ settings: { ...DEFAULT_SETTINGS, baselines: [] }, errors: [] });
     expect(settingsFromUrl('?speed=max&resize=none').settings).toEqual(DEFAULT_SETTINGS);
@@ -35,11 +35,13 @@ describe('settingsFromUrl / settingsToUrl', () => {
     expect(bad('?cls=4')).toBe('cls: needs at least 2 classes, got "4"');
     expect(bad('?shuffle=yes')).toBe('shuffle: must be 0 or 1, got "yes"');
     expect(bad('?stream=bursty')).toBe('stream: must be one of iid, association, got "bursty"');
+    expect(bad('?order=mixed')).toBe('order: must be one of apart, adjacent, got "mixed"');
+    expect(bad('?fresh=yes')).toBe('fresh: must be 0 or 1, got "yes"');
     expect(bad('?norm=log')).toBe('norm: must be one of class, layer, fixed, got "log"');
     expect(bad('?speed=0')).toBe('speed: must be an integer in [1, 100000], got "0"');
     expect(bad('?present=yes')).toBe('present: must be 0 or 1, got "yes"');
     expect(bad('?quiz=1')).toBe('quiz: must be one of off, class, right, got "1"');
-    expect(bad('?zoom=3')).toBe('zoom: unknown setting (known: learner, data, split, resize, cls, shuffle, proj, stream, S, seed, base, layer, vec, j, norm, logx, speed, present, quiz)');
+    expect(bad('?zoom=3')).toBe('zoom: unknown setting (known: learner, data, split, resize, cls, shuffle, proj, stream, order, fresh, S, seed, base, layer, vec, j, norm, logx, speed, present, quiz)');
     expect(settingsFromUrl('?S=0').settings).toEqual(DEFAULT_SETTINGS);
   });
 
@@ -50,7 +52,7 @@ describe('settingsFromUrl / settingsToUrl', () => {
       'learner: unknown learner "nope" (known: vsml-mnist, vsml-clone-sgd, trained)',
       'S: must be an integer in [1, 256], got "0"',
       'cls: lists a class twice, got "1,1"',
-      'zoom: unknown setting (known: learner, data, split, resize, cls, shuffle, proj, stream, S, seed, base, layer, vec, j, norm, logx, speed, present, quiz)',
+      'zoom: unknown setting (known: learner, data, split, resize, cls, shuffle, proj, stream, order, fresh, S, seed, base, layer, vec, j, norm, logx, speed, present, quiz)',
     ]);
   });
 });

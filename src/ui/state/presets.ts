@@ -15,7 +15,7 @@ export const PRESETS: readonly Preset[] = [
     id: 'fast-association',
     title: 'Fast association',
     blurb: 'Fig. 9: MNIST episodes of two digits per class, each shown twice. Watch the strip: wrong the first time, right with high confidence the next.',
-    settings: { stream: 'association', speed: 4 },
+    settings: { stream: 'association', fresh: true, speed: 4 },
   },
   {
     id: 'mnist-to-fashion',

@@ -3,7 +3,7 @@
 // Reading a URL never throws: each bad key comes back as an error, and its setting keeps its default.
 import { BASELINE_NAMES, type BaselineName } from '../../model/baselines/kinds';
 import { SESSION_DATASETS, SHIPPED_LEARNERS, TRAINED_LEARNER } from '../../worker/catalog';
-import type { SessionSettings, StreamKind } from '../../worker/sessionApi';
+import type { AssociationOrder, SessionSettings, StreamKind } from '../../worker/sessionApi';
 import { QUIZ_MODES, type QuizMode } from '../quiz/quiz';
 
 export type Normalisation = 'class' | 'layer' | 'fixed';
@@ -27,11 +27,14 @@ export interface ViewSettings {
 export interface StudioSettings extends SessionSettings, ViewSettings {
   /** Shipped learner id (public/learners/<id>.learner.json), or "file" for one loaded from disk. */
   readonly learner: string;
+  /** Association stream (ignored on the i.i.d. one): the showings' order and whether each episode starts from fresh learners. */
+  readonly order: AssociationOrder;
+  readonly fresh: boolean;
 }
 
 export const DEFAULT_SETTINGS: StudioSettings = {
   learner: 'vsml-mnist', dataset: 'mnist', split: 'test', resize: null, runs: 8, seed: 22,
-  baselines: ['sgd', 'adam', 'sgd-deep', 'adam-deep'], classes: null, shuffle: false, project: false, stream: 'iid',
+  baselines: ['sgd', 'adam', 'sgd-deep', 'adam-deep'], classes: null, shuffle: false, project: false, stream: 'iid', order: 'apart', fresh: false,
   layer: 0, vector: 'c', j: 0, norm: 'class', logX: false, speed: Infinity, present: false, quiz: 'off',
 };
 
@@ -121,6 +124,8 @@ const KEYS: readonly Key[] = [
     read: (v, s) => void (s.stream = oneOf<StreamKind>(v, 'stream', ['iid', 'association'])),
     write: (s) => (s.stream === D.stream ? null : s.stream),
   },
+  { key: 'order', setting: 'order', read: (v, s) => void (s.order = oneOf<AssociationOrder>(v, 'order', ['apart', 'adjacent'])), write: (s) => (s.order === D.order ? null : s.order) },
+  { key: 'fresh', setting: 'fresh', read: (v, s) => void (s.fresh = flag(v, 'fresh')), write: (s) => (s.fresh === D.fresh ? null : s.fresh ? '1' : '0') },
   { key: 'S', setting: 'runs', read: (v, s) => void (s.runs = int(v, 'S', 1, MAX_RUNS)), write: (s) => (s.runs === D.runs ? null : String(s.runs)) },
   { key: 'seed', setting: 'seed', read: (v, s) => void (s.seed = int(v, 'seed', 0, 0xffffffff)), write: (s) => (s.seed === D.seed ? null : String(s.seed)) },
   {
@@ -197,6 +202,6 @@ export function settingsToUrl(s: StudioSettings): string {
 
 /** The settings that change what the session computes (a change reopens it); the rest is view only. */
 export function sessionSettings(s: StudioSettings): SessionSettings {
-  const { dataset, split, resize, runs, seed, baselines, classes, shuffle, project, stream } = s;
-  return { dataset, split, resize, runs, seed, baselines, classes, shuffle, project, stream };
+  const { dataset, split, resize, runs, seed, baselines, classes, shuffle, project, stream, order, fresh } = s;
+  return { dataset, split, resize, runs, seed, baselines, classes, shuffle, project, stream, order, fresh };
 }
