@@ -9,7 +9,10 @@ import { parseLearner, type Learner } from '../model/formats/learner';
 import { parseState } from '../model/formats/state';
 import { serialiseTrace, type Trace } from '../model/formats/trace';
 import { formatFieldError, type Result } from '../model/result';
-import { specShapes, type BackendName, type EngineSpec } from '../model/engine';
+import { specShapes, type BackendName, type EngineSpec, type VsmlEngine } from '../model/engine';
+import type { Explanation } from '../model/explainTypes';
+import { serialiseExplanation } from '../model/formats/explanation';
+import { explainMemory, explainOnEngine, explainRequest } from './traceExplain';
 import { initRunState } from '../model/init';
 import { Rng } from '../model/rng';
 import type { RunState } from '../model/state';
@@ -32,8 +35,14 @@ export const traceSpec = (learner: Learner, stream: Stream): EngineSpec => ({
   runs: 1,
 });
 
-/** Run `learner` from `state` over the whole stream, in chunks of at most TRACE_CHUNK examples. */
-export async function computeTrace(learner: Learner, stream: Stream, state: RunState, backend: BackendName): Promise<Trace> {
+/** Something to do on the engine just before example `step` (the outputs so far in `outputs`): `--explain`. */
+export interface BeforeStep {
+  readonly step: number;
+  call(engine: VsmlEngine, outputs: Float32Array): Promise<void>;
+}
+
+/** Run `learner` from `state` over the whole stream, in chunks of at most TRACE_CHUNK examples (split at `before.step`). */
+export async function computeTrace(learner: Learner, stream: Stream, state: RunState, backend: BackendName, before?: BeforeStep): Promise<Trace> {
   const engine = await createEngine(backend, traceSpec(learner, stream));
   try {
     engine.setParams([learner.params]);
@@ -42,8 +51,10 @@ export async function computeTrace(learner: Learner, stream: Stream, state: RunS
     const outputs = new Float32Array(T * K);
     const loss = new Float32Array(T);
     const correct = new Uint8Array(T);
-    for (let t0 = 0; t0 < T; t0 += TRACE_CHUNK) {
-      const t1 = Math.min(T, t0 + TRACE_CHUNK);
+    for (let t0 = 0, t1 = 0; t0 < T; t0 = t1) {
+      if (before && before.step === t0) await before.call(engine, outputs);
+      t1 = Math.min(T, t0 + TRACE_CHUNK);
+      if (before && t0 < before.step && before.step < t1) t1 = before.step;
       const r = await engine.run(
         { inputs: stream.inputs.subarray(t0 * A, t1 * A), labels: stream.labels.subarray(t0, t1), steps: t1 - t0 },
         { outputs: true },
@@ -109,7 +120,13 @@ async function run(flags: FlagValues, io: CommandIo): Promise<Outcome> {
   if (!learner.ok) return badInput(learner.line);
   const stream = await load(streamPath, parseStream);
   if (!stream.ok) return badInput(stream.line);
-  const tooBig = refuseOverLimit('vsml trace', traceMemory(learner.value, stream.value, { learner: learnerPath, stream: streamPath }), limit.value);
+  const shapes = specShapes(traceSpec(learner.value, stream.value));
+  const explain = explainRequest(flags, stream.value.steps, shapes);
+  if (!explain.ok) return badInput(explain.line);
+  const want = explain.value;
+  const memory = traceMemory(learner.value, stream.value, { learner: learnerPath, stream: streamPath });
+  const withExplain = want ? estimateOf([...memory.items, explainMemory(learner.value, shapes, want.cell)]) : memory;
+  const tooBig = refuseOverLimit('vsml trace', withExplain, limit.value);
   if (tooBig) return badInput(tooBig);
   let state: RunState;
   const statePath = flags.get('state');
@@ -123,8 +140,10 @@ async function run(flags: FlagValues, io: CommandIo): Promise<Outcome> {
   }
 
   let trace: Trace;
+  let explanation: Explanation | null = null;
+  const before = want ? { step: want.step, call: async (engine: VsmlEngine, outputs: Float32Array) => void (explanation = await explainOnEngine(engine, learner.value, stream.value, outputs, want.step)) } : undefined;
   try {
-    trace = await computeTrace(learner.value, stream.value, state, backend);
+    trace = await computeTrace(learner.value, stream.value, state, backend, before);
   } catch (e) {
     return runtimeFailure(`vsml trace: ${backend} backend failed: ${oneLine(e)}`);
   }
@@ -133,10 +152,25 @@ async function run(flags: FlagValues, io: CommandIo): Promise<Outcome> {
   } catch (e) {
     return runtimeFailure(`vsml trace: cannot write ${out}: ${oneLine(e)}`);
   }
+  if (want && explanation) {
+    try {
+      await writeFileAtomic(want.out, serialiseExplanation(explanation, want.cell));
+    } catch (e) {
+      return runtimeFailure(`vsml trace: cannot write ${want.out}: ${oneLine(e)}`);
+    }
+    io.info(`explain: example ${want.step}, y within ${outputsDiff(explanation, trace, want.step)} of the trace's -> ${want.out}`);
+  }
   const acc = trace.correct.reduce((s, c) => s + c, 0) / trace.steps;
   const meanLoss = trace.loss.reduce((s, l) => s + l, 0) / trace.steps;
   io.info(`trace: ${trace.steps} examples on ${backend}, accuracy ${acc.toFixed(4)}, mean loss ${meanLoss.toFixed(4)} -> ${out}`);
   return success;
+}
+
+/** The largest |difference| between the explanation's y and the trace's outputs of the same example (0 on the CPU). */
+function outputsDiff(e: Explanation, trace: Trace, step: number): number {
+  let worst = 0;
+  for (let k = 0; k < trace.numClasses; k++) worst = Math.max(worst, Math.abs(e.y[k] - trace.outputs[step * trace.numClasses + k]));
+  return worst;
 }
 
 const oneLine = (e: unknown): string => (e instanceof Error ? e.message : String(e)).split('\n')[0];
@@ -151,6 +185,9 @@ export const traceCommand: Command = {
     { name: 'seed', value: 'N', help: 'seed of the initial state when no --state is given (default 0)' },
     { name: 'backend', value: BACKENDS.join('|'), choices: BACKENDS, help: 'engine (default cpu)' },
     { name: 'out', value: 'T.json', required: true, help: 'vsml-trace file to write (atomically)' },
+    { name: 'explain', value: 'T', help: 'explain example T (0-based): every stage of it, as the studio shows it (needs --explain-out)' },
+    { name: 'explain-out', value: 'E.json', help: 'vsml-explanation file to write (atomically)' },
+    { name: 'cell', value: 'L,A,B', help: 'keep only cell (A, B) of layer L in the explanation file (default: every cell)' },
     MAX_MEMORY_FLAG,
   ],
   run,

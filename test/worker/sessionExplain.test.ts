@@ -47,7 +47,7 @@ function recompute(docs: ReproduceReply): { carry: RunCarry; steps: number; last
   const shapes = specShapes({ config: learner.config, inputSize: stream.inputSize, numClasses: stream.numClasses, runs: 1 });
   const state = unwrap(parseState(JSON.parse(docs.state), { shapes, stateSize: learner.config.stateSize }));
   const carry = zeroCarry(learner.config, shapes, [...state]);
-  let lastY = new Float32Array(0);
+  let lastY: Float32Array = new Float32Array(0);
   const A = stream.inputSize;
   for (let t = 0; t < stream.steps; t++) lastY = tickNetwork(learner.config, learner.params, shapes, carry, stream.inputs.subarray(t * A, (t + 1) * A), stream.labels[t]).y;
   return { carry, steps: stream.steps, lastY };
