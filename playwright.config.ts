@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { defineConfig } from '@playwright/test';
+import { TOUR_SEEN_KEY } from './src/ui/tour/tourMemory';
 
 /** Debian's chromium with WebGPU on SwiftShader (a CPU Vulkan). Never a downloaded browser. */
 export const CHROMIUM_WEBGPU_ARGS = [
@@ -68,6 +69,9 @@ export default defineConfig({
   outputDir: 'test-results',
   use: {
     baseURL: origin,
+    // Every test opens the studio as a returning visitor: the guided tour (first visit only) stays out
+    // of the way. e2e/tour.spec.ts starts from an empty storage state instead.
+    storageState: { cookies: [], origins: [{ origin, localStorage: [{ name: TOUR_SEEN_KEY, value: '1' }] }] },
     screenshot: 'on',
     launchOptions: { executablePath: '/usr/bin/chromium', args: CHROMIUM_WEBGPU_ARGS },
   },

@@ -12,8 +12,8 @@ const builtinMnistAsset = (): Plugin => ({
   },
 });
 
-// Four pages: the studio (index.html), the meta-trainer (trainer.html), the engine check (check.html) and
-// the benchmark (bench.html).
+// Five pages: the studio (index.html), the meta-trainer (trainer.html), the engine check (check.html),
+// the benchmark (bench.html) and About VSML (about.html).
 export default defineConfig({
   plugins: [builtinMnistAsset()],
   build: {
@@ -24,6 +24,7 @@ export default defineConfig({
         trainer: resolve(import.meta.dirname, 'trainer.html'),
         check: resolve(import.meta.dirname, 'check.html'),
         bench: resolve(import.meta.dirname, 'bench.html'),
+        about: resolve(import.meta.dirname, 'about.html'),
       },
     },
   },

@@ -93,6 +93,9 @@ export async function measureBackend(url: string, backend: BackendName, repeats:
       try {
         const page = await context.newPage();
         await page.addInitScript(firstExampleScript());
+        // A fresh context is a first visit: mark the guided tour seen (src/ui/tour/tourMemory.ts's
+        // TOUR_SEEN_KEY; cli may not import ui), so it does not sit over the controls.
+        await page.addInitScript(() => localStorage.setItem('vsml-studio-tour-seen', '1'));
         await page.goto(url);
         let first: LatencySample = 'timeout';
         try {

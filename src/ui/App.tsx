@@ -14,6 +14,8 @@ import { useShortcuts } from './keyboard/useShortcuts';
 import { PickedFilesContext, usePickedFilesRecord } from './layout/pickedFiles';
 import { usePresentation, usePresentationSync } from './layout/presentation';
 import { Toolbar } from './layout/Toolbar';
+import { Tour } from './tour/Tour';
+import { useTour } from './tour/useTour';
 import { QuizPanel } from './quiz/QuizPanel';
 import { useQuizClasses } from './quiz/useQuiz';
 import { Views } from './layout/Views';
@@ -21,13 +23,14 @@ import { PadPanel } from './pad/PadPanel';
 import { useStudio, useStudioState } from './session/context';
 
 const TAGLINE =
-  'Every weight of this network is a tiny LSTM. They all share one small set of parameters, and learn from the error fed back to them — no gradient at test time.';
+  'Every weight of this network is a tiny LSTM. They all share one small set of parameters (V_M), and learn from the error fed back to them — no gradient at test time.';
 
 export function App() {
   const studio = useStudio();
   const ready = useStudioState((s) => s.info !== null);
   const taskName = useStudioState((s) => s.info?.taskName);
   const presentation = usePresentation();
+  const tour = useTour(presentation.present);
   const quizClasses = useQuizClasses();
   usePresentationSync();
   const picked = usePickedFilesRecord();
@@ -71,7 +74,10 @@ export function App() {
           <div className="title">
             <h1>VSML Studio</h1>
             <p className="tagline">
-              {TAGLINE}
+              {TAGLINE}{' '}
+              <a href="about.html" data-testid="about-link">
+                About VSML and the paper
+              </a>
               {taskName && (
                 <>
                   {' '}
@@ -82,7 +88,7 @@ export function App() {
           </div>
           <BackendBadge />
         </header>
-        <Toolbar presentation={presentation} drawerOpen={drawerOpen} onToggleDrawer={() => openDrawer(!drawerOpen)} onHelp={() => setHelp(true)} />
+        <Toolbar presentation={presentation} drawerOpen={drawerOpen} onToggleDrawer={() => openDrawer(!drawerOpen)} onHelp={() => setHelp(true)} onTour={tour.show} />
         <Messages />
         <QuizPanel />
         <PresetBar />
@@ -102,6 +108,7 @@ export function App() {
           </section>
         </main>
         {help && <ShortcutsDialog onClose={() => setHelp(false)} />}
+        {tour.open && <Tour onClose={tour.close} />}
       </div>
     </PickedFilesContext.Provider>
   );

@@ -13,9 +13,11 @@ export interface ToolbarProps {
   readonly drawerOpen: boolean;
   readonly onToggleDrawer: () => void;
   readonly onHelp: () => void;
+  /** Opens the guided tour. */
+  readonly onTour: () => void;
 }
 
-export function Toolbar({ presentation, drawerOpen, onToggleDrawer, onHelp }: ToolbarProps) {
+export function Toolbar({ presentation, drawerOpen, onToggleDrawer, onHelp, onTour }: ToolbarProps) {
   const studio = useStudio();
   const playing = useStudioState((s) => s.playing);
   const ready = useStudioState((s) => s.info !== null);
@@ -56,6 +58,9 @@ export function Toolbar({ presentation, drawerOpen, onToggleDrawer, onHelp }: To
         <QuizToggle />
         <button type="button" data-testid="presentation" aria-keyshortcuts="p" onClick={presentation.toggle}>
           {presentation.present ? '✕ Exit presentation' : 'Present'}
+        </button>
+        <button type="button" data-testid="tour-open" onClick={onTour}>
+          Tour
         </button>
         <button type="button" data-testid="shortcuts-help" aria-label="Keyboard shortcuts" aria-keyshortcuts="Shift+?" onClick={onHelp}>
           ?
