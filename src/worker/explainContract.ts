@@ -15,7 +15,19 @@ export type Refusal = { readonly ok: false; readonly message: string };
  * |difference| between the explanation's final h, c and outputs y and the engine's own after the
  * step (0 on the CPU reference; float32 rounding on WebGPU).
  */
-export type ExplainReply = { readonly ok: true; readonly explanation: Explanation; readonly agreement: number } | Refusal;
+export type ExplainReply =
+  | {
+      readonly ok: true;
+      readonly explanation: Explanation;
+      readonly agreement: number;
+      /**
+       * The example's index in reproduce()'s stream (run 0's examples since its initial state, taught
+       * drawings included): the T of `vsml trace --explain T`. It differs from explanation.example (the
+       * stream examples the session had seen) once a drawing was taught or a fresh episode began.
+       */
+      readonly traceIndex: number;
+    }
+  | Refusal;
 
 /** Run 0's prediction for one input, made before any label is seen. */
 export interface Prediction {

@@ -335,7 +335,7 @@ export class Session {
    * Advance every run by one example (step(1)) and explain run 0's: explain.ts from run 0's state read
    * back before it and its rebuilt pending inputs, and how far that is from the engine's own numbers.
    */
-  async explainNext(): Promise<{ explanation: Explanation; agreement: number }> {
+  async explainNext(): Promise<{ explanation: Explanation; agreement: number; traceIndex: number }> {
     const { config } = this.engine.spec;
     const { shapes } = this.engine;
     const tooBig = explainRefusal(config, shapes);
@@ -350,7 +350,7 @@ export class Session {
     // A fresh episode put run 0 back to its initial state before this example: no pending inputs then.
     const carry = this.run0.resets === resets ? rebuildCarry(config, params, shapes, before, last) : rebuildCarry(config, params, shapes, this.run0.initialState, null);
     const explanation = explainExample(config, params, shapes, carry, took.x, took.label, example);
-    return { explanation, agreement: agreementOf(explanation, await this.engine.readState(0), took.y) };
+    return { explanation, agreement: agreementOf(explanation, await this.engine.readState(0), took.y), traceIndex: this.run0.examples - 1 };
   }
 
   private drawingInputOf(d: Drawing): Result<Float32Array> {

@@ -62,6 +62,7 @@ describe('SessionApi.explainNext (CPU reference)', () => {
       if (!r.ok) throw new Error(r.message);
       expect(r.agreement).toBe(0);
       expect(r.explanation.example).toBe(t);
+      expect(r.traceIndex).toBe(t);
       expect(await examplesSeen(api)).toBe(t + 1);
       const f = await api.frame();
       expect(Array.from(r.explanation.input)).toEqual(Array.from(f?.input ?? []));
@@ -175,6 +176,6 @@ describe('taught drawings across a handover', () => {
     if (!before.ok || !after.ok) throw new Error('peek refused');
     expect(Array.from(after.probabilities)).toEqual(Array.from(before.probabilities));
     const r = await api.explainNext();
-    expect(r.ok && r.agreement).toBe(0);
+    expect(r.ok && [r.agreement, r.explanation.example, r.traceIndex]).toEqual([0, 8, 10]);
   });
 });
