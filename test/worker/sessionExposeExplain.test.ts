@@ -1,0 +1,46 @@
+// explainNext, peek, teach and reproduce over Comlink (an in-process MessageChannel): the explanation
+// and predictions arrive with their buffers transferred (the sender keeps none), the same numbers.
+import * as Comlink from 'comlink';
+import { MessageChannel } from 'node:worker_threads';
+import { describe, expect, it } from 'vitest';
+import { explanationBuffers, transferringApi } from '../../src/worker/sessionExpose';
+import type { SessionApi } from '../../src/worker/sessionApi';
+import { cpuApi, settings, tinyLearnerDoc } from './helpers';
+
+// @ts-expect-error -- comlink ships node-adapter.d.ts beside the .mjs, but exports no subpath types for it
+const { default: nodeEndpoint } = (await import('comlink/dist/esm/node-adapter.mjs')) as { default: (p: unknown) => Comlink.Endpoint };
+
+const drawing = { width: 28, height: 28, pixels: new Uint8ClampedArray(784).map((_, k) => (k % 28 === 14 ? 255 : 0)) };
+
+describe('transferringApi: explain and the drawing pad over Comlink', () => {
+  it('an explanation arrives whole (2 layers, 1 micro-tick) with its buffers transferred; peek, teach and reproduce answer', async () => {
+    const inner = cpuApi();
+    const sent: ArrayBuffer[] = [];
+    const spy: SessionApi = {
+      ...inner,
+      explainNext: async () => {
+        const r = await inner.explainNext();
+        if (r.ok) sent.push(...explanationBuffers(r.explanation));
+        return r;
+      },
+    };
+    const { port1, port2 } = new MessageChannel();
+    Comlink.expose(transferringApi(spy), nodeEndpoint(port1));
+    const remote = Comlink.wrap<SessionApi>(nodeEndpoint(port2));
+    expect((await remote.open(settings, tinyLearnerDoc())).ok).toBe(true);
+    await remote.step(3);
+    const r = await remote.explainNext();
+    if (!r.ok) throw new Error(r.message);
+    expect([r.explanation.example, r.agreement, r.traceIndex]).toEqual([3, 0, 3]);
+    expect(r.explanation.layers[1].gates).toHaveLength(1 * 3 * 10 * 4 * 4);
+    // input, messages, y, probabilities, error, nextBwdIn x 2; per layer fwdIn, bwdIn, before h and c, one tick's h and c, gates, fwdOut, bwdOut
+    expect(sent).toHaveLength(7 + 2 * 9);
+    expect(sent.every((b) => b.byteLength === 0)).toBe(true);
+    const peek = await remote.peek(drawing);
+    const taught = await remote.teach(drawing, 1);
+    expect(peek.ok && taught.ok && Array.from(taught.probabilities)).toEqual(peek.ok ? Array.from(peek.probabilities) : null);
+    const docs = await remote.reproduce();
+    expect(docs.ok && [docs.examples, docs.taught]).toEqual([5, 1]);
+    port2.close();
+  });
+});
