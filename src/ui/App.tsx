@@ -21,6 +21,8 @@ import { useQuizClasses } from './quiz/useQuiz';
 import { Views } from './layout/Views';
 import { PadPanel } from './pad/PadPanel';
 import { useStudio, useStudioState } from './session/context';
+import { ExplainView } from './explain/ExplainView';
+import { useExplainMode } from './explain/useExplainMode';
 
 const TAGLINE =
   'Every weight of this network is a tiny LSTM. They all share one small set of parameters (V_M), and learn from the error fed back to them — no gradient at test time.';
@@ -30,6 +32,7 @@ export function App() {
   const ready = useStudioState((s) => s.info !== null);
   const taskName = useStudioState((s) => s.info?.taskName);
   const presentation = usePresentation();
+  const explain = useExplainMode();
   const tour = useTour(presentation.present);
   const quizClasses = useQuizClasses();
   usePresentationSync();
@@ -88,12 +91,13 @@ export function App() {
           </div>
           <BackendBadge />
         </header>
-        <Toolbar presentation={presentation} drawerOpen={drawerOpen} onToggleDrawer={() => openDrawer(!drawerOpen)} onHelp={() => setHelp(true)} onTour={tour.show} />
+        <Toolbar presentation={presentation} drawerOpen={drawerOpen} onToggleDrawer={() => openDrawer(!drawerOpen)} onHelp={() => setHelp(true)} onTour={tour.show} onExplain={explain.show} />
         <Messages />
         <QuizPanel />
         <PresetBar />
         <PadPanel />
-        <main className="layout">
+        {explain.open && <ExplainView port={studio} onClose={explain.close} />}
+        <main className="layout" hidden={explain.open}>
           <Views ref={views} />
           <section id="settings" className={drawerOpen ? 'side drawer open' : 'side drawer'} aria-label="settings">
             <button type="button" ref={drawerClose} className="drawer-close" data-testid="settings-close" onClick={() => openDrawer(false)}>

@@ -13,11 +13,13 @@ export interface ToolbarProps {
   readonly drawerOpen: boolean;
   readonly onToggleDrawer: () => void;
   readonly onHelp: () => void;
+  /** Opens "explain this step" in place of the live views (src/ui/explain/). */
+  readonly onExplain?: () => void;
   /** Opens the guided tour. */
   readonly onTour: () => void;
 }
 
-export function Toolbar({ presentation, drawerOpen, onToggleDrawer, onHelp, onTour }: ToolbarProps) {
+export function Toolbar({ presentation, drawerOpen, onToggleDrawer, onHelp, onTour, onExplain }: ToolbarProps) {
   const studio = useStudio();
   const playing = useStudioState((s) => s.playing);
   const ready = useStudioState((s) => s.info !== null);
@@ -32,6 +34,11 @@ export function Toolbar({ presentation, drawerOpen, onToggleDrawer, onHelp, onTo
       <button type="button" data-testid="step" disabled={!ready} onClick={() => void studio.stepOnce()} aria-keyshortcuts="ArrowRight">
         Step ▸
       </button>
+      {onExplain && (
+        <button type="button" data-testid="explain-open" disabled={!ready} onClick={onExplain} title="Play one example in slow motion, stage by stage, with the engine's own numbers">
+          Explain this step
+        </button>
+      )}
       <label className="speed full-only">
         speed
         <input
