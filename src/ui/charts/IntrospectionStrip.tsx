@@ -99,7 +99,7 @@ export function IntrospectionStrip({ probabilities, labels, numClasses: K, class
   if (hover && hover.j < shown && hover.k < K) {
     const row = start + hover.j;
     const p = probabilities[row * K + hover.k];
-    const notes = [labels[row] === hover.k ? 'true class' : '', argmaxRow(probabilities, K, row) === hover.k ? 'argmax' : ''].filter(Boolean);
+    const notes = [labels[row] === hover.k ? 'true class' : '', argmaxRow(probabilities, K, row) === hover.k ? 'predicted' : ''].filter(Boolean);
     readout = `example ${firstExample + row} · class ${names[hover.k]} · p = ${p.toFixed(4)}${notes.length ? ` (${notes.join(', ')})` : ''}`;
   }
 
@@ -127,7 +127,7 @@ export function IntrospectionStrip({ probabilities, labels, numClasses: K, class
           onPointerMove={onPointerMove}
           onPointerLeave={() => setHover(null)}
         >
-          <MarkerLegend x={left} y={tickFont + 9} predictedText="argmax" />
+          <MarkerLegend x={left} y={tickFont + 9} predictedText="predicted (argmax)" />
           <ColourLegend interpolate={sequentialInterpolator} domain={[0, 1]} caption="p" x={svgW - RIGHT - legendW} y={0} width={legendW} />
           <g transform={`translate(${left},${top})`}>
             <rect width={plotW} height={plotH} fill="none" stroke={GREY.grid} />

@@ -1,4 +1,5 @@
-// Where a popover goes beside the element it explains: below it when it fits, else above, else on the
+// Where a popover goes beside the element it explains: below it when it fits, else above, else to its
+// right or left (a tall popover beside a button halfway down the screen), else overlapping it on the
 // side with more room; always inside the viewport (a margin from every edge), so nothing hangs off a
 // 360 px phone or a 1024 × 768 projector. Pure geometry: the rectangles come in as plain numbers.
 
@@ -15,7 +16,7 @@ export interface Placement {
   /** The popover's height is capped to this (it scrolls inside). */
   readonly maxHeight: number;
   /** Where it sits relative to the anchor. */
-  readonly side: 'below' | 'above';
+  readonly side: 'below' | 'above' | 'right' | 'left';
 }
 
 /** Space kept between the popover and the viewport's edges, and between it and its anchor, px. */
@@ -31,13 +32,20 @@ export function placePopover(anchor: Box, popover: { readonly width: number; rea
   const height = Math.min(popover.height, maxHeight);
   const below = viewport.height - (anchor.top + anchor.height) - 2 * EDGE;
   const above = anchor.top - 2 * EDGE;
-  const side = height <= below ? 'below' : height <= above ? 'above' : below >= above ? 'below' : 'above';
-  // Too tall for either side: it overlaps the anchor rather than leave the screen.
+  const lowest = viewport.height - EDGE - height;
+  if (height <= below) return { left: alignLeft(anchor, width, viewport), top: anchor.top + anchor.height + EDGE, maxHeight, side: 'below' };
+  if (height <= above) return { left: alignLeft(anchor, width, viewport), top: anchor.top - EDGE - height, maxHeight, side: 'above' };
+  // Too tall for above or below: beside the anchor, level with it as far as the viewport allows.
+  const top = clamp(anchor.top, EDGE, lowest);
+  if (viewport.width - (anchor.left + anchor.width) - 2 * EDGE >= width) return { left: anchor.left + anchor.width + EDGE, top, maxHeight, side: 'right' };
+  if (anchor.left - 2 * EDGE >= width) return { left: anchor.left - EDGE - width, top, maxHeight, side: 'left' };
+  // No room anywhere (a phone): it overlaps the anchor rather than leave the screen.
+  const side = below >= above ? 'below' : 'above';
   const wanted = side === 'below' ? anchor.top + anchor.height + EDGE : anchor.top - EDGE - height;
-  const top = clamp(wanted, EDGE, viewport.height - EDGE - height);
-  // Left-aligned with the anchor where it fits, else pushed back inside.
-  const left = clamp(anchor.left, EDGE, viewport.width - EDGE - width);
-  return { left, top, maxHeight, side };
+  return { left: alignLeft(anchor, width, viewport), top: clamp(wanted, EDGE, lowest), maxHeight, side };
 }
+
+/** Left-aligned with the anchor where it fits, else pushed back inside. */
+const alignLeft = (anchor: Box, width: number, viewport: { readonly width: number }): number => clamp(anchor.left, EDGE, viewport.width - EDGE - width);
 
 const clamp = (v: number, lo: number, hi: number): number => Math.max(lo, Math.min(hi, v));

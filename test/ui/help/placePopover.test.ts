@@ -22,14 +22,27 @@ describe('placePopover', () => {
     expect(p.left + Math.min(384, 360 - 2 * EDGE)).toBe(360 - EDGE);
   });
 
-  it('overlaps the anchor rather than leave the screen when neither side has room', () => {
-    const p = placePopover({ left: 10, top: 300, width: 24, height: 24 }, { width: 300, height: 500 }, { width: 1024, height: 640 });
+  it('goes to the right of the anchor when too tall for above or below, level with it as far as the viewport allows', () => {
+    expect(placePopover({ left: 10, top: 300, width: 24, height: 24 }, { width: 300, height: 500 }, { width: 1024, height: 640 })).toEqual({
+      left: 10 + 24 + EDGE, top: 640 - EDGE - 500, maxHeight: 640 - 2 * EDGE, side: 'right',
+    });
+  });
+
+  it('goes to the left when only the left has room (an "i" near the right edge, 1280 × 720)', () => {
+    expect(placePopover({ left: 890, top: 294, width: 24, height: 24 }, { width: 384, height: 525 }, { width: 1280, height: 720 })).toEqual({
+      left: 890 - EDGE - 384, top: 720 - EDGE - 525, maxHeight: 720 - 2 * EDGE, side: 'left',
+    });
+  });
+
+  it('overlaps the anchor rather than leave the screen when no side has room (360 px)', () => {
+    const p = placePopover({ left: 170, top: 300, width: 24, height: 24 }, { width: 344, height: 500 }, { width: 360, height: 640 });
     expect(p.side).toBe('below');
+    expect(p.left).toBe(EDGE);
     expect(p.top).toBe(640 - EDGE - 500);
   });
 
   it('caps the height to the viewport when the popover is taller than it', () => {
-    const p = placePopover({ left: 10, top: 10, width: 24, height: 24 }, { width: 300, height: 2000 }, { width: 390, height: 700 });
-    expect(p).toEqual({ left: 10, top: EDGE, maxHeight: 700 - 2 * EDGE, side: 'below' });
+    const p = placePopover({ left: 10, top: 10, width: 24, height: 24 }, { width: 380, height: 2000 }, { width: 390, height: 700 });
+    expect(p).toEqual({ left: EDGE, top: EDGE, maxHeight: 700 - 2 * EDGE, side: 'below' });
   });
 });
