@@ -5,7 +5,7 @@
 // assistive technology; it scales down with the page.
 import { useId } from 'react';
 
-const ROWS = [78, 138, 198] as const;
+const ROWS = [104, 158, 212] as const;
 const COLS = [430, 540] as const;
 const BOX = { width: 76, height: 40 } as const;
 
@@ -36,9 +36,9 @@ export function VsmlDiagram() {
         An ordinary layer
       </text>
       {ROWS.map((y, a) =>
-        [108, 168].map((y2, b) => <line key={`${a}${b}`} x1={52} y1={y} x2={238} y2={y2} className="weight" />),
+        [131, 185].map((y2, b) => <line key={`${a}${b}`} x1={52} y1={y} x2={238} y2={y2} className="weight" />),
       )}
-      <text x={145} y={104} className="label" textAnchor="middle">
+      <text x={145} y={124} className="label" textAnchor="middle">
         w_ab
       </text>
       {ROWS.map((y, a) => (
@@ -49,7 +49,7 @@ export function VsmlDiagram() {
           </text>
         </g>
       ))}
-      {[108, 168].map((y, b) => (
+      {[131, 185].map((y, b) => (
         <g key={b}>
           <circle cx={250} cy={y} r={13} className="unit" />
           <text x={250} y={y + 5} textAnchor="middle" className="label">
@@ -57,10 +57,10 @@ export function VsmlDiagram() {
           </text>
         </g>
       ))}
-      <text x={150} y={250} textAnchor="middle" className="note">
+      <text x={150} y={270} textAnchor="middle" className="note">
         one number per connection:
       </text>
-      <text x={150} y={268} textAnchor="middle" className="note">
+      <text x={150} y={288} textAnchor="middle" className="note">
         the weight, changed by gradient descent
       </text>
 
@@ -70,8 +70,8 @@ export function VsmlDiagram() {
       <text x={500} y={30} className="heading" textAnchor="middle">
         The same layer in VSML
       </text>
-      <rect x={392} y={40} width={236} height={20} rx={4} className="shared" />
-      <text x={510} y={54} textAnchor="middle" className="small">
+      <rect x={384} y={44} width={252} height={24} rx={4} className="shared" />
+      <text x={510} y={60} textAnchor="middle" className="small">
         V_M: one program shared by every LSTM
       </text>
       {ROWS.map((y, a) => (
@@ -95,12 +95,12 @@ export function VsmlDiagram() {
       ))}
       {COLS.map((x, b) => (
         <g key={b}>
-          <line x1={x - 10} y1={ROWS[2] + BOX.height / 2 + 2} x2={x - 10} y2={262} className="fwd" markerEnd={`url(#${arrow})`} />
-          <line x1={x + 12} y1={272} x2={x + 12} y2={ROWS[2] + BOX.height / 2 + 4} className="bwd" markerEnd={`url(#${back})`} />
-          <text x={x - 14} y={288} textAnchor="middle" className="label">
+          <line x1={x - 10} y1={ROWS[2] + BOX.height / 2 + 2} x2={x - 10} y2={264} className="fwd" markerEnd={`url(#${arrow})`} />
+          <line x1={x + 12} y1={274} x2={x + 12} y2={ROWS[2] + BOX.height / 2 + 4} className="bwd" markerEnd={`url(#${back})`} />
+          <text x={x - 14} y={290} textAnchor="middle" className="label">
             y{b + 1}
           </text>
-          <text x={x + 16} y={288} textAnchor="middle" className="label bwd-text">
+          <text x={x + 16} y={290} textAnchor="middle" className="label bwd-text">
             e{b + 1}
           </text>
         </g>
