@@ -54,7 +54,7 @@ export function ExplainView({ port, onClose }: ExplainViewProps) {
   };
 
   return (
-    <section className="explain" data-testid="explain-view" data-stage={stage.id} data-example={ex?.example ?? -1} data-busy={view.busy} aria-labelledby="explain-title" data-arrow-keys onKeyDown={onKeyDown}>
+    <section className="explain" data-testid="explain-view" data-stage={stage.id} data-example={ex?.example ?? -1} data-predicted={ex?.predicted ?? -1} data-busy={view.busy} aria-labelledby="explain-title" data-arrow-keys onKeyDown={onKeyDown}>
       <header className="explain-head">
         <h2 id="explain-title" ref={heading} tabIndex={-1}>
           Explain this step{' '}
@@ -154,7 +154,7 @@ export function ExplainView({ port, onClose }: ExplainViewProps) {
         {view.busy && <span className="muted" role="status">working…</span>}
       </footer>
 
-      {ex && <ReproducePanel port={port} example={ex.example} learner={learner} learnerFile={learnerFile} />}
+      {ex && <ReproducePanel port={port} example={ex.example} learner={learner} learnerFile={learnerFile} cell={view.cell} />}
     </section>
   );
 }

@@ -3,7 +3,7 @@
 // recomputes the explained example with the CLI's CPU reference.
 import { useState } from 'react';
 import { downloadBlob } from '../charts/export';
-import { learnerPath, reproduceCommand, reproduceFiles } from './reproduceCommand';
+import { learnerPath, reproduceCommand, reproduceFiles, type CommandCell } from './reproduceCommand';
 import type { ExplainPort } from './useExplain';
 
 export interface ReproducePanelProps {
@@ -12,13 +12,15 @@ export interface ReproducePanelProps {
   readonly example: number;
   readonly learner: string;
   readonly learnerFile: string | null;
+  /** The picked cell: the command keeps only its numbers. */
+  readonly cell: CommandCell;
 }
 
-export function ReproducePanel({ port, example, learner, learnerFile }: ReproducePanelProps) {
+export function ReproducePanel({ port, example, learner, learnerFile, cell }: ReproducePanelProps) {
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const files = reproduceFiles(example);
-  const command = reproduceCommand(learnerPath(learner, learnerFile), example, files);
+  const command = reproduceCommand(learnerPath(learner, learnerFile), example, cell, files);
   const save = async () => {
     setBusy(true);
     try {
@@ -43,7 +45,7 @@ export function ReproducePanel({ port, example, learner, learnerFile }: Reproduc
       <button type="button" data-testid="explain-download" disabled={busy} onClick={() => void save()}>
         Download to reproduce
       </button>
-      <span className="muted"> then, in the repository, the CLI’s CPU reference computes the same stages:</span>
+      <span className="muted"> then, in the repository, the CLI’s CPU reference computes the same stages (of the picked cell):</span>
       <pre data-testid="explain-command">{command}</pre>
       {status && (
         <p role={status.ok ? 'status' : 'alert'} className={status.ok ? 'small' : 'small bad'} data-testid="explain-download-status">

@@ -15,7 +15,7 @@ export interface VectorBarsProps {
   readonly names: readonly string[];
   /** Accessible name of the drawing. */
   readonly label: string;
-  /** Symmetric domain ±max|v| (signed), or [0, 1] (probabilities). */
+  /** From min(0, lowest) to max(0, highest) (signed), or [0, 1] (probabilities). */
   readonly kind: 'signed' | 'unit';
   readonly trueClass?: number;
   readonly predicted?: number;
@@ -26,6 +26,9 @@ export interface VectorBarsProps {
 }
 
 const POS = '#c0392b';
+
+/** Whether the bars are wide enough to carry their numbers (the band of K bars over `width`, 75% of it a bar). */
+const showTextFor = (width: number, K: number, font: number): boolean => ((width - 8) / Math.max(1, K)) * 0.75 >= font * 2.2;
 const NEG = '#2f6fb0';
 
 export function VectorBars({ testId, values, names, label, kind, trueClass = -1, predicted = -1, digits = 3, width = 420, height = 170 }: VectorBarsProps) {
@@ -34,11 +37,14 @@ export function VectorBars({ testId, values, names, label, kind, trueClass = -1,
   const top = tickFont + 6;
   const bottom = tickFont + 22;
   const plotH = height - top - bottom;
-  let m = 0;
-  for (let k = 0; k < K; k++) if (Number.isFinite(values[k])) m = Math.max(m, Math.abs(values[k]));
+  // Signed: from the lowest value (or 0) to the highest (or 0), so all-positive bars use the whole height.
+  let lo = 0;
+  let hi = 0;
+  for (let k = 0; k < K; k++) if (Number.isFinite(values[k])) [lo, hi] = [Math.min(lo, values[k]), Math.max(hi, values[k])];
+  if (lo === hi) hi = 1;
   const y = scaleLinear()
-    .domain(kind === 'unit' ? [0, 1] : [-(m || 1), m || 1])
-    .range([plotH, 0]);
+    .domain(kind === 'unit' ? [0, 1] : [lo, hi])
+    .range([plotH - (lo < 0 && showTextFor(width, K, tickFont) ? tickFont + 4 : 0), 0]);
   const x = scaleBand<number>()
     .domain(Array.from({ length: K }, (_, k) => k))
     .range([4, width - 4])
@@ -46,7 +52,7 @@ export function VectorBars({ testId, values, names, label, kind, trueClass = -1,
     .paddingOuter(0.1);
   const bw = x.bandwidth();
   const zero = y(0);
-  const showText = bw >= tickFont * 2.2;
+  const showText = showTextFor(width, K, tickFont);
   const marker = Math.min(9, Math.max(4, bw * 0.6));
   const markY = plotH + 9;
   return (

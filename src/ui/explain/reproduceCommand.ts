@@ -1,6 +1,6 @@
 // The files "Download to reproduce" saves and the one command line that recomputes the explained
 // example with the CLI's CPU reference: `vsml trace` from run 0's initial state over its stream, with
-// the stages of example T written to a file. Pure (no DOM).
+// the stages of example T (of the picked cell, --cell) written to a file. Pure (no DOM).
 
 export interface ReproduceFiles {
   readonly stream: string;
@@ -24,8 +24,15 @@ export function learnerPath(learner: string, learnerFile: string | null): string
   return 'trained.learner.json';
 }
 
-/** The command line, run from the repository's root with the downloaded files beside it. */
-export function reproduceCommand(learner: string, T: number, files: ReproduceFiles = reproduceFiles(T)): string {
+/** A cell of a layer's grid, as `--cell L,A,B` names it (only its numbers go into the file). */
+export interface CommandCell {
+  readonly layer: number;
+  readonly a: number;
+  readonly b: number;
+}
+
+/** The command line, run from the repository's root with the downloaded files beside it; with `cell`, the file keeps that cell only. */
+export function reproduceCommand(learner: string, T: number, cell: CommandCell | null = null, files: ReproduceFiles = reproduceFiles(T)): string {
   const quote = (s: string) => (/^[\w./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
   return [
     'npm run vsml -- trace',
@@ -34,6 +41,7 @@ export function reproduceCommand(learner: string, T: number, files: ReproduceFil
     `--state ${files.state}`,
     `--explain ${T}`,
     `--explain-out ${files.explainOut}`,
+    ...(cell ? [`--cell ${cell.layer},${cell.a},${cell.b}`] : []),
     `--out ${files.traceOut}`,
   ].join(' ');
 }

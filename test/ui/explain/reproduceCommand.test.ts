@@ -9,6 +9,12 @@ describe('reproduceCommand', () => {
     expect(reproduceFiles(3)).toEqual({ stream: 'explain-stream.json', state: 'explain-state.json', explainOut: 'explain-3.json', traceOut: 'explain-trace.json' });
   });
 
+  it('names the picked cell as --cell L,A,B', () => {
+    expect(reproduceCommand('l.json', 5, { layer: 0, a: 350, b: 3 })).toBe(
+      'npm run vsml -- trace --learner l.json --stream explain-stream.json --state explain-state.json --explain 5 --explain-out explain-5.json --cell 0,350,3 --out explain-trace.json',
+    );
+  });
+
   it('quotes a learner file name with spaces or quotes for the shell', () => {
     expect(reproduceCommand(learnerPath('file', "my learner's.json"), 0)).toContain(`--learner 'my learner'\\''s.json' --stream`);
   });
