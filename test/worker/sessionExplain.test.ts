@@ -87,6 +87,22 @@ describe('SessionApi.explainNext (CPU reference)', () => {
     });
   });
 
+  it('on fresh association episodes (20 examples each): example 20 starts from the initial state, traceIndex 0, and equals the recomputation', async () => {
+    const api = cpuApi();
+    const r = await api.open({ ...settings, stream: 'association', fresh: true }, tinyLearnerDoc());
+    if (!r.ok) throw new Error(r.message);
+    await api.step(19);
+    const last = await api.explainNext();
+    expect(last.ok && [last.explanation.example, last.traceIndex, last.agreement]).toEqual([19, 19, 0]);
+    const first = await api.explainNext();
+    if (!first.ok) throw new Error(first.message);
+    expect([first.explanation.example, first.traceIndex, first.agreement]).toEqual([20, 0, 0]);
+    expect(first.explanation.layers.every((l) => l.bwdIn.every((v) => v === 0))).toBe(true);
+    const { carry, steps } = recompute(await api.reproduce());
+    expect(steps).toBe(1);
+    expect(Array.from(first.explanation.layers[0].ticks[0].c)).toEqual(Array.from(carry.states[0].c));
+  });
+
   it('pauses a playing session first', async () => {
     const api = await opened();
     api.play(Infinity);
