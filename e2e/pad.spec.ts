@@ -2,7 +2,7 @@
 // star drawn with the mouse (pointer events) on the pad, run 0's prediction for it, class 9 renamed
 // "star" and taught with that one drawing, the same star drawn again: the probability of "star" rose
 // (the numbers are printed). The taught drawing exports as an IDX pair whose headers and sizes are
-// checked. Screenshots of the pad before and after teaching.
+// checked, and the keyboard draws too. Screenshots of the pad before and after teaching.
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { waitForExamples } from './fixtures/studio';
@@ -107,6 +107,17 @@ test('the drawing pad: a star taught as class 9 "star" gets a higher probability
   const ink = images.subarray(16).reduce((n, v) => n + (v > 0 ? 1 : 0), 0);
   console.log(`exported: images ${images.length} bytes (1 drawing of 28x28, ${ink} inked pixels), labels ${labels.length} bytes (label 9)`);
   expect(ink).toBeGreaterThan(60);
+
+  // From the keyboard: Space puts the pen down, the arrow keys draw, Space lifts it.
+  await page.getByTestId('pad-clear').click();
+  await expect(page.getByTestId('pad-ask')).toBeDisabled();
+  await canvas.focus();
+  await page.keyboard.press('Space');
+  for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('pad-ask')).toBeEnabled();
+  await expect(canvas).toHaveAttribute('aria-label', /Pen up at column 20, row 14\./);
+  await expect(page.getByTestId('examples-seen')).toHaveAttribute('data-playing', 'false');
 
   await page.getByTestId('pad-close').click();
   await expect(panel).toHaveCount(0);

@@ -105,7 +105,7 @@ export function DrawingPad({ ink, revision, size, disabled, onChange }: DrawingP
     <div className="pad-canvas-box" style={{ width: size, height: size }}>
       <canvas
         ref={canvas} width={side} height={side} className="pad-canvas" data-testid="pad-canvas" tabIndex={disabled ? -1 : 0}
-        style={{ width: size, height: size }} role="img" data-arrow-keys=""
+        style={{ width: size, height: size }} role="application" aria-roledescription="drawing pad" data-arrow-keys=""
         aria-label={`Drawing pad, ${side} by ${side} pixels. Draw with the mouse, a finger or a pen; from the keyboard, the arrow keys move the pen (Shift: 3 pixels), Space puts it down or lifts it. Pen ${pen.down ? 'down' : 'up'} at column ${Math.floor(pen.x)}, row ${Math.floor(pen.y)}.`}
         onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={end} onPointerCancel={end} onKeyDown={onKeyDown}
         onFocus={() => setFocused(true)} onBlur={() => setFocused(false)}
