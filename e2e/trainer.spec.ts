@@ -110,15 +110,44 @@ test.describe('the trainer on WebGPU', () => {
     console.log(`imported checkpoint at step ${again}, paused at ${imported}`);
     await page.screenshot({ path: info.outputPath('trainer-imported-checkpoint.png'), fullPage: true });
 
-    // Open in studio: the studio runs the handed-off learner.
+    // Open in studio while the run trains: the page asks first, naming what is kept (the paused run's
+    // checkpoint) and the task the studio opens; "Keep training" leaves the run going.
+    await page.getByTestId('pause-resume').click();
+    await expect(page.getByTestId('run-state')).toHaveText('training');
     await page.getByTestId('open-in-studio').click();
-    await expect(page).toHaveURL(/\/\?learner=trained$/);
+    const ask = page.getByTestId('leave-training');
+    await expect(ask).toBeVisible();
+    await expect(page.getByTestId('leave-training-text')).toContainText('Training is running (step');
+    await expect(page.getByTestId('leave-training-text')).toContainText('pauses it');
+    await expect(page.getByTestId('leave-training-text')).toContainText('mnist 7×7, classes 0, 1, 2');
+    await expect(page.getByTestId('leave-cancel')).toBeFocused();
+    console.log(`asked: ${await page.getByTestId('leave-training-text').textContent()}`);
+    await page.screenshot({ path: info.outputPath('trainer-leave-dialog.png') });
+    await page.getByTestId('leave-cancel').click();
+    await expect(ask).toHaveCount(0);
+    await expect(page.getByTestId('run-state')).toHaveText('training');
+    const before = await trainer.step();
+    await trainer.waitForStep(before + 1); // still training
+
+    // Open in studio: the run pauses (its checkpoint saved), and the studio runs the handed-off learner
+    // on the task it trained on (quick-demo: 7x7 MNIST, classes 0, 1, 2).
+    await page.getByTestId('open-in-studio').click();
+    await page.getByTestId('leave-confirm').click();
+    await expect(page).toHaveURL(/\/\?learner=trained&resize=7&cls=0,1,2$/);
     await expect(page.getByTestId('learner')).toHaveValue('trained');
+    await expect(page.getByTestId('resize')).toHaveValue('7');
+    await expect(page.getByTestId('classes')).toHaveValue('0,1,2');
     await waitForExamples(page, 5);
     const seen = Number(await page.getByTestId('examples-seen').textContent());
     await waitForExamples(page, seen + 5);
     await expect(page.getByTestId('error-message')).toHaveCount(0);
     await page.screenshot({ path: info.outputPath('studio-trained-learner.png'), fullPage: true });
+    // Back on the trainer page, the paused run is offered for resuming.
+    await page.goto('/trainer.html');
+    await expect(page.getByTestId('resume-offer')).toBeVisible();
+    const kept = Number(await page.getByTestId('resume-offer').getAttribute('data-step'));
+    expect(kept).toBeGreaterThan(before);
+    console.log(`kept: the run paused at step ${kept} (was at ${before} when first asked)`);
   });
 
   test('bad input (a grid over the memory limit, files that are no checkpoint, refused list entries), then IDX files from disk', async ({ page }, info) => {

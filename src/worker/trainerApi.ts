@@ -20,6 +20,7 @@ import { formatRefusal } from '../model/resources';
 import { formatFieldError, type Result } from '../model/result';
 import { SerialQueue } from './serial';
 import { StoredValueError } from './storage/keyValueStore';
+import type { TrainedTask } from './trainedTask';
 import { discardAutosave, readAutosave, readAutosaveMeta, type UnreadableAutosave as UnreadableSave } from './storage/trainerAutosave';
 import { saveHandoffLearner } from './storage/learnerHandoff';
 import { TrainerHistory, type EvaluationRecord } from './trainerHistory';
@@ -56,6 +57,8 @@ export interface TrainerInfo {
   readonly pairs: number;
   readonly configName: string;
   readonly evaluationNames: readonly string[];
+  /** The task the run trains on, as the studio opens it ("Open in studio"). */
+  readonly task: TrainedTask;
 }
 
 export type TrainerState = 'idle' | 'running' | 'paused' | 'stopped' | 'done' | 'failed';

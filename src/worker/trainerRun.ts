@@ -11,6 +11,7 @@ import type { KeyValueStore } from './storage/keyValueStore';
 import { writeAutosave } from './storage/trainerAutosave';
 import type { TrainerFrame, TrainerInfo, TrainerState } from './trainerApi';
 import type { TrainerHistory } from './trainerHistory';
+import { trainedTask } from './trainedTask';
 import { realTrainerClock, type OpenedTrainer, type TrainerClock } from './trainerOpen';
 import { yieldToEvents } from './yieldToEvents';
 
@@ -65,6 +66,7 @@ export class TrainerRun {
       pairs: cfg.pairs,
       configName: this.options.configName,
       evaluationNames: cfg.evaluation.every > 0 ? cfg.evaluation.datasets.map((d) => d.name) : [],
+      task: trainedTask(cfg.tasks),
     };
   }
 

@@ -98,6 +98,7 @@ describe('start, pause, autosave', () => {
       info: {
         backend: 'cpu', description: 'CPU reference (TypeScript, single thread)', fallback: 'WebGPU is not available in this browser (navigator.gpu is missing)',
         totalSteps: 6, method: 'es', pairs: 4, configName: 'custom', evaluationNames: [EVAL],
+        task: { dataset: 'mnist', resize: 7, classes: [0, 1, 2], project: false, otherVariants: 0 },
       },
     });
     const f = await untilFrame(api, (x) => x.state === 'paused');

@@ -9,6 +9,7 @@ import { getAt } from './configDoc';
 import { missingFiles, referencedFiles, withRefFile } from './datasetRefs';
 import { frameChanged, isActive, isRunning } from './frameChange';
 import type { FileInput, TrainerApi, TrainerFrame } from '../../worker/trainerApi';
+import { studioUrlFor } from './studioLink';
 import { badCheck, type TrainerStore } from './trainerStore';
 
 /** The worker API as the page sees it through Comlink: every call answers later. */
@@ -34,7 +35,7 @@ const SHIPPED_LEARNER_PATH = /^(?:public\/)?(learners\/[a-z0-9-]+\.learner\.json
 
 export type { PickedFile } from '../files/pickedFile';
 
-/** Where "Open in studio" goes: the studio reads the handed-off learner under this key. */
+/** Where "Open in studio" goes when no run has said its task: the studio reads the handed-off learner under this key. */
 export const STUDIO_TRAINED_URL = './?learner=trained';
 
 export const CHECK_DELAY_MS = 300;
@@ -292,9 +293,19 @@ export class TrainerController {
     this.env.download(new Blob([text], { type: 'application/json' }), `${this.stem()}.learner.json`);
   }
 
-  /** Hand the current V_M to the studio (stored in this browser) and open the studio on it. */
+  /**
+   * Hand the current V_M to the studio (stored in this browser) and open the studio on it, on the task
+   * the run trains on (studioLink.ts). A running run is paused first, which saves its checkpoint, so
+   * Resume on this page continues it (the page asks before: LeaveTrainingDialog).
+   */
   async openInStudio(): Promise<void> {
-    if (await this.api.handoffLearner()) this.env.navigate(STUDIO_TRAINED_URL);
+    if (isRunning(this.state())) {
+      await this.api.pause();
+      await this.setLock(false);
+      this.wantFrame = true;
+    }
+    const task = this.store.getState().info?.task;
+    if (await this.api.handoffLearner()) this.env.navigate(task ? studioUrlFor(task) : STUDIO_TRAINED_URL);
     else this.store.getState().set({ error: 'No learner to open yet: start or resume a run first.' });
   }
 

@@ -17,6 +17,7 @@ export const PRESETS: readonly TrainerPreset[] = [
 
 export const INFO: TrainerInfo = {
   backend: 'webgpu', description: 'WebGPU · SwiftShader', fallback: null, totalSteps: 300, method: 'es', pairs: 8, configName: 'quick-demo', evaluationNames: ['mnist/test'],
+  task: { dataset: 'mnist', resize: 7, classes: [0, 1, 2], project: false, otherVariants: 0 },
 };
 
 export function frameOf(patch: Partial<TrainerFrame>): TrainerFrame {

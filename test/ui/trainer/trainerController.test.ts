@@ -278,6 +278,27 @@ describe('TrainerController checkpoints and learners', () => {
     expect(store.getState().error).toBe('No learner to open yet: start or resume a run first.');
   });
 
+  it('opens the studio on the task the run trains on, pausing a running run first (its checkpoint saved) before the handover', async () => {
+    await started();
+    env.tick();
+    worker.answerFrame(frameOf({ step: 4, state: 'running' }));
+    await flush();
+    await controller.openInStudio();
+    const order = worker.calls.map((c) => c.name).filter((n) => n === 'pause' || n === 'handoffLearner');
+    expect(order).toEqual(['pause', 'handoffLearner']);
+    expect(env.navigations).toEqual(['./?learner=trained&resize=7&cls=0,1,2']);
+  });
+
+  it('a paused run is handed over as it is, without another pause', async () => {
+    await started();
+    env.tick();
+    worker.answerFrame(frameOf({ step: 4, state: 'paused' }));
+    await flush();
+    await controller.openInStudio();
+    expect(worker.named('pause')).toHaveLength(0);
+    expect(env.navigations).toEqual(['./?learner=trained&resize=7&cls=0,1,2']);
+  });
+
   it('a learner from disk becomes the config\'s init and is sent with start', async () => {
     await controller.init();
     await controller.loadInitLearner(file('mine.learner.json', '{}'));
