@@ -17,7 +17,6 @@ const INFOS = [
   { id: 'accuracy', says: 'Guessing at random scores 1 ÷ the number of classes' },
   { id: 'strip', says: 'circle on square is a right guess' },
   { id: 'heatmap', says: 'These states play the part of the weights' },
-  { id: 'engine', says: 'sub-RNN updates per second (cell-ticks/s' },
 ] as const;
 
 const TOUR_STEPS = ['welcome', 'sub-rnn', 'state', 'messages', 'no-gradient', 'meta-training', 'watch', 'more'] as const;

@@ -77,10 +77,7 @@ export function App() {
           <div className="title">
             <h1>VSML Studio</h1>
             <p className="tagline">
-              {TAGLINE}{' '}
-              <a href="about.html" data-testid="about-link">
-                About VSML and the paper
-              </a>
+              {TAGLINE}
               {taskName && (
                 <>
                   {' '}

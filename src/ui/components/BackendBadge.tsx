@@ -4,7 +4,6 @@
 // ("restarting…", shown at once on the click), and the live throughput.
 import { useStudioState } from '../session/context';
 import { speedText } from '../layout/speedText';
-import { EngineInfo } from '../help/chartHelp';
 
 export function BackendBadge() {
   const info = useStudioState((s) => s.info);
@@ -36,10 +35,9 @@ export function BackendBadge() {
           {pending}
         </span>
       )}
-      <span className="stat" data-testid="speed">
+      <span className="stat" data-testid="speed" title="sub-RNN updates/s (cell-ticks/s): one step of one sub-RNN, counted over every run">
         {speed ? speedText(speed) : '—'}
       </span>
-      <EngineInfo />
     </div>
   );
 }

@@ -46,14 +46,3 @@ export function HeatmapInfo() {
     />
   );
 }
-
-export function EngineInfo() {
-  return (
-    <InfoButton
-      id="engine" title="Engine and speed"
-      what="Which engine computes (WebGPU on your graphics card, or the CPU in this page), how many examples each run has seen, and how fast it goes: examples per second, and sub-RNN updates per second (cell-ticks/s: one step of one tiny LSTM, counted over every run)."
-      read="“moving onto WebGPU” means the page runs on the CPU while the GPU's programs compile, then moves over without losing its place. A warning-coloured badge means a software or fallback adapter, which is slower."
-      good="Speed does not change what is learned: both engines compute the same model from the same seed, and agree to rounding (about one part in a million)."
-    />
-  );
-}

@@ -1,11 +1,13 @@
 // The toolbar at the top of the page, first in the Tab order after the skip link: play / pause, one
-// step, speed, the two restarts, presentation mode, the shortcuts list ("?") and, on narrow screens
-// and in presentation mode, the button that opens the settings drawer. In presentation mode it keeps
-// only play / pause, step, restart, settings, "?" and exit (studio.css hides the rest).
+// step, speed, the two restarts, presentation mode, the guided tour, About VSML, the shortcuts list
+// ("?") and, on narrow screens and in presentation mode, the button that opens the settings drawer. In
+// presentation mode it keeps only play / pause, step, restart, settings, tour, "?" and exit (studio.css
+// hides the rest).
 import { useStudio, useStudioState } from '../session/context';
 import { formatSpeed, positionFromSpeed, SPEED_STEPS, speedFromPosition } from '../state/speedScale';
 import { PadToggle } from '../pad/PadToggle';
 import { QuizToggle } from '../quiz/QuizToggle';
+import { AboutLink } from '../about/AboutLink';
 import type { PresentationActions } from './presentation';
 
 export interface ToolbarProps {
@@ -69,6 +71,7 @@ export function Toolbar({ presentation, drawerOpen, onToggleDrawer, onHelp, onTo
         <button type="button" data-testid="tour-open" onClick={onTour}>
           Tour
         </button>
+        <AboutLink />
         <button type="button" data-testid="shortcuts-help" aria-label="Keyboard shortcuts" aria-keyshortcuts="Shift+?" onClick={onHelp}>
           ?
         </button>
