@@ -89,6 +89,7 @@ test.describe('the studio on WebGPU', () => {
     await expect(page.getByTestId('classes')).toHaveValue('0,1,2,3,4');
     await waitForExamples(page, 5);
     await expect(page.getByTestId('output-probabilities').locator('[data-p]')).toHaveCount(5);
+    await expect(page.getByTestId('preset-expect')).toContainText('What to expect: A close race: 0.85 for VSML');
     await page.screenshot({ path: info.outputPath('preset-five-classes.png'), fullPage: true });
 
     await page.getByTestId('preset-shuffled-pixels').click();
@@ -100,6 +101,9 @@ test.describe('the studio on WebGPU', () => {
     await page.getByTestId('preset-sum-sign').click();
     await expect(page).toHaveURL(/\?data=sum-sign$/);
     await expect(page.getByTestId('output-probabilities').locator('[data-p]')).toHaveCount(2, { timeout: 120_000 });
+    // Where VSML loses, the page says so plainly (in the warning colour), not as a showcase.
+    await expect(page.getByTestId('preset-expect')).toContainText('What to expect: VSML loses here.');
+    await expect(page.getByTestId('preset-expect')).toHaveClass(/behind/);
     await page.screenshot({ path: info.outputPath('preset-sum-sign.png'), fullPage: true });
 
     await page.getByTestId('preset-fast-association').click();

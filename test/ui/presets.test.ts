@@ -21,5 +21,13 @@ describe('PRESETS', () => {
     expect(matchPreset({ ...presetSettings(fast), speed: 100, j: 3, logX: true })?.id).toBe('fast-association');
     expect(matchPreset(settingsFromUrl('').settings)).toBeNull();
     expect(matchPreset({ ...presetSettings(fast), seed: 5 })).toBeNull();
+    expect(matchPreset({ ...presetSettings(fast), quiz: 'class', present: true })?.id).toBe('fast-association');
+  });
+
+  it('Sum Sign says plainly that VSML loses (0.70 against 0.96 to 0.98 after 300 examples); no other preset is marked behind', () => {
+    const sumSign = PRESETS.find((p) => p.id === 'sum-sign');
+    expect(sumSign?.vsmlBehind).toBe(true);
+    expect(sumSign?.expect).toMatch(/^VSML loses here\. After 300 examples it is right 0\.70 of the time; SGD and Adam are right 0\.96 to 0\.98\./);
+    expect(PRESETS.filter((p) => p.vsmlBehind).map((p) => p.id)).toEqual(['sum-sign']);
   });
 });
