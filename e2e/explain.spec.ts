@@ -2,6 +2,7 @@
 // examples, the view plays the next one of run 0 in its seven stages (a screenshot of each), a cell is
 // picked, the reproduce files are downloaded, and `vsml trace --explain` (the CLI's CPU reference, run
 // here) computes the same example: the page's gates and states of that cell equal the file's within 1e-4.
+import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -20,15 +21,27 @@ test('explain this step walks one example of run 0 through all stages, and its n
   // Explain on WebGPU: the numbers come from run 0's state read back from the GPU engine (the session
   // starts on the CPU engine and moves onto WebGPU once its kernels are compiled).
   await expect(page.getByTestId('backend-badge')).toContainText('WebGPU', { timeout: 150_000 });
-  await waitForExamples(page, 3);
+  await waitForExamples(page, 1);
   await page.getByTestId('play-pause').click();
-  await expect(page.getByTestId('examples-seen')).toHaveAttribute('data-playing', 'false');
+  const seen = page.getByTestId('examples-seen');
+  await expect(seen).toHaveAttribute('data-playing', 'false');
+  // A fresh session on WebGPU from example 0 (the kernels are compiled now), paused, then three steps:
+  // the explained example is the fourth, so WebGPU and the CLI's CPU run differ by a few float32 steps only.
+  const session = Number(await seen.getAttribute('data-session'));
+  await page.getByTestId('restart-same').click();
+  await expect(seen).toHaveAttribute('data-session', String(session + 1));
+  await expect(seen).toHaveText('0');
+  for (let k = 1; k <= 3; k++) {
+    await page.getByTestId('step').click();
+    await expect(seen).toHaveText(String(k));
+  }
+  await expect(page.getByTestId('backend-badge')).toContainText('WebGPU');
 
   await page.getByTestId('explain-open').click();
   const view = page.getByTestId('explain-view');
   await expect(view).toBeVisible();
   await expect(view).toHaveAttribute('data-busy', 'false');
-  await expect.poll(async () => Number(await view.getAttribute('data-example'))).toBeGreaterThanOrEqual(3);
+  await expect(view).toHaveAttribute('data-example', '3');
   const example = Number(await view.getAttribute('data-example'));
   console.log(`explaining example ${example} (0-based) of run 0; ${await page.getByTestId('explain-example').textContent()}`);
   await expect(page.locator('#views')).toBeHidden();
@@ -53,6 +66,17 @@ test('explain this step walks one example of run 0 through all stages, and its n
   await expect(view).toHaveAttribute('data-stage', 'backward');
   await page.getByTestId('explain-stage-3').click();
   await expect(view).toHaveAttribute('data-stage', 'grid');
+
+  // Hovering the grid's heatmap reads that cell's numbers; axe finds nothing serious on the view.
+  const grid = await page.getByTestId('explain-grid-map').boundingBox();
+  expect(grid).not.toBeNull();
+  await page.mouse.move((grid?.x ?? 0) + 30, (grid?.y ?? 0) + 30);
+  await expect(page.getByTestId('explain-grid-readout')).toHaveText(/^cell \(\d+, 0\): c0 −?\d+\.\d{5} → −?\d+\.\d{5} \(Δ −?\d+\.\d{5}\)$/);
+  console.log(`hover: ${await page.getByTestId('explain-grid-readout').textContent()}`);
+  const axe = await new AxeBuilder({ page }).include('[data-testid="explain-view"]').analyze();
+  for (const v of axe.violations) console.log(`  axe ${v.id} (${v.impact}): ${v.help}; ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  console.log(`axe on the explain view: ${axe.violations.length} violations, ${axe.passes.length} rules passed`);
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
   const N = 16;
   const T = 2;
@@ -108,6 +132,13 @@ test('explain this step walks one example of run 0 through all stages, and its n
   await page.getByTestId('explain-next').click();
   await expect(view).toHaveAttribute('data-example', String(example + 1));
   await expect(view).toHaveAttribute('data-stage', 'input');
+  // Slow motion: at 1.5 s per stage it moves on by itself; back to "my own pace" it stays.
+  await page.getByTestId('explain-pace').selectOption('1.5');
+  await expect(view).toHaveAttribute('data-stage', 'forward');
+  await page.getByTestId('explain-pace').selectOption('0');
+  const held = await view.getAttribute('data-stage');
+  await page.waitForTimeout(2000);
+  await expect(view).toHaveAttribute('data-stage', held ?? '');
   await page.getByTestId('explain-close').click();
   await expect(view).toHaveCount(0);
   await expect(page.locator('#views')).toBeVisible();

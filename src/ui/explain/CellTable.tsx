@@ -1,23 +1,26 @@
 // The picked cell's numbers: for each state dimension j (a row), c and h before the example, then per
 // micro-tick the gates i, f, o, g and the c and h they give, then the change Δc. Five decimals on
-// screen, the exact value in data-value (and a title) for tests; each value shaded by its size (gates
-// on 0…1, states and Δ on their own symmetric range) so the table reads like small bars.
-import { parseColour, divergingInterpolator } from '../charts/palette';
+// screen, the exact value in data-value (and a title) for tests; each value shaded by its size (the
+// sigmoid gates i, f, o white to blue on 0…1; g, states and Δ blue < 0 < red on their own symmetric
+// range) so the table reads like small bars.
+import { divergingInterpolator, parseColour, sequentialInterpolator } from '../charts/palette';
 import { EXPLAIN_GATES } from '../../worker/explainContract';
 import { fixed, maxAbs, type CellNumbers } from './explainNumbers';
 
 const GATE_WORDS = { i: 'input gate i: how much new to write', f: 'forget gate f: how much of c to keep', o: 'output gate o: how much of c to show as h', g: 'candidate g: what to write' } as const;
 
-function shade(v: number, r: number): string {
+/** Background of a value: on [0, 1] (a sigmoid gate) white to blue, else blue < 0 < red on ±r. */
+function shade(v: number, r: number, unit = false): string {
   if (!Number.isFinite(v) || r <= 0) return 'transparent';
-  const t = Math.max(0, Math.min(1, (v / r + 1) / 2));
-  const [red, green, blue] = parseColour(divergingInterpolator(t));
-  return `rgba(${red}, ${green}, ${blue}, 0.55)`;
+  const t = Math.max(0, Math.min(1, unit ? v : (v / r + 1) / 2));
+  // The map's middle 80% at 40%, so the darkest shade keeps the text above 7:1 contrast.
+  const [red, green, blue] = parseColour(unit ? sequentialInterpolator(0.8 * t) : divergingInterpolator(0.1 + 0.8 * t));
+  return `rgba(${red}, ${green}, ${blue}, 0.4)`;
 }
 
-function Value({ id, v, r }: { readonly id: string; readonly v: number; readonly r: number }) {
+function Value({ id, v, r, unit }: { readonly id: string; readonly v: number; readonly r: number; readonly unit?: boolean }) {
   return (
-    <td data-testid={`explain-cell-${id}`} data-value={v} title={String(v)} style={{ background: shade(v, r) }}>
+    <td data-testid={`explain-cell-${id}`} data-value={v} title={String(v)} style={{ background: shade(v, r, unit) }}>
       {fixed(v)}
     </td>
   );
@@ -29,7 +32,7 @@ export function CellTable({ cell }: { readonly cell: CellNumbers }) {
   const dc = cell.cAfter.map((v, j) => v - cell.cBefore[j]);
   const rd = maxAbs(dc);
   return (
-    <div className="cell-table-box">
+    <div className="cell-table-box" role="region" aria-label="the picked cell's numbers (scrolls sideways)" tabIndex={0}>
       <table className="cell-table" data-testid="explain-cell-table">
         <caption className="visually-hidden">The picked cell’s gates and states per dimension j</caption>
         <thead>
@@ -64,7 +67,7 @@ export function CellTable({ cell }: { readonly cell: CellNumbers }) {
               <Value id={`c-before-${j}`} v={cell.cBefore[j]} r={states} />
               <Value id={`h-before-${j}`} v={cell.hBefore[j]} r={states} />
               {cell.ticks.map((tick, t) => [
-                ...EXPLAIN_GATES.map((g) => <Value key={`${t}${g}`} id={`t${t}-${g}-${j}`} v={tick.gates[g][j]} r={1} />),
+                ...EXPLAIN_GATES.map((g) => <Value key={`${t}${g}`} id={`t${t}-${g}-${j}`} v={tick.gates[g][j]} r={1} unit={g !== 'g'} />),
                 <Value key={`${t}c`} id={`t${t}-c-${j}`} v={tick.c[j]} r={states} />,
                 <Value key={`${t}h`} id={`t${t}-h-${j}`} v={tick.h[j]} r={states} />,
               ])}
