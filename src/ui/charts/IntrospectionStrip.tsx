@@ -3,6 +3,8 @@
 // notation). Cells are painted on a canvas; class names, axis, markers and legend are an SVG on top.
 // Fits the box width x height (header included); text sizes from the chart theme. The drawing is an
 // image named for assistive technology and described by a summary ("Last 100 examples: 64 correct").
+// With fast-association marks (stripMarks.ts), a band above the columns marks each example's first
+// (outlined triangle) or second (filled) showing, and a dashed line where an episode begins.
 import { useLayoutEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
 import { scaleLinear } from 'd3-scale';
 import { Axis } from './Axis';
@@ -18,6 +20,7 @@ import { MarkerLegend } from './MarkerLegend';
 import { GREY, MARKER, colourTable, sequentialInterpolator } from './palette';
 import { STRIP_SLOTS, argmaxRow, circlePath, paintStrip, squarePath, stripWindow } from './strip';
 import { stripSummary } from './summaries';
+import { markPaths, marksSummary, markWords, trianglePath } from './stripMarks';
 
 export interface IntrospectionStripProps {
   /** [n][K] output probabilities, oldest example first. */
@@ -28,6 +31,8 @@ export interface IntrospectionStripProps {
   readonly classNames: readonly string[];
   /** Example number (1-based, in the whole stream) of row 0, for the axis and hover; default 1. */
   readonly firstExample?: number;
+  /** [n] fast-association marks of the same examples (src/model/showings.ts), or none. */
+  readonly marks?: Uint8Array;
   /** The box to fit in, header included (px): width default 640; without a height, rows of 6 to 16 px. */
   readonly width?: number;
   readonly height?: number;
@@ -37,7 +42,7 @@ const TABLE = colourTable(sequentialInterpolator);
 const RIGHT = 16;
 const MAX_CELL = 24;
 
-export function IntrospectionStrip({ probabilities, labels, numClasses: K, classNames, firstExample = 1, width = 640, height }: IntrospectionStripProps) {
+export function IntrospectionStrip({ probabilities, labels, numClasses: K, classNames, firstExample = 1, marks, width = 640, height }: IntrospectionStripProps) {
   const svgRef = useRef<SVGSVGElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const summaryId = useSummaryId('introspection-strip');
@@ -46,7 +51,9 @@ export function IntrospectionStrip({ probabilities, labels, numClasses: K, class
   const { tickFont, labelFont } = useChartTheme();
   const styles = useChartStyles();
   const names = useMemo(() => Array.from({ length: K }, (_, k) => className(classNames, k)), [classNames, K]);
-  const top = colourLegendHeight(tickFont) + 4;
+  const hasMarks = marks !== undefined && marks.some((m) => m !== 0);
+  const band = hasMarks ? Math.round(tickFont * 0.9) + 3 : 0;
+  const top = colourLegendHeight(tickFont) + 4 + band;
   const bottom = Math.round(6 + 3 + tickFont + 4 + labelFont + 3);
   const left = labelWidth(names, tickFont) + 10;
   const plotW = Math.max(STRIP_SLOTS, width - left - RIGHT);
@@ -82,6 +89,11 @@ export function IntrospectionStrip({ probabilities, labels, numClasses: K, class
     return { squares, circles };
   }, [probabilities, labels, K, start, shown, cellW, cellH]);
 
+  const markShapes = useMemo(
+    () => (hasMarks && marks ? markPaths(marks, start, shown, cellW, band, band + plotH) : null),
+    [hasMarks, marks, start, shown, cellW, band, plotH],
+  );
+
   const renderX = useMemo(
     () => bottomAxis(scaleLinear().domain([first - 0.5, first - 0.5 + STRIP_SLOTS]).range([0, plotW]), tickCount(plotW, 90), 'd'),
     [first, plotW],
@@ -100,7 +112,8 @@ export function IntrospectionStrip({ probabilities, labels, numClasses: K, class
     const row = start + hover.j;
     const p = probabilities[row * K + hover.k];
     const notes = [labels[row] === hover.k ? 'true class' : '', argmaxRow(probabilities, K, row) === hover.k ? 'predicted' : ''].filter(Boolean);
-    readout = `example ${firstExample + row} · class ${names[hover.k]} · p = ${p.toFixed(4)}${notes.length ? ` (${notes.join(', ')})` : ''}`;
+    const mark = marks ? markWords(marks[row] ?? 0) : '';
+    readout = `example ${firstExample + row}${mark ? ` (${mark})` : ''} · class ${names[hover.k]} · p = ${p.toFixed(4)}${notes.length ? ` (${notes.join(', ')})` : ''}`;
   }
 
   const svgW = left + plotW + RIGHT;
@@ -151,13 +164,39 @@ export function IntrospectionStrip({ probabilities, labels, numClasses: K, class
               <rect data-export="skip" x={hover.j * cellW} y={hover.k * cellH} width={cellW} height={cellH} fill="none" stroke={GREY.ink} />
             )}
             <Axis render={renderX} transform={`translate(0,${plotH})`} />
+            {markShapes && (
+              <g transform={`translate(0,${-band})`} data-testid="strip-marks">
+                <path d={markShapes.episodes} stroke={GREY.ink} strokeWidth={1} strokeDasharray="3,2" fill="none" />
+                <path d={markShapes.first} fill="#ffffff" stroke={GREY.ink} strokeWidth={1} />
+                <path d={markShapes.second} fill={GREY.ink} stroke={GREY.ink} strokeWidth={1} />
+              </g>
+            )}
             <text x={plotW / 2} y={plotH + bottom - 4} textAnchor="middle" fill={GREY.text} fontSize={labelFont}>
               example
             </text>
           </g>
         </svg>
       </div>
-      <ChartSummary id={summaryId} testId="introspection-strip" text={stripSummary(probabilities, labels, K)} />
+      {hasMarks && <MarksLegend font={tickFont} />}
+      <ChartSummary id={summaryId} testId="introspection-strip" text={[stripSummary(probabilities, labels, K), marks ? marksSummary(probabilities, labels, marks, K, start, shown) : ''].filter(Boolean).join('; ')} />
     </figure>
+  );
+}
+
+/** What the marks band means, in words beside each shape. */
+function MarksLegend({ font }: { readonly font: number }) {
+  const side = Math.round(font * 0.9);
+  const icon = (d: string, fill: string, dash?: string) => (
+    <svg width={side + 2} height={side + 2} aria-hidden="true" style={{ verticalAlign: 'middle', marginRight: 4 }}>
+      <path d={d} fill={fill} stroke={GREY.ink} strokeWidth={1} strokeDasharray={dash} />
+    </svg>
+  );
+  const tri = trianglePath((side + 2) / 2, 1, side, side - 1);
+  return (
+    <p data-testid="strip-marks-legend" style={{ margin: '2px 0 0', fontSize: font, color: GREY.text, display: 'flex', gap: 14, flexWrap: 'wrap' }}>
+      <span>{icon(tri, '#ffffff')}first showing of an image</span>
+      <span>{icon(tri, GREY.ink)}second showing (the repeat)</span>
+      <span>{icon(`M${(side + 2) / 2},0V${side + 2}`, 'none', '3,2')}a new episode begins</span>
+    </p>
   );
 }

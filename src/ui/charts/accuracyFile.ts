@@ -1,5 +1,6 @@
-// The accuracy curves as files: CSV for spreadsheets, JSON with the {format, version} envelope.
-// Pure (no DOM); export.ts turns the text into downloads.
+// The accuracy curves as files: CSV for spreadsheets, JSON with the {format, version} envelope; on
+// the association stream also the first- and second-showing accuracies (in the JSON, and as their own
+// CSV: showingsCsv). Pure (no DOM); export.ts turns the text into downloads.
 
 import type { AccuracyExport } from '../../worker/sessionApi';
 
@@ -45,8 +46,23 @@ export function accuracyCsv(exported: AccuracyExport): string {
 }
 
 /**
+ * CSV text of the association stream's showings: a header
+ * `learner,first_mean,first_std,first_count,second_mean,second_std,second_count`, one row per learner
+ * (exact doubles; an empty field for a showing no run has had, or a std of one run); '' on the i.i.d. stream.
+ */
+export function showingsCsv(exported: AccuracyExport): string {
+  const a = exported.association;
+  if (!a) return '';
+  const cells = (x: { mean: number; std: number | null; count: number } | null) => (x ? [String(x.mean), x.std === null ? '' : String(x.std), String(x.count)] : ['', '', '0']);
+  const lines = ['learner,first_mean,first_std,first_count,second_mean,second_std,second_count'];
+  for (const [name, s] of Object.entries(a.showings)) lines.push([csvField(name), ...cells(s.first), ...cells(s.second)].join(','));
+  return lines.join('\n') + '\n';
+}
+
+/**
  * JSON text: `{"format":"vsml-accuracy","version":2,"taskName",...,"examples","every","runs","seed","learners":{name:{mean:[],std:[]}}}`
- * (point i after (i + 1) * every examples), the arrays with up to 6 significant digits (non-finite as null).
+ * (point i after (i + 1) * every examples), the arrays with up to 6 significant digits (non-finite as null);
+ * on the association stream also `"association":{"order","fresh","showings":{name:{"first":{mean,std,count}|null,"second":...}}}` (exact doubles).
  */
 export function accuracyJson(exported: AccuracyExport): string {
   const learners: Record<string, { mean: (number | null)[]; std: (number | null)[] }> = {};
@@ -62,5 +78,6 @@ export function accuracyJson(exported: AccuracyExport): string {
     runs: exported.runs,
     seed: exported.seed,
     learners,
+    ...(exported.association ? { association: exported.association } : {}),
   });
 }

@@ -1,7 +1,7 @@
 // Charts to files: SVG (computed styles inlined so the file looks like the screen), PNG, and the
 // accuracy data as CSV/JSON. The DOM is touched only inside the functions, so the pure parts
 // (imageSvgMarkup, accuracyCsv, accuracyJson) import and test in Node.
-export { accuracyCsv, accuracyJson, ACCURACY_FORMAT, ACCURACY_VERSION, type AccuracyExport } from './accuracyFile';
+export { accuracyCsv, accuracyJson, showingsCsv, ACCURACY_FORMAT, ACCURACY_VERSION, type AccuracyExport } from './accuracyFile';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';

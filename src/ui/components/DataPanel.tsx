@@ -5,6 +5,7 @@ import { DATASET_CATALOG } from '../../worker/catalog';
 import type { StreamKind } from '../../worker/sessionApi';
 import { useStudioState } from '../session/context';
 import { parseClassList } from '../state/classList';
+import { AssociationOptions } from './AssociationOptions';
 import { DataFileInputs } from './DataFileInputs';
 import { Refusal } from './Refusal';
 
@@ -85,11 +86,12 @@ export function DataPanel() {
           stream
           <select value={s.stream} data-testid="stream" onChange={(e) => update({ stream: e.target.value as StreamKind })}>
             <option value="iid">random examples</option>
-            <option value="association">fast association (2 per class, each twice)</option>
+            <option value="association">fast association (one image per class, each shown twice)</option>
           </select>
         </label>
       </div>
       <Refusal control="stream" />
+      {s.stream === 'association' && <AssociationOptions />}
     </section>
   );
 }

@@ -2,6 +2,7 @@
 // the introspection strip of the last ~100 examples, where fast association shows. Each chart takes
 // the width its card gets; in presentation mode also the height of its grid cell.
 import { IntrospectionStrip } from '../charts/IntrospectionStrip';
+import { AssociationTable } from './AssociationTable';
 import { ProbabilityBars } from '../charts/ProbabilityBars';
 import { useStudioState } from '../session/context';
 import { useSize } from '../layout/useSize';
@@ -46,6 +47,7 @@ export function ExampleCard() {
 
 export function StripCard() {
   const frame = useStudioState((s) => s.frame);
+  const fresh = useStudioState((s) => s.settings.fresh);
   const info = useStudioState((s) => s.info);
   const present = useStudioState((s) => s.settings.present);
   const [box, size] = useSize<HTMLDivElement>({ width: 800, height: 300 });
@@ -63,12 +65,13 @@ export function StripCard() {
           <IntrospectionStrip
             width={present ? size.width : Math.min(size.width, 1100)} height={present ? size.height : undefined}
             probabilities={frame.recentProbabilities} labels={frame.recentLabels} numClasses={info.numClasses} classNames={info.classNames}
-            firstExample={frame.examplesSeen - frame.recentLabels.length + 1}
+            firstExample={frame.examplesSeen - frame.recentLabels.length + 1} marks={frame.recentMarks}
           />
         ) : (
           <p className="muted">no examples yet</p>
         )}
       </div>
+      {frame?.showings && !present && <AssociationTable showings={frame.showings} runs={info.runs} fresh={fresh} />}
     </section>
   );
 }

@@ -1,7 +1,7 @@
 // Which controls a refusal names, so its message also shows beside them: a refusal starts with the
 // setting(s) it concerns ("classes: …", "S and resize: …") or the file it is about ("deep.learner.json:
 // …", "fashion-mnist: images.gz: …"). The answer is the controls' names, as in data-testid
-// "refusal-<name>": runs, resize, classes, learner, learner-file, dataset, stream, baselines,
+// "refusal-<name>": runs, resize, classes, learner, learner-file, dataset, stream, order, baselines,
 // data-file-<role>.
 
 /** What the page knows of the files the user picked (their names, by the control they came from). */
@@ -22,6 +22,7 @@ const CONTROL_OF_SETTING: { readonly [setting: string]: string } = {
   learner: 'learner',
   dataset: 'dataset',
   stream: 'stream',
+  order: 'order',
   baselines: 'baselines',
 };
 
