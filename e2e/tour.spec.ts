@@ -1,6 +1,6 @@
 // The studio explains itself (production build, SwiftShader WebGPU): the guided tour opens on a first
 // visit and not on the second (same browser context, reload), walks its eight steps (a screenshot of
-// each: tour-N.png), and reopens from "Tour"; every live chart has an "i" whose popover says what it
+// each: tour-N.png; on screen at 390 px too), and reopens from "Tour"; every live chart has an "i" whose popover says what it
 // shows, stays inside the viewport (1440 px, 360 px, presentation mode at 1024 × 768) and closes on
 // Escape with the focus back on its button; the About VSML page renders the diagram, the paper link and
 // the model cards under the app's Content-Security-Policy. axe-core finds nothing serious or critical
@@ -96,6 +96,22 @@ test.describe('first visit', () => {
     await page.getByTestId('tour-skip').click();
     await expect(page.getByTestId('tour')).toHaveCount(0);
     await expect(page.locator('.studio.present')).toHaveCount(1);
+  });
+
+  test('at 390 px every step of the tour stays on screen', async ({ page }, info) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/?S=2');
+    await waitForExamples(page, 1);
+    const tour = page.getByTestId('tour');
+    for (const [k, id] of TOUR_STEPS.entries()) {
+      await expect(tour).toHaveAttribute('data-step', id);
+      await expect(page.getByTestId('tour-highlight')).toHaveAttribute('data-step', id);
+      await expect.poll(() => outsideViewport(page, 'tour')).toBe('');
+      if (k === 3) await page.screenshot({ path: info.outputPath('tour-390.png') });
+      if (k < TOUR_STEPS.length - 1) await page.getByTestId('tour-next').click();
+    }
+    await page.getByTestId('tour-done').click();
+    await expect(tour).toHaveCount(0);
   });
 });
 
