@@ -4,7 +4,7 @@
 // here) computes the same example: the page's gates and states of that cell equal the file's within 1e-4.
 import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { waitForExamples } from './fixtures/studio';
@@ -144,4 +144,66 @@ test('explain this step walks one example of run 0 through all stages, and its n
   await expect(page.locator('#views')).toBeVisible();
   await expect(page.getByTestId('examples-seen')).toHaveText(String(example + 2));
   await expect(page.getByTestId('explain-open')).toBeFocused();
+});
+
+test('explain this step on a learner with a hidden layer: a layer picker, and layer 2’s cell equals vsml trace --explain --cell 1,5,7', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  // The shipped V_M with one hidden layer of 16 (V_M is shared, so any grid takes it), on 14 x 14 digits.
+  const learner = JSON.parse(await readFile(resolve(ROOT, 'public/learners/vsml-mnist.learner.json'), 'utf8'));
+  learner.config.hiddenSizes = [16];
+  const learnerText = JSON.stringify(learner);
+  await writeFile(testInfo.outputPath('deep.learner.json'), learnerText);
+  await page.goto('/?S=1&base=&resize=14&speed=4');
+  await waitForExamples(page, 1);
+  const seen = page.getByTestId('examples-seen');
+  const session = Number(await seen.getAttribute('data-session'));
+  await page.getByTestId('learner-file').setInputFiles({ name: 'deep.learner.json', mimeType: 'application/json', buffer: Buffer.from(learnerText) });
+  await expect(seen).toHaveAttribute('data-session', String(session + 1));
+  await waitForExamples(page, 2);
+  await page.getByTestId('play-pause').click();
+  await expect(seen).toHaveAttribute('data-playing', 'false');
+
+  await page.getByTestId('explain-open').click();
+  const view = page.getByTestId('explain-view');
+  await expect(view).toHaveAttribute('data-busy', 'false');
+  await expect.poll(async () => Number(await view.getAttribute('data-example'))).toBeGreaterThanOrEqual(2);
+  const example = Number(await view.getAttribute('data-example'));
+  const layer = page.getByTestId('explain-layer');
+  await expect(layer.locator('option')).toHaveText(['1: 196 × 16', '2: 16 × 10']);
+  await page.getByTestId('explain-stage-6').click();
+  await expect(page.getByTestId('explain-caption')).toContainText('row b of layer 2');
+  await layer.selectOption('1');
+  await expect(page.getByTestId('explain-caption')).toContainText('reads eb in the first dimension');
+  await page.getByTestId('explain-stage-3').click();
+  await expect(page.getByTestId('explain-grid-map')).toHaveAttribute('data-rows', '16');
+  await expect(page.getByTestId('explain-grid-map')).toHaveAttribute('data-cols', '10');
+  await page.getByTestId('explain-cell-a').fill('5');
+  await page.getByTestId('explain-cell-b').fill('7');
+  await expect(page.getByTestId('explain-cell')).toHaveAttribute('data-layer', '1');
+  await expect(page.getByTestId('explain-cell')).toHaveAttribute('data-a', '5');
+  await expect(page.getByTestId('explain-cell')).toHaveAttribute('data-b', '7');
+  await page.screenshot({ path: testInfo.outputPath('explain-deep-layer2.png'), fullPage: true });
+
+  const downloads: Download[] = [];
+  page.on('download', (d) => downloads.push(d));
+  await page.getByTestId('explain-download').click();
+  await expect.poll(() => downloads.length).toBe(2);
+  for (const d of downloads) await d.saveAs(testInfo.outputPath(d.suggestedFilename()));
+  const command = (await page.getByTestId('explain-command').textContent()) ?? '';
+  expect(command).toContain(`--learner deep.learner.json`);
+  expect(command).toContain(`--explain ${example} --explain-out explain-${example}.json --cell 1,5,7`);
+  const args = command.replace(/^npm run vsml -- /, '').split(' ');
+  for (const flag of ['--learner', '--stream', '--state', '--explain-out', '--out']) args[args.indexOf(flag) + 1] = testInfo.outputPath(args[args.indexOf(flag) + 1]);
+  console.log(execFileSync('npx', ['tsx', 'src/cli/vsml.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 }).trim());
+  const cell = JSON.parse(await readFile(testInfo.outputPath(`explain-${example}.json`), 'utf8')).layers[1].cells[0];
+  expect([cell.a, cell.b]).toEqual([5, 7]);
+  let worst = 0;
+  for (let j = 0; j < 16; j++) {
+    worst = Math.max(worst, Math.abs((await cellValue(page, `c-before-${j}`)) - cell.before.c[j]));
+    for (let t = 0; t < 2; t++) {
+      for (const g of ['i', 'f', 'o', 'g', 'c', 'h']) worst = Math.max(worst, Math.abs((await cellValue(page, `t${t}-${g}-${j}`)) - cell.ticks[t][g][j]));
+    }
+  }
+  console.log(`layer 2, cell (5, 7) of example ${example} on ${await page.getByTestId('backend-badge').textContent()}: page vs vsml trace, largest |difference| over c before, gates, c′ and h′: ${worst.toExponential(2)}`);
+  expect(worst).toBeLessThanOrEqual(1e-4);
 });
