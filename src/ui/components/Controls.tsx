@@ -19,7 +19,7 @@ export function Controls() {
     <section className="panel" aria-label="runs">
       <h3>Runs</h3>
       <label>
-        runs S
+        independent runs S
         <select value={runs} data-testid="runs" onChange={(e) => update({ runs: Number(e.target.value) })}>
           {(RUN_CHOICES.includes(runs) ? RUN_CHOICES : [...RUN_CHOICES, runs].sort((a, b) => a - b)).map((n) => (
             <option key={n} value={n}>
@@ -30,7 +30,7 @@ export function Controls() {
       </label>
       <Refusal control="runs" />
       <fieldset className="row">
-        <legend>baselines on the same streams</legend>
+        <legend>baselines: gradient descent on the same examples</legend>
         {BASELINE_NAMES.map((name) => (
           <label key={name}>
             <input type="checkbox" checked={baselines.includes(name)} onChange={(e) => toggleBaseline(name, e.target.checked)} />
