@@ -132,6 +132,16 @@ test('explain this step walks one example of run 0 through all stages, and its n
   await page.getByTestId('explain-next').click();
   await expect(view).toHaveAttribute('data-example', String(example + 1));
   await expect(view).toHaveAttribute('data-stage', 'input');
+  // Presentation mode (a projector): the view fills the page under the toolbar and its buttons stay on screen.
+  await page.getByTestId('presentation').click();
+  await expect(page.locator('html')).toHaveClass(/present/);
+  await expect(page.getByTestId('explain-next')).toBeInViewport();
+  await page.getByTestId('explain-stage-4').click();
+  await page.screenshot({ path: testInfo.outputPath('explain-present.png') });
+  await page.getByTestId('presentation').click();
+  await expect(page.locator('html')).not.toHaveClass(/present/);
+  await page.getByTestId('explain-stage-1').click();
+
   // Slow motion: at 1.5 s per stage it moves on by itself; back to "my own pace" it stays.
   await page.getByTestId('explain-pace').selectOption('1.5');
   await expect(view).toHaveAttribute('data-stage', 'forward');

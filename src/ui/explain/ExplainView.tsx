@@ -3,8 +3,10 @@
 // worker's explanation of the example the session just took (the CPU reference on run 0's read-back
 // state), with the engine's own agreement. A caption in plain words and the paper's equations beside
 // each drawing; a layer picker for a learner with hidden layers; "Download to reproduce" for the CLI.
-// Close (or Escape) returns to the live views, playing again if they played when it opened.
+// Close (or Escape) returns to the live views, playing again if they played when it opened. In
+// presentation mode the charts take the larger theme and the view scrolls inside the page's last row.
 import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { ChartThemeContext, DEFAULT_CHART_THEME, PRESENTATION_CHART_THEME } from '../charts/chartTheme';
 import { useSize } from '../layout/useSize';
 import { useStudioState } from '../session/context';
 import { Equation } from './Equation';
@@ -32,6 +34,7 @@ export function ExplainView({ port, onClose }: ExplainViewProps) {
   const info = useStudioState((s) => s.info);
   const learner = useStudioState((s) => s.settings.learner);
   const learnerFile = useStudioState((s) => s.learnerFile);
+  const present = useStudioState((s) => s.settings.present);
   const heading = useRef<HTMLHeadingElement>(null);
   const [box, size] = useSize<HTMLDivElement>({ width: 760, height: 600 });
   useEffect(() => heading.current?.focus(), []);
@@ -105,7 +108,9 @@ export function ExplainView({ port, onClose }: ExplainViewProps) {
       <div className="explain-main">
         <div className="explain-drawing" ref={box}>
           {ex ? (
-            <StageBody id={stage.id} ex={ex} classNames={classNames} imageShape={info?.imageShape ?? null} view={view} width={size.width} />
+            <ChartThemeContext.Provider value={present ? PRESENTATION_CHART_THEME : DEFAULT_CHART_THEME}>
+              <StageBody id={stage.id} ex={ex} classNames={classNames} imageShape={info?.imageShape ?? null} view={view} width={size.width} />
+            </ChartThemeContext.Provider>
           ) : (
             <p className="muted">{view.busy ? 'Taking one example and reading run 0’s state back…' : 'No example yet.'}</p>
           )}
