@@ -159,7 +159,7 @@ export function ExplainView({ port, onClose }: ExplainViewProps) {
         {view.busy && <span className="muted" role="status">working…</span>}
       </footer>
 
-      {ex && <ReproducePanel port={port} example={ex.example} learner={learner} learnerFile={learnerFile} cell={view.cell} />}
+      {ex && view.traceIndex !== null && <ReproducePanel port={port} example={view.traceIndex} learner={learner} learnerFile={learnerFile} cell={view.cell} />}
     </section>
   );
 }

@@ -20,6 +20,8 @@ export const PACES = [0, 1.5, 3, 6] as const;
 export interface ExplainView {
   readonly explanation: Explanation | null;
   readonly agreement: number | null;
+  /** The explained example's index in reproduce()'s stream (the T of `vsml trace --explain`): it differs from explanation.example once a drawing was taught or a fresh episode began. */
+  readonly traceIndex: number | null;
   readonly busy: boolean;
   readonly error: string | null;
   readonly stage: number;
@@ -49,6 +51,7 @@ function firstCell(ex: Explanation): CellRef {
 export function useExplain(port: ExplainPort): ExplainView {
   const [explanation, setExplanation] = useState<Explanation | null>(null);
   const [agreement, setAgreement] = useState<number | null>(null);
+  const [traceIndex, setTraceIndex] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [stage, setStageState] = useState(0);
@@ -78,6 +81,7 @@ export function useExplain(port: ExplainPort): ExplainView {
       setCellState((c) => (first ? firstCell(ex) : clampCell(ex, c)));
       setJState((v) => Math.min(v, ex.stateSize - 1));
       setAgreement(reply.agreement);
+      setTraceIndex(reply.traceIndex);
       setStageState(0);
     } catch (e) {
       setError(`explain: ${e instanceof Error ? e.message : String(e)}`);
@@ -114,5 +118,5 @@ export function useExplain(port: ExplainPort): ExplainView {
   );
   const setJ = useCallback((v: number) => setJState(Math.max(0, Math.min((explanation?.stateSize ?? 1) - 1, Math.trunc(v)))), [explanation]);
 
-  return { explanation, agreement, busy, error, stage, cell, j, vector, pace, setStage, next, back, nextExample, setCell, setJ, setVector, setPace };
+  return { explanation, agreement, traceIndex, busy, error, stage, cell, j, vector, pace, setStage, next, back, nextExample, setCell, setJ, setVector, setPace };
 }
