@@ -82,7 +82,7 @@ export function InfoButton({ id, title, what, read, good, children }: InfoButton
       >
         i
       </button>
-      {createPortal(
+      {typeof document !== 'undefined' && createPortal(
         <div
           id={popoverId} ref={popover} role="dialog" aria-modal="false" aria-labelledby={titleId} tabIndex={-1} hidden={!open}
           className="info-popover" data-testid={`info-${id}-popover`} onKeyDown={onKeyDown}
