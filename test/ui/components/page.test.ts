@@ -44,16 +44,16 @@ describe('BackendBadge', () => {
 });
 
 describe('App', () => {
-  it('starts its Tab order with the skip link, then play / pause, step, the speed slider, the restarts', () => {
+  it('starts its Tab order with the skip link, then play / pause, step, explain this step, the speed slider, the restart', () => {
     store.getState().set({ status: 'running', info: INFO });
     const order = focusOrder(render(App));
-    expect(order.slice(0, 6)).toEqual(['skip-link', 'play-pause', 'step', 'speed-slider', 'restart-same', 'new-seeds']);
+    expect(order.slice(0, 6)).toEqual(['skip-link', 'play-pause', 'step', 'explain-open', 'speed-slider', 'restart-same']);
     expect(order.indexOf('settings-toggle')).toBeLessThan(order.indexOf('preset-fast-association'));
     expect(order.indexOf('presentation')).toBeLessThan(order.indexOf('preset-fast-association'));
   });
   it('says what it is in plain words', () => {
     expect(render(App)).toContain(
-      'Every weight of this network is a tiny LSTM. They all share one small set of parameters, and learn from the error fed back to them — no gradient at test time.',
+      'Every weight of this network is a tiny LSTM. They all share one small set of parameters (V_M), and learn from the error fed back to them — no gradient at test time.',
     );
   });
   it('names a refused setting beside each control it blames, and nowhere else', () => {
