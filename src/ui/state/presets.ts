@@ -28,6 +28,8 @@ export const PRESETS: readonly Preset[] = [
     id: 'mnist-to-fashion',
     title: 'MNIST to Fashion-MNIST',
     blurb: 'Fig. 6: the learner meta-trained on MNIST learns Fashion-MNIST, which it never saw (2,000 built-in test images; load the full IDX files from your disk for more).',
+    expect:
+      'A narrow lead: 0.57 for VSML after 300 examples against 0.51 to 0.56 for SGD and Adam (the deep nets within one standard deviation). VSML was meta-trained on digits only; its learning rule carries over to pictures of clothes it never saw.',
     settings: { dataset: 'fashion-mnist' },
   },
   {
