@@ -107,7 +107,7 @@ test.describe('the studio on WebGPU', () => {
     await page.screenshot({ path: info.outputPath('preset-sum-sign.png'), fullPage: true });
 
     await page.getByTestId('preset-fast-association').click();
-    await expect(page).toHaveURL(/\?stream=association&speed=4$/);
+    await expect(page).toHaveURL(/\?stream=association&fresh=1&speed=4$/);
     await expect(page.getByTestId('stream')).toHaveValue('association');
     await page.reload();
     await expect(page.getByTestId('preset-fast-association')).toHaveClass(/active/);

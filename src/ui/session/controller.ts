@@ -491,6 +491,7 @@ export class StudioController {
       return { ok: false, message: `${what}: ${messageOf(e)}` };
     }
   }
+
   /** One frame request at a time, only when something may have changed; a frame of a session since replaced is dropped. */
   private pump(): void {
     const state = this.store.getState();
