@@ -1,106 +1,28 @@
 // "Explain this step": one example through one run, every stage kept (src/model/explainTypes.ts).
-// It follows reference.ts's tickLayer and tickNetwork line for line (the same float64 accumulations
-// in the same order, the same float32 stores), so its final states, outputs y, loss and next backward
-// inputs equal tickNetwork's bit for bit (test/model/explain.test.ts); tickLayer itself stays the
-// one the engines are tested against. Also: the run's pending backward inputs (RunCarry.bwdIn)
+// Every layer is computed by reference.ts's own tickLayer (asked to keep its gates and micro-tick
+// states), and the readout and error injection are tickNetwork's, so its final states, outputs y,
+// loss and next backward inputs equal tickNetwork's bit for bit (test/model/explain.test.ts). Also: the run's pending backward inputs (RunCarry.bwdIn)
 // rebuilt from what a session knows after an example (the states, and the previous example's y and
 // label), so a state read back from any engine can be explained.
-// For H2 (the view): nothing was added to explainTypes.ts; explanationBytes() says what one costs.
 import type { VsmlConfig } from './config';
 import type { Explanation, ExplainedLayer } from './explainTypes';
-import { FORGET_SHIFT, GATE, INPUT_SHIFT, paramLayout, type VmParams } from './layout';
-import { readout, softmaxLoss, type RunCarry } from './reference';
+import { paramLayout, type VmParams } from './layout';
+import { errorInjection, readout, softmaxLoss, tickLayer, type RunCarry } from './reference';
 import { asABJ, type LayerShape, type LayerState, type RunState } from './state';
-
-const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 
 const copyState = (s: LayerState): LayerState => ({ h: asABJ(new Float32Array(s.h)), c: asABJ(new Float32Array(s.c)) });
 
-/** Gate slots inside ExplainedLayer.gates, per cell and micro-tick: i, f, o, g (EXPLAIN_GATES). */
-const SLOT = { i: 0, f: 1, o: 2, g: 3 } as const;
-
-/** One layer, as tickLayer computes it, with the state after every micro-tick and every gate kept. `state` is not changed. */
-function explainLayer(cfg: VsmlConfig, params: VmParams, { A, B }: LayerShape, before: LayerState, fwdIn: Float32Array, bwdIn: Float32Array): ExplainedLayer {
+/** One layer, computed by tickLayer itself on a copy of `before` (which is not changed), with the state after every micro-tick and every gate kept. */
+function explainLayer(cfg: VsmlConfig, params: VmParams, shape: LayerShape, before: LayerState, fwdIn: Float32Array, bwdIn: Float32Array): ExplainedLayer {
+  const { A, B } = shape;
   const N = cfg.stateSize;
-  const M = cfg.messageSize;
   const T = cfg.microTicks;
-  const L = paramLayout(cfg);
-  const W = params.subarray(L.lstmW.offset);
-  const bias = params.subarray(L.lstmB.offset);
-  const Wf = params.subarray(L.fwdW.offset);
-  const bf = params.subarray(L.fwdB.offset);
-  const Wb = params.subarray(L.bwdW.offset);
-  const bb = params.subarray(L.bwdB.offset);
-  const G = 4 * N;
-  const rows = 2 * M + N;
-  const cells = A * B * N;
-
-  const state = copyState(before);
-  const ticks: LayerState[] = Array.from({ length: T }, () => ({ h: asABJ(new Float32Array(cells)), c: asABJ(new Float32Array(cells)) }));
-  const gates = new Float32Array(T * A * B * 4 * N);
-  const u = new Float64Array(rows);
-  const z = new Float64Array(G);
-  const fwdSum = new Float64Array(B * M);
-  const bwdSum = new Float64Array(A * M);
-
-  for (let a = 0; a < A; a++) {
-    for (let b = 0; b < B; b++) {
-      const base = (a * B + b) * N;
-      for (let mt = 0; mt < T; mt++) {
-        for (let k = 0; k < M; k++) u[k] = fwdIn[a * M + k];
-        for (let k = 0; k < M; k++) u[M + k] = bwdIn[b * M + k];
-        for (let j = 0; j < N; j++) u[2 * M + j] = state.h[base + j];
-        for (let g = 0; g < G; g++) {
-          let acc = bias[g];
-          for (let r = 0; r < rows; r++) acc += u[r] * W[r * G + g];
-          z[g] = acc;
-        }
-        const gateBase = ((mt * A + a) * B + b) * 4 * N;
-        for (let j = 0; j < N; j++) {
-          const i = sigmoid(z[GATE.i * N + j] + INPUT_SHIFT);
-          const g = Math.tanh(z[GATE.g * N + j]);
-          const f = sigmoid(z[GATE.f * N + j] + FORGET_SHIFT);
-          const o = sigmoid(z[GATE.o * N + j]);
-          const c = f * state.c[base + j] + i * g;
-          state.c[base + j] = c;
-          state.h[base + j] = o * Math.tanh(state.c[base + j]);
-          gates[gateBase + SLOT.i * N + j] = i;
-          gates[gateBase + SLOT.f * N + j] = f;
-          gates[gateBase + SLOT.o * N + j] = o;
-          gates[gateBase + SLOT.g * N + j] = g;
-        }
-        ticks[mt].h.set(state.h.subarray(base, base + N), base);
-        ticks[mt].c.set(state.c.subarray(base, base + N), base);
-      }
-      for (let m = 0; m < M; m++) {
-        let f = bf[m];
-        let w = bb[m];
-        for (let j = 0; j < N; j++) {
-          f += state.h[base + j] * Wf[j * M + m];
-          w += state.h[base + j] * Wb[j * M + m];
-        }
-        fwdSum[b * M + m] += f;
-        bwdSum[a * M + m] += w;
-      }
-    }
-  }
-  const fwdOut = new Float32Array(B * M);
-  const bwdOut = new Float32Array(A * M);
-  for (let k = 0; k < B * M; k++) fwdOut[k] = fwdSum[k] / A;
-  for (let k = 0; k < A * M; k++) bwdOut[k] = bwdSum[k] / B;
-  return { A, B, fwdIn: new Float32Array(fwdIn), bwdIn: new Float32Array(bwdIn), before: copyState(before), ticks, gates, fwdOut, bwdOut };
-}
-
-/** The last layer's backward input for the next example: [e_b, onehot_b if feedLabel, 0, ...] per column b (as tickNetwork writes it). */
-export function errorInjection(cfg: VsmlConfig, p: Float64Array, label: number): Float32Array {
-  const M = cfg.messageSize;
-  const top = new Float32Array(p.length * M);
-  for (let b = 0; b < p.length; b++) {
-    const onehot = b === label ? 1 : 0;
-    top[b * M] = p[b] - onehot;
-    if (cfg.feedLabel) top[b * M + 1] = onehot;
-  }
-  return top;
+  const record = {
+    gates: new Float32Array(T * A * B * 4 * N),
+    ticks: Array.from({ length: T }, () => ({ h: asABJ(new Float32Array(A * B * N)), c: asABJ(new Float32Array(A * B * N)) })),
+  };
+  const { fwdOut, bwdOut } = tickLayer(cfg, params, shape, copyState(before), fwdIn, bwdIn, record);
+  return { A, B, fwdIn: new Float32Array(fwdIn), bwdIn: new Float32Array(bwdIn), before: copyState(before), ticks: record.ticks, gates: record.gates, fwdOut, bwdOut };
 }
 
 /**

@@ -16,9 +16,19 @@ export interface LayerMessages {
 }
 
 /**
+ * What tickLayer also keeps when asked ("explain this step", explain.ts): every cell's gate
+ * activations at every micro-tick, [microTicks][A][B][4][N] in the order i, f, o, g
+ * (EXPLAIN_GATES), and the layer's state after each micro-tick ([microTicks] states, [A][B][N]).
+ */
+export interface LayerRecord {
+  readonly gates: Float32Array;
+  readonly ticks: readonly LayerState[];
+}
+
+/**
  * One example through one layer: every cell (a, b) runs `microTicks` LSTM steps with the same
  * incoming messages fwdIn[a] ([A][M]) and bwdIn[b] ([B][M]); then the forward and backward messages
- * of the final h are averaged over a and over b. Updates `state` in place.
+ * of the final h are averaged over a and over b. Updates `state` in place (and fills `record` when given).
  */
 export function tickLayer(
   cfg: VsmlConfig,
@@ -27,6 +37,7 @@ export function tickLayer(
   state: LayerState,
   fwdIn: Float32Array,
   bwdIn: Float32Array,
+  record?: LayerRecord,
 ): LayerMessages {
   const N = cfg.stateSize;
   const M = cfg.messageSize;
@@ -67,6 +78,17 @@ export function tickLayer(
           const c = f * state.c[base + j] + i * g;
           state.c[base + j] = c;
           state.h[base + j] = o * Math.tanh(state.c[base + j]);
+          if (record) {
+            const at = ((mt * A + a) * B + b) * G + j;
+            record.gates[at] = i;
+            record.gates[at + N] = f;
+            record.gates[at + 2 * N] = o;
+            record.gates[at + 3 * N] = g;
+          }
+        }
+        if (record) {
+          record.ticks[mt].h.set(state.h.subarray(base, base + N), base);
+          record.ticks[mt].c.set(state.c.subarray(base, base + N), base);
         }
       }
       // Per-cell messages from the new h, accumulated for the means.
@@ -163,12 +185,18 @@ export function tickNetwork(
   const K = shapes[L - 1].B;
   const y = readout(cfg, fwdIn, K);
   const { p, loss, correct } = softmaxLoss(y, label);
-  const top = carry.bwdIn[L - 1];
-  top.fill(0);
-  for (let b = 0; b < K; b++) {
+  carry.bwdIn[L - 1].set(errorInjection(cfg, p, label));
+  return { y, loss, correct };
+}
+
+/** The last layer's backward input for the next example: [e_b, onehot_b if feedLabel, 0, ...] per column b, with e = p - onehot(label). */
+export function errorInjection(cfg: VsmlConfig, p: Float64Array, label: number): Float32Array {
+  const M = cfg.messageSize;
+  const top = new Float32Array(p.length * M);
+  for (let b = 0; b < p.length; b++) {
     const onehot = b === label ? 1 : 0;
     top[b * M] = p[b] - onehot;
     if (cfg.feedLabel) top[b * M + 1] = onehot;
   }
-  return { y, loss, correct };
+  return top;
 }

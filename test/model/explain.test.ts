@@ -75,6 +75,28 @@ describe.each([
     expect(explanationBytes(cfg, shapes)).toBeGreaterThan(0);
   });
 
+  it('keeps the gates of each micro-tick in the order i, f, o, g: c = f c_prev + i g and h = o tanh(c) for every cell (within float32 rounding)', () => {
+    const params = randomParams(cfg, seed);
+    const { spec, shapes, carry } = carryOf(cfg, A, K, seed);
+    const block = randomBlock(spec, 1, 1, seed);
+    const e = explainExample(cfg, params, shapes, carry, block.inputs, block.labels[0], 0);
+    const N = cfg.stateSize;
+    for (const layer of e.layers) {
+      for (let mt = 0; mt < cfg.microTicks; mt++) {
+        const prev = mt === 0 ? layer.before : layer.ticks[mt - 1];
+        for (let cell = 0; cell < layer.A * layer.B; cell++) {
+          for (let j = 0; j < N; j++) {
+            const at = (mt * layer.A * layer.B + cell) * 4 * N + j;
+            const [i, f, o, g] = [0, 1, 2, 3].map((k) => layer.gates[at + k * N]);
+            const c = layer.ticks[mt].c[cell * N + j];
+            expect(c).toBeCloseTo(f * prev.c[cell * N + j] + i * g, 6);
+            expect(layer.ticks[mt].h[cell * N + j]).toBeCloseTo(o * Math.tanh(c), 6);
+          }
+        }
+      }
+    }
+  });
+
   it('rebuildCarry from the states and the last y and label equals the carry tickNetwork left, after 1 to 4 examples', () => {
     const params = randomParams(cfg, seed);
     const { spec, shapes, carry } = carryOf(cfg, A, K, seed);
