@@ -3,8 +3,7 @@
 // image that is not in it: a drawing from the studio's pad. Only single-channel image tasks take one.
 import type { Drawing } from '../model/explainTypes';
 import { fail, ok, type Result } from '../model/result';
-import { compilePipeline } from './pipeline';
-import type { TaskSpec } from './task';
+import { taskPipeline, type TaskSpec } from './task';
 import type { DataSource } from './types';
 
 export interface ImageInput {
@@ -21,16 +20,7 @@ export interface ImageInput {
 export function imageInput(source: DataSource, spec: TaskSpec = {}): Result<ImageInput> {
   if (source.kind !== 'images') return fail('unsupported', 'dataset', `${source.name} is generated, not images: a drawing cannot be one of its examples`);
   if (source.shape.channels !== 1) return fail('unsupported', 'dataset', `${source.name} has ${source.shape.channels} colour channels: a drawing (one grey channel) cannot be one of its examples`);
-  const seed = spec.seed ?? 0;
-  const resize = spec.resize === undefined ? (source.defaultResize ?? null) : spec.resize;
-  const pipeline = compilePipeline(source.shape, {
-    seed,
-    grayscale: spec.grayscale ?? false,
-    resize,
-    normalisation: spec.normalisation === undefined ? source.normalisation : spec.normalisation,
-    shufflePixels: spec.shufflePixels ?? false,
-    project: spec.project ?? false,
-  });
+  const { pipeline } = taskPipeline(source, spec);
   if (!pipeline.ok) return pipeline;
   const { run, inputSize } = pipeline.value;
   const { height, width } = source.shape;

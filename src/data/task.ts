@@ -2,7 +2,7 @@
 // The same source and spec (seed included) always give the same task.
 import { fail, ok, type Result } from '../model/result';
 import type { Rng } from '../model/rng';
-import { compilePipeline } from './pipeline';
+import { compilePipeline, type Pipeline } from './pipeline';
 import { selectClasses } from './transforms/classSubset';
 import { shapeSize, type DataSource, type Normalisation, type Task } from './types';
 
@@ -36,18 +36,24 @@ function describe(spec: TaskSpec, resize: number | null, seed: number): string {
   return parts.length ? ` [${parts.join(', ')}]` : '';
 }
 
-export function buildTask(source: DataSource, spec: TaskSpec = {}): Result<Task> {
-  const seed = spec.seed ?? 0;
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) return fail('range', 'seed', `must be an integer in [0, 2^32), got ${seed}`);
+/** The per-example data path of a task (`seed` as given, default 0; checked by buildTask), and the resize it applies. */
+export function taskPipeline(source: DataSource, spec: TaskSpec): { resize: number | null; pipeline: Result<Pipeline> } {
   const resize = spec.resize === undefined ? (source.kind === 'images' ? (source.defaultResize ?? null) : null) : spec.resize;
   const pipeline = compilePipeline(source.shape, {
-    seed,
+    seed: spec.seed ?? 0,
     grayscale: spec.grayscale ?? false,
     resize,
     normalisation: spec.normalisation === undefined ? source.normalisation : spec.normalisation,
     shufflePixels: spec.shufflePixels ?? false,
     project: spec.project ?? false,
   });
+  return { resize, pipeline };
+}
+
+export function buildTask(source: DataSource, spec: TaskSpec = {}): Result<Task> {
+  const seed = spec.seed ?? 0;
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) return fail('range', 'seed', `must be an integer in [0, 2^32), got ${seed}`);
+  const { resize, pipeline } = taskPipeline(source, spec);
   if (!pipeline.ok) return pipeline;
   const { run, runAll, outShape: shape, inputSize: A } = pipeline.value;
   const name = source.name + describe(spec, resize, seed);
