@@ -6,7 +6,7 @@
 // With --memory it runs the long-run memory benchmark instead (benchMemory.ts, its own flags); with
 // --latency the studio controls' click → effect latency (benchLatency.ts, its own flags).
 import { writeFileSync } from 'node:fs';
-import { CpuEngine } from '../model/cpuEngine';
+import { ReferenceEngine } from '../model/referenceEngine';
 import { benchEngine, formatBench, mnistSpec, type BenchRow } from '../worker/bench';
 import { createGpuEngine } from '../gpu/gpuEngine';
 import { loadShadersNode } from '../gpu/shadersNode';
@@ -53,7 +53,7 @@ function parseOptions(argv: string[]): Options {
 async function nodeBench(o: Options): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   for (const S of o.runs) {
-    const cpu = new CpuEngine(mnistSpec(S));
+    const cpu = new ReferenceEngine(mnistSpec(S));
     rows.push(await benchEngine(cpu, 'node', { minSeconds: o.minSeconds, blockSize: 1, seed: 22 }));
     console.error(`node cpu S=${S}: ${rows.at(-1)!.cellTicksPerSecond.toExponential(3)} cell-ticks/s`);
   }

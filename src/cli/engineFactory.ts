@@ -1,6 +1,6 @@
 // Engines by backend name. The WebGPU engine and its Node bindings (Dawn via the `webgpu` package)
 // are loaded only when asked for (dynamic import), so the CPU path never loads native GPU code.
-import { CpuEngine } from '../model/cpuEngine';
+import { ReferenceEngine } from '../model/referenceEngine';
 import type { BackendName, EngineSpec, VsmlEngine } from '../model/engine';
 
 export const BACKENDS: readonly BackendName[] = ['cpu', 'webgpu'];
@@ -19,5 +19,5 @@ async function createWebGpuEngine(spec: EngineSpec): Promise<VsmlEngine> {
  * a grid over the device's limits); the message is one line for people.
  */
 export async function createEngine(backend: BackendName, spec: EngineSpec): Promise<VsmlEngine> {
-  return backend === 'cpu' ? new CpuEngine(spec) : createWebGpuEngine(spec);
+  return backend === 'cpu' ? new ReferenceEngine(spec) : createWebGpuEngine(spec);
 }

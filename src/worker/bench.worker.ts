@@ -1,6 +1,6 @@
 // The benchmark in a Web Worker (the page path): the CPU reference and the WebGPU engine side by side.
 import * as Comlink from 'comlink';
-import { CpuEngine } from '../model/cpuEngine';
+import { ReferenceEngine } from '../model/referenceEngine';
 import type { VsmlEngine } from '../model/engine';
 import { createGpuEngine } from '../gpu/gpuEngine';
 import { loadShadersVite } from '../gpu/shadersVite';
@@ -27,7 +27,7 @@ const api: BenchWorkerApi = {
         for (const S of req.runs) {
           const spec = mnistSpec(S);
           const engine: VsmlEngine =
-            backend === 'cpu' ? new CpuEngine(spec) : await createGpuEngine(spec, { gpu: navigator.gpu, shaders: loadShadersVite() });
+            backend === 'cpu' ? new ReferenceEngine(spec) : await createGpuEngine(spec, { gpu: navigator.gpu, shaders: loadShadersVite() });
           try {
             const blockSize = backend === 'cpu' ? 1 : req.blockSize;
             rows.push(await benchEngine(engine, 'chromium', { minSeconds: req.minSeconds, blockSize, seed: 22 }));

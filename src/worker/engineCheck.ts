@@ -1,7 +1,7 @@
 // The engine self-check: the WebGPU engine against the CPU reference on a small random grid,
 // S runs with their own V_M and streams. Runs in a worker (browser) or in Node.
 import { parseConfig } from '../model/config';
-import { CpuEngine } from '../model/cpuEngine';
+import { ReferenceEngine } from '../model/referenceEngine';
 import type { EngineSpec, VsmlEngine } from '../model/engine';
 import { initParams, initRunStates } from '../model/init';
 import { asVmParams } from '../model/layout';
@@ -27,7 +27,7 @@ export async function engineCheck(makeGpu: (spec: EngineSpec) => Promise<VsmlEng
     return asVmParams(p.map((v) => v * 3));
   });
   const gpu = await makeGpu(spec);
-  const cpu = new CpuEngine(spec);
+  const cpu = new ReferenceEngine(spec);
   const states = initRunStates(spec.config, cpu.shapes, rng.fork(2), spec.runs);
   const T = 30;
   const data = rng.fork(3);

@@ -5,7 +5,7 @@
 // A studio session opens fast (chooseSessionEngine): on WebGPU at once when the worker's shared
 // device has this grid's pipelines compiled, else on the CPU reference at once with the GPU engine
 // still being made (`upgrade`), which the session moves onto when it is ready (sessionHandover.ts).
-import { CpuEngine } from '../model/cpuEngine';
+import { ReferenceEngine } from '../model/referenceEngine';
 import { specShapes, type EngineSpec, type VsmlEngine } from '../model/engine';
 import type { GpuEngines } from './sharedGpu';
 
@@ -57,12 +57,12 @@ export function lostMessage(lost: Promise<{ readonly reason: string; readonly me
 
 /** `makeGpu` null: no WebGPU here. A GPU engine that cannot be made falls back to the CPU, saying why. */
 export async function chooseEngine(spec: EngineSpec, makeGpu: ((spec: EngineSpec) => Promise<LosableEngine>) | null): Promise<EngineChoice> {
-  if (!makeGpu) return { engine: new CpuEngine(spec), fallback: NO_WEBGPU };
+  if (!makeGpu) return { engine: new ReferenceEngine(spec), fallback: NO_WEBGPU };
   let engine: LosableEngine;
   try {
     engine = await makeGpu(spec);
   } catch (e) {
-    return { engine: new CpuEngine(spec), fallback: `WebGPU could not run this session: ${e instanceof Error ? e.message : String(e)}` };
+    return { engine: new ReferenceEngine(spec), fallback: `WebGPU could not run this session: ${e instanceof Error ? e.message : String(e)}` };
   }
   return engine.lost ? { engine, fallback: null, lost: lostMessage(engine.lost) } : { engine, fallback: null };
 }
@@ -76,5 +76,5 @@ export async function chooseSessionEngine(spec: EngineSpec, gpu: GpuEngines | nu
   if (!gpu) return chooseEngine(spec, null);
   const make = (s: EngineSpec) => gpu.make(s);
   if (gpu.ready(spec) || cpuWork(spec) > CPU_FIRST_MAX_WORK) return chooseEngine(spec, make);
-  return { engine: new CpuEngine(spec), fallback: null, upgrade: chooseEngine(spec, make) };
+  return { engine: new ReferenceEngine(spec), fallback: null, upgrade: chooseEngine(spec, make) };
 }

@@ -7,7 +7,7 @@
 // All engines of the trainer share one device (sharedGpu.ts, as the studio's sessions do), acquired on
 // first use and again after a loss, so the pipelines compile once per device.
 import { GpuEngineError } from '../gpu/errors';
-import { CpuEngine } from '../model/cpuEngine';
+import { ReferenceEngine } from '../model/referenceEngine';
 import type { EngineSpec } from '../model/engine';
 import { lostMessage, type EngineChoice, type LosableEngine } from './engineChoice';
 
@@ -18,13 +18,13 @@ export const NO_WEBGPU = 'WebGPU is not available in this browser (navigator.gpu
 
 /** `makeGpu` null: no WebGPU here. Falls back to the CPU only when WebGPU is absent; any other GPU error is thrown. */
 export async function chooseTrainerEngine(spec: EngineSpec, makeGpu: ((spec: EngineSpec) => Promise<LosableEngine>) | null): Promise<EngineChoice> {
-  if (!makeGpu) return { engine: new CpuEngine(spec), fallback: NO_WEBGPU };
+  if (!makeGpu) return { engine: new ReferenceEngine(spec), fallback: NO_WEBGPU };
   let engine: LosableEngine;
   try {
     engine = await makeGpu(spec);
   } catch (e) {
     if (e instanceof GpuEngineError && ABSENT_CODES.includes(e.error.code)) {
-      return { engine: new CpuEngine(spec), fallback: `WebGPU is not available: ${e.error.message}` };
+      return { engine: new ReferenceEngine(spec), fallback: `WebGPU is not available: ${e.error.message}` };
     }
     throw e;
   }

@@ -13,7 +13,7 @@ import type { Task } from '../../src/data/types';
 import { toEvaluation } from '../../src/meta/evaluate';
 import { baselineLearner, vsmlLearner } from '../../src/meta/learners';
 import { runProtocol } from '../../src/meta/protocol';
-import { CpuEngine } from '../../src/model/cpuEngine';
+import { ReferenceEngine } from '../../src/model/referenceEngine';
 import { parseEvaluation, type Evaluation } from '../../src/model/formats/evaluation';
 import { parseLearner } from '../../src/model/formats/learner';
 import { expectOk } from '../formats/helpers';
@@ -69,7 +69,7 @@ describe('vsml evaluate on MNIST test (IDX, 50 steps, 2 runs, seed 22)', () => {
     const got = await readEvaluation(out);
     expect([got.learner, got.backend, got.init, got.seed]).toEqual([TINY, 'cpu', undefined, 22]);
     const learner = expectOk(parseLearner(JSON.parse(await readFile(TINY, 'utf8'))));
-    const engine = new CpuEngine({ config: learner.config, inputSize: 784, numClasses: 10, runs: 2 });
+    const engine = new ReferenceEngine({ config: learner.config, inputSize: 784, numClasses: 10, runs: 2 });
     const direct = await runProtocol(vsmlLearner(engine, learner, 22), streams(2, 22), { steps: 20 });
     expect(got.curve).toEqual(toEvaluation(direct, { learner: TINY, dataset: 'mnist-idx' }).curve);
   });

@@ -11,7 +11,7 @@ import type { Task } from '../../src/data/types';
 import { evaluateAssociation } from '../../src/meta/associationEvaluation';
 import { vsmlReset } from '../../src/meta/episodes';
 import { baselineLearner, vsmlLearner } from '../../src/meta/learners';
-import { CpuEngine } from '../../src/model/cpuEngine';
+import { ReferenceEngine } from '../../src/model/referenceEngine';
 import { parseEvaluation, type Evaluation } from '../../src/model/formats/evaluation';
 import { parseLearner } from '../../src/model/formats/learner';
 import { expectOk } from '../formats/helpers';
@@ -69,7 +69,7 @@ describe('vsml evaluate --stream association (built-in MNIST 7x7, 45 steps, 3 ru
       return readEvaluation(out);
     };
     const got = await run(false);
-    const engine = new CpuEngine({ config: learner.config, inputSize: 49, numClasses: 10, runs: 3 });
+    const engine = new ReferenceEngine({ config: learner.config, inputSize: 49, numClasses: 10, runs: 3 });
     const direct = await evaluateAssociation(vsmlLearner(engine, learner, 22), vsmlReset(() => engine, learner, 22), streams('adjacent', false), 'adjacent', { steps: 45 }, { learner: TINY, dataset: 'mnist' });
     expect(got.association).toEqual(direct.evaluation.association);
     expect(got.curve).toEqual(direct.evaluation.curve);

@@ -7,7 +7,7 @@ import { main } from '../../src/cli/main';
 import { runMetaTrain } from '../../src/cli/metaTrain';
 import type { ProgressOut } from '../../src/cli/command';
 import { parseCheckpoint } from '../../src/meta/checkpoint';
-import { CpuEngine } from '../../src/model/cpuEngine';
+import { ReferenceEngine } from '../../src/model/referenceEngine';
 import type { VsmlEngine } from '../../src/model/engine';
 import { parseLearner } from '../../src/model/formats/learner';
 import { tinyConfigDoc } from '../meta/trainerHelpers';
@@ -65,8 +65,8 @@ describe('vsml meta-train (in-process, CPU)', () => {
   it('rejects a NaN step: a log line and a stderr note, the parameters kept, the run goes on', async () => {
     const { config, out } = await setup({ steps: 3, evaluation: { every: 0 } });
     let calls = 0;
-    const engineFactory = () => async (spec: ConstructorParameters<typeof CpuEngine>[0]): Promise<VsmlEngine> => {
-      const e = new CpuEngine(spec);
+    const engineFactory = () => async (spec: ConstructorParameters<typeof ReferenceEngine>[0]): Promise<VsmlEngine> => {
+      const e = new ReferenceEngine(spec);
       const run = e.run.bind(e);
       e.run = async (block, opts) => {
         const r = await run(block, opts);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeTrace, TRACE_CHUNK } from '../../src/cli/trace';
 import { parseStream, type Stream } from '../../src/data/streamFile';
-import { CpuEngine } from '../../src/model/cpuEngine';
+import { ReferenceEngine } from '../../src/model/referenceEngine';
 import { specShapes } from '../../src/model/engine';
 import { parseTrace, type Trace } from '../../src/model/formats/trace';
 import { initParams, initRunState } from '../../src/model/init';
@@ -59,7 +59,7 @@ describe('the initial state without --state', () => {
 });
 
 describe('computeTrace', () => {
-  it(`over ${2 * TRACE_CHUNK + 88} examples (3 chunks) equals one CpuEngine block (seed 8)`, async () => {
+  it(`over ${2 * TRACE_CHUNK + 88} examples (3 chunks) equals one ReferenceEngine block (seed 8)`, async () => {
     const cfg = smallConfig({ stateSize: 2, microTicks: 1 });
     const rng = new Rng(8);
     const T = 2 * TRACE_CHUNK + 88;
@@ -74,7 +74,7 @@ describe('computeTrace', () => {
     const params = initParams(cfg, new Rng(9));
     const state = initRunState(cfg, specShapes(spec), new Rng(10));
     const got = await computeTrace({ config: cfg, params }, stream, state, 'cpu');
-    const engine = new CpuEngine(spec);
+    const engine = new ReferenceEngine(spec);
     engine.setParams([params]);
     engine.setState([state]);
     const want = await engine.run({ inputs: stream.inputs, labels: stream.labels, steps: T });

@@ -6,7 +6,7 @@ import { acquireDevice, type GpuDevice } from '../../src/gpu/device';
 import { createGpuEngine, type GpuEngine, type GpuEngineOptions } from '../../src/gpu/gpuEngine';
 import type { ShaderSources } from '../../src/gpu/shaders';
 import { loadShadersNode } from '../../src/gpu/shadersNode';
-import { CpuEngine } from '../../src/model/cpuEngine';
+import { ReferenceEngine } from '../../src/model/referenceEngine';
 import type { BlockResult, EngineSpec, StreamBlock } from '../../src/model/engine';
 import type { VmParams } from '../../src/model/layout';
 import type { RunState } from '../../src/model/state';
@@ -33,8 +33,8 @@ export interface Setup {
   readonly states: readonly RunState[];
 }
 
-export function cpuEngine(spec: EngineSpec, s: Setup): CpuEngine {
-  const e = new CpuEngine(spec);
+export function referenceEngine(spec: EngineSpec, s: Setup): ReferenceEngine {
+  const e = new ReferenceEngine(spec);
   e.setParams(s.params);
   e.setState(s.states);
   return e;

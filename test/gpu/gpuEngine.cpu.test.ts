@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { VsmlConfig } from '../../src/model/config';
 import type { KernelTuning } from '../../src/gpu/kernels';
 import { config, randomBlock, randomParams, randomStates } from '../helpers/random';
-import { cpuEngine, diff, gpuEngine, outputSpread, testDevice, withStreams } from './fixture';
+import { referenceEngine, diff, gpuEngine, outputSpread, testDevice, withStreams } from './fixture';
 
 interface Case {
   readonly name: string;
@@ -98,7 +98,7 @@ afterAll(() => {
   console.info(`WebGPU vs CPU, ${STEPS} examples, max |diff|:\n${report.join('\n')}`);
 });
 
-describe('GpuEngine.run matches CpuEngine.run', () => {
+describe('GpuEngine.run matches ReferenceEngine.run', () => {
   it('an adapter exists (logs adapter.info)', async () => {
     const d = await testDevice();
     console.info('adapter:', d.info);
@@ -119,7 +119,7 @@ describe('GpuEngine.run matches CpuEngine.run', () => {
         gpu.setParams(params);
         gpu.setState(states);
         const g = await gpu.run(block);
-        const r = await cpuEngine(spec, { params, states }).run(block);
+        const r = await referenceEngine(spec, { params, states }).run(block);
         const d = diff(g, r);
         report.push(`  seed ${c.seed} ${c.name}: outputs ${d.outputs.toExponential(2)}, loss ${d.loss.toExponential(2)}, correct mismatches ${d.correct}`);
         expect(outputSpread(r)).toBeGreaterThan(1e-2);

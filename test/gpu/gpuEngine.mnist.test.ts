@@ -3,7 +3,7 @@
 // CPU) that example is 20-40 s of work, more when the cores are shared, so it is the only
 // MNIST-size test; runs 0 and 255 are checked against the CPU reference.
 import { describe, expect, it } from 'vitest';
-import { CpuEngine } from '../../src/model/cpuEngine';
+import { ReferenceEngine } from '../../src/model/referenceEngine';
 import { maxAbsDiff, randomBlock, randomParams, randomStates, config } from '../helpers/random';
 import { gpuEngine } from './fixture';
 
@@ -30,7 +30,7 @@ describe('GpuEngine at MNIST size', () => {
       );
       expect(r.loss.every((v) => Number.isFinite(v))).toBe(true);
       for (const run of [0, 255]) {
-        const cpu = new CpuEngine({ ...spec, runs: 1 });
+        const cpu = new ReferenceEngine({ ...spec, runs: 1 });
         cpu.setParams([params[run]]);
         cpu.setState([states[run]]);
         const c = await cpu.run(block, { outputs: false });

@@ -1,7 +1,7 @@
 // readState and readStateSlice against the CPU engine after a block, on a sharded engine.
 import { describe, expect, it } from 'vitest';
 import { config, maxAbsDiff, randomBlock, randomParams, randomStates } from '../helpers/random';
-import { cpuEngine, gpuEngine } from './fixture';
+import { referenceEngine, gpuEngine } from './fixture';
 
 const cfg = config({ hiddenSizes: [4], stateSize: 6, messageSize: 3 });
 const spec = { config: cfg, inputSize: 5, numClasses: 3, runs: 3 };
@@ -15,7 +15,7 @@ describe('GpuEngine state read-back', () => {
     try {
       gpu.setParams(params);
       gpu.setState(states);
-      const cpu = cpuEngine(spec, { params, states });
+      const cpu = referenceEngine(spec, { params, states });
       await gpu.run(block, { outputs: false });
       await cpu.run(block);
       let worst = 0;

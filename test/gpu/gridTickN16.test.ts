@@ -1,11 +1,11 @@
 // grid_tick_n16 (the grid kernel specialised for N = 16) against the CPU reference: it is selected for
-// N = 16, and outputs and the whole state (h and c of every cell) stay within 1e-4 of CpuEngine, with
+// N = 16, and outputs and the whole state (h and c of every cell) stay within 1e-4 of ReferenceEngine, with
 // one V_M per run (one dispatch per run) and with one shared V_M (one dispatch for all runs), for
 // 1, 2, 3 and 16 micro-ticks, and A not a multiple of the workgroup size (clamped threads).
 import { afterAll, describe, expect, it } from 'vitest';
 import type { VsmlConfig } from '../../src/model/config';
 import { config, maxAbsDiff, randomBlock, randomParams, randomStates } from '../helpers/random';
-import { cpuEngine, diff, gpuEngine, outputSpread } from './fixture';
+import { referenceEngine, diff, gpuEngine, outputSpread } from './fixture';
 
 interface Case {
   readonly name: string;
@@ -68,7 +68,7 @@ describe('grid_tick_n16', () => {
         expect(gpu.plan.tuning.grid).toBe('grid_tick_n16');
         gpu.setParams(params);
         gpu.setState(states);
-        const cpu = cpuEngine(spec, { params, states });
+        const cpu = referenceEngine(spec, { params, states });
         const g = await gpu.run(block);
         const r = await cpu.run(block);
         const d = diff(g, r);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { baselineLearner, vsmlLearner } from '../../src/meta/learners';
 import { defaultBlockSteps, runProtocol, type BatchLearner } from '../../src/meta/protocol';
-import { CpuEngine } from '../../src/model/cpuEngine';
+import { ReferenceEngine } from '../../src/model/referenceEngine';
 import { specShapes, type BlockResult, type StreamBlock } from '../../src/model/engine';
 import { initParams, initRunState } from '../../src/model/init';
 import { Rng } from '../../src/model/rng';
@@ -66,12 +66,12 @@ describe('vsmlLearner', () => {
     const cfg = config({ stateSize: 4, messageSize: 2 });
     const params = initParams(cfg, new Rng(7));
     const spec = { config: cfg, inputSize: 5, numClasses: 3, runs: 3 };
-    const learner = vsmlLearner(new CpuEngine(spec), { config: cfg, params }, 22);
+    const learner = vsmlLearner(new ReferenceEngine(spec), { config: cfg, params }, 22);
     const r = await runProtocol(learner, new FakeSource(5, 3, 3, 4), { steps: 12, blockSteps: 5 });
     const block = { inputs: new Float32Array(3 * 12 * 5), labels: new Int32Array(3 * 12), steps: 12 };
     new FakeSource(5, 3, 3, 4).fillBlock(block);
     for (let s = 0; s < 3; s++) {
-      const one = new CpuEngine({ ...spec, runs: 1 });
+      const one = new ReferenceEngine({ ...spec, runs: 1 });
       one.setParams([params]);
       one.setState([initRunState(cfg, specShapes(spec), new Rng(22).fork(s))]);
       const ref = await one.run({ inputs: block.inputs.subarray(s * 60, (s + 1) * 60), labels: block.labels.subarray(s * 12, (s + 1) * 12), steps: 12 });

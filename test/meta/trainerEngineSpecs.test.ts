@@ -2,7 +2,7 @@
 // asks for, so a device's limits can be checked before the first step.
 import { describe, expect, it } from 'vitest';
 import type { EngineFactory } from '../../src/meta/trainer';
-import { CpuEngine } from '../../src/model/cpuEngine';
+import { ReferenceEngine } from '../../src/model/referenceEngine';
 import { tinyConfig, tinyTrainer } from './trainerHelpers';
 
 const shapes = (specs: { inputSize: number; numClasses: number; runs: number }[]) => specs.map((s) => [s.inputSize, s.numClasses, s.runs]);
@@ -29,7 +29,7 @@ describe('Trainer.engineSpecs', () => {
     const factory: EngineFactory = async (spec) => {
       const key = `${spec.inputSize}x${spec.numClasses}`;
       asked.set(key, Math.max(asked.get(key) ?? 0, spec.runs));
-      return new CpuEngine(spec);
+      return new ReferenceEngine(spec);
     };
     const t = await tinyTrainer(twoShapes(), factory);
     for (let s = 0; s < 4; s++) await t.step();

@@ -4,7 +4,7 @@ import { nodeDataProvider } from '../../src/cli/metaTrainData';
 import type { MetaConfig } from '../../src/meta/metaConfig';
 import { parseMetaConfig } from '../../src/meta/metaConfigParse';
 import { createTrainer, type EngineFactory, type Trainer, type TrainerOptions } from '../../src/meta/trainer';
-import { CpuEngine } from '../../src/model/cpuEngine';
+import { ReferenceEngine } from '../../src/model/referenceEngine';
 import type { BlockResult, EngineSpec, VsmlEngine } from '../../src/model/engine';
 
 export const tinyConfigDoc = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
@@ -26,11 +26,11 @@ export function tinyConfig(overrides: Record<string, unknown> = {}): MetaConfig 
   return r.value;
 }
 
-export const cpuFactory: EngineFactory = async (spec) => new CpuEngine(spec);
+export const cpuFactory: EngineFactory = async (spec) => new ReferenceEngine(spec);
 
 /** The CPU reference for `spec`, with `after(block result)` called on every block it runs (it may change the result). */
 export function cpuWithRunHook(spec: EngineSpec, after: (r: BlockResult) => void): VsmlEngine {
-  const inner = new CpuEngine(spec);
+  const inner = new ReferenceEngine(spec);
   return {
     backend: inner.backend,
     description: inner.description,

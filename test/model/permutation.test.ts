@@ -1,4 +1,4 @@
-import { CpuEngine } from '../../src/model/cpuEngine';
+import { ReferenceEngine } from '../../src/model/referenceEngine';
 import { permutationSuite } from '../helpers/permutationSuite';
 
-permutationSuite('CpuEngine', async (spec) => new CpuEngine(spec), 1e-5);
+permutationSuite('ReferenceEngine', async (spec) => new ReferenceEngine(spec), 1e-5);

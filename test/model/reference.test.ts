@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CpuEngine } from '../../src/model/cpuEngine';
+import { ReferenceEngine } from '../../src/model/referenceEngine';
 import { asVmParams, paramLayout } from '../../src/model/layout';
 import { readout, softmaxLoss, tickLayer } from '../../src/model/reference';
 import { Rng } from '../../src/model/rng';
@@ -81,7 +81,7 @@ describe('readout and softmaxLoss', () => {
   });
 });
 
-describe('CpuEngine.run', () => {
+describe('ReferenceEngine.run', () => {
   const cfg = config({ stateSize: 4, messageSize: 3 });
   const spec = { config: cfg, inputSize: 5, numClasses: 3, runs: 1 };
 
@@ -91,7 +91,7 @@ describe('CpuEngine.run', () => {
     other.labels[3] = (other.labels[3] + 1) % 3;
     const outs = [];
     for (const b of [block, other]) {
-      const e = new CpuEngine(spec);
+      const e = new ReferenceEngine(spec);
       e.setParams([randomParams(cfg, 11)]);
       e.setState(randomStates(spec, 11));
       outs.push((await e.run(b)).outputs!);
@@ -105,7 +105,7 @@ describe('CpuEngine.run', () => {
     const dspec = { ...spec, config: deep };
     const block = randomBlock(dspec, 6, 1, 12);
     const mk = () => {
-      const e = new CpuEngine(dspec);
+      const e = new ReferenceEngine(dspec);
       e.setParams([randomParams(deep, 12)]);
       e.setState(randomStates(dspec, 12));
       return e;
@@ -123,7 +123,7 @@ describe('CpuEngine.run', () => {
   });
 
   it("setState copies: the caller's arrays are not modified", async () => {
-    const e = new CpuEngine(spec);
+    const e = new ReferenceEngine(spec);
     e.setParams([randomParams(cfg, 13)]);
     const states: RunState[] = randomStates(spec, 13);
     const before = new Float32Array(states[0][0].c);

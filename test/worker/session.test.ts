@@ -8,7 +8,7 @@ import { buildTask } from '../../src/data/task';
 import { cumulativeAccuracy, meanCurve } from '../../src/meta/cumulative';
 import { baselineLearner, vsmlLearner } from '../../src/meta/learners';
 import { runProtocol } from '../../src/meta/protocol';
-import { CpuEngine } from '../../src/model/cpuEngine';
+import { ReferenceEngine } from '../../src/model/referenceEngine';
 import { parseLearner } from '../../src/model/formats/learner';
 import { Session } from '../../src/worker/session';
 
@@ -25,7 +25,7 @@ async function setUp() {
     if (!s.ok) throw new Error(s.error.message);
     return s.value;
   };
-  const engine = () => new CpuEngine({ config: learner.value.config, inputSize: 49, numClasses: 10, runs: 4 });
+  const engine = () => new ReferenceEngine({ config: learner.value.config, inputSize: 49, numClasses: 10, runs: 4 });
   return { learner: learner.value, streams, engine };
 }
 
@@ -85,7 +85,7 @@ describe('Session (shipped learner, 7x7 MNIST test, 4 runs, seed 22)', () => {
 
   it('refuses an engine of another shape, naming both', async () => {
     const { learner, streams } = await setUp();
-    const wrong = new CpuEngine({ config: learner.config, inputSize: 50, numClasses: 10, runs: 4 });
+    const wrong = new ReferenceEngine({ config: learner.config, inputSize: 50, numClasses: 10, runs: 4 });
     expect(() => new Session(wrong, streams(), { learner, baselines: [], seed: 22 })).toThrow('session: the engine is for 50 inputs x 10 classes, the data has 49 x 10');
   });
 });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { encodeIdxImages, encodeIdxLabels } from '../../src/data/idx';
 import type { DatasetFiles } from '../../src/data/load';
 import { DEFAULT_CONFIG } from '../../src/model/config';
-import { CpuEngine } from '../../src/model/cpuEngine';
+import { ReferenceEngine } from '../../src/model/referenceEngine';
 import { chooseEngine, lostMessage } from '../../src/worker/engineChoice';
 import { cpuApi, NO_GPU, settings, tinyLearnerDoc, until } from './helpers';
 
@@ -147,7 +147,7 @@ describe('createSessionApi: a data loader that throws', () => {
 describe('chooseEngine and lostMessage', () => {
   const spec = { config: DEFAULT_CONFIG, inputSize: 4, numClasses: 2, runs: 1 };
   it('runs the GPU engine when it can be made, and the CPU reference with the GPU\'s own reason when not', async () => {
-    const gpu = new CpuEngine(spec);
+    const gpu = new ReferenceEngine(spec);
     expect(await chooseEngine(spec, async () => gpu)).toEqual({ engine: gpu, fallback: null });
     const r = await chooseEngine(spec, async () => { throw new Error('grid of 5,000,000 cells is over maxStorageBufferBindingSize by 12 MiB'); });
     expect(r.engine.backend).toBe('cpu');
@@ -156,7 +156,7 @@ describe('chooseEngine and lostMessage', () => {
 
   it('maps a GPU engine\'s lost info to a sentence, and never resolves for "destroyed" (our own dispose)', async () => {
     const lost = Promise.resolve({ reason: 'unknown', message: 'the driver reset' });
-    const choice = await chooseEngine(spec, async (s) => Object.assign(new CpuEngine(s), { lost }));
+    const choice = await chooseEngine(spec, async (s) => Object.assign(new ReferenceEngine(s), { lost }));
     expect(await choice.lost).toBe('the GPU device was lost (unknown): the driver reset');
     const destroyed = lostMessage(Promise.resolve({ reason: 'destroyed', message: '' }));
     const later = new Promise((r) => setTimeout(() => r('still pending'), 20));

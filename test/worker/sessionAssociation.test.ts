@@ -8,7 +8,7 @@ import { buildTask } from '../../src/data/task';
 import { evaluateAssociation } from '../../src/meta/associationEvaluation';
 import { FreshEpisodes, vsmlReset } from '../../src/meta/episodes';
 import { baselineLearner, vsmlLearner } from '../../src/meta/learners';
-import { CpuEngine } from '../../src/model/cpuEngine';
+import { ReferenceEngine } from '../../src/model/referenceEngine';
 import type { BlockResult, EngineSpec, RunOptions, StreamBlock } from '../../src/model/engine';
 import { parseLearner, type Learner } from '../../src/model/formats/learner';
 import { MARK_EPISODE_START, MARK_FIRST } from '../../src/model/showings';
@@ -55,7 +55,7 @@ describe('association session (tiny learner, built-in MNIST 7x7, 3 runs, seed 22
       expect(f.examplesSeen).toBe(43);
       const streams = await streamsOf(order, fresh);
       const learner = tinyLearner();
-      const engine = new CpuEngine({ config: learner.config, inputSize: 49, numClasses: 10, runs: 3 });
+      const engine = new ReferenceEngine({ config: learner.config, inputSize: 49, numClasses: 10, runs: 3 });
       const vsml = await evaluateAssociation(vsmlLearner(engine, learner, 22), vsmlReset(() => engine, learner, 22), streams(), order, { steps: 43 }, { learner: 'tiny', dataset: 'mnist' });
       const sgdLearner = baselineLearner('sgd', 49, 10, 3, 22);
       const sgd = await evaluateAssociation(sgdLearner, () => sgdLearner.reset(22), streams(), order, { steps: 43 }, { learner: 'sgd', dataset: 'mnist' });
@@ -91,11 +91,11 @@ describe('association session (tiny learner, built-in MNIST 7x7, 3 runs, seed 22
     const streams = await streamsOf('apart', true);
     const learner = tinyLearner();
     const spec = { config: learner.config, inputSize: 49, numClasses: 10, runs: 3 };
-    const engine = new CpuEngine(spec);
+    const engine = new ReferenceEngine(spec);
     const fresh = new FreshEpisodes(vsmlLearner(engine, learner, 22), 20, vsmlReset(() => engine, learner, 22));
     const block = streams().nextBlock(40);
     const whole = await fresh.run(block, { outputs: true });
-    const second = new CpuEngine(spec);
+    const second = new ReferenceEngine(spec);
     vsmlLearner(second, learner, 22);
     const alone = await second.run({ inputs: sliceSteps(block.inputs, 3, 40, 49, 20), labels: Int32Array.from(sliceSteps(block.labels, 3, 40, 1, 20)), steps: 20 }, { outputs: true });
     expect(Array.from(sliceSteps(whole.outputs as Float32Array, 3, 40, 10, 20))).toEqual(Array.from(alone.outputs as Float32Array));
@@ -130,7 +130,7 @@ describe('association session (tiny learner, built-in MNIST 7x7, 3 runs, seed 22
 });
 
 /** A CPU engine that calls itself WebGPU (the handover's target). */
-class Relabelled extends CpuEngine {
+class Relabelled extends ReferenceEngine {
   constructor(spec: EngineSpec) {
     super(spec);
     Object.defineProperties(this, { backend: { value: 'webgpu' }, description: { value: 'WebGPU: fake adapter' } });

@@ -1,7 +1,7 @@
 // A lost GPU device: the session is recreated from example 0 on a fresh engine (here the CPU, with the
 // fallback reason in the new info), the frame's notice says so, and it keeps playing if it was.
 import { describe, expect, it } from 'vitest';
-import { CpuEngine } from '../../src/model/cpuEngine';
+import { ReferenceEngine } from '../../src/model/referenceEngine';
 import type { EngineSpec } from '../../src/model/engine';
 import { chooseEngine, type EngineChoice } from '../../src/worker/engineChoice';
 import { cpuApi, NO_GPU, settings, tinyLearnerDoc, until } from './helpers';
@@ -12,12 +12,12 @@ interface LostInfo { reason: string; message: string }
 function losingGpu() {
   let lose!: (info: LostInfo) => void;
   const lost = new Promise<LostInfo>((r) => (lose = r));
-  const made: CpuEngine[] = [];
-  const disposed: CpuEngine[] = [];
+  const made: ReferenceEngine[] = [];
+  const disposed: ReferenceEngine[] = [];
   const makeEngine = (spec: EngineSpec): Promise<EngineChoice> => {
-    if (made.length > 0) return chooseEngine(spec, null).then((c) => (made.push(c.engine as CpuEngine), c));
+    if (made.length > 0) return chooseEngine(spec, null).then((c) => (made.push(c.engine as ReferenceEngine), c));
     return chooseEngine(spec, async (s) => {
-      const e = Object.assign(new CpuEngine(s), { lost, description: 'WebGPU: fake adapter' });
+      const e = Object.assign(new ReferenceEngine(s), { lost, description: 'WebGPU: fake adapter' });
       const dispose = e.dispose.bind(e);
       e.dispose = () => (disposed.push(e), dispose());
       made.push(e);

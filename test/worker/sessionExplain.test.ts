@@ -12,7 +12,7 @@ import { parseLearner } from '../../src/model/formats/learner';
 import { parseState } from '../../src/model/formats/state';
 import { tickNetwork, zeroCarry, type RunCarry } from '../../src/model/reference';
 import type { Result } from '../../src/model/result';
-import { CpuEngine } from '../../src/model/cpuEngine';
+import { ReferenceEngine } from '../../src/model/referenceEngine';
 import type { EngineSpec } from '../../src/model/engine';
 import { chooseSessionEngine } from '../../src/worker/engineChoice';
 import type { ReproduceReply, SessionApi } from '../../src/worker/sessionApi';
@@ -169,7 +169,7 @@ function gatedGpu() {
     async make(spec: EngineSpec) {
       await gate;
       open = true;
-      const e = new CpuEngine(spec);
+      const e = new ReferenceEngine(spec);
       Object.defineProperties(e, { backend: { value: 'webgpu' }, description: { value: 'WebGPU: fake adapter' } });
       return e;
     },

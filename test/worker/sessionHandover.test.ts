@@ -3,7 +3,7 @@
 // says so (info, infoRevision); a session replaced first never takes it; one that cannot be made or
 // fails while replaying leaves the session on the CPU with the reason. An older open gives way at once.
 import { describe, expect, it } from 'vitest';
-import { CpuEngine } from '../../src/model/cpuEngine';
+import { ReferenceEngine } from '../../src/model/referenceEngine';
 import type { BlockResult, EngineSpec, RunOptions, StreamBlock } from '../../src/model/engine';
 import { chooseEngine, chooseSessionEngine, type EngineChoice } from '../../src/worker/engineChoice';
 import { HANDOVER_PENDING } from '../../src/worker/openSession';
@@ -12,7 +12,7 @@ import type { GpuEngines } from '../../src/worker/sharedGpu';
 import { cpuApi, openData, settings, tinyLearnerDoc, until } from './helpers';
 
 /** A CPU engine that says it is WebGPU, logs its blocks and may fail its n-th one. */
-class FakeGpu extends CpuEngine {
+class FakeGpu extends ReferenceEngine {
   readonly blocks: number[] = [];
   disposed = false;
   failAt = -1;
@@ -167,13 +167,13 @@ describe('the newest open wins', () => {
   it('an open still opening when a later one begins answers at once that it was replaced; what it opened is disposed', async () => {
     let releaseData!: () => void;
     const held = new Promise<void>((r) => (releaseData = r));
-    const engines: CpuEngine[] = [];
+    const engines: ReferenceEngine[] = [];
     const a = cpuApi({
       openData: async (dataset, split, seed, files) => {
         if (seed === 1) await held;
         return openData(dataset, split, seed, files);
       },
-      makeEngine: (spec) => chooseEngine(spec, null).then((c) => (engines.push(c.engine as CpuEngine), c)),
+      makeEngine: (spec) => chooseEngine(spec, null).then((c) => (engines.push(c.engine as ReferenceEngine), c)),
     });
     const older = a.open({ ...settings, seed: 1 }, tinyLearnerDoc());
     const newer = await a.open({ ...settings, seed: 2 }, tinyLearnerDoc());

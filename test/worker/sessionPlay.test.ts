@@ -1,14 +1,14 @@
 // Playing in the worker: the loop advances until pause(), paces by the clock, never lets a frame or a
 // state read into the middle of a block, and the same seed replays the same curves bit for bit.
 import { describe, expect, it } from 'vitest';
-import { CpuEngine } from '../../src/model/cpuEngine';
+import { ReferenceEngine } from '../../src/model/referenceEngine';
 import type { BlockResult, RunOptions, StateVector, StreamBlock } from '../../src/model/engine';
 import type { Clock } from '../../src/worker/sessionApi';
 import { chooseEngine } from '../../src/worker/engineChoice';
 import { cpuApi, settings, tinyLearnerDoc, until } from './helpers';
 
 /** The CPU engine with an asynchronous gap inside every block (as a GPU has), logging what overlaps. */
-class SpyEngine extends CpuEngine {
+class SpyEngine extends ReferenceEngine {
   private inBlock = false;
   overlaps = 0;
   examples = 0;
@@ -74,14 +74,14 @@ describe('play and pause (CPU engine, built-in MNIST 7x7, 3 runs, tiny learner)'
   });
 
   it('setView: the heatmap is engine.readStateSlice(0, layer, vector, j) as [A][B]; null without a view; a bad view is a notice', async () => {
-    let engine: CpuEngine | null = null;
-    const a = cpuApi({ makeEngine: (spec) => chooseEngine(spec, null).then((c) => ({ ...c, engine: (engine = new CpuEngine(spec)) })) });
+    let engine: ReferenceEngine | null = null;
+    const a = cpuApi({ makeEngine: (spec) => chooseEngine(spec, null).then((c) => ({ ...c, engine: (engine = new ReferenceEngine(spec)) })) });
     await a.open(settings, tinyLearnerDoc());
     await a.step(25);
     for (const view of [{ layer: 0, vector: 'h', j: 3 }, { layer: 1, vector: 'c', j: 0 }] as const) {
       a.setView(view);
       const f = await a.frame();
-      const want = await (engine as unknown as CpuEngine).readStateSlice(0, view.layer, view.vector, view.j);
+      const want = await (engine as unknown as ReferenceEngine).readStateSlice(0, view.layer, view.vector, view.j);
       expect(f?.heatmap?.view).toEqual(view);
       expect([f?.heatmap?.rows, f?.heatmap?.cols]).toEqual(view.layer === 0 ? [49, 3] : [3, 10]);
       expect(Array.from(f?.heatmap?.values ?? [])).toEqual(Array.from(want));

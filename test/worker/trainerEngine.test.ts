@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { GpuEngineError } from '../../src/gpu/errors';
 import { loadShadersNode } from '../../src/gpu/shadersNode';
-import { CpuEngine } from '../../src/model/cpuEngine';
+import { ReferenceEngine } from '../../src/model/referenceEngine';
 import { parseConfig } from '../../src/model/config';
 import type { EngineSpec } from '../../src/model/engine';
 import { sharedGpu } from '../../src/worker/sharedGpu';
@@ -17,7 +17,7 @@ const gpuError = (code: string, message: string) => new GpuEngineError({ code, f
 describe('chooseTrainerEngine', () => {
   it('no WebGPU at all: the CPU reference, saying navigator.gpu is missing', async () => {
     const c = await chooseTrainerEngine(spec, null);
-    expect(c.engine).toBeInstanceOf(CpuEngine);
+    expect(c.engine).toBeInstanceOf(ReferenceEngine);
     expect(c.fallback).toBe(NO_WEBGPU);
   });
 
@@ -26,7 +26,7 @@ describe('chooseTrainerEngine', () => {
       const c = await chooseTrainerEngine(spec, async () => {
         throw gpuError(code, `${code} happened`);
       });
-      expect(c.engine).toBeInstanceOf(CpuEngine);
+      expect(c.engine).toBeInstanceOf(ReferenceEngine);
       expect(c.fallback).toBe(`WebGPU is not available: ${code} happened`);
     }
   });
@@ -41,7 +41,7 @@ describe('chooseTrainerEngine', () => {
 
   it('a GPU engine that can lose its device: the loss as a sentence (our own dispose never)', async () => {
     let lose: (i: { reason: string; message: string }) => void = () => {};
-    const engine = Object.assign(new CpuEngine(spec), { lost: new Promise<{ reason: string; message: string }>((r) => (lose = r)) });
+    const engine = Object.assign(new ReferenceEngine(spec), { lost: new Promise<{ reason: string; message: string }>((r) => (lose = r)) });
     const c = await chooseTrainerEngine(spec, async () => engine);
     expect([c.engine, c.fallback]).toEqual([engine, null]);
     lose({ reason: 'unknown', message: 'driver reset' });

@@ -1,4 +1,4 @@
-// The CPU reference behind the engine interface: S runs, each advanced with `tickNetwork`.
+// The CPU reference behind the engine interface (the ground truth; the fast CPU engine is src/cpu): S runs, each advanced with `tickNetwork`.
 import {
   checkParams,
   runExamples,
@@ -15,7 +15,7 @@ import { tickNetwork, zeroCarry, type RunCarry } from './reference';
 import { formatFieldError } from './result';
 import { cloneRunState, type LayerShape, type RunState } from './state';
 
-export class CpuEngine implements VsmlEngine {
+export class ReferenceEngine implements VsmlEngine {
   readonly backend = 'cpu' as const;
   readonly description = 'CPU reference (TypeScript, single thread)';
   readonly shapes: readonly LayerShape[];
