@@ -1,5 +1,5 @@
 // Lint rules, including the layer rule of docs/ARCHITECTURE.md:
-// ui -> worker -> gpu/meta/data -> model, never back.
+// ui -> worker -> gpu/cpu/meta/data -> model, never back.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
@@ -13,7 +13,7 @@ const layer = (files, forbidden) => ({
       {
         patterns: forbidden.map((dir) => ({
           group: [`**/${dir}/*`, `../${dir}/*`, `../../${dir}/*`],
-          message: `${files[0].split('/')[1]} must not import from src/${dir} (layers flow ui -> worker -> gpu/meta/data -> model).`,
+          message: `${files[0].split('/')[1]} must not import from src/${dir} (layers flow ui -> worker -> gpu/cpu/meta/data -> model).`,
         })),
       },
     ],
@@ -35,11 +35,12 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
-  layer(['src/model/**'], ['gpu', 'data', 'meta', 'worker', 'ui', 'cli']),
-  layer(['src/gpu/**'], ['data', 'meta', 'worker', 'ui', 'cli']),
-  layer(['src/data/**'], ['gpu', 'meta', 'worker', 'ui', 'cli']),
+  layer(['src/model/**'], ['gpu', 'cpu', 'data', 'meta', 'worker', 'ui', 'cli']),
+  layer(['src/gpu/**'], ['cpu', 'data', 'meta', 'worker', 'ui', 'cli']),
+  layer(['src/cpu/**'], ['gpu', 'data', 'meta', 'worker', 'ui', 'cli']),
+  layer(['src/data/**'], ['gpu', 'cpu', 'meta', 'worker', 'ui', 'cli']),
   layer(['src/meta/**'], ['worker', 'ui', 'cli']),
   layer(['src/worker/**'], ['ui', 'cli']),
-  layer(['src/ui/**'], ['cli', 'gpu', 'meta', 'data']),
+  layer(['src/ui/**'], ['cli', 'gpu', 'cpu', 'meta', 'data']),
   layer(['src/cli/**'], ['ui']),
 );
