@@ -1,6 +1,8 @@
-// The FLOP model behind every GFLOP/s this project prints. It counts the reference equations
-// (one multiply-add = 2 FLOPs; sigmoid, tanh, exp = 1 FLOP each), not what a backend actually executes,
-// so backends are compared on the same work.
+// The reference-equation FLOP model: what the paper's equations cost per cell-tick (one multiply-add
+// = 2 FLOPs; sigmoid, tanh, exp = 1 FLOP each), the same for every engine, so engines are compared on
+// the same work. It is NOT what a backend executes: the kernels split the gate matmul (U_a + V_b once
+// per example) and reduce before projecting; src/model/costModel.ts counts what each engine executes
+// and the bytes it moves. Bench output labels GFLOP/s from this model "reference-model GFLOP/s".
 import type { VsmlConfig } from './config';
 import type { LayerShape } from './state';
 

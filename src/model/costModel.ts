@@ -1,0 +1,263 @@
+// The executed cost model: the FLOPs each engine's kernels actually execute and the bytes they move,
+// per example and per cell-tick, counted from the kernel sources (shaders/*.wgsl, the TS reference
+// src/model/reference.ts, the numpy peer scripts/numpy-peer.py), beside the reference-equation model
+// of flops.ts (what the paper's equations cost, the same for every engine).
+//
+// FLOP convention (COUNTING): add, subtract, multiply, divide, exp, log, tanh, min, max and compare are 1
+// FLOP each on each lane; a multiply-add (or fused FMA) is 2; negation, select, conversions, loads,
+// stores and index arithmetic are 0. A vec4 operation is 4 lanes.
+// Byte convention: compulsory traffic of storage buffers: every distinct element a dispatch reads
+// counted once, every distinct element it writes once (a lower bound on memory traffic, exact when
+// caches hold every reuse). Uniform bindings (Dims, Step, W_h of grid_tick_n16) are broadcast reads and
+// are counted like storage, once per dispatch that binds a different copy.
+import type { VsmlConfig } from './config';
+import type { LayerShape } from './state';
+
+export const COUNTING =
+  'add, sub, mul, div, exp, log, tanh, min/max/compare = 1 FLOP per lane; multiply-add = 2; negation, select, loads, index math = 0';
+
+/** What one kernel (or one phase of a CPU engine) executes per example, summed over all S runs. */
+export interface KernelCost {
+  readonly kernel: string;
+  /** GPU dispatches of this kernel per example (0 for CPU phases). */
+  readonly dispatches: number;
+  readonly flops: number;
+  readonly bytesRead: number;
+  readonly bytesWritten: number;
+}
+
+export interface EngineCost {
+  /** Which engine's kernels this counts: 'webgpu', 'cpu' (the fast WASM engine), 'reference', 'numpy'. */
+  readonly engine: string;
+  readonly runs: number;
+  /** Cells of one run's grid (sum of A_l * B_l). */
+  readonly cells: number;
+  readonly kernels: readonly KernelCost[];
+  /** Per example, all runs. */
+  readonly flopsPerExample: number;
+  readonly bytesPerExample: number;
+  readonly dispatchesPerExample: number;
+  /** Per cell-tick: per example / (runs * cells). */
+  readonly flopsPerCellTick: number;
+  readonly bytesPerCellTick: number;
+}
+
+/** FLOPs per lane of the WGSL gate nonlinearities and cell update (grid_tick*.wgsl step_quad):
+ *  zf + 5, sigmoid (exp, add, div) = 4; zi - 5, sigmoid = 4; tanh_safe(zg) = 2/(1+exp(-2x)) - 1 = 5;
+ *  c' = sf * c + si * tg = 3; sigmoid(zo) = 3; tanh_safe(c') = 5; h' = so * t = 1. */
+export const WGSL_CELL_UPDATE_FLOPS = 25;
+/** The same for the TS reference (Math.tanh = 1): 4 + 1 + 4 + 3 + 3 + 2. */
+export const REFERENCE_CELL_UPDATE_FLOPS = 17;
+/** The numpy peer (np.tanh = 1, sig = 1/(1+exp(-x))): as the reference. */
+export const NUMPY_CELL_UPDATE_FLOPS = 17;
+/** readout_error's y_of: m / bound, clamp (2), tanh, bound * t. */
+const Y_OF_FLOPS = 5;
+
+const F32 = 4;
+
+function total(engine: string, runs: number, shapes: readonly LayerShape[], kernels: KernelCost[]): EngineCost {
+  const cells = shapes.reduce((n, s) => n + s.A * s.B, 0);
+  const flopsPerExample = kernels.reduce((n, k) => n + k.flops, 0);
+  const bytesPerExample = kernels.reduce((n, k) => n + k.bytesRead + k.bytesWritten, 0);
+  return {
+    engine,
+    runs,
+    cells,
+    kernels,
+    flopsPerExample,
+    bytesPerExample,
+    dispatchesPerExample: kernels.reduce((n, k) => n + k.dispatches, 0),
+    flopsPerCellTick: flopsPerExample / (runs * cells),
+    bytesPerCellTick: bytesPerExample / (runs * cells),
+  };
+}
+
+/** Adds up kernels of the same name (one entry per kernel, in first-seen order). */
+function merge(list: readonly KernelCost[]): KernelCost[] {
+  const out = new Map<string, KernelCost>();
+  for (const k of list) {
+    const p = out.get(k.kernel);
+    out.set(
+      k.kernel,
+      p
+        ? { kernel: k.kernel, dispatches: p.dispatches + k.dispatches, flops: p.flops + k.flops, bytesRead: p.bytesRead + k.bytesRead, bytesWritten: p.bytesWritten + k.bytesWritten }
+        : k,
+    );
+  }
+  return [...out.values()];
+}
+
+export interface GpuCostOptions {
+  readonly runs: number;
+  /** One V_M per run (the ES case) instead of one shared by all runs. */
+  readonly perRunParams: boolean;
+  /** The grid kernel in use: grid_tick_n16 when stateSize is 16 (src/gpu/plan.ts), else grid_tick. */
+  readonly grid?: 'grid_tick_n16' | 'grid_tick';
+  /** Runs per shard (buffer set); every kernel is dispatched once per shard. Default: all runs in one. */
+  readonly runsPerShard?: number;
+}
+
+/**
+ * The WebGPU engine's kernels per example (src/gpu/encode.ts shardDispatches), counted from
+ * shaders/*.wgsl. Layer 0's forward input is [x_a, 0, ..., 0] but gate_inputs multiplies all M rows.
+ */
+export function gpuCost(cfg: VsmlConfig, shapes: readonly LayerShape[], o: GpuCostOptions): EngineCost {
+  const N = cfg.stateSize;
+  const M = cfg.messageSize;
+  const MT = cfg.microTicks;
+  const S = o.runs;
+  const grid = o.grid ?? (N === 16 ? 'grid_tick_n16' : 'grid_tick');
+  const Q = Math.ceil(N / 4);
+  const E = 4 * Q; // vec4s per packed gate-matrix row
+  const shards = Math.ceil(S / (o.runsPerShard ?? S));
+  const copies = o.perRunParams ? S : shards; // parameter sets read per example
+  const ks: KernelCost[] = [];
+  const A0 = shapes[0].A;
+  const K = shapes[shapes.length - 1].B;
+  // inject_input: x = inputs[q][t][a] (and streamOfRun[s]); writes M floats per (s, a).
+  ks.push({ kernel: 'inject_input', dispatches: shards, flops: 0, bytesRead: S * (A0 + 1) * F32, bytesWritten: S * A0 * M * F32 });
+  shapes.forEach(({ A, B }, l) => {
+    // gate_inputs: per (s, row, vec4 e) M vec4 multiply-adds (U rows from 0; V rows from the bias).
+    ks.push({
+      kernel: 'gate_inputs',
+      dispatches: shards,
+      flops: S * (A + B) * E * M * 4 * 2,
+      bytesRead: (copies * (2 * M + 1) * E * 4 + S * (A + B) * M) * F32,
+      bytesWritten: S * (A + B) * E * 4 * F32,
+    });
+    const state = S * A * B * N * F32; // one of h, c
+    const uv = S * (A + B) * E * 4 * F32;
+    if (grid === 'grid_tick_n16') {
+      // U + V once (16 vec4 adds), then per micro-tick 16 vec4 columns x 16 multiply-adds, and the update.
+      const perCell = 4 * N + MT * (2 * N * 4 * N + N * WGSL_CELL_UPDATE_FLOPS);
+      ks.push({
+        kernel: grid,
+        dispatches: o.perRunParams ? S : shards,
+        flops: S * A * B * perCell,
+        bytesRead: 2 * state + uv + copies * N * E * 4 * F32,
+        bytesWritten: 2 * state,
+      });
+    } else {
+      // U + V inside every micro-tick, padded to E columns; 4Q multiply-adds per lane of each gate vec4.
+      const perCell = MT * (E * 4 * (1 + 8 * Q) + E * WGSL_CELL_UPDATE_FLOPS);
+      ks.push({
+        kernel: grid,
+        dispatches: shards,
+        flops: S * A * B * perCell,
+        bytesRead: 2 * state + uv + copies * E * E * 4 * F32,
+        bytesWritten: 2 * state,
+      });
+    }
+    // reduce_fwd: per (s, b) N threads add A values (4 partial sums: A adds, 3 to combine, 1 divide),
+    // then M threads do N multiply-adds from the bias.
+    ks.push({
+      kernel: 'reduce_fwd',
+      dispatches: shards,
+      flops: S * B * (N * (A + 4) + M * N * 2),
+      bytesRead: state + copies * (N * M + M) * F32,
+      bytesWritten: S * B * M * F32,
+    });
+    if (l > 0) {
+      // reduce_bwd: per (s, a) one divide, N x (B adds + 1 multiply), then M x N multiply-adds.
+      ks.push({
+        kernel: 'reduce_bwd',
+        dispatches: shards,
+        flops: S * A * (1 + N * (B + 1) + M * N * 2),
+        bytesRead: state + copies * (N * M + M) * F32,
+        bytesWritten: S * A * M * F32,
+      });
+    }
+  });
+  // readout_error: y_of runs 3K + 1 times; K - 1 compares; K x (sub, exp, add); log, add, sub; K x (sub, exp, div, sub).
+  ks.push({
+    kernel: 'readout_error',
+    dispatches: shards,
+    flops: S * (Y_OF_FLOPS * (3 * K + 1) + (K - 1) + 3 * K + 3 + 4 * K),
+    bytesRead: S * (K + 2) * F32,
+    bytesWritten: S * (K + 2 + K * M) * F32,
+  });
+  return total('webgpu', S, shapes, merge(ks));
+}
+
+/**
+ * The TS reference (src/model/reference.ts tickLayer): per cell and micro-tick the full gate matmul
+ * [2M + N] x [4N] from the bias, the update; per cell both messages (N multiply-adds from the bias, and
+ * the add into the sums); per layer the two means (one divide per value). Bytes: the state read and
+ * written once per micro-tick (h, c as float32), the parameters once per run.
+ */
+export function referenceCost(cfg: VsmlConfig, shapes: readonly LayerShape[], runs: number): EngineCost {
+  const N = cfg.stateSize;
+  const M = cfg.messageSize;
+  const MT = cfg.microTicks;
+  const perCellStep = (2 * M + N) * 4 * N * 2 + N * REFERENCE_CELL_UPDATE_FLOPS;
+  const perCellMessages = 2 * M * (N * 2 + 1);
+  const ks: KernelCost[] = shapes.map(({ A, B }) => ({
+    kernel: 'tickLayer',
+    dispatches: 0,
+    flops: runs * (A * B * (MT * perCellStep + perCellMessages) + B * M + A * M),
+    bytesRead: runs * (MT * 2 * A * B * N + (2 * M + N + 1) * 4 * N + 2 * (N * M + M)) * F32,
+    bytesWritten: runs * (MT * 2 * A * B * N + (A + B) * M) * F32,
+  }));
+  return total('reference', runs, shapes, merge(ks));
+}
+
+/**
+ * The numpy peer (scripts/numpy-peer.py, one layer): U = x W[0] (A x 4N multiplies), V = bwd W[M:2M] + b,
+ * UV = U + V per cell; per micro-tick z = UV + h W_h and the update; the forward message mean over a then
+ * W_f (reduce before project); readout, softmax and the error into bwd. Bytes: state in and out once per
+ * micro-tick (numpy's temporaries, several times that, are not counted).
+ */
+export function numpyCost(cfg: VsmlConfig, shapes: readonly LayerShape[], runs: number): EngineCost {
+  const N = cfg.stateSize;
+  const M = cfg.messageSize;
+  const MT = cfg.microTicks;
+  const { A, B } = shapes[0];
+  const K = B;
+  const perRun =
+    A * 4 * N + B * (M * 4 * N * 2 + 4 * N) + A * B * 4 * N +
+    A * B * MT * (N * 4 * N * 2 + N * NUMPY_CELL_UPDATE_FLOPS) +
+    B * N * A + B * M * N * 2 + 4 * K;
+  return total('numpy', runs, shapes, [
+    { kernel: 'step', dispatches: 0, flops: runs * perRun, bytesRead: runs * MT * 2 * A * B * N * F32, bytesWritten: runs * MT * 2 * A * B * N * F32 },
+  ]);
+}
+
+/** Machine peak: GFLOP/s and GB/s where known, with where they come from. */
+export interface Peak {
+  readonly gflops: number | null;
+  readonly gbps: number | null;
+  readonly source: string;
+}
+
+/** CPU fp32 peak for WASM SIMD: cores x clock x lanes (4 f32 in 128-bit SIMD) x 2 (FMA). */
+export function cpuPeak(cores: number, mhz: number, lanes = 4): Peak {
+  return {
+    gflops: (cores * mhz * lanes * 2) / 1000,
+    gbps: null,
+    source: `${cores} cores x ${(mhz / 1000).toFixed(2)} GHz x ${lanes} f32 lanes x 2 (FMA)`,
+  };
+}
+
+/** Known adapters (vendor spec sheets: fp32 without tensor cores, boost clock; memory bandwidth). */
+export const KNOWN_GPUS: readonly { readonly pattern: RegExp; readonly name: string; readonly gflops: number; readonly gbps: number }[] = [
+  { pattern: /H200/i, name: 'NVIDIA H200 SXM', gflops: 67_000, gbps: 4_800 },
+  { pattern: /H100.*PCIe/i, name: 'NVIDIA H100 PCIe', gflops: 51_000, gbps: 2_000 },
+  { pattern: /H100/i, name: 'NVIDIA H100 SXM', gflops: 67_000, gbps: 3_350 },
+  { pattern: /A100/i, name: 'NVIDIA A100 (40 GB)', gflops: 19_500, gbps: 1_555 },
+  { pattern: /L4\b/i, name: 'NVIDIA L4', gflops: 30_300, gbps: 300 },
+  { pattern: /RTX 4090/i, name: 'NVIDIA RTX 4090', gflops: 82_600, gbps: 1_008 },
+];
+
+/** The GPU's peak from its adapter description; SwiftShader runs on the CPU, so its peak is the CPU's. */
+export function gpuPeak(description: string, cpu: Peak | null): Peak {
+  if (/swiftshader/i.test(description)) {
+    return cpu ? { ...cpu, source: `SwiftShader = the CPU: ${cpu.source}` } : { gflops: null, gbps: null, source: 'SwiftShader: CPU peak unknown' };
+  }
+  const known = KNOWN_GPUS.find((g) => g.pattern.test(description));
+  if (!known) return { gflops: null, gbps: null, source: 'peak unknown' };
+  return { gflops: known.gflops, gbps: known.gbps, source: `${known.name} spec sheet` };
+}
+
+/** Arithmetic intensity (FLOP per byte) of a kernel; Infinity when it moves no bytes. */
+export const intensity = (k: Pick<KernelCost, 'flops' | 'bytesRead' | 'bytesWritten'>): number =>
+  k.flops / (k.bytesRead + k.bytesWritten);

@@ -1,0 +1,99 @@
+// Tests of the executed cost model (src/model/costModel.ts) and the reference-equation model
+// (src/model/flops.ts): exact per-kernel FLOPs and bytes for the MNIST grid (A 784, K 10, N 16, M 8,
+// 2 micro-ticks), dispatch counts, and the peaks.
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../../src/model/config';
+import { cpuPeak, gpuCost, gpuPeak, intensity, numpyCost, referenceCost } from '../../src/model/costModel';
+import { flopModel } from '../../src/model/flops';
+
+const mnist = [{ A: 784, B: 10 }];
+const cells = 7840;
+const kernel = (name: string, c: ReturnType<typeof gpuCost>) => {
+  const k = c.kernels.find((x) => x.kernel === name);
+  if (!k) throw new Error(`no ${name}`);
+  return k;
+};
+
+describe('flopModel (reference equations)', () => {
+  it('counts 9,248 FLOP per cell-tick for N 16, M 8, 2 micro-ticks', () => {
+    const m = flopModel(DEFAULT_CONFIG, mnist);
+    expect(m.perCellTick).toBe(9248);
+    expect(m.perExample).toBe(9248 * cells);
+  });
+});
+
+describe('gpuCost (executed by shaders/*.wgsl)', () => {
+  const one = gpuCost(DEFAULT_CONFIG, mnist, { runs: 1, perRunParams: false });
+
+  it('grid_tick_n16 executes 4,960 FLOP per cell: U+V 64, then 2 x (2,048 multiply-add + 400 update)', () => {
+    expect(kernel('grid_tick_n16', one).flops).toBe(4960 * cells);
+  });
+
+  it('gate_inputs executes 1,024 FLOP per row of A + B (16 vec4 x 8 multiply-adds)', () => {
+    expect(kernel('gate_inputs', one).flops).toBe(1024 * 794);
+  });
+
+  it('reduce_fwd executes N (A + 4) + 2 M N per column', () => {
+    expect(kernel('reduce_fwd', one).flops).toBe(10 * (16 * 788 + 256));
+  });
+
+  it('readout_error executes 237 FLOP for K 10 and inject_input none', () => {
+    expect(kernel('readout_error', one).flops).toBe(237);
+    expect(kernel('inject_input', one).flops).toBe(0);
+  });
+
+  it('sums to 5,080.1 FLOP per cell-tick (reduce_bwd only from layer 1 on)', () => {
+    expect(one.kernels.map((k) => k.kernel)).toEqual(['inject_input', 'gate_inputs', 'grid_tick_n16', 'reduce_fwd', 'readout_error']);
+    expect(one.flopsPerExample).toBe(4960 * cells + 1024 * 794 + 10 * (16 * 788 + 256) + 237);
+    expect(one.flopsPerCellTick).toBeCloseTo(5080.14, 2);
+  });
+
+  it('grid_tick_n16 moves h and c in and out (256 B per cell), U, V and W_h once', () => {
+    const g = kernel('grid_tick_n16', one);
+    expect(g.bytesWritten).toBe(cells * 16 * 4 * 2);
+    expect(g.bytesRead).toBe(cells * 16 * 4 * 2 + 794 * 256 + 4096);
+    expect(intensity(g)).toBeCloseTo((4960 * cells) / (cells * 256 + 794 * 256 + 4096), 9);
+  });
+
+  it('dispatches 5 kernels per example with a shared V_M and 4 + S with one V_M per run', () => {
+    expect(gpuCost(DEFAULT_CONFIG, mnist, { runs: 64, perRunParams: false }).dispatchesPerExample).toBe(5);
+    const es = gpuCost(DEFAULT_CONFIG, mnist, { runs: 64, perRunParams: true });
+    expect(es.dispatchesPerExample).toBe(68);
+    expect(kernel('grid_tick_n16', es).bytesRead - kernel('grid_tick_n16', gpuCost(DEFAULT_CONFIG, mnist, { runs: 64, perRunParams: false })).bytesRead).toBe(63 * 4096);
+  });
+
+  it('counts reduce_bwd for a hidden layer, and grid_tick for N 12', () => {
+    const cfg = { ...DEFAULT_CONFIG, stateSize: 12, hiddenSizes: [5] };
+    const c = gpuCost(cfg, [{ A: 3, B: 5 }, { A: 5, B: 2 }], { runs: 2, perRunParams: false });
+    expect(kernel('reduce_bwd', c).flops).toBe(2 * 5 * (1 + 12 * 3 + 2 * 8 * 12));
+    // E = 12 vec4 columns, Q = 3: per micro-tick 12 x 4 x (1 + 24) + 12 x 25, twice.
+    expect(kernel('grid_tick', c).flops).toBe(2 * (15 + 10) * 2 * (12 * 4 * 25 + 12 * 25));
+    expect(c.dispatchesPerExample).toBe(1 + 3 + 3 + 1 + 1);
+  });
+});
+
+describe('referenceCost and numpyCost', () => {
+  it('the TS reference executes 9,264 FLOP per cell-tick plus the means', () => {
+    const r = referenceCost(DEFAULT_CONFIG, mnist, 1);
+    expect(r.flopsPerExample).toBe(9264 * cells + 80 + 784 * 8);
+  });
+
+  it('the numpy peer executes 4,744 FLOP per cell plus U, V, mean and readout', () => {
+    const n = numpyCost(DEFAULT_CONFIG, mnist, 2);
+    expect(n.flopsPerExample).toBe(2 * (784 * 64 + 10 * (1024 + 64) + cells * 64 + cells * 2 * (2048 + 272) + 10 * 16 * 784 + 10 * 256 + 40));
+  });
+});
+
+describe('peaks', () => {
+  it('cpuPeak is cores x GHz x 4 lanes x 2', () => {
+    expect(cpuPeak(2, 2600).gflops).toBe(41.6);
+    expect(cpuPeak(16, 2000, 8).gflops).toBe(512);
+  });
+
+  it('gpuPeak knows the H200 and A100, takes the CPU peak for SwiftShader, and says when unknown', () => {
+    expect(gpuPeak('nvidia hopper (NVIDIA H200)', null)).toMatchObject({ gflops: 67000, gbps: 4800 });
+    expect(gpuPeak('NVIDIA A100-SXM4-40GB', null).gflops).toBe(19500);
+    expect(gpuPeak('google swiftshader (SwiftShader driver 5.0.0)', cpuPeak(2, 2600)).gflops).toBe(41.6);
+    expect(gpuPeak('some new card', null)).toEqual({ gflops: null, gbps: null, source: 'peak unknown' });
+  });
+});
