@@ -12,6 +12,14 @@ const builtinMnistAsset = (): Plugin => ({
   },
 });
 
+// Cross-origin isolation (docs/DEPLOY.md): the fast CPU engine's threads share one WebAssembly memory,
+// which browsers allow only on a page sent with both headers. The dev server and `vite preview` (and so
+// the e2e suite, which runs against preview) send them; without them the engine runs in one thread.
+const CROSS_ORIGIN_ISOLATION = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
 // Five pages: the studio (index.html), the meta-trainer (trainer.html), the engine check (check.html),
 // the benchmark (bench.html) and About VSML (about.html).
 export default defineConfig({
@@ -30,6 +38,7 @@ export default defineConfig({
   },
   worker: { format: 'es' },
   // `vite preview` serves the build as a static host would, with the app's Content-Security-Policy
-  // (docs/DEPLOY.md). The dev server sends none: its hot reload injects <style> elements.
-  preview: { port: 4173, strictPort: true, headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } },
+  // (docs/DEPLOY.md). The dev server sends no policy: its hot reload injects <style> elements.
+  server: { headers: CROSS_ORIGIN_ISOLATION },
+  preview: { port: 4173, strictPort: true, headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, ...CROSS_ORIGIN_ISOLATION } },
 });
