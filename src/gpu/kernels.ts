@@ -81,6 +81,29 @@ export const KERNELS = {
     { name: 'correct', kind: 'write' },
     { name: 'bwdTop', kind: 'write' },
   ]),
+  // resident data (src/gpu/resident.ts, H4): run before a chunk's steps, not per example
+  gather_input: kernel('gather_input', [
+    { name: 'g', kind: 'uniform' },
+    { name: 'palette', kind: 'uniform' },
+    { name: 'lists', kind: 'read' },
+    { name: 'data', kind: 'read' },
+    { name: 'labelsIn', kind: 'read' },
+    { name: 'inputs', kind: 'write' },
+    { name: 'staging', kind: 'write' },
+    { name: 'labels', kind: 'write' },
+  ]),
+  projection_matrix: kernel('projection_matrix', [
+    { name: 'g', kind: 'uniform' },
+    { name: 'lists', kind: 'read' },
+    { name: 'P', kind: 'write' },
+  ]),
+  project_input: kernel('project_input', [
+    { name: 'g', kind: 'uniform' },
+    { name: 'lists', kind: 'read' },
+    { name: 'staging', kind: 'read' },
+    { name: 'P', kind: 'read' },
+    { name: 'inputs', kind: 'write' },
+  ]),
 } as const satisfies Record<ShaderName, KernelDesc>;
 
 export type KernelName = keyof typeof KERNELS;
@@ -139,6 +162,10 @@ export function kernelOverrides(name: KernelName, cfg: VsmlConfig, tuning: Kerne
         FEED_LABEL: cfg.feedLabel ? 1 : 0,
         WG: tuning.wg,
       };
+    case 'gather_input':
+    case 'projection_matrix':
+    case 'project_input':
+      return { WG: tuning.wg };
   }
 }
 

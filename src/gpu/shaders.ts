@@ -10,6 +10,10 @@ export const SHADER_NAMES = [
   'reduce_fwd',
   'reduce_bwd',
   'readout_error',
+  // resident data (src/gpu/resident.ts): gather by index, random projection
+  'gather_input',
+  'projection_matrix',
+  'project_input',
 ] as const;
 
 export type ShaderName = (typeof SHADER_NAMES)[number];
