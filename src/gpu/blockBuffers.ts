@@ -1,5 +1,6 @@
 // Buffers of one block (or chunk of a block) shared by every shard: the streams, the per-example
-// Step uniforms, and the results. They grow as needed and are reused between calls.
+// Step uniforms, and the results. They grow as needed and are reused between calls. A StreamBlock's
+// inputs and labels are uploaded (upload); an indexed block's are gathered on the device (prepare).
 import type { EngineSpec, StreamBlock } from '../model/engine';
 import { packSteps } from './dims';
 import { upload } from './upload';
@@ -53,6 +54,18 @@ export class BlockBuffers {
     upload(q, bufs.labels, 0, y);
     upload(q, bufs.streamOfRun, 0, streamOfRun);
     upload(q, bufs.steps, 0, packSteps(Tc, this.stepStride));
+    return bufs;
+  }
+
+  /**
+   * For an indexed chunk of Tc examples of Q streams: sizes the buffers and uploads the stream map and
+   * Step records only; the inputs and labels are filled on the device (ResidentInputs, resident.ts).
+   */
+  prepare(streamOfRun: Uint32Array, Q: number, Tc: number): Record<Name, GPUBuffer> {
+    const { runs: S, inputSize: A, numClasses: K } = this.spec;
+    const bufs = this.ensure({ inputs: Q * Tc * A, labels: Q * Tc, runs: S, steps: Tc, outputs: S * Tc * K });
+    upload(this.device.queue, bufs.streamOfRun, 0, streamOfRun);
+    upload(this.device.queue, bufs.steps, 0, packSteps(Tc, this.stepStride));
     return bufs;
   }
 

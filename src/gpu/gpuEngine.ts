@@ -3,10 +3,12 @@
 // when its streams exceed one buffer) is one command buffer, and only what is asked for is read back.
 import {
   checkBlock,
+  checkIndexedBlock,
   checkParams,
   specShapes,
   type BlockResult,
   type EngineSpec,
+  type IndexedBlock,
   type RunOptions,
   type StateVector,
   type StreamBlock,
@@ -25,9 +27,11 @@ import { ParamBuffers } from './paramBuffers';
 import { pipelineCache, type PipelineCache } from './pipelines';
 import { engineBytes, mib, planEngine, stepsPerChunk, type EnginePlan, type PlanOptions } from './plan';
 import { readRanges, Readback } from './readback';
+import { ResidentInputs } from './resident';
 import { SHADER_NAMES, type ShaderSources } from './shaders';
 import { ShardBuffers } from './shardBuffers';
 import { checkSpec } from './spec';
+import { uploadedBytes } from './upload';
 
 export interface GpuLostInfo {
   readonly reason: string;
@@ -120,6 +124,9 @@ export function pipelinesReady(spec: EngineSpec, device: GpuDevice, shaders: Sha
   return kernelsFor(plan.value.tuning).every((n) => cache.has(n, shaders[KERNELS[n].shader], kernelOverrides(n, spec.config, plan.value.tuning)));
 }
 
+/** Fills a chunk's block buffers (by upload, or by passes encoded before the chunk's steps); returns them. */
+type ChunkFill = (encoder: GPUCommandEncoder) => ReturnType<BlockBuffers['upload']>;
+
 const sleep = (seconds: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, seconds * 1000));
 
 export class GpuEngine implements VsmlEngine {
@@ -133,6 +140,7 @@ export class GpuEngine implements VsmlEngine {
   private readonly shards: ShardBuffers[];
   private readonly params: ParamBuffers;
   private readonly block: BlockBuffers;
+  private readonly resident: ResidentInputs;
   private readonly ctx: EncodeContext;
   private paramsSet = false;
   private stateSet = false;
@@ -171,6 +179,7 @@ export class GpuEngine implements VsmlEngine {
     this.shards = plan.shards.map((s) => new ShardBuffers(this.device, spec.config, this.shapes, s, stepStride));
     this.params = new ParamBuffers(this.device, spec.config);
     this.block = new BlockBuffers(this.device, spec, stepStride);
+    this.resident = new ResidentInputs(this.device, cache, this.ctx, spec.inputSize, gpu.limits.maxStorageBufferBindingSize, stepStride);
     this.lost = this.device.lost.then((info) => {
       const l = { reason: String(info.reason), message: info.message };
       if (!this.disposed) {
@@ -217,6 +226,16 @@ export class GpuEngine implements VsmlEngine {
     return this.queued(() => this.runNow(block, opts.outputs !== false));
   }
 
+  /** run() of an indexed block: only its indices (and projection seeds) are uploaded; see resident.ts. */
+  runIndexed(block: IndexedBlock, opts: RunOptions = {}): Promise<BlockResult> {
+    return this.queued(() => this.runIndexedNow(block, opts.outputs !== false));
+  }
+
+  /** Bytes written to this engine's device queue so far, by every engine on the device (upload.ts). */
+  get uploadedBytes(): number {
+    return uploadedBytes(this.device.queue);
+  }
+
   readState(run: number): Promise<RunState> {
     return this.queued(async () => {
       const { sh, local } = this.locate(run);
@@ -250,17 +269,33 @@ export class GpuEngine implements VsmlEngine {
     for (const s of this.shards) s.destroy();
     this.params.destroy();
     this.block.destroy();
+    this.resident.destroy();
     if (this.ownsDevice) this.device.destroy();
   }
 
-  private async runNow(block: StreamBlock, wantOutputs: boolean): Promise<BlockResult> {
+  private runNow(block: StreamBlock, wantOutputs: boolean): Promise<BlockResult> {
     const map = checkBlock(this.spec, block);
     if (!map.ok) throw new GpuEngineError(map.error);
+    const Q = block.labels.length / block.steps;
+    return this.runChunks(block.steps, Q, wantOutputs, (t0, Tc) => () => this.block.upload(block, map.value, Q, t0, Tc));
+  }
+
+  private runIndexedNow(block: IndexedBlock, wantOutputs: boolean): Promise<BlockResult> {
+    const layout = checkIndexedBlock(this.spec, block);
+    if (!layout.ok) throw new GpuEngineError(layout.error);
+    const Q = layout.value.streams;
+    return this.runChunks(block.steps, Q, wantOutputs, (t0, Tc) => (encoder) => {
+      const bufs = this.block.prepare(layout.value.streamOfRun, Q, Tc);
+      this.resident.encode(encoder, block, layout.value, t0, Tc, bufs);
+      return bufs;
+    });
+  }
+
+  /** A block of T examples of Q streams in chunks; `fill(t0, Tc)` gives what fills a chunk's block buffers. */
+  private async runChunks(T: number, Q: number, wantOutputs: boolean, fill: (t0: number, Tc: number) => ChunkFill): Promise<BlockResult> {
     if (!this.paramsSet) throw gpuError('state', 'params', 'not set (call setParams first)');
     if (!this.stateSet) throw gpuError('state', 'state', 'not set (call setState first)');
     const { runs: S, numClasses: K } = this.spec;
-    const T = block.steps;
-    const Q = block.labels.length / T;
     const chunk = stepsPerChunk(this.spec, Q, this.gpu.limits, this.maxStepsPerSubmit);
     if (!chunk.ok) throw new GpuEngineError(chunk.error);
     const outputs = wantOutputs ? new Float32Array(S * T * K) : null;
@@ -268,7 +303,7 @@ export class GpuEngine implements VsmlEngine {
     const correct = new Uint8Array(S * T);
     for (let t0 = 0; t0 < T; t0 += chunk.value) {
       const Tc = Math.min(chunk.value, T - t0);
-      const bytes = await this.runChunk(block, map.value, Q, t0, Tc, wantOutputs);
+      const bytes = await this.runChunk(fill(t0, Tc), Tc, wantOutputs);
       const l = new Float32Array(bytes[0]);
       const c = new Uint32Array(bytes[1]);
       const y = wantOutputs ? new Float32Array(bytes[2]) : null;
@@ -281,17 +316,17 @@ export class GpuEngine implements VsmlEngine {
     return { runs: S, steps: T, outputs, loss, correct };
   }
 
-  /** Upload a chunk [t0, t0 + Tc) of the block, encode it as one command buffer, read back. */
-  private async runChunk(block: StreamBlock, streamOfRun: Uint32Array, Q: number, t0: number, Tc: number, wantOutputs: boolean) {
+  /** Fill a chunk of Tc examples (upload, or gather on the device), encode it as one command buffer, read back. */
+  private async runChunk(fill: ChunkFill, Tc: number, wantOutputs: boolean) {
     const { runs: S, numClasses: K } = this.spec;
     const rb = await withErrorScopes(this.device, 'run', () => {
-      const bufs = this.block.upload(block, streamOfRun, Q, t0, Tc);
+      const encoder = this.device.createCommandEncoder({ label: `block of ${Tc}` });
+      const bufs = fill(encoder);
       const shared = { ...bufs, gateW: this.params.gateW as GPUBuffer, msgW: this.params.msgW as GPUBuffer };
       const groupOpts = { grid: this.ctx.tuning.grid, messageSize: this.spec.config.messageSize };
       const perShard = this.shards.map((sh) =>
         shardDispatches(this.ctx, sh, makeShardGroups(this.device, this.cache, sh, shared, groupOpts), this.params.gateStride),
       );
-      const encoder = this.device.createCommandEncoder({ label: `block of ${Tc}` });
       const pass = encoder.beginComputePass({ label: `block of ${Tc}` });
       encodeSteps(pass, this.ctx, perShard, Tc);
       pass.end();
