@@ -58,8 +58,9 @@ export function paletteCodes(values: Float32Array): { palette: Float32Array; cod
   return { palette, codes };
 }
 
-const STORAGE = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST;
-const UNIFORM = GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST;
+// Buffer usages (functions: GPUBufferUsage exists only once WebGPU is set up, e.g. in Node after nodeGpu()).
+const STORAGE = (): number => GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST;
+const UNIFORM = (): number => GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST;
 
 const residentByDevice = new WeakMap<GPUDevice, WeakMap<IndexedDataset, ResidentDataset>>();
 
@@ -80,9 +81,9 @@ export function residentDataset(device: GPUDevice, ds: IndexedDataset, field: st
   }
   const buffer = (label: string, size: number, usage: number): GPUBuffer =>
     device.createBuffer({ label: `resident ${label}`, size: Math.max(16, Math.ceil(size / 16) * 16), usage });
-  const data = buffer('data', payload.byteLength, STORAGE);
-  const labels = buffer('labels', ds.labels.byteLength, STORAGE);
-  const palette = buffer('palette', 1024, UNIFORM);
+  const data = buffer('data', payload.byteLength, STORAGE());
+  const labels = buffer('labels', ds.labels.byteLength, STORAGE());
+  const palette = buffer('palette', 1024, UNIFORM());
   upload(device.queue, data, 0, payload);
   upload(device.queue, labels, 0, ds.labels);
   if (pc) upload(device.queue, palette, 0, pc.palette);
@@ -179,8 +180,8 @@ export class ResidentInputs {
       uniformWords.set([A, Tc, n, projBase + gi * groupSize], slot(usedDatasets.length + 2 * gi + 1));
     }
 
-    const listsBuf = this.ensure('lists', lists.byteLength, STORAGE);
-    const uniforms = this.ensure('uniforms', uniformWords.byteLength, UNIFORM);
+    const listsBuf = this.ensure('lists', lists.byteLength, STORAGE());
+    const uniforms = this.ensure('uniforms', uniformWords.byteLength, UNIFORM());
     upload(this.device.queue, listsBuf, 0, lists);
     upload(this.device.queue, uniforms, 0, uniformWords);
     const staging = this.ensure('staging', projected.length > 0 ? Q * Tc * A * 4 : 16, GPUBufferUsage.STORAGE);
