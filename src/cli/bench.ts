@@ -1,89 +1,108 @@
-// `npm run bench`: the CPU reference and the WebGPU engine on the MNIST grid, side by side, in Node
-// (Dawn, the `webgpu` package) and in headless Chromium (the page path: bench.html, in a Web Worker);
-// then meta-training steps/s at the official shape (benchMeta.ts) for ES at P = 8, 32, 128 on both
-// backends and for gradients through the unroll on the CPU worker threads.
-//   --runs 1,8,64  --min-seconds 2  --block 8  --pairs 8,32,128  --only node|chromium|meta  --json FILE
+// `npm run bench`: the engines on the MNIST grid, measured INTERLEAVED in one run (benchSchedule.ts:
+// for each case every engine is prepared, then rounds go round-robin over the engines, one segment
+// each), so ratios are taken within a round under the same load:
+//   the TS reference ('reference'), the fast CPU engine ('cpu', src/cpu/node.ts) and WebGPU (Dawn) in
+//   Node; the reference, (the fast CPU engine) and WebGPU in headless Chromium (bench.html?drive=1, a
+//   Web Worker); and the numpy peer (scripts/numpy-peer.py) when python3 with numpy is present;
+// at S = 1, 8, 64, 256 with one shared V_M and with one V_M per run (the ES-step shape). It prints
+// cell-ticks/s, executed GFLOP/s and GB/s (src/model/costModel.ts) beside the machine's peaks, the
+// reference-equation model's GFLOP/s, and ratios vs the reference and vs numpy; then meta-training
+// steps/s (benchMeta.ts). Options: benchOptions.ts (BENCH_USAGE).
 // With --memory it runs the long-run memory benchmark instead (benchMemory.ts, its own flags); with
 // --latency the studio controls' click → effect latency (benchLatency.ts, its own flags).
 import { writeFileSync } from 'node:fs';
-import { ReferenceEngine } from '../model/referenceEngine';
-import { benchEngine, formatBench, mnistSpec, type BenchRow } from '../worker/bench';
-import { createGpuEngine } from '../gpu/gpuEngine';
-import { loadShadersNode } from '../gpu/shadersNode';
-import { nodeGpu } from './nodeGpu';
-import { chromiumBench } from './benchChromium';
+import { loadavg } from 'node:os';
+import { formatFieldError } from '../model/result';
+import { mnistSpec, prepareMeasure, type BenchCase, type Measurer } from '../worker/bench';
+import { runCase, type BenchParticipant } from '../worker/benchSchedule';
+import { caseRows, formatBench, mnistCosts, type BenchRow } from '../worker/benchTable';
+import type { PageBackend } from '../worker/benchContract';
+import type { BackendName, VsmlEngine } from '../model/engine';
 import { benchMetaStep, formatMetaBench, type MetaBenchRow } from './benchMeta';
 import { createEngine } from './engineFactory';
 import { createGradientPool } from './gradientPool';
 import { runMemoryBench } from './benchMemory';
 import { runLatencyBench } from './benchLatency';
+import { BENCH_USAGE, benchCases, parseBenchOptions, type BenchOptions } from './benchOptions';
+import { numpyParticipant } from './benchNumpy';
+import { openChromiumBench, type ChromiumBench } from './benchChromium';
+import { nodeCpuPeak } from './benchPeaks';
 
-interface Options {
-  runs: number[];
-  minSeconds: number;
-  block: number;
-  pairs: number[];
-  only: 'node' | 'chromium' | 'meta' | null;
-  json: string | null;
+const log = (line: string) => console.error(line);
+
+/** A Node engine (createEngine: reference, cpu, webgpu) as a participant. */
+function nodeParticipant(backend: BackendName, blockSize: number): BenchParticipant {
+  let live: { engine: VsmlEngine; measure: Measurer } | null = null;
+  return {
+    id: `node ${backend}`,
+    environment: 'node',
+    backend,
+    async prepare(c: BenchCase) {
+      const engine = await createEngine(backend, mnistSpec(c.runs));
+      try {
+        live = { engine, measure: await prepareMeasure(engine, c.vm, backend === 'reference' ? 1 : blockSize, 22) };
+      } catch (e) {
+        engine.dispose();
+        throw e;
+      }
+      return engine.description;
+    },
+    async measure(s) {
+      if (!live) throw new Error('not prepared');
+      return live.measure(s);
+    },
+    async release() {
+      live?.engine.dispose();
+      live = null;
+    },
+  };
 }
 
-function parseOptions(argv: string[]): Options {
-  const o: Options = { runs: [1, 8, 64], minSeconds: 2, block: 8, pairs: [8, 32, 128], only: null, json: null };
-  for (let i = 0; i < argv.length; i++) {
-    const v = argv[i + 1];
-    switch (argv[i]) {
-      case '--runs': o.runs = v.split(',').map(Number); i++; break;
-      case '--min-seconds': o.minSeconds = Number(v); i++; break;
-      case '--block': o.block = Number(v); i++; break;
-      case '--pairs': o.pairs = v.split(',').map(Number); i++; break;
-      case '--only': o.only = v === 'chromium' || v === 'meta' ? v : 'node'; i++; break;
-      case '--json': o.json = v; i++; break;
-      default:
-        console.error(`bench: unknown option ${argv[i]} (use --runs 1,8,64 --min-seconds 2 --block 8 --pairs 8,32,128 --only node|chromium|meta --json FILE)`);
-        process.exit(2);
-    }
-  }
-  if (o.runs.some((s) => !Number.isInteger(s) || s < 1) || o.pairs.some((p) => !Number.isInteger(p) || p < 1) || !(o.minSeconds >= 0) || !(o.block >= 1)) {
-    console.error('bench: --runs and --pairs must be positive integers, --min-seconds >= 0, --block >= 1');
-    process.exit(2);
-  }
-  return o;
-}
+const load = () => loadavg().map((x) => x.toFixed(2)).join(', ');
 
-async function nodeBench(o: Options): Promise<BenchRow[]> {
+async function speedBench(o: BenchOptions): Promise<{ rows: BenchRow[]; text: string; loadBefore: string; loadAfter: string }> {
+  const participants: BenchParticipant[] = [];
+  const where = o.only === 'node' ? ['node'] : o.only === 'chromium' ? ['chromium'] : o.where;
+  const js = o.engines.filter((e): e is PageBackend => e !== 'numpy');
+  if (where.includes('node')) participants.push(...js.map((e) => nodeParticipant(e, o.block)));
+  let chromium: ChromiumBench | null = null;
+  if (where.includes('chromium') && js.length) {
+    chromium = await openChromiumBench(log);
+    participants.push(...chromium.participants(js, o.block));
+  }
+  if (o.engines.includes('numpy') && o.only !== 'chromium') {
+    const peer = numpyParticipant(log);
+    if (peer) participants.push(peer);
+  }
+  const loadBefore = load();
   const rows: BenchRow[] = [];
-  for (const S of o.runs) {
-    const cpu = new ReferenceEngine(mnistSpec(S));
-    rows.push(await benchEngine(cpu, 'node', { minSeconds: o.minSeconds, blockSize: 1, seed: 22 }));
-    console.error(`node cpu S=${S}: ${rows.at(-1)!.cellTicksPerSecond.toExponential(3)} cell-ticks/s`);
-  }
-  const gpu = nodeGpu();
-  const shaders = loadShadersNode();
-  for (const S of o.runs) {
-    const engine = await createGpuEngine(mnistSpec(S), { gpu, shaders });
-    try {
-      rows.push(await benchEngine(engine, 'node', { minSeconds: o.minSeconds, blockSize: o.block, seed: 22 }));
-      console.error(`node webgpu S=${S}: ${rows.at(-1)!.cellTicksPerSecond.toExponential(3)} cell-ticks/s`);
-    } finally {
-      engine.dispose();
+  const cpu = nodeCpuPeak();
+  try {
+    for (const c of benchCases(o)) {
+      log(`case S=${c.runs} ${c.vm}: ${participants.map((p) => p.id).join(', ')}; ${o.rounds} rounds of ${o.minSeconds} s (load ${load()})`);
+      rows.push(...caseRows(await runCase(c, participants, o.rounds, o.minSeconds, log), mnistCosts(), cpu));
     }
+  } finally {
+    await chromium?.close();
   }
-  return rows;
+  const loadAfter = load();
+  const text = `${formatBench(rows, mnistCosts(), cpu)}\nload average (1, 5, 15 min) before: ${loadBefore}; after: ${loadAfter}`;
+  return { rows, text, loadBefore, loadAfter };
 }
 
 /** ES steps at P pairs on both backends (T1 = 1, T2 = 3), then gradient steps of 8 trajectories on the worker threads (T1 = 2, T2 = 4). */
-async function metaBench(o: Options): Promise<MetaBenchRow[]> {
+async function metaBench(o: BenchOptions): Promise<MetaBenchRow[]> {
   const rows: MetaBenchRow[] = [];
   for (const backend of ['cpu', 'webgpu'] as const) {
     for (const P of o.pairs) {
       rows.push(await benchMetaStep('es', backend, P, 1, 3, (spec) => createEngine(backend, spec)));
-      console.error(`meta es ${backend} P=${P}: ${rows.at(-1)!.secondsPerStep.toFixed(1)} s per step at T=500`);
+      log(`meta es ${backend} P=${P}: ${rows.at(-1)!.secondsPerStep.toFixed(1)} s per step at T=500`);
     }
   }
   const pool = createGradientPool();
   try {
     rows.push(await benchMetaStep('gradient', 'cpu', 8, 2, 4, (spec) => createEngine('cpu', spec), pool.run));
-    console.error(`meta gradient cpu (${pool.size} threads) P=8: ${rows.at(-1)!.secondsPerStep.toFixed(1)} s per step at T=500`);
+    log(`meta gradient cpu (${pool.size} threads) P=8: ${rows.at(-1)!.secondsPerStep.toFixed(1)} s per step at T=500`);
   } finally {
     pool.close();
   }
@@ -93,12 +112,17 @@ async function metaBench(o: Options): Promise<MetaBenchRow[]> {
 const argv = process.argv.slice(2);
 if (argv.includes('--memory')) process.exit(await runMemoryBench(argv.filter((a) => a !== '--memory')));
 if (argv.includes('--latency')) process.exit(await runLatencyBench(argv.filter((a) => a !== '--latency')));
-const o = parseOptions(argv);
-const rows: BenchRow[] = [];
-if (o.only === null || o.only === 'node') rows.push(...(await nodeBench(o)));
-if (o.only === null || o.only === 'chromium') rows.push(...(await chromiumBench(o)));
-if (rows.length) console.log(formatBench(rows));
-const meta = o.only === null || o.only === 'meta' ? await metaBench(o) : [];
+const parsed = parseBenchOptions(argv);
+if (!parsed.ok) {
+  console.error(`bench: ${formatFieldError(parsed.error)}\nusage: ${BENCH_USAGE}`);
+  process.exit(2);
+}
+const o = parsed.value;
+const speed = o.only === 'meta' ? null : await speedBench(o);
+if (speed) console.log(speed.text);
+const meta = o.only === null ? await metaBench(o) : o.only === 'meta' ? await metaBench(o) : [];
 if (meta.length) console.log(`\n${formatMetaBench(meta)}`);
-if (o.json) writeFileSync(o.json, JSON.stringify({ format: 'vsml-bench', version: 1, rows, meta }, null, 2));
+if (o.json) {
+  writeFileSync(o.json, JSON.stringify({ format: 'vsml-bench', version: 2, cpuPeak: nodeCpuPeak(), load: speed && { before: speed.loadBefore, after: speed.loadAfter }, rows: speed?.rows ?? [], meta }, null, 2));
+}
 process.exit(0);

@@ -1,26 +1,50 @@
-// The benchmark page: starts the bench worker, shows its table, and leaves the rows on
-// `window.vsmlBench` for the Node driver (src/cli/bench.ts).
+// The benchmark page. With ?drive=1 it only starts the bench worker and leaves it on
+// `window.vsmlBenchControl` for the Node driver (src/cli/benchChromium.ts), which interleaves it with
+// the Node engines and the numpy peer. Otherwise it runs its own interleaved benchmark of the engines
+// in `backends` and shows the table (rows also on `window.vsmlBench`).
 import * as Comlink from 'comlink';
-import { formatBench } from '../worker/bench';
-import type { BenchReply, BenchRequest, BenchWorkerApi } from '../worker/bench.worker';
+import type { BenchCase } from '../worker/bench';
+import type { BenchWorkerApi, PageBackend } from '../worker/benchContract';
+import { remoteParticipant } from '../worker/benchContract';
+import { runCase } from '../worker/benchSchedule';
+import { caseRows, formatBench, mnistCosts, type BenchRow } from '../worker/benchTable';
 
 declare global {
   interface Window {
-    vsmlBench?: BenchReply;
+    vsmlBench?: { readonly ok: true; readonly rows: BenchRow[] } | { readonly ok: false; readonly message: string };
+    vsmlBenchControl?: Comlink.Remote<BenchWorkerApi>;
   }
 }
 
 const params = new URLSearchParams(location.search);
 const list = (key: string, fallback: string) => (params.get(key) ?? fallback).split(',').filter(Boolean);
-const request: BenchRequest = {
-  runs: list('runs', '1,8,64').map(Number),
-  backends: list('backends', 'cpu,webgpu') as BenchRequest['backends'],
-  minSeconds: Number(params.get('minSeconds') ?? 2),
-  blockSize: Number(params.get('blockSize') ?? 8),
-};
-
 const out = document.querySelector<HTMLPreElement>('[data-testid="bench-output"]')!;
 const worker = Comlink.wrap<BenchWorkerApi>(new Worker(new URL('../worker/bench.worker.ts', import.meta.url), { type: 'module' }));
-const reply = await worker.run(request);
-out.textContent = reply.ok ? formatBench(reply.rows) : `benchmark failed: ${reply.message}`;
-window.vsmlBench = reply;
+
+if (params.get('drive') === '1') {
+  window.vsmlBenchControl = worker;
+  out.textContent = 'driven by npm run bench';
+} else {
+  const blockSize = Number(params.get('blockSize') ?? 8);
+  const rounds = Number(params.get('rounds') ?? 3);
+  const minSeconds = Number(params.get('minSeconds') ?? 2);
+  const backends = list('backends', 'reference,webgpu') as PageBackend[];
+  const participants = backends.map((b) => remoteParticipant('chromium', b, worker, blockSize));
+  const cases: BenchCase[] = [];
+  for (const runs of list('runs', '1,8,64').map(Number)) {
+    for (const vm of list('vm', 'shared,per-run')) if (vm === 'shared' || runs > 1) cases.push({ runs, vm: vm === 'per-run' ? 'per-run' : 'shared' });
+  }
+  try {
+    const rows: BenchRow[] = [];
+    for (const c of cases) {
+      out.textContent = `running ${c.runs} runs (${c.vm})…`;
+      rows.push(...caseRows(await runCase(c, participants, rounds, minSeconds), mnistCosts(), null));
+    }
+    out.textContent = formatBench(rows, mnistCosts(), null);
+    window.vsmlBench = { ok: true, rows };
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    out.textContent = `benchmark failed: ${message}`;
+    window.vsmlBench = { ok: false, message };
+  }
+}

@@ -1,45 +1,55 @@
-// The benchmark in a Web Worker (the page path): the CPU reference and the WebGPU engine side by side.
+// The benchmark in a Web Worker (the page path): the TS reference and the WebGPU engine (and the fast
+// CPU engine once its browser entry exists), each prepared for a case and measured in segments on
+// command, so that the page or the Node driver can interleave them with other engines by rounds.
 import * as Comlink from 'comlink';
 import { ReferenceEngine } from '../model/referenceEngine';
 import type { VsmlEngine } from '../model/engine';
 import { createGpuEngine } from '../gpu/gpuEngine';
 import { loadShadersVite } from '../gpu/shadersVite';
-import { benchEngine, mnistSpec, type BenchRow } from './bench';
+import { mnistSpec, prepareMeasure, type BenchCase, type Measurer } from './bench';
+import type { BenchWorkerApi, PageBackend, Reply } from './benchContract';
 
-export interface BenchRequest {
-  readonly runs: readonly number[];
-  readonly backends: readonly ('cpu' | 'webgpu')[];
-  readonly minSeconds: number;
-  readonly blockSize: number;
-}
+const live = new Map<PageBackend, { engine: VsmlEngine; measure: Measurer }>();
 
-export type BenchReply = { readonly ok: true; readonly rows: BenchRow[] } | { readonly ok: false; readonly message: string };
+const failed = (e: unknown): Reply<never> => ({ ok: false, message: e instanceof Error ? e.message : String(e) });
 
-export interface BenchWorkerApi {
-  run(req: BenchRequest): Promise<BenchReply>;
+async function createEngine(backend: PageBackend, c: BenchCase): Promise<VsmlEngine> {
+  const spec = mnistSpec(c.runs);
+  if (backend === 'reference') return new ReferenceEngine(spec);
+  if (backend === 'webgpu') return createGpuEngine(spec, { gpu: navigator.gpu, shaders: loadShadersVite() });
+  throw new Error('the fast CPU engine has no browser entry in this build');
 }
 
 const api: BenchWorkerApi = {
-  async run(req) {
-    const rows: BenchRow[] = [];
+  async prepare(backend, c, blockSize) {
+    live.get(backend)?.engine.dispose();
+    live.delete(backend);
     try {
-      for (const backend of req.backends) {
-        for (const S of req.runs) {
-          const spec = mnistSpec(S);
-          const engine: VsmlEngine =
-            backend === 'cpu' ? new ReferenceEngine(spec) : await createGpuEngine(spec, { gpu: navigator.gpu, shaders: loadShadersVite() });
-          try {
-            const blockSize = backend === 'cpu' ? 1 : req.blockSize;
-            rows.push(await benchEngine(engine, 'chromium', { minSeconds: req.minSeconds, blockSize, seed: 22 }));
-          } finally {
-            engine.dispose();
-          }
-        }
+      const engine = await createEngine(backend, c);
+      try {
+        live.set(backend, { engine, measure: await prepareMeasure(engine, c.vm, blockSize, 22) });
+      } catch (e) {
+        engine.dispose();
+        throw e;
       }
-      return { ok: true, rows };
+      return { ok: true, value: engine.description };
     } catch (e) {
-      return { ok: false, message: e instanceof Error ? e.message : String(e) };
+      return failed(e);
     }
+  },
+  async measure(backend, minSeconds) {
+    const x = live.get(backend);
+    if (!x) return { ok: false, message: `${backend} is not prepared` };
+    try {
+      return { ok: true, value: await x.measure(minSeconds) };
+    } catch (e) {
+      return failed(e);
+    }
+  },
+  async release(backend) {
+    live.get(backend)?.engine.dispose();
+    live.delete(backend);
+    return { ok: true, value: true };
   },
 };
 
