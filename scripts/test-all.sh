@@ -35,6 +35,7 @@ source scripts/swiftshader-env.sh
 start=$(date +%s)
 step() { echo; echo "== $1 ($(( $(date +%s) - start ))s)"; }
 
+step "fast CPU engine kernel"; node scripts/build-wasm.mjs --if-stale
 step "lint"; npx eslint --max-warnings 0 .
 step "typecheck"; npx tsc --noEmit -p tsconfig.json
 step "unit tests"; npx vitest run

@@ -18,6 +18,8 @@ export interface CpuEngineOptions {
   /** Threads wanted (default 1); more than one needs a shared-memory build and a factory. */
   readonly threads?: number;
   readonly threadsFactory?: ThreadsFactory;
+  /** Why threads cannot run here (e.g. "the page is not cross-origin isolated"): said after "1 thread" in the description. */
+  readonly threadsNote?: string;
 }
 
 export interface CpuEngine extends VsmlEngine {
@@ -27,6 +29,8 @@ export interface CpuEngine extends VsmlEngine {
   readonly variant: WasmVariant;
   /** Bytes of WebAssembly memory the engine holds. */
   readonly memoryBytes: number;
+  /** Examples per chunk of a block (one call per thread each). */
+  readonly chunkSteps: number;
 }
 
 export async function createCpuEngine(spec: EngineSpec, opts: CpuEngineOptions): Promise<CpuEngine> {
@@ -35,11 +39,11 @@ export async function createCpuEngine(spec: EngineSpec, opts: CpuEngineOptions):
   if (!Number.isFinite(wanted)) throw new Error(`fast CPU engine: threads must be a positive integer, got ${opts.threads}`);
   const threaded = wanted > 1 && variant.shared && opts.threadsFactory !== undefined;
   // Scratch for as many threads as asked: the factory may start fewer.
-  const layout = cpuLayout(spec, threaded ? wanted : 1);
+  const layout = cpuLayout(spec, threaded ? wanted : 1, opts.chunkBytes);
   const memory = new WebAssembly.Memory({ initial: layout.pages, maximum: layout.pages, shared: variant.shared });
   const program = { module: opts.module, memory };
   const threads = threaded && opts.threadsFactory ? await opts.threadsFactory(program, wanted) : await inThread(program, 1);
-  return new WasmCpuEngine(spec, layout, memory, threads, variant);
+  return new WasmCpuEngine(spec, layout, memory, threads, variant, opts.threadsNote);
 }
 
 class WasmCpuEngine implements CpuEngine {
@@ -48,6 +52,7 @@ class WasmCpuEngine implements CpuEngine {
   readonly shapes: readonly LayerShape[];
   readonly threads: number;
   readonly memoryBytes: number;
+  readonly chunkSteps: number;
   private paramsSet = false;
   private stateSet = false;
   private disposed = false;
@@ -59,11 +64,13 @@ class WasmCpuEngine implements CpuEngine {
     private readonly memory: WebAssembly.Memory,
     private readonly pool: WasmThreads,
     readonly variant: WasmVariant,
+    threadsNote?: string,
   ) {
     this.shapes = layout.shapes;
     this.threads = Math.min(pool.size, layout.threads);
     this.memoryBytes = layout.pages * 65536;
-    this.description = `fast CPU engine (WebAssembly SIMD${variant.relaxed ? ' + relaxed FMA' : ''}, ${this.threads} thread${this.threads === 1 ? '' : 's'})`;
+    this.chunkSteps = layout.chunkSteps;
+    this.description = `fast CPU engine (WebAssembly SIMD${variant.relaxed ? ' + relaxed FMA' : ''}, ${this.threads} thread${this.threads === 1 ? (threadsNote ? `: ${threadsNote}` : '') : 's'})`;
     this.writeContext();
   }
 

@@ -131,8 +131,11 @@ export function packedParams(Np: number, M: number): PackedParams {
   return { wu, wv, wh, bias, wf, bf, wb, bb, floats: Math.ceil(at / 4) * 4 };
 }
 
-/** The memory plan of an engine for `spec` run by `threads` threads; throws (naming runs and grid) past 4 GiB. */
-export function cpuLayout(spec: EngineSpec, threads: number): CpuLayout {
+/**
+ * The memory plan of an engine for `spec` run by `threads` threads, with about `chunkBytes` of inputs per
+ * chunk of examples; throws (naming runs and grid) past 4 GiB.
+ */
+export function cpuLayout(spec: EngineSpec, threads: number, chunkBytes = INPUT_CHUNK_BYTES): CpuLayout {
   const { config, runs: S, inputSize: A, numClasses: K } = spec;
   const N = config.stateSize;
   const M = config.messageSize;
@@ -160,7 +163,7 @@ export function cpuLayout(spec: EngineSpec, threads: number): CpuLayout {
     scratchBytes += align16(bytes);
   }
 
-  const chunkSteps = Math.max(1, Math.floor(INPUT_CHUNK_BYTES / (S * A * 4)));
+  const chunkSteps = Math.max(1, Math.floor(chunkBytes / (S * A * 4)));
   let at = MEMORY_BASE;
   const take = (bytes: number): number => {
     const o = at;
