@@ -20,6 +20,8 @@ export interface CpuEngineOptions {
   readonly threadsFactory?: ThreadsFactory;
   /** Why threads cannot run here (e.g. "the page is not cross-origin isolated"): said after "1 thread" in the description. */
   readonly threadsNote?: string;
+  /** Bytes of inputs per chunk of examples (default 16 MiB; at least one example per chunk). */
+  readonly chunkBytes?: number;
 }
 
 export interface CpuEngine extends VsmlEngine {
