@@ -4,7 +4,13 @@
 // the same initial state, so the two halves of a pair see the same trajectory; every pair gets its
 // own. Batches hold at most `maxRunsPerBatch` runs (split evenly). Nothing here depends on how the
 // pairs are batched: each run's result depends only on its own V_M, state and stream.
+// When every task of a batch is a set of examples, the batch runs as indexed blocks (example indices
+// into the tasks, per-pair projection seeds): the GPU engine gathers and projects them on the device,
+// uploading indices instead of images; other engines run their expansion, the same values as before.
+import { runIndexedOn } from '../data/indexedBlock';
 import { projectRows } from '../data/transforms/projection';
+import type { ExampleTask } from '../data/types';
+import type { BlockResult, IndexedBlock, VsmlEngine } from '../model/engine';
 import type { VmParams } from '../model/layout';
 import { initRunState } from '../model/init';
 import { fillNoise } from '../model/es/noise';
@@ -14,7 +20,7 @@ import type { EngineCache } from './engineCache';
 import type { MetaConfig } from './metaConfig';
 import { stateRng } from './seeds';
 import type { ShapedTask, VariantTask } from './taskSet';
-import { pairStream, stepProjection } from './trajectories';
+import { pairIndices, pairStream, stepProjection, stepProjectionSeedOf } from './trajectories';
 
 export interface Fitness {
   /** [P] mean cross-entropy over the T online predictions of theta + sigma eps_p. */
@@ -93,22 +99,15 @@ export async function runRollouts(
     }
     engine.setParams(params);
     engine.setState(states);
-    const streams = pairs.map((p) => pairStream(cfg, tasks[variantOfPair[p]], step, p));
-    const projections = pairs.map((p) => stepProjection(cfg, tasks[variantOfPair[p]], step, p));
-    const scratch = new Float32Array(4 * A);
     const C = Math.max(1, Math.min(T, Math.floor((opts.blockValues ?? 8 * 1024 * 1024) / (n * A))));
     const streamOfRun = Uint32Array.from({ length: 2 * n }, (_, s) => s >> 1);
+    const chunks = pairs.every((p) => tasks[variantOfPair[p]].task.kind === 'examples')
+      ? indexedChunks(cfg, tasks, variantOfPair, step, pairs, engine, streamOfRun)
+      : streamChunks(cfg, tasks, variantOfPair, step, pairs, engine, streamOfRun);
     const sums = new Float64Array(2 * n);
     for (let t0 = 0; t0 < T; t0 += C) {
       const c = Math.min(C, T - t0);
-      const inputs = new Float32Array(n * c * A);
-      const labels = new Int32Array(n * c);
-      streams.forEach((s, i) => {
-        s.next(c, inputs, i * c * A, labels, i * c);
-        const PT = projections[i];
-        if (PT) projectRows(inputs, i * c * A, c, PT, A, inputs, i * c * A, scratch);
-      });
-      const r = await engine.run({ inputs, labels, steps: c, streamOfRun }, { outputs: false });
+      const r = await chunks(c);
       for (let s = 0; s < 2 * n; s++) {
         let acc = 0;
         for (let t = 0; t < c; t++) acc += r.loss[s * c + t];
@@ -121,4 +120,50 @@ export async function runRollouts(
     });
   }
   return { plus, minus };
+}
+
+/** Runs the next c examples of every pair of a batch on the engine. */
+type ChunkRunner = (c: number) => Promise<BlockResult>;
+
+/** The batch's examples as values, projected on the CPU (tasks that generate their examples). */
+function streamChunks(
+  cfg: MetaConfig, tasks: readonly VariantTask[], variantOfPair: Uint32Array, step: number, pairs: readonly number[], engine: VsmlEngine, streamOfRun: Uint32Array,
+): ChunkRunner {
+  const A = engine.spec.inputSize;
+  const n = pairs.length;
+  const streams = pairs.map((p) => pairStream(cfg, tasks[variantOfPair[p]], step, p));
+  const projections = pairs.map((p) => stepProjection(cfg, tasks[variantOfPair[p]], step, p));
+  const scratch = new Float32Array(4 * A);
+  return (c) => {
+    const inputs = new Float32Array(n * c * A);
+    const labels = new Int32Array(n * c);
+    streams.forEach((s, i) => {
+      s.next(c, inputs, i * c * A, labels, i * c);
+      const PT = projections[i];
+      if (PT) projectRows(inputs, i * c * A, c, PT, A, inputs, i * c * A, scratch);
+    });
+    return engine.run({ inputs, labels, steps: c, streamOfRun }, { outputs: false });
+  };
+}
+
+/** The batch's examples as indices into its tasks and projection seeds (tasks of examples). */
+function indexedChunks(
+  cfg: MetaConfig, tasks: readonly VariantTask[], variantOfPair: Uint32Array, step: number, pairs: readonly number[], engine: VsmlEngine, streamOfRun: Uint32Array,
+): ChunkRunner {
+  const n = pairs.length;
+  const datasets: ExampleTask[] = [];
+  const datasetOfStream = Uint32Array.from(pairs, (p) => {
+    const t = tasks[variantOfPair[p]].task as ExampleTask;
+    const at = datasets.indexOf(t);
+    return at >= 0 ? at : datasets.push(t) - 1;
+  });
+  const streams = pairs.map((p) => pairIndices(cfg, tasks[variantOfPair[p]], step, p));
+  const seeds = pairs.map((p) => stepProjectionSeedOf(cfg, tasks[variantOfPair[p]], step, p));
+  const projectionSeeds = seeds.some((s) => s !== null) ? seeds : undefined;
+  return (c) => {
+    const indices = new Uint32Array(n * c);
+    streams.forEach((s, i) => s.next(c, indices, i * c));
+    const block: IndexedBlock = { datasets, datasetOfStream, indices, steps: c, streamOfRun, ...(projectionSeeds ? { projectionSeeds } : {}) };
+    return runIndexedOn(engine, block, { outputs: false });
+  };
 }
