@@ -4,8 +4,10 @@
 // of flops.ts (what the paper's equations cost, the same for every engine).
 //
 // FLOP convention (COUNTING): add, subtract, multiply, divide, exp, log, tanh, min, max and compare are 1
-// FLOP each on each lane; a multiply-add (or fused FMA) is 2; negation, select, conversions, loads,
-// stores and index arithmetic are 0. A vec4 operation is 4 lanes.
+// FLOP each on each lane; a multiply-add (or fused FMA) is 2; negation, select, conversions, rounding,
+// integer ops, loads, stores and index arithmetic are 0. A vec4 operation is 4 lanes. exp is 1 where the
+// source calls it as one function (WGSL, Math.exp, np.exp); the WASM kernel's polynomial exp is counted
+// op by op (WASM_EXP_FLOPS), since those operations take the SIMD units' time.
 // Byte convention: compulsory traffic of storage buffers: every distinct element a dispatch reads
 // counted once, every distinct element it writes once (a lower bound on memory traffic, exact when
 // caches hold every reuse). Uniform bindings (Dims, Step, W_h of grid_tick_n16) are broadcast reads and
@@ -14,7 +16,8 @@ import type { VsmlConfig } from './config';
 import type { LayerShape } from './state';
 
 export const COUNTING =
-  'add, sub, mul, div, exp, log, tanh, min/max/compare = 1 FLOP per lane; multiply-add = 2; negation, select, loads, index math = 0';
+  'add, sub, mul, div, exp, log, tanh, min/max/compare = 1 FLOP per lane; multiply-add = 2; negation, select, loads, index math = 0; ' +
+  'the WASM polynomial exp counted op by op (22)';
 
 /** What one kernel (or one phase of a CPU engine) executes per example, summed over all S runs. */
 export interface KernelCost {
@@ -220,6 +223,50 @@ export function numpyCost(cfg: VsmlConfig, shapes: readonly LayerShape[], runs: 
   return total('numpy', runs, shapes, [
     { kernel: 'step', dispatches: 0, flops: runs * perRun, bytesRead: runs * MT * 2 * A * B * N * F32, bytesWritten: runs * MT * 2 * A * B * N * F32 },
   ]);
+}
+
+/** FLOPs per lane of the fast CPU engine's exp (wasm/vsml_cpu.ts vexp, Cephes expf): clamp 2, x log2e 1,
+ *  two multiply-adds 4, x^2 1, five multiply-adds 10, y z + x 2, + 1 1, x 2^n 1 (rounding, integer ops 0).
+ *  Where exp is one instruction (WGSL exp, Math.exp, np.exp) it counts 1; here the polynomial executes. */
+export const WASM_EXP_FLOPS = 22;
+/** Per lane: sigmoid = exp(-x) + add + div; tanh = x(-2), exp, add, div, sub. */
+const WASM_SIGMOID = WASM_EXP_FLOPS + 2;
+const WASM_TANH = WASM_EXP_FLOPS + 4;
+/** Per state dim and micro-tick: i (shift + sigmoid), g (tanh), f (shift + sigmoid), o, c' = f c + i g (3), h' = o tanh(c') (tanh + 1). */
+export const WASM_CELL_UPDATE_FLOPS = 1 + WASM_SIGMOID + WASM_TANH + 1 + WASM_SIGMOID + WASM_SIGMOID + 3 + WASM_TANH + 1;
+
+/**
+ * The fast CPU engine (wasm/vsml_cpu.ts, one thread per run range): per example and layer V_b = bias +
+ * bwd_b Wv once per b, U_a = fwd_a Wu once per a (layer 0: only row 0, the input); per cell and
+ * micro-tick z = U_a + V_b + h Wh and the gates in SIMD (exp as a polynomial); h summed in f64 into
+ * the message sums; the messages reduced before projection (f64); readout and error in f64. The state
+ * is padded to Np = 4 ceil(N / 4). Bytes: h and c in and out once per example (they stay in L1 over the
+ * micro-ticks), inputs, and the packed V_M once per run (one V_M per run) or once (shared).
+ */
+export function cpuCost(cfg: VsmlConfig, shapes: readonly LayerShape[], runs: number, perRunParams: boolean): EngineCost {
+  const Np = 4 * Math.ceil(cfg.stateSize / 4);
+  const M = cfg.messageSize;
+  const MT = cfg.microTicks;
+  const K = shapes[shapes.length - 1].B;
+  const perCellTick = MT * (4 * Np + Np * 4 * Np * 2 + Np * WASM_CELL_UPDATE_FLOPS) + Np;
+  const message = M * (2 * Np + 2); // per row: M x (Np f64 multiply-adds, divide, bias add)
+  const packed = ((2 * M + Np + 1) * 4 * Np + 2 * (Np * M + M)) * F32;
+  const ks: KernelCost[] = [];
+  shapes.forEach(({ A, B }, l) => {
+    const inRows = l === 0 ? 1 : M;
+    ks.push({ kernel: 'project U, V', dispatches: 0, flops: runs * (B * 4 * Np * M * 2 + A * 4 * Np * inRows * 2), bytesRead: runs * A * (l === 0 ? 1 : 0) * F32, bytesWritten: 0 });
+    ks.push({
+      kernel: 'rowCells',
+      dispatches: 0,
+      flops: runs * A * B * (perCellTick + (l > 0 ? Np : 0)),
+      bytesRead: runs * 2 * A * B * Np * F32 + (perRunParams ? runs : 1) * packed,
+      bytesWritten: runs * 2 * A * B * Np * F32,
+    });
+    ks.push({ kernel: 'messages', dispatches: 0, flops: runs * message * (B + (l > 0 ? A : 0)), bytesRead: 0, bytesWritten: runs * (B + (l > 0 ? A : 0)) * M * F32 });
+  });
+  // Readout (f64): tanh, divide, multiply, compare per class; sub, exp, add; the label's y (3); log, add, sub; error (div, sub).
+  ks.push({ kernel: 'readout', dispatches: 0, flops: runs * (9 * K + 6), bytesRead: 0, bytesWritten: runs * (K * M + 2) * F32 });
+  return total('cpu', runs, shapes, merge(ks));
 }
 
 /** Machine peak: GFLOP/s and GB/s where known, with where they come from. */

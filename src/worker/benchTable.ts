@@ -2,7 +2,7 @@
 // (median over rounds), executed GFLOP/s and GB/s (src/model/costModel.ts) beside the machine's
 // peaks, the reference-equation model's GFLOP/s (src/model/flops.ts, labelled as such), and ratios to
 // the TS reference and to the numpy peer taken within each round (median and range over rounds).
-import { COUNTING, gpuCost, intensity, numpyCost, referenceCost, gpuPeak, type EngineCost, type Peak } from '../model/costModel';
+import { COUNTING, cpuCost, gpuCost, intensity, numpyCost, referenceCost, gpuPeak, type EngineCost, type Peak } from '../model/costModel';
 import { flopModel } from '../model/flops';
 import { specShapes } from '../model/engine';
 import { caseLabel, mnistSpec, type BenchCase } from './bench';
@@ -42,15 +42,15 @@ export interface BenchRow {
 /** What each backend executes per example for a case (null: not modelled). */
 export type CostOf = (backend: string, c: BenchCase) => EngineCost | null;
 
-/** The cost models of src/model/costModel.ts for the MNIST grid; the fast CPU engine via `cpu`. */
-export function mnistCosts(cpu?: (c: BenchCase) => EngineCost | null): CostOf {
+/** The cost models of src/model/costModel.ts for the MNIST grid. */
+export function mnistCosts(): CostOf {
   return (backend, c) => {
     const spec = mnistSpec(c.runs);
     const shapes = specShapes(spec);
     if (backend === 'webgpu') return gpuCost(spec.config, shapes, { runs: c.runs, perRunParams: c.vm === 'per-run' });
     if (backend === 'reference') return referenceCost(spec.config, shapes, c.runs);
     if (backend === 'numpy') return numpyCost(spec.config, shapes, c.runs);
-    if (backend === 'cpu' && cpu) return cpu(c);
+    if (backend === 'cpu') return cpuCost(spec.config, shapes, c.runs, c.vm === 'per-run');
     return null;
   };
 }
@@ -162,12 +162,18 @@ export function formatBench(rows: readonly BenchRow[], costOf: CostOf, cpu: Peak
   out.push('', 'measured on:', ...described);
   if (cpu) out.push(`  CPU peak: ${cpu.gflops?.toFixed(1)} GFLOP/s fp32 (${cpu.source}); numpy's BLAS may use wider SIMD than WASM's 4 lanes`);
   const cases = [...new Map(rows.map((r) => [caseLabel(r.case), r.case])).values()];
-  const gpuCases = cases.filter((c) => rows.some((r) => r.backend === 'webgpu' && caseLabel(r.case) === caseLabel(c)));
-  const biggest = (vm: string) => gpuCases.filter((c) => c.vm === vm).sort((a, b) => b.runs - a.runs)[0];
-  const shown = [biggest('shared'), biggest('per-run')].filter((c): c is BenchCase => c !== undefined);
-  if (shown.length) out.push('', `Executed cost per kernel (src/model/costModel.ts; ${COUNTING}; bytes = compulsory storage traffic):`);
-  for (const c of shown) {
-    const cost = costOf('webgpu', c);
+  const biggest = (backend: string, vm: string) =>
+    cases.filter((c) => c.vm === vm && rows.some((r) => r.backend === backend && caseLabel(r.case) === caseLabel(c))).sort((a, b) => b.runs - a.runs)[0];
+  const shown: [string, BenchCase][] = [];
+  for (const backend of ['webgpu', 'cpu']) {
+    for (const vm of ['shared', 'per-run']) {
+      const c = biggest(backend, vm);
+      if (c) shown.push([backend, c]);
+    }
+  }
+  if (shown.length) out.push('', `Executed cost per kernel (src/model/costModel.ts; ${COUNTING}; bytes = compulsory traffic):`);
+  for (const [backend, c] of shown) {
+    const cost = costOf(backend, c);
     if (cost) out.push(...formatKernels(cost, c));
   }
   const perCell = (backend: string) => {

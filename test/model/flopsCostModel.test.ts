@@ -1,9 +1,9 @@
 // Tests of the executed cost model (src/model/costModel.ts) and the reference-equation model
-// (src/model/flops.ts): exact per-kernel FLOPs and bytes for the MNIST grid (A 784, K 10, N 16, M 8,
+// (src/model/flops.ts): exact per-kernel FLOPs (WebGPU, fast CPU, TS reference, numpy) and bytes for the MNIST grid (A 784, K 10, N 16, M 8,
 // 2 micro-ticks), dispatch counts, and the peaks.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/model/config';
-import { cpuPeak, gpuCost, gpuPeak, intensity, numpyCost, referenceCost } from '../../src/model/costModel';
+import { cpuCost, cpuPeak, gpuCost, gpuPeak, intensity, numpyCost, referenceCost, WASM_CELL_UPDATE_FLOPS, WASM_EXP_FLOPS } from '../../src/model/costModel';
 import { flopModel } from '../../src/model/flops';
 
 const mnist = [{ A: 784, B: 10 }];
@@ -95,5 +95,28 @@ describe('peaks', () => {
     expect(gpuPeak('NVIDIA A100-SXM4-40GB', null).gflops).toBe(19500);
     expect(gpuPeak('google swiftshader (SwiftShader driver 5.0.0)', cpuPeak(2, 2600)).gflops).toBe(41.6);
     expect(gpuPeak('some new card', null)).toEqual({ gflops: null, gbps: null, source: 'peak unknown' });
+  });
+});
+
+describe('cpuCost (executed by wasm/vsml_cpu.ts)', () => {
+  it('counts 130 FLOP per state dim and micro-tick for the gates (polynomial exp of 22)', () => {
+    expect(WASM_EXP_FLOPS).toBe(22);
+    expect(WASM_CELL_UPDATE_FLOPS).toBe(130);
+  });
+
+  it('executes 8,400 FLOP per cell, U from the input row alone, and 8,414.5 per cell-tick in all', () => {
+    const c = cpuCost(DEFAULT_CONFIG, mnist, 1, false);
+    expect(c.kernels.map((k) => [k.kernel, k.flops])).toEqual([
+      ['project U, V', 10 * 1024 + 784 * 128],
+      ['rowCells', cells * (2 * (64 + 2048 + 16 * 130) + 16)],
+      ['messages', 10 * 272],
+      ['readout', 96],
+    ]);
+    expect(c.flopsPerCellTick).toBeCloseTo(65969408 / cells, 9);
+  });
+
+  it('reads the packed V_M once per run only with one V_M per run', () => {
+    const shared = cpuCost(DEFAULT_CONFIG, mnist, 8, false).bytesPerExample;
+    expect(cpuCost(DEFAULT_CONFIG, mnist, 8, true).bytesPerExample - shared).toBe(7 * ((33 * 64 + 2 * (128 + 8)) * 4));
   });
 });
