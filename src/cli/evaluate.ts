@@ -36,7 +36,7 @@ import { formatFieldError, type FieldError } from '../model/result';
 import { intFlag, type FlagValues } from './args';
 import { badInput, runtimeFailure, success, type Command, type CommandIo, type Outcome } from './command';
 import { DATA_FLAGS, parseDataFlags, type DataRequest } from './dataFlags';
-import { BACKENDS, createEngine } from './engineFactory';
+import { BACKENDS, backendHelp, createEngine } from './engineFactory';
 import { evaluateMemory, type EvaluatedLearner } from './evaluateMemory';
 import { formatShowings, formatTable } from './evaluationTable';
 import { readJsonFile, writeFileAtomic } from './io';
@@ -197,7 +197,7 @@ export const evaluateCommand: Command = {
     { name: 'stream', value: 'iid|association', choices: ['iid', 'association'], help: "iid: seeded shuffled epochs (default); association: the paper's Fig. 9 episodes, one image of every class shown twice, with the accuracy on first and second showings" },
     { name: 'order', value: ASSOCIATION_ORDERS.join('|'), choices: ASSOCIATION_ORDERS, help: 'with --stream association: apart (default: a repeat never directly follows its first showing) or adjacent (back to back)' },
     { name: 'fresh', value: '', boolean: true, help: 'with --stream association: every episode starts from fresh learners (VSML initial state, baseline initial weights)' },
-    { name: 'backend', value: BACKENDS.join('|'), choices: BACKENDS, help: 'engine for a VSML learner (default cpu); baselines always run on the CPU' },
+    { name: 'backend', value: BACKENDS.join('|'), choices: BACKENDS, help: `${backendHelp('engine for a VSML learner')}; the baselines always run on the CPU` },
     { name: 'init', value: BASELINE_INITS.join('|'), choices: BASELINE_INITS, help: "baselines: initial weights per run from (seed, run), or 'shared' by every run as the official PRNGKey(22) (default per-run)" },
     { name: 'out', value: 'R.json', required: true, help: 'vsml-evaluation file to write (atomically)' },
     MAX_MEMORY_FLAG,

@@ -18,7 +18,7 @@ import type { MemoryLimit } from '../model/resources';
 import { formatFieldError, type FieldError } from '../model/result';
 import { intFlag, type FlagValues } from './args';
 import { badInput, EXIT_BAD_INPUT, runtimeFailure, type Command, type CommandIo, type Outcome } from './command';
-import { BACKENDS, createEngine } from './engineFactory';
+import { BACKENDS, backendHelp, createEngine } from './engineFactory';
 import { createGradientPool, type GradientPool } from './gradientPool';
 import { readJsonFile } from './io';
 import { MAX_MEMORY_FLAG, memoryLimitOf } from './memoryFlag';
@@ -223,7 +223,7 @@ export const metaTrainCommand: Command = {
     { name: 'preset', value: PRESET_NAMES.join('|'), choices: PRESET_NAMES, help: 'a built-in config instead of --config' },
     { name: 'out', value: 'DIR', required: true, help: 'run folder: checkpoint.json, learner.json, log.jsonl' },
     { name: 'resume', value: '', boolean: true, help: 'continue the run in DIR from its checkpoint (bit for bit); --config may then be left out' },
-    { name: 'backend', value: BACKENDS.join('|'), choices: BACKENDS, help: 'engine for the rollouts (default cpu)' },
+    { name: 'backend', value: BACKENDS.join('|'), choices: BACKENDS, help: backendHelp('engine for the rollouts') },
     { name: 'steps', value: 'N', help: 'total steps, overriding the config\'s steps' },
     MAX_MEMORY_FLAG,
   ],

@@ -20,7 +20,7 @@ import { parseStream, type Stream } from '../data/streamFile';
 import { engineItems, estimateOf, F32, productItem, type MemoryEstimate } from '../model/resources';
 import { intFlag, type FlagValues } from './args';
 import { badInput, runtimeFailure, success, type Command, type CommandIo, type Outcome } from './command';
-import { BACKENDS, createEngine } from './engineFactory';
+import { BACKENDS, backendHelp, createEngine } from './engineFactory';
 import { readJsonFile, writeFileAtomic } from './io';
 import { MAX_MEMORY_FLAG, memoryLimitOf, refuseOverLimit } from './memoryFlag';
 
@@ -108,7 +108,9 @@ async function run(flags: FlagValues, io: CommandIo): Promise<Outcome> {
   if (flags.has('seed') && flags.has('state')) return badInput('vsml trace: give --state or --seed, not both (--seed only draws the initial state)');
   const seed = intFlag(flags, 'seed', 0, 0, 0xffffffff);
   if (!seed.ok) return badInput(`vsml trace: ${seed.error.message}`);
-  const backend = (flags.get('backend') ?? 'cpu') as BackendName;
+  // --explain reads the engine's state before example T and runs the reference's own tickLayer from it:
+  // the reference all the way by default, so the file and the trace agree bit for bit.
+  const backend = (flags.get('backend') ?? (flags.has('explain') ? 'reference' : 'cpu')) as BackendName;
   const out = flags.get('out') as string;
 
   const limit = memoryLimitOf(flags);
@@ -183,7 +185,7 @@ export const traceCommand: Command = {
     { name: 'stream', value: 'S.json', required: true, help: 'vsml-stream file: inputs and labels' },
     { name: 'state', value: 'X.json', help: 'vsml-state file: the initial h and c (default: drawn from --seed)' },
     { name: 'seed', value: 'N', help: 'seed of the initial state when no --state is given (default 0)' },
-    { name: 'backend', value: BACKENDS.join('|'), choices: BACKENDS, help: 'engine (default cpu)' },
+    { name: 'backend', value: BACKENDS.join('|'), choices: BACKENDS, help: `${backendHelp('engine')}; with --explain the default is reference` },
     { name: 'out', value: 'T.json', required: true, help: 'vsml-trace file to write (atomically)' },
     { name: 'explain', value: 'T', help: 'explain example T (0-based): every stage of it, as the studio shows it (needs --explain-out)' },
     { name: 'explain-out', value: 'E.json', help: 'vsml-explanation file to write (atomically)' },

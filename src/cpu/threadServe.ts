@@ -14,7 +14,7 @@ export function serveWasmThread(post: (answer: FromThread) => void): (message: T
         instance = new WebAssembly.Instance(m.module, wasmImports(m.memory));
       } else {
         const f = instance?.exports[m.name];
-        if (typeof f !== 'function') throw new Error(`fast CPU engine: the module exports no function ${JSON.stringify(m.name)}`);
+        if (typeof f !== 'function') throw new Error(`fast CPU engine: the module exports no function ${m.name}`);
         (f as (...args: number[]) => unknown)(...m.args);
       }
       post({ type: 'done' });

@@ -22,7 +22,7 @@ parentPort.on('message', (m) => {
       instance = new WebAssembly.Instance(m.module, imports);
     } else {
       const f = instance === null ? undefined : instance.exports[m.name];
-      if (typeof f !== 'function') throw new Error('fast CPU engine: the module exports no function ' + JSON.stringify(m.name));
+      if (typeof f !== 'function') throw new Error('fast CPU engine: the module exports no function ' + m.name);
       f(...m.args);
     }
     parentPort.postMessage({ type: 'done' });

@@ -1,4 +1,4 @@
-// The engine interface shared by the CPU reference and the WebGPU engine.
+// The engine interface shared by the CPU reference, the fast CPU engine (src/cpu) and the WebGPU engine.
 // An engine advances S independent runs of one VSML grid shape, each with its own state and
 // (optionally) its own V_M, over blocks of examples.
 import type { VsmlConfig } from './config';
@@ -8,7 +8,8 @@ import { paramLayout } from './layout';
 import { fail, formatFieldError, ok, type Result } from './result';
 import { layerShapes, type LayerShape, type RunState } from './state';
 
-export type BackendName = 'cpu' | 'webgpu';
+/** 'reference': the TypeScript CPU reference (ReferenceEngine); 'cpu': the fast CPU engine (WebAssembly SIMD, threads); 'webgpu'. */
+export type BackendName = 'reference' | 'cpu' | 'webgpu';
 
 export interface EngineSpec {
   readonly config: VsmlConfig;

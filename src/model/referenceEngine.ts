@@ -16,14 +16,19 @@ import { formatFieldError } from './result';
 import { cloneRunState, type LayerShape, type RunState } from './state';
 
 export class ReferenceEngine implements VsmlEngine {
-  readonly backend = 'cpu' as const;
-  readonly description = 'CPU reference (TypeScript, single thread)';
+  readonly backend = 'reference' as const;
+  readonly description: string;
   readonly shapes: readonly LayerShape[];
   private params: readonly VmParams[] = [];
   private carries: RunCarry[] = [];
 
-  constructor(readonly spec: EngineSpec) {
+  /** `why`: why the reference runs where the fast CPU engine would (said in the description), e.g. no WebAssembly SIMD. */
+  constructor(
+    readonly spec: EngineSpec,
+    why?: string,
+  ) {
     this.shapes = specShapes(spec);
+    this.description = `CPU reference (TypeScript, single thread${why ? `: ${why}` : ''})`;
   }
 
   setParams(params: readonly VmParams[]): void {

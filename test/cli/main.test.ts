@@ -19,7 +19,7 @@ describe('main', () => {
   it('prints help on stdout with exit 0', async () => {
     const r = await vsml('--help');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('  vsml trace --learner L.json --stream S.json [--state X.json] [--seed N] [--backend cpu|webgpu] --out T.json [--explain T] [--explain-out E.json] [--cell L,A,B] [--max-memory SIZE]');
+    expect(r.stdout).toContain('  vsml trace --learner L.json --stream S.json [--state X.json] [--seed N] [--backend cpu|reference|webgpu] --out T.json [--explain T] [--explain-out E.json] [--cell L,A,B] [--max-memory SIZE]');
   });
 
   it('dispatches through the command table it is given', async () => {
@@ -57,7 +57,7 @@ describe('vsml trace, bad input', () => {
   let learner: string;
   let stream: string;
   let out: string;
-  const usage = 'vsml trace --learner L.json --stream S.json [--state X.json] [--seed N] [--backend cpu|webgpu] --out T.json [--explain T] [--explain-out E.json] [--cell L,A,B] [--max-memory SIZE]';
+  const usage = 'vsml trace --learner L.json --stream S.json [--state X.json] [--seed N] [--backend cpu|reference|webgpu] --out T.json [--explain T] [--explain-out E.json] [--cell L,A,B] [--max-memory SIZE]';
   beforeAll(async () => {
     dir = await tempDir();
     learner = await writeDoc(dir, 'learner.json', learnerDoc());
@@ -67,7 +67,7 @@ describe('vsml trace, bad input', () => {
 
   it.each([
     [['--stream', 'S.json', '--out', 'T.json'], 'missing required flag --learner'],
-    [['--learner', 'L', '--stream', 'S', '--out', 'T', '--backend', 'cuda'], 'flag --backend must be one of cpu, webgpu, got "cuda"'],
+    [['--learner', 'L', '--stream', 'S', '--out', 'T', '--backend', 'cuda'], 'flag --backend must be one of cpu, reference, webgpu, got "cuda"'],
     [['--learner', 'L', '--stream', 'S', '--out', 'T', '--epochs', '3'], 'unknown flag --epochs'],
   ])('usage error %j exits 2 with the usage line', async (argv, message) => {
     expect(await vsml('trace', ...argv)).toEqual({ code: 2, stdout: [], stderr: [`vsml trace: ${message} (usage: ${usage})`] });

@@ -29,13 +29,13 @@ beforeAll(async () => {
 });
 
 describe('vsml trace (golden: tiny, A=3 K=2 N=4 M=2, 6 examples)', () => {
-  it('as a process on cpu matches tiny.trace.json within 1e-5', async () => {
-    const out = join(dir, 'tiny.trace.json');
+  it.each(['cpu', 'reference'])('as a process on %s matches tiny.trace.json within 1e-5', async (backend) => {
+    const out = join(dir, `tiny-${backend}.trace.json`);
     const f = (name: string) => join(FIXTURES, name);
-    const r = vsmlProcess('trace', '--learner', f('tiny.learner.json'), '--stream', f('tiny.stream.json'), '--state', f('tiny.state.json'), '--backend', 'cpu', '--out', out);
+    const r = vsmlProcess('trace', '--learner', f('tiny.learner.json'), '--stream', f('tiny.stream.json'), '--state', f('tiny.state.json'), '--backend', backend, '--out', out);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe(`trace: 6 examples on cpu, accuracy 0.6667, mean loss 0.6663 -> ${out}\n`);
+    expect(r.stdout).toBe(`trace: 6 examples on ${backend}, accuracy 0.6667, mean loss 0.6663 -> ${out}\n`);
     expectTraceClose(await readTrace(out), await readTrace(f('tiny.trace.json')), 1e-5);
   });
 });
@@ -73,7 +73,7 @@ describe('computeTrace', () => {
     const spec = { config: cfg, inputSize: 2, numClasses: 2, runs: 1 };
     const params = initParams(cfg, new Rng(9));
     const state = initRunState(cfg, specShapes(spec), new Rng(10));
-    const got = await computeTrace({ config: cfg, params }, stream, state, 'cpu');
+    const got = await computeTrace({ config: cfg, params }, stream, state, 'reference');
     const engine = new ReferenceEngine(spec);
     engine.setParams([params]);
     engine.setState([state]);

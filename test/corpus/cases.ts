@@ -229,7 +229,7 @@ export const FLAG_CASES: readonly FlagCase[] = [
   { id: 'trace/seed-2^32', argv: [...T, '--seed', '4294967296', '--out', '{out}'], line: 'vsml trace: flag --seed must be an integer in [0, 4294967295], got "4294967296"' },
   { id: 'trace/seed-fraction', argv: [...T, '--seed', '1.5', '--out', '{out}'], line: 'vsml trace: flag --seed must be an integer in [0, 4294967295], got "1.5"' },
   { id: 'trace/seed-and-state', argv: [...T, '--seed', '3', '--state', '{state}', '--out', '{out}'], line: 'vsml trace: give --state or --seed, not both (--seed only draws the initial state)' },
-  { id: 'trace/backend-unknown', argv: [...T, '--backend', 'metal', '--out', '{out}'], line: 'vsml trace: flag --backend must be one of cpu, webgpu, got "metal" (usage: ', prefix: true },
+  { id: 'trace/backend-unknown', argv: [...T, '--backend', 'metal', '--out', '{out}'], line: 'vsml trace: flag --backend must be one of cpu, reference, webgpu, got "metal" (usage: ', prefix: true },
   { id: 'trace/unknown-flag', argv: [...T, '--lr', '1', '--out', '{out}'], line: 'vsml trace: unknown flag --lr (usage: ', prefix: true },
   { id: 'trace/flag-twice', argv: [...T, '--out', '{out}', '--out', '{out}'], line: 'vsml trace: flag --out given twice (usage: ', prefix: true },
   { id: 'trace/positional', argv: [...T, 'extra', '--out', '{out}'], line: 'vsml trace: unexpected argument "extra" (usage: ', prefix: true },

@@ -96,7 +96,7 @@ describe('start, pause, autosave', () => {
     expect(reply).toEqual({
       ok: true,
       info: {
-        backend: 'cpu', description: 'CPU reference (TypeScript, single thread)', fallback: 'WebGPU is not available in this browser (navigator.gpu is missing)',
+        backend: 'reference', description: 'CPU reference (TypeScript, single thread)', fallback: 'WebGPU is not available in this browser (navigator.gpu is missing)',
         totalSteps: 6, method: 'es', pairs: 4, configName: 'custom', evaluationNames: [EVAL],
         task: { dataset: 'mnist', resize: 7, classes: [0, 1, 2], project: false, otherVariants: 0 },
       },
@@ -233,8 +233,8 @@ describe('checkpoint files: the CLI\'s in, ours out', () => {
   it('a checkpoint.json of `vsml meta-train --steps 2`, its steps set back to 6 (as --resume --steps 6 would), resumes here and ends where the CLI\'s own 6 steps end, byte for byte', async () => {
     const dir = await tempDir();
     const config = await writeDoc(dir, 'c.json', tinyConfigDoc());
-    expect((await vsml('meta-train', '--config', config, '--out', join(dir, 'part'), '--steps', '2')).code).toBe(0);
-    expect((await vsml('meta-train', '--config', config, '--out', join(dir, 'whole'))).code).toBe(0);
+    expect((await vsml('meta-train', '--config', config, '--out', join(dir, 'part'), '--steps', '2', '--backend', 'reference')).code).toBe(0);
+    expect((await vsml('meta-train', '--config', config, '--out', join(dir, 'whole'), '--backend', 'reference')).code).toBe(0);
     const { api } = cpuTrainerApi();
     const part = JSON.parse(await readFile(join(dir, 'part', 'checkpoint.json'), 'utf8'));
     expect(part).toMatchObject({ step: 2, config: { steps: 2 } });
@@ -255,14 +255,14 @@ describe('checkpoint files: the CLI\'s in, ours out', () => {
   it('a checkpoint exported here after 2 steps resumes in `vsml meta-train --resume --steps 6` and ends where the CLI\'s own 6 steps end, byte for byte', async () => {
     const dir = await tempDir();
     const config = await writeDoc(dir, 'c.json', tinyConfigDoc());
-    expect((await vsml('meta-train', '--config', config, '--out', join(dir, 'whole'))).code).toBe(0);
+    expect((await vsml('meta-train', '--config', config, '--out', join(dir, 'whole'), '--backend', 'reference')).code).toBe(0);
     const { api } = cpuTrainerApi();
     expect((await api.start(tinyConfigDoc({ steps: 2 }))).ok).toBe(true);
     await untilFrame(api, finished);
     const run = join(dir, 'from-browser');
     await mkdir(run);
     await writeDoc(run, 'checkpoint.json', JSON.parse((await api.exportCheckpoint()) as string));
-    const resumed = await vsml('meta-train', '--out', run, '--resume', '--steps', '6');
+    const resumed = await vsml('meta-train', '--out', run, '--resume', '--steps', '6', '--backend', 'reference');
     expect(resumed.code).toBe(0);
     expect(await readFile(join(run, 'checkpoint.json'), 'utf8')).toBe(await readFile(join(dir, 'whole', 'checkpoint.json'), 'utf8'));
     expect(await readFile(join(run, 'learner.json'), 'utf8')).toBe(await readFile(join(dir, 'whole', 'learner.json'), 'utf8'));
@@ -316,7 +316,7 @@ describe('engines', () => {
       },
     });
     const first = await api.start(tinyConfigDoc({ steps: 3, pairs: 3 }));
-    expect(first.ok && [first.info.backend, first.info.fallback]).toEqual(['cpu', 'WebGPU is not available: no WebGPU adapter here']);
+    expect(first.ok && [first.info.backend, first.info.fallback]).toEqual(['reference', 'WebGPU is not available: no WebGPU adapter here']);
     expect(await api.start(tinyConfigDoc())).toEqual({ ok: false, message: 'runs: parameter buffer for 8 runs needs 2.0 MiB but maxStorageBufferBindingSize is 1.0 MiB (100.0% over) on test adapter' });
     const f = await untilFrame(api, finished);
     expect(f.totalSteps).toBe(3);
@@ -348,7 +348,7 @@ describe('engines', () => {
     const { api } = cpuTrainerApi();
     const r = await api.start(tinyConfigDoc({ method: 'gradient', steps: 1 }));
     expect(r.ok && r.info).toMatchObject({
-      backend: 'cpu', method: 'gradient', description: 'gradients through the unroll on the CPU (this worker\'s thread); held-out evaluations on CPU reference (TypeScript, single thread)',
+      backend: 'reference', method: 'gradient', description: 'gradients through the unroll on the CPU (this worker\'s thread); held-out evaluations on CPU reference (TypeScript, single thread)',
     });
     const f = await untilFrame(api, finished);
     expect(f.populationLosses).toHaveLength(8);
