@@ -1,5 +1,6 @@
-// The studio in the same Chromium without any WebGPU flag: the session runs on the CPU reference
-// engine in the worker, and a banner says so and why.
+// The studio in the same Chromium without any WebGPU flag: the session runs on the fast CPU engine
+// (WebAssembly SIMD, on Worker threads: the preview server makes the page cross-origin isolated) in
+// the worker, and a banner says so and why.
 import { expect, test } from '@playwright/test';
 import { CHROMIUM_NO_WEBGPU_ARGS } from '../playwright.config';
 import { installFrameTimer, readFrameTimes } from './fixtures/frameTimer';
@@ -10,8 +11,9 @@ test.use({ launchOptions: { executablePath: '/usr/bin/chromium', args: CHROMIUM_
 test('runs the same session on the CPU engine in the worker and says so', async ({ page }, info) => {
   await installFrameTimer(page);
   await page.goto('/?S=2');
-  await expect(page.getByTestId('fallback-banner')).toContainText('CPU reference');
-  await expect(page.getByTestId('backend-badge')).toContainText('CPU reference');
+  await expect(page.getByTestId('fallback-banner')).toContainText('fast CPU engine');
+  await expect(page.getByTestId('backend-badge')).toHaveText(/^fast CPU engine \(WebAssembly SIMD[^,]*, \d+ threads?\)$/);
+  console.log(`engine: ${await page.getByTestId('backend-badge').textContent()}`);
   await waitForExamples(page, 30);
   const sum = Number(await page.getByTestId('output-probabilities').getAttribute('data-sum'));
   expect(Math.abs(sum - 1)).toBeLessThanOrEqual(1e-3);

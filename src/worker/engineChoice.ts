@@ -1,12 +1,14 @@
 // Which engine a session gets: WebGPU when the environment has it and the grid fits, else the CPU
-// reference, with the reason in words for the banner ("WebGPU is not available in this browser", or
-// the GPU engine's own one-line error, e.g. a limit and by how much). A GPU engine also says when its
-// device is lost (`lost`), so the session can be recreated; our own dispose ("destroyed") is not a loss.
+// engine (`makeCpu`: in the studio the fast CPU engine, cpuChoice.ts, which itself falls back to the
+// reference where WebAssembly SIMD is missing), with the reason in words for the banner ("WebGPU is not
+// available in this browser", or the GPU engine's own one-line error, e.g. a limit and by how much). A
+// GPU engine also says when its device is lost (`lost`), so the session can be recreated; our own
+// dispose ("destroyed") is not a loss.
 // A studio session opens fast (chooseSessionEngine): on WebGPU at once when the worker's shared
-// device has this grid's pipelines compiled, else on the CPU reference at once with the GPU engine
+// device has this grid's pipelines compiled, else on the CPU engine at once with the GPU engine
 // still being made (`upgrade`), which the session moves onto when it is ready (sessionHandover.ts).
-import { ReferenceEngine } from '../model/referenceEngine';
 import { specShapes, type EngineSpec, type VsmlEngine } from '../model/engine';
+import { referenceCpu, type CpuMaker } from './cpuChoice';
 import type { GpuEngines } from './sharedGpu';
 
 /** An engine that may lose its device (GpuEngine.lost resolves with the reason and the message). */
@@ -16,14 +18,14 @@ export interface LosableEngine extends VsmlEngine {
 
 export interface EngineChoice {
   readonly engine: VsmlEngine;
-  /** Why the CPU reference runs instead of WebGPU; null when WebGPU runs. */
+  /** Why the CPU engine runs instead of WebGPU; null when WebGPU runs. */
   readonly fallback: string | null;
-  /** Resolves with a sentence when the GPU device is lost ("the GPU device was lost (reason): message"); never for the CPU reference or our own dispose. */
+  /** Resolves with a sentence when the GPU device is lost ("the GPU device was lost (reason): message"); never for a CPU engine or our own dispose. */
   readonly lost?: Promise<string>;
   /**
-   * Only with the CPU reference as `engine`: the GPU engine for the same spec still being made. The
-   * session runs on `engine` meanwhile and moves onto it when it resolves (or keeps the CPU, with
-   * its `fallback`, when it resolves to the CPU reference).
+   * Only with a CPU engine as `engine`: the GPU engine for the same spec still being made. The
+   * session runs on `engine` meanwhile and moves onto it when it resolves (or keeps the CPU engine,
+   * with its `fallback`, when it resolves to a CPU engine, which is then only disposed).
    */
   readonly upgrade?: Promise<EngineChoice>;
 }
@@ -55,14 +57,18 @@ export function lostMessage(lost: Promise<{ readonly reason: string; readonly me
   );
 }
 
-/** `makeGpu` null: no WebGPU here. A GPU engine that cannot be made falls back to the CPU, saying why. */
-export async function chooseEngine(spec: EngineSpec, makeGpu: ((spec: EngineSpec) => Promise<LosableEngine>) | null): Promise<EngineChoice> {
-  if (!makeGpu) return { engine: new ReferenceEngine(spec), fallback: NO_WEBGPU };
+/** `makeGpu` null: no WebGPU here. A GPU engine that cannot be made falls back to `makeCpu`'s engine, saying why. */
+export async function chooseEngine(
+  spec: EngineSpec,
+  makeGpu: ((spec: EngineSpec) => Promise<LosableEngine>) | null,
+  makeCpu: CpuMaker = referenceCpu,
+): Promise<EngineChoice> {
+  if (!makeGpu) return { engine: await makeCpu(spec), fallback: NO_WEBGPU };
   let engine: LosableEngine;
   try {
     engine = await makeGpu(spec);
   } catch (e) {
-    return { engine: new ReferenceEngine(spec), fallback: `WebGPU could not run this session: ${e instanceof Error ? e.message : String(e)}` };
+    return { engine: await makeCpu(spec), fallback: `WebGPU could not run this session: ${e instanceof Error ? e.message : String(e)}` };
   }
   return engine.lost ? { engine, fallback: null, lost: lostMessage(engine.lost) } : { engine, fallback: null };
 }
@@ -70,11 +76,13 @@ export async function chooseEngine(spec: EngineSpec, makeGpu: ((spec: EngineSpec
 /**
  * A studio session's engine, chosen so it starts at once: WebGPU when `gpu` has this grid ready (its
  * pipelines compiled) or the grid is too large for the CPU (CPU_FIRST_MAX_WORK: then it waits for the
- * compile); else the CPU reference now, with the GPU engine as its `upgrade`.
+ * compile); else `makeCpu`'s engine now, with the GPU engine as its `upgrade`. The upgrade's own CPU
+ * fallback is only disposed (the session keeps the engine it runs on), so it is the reference: no
+ * threads are started for it.
  */
-export async function chooseSessionEngine(spec: EngineSpec, gpu: GpuEngines | null): Promise<EngineChoice> {
-  if (!gpu) return chooseEngine(spec, null);
+export async function chooseSessionEngine(spec: EngineSpec, gpu: GpuEngines | null, makeCpu: CpuMaker = referenceCpu): Promise<EngineChoice> {
+  if (!gpu) return chooseEngine(spec, null, makeCpu);
   const make = (s: EngineSpec) => gpu.make(s);
-  if (gpu.ready(spec) || cpuWork(spec) > CPU_FIRST_MAX_WORK) return chooseEngine(spec, make);
-  return { engine: new ReferenceEngine(spec), fallback: null, upgrade: chooseEngine(spec, make) };
+  if (gpu.ready(spec) || cpuWork(spec) > CPU_FIRST_MAX_WORK) return chooseEngine(spec, make, makeCpu);
+  return { engine: await makeCpu(spec), fallback: null, upgrade: chooseEngine(spec, make, referenceCpu) };
 }

@@ -47,7 +47,7 @@ export type CheckReply =
 export type StartReply = { readonly ok: true; readonly info: TrainerInfo } | { readonly ok: false; readonly message: string };
 
 export interface TrainerInfo {
-  /** The engine of the rollouts ('webgpu' or 'cpu'; 'cpu' for method gradient, which computes on the CPU). */
+  /** The engine of the rollouts ('webgpu', 'cpu' the fast CPU engine, or 'reference'; 'reference' for method gradient, which computes in TypeScript on the CPU). */
   readonly backend: string;
   readonly description: string;
   /** Why the CPU reference runs instead of WebGPU (for the banner); null on WebGPU. */

@@ -42,7 +42,7 @@ export interface TrainerClock {
 export const realTrainerClock: TrainerClock = { now: () => performance.now(), iso: () => new Date().toISOString() };
 
 export interface TrainerDeps {
-  /** An engine (WebGPU, or the CPU reference with the reason: trainerEngine.ts); throws when a spec does not fit the GPU. */
+  /** An engine (WebGPU, or the CPU engine with the reason: trainerEngine.ts); throws when a spec does not fit the GPU. */
   makeEngine(spec: EngineSpec): Promise<EngineChoice>;
   /** openDataset in the browser (the built-in MNIST fetched), with the built-in set from disk in Node. */
   openData(dataset: string, request: DataRequest): Promise<Result<DataSource>>;
@@ -169,7 +169,7 @@ export async function openTrainer(deps: TrainerDeps, config: MetaConfig, files: 
   const first = made[0] as EngineChoice | undefined;
   const evaluationsOn = first ? `; held-out evaluations on ${first.engine.description}` : '';
   if (config.method === 'gradient') {
-    return { ok: true, value: { trainer, backend: 'cpu', description: `gradients through the unroll on the CPU (this worker's thread)${evaluationsOn}`, fallback: first?.fallback ?? null, lost } };
+    return { ok: true, value: { trainer, backend: 'reference', description: `gradients through the unroll on the CPU (this worker's thread)${evaluationsOn}`, fallback: first?.fallback ?? null, lost } };
   }
   // ES always has rollout engines, so `first` is set.
   const engine = (first as EngineChoice).engine;

@@ -22,7 +22,7 @@ describe('createSessionApi on fashion-mnist with no files (CPU engine, built-in 
     const a = cpuApi({ openData });
     const r = await a.open(fashion, await shippedLearner());
     if (!r.ok) throw new Error(r.message);
-    expect([r.info.taskName, r.info.inputSize, r.info.numClasses, r.info.backend]).toEqual(['fashion-mnist/test [7x7]', 49, 10, 'cpu']);
+    expect([r.info.taskName, r.info.inputSize, r.info.numClasses, r.info.backend]).toEqual(['fashion-mnist/test [7x7]', 49, 10, 'reference']);
     expect(r.info.classNames).toEqual(['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot']);
   });
 

@@ -24,7 +24,7 @@ describe('createSessionApi: open, info, step, frame (CPU engine, built-in MNIST 
     const a = cpuApi();
     const r = await a.open(settings, tinyLearnerDoc());
     const info = {
-      backend: 'cpu', description: 'CPU reference (TypeScript, single thread)', fallback: NO_GPU, inputSize: 49, numClasses: 10,
+      backend: 'reference', description: 'CPU reference (TypeScript, single thread)', fallback: NO_GPU, inputSize: 49, numClasses: 10,
       classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'], imageShape: { height: 7, width: 7, channels: 1 },
       taskName: 'mnist/test [7x7]', runs: 3, layers: [{ A: 49, B: 3 }, { A: 3, B: 10 }], stateSize: 4, handover: null,
     };
@@ -150,7 +150,7 @@ describe('chooseEngine and lostMessage', () => {
     const gpu = new ReferenceEngine(spec);
     expect(await chooseEngine(spec, async () => gpu)).toEqual({ engine: gpu, fallback: null });
     const r = await chooseEngine(spec, async () => { throw new Error('grid of 5,000,000 cells is over maxStorageBufferBindingSize by 12 MiB'); });
-    expect(r.engine.backend).toBe('cpu');
+    expect(r.engine.backend).toBe('reference');
     expect(r.fallback).toBe('WebGPU could not run this session: grid of 5,000,000 cells is over maxStorageBufferBindingSize by 12 MiB');
   });
 

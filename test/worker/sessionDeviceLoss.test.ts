@@ -42,7 +42,7 @@ describe('device loss (fake GPU engine on the CPU, built-in MNIST 7x7, 3 runs, t
     const f = await a.frame();
     expect(f?.notice).toBe(RECREATED);
     expect(f?.playing).toBe(true);
-    expect(a.info()).toMatchObject({ backend: 'cpu', fallback: NO_GPU, taskName: 'mnist/test [7x7]', runs: 3 });
+    expect(a.info()).toMatchObject({ backend: 'reference', fallback: NO_GPU, taskName: 'mnist/test [7x7]', runs: 3 });
     expect(gpu.made).toHaveLength(2);
     expect(gpu.disposed).toEqual([gpu.made[0]]);
     await a.pause();

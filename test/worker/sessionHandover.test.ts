@@ -64,10 +64,10 @@ describe('chooseSessionEngine', () => {
   it('no GPU: the CPU reference with the reason; a GPU not ready: the CPU now and the GPU engine as its upgrade; ready: WebGPU at once', async () => {
     const spec = { config: JSON.parse(JSON.stringify(tinyLearnerDoc().config)), inputSize: 49, numClasses: 10, runs: 3 };
     const none = await chooseSessionEngine(spec, null);
-    expect([none.engine.backend, none.upgrade]).toEqual(['cpu', undefined]);
+    expect([none.engine.backend, none.upgrade]).toEqual(['reference', undefined]);
     const g = gatedGpu();
     const first = await g.makeEngine(spec);
-    expect([first.engine.backend, first.fallback, first.upgrade instanceof Promise]).toEqual(['cpu', null, true]);
+    expect([first.engine.backend, first.fallback, first.upgrade instanceof Promise]).toEqual(['reference', null, true]);
     g.release();
     const later = (await first.upgrade) as EngineChoice;
     expect([later.engine.backend, later.fallback]).toEqual(['webgpu', null]);
@@ -81,7 +81,7 @@ describe('handover from the CPU reference onto a GPU engine (fake GPU on the CPU
     const g = gatedGpu();
     const a = cpuApi({ makeEngine: g.makeEngine });
     const r = await a.open(settings, tinyLearnerDoc());
-    expect(r.ok && [r.info.backend, r.info.fallback, r.info.handover]).toEqual(['cpu', null, HANDOVER_PENDING]);
+    expect(r.ok && [r.info.backend, r.info.fallback, r.info.handover]).toEqual(['reference', null, HANDOVER_PENDING]);
     await a.step(37);
     const before = await frameOf(a);
     g.release();
@@ -134,16 +134,16 @@ describe('handover from the CPU reference onto a GPU engine (fake GPU on the CPU
     await a.open({ ...settings, runs: 2 }, tinyLearnerDoc());
     g.release();
     await until(() => g.made.length === 1 && g.made[0].disposed);
-    expect(a.info()).toMatchObject({ backend: 'cpu', runs: 2 });
+    expect(a.info()).toMatchObject({ backend: 'reference', runs: 2 });
   });
 
   it('a GPU engine that cannot be made leaves the session on the CPU with the reason (handover null, infoRevision changed)', async () => {
     const failing: GpuEngines = { ready: () => false, make: async () => Promise.reject(new Error('requestDevice failed: no memory')) };
     const a = cpuApi({ makeEngine: (spec) => chooseSessionEngine(spec, failing) });
     const r = await a.open(settings, tinyLearnerDoc());
-    expect(r.ok && [r.info.backend, r.info.fallback, r.info.handover]).toEqual(['cpu', null, HANDOVER_PENDING]);
+    expect(r.ok && [r.info.backend, r.info.fallback, r.info.handover]).toEqual(['reference', null, HANDOVER_PENDING]);
     await until(() => a.info()?.handover === null);
-    expect(a.info()).toMatchObject({ backend: 'cpu', fallback: 'WebGPU could not run this session: requestDevice failed: no memory' });
+    expect(a.info()).toMatchObject({ backend: 'reference', fallback: 'WebGPU could not run this session: requestDevice failed: no memory' });
     expect((await frameOf(a)).infoRevision).toBe(2); // 1: opened, 2: the GPU could not be made
     await a.step(5);
     expect((await frameOf(a)).examplesSeen).toBe(5);
@@ -156,7 +156,7 @@ describe('handover from the CPU reference onto a GPU engine (fake GPU on the CPU
     await a.step(10);
     g.release();
     await until(() => a.info()?.handover === null);
-    expect(a.info()).toMatchObject({ backend: 'cpu', fallback: 'WebGPU could not run this session: the fake GPU failed' });
+    expect(a.info()).toMatchObject({ backend: 'reference', fallback: 'WebGPU could not run this session: the fake GPU failed' });
     expect(g.made[0].disposed).toBe(true);
     await a.step(5);
     expect((await frameOf(a)).examplesSeen).toBe(15);

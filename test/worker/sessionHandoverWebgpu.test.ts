@@ -30,7 +30,7 @@ describe('handover onto WebGPU (Dawn/SwiftShader, built-in MNIST 7x7, 3 runs, ti
     };
     const a = cpuApi({ makeEngine: (spec) => chooseSessionEngine(spec, held) });
     const r = await a.open(settings, tinyLearnerDoc());
-    expect(r.ok && [r.info.backend, r.info.handover]).toEqual(['cpu', HANDOVER_PENDING]);
+    expect(r.ok && [r.info.backend, r.info.handover]).toEqual(['reference', HANDOVER_PENDING]);
     await a.step(20);
     const revision = (await a.frame())?.infoRevision;
     release();

@@ -5,6 +5,7 @@ import { Banner } from './Banner';
 
 export function Messages() {
   const fallback = useStudioState((s) => s.info?.fallback ?? null);
+  const engine = useStudioState((s) => s.info?.description ?? 'the CPU engine');
   const notice = useStudioState((s) => s.notice);
   const error = useStudioState((s) => s.error);
   const urlErrors = useStudioState((s) => s.urlErrors);
@@ -13,7 +14,7 @@ export function Messages() {
     <div className="messages">
       {fallback && (
         <Banner tone="warn" testId="fallback-banner">
-          Running on the CPU reference engine in the worker, not WebGPU: {fallback}. Everything works, only slower.
+          Running on the CPU in the worker ({engine}), not WebGPU: {fallback}. Everything works, only slower.
         </Banner>
       )}
       {urlErrors.length > 0 && (

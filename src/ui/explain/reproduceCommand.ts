@@ -42,6 +42,8 @@ export function reproduceCommand(learner: string, T: number, cell: CommandCell |
     `--explain ${T}`,
     `--explain-out ${files.explainOut}`,
     ...(cell ? [`--cell ${cell.layer},${cell.a},${cell.b}`] : []),
+    // The TypeScript reference all the way (the default backend is the fast CPU engine).
+    '--backend reference',
     `--out ${files.traceOut}`,
   ].join(' ');
 }

@@ -5,6 +5,7 @@ import { useTrainer } from '../trainerStore';
 
 export function Banners() {
   const fallback = useTrainer((s) => s.info?.fallback ?? null);
+  const engine = useTrainer((s) => s.info?.description ?? 'the CPU engine');
   const notice = useTrainer((s) => s.notice);
   const error = useTrainer((s) => s.error);
   const rejection = useTrainer((s) => s.frame?.lastRejection ?? null);
@@ -14,7 +15,7 @@ export function Banners() {
     <div className="messages">
       {fallback && (
         <Banner tone="warn" testId="fallback-banner">
-          Training on the CPU reference engine in the worker, not WebGPU: {fallback}.
+          Training on the CPU in the worker ({engine}), not WebGPU: {fallback}.
         </Banner>
       )}
       {notice && (
