@@ -60,7 +60,7 @@ async function pairFitness(cfg: MetaConfig, task: VariantTask, step: number, p: 
   const tr = pairTrajectory(cfg, task, step, p, engine.shapes);
   engine.setParams([pair.plus, pair.minus]);
   engine.setState([tr.state, tr.state]);
-  const r = await engine.run({ inputs: tr.inputs, labels: tr.labels, steps: tr.steps, streamOfRun: new Uint32Array(2) }, { outputs: false });
+  const r = await engine.run({ inputs: Float32Array.from(tr.inputs), labels: Int32Array.from(tr.labels), steps: tr.steps, streamOfRun: new Uint32Array(2) }, { outputs: false });
   const T = tr.steps;
   const mean = (s: number) => {
     let acc = 0;
