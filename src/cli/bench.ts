@@ -18,14 +18,11 @@ import { runCase, type BenchParticipant } from '../worker/benchSchedule';
 import { caseRows, formatBench, mnistCosts, type BenchRow } from '../worker/benchTable';
 import type { PageBackend } from '../worker/benchContract';
 import type { BackendName, VsmlEngine } from '../model/engine';
-import { benchMetaStep, formatMetaBench, type MetaBenchRow } from './benchMeta';
+import type { MetaBenchRow } from './benchMeta';
 import { createEngine } from './engineFactory';
-import { createGradientPool } from './gradientPool';
-import { runMemoryBench } from './benchMemory';
-import { runLatencyBench } from './benchLatency';
 import { BENCH_USAGE, benchCases, parseBenchOptions, type BenchOptions } from './benchOptions';
 import { numpyParticipant } from './benchNumpy';
-import { openChromiumBench, type ChromiumBench } from './benchChromium';
+import type { ChromiumBench } from './benchChromium';
 import { nodeCpuPeak } from './benchPeaks';
 
 const log = (line: string) => console.error(line);
@@ -67,6 +64,8 @@ async function speedBench(o: BenchOptions): Promise<{ rows: BenchRow[]; text: st
   if (where.includes('node')) participants.push(...js.map((e) => nodeParticipant(e, o.block)));
   let chromium: ChromiumBench | null = null;
   if (where.includes('chromium') && js.length) {
+    // Loaded only when asked for: Playwright and Vite are not needed for a Node-only run (--where node).
+    const { openChromiumBench } = await import('./benchChromium');
     chromium = await openChromiumBench(log);
     participants.push(...chromium.participants(js, o.block));
   }
@@ -92,6 +91,7 @@ async function speedBench(o: BenchOptions): Promise<{ rows: BenchRow[]; text: st
 
 /** ES steps at P pairs on both backends (T1 = 1, T2 = 3), then gradient steps of 8 trajectories on the worker threads (T1 = 2, T2 = 4). */
 async function metaBench(o: BenchOptions): Promise<MetaBenchRow[]> {
+  const [{ benchMetaStep }, { createGradientPool }] = await Promise.all([import('./benchMeta'), import('./gradientPool')]);
   const rows: MetaBenchRow[] = [];
   for (const backend of ['cpu', 'webgpu'] as const) {
     for (const P of o.pairs) {
@@ -110,8 +110,10 @@ async function metaBench(o: BenchOptions): Promise<MetaBenchRow[]> {
 }
 
 const argv = process.argv.slice(2);
-if (argv.includes('--memory')) process.exit(await runMemoryBench(argv.filter((a) => a !== '--memory')));
-if (argv.includes('--latency')) process.exit(await runLatencyBench(argv.filter((a) => a !== '--latency')));
+// The other modes, the meta rows and Chromium are imported when asked for, so that a Node-only speed
+// run (--only node, as on a lent GPU machine: scripts/bench-device.sh) needs neither Playwright nor Vite.
+if (argv.includes('--memory')) process.exit(await (await import('./benchMemory')).runMemoryBench(argv.filter((a) => a !== '--memory')));
+if (argv.includes('--latency')) process.exit(await (await import('./benchLatency')).runLatencyBench(argv.filter((a) => a !== '--latency')));
 const parsed = parseBenchOptions(argv);
 if (!parsed.ok) {
   console.error(`bench: ${formatFieldError(parsed.error)}\nusage: ${BENCH_USAGE}`);
@@ -121,7 +123,7 @@ const o = parsed.value;
 const speed = o.only === 'meta' ? null : await speedBench(o);
 if (speed) console.log(speed.text);
 const meta = o.only === null ? await metaBench(o) : o.only === 'meta' ? await metaBench(o) : [];
-if (meta.length) console.log(`\n${formatMetaBench(meta)}`);
+if (meta.length) console.log(`\n${(await import('./benchMeta')).formatMetaBench(meta)}`);
 if (o.json) {
   writeFileSync(o.json, JSON.stringify({ format: 'vsml-bench', version: 2, cpuPeak: nodeCpuPeak(), load: speed && { before: speed.loadBefore, after: speed.loadAfter }, rows: speed?.rows ?? [], meta }, null, 2));
 }

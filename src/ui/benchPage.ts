@@ -28,7 +28,7 @@ if (params.get('drive') === '1') {
   const blockSize = Number(params.get('blockSize') ?? 8);
   const rounds = Number(params.get('rounds') ?? 3);
   const minSeconds = Number(params.get('minSeconds') ?? 2);
-  const backends = list('backends', 'reference,webgpu') as PageBackend[];
+  const backends = list('backends', 'reference,cpu,webgpu') as PageBackend[];
   const participants = backends.map((b) => remoteParticipant('chromium', b, worker, blockSize));
   const cases: BenchCase[] = [];
   for (const runs of list('runs', '1,8,64').map(Number)) {

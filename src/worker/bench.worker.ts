@@ -1,11 +1,13 @@
-// The benchmark in a Web Worker (the page path): the TS reference and the WebGPU engine (and the fast
-// CPU engine once its browser entry exists), each prepared for a case and measured in segments on
-// command, so that the page or the Node driver can interleave them with other engines by rounds.
+// The benchmark in a Web Worker (the page path): the TS reference, the fast CPU engine (WebAssembly
+// SIMD, threads when the page is cross-origin isolated) and the WebGPU engine, each prepared for a case
+// and measured in segments on command, so that the page or the Node driver can interleave them with
+// other engines by rounds.
 import * as Comlink from 'comlink';
 import { ReferenceEngine } from '../model/referenceEngine';
 import type { VsmlEngine } from '../model/engine';
 import { createGpuEngine } from '../gpu/gpuEngine';
 import { loadShadersVite } from '../gpu/shadersVite';
+import { createBrowserCpuEngine } from '../cpu/browser';
 import { mnistSpec, prepareMeasure, type BenchCase, type Measurer } from './bench';
 import type { BenchWorkerApi, PageBackend, Reply } from './benchContract';
 
@@ -17,7 +19,7 @@ async function createEngine(backend: PageBackend, c: BenchCase): Promise<VsmlEng
   const spec = mnistSpec(c.runs);
   if (backend === 'reference') return new ReferenceEngine(spec);
   if (backend === 'webgpu') return createGpuEngine(spec, { gpu: navigator.gpu, shaders: loadShadersVite() });
-  throw new Error('the fast CPU engine has no browser entry in this build');
+  return createBrowserCpuEngine(spec);
 }
 
 const api: BenchWorkerApi = {
