@@ -58,7 +58,7 @@ async function harness(A: number) {
   const gpu = await testDevice();
   const shaders = loadShadersNode();
   const cache = pipelineCache(gpu.device);
-  const tuning: KernelTuning = { wg: 64, reduceWg: 16, whShared: false, grid: 'grid_tick' };
+  const tuning: KernelTuning = { wg: 64, reduceWg: 16, whShared: false, grid: 'grid_tick', fuseLayer0: false };
   const names: KernelName[] = ['gather_input', 'projection_matrix', 'project_input'];
   const list = await Promise.all(names.map((n) => cache.get(n, shaders[n], kernelOverrides(n, cfg, tuning))));
   const ctx: EncodeContext = {
@@ -177,6 +177,8 @@ interface Variant {
   readonly datasets: () => ExampleTask[];
   readonly A: number;
   readonly projectionSeeds?: (number | null)[];
+  /** Another model config (default: hidden [5], N 8, M 4). */
+  readonly cfg?: ReturnType<typeof config>;
 }
 
 const VARIANTS: Variant[] = [
@@ -187,12 +189,20 @@ const VARIANTS: Variant[] = [
   { name: 'fixed projection (seed 4)', datasets: () => [task(imageSet(15), { project: true, seed: 4 })], A: 64 },
   { name: 'per-step projection on 2 of 3 streams', datasets: () => [task(imageSet(16), {})], A: 64, projectionSeeds: [21, 22, null] },
   { name: 'two datasets of one shape', datasets: () => [task(imageSet(17), {}), task(imageSet(18), { normalisation: null })], A: 64 },
+  {
+    name: 'N 16 (the N = 16 grid kernels), per-step projection on 1 of 3 streams',
+    datasets: () => [task(imageSet(19), {})],
+    A: 64,
+    projectionSeeds: [null, 23, null],
+    cfg: config({ hiddenSizes: [5], stateSize: 16 }),
+  },
 ];
 
 describe('GpuEngine.runIndexed against the reference on the expansion', () => {
-  it.each(VARIANTS)('$name: outputs within 1e-4, and equal to GpuEngine.run of the expansion', async (v) => {
-    const spec: EngineSpec = { config: cfg, inputSize: v.A, numClasses: 3, runs: 6 };
-    const setup = { params: [0, 1, 2, 3, 4, 5].map((s) => randomParams(cfg, 30 + s)), states: randomStates(spec, 31) };
+  it.each(VARIANTS)('$name: outputs within 1e-4, and equal to GpuEngine.run of the expansion', { timeout: 300_000 }, async (v) => {
+    const model = v.cfg ?? cfg;
+    const spec: EngineSpec = { config: model, inputSize: v.A, numClasses: 3, runs: 6 };
+    const setup = { params: [0, 1, 2, 3, 4, 5].map((s) => randomParams(model, 30 + s)), states: randomStates(spec, 31) };
     const block = indexedBlock(v.datasets(), 3, 25, 32, {
       streamOfRun: Uint32Array.from([0, 0, 1, 1, 2, 2]),
       ...(v.projectionSeeds ? { projectionSeeds: v.projectionSeeds } : {}),
