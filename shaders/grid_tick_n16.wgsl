@@ -18,18 +18,24 @@
 // cores, the same engine with grid_tick.wgsl instead: about 3.3x less CPU time per example.
 //
 // Thread mapping: one thread per cell; a workgroup holds WG consecutive a of one (run s, column b)
-//   (linear workgroup id = aBlock + aBlocks * (b + B * (s - sel.run)), folded into 3-D). With one
-//   V_M shared by all runs, one dispatch covers every run of the shard (sel.run = 0); with one V_M
-//   per run, the engine dispatches each run on its own, with the dynamic offsets of `wh` (that run's
-//   W_h) and `sel` (sel.run = s). Threads past A compute a clamped copy of cell A - 1 and store nothing.
+//   (linear workgroup id = aBlock + aBlocks * (b + B * s), folded into 3-D); one dispatch covers
+//   every run of the shard, with one V_M shared by all runs or one per run. Threads past A compute a
+//   clamped copy of cell A - 1 and store nothing.
+// W_h (16 x 16 vec4 = 4 KiB): with one shared V_M, `wh`, a uniform binding of rows 2M..2M+15 of the
+//   packed gate matrix, read by every thread at the same constant index (on SwiftShader one scalar
+//   load broadcast to the lanes). With one V_M per run (WH_STORAGE), the run's rows of `gateW`
+//   (storage), at an offset that is the same for the whole workgroup. The engine compiles both and
+//   picks by the parameter stride (encode.ts); `wh` stays bound (at run 0's W_h) either way.
 // Tiling: h and c of the cell (4 vec4 each) and U + V (16 vec4) stay in registers (or the stack) for
 //   all micro-ticks; h and c are read and written once per example.
-// Workgroup memory: none. W_h (16 x 16 vec4 = 4 KiB) is a uniform binding into the packed gate
-//   matrix (rows 2M..2M+15 of the run), read by every thread at the same constant index.
+// Workgroup memory: none.
+// The block between "lstm16 begin" and "lstm16 end" is the same text in grid_fused_n16.wgsl (a test
+// compares them).
 
 override M: u32 = 8u;           // message size (places W_h in the packed gate matrix)
 override MICRO_TICKS: u32 = 2u; // LSTM steps per example, 1..16
 override WG: u32 = 64u;         // cells per workgroup
+override WH_STORAGE: bool = false; // W_h from the run's rows of gateW (one V_M per run)
 
 const FORGET_SHIFT: f32 = 5.0;
 const INPUT_SHIFT: f32 = -5.0;
@@ -45,18 +51,15 @@ struct Dims {
   pad1: u32,
 }
 
-struct RunSel {
-  run: u32, // first run (in the shard) of this dispatch
-}
-
 @group(0) @binding(0) var<uniform> dims: Dims;
-@group(0) @binding(1) var<uniform> wh: array<vec4<f32>, 256>; // W_h of the run: [k][e], 16 k + e
-@group(0) @binding(2) var<uniform> sel: RunSel;
+@group(0) @binding(1) var<uniform> wh: array<vec4<f32>, 256>;    // W_h of the shared V_M: [k][e], 16 k + e
+@group(0) @binding(2) var<storage, read> gateW: array<vec4<f32>>; // [run][2M + 17][16] (WH_STORAGE)
 @group(0) @binding(3) var<storage, read> U: array<vec4<f32>>;     // [runs][A][16]
 @group(0) @binding(4) var<storage, read> V: array<vec4<f32>>;     // [runs][B][16]
 @group(0) @binding(5) var<storage, read_write> h: array<f32>;     // [runs][16][B][A]
 @group(0) @binding(6) var<storage, read_write> c: array<f32>;     // [runs][16][B][A]
 
+// lstm16 begin
 /** The 16 state values of a cell as 4 quads: q0 = (x_0, x_1, x_2, x_3), ... */
 struct Quads { q0: vec4<f32>, q1: vec4<f32>, q2: vec4<f32>, q3: vec4<f32>, }
 /** Gate pre-activations of one column quad. */
@@ -71,12 +74,20 @@ fn sigmoid(x: vec4<f32>) -> vec4<f32> { return 1.0 / (1.0 + exp(-x)); }
 // about 15% slower), and it saturates cleanly: exp overflows to inf for x << 0, giving -1, never inf / inf.
 fn tanh_safe(x: vec4<f32>) -> vec4<f32> { return 2.0 / (1.0 + exp(-2.0 * x)) - 1.0; }
 
-// (h W_h) of vec4 column e: sum over the 16 rows k of h_k * wh[16 k + e].
+// Element i = 16 k + e of W_h: the uniform at a constant index, or the run's storage rows (whBase,
+// set by main; the same for the whole workgroup). WH_STORAGE is an override: one branch is compiled.
+var<private> whBase: u32;
+fn w(i: u32) -> vec4<f32> {
+  if (WH_STORAGE) { return gateW[whBase + i]; }
+  return wh[i];
+}
+
+// (h W_h) of vec4 column e: sum over the 16 rows k of h_k * W_h[16 k + e].
 fn hw(e: u32, h: Quads) -> vec4<f32> {
-  return h.q0.x * wh[e] + h.q0.y * wh[16u + e] + h.q0.z * wh[32u + e] + h.q0.w * wh[48u + e]
-       + h.q1.x * wh[64u + e] + h.q1.y * wh[80u + e] + h.q1.z * wh[96u + e] + h.q1.w * wh[112u + e]
-       + h.q2.x * wh[128u + e] + h.q2.y * wh[144u + e] + h.q2.z * wh[160u + e] + h.q2.w * wh[176u + e]
-       + h.q3.x * wh[192u + e] + h.q3.y * wh[208u + e] + h.q3.z * wh[224u + e] + h.q3.w * wh[240u + e];
+  return h.q0.x * w(e) + h.q0.y * w(16u + e) + h.q0.z * w(32u + e) + h.q0.w * w(48u + e)
+       + h.q1.x * w(64u + e) + h.q1.y * w(80u + e) + h.q1.z * w(96u + e) + h.q1.w * w(112u + e)
+       + h.q2.x * w(128u + e) + h.q2.y * w(144u + e) + h.q2.z * w(160u + e) + h.q2.w * w(176u + e)
+       + h.q3.x * w(192u + e) + h.q3.y * w(208u + e) + h.q3.z * w(224u + e) + h.q3.w * w(240u + e);
 }
 
 // One LSTM step of column quad q (columns 4q..4q+3) from the whole previous h.
@@ -98,12 +109,6 @@ fn tick(x: Cell, m: Msg) -> Cell {
   return Cell(Quads(r0.h, r1.h, r2.h, r3.h), Quads(r0.c, r1.c, r2.c, r3.c));
 }
 
-// U[a] + V[b] of column quad q (u, v: first vec4 of the cell's U and V rows).
-fn msg_quad(u: u32, v: u32, q: u32) -> Gates {
-  let e = 4u * q;
-  return Gates(U[u + e] + V[v + e], U[u + e + 1u] + V[v + e + 1u], U[u + e + 2u] + V[v + e + 2u], U[u + e + 3u] + V[v + e + 3u]);
-}
-
 // State quad q of the cell at `x` (stride BA between the 16 dimensions).
 fn load_h(x: u32, BA: u32, q: u32) -> vec4<f32> {
   let o = x + 4u * q * BA;
@@ -119,18 +124,27 @@ fn store_quad(x: u32, BA: u32, q: u32, hq: vec4<f32>, cq: vec4<f32>) {
   c[o] = cq.x; c[o + BA] = cq.y; c[o + 2u * BA] = cq.z; c[o + 3u * BA] = cq.w;
 }
 
+// lstm16 end
+
+// U[a] + V[b] of column quad q (u, v: first vec4 of the cell's U and V rows).
+fn msg_quad(u: u32, v: u32, q: u32) -> Gates {
+  let e = 4u * q;
+  return Gates(U[u + e] + V[v + e], U[u + e + 1u] + V[v + e + 1u], U[u + e + 2u] + V[v + e + 2u], U[u + e + 3u] + V[v + e + 3u]);
+}
+
 @compute @workgroup_size(WG)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>,
         @builtin(local_invocation_index) lid: u32) {
   let group = wid.x + nwg.x * (wid.y + nwg.y * wid.z);
   let aBlocks = (dims.A + WG - 1u) / WG;
-  let sRaw = sel.run + group / (aBlocks * dims.B);
+  let sRaw = group / (aBlocks * dims.B);
   let aRaw = (group % aBlocks) * WG + lid;
   // Clamped instead of returning early: SwiftShader runs the rest of a kernel for every lane anyway,
   // and a uniform control flow keeps it cheaper. Only the store is guarded.
   let s = min(sRaw, dims.runs - 1u);
   let a = min(aRaw, dims.A - 1u);
   let b = (group / aBlocks) % dims.B;
+  whBase = (dims.runBase + s) * dims.gateStride + 2u * M * 16u;
   let BA = dims.B * dims.A;
   let cell = s * 16u * BA + b * dims.A + a;
   let u = (s * dims.A + a) * 16u;

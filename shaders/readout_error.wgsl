@@ -3,9 +3,15 @@
 //   p = softmax(y), loss = logsumexp(y) - y_label, correct = (first argmax of y) == label
 //   bwdTop[b] = [p_b - onehot_b, onehot_b if FEED_LABEL else 0, 0, ...]
 //
+// With FROM_PARTIALS (a one-layer net whose layer 0 ran in grid_fused_n16), fwdTop holds that
+// kernel's partial sums of h [runs][N][K][P] (P = ceil(A / GRID_WG)), and the message's OUTPUT_INDEX
+// dimension (all the readout reads) is made here, as reduce_fwd would:
+//   m_b = b_f[OUTPUT_INDEX] + sum_j W_f[j][OUTPUT_INDEX] * (1/A) sum_p partial[j][b][p]   (fixed order)
+//
 // Thread mapping: one thread per run s (K is small); the thread walks b in order, so the sums are
 //   deterministic. Workgroups folded into 3-D as in inject_input.
-// Tiling: none; y_b is recomputed in each pass over b instead of stored. Workgroup memory: none.
+// Tiling: none; y_b is computed once per b into `outputs` and read back from there by the later
+//   passes over b. Workgroup memory: none.
 // Outputs are indexed by the global run (runBase + s): [S][T][K], loss and correct [S][T].
 
 override M: u32 = 8u;
@@ -13,6 +19,9 @@ override OUTPUT_INDEX: u32 = 1u;
 override TANH_BOUND: f32 = 100.0;
 override FEED_LABEL: bool = false;
 override WG: u32 = 64u;
+override N: u32 = 16u;                // LSTM state size (FROM_PARTIALS)
+override FROM_PARTIALS: bool = false; // fwdTop holds grid_fused_n16's partial sums of h
+override GRID_WG: u32 = 64u;          // their a-block
 
 struct Dims {
   A: u32,
@@ -34,15 +43,30 @@ struct Step {
 @group(0) @binding(1) var<uniform> step: Step;
 @group(0) @binding(2) var<storage, read> labels: array<i32>;        // [Q][T]
 @group(0) @binding(3) var<storage, read> streamOfRun: array<u32>;   // [S]
-@group(0) @binding(4) var<storage, read> fwdTop: array<f32>;        // [runs][K][M]
+@group(0) @binding(4) var<storage, read> fwdTop: array<f32>;        // [runs][K][M] (or [runs][N][K][P])
 @group(0) @binding(5) var<storage, read_write> outputs: array<f32>; // [S][T][K]
 @group(0) @binding(6) var<storage, read_write> loss: array<f32>;    // [S][T]
 @group(0) @binding(7) var<storage, read_write> correct: array<u32>; // [S][T]
 @group(0) @binding(8) var<storage, read_write> bwdTop: array<f32>;  // [runs][K][M]
+@group(0) @binding(9) var<storage, read> msgW: array<f32>;          // [run][W_f N x M, b_f M, W_b N x M, b_b M]
+
+// The last layer's forward message at OUTPUT_INDEX for column b.
+fn message(s: u32, b: u32) -> f32 {
+  if (!FROM_PARTIALS) { return fwdTop[(s * dims.B + b) * M + OUTPUT_INDEX]; }
+  let P = (dims.A + GRID_WG - 1u) / GRID_WG;
+  let w = (dims.runBase + s) * dims.msgStride;
+  var m = msgW[w + N * M + OUTPUT_INDEX];
+  for (var j = 0u; j < N; j++) {
+    let row = ((s * N + j) * dims.B + b) * P;
+    var sum = 0.0;
+    for (var p = 0u; p < P; p++) { sum += fwdTop[row + p]; }
+    m += msgW[w + j * M + OUTPUT_INDEX] * (sum / f32(dims.A));
+  }
+  return m;
+}
 
 fn y_of(s: u32, b: u32) -> f32 {
-  let m = fwdTop[(s * dims.B + b) * M + OUTPUT_INDEX];
-  return TANH_BOUND * tanh(clamp(m / TANH_BOUND, -15.0, 15.0));
+  return TANH_BOUND * tanh(clamp(message(s, b) / TANH_BOUND, -15.0, 15.0));
 }
 
 @compute @workgroup_size(WG)
@@ -58,23 +82,21 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
 
   var ymax = y_of(s, 0u);
   var arg = 0u;
+  outputs[row * K] = ymax;
   for (var b = 1u; b < K; b++) {
     let y = y_of(s, b);
+    outputs[row * K + b] = y;
     if (y > ymax) { ymax = y; arg = b; }
   }
   var sum = 0.0;
-  for (var b = 0u; b < K; b++) {
-    let y = y_of(s, b);
-    outputs[row * K + b] = y;
-    sum += exp(y - ymax);
-  }
-  loss[row] = log(sum) + ymax - y_of(s, label);
+  for (var b = 0u; b < K; b++) { sum += exp(outputs[row * K + b] - ymax); }
+  loss[row] = log(sum) + ymax - outputs[row * K + label];
   correct[row] = select(0u, 1u, arg == label);
 
   for (var b = 0u; b < K; b++) {
     let onehot = select(0.0, 1.0, b == label);
     let o = (s * K + b) * M;
-    bwdTop[o] = exp(y_of(s, b) - ymax) / sum - onehot;
+    bwdTop[o] = exp(outputs[row * K + b] - ymax) / sum - onehot;
     bwdTop[o + 1u] = select(0.0, onehot, FEED_LABEL);
     for (var k = 2u; k < M; k++) { bwdTop[o + k] = 0.0; }
   }

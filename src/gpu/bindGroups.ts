@@ -1,5 +1,5 @@
 // Bind groups of one shard for every kernel and layer, built from the kernel descriptors.
-import { KERNELS, WH16_BYTES, wh16Offset, type BindingName, type GridKernel, type KernelName } from './kernels';
+import { KERNELS, WH16_BYTES, wh16Offset, type BindingName, type KernelName, type KernelTuning } from './kernels';
 import type { PipelineCache } from './pipelines';
 import type { ShardBuffers } from './shardBuffers';
 import { DIMS_BYTES, STEP_BYTES } from './dims';
@@ -18,16 +18,19 @@ export interface SharedBuffers {
 }
 
 export interface LayerGroups {
-  readonly gateInputs: GPUBindGroup;
-  /** Of the grid kernel in use (grid_tick or grid_tick_n16). */
+  /** Absent for a fused layer 0 (grid_fused_n16 makes its own gate inputs). */
+  readonly gateInputs: GPUBindGroup | null;
+  /** Of the grid kernel in use (grid_tick, grid_tick_n16, or grid_fused_n16 for a fused layer 0). */
   readonly gridTick: GPUBindGroup;
-  readonly reduceFwd: GPUBindGroup;
+  /** Absent for a fused layer 0 of a one-layer net (readout_error adds the partial sums). */
+  readonly reduceFwd: GPUBindGroup | null;
   /** Absent for layer 0, whose backward message is not used. */
   readonly reduceBwd: GPUBindGroup | null;
 }
 
 export interface ShardGroups {
-  readonly injectInput: GPUBindGroup;
+  /** Absent when layer 0 is fused (grid_fused_n16 reads the inputs itself). */
+  readonly injectInput: GPUBindGroup | null;
   readonly layers: readonly LayerGroups[];
   readonly readoutError: GPUBindGroup;
 }
@@ -42,9 +45,8 @@ export function makeBindGroup<K extends KernelName>(
   return device.createBindGroup({ label: name, layout: pipelines.layout(name), entries });
 }
 
-/** Which grid kernel the groups are for, and M (it places W_h in the packed gate matrix). */
-export interface GroupOptions {
-  readonly grid: GridKernel;
+/** Which grid kernels the groups are for, and M (it places W_h in the packed gate matrix). */
+export interface GroupOptions extends Pick<KernelTuning, 'grid' | 'fuseLayer0'> {
   readonly messageSize: number;
 }
 
@@ -59,42 +61,66 @@ export function makeShardGroups(
   const dims = (l: number): GPUBufferBinding => ({ buffer: sh.dims, offset: sh.layers[l].dimsOffset, size: DIMS_BYTES });
   const step: GPUBufferBinding = { buffer: g.steps, offset: 0, size: STEP_BYTES };
   const buf = (buffer: GPUBuffer): GPUBufferBinding => ({ buffer });
+  // The shared V_M's W_h (run 0's rows); per-run pipelines read gateW instead (kernels.ts).
+  const wh: GPUBufferBinding = { buffer: g.gateW, offset: wh16Offset(opts.messageSize), size: WH16_BYTES };
+  const fused = opts.fuseLayer0;
+  const partial = sh.partial;
+  if (fused && !partial) throw new Error('bindGroups: layer 0 is fused but the shard has no partial-sum buffer');
   const gridGroup = (l: number, lb: ShardBuffers['layers'][number]): GPUBindGroup =>
-    opts.grid === 'grid_tick_n16'
-      ? makeBindGroup(device, pipelines, 'grid_tick_n16', {
+    l === 0 && fused
+      ? makeBindGroup(device, pipelines, 'grid_fused_n16', {
           dims: dims(l),
-          // Run 0's W_h; the dispatch's dynamic offset moves it to the run's own (encode.ts).
-          wh: { buffer: g.gateW, offset: wh16Offset(opts.messageSize), size: WH16_BYTES },
-          sel: { buffer: sh.runSel, offset: 0, size: 16 },
-          U: buf(lb.U),
-          V: buf(lb.V),
-          h: buf(lb.h),
-          c: buf(lb.c),
-        })
-      : makeBindGroup(device, pipelines, 'grid_tick', {
-          dims: dims(l),
+          step,
+          wh,
           gateW: buf(g.gateW),
-          U: buf(lb.U),
-          V: buf(lb.V),
+          inputs: buf(g.inputs),
+          streamOfRun: buf(g.streamOfRun),
+          bwdIn: buf(lb.bwdIn),
           h: buf(lb.h),
           c: buf(lb.c),
-        });
+          partial: buf(partial as GPUBuffer),
+        })
+      : opts.grid === 'grid_tick_n16'
+        ? makeBindGroup(device, pipelines, 'grid_tick_n16', {
+            dims: dims(l),
+            wh,
+            gateW: buf(g.gateW),
+            U: buf(lb.U),
+            V: buf(lb.V),
+            h: buf(lb.h),
+            c: buf(lb.c),
+          })
+        : makeBindGroup(device, pipelines, 'grid_tick', {
+            dims: dims(l),
+            gateW: buf(g.gateW),
+            U: buf(lb.U),
+            V: buf(lb.V),
+            h: buf(lb.h),
+            c: buf(lb.c),
+          });
   const layers = sh.layers.map((lb, l) => ({
-    gateInputs: makeBindGroup(device, pipelines, 'gate_inputs', {
-      dims: dims(l),
-      gateW: buf(g.gateW),
-      fwdIn: buf(lb.fwdIn),
-      bwdIn: buf(lb.bwdIn),
-      U: buf(lb.U),
-      V: buf(lb.V),
-    }),
+    gateInputs:
+      l === 0 && fused
+        ? null
+        : makeBindGroup(device, pipelines, 'gate_inputs', {
+            dims: dims(l),
+            gateW: buf(g.gateW),
+            fwdIn: buf(lb.fwdIn),
+            bwdIn: buf(lb.bwdIn),
+            U: buf(lb.U),
+            V: buf(lb.V),
+          }),
     gridTick: gridGroup(l, lb),
-    reduceFwd: makeBindGroup(device, pipelines, 'reduce_fwd', {
-      dims: dims(l),
-      msgW: buf(g.msgW),
-      h: buf(lb.h),
-      out: buf(l + 1 < L ? sh.layers[l + 1].fwdIn : sh.fwdTop),
-    }),
+    reduceFwd:
+      l === 0 && fused && L === 1
+        ? null
+        : makeBindGroup(device, pipelines, 'reduce_fwd', {
+            dims: dims(l),
+            msgW: buf(g.msgW),
+            // A fused layer 0 under a hidden layer: the partial sums (the 'reduce_fwd:partials' pipeline).
+            h: buf(l === 0 && fused ? (partial as GPUBuffer) : lb.h),
+            out: buf(l + 1 < L ? sh.layers[l + 1].fwdIn : sh.fwdTop),
+          }),
     reduceBwd:
       l === 0
         ? null
@@ -106,24 +132,28 @@ export function makeShardGroups(
           }),
   }));
   return {
-    injectInput: makeBindGroup(device, pipelines, 'inject_input', {
-      dims: dims(0),
-      step,
-      inputs: buf(g.inputs),
-      streamOfRun: buf(g.streamOfRun),
-      fwdIn: buf(sh.layers[0].fwdIn),
-    }),
+    injectInput: fused
+      ? null
+      : makeBindGroup(device, pipelines, 'inject_input', {
+          dims: dims(0),
+          step,
+          inputs: buf(g.inputs),
+          streamOfRun: buf(g.streamOfRun),
+          fwdIn: buf(sh.layers[0].fwdIn),
+        }),
     layers,
     readoutError: makeBindGroup(device, pipelines, 'readout_error', {
       dims: dims(L - 1),
       step,
       labels: buf(g.labels),
       streamOfRun: buf(g.streamOfRun),
-      fwdTop: buf(sh.fwdTop),
+      // A fused one-layer net: the partial sums of h (readout_error's FROM_PARTIALS).
+      fwdTop: buf(fused && L === 1 ? (partial as GPUBuffer) : sh.fwdTop),
       outputs: buf(g.outputs),
       loss: buf(g.loss),
       correct: buf(g.correct),
       bwdTop: buf(sh.layers[L - 1].bwdIn),
+      msgW: buf(g.msgW),
     }),
   };
 }

@@ -3,12 +3,12 @@
 // of the Step uniform, so the whole block is one command buffer with no CPU round trip.
 import type { ShardGroups } from './bindGroups';
 import { foldWorkgroups } from './fold';
-import type { KernelName, KernelTuning } from './kernels';
+import { gridPipeline, type KernelTuning, type PipelineName } from './kernels';
 import { gateRowVec4s } from './packParams';
 import type { ShardBuffers } from './shardBuffers';
 
-/** The pipelines of the kernels in use (kernelsFor(tuning): one of the two grid kernels). */
-export type Pipelines = Partial<Record<KernelName, GPUComputePipeline>>;
+/** The pipelines in use (pipelinesFor(tuning, layers, runs)). */
+export type Pipelines = Partial<Record<PipelineName, GPUComputePipeline>>;
 
 export interface EncodeContext {
   readonly pipelines: Pipelines;
@@ -19,7 +19,9 @@ export interface EncodeContext {
   readonly stateSize: number;
 }
 
-interface Dispatch {
+export interface Dispatch {
+  /** Which pipeline (for counting and tests). */
+  readonly name: PipelineName;
   readonly pipeline: GPUComputePipeline;
   readonly group: GPUBindGroup;
   /** Dynamic offsets: 'step' for the Step uniform of example t, or fixed ones. */
@@ -27,15 +29,23 @@ interface Dispatch {
   readonly size: [number, number, number];
 }
 
-function pipeline(p: Pipelines, name: KernelName): GPUComputePipeline {
+function pipeline(p: Pipelines, name: PipelineName): GPUComputePipeline {
   const pl = p[name];
   if (!pl) throw new Error(`encode: no pipeline for ${name}`);
   return pl;
 }
 
+function need<T>(x: T | null, what: string): T {
+  if (x === null) throw new Error(`encode: no bind group for ${what}`);
+  return x;
+}
+
 /**
  * The dispatches of one example for one shard, in order (t-independent). `gateStride`: vec4s of the
- * packed gate matrix per run, 0 when one V_M is shared (then grid_tick_n16 covers all runs at once).
+ * packed gate matrix per run, 0 when one V_M is shared. Every kernel covers all runs of the shard in
+ * one dispatch, so their number does not depend on S: with a fused layer 0 (N = 16), a one-layer net
+ * takes 2 (grid_fused_n16, readout_error); unfused, 5 (inject_input, gate_inputs, grid, reduce_fwd,
+ * readout_error); each further layer adds 4 (gate_inputs, grid, reduce_fwd, reduce_bwd).
  */
 export function shardDispatches(ctx: EncodeContext, sh: ShardBuffers, groups: ShardGroups, gateStride: number): Dispatch[] {
   const { pipelines: p, tuning, maxPerDim } = ctx;
@@ -44,26 +54,27 @@ export function shardDispatches(ctx: EncodeContext, sh: ShardBuffers, groups: Sh
   const items = (n: number) => foldWorkgroups(Math.ceil(n / tuning.wg), maxPerDim);
   const groupsOf = (n: number) => foldWorkgroups(n, maxPerDim);
   const out: Dispatch[] = [];
-  const A0 = sh.layers[0].shape.A;
-  out.push({ pipeline: pipeline(p, 'inject_input'), group: groups.injectInput, offsets: 'step', size: items(R * A0) });
+  const add = (name: PipelineName, group: GPUBindGroup, offsets: Dispatch['offsets'], size: Dispatch['size']) =>
+    out.push({ name, pipeline: pipeline(p, name), group, offsets, size });
+  const fused = tuning.fuseLayer0;
+  const own = gateStride !== 0;
+  const L = sh.layers.length;
+  if (!fused) add('inject_input', need(groups.injectInput, 'inject_input'), 'step', items(R * sh.layers[0].shape.A));
   sh.layers.forEach(({ shape: { A, B } }, l) => {
     const g = groups.layers[l];
     const aBlocks = Math.ceil(A / tuning.wg);
-    out.push({ pipeline: pipeline(p, 'gate_inputs'), group: g.gateInputs, offsets: [], size: items(R * (A + B) * E) });
-    if (tuning.grid === 'grid_tick_n16') {
-      // Dynamic offsets [wh, sel]: W_h of run (runBase + i), and sel.run = i.
-      const grid = pipeline(p, 'grid_tick_n16');
-      if (gateStride === 0) out.push({ pipeline: grid, group: g.gridTick, offsets: [0, 0], size: groupsOf(aBlocks * B * R) });
-      else
-        for (let i = 0; i < R; i++) {
-          const offsets = [(sh.shard.runBase + i) * gateStride * 16, i * sh.dimsStride];
-          out.push({ pipeline: grid, group: g.gridTick, offsets, size: groupsOf(aBlocks * B) });
-        }
-    } else out.push({ pipeline: pipeline(p, 'grid_tick'), group: g.gridTick, offsets: [], size: groupsOf(aBlocks * B * R) });
-    out.push({ pipeline: pipeline(p, 'reduce_fwd'), group: g.reduceFwd, offsets: [], size: groupsOf(B * R) });
-    if (g.reduceBwd) out.push({ pipeline: pipeline(p, 'reduce_bwd'), group: g.reduceBwd, offsets: [], size: items(R * A) });
+    const grid = gridPipeline(tuning, l, own);
+    if (l === 0 && fused) {
+      add(grid, g.gridTick, 'step', groupsOf(aBlocks * B * R));
+      if (L > 1) add('reduce_fwd:partials', need(g.reduceFwd, 'reduce_fwd'), [], groupsOf(B * R));
+      return;
+    }
+    add('gate_inputs', need(g.gateInputs, 'gate_inputs'), [], items(R * (A + B) * E));
+    add(grid, g.gridTick, [], groupsOf(aBlocks * B * R));
+    add('reduce_fwd', need(g.reduceFwd, 'reduce_fwd'), [], groupsOf(B * R));
+    if (g.reduceBwd) add('reduce_bwd', g.reduceBwd, [], items(R * A));
   });
-  out.push({ pipeline: pipeline(p, 'readout_error'), group: groups.readoutError, offsets: 'step', size: items(R) });
+  add('readout_error', groups.readoutError, 'step', items(R));
   return out;
 }
 

@@ -22,7 +22,7 @@ import { BlockBuffers } from './blockBuffers';
 import { acquireDevice, describeAdapter, type AdapterSummary, type DeviceOptions, type GpuDevice } from './device';
 import { encodeSteps, shardDispatches, type EncodeContext, type Pipelines } from './encode';
 import { GpuEngineError, gpuError, withErrorScopes } from './errors';
-import { kernelOverrides, kernelsFor, KERNELS } from './kernels';
+import { kernelOf, pipelineOverrides, pipelinesFor, KERNELS, type PipelineName } from './kernels';
 import { ParamBuffers } from './paramBuffers';
 import { pipelineCache, type PipelineCache } from './pipelines';
 import { engineBytes, mib, planEngine, stepsPerChunk, type EnginePlan, type PlanOptions } from './plan';
@@ -98,9 +98,9 @@ export async function createGpuEngine(spec: EngineSpec, opts: GpuEngineOptions):
   const made: { engine?: GpuEngine } = {};
   try {
     const cache = pipelineCache(gpu.device);
-    const names = kernelsFor(plan.value.tuning);
+    const names = enginePipelines(spec, plan.value);
     const list = await Promise.all(
-      names.map((n) => cache.get(n, opts.shaders[KERNELS[n].shader], kernelOverrides(n, spec.config, plan.value.tuning))),
+      names.map((n) => cache.get(kernelOf(n), opts.shaders[KERNELS[kernelOf(n)].shader], pipelineOverrides(n, spec.config, plan.value.tuning))),
     );
     const pipelines = Object.fromEntries(names.map((n, i) => [n, list[i]])) as Pipelines;
     const what = `buffers for ${spec.runs} runs (${mib(engineBytes(spec))} in all)`;
@@ -121,8 +121,14 @@ export function pipelinesReady(spec: EngineSpec, device: GpuDevice, shaders: Sha
   const plan = planEngine(spec, device.limits, opts);
   if (!plan.ok) return false;
   const cache = pipelineCache(device.device);
-  return kernelsFor(plan.value.tuning).every((n) => cache.has(n, shaders[KERNELS[n].shader], kernelOverrides(n, spec.config, plan.value.tuning)));
+  return enginePipelines(spec, plan.value).every((n) =>
+    cache.has(kernelOf(n), shaders[KERNELS[kernelOf(n)].shader], pipelineOverrides(n, spec.config, plan.value.tuning)),
+  );
 }
+
+/** The pipelines an engine runs (kernels.ts pipelinesFor): per-run W_h variants only when runs > 1. */
+const enginePipelines = (spec: EngineSpec, plan: EnginePlan): PipelineName[] =>
+  pipelinesFor(plan.tuning, spec.config.hiddenSizes.length + 1, spec.runs);
 
 /** Fills a chunk's block buffers (by upload, or by passes encoded before the chunk's steps); returns them. */
 type ChunkFill = (encoder: GPUCommandEncoder) => ReturnType<BlockBuffers['upload']>;
@@ -150,6 +156,8 @@ export class GpuEngine implements VsmlEngine {
   private readonly maxStepsPerSubmit: number;
   /** See GpuEngineOptions.waitBeforeMap. */
   readonly waitBeforeMap: boolean;
+  /** The pipelines of one example's dispatches (all shards, in order), as the last chunk encoded them. */
+  private lastDispatches: readonly PipelineName[] = [];
   /** Seconds from submit to mapped results per example, of the last WAIT_HISTORY chunks. */
   private readonly secondsPerStep: number[] = [];
 
@@ -176,7 +184,7 @@ export class GpuEngine implements VsmlEngine {
       stepStride,
       stateSize: spec.config.stateSize,
     };
-    this.shards = plan.shards.map((s) => new ShardBuffers(this.device, spec.config, this.shapes, s, stepStride));
+    this.shards = plan.shards.map((s) => new ShardBuffers(this.device, spec.config, this.shapes, s, stepStride, plan.tuning));
     this.params = new ParamBuffers(this.device, spec.config);
     this.block = new BlockBuffers(this.device, spec, stepStride);
     this.resident = new ResidentInputs(this.device, cache, this.ctx, spec.inputSize, gpu.limits.maxStorageBufferBindingSize, stepStride);
@@ -188,6 +196,11 @@ export class GpuEngine implements VsmlEngine {
       }
       return l;
     });
+  }
+
+  /** The dispatches of one example (pipeline names, every shard, in order) in the last block run; [] before. */
+  get dispatchesPerExample(): readonly PipelineName[] {
+    return this.lastDispatches;
   }
 
   /** Shards (sub-ranges of runs with their own buffers) this engine uses. */
@@ -323,10 +336,11 @@ export class GpuEngine implements VsmlEngine {
       const encoder = this.device.createCommandEncoder({ label: `block of ${Tc}` });
       const bufs = fill(encoder);
       const shared = { ...bufs, gateW: this.params.gateW as GPUBuffer, msgW: this.params.msgW as GPUBuffer };
-      const groupOpts = { grid: this.ctx.tuning.grid, messageSize: this.spec.config.messageSize };
+      const groupOpts = { ...this.ctx.tuning, messageSize: this.spec.config.messageSize };
       const perShard = this.shards.map((sh) =>
         shardDispatches(this.ctx, sh, makeShardGroups(this.device, this.cache, sh, shared, groupOpts), this.params.gateStride),
       );
+      this.lastDispatches = perShard.flat().map((d) => d.name);
       const pass = encoder.beginComputePass({ label: `block of ${Tc}` });
       encodeSteps(pass, this.ctx, perShard, Tc);
       pass.end();

@@ -4,11 +4,10 @@ import type { VsmlConfig } from '../model/config';
 import type { ShaderName } from './shaders';
 
 /**
- * uniform: a static uniform (the layer's Dims); step: the per-example uniform, bound with a dynamic
- * offset; perRun: a uniform bound with a per-run dynamic offset (grid_tick_n16's W_h and run
- * selector); read: read-only storage; write: read-write storage.
+ * uniform: a static uniform (the layer's Dims, the shared W_h); step: the per-example uniform, bound
+ * with a dynamic offset; read: read-only storage; write: read-write storage.
  */
-export type BindingKind = 'uniform' | 'step' | 'perRun' | 'read' | 'write';
+export type BindingKind = 'uniform' | 'step' | 'read' | 'write';
 
 export interface BindingDesc<Name extends string = string> {
   readonly name: Name;
@@ -51,12 +50,24 @@ export const KERNELS = {
   ]),
   grid_tick_n16: kernel('grid_tick_n16', [
     { name: 'dims', kind: 'uniform' },
-    { name: 'wh', kind: 'perRun' },
-    { name: 'sel', kind: 'perRun' },
+    { name: 'wh', kind: 'uniform' },
+    { name: 'gateW', kind: 'read' },
     { name: 'U', kind: 'read' },
     { name: 'V', kind: 'read' },
     { name: 'h', kind: 'write' },
     { name: 'c', kind: 'write' },
+  ]),
+  grid_fused_n16: kernel('grid_fused_n16', [
+    { name: 'dims', kind: 'uniform' },
+    { name: 'step', kind: 'step' },
+    { name: 'wh', kind: 'uniform' },
+    { name: 'gateW', kind: 'read' },
+    { name: 'inputs', kind: 'read' },
+    { name: 'streamOfRun', kind: 'read' },
+    { name: 'bwdIn', kind: 'read' },
+    { name: 'h', kind: 'write' },
+    { name: 'c', kind: 'write' },
+    { name: 'partial', kind: 'write' },
   ]),
   reduce_fwd: kernel('reduce_fwd', [
     { name: 'dims', kind: 'uniform' },
@@ -80,6 +91,7 @@ export const KERNELS = {
     { name: 'loss', kind: 'write' },
     { name: 'correct', kind: 'write' },
     { name: 'bwdTop', kind: 'write' },
+    { name: 'msgW', kind: 'read' },
   ]),
   // resident data (src/gpu/resident.ts, H4): run before a chunk's steps, not per example
   gather_input: kernel('gather_input', [
@@ -121,15 +133,56 @@ export interface KernelTuning {
   readonly whShared: boolean;
   /** The grid kernel: grid_tick_n16 when N = 16, else grid_tick. */
   readonly grid: GridKernel;
+  /**
+   * Layer 0 in grid_fused_n16 (its gate inputs, micro-ticks and the partial sums of the forward
+   * mean in one dispatch): with grid_tick_n16 and a workgroup size that is a multiple of 4, <= 64.
+   */
+  readonly fuseLayer0: boolean;
 }
 
-/** The kernels an engine with this tuning runs (one of the two grid kernels). */
-export function kernelsFor(tuning: KernelTuning): KernelName[] {
-  const unused: GridKernel = tuning.grid === 'grid_tick' ? 'grid_tick_n16' : 'grid_tick';
-  return (Object.keys(KERNELS) as KernelName[]).filter((n) => n !== unused);
+/**
+ * A pipeline: a kernel with the override constants of one use. `:own` reads W_h from the run's rows
+ * of the gate matrix (one V_M per run, WH_STORAGE); `:partials` is reduce_fwd over grid_fused_n16's
+ * partial sums (layer 0 of a net with hidden layers).
+ */
+export type PipelineName = KernelName | 'grid_tick_n16:own' | 'grid_fused_n16:own' | 'reduce_fwd:partials';
+
+/** The kernel of a pipeline. */
+export const kernelOf = (p: PipelineName): KernelName => p.split(':')[0] as KernelName;
+
+/** The grid pipelines of one layer: with one shared V_M, and with one V_M per run. */
+export function gridPipeline(tuning: KernelTuning, layer: number, ownParams: boolean): PipelineName {
+  if (tuning.grid === 'grid_tick') return 'grid_tick';
+  const k = layer === 0 && tuning.fuseLayer0 ? 'grid_fused_n16' : 'grid_tick_n16';
+  return ownParams ? `${k}:own` : k;
 }
 
-/** Bytes of grid_tick_n16's W_h binding: 16 rows of 16 vec4. */
+/**
+ * The pipelines an engine with this tuning runs, for a net of `layers` layers and `runs` runs (one V_M
+ * per run is possible only when runs > 1): its grid kernels, the kernels layer 0 needs (inject_input
+ * and gate_inputs only when it is not fused), and the resident-data kernels.
+ */
+export function pipelinesFor(tuning: KernelTuning, layers: number, runs: number): PipelineName[] {
+  const out = new Set<PipelineName>();
+  for (let l = 0; l < layers; l++) {
+    out.add(gridPipeline(tuning, l, false));
+    if (runs > 1) out.add(gridPipeline(tuning, l, true));
+    if (l === 0 && tuning.fuseLayer0) {
+      if (layers > 1) out.add('reduce_fwd:partials');
+    } else {
+      if (l === 0) out.add('inject_input');
+      out.add('gate_inputs');
+      out.add('reduce_fwd');
+    }
+    if (l > 0) out.add('reduce_bwd');
+  }
+  out.add('readout_error');
+  const grid = new Set<KernelName>(['inject_input', 'gate_inputs', 'grid_tick', 'grid_tick_n16', 'grid_fused_n16', 'reduce_fwd', 'reduce_bwd', 'readout_error']);
+  for (const k of Object.keys(KERNELS) as KernelName[]) if (!grid.has(k)) out.add(k);
+  return [...out];
+}
+
+/** Bytes of the shared W_h binding of grid_tick_n16 and grid_fused_n16: 16 rows of 16 vec4. */
 export const WH16_BYTES = 16 * 16 * 16;
 
 /** Byte offset of W_h (rows 2M..2M+15) in one set of the packed gate matrix when N = 16. */
@@ -137,7 +190,22 @@ export const wh16Offset = (M: number): number => 2 * M * 16 * 16;
 
 export type Overrides = Record<string, number>;
 
-/** The `override` constants of each kernel for a config. */
+/**
+ * Backward-input dimensions of layer 0 that can be non-zero: a one-layer net's are the error
+ * injection's [e_b, label_b if feedLabel, 0, ...]; under a hidden layer all M.
+ */
+export const layer0BwdDims = (cfg: VsmlConfig): number =>
+  cfg.hiddenSizes.length > 0 ? cfg.messageSize : Math.min(cfg.messageSize, cfg.feedLabel ? 2 : 1);
+
+/** The `override` constants of a pipeline for a config. */
+export function pipelineOverrides(p: PipelineName, cfg: VsmlConfig, tuning: KernelTuning): Overrides {
+  const base = kernelOverrides(kernelOf(p), cfg, tuning);
+  if (p.endsWith(':own')) return { ...base, WH_STORAGE: 1 };
+  if (p === 'reduce_fwd:partials') return { ...base, FROM_PARTIALS: 1, GRID_WG: tuning.wg };
+  return base;
+}
+
+/** The `override` constants of each kernel for a config (a pipeline's variant adds to them: pipelineOverrides). */
 export function kernelOverrides(name: KernelName, cfg: VsmlConfig, tuning: KernelTuning): Overrides {
   const N = cfg.stateSize;
   const M = cfg.messageSize;
@@ -149,9 +217,11 @@ export function kernelOverrides(name: KernelName, cfg: VsmlConfig, tuning: Kerne
     case 'grid_tick':
       return { N, M, MICRO_TICKS: cfg.microTicks, WG: tuning.wg, WH_SHARED: tuning.whShared ? 1 : 0 };
     case 'grid_tick_n16':
-      return { M, MICRO_TICKS: cfg.microTicks, WG: tuning.wg };
+      return { M, MICRO_TICKS: cfg.microTicks, WG: tuning.wg, WH_STORAGE: 0 };
+    case 'grid_fused_n16':
+      return { M, MICRO_TICKS: cfg.microTicks, WG: tuning.wg, WH_STORAGE: 0, BWD_DIMS: layer0BwdDims(cfg) };
     case 'reduce_fwd':
-      return { N, M, WG: tuning.reduceWg };
+      return { N, M, WG: tuning.reduceWg, FROM_PARTIALS: 0, GRID_WG: tuning.wg };
     case 'reduce_bwd':
       return { N, M, WG: tuning.wg };
     case 'readout_error':
@@ -161,6 +231,10 @@ export function kernelOverrides(name: KernelName, cfg: VsmlConfig, tuning: Kerne
         TANH_BOUND: cfg.tanhBound,
         FEED_LABEL: cfg.feedLabel ? 1 : 0,
         WG: tuning.wg,
+        N,
+        // A one-layer net whose layer 0 is fused: the readout adds grid_fused_n16's partial sums.
+        FROM_PARTIALS: tuning.fuseLayer0 && cfg.hiddenSizes.length === 0 ? 1 : 0,
+        GRID_WG: tuning.wg,
       };
     case 'gather_input':
     case 'projection_matrix':
@@ -175,7 +249,6 @@ export function bindGroupLayoutEntries(desc: KernelDesc): GPUBindGroupLayoutEntr
       case 'uniform':
         return { type: 'uniform' };
       case 'step':
-      case 'perRun':
         return { type: 'uniform', hasDynamicOffset: true };
       case 'read':
         return { type: 'read-only-storage' };

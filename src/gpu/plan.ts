@@ -82,13 +82,20 @@ export function chooseTuning(spec: EngineSpec, limits: EngineLimits): KernelTuni
   const E = gateRowVec4s(N);
   // grid_tick_n16 binds W_h as a uniform at a 256-byte multiple (a gate row is 256 bytes when N = 16).
   const n16 = N === 16 && wh16Offset(M) % limits.minUniformBufferOffsetAlignment === 0;
-  return {
+  return normalTuning({
     wg,
     reduceWg,
     whShared: E * E * 16 <= limits.maxComputeWorkgroupStorageSize,
     grid: n16 ? 'grid_tick_n16' : 'grid_tick',
-  };
+    fuseLayer0: n16,
+  });
 }
+
+/** fuseLayer0 only where grid_fused_n16 applies: N = 16 (grid_tick_n16) and a workgroup of 4k <= 64 threads. */
+export const normalTuning = (t: KernelTuning): KernelTuning => ({
+  ...t,
+  fuseLayer0: t.fuseLayer0 && t.grid === 'grid_tick_n16' && t.wg % 4 === 0 && t.wg <= 64,
+});
 
 export function planEngine(spec: EngineSpec, limits: EngineLimits, opts: PlanOptions = {}): Result<EnginePlan> {
   const S = spec.runs;
@@ -103,7 +110,7 @@ export function planEngine(spec: EngineSpec, limits: EngineLimits, opts: PlanOpt
   if (paramBytes > limit.bytes) {
     return fail('limit', 'runs', `parameter buffer for ${S} runs ${overLimit(paramBytes, limit.name, limit.bytes)}`);
   }
-  const tuning = { ...chooseTuning(spec, limits), ...opts.tuning };
+  const tuning = normalTuning({ ...chooseTuning(spec, limits), ...opts.tuning });
   const runsPerShard = Math.max(1, Math.min(S, Math.floor(limit.bytes / largestPerRun.bytes), opts.maxRunsPerShard ?? S));
   const shards: Shard[] = [];
   for (let runBase = 0; runBase < S; runBase += runsPerShard) shards.push({ runBase, runs: Math.min(runsPerShard, S - runBase) });

@@ -7,6 +7,7 @@ export const SHADER_NAMES = [
   'gate_inputs',
   'grid_tick',
   'grid_tick_n16',
+  'grid_fused_n16',
   'reduce_fwd',
   'reduce_bwd',
   'readout_error',

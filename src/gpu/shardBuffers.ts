@@ -1,7 +1,9 @@
 // The buffers of one shard (a contiguous range of runs): per layer the state (h and c, StateSoA per
 // run), the incoming messages, the gate inputs U and V, and the Dims uniform; plus the last
-// layer's forward message for the readout.
+// layer's forward message for the readout, and grid_fused_n16's partial sums when layer 0 is fused
+// (then layer 0's fwdIn, U and V are not used and take 16 bytes each).
 import type { VsmlConfig } from '../model/config';
+import type { KernelTuning } from './kernels';
 import { abjToSoA, soaToABJ, asSoA, type LayerShape, type RunState } from '../model/state';
 import { packDims } from './dims';
 import { gateRowVec4s } from './packParams';
@@ -32,8 +34,8 @@ export class ShardBuffers {
   readonly fwdTop: GPUBuffer;
   /** One Dims record per layer, `dimsStride` bytes apart. */
   readonly dims: GPUBuffer;
-  /** grid_tick_n16's run selector: record i (`dimsStride` bytes apart) holds run i of the shard. */
-  readonly runSel: GPUBuffer;
+  /** [runs][16][B][P] (P = ceil(A / wg)): grid_fused_n16's partial sums of layer 0's h; null when not fused. */
+  readonly partial: GPUBuffer | null;
   private readonly all: GPUBuffer[] = [];
 
   constructor(
@@ -42,6 +44,7 @@ export class ShardBuffers {
     readonly shapes: readonly LayerShape[],
     readonly shard: Shard,
     readonly dimsStride: number,
+    tuning: Pick<KernelTuning, 'fuseLayer0' | 'wg'>,
   ) {
     const N = cfg.stateSize;
     const M = cfg.messageSize;
@@ -53,20 +56,19 @@ export class ShardBuffers {
       return b;
     };
     this.dims = make('dims', dimsStride * shapes.length, GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST);
-    this.runSel = make('runSel', dimsStride * R, GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST);
-    const sel = new Uint32Array((dimsStride / 4) * R);
-    for (let i = 0; i < R; i++) sel[(i * dimsStride) / 4] = i;
-    upload(device.queue, this.runSel, 0, sel);
+    const fused = (l: number): boolean => l === 0 && tuning.fuseLayer0;
     this.layers = shapes.map((shape, l) => ({
       shape,
       h: make(`h[${l}]`, R * shape.A * shape.B * N * 4),
       c: make(`c[${l}]`, R * shape.A * shape.B * N * 4),
-      fwdIn: make(`fwdIn[${l}]`, R * shape.A * M * 4),
+      fwdIn: make(`fwdIn[${l}]`, fused(l) ? 0 : R * shape.A * M * 4),
       bwdIn: make(`bwdIn[${l}]`, R * shape.B * M * 4),
-      U: make(`U[${l}]`, R * shape.A * E * 16),
-      V: make(`V[${l}]`, R * shape.B * E * 16),
+      U: make(`U[${l}]`, fused(l) ? 0 : R * shape.A * E * 16),
+      V: make(`V[${l}]`, fused(l) ? 0 : R * shape.B * E * 16),
       dimsOffset: l * dimsStride,
     }));
+    const { A, B } = shapes[0];
+    this.partial = tuning.fuseLayer0 ? make('partial', R * N * B * Math.ceil(A / tuning.wg) * 4) : null;
     this.fwdTop = make('fwdTop', R * shapes[shapes.length - 1].B * M * 4);
   }
 

@@ -62,7 +62,7 @@ describe('planEngine', () => {
     const t32 = planEngine(mnist(1, 32), DEFAULTS);
     const t64 = planEngine(mnist(1, 64), DEFAULTS);
     expect(t32.ok && t32.value.tuning.whShared).toBe(true);
-    expect(t64.ok && t64.value.tuning).toEqual({ wg: 64, reduceWg: 64, whShared: false, grid: 'grid_tick' });
+    expect(t64.ok && t64.value.tuning).toEqual({ wg: 64, reduceWg: 64, whShared: false, grid: 'grid_tick', fuseLayer0: false });
   });
 
   it('tuning: grid_tick_n16 exactly when N=16 (N=12, 20, 32 keep grid_tick)', () => {
@@ -140,7 +140,7 @@ describe('packParams', () => {
 describe('kernel descriptors mirror the WGSL', () => {
   const sources = loadShadersNode();
   const wgslKind = (space: string): BindingKind[] =>
-    space === 'uniform' ? ['uniform', 'step', 'perRun'] : space === 'storage, read' ? ['read'] : space === 'storage, read_write' ? ['write'] : [];
+    space === 'uniform' ? ['uniform', 'step'] : space === 'storage, read' ? ['read'] : space === 'storage, read_write' ? ['write'] : [];
 
   it.each(SHADER_NAMES)('%s.wgsl declares @binding(i) exactly as KERNELS lists them', (name) => {
     const decls = [...sources[name].matchAll(/@group\(0\) @binding\((\d+)\) var<([^>]+)> (\w+)/g)].map((m) => ({
