@@ -5,7 +5,7 @@
 // GPU engine also says when its device is lost (`lost`), so the session can be recreated; our own
 // dispose ("destroyed") is not a loss.
 // A studio session opens fast (chooseSessionEngine): on WebGPU at once when the worker's shared
-// device has this grid's pipelines compiled, else on the CPU engine at once with the GPU engine
+// device has this grid's pipelines compiled, else on the CPU reference at once with the GPU engine
 // still being made (`upgrade`), which the session moves onto when it is ready (sessionHandover.ts).
 import { specShapes, type EngineSpec, type VsmlEngine } from '../model/engine';
 import { referenceCpu, type CpuMaker } from './cpuChoice';
@@ -76,13 +76,25 @@ export async function chooseEngine(
 /**
  * A studio session's engine, chosen so it starts at once: WebGPU when `gpu` has this grid ready (its
  * pipelines compiled) or the grid is too large for the CPU (CPU_FIRST_MAX_WORK: then it waits for the
- * compile); else `makeCpu`'s engine now, with the GPU engine as its `upgrade`. The upgrade's own CPU
- * fallback is only disposed (the session keeps the engine it runs on), so it is the reference: no
- * threads are started for it.
+ * compile); else `makeFirst`'s engine now, with the GPU engine as its `upgrade`. `makeCpu` is the
+ * engine where WebGPU is absent or cannot run the grid.
+ *
+ * `makeFirst` is the reference, not the fast CPU engine, on purpose: the handover replays on the GPU
+ * every example seen before it (handover.ts), and on a software adapter the GPU is slower than the
+ * fast CPU engine. Measured in headless Chromium on SwiftShader (2-core machine, load 8-10): the
+ * default studio grid saw 49 examples on the reference before the move and was on WebGPU at 118 s;
+ * on the fast CPU engine (2 threads, ~7 examples/s) it saw 849 and was still replaying them at 304 s.
+ * The upgrade's own CPU fallback is only disposed (the session keeps the engine it runs on), so it is
+ * the reference too: no threads are started for it.
  */
-export async function chooseSessionEngine(spec: EngineSpec, gpu: GpuEngines | null, makeCpu: CpuMaker = referenceCpu): Promise<EngineChoice> {
+export async function chooseSessionEngine(
+  spec: EngineSpec,
+  gpu: GpuEngines | null,
+  makeCpu: CpuMaker = referenceCpu,
+  makeFirst: CpuMaker = referenceCpu,
+): Promise<EngineChoice> {
   if (!gpu) return chooseEngine(spec, null, makeCpu);
   const make = (s: EngineSpec) => gpu.make(s);
   if (gpu.ready(spec) || cpuWork(spec) > CPU_FIRST_MAX_WORK) return chooseEngine(spec, make, makeCpu);
-  return { engine: await makeCpu(spec), fallback: null, upgrade: chooseEngine(spec, make, referenceCpu) };
+  return { engine: await makeFirst(spec), fallback: null, upgrade: chooseEngine(spec, make, referenceCpu) };
 }
