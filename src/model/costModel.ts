@@ -98,11 +98,19 @@ export interface GpuCostOptions {
   readonly grid?: 'grid_tick_n16' | 'grid_tick';
   /** Runs per shard (buffer set); every kernel is dispatched once per shard. Default: all runs in one. */
   readonly runsPerShard?: number;
+  /** Layer 0 in grid_fused_n16 (src/gpu/plan.ts: the default for N = 16). Default: N === 16. */
+  readonly fuseLayer0?: boolean;
+  /** Cells per workgroup of the grid kernels (the a-block of grid_fused_n16's partial sums). Default 64. */
+  readonly wg?: number;
 }
 
 /**
  * The WebGPU engine's kernels per example (src/gpu/encode.ts shardDispatches), counted from
- * shaders/*.wgsl. Layer 0's forward input is [x_a, 0, ..., 0] but gate_inputs multiplies all M rows.
+ * shaders/*.wgsl. Every kernel is one dispatch per shard at any S (grid_tick_n16 reads a run's W_h from
+ * storage when each run has its own V_M). Unfused, layer 0's forward input is [x_a, 0, ..., 0] but
+ * gate_inputs multiplies all M rows. Fused (grid_fused_n16, N = 16), layer 0 makes U + V per cell from
+ * 2 + BWD_DIMS gate rows, runs the micro-ticks and writes partial sums of h per a-block of WG cells,
+ * which readout_error (one layer) or reduce_fwd (more layers) add.
  */
 export function gpuCost(cfg: VsmlConfig, shapes: readonly LayerShape[], o: GpuCostOptions): EngineCost {
   const N = cfg.stateSize;
@@ -110,6 +118,8 @@ export function gpuCost(cfg: VsmlConfig, shapes: readonly LayerShape[], o: GpuCo
   const MT = cfg.microTicks;
   const S = o.runs;
   const grid = o.grid ?? (N === 16 ? 'grid_tick_n16' : 'grid_tick');
+  const fused = (o.fuseLayer0 ?? N === 16) && grid === 'grid_tick_n16';
+  const WG = o.wg ?? 64;
   const Q = Math.ceil(N / 4);
   const E = 4 * Q; // vec4s per packed gate-matrix row
   const shards = Math.ceil(S / (o.runsPerShard ?? S));
@@ -117,9 +127,38 @@ export function gpuCost(cfg: VsmlConfig, shapes: readonly LayerShape[], o: GpuCo
   const ks: KernelCost[] = [];
   const A0 = shapes[0].A;
   const K = shapes[shapes.length - 1].B;
-  // inject_input: x = inputs[q][t][a] (and streamOfRun[s]); writes M floats per (s, a).
-  ks.push({ kernel: 'inject_input', dispatches: shards, flops: 0, bytesRead: S * (A0 + 1) * F32, bytesWritten: S * A0 * M * F32 });
+  const L = shapes.length;
+  const cellUpdate = MT * (2 * N * 4 * N + N * WGSL_CELL_UPDATE_FLOPS); // h W_h and the update, all micro-ticks
+  const P0 = Math.ceil(A0 / WG); // a-blocks of layer 0's partial sums
+  if (!fused) {
+    // inject_input: x = inputs[q][t][a] (and streamOfRun[s]); writes M floats per (s, a).
+    ks.push({ kernel: 'inject_input', dispatches: shards, flops: 0, bytesRead: S * (A0 + 1) * F32, bytesWritten: S * A0 * M * F32 });
+  }
   shapes.forEach(({ A, B }, l) => {
+    const state = S * A * B * N * F32; // one of h, c
+    if (l === 0 && fused) {
+      // Per cell: 16 vec4 of U + V = bias + x W[0] + sum_{k < BWD_DIMS} bwd_k W[M + k] (2 + 2 BWD_DIMS per lane),
+      // the micro-ticks; per workgroup 4 threads add WG vec4 in 4 partial sums (WG adds, 3 to combine).
+      const bwdDims = L === 1 ? (cfg.feedLabel ? 2 : 1) : M;
+      ks.push({
+        kernel: 'grid_fused_n16',
+        dispatches: shards,
+        flops: S * A * B * (E * 4 * (2 + 2 * bwdDims) + cellUpdate) + S * B * P0 * 4 * 4 * (WG + 3),
+        bytesRead: 2 * state + S * (A + 1 + B * bwdDims) * F32 + copies * ((2 + bwdDims) * E + N * E) * 4 * F32,
+        bytesWritten: 2 * state + S * N * B * P0 * F32,
+      });
+      if (L > 1) {
+        // reduce_fwd from the partials: N threads add P and divide, M threads N multiply-adds.
+        ks.push({
+          kernel: 'reduce_fwd',
+          dispatches: shards,
+          flops: S * B * (N * (P0 + 1) + M * N * 2),
+          bytesRead: S * N * B * P0 * F32 + copies * (N * M + M) * F32,
+          bytesWritten: S * B * M * F32,
+        });
+      }
+      return;
+    }
     // gate_inputs: per (s, row, vec4 e) M vec4 multiply-adds (U rows from 0; V rows from the bias).
     ks.push({
       kernel: 'gate_inputs',
@@ -128,15 +167,13 @@ export function gpuCost(cfg: VsmlConfig, shapes: readonly LayerShape[], o: GpuCo
       bytesRead: (copies * (2 * M + 1) * E * 4 + S * (A + B) * M) * F32,
       bytesWritten: S * (A + B) * E * 4 * F32,
     });
-    const state = S * A * B * N * F32; // one of h, c
     const uv = S * (A + B) * E * 4 * F32;
     if (grid === 'grid_tick_n16') {
       // U + V once (16 vec4 adds), then per micro-tick 16 vec4 columns x 16 multiply-adds, and the update.
-      const perCell = 4 * N + MT * (2 * N * 4 * N + N * WGSL_CELL_UPDATE_FLOPS);
       ks.push({
         kernel: grid,
-        dispatches: o.perRunParams ? S : shards,
-        flops: S * A * B * perCell,
+        dispatches: shards,
+        flops: S * A * B * (4 * N + cellUpdate),
         bytesRead: 2 * state + uv + copies * N * E * 4 * F32,
         bytesWritten: 2 * state,
       });
@@ -171,12 +208,15 @@ export function gpuCost(cfg: VsmlConfig, shapes: readonly LayerShape[], o: GpuCo
       });
     }
   });
-  // readout_error: y_of runs 3K + 1 times; K - 1 compares; K x (sub, exp, add); log, add, sub; K x (sub, exp, div, sub).
+  // readout_error: y_of K times (5 each; from the partials first: N x (P adds, divide, multiply-add) + bias);
+  // K - 1 compares; K x (sub, exp, add); log, add, sub; K x (sub, exp, div, sub).
+  const fromPartials = fused && L === 1;
+  const message = fromPartials ? N * (P0 + 3) : 0;
   ks.push({
     kernel: 'readout_error',
     dispatches: shards,
-    flops: S * (Y_OF_FLOPS * (3 * K + 1) + (K - 1) + 3 * K + 3 + 4 * K),
-    bytesRead: S * (K + 2) * F32,
+    flops: S * (K * (message + Y_OF_FLOPS) + (K - 1) + 3 * K + 3 + 4 * K),
+    bytesRead: S * (2 + (fromPartials ? N * K * P0 : K)) * F32 + (fromPartials ? copies * (N + 1) * F32 : 0),
     bytesWritten: S * (K + 2 + K * M) * F32,
   });
   return total('webgpu', S, shapes, merge(ks));

@@ -22,8 +22,8 @@ describe('flopModel (reference equations)', () => {
   });
 });
 
-describe('gpuCost (executed by shaders/*.wgsl)', () => {
-  const one = gpuCost(DEFAULT_CONFIG, mnist, { runs: 1, perRunParams: false });
+describe('gpuCost (executed by shaders/*.wgsl), layer 0 unfused', () => {
+  const one = gpuCost(DEFAULT_CONFIG, mnist, { runs: 1, perRunParams: false, fuseLayer0: false });
 
   it('grid_tick_n16 executes 4,960 FLOP per cell: U+V 64, then 2 x (2,048 multiply-add + 400 update)', () => {
     expect(kernel('grid_tick_n16', one).flops).toBe(4960 * cells);
@@ -37,15 +37,15 @@ describe('gpuCost (executed by shaders/*.wgsl)', () => {
     expect(kernel('reduce_fwd', one).flops).toBe(10 * (16 * 788 + 256));
   });
 
-  it('readout_error executes 237 FLOP for K 10 and inject_input none', () => {
-    expect(kernel('readout_error', one).flops).toBe(237);
+  it('readout_error executes 132 FLOP for K 10 and inject_input none', () => {
+    expect(kernel('readout_error', one).flops).toBe(132);
     expect(kernel('inject_input', one).flops).toBe(0);
   });
 
   it('sums to 5,080.1 FLOP per cell-tick (reduce_bwd only from layer 1 on)', () => {
     expect(one.kernels.map((k) => k.kernel)).toEqual(['inject_input', 'gate_inputs', 'grid_tick_n16', 'reduce_fwd', 'readout_error']);
-    expect(one.flopsPerExample).toBe(4960 * cells + 1024 * 794 + 10 * (16 * 788 + 256) + 237);
-    expect(one.flopsPerCellTick).toBeCloseTo(5080.14, 2);
+    expect(one.flopsPerExample).toBe(4960 * cells + 1024 * 794 + 10 * (16 * 788 + 256) + 132);
+    expect(one.flopsPerCellTick).toBeCloseTo(5080.13, 2);
   });
 
   it('grid_tick_n16 moves h and c in and out (256 B per cell), U, V and W_h once', () => {
@@ -55,11 +55,11 @@ describe('gpuCost (executed by shaders/*.wgsl)', () => {
     expect(intensity(g)).toBeCloseTo((4960 * cells) / (cells * 256 + 794 * 256 + 4096), 9);
   });
 
-  it('dispatches 5 kernels per example with a shared V_M and 4 + S with one V_M per run', () => {
-    expect(gpuCost(DEFAULT_CONFIG, mnist, { runs: 64, perRunParams: false }).dispatchesPerExample).toBe(5);
-    const es = gpuCost(DEFAULT_CONFIG, mnist, { runs: 64, perRunParams: true });
-    expect(es.dispatchesPerExample).toBe(68);
-    expect(kernel('grid_tick_n16', es).bytesRead - kernel('grid_tick_n16', gpuCost(DEFAULT_CONFIG, mnist, { runs: 64, perRunParams: false })).bytesRead).toBe(63 * 4096);
+  it('dispatches 5 kernels per example at any S, shared V_M or one per run, reading S copies of W_h', () => {
+    const shared = gpuCost(DEFAULT_CONFIG, mnist, { runs: 64, perRunParams: false, fuseLayer0: false });
+    const es = gpuCost(DEFAULT_CONFIG, mnist, { runs: 64, perRunParams: true, fuseLayer0: false });
+    expect([shared.dispatchesPerExample, es.dispatchesPerExample]).toEqual([5, 5]);
+    expect(kernel('grid_tick_n16', es).bytesRead - kernel('grid_tick_n16', shared).bytesRead).toBe(63 * 4096);
   });
 
   it('counts reduce_bwd for a hidden layer, and grid_tick for N 12', () => {
@@ -69,6 +69,31 @@ describe('gpuCost (executed by shaders/*.wgsl)', () => {
     // E = 12 vec4 columns, Q = 3: per micro-tick 12 x 4 x (1 + 24) + 12 x 25, twice.
     expect(kernel('grid_tick', c).flops).toBe(2 * (15 + 10) * 2 * (12 * 4 * 25 + 12 * 25));
     expect(c.dispatchesPerExample).toBe(1 + 3 + 3 + 1 + 1);
+  });
+});
+
+describe('gpuCost, layer 0 fused (grid_fused_n16, the default for N 16)', () => {
+  const fused = gpuCost(DEFAULT_CONFIG, mnist, { runs: 1, perRunParams: false });
+
+  it('takes 2 dispatches per example at any S', () => {
+    expect(fused.kernels.map((k) => [k.kernel, k.dispatches])).toEqual([['grid_fused_n16', 1], ['readout_error', 1]]);
+    expect(gpuCost(DEFAULT_CONFIG, mnist, { runs: 64, perRunParams: true }).dispatchesPerExample).toBe(2);
+  });
+
+  it('grid_fused_n16 executes 5,152 FLOP per cell (U + V from 3 gate rows 256, micro-ticks 4,896) and the partial sums', () => {
+    // 13 a-blocks of 64 per column: 4 threads x 4 lanes x (64 + 3) adds each.
+    expect(kernel('grid_fused_n16', fused).flops).toBe(5152 * cells + 10 * 13 * 16 * 67);
+  });
+
+  it('readout_error makes the output message from the 13 partial sums: 2,692 FLOP for K 10', () => {
+    expect(kernel('readout_error', fused).flops).toBe(10 * (16 * 16 + 5) + 82);
+    expect(fused.flopsPerCellTick).toBeCloseTo(5152 + (139360 + 2692) / cells, 9);
+  });
+
+  it('moves h and c, the inputs, 3 gate rows and W_h, and writes the partial sums', () => {
+    const g = kernel('grid_fused_n16', fused);
+    expect(g.bytesRead).toBe(cells * 128 + (784 + 1 + 10) * 4 + (3 * 16 + 256) * 16);
+    expect(g.bytesWritten).toBe(cells * 128 + 16 * 10 * 13 * 4);
   });
 });
 
