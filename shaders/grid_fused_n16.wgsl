@@ -1,18 +1,16 @@
-// grid_fused_n16: layer 0 of an N = 16 network in one kernel per example: its gate inputs, every
-// micro-tick of every cell, and the first half of the forward message's mean. It replaces
-// inject_input, gate_inputs, grid_tick_n16 and the sum of reduce_fwd for layer 0 (plan.ts: the
-// tuning's fuseLayer0; encode.ts). Exact because layer 0's forward input is [x_a, 0, ..., 0]:
+// grid_fused_n16: layer 0 of an N = 16 network in one kernel per example: its gate inputs and
+// every micro-tick of every cell. It replaces inject_input, gate_inputs and grid_tick_n16 for
+// layer 0 (plan.ts: the tuning's fuseLayer0; encode.ts). Exact because layer 0's forward input is [x_a, 0, ..., 0]:
 //   U_a = x_a W[0, :]   (row 0 of the packed gate matrix; rows 1..M-1 meet zeros)
 //   V_b = bias + sum_{k < BWD_DIMS} bwdIn[b][k] W[M + k, :]
 // where BWD_DIMS is the number of backward-input dimensions that can be non-zero: for a one-layer
 // net the error injection [e_b, label_b if feedLabel, 0, ...] (1 or 2), else M (layer 1's backward
 // message). x_a = inputs[q][t][a] with q = streamOfRun[run] and t from the Step uniform, as
 // inject_input reads it. Then the cell's micro-ticks as in grid_tick_n16 (the same text, below).
-// Epilogue (deterministic, no atomics): each workgroup adds h of its WG cells (a-block p of one
-// (run s, column b); clamped threads add 0) in a fixed order and writes
-//   partial[s][j][b][p] = sum_{a in block p} h[s][j][b][a]          ([runs][16][B][P], P = ceil(A / WG))
-// readout_error (one-layer net) or reduce_fwd with FROM_PARTIALS (the next layer's input) adds the P
-// partial sums in order and applies 1/A, W_f and b_f.
+// No epilogue: the forward message's mean over a is read from h by the next kernel (readout_error
+// with FROM_STATE for a one-layer net, reduce_fwd otherwise). A fixed-order partial sum per workgroup
+// needs a workgroup barrier, and on SwiftShader a barrier anywhere in this kernel makes it run as
+// coroutines: measured on the MNIST grid (2 cores), 2.2x (S = 1) to 3.5x (S = 8) the time per example.
 //
 // Thread mapping: one thread per cell; a workgroup holds WG consecutive a of one (run s, column b)
 //   (linear workgroup id = p + P * (b + B * s), folded into 3-D); one dispatch covers every run of
@@ -20,20 +18,18 @@
 //   run's rows of gateW). Threads past A compute a clamped copy of cell A - 1 and store nothing.
 // Tiling: h, c and U + V of the cell in registers for all micro-ticks (as grid_tick_n16); U and V
 //   are made from 1 + 1 + BWD_DIMS gate rows at the start instead of read from buffers.
-// Workgroup memory: the WG final h of the workgroup (4 vec4 each, 4 KiB at WG = 64), one barrier;
-//   threads 0..3 then add quad q over the WG cells (4 interleaved partial sums, added pairwise).
+// Workgroup memory: none (and no barrier).
 // The block between "lstm16 begin" and "lstm16 end" is the same text in grid_tick_n16.wgsl (a test
 // compares them).
 
 override M: u32 = 8u;           // message size (places the gate rows in the packed matrix)
 override MICRO_TICKS: u32 = 2u; // LSTM steps per example, 1..16
-override WG: u32 = 64u;         // cells per workgroup, a multiple of 4, at most 64
+override WG: u32 = 64u;         // cells per workgroup
 override WH_STORAGE: bool = false; // W_h from the run's rows of gateW (one V_M per run)
 override BWD_DIMS: u32 = 1u;    // backward-input dimensions that can be non-zero, 1..M
 
 const FORGET_SHIFT: f32 = 5.0;
 const INPUT_SHIFT: f32 = -5.0;
-const MAX_WG: u32 = 64u;
 
 struct Dims {
   A: u32,
@@ -60,9 +56,6 @@ struct Step {
 @group(0) @binding(6) var<storage, read> bwdIn: array<f32>;        // [runs][B][M]
 @group(0) @binding(7) var<storage, read_write> h: array<f32>;      // [runs][16][B][A]
 @group(0) @binding(8) var<storage, read_write> c: array<f32>;      // [runs][16][B][A]
-@group(0) @binding(9) var<storage, read_write> partial: array<f32>; // [runs][16][B][P]
-
-var<workgroup> hs: array<vec4<f32>, 4u * MAX_WG>; // [lid][q]: final h of the workgroup's cells
 
 // lstm16 begin
 /** The 16 state values of a cell as 4 quads: q0 = (x_0, x_1, x_2, x_3), ... */
@@ -149,12 +142,12 @@ fn msg_quad(g: u32, x: f32, v: u32, q: u32) -> Gates {
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>,
         @builtin(local_invocation_index) lid: u32) {
   let group = wid.x + nwg.x * (wid.y + nwg.y * wid.z);
-  let P = (dims.A + WG - 1u) / WG;
+  let P = (dims.A + WG - 1u) / WG; // a-blocks
   let sRaw = group / (P * dims.B);
   let p = group % P;
   let aRaw = p * WG + lid;
-  // Clamped instead of returning early (uniform control flow: the barrier below needs it; on
-  // SwiftShader it is also cheaper). Only the stores are guarded.
+  // Clamped instead of returning early: SwiftShader runs the rest of a kernel for every lane anyway,
+  // and a uniform control flow keeps it cheaper. Only the stores are guarded.
   let s = min(sRaw, dims.runs - 1u);
   let a = min(aRaw, dims.A - 1u);
   let b = (group / P) % dims.B;
@@ -171,38 +164,10 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
   y = tick(y, m);
   if (MICRO_TICKS > 1u) { y = tick(y, m); }
   for (var t = 2u; t < MICRO_TICKS; t++) { y = tick(y, m); }
-  let live = sRaw < dims.runs && aRaw < dims.A;
-  if (live) {
+  if (sRaw < dims.runs && aRaw < dims.A) {
     store_quad(cell, BA, 0u, y.h.q0, y.c.q0);
     store_quad(cell, BA, 1u, y.h.q1, y.c.q1);
     store_quad(cell, BA, 2u, y.h.q2, y.c.q2);
     store_quad(cell, BA, 3u, y.h.q3, y.c.q3);
-  }
-  // The partial sums of h over this workgroup's a, in a fixed order.
-  let zero = vec4<f32>(0.0);
-  let inA = aRaw < dims.A;
-  hs[4u * lid] = select(zero, y.h.q0, inA);
-  hs[4u * lid + 1u] = select(zero, y.h.q1, inA);
-  hs[4u * lid + 2u] = select(zero, y.h.q2, inA);
-  hs[4u * lid + 3u] = select(zero, y.h.q3, inA);
-  workgroupBarrier();
-  if (lid < 4u && sRaw < dims.runs) {
-    var p0 = zero;
-    var p1 = zero;
-    var p2 = zero;
-    var p3 = zero;
-    for (var i = 0u; i < WG; i += 4u) {
-      p0 += hs[4u * i + lid];
-      p1 += hs[4u * (i + 1u) + lid];
-      p2 += hs[4u * (i + 2u) + lid];
-      p3 += hs[4u * (i + 3u) + lid];
-    }
-    let sum = (p0 + p1) + (p2 + p3);
-    let BP = dims.B * P;
-    let o = (s * 16u + 4u * lid) * BP + b * P + p;
-    partial[o] = sum.x;
-    partial[o + BP] = sum.y;
-    partial[o + 2u * BP] = sum.z;
-    partial[o + 3u * BP] = sum.w;
   }
 }

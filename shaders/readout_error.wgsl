@@ -3,13 +3,15 @@
 //   p = softmax(y), loss = logsumexp(y) - y_label, correct = (first argmax of y) == label
 //   bwdTop[b] = [p_b - onehot_b, onehot_b if FEED_LABEL else 0, 0, ...]
 //
-// With FROM_PARTIALS (a one-layer net whose layer 0 ran in grid_fused_n16), fwdTop holds that
-// kernel's partial sums of h [runs][N][K][P] (P = ceil(A / GRID_WG)), and the message's OUTPUT_INDEX
-// dimension (all the readout reads) is made here, as reduce_fwd would:
-//   m_b = b_f[OUTPUT_INDEX] + sum_j W_f[j][OUTPUT_INDEX] * (1/A) sum_p partial[j][b][p]   (fixed order)
+// With FROM_STATE (a one-layer net whose layer 0 ran in grid_fused_n16, which leaves no message),
+// fwdTop is layer 0's h [runs][N][K][A], and the message's OUTPUT_INDEX dimension (all the readout
+// reads) is made here, as reduce_fwd would:
+//   m_b = b_f[OUTPUT_INDEX] + sum_j W_f[j][OUTPUT_INDEX] * (1/A) sum_a h[j][b][a]   (fixed order)
 //
 // Thread mapping: one thread per run s (K is small); the thread walks b in order, so the sums are
-//   deterministic. Workgroups folded into 3-D as in inject_input.
+//   deterministic. Workgroups folded into 3-D as in inject_input. With FROM_STATE: one workgroup
+//   per run; thread b (b < K, then b + WG, ...) makes y_b into `outputs` (16 rows of A, each in 4
+//   interleaved partial sums as reduce_fwd), a storage barrier, then thread 0 does the rest.
 // Tiling: none; y_b is computed once per b into `outputs` and read back from there by the later
 //   passes over b. Workgroup memory: none.
 // Outputs are indexed by the global run (runBase + s): [S][T][K], loss and correct [S][T].
@@ -19,9 +21,8 @@ override OUTPUT_INDEX: u32 = 1u;
 override TANH_BOUND: f32 = 100.0;
 override FEED_LABEL: bool = false;
 override WG: u32 = 64u;
-override N: u32 = 16u;                // LSTM state size (FROM_PARTIALS)
-override FROM_PARTIALS: bool = false; // fwdTop holds grid_fused_n16's partial sums of h
-override GRID_WG: u32 = 64u;          // their a-block
+override N: u32 = 16u;             // LSTM state size (FROM_STATE)
+override FROM_STATE: bool = false; // fwdTop is layer 0's h: make the message from it
 
 struct Dims {
   A: u32,
@@ -43,7 +44,7 @@ struct Step {
 @group(0) @binding(1) var<uniform> step: Step;
 @group(0) @binding(2) var<storage, read> labels: array<i32>;        // [Q][T]
 @group(0) @binding(3) var<storage, read> streamOfRun: array<u32>;   // [S]
-@group(0) @binding(4) var<storage, read> fwdTop: array<f32>;        // [runs][K][M] (or [runs][N][K][P])
+@group(0) @binding(4) var<storage, read> fwdTop: array<f32>;        // [runs][K][M] (FROM_STATE: h [runs][N][K][A])
 @group(0) @binding(5) var<storage, read_write> outputs: array<f32>; // [S][T][K]
 @group(0) @binding(6) var<storage, read_write> loss: array<f32>;    // [S][T]
 @group(0) @binding(7) var<storage, read_write> correct: array<u32>; // [S][T]
@@ -52,15 +53,25 @@ struct Step {
 
 // The last layer's forward message at OUTPUT_INDEX for column b.
 fn message(s: u32, b: u32) -> f32 {
-  if (!FROM_PARTIALS) { return fwdTop[(s * dims.B + b) * M + OUTPUT_INDEX]; }
-  let P = (dims.A + GRID_WG - 1u) / GRID_WG;
+  if (!FROM_STATE) { return fwdTop[(s * dims.B + b) * M + OUTPUT_INDEX]; }
+  let A = dims.A;
   let w = (dims.runBase + s) * dims.msgStride;
   var m = msgW[w + N * M + OUTPUT_INDEX];
   for (var j = 0u; j < N; j++) {
-    let row = ((s * N + j) * dims.B + b) * P;
-    var sum = 0.0;
-    for (var p = 0u; p < P; p++) { sum += fwdTop[row + p]; }
-    m += msgW[w + j * M + OUTPUT_INDEX] * (sum / f32(dims.A));
+    let row = ((s * N + j) * dims.B + b) * A;
+    var s0 = 0.0;
+    var s1 = 0.0;
+    var s2 = 0.0;
+    var s3 = 0.0;
+    var a = 0u;
+    for (; a + 4u <= A; a += 4u) {
+      s0 += fwdTop[row + a];
+      s1 += fwdTop[row + a + 1u];
+      s2 += fwdTop[row + a + 2u];
+      s3 += fwdTop[row + a + 3u];
+    }
+    for (; a < A; a++) { s0 += fwdTop[row + a]; }
+    m += msgW[w + j * M + OUTPUT_INDEX] * (((s0 + s1) + (s2 + s3)) / f32(A));
   }
   return m;
 }
@@ -72,21 +83,36 @@ fn y_of(s: u32, b: u32) -> f32 {
 @compute @workgroup_size(WG)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>,
         @builtin(local_invocation_index) lid: u32) {
-  let s = (wid.x + nwg.x * (wid.y + nwg.y * wid.z)) * WG + lid;
-  if (s >= dims.runs) { return; }
+  let group = wid.x + nwg.x * (wid.y + nwg.y * wid.z);
+  let sRaw = select(group * WG + lid, group, FROM_STATE); // FROM_STATE: a workgroup per run
+  let live = sRaw < dims.runs;
+  let s = min(sRaw, dims.runs - 1u);
   let K = dims.B;
   let run = dims.runBase + s;
   let q = streamOfRun[run];
   let label = u32(labels[q * step.steps + step.t]);
   let row = run * step.steps + step.t;
+  if (FROM_STATE) {
+    if (live) {
+      for (var b = lid; b < K; b += WG) { outputs[row * K + b] = y_of(s, b); }
+    }
+    storageBarrier();
+    if (lid != 0u || !live) { return; }
+  } else if (!live) {
+    return;
+  }
 
-  var ymax = y_of(s, 0u);
+  var ymax = 0.0;
   var arg = 0u;
-  outputs[row * K] = ymax;
-  for (var b = 1u; b < K; b++) {
-    let y = y_of(s, b);
-    outputs[row * K + b] = y;
-    if (y > ymax) { ymax = y; arg = b; }
+  for (var b = 0u; b < K; b++) {
+    var y: f32;
+    if (FROM_STATE) {
+      y = outputs[row * K + b];
+    } else {
+      y = y_of(s, b);
+      outputs[row * K + b] = y;
+    }
+    if (b == 0u || y > ymax) { ymax = y; arg = b; }
   }
   var sum = 0.0;
   for (var b = 0u; b < K; b++) { sum += exp(outputs[row * K + b] - ymax); }

@@ -2,9 +2,6 @@
 //   out[s][b][m] = b_f[m] + sum_j W_f[j][m] * (1/A) sum_a h[s][j][b][a]
 // (the messenger is linear, so mean_a (W_f h_ab + b_f) = W_f mean_a h_ab + b_f).
 // `out` is the next layer's forward input, or, for the last layer, the message the readout reads.
-// With FROM_PARTIALS (layer 0 run by grid_fused_n16 in a net with hidden layers), `h` holds that
-// kernel's partial sums [runs][N][B][P], P = ceil(A / GRID_WG): the sum over a is the sum of the P
-// partial sums, in the same fixed order, and the mean still divides by A.
 //
 // Thread mapping: one workgroup of WG = max(N, M) threads per (run s, column b) (linear id =
 //   b + B * s, folded into 3-D); thread j < N sums dimension j over a in a fixed order, in 4
@@ -17,8 +14,6 @@
 override N: u32 = 16u;  // LSTM state size
 override M: u32 = 8u;   // message size
 override WG: u32 = 16u; // threads per workgroup, >= max(N, M)
-override FROM_PARTIALS: bool = false; // `h` holds grid_fused_n16's partial sums of h over a-blocks
-override GRID_WG: u32 = 64u;          // the a-block of those partial sums (grid_fused_n16's WG)
 
 struct Dims {
   A: u32,
@@ -33,7 +28,7 @@ struct Dims {
 
 @group(0) @binding(0) var<uniform> dims: Dims;
 @group(0) @binding(1) var<storage, read> msgW: array<f32>;      // [run][W_f N x M, b_f M, W_b N x M, b_b M]
-@group(0) @binding(2) var<storage, read> h: array<f32>;         // [runs][N][B][A] (or [runs][N][B][P])
+@group(0) @binding(2) var<storage, read> h: array<f32>;         // [runs][N][B][A]
 @group(0) @binding(3) var<storage, read_write> out: array<f32>; // [runs][B][M]
 
 var<workgroup> mean: array<f32, N>;
@@ -45,23 +40,21 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
   let s = group / dims.B;
   if (s >= dims.runs) { return; }
   let b = group % dims.B;
-  // Values summed per (s, j, b): A cells, or P partial sums.
-  let len = select(dims.A, (dims.A + GRID_WG - 1u) / GRID_WG, FROM_PARTIALS);
-  let BA = dims.B * len;
+  let BA = dims.B * dims.A;
   if (lid < N) {
-    let row = s * N * BA + lid * BA + b * len;
+    let row = s * N * BA + lid * BA + b * dims.A;
     var s0 = 0.0;
     var s1 = 0.0;
     var s2 = 0.0;
     var s3 = 0.0;
     var a = 0u;
-    for (; a + 4u <= len; a += 4u) {
+    for (; a + 4u <= dims.A; a += 4u) {
       s0 += h[row + a];
       s1 += h[row + a + 1u];
       s2 += h[row + a + 2u];
       s3 += h[row + a + 3u];
     }
-    for (; a < len; a++) { s0 += h[row + a]; }
+    for (; a < dims.A; a++) { s0 += h[row + a]; }
     mean[lid] = ((s0 + s1) + (s2 + s3)) / f32(dims.A);
   }
   workgroupBarrier();

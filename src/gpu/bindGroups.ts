@@ -22,7 +22,7 @@ export interface LayerGroups {
   readonly gateInputs: GPUBindGroup | null;
   /** Of the grid kernel in use (grid_tick, grid_tick_n16, or grid_fused_n16 for a fused layer 0). */
   readonly gridTick: GPUBindGroup;
-  /** Absent for a fused layer 0 of a one-layer net (readout_error adds the partial sums). */
+  /** Absent for a fused layer 0 of a one-layer net (readout_error makes the message from h). */
   readonly reduceFwd: GPUBindGroup | null;
   /** Absent for layer 0, whose backward message is not used. */
   readonly reduceBwd: GPUBindGroup | null;
@@ -64,8 +64,6 @@ export function makeShardGroups(
   // The shared V_M's W_h (run 0's rows); per-run pipelines read gateW instead (kernels.ts).
   const wh: GPUBufferBinding = { buffer: g.gateW, offset: wh16Offset(opts.messageSize), size: WH16_BYTES };
   const fused = opts.fuseLayer0;
-  const partial = sh.partial;
-  if (fused && !partial) throw new Error('bindGroups: layer 0 is fused but the shard has no partial-sum buffer');
   const gridGroup = (l: number, lb: ShardBuffers['layers'][number]): GPUBindGroup =>
     l === 0 && fused
       ? makeBindGroup(device, pipelines, 'grid_fused_n16', {
@@ -78,7 +76,6 @@ export function makeShardGroups(
           bwdIn: buf(lb.bwdIn),
           h: buf(lb.h),
           c: buf(lb.c),
-          partial: buf(partial as GPUBuffer),
         })
       : opts.grid === 'grid_tick_n16'
         ? makeBindGroup(device, pipelines, 'grid_tick_n16', {
@@ -117,8 +114,7 @@ export function makeShardGroups(
         : makeBindGroup(device, pipelines, 'reduce_fwd', {
             dims: dims(l),
             msgW: buf(g.msgW),
-            // A fused layer 0 under a hidden layer: the partial sums (the 'reduce_fwd:partials' pipeline).
-            h: buf(l === 0 && fused ? (partial as GPUBuffer) : lb.h),
+            h: buf(lb.h),
             out: buf(l + 1 < L ? sh.layers[l + 1].fwdIn : sh.fwdTop),
           }),
     reduceBwd:
@@ -147,8 +143,8 @@ export function makeShardGroups(
       step,
       labels: buf(g.labels),
       streamOfRun: buf(g.streamOfRun),
-      // A fused one-layer net: the partial sums of h (readout_error's FROM_PARTIALS).
-      fwdTop: buf(fused && L === 1 ? (partial as GPUBuffer) : sh.fwdTop),
+      // A fused one-layer net: layer 0's h (readout_error's FROM_STATE).
+      fwdTop: buf(fused && L === 1 ? sh.layers[0].h : sh.fwdTop),
       outputs: buf(g.outputs),
       loss: buf(g.loss),
       correct: buf(g.correct),

@@ -66,7 +66,7 @@ export function shardDispatches(ctx: EncodeContext, sh: ShardBuffers, groups: Sh
     const grid = gridPipeline(tuning, l, own);
     if (l === 0 && fused) {
       add(grid, g.gridTick, 'step', groupsOf(aBlocks * B * R));
-      if (L > 1) add('reduce_fwd:partials', need(g.reduceFwd, 'reduce_fwd'), [], groupsOf(B * R));
+      if (L > 1) add('reduce_fwd', need(g.reduceFwd, 'reduce_fwd'), [], groupsOf(B * R));
       return;
     }
     add('gate_inputs', need(g.gateInputs, 'gate_inputs'), [], items(R * (A + B) * E));
@@ -74,7 +74,8 @@ export function shardDispatches(ctx: EncodeContext, sh: ShardBuffers, groups: Sh
     add('reduce_fwd', need(g.reduceFwd, 'reduce_fwd'), [], groupsOf(B * R));
     if (g.reduceBwd) add('reduce_bwd', g.reduceBwd, [], items(R * A));
   });
-  add('readout_error', groups.readoutError, 'step', items(R));
+  // With a fused one-layer net the readout makes the message from h: one workgroup per run.
+  add('readout_error', groups.readoutError, 'step', fused && L === 1 ? groupsOf(R) : items(R));
   return out;
 }
 

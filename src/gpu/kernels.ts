@@ -67,7 +67,6 @@ export const KERNELS = {
     { name: 'bwdIn', kind: 'read' },
     { name: 'h', kind: 'write' },
     { name: 'c', kind: 'write' },
-    { name: 'partial', kind: 'write' },
   ]),
   reduce_fwd: kernel('reduce_fwd', [
     { name: 'dims', kind: 'uniform' },
@@ -133,19 +132,15 @@ export interface KernelTuning {
   readonly whShared: boolean;
   /** The grid kernel: grid_tick_n16 when N = 16, else grid_tick. */
   readonly grid: GridKernel;
-  /**
-   * Layer 0 in grid_fused_n16 (its gate inputs, micro-ticks and the partial sums of the forward
-   * mean in one dispatch): with grid_tick_n16 and a workgroup size that is a multiple of 4, <= 64.
-   */
+  /** Layer 0 in grid_fused_n16 (its gate inputs and micro-ticks in one dispatch): with grid_tick_n16. */
   readonly fuseLayer0: boolean;
 }
 
 /**
  * A pipeline: a kernel with the override constants of one use. `:own` reads W_h from the run's rows
- * of the gate matrix (one V_M per run, WH_STORAGE); `:partials` is reduce_fwd over grid_fused_n16's
- * partial sums (layer 0 of a net with hidden layers).
+ * of the gate matrix (one V_M per run, WH_STORAGE).
  */
-export type PipelineName = KernelName | 'grid_tick_n16:own' | 'grid_fused_n16:own' | 'reduce_fwd:partials';
+export type PipelineName = KernelName | 'grid_tick_n16:own' | 'grid_fused_n16:own';
 
 /** The kernel of a pipeline. */
 export const kernelOf = (p: PipelineName): KernelName => p.split(':')[0] as KernelName;
@@ -168,7 +163,7 @@ export function pipelinesFor(tuning: KernelTuning, layers: number, runs: number)
     out.add(gridPipeline(tuning, l, false));
     if (runs > 1) out.add(gridPipeline(tuning, l, true));
     if (l === 0 && tuning.fuseLayer0) {
-      if (layers > 1) out.add('reduce_fwd:partials');
+      if (layers > 1) out.add('reduce_fwd');
     } else {
       if (l === 0) out.add('inject_input');
       out.add('gate_inputs');
@@ -197,12 +192,13 @@ export type Overrides = Record<string, number>;
 export const layer0BwdDims = (cfg: VsmlConfig): number =>
   cfg.hiddenSizes.length > 0 ? cfg.messageSize : Math.min(cfg.messageSize, cfg.feedLabel ? 2 : 1);
 
+/** readout_error makes the message from layer 0's h (a fused one-layer net: no reduce_fwd runs). */
+export const readoutFromState = (cfg: VsmlConfig, tuning: KernelTuning): boolean => tuning.fuseLayer0 && cfg.hiddenSizes.length === 0;
+
 /** The `override` constants of a pipeline for a config. */
 export function pipelineOverrides(p: PipelineName, cfg: VsmlConfig, tuning: KernelTuning): Overrides {
   const base = kernelOverrides(kernelOf(p), cfg, tuning);
-  if (p.endsWith(':own')) return { ...base, WH_STORAGE: 1 };
-  if (p === 'reduce_fwd:partials') return { ...base, FROM_PARTIALS: 1, GRID_WG: tuning.wg };
-  return base;
+  return p.endsWith(':own') ? { ...base, WH_STORAGE: 1 } : base;
 }
 
 /** The `override` constants of each kernel for a config (a pipeline's variant adds to them: pipelineOverrides). */
@@ -221,7 +217,7 @@ export function kernelOverrides(name: KernelName, cfg: VsmlConfig, tuning: Kerne
     case 'grid_fused_n16':
       return { M, MICRO_TICKS: cfg.microTicks, WG: tuning.wg, WH_STORAGE: 0, BWD_DIMS: layer0BwdDims(cfg) };
     case 'reduce_fwd':
-      return { N, M, WG: tuning.reduceWg, FROM_PARTIALS: 0, GRID_WG: tuning.wg };
+      return { N, M, WG: tuning.reduceWg };
     case 'reduce_bwd':
       return { N, M, WG: tuning.wg };
     case 'readout_error':
@@ -232,9 +228,8 @@ export function kernelOverrides(name: KernelName, cfg: VsmlConfig, tuning: Kerne
         FEED_LABEL: cfg.feedLabel ? 1 : 0,
         WG: tuning.wg,
         N,
-        // A one-layer net whose layer 0 is fused: the readout adds grid_fused_n16's partial sums.
-        FROM_PARTIALS: tuning.fuseLayer0 && cfg.hiddenSizes.length === 0 ? 1 : 0,
-        GRID_WG: tuning.wg,
+        // A one-layer net whose layer 0 is fused: the readout makes its message from h.
+        FROM_STATE: readoutFromState(cfg, tuning) ? 1 : 0,
       };
     case 'gather_input':
     case 'projection_matrix':

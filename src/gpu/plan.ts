@@ -91,11 +91,8 @@ export function chooseTuning(spec: EngineSpec, limits: EngineLimits): KernelTuni
   });
 }
 
-/** fuseLayer0 only where grid_fused_n16 applies: N = 16 (grid_tick_n16) and a workgroup of 4k <= 64 threads. */
-export const normalTuning = (t: KernelTuning): KernelTuning => ({
-  ...t,
-  fuseLayer0: t.fuseLayer0 && t.grid === 'grid_tick_n16' && t.wg % 4 === 0 && t.wg <= 64,
-});
+/** fuseLayer0 only where grid_fused_n16 applies: N = 16 (grid_tick_n16). */
+export const normalTuning = (t: KernelTuning): KernelTuning => ({ ...t, fuseLayer0: t.fuseLayer0 && t.grid === 'grid_tick_n16' });
 
 export function planEngine(spec: EngineSpec, limits: EngineLimits, opts: PlanOptions = {}): Result<EnginePlan> {
   const S = spec.runs;

@@ -1,7 +1,7 @@
 // The buffers of one shard (a contiguous range of runs): per layer the state (h and c, StateSoA per
 // run), the incoming messages, the gate inputs U and V, and the Dims uniform; plus the last
-// layer's forward message for the readout, and grid_fused_n16's partial sums when layer 0 is fused
-// (then layer 0's fwdIn, U and V are not used and take 16 bytes each).
+// layer's forward message for the readout. When layer 0 is fused (grid_fused_n16) its fwdIn, U and V
+// are not used and take 16 bytes each.
 import type { VsmlConfig } from '../model/config';
 import type { KernelTuning } from './kernels';
 import { abjToSoA, soaToABJ, asSoA, type LayerShape, type RunState } from '../model/state';
@@ -34,8 +34,6 @@ export class ShardBuffers {
   readonly fwdTop: GPUBuffer;
   /** One Dims record per layer, `dimsStride` bytes apart. */
   readonly dims: GPUBuffer;
-  /** [runs][16][B][P] (P = ceil(A / wg)): grid_fused_n16's partial sums of layer 0's h; null when not fused. */
-  readonly partial: GPUBuffer | null;
   private readonly all: GPUBuffer[] = [];
 
   constructor(
@@ -44,7 +42,7 @@ export class ShardBuffers {
     readonly shapes: readonly LayerShape[],
     readonly shard: Shard,
     readonly dimsStride: number,
-    tuning: Pick<KernelTuning, 'fuseLayer0' | 'wg'>,
+    tuning: Pick<KernelTuning, 'fuseLayer0'>,
   ) {
     const N = cfg.stateSize;
     const M = cfg.messageSize;
@@ -67,8 +65,6 @@ export class ShardBuffers {
       V: make(`V[${l}]`, fused(l) ? 0 : R * shape.B * E * 16),
       dimsOffset: l * dimsStride,
     }));
-    const { A, B } = shapes[0];
-    this.partial = tuning.fuseLayer0 ? make('partial', R * N * B * Math.ceil(A / tuning.wg) * 4) : null;
     this.fwdTop = make('fwdTop', R * shapes[shapes.length - 1].B * M * 4);
   }
 
