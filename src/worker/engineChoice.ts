@@ -84,8 +84,9 @@ export async function chooseEngine(
  * fast CPU engine. Measured in headless Chromium on SwiftShader (2-core machine, load 8-10): the
  * default studio grid saw 49 examples on the reference before the move and was on WebGPU at 118 s;
  * on the fast CPU engine (2 threads, ~7 examples/s) it saw 849 and was still replaying them at 304 s.
- * The upgrade's own CPU fallback is only disposed (the session keeps the engine it runs on), so it is
- * the reference too: no threads are started for it.
+ * When the GPU engine cannot be made (no adapter, a limit), the upgrade resolves to `makeCpu`'s
+ * engine with the reason, and the session moves onto that one instead (sessionApi.ts): the fast CPU
+ * engine's threads start only then.
  */
 export async function chooseSessionEngine(
   spec: EngineSpec,
@@ -96,5 +97,5 @@ export async function chooseSessionEngine(
   if (!gpu) return chooseEngine(spec, null, makeCpu);
   const make = (s: EngineSpec) => gpu.make(s);
   if (gpu.ready(spec) || cpuWork(spec) > CPU_FIRST_MAX_WORK) return chooseEngine(spec, make, makeCpu);
-  return { engine: await makeFirst(spec), fallback: null, upgrade: chooseEngine(spec, make, referenceCpu) };
+  return { engine: await makeFirst(spec), fallback: null, upgrade: chooseEngine(spec, make, makeCpu) };
 }

@@ -183,15 +183,21 @@ export function createSessionApi(deps: SessionDeps): SessionApi {
     player.infoRevision++;
   }
 
-  /** A GPU engine being made for `cur` (opened on the CPU reference): move onto it when it is ready, or record why it could not be made. */
+  /**
+   * The engine being made for `cur` (opened on the CPU reference): move onto it when it is ready: the
+   * GPU engine, or, where that could not be made, the faster CPU engine chosen instead (with the
+   * reason as `fallback`); a CPU engine no faster than the current one is only disposed.
+   */
   async function upgrade(cur: Current, opened: OpenedSession, making: Promise<EngineChoice>): Promise<void> {
     let choice: EngineChoice;
     try {
       choice = await making;
     } catch (e) {
-      choice = { engine: { dispose() {} } as EngineChoice['engine'], fallback: `WebGPU could not run this session: ${e instanceof Error ? e.message : String(e)}` };
+      if (current === cur) setInfo(cur, { ...cur.info, fallback: `WebGPU could not run this session: ${e instanceof Error ? e.message : String(e)}`, handover: null });
+      return;
     }
-    if (current !== cur || choice.fallback !== null) {
+    const same = choice.fallback !== null && choice.engine.backend === cur.info.backend;
+    if (current !== cur || same) {
       choice.engine.dispose();
       if (current === cur) setInfo(cur, { ...cur.info, fallback: choice.fallback, handover: null });
       return;
@@ -199,12 +205,13 @@ export function createSessionApi(deps: SessionDeps): SessionApi {
     try {
       await player.handOver(cur.session, choice.engine, opened.replay());
     } catch (e) {
-      if (current === cur) setInfo(cur, { ...cur.info, fallback: `WebGPU could not run this session: ${e instanceof Error ? e.message : String(e)}`, handover: null });
+      const why = `${choice.fallback === null ? 'WebGPU' : choice.engine.description} could not run this session: ${e instanceof Error ? e.message : String(e)}`;
+      if (current === cur) setInfo(cur, { ...cur.info, fallback: choice.fallback ?? why, handover: null });
       return;
     }
     if (current !== cur) return;
     const { backend, description } = choice.engine;
-    setInfo(cur, { ...cur.info, backend, description, fallback: null, handover: null });
+    setInfo(cur, { ...cur.info, backend, description, fallback: choice.fallback, handover: null });
     if (choice.lost) void choice.lost.then((message) => recreate(cur, message));
   }
 

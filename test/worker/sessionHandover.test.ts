@@ -149,6 +149,27 @@ describe('handover from the CPU reference onto a GPU engine (fake GPU on the CPU
     expect((await frameOf(a)).examplesSeen).toBe(5);
   });
 
+  it('a GPU engine that cannot be made moves the session onto the faster CPU engine, where it is, with the reason', async () => {
+    const failing: GpuEngines = { ready: () => false, make: async () => Promise.reject(new Error('no WebGPU adapter')) };
+    const fast: ReferenceEngine[] = [];
+    const makeFast = async (spec: EngineSpec) => {
+      const e = new ReferenceEngine(spec);
+      Object.defineProperties(e, { backend: { value: 'cpu' }, description: { value: 'fast CPU engine (fake)' } });
+      fast.push(e);
+      return e;
+    };
+    const a = cpuApi({ makeEngine: (spec) => chooseSessionEngine(spec, failing, makeFast) });
+    await a.open(settings, tinyLearnerDoc());
+    await a.step(4);
+    const before = await frameOf(a);
+    await until(() => a.info()?.handover === null);
+    expect(a.info()).toMatchObject({ backend: 'cpu', description: 'fast CPU engine (fake)', fallback: 'WebGPU could not run this session: no WebGPU adapter' });
+    expect(fast.length).toBe(1);
+    await a.step(3);
+    const after = await frameOf(a);
+    expect([before.examplesSeen, after.examplesSeen]).toEqual([4, 7]);
+  });
+
   it('a replay block that fails leaves the session on the CPU, where it goes on, and says why', async () => {
     const g = gatedGpu(1);
     const a = cpuApi({ makeEngine: g.makeEngine });
