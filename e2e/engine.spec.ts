@@ -19,11 +19,13 @@ test('the engine check page runs the WGSL engine in a worker and matches the CPU
   await page.screenshot({ path: info.outputPath('check-page.png'), fullPage: true });
 });
 
-test('the benchmark page measures both backends in the worker', async ({ page }, info) => {
+test('the benchmark page measures the three engines in the worker, side by side, with the cost model', async ({ page }, info) => {
   await page.goto('/bench.html?runs=1&minSeconds=0&blockSize=2');
   const out = page.getByTestId('bench-output');
-  await expect(out).toContainText('speed-up', { timeout: 150_000 });
-  await expect(out).toContainText('FLOP model');
+  await expect(out).toContainText('executed FLOP per cell-tick', { timeout: 150_000 });
+  await expect(out).toContainText(/S=1 shared V_M +chromium cpu +\d+\/\d+ +[\d.]+e\+\d+ .* [\d.]+x \(/);
+  await expect(out).toContainText(/S=1 shared V_M +chromium webgpu +\d+\/\d+ +[\d.]+e\+\d+/);
+  await expect(out).toContainText('reference-equation model (src/model/flops.ts');
   console.log(await out.textContent());
   await page.screenshot({ path: info.outputPath('bench-page.png'), fullPage: true });
 });
