@@ -98,13 +98,9 @@ export async function createGpuEngine(spec: EngineSpec, opts: GpuEngineOptions):
   const made: { engine?: GpuEngine } = {};
   try {
     const cache = pipelineCache(gpu.device);
-    const names = enginePipelines(spec, plan.value);
-    const list = await Promise.all(
-      names.map((n) => cache.get(kernelOf(n), opts.shaders[KERNELS[kernelOf(n)].shader], pipelineOverrides(n, spec.config, plan.value.tuning))),
-    );
-    const pipelines = Object.fromEntries(names.map((n, i) => [n, list[i]])) as Pipelines;
+    const pipelines = await compilePipelines(cache, opts.shaders, spec, plan.value, enginePipelines(spec, plan.value).filter((n) => !onFirstUse(n)));
     const what = `buffers for ${spec.runs} runs (${mib(engineBytes(spec))} in all)`;
-    return await withErrorScopes(gpu.device, what, () => (made.engine = new GpuEngine(spec, gpu, owned, plan.value, cache, pipelines, opts)));
+    return await withErrorScopes(gpu.device, what, () => (made.engine = new GpuEngine(spec, gpu, owned, plan.value, cache, opts.shaders, pipelines, opts)));
   } catch (e) {
     made.engine?.dispose(); // destroys an owned device too
     if (owned) gpu.device.destroy();
@@ -121,7 +117,7 @@ export function pipelinesReady(spec: EngineSpec, device: GpuDevice, shaders: Sha
   const plan = planEngine(spec, device.limits, opts);
   if (!plan.ok) return false;
   const cache = pipelineCache(device.device);
-  return enginePipelines(spec, plan.value).every((n) =>
+  return enginePipelines(spec, plan.value).filter((n) => !onFirstUse(n)).every((n) =>
     cache.has(kernelOf(n), shaders[KERNELS[kernelOf(n)].shader], pipelineOverrides(n, spec.config, plan.value.tuning)),
   );
 }
@@ -129,6 +125,24 @@ export function pipelinesReady(spec: EngineSpec, device: GpuDevice, shaders: Sha
 /** The pipelines an engine runs (kernels.ts pipelinesFor): per-run W_h variants only when runs > 1. */
 const enginePipelines = (spec: EngineSpec, plan: EnginePlan): PipelineName[] =>
   pipelinesFor(plan.tuning, spec.config.hiddenSizes.length + 1, spec.runs);
+
+const RESIDENT_KERNELS: ReadonlySet<PipelineName> = new Set(['gather_input', 'projection_matrix', 'project_input']);
+
+/**
+ * Pipelines compiled on first use rather than when the engine is made: the per-run W_h variants
+ * (`:own`, only for blocks with one V_M per run) and the resident-data kernels (only runIndexed). A
+ * studio session (one shared V_M, streamed inputs) then waits for half the N = 16 grid compiles on
+ * a software adapter, where each takes tens of seconds.
+ */
+const onFirstUse = (n: PipelineName): boolean => n.endsWith(':own') || RESIDENT_KERNELS.has(n);
+
+/** The pipelines `names` from the device's cache (compiled there when missing). */
+async function compilePipelines(cache: PipelineCache, shaders: ShaderSources, spec: EngineSpec, plan: EnginePlan, names: readonly PipelineName[]): Promise<Pipelines> {
+  const list = await Promise.all(
+    names.map((n) => cache.get(kernelOf(n), shaders[KERNELS[kernelOf(n)].shader], pipelineOverrides(n, spec.config, plan.tuning))),
+  );
+  return Object.fromEntries(names.map((n, i) => [n, list[i]])) as Pipelines;
+}
 
 /** Fills a chunk's block buffers (by upload, or by passes encoded before the chunk's steps); returns them. */
 type ChunkFill = (encoder: GPUCommandEncoder) => ReturnType<BlockBuffers['upload']>;
@@ -167,6 +181,7 @@ export class GpuEngine implements VsmlEngine {
     private readonly ownsDevice: boolean,
     readonly plan: EnginePlan,
     private readonly cache: PipelineCache,
+    private readonly shaders: ShaderSources,
     pipelines: Pipelines,
     opts: Pick<GpuEngineOptions, 'onLost' | 'maxStepsPerSubmit' | 'waitBeforeMap'> = {},
   ) {
@@ -236,12 +251,27 @@ export class GpuEngine implements VsmlEngine {
   }
 
   run(block: StreamBlock, opts: RunOptions = {}): Promise<BlockResult> {
-    return this.queued(() => this.runNow(block, opts.outputs !== false));
+    return this.queued(async () => {
+      await this.compileFirstUse(false);
+      return this.runNow(block, opts.outputs !== false);
+    });
   }
 
   /** run() of an indexed block: only its indices (and projection seeds) are uploaded; see resident.ts. */
   runIndexed(block: IndexedBlock, opts: RunOptions = {}): Promise<BlockResult> {
-    return this.queued(() => this.runIndexedNow(block, opts.outputs !== false));
+    return this.queued(async () => {
+      await this.compileFirstUse(true);
+      return this.runIndexedNow(block, opts.outputs !== false);
+    });
+  }
+
+  /** The first-use pipelines (onFirstUse) a block needs: the per-run variants when params are per run, the resident kernels when `indexed`. */
+  private async compileFirstUse(indexed: boolean): Promise<void> {
+    const own = this.paramsSet && this.params.gateStride !== 0;
+    const missing = enginePipelines(this.spec, this.plan).filter(
+      (n) => onFirstUse(n) && this.ctx.pipelines[n] === undefined && (RESIDENT_KERNELS.has(n) ? indexed : own),
+    );
+    if (missing.length > 0) Object.assign(this.ctx.pipelines, await compilePipelines(this.cache, this.shaders, this.spec, this.plan, missing));
   }
 
   /** Bytes written to this engine's device queue so far, by every engine on the device (upload.ts). */
