@@ -100,8 +100,20 @@ export interface GpuCostOptions {
   readonly runsPerShard?: number;
   /** Layer 0 in grid_fused_n16 (src/gpu/plan.ts: the default for N = 16). Default: N === 16. */
   readonly fuseLayer0?: boolean;
-  /** Cells per workgroup of the grid kernels (the a-block of grid_fused_n16's partial sums). Default 64. */
-  readonly wg?: number;
+}
+
+/**
+ * reduce_fwd: per (s, b) N threads add A values of h (4 partial sums: A adds, 3 to combine, 1 divide),
+ * then M threads do N multiply-adds from the bias.
+ */
+function reduceFwd(S: number, B: number, A: number, N: number, M: number, state: number, copies: number, shards: number): KernelCost {
+  return {
+    kernel: 'reduce_fwd',
+    dispatches: shards,
+    flops: S * B * (N * (A + 4) + M * N * 2),
+    bytesRead: state + copies * (N * M + M) * F32,
+    bytesWritten: S * B * M * F32,
+  };
 }
 
 /**
@@ -109,8 +121,8 @@ export interface GpuCostOptions {
  * shaders/*.wgsl. Every kernel is one dispatch per shard at any S (grid_tick_n16 reads a run's W_h from
  * storage when each run has its own V_M). Unfused, layer 0's forward input is [x_a, 0, ..., 0] but
  * gate_inputs multiplies all M rows. Fused (grid_fused_n16, N = 16), layer 0 makes U + V per cell from
- * 2 + BWD_DIMS gate rows, runs the micro-ticks and writes partial sums of h per a-block of WG cells,
- * which readout_error (one layer) or reduce_fwd (more layers) add.
+ * 2 + BWD_DIMS gate rows and runs the micro-ticks; it leaves no message: readout_error (one layer,
+ * FROM_STATE) makes the output message from h, or reduce_fwd (more layers) reads h as unfused.
  */
 export function gpuCost(cfg: VsmlConfig, shapes: readonly LayerShape[], o: GpuCostOptions): EngineCost {
   const N = cfg.stateSize;
@@ -119,7 +131,6 @@ export function gpuCost(cfg: VsmlConfig, shapes: readonly LayerShape[], o: GpuCo
   const S = o.runs;
   const grid = o.grid ?? (N === 16 ? 'grid_tick_n16' : 'grid_tick');
   const fused = (o.fuseLayer0 ?? N === 16) && grid === 'grid_tick_n16';
-  const WG = o.wg ?? 64;
   const Q = Math.ceil(N / 4);
   const E = 4 * Q; // vec4s per packed gate-matrix row
   const shards = Math.ceil(S / (o.runsPerShard ?? S));
@@ -129,7 +140,6 @@ export function gpuCost(cfg: VsmlConfig, shapes: readonly LayerShape[], o: GpuCo
   const K = shapes[shapes.length - 1].B;
   const L = shapes.length;
   const cellUpdate = MT * (2 * N * 4 * N + N * WGSL_CELL_UPDATE_FLOPS); // h W_h and the update, all micro-ticks
-  const P0 = Math.ceil(A0 / WG); // a-blocks of layer 0's partial sums
   if (!fused) {
     // inject_input: x = inputs[q][t][a] (and streamOfRun[s]); writes M floats per (s, a).
     ks.push({ kernel: 'inject_input', dispatches: shards, flops: 0, bytesRead: S * (A0 + 1) * F32, bytesWritten: S * A0 * M * F32 });
@@ -138,25 +148,16 @@ export function gpuCost(cfg: VsmlConfig, shapes: readonly LayerShape[], o: GpuCo
     const state = S * A * B * N * F32; // one of h, c
     if (l === 0 && fused) {
       // Per cell: 16 vec4 of U + V = bias + x W[0] + sum_{k < BWD_DIMS} bwd_k W[M + k] (2 + 2 BWD_DIMS per lane),
-      // the micro-ticks; per workgroup 4 threads add WG vec4 in 4 partial sums (WG adds, 3 to combine).
+      // then the micro-ticks. No message is written (see readout_error, or reduce_fwd below).
       const bwdDims = L === 1 ? (cfg.feedLabel ? 2 : 1) : M;
       ks.push({
         kernel: 'grid_fused_n16',
         dispatches: shards,
-        flops: S * A * B * (E * 4 * (2 + 2 * bwdDims) + cellUpdate) + S * B * P0 * 4 * 4 * (WG + 3),
+        flops: S * A * B * (E * 4 * (2 + 2 * bwdDims) + cellUpdate),
         bytesRead: 2 * state + S * (A + 1 + B * bwdDims) * F32 + copies * ((2 + bwdDims) * E + N * E) * 4 * F32,
-        bytesWritten: 2 * state + S * N * B * P0 * F32,
+        bytesWritten: 2 * state,
       });
-      if (L > 1) {
-        // reduce_fwd from the partials: N threads add P and divide, M threads N multiply-adds.
-        ks.push({
-          kernel: 'reduce_fwd',
-          dispatches: shards,
-          flops: S * B * (N * (P0 + 1) + M * N * 2),
-          bytesRead: S * N * B * P0 * F32 + copies * (N * M + M) * F32,
-          bytesWritten: S * B * M * F32,
-        });
-      }
+      if (L > 1) ks.push(reduceFwd(S, B, A, N, M, state, copies, shards));
       return;
     }
     // gate_inputs: per (s, row, vec4 e) M vec4 multiply-adds (U rows from 0; V rows from the bias).
@@ -188,15 +189,7 @@ export function gpuCost(cfg: VsmlConfig, shapes: readonly LayerShape[], o: GpuCo
         bytesWritten: 2 * state,
       });
     }
-    // reduce_fwd: per (s, b) N threads add A values (4 partial sums: A adds, 3 to combine, 1 divide),
-    // then M threads do N multiply-adds from the bias.
-    ks.push({
-      kernel: 'reduce_fwd',
-      dispatches: shards,
-      flops: S * B * (N * (A + 4) + M * N * 2),
-      bytesRead: state + copies * (N * M + M) * F32,
-      bytesWritten: S * B * M * F32,
-    });
+    ks.push(reduceFwd(S, B, A, N, M, state, copies, shards));
     if (l > 0) {
       // reduce_bwd: per (s, a) one divide, N x (B adds + 1 multiply), then M x N multiply-adds.
       ks.push({
@@ -208,15 +201,16 @@ export function gpuCost(cfg: VsmlConfig, shapes: readonly LayerShape[], o: GpuCo
       });
     }
   });
-  // readout_error: y_of K times (5 each; from the partials first: N x (P adds, divide, multiply-add) + bias);
-  // K - 1 compares; K x (sub, exp, add); log, add, sub; K x (sub, exp, div, sub).
-  const fromPartials = fused && L === 1;
-  const message = fromPartials ? N * (P0 + 3) : 0;
+  // readout_error: y_of K times (5 each); K - 1 compares; K x (sub, exp, add); log, add, sub; K x (sub, exp,
+  // div, sub). FROM_STATE (a fused one-layer net) makes each y_b's message from h first: per j, A adds in
+  // 4 partial sums (A adds, 3 to combine), a divide and a multiply-add; it reads layer 0's h (N x K x A).
+  const fromState = fused && L === 1;
+  const message = fromState ? N * (A0 + 6) : 0;
   ks.push({
     kernel: 'readout_error',
     dispatches: shards,
     flops: S * (K * (message + Y_OF_FLOPS) + (K - 1) + 3 * K + 3 + 4 * K),
-    bytesRead: S * (2 + (fromPartials ? N * K * P0 : K)) * F32 + (fromPartials ? copies * (N + 1) * F32 : 0),
+    bytesRead: S * (2 + (fromState ? N * K * A0 : K)) * F32 + (fromState ? copies * (N + 1) * F32 : 0),
     bytesWritten: S * (K + 2 + K * M) * F32,
   });
   return total('webgpu', S, shapes, merge(ks));

@@ -80,20 +80,21 @@ describe('gpuCost, layer 0 fused (grid_fused_n16, the default for N 16)', () => 
     expect(gpuCost(DEFAULT_CONFIG, mnist, { runs: 64, perRunParams: true }).dispatchesPerExample).toBe(2);
   });
 
-  it('grid_fused_n16 executes 5,152 FLOP per cell (U + V from 3 gate rows 256, micro-ticks 4,896) and the partial sums', () => {
-    // 13 a-blocks of 64 per column: 4 threads x 4 lanes x (64 + 3) adds each.
-    expect(kernel('grid_fused_n16', fused).flops).toBe(5152 * cells + 10 * 13 * 16 * 67);
+  it('grid_fused_n16 executes 5,152 FLOP per cell (U + V from 3 gate rows 256, micro-ticks 4,896)', () => {
+    expect(kernel('grid_fused_n16', fused).flops).toBe(5152 * cells);
   });
 
-  it('readout_error makes the output message from the 13 partial sums: 2,692 FLOP for K 10', () => {
-    expect(kernel('readout_error', fused).flops).toBe(10 * (16 * 16 + 5) + 82);
-    expect(fused.flopsPerCellTick).toBeCloseTo(5152 + (139360 + 2692) / cells, 9);
+  it('readout_error makes the output message from layer 0’s h (FROM_STATE): 126,532 FLOP for K 10, A 784', () => {
+    // Per class: 16 x (784 adds, 3 to combine, a divide, a multiply-add) + y_of 5; then the softmax and error 82.
+    expect(kernel('readout_error', fused).flops).toBe(10 * (16 * (784 + 6) + 5) + 82);
+    expect(fused.flopsPerCellTick).toBeCloseTo(5152 + 126532 / cells, 9);
+    expect(kernel('readout_error', fused).bytesRead).toBe((2 + 16 * 10 * 784) * 4 + 17 * 4);
   });
 
-  it('moves h and c, the inputs, 3 gate rows and W_h, and writes the partial sums', () => {
+  it('moves h and c, the inputs, 3 gate rows and W_h, and writes h and c only', () => {
     const g = kernel('grid_fused_n16', fused);
     expect(g.bytesRead).toBe(cells * 128 + (784 + 1 + 10) * 4 + (3 * 16 + 256) * 16);
-    expect(g.bytesWritten).toBe(cells * 128 + 16 * 10 * 13 * 4);
+    expect(g.bytesWritten).toBe(cells * 128);
   });
 });
 
