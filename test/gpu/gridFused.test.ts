@@ -79,9 +79,9 @@ const CASES: Case[] = [
     dispatches: ['grid_fused_n16:own', 'reduce_fwd', 'gate_inputs', 'grid_tick_n16:own', 'reduce_fwd', 'reduce_bwd', 'readout_error'],
   },
   {
-    name: 'not fused (tuning), S=3 own V_M: grid_tick_n16 reads each run’s W_h from storage in one dispatch',
+    name: 'not fused (tuning), S=3 own V_M, feedLabel: grid_tick_n16 reads each run’s W_h from storage in one dispatch',
     seed: 63,
-    cfg: { microTicks: 3 },
+    cfg: { feedLabel: true },
     A: 70,
     K: 3,
     S: 3,
@@ -128,8 +128,9 @@ describe('grid_fused_n16 and per-run W_h against the reference', () => {
 });
 
 describe('dispatches per example do not depend on S', () => {
+  // The configs of the tests above (their pipelines are compiled once per device): only the shared-V_M grid_fused_n16 is new.
   it('S=64 with one V_M per run: 2 dispatches (grid_fused_n16:own, readout_error); with a shared V_M the same 2; unfused 5', async () => {
-    const cfg = config({});
+    const cfg = config({ feedLabel: true });
     const spec = { config: cfg, inputSize: 9, numClasses: 3, runs: 64 };
     const own = Array.from({ length: 64 }, (_, s) => randomParams(cfg, 6400 + s));
     const states = randomStates(spec, 64);
@@ -156,8 +157,8 @@ describe('dispatches per example do not depend on S', () => {
 });
 
 describe('determinism', () => {
-  it('the same block from the same state twice: outputs, loss and every state bit-identical (fused, S=4 own V_M, hidden [3])', async () => {
-    const cfg = config({ hiddenSizes: [3], feedLabel: true });
+  it('the same block from the same state twice: outputs, loss and every state bit-identical (fused, S=4 own V_M, hidden [4], M=6)', async () => {
+    const cfg = config({ hiddenSizes: [4], messageSize: 6, outputIndex: 3 });
     const spec = { config: cfg, inputSize: 70, numClasses: 3, runs: 4 };
     const params = Array.from({ length: 4 }, (_, s) => randomParams(cfg, 6600 + s));
     const states = randomStates(spec, 66);

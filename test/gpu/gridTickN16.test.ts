@@ -1,7 +1,9 @@
 // grid_tick_n16 (the grid kernel specialised for N = 16) against the CPU reference: it is selected for
 // N = 16, and outputs and the whole state (h and c of every cell) stay within 1e-4 of ReferenceEngine, with
-// one V_M per run (one dispatch per run) and with one shared V_M (one dispatch for all runs), for
-// 1, 2, 3 and 16 micro-ticks, and A not a multiple of the workgroup size (clamped threads).
+// one V_M per run (each run's W_h read from storage) and with one shared V_M (W_h as a uniform), for
+// 1, 2, 3 and 16 micro-ticks, and A not a multiple of the workgroup size (clamped threads). The cases
+// turn the fused layer 0 off (tuning), so every layer runs grid_tick_n16; grid_fused_n16, the default
+// layer 0, is checked in gridFused.test.ts and by the run swap below.
 import { afterAll, describe, expect, it } from 'vitest';
 import type { VsmlConfig } from '../../src/model/config';
 import { config, maxAbsDiff, randomBlock, randomParams, randomStates } from '../helpers/random';
@@ -63,7 +65,7 @@ describe('grid_tick_n16', () => {
       const params = c.perRun ? Array.from({ length: c.S }, (_, s) => randomParams(cfg, c.seed * 100 + s)) : [randomParams(cfg, c.seed)];
       const states = randomStates(spec, c.seed);
       const block = randomBlock(spec, STEPS, c.S, c.seed);
-      const gpu = await gpuEngine(spec, { maxRunsPerShard: c.maxRunsPerShard });
+      const gpu = await gpuEngine(spec, { maxRunsPerShard: c.maxRunsPerShard, tuning: { fuseLayer0: false } });
       try {
         expect(gpu.plan.tuning.grid).toBe('grid_tick_n16');
         gpu.setParams(params);
