@@ -55,7 +55,7 @@ describe('caseRows', () => {
       'case             engine          rounds  cell-ticks/s  exec GFLOP/s  % peak  GB/s   ref-model GFLOP/s  vs reference       vs numpy',
       '---------------  --------------  ------  ------------  ------------  ------  -----  -----------------  -----------------  --------',
       'S=8 V_M per run  node reference  2/2     2.35e+4       0.22          0.54%   0.012  0.22               -                  0.050x',
-      'S=8 V_M per run  node webgpu     2/2     3.14e+5       1.6           4.1%    0.081  2.9                15.0x (10.0-20.0)  0.50x',
+      'S=8 V_M per run  node webgpu     2/2     3.14e+5       1.6           4.1%    0.10   2.9                15.0x (10.0-20.0)  0.50x',
       'S=8 V_M per run  numpy           1/2     6.27e+5       3.0           7.4%    0.32   5.8                20.0x              -',
     ]);
   });
