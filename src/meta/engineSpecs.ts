@@ -2,7 +2,7 @@
 // any of its batches can hold, so that a device's limits can be checked once before the first step
 // (a limit grows with the runs S: the parameter buffer, one example's inputs of all streams) rather
 // than failing some steps in.
-//   ES rollouts: the batches of planBatches (rollouts.ts) for every assignment a step can draw:
+//   ES (and cma-es) rollouts: the batches of planBatches (rollouts.ts) for every assignment a step can draw:
 //     cycle: pair p of step s gets (s P + p) mod V, so steps s = 0..V-1 give every assignment;
 //     random: any pair may get any variant, so all P pairs may share one shape.
 //   Method gradient computes its trajectories on the CPU: no rollout engines.
@@ -35,7 +35,7 @@ export function runEngineSpecs(
   const noteBatches = (variantOfPair: Uint32Array) => {
     for (const b of planBatches(tasks, variantOfPair, maxRunsPerBatch)) note(b.inputSize, b.numClasses, 2 * b.pairs.length);
   };
-  if (cfg.method === 'es') {
+  if (cfg.method !== 'gradient') {
     if (cfg.tasks.assign === 'cycle') {
       for (let s = 0; s < tasks.length; s++) noteBatches(assignVariants(cfg, tasks.length, s));
     } else {

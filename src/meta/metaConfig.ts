@@ -10,11 +10,13 @@ export const ASSIGNMENTS = ['cycle', 'random'] as const;
 /** How pairs get task variants each step: cycle = (step*P + p) mod V; random = a seeded draw per pair. */
 export type Assignment = (typeof ASSIGNMENTS)[number];
 
-export const METHODS = ['es', 'gradient'] as const;
+export const METHODS = ['es', 'gradient', 'cma-es'] as const;
 /**
- * How the meta-gradient is estimated: es = antithetic evolution strategies on engine rollouts
- * (official default); gradient = exact gradients through the unroll on the CPU (official
- * configs/backprop.yaml), `pairs` trajectories per step.
+ * How V_M is meta-optimised: es = antithetic evolution strategies on engine rollouts (official
+ * default); gradient = exact gradients through the unroll on the CPU (official
+ * configs/backprop.yaml), `pairs` trajectories per step; cma-es = separable CMA-ES
+ * (src/model/es/sepCma.ts) on the same engine rollouts, lambda = 2 * pairs mirrored candidates,
+ * initial step size `sigma`; Adam's fields, clipNorm and fitnessShaping do not apply to it.
  */
 export type MetaMethod = (typeof METHODS)[number];
 
@@ -149,12 +151,12 @@ const UINT32 = 0xffffffff;
 /** Top-level scalars. */
 export const META_PROPS: readonly MetaProp[] = [
   { name: 'seed', kind: 'int', min: 0, max: UINT32, url: 'seed', help: 'seed of the initial V_M, the noise, the tasks and the trajectories' },
-  { name: 'method', kind: 'choice', choices: METHODS, url: 'method', help: 'es (official) or gradient (through the unroll, on the CPU)' },
+  { name: 'method', kind: 'choice', choices: METHODS, url: 'method', help: 'es (official), gradient (through the unroll, on the CPU) or cma-es (separable CMA-ES on rollouts)' },
   { name: 'objective', kind: 'choice', choices: OBJECTIVES, url: 'obj', help: 'meta-loss (online cross-entropy) or clone-sgd (learning-algorithm cloning)' },
   { name: 'cloneLearningRate', kind: 'number', min: 0, minExclusive: true, max: 1000, url: 'cloneLr', help: 'learning rate of the online SGD that clone-sgd imitates' },
   { name: 'steps', kind: 'int', min: 0, max: 10_000_000, url: 'steps', help: 'meta-training steps in total' },
-  { name: 'pairs', kind: 'int', min: 1, max: 65536, url: 'P', help: 'antithetic pairs per step (2P rollouts); trajectories with method gradient' },
-  { name: 'sigma', kind: 'number', min: 0, minExclusive: true, max: 10, url: 'sigma', help: 'noise scale of the perturbations' },
+  { name: 'pairs', kind: 'int', min: 1, max: 65536, url: 'P', help: 'antithetic pairs per step (2P rollouts); trajectories with method gradient; cma-es: lambda / 2, at least 2' },
+  { name: 'sigma', kind: 'number', min: 0, minExclusive: true, max: 10, url: 'sigma', help: 'noise scale of the perturbations (cma-es: the initial step size)' },
   { name: 'learningRate', kind: 'number', min: 0, minExclusive: true, max: 10, url: 'lr', help: 'Adam learning rate' },
   { name: 'beta1', kind: 'number', min: 0, max: 1, maxExclusive: true, url: 'b1', help: 'Adam first-moment decay' },
   { name: 'beta2', kind: 'number', min: 0, max: 1, maxExclusive: true, url: 'b2', help: 'Adam second-moment decay' },

@@ -5,6 +5,7 @@ import { DATASETS } from '../data/registry';
 import { parseConfig } from '../model/config';
 import { checkKeys, failAt, fieldPath, indexPath, parseWith, readArray, readBoolean, readObject, show, unwrap } from '../model/formats/json';
 import { configToJson } from '../model/formats/learner';
+import { SEP_CMA_MIN_PAIRS } from '../model/es/sepCma';
 import { envelope, restore, type FormatSpec } from '../model/formats/restore';
 import type { Result } from '../model/result';
 import { datasetRefToJson, mapRefFiles, readDatasetRef, type DatasetRef } from './datasetRef';
@@ -157,6 +158,11 @@ function readBody(raw: Raw): MetaConfig {
   if (scalars.objective === 'clone-sgd') {
     if (scalars.method !== 'gradient') failAt('range', 'objective', 'clone-sgd needs "method": "gradient" (the teacher\'s errors are fed in, which engine rollouts cannot do)');
     if (model.hiddenSizes.length > 0) failAt('range', 'model.hiddenSizes', 'clone-sgd clones SGD on one linear layer: no hidden layers');
+  }
+  if (scalars.method === 'cma-es') {
+    if (scalars.pairs < SEP_CMA_MIN_PAIRS) failAt('range', 'pairs', `cma-es needs lambda = 2 * pairs >= 4 candidates: at least ${SEP_CMA_MIN_PAIRS} pairs, got ${scalars.pairs}`);
+    if (scalars.clipNorm !== 0) failAt('range', 'clipNorm', 'cma-es has no gradient to clip: must be 0');
+    if (scalars.fitnessShaping !== 'none') failAt('range', 'fitnessShaping', 'cma-es ranks the candidates itself: must be "none"');
   }
   return { ...scalars, model, tasks, evaluation, init };
 }

@@ -7,6 +7,8 @@
 // When every task of a batch is a set of examples, the batch runs as indexed blocks (example indices
 // into the tasks, per-pair projection seeds): the GPU engine gathers and projects them on the device,
 // uploading indices instead of images; other engines run their expansion, the same values as before.
+// The two V_M of a pair are theta +- sigma eps_p unless the caller passes its own (`PairParams`:
+// method cma-es's m +- sigma sqrt(c) z_p); the batching, states and streams are the same either way.
 import { runIndexedOn } from '../data/indexedBlock';
 import { projectRows } from '../data/transforms/projection';
 import type { ExampleTask } from '../data/types';
@@ -14,7 +16,7 @@ import type { BlockResult, IndexedBlock, VsmlEngine } from '../model/engine';
 import type { VmParams } from '../model/layout';
 import { initRunState } from '../model/init';
 import { fillNoise } from '../model/es/noise';
-import { perturbPair } from '../model/es/perturb';
+import { perturbPair, type AntitheticPair } from '../model/es/perturb';
 import type { RunState } from '../model/state';
 import type { EngineCache } from './engineCache';
 import type { MetaConfig } from './metaConfig';
@@ -38,6 +40,9 @@ export interface RolloutOptions {
   /** Input values per engine block (bounds memory); default 8 Mi (32 MiB of float32). */
   readonly blockValues?: number;
 }
+
+/** The two V_M (float32) of pair p; run 2i holds `plus`, run 2i+1 `minus`. */
+export type PairParams = (pair: number) => AntitheticPair;
 
 interface Batch {
   readonly inputSize: number;
@@ -69,7 +74,10 @@ export function planBatches(tasks: readonly ShapedTask[], variantOfPair: Uint32A
   return out;
 }
 
-/** Run every pair of ES step `step` (0-based) from theta; the fitness of each half of each pair. */
+/**
+ * Run every pair of ES step `step` (0-based) from theta; the fitness of each half of each pair.
+ * `pairParams` replaces theta +- sigma eps_p (theta then only gives D).
+ */
 export async function runRollouts(
   cfg: MetaConfig,
   theta: Float32Array,
@@ -78,12 +86,14 @@ export async function runRollouts(
   step: number,
   engines: EngineCache,
   opts: RolloutOptions = {},
+  pairParams?: PairParams,
 ): Promise<Fitness> {
   const P = cfg.pairs;
   const T = cfg.trajectoryLength;
   const plus = new Float64Array(P);
   const minus = new Float64Array(P);
   const eps = new Float64Array(theta.length);
+  const paramsOf = pairParams ?? ((p: number) => perturbPair(theta, fillNoise(cfg.seed, step, p, eps), cfg.sigma));
   for (const batch of planBatches(tasks, variantOfPair, opts.maxRunsPerBatch ?? DEFAULT_MAX_RUNS_PER_BATCH)) {
     const { inputSize: A, numClasses: K, pairs } = batch;
     const n = pairs.length;
@@ -91,8 +101,7 @@ export async function runRollouts(
     const params: VmParams[] = [];
     const states: RunState[] = [];
     for (const p of pairs) {
-      fillNoise(cfg.seed, step, p, eps);
-      const pair = perturbPair(theta, eps, cfg.sigma);
+      const pair = paramsOf(p);
       params.push(pair.plus, pair.minus);
       const state = initRunState(cfg.model, engine.shapes, stateRng(cfg.seed, step, p));
       states.push(state, state);

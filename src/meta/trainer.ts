@@ -16,6 +16,11 @@
 // the step; Adam. The reported meta-loss is the mean trajectory loss.
 //
 // Either way the gradient's L2 norm (before clipping) is reported, and clipNorm > 0 applies to both.
+//
+// cma-es: separable CMA-ES (src/model/es/sepCma.ts, cmaStep.ts). Pair p of step s runs
+// float32(m +- sigma sqrt(c) z_p), z_p the ES noise of pair p, as the ES rollouts; a non-finite
+// fitness rejects the step (state kept, as ES); else sepCmaTell and theta = float32(m). The reported
+// meta-loss is mean_p (L+ + L-) / 2 and gradientNorm the L2 norm of the mean's shift |m' - m|.
 import { EngineCache, type EngineFactory } from './engineCache';
 import { runEngineSpecs } from './engineSpecs';
 import type { EngineSpec } from '../model/engine';
@@ -25,10 +30,12 @@ import { adamInit, adamStep, cloneAdam, type AdamState } from '../model/es/adam'
 import { esGradient } from '../model/es/gradient';
 import { fillNoise } from '../model/es/noise';
 import { pairWeights } from '../model/es/shaping';
+import { cloneSepCma, sepCmaInit, sepCmaParams, type SepCmaParams, type SepCmaState } from '../model/es/sepCma';
 import type { Learner } from '../model/formats/learner';
 import { Rng } from '../model/rng';
 import { fail, ok, type Result } from '../model/result';
 import type { Checkpoint } from './checkpoint';
+import { cmaPairParams, cmaUpdate, type CmaUpdate } from './cmaStep';
 import { clipGlobalNorm, inThreadGradients, meanGradient, type GradientJob, type GradientRunner } from './gradientStep';
 import { HeldOutSet, type HeldOutResult } from './heldOut';
 import type { MetaConfig } from './metaConfig';
@@ -74,7 +81,7 @@ export interface StepReport {
   /** [P] fitness of theta + sigma eps_p and theta - sigma eps_p (method gradient: both the trajectory's loss). */
   readonly plus: Float64Array;
   readonly minus: Float64Array;
-  /** L2 norm of the gradient estimate before clipping; null when rejected. */
+  /** L2 norm of the gradient estimate before clipping (cma-es: of the mean's shift); null when rejected. */
   readonly gradientNorm: number | null;
   /** [P] variant of each pair. */
   readonly variants: Uint32Array;
@@ -86,8 +93,10 @@ export interface TrainerState {
   readonly rejected: number;
   /** A copy of theta. */
   readonly params: VmParams;
-  /** A copy of the Adam state. */
+  /** A copy of the Adam state (cma-es: the initial one, unused). */
   readonly optimizer: AdamState;
+  /** Method cma-es: a copy of the sep-CMA-ES state; absent otherwise. */
+  readonly cma?: SepCmaState;
 }
 
 export interface Trainer {
@@ -114,6 +123,8 @@ export interface Trainer {
 class MetaTrainer implements Trainer {
   private theta: VmParams;
   private adam: AdamState;
+  /** Method cma-es: the state and the strategy parameters; null otherwise. */
+  private cma: { state: SepCmaState; readonly params: SepCmaParams } | null;
   private stepsDone = 0;
   private rejectedSteps = 0;
   private readonly size: number;
@@ -129,6 +140,7 @@ class MetaTrainer implements Trainer {
     this.size = paramLayout(config.model).size;
     this.theta = options.initialParams ? asVmParams(new Float32Array(options.initialParams)) : initParams(config.model, new Rng(initSeed(config.seed)));
     this.adam = adamInit(this.size);
+    this.cma = config.method === 'cma-es' ? { state: sepCmaInit(this.theta, config.sigma), params: sepCmaParams(this.size, config.pairs) } : null;
     this.now = options.now ?? (() => performance.now());
   }
 
@@ -141,7 +153,7 @@ class MetaTrainer implements Trainer {
     const s = this.stepsDone;
     const started = this.now();
     const variants = assignVariants(cfg, this.tasks.length, s);
-    const est = cfg.method === 'gradient' ? await this.gradientEstimate(variants, s) : await this.esEstimate(variants, s);
+    const est = cfg.method === 'gradient' ? await this.gradientEstimate(variants, s) : cfg.method === 'cma-es' ? await this.cmaEstimate(variants, s) : await this.esEstimate(variants, s);
     this.stepsDone = s + 1;
     const seconds = () => (this.now() - started) / 1000;
     const { plus, minus } = est;
@@ -149,8 +161,15 @@ class MetaTrainer implements Trainer {
       this.rejectedSteps++;
       return { step: s + 1, metaLoss: null, accepted: false, rejection: est.rejection, plus, minus, gradientNorm: null, variants, seconds: seconds() };
     }
-    const gradientNorm = clipGlobalNorm(est.g, cfg.clipNorm);
-    adamStep(this.theta, est.g, this.adam, { learningRate: cfg.learningRate, beta1: cfg.beta1, beta2: cfg.beta2, eps: cfg.adamEps });
+    let gradientNorm: number;
+    if (est.cma && this.cma) {
+      this.cma.state = est.cma.next;
+      this.theta = asVmParams(Float32Array.from(est.cma.next.mean));
+      gradientNorm = est.cma.meanShift;
+    } else {
+      gradientNorm = clipGlobalNorm(est.g, cfg.clipNorm);
+      adamStep(this.theta, est.g, this.adam, { learningRate: cfg.learningRate, beta1: cfg.beta1, beta2: cfg.beta2, eps: cfg.adamEps });
+    }
     return { step: s + 1, metaLoss: est.metaLoss, accepted: true, rejection: null, plus, minus, gradientNorm, variants, seconds: seconds() };
   }
 
@@ -164,6 +183,19 @@ class MetaTrainer implements Trainer {
     const w = pairWeights(plus, minus, cfg.fitnessShaping);
     const g = esGradient(w, cfg.sigma, this.size, (p, out) => fillNoise(cfg.seed, s, p, out));
     return { plus, minus, rejection: null, g, metaLoss: sum / cfg.pairs };
+  }
+
+  private async cmaEstimate(variants: Uint32Array, s: number): Promise<Estimate> {
+    const cfg = this.config;
+    const cma = this.cma as NonNullable<MetaTrainer['cma']>;
+    const pairParams = cmaPairParams(cma.state, cfg.seed, s);
+    const { plus, minus } = await runRollouts(cfg, this.theta, this.tasks, variants, s, this.engines, this.options, pairParams);
+    const bad = firstNonFinite(plus, minus);
+    if (bad !== null) return { plus, minus, rejection: bad, g: new Float64Array(0), metaLoss: NaN };
+    let sum = 0;
+    for (let p = 0; p < cfg.pairs; p++) sum += (plus[p] + minus[p]) / 2;
+    const update = cmaUpdate(cma.state, cma.params, plus, minus, cfg.seed, s);
+    return { plus, minus, rejection: null, g: new Float64Array(0), metaLoss: sum / cfg.pairs, cma: update };
   }
 
   private async gradientEstimate(variants: Uint32Array, s: number): Promise<Estimate> {
@@ -194,7 +226,7 @@ class MetaTrainer implements Trainer {
   }
 
   state(): TrainerState {
-    return { step: this.stepsDone, rejected: this.rejectedSteps, params: asVmParams(new Float32Array(this.theta)), optimizer: cloneAdam(this.adam) };
+    return { step: this.stepsDone, rejected: this.rejectedSteps, params: asVmParams(new Float32Array(this.theta)), optimizer: cloneAdam(this.adam), ...this.cmaCopy() };
   }
 
   learner(): Learner {
@@ -202,7 +234,11 @@ class MetaTrainer implements Trainer {
   }
 
   checkpoint(): Checkpoint {
-    return { config: this.config, step: this.stepsDone, rejected: this.rejectedSteps, learner: this.learner(), optimizer: cloneAdam(this.adam) };
+    return { config: this.config, step: this.stepsDone, rejected: this.rejectedSteps, learner: this.learner(), optimizer: cloneAdam(this.adam), ...this.cmaCopy() };
+  }
+
+  private cmaCopy(): { cma?: SepCmaState } {
+    return this.cma ? { cma: cloneSepCma(this.cma.state) } : {};
   }
 
   restore(cp: Checkpoint): Result<true> {
@@ -210,6 +246,11 @@ class MetaTrainer implements Trainer {
     if (diff !== null) return fail('mismatch', `config.${diff}`, 'differs from the checkpoint (only steps, checkpointEvery and evaluation may change on resume)');
     if (cp.learner.params.length !== this.size || cp.optimizer.m.length !== this.size || cp.optimizer.v.length !== this.size) {
       return fail('shape', 'learner.params', `expected ${this.size} values`);
+    }
+    if (this.cma) {
+      if (!cp.cma) return fail('missing', 'cma', 'a cma-es run needs the checkpoint\'s sep-CMA-ES state');
+      if (cp.cma.mean.length !== this.size) return fail('shape', 'cma.mean', `expected ${this.size} values`);
+      this.cma.state = cloneSepCma(cp.cma);
     }
     this.theta = asVmParams(new Float32Array(cp.learner.params));
     this.adam = cloneAdam(cp.optimizer);
@@ -229,6 +270,8 @@ interface Estimate {
   readonly rejection: string | null;
   readonly g: Float64Array;
   readonly metaLoss: number;
+  /** Method cma-es: the next state (g is then empty). */
+  readonly cma?: CmaUpdate;
 }
 
 /** "pair 3: L- is NaN" for the first non-finite fitness, or null. */

@@ -10,7 +10,7 @@
 // trainerSummary.ts (words about a config), trainerEngine.ts (WebGPU or the CPU, and why),
 // storage/ (the store, the autosave record, the learner handed to the studio).
 import { parseCheckpoint, serialiseCheckpoint, type Checkpoint } from '../meta/checkpoint';
-import type { MetaConfig } from '../meta/metaConfig';
+import type { MetaConfig, MetaMethod } from '../meta/metaConfig';
 import { metaConfigToJson, parseMetaConfig, presetConfig } from '../meta/metaConfigParse';
 import { PRESET_NAMES, type PresetName } from '../meta/presets';
 import type { FileInput } from '../data/types';
@@ -53,7 +53,7 @@ export interface TrainerInfo {
   /** Why the CPU reference runs instead of WebGPU (for the banner); null on WebGPU. */
   readonly fallback: string | null;
   readonly totalSteps: number;
-  readonly method: 'es' | 'gradient';
+  readonly method: MetaMethod;
   readonly pairs: number;
   readonly configName: string;
   readonly evaluationNames: readonly string[];

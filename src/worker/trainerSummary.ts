@@ -22,7 +22,7 @@ function variantShape(v: TaskVariant): string {
 export function describeMetaConfig(cfg: MetaConfig): string {
   const variants = taskVariants(cfg);
   const shapes = [...new Set(variants.map(variantShape))].join('; ');
-  const how = cfg.method === 'es' ? `ES, ${plural(cfg.pairs, 'pair')}` : `gradient, ${plural(cfg.pairs, 'trajectory', 'trajectories')}`;
+  const how = cfg.method === 'gradient' ? `gradient, ${plural(cfg.pairs, 'trajectory', 'trajectories')}` : `${cfg.method === 'es' ? 'ES' : 'sep-CMA-ES'}, ${plural(cfg.pairs, 'pair')}`;
   const clone = cfg.objective === 'clone-sgd' ? `, cloning online SGD (eta ${cfg.cloneLearningRate})` : '';
   const e = cfg.evaluation;
   const evaluation = e.every > 0 && e.datasets.length > 0 ? `; held-out evaluation every ${plural(e.every, 'step')} on ${e.datasets.map((d) => d.name).join(', ')}` : '';

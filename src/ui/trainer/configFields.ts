@@ -18,7 +18,7 @@ export interface FormField {
 }
 
 export const FORM_FIELDS: readonly FormField[] = [
-  { key: 'method', label: 'method', kind: 'choice', section: 'run', choices: ['es', 'gradient'], help: 'evolution strategies on engine rollouts, or gradients through the unroll (CPU)' },
+  { key: 'method', label: 'method', kind: 'choice', section: 'run', choices: ['es', 'gradient', 'cma-es'], help: 'evolution strategies on engine rollouts, gradients through the unroll (CPU), or separable CMA-ES on engine rollouts' },
   { key: 'pairs', label: 'population (pairs)', kind: 'int', section: 'run', help: 'P antithetic pairs per step: 2P rollouts (P trajectories with gradient)' },
   { key: 'sigma', label: 'sigma', kind: 'number', section: 'run', step: '0.01', help: 'noise scale of the perturbations' },
   { key: 'learningRate', label: 'learning rate', kind: 'number', section: 'run', step: '0.001', help: 'Adam learning rate' },

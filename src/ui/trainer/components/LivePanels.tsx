@@ -59,10 +59,10 @@ export function PopulationCard() {
   return (
     <section className="card" aria-label="population">
       <header className="card-head">
-        <h2>{method === 'es' ? 'Population' : 'Trajectories'} of the last step</h2>
+        <h2>{method === 'gradient' ? 'Trajectories' : 'Population'} of the last step</h2>
       </header>
       <div ref={box}>
-        <PopulationHistogram losses={losses} unit={method === 'es' ? 'rollout' : 'trajectory'} step={step} width={width} height={256} />
+        <PopulationHistogram losses={losses} unit={method === 'gradient' ? 'trajectory' : 'rollout'} step={step} width={width} height={256} />
       </div>
     </section>
   );
