@@ -217,7 +217,7 @@ export const runMetaTrain = run;
 
 export const metaTrainCommand: Command = {
   name: 'meta-train',
-  summary: 'meta-train V_M with evolution strategies or gradients through the unroll (Adam), held-out evaluations, checkpoints and --resume',
+  summary: 'meta-train V_M with evolution strategies or gradients through the unroll (Adam), or separable CMA-ES, held-out evaluations, checkpoints and --resume',
   flags: [
     { name: 'config', value: 'C.json', help: 'a vsml-meta-config file (dataset paths relative to it)' },
     { name: 'preset', value: PRESET_NAMES.join('|'), choices: PRESET_NAMES, help: 'a built-in config instead of --config' },

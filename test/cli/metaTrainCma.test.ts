@@ -1,0 +1,63 @@
+// vsml meta-train with "method": "cma-es" on the CPU reference (tiny task: 7x7 MNIST, 3 classes,
+// 4 pairs, T = 12): the run folder and its checkpoint's sep-CMA-ES state, and a process killed with
+// SIGKILL mid-run, resumed, ending with the same checkpoint bytes as an uninterrupted run.
+import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseCheckpoint } from '../../src/meta/checkpoint';
+import { tinyConfigDoc } from '../meta/trainerHelpers';
+import { ROOT, tempDir, vsml, vsmlProcess, writeDoc } from './helpers';
+
+const STEPS = 5;
+
+async function checkpointStep(path: string): Promise<number> {
+  try {
+    const cp = parseCheckpoint(JSON.parse(await readFile(path, 'utf8')));
+    return cp.ok ? cp.value.step : -1;
+  } catch {
+    return -1;
+  }
+}
+
+describe('vsml meta-train --config (method cma-es, CPU)', () => {
+  it('runs, logs every step and writes a checkpoint with the sep-CMA-ES state at the last step', async () => {
+    const dir = await tempDir();
+    const config = await writeDoc(dir, 'c.json', tinyConfigDoc({ method: 'cma-es', steps: 3, evaluation: { every: 0 } }));
+    const out = join(dir, 'run');
+    const r = await vsml('meta-train', '--config', config, '--out', out, '--backend', 'reference');
+    expect(r.code).toBe(0);
+    expect(r.stdout[0]).toMatch(/^meta-train: 3 of 3 steps \(0 rejected\), 4 pairs \(cma-es\) x T=12, on reference; /);
+    const cp = parseCheckpoint(JSON.parse(await readFile(join(out, 'checkpoint.json'), 'utf8')));
+    if (!cp.ok) throw new Error(`${cp.error.field}: ${cp.error.message}`);
+    expect([cp.value.step, cp.value.cma?.generation]).toEqual([3, 3]);
+    const log = (await readFile(join(out, 'log.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    expect(log.map((e) => [e.step, e.accepted])).toEqual([[1, true], [2, true], [3, true]]);
+    for (const e of log) expect(e.gradientNorm).toBeGreaterThan(0);
+  });
+
+  it(`SIGKILL after the checkpoint of step 2, --resume to ${STEPS}: the same checkpoint.json as ${STEPS} uninterrupted steps`, async () => {
+    const dir = await tempDir();
+    const config = await writeDoc(dir, 'c.json', tinyConfigDoc({ method: 'cma-es', steps: STEPS, checkpointEvery: 1, evaluation: { every: 0 } }));
+    const killed = join(dir, 'killed');
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/vsml.ts', 'meta-train', '--config', config, '--out', killed, '--backend', 'reference'], { cwd: ROOT, stdio: 'ignore' });
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    let step = -1;
+    const deadline = Date.now() + 60_000;
+    while (step < 2 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+      step = await checkpointStep(join(killed, 'checkpoint.json'));
+    }
+    child.kill('SIGKILL');
+    expect(await exited).toBe('SIGKILL');
+    const at = await checkpointStep(join(killed, 'checkpoint.json'));
+    expect(at).toBeGreaterThanOrEqual(2);
+    expect(at).toBeLessThan(STEPS);
+    const resumed = vsmlProcess('meta-train', '--out', killed, '--resume', '--backend', 'reference');
+    expect(resumed.code).toBe(0);
+    const whole = join(dir, 'whole');
+    expect((await vsml('meta-train', '--config', config, '--out', whole, '--backend', 'reference')).code).toBe(0);
+    expect(await readFile(join(killed, 'checkpoint.json'), 'utf8')).toBe(await readFile(join(whole, 'checkpoint.json'), 'utf8'));
+    expect(await readFile(join(killed, 'learner.json'), 'utf8')).toBe(await readFile(join(whole, 'learner.json'), 'utf8'));
+  }, 90_000);
+});
