@@ -170,6 +170,9 @@ export async function estimateMetaTraining(cfg: MetaConfig, sizeOf: TaskSizer, o
     items.push(productItem(field, 'the gradient tapes of the trajectories computed at once', [[workers, 'trajectories'], [cells, 'cells'], [perCell, 'floats'], [F64, 'bytes']]));
   }
   const size = paramLayout(model).size;
-  items.push(productItem('model', 'V_M, Adam moments and the ES vectors', [[size, 'values'], [6, 'vectors'], [F64, 'bytes']]));
+  // cma-es: theta, Adam's unused moments (2), the CMA state before and after a tell (4 + 4), the tell's 3
+  // sums and noise, a pair's z and step, the rollouts' noise, and the checkpoint's copy (4).
+  const vectors = cfg.method === 'cma-es' ? 21 : 6;
+  items.push(productItem('model', cfg.method === 'cma-es' ? 'V_M, Adam moments and the sep-CMA-ES vectors' : 'V_M, Adam moments and the ES vectors', [[size, 'values'], [vectors, 'vectors'], [F64, 'bytes']]));
   return ok(estimateOf(items));
 }

@@ -5,6 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { parseCheckpoint, serialiseCheckpoint } from '../../src/meta/checkpoint';
 import { parseMetaConfig } from '../../src/meta/metaConfigParse';
 import type { EngineFactory } from '../../src/meta/trainer';
+import { estimateMetaTraining, openedSizes } from '../../src/meta/metaMemory';
+import { SourceCache } from '../../src/meta/taskSet';
+import { nodeDataProvider } from '../../src/cli/metaTrainData';
+import { paramLayout } from '../../src/model/layout';
 import { sepCmaInit, sepCmaNoise, sepCmaParams, sepCmaTell } from '../../src/model/es/sepCma';
 import { cpuWithRunHook, tinyConfig, tinyConfigDoc, tinyTrainer } from './trainerHelpers';
 
@@ -29,6 +33,21 @@ describe('method cma-es: the config', () => {
     expect(refusal({ fitnessShaping: 'centred-ranks' })).toEqual({ code: 'range', field: 'fitnessShaping', message: 'cma-es ranks the candidates itself: must be "none"' });
     expect(refusal({ pairs: 2 })).toBeNull();
     expect(refusal({ objective: 'clone-sgd' })?.field).toBe('objective');
+  });
+});
+
+describe('method cma-es: the memory estimate', () => {
+  it('counts 21 float64 vectors of V_M (the CMA state before and after a tell, its sums, the copies) where es counts 6', async () => {
+    const total = async (method: string) => {
+      const r = await estimateMetaTraining(tinyConfig({ method }), openedSizes(new SourceCache(nodeDataProvider)));
+      if (!r.ok) throw new Error(r.error.message);
+      return { total: r.value.total, item: r.value.items.find((i) => i.field === 'model') };
+    };
+    const es = await total('es');
+    const cma = await total('cma-es');
+    const D = paramLayout(tinyConfig().model).size;
+    expect(cma.total - es.total).toBe(15 * D * 8);
+    expect(cma.item?.bytes).toBe(21 * D * 8);
   });
 });
 
