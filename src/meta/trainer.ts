@@ -1,6 +1,6 @@
 // The meta-trainer, driven one step at a time by the CLI or a Web Worker: no Node imports; engines,
-// data and gradient workers come in through injected factories. Two ways to estimate the step's
-// meta-gradient (config.method):
+// data and gradient workers come in through injected factories. Three meta-optimisers
+// (config.method): two estimate a meta-gradient for Adam, the third is separable CMA-ES.
 //
 // es (official experiment.py:290-332), one step s (0-based) from theta:
 //   1. every pair p gets a task variant (variants.ts) and eps_p = noise(seed, s, p) over all of V_M;
