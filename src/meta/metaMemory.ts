@@ -5,6 +5,7 @@
 // initial states and example orders of a step, one block, per-step projections, the held-out curves
 // (kept for every evaluation when the caller keeps a history), and method gradient's tapes.
 // Each part names the config field that makes it large.
+import { carriesHeld } from '../model/grad/trajectoryGradient';
 import { DATASETS } from '../data/registry';
 import type { TaskSpec } from '../data/task';
 import { taskParts, taskSize, type TaskFields, type TaskSize } from '../data/taskSize';
@@ -161,11 +162,12 @@ export async function estimateMetaTraining(cfg: MetaConfig, sizeOf: TaskSizer, o
     }
   }
 
-  // Method gradient: per trajectory, the states of all T steps (float64) and one example's tape.
+  // Method gradient: per trajectory, the carries of checkpointed recomputation (about 2 sqrt(T) of
+  // them, carriesHeld; float64 h and c) and one example's tape.
   if (cfg.method === 'gradient') {
     const workers = Math.max(1, Math.min(cfg.pairs, opts.gradientWorkers ?? 1));
     const cells = Math.max(0, ...tasks.map((t) => gridCells(model, t.task.inputSize, t.task.numClasses).total));
-    const perCell = (cfg.trajectoryLength + 1) * 2 * model.stateSize + model.microTicks * TAPE_RECORDS * model.stateSize;
+    const perCell = (carriesHeld(cfg.trajectoryLength) + 1) * 2 * model.stateSize + model.microTicks * TAPE_RECORDS * model.stateSize;
     const field = model.hiddenSizes.length > 0 ? 'trajectoryLength and model.hiddenSizes' : 'trajectoryLength';
     items.push(productItem(field, 'the gradient tapes of the trajectories computed at once', [[workers, 'trajectories'], [cells, 'cells'], [perCell, 'floats'], [F64, 'bytes']]));
   }

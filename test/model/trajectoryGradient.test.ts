@@ -6,7 +6,7 @@ import { paramLayout } from '../../src/model/layout';
 import { tickNetwork, zeroCarry } from '../../src/model/reference';
 import { Rng } from '../../src/model/rng';
 import { cloneRunState } from '../../src/model/state';
-import { trajectoryGradient, type Trajectory } from '../../src/model/grad/trajectoryGradient';
+import { carriesHeld, defaultSegment, trajectoryGradient, type Trajectory } from '../../src/model/grad/trajectoryGradient';
 import { config, randomBlock, randomParams, randomStates } from '../helpers/random';
 
 function fixture(cfg: VsmlConfig, A: number, K: number, T: number, seed: number) {
@@ -86,5 +86,28 @@ describe('trajectoryGradient', () => {
     const k = L.lstmW.offset + cfg.messageSize * 4 * cfg.stateSize;
     expect(Math.abs(grad[k])).toBeGreaterThan(1e-6);
     expect(Math.abs(centralDiff(cfg, theta, k, fx) - grad[k])).toBeLessThan(1e-7);
+  });
+
+  it('checkpointed recomputation: every segment length gives the same loss, accuracy and gradient bits (hidden [2], T=23, seed 8)', () => {
+    const cfg = config({ stateSize: 4, messageSize: 3, hiddenSizes: [2], feedLabel: true });
+    const fx = fixture(cfg, 4, 3, 23, 8);
+    const theta = Float64Array.from(randomParams(cfg, 8, 1.5));
+    const run = (segment: number) => {
+      const grad = new Float64Array(theta.length);
+      const r = trajectoryGradient(cfg, theta, fx.shapes, fx.traj, grad, segment);
+      return { r, grad: [...grad] };
+    };
+    const all = run(23); // one segment: every carry kept, as before checkpointing
+    for (const segment of [1, 2, 5, defaultSegment(23), 22, 40]) {
+      const x = run(segment);
+      expect(x.r).toEqual(all.r);
+      expect(x.grad).toEqual(all.grad);
+    }
+    expect(all.grad.some((g) => g !== 0)).toBe(true);
+    expect(() => trajectoryGradient(cfg, theta, fx.shapes, fx.traj, null, 0)).toThrow('segment: must be an integer >= 1, got 0');
+  });
+
+  it('holds 45 carries at T = 500 (segment 23) instead of 500, and 2 at T = 1', () => {
+    expect([defaultSegment(500), carriesHeld(500), carriesHeld(500, 500), carriesHeld(1), carriesHeld(2000)]).toEqual([23, 45, 501, 2, 90]);
   });
 });

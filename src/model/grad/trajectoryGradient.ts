@@ -4,9 +4,12 @@
 //
 // The loss is the meta-loss: mean over t of CE(softmax(y_t), label_t), y_t predicted before label_t
 // is seen, the error softmax(y_t) - onehot fed back (reference.ts: tickNetwork).
-// The forward pass keeps only each example's incoming carry (states and backward inputs); the reverse
-// pass recomputes one example at a time with a tape (layerTape.ts), so memory is T x (state size)
-// plus one example's tape.
+// Checkpointed recomputation keeps memory from growing with T: the forward pass keeps the incoming
+// carry (states and backward inputs) of every `segment`-th example only (default ceil(sqrt T)); the
+// reverse pass walks the segments backwards, recomputes a segment's carries from its checkpoint,
+// then each example with a tape (layerTape.ts). Memory is (ceil(T / segment) + segment) carries plus
+// one example's tape (2 sqrt(T) carries by default: 45 at T = 500 instead of 500), for one more forward
+// pass; the forward pass is deterministic, so the gradient is bit-identical for every segment length.
 import type { VsmlConfig } from '../config';
 import type { LayerShape, RunState } from '../state';
 import { layerBackward, layerForward, newLayerTape, paramViews, type LayerTape } from './layerTape';
@@ -79,9 +82,16 @@ interface Carry {
   readonly bwd: Float64Array[];
 }
 
+/** Examples between two kept carries by default: ceil(sqrt(T)), which minimises T / segment + segment. */
+export const defaultSegment = (steps: number): number => Math.max(1, Math.ceil(Math.sqrt(steps)));
+
+/** Carries held at once by trajectoryGradient's reverse pass: the checkpoints plus one segment's. */
+export const carriesHeld = (steps: number, segment = defaultSegment(steps)): number => Math.ceil(steps / segment) + Math.min(segment, steps);
+
 /**
  * Adds d(loss)/d(V_M) of `traj` into `grad` (float64, `paramLayout` order; null: the loss only) and
  * returns the loss. `params` is V_M (float32 from a learner, or float64 for finite differences).
+ * `segment`: examples between two kept carries (checkpointed recomputation; any value gives the same bits).
  */
 export function trajectoryGradient(
   cfg: VsmlConfig,
@@ -89,7 +99,9 @@ export function trajectoryGradient(
   shapes: readonly LayerShape[],
   traj: Trajectory,
   grad: Float64Array | null,
+  segment = defaultSegment(traj.steps),
 ): TrajectoryGradient {
+  if (!(Number.isInteger(segment) && segment >= 1)) throw new RangeError(`segment: must be an integer >= 1, got ${segment}`);
   const objective = onlineCrossEntropy(cfg, traj.labels, traj.steps);
   const flat = Float64Array.from(params);
   const p = paramViews(cfg, flat);
@@ -103,7 +115,7 @@ export function trajectoryGradient(
     c: traj.state.map((s) => Float64Array.from(s.c)),
     bwd: shapes.map(({ B }) => new Float64Array(B * M)),
   };
-  const saved: Carry[] = [];
+  const checkpoints: Carry[] = [];
   const fwdOut = shapes.map(({ B }) => new Float64Array(B * M));
   const bwdOut = shapes.map(({ A }) => new Float64Array(A * M));
   const x0 = new Float64Array(A0 * M);
@@ -113,7 +125,7 @@ export function trajectoryGradient(
   let correct = 0;
 
   /** One example: layers in order, readout, softmax; the carry advances in place. */
-  const tick = (t: number, tapes: LayerTape[] | null): number => {
+  const tick = (t: number, tapes: LayerTape[] | null, count = false): number => {
     for (let a = 0; a < A0; a++) x0[a * M] = traj.inputs[t * A0 + a];
     let fwdIn: Float64Array = x0;
     for (let l = 0; l < L; l++) {
@@ -123,7 +135,7 @@ export function trajectoryGradient(
     }
     for (let b = 0; b < K; b++) y[b] = cfg.tanhBound * Math.tanh(fwdIn[b * M + cfg.outputIndex] / cfg.tanhBound);
     const r = objective.forward(t, y, carry.bwd[L - 1]);
-    if (r.correct && !tapes) correct++;
+    if (r.correct && count) correct++;
     return r.loss;
   };
   const snapshot = (): Carry => ({
@@ -133,8 +145,8 @@ export function trajectoryGradient(
   });
 
   for (let t = 0; t < T; t++) {
-    if (grad) saved.push(snapshot());
-    lossSum += tick(t, null);
+    if (grad && t % segment === 0) checkpoints.push(snapshot());
+    lossSum += tick(t, null, true);
   }
   const result = { loss: lossSum, accuracy: correct / T };
   if (!grad) return result;
@@ -149,13 +161,27 @@ export function trajectoryGradient(
   const dBwdOut = shapes.map(({ A }) => new Float64Array(A * M));
   const dFwdIn = shapes.map(({ A }) => new Float64Array(A * M));
   const dBwdIn = shapes.map(({ B }) => new Float64Array(B * M));
-  for (let t = T - 1; t >= 0; t--) {
-    const s = saved[t];
+  const restore = (s: Carry): void => {
     for (let l = 0; l < L; l++) {
       carry.h[l].set(s.h[l]);
       carry.c[l].set(s.c[l]);
       carry.bwd[l].set(s.bwd[l]);
     }
+  };
+  let saved: Carry[] = [];
+  let first = T; // the first example of the segment whose carries are in `saved`
+  for (let t = T - 1; t >= 0; t--) {
+    if (t < first) {
+      // Recompute the carries of t's segment from its checkpoint.
+      first = t - (t % segment);
+      saved = [];
+      restore(checkpoints[first / segment]);
+      for (let u = first; u <= t; u++) {
+        saved.push(snapshot());
+        if (u < t) tick(u, null);
+      }
+    }
+    restore(saved[t - first]);
     tick(t, tapes);
     objective.backward(t, y, dBwd[L - 1], dy);
     const last = fwdOut[L - 1];
