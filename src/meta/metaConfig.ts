@@ -20,9 +20,12 @@ export const METHODS = ['es', 'gradient', 'cma-es'] as const;
  */
 export type MetaMethod = (typeof METHODS)[number];
 
-export const OBJECTIVES = ['meta-loss', 'clone-sgd'] as const;
+export const OBJECTIVES = ['meta-loss', 'final-loss', 'clone-sgd'] as const;
 /**
- * What meta-training minimises: meta-loss = the mean online cross-entropy (the paper's); clone-sgd =
+ * What meta-training minimises: meta-loss = the mean online cross-entropy (the paper's); final-loss =
+ * the mean cross-entropy of a rollout's last finalSteps predictions only, i.e. how well the learner
+ * predicts after many inner steps (the improvement stage of a cloned learner; methods es and cma-es,
+ * whose fitness it is); clone-sgd =
  * learning-algorithm cloning (paper §3.2): fed the errors of online SGD on a linear layer (learning
  * rate cloneLearningRate), every cell's message regressed onto w_ab x_a; method gradient only, no
  * hidden layers (src/model/clone/cellClone.ts).
@@ -82,6 +85,8 @@ export interface MetaConfig {
   readonly seed: number;
   readonly method: MetaMethod;
   readonly objective: MetaObjective;
+  /** Objective final-loss: the rollout's last this-many predictions make its fitness (at most trajectoryLength). */
+  readonly finalSteps: number;
   /** The cloned teacher's learning rate eta (w <- w - eta x e on y = mean_a w x), objective clone-sgd. */
   readonly cloneLearningRate: number;
   /** A vsml-learner file whose V_M starts the run (null: initParams from the seed). */
@@ -114,6 +119,7 @@ export const DEFAULT_META_CONFIG: MetaConfig = {
   seed: 42,
   method: 'es',
   objective: 'meta-loss',
+  finalSteps: 100,
   cloneLearningRate: 3,
   init: null,
   steps: 10000,
@@ -152,7 +158,8 @@ const UINT32 = 0xffffffff;
 export const META_PROPS: readonly MetaProp[] = [
   { name: 'seed', kind: 'int', min: 0, max: UINT32, url: 'seed', help: 'seed of the initial V_M, the noise, the tasks and the trajectories' },
   { name: 'method', kind: 'choice', choices: METHODS, url: 'method', help: 'es (official), gradient (through the unroll, on the CPU) or cma-es (separable CMA-ES on rollouts)' },
-  { name: 'objective', kind: 'choice', choices: OBJECTIVES, url: 'obj', help: 'meta-loss (online cross-entropy) or clone-sgd (learning-algorithm cloning)' },
+  { name: 'objective', kind: 'choice', choices: OBJECTIVES, url: 'obj', help: 'meta-loss (online cross-entropy), final-loss (cross-entropy of the last finalSteps predictions; es, cma-es) or clone-sgd (learning-algorithm cloning)' },
+  { name: 'finalSteps', kind: 'int', min: 1, max: 100_000, url: 'final', help: 'final-loss: the last this-many predictions of each rollout make its fitness' },
   { name: 'cloneLearningRate', kind: 'number', min: 0, minExclusive: true, max: 1000, url: 'cloneLr', help: 'learning rate of the online SGD that clone-sgd imitates' },
   { name: 'steps', kind: 'int', min: 0, max: 10_000_000, url: 'steps', help: 'meta-training steps in total' },
   { name: 'pairs', kind: 'int', min: 1, max: 65536, url: 'P', help: 'antithetic pairs per step (2P rollouts); trajectories with method gradient; cma-es: lambda / 2, at least 2' },

@@ -159,6 +159,10 @@ function readBody(raw: Raw): MetaConfig {
     if (scalars.method !== 'gradient') failAt('range', 'objective', 'clone-sgd needs "method": "gradient" (the teacher\'s errors are fed in, which engine rollouts cannot do)');
     if (model.hiddenSizes.length > 0) failAt('range', 'model.hiddenSizes', 'clone-sgd clones SGD on one linear layer: no hidden layers');
   }
+  if (scalars.objective === 'final-loss') {
+    if (scalars.method === 'gradient') failAt('range', 'objective', 'final-loss is the fitness of engine rollouts: it needs "method": "es" or "cma-es"');
+    if (scalars.finalSteps > scalars.trajectoryLength) failAt('range', 'finalSteps', `must be at most trajectoryLength (${scalars.trajectoryLength}), got ${scalars.finalSteps}`);
+  }
   if (scalars.method === 'cma-es') {
     if (scalars.pairs < SEP_CMA_MIN_PAIRS) failAt('range', 'pairs', `cma-es needs lambda = 2 * pairs >= 4 candidates: at least ${SEP_CMA_MIN_PAIRS} pairs, got ${scalars.pairs}`);
     if (scalars.clipNorm !== 0) failAt('range', 'clipNorm', 'cma-es has no gradient to clip: must be 0');

@@ -25,7 +25,7 @@ import type { ShapedTask, VariantTask } from './taskSet';
 import { pairIndices, pairStream, stepProjection, stepProjectionSeedOf } from './trajectories';
 
 export interface Fitness {
-  /** [P] mean cross-entropy over the T online predictions of theta + sigma eps_p. */
+  /** [P] mean cross-entropy over the T online predictions of theta + sigma eps_p (objective final-loss: over the last finalSteps). */
   readonly plus: Float64Array;
   /** [P] the same for theta - sigma eps_p. */
   readonly minus: Float64Array;
@@ -114,18 +114,21 @@ export async function runRollouts(
       ? indexedChunks(cfg, tasks, variantOfPair, step, pairs, engine, streamOfRun)
       : streamChunks(cfg, tasks, variantOfPair, step, pairs, engine, streamOfRun);
     const sums = new Float64Array(2 * n);
+    // Objective final-loss: only the last F predictions count.
+    const from = cfg.objective === 'final-loss' ? T - cfg.finalSteps : 0;
     for (let t0 = 0; t0 < T; t0 += C) {
       const c = Math.min(C, T - t0);
       const r = await chunks(c);
+      const first = Math.max(0, from - t0);
       for (let s = 0; s < 2 * n; s++) {
         let acc = 0;
-        for (let t = 0; t < c; t++) acc += r.loss[s * c + t];
+        for (let t = first; t < c; t++) acc += r.loss[s * c + t];
         sums[s] += acc;
       }
     }
     pairs.forEach((p, i) => {
-      plus[p] = sums[2 * i] / T;
-      minus[p] = sums[2 * i + 1] / T;
+      plus[p] = sums[2 * i] / (T - from);
+      minus[p] = sums[2 * i + 1] / (T - from);
     });
   }
   return { plus, minus };

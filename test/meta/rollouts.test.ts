@@ -62,10 +62,11 @@ async function pairFitness(cfg: MetaConfig, task: VariantTask, step: number, p: 
   engine.setState([tr.state, tr.state]);
   const r = await engine.run({ inputs: Float32Array.from(tr.inputs), labels: Int32Array.from(tr.labels), steps: tr.steps, streamOfRun: new Uint32Array(2) }, { outputs: false });
   const T = tr.steps;
+  const from = cfg.objective === 'final-loss' ? T - cfg.finalSteps : 0;
   const mean = (s: number) => {
     let acc = 0;
-    for (let t = 0; t < T; t++) acc += r.loss[s * T + t];
-    return acc / T;
+    for (let t = from; t < T; t++) acc += r.loss[s * T + t];
+    return acc / (T - from);
   };
   return [mean(0), mean(1)];
 }
@@ -119,6 +120,28 @@ describe('runRollouts', () => {
       const [plus, minus] = await pairFitness(cfg, tasks[variants[p]], step, p);
       expect(got.plus[p]).toBe(plus);
       expect(got.minus[p]).toBe(minus);
+    }
+  });
+
+  it('objective final-loss: the mean loss of the last finalSteps predictions, each pair within 1e-12 of it run alone, across chunk boundaries (T 12, chunks of 5, last 4)', async () => {
+    const cfg = tinyConfig({ objective: 'final-loss', finalSteps: 4, tasks: { datasets: ['mnist'], project: [false], resize: [7], classes: [[0, 1, 2]] } });
+    const step = 1;
+    const tasks = await tasksOf(cfg);
+    const variants = assignVariants(cfg, tasks.length, step);
+    const engines = new EngineCache(cpuFactory, cfg.model);
+    try {
+      expect([cfg.trajectoryLength, cfg.pairs]).toEqual([12, 4]);
+      const got = await runRollouts(cfg, thetaOf(cfg), tasks, variants, step, engines, { blockValues: 4 * 49 * 5 });
+      const all = await runRollouts({ ...cfg, objective: 'meta-loss' }, thetaOf(cfg), tasks, variants, step, engines);
+      for (let p = 0; p < cfg.pairs; p++) {
+        const [plus, minus] = await pairFitness(cfg, tasks[variants[p]], step, p);
+        // Chunks add their partial sums: the order of the float64 additions differs from one block.
+        expect(Math.abs(got.plus[p] - plus)).toBeLessThan(1e-12);
+        expect(Math.abs(got.minus[p] - minus)).toBeLessThan(1e-12);
+        expect(got.plus[p]).not.toBe(all.plus[p]);
+      }
+    } finally {
+      engines.dispose();
     }
   });
 

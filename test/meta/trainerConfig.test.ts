@@ -46,6 +46,22 @@ describe('defaults and presets', () => {
     expect(trajectoryDifference(c, { ...c, init: null })).toBe('init');
   });
 
+  it('objective final-loss: finalSteps default 100, at most trajectoryLength, es or cma-es only; it changes the trajectory', () => {
+    const bad = (fields: Record<string, unknown>) => {
+      const r = parseMetaConfig(doc(fields));
+      return r.ok ? 'ok' : `${r.error.field}: ${r.error.message}`;
+    };
+    expect(DEFAULT_META_CONFIG.finalSteps).toBe(100);
+    expect(bad({ objective: 'final-loss', trajectoryLength: 500 })).toBe('ok');
+    expect(bad({ objective: 'final-loss', method: 'cma-es', trajectoryLength: 30, finalSteps: 10 })).toBe('ok');
+    expect(bad({ objective: 'final-loss', trajectoryLength: 50 })).toBe('finalSteps: must be at most trajectoryLength (50), got 100');
+    expect(bad({ objective: 'final-loss', method: 'gradient' })).toBe('objective: final-loss is the fitness of engine rollouts: it needs "method": "es" or "cma-es"');
+    expect(bad({ finalSteps: 0 })).toBe('finalSteps: must be an integer in [1, 100000], got 0');
+    const c = parse({ objective: 'final-loss', finalSteps: 20 });
+    expect(parse(metaConfigToJson(c))).toEqual(c);
+    expect(trajectoryDifference(c, { ...c, finalSteps: 30 })).toBe('finalSteps');
+  });
+
   it('paper-fig6: MNIST +- projection, 1024 pairs, 10,000 steps, evaluation every 100 steps, 32 runs x 2,000, seed 22', () => {
     const c = presetConfig('paper-fig6');
     expect([c.pairs, c.steps, c.trajectoryLength, c.sigma, c.learningRate, c.seed]).toEqual([1024, 10000, 500, 0.05, 0.025, 42]);
