@@ -20,9 +20,11 @@ export interface FormField {
 export const FORM_FIELDS: readonly FormField[] = [
   { key: 'method', label: 'method', kind: 'choice', section: 'run', choices: ['es', 'gradient', 'cma-es'], help: 'evolution strategies on engine rollouts, gradients through the unroll (CPU), or separable CMA-ES on engine rollouts' },
   { key: 'pairs', label: 'population (pairs)', kind: 'int', section: 'run', help: 'P antithetic pairs per step: 2P rollouts (P trajectories with gradient)' },
-  { key: 'sigma', label: 'sigma', kind: 'number', section: 'run', step: '0.01', help: 'noise scale of the perturbations' },
-  { key: 'learningRate', label: 'learning rate', kind: 'number', section: 'run', step: '0.001', help: 'Adam learning rate' },
+  { key: 'objective', label: 'objective', kind: 'choice', section: 'run', choices: ['meta-loss', 'final-loss', 'clone-sgd'], help: 'the mean online cross-entropy, that of the last predictions only (es, cma-es), or cloning online SGD (gradient)' },
+  { key: 'sigma', label: 'sigma', kind: 'number', section: 'run', step: '0.01', help: 'noise scale of the perturbations (cma-es: its initial step size)' },
+  { key: 'learningRate', label: 'learning rate', kind: 'number', section: 'run', step: '0.001', help: 'Adam learning rate (es, gradient; cma-es sets its own steps)' },
   { key: 'trajectoryLength', label: 'trajectory length T', kind: 'int', section: 'run', help: 'online predictions per rollout; the fitness is their mean cross-entropy' },
+  { key: 'finalSteps', label: 'final predictions', kind: 'int', section: 'run', help: 'objective final-loss: the last this-many predictions of each rollout make its fitness' },
   { key: 'steps', label: 'steps', kind: 'int', section: 'run', help: 'meta-training steps in total' },
   { key: 'seed', label: 'seed', kind: 'int', section: 'run', help: 'seed of the initial V_M, the noise, the tasks and the trajectories' },
   { key: 'checkpointEvery', label: 'save every', kind: 'int', section: 'run', help: 'steps between checkpoints (saved in this browser)' },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { METHODS, OBJECTIVES } from '../../../src/meta/metaConfig';
 import { FORM_FIELDS, formFieldOf, inputSizes } from '../../../src/ui/trainer/configFields';
 
 describe('FORM_FIELDS', () => {
@@ -8,6 +9,13 @@ describe('FORM_FIELDS', () => {
     for (const k of ['pairs', 'sigma', 'learningRate', 'trajectoryLength', 'seed', 'tasks.datasets', 'tasks.project', 'tasks.resize', 'tasks.classes', 'evaluation.datasets', 'evaluation.every']) {
       expect(keys).toContain(k);
     }
+  });
+
+  it('offers exactly the config\'s methods and objectives, and finalSteps beside them', () => {
+    const choices = (key: string) => FORM_FIELDS.find((f) => f.key === key)?.choices;
+    expect(choices('method')).toEqual([...METHODS]);
+    expect(choices('objective')).toEqual([...OBJECTIVES]);
+    expect(formFieldOf('finalSteps')).toBe('finalSteps');
   });
 });
 
