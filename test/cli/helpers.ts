@@ -1,10 +1,11 @@
 // Shared fixtures for the CLI tests: temp directories of input files, the CLI in-process and as a process.
-import { spawnSync } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli/main';
+import { parseCheckpoint } from '../../src/meta/checkpoint';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const FIXTURES = join(ROOT, 'test', 'fixtures');
@@ -44,4 +45,32 @@ export function maxRelDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let m = 0;
   for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]) / Math.max(1, Math.abs(b[i])));
   return m;
+}
+
+/** The step of the checkpoint at `path`, or -1 while it is missing, partial or invalid. */
+export async function checkpointStep(path: string): Promise<number> {
+  try {
+    const cp = parseCheckpoint(JSON.parse(await readFile(path, 'utf8')));
+    return cp.ok ? cp.value.step : -1;
+  } catch {
+    return -1;
+  }
+}
+
+/**
+ * `vsml meta-train --config config --out out ...extra` as a child process, SIGKILLed once its
+ * checkpoint reaches step `after` (or after 60 s): the child's PID and the checkpoint's step then.
+ */
+export async function killedMetaTrain(config: string, out: string, after: number, extra: readonly string[] = []): Promise<{ pid: number | undefined; at: number; signal: NodeJS.Signals | null }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/vsml.ts', 'meta-train', '--config', config, '--out', out, ...extra], { cwd: ROOT, stdio: 'ignore' });
+  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+  let step = -1;
+  const deadline = Date.now() + 60_000;
+  while (step < after && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 50));
+    step = await checkpointStep(join(out, 'checkpoint.json'));
+  }
+  child.kill('SIGKILL');
+  const signal = await exited;
+  return { pid: child.pid, at: await checkpointStep(join(out, 'checkpoint.json')), signal };
 }

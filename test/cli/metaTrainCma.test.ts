@@ -2,24 +2,14 @@
 // 4 pairs, T = 12): the run folder and its checkpoint's sep-CMA-ES state, and a process killed with
 // SIGKILL mid-run, resumed, ending with the same checkpoint bytes as an uninterrupted run; and
 // quick-demo (from the shipped cloned learner) with cma-es lowering its meta-loss, on the fast CPU engine.
-import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCheckpoint } from '../../src/meta/checkpoint';
 import { tinyConfigDoc } from '../meta/trainerHelpers';
-import { ROOT, tempDir, vsml, vsmlProcess, writeDoc } from './helpers';
+import { killedMetaTrain, tempDir, vsml, vsmlProcess, writeDoc } from './helpers';
 
 const STEPS = 5;
-
-async function checkpointStep(path: string): Promise<number> {
-  try {
-    const cp = parseCheckpoint(JSON.parse(await readFile(path, 'utf8')));
-    return cp.ok ? cp.value.step : -1;
-  } catch {
-    return -1;
-  }
-}
 
 describe('vsml meta-train --config (method cma-es, CPU)', () => {
   it('runs, logs every step and writes a checkpoint with the sep-CMA-ES state at the last step', async () => {
@@ -60,17 +50,8 @@ describe('vsml meta-train --config (method cma-es, CPU)', () => {
     const dir = await tempDir();
     const config = await writeDoc(dir, 'c.json', tinyConfigDoc({ method: 'cma-es', steps: STEPS, checkpointEvery: 1, evaluation: { every: 0 } }));
     const killed = join(dir, 'killed');
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/vsml.ts', 'meta-train', '--config', config, '--out', killed, '--backend', 'reference'], { cwd: ROOT, stdio: 'ignore' });
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
-    let step = -1;
-    const deadline = Date.now() + 60_000;
-    while (step < 2 && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 50));
-      step = await checkpointStep(join(killed, 'checkpoint.json'));
-    }
-    child.kill('SIGKILL');
-    expect(await exited).toBe('SIGKILL');
-    const at = await checkpointStep(join(killed, 'checkpoint.json'));
+    const { at, signal } = await killedMetaTrain(config, killed, 2, ['--backend', 'reference']);
+    expect(signal).toBe('SIGKILL');
     expect(at).toBeGreaterThanOrEqual(2);
     expect(at).toBeLessThan(STEPS);
     const resumed = vsmlProcess('meta-train', '--out', killed, '--resume', '--backend', 'reference');

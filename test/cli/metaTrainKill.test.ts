@@ -5,46 +5,27 @@ import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCheckpoint } from '../../src/meta/checkpoint';
 import { tinyConfigDoc } from '../meta/trainerHelpers';
-import { ROOT, tempDir, vsml, vsmlProcess, writeDoc } from './helpers';
+import { checkpointStep, killedMetaTrain, ROOT, tempDir, vsml, vsmlProcess, writeDoc } from './helpers';
 
 const STEPS = 6;
-
-async function checkpointStep(path: string): Promise<number> {
-  try {
-    const cp = parseCheckpoint(JSON.parse(await readFile(path, 'utf8')));
-    return cp.ok ? cp.value.step : -1;
-  } catch {
-    return -1;
-  }
-}
 
 describe('vsml meta-train killed and resumed (process, CPU)', () => {
   it(`SIGKILL after the checkpoint of step 2, --resume to ${STEPS}: the same checkpoint.json as ${STEPS} uninterrupted steps`, async () => {
     const dir = await tempDir();
     const config = await writeDoc(dir, 'c.json', tinyConfigDoc({ steps: STEPS, checkpointEvery: 1, evaluation: { every: 0 } }));
     const killed = join(dir, 'killed');
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/vsml.ts', 'meta-train', '--config', config, '--out', killed], { cwd: ROOT, stdio: 'ignore' });
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
-    let step = -1;
-    const deadline = Date.now() + 60_000;
-    while (step < 2 && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 50));
-      step = await checkpointStep(join(killed, 'checkpoint.json'));
-    }
-    child.kill('SIGKILL');
-    expect(await exited).toBe('SIGKILL');
-    const at = await checkpointStep(join(killed, 'checkpoint.json'));
+    const { pid, at, signal } = await killedMetaTrain(config, killed, 2);
+    expect(signal).toBe('SIGKILL');
     expect(at).toBeGreaterThanOrEqual(2);
     expect(at).toBeLessThan(STEPS);
 
     // The killed run's lock is left behind; its PID is gone, so the resumed run takes it over.
     const lock = JSON.parse(await readFile(join(killed, 'run.lock'), 'utf8'));
-    expect(lock.pid).toBe(child.pid);
+    expect(lock.pid).toBe(pid);
     const resumed = vsmlProcess('meta-train', '--out', killed, '--resume');
     const [notice, ...progress] = resumed.stderr.trim().split('\n');
-    expect(notice).toBe(`vsml meta-train: took over ${join(killed, 'run.lock')}: PID ${child.pid} (since ${lock.started}) no longer runs on this host`);
+    expect(notice).toBe(`vsml meta-train: took over ${join(killed, 'run.lock')}: PID ${pid} (since ${lock.started}) no longer runs on this host`);
     // Off a terminal, stderr holds plain progress lines only.
     for (const line of progress) expect(line).toMatch(/^step [3-6]\/6 \[/);
     expect(resumed.code).toBe(0);

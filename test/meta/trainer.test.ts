@@ -10,7 +10,7 @@ import { pairWeights } from '../../src/model/es/shaping';
 import { initParams } from '../../src/model/init';
 import { Rng } from '../../src/model/rng';
 import { initSeed } from '../../src/meta/seeds';
-import { cpuFactory, cpuWithRunHook, tinyConfig, tinyTrainer } from './trainerHelpers';
+import { cpuFactory, cpuWithRunHook, quadraticFactory, tinyConfig, tinyTrainer } from './trainerHelpers';
 
 /** A factory whose engines record their batches and can poison one loss. */
 function recordingFactory(poison?: { call: number; index: number }): { factory: EngineFactory; runs: number[]; engines: number } {
@@ -161,28 +161,6 @@ describe('NaN rejection', () => {
 });
 
 describe('descent', () => {
-  /** An engine whose loss at every step is mean_k (V_M[k] - c_k)^2 of the run's own V_M: a known landscape. */
-  const quadraticFactory: EngineFactory = async (spec) => {
-    let params: readonly Float32Array[] = [];
-    const c = (k: number) => 0.2 * Math.sin(k);
-    return {
-      backend: 'cpu', description: 'quadratic', spec, shapes: [],
-      setParams: (p) => (params = p), setState: () => undefined, dispose: () => undefined,
-      readState: async () => [], readStateSlice: async () => new Float32Array(0),
-      run: async (block) => {
-        const S = spec.runs;
-        const T = block.steps;
-        const loss = new Float32Array(S * T);
-        for (let s = 0; s < S; s++) {
-          const p = params[s];
-          let f = 0;
-          for (let k = 0; k < p.length; k++) f += (p[k] - c(k)) ** 2 / p.length;
-          loss.fill(f, s * T, (s + 1) * T);
-        }
-        return { runs: S, steps: T, outputs: null, loss, correct: new Uint8Array(S * T) };
-      },
-    };
-  };
 
   it('lowers a meta-loss that has a gradient: |V_M - c|^2 / D falls by more than 40% in 40 steps of 64 pairs (seed 7)', async () => {
     const t = await tinyTrainer(tinyConfig({ pairs: 64, evaluation: { every: 0 } }), quadraticFactory);

@@ -10,7 +10,7 @@ import { SourceCache } from '../../src/meta/taskSet';
 import { nodeDataProvider } from '../../src/cli/metaTrainData';
 import { paramLayout } from '../../src/model/layout';
 import { sepCmaInit, sepCmaNoise, sepCmaParams, sepCmaTell } from '../../src/model/es/sepCma';
-import { cpuWithRunHook, tinyConfig, tinyConfigDoc, tinyTrainer } from './trainerHelpers';
+import { cpuWithRunHook, quadraticFactory, tinyConfig, tinyConfigDoc, tinyTrainer } from './trainerHelpers';
 
 const cmaConfig = (overrides: Record<string, unknown> = {}) => tinyConfig({ method: 'cma-es', ...overrides });
 
@@ -188,28 +188,6 @@ describe('method cma-es: checkpoints', () => {
 });
 
 describe('method cma-es: descent', () => {
-  /** An engine whose loss at every step is mean_k (V_M[k] - c_k)^2 of the run's own V_M: a known landscape. */
-  const quadraticFactory: EngineFactory = async (spec) => {
-    let params: readonly Float32Array[] = [];
-    const c = (k: number) => 0.2 * Math.sin(k);
-    return {
-      backend: 'cpu', description: 'quadratic', spec, shapes: [],
-      setParams: (p) => (params = p), setState: () => undefined, dispose: () => undefined,
-      readState: async () => [], readStateSlice: async () => new Float32Array(0),
-      run: async (block) => {
-        const S = spec.runs;
-        const T = block.steps;
-        const loss = new Float32Array(S * T);
-        for (let s = 0; s < S; s++) {
-          const p = params[s];
-          let f = 0;
-          for (let k = 0; k < p.length; k++) f += (p[k] - c(k)) ** 2 / p.length;
-          loss.fill(f, s * T, (s + 1) * T);
-        }
-        return { runs: S, steps: T, outputs: null, loss, correct: new Uint8Array(S * T) };
-      },
-    };
-  };
 
   const distance = (p: Float32Array) => p.reduce((f, x, k) => f + (x - 0.2 * Math.sin(k)) ** 2 / p.length, 0);
 

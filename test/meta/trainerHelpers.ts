@@ -54,3 +54,26 @@ export async function tinyTrainer(config = tinyConfig(), factory = cpuFactory, o
   if (!r.ok) throw new Error(`${r.error.field}: ${r.error.message}`);
   return r.value;
 }
+
+/** An engine whose loss at every step is mean_k (V_M[k] - c_k)^2 of the run's own V_M, c_k = 0.2 sin k: a known landscape. */
+export const quadraticFactory: EngineFactory = async (spec) => {
+  let params: readonly Float32Array[] = [];
+  const c = (k: number) => 0.2 * Math.sin(k);
+  return {
+    backend: 'cpu', description: 'quadratic', spec, shapes: [],
+    setParams: (p) => (params = p), setState: () => undefined, dispose: () => undefined,
+    readState: async () => [], readStateSlice: async () => new Float32Array(0),
+    run: async (block) => {
+      const S = spec.runs;
+      const T = block.steps;
+      const loss = new Float32Array(S * T);
+      for (let s = 0; s < S; s++) {
+        const p = params[s];
+        let f = 0;
+        for (let k = 0; k < p.length; k++) f += (p[k] - c(k)) ** 2 / p.length;
+        loss.fill(f, s * T, (s + 1) * T);
+      }
+      return { runs: S, steps: T, outputs: null, loss, correct: new Uint8Array(S * T) };
+    },
+  };
+};
