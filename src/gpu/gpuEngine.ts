@@ -98,7 +98,7 @@ export async function createGpuEngine(spec: EngineSpec, opts: GpuEngineOptions):
   const made: { engine?: GpuEngine } = {};
   try {
     const cache = pipelineCache(gpu.device);
-    const pipelines = await compilePipelines(cache, opts.shaders, spec, plan.value, enginePipelines(spec, plan.value).filter((n) => !onFirstUse(n)));
+    const pipelines = await compilePipelines(cache, opts.shaders, spec, plan.value, pipelinesAtCreation(spec, plan.value));
     const what = `buffers for ${spec.runs} runs (${mib(engineBytes(spec))} in all)`;
     return await withErrorScopes(gpu.device, what, () => (made.engine = new GpuEngine(spec, gpu, owned, plan.value, cache, opts.shaders, pipelines, opts)));
   } catch (e) {
@@ -117,7 +117,7 @@ export function pipelinesReady(spec: EngineSpec, device: GpuDevice, shaders: Sha
   const plan = planEngine(spec, device.limits, opts);
   if (!plan.ok) return false;
   const cache = pipelineCache(device.device);
-  return enginePipelines(spec, plan.value).filter((n) => !onFirstUse(n)).every((n) =>
+  return pipelinesAtCreation(spec, plan.value).every((n) =>
     cache.has(kernelOf(n), shaders[KERNELS[kernelOf(n)].shader], pipelineOverrides(n, spec.config, plan.value.tuning)),
   );
 }
@@ -135,6 +135,9 @@ const RESIDENT_KERNELS: ReadonlySet<PipelineName> = new Set(['gather_input', 'pr
  * a software adapter, where each takes tens of seconds.
  */
 const onFirstUse = (n: PipelineName): boolean => n.endsWith(':own') || RESIDENT_KERNELS.has(n);
+
+/** The pipelines createGpuEngine compiles (and pipelinesReady looks for): all but the first-use ones. */
+const pipelinesAtCreation = (spec: EngineSpec, plan: EnginePlan): PipelineName[] => enginePipelines(spec, plan).filter((n) => !onFirstUse(n));
 
 /** The pipelines `names` from the device's cache (compiled there when missing). */
 async function compilePipelines(cache: PipelineCache, shaders: ShaderSources, spec: EngineSpec, plan: EnginePlan, names: readonly PipelineName[]): Promise<Pipelines> {

@@ -1,8 +1,9 @@
 // Method cma-es, the pieces of one trainer step s around the sep-CMA-ES state (src/model/es/sepCma.ts):
 // pair p's two V_M are float32(m + sigma sqrt(c) z_p) and float32(m - sigma sqrt(c) z_p) with
 // z_p = fillNoise(seed, s, p), the very noise ES pair p would draw, and they run as the ES rollouts
-// (rollouts.ts: same tasks, initial states, streams and batching). The fitness is the ES one, the
-// mean cross-entropy over the T online predictions; the trainer rejects a step with a non-finite
+// (rollouts.ts: same tasks, initial states, streams and batching). The fitness is the ES one (the
+// mean cross-entropy over the T online predictions, or the last finalSteps with objective
+// final-loss); the trainer rejects a step with a non-finite
 // fitness before anything here changes the state.
 import { asVmParams } from '../model/layout';
 import { sepCmaNoise, sepCmaStep, sepCmaTell, type SepCmaParams, type SepCmaState } from '../model/es/sepCma';

@@ -178,11 +178,9 @@ class MetaTrainer implements Trainer {
     const { plus, minus } = await runRollouts(cfg, this.theta, this.tasks, variants, s, this.engines, this.options);
     const bad = firstNonFinite(plus, minus);
     if (bad !== null) return { plus, minus, rejection: bad, g: new Float64Array(0), metaLoss: NaN };
-    let sum = 0;
-    for (let p = 0; p < cfg.pairs; p++) sum += (plus[p] + minus[p]) / 2;
     const w = pairWeights(plus, minus, cfg.fitnessShaping);
     const g = esGradient(w, cfg.sigma, this.size, (p, out) => fillNoise(cfg.seed, s, p, out));
-    return { plus, minus, rejection: null, g, metaLoss: sum / cfg.pairs };
+    return { plus, minus, rejection: null, g, metaLoss: pairMean(plus, minus) };
   }
 
   private async cmaEstimate(variants: Uint32Array, s: number): Promise<Estimate> {
@@ -192,10 +190,8 @@ class MetaTrainer implements Trainer {
     const { plus, minus } = await runRollouts(cfg, this.theta, this.tasks, variants, s, this.engines, this.options, pairParams);
     const bad = firstNonFinite(plus, minus);
     if (bad !== null) return { plus, minus, rejection: bad, g: new Float64Array(0), metaLoss: NaN };
-    let sum = 0;
-    for (let p = 0; p < cfg.pairs; p++) sum += (plus[p] + minus[p]) / 2;
     const update = cmaUpdate(cma.state, cma.params, plus, minus, cfg.seed, s);
-    return { plus, minus, rejection: null, g: new Float64Array(0), metaLoss: sum / cfg.pairs, cma: update };
+    return { plus, minus, rejection: null, g: new Float64Array(0), metaLoss: pairMean(plus, minus), cma: update };
   }
 
   private async gradientEstimate(variants: Uint32Array, s: number): Promise<Estimate> {
@@ -272,6 +268,13 @@ interface Estimate {
   readonly metaLoss: number;
   /** Method cma-es: the next state (g is then empty). */
   readonly cma?: CmaUpdate;
+}
+
+/** The step's meta-loss from the pairs' fitness: mean_p (L+ + L-) / 2, summed in pair order. */
+function pairMean(plus: Float64Array, minus: Float64Array): number {
+  let sum = 0;
+  for (let p = 0; p < plus.length; p++) sum += (plus[p] + minus[p]) / 2;
+  return sum / plus.length;
 }
 
 /** "pair 3: L- is NaN" for the first non-finite fitness, or null. */

@@ -205,8 +205,8 @@ export function createSessionApi(deps: SessionDeps): SessionApi {
     try {
       await player.handOver(cur.session, choice.engine, opened.replay());
     } catch (e) {
-      const why = `${choice.fallback === null ? 'WebGPU' : choice.engine.description} could not run this session: ${e instanceof Error ? e.message : String(e)}`;
-      if (current === cur) setInfo(cur, { ...cur.info, fallback: choice.fallback ?? why, handover: null });
+      const why = choice.fallback ?? `WebGPU could not run this session: ${e instanceof Error ? e.message : String(e)}`;
+      if (current === cur) setInfo(cur, { ...cur.info, fallback: why, handover: null });
       return;
     }
     if (current !== cur) return;
