@@ -18,6 +18,11 @@
 // (8 f32x4 accumulators: two 4-dim blocks of all four gates), then the gates in SIMD. The messages are
 // reduced before they are projected: fwdOut[b] = bf + (sum_a h_ab / A) Wf, bwdOut[a] = bb + (sum_b h_ab / B) Wb,
 // with the sums in f64 in a fixed order. Readout, softmax (f64) and the error injection follow.
+// With backward pass on (CTX_BACKWARD_PASS, official `backward_pass`) the reverse tick follows at once:
+// layers L-1 down to 0, each with the forward input it had in this example's forward tick (x, or the
+// forward message of the layer below, kept in the thread's scratch) and the backward input just
+// written above it (the error injection on top); no forward messages; then every backward input of
+// the run is zeroed (src/model/reference.ts reverseTick).
 
 // ---- context words (i32 index into the context block) --------------------------------------------
 const CTX_L: i32 = 0; // layers
@@ -30,7 +35,7 @@ const CTX_OUTPUT_INDEX: i32 = 6;
 const CTX_RUN_STATE: i32 = 7; // -> u32[S] byte offset of each run's state
 const CTX_RUN_PARAMS: i32 = 8; // -> u32[S] byte offset of each run's packed V_M
 const CTX_RUN_BWD: i32 = 9; // -> u32[S] byte offset of each run's backward inputs
-const CTX_LAYERS: i32 = 10; // -> per layer LAYER_WORDS words: A, B, h offset, c offset, bwdIn offset
+const CTX_LAYERS: i32 = 10; // -> per layer LAYER_WORDS words: A, B, h offset, c offset, bwdIn offset, fwdOut offset
 const CTX_TANH_BOUND: i32 = 12; // f64 at words 12..13
 const CTX_RUN_INPUTS: i32 = 14; // -> u32[S] byte offset of each run's inputs [Tc][A] in this chunk
 const CTX_RUN_LABELS: i32 = 15; // -> u32[S] byte offset of each run's labels [Tc] in this chunk
@@ -39,18 +44,17 @@ const CTX_OUTPUTS: i32 = 17; // [S][Tc][K] f32, or 0
 const CTX_LOSS: i32 = 18; // [S][Tc] f32
 const CTX_CORRECT: i32 = 19; // [S][Tc] u8
 const CTX_INPUT_SIZE: i32 = 20; // A of layer 0
-const LAYER_WORDS: i32 = 5;
+const LAYER_WORDS: i32 = 6;
 
 // ---- per-thread scratch (byte offsets from the scratch pointer; sizes from the context) -----------
-// z [4Np] f32 | U [4Np] f32 | V [Bmax][4Np] f32 | hsumB [Bmax][Np] f64 | hsumA [Np] f64 |
-// msg0, msg1 [Bmax][M] f32 | p [K] f64
+// z [4Np] f32 | U [4Np] f32 | V [Bmax][4Np] f32 | hsumB [Bmax][Np] f64 | hsumA [Np] f64 | p [K] f64 |
+// then each layer's forward message [B][M] f32 (its offset is the layer's word 5)
 const CTX_SCRATCH_U: i32 = 21;
 const CTX_SCRATCH_V: i32 = 22;
 const CTX_SCRATCH_HSUMB: i32 = 23;
 const CTX_SCRATCH_HSUMA: i32 = 24;
-const CTX_SCRATCH_MSG0: i32 = 25;
-const CTX_SCRATCH_MSG1: i32 = 26;
-const CTX_SCRATCH_P: i32 = 27;
+const CTX_SCRATCH_P: i32 = 25;
+const CTX_BACKWARD_PASS: i32 = 26; // 1: a reverse tick after every example
 
 const INPUT_SHIFT: f32 = -5;
 const FORGET_SHIFT: f32 = 5;
@@ -106,11 +110,11 @@ const FORGET_SHIFT: f32 = 5;
 
 /**
  * Cells (a, 0..B-1) of one layer: `micro` LSTM steps each with z = U + V_b + h Wh, then the new h added
- * (f64) into hsumB[b] and, when `sumA`, into hsumA. h, c point at cell (a, 0).
+ * (f64) into hsumB[b] when `sumB` and into hsumA when `sumA`. h, c point at cell (a, 0).
  */
 function rowCells(
   h0: usize, c0: usize, B: i32, J: i32, micro: i32,
-  U: usize, V: usize, Wh: usize, z: usize, hsumB: usize, hsumA: usize, sumA: bool,
+  U: usize, V: usize, Wh: usize, z: usize, hsumB: usize, hsumA: usize, sumB: bool, sumA: bool,
 ): void {
   const Np = J << 2;
   const cellBytes = <usize>Np << 2;
@@ -194,14 +198,17 @@ function rowCells(
       }
     }
     // The new h into the sums of the messages (f64, a then b order fixed).
+    if (!sumB && !sumA) continue;
     const sb = hsumB + (<usize>b * <usize>Np << 3);
     for (let jv = 0; jv < J; jv++) {
       const hv = v128.load(h + (<usize>jv << 4));
       const lo = f64x2.promote_low_f32x4(hv);
       const hi = f64x2.promote_low_f32x4(v128.shuffle<f32>(hv, hv, 2, 3, 0, 1));
       const at = <usize>jv << 5;
-      v128.store(sb + at, f64x2.add(v128.load(sb + at), lo));
-      v128.store(sb + at, f64x2.add(v128.load(sb + at, 16), hi), 16);
+      if (sumB) {
+        v128.store(sb + at, f64x2.add(v128.load(sb + at), lo));
+        v128.store(sb + at, f64x2.add(v128.load(sb + at, 16), hi), 16);
+      }
       if (sumA) {
         v128.store(hsumA + at, f64x2.add(v128.load(hsumA + at), lo));
         v128.store(hsumA + at, f64x2.add(v128.load(hsumA + at, 16), hi), 16);
@@ -237,23 +244,19 @@ function messages(out: usize, hsum: usize, rows: i32, count: f64, Np: i32, M: i3
   }
 }
 
-function example(ctx: usize, scratch: usize, s: i32, t: i32): void {
-  const L = word(ctx, CTX_L);
+/**
+ * One tick of layer l of run s: V_b = bias + bwdIn[b] Wv per b, then per row a U_a = fwdIn[a] Wu (inRows
+ * leading dims, inStride floats apart) and its cells' micro-ticks. `fwd`: the forward message into the
+ * layer's scratch slot (else it is not computed: the reverse tick). Layers above 0 write their backward
+ * message into layer l-1's backward input, row by row (layer l-1 does not run again before reading it).
+ */
+function tickLayer(ctx: usize, scratch: usize, P: usize, state: usize, bwd: usize, l: i32, fwdIn: usize, inStride: i32, inRows: i32, fwd: bool): void {
   const Np = word(ctx, CTX_NP);
   const J = Np >> 2;
   const G4 = Np; // f32x4 vectors per 4Np gate columns
   const M = word(ctx, CTX_M);
   const MT = word(ctx, CTX_MT);
-  const K = word(ctx, CTX_K);
-  const A0 = word(ctx, CTX_INPUT_SIZE);
-  const Tc = word(ctx, CTX_STEPS);
   const gateBytes = <usize>Np << 4;
-
-  const state = uword(uword(ctx, CTX_RUN_STATE) + (<usize>s << 2), 0);
-  const P = uword(uword(ctx, CTX_RUN_PARAMS) + (<usize>s << 2), 0);
-  const bwd = uword(uword(ctx, CTX_RUN_BWD) + (<usize>s << 2), 0);
-  const x = uword(uword(ctx, CTX_RUN_INPUTS) + (<usize>s << 2), 0) + (<usize>t * <usize>A0 << 2);
-  const label = load<i32>(uword(uword(ctx, CTX_RUN_LABELS) + (<usize>s << 2), 0) + (<usize>t << 2));
 
   // Packed V_M.
   const mRows = <usize>M * gateBytes;
@@ -271,42 +274,55 @@ function example(ctx: usize, scratch: usize, s: i32, t: i32): void {
   const V = scratch + uword(ctx, CTX_SCRATCH_V);
   const hsumB = scratch + uword(ctx, CTX_SCRATCH_HSUMB);
   const hsumA = scratch + uword(ctx, CTX_SCRATCH_HSUMA);
-  let msgIn = scratch + uword(ctx, CTX_SCRATCH_MSG0);
-  let msgOut = scratch + uword(ctx, CTX_SCRATCH_MSG1);
+
+  const lt = uword(ctx, CTX_LAYERS) + (<usize>(l * LAYER_WORDS) << 2);
+  const A = load<i32>(lt, 0);
+  const B = load<i32>(lt, 4);
+  const hBase = state + <usize>load<u32>(lt, 8);
+  const cBase = state + <usize>load<u32>(lt, 12);
+  const bwdIn = bwd + <usize>load<u32>(lt, 16);
+  const sumA = l > 0;
+  for (let b = 0; b < B; b++) project(V + <usize>b * gateBytes, bwdIn + (<usize>(b * M) << 2), M, Wv, bias, G4);
+  if (fwd) memory.fill(hsumB, 0, <usize>(B * Np) << 3);
+  const rowBytes = <usize>B * <usize>Np << 2;
+  for (let a = 0; a < A; a++) {
+    project(U, fwdIn + (<usize>(a * inStride) << 2), inRows, Wu, 0, G4);
+    if (sumA) memory.fill(hsumA, 0, <usize>Np << 3);
+    rowCells(hBase + <usize>a * rowBytes, cBase + <usize>a * rowBytes, B, J, MT, U, V, Wh, z, hsumB, hsumA, fwd, sumA);
+    if (sumA) {
+      // Layer l's backward message is layer l-1's backward input (for the next example, or next in the reverse tick).
+      const prevBwd = bwd + <usize>load<u32>(lt - (<usize>LAYER_WORDS << 2), 16);
+      messages(prevBwd + (<usize>(a * M) << 2), hsumA, 1, <f64>B, Np, M, Wb, bb);
+    }
+  }
+  if (fwd) messages(scratch + <usize>load<u32>(lt, 20), hsumB, B, <f64>A, Np, M, Wf, bf);
+}
+
+/** Layer l's forward message in this thread's scratch ([B_l][M] f32), where tickLayer(.., fwd = true) left it. */
+@inline function fwdMessage(ctx: usize, scratch: usize, l: i32): usize {
+  return scratch + <usize>load<u32>(uword(ctx, CTX_LAYERS) + (<usize>(l * LAYER_WORDS) << 2), 20);
+}
+
+function example(ctx: usize, scratch: usize, s: i32, t: i32): void {
+  const L = word(ctx, CTX_L);
+  const M = word(ctx, CTX_M);
+  const K = word(ctx, CTX_K);
+  const A0 = word(ctx, CTX_INPUT_SIZE);
+  const Tc = word(ctx, CTX_STEPS);
+
+  const state = uword(uword(ctx, CTX_RUN_STATE) + (<usize>s << 2), 0);
+  const P = uword(uword(ctx, CTX_RUN_PARAMS) + (<usize>s << 2), 0);
+  const bwd = uword(uword(ctx, CTX_RUN_BWD) + (<usize>s << 2), 0);
+  const x = uword(uword(ctx, CTX_RUN_INPUTS) + (<usize>s << 2), 0) + (<usize>t * <usize>A0 << 2);
+  const label = load<i32>(uword(uword(ctx, CTX_RUN_LABELS) + (<usize>s << 2), 0) + (<usize>t << 2));
   const layers = uword(ctx, CTX_LAYERS);
 
-  let fwdIn = x;
-  let inStride = 1; // floats between consecutive a of the forward input
-  let inRows = 1; // non-zero leading dims of the forward input
-  let B = 0;
+  // Forward tick: layer 0 reads x (one leading dim, stride 1), layer l > 0 the forward message of l-1.
   for (let l = 0; l < L; l++) {
-    const lt = layers + (<usize>(l * LAYER_WORDS) << 2);
-    const A = load<i32>(lt, 0);
-    B = load<i32>(lt, 4);
-    const hBase = state + <usize>load<u32>(lt, 8);
-    const cBase = state + <usize>load<u32>(lt, 12);
-    const bwdIn = bwd + <usize>load<u32>(lt, 16);
-    const sumA = l > 0;
-    for (let b = 0; b < B; b++) project(V + <usize>b * gateBytes, bwdIn + (<usize>(b * M) << 2), M, Wv, bias, G4);
-    memory.fill(hsumB, 0, <usize>(B * Np) << 3);
-    const rowBytes = <usize>B * <usize>Np << 2;
-    for (let a = 0; a < A; a++) {
-      project(U, fwdIn + (<usize>(a * inStride) << 2), inRows, Wu, 0, G4);
-      if (sumA) memory.fill(hsumA, 0, <usize>Np << 3);
-      rowCells(hBase + <usize>a * rowBytes, cBase + <usize>a * rowBytes, B, J, MT, U, V, Wh, z, hsumB, hsumA, sumA);
-      if (sumA) {
-        // Layer l's backward message is layer l-1's backward input for the next example.
-        const prevBwd = bwd + <usize>load<u32>(lt - (<usize>LAYER_WORDS << 2), 16);
-        messages(prevBwd + (<usize>(a * M) << 2), hsumA, 1, <f64>B, Np, M, Wb, bb);
-      }
-    }
-    messages(msgOut, hsumB, B, <f64>A, Np, M, Wf, bf);
-    fwdIn = msgOut;
-    msgOut = msgIn;
-    msgIn = fwdIn;
-    inStride = M;
-    inRows = M;
+    if (l == 0) tickLayer(ctx, scratch, P, state, bwd, 0, x, 1, 1, true);
+    else tickLayer(ctx, scratch, P, state, bwd, l, fwdMessage(ctx, scratch, l - 1), M, M, true);
   }
+  const fwdIn = fwdMessage(ctx, scratch, L - 1);
 
   // Readout y_b = bound * tanh(m_b[outputIndex] / bound), softmax and cross-entropy (f64).
   const bound = load<f64>(ctx + (<usize>CTX_TANH_BOUND << 2));
@@ -342,6 +358,18 @@ function example(ctx: usize, scratch: usize, s: i32, t: i32): void {
     const onehot: f64 = b == label ? 1 : 0;
     store<f32>(top + (<usize>(b * M) << 2), <f32>(load<f64>(p + (<usize>b << 3)) / sum - onehot));
     if (feed) store<f32>(top + (<usize>(b * M + 1) << 2), <f32>onehot);
+  }
+
+  // Reverse tick (backward pass): the error reaches every layer within this example, then no error is carried.
+  if (word(ctx, CTX_BACKWARD_PASS) != 0) {
+    for (let l = L - 1; l >= 0; l--) {
+      if (l == 0) tickLayer(ctx, scratch, P, state, bwd, 0, x, 1, 1, false);
+      else tickLayer(ctx, scratch, P, state, bwd, l, fwdMessage(ctx, scratch, l - 1), M, M, false);
+    }
+    for (let l = 0; l < L; l++) {
+      const lt = layers + (<usize>(l * LAYER_WORDS) << 2);
+      memory.fill(bwd + <usize>load<u32>(lt, 16), 0, <usize>(load<i32>(lt, 4) * M) << 2);
+    }
   }
 }
 

@@ -31,12 +31,13 @@ export const CTX = {
   SCRATCH_V: 22,
   SCRATCH_HSUMB: 23,
   SCRATCH_HSUMA: 24,
-  SCRATCH_MSG0: 25,
-  SCRATCH_MSG1: 26,
-  SCRATCH_P: 27,
+  SCRATCH_P: 25,
+  /** 1 when config.backwardPass: a reverse tick after every example. */
+  BACKWARD_PASS: 26,
 } as const;
 export const CTX_HEADER_WORDS = 32;
-export const LAYER_WORDS = 5;
+/** Per layer: A, B, h offset, c offset, backward-input offset, forward-message offset (in a thread's scratch). */
+export const LAYER_WORDS = 6;
 
 /** Bytes below this are left to the module's own data (AssemblyScript's Math tables). */
 export const MEMORY_BASE = 64 * 1024;
@@ -65,6 +66,11 @@ export interface LayerPlace extends LayerShape {
   readonly c: number;
   /** Byte offset of this layer's backward input [B][M] from the run's backward base. */
   readonly bwd: number;
+  /**
+   * Byte offset of this layer's forward message [B][M] from a thread's scratch: every layer has its own,
+   * so the reverse tick of backwardPass finds the forward input each layer had in the forward tick.
+   */
+  readonly msg: number;
 }
 
 export interface CpuLayout {
@@ -94,8 +100,8 @@ export interface CpuLayout {
   readonly bwdBytes: number;
   readonly scratch: number;
   readonly scratchBytes: number;
-  /** Scratch offsets (bytes from a thread's scratch) of U, V, hsumB, hsumA, msg0, msg1, p. */
-  readonly scratchParts: readonly [number, number, number, number, number, number, number];
+  /** Scratch offsets (bytes from a thread's scratch) of U, V, hsumB, hsumA, p (the layers' forward messages follow: LayerPlace.msg). */
+  readonly scratchParts: readonly [number, number, number, number, number];
   /** Examples per chunk. */
   readonly chunkSteps: number;
   /** [S][chunkSteps][A] f32: the chunk's inputs, one slot per stream in use. */
@@ -144,24 +150,25 @@ export function cpuLayout(spec: EngineSpec, threads: number, chunkBytes = INPUT_
   const L = shapes.length;
   const Bmax = Math.max(...shapes.map((s) => s.B));
 
+  const parts: number[] = [];
+  let scratchBytes = align16(4 * Np * 4); // z
+  for (const bytes of [4 * Np * 4, Bmax * 4 * Np * 4, Bmax * Np * 8, Np * 8, K * 8]) {
+    parts.push(scratchBytes);
+    scratchBytes += align16(bytes);
+  }
+
   let stateBytes = 0;
   let bwdBytes = 0;
   const layers = shapes.map(({ A: a, B: b }) => {
     const cells = a * b * Np * 4;
-    const place = { A: a, B: b, h: stateBytes, c: stateBytes + cells, bwd: bwdBytes };
+    const place = { A: a, B: b, h: stateBytes, c: stateBytes + cells, bwd: bwdBytes, msg: scratchBytes };
     stateBytes += 2 * cells;
     bwdBytes += align16(b * M * 4);
+    scratchBytes += align16(b * M * 4);
     return place;
   });
   const packed = packedParams(Np, M);
   const paramBytes = packed.floats * 4;
-
-  const parts: number[] = [];
-  let scratchBytes = align16(4 * Np * 4); // z
-  for (const bytes of [4 * Np * 4, Bmax * 4 * Np * 4, Bmax * Np * 8, Np * 8, Bmax * M * 4, Bmax * M * 4, K * 8]) {
-    parts.push(scratchBytes);
-    scratchBytes += align16(bytes);
-  }
 
   const chunkSteps = Math.max(1, Math.floor(chunkBytes / (S * A * 4)));
   let at = MEMORY_BASE;

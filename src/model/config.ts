@@ -19,7 +19,11 @@ export interface VsmlConfig {
   readonly hiddenSizes: readonly number[];
   /** Fraction of the N cell dimensions drawn at random in the initial state. */
   readonly initRandProportion: number;
-  /** Extra top-down tick per example (official `backward_pass`): not supported yet. */
+  /**
+   * A reverse (top-down) tick right after each example's forward tick (official `backward_pass`): the
+   * example's error reaches every layer within the same example, then the carried backward inputs are
+   * zeroed (src/model/reference.ts reverseTick). Reference and fast CPU engine; WebGPU refuses it.
+   */
   readonly backwardPass: boolean;
   /** LayerNorm on messages (official `layer_norm`): not supported yet. */
   readonly layerNorm: boolean;
@@ -61,7 +65,7 @@ export const CONFIG_PROPS: readonly ConfigProp[] = [
   { name: 'feedLabel', kind: 'boolean', help: 'feed the one-hot label beside the error' },
   { name: 'hiddenSizes', kind: 'intList', min: 1, max: 4096, help: 'hidden layer sizes' },
   { name: 'initRandProportion', kind: 'number', min: 0, max: 1, help: 'fraction of random cell dims' },
-  { name: 'backwardPass', kind: 'boolean', unsupportedWhen: true, help: 'extra top-down tick' },
+  { name: 'backwardPass', kind: 'boolean', help: 'reverse tick after each example: its error reaches every layer at once (CPU engines only)' },
   { name: 'layerNorm', kind: 'boolean', unsupportedWhen: true, help: 'LayerNorm on messages' },
 ];
 

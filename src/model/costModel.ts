@@ -12,6 +12,10 @@
 // counted once, every distinct element it writes once (a lower bound on memory traffic, exact when
 // caches hold every reuse). Uniform bindings (Dims, Step, W_h of grid_tick_n16) are broadcast reads and
 // are counted like storage, once per dispatch that binds a different copy.
+// config.backwardPass (a reverse tick after every example, reference.ts reverseTick) is counted where an
+// engine runs it, the reference and the fast CPU engine, as kernels named "... (reverse tick)": per
+// example the cells tick twice, so flopsPerCellTick (per example / (runs x cells)) is that of both ticks.
+// The WebGPU engine and the numpy peer do not run it: gpuCost and numpyCost refuse it.
 import type { VsmlConfig } from './config';
 import type { LayerShape } from './state';
 
@@ -40,7 +44,7 @@ export interface EngineCost {
   readonly flopsPerExample: number;
   readonly bytesPerExample: number;
   readonly dispatchesPerExample: number;
-  /** Per cell-tick: per example / (runs * cells). */
+  /** Per cell-tick: per example / (runs * cells) (both ticks of a cell with backwardPass). */
   readonly flopsPerCellTick: number;
   readonly bytesPerCellTick: number;
 }
@@ -125,6 +129,7 @@ function reduceFwd(S: number, B: number, A: number, N: number, M: number, state:
  * FROM_STATE) makes the output message from h, or reduce_fwd (more layers) reads h as unfused.
  */
 export function gpuCost(cfg: VsmlConfig, shapes: readonly LayerShape[], o: GpuCostOptions): EngineCost {
+  if (cfg.backwardPass) throw new Error('gpuCost: config.backwardPass is not run by the WebGPU engine (src/gpu/spec.ts refuses it)');
   const N = cfg.stateSize;
   const M = cfg.messageSize;
   const MT = cfg.microTicks;
@@ -220,7 +225,8 @@ export function gpuCost(cfg: VsmlConfig, shapes: readonly LayerShape[], o: GpuCo
  * The TS reference (src/model/reference.ts tickLayer): per cell and micro-tick the full gate matmul
  * [2M + N] x [4N] from the bias, the update; per cell both messages (N multiply-adds from the bias, and
  * the add into the sums); per layer the two means (one divide per value). Bytes: the state read and
- * written once per micro-tick (h, c as float32), the parameters once per run.
+ * written once per micro-tick (h, c as float32), the parameters once per run. With backwardPass the
+ * reverse tick runs the same tickLayer on every layer again ("tickLayer (reverse tick)").
  */
 export function referenceCost(cfg: VsmlConfig, shapes: readonly LayerShape[], runs: number): EngineCost {
   const N = cfg.stateSize;
@@ -228,13 +234,15 @@ export function referenceCost(cfg: VsmlConfig, shapes: readonly LayerShape[], ru
   const MT = cfg.microTicks;
   const perCellStep = (2 * M + N) * 4 * N * 2 + N * REFERENCE_CELL_UPDATE_FLOPS;
   const perCellMessages = 2 * M * (N * 2 + 1);
-  const ks: KernelCost[] = shapes.map(({ A, B }) => ({
-    kernel: 'tickLayer',
-    dispatches: 0,
-    flops: runs * (A * B * (MT * perCellStep + perCellMessages) + B * M + A * M),
-    bytesRead: runs * (MT * 2 * A * B * N + (2 * M + N + 1) * 4 * N + 2 * (N * M + M)) * F32,
-    bytesWritten: runs * (MT * 2 * A * B * N + (A + B) * M) * F32,
-  }));
+  const tick = (kernel: string): KernelCost[] =>
+    shapes.map(({ A, B }) => ({
+      kernel,
+      dispatches: 0,
+      flops: runs * (A * B * (MT * perCellStep + perCellMessages) + B * M + A * M),
+      bytesRead: runs * (MT * 2 * A * B * N + (2 * M + N + 1) * 4 * N + 2 * (N * M + M)) * F32,
+      bytesWritten: runs * (MT * 2 * A * B * N + (A + B) * M) * F32,
+    }));
+  const ks = [...tick('tickLayer'), ...(cfg.backwardPass ? tick('tickLayer (reverse tick)') : [])];
   return total('reference', runs, shapes, merge(ks));
 }
 
@@ -245,6 +253,7 @@ export function referenceCost(cfg: VsmlConfig, shapes: readonly LayerShape[], ru
  * micro-tick (numpy's temporaries, several times that, are not counted).
  */
 export function numpyCost(cfg: VsmlConfig, shapes: readonly LayerShape[], runs: number): EngineCost {
+  if (cfg.backwardPass) throw new Error('numpyCost: config.backwardPass is not run by the numpy peer');
   const N = cfg.stateSize;
   const M = cfg.messageSize;
   const MT = cfg.microTicks;
@@ -276,30 +285,42 @@ export const WASM_CELL_UPDATE_FLOPS = 1 + WASM_SIGMOID + WASM_TANH + 1 + WASM_SI
  * the message sums; the messages reduced before projection (f64); readout and error in f64. The state
  * is padded to Np = 4 ceil(N / 4). Bytes: h and c in and out once per example (they stay in L1 over the
  * micro-ticks), inputs, and the packed V_M once per run (one V_M per run) or once (shared).
+ * With backwardPass the reverse tick, layers top down: U and V again, the cells again (h summed only
+ * for the backward message of layers above 0: no forward messages), those messages, and the run's
+ * backward inputs cleared; each tick reads and writes h and c (and V_M) again.
  */
 export function cpuCost(cfg: VsmlConfig, shapes: readonly LayerShape[], runs: number, perRunParams: boolean): EngineCost {
   const Np = 4 * Math.ceil(cfg.stateSize / 4);
   const M = cfg.messageSize;
   const MT = cfg.microTicks;
   const K = shapes[shapes.length - 1].B;
-  const perCellTick = MT * (4 * Np + Np * 4 * Np * 2 + Np * WASM_CELL_UPDATE_FLOPS) + Np;
+  const perCellTick = MT * (4 * Np + Np * 4 * Np * 2 + Np * WASM_CELL_UPDATE_FLOPS); // the f64 sums of h are added per tick below
   const message = M * (2 * Np + 2); // per row: M x (Np f64 multiply-adds, divide, bias add)
   const packed = ((2 * M + Np + 1) * 4 * Np + 2 * (Np * M + M)) * F32;
   const ks: KernelCost[] = [];
-  shapes.forEach(({ A, B }, l) => {
+  /** One tick of layer l; `fwd`: with the forward message (and its f64 sums of h: Np adds per cell). */
+  const layerTick = ({ A, B }: LayerShape, l: number, fwd: boolean, suffix: string): void => {
     const inRows = l === 0 ? 1 : M;
-    ks.push({ kernel: 'project U, V', dispatches: 0, flops: runs * (B * 4 * Np * M * 2 + A * 4 * Np * inRows * 2), bytesRead: runs * A * (l === 0 ? 1 : 0) * F32, bytesWritten: 0 });
+    const sums = (fwd ? Np : 0) + (l > 0 ? Np : 0);
+    const rows = (fwd ? B : 0) + (l > 0 ? A : 0);
+    ks.push({ kernel: `project U, V${suffix}`, dispatches: 0, flops: runs * (B * 4 * Np * M * 2 + A * 4 * Np * inRows * 2), bytesRead: runs * A * (l === 0 ? 1 : 0) * F32, bytesWritten: 0 });
     ks.push({
-      kernel: 'rowCells',
+      kernel: `rowCells${suffix}`,
       dispatches: 0,
-      flops: runs * A * B * (perCellTick + (l > 0 ? Np : 0)),
+      flops: runs * A * B * (perCellTick + sums),
       bytesRead: runs * 2 * A * B * Np * F32 + (perRunParams ? runs : 1) * packed,
       bytesWritten: runs * 2 * A * B * Np * F32,
     });
-    ks.push({ kernel: 'messages', dispatches: 0, flops: runs * message * (B + (l > 0 ? A : 0)), bytesRead: 0, bytesWritten: runs * (B + (l > 0 ? A : 0)) * M * F32 });
-  });
+    if (rows > 0) ks.push({ kernel: `messages${suffix}`, dispatches: 0, flops: runs * message * rows, bytesRead: 0, bytesWritten: runs * rows * M * F32 });
+  };
+  shapes.forEach((shape, l) => layerTick(shape, l, true, ''));
   // Readout (f64): tanh, divide, multiply, compare per class; sub, exp, add; the label's y (3); log, add, sub; error (div, sub).
   ks.push({ kernel: 'readout', dispatches: 0, flops: runs * (9 * K + 6), bytesRead: 0, bytesWritten: runs * (K * M + 2) * F32 });
+  if (cfg.backwardPass) {
+    for (let l = shapes.length - 1; l >= 0; l--) layerTick(shapes[l], l, false, ' (reverse tick)');
+    const carried = shapes.reduce((n, s) => n + s.B * M, 0);
+    ks.push({ kernel: 'clear backward inputs', dispatches: 0, flops: 0, bytesRead: 0, bytesWritten: runs * carried * F32 });
+  }
   return total('cpu', runs, shapes, merge(ks));
 }
 

@@ -4,6 +4,9 @@
 // loss and next backward inputs equal tickNetwork's bit for bit (test/model/explain.test.ts). Also: the run's pending backward inputs (RunCarry.bwdIn)
 // rebuilt from what a session knows after an example (the states, and the previous example's y and
 // label), so a state read back from any engine can be explained.
+// With config.backwardPass an example is two ticks (reference.ts reverseTick): explainExample refuses
+// it (EXPLAIN_BACKWARD_PASS) rather than show the forward tick as the whole example; rebuildCarry
+// gives it the zero backward inputs its forward ticks read.
 import type { VsmlConfig } from './config';
 import type { Explanation, ExplainedLayer } from './explainTypes';
 import { paramLayout, type VmParams } from './layout';
@@ -25,6 +28,10 @@ function explainLayer(cfg: VsmlConfig, params: VmParams, shape: LayerShape, befo
   return { A, B, fwdIn: new Float32Array(fwdIn), bwdIn: new Float32Array(bwdIn), before: copyState(before), ticks: record.ticks, gates: record.gates, fwdOut, bwdOut };
 }
 
+/** Why explainExample refuses a backwardPass learner (its Explanation has no place for the reverse tick). */
+export const EXPLAIN_BACKWARD_PASS =
+  'explain: config.backwardPass=true is not explained yet: each example is a forward tick and then a reverse tick, and the explanation shows only one tick';
+
 /**
  * One example through the whole network of one run, from `carry` (its states and pending backward
  * inputs, neither changed), every stage kept: what tickNetwork(cfg, params, shapes, carry, x, label)
@@ -39,6 +46,7 @@ export function explainExample(
   label: number,
   example: number,
 ): Explanation {
+  if (cfg.backwardPass) throw new Error(EXPLAIN_BACKWARD_PASS);
   const M = cfg.messageSize;
   const L = shapes.length;
   const A = shapes[0].A;
@@ -127,14 +135,14 @@ export interface LastExample {
 /**
  * A run's carry rebuilt from its states and its last example: the top layer's backward input is the
  * error injection of softmax(y) against the label; layer l's (l < L-1) is layer l+1's backward message
- * of its current h. With `last` null (no example since the states were set) every pending input is
- * zero, as after engine.setState. The states are copied.
+ * of its current h. With `last` null (no example since the states were set), or with
+ * cfg.backwardPass (the reverse tick consumed them), every pending input is zero. The states are copied.
  */
 export function rebuildCarry(cfg: VsmlConfig, params: VmParams, shapes: readonly LayerShape[], states: RunState, last: LastExample | null): RunCarry {
   const L = shapes.length;
   const M = cfg.messageSize;
   const copies = states.map(copyState);
-  if (last === null) return { states: copies, bwdIn: shapes.map(({ B }) => new Float32Array(B * M)) };
+  if (last === null || cfg.backwardPass) return { states: copies, bwdIn: shapes.map(({ B }) => new Float32Array(B * M)) };
   const bwdIn = shapes.map((_, l) => (l < L - 1 ? backwardMessage(cfg, params, shapes[l + 1], states[l + 1].h) : errorInjection(cfg, softmaxLoss(last.y, last.label).p, last.label)));
   return { states: copies, bwdIn };
 }

@@ -3,6 +3,8 @@
 // the same work. It is NOT what a backend executes: the kernels split the gate matmul (U_a + V_b once
 // per example) and reduce before projecting; src/model/costModel.ts counts what each engine executes
 // and the bytes it moves. Bench output labels GFLOP/s from this model "reference-model GFLOP/s".
+// With config.backwardPass every example ticks every cell twice (the forward tick, then the reverse
+// tick of reference.ts reverseTick, whose equations are the same), so an example costs two cell-ticks.
 import type { VsmlConfig } from './config';
 import type { LayerShape } from './state';
 
@@ -15,7 +17,9 @@ export interface FlopModel {
   readonly perCellTick: number;
   /** Cells (sub-RNNs) of the grid: sum over layers of A_l * B_l. */
   readonly cells: number;
-  /** FLOPs of one example through one run (readout and softmax ignored: O(K)). */
+  /** Ticks of every cell per example: 1, or 2 with backwardPass (forward and reverse tick). */
+  readonly ticksPerExample: number;
+  /** FLOPs of one example through one run: cells x ticksPerExample x perCellTick (readout and softmax ignored: O(K)). */
   readonly perExample: number;
   readonly formula: string;
 }
@@ -29,15 +33,18 @@ export function flopModel(cfg: VsmlConfig, shapes: readonly LayerShape[]): FlopM
   const perCellMessages = 2 * (2 * N * M + M) + 2 * M;
   const perCellTick = cfg.microTicks * perCellStep + perCellMessages;
   const cells = shapes.reduce((n, s) => n + s.A * s.B, 0);
+  const ticksPerExample = cfg.backwardPass ? 2 : 1;
+  const perExample = cells * ticksPerExample * perCellTick;
   return {
     perCellStep,
     perCellMessages,
     perCellTick,
     cells,
-    perExample: cells * perCellTick,
+    ticksPerExample,
+    perExample,
     formula:
       `per cell-tick = microTicks*(2*(2M+N)*4N + 4N + 12N) + 2*(2*N*M + M) + 2M` +
       ` = ${cfg.microTicks}*(${gates}+${update}) + ${perCellMessages} = ${perCellTick} FLOP` +
-      ` (N=${N}, M=${M}); per example = cells (${cells}) x that = ${(cells * perCellTick / 1e6).toFixed(2)} MFLOP`,
+      ` (N=${N}, M=${M}); per example = cells (${cells})${cfg.backwardPass ? ' x 2 ticks (backwardPass: forward and reverse)' : ''} x that = ${(perExample / 1e6).toFixed(2)} MFLOP`,
   };
 }

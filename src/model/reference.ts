@@ -1,6 +1,18 @@
 // The CPU reference: the VSML equations, written out plainly. Every kernel is tested against this.
 // No algebraic shortcuts here: the full gate matmul over [fwd; bwd; h], then the per-cell messages,
 // then the means.
+//
+// One example t (tickNetwork): a forward tick (layer 0 gets [x_a, 0, ...], layers 0..L-1 in order,
+// each with its carried backward input), the readout and loss, then the error injection
+// e_t = softmax(y_t) - onehot(label) on top. By default (official `backward_pass` False) the error waits
+// in the carry for example t+1, and a hidden layer hears the layer above's backward message one
+// example late. With `backwardPass` (official `backward_pass` True) a reverse tick follows at once
+// (reverseTick): layers L-1 down to 0, each running its micro-ticks with the forward input it had in
+// this example's forward tick and, as backward input, the error injection (top layer) or the backward
+// message the layer above has just produced; its forward messages are discarded. Then every carried
+// backward input is zeroed, so forward ticks carry no error. (The official code zeroes only the top
+// error and leaves the hidden layers' reverse-tick messages in the carry; we zero those too. It matters
+// only with hidden layers. docs/FORMATS.md, "config.backwardPass".)
 import type { VsmlConfig } from './config';
 import { FORGET_SHIFT, GATE, INPUT_SHIFT, paramLayout, type VmParams } from './layout';
 import type { LayerShape, LayerState } from './state';
@@ -141,7 +153,8 @@ export function softmaxLoss(y: Float32Array, label: number): { p: Float64Array; 
 /**
  * What a run carries between examples besides the states: the backward input of every layer.
  * bwdIn[L-1] is the error injection [e_b, label_b if feedLabel, 0...]; bwdIn[l] for l < L-1 is
- * layer l+1's backward message from the previous tick.
+ * layer l+1's backward message from the previous tick. With backwardPass every one is zero between
+ * examples (the reverse tick consumed them).
  */
 export interface RunCarry {
   readonly states: LayerState[];
@@ -163,7 +176,8 @@ export interface TickResult {
  * One example through the whole network: layer 0 gets [x_a, 0, ...]; layers run in order, each
  * layer's forward message feeding the next in the same tick and its backward message becoming the
  * previous layer's backward input for the next tick. Then the readout, and the error
- * e = softmax(y) - onehot(label) is injected at the top for the next example.
+ * e = softmax(y) - onehot(label) is injected at the top for the next example; with
+ * cfg.backwardPass the reverse tick (reverseTick) consumes it within this example instead.
  */
 export function tickNetwork(
   cfg: VsmlConfig,
@@ -175,18 +189,41 @@ export function tickNetwork(
 ): TickResult {
   const M = cfg.messageSize;
   const L = shapes.length;
-  let fwdIn: Float32Array = new Float32Array(shapes[0].A * M);
-  for (let a = 0; a < shapes[0].A; a++) fwdIn[a * M] = x[a];
+  // fwdIns[l]: the forward input layer l receives in this tick (the reverse tick reuses them).
+  const fwdIns: Float32Array[] = [new Float32Array(shapes[0].A * M)];
+  for (let a = 0; a < shapes[0].A; a++) fwdIns[0][a * M] = x[a];
   for (let l = 0; l < L; l++) {
-    const msg = tickLayer(cfg, params, shapes[l], carry.states[l], fwdIn, carry.bwdIn[l]);
+    const msg = tickLayer(cfg, params, shapes[l], carry.states[l], fwdIns[l], carry.bwdIn[l]);
     if (l > 0) carry.bwdIn[l - 1].set(msg.bwdOut);
-    fwdIn = msg.fwdOut;
+    fwdIns.push(msg.fwdOut);
   }
   const K = shapes[L - 1].B;
-  const y = readout(cfg, fwdIn, K);
+  const y = readout(cfg, fwdIns[L], K);
   const { p, loss, correct } = softmaxLoss(y, label);
   carry.bwdIn[L - 1].set(errorInjection(cfg, p, label));
+  if (cfg.backwardPass) reverseTick(cfg, params, shapes, carry, fwdIns);
   return { y, loss, correct };
+}
+
+/**
+ * The reverse tick of backwardPass (official `backward_pass`), right after an example's forward tick:
+ * layers L-1 down to 0, each running `microTicks` LSTM steps with fwdIns[l] (the forward input it
+ * had in that forward tick) and carry.bwdIn[l] (the error injection on top; below, the backward
+ * message layer l+1 has just produced, written there before layer l runs). States advance; forward
+ * messages and layer 0's backward message are discarded. Afterwards every carry.bwdIn is zero.
+ */
+export function reverseTick(
+  cfg: VsmlConfig,
+  params: VmParams,
+  shapes: readonly LayerShape[],
+  carry: RunCarry,
+  fwdIns: readonly Float32Array[],
+): void {
+  for (let l = shapes.length - 1; l >= 0; l--) {
+    const msg = tickLayer(cfg, params, shapes[l], carry.states[l], fwdIns[l], carry.bwdIn[l]);
+    if (l > 0) carry.bwdIn[l - 1].set(msg.bwdOut);
+  }
+  for (const b of carry.bwdIn) b.fill(0);
 }
 
 /** The last layer's backward input for the next example: [e_b, onehot_b if feedLabel, 0, ...] per column b, with e = p - onehot(label). */

@@ -34,7 +34,6 @@ describe('parseLearner', () => {
     ['missing params', (d) => delete d.params, 'params: missing'],
     ['an unknown top-level field', (d) => (d.parms = {}), 'parms: unknown field (known: format, version, config, params)'],
     ['an unknown config option', (d) => (d.config.stateSise = 4), expect.stringMatching(/^config\.stateSise: unknown option \(known: stateSize, /) as unknown as string],
-    ['backwardPass=true', (d) => (d.config.backwardPass = true), 'config.backwardPass: backwardPass=true is not supported yet'],
     ['layerNorm=true', (d) => (d.config.layerNorm = true), 'config.layerNorm: layerNorm=true is not supported yet'],
     ['a bad config value', (d) => (d.config.stateSize = 0), 'config.stateSize: must be an integer in [1, 64], got 0'],
     ['params not an object', (d) => (d.params = []), 'params: must be an object, got an array of 0'],

@@ -26,7 +26,6 @@ describe('parseConfig', () => {
     [{ hiddenSizes: [4, -1] }, 'config.hiddenSizes[1]', 'must be an integer in [1, 4096], got -1'],
     [{ hiddenSizes: 4 }, 'config.hiddenSizes', 'must be an array of integers, got 4'],
     [{ outputIndex: 8 }, 'config.outputIndex', 'must be below messageSize (8), got 8'],
-    [{ backwardPass: true }, 'config.backwardPass', 'backwardPass=true is not supported yet'],
     [{ layerNorm: true }, 'config.layerNorm', 'layerNorm=true is not supported yet'],
     [{ slowSize: 16 }, 'config.slowSize', expect.stringContaining('unknown option')],
   ])('rejects %j at %s', (raw, field, message) => {
@@ -37,6 +36,11 @@ describe('parseConfig', () => {
 
   it('accepts backwardPass=false and layerNorm=false', () => {
     expect(parseConfig({ backwardPass: false, layerNorm: false }).ok).toBe(true);
+  });
+
+  it('accepts backwardPass=true (the reverse tick, src/model/reference.ts reverseTick)', () => {
+    const r = parseConfig({ backwardPass: true });
+    expect(r.ok && r.value.backwardPass).toBe(true);
   });
 });
 

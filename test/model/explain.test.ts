@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { VsmlConfig } from '../../src/model/config';
 import { specShapes } from '../../src/model/engine';
-import { backwardMessage, carryAfter, explainExample, explanationBytes, rebuildCarry } from '../../src/model/explain';
+import { backwardMessage, carryAfter, EXPLAIN_BACKWARD_PASS, explainExample, explanationBytes, rebuildCarry } from '../../src/model/explain';
 import { EXPLAIN_GATES } from '../../src/model/explainTypes';
 import { paramLayout } from '../../src/model/layout';
 import { tickNetwork, zeroCarry, type RunCarry } from '../../src/model/reference';
@@ -104,6 +104,26 @@ describe.each([
     const block = randomBlock(spec, 4, 1, seed + 1);
     for (let t = 0; t < 4; t++) {
       const r = tickNetwork(cfg, params, shapes, carry, block.inputs.subarray(t * A, (t + 1) * A), block.labels[t]);
+      expectSameCarry(rebuildCarry(cfg, params, shapes, carry.states, { y: r.y, label: block.labels[t] }), carry);
+    }
+  });
+});
+
+describe('explainExample and rebuildCarry with backwardPass', () => {
+  const cfg = config({ stateSize: 4, messageSize: 3, hiddenSizes: [3], backwardPass: true });
+
+  it('explainExample refuses it, naming config.backwardPass (an example is two ticks; the explanation has one)', () => {
+    const { shapes, carry } = carryOf(cfg, 5, 4, 21);
+    expect(() => explainExample(cfg, randomParams(cfg, 21), shapes, carry, new Float32Array(5), 0, 0)).toThrow(EXPLAIN_BACKWARD_PASS);
+    expect(EXPLAIN_BACKWARD_PASS).toContain('config.backwardPass');
+  });
+
+  it('rebuildCarry gives the zero backward inputs tickNetwork leaves, after 1 to 3 examples (seed 22)', () => {
+    const params = randomParams(cfg, 22);
+    const { spec, shapes, carry } = carryOf(cfg, 5, 4, 22);
+    const block = randomBlock(spec, 3, 1, 22);
+    for (let t = 0; t < 3; t++) {
+      const r = tickNetwork(cfg, params, shapes, carry, block.inputs.subarray(t * 5, (t + 1) * 5), block.labels[t]);
       expectSameCarry(rebuildCarry(cfg, params, shapes, carry.states, { y: r.y, label: block.labels[t] }), carry);
     }
   });

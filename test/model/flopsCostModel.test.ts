@@ -146,3 +146,51 @@ describe('cpuCost (executed by wasm/vsml_cpu.ts)', () => {
     expect(cpuCost(DEFAULT_CONFIG, mnist, 8, true).bytesPerExample - shared).toBe(7 * ((33 * 64 + 2 * (128 + 8)) * 4));
   });
 });
+
+describe('cost models with backwardPass (a reverse tick after every example)', () => {
+  const bp = { ...DEFAULT_CONFIG, backwardPass: true };
+
+  it('flopModel counts two cell-ticks per cell and example: 2 x 9,248 x 7,840', () => {
+    const m = flopModel(bp, mnist);
+    expect([m.ticksPerExample, m.perCellTick, m.perExample]).toEqual([2, 9248, 2 * 9248 * cells]);
+    expect(m.formula).toContain('x 2 ticks (backwardPass: forward and reverse)');
+    expect(flopModel(DEFAULT_CONFIG, mnist).ticksPerExample).toBe(1);
+  });
+
+  it('referenceCost runs tickLayer twice per layer: twice the FLOPs and bytes', () => {
+    const one = referenceCost(DEFAULT_CONFIG, mnist, 2);
+    const two = referenceCost(bp, mnist, 2);
+    expect(two.kernels.map((k) => k.kernel)).toEqual(['tickLayer', 'tickLayer (reverse tick)']);
+    expect([two.flopsPerExample, two.bytesPerExample]).toEqual([2 * one.flopsPerExample, 2 * one.bytesPerExample]);
+  });
+
+  it('cpuCost adds the reverse tick of the MNIST grid: U and V again, the cells without the sums of h, no message, the backward inputs cleared', () => {
+    const c = cpuCost(bp, mnist, 1, false);
+    expect(c.kernels.map((k) => [k.kernel, k.flops])).toEqual([
+      ['project U, V', 10 * 1024 + 784 * 128],
+      ['rowCells', cells * (2 * (64 + 2048 + 16 * 130) + 16)],
+      ['messages', 10 * 272],
+      ['readout', 96],
+      ['project U, V (reverse tick)', 10 * 1024 + 784 * 128],
+      ['rowCells (reverse tick)', cells * 2 * (64 + 2048 + 16 * 130)],
+      ['clear backward inputs', 0],
+    ]);
+    expect(c.bytesPerExample - cpuCost(DEFAULT_CONFIG, mnist, 1, false).bytesPerExample).toBe(784 * 4 + 2 * cells * 128 + (33 * 64 + 2 * (128 + 8)) * 4 + 10 * 8 * 4);
+  });
+
+  it('cpuCost of a hidden layer in the reverse tick: its backward message only, after the layer above', () => {
+    const cfg = { ...bp, hiddenSizes: [5] };
+    const c = cpuCost(cfg, [{ A: 3, B: 5 }, { A: 5, B: 2 }], 1, false);
+    const names = c.kernels.map((k) => k.kernel);
+    expect(names.slice(names.indexOf('readout'))).toEqual(['readout', 'project U, V (reverse tick)', 'rowCells (reverse tick)', 'messages (reverse tick)', 'clear backward inputs']);
+    // Layer 1's backward message: 5 rows of M (2 Np + 2); the f64 sums of h: Np per cell of layer 1 only.
+    expect(c.kernels.find((k) => k.kernel === 'messages (reverse tick)')?.flops).toBe(5 * 8 * (2 * 16 + 2));
+    const perCell = 2 * (64 + 2048 + 16 * 130);
+    expect(c.kernels.find((k) => k.kernel === 'rowCells (reverse tick)')?.flops).toBe(15 * perCell + 10 * (perCell + 16));
+  });
+
+  it('gpuCost and numpyCost refuse it (neither engine runs a reverse tick)', () => {
+    expect(() => gpuCost(bp, mnist, { runs: 1, perRunParams: false })).toThrow('gpuCost: config.backwardPass is not run by the WebGPU engine');
+    expect(() => numpyCost(bp, mnist, 1)).toThrow('numpyCost: config.backwardPass is not run by the numpy peer');
+  });
+});

@@ -6,7 +6,7 @@ import { paramLayout } from '../../src/model/layout';
 import { tickNetwork, zeroCarry } from '../../src/model/reference';
 import { Rng } from '../../src/model/rng';
 import { cloneRunState } from '../../src/model/state';
-import { carriesHeld, defaultSegment, trajectoryGradient, type Trajectory } from '../../src/model/grad/trajectoryGradient';
+import { carriesHeld, defaultSegment, GRADIENT_BACKWARD_PASS, trajectoryGradient, type Trajectory } from '../../src/model/grad/trajectoryGradient';
 import { config, randomBlock, randomParams, randomStates } from '../helpers/random';
 
 function fixture(cfg: VsmlConfig, A: number, K: number, T: number, seed: number) {
@@ -105,6 +105,14 @@ describe('trajectoryGradient', () => {
     }
     expect(all.grad.some((g) => g !== 0)).toBe(true);
     expect(() => trajectoryGradient(cfg, theta, fx.shapes, fx.traj, null, 0)).toThrow('segment: must be an integer >= 1, got 0');
+  });
+
+  it('refuses backwardPass=true, naming config.backwardPass (the tape follows the forward tick only)', () => {
+    const cfg = config({ stateSize: 4, messageSize: 3, backwardPass: true });
+    const fx = fixture(cfg, 5, 4, 3, 9);
+    const theta = Float64Array.from(randomParams(cfg, 9));
+    expect(() => trajectoryGradient(cfg, theta, fx.shapes, fx.traj, new Float64Array(theta.length))).toThrow(GRADIENT_BACKWARD_PASS);
+    expect(GRADIENT_BACKWARD_PASS).toMatch(/^config\.backwardPass: /);
   });
 
   it('holds 45 carries at T = 500 (segment 23) instead of 500, and 2 at T = 1', () => {

@@ -10,6 +10,7 @@
 // then each example with a tape (layerTape.ts). Memory is (ceil(T / segment) + segment) carries plus
 // one example's tape (2 sqrt(T) carries by default: 45 at T = 500 instead of 500), for one more forward
 // pass; the forward pass is deterministic, so the gradient is bit-identical for every segment length.
+// config.backwardPass (a reverse tick per example) is refused, field named (GRADIENT_BACKWARD_PASS).
 import type { VsmlConfig } from '../config';
 import type { LayerShape, RunState } from '../state';
 import { layerBackward, layerForward, newLayerTape, paramViews, type LayerTape } from './layerTape';
@@ -82,6 +83,10 @@ interface Carry {
   readonly bwd: Float64Array[];
 }
 
+/** Why trajectoryGradient refuses a backwardPass config: its tape follows the forward tick only. */
+export const GRADIENT_BACKWARD_PASS =
+  'config.backwardPass: the gradient through the unroll (trajectoryGradient) does not follow the reverse tick of backwardPass=true; meta-train it with method es or cma-es';
+
 /** Examples between two kept carries by default: ceil(sqrt(T)), which minimises T / segment + segment. */
 export const defaultSegment = (steps: number): number => Math.max(1, Math.ceil(Math.sqrt(steps)));
 
@@ -102,6 +107,7 @@ export function trajectoryGradient(
   segment = defaultSegment(traj.steps),
 ): TrajectoryGradient {
   if (!(Number.isInteger(segment) && segment >= 1)) throw new RangeError(`segment: must be an integer >= 1, got ${segment}`);
+  if (cfg.backwardPass) throw new Error(GRADIENT_BACKWARD_PASS);
   const objective = onlineCrossEntropy(cfg, traj.labels, traj.steps);
   const flat = Float64Array.from(params);
   const p = paramViews(cfg, flat);
