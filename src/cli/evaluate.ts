@@ -15,73 +15,36 @@
 // Memory: the request is estimated (evaluateMemory.ts) once the data set is open and before the
 // task, the streams or the learner are made, and refused over --max-memory (default a quarter of
 // this machine's memory); the protocol keeps a [T] curve, not every run's [R][T] correctness.
-import { buildTask } from '../data/task';
-import { createRunStreams } from '../data/stream';
-import { ASSOCIATION_ORDERS, createAssociationStreams, type AssociationOrder } from '../data/associationStream';
-import { evaluateAssociation } from '../meta/associationEvaluation';
-import { vsmlReset } from '../meta/episodes';
-import { openDatasetNode } from '../data/node/open';
-import { taskSize, type TaskSize } from '../data/taskSize';
-import type { DataSource } from '../data/types';
-import { evaluate } from '../meta/evaluate';
-import { baselineLearner, vsmlLearner } from '../meta/learners';
-import type { BatchLearner } from '../meta/protocol';
-import { BASELINE_NAMES, BASELINES, isBaselineName, type BaselineName } from '../model/baselines/kinds';
-import { mlpLayout } from '../model/baselines/mlpLayout';
+//
+// Table mode (evaluateTableMode.ts): --learner and --dataset take comma-separated lists and
+// --transforms a `;`-separated list of transform lists; with more than one cell, or with --at, the
+// command runs every learner x dataset x transform and writes one vsml-evaluation-table file. One
+// cell without --at is the single-cell command: the same vsml-evaluation file and output as ever.
+import { ASSOCIATION_ORDERS, type AssociationOrder } from '../data/associationStream';
+import { serialiseStream } from '../data/streamFile';
+import { BASELINE_NAMES, isBaselineName } from '../model/baselines/kinds';
 import { BASELINE_INITS, type BaselineInit } from '../model/baselines/online';
-import type { BackendName, VsmlEngine } from '../model/engine';
-import { serialiseEvaluation, type Evaluation } from '../model/formats/evaluation';
-import { parseLearner, type Learner } from '../model/formats/learner';
+import type { BackendName } from '../model/engine';
+import { serialiseEvaluation } from '../model/formats/evaluation';
 import { formatFieldError, type FieldError } from '../model/result';
 import { intFlag, type FlagValues } from './args';
 import { badInput, runtimeFailure, success, type Command, type CommandIo, type Outcome } from './command';
-import { DATA_FLAGS, parseDataFlags, type DataRequest } from './dataFlags';
-import { BACKENDS, backendHelp, createEngine } from './engineFactory';
-import { evaluateMemory, type EvaluatedLearner } from './evaluateMemory';
+import { DATA_FLAGS, parseDataFlags } from './dataFlags';
+import { BACKENDS, backendHelp } from './engineFactory';
+import { dataLine, loadLearner, MAX_BASELINE_BYTES, NAME, prepareCell, runCell, type CellOptions } from './evaluateCell';
+import { cellFlags, DATA_DIR_FILES, NO_TRANSFORM, parseAt, parseTransforms, splitList } from './evaluateLists';
+import { MAX_STREAM_OUT_VALUES } from './evaluateStreamOut';
+import { runTable } from './evaluateTableMode';
 import { formatShowings, formatTable } from './evaluationTable';
-import { readJsonFile, writeFileAtomic } from './io';
-import { MAX_MEMORY_FLAG, memoryLimitOf, refuseOverLimit } from './memoryFlag';
+import { writeFileAtomic } from './io';
+import { MAX_MEMORY_FLAG, memoryLimitOf } from './memoryFlag';
 
 export const MAX_STEPS = 10_000_000;
 export const MAX_RUNS = 4096;
-/** Weights plus optimiser state of all baseline runs (Float32): 2 GiB. */
-export const MAX_BASELINE_BYTES = 2 * 1024 ** 3;
+export { MAX_BASELINE_BYTES };
 
-const gib = (bytes: number): string => (bytes / 1024 ** 3).toFixed(1);
-
-/** Bytes of R baseline runs: parameters, and Adam's two moments. */
-function baselineBytes(name: BaselineName, A: number, K: number, runs: number): number {
-  const spec = BASELINES[name];
-  const copies = spec.optimizer.kind === 'adam' ? 3 : 1;
-  return mlpLayout([A, ...spec.hidden, K]).size * copies * 4 * runs;
-}
-
-const NAME = 'vsml evaluate';
 const oneLine = (e: unknown): string => (e instanceof Error ? e.message : String(e)).split('\n')[0];
-
-/** A data or flag error as its one line: flags as "vsml evaluate: --flag: ...", files as "FILE: ...". */
-const dataLine = (e: FieldError): string => (e.field.startsWith('--') ? `${NAME}: ${formatFieldError(e)}` : formatFieldError(e));
-
-const transformLine = (e: FieldError): string => `${NAME}: --transform: ${formatFieldError(e)}`;
-
-/** The data set opened and what its task will be, before the task is built. */
-async function openData(req: DataRequest): Promise<{ ok: true; source: DataSource; size: TaskSize } | { ok: false; line: string }> {
-  const source = await openDatasetNode(req.info, req.open);
-  if (!source.ok) return { ok: false, line: dataLine(source.error) };
-  const size = taskSize(source.value, req.task);
-  if (!size.ok) return { ok: false, line: transformLine(size.error) };
-  return { ok: true, source: source.value, size: size.value };
-}
-
-type LearnerChoice = { kind: 'baseline'; name: BaselineName } | { kind: 'vsml'; path: string; learner: Learner };
-
-async function loadLearner(text: string): Promise<{ ok: true; value: LearnerChoice } | { ok: false; line: string }> {
-  if (isBaselineName(text)) return { ok: true, value: { kind: 'baseline', name: text } };
-  const raw = await readJsonFile(text);
-  const parsed = raw.ok ? parseLearner(raw.value) : raw;
-  if (!parsed.ok) return { ok: false, line: `${text}: ${formatFieldError(parsed.error)}` };
-  return { ok: true, value: { kind: 'vsml', path: text, learner: parsed.value } };
-}
+const usageLine = (e: FieldError): string => `${NAME}: ${formatFieldError(e)}`;
 
 async function run(flags: FlagValues, io: CommandIo): Promise<Outcome> {
   const steps = intFlag(flags, 'steps', 2000, 1, MAX_STEPS);
@@ -91,97 +54,75 @@ async function run(flags: FlagValues, io: CommandIo): Promise<Outcome> {
   const seed = intFlag(flags, 'seed', 22, 0, 0xffffffff);
   if (!seed.ok) return badInput(`${NAME}: ${seed.error.message}`);
   const out = flags.get('out') as string;
-  const learnerText = flags.get('learner') as string;
-  const baseline = isBaselineName(learnerText);
-  if (baseline && flags.get('backend') === 'webgpu') return badInput(`${NAME}: --backend: the baselines run on the CPU; webgpu is for VSML learner files`);
-  if (!baseline && flags.has('init')) return badInput(`${NAME}: --init: only for the baselines (${BASELINE_NAMES.join(', ')}); a VSML run's initial state is drawn from --seed`);
-  const backend = (flags.get('backend') ?? 'cpu') as BackendName;
-  const init = (flags.get('init') ?? 'per-run') as BaselineInit;
+  const learners = splitList('learner', flags.get('learner') as string);
+  if (!learners.ok) return badInput(usageLine(learners.error));
+  const datasets = splitList('dataset', flags.get('dataset') as string);
+  if (!datasets.ok) return badInput(usageLine(datasets.error));
+  if (flags.has('transforms') && flags.has('transform')) return badInput(`${NAME}: --transforms: one row per item of --transforms, or one --transform for every row, not both`);
+  const transforms = flags.has('transforms') ? parseTransforms(flags.get('transforms') as string) : { ok: true as const, value: [flags.get('transform') ?? ''] };
+  if (!transforms.ok) return badInput(usageLine(transforms.error));
+  const at = flags.has('at') ? parseAt(flags.get('at') as string, steps.value) : { ok: true as const, value: [] };
+  if (!at.ok) return badInput(usageLine(at.error));
+  const table = learners.value.length * datasets.value.length * transforms.value.length > 1 || flags.has('at');
+
+  const anyVsml = learners.value.some((l) => !isBaselineName(l));
+  const anyBaseline = learners.value.some(isBaselineName);
+  if (!anyVsml && flags.get('backend') === 'webgpu') return badInput(`${NAME}: --backend: the baselines run on the CPU; webgpu is for VSML learner files`);
+  if (!anyBaseline && flags.has('init')) return badInput(`${NAME}: --init: only for the baselines (${BASELINE_NAMES.join(', ')}); a VSML run's initial state is drawn from --seed`);
   const association = flags.get('stream') === 'association';
   for (const f of ['order', 'fresh']) {
     if (!association && flags.has(f)) return badInput(`${NAME}: --${f}: only for --stream association`);
   }
-  const order = (flags.get('order') ?? 'apart') as AssociationOrder;
-  const fresh = flags.has('fresh');
-
   const limit = memoryLimitOf(flags);
   if (!limit.ok) return badInput(`${NAME}: ${formatFieldError(limit.error)}`);
-  const data = parseDataFlags(flags, seed.value);
+  const opts: CellOptions = {
+    steps: steps.value,
+    runs: runs.value,
+    seed: seed.value,
+    backend: (flags.get('backend') ?? 'cpu') as BackendName,
+    init: (flags.get('init') ?? 'per-run') as BaselineInit,
+    association: association ? { order: (flags.get('order') ?? 'apart') as AssociationOrder, fresh: flags.has('fresh') } : null,
+    limit: limit.value,
+    at: at.value,
+    recordRun0: flags.has('stream-out'),
+  };
+  if (table && flags.has('stream-out')) return badInput(`${NAME}: --stream-out: writes run 0 of one learner on one dataset; not for a table`);
+  if (table) return runTable(flags, { learners: learners.value, datasets: datasets.value, transforms: transforms.value, out }, opts, io);
+
+  // One cell: the single-cell command, its checks in their order (data flags, learner file, data set).
+  const cf = cellFlags(flags, datasets.value[0], transforms.value[0]);
+  if (!cf.ok) return badInput(usageLine(cf.error));
+  const single = cf.value;
+  const data = parseDataFlags(single, seed.value);
   if (!data.ok) return badInput(dataLine(data.error));
-  const learner = await loadLearner(learnerText);
+  const learner = await loadLearner(learners.value[0]);
   if (!learner.ok) return badInput(learner.line);
-  const opened = await openData(data.value);
-  if (!opened.ok) return badInput(opened.line);
-  const { inputSize: A, numClasses: K } = opened.size;
-  if (learner.value.kind === 'baseline') {
-    const bytes = baselineBytes(learner.value.name, A, K, runs.value);
-    if (bytes > MAX_BASELINE_BYTES) {
-      return badInput(`${NAME}: --runs: ${runs.value} runs of ${learner.value.name} on ${A} inputs need ${gib(bytes)} GiB of weights and optimiser state, over the ${gib(MAX_BASELINE_BYTES)} GiB limit`);
-    }
+  const cell = await prepareCell(learners.value[0], learner.value, single, opts, new Map());
+  if (!cell.ok) return badInput(cell.line);
+  const streamOut = flags.get('stream-out');
+  const values = steps.value * cell.value.size.inputSize;
+  if (streamOut !== undefined && values > MAX_STREAM_OUT_VALUES) {
+    return badInput(`${NAME}: --stream-out: ${steps.value} steps x ${cell.value.size.inputSize} inputs = ${values} numbers, over the ${MAX_STREAM_OUT_VALUES} a stream file may hold; lower --steps`);
   }
-  const evaluated: EvaluatedLearner = learner.value.kind === 'baseline' ? learner.value : { kind: 'vsml', path: learner.value.path, config: learner.value.learner.config };
-  const tooBig = refuseOverLimit(NAME, evaluateMemory(evaluated, opened.size, runs.value, steps.value, association ? 2 : 1), limit.value);
-  if (tooBig) return badInput(tooBig);
-  const task = buildTask(opened.source, data.value.task);
-  if (!task.ok) return badInput(transformLine(task.error));
-  const streamOptions = { seed: seed.value, runs: runs.value };
-  const streams = association ? createAssociationStreams(task.value, { ...streamOptions, order, fresh }) : createRunStreams(task.value, streamOptions);
-  if (!streams.ok) {
-    const { field, message } = streams.error;
-    return badInput(`${NAME}: ${field === 'stream' || field === 'order' ? `--${field}: ${message}` : formatFieldError(streams.error)}`);
-  }
-
-  let engine: VsmlEngine | null = null;
-  let batch: BatchLearner;
-  let reset: () => void;
-  if (learner.value.kind === 'baseline') {
-    const baselines = baselineLearner(learner.value.name, A, K, runs.value, seed.value, init);
-    batch = baselines;
-    reset = () => baselines.reset(seed.value, init);
-  } else {
-    const spec = { config: learner.value.learner.config, inputSize: A, numClasses: K, runs: runs.value };
-    try {
-      engine = await createEngine(backend, spec);
-    } catch (e) {
-      return runtimeFailure(`${NAME}: ${backend} backend failed: ${oneLine(e)}`);
-    }
-    batch = vsmlLearner(engine, learner.value.learner, seed.value);
-    const made = engine;
-    reset = vsmlReset(() => made, learner.value.learner, seed.value);
-  }
-
-  const started = performance.now();
-  let evaluation: Evaluation;
-  try {
-    const labels = {
-      learner: learnerText,
-      dataset: data.value.info.name,
-      split: data.value.split,
-      ...(data.value.transform ? { transform: data.value.transform } : {}),
-      seed: seed.value,
-      backend: baseline ? 'cpu' : backend,
-      ...(baseline ? { init } : {}),
-    };
-    const source = streams.value;
-    evaluation = (
-      'episodes' in source
-        ? await evaluateAssociation(batch, reset, source, order, { steps: steps.value }, labels)
-        : await evaluate(batch, source, { steps: steps.value }, labels)
-    ).evaluation;
-  } catch (e) {
-    return runtimeFailure(`${NAME}: ${baseline ? 'cpu' : backend} evaluation failed: ${oneLine(e)}`);
-  } finally {
-    engine?.dispose();
-  }
-  const seconds = (performance.now() - started) / 1000;
+  const r = await runCell(cell.value, opts);
+  if (!r.ok) return r.runtime ? runtimeFailure(r.line) : badInput(r.line);
+  const { evaluation, seconds, taskName, inputSize: A, numClasses: K } = r.value;
   try {
     await writeFileAtomic(out, serialiseEvaluation(evaluation));
   } catch (e) {
     return runtimeFailure(`${NAME}: cannot write ${out}: ${oneLine(e)}`);
   }
+  if (streamOut !== undefined && r.value.stream) {
+    try {
+      await writeFileAtomic(streamOut, serialiseStream(r.value.stream));
+    } catch (e) {
+      return runtimeFailure(`${NAME}: cannot write ${streamOut}: ${oneLine(e)}`);
+    }
+  }
   formatTable([evaluation]).forEach((l) => io.info(l));
   if (evaluation.association) formatShowings(evaluation).forEach((l) => io.info(l));
-  io.info(`evaluate: ${runs.value} runs x ${steps.value} steps of ${task.value.name} (A=${A}, K=${K}) in ${seconds.toFixed(1)} s -> ${out}`);
+  io.info(`evaluate: ${runs.value} runs x ${steps.value} steps of ${taskName} (A=${A}, K=${K}) in ${seconds.toFixed(1)} s -> ${out}`);
+  if (streamOut !== undefined) io.info(`evaluate: run 0's ${steps.value} examples -> ${streamOut}`);
   return success;
 }
 
@@ -189,8 +130,11 @@ export const evaluateCommand: Command = {
   name: 'evaluate',
   summary: 'online evaluation: R runs of T predictions, each before its label; cumulative accuracy with std over runs',
   flags: [
-    { name: 'learner', value: `L.json|${BASELINE_NAMES.join('|')}`, required: true, help: 'a vsml-learner file, or a baseline (online SGD/Adam, shallow or 160-tanh deep)' },
-    ...DATA_FLAGS,
+    { name: 'learner', value: `L.json|${BASELINE_NAMES.join('|')}[,...]`, required: true, help: 'a vsml-learner file, or a baseline (online SGD/Adam, shallow or 160-tanh deep); a comma-separated list for a table' },
+    ...DATA_FLAGS.map((f) => (f.name === 'dataset' ? { ...f, value: 'NAME[,...]', help: `${f.help}; a comma-separated list for a table` } : f)),
+    { name: 'transforms', value: 'T1;T2;...', help: `table rows: one per item, ';'-separated, each a --transform list or ${NO_TRANSFORM}` },
+    { name: 'at', value: 'S1,S2,...', help: 'table mode: also the cumulative accuracy at these steps (increasing, at most --steps)' },
+    { name: 'data-dir', value: 'DIR', help: `table mode: the files of ${Object.keys(DATA_DIR_FILES).join(', ')} from DIR, laid out as ../shared/data` },
     { name: 'steps', value: 'T', help: `predictions per run (default 2000, at most ${MAX_STEPS})` },
     { name: 'runs', value: 'R', help: `independent runs (default 32, at most ${MAX_RUNS})` },
     { name: 'seed', value: 'N', help: 'seed of the initial states/weights and the example orders (default 22)' },
@@ -199,7 +143,8 @@ export const evaluateCommand: Command = {
     { name: 'fresh', value: '', boolean: true, help: 'with --stream association: every episode starts from fresh learners (VSML initial state, baseline initial weights)' },
     { name: 'backend', value: BACKENDS.join('|'), choices: BACKENDS, help: `${backendHelp('engine for a VSML learner')}; the baselines always run on the CPU` },
     { name: 'init', value: BASELINE_INITS.join('|'), choices: BASELINE_INITS, help: "baselines: initial weights per run from (seed, run), or 'shared' by every run as the official PRNGKey(22) (default per-run)" },
-    { name: 'out', value: 'R.json', required: true, help: 'vsml-evaluation file to write (atomically)' },
+    { name: 'out', value: 'R.json', required: true, help: 'vsml-evaluation file to write (atomically); a vsml-evaluation-table file in table mode' },
+    { name: 'stream-out', value: 'S.json', help: "one cell: also write run 0's examples (as seen, in order) as a vsml-stream file, for vsml trace" },
     MAX_MEMORY_FLAG,
   ],
   run,

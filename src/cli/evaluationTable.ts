@@ -1,5 +1,7 @@
-// The short table `vsml evaluate` prints: one row per evaluation.
+// The short table `vsml evaluate` prints: one row per evaluation; in table mode also the cumulative
+// accuracy at the --at steps, and where each baseline overtakes each VSML learner (crossing lines).
 import type { Evaluation, MeanStd } from '../model/formats/evaluation';
+import type { Crossing, EvaluationTable, EvaluationTableRow } from '../model/formats/evaluationTable';
 import type { ShowingAccuracy } from '../model/showings';
 
 const HEADER = ['learner', 'dataset', 'steps', 'runs', 'cum. acc. @100', 'cum. acc. @end', 'final acc.'];
@@ -13,10 +15,43 @@ export function evaluationRow(e: Evaluation): string[] {
 }
 
 /** Columns padded to their widest cell, two spaces apart. */
-export function formatTable(rows: readonly Evaluation[]): string[] {
-  const cells = [HEADER, ...rows.map(evaluationRow)];
-  const widths = HEADER.map((_, c) => Math.max(...cells.map((r) => r[c].length)));
+function padColumns(cells: readonly (readonly string[])[]): string[] {
+  const widths = cells[0].map((_, c) => Math.max(...cells.map((r) => r[c].length)));
   return cells.map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd());
+}
+
+export const formatTable = (rows: readonly Evaluation[]): string[] => padColumns([HEADER, ...rows.map(evaluationRow)]);
+
+/** The table of a table-mode command: the columns of formatTable, with the cumulative accuracy at every --at step beside @100, in step order (the step T is the @end column). */
+export function formatEvaluationTable(t: EvaluationTable): string[] {
+  const steps = t.rows[0]?.evaluation.steps ?? 0;
+  type Column = { readonly step: number; readonly cell: (r: EvaluationTableRow) => string };
+  const columns: Column[] = t.at.map((step, k): Column => ({ step, cell: (r) => formatMeanStd(r.at[k]) })).filter((c) => c.step !== 100 && c.step !== steps);
+  columns.push({ step: 100, cell: (r) => formatMeanStd(r.evaluation.cumulativeAccuracy.at100) });
+  columns.sort((a, b) => a.step - b.step);
+  const header = [...HEADER.slice(0, 4), ...columns.map((c) => `cum. acc. @${c.step}`), ...HEADER.slice(5)];
+  const rows = t.rows.map((r) => {
+    const cells = evaluationRow(r.evaluation);
+    return [...cells.slice(0, 4), ...columns.map((c) => c.cell(r)), ...cells.slice(5)];
+  });
+  return padColumns([header, ...rows]);
+}
+
+/** "sgd overtakes L.json: first above at step 3, above from step 1234 to the end (2000)". */
+export function formatCrossing(t: EvaluationTable, c: Crossing): string {
+  const ref = t.rows[c.reference].evaluation;
+  const base = t.rows[c.baseline].evaluation;
+  const where = [ref.dataset, ref.split, ref.transform ? `[${ref.transform}]` : ''].filter(Boolean).join(' ');
+  const head = `  ${where}: ${base.learner} vs ${ref.learner}:`;
+  if (c.firstAbove === null) return `${head} never above in ${ref.steps} steps`;
+  const stays = c.staysAbove === null ? `not above at the end (step ${ref.steps})` : `above from step ${c.staysAbove} to the end (${ref.steps})`;
+  return `${head} first above at step ${c.firstAbove}, ${stays}`;
+}
+
+/** The crossing lines: where each baseline's mean cumulative accuracy is above each VSML learner's. */
+export function formatCrossings(t: EvaluationTable): string[] {
+  if (t.crossings.length === 0) return [];
+  return ["where each baseline's mean cumulative accuracy is above the VSML learner's (mean curves over runs):", ...t.crossings.map((c) => formatCrossing(t, c))];
 }
 
 /** "0.2500 ± 0.0400 (n = 640)": a showing's accuracy with its count, "-" when there was none. */

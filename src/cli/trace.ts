@@ -13,6 +13,7 @@ import { specShapes, type BackendName, type EngineSpec, type VsmlEngine } from '
 import type { Explanation } from '../model/explainTypes';
 import { serialiseExplanation } from '../model/formats/explanation';
 import { explainMemory, explainOnEngine, explainRequest } from './traceExplain';
+import { formatTraceWindows, traceWindows } from './traceSummary';
 import { initRunState } from '../model/init';
 import { Rng } from '../model/rng';
 import type { RunState } from '../model/state';
@@ -126,6 +127,8 @@ async function run(flags: FlagValues, io: CommandIo): Promise<Outcome> {
   const explain = explainRequest(flags, stream.value.steps, shapes);
   if (!explain.ok) return badInput(explain.line);
   const want = explain.value;
+  const windows = flags.has('windows') ? intFlag(flags, 'windows', 1, 1, stream.value.steps) : null;
+  if (windows && !windows.ok) return badInput(`vsml trace: ${windows.error.message} (the stream has ${stream.value.steps} examples)`);
   const memory = traceMemory(learner.value, stream.value, { learner: learnerPath, stream: streamPath });
   const withExplain = want ? estimateOf([...memory.items, explainMemory(learner.value, shapes, want.cell)]) : memory;
   const tooBig = refuseOverLimit('vsml trace', withExplain, limit.value);
@@ -165,6 +168,7 @@ async function run(flags: FlagValues, io: CommandIo): Promise<Outcome> {
   const acc = trace.correct.reduce((s, c) => s + c, 0) / trace.steps;
   const meanLoss = trace.loss.reduce((s, l) => s + l, 0) / trace.steps;
   io.info(`trace: ${trace.steps} examples on ${backend}, accuracy ${acc.toFixed(4)}, mean loss ${meanLoss.toFixed(4)} -> ${out}`);
+  if (windows) formatTraceWindows(traceWindows(trace, stream.value.labels, windows.value)).forEach((l) => io.info(l));
   return success;
 }
 
@@ -190,6 +194,7 @@ export const traceCommand: Command = {
     { name: 'explain', value: 'T', help: 'explain example T (0-based): every stage of it, as the studio shows it (needs --explain-out)' },
     { name: 'explain-out', value: 'E.json', help: 'vsml-explanation file to write (atomically)' },
     { name: 'cell', value: 'L,A,B', help: 'keep only cell (A, B) of layer L in the explanation file (default: every cell)' },
+    { name: 'windows', value: 'N', help: 'also print, per window of N examples: accuracy, mean probability of the label, mean largest probability, cumulative accuracy' },
     MAX_MEMORY_FLAG,
   ],
   run,

@@ -19,7 +19,7 @@ describe('main', () => {
   it('prints help on stdout with exit 0', async () => {
     const r = await vsml('--help');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('  vsml trace --learner L.json --stream S.json [--state X.json] [--seed N] [--backend cpu|reference|webgpu] --out T.json [--explain T] [--explain-out E.json] [--cell L,A,B] [--max-memory SIZE]');
+    expect(r.stdout).toContain('  vsml trace --learner L.json --stream S.json [--state X.json] [--seed N] [--backend cpu|reference|webgpu] --out T.json [--explain T] [--explain-out E.json] [--cell L,A,B] [--windows N] [--max-memory SIZE]');
   });
 
   it('dispatches through the command table it is given', async () => {
@@ -57,7 +57,7 @@ describe('vsml trace, bad input', () => {
   let learner: string;
   let stream: string;
   let out: string;
-  const usage = 'vsml trace --learner L.json --stream S.json [--state X.json] [--seed N] [--backend cpu|reference|webgpu] --out T.json [--explain T] [--explain-out E.json] [--cell L,A,B] [--max-memory SIZE]';
+  const usage = 'vsml trace --learner L.json --stream S.json [--state X.json] [--seed N] [--backend cpu|reference|webgpu] --out T.json [--explain T] [--explain-out E.json] [--cell L,A,B] [--windows N] [--max-memory SIZE]';
   beforeAll(async () => {
     dir = await tempDir();
     learner = await writeDoc(dir, 'learner.json', learnerDoc());
