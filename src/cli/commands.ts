@@ -1,7 +1,8 @@
 // The subcommands of `vsml`, by name. Add a command here to make it available.
 import type { Command } from './command';
+import { cloneCheckCommand } from './cloneCheck';
 import { evaluateCommand } from './evaluate';
 import { metaTrainCommand } from './metaTrain';
 import { traceCommand } from './trace';
 
-export const COMMANDS: readonly Command[] = [traceCommand, evaluateCommand, metaTrainCommand];
+export const COMMANDS: readonly Command[] = [traceCommand, evaluateCommand, metaTrainCommand, cloneCheckCommand];

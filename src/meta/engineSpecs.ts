@@ -5,10 +5,10 @@
 //   ES (and cma-es) rollouts: the batches of planBatches (rollouts.ts) for every assignment a step can draw:
 //     cycle: pair p of step s gets (s P + p) mod V, so steps s = 0..V-1 give every assignment;
 //     random: any pair may get any variant, so all P pairs may share one shape.
-//   Method gradient computes its trajectories on the CPU: no rollout engines.
+//   Methods gradient and clone-backprop compute on the CPU: no rollout engines.
 //   Held-out evaluations: R runs per held-out task.
 import type { EngineSpec } from '../model/engine';
-import type { MetaConfig } from './metaConfig';
+import { usesRollouts, type MetaConfig } from './metaConfig';
 import { planBatches } from './rollouts';
 import type { ShapedTask } from './taskSet';
 import { assignVariants } from './variants';
@@ -35,7 +35,7 @@ export function runEngineSpecs(
   const noteBatches = (variantOfPair: Uint32Array) => {
     for (const b of planBatches(tasks, variantOfPair, maxRunsPerBatch)) note(b.inputSize, b.numClasses, 2 * b.pairs.length);
   };
-  if (cfg.method !== 'gradient') {
+  if (usesRollouts(cfg.method)) {
     if (cfg.tasks.assign === 'cycle') {
       for (let s = 0; s < tasks.length; s++) noteBatches(assignVariants(cfg, tasks.length, s));
     } else {

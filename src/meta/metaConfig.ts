@@ -10,15 +10,23 @@ export const ASSIGNMENTS = ['cycle', 'random'] as const;
 /** How pairs get task variants each step: cycle = (step*P + p) mod V; random = a seeded draw per pair. */
 export type Assignment = (typeof ASSIGNMENTS)[number];
 
-export const METHODS = ['es', 'gradient', 'cma-es'] as const;
+export const METHODS = ['es', 'gradient', 'cma-es', 'clone-backprop'] as const;
 /**
  * How V_M is meta-optimised: es = antithetic evolution strategies on engine rollouts (official
  * default); gradient = exact gradients through the unroll on the CPU (official
  * configs/backprop.yaml), `pairs` trajectories per step; cma-es = separable CMA-ES
  * (src/model/es/sepCma.ts) on the same engine rollouts, lambda = 2 * pairs mirrored candidates,
- * initial step size `sigma`; Adam's fields, clipNorm and fitnessShaping do not apply to it.
+ * initial step size `sigma`; Adam's fields, clipNorm and fitnessShaping do not apply to it;
+ * clone-backprop = learning-algorithm cloning of backprop (paper §3.2): Adam on the regression of one
+ * sub-RNN tick onto the backprop rule of src/model/clone/backpropRule.ts, on random data
+ * (src/model/clone/backpropClone.ts), cloneBatch cells per step; the model needs backwardPass, w and
+ * b in c[0], c[1] (stateSize >= 4) and outputIndex 0; hidden layers need the deep curriculum
+ * (cloneDeepFrom). Held-out evaluations run the cloned learner on engines as for the other methods.
  */
 export type MetaMethod = (typeof METHODS)[number];
+
+/** Methods whose steps run engine rollouts (es, cma-es); gradient and clone-backprop compute on the CPU. */
+export const usesRollouts = (m: MetaMethod): boolean => m === 'es' || m === 'cma-es';
 
 export const OBJECTIVES = ['meta-loss', 'final-loss', 'clone-sgd'] as const;
 /**
@@ -87,8 +95,19 @@ export interface MetaConfig {
   readonly objective: MetaObjective;
   /** Objective final-loss: the rollout's last this-many predictions make its fitness (at most trajectoryLength). */
   readonly finalSteps: number;
-  /** The cloned teacher's learning rate eta (w <- w - eta x e on y = mean_a w x), objective clone-sgd. */
+  /**
+   * The cloned teacher's learning rate eta: objective clone-sgd, w <- w - eta x e on y = mean_a w x;
+   * method clone-backprop, w <- w - eta tanh(x) delta, b <- b - eta delta in every layer.
+   */
   readonly cloneLearningRate: number;
+  /** Method clone-backprop: kappa, the state holds c[0] = w / kappa and c[1] = b / kappa. */
+  readonly cloneWeightScale: number;
+  /** Method clone-backprop: random cells per regression step. */
+  readonly cloneBatch: number;
+  /** Method clone-backprop: most ticks each cell runs under V_M itself before its regressed tick. */
+  readonly cloneWarmup: number;
+  /** Method clone-backprop: the step from which hidden-layer inputs and errors join the data (the deep curriculum); 0 = never. */
+  readonly cloneDeepFrom: number;
   /** A vsml-learner file whose V_M starts the run (null: initParams from the seed). */
   readonly init: string | null;
   /** ES steps to run in total. */
@@ -121,6 +140,10 @@ export const DEFAULT_META_CONFIG: MetaConfig = {
   objective: 'meta-loss',
   finalSteps: 100,
   cloneLearningRate: 3,
+  cloneWeightScale: 50,
+  cloneBatch: 256,
+  cloneWarmup: 16,
+  cloneDeepFrom: 0,
   init: null,
   steps: 10000,
   pairs: 128,
@@ -157,10 +180,14 @@ const UINT32 = 0xffffffff;
 /** Top-level scalars. */
 export const META_PROPS: readonly MetaProp[] = [
   { name: 'seed', kind: 'int', min: 0, max: UINT32, url: 'seed', help: 'seed of the initial V_M, the noise, the tasks and the trajectories' },
-  { name: 'method', kind: 'choice', choices: METHODS, url: 'method', help: 'es (official), gradient (through the unroll, on the CPU) or cma-es (separable CMA-ES on rollouts)' },
+  { name: 'method', kind: 'choice', choices: METHODS, url: 'method', help: 'es (official), gradient (through the unroll, on the CPU), cma-es (separable CMA-ES on rollouts) or clone-backprop (learning-algorithm cloning of backprop, on the CPU)' },
   { name: 'objective', kind: 'choice', choices: OBJECTIVES, url: 'obj', help: 'meta-loss (online cross-entropy), final-loss (cross-entropy of the last finalSteps predictions; es, cma-es) or clone-sgd (learning-algorithm cloning)' },
   { name: 'finalSteps', kind: 'int', min: 1, max: 100_000, url: 'final', help: 'final-loss: the last this-many predictions of each rollout make its fitness' },
-  { name: 'cloneLearningRate', kind: 'number', min: 0, minExclusive: true, max: 1000, url: 'cloneLr', help: 'learning rate of the online SGD that clone-sgd imitates' },
+  { name: 'cloneLearningRate', kind: 'number', min: 0, minExclusive: true, max: 1000, url: 'cloneLr', help: 'learning rate of the online SGD (clone-sgd) or backprop (clone-backprop) being cloned' },
+  { name: 'cloneWeightScale', kind: 'number', min: 0, minExclusive: true, max: 1e4, url: 'cloneKappa', help: 'clone-backprop: the state holds w / kappa and b / kappa' },
+  { name: 'cloneBatch', kind: 'int', min: 1, max: 65536, url: 'cloneB', help: 'clone-backprop: random cells per regression step' },
+  { name: 'cloneWarmup', kind: 'int', min: 0, max: 1024, url: 'cloneWarm', help: 'clone-backprop: most ticks a cell runs under V_M before its regressed tick' },
+  { name: 'cloneDeepFrom', kind: 'int', min: 0, max: 10_000_000, url: 'cloneDeep', help: 'clone-backprop: step from which hidden-layer data joins (deep curriculum); 0 = never' },
   { name: 'steps', kind: 'int', min: 0, max: 10_000_000, url: 'steps', help: 'meta-training steps in total' },
   { name: 'pairs', kind: 'int', min: 1, max: 65536, url: 'P', help: 'antithetic pairs per step (2P rollouts); trajectories with method gradient; cma-es: lambda / 2, at least 2' },
   { name: 'sigma', kind: 'number', min: 0, minExclusive: true, max: 10, url: 'sigma', help: 'noise scale of the perturbations (cma-es: the initial step size)' },

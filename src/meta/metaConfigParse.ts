@@ -2,7 +2,7 @@
 // form (every field written out, as in checkpoints).
 //   {"format":"vsml-meta-config","version":1,"preset"?:NAME, <any MetaConfig field> ...}
 import { DATASETS } from '../data/registry';
-import { parseConfig } from '../model/config';
+import { parseConfig, type VsmlConfig } from '../model/config';
 import { checkKeys, failAt, fieldPath, indexPath, parseWith, readArray, readBoolean, readObject, show, unwrap } from '../model/formats/json';
 import { configToJson } from '../model/formats/learner';
 import { SEP_CMA_MIN_PAIRS } from '../model/es/sepCma';
@@ -146,6 +146,22 @@ function overlay(base: Raw, top: Raw): Raw {
   return out;
 }
 
+/** Minimum state size of clone-backprop: w and b in c[0], c[1], and room to compute. */
+export const CLONE_MIN_STATE = 4;
+
+/** A clone-backprop config's rules (backpropRule.ts: what the cell holds, reads and sends). */
+function checkCloneBackprop(scalars: Pick<MetaConfig, 'objective' | 'steps' | 'cloneDeepFrom' | 'fitnessShaping'>, model: VsmlConfig): void {
+  if (!model.backwardPass) failAt('range', 'model.backwardPass', 'clone-backprop clones backprop, whose error reaches every layer in the same example: must be true');
+  if (model.stateSize < CLONE_MIN_STATE) failAt('range', 'model.stateSize', `clone-backprop keeps w and b in c[0] and c[1] and needs room to compute: at least ${CLONE_MIN_STATE}, got ${model.stateSize}`);
+  if (model.outputIndex !== 0) failAt('range', 'model.outputIndex', `clone-backprop sends the pre-activation in forward dim 0, which the next layer and the readout read: must be 0, got ${model.outputIndex}`);
+  if (model.feedLabel) failAt('range', 'model.feedLabel', 'clone-backprop\'s cells read the error only: must be false');
+  if (scalars.objective !== 'meta-loss') failAt('range', 'objective', 'clone-backprop regresses one tick on random data: leave objective "meta-loss" (the held-out evaluations report it)');
+  if (scalars.fitnessShaping !== 'none') failAt('range', 'fitnessShaping', 'clone-backprop has no fitness to shape: must be "none"');
+  if (model.hiddenSizes.length > 0 && (scalars.cloneDeepFrom < 1 || scalars.cloneDeepFrom >= scalars.steps)) {
+    failAt('range', 'cloneDeepFrom', `model.hiddenSizes has a hidden layer: clone-backprop needs the deep curriculum, a step in [1, steps = ${scalars.steps}) from which hidden-layer data joins, got ${scalars.cloneDeepFrom}`);
+  }
+}
+
 /** The fields of a config (without envelope), validated against the defaults. */
 function readBody(raw: Raw): MetaConfig {
   const d = DEFAULT_META_CONFIG;
@@ -163,6 +179,7 @@ function readBody(raw: Raw): MetaConfig {
     if (scalars.method === 'gradient') failAt('range', 'objective', 'final-loss is the fitness of engine rollouts: it needs "method": "es" or "cma-es"');
     if (scalars.finalSteps > scalars.trajectoryLength) failAt('range', 'finalSteps', `must be at most trajectoryLength (${scalars.trajectoryLength}), got ${scalars.finalSteps}`);
   }
+  if (scalars.method === 'clone-backprop') checkCloneBackprop(scalars, model);
   if (scalars.method === 'cma-es') {
     if (scalars.pairs < SEP_CMA_MIN_PAIRS) failAt('range', 'pairs', `cma-es needs lambda = 2 * pairs >= 4 candidates: at least ${SEP_CMA_MIN_PAIRS} pairs, got ${scalars.pairs}`);
     if (scalars.clipNorm !== 0) failAt('range', 'clipNorm', 'cma-es has no gradient to clip: must be 0');

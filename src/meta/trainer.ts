@@ -35,6 +35,7 @@ import type { Learner } from '../model/formats/learner';
 import { Rng } from '../model/rng';
 import { fail, ok, type Result } from '../model/result';
 import type { Checkpoint } from './checkpoint';
+import { cloneStep } from './cloneStep';
 import { cmaPairParams, cmaUpdate, type CmaUpdate } from './cmaStep';
 import { clipGlobalNorm, inThreadGradients, meanGradient, type GradientJob, type GradientRunner } from './gradientStep';
 import { HeldOutSet, type HeldOutResult } from './heldOut';
@@ -153,7 +154,10 @@ class MetaTrainer implements Trainer {
     const s = this.stepsDone;
     const started = this.now();
     const variants = assignVariants(cfg, this.tasks.length, s);
-    const est = cfg.method === 'gradient' ? await this.gradientEstimate(variants, s) : cfg.method === 'cma-es' ? await this.cmaEstimate(variants, s) : await this.esEstimate(variants, s);
+    const est = cfg.method === 'gradient' ? await this.gradientEstimate(variants, s)
+      : cfg.method === 'cma-es' ? await this.cmaEstimate(variants, s)
+        : cfg.method === 'clone-backprop' ? this.cloneEstimate(s)
+          : await this.esEstimate(variants, s);
     this.stepsDone = s + 1;
     const seconds = () => (this.now() - started) / 1000;
     const { plus, minus } = est;
@@ -192,6 +196,14 @@ class MetaTrainer implements Trainer {
     if (bad !== null) return { plus, minus, rejection: bad, g: new Float64Array(0), metaLoss: NaN };
     const update = cmaUpdate(cma.state, cma.params, plus, minus, cfg.seed, s);
     return { plus, minus, rejection: null, g: new Float64Array(0), metaLoss: pairMean(plus, minus), cma: update };
+  }
+
+  private cloneEstimate(s: number): Estimate {
+    const { loss, g } = cloneStep(this.config, this.theta, this.tasks[0].task.inputSize, s);
+    const losses = Float64Array.of(loss.loss);
+    const bad = g.findIndex((x) => !Number.isFinite(x));
+    const rejection = !Number.isFinite(loss.loss) ? `cloning loss is ${loss.loss}` : bad >= 0 ? `gradient: ${g[bad]} at index ${bad}` : null;
+    return { plus: losses, minus: losses, rejection, g, metaLoss: loss.loss };
   }
 
   private async gradientEstimate(variants: Uint32Array, s: number): Promise<Estimate> {

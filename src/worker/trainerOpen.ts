@@ -8,7 +8,7 @@ import type { DatasetFiles } from '../data/load';
 import type { FileRole } from '../data/registry';
 import type { DataSource, FileInput, SplitName } from '../data/types';
 import type { Checkpoint } from '../meta/checkpoint';
-import type { MetaConfig } from '../meta/metaConfig';
+import { usesRollouts, type MetaConfig } from '../meta/metaConfig';
 import { createTrainer, type DataProvider, type EngineFactory, type Trainer } from '../meta/trainer';
 import type { EngineSpec } from '../model/engine';
 import { parseJsonText } from '../model/formats/json';
@@ -168,10 +168,11 @@ export async function openTrainer(deps: TrainerDeps, config: MetaConfig, files: 
   }
   const first = made[0] as EngineChoice | undefined;
   const evaluationsOn = first ? `; held-out evaluations on ${first.engine.description}` : '';
-  if (config.method === 'gradient') {
-    return { ok: true, value: { trainer, backend: 'reference', description: `gradients through the unroll on the CPU (this worker's thread)${evaluationsOn}`, fallback: first?.fallback ?? null, lost } };
+  if (!usesRollouts(config.method)) {
+    const what = config.method === 'gradient' ? 'gradients through the unroll' : 'cloning backprop';
+    return { ok: true, value: { trainer, backend: 'reference', description: `${what} on the CPU (this worker's thread)${evaluationsOn}`, fallback: first?.fallback ?? null, lost } };
   }
-  // ES always has rollout engines, so `first` is set.
+  // ES and cma-es always have rollout engines, so `first` is set.
   const engine = (first as EngineChoice).engine;
   return { ok: true, value: { trainer, backend: engine.backend, description: engine.description, fallback: (first as EngineChoice).fallback, lost } };
 }

@@ -15,6 +15,9 @@
 // the one below, in the same example: the network learns by online backprop on
 //   m^l_b = mean_a tanh(x^l_a) w_ab + b_b,   x^{l+1} = m^l,   y = 100 tanh(m^{L-1} / 100)
 // (BackpropTeacher below; mean reductions as in VSML, so eta is eta / A_l in sum units).
+import { runExamples, type BlockResult, type EngineSpec, type RunOptions, type StreamBlock } from '../engine';
+import type { RunState } from '../state';
+
 export interface CloneRule {
   /** eta: the teacher's learning rate on (w, b) in VSML's mean parameterisation. */
   readonly learningRate: number;
@@ -148,5 +151,38 @@ export class BackpropTeacher {
       delta = below;
     }
     return { loss: Math.log(sum) + max - y[label], correct: arg === label, y };
+  }
+}
+
+/**
+ * R teachers run by the evaluation protocol, run r's network read from the w and b dims of VSML run
+ * r's initial state (`states`, as initRunStates draws them): the backprop a perfect clone computes.
+ */
+export class BackpropTeachers {
+  private teachers: BackpropTeacher[] = [];
+
+  constructor(
+    readonly rule: CloneRule,
+    readonly spec: Pick<EngineSpec, 'inputSize' | 'numClasses' | 'runs'>,
+    readonly sizes: readonly number[],
+    readonly stateSize: number,
+  ) {}
+
+  get runs(): number {
+    return this.spec.runs;
+  }
+
+  /** Every run's network from its VSML initial state. */
+  reset(states: readonly RunState[]): void {
+    this.teachers = states.map((s) => BackpropTeacher.fromStates(this.rule, this.sizes, s.map((l) => l.c), this.stateSize));
+  }
+
+  run(block: StreamBlock, opts: RunOptions = {}): BlockResult {
+    const A = this.spec.inputSize;
+    return runExamples(this.spec, block, opts, (s, i, outputs, at) => {
+      const r = this.teachers[s].step(block.inputs, i * A, block.labels[i]);
+      if (outputs) outputs.set(r.y, at);
+      return r;
+    });
   }
 }

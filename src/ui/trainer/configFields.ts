@@ -18,13 +18,18 @@ export interface FormField {
 }
 
 export const FORM_FIELDS: readonly FormField[] = [
-  { key: 'method', label: 'method', kind: 'choice', section: 'run', choices: ['es', 'gradient', 'cma-es'], help: 'evolution strategies on engine rollouts, gradients through the unroll (CPU), or separable CMA-ES on engine rollouts' },
+  { key: 'method', label: 'method', kind: 'choice', section: 'run', choices: ['es', 'gradient', 'cma-es', 'clone-backprop'], help: 'evolution strategies on engine rollouts, gradients through the unroll (CPU), separable CMA-ES on engine rollouts, or cloning backprop into one sub-RNN tick (CPU; the model needs backwardPass, outputIndex 0)' },
   { key: 'pairs', label: 'population (pairs)', kind: 'int', section: 'run', help: 'P antithetic pairs per step: 2P rollouts (P trajectories with gradient)' },
   { key: 'objective', label: 'objective', kind: 'choice', section: 'run', choices: ['meta-loss', 'final-loss', 'clone-sgd'], help: 'the mean online cross-entropy, that of the last predictions only (es, cma-es), or cloning online SGD (gradient)' },
   { key: 'sigma', label: 'sigma', kind: 'number', section: 'run', step: '0.01', help: 'noise scale of the perturbations (cma-es: its initial step size)' },
   { key: 'learningRate', label: 'learning rate', kind: 'number', section: 'run', step: '0.001', help: 'Adam learning rate (es, gradient; cma-es sets its own steps)' },
   { key: 'trajectoryLength', label: 'trajectory length T', kind: 'int', section: 'run', help: 'online predictions per rollout; the fitness is their mean cross-entropy' },
   { key: 'finalSteps', label: 'final predictions', kind: 'int', section: 'run', help: 'objective final-loss: the last this-many predictions of each rollout make its fitness' },
+  { key: 'cloneLearningRate', label: 'cloned learning rate', kind: 'number', section: 'run', step: '0.1', help: 'clone-sgd, clone-backprop: the learning rate eta of the SGD or backprop being cloned' },
+  { key: 'cloneWeightScale', label: 'weight scale kappa', kind: 'number', section: 'run', step: '1', help: 'clone-backprop: the state holds w / kappa and b / kappa' },
+  { key: 'cloneBatch', label: 'cells per step', kind: 'int', section: 'run', help: 'clone-backprop: random sub-RNNs regressed per step' },
+  { key: 'cloneWarmup', label: 'warm-up ticks', kind: 'int', section: 'run', help: 'clone-backprop: most ticks a cell runs under V_M before its regressed tick (its own state distribution)' },
+  { key: 'cloneDeepFrom', label: 'deep from step', kind: 'int', section: 'run', help: 'clone-backprop: the step from which hidden-layer inputs and errors join (deep curriculum); 0 = never' },
   { key: 'steps', label: 'steps', kind: 'int', section: 'run', help: 'meta-training steps in total' },
   { key: 'seed', label: 'seed', kind: 'int', section: 'run', help: 'seed of the initial V_M, the noise, the tasks and the trajectories' },
   { key: 'checkpointEvery', label: 'save every', kind: 'int', section: 'run', help: 'steps between checkpoints (saved in this browser)' },
