@@ -10,6 +10,8 @@ export function cloneSettings(cfg: MetaConfig, fan: number, step: number): Clone
     rule: { learningRate: cfg.cloneLearningRate, weightScale: cfg.cloneWeightScale },
     batch: cfg.cloneBatch,
     warmup: cfg.cloneWarmup,
+    unroll: cfg.cloneUnroll,
+    stateWeight: cfg.cloneStateWeight,
     deep: cfg.cloneDeepFrom > 0 && step >= cfg.cloneDeepFrom,
     fan,
   };

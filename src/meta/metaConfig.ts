@@ -106,6 +106,10 @@ export interface MetaConfig {
   readonly cloneBatch: number;
   /** Method clone-backprop: most ticks each cell runs under V_M itself before its regressed tick. */
   readonly cloneWarmup: number;
+  /** Method clone-backprop: regressed ticks per cell, the gradient through all of them (1: one-step regression). */
+  readonly cloneUnroll: number;
+  /** Method clone-backprop: weight of the w and b errors against the messages' in the loss. */
+  readonly cloneStateWeight: number;
   /** Method clone-backprop: the step from which hidden-layer inputs and errors join the data (the deep curriculum); 0 = never. */
   readonly cloneDeepFrom: number;
   /** A vsml-learner file whose V_M starts the run (null: initParams from the seed). */
@@ -143,6 +147,8 @@ export const DEFAULT_META_CONFIG: MetaConfig = {
   cloneWeightScale: 50,
   cloneBatch: 256,
   cloneWarmup: 16,
+  cloneUnroll: 1,
+  cloneStateWeight: 1,
   cloneDeepFrom: 0,
   init: null,
   steps: 10000,
@@ -187,6 +193,8 @@ export const META_PROPS: readonly MetaProp[] = [
   { name: 'cloneWeightScale', kind: 'number', min: 0, minExclusive: true, max: 1e4, url: 'cloneKappa', help: 'clone-backprop: the state holds w / kappa and b / kappa' },
   { name: 'cloneBatch', kind: 'int', min: 1, max: 65536, url: 'cloneB', help: 'clone-backprop: random cells per regression step' },
   { name: 'cloneWarmup', kind: 'int', min: 0, max: 1024, url: 'cloneWarm', help: 'clone-backprop: most ticks a cell runs under V_M before its regressed tick' },
+  { name: 'cloneUnroll', kind: 'int', min: 1, max: 1024, url: 'cloneK', help: 'clone-backprop: regressed ticks per cell, the gradient through all of them' },
+  { name: 'cloneStateWeight', kind: 'number', min: 0, minExclusive: true, max: 1e6, url: 'cloneSW', help: 'clone-backprop: weight of the w and b errors (they accumulate over a run) against the messages\'' },
   { name: 'cloneDeepFrom', kind: 'int', min: 0, max: 10_000_000, url: 'cloneDeep', help: 'clone-backprop: step from which hidden-layer data joins (deep curriculum); 0 = never' },
   { name: 'steps', kind: 'int', min: 0, max: 10_000_000, url: 'steps', help: 'meta-training steps in total' },
   { name: 'pairs', kind: 'int', min: 1, max: 65536, url: 'P', help: 'antithetic pairs per step (2P rollouts); trajectories with method gradient; cma-es: lambda / 2, at least 2' },

@@ -55,7 +55,7 @@ export interface UrlCase {
 const JSON_SLOTS: readonly Slot[] = ['learner', 'stream', 'state', 'config', 'checkpoint'];
 const IDX: readonly Slot[] = ['images', 'labels'];
 const DATASETS = 'mnist, random, sum-sign, mnist-idx, fashion-mnist, emnist-letters, emnist-balanced, kmnist, omniglot, cifar10';
-const CONFIG_KEYS = 'format, version, preset, init, seed, method, objective, finalSteps, cloneLearningRate, steps, pairs, sigma, learningRate, beta1, beta2, adamEps, clipNorm, trajectoryLength, fitnessShaping, checkpointEvery, tasks, evaluation, model';
+const CONFIG_KEYS = 'format, version, preset, init, seed, method, objective, finalSteps, cloneLearningRate, cloneWeightScale, cloneBatch, cloneWarmup, cloneUnroll, cloneStateWeight, cloneDeepFrom, steps, pairs, sigma, learningRate, beta1, beta2, adamEps, clipNorm, trajectoryLength, fitnessShaping, checkpointEvery, tasks, evaluation, model';
 const MODEL_KEYS = 'stateSize, messageSize, microTicks, tanhBound, outputIndex, feedLabel, hiddenSizes, initRandProportion, backwardPass, layerNorm';
 const PRESETS = 'paper-fig6, quick-demo, cold-demo, clone-demo';
 const INF = 'beyond the float64 range ±1.8e308';
@@ -224,7 +224,7 @@ const TRANSFORMS = 'project:SEED, shuffle:SEED, resize:N|none, classes:A.B.C, gr
 const EVAL_DATASETS = 'mnist, random, sum-sign, idx, mnist-idx, fashion-mnist, emnist-letters, emnist-balanced, kmnist, omniglot, cifar10';
 
 export const FLAG_CASES: readonly FlagCase[] = [
-  { id: 'vsml/unknown-command', argv: ['trase'], line: 'vsml: unknown command "trase" (commands: trace, evaluate, meta-train)' },
+  { id: 'vsml/unknown-command', argv: ['trase'], line: 'vsml: unknown command "trase" (commands: trace, evaluate, meta-train, clone-check)' },
   { id: 'trace/seed-negative', argv: [...T, '--seed', '-1', '--out', '{out}'], line: 'vsml trace: flag --seed must be an integer in [0, 4294967295], got "-1"' },
   { id: 'trace/seed-2^32', argv: [...T, '--seed', '4294967296', '--out', '{out}'], line: 'vsml trace: flag --seed must be an integer in [0, 4294967295], got "4294967296"' },
   { id: 'trace/seed-fraction', argv: [...T, '--seed', '1.5', '--out', '{out}'], line: 'vsml trace: flag --seed must be an integer in [0, 4294967295], got "1.5"' },

@@ -5,20 +5,24 @@
 // (h = 0, the first floor(p N) cell dims ~ truncnormal(1/sqrt(fan)), as a run starts), its w and b
 // dims set to a drawn scale, then runs up to `warmup` ticks of random inputs under V_M itself (the
 // paper's state buffer: the free state dims take the values V_M's own dynamics give them; w and b are
-// teacher-forced to their targets after each of these ticks), and then one tick on which the loss is
-// taken (the gradient is exact through that tick's micro-steps, not through the warm-up):
-//   loss = mean over cells of  ((c0' - w*)^2 + (c1' - b*)^2) / u^2
-//                            + sum over m of ((fwd_m - fwd*_m)^2 + (bwd_m - bwd*_m)^2) / kappa^2 / M
-// with u = eta / kappa the size of one update (so the state is judged in updates, the messages in the
-// weight's scale) and fwd* = [t w + b, 0, ...], bwd* = [(1 - t^2) w delta, 0, ...].
+// teacher-forced to their targets after each of these ticks), and then `unroll` ticks on which the
+// loss is taken, against the teacher's own w and b as they evolve (the gradient is exact through
+// these ticks' micro-steps, not through the warm-up):
+//   loss = mean over cells and regressed ticks of
+//            stateWeight ((c0' - w*)^2 / U(t delta)^2 + (c1' - b*)^2 / U(delta)^2)
+//          + sum over m of ((fwd_m - fwd*_m)^2 + (bwd_m - bwd*_m)^2) / kappa^2 / M
+// with u = eta / kappa, U(g) = u (|g| + 0.05) / 1.05: a state error is judged against the update it
+// belongs to (floored at 0.05 u), because over a run the updates are mostly small (a forward tick has
+// none) and a cell's errors add up over thousands of ticks; the messages in the weight's scale;
+// fwd* = [t w + b, 0, ...], bwd* = [(1 - t^2) w delta, 0, ...].
 //
 // Random data (what a cell sees in a network, by where it sits):
-//   x: a normalised pixel (MNIST statistics: 60 % background -0.424, else uniform up to 2.82); with the
+//   x: a normalised pixel (MNIST statistics: 75 % background -0.424, else uniform up to 2.82); with the
 //      deep curriculum on, half the cells instead get a hidden pre-activation, normal with a scale drawn
 //      log-uniform in [0.05, 3];
-//   delta: 0 on 40 % of cells (a forward tick); else an output error (for the label, -U(0,1); else
-//      U(0,1)^2); with the deep curriculum on, half of those instead get a hidden error e', normal with a
-//      scale log-uniform in [1e-3, 0.3];
+//   delta: 0 on 40 % of cells (a forward tick); else an output error of a random softmax (drawError);
+//      with the deep curriculum on, half of those instead get a hidden error e', normal with a scale
+//      log-uniform in [1e-3, 0.3];
 //   w, b: normal with a scale drawn log-uniform in [0.02, 1] (scaled units).
 import { randomCellDims, type VsmlConfig } from '../config';
 import { paramViews } from '../grad/layerTape';
@@ -30,8 +34,12 @@ export interface CloneBackpropSettings {
   readonly rule: CloneRule;
   /** Cells per regression step. */
   readonly batch: number;
-  /** Most warm-up ticks before the regressed one (each cell draws 0..warmup). */
+  /** Most warm-up ticks before the regressed ones (each cell draws 0..warmup). */
   readonly warmup: number;
+  /** Weight of the w and b errors against the messages' (the state's errors accumulate over a run, the messages' do not). */
+  readonly stateWeight: number;
+  /** Regressed ticks per cell, the gradient through all of them (1: one-step regression). */
+  readonly unroll: number;
   /** Hidden-layer inputs and errors join the random data (the deep curriculum's second stage). */
   readonly deep: boolean;
   /** Fan of the initial state's random dims (the first layer's input size A). */
@@ -51,31 +59,60 @@ export interface CloneLoss {
 export const MNIST_BACKGROUND = -0.13066 / 0.30811;
 export const MNIST_MAX = (1 - 0.13066) / 0.30811;
 
+/** Floor of the relative state error: an update smaller than this (in units of u) is judged as if this big. */
+export const UPDATE_FLOOR = 0.05;
+
+/** What a state error is divided by: the update's own size |g| u (1 at |g| = 1), floored at UPDATE_FLOOR. */
+const updateUnit = (u: number, g: number): number => (u * (Math.abs(g) + UPDATE_FLOOR)) / (1 + UPDATE_FLOOR);
+
 const logUniform = (rng: Rng, lo: number, hi: number): number => Math.exp(rng.uniformIn(Math.log(lo), Math.log(hi)));
 
 /** A random input x of a cell. */
 export function drawInput(rng: Rng, deep: boolean): number {
   if (deep && rng.uniform() < 0.5) return rng.normal() * logUniform(rng, 0.05, 3);
-  return rng.uniform() < 0.6 ? MNIST_BACKGROUND : rng.uniformIn(MNIST_BACKGROUND, MNIST_MAX);
+  return rng.uniform() < 0.75 ? MNIST_BACKGROUND : rng.uniformIn(MNIST_BACKGROUND, MNIST_MAX);
 }
 
-/** A random error delta of a cell (0 on a forward tick). */
+/** Classes of the softmax an output error is drawn from. */
+const ERROR_CLASSES = 10;
+
+/**
+ * A random error delta of a cell (0 on a forward tick): an output error p_b - [b = label] of a softmax
+ * over 10 classes whose logits are normal with a scale drawn log-uniform in [0.1, 10], for the label
+ * (1 in 10) or another class; with the deep curriculum, half of them a hidden error e' instead.
+ */
 export function drawError(rng: Rng, deep: boolean): number {
   if (rng.uniform() < 0.4) return 0;
   if (deep && rng.uniform() < 0.5) return rng.normal() * logUniform(rng, 1e-3, 0.3);
-  if (rng.uniform() < 0.1) return -rng.uniform();
-  const u = rng.uniform();
-  return u * u;
+  const scale = logUniform(rng, 0.1, 10);
+  let sum = 0;
+  let first = 0;
+  for (let k = 0; k < ERROR_CLASSES; k++) {
+    const e = Math.exp(scale * rng.normal());
+    if (k === 0) first = e;
+    sum += e;
+  }
+  return first / sum - (rng.uniform() < 1 / ERROR_CLASSES ? 1 : 0);
 }
 
-/** The cells of step `step`: drawn, warmed up under `params`, ready for the regressed tick. */
-export function drawCells(cfg: VsmlConfig, s: CloneBackpropSettings, params: ReturnType<typeof paramViews>, seed: number, step: number): CellBatch {
+/** The cells of a step: their state where regression starts, and the inputs of each regressed tick. */
+export interface DrawnCells {
+  readonly batch: CellBatch;
+  /** [unroll][n] inputs and errors of the regressed ticks. */
+  readonly xs: Float64Array[];
+  readonly deltas: Float64Array[];
+}
+
+/** The cells of step `step`: drawn, warmed up under `params`, with the inputs of their regressed ticks. */
+export function drawCells(cfg: VsmlConfig, s: CloneBackpropSettings, params: ReturnType<typeof paramViews>, seed: number, step: number): DrawnCells {
   const N = cfg.stateSize;
   const batch = newCellBatch(s.batch, N, cfg.messageSize);
   const nRand = randomCellDims(cfg);
   const std = 1 / Math.sqrt(s.fan);
   const root = new Rng(seed, 0xc10e).fork(step);
   const one = newCellBatch(1, N, cfg.messageSize);
+  const xs = Array.from({ length: s.unroll }, () => new Float64Array(s.batch));
+  const deltas = Array.from({ length: s.unroll }, () => new Float64Array(s.batch));
   for (let n = 0; n < s.batch; n++) {
     const rng = root.fork(n);
     one.h.fill(0);
@@ -93,17 +130,21 @@ export function drawCells(cfg: VsmlConfig, s: CloneBackpropSettings, params: Ret
       one.c[W_DIM] = t.w;
       one.c[B_DIM] = t.b;
     }
-    batch.x[n] = drawInput(rng, s.deep);
-    batch.delta[n] = drawError(rng, s.deep);
+    for (let k = 0; k < s.unroll; k++) {
+      xs[k][n] = drawInput(rng, s.deep);
+      deltas[k][n] = drawError(rng, s.deep);
+    }
     batch.h.set(one.h, n * N);
     batch.c.set(one.c, n * N);
   }
-  return batch;
+  return { batch, xs, deltas };
 }
 
 /**
  * The cloning loss of step `step` and (when `grad` is given) its gradient, added into `grad` (laid
- * out as V_M). Deterministic in (params, seed, step, settings).
+ * out as V_M). Deterministic in (params, seed, step, settings). Over `unroll` regressed ticks the
+ * targets follow the teacher's own w and b (not the cell's), and the gradient runs through all of
+ * them, so an error that compounds is seen as such.
  */
 export function cloneBackpropGradient(
   cfg: VsmlConfig,
@@ -115,39 +156,74 @@ export function cloneBackpropGradient(
 ): CloneLoss {
   const N = cfg.stateSize;
   const M = cfg.messageSize;
+  const K = s.unroll;
   const p = paramViews(cfg, Float64Array.from(params));
-  const batch = drawCells(cfg, s, p, seed, step);
-  const before = batch.c.slice();
-  const tape = grad ? newCellTape(p, batch.n) : null;
-  cellTick(p, batch, tape);
+  const { batch, xs, deltas } = drawCells(cfg, s, p, seed, step);
+  const n = batch.n;
   const k = s.rule.weightScale;
   const u = s.rule.learningRate / k;
-  const per = 1 / batch.n;
-  const dh = new Float64Array(batch.n * N);
-  const dc = new Float64Array(batch.n * N);
-  const dFwd = new Float64Array(batch.n * M);
-  const dBwd = new Float64Array(batch.n * M);
+  const per = 1 / (n * K);
+  const sw = s.stateWeight;
+  const tw = new Float64Array(n);
+  const tb = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    tw[i] = batch.c[i * N + W_DIM];
+    tb[i] = batch.c[i * N + B_DIM];
+  }
+  const tapes: Float64Array[] = [];
+  const hAfter: Float64Array[] = [];
+  const dcs: Float64Array[] = [];
+  const dFwds: Float64Array[] = [];
+  const dBwds: Float64Array[] = [];
   let lw = 0;
   let lb = 0;
   let lf = 0;
   let lbw = 0;
-  for (let n = 0; n < batch.n; n++) {
-    const t = cellTargets(s.rule, before[n * N + W_DIM], before[n * N + B_DIM], batch.x[n], batch.delta[n]);
-    const ew = (batch.c[n * N + W_DIM] - t.w) / u;
-    const eb = (batch.c[n * N + B_DIM] - t.b) / u;
-    lw += ew * ew * per;
-    lb += eb * eb * per;
-    dc[n * N + W_DIM] = (2 * ew * per) / u;
-    dc[n * N + B_DIM] = (2 * eb * per) / u;
-    for (let m = 0; m < M; m++) {
-      const ef = (batch.fwd[n * M + m] - (m === 0 ? t.fwd : 0)) / k;
-      const eB = (batch.bwd[n * M + m] - (m === 0 ? t.bwd : 0)) / k;
-      lf += (ef * ef * per) / M;
-      lbw += (eB * eB * per) / M;
-      dFwd[n * M + m] = (2 * ef * per) / M / k;
-      dBwd[n * M + m] = (2 * eB * per) / M / k;
+  for (let t = 0; t < K; t++) {
+    batch.x.set(xs[t]);
+    batch.delta.set(deltas[t]);
+    const tape = grad ? newCellTape(p, n) : null;
+    cellTick(p, batch, tape);
+    const dc = new Float64Array(n * N);
+    const dFwd = new Float64Array(n * M);
+    const dBwd = new Float64Array(n * M);
+    for (let i = 0; i < n; i++) {
+      const target = cellTargets(s.rule, tw[i], tb[i], xs[t][i], deltas[t][i]);
+      tw[i] = target.w;
+      tb[i] = target.b;
+      const uw = updateUnit(u, Math.tanh(xs[t][i]) * deltas[t][i]);
+      const ub = updateUnit(u, deltas[t][i]);
+      const ew = (batch.c[i * N + W_DIM] - target.w) / uw;
+      const eb = (batch.c[i * N + B_DIM] - target.b) / ub;
+      lw += sw * ew * ew * per;
+      lb += sw * eb * eb * per;
+      dc[i * N + W_DIM] = (2 * sw * ew * per) / uw;
+      dc[i * N + B_DIM] = (2 * sw * eb * per) / ub;
+      for (let m = 0; m < M; m++) {
+        const ef = (batch.fwd[i * M + m] - (m === 0 ? target.fwd : 0)) / k;
+        const eB = (batch.bwd[i * M + m] - (m === 0 ? target.bwd : 0)) / k;
+        lf += (ef * ef * per) / M;
+        lbw += (eB * eB * per) / M;
+        dFwd[i * M + m] = (2 * ef * per) / M / k;
+        dBwd[i * M + m] = (2 * eB * per) / M / k;
+      }
+    }
+    if (tape) {
+      tapes.push(tape);
+      hAfter.push(batch.h.slice());
+      dcs.push(dc);
+      dFwds.push(dFwd);
+      dBwds.push(dBwd);
     }
   }
-  if (grad && tape) cellTickBackward(p, batch, tape, dh, dc, dFwd, dBwd, paramViews(cfg, grad));
+  if (grad) {
+    const dp = paramViews(cfg, grad);
+    const dh = new Float64Array(n * N);
+    const dc = new Float64Array(n * N);
+    for (let t = K - 1; t >= 0; t--) {
+      for (let i = 0; i < n * N; i++) dc[i] += dcs[t][i];
+      cellTickBackward(p, { n, x: xs[t], delta: deltas[t], h: hAfter[t] }, tapes[t], dh, dc, dFwds[t], dBwds[t], dp);
+    }
+  }
   return { loss: lw + lb + lf + lbw, w: lw, b: lb, fwd: lf, bwd: lbw };
 }

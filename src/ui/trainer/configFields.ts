@@ -29,6 +29,8 @@ export const FORM_FIELDS: readonly FormField[] = [
   { key: 'cloneWeightScale', label: 'weight scale kappa', kind: 'number', section: 'run', step: '1', help: 'clone-backprop: the state holds w / kappa and b / kappa' },
   { key: 'cloneBatch', label: 'cells per step', kind: 'int', section: 'run', help: 'clone-backprop: random sub-RNNs regressed per step' },
   { key: 'cloneWarmup', label: 'warm-up ticks', kind: 'int', section: 'run', help: 'clone-backprop: most ticks a cell runs under V_M before its regressed tick (its own state distribution)' },
+  { key: 'cloneUnroll', label: 'regressed ticks', kind: 'int', section: 'run', help: 'clone-backprop: ticks per cell on which the teacher\'s targets are regressed, the gradient through all of them' },
+  { key: 'cloneStateWeight', label: 'state weight', kind: 'number', section: 'run', step: '1', help: 'clone-backprop: weight of the w and b errors, which accumulate over a run, against the messages\'' },
   { key: 'cloneDeepFrom', label: 'deep from step', kind: 'int', section: 'run', help: 'clone-backprop: the step from which hidden-layer inputs and errors join (deep curriculum); 0 = never' },
   { key: 'steps', label: 'steps', kind: 'int', section: 'run', help: 'meta-training steps in total' },
   { key: 'seed', label: 'seed', kind: 'int', section: 'run', help: 'seed of the initial V_M, the noise, the tasks and the trajectories' },
