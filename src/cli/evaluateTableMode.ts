@@ -60,7 +60,7 @@ export async function runTable(flags: FlagValues, req: TableRequest, opts: CellO
     rows.push({ evaluation: r.value.evaluation, at: r.value.at });
     seconds += r.value.seconds;
     const e = r.value.evaluation;
-    io.progress?.write(`evaluate: cell ${i + 1}/${cells.length}: ${e.learner} on ${r.value.taskName}${e.transform ? ` [${e.transform}]` : ''} (A=${r.value.inputSize}, K=${r.value.numClasses}) in ${r.value.seconds.toFixed(1)} s\n`);
+    io.progress?.write(`evaluate: cell ${i + 1}/${cells.length}: ${e.learner} on ${r.value.taskName} (A=${r.value.inputSize}, K=${r.value.numClasses}) in ${r.value.seconds.toFixed(1)} s\n`);
   }
   const table: EvaluationTable = { at: opts.at, rows, crossings: crossingsOf(rows) };
   try {
