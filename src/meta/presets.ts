@@ -3,7 +3,7 @@
 // with "preset": its own fields then override the preset's (tasks, evaluation and model merge one
 // level deep; lists replace).
 
-export type PresetName = 'paper-fig6' | 'quick-demo' | 'cold-demo' | 'clone-demo';
+export type PresetName = 'paper-fig6' | 'quick-demo' | 'cold-demo' | 'clone-demo' | 'clone-backprop-demo';
 
 export const PRESETS: { readonly [N in PresetName]: Readonly<Record<string, unknown>> } = {
   /**
@@ -84,6 +84,26 @@ export const PRESETS: { readonly [N in PresetName]: Readonly<Record<string, unkn
     checkpointEvery: 25,
     tasks: { datasets: ['mnist'], project: [false, true], resize: [5], classes: [null], copies: 1, assign: 'cycle', projection: 'fixed', split: 'train' },
     evaluation: { every: 50, steps: 100, runs: 16, seed: 22, datasets: [{ dataset: 'mnist', split: 'test', resize: 7 }] },
+  },
+  /**
+   * Learning-algorithm cloning of backprop (paper §3.2, Fig. 4/5): Adam on the regression of one sub-RNN
+   * tick onto online backprop (eta 2, kappa 5) on random cells, 256 per step, a 16-dim sub-RNN with the
+   * reverse tick (backwardPass); held-out: the cloned learner on MNIST test (784 inputs), 4 runs x 200.
+   * The first 3,000 steps of configs/meta/clone-backprop-shallow.json, with a smaller batch.
+   */
+  'clone-backprop-demo': {
+    seed: 42,
+    method: 'clone-backprop',
+    cloneLearningRate: 2,
+    cloneWeightScale: 5,
+    cloneBatch: 256,
+    cloneWarmup: 16,
+    steps: 3000,
+    learningRate: 0.002,
+    checkpointEvery: 100,
+    model: { stateSize: 16, outputIndex: 0, backwardPass: true },
+    tasks: { datasets: ['mnist'], project: [false], resize: [null], classes: [null], copies: 1, assign: 'cycle', projection: 'fixed', split: 'train' },
+    evaluation: { every: 500, steps: 200, runs: 4, seed: 22, datasets: [{ dataset: 'mnist', split: 'test' }] },
   },
 };
 

@@ -151,6 +151,10 @@ const PRESET_TEXT: { readonly [N in PresetName]: { readonly title: string; reado
     title: 'Clone online SGD (gradients)',
     blurb: 'Learning-algorithm cloning (paper section 3.2): gradients through the unroll regress every cell onto online SGD on 5x5 MNIST, 10 classes; held-out accuracy rises from chance within about 200 steps.',
   },
+  'clone-backprop-demo': {
+    title: 'Clone backprop into one sub-RNN tick (regression)',
+    blurb: 'Learning-algorithm cloning of backprop (paper section 3.2, Fig. 4/5): each sub-RNN keeps w and b in its state and learns the forward pass tanh(x) w + b, the backward error and the updates, by regression on random cells (256 per step). The held-out runs use the cloned learner with a reverse tick after every example, on the CPU.',
+  },
 };
 
 /** quick-demo first. */

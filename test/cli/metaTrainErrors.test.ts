@@ -69,7 +69,7 @@ describe('vsml meta-train: a bad config file exits 2 with FILE: FIELD: reason', 
     ['a negative sigma', cfg({ sigma: -0.05 }), 'sigma: must be a number in (0, 10], got -0.05'],
     ['beta2 of 1', cfg({ beta2: 1 }), 'beta2: must be a number in [0, 1), got 1'],
     ['an unknown shaping', cfg({ fitnessShaping: 'ranks' }), 'fitnessShaping: must be one of none, centred-ranks, got "ranks"'],
-    ['an unknown preset', cfg({ preset: 'fig6' }), 'preset: unknown preset "fig6" (known: paper-fig6, quick-demo, cold-demo, clone-demo)'],
+    ['an unknown preset', cfg({ preset: 'fig6' }), 'preset: unknown preset "fig6" (known: paper-fig6, quick-demo, cold-demo, clone-demo, clone-backprop-demo)'],
     ['a resize of 0', cfg({ tasks: { resize: [0] } }), 'tasks.resize[0]: must be null or an integer in [1, 512], got 0'],
     ['a class MNIST lacks', cfg({ tasks: { classes: [[0, 12]] } }), 'tasks.classes[0][1]: class 12 is not in [0, 10) for mnist'],
     ['an empty axis', cfg({ tasks: { project: [] } }), 'tasks.project: must list at least one entry'],
@@ -94,7 +94,7 @@ describe('vsml meta-train: a bad config file exits 2 with FILE: FIELD: reason', 
   it('names the unknown field and the known ones', async () => {
     const path = await writeDoc(dir, 'typo.json', tinyConfigDoc({ pairz: 3 }));
     const r = await vsml('meta-train', '--config', path, '--out', join(dir, 'never'));
-    expect(r.stderr).toEqual([`${path}: pairz: unknown field (known: format, version, preset, init, seed, method, objective, finalSteps, cloneLearningRate, steps, pairs, sigma, learningRate, beta1, beta2, adamEps, clipNorm, trajectoryLength, fitnessShaping, checkpointEvery, tasks, evaluation, model)`]);
+    expect(r.stderr).toEqual([`${path}: pairz: unknown field (known: format, version, preset, init, seed, method, objective, finalSteps, cloneLearningRate, cloneWeightScale, cloneBatch, cloneWarmup, cloneUnroll, cloneStateWeight, cloneDeepFrom, steps, pairs, sigma, learningRate, beta1, beta2, adamEps, clipNorm, trajectoryLength, fitnessShaping, checkpointEvery, tasks, evaluation, model)`]);
   });
 
   it('names a missing data file, resolved against the config\'s folder', async () => {
@@ -106,7 +106,7 @@ describe('vsml meta-train: a bad config file exits 2 with FILE: FIELD: reason', 
 
 describe('vsml meta-train: flags, run folders and checkpoints', () => {
   it.each([
-    [['--out', 'x'], `vsml meta-train: missing --config C.json or --preset paper-fig6|quick-demo|cold-demo|clone-demo`],
+    [['--out', 'x'], `vsml meta-train: missing --config C.json or --preset paper-fig6|quick-demo|cold-demo|clone-demo|clone-backprop-demo`],
     [['--config', 'a.json', '--preset', 'quick-demo', '--out', 'x'], 'vsml meta-train: --preset: give --config or --preset, not both (a config file can name "preset")'],
     [['--preset', 'quick-demo', '--out', 'x', '--steps', 'many'], 'vsml meta-train: flag --steps must be an integer in [0, 10000000], got "many"'],
   ])('rejects %j', async (argv, message) => {
@@ -150,6 +150,6 @@ describe('vsml meta-train: flags, run folders and checkpoints', () => {
   it('exits 2 with one line as a process too', () => {
     const r = vsmlProcess('meta-train', '--preset', 'quick-demo', '--out', join(dir, 'never'), '--resume=1');
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^vsml meta-train: flag --resume takes no value \(usage: vsml meta-train \[--config C\.json\] \[--preset paper-fig6\|quick-demo\|cold-demo\|clone-demo\] --out DIR \[--resume\] \[--backend cpu\|reference\|webgpu\] \[--steps N\] \[--max-memory SIZE\]\)\n$/);
+    expect(r.stderr).toMatch(/^vsml meta-train: flag --resume takes no value \(usage: vsml meta-train \[--config C\.json\] \[--preset paper-fig6\|quick-demo\|cold-demo\|clone-demo\|clone-backprop-demo\] --out DIR \[--resume\] \[--backend cpu\|reference\|webgpu\] \[--steps N\] \[--max-memory SIZE\]\)\n$/);
   });
 });

@@ -57,7 +57,7 @@ const IDX: readonly Slot[] = ['images', 'labels'];
 const DATASETS = 'mnist, random, sum-sign, mnist-idx, fashion-mnist, emnist-letters, emnist-balanced, kmnist, omniglot, cifar10';
 const CONFIG_KEYS = 'format, version, preset, init, seed, method, objective, finalSteps, cloneLearningRate, cloneWeightScale, cloneBatch, cloneWarmup, cloneUnroll, cloneStateWeight, cloneDeepFrom, steps, pairs, sigma, learningRate, beta1, beta2, adamEps, clipNorm, trajectoryLength, fitnessShaping, checkpointEvery, tasks, evaluation, model';
 const MODEL_KEYS = 'stateSize, messageSize, microTicks, tanhBound, outputIndex, feedLabel, hiddenSizes, initRandProportion, backwardPass, layerNorm';
-const PRESETS = 'paper-fig6, quick-demo, cold-demo, clone-demo';
+const PRESETS = 'paper-fig6, quick-demo, cold-demo, clone-demo, clone-backprop-demo';
 const INF = 'beyond the float64 range ±1.8e308';
 /** The studio refuses a learner nested this deep before parsing it (the CLI parses it and names the field). */
 const DEEP = '{name}: not a learner: nested deeper than 64 levels';

@@ -38,10 +38,10 @@ async function uninterrupted(doc = tinyConfigDoc()): Promise<{ frame: TrainerFra
 }
 
 describe('presets() and check()', () => {
-  it('lists quick-demo first, then paper-fig6, cold-demo and clone-demo, each the full document of its preset', async () => {
+  it('lists quick-demo first, then paper-fig6, cold-demo, clone-demo and clone-backprop-demo, each the full document of its preset', async () => {
     const { api } = cpuTrainerApi();
     const presets = api.presets();
-    expect(presets.map((p) => p.name)).toEqual(['quick-demo', 'paper-fig6', 'cold-demo', 'clone-demo']);
+    expect(presets.map((p) => p.name)).toEqual(['quick-demo', 'paper-fig6', 'cold-demo', 'clone-demo', 'clone-backprop-demo']);
     for (const p of presets) {
       expect(p.config).toEqual(metaConfigToJson(presetConfig(p.name as 'quick-demo')));
       expect(p.title.length).toBeGreaterThan(0);

@@ -30,7 +30,7 @@ describe('transferringTrainerApi over Comlink (in-process MessageChannel)', () =
     const { port1, port2 } = new MessageChannel();
     Comlink.expose(transferringTrainerApi(spy), nodeEndpoint(port1));
     const remote = Comlink.wrap<TrainerApi>(nodeEndpoint(port2));
-    expect((await remote.presets()).map((p) => p.name)).toEqual(['quick-demo', 'paper-fig6', 'cold-demo', 'clone-demo']);
+    expect((await remote.presets()).map((p) => p.name)).toEqual(['quick-demo', 'paper-fig6', 'cold-demo', 'clone-demo', 'clone-backprop-demo']);
     expect((await remote.check(tinyConfigDoc({ pairs: 0 }))).ok).toBe(false);
     expect((await remote.start(tinyConfigDoc({ steps: 3 }))).ok).toBe(true);
     let f: TrainerFrame | null = null;
