@@ -4,9 +4,11 @@
 // loss and next backward inputs equal tickNetwork's bit for bit (test/model/explain.test.ts). Also: the run's pending backward inputs (RunCarry.bwdIn)
 // rebuilt from what a session knows after an example (the states, and the previous example's y and
 // label), so a state read back from any engine can be explained.
-// With config.backwardPass an example is two ticks (reference.ts reverseTick): explainExample refuses
-// it (EXPLAIN_BACKWARD_PASS) rather than show the forward tick as the whole example; rebuildCarry
-// gives it the zero backward inputs its forward ticks read.
+// With config.backwardPass an example is two ticks (reference.ts reverseTick): explainExample keeps
+// the forward tick in `layers` and the reverse tick in `reverseTick`, each layer again by tickLayer,
+// so the states after the example (statesAfter) equal tickNetwork's bit for bit; rebuildCarry gives
+// it the zero backward inputs its forward ticks read. predictOutputs is the forward tick alone (the
+// drawing pad's prediction: no label, nothing learnt).
 import type { VsmlConfig } from './config';
 import type { Explanation, ExplainedLayer } from './explainTypes';
 import { paramLayout, type VmParams } from './layout';
@@ -28,9 +30,22 @@ function explainLayer(cfg: VsmlConfig, params: VmParams, shape: LayerShape, befo
   return { A, B, fwdIn: new Float32Array(fwdIn), bwdIn: new Float32Array(bwdIn), before: copyState(before), ticks: record.ticks, gates: record.gates, fwdOut, bwdOut };
 }
 
-/** Why explainExample refuses a backwardPass learner (its Explanation has no place for the reverse tick). */
-export const EXPLAIN_BACKWARD_PASS =
-  'explain: config.backwardPass=true is not explained yet: each example is a forward tick and then a reverse tick, and the explanation shows only one tick';
+/**
+ * The reverse tick of backwardPass after the forward tick `forward` (reference.ts reverseTick): layers
+ * L-1 down to 0, each from its state after the forward tick with the forward input of that tick and,
+ * as backward input, the error injection `top` (last layer) or the layer above's reverse-tick bwdOut.
+ * In layer order.
+ */
+function explainReverse(cfg: VsmlConfig, params: VmParams, shapes: readonly LayerShape[], forward: readonly ExplainedLayer[], top: Float32Array): ExplainedLayer[] {
+  const out: ExplainedLayer[] = [];
+  let bwdIn = top;
+  for (let l = shapes.length - 1; l >= 0; l--) {
+    const f = forward[l];
+    out[l] = explainLayer(cfg, params, shapes[l], f.ticks[f.ticks.length - 1], f.fwdIn, bwdIn);
+    bwdIn = out[l].bwdOut;
+  }
+  return out;
+}
 
 /**
  * One example through the whole network of one run, from `carry` (its states and pending backward
@@ -46,15 +61,13 @@ export function explainExample(
   label: number,
   example: number,
 ): Explanation {
-  if (cfg.backwardPass) throw new Error(EXPLAIN_BACKWARD_PASS);
   const M = cfg.messageSize;
   const L = shapes.length;
   const A = shapes[0].A;
   if (x.length !== A) throw new Error(`explain: the input has ${x.length} values, the grid ${A}`);
   const K = shapes[L - 1].B;
   if (!(Number.isInteger(label) && label >= 0 && label < K)) throw new Error(`explain: label must be an integer in [0, ${K}), got ${label}`);
-  let fwdIn: Float32Array = new Float32Array(A * M);
-  for (let a = 0; a < A; a++) fwdIn[a * M] = x[a];
+  let fwdIn: Float32Array = layer0Input(cfg, A, x);
   const layers: ExplainedLayer[] = [];
   for (let l = 0; l < L; l++) {
     const layer = explainLayer(cfg, params, shapes[l], carry.states[l], fwdIn, carry.bwdIn[l]);
@@ -67,7 +80,11 @@ export function explainExample(
   const { p, loss } = softmaxLoss(y, label);
   const error = new Float32Array(K);
   for (let b = 0; b < K; b++) error[b] = p[b] - (b === label ? 1 : 0);
-  const nextBwdIn = layers.map((_, l) => (l < L - 1 ? new Float32Array(layers[l + 1].bwdOut) : errorInjection(cfg, p, label)));
+  const top = errorInjection(cfg, p, label);
+  const reverseTick = cfg.backwardPass ? explainReverse(cfg, params, shapes, layers, top) : null;
+  const nextBwdIn = reverseTick
+    ? shapes.map(({ B }) => new Float32Array(B * M))
+    : layers.map((_, l) => (l < L - 1 ? new Float32Array(layers[l + 1].bwdOut) : top));
   return {
     example,
     input: new Float32Array(x),
@@ -85,7 +102,29 @@ export function explainExample(
     loss,
     error,
     nextBwdIn,
+    reverseTick,
   };
+}
+
+/** Layer 0's forward input [A][M] for inputs x: [x_a, 0, ..., 0] per row (tickNetwork's). */
+function layer0Input(cfg: VsmlConfig, A: number, x: Float32Array): Float32Array {
+  const M = cfg.messageSize;
+  const fwdIn = new Float32Array(A * M);
+  for (let a = 0; a < A; a++) fwdIn[a * M] = x[a];
+  return fwdIn;
+}
+
+/**
+ * The outputs y [K] of one run for inputs x from `carry` (not changed): the forward tick alone, which
+ * is all the prediction depends on (with backwardPass too). Bit for bit explainExample's y; no label,
+ * no error, no reverse tick.
+ */
+export function predictOutputs(cfg: VsmlConfig, params: VmParams, shapes: readonly LayerShape[], carry: RunCarry, x: Float32Array): Float32Array {
+  const A = shapes[0].A;
+  if (x.length !== A) throw new Error(`explain: the input has ${x.length} values, the grid ${A}`);
+  let fwdIn = layer0Input(cfg, A, x);
+  shapes.forEach((shape, l) => (fwdIn = tickLayer(cfg, params, shape, copyState(carry.states[l]), fwdIn, carry.bwdIn[l]).fwdOut));
+  return readout(cfg, fwdIn, shapes[shapes.length - 1].B);
 }
 
 /** The first maximum, as softmaxLoss's `correct` reads it. */
@@ -95,10 +134,15 @@ function argmax(y: Float32Array): number {
   return best;
 }
 
+/** Each layer's state after an explained example (with backwardPass, after its reverse tick), equal to tickNetwork's: the explanation's own arrays, not copies. */
+export function statesAfter(e: Explanation): LayerState[] {
+  return (e.reverseTick ?? e.layers).map((l) => l.ticks[l.ticks.length - 1]);
+}
+
 /** The states and pending backward inputs after an explained example: the carry tickNetwork leaves. */
 export function carryAfter(e: Explanation): RunCarry {
   return {
-    states: e.layers.map((l) => copyState(l.ticks[l.ticks.length - 1])),
+    states: statesAfter(e).map(copyState),
     bwdIn: e.nextBwdIn.map((v) => new Float32Array(v)),
   };
 }
@@ -147,11 +191,12 @@ export function rebuildCarry(cfg: VsmlConfig, params: VmParams, shapes: readonly
   return { states: copies, bwdIn };
 }
 
-/** Bytes of one Explanation's arrays for this grid (the states before and after every micro-tick, and the gates, dominate). */
+/** Bytes of one Explanation's arrays for this grid (the states before and after every micro-tick, and the gates, dominate; twice them with backwardPass's reverse tick). */
 export function explanationBytes(cfg: VsmlConfig, shapes: readonly LayerShape[]): number {
   const N = cfg.stateSize;
   const M = cfg.messageSize;
+  const ticks = cfg.backwardPass ? 2 : 1;
   let floats = 0;
-  for (const { A, B } of shapes) floats += A * B * N * (2 + 2 * cfg.microTicks + 4 * cfg.microTicks) + 2 * (A + B) * M + B * M;
+  for (const { A, B } of shapes) floats += ticks * (A * B * N * (2 + 2 * cfg.microTicks + 4 * cfg.microTicks) + 2 * (A + B) * M) + B * M;
   return floats * 4;
 }

@@ -2,7 +2,8 @@
 // CPU reference's own numbers (src/model/explain.ts computes it; reference.ts's tickNetwork gives the
 // same outputs and states bit for bit). Layouts follow the reference: states [a][b][j], messages
 // [row][m], gates [micro-tick][a][b][gate][j] with gates in the order i, f, o, g (activations, after
-// the shifts and squashing).
+// the shifts and squashing). With config.backwardPass an example is two ticks: `layers` is the forward
+// tick (the prediction), `reverseTick` the reverse tick that follows it (reference.ts reverseTick).
 import type { LayerState } from './state';
 
 /** Gate order inside ExplainedLayer.gates (per cell: 4 x N values). */
@@ -15,7 +16,12 @@ export interface ExplainedLayer {
   readonly B: number;
   /** [A][M] forward message into row a (layer 0: [x_a, 0, ..., 0]; later layers: the previous layer's fwdOut). */
   readonly fwdIn: Float32Array;
-  /** [B][M] backward message into column b: the last layer's is the error injection of the previous example; a hidden layer's is the next layer's bwdOut of the previous example. */
+  /**
+   * [B][M] backward message into column b. Forward tick: the last layer's is the error injection of the
+   * previous example, a hidden layer's the next layer's bwdOut of the previous example (zero with
+   * backwardPass). Reverse tick: the last layer's is this example's error injection, a hidden layer's
+   * the next layer's reverse-tick bwdOut.
+   */
   readonly bwdIn: Float32Array;
   /** h and c of every cell before the example ([A][B][N]). */
   readonly before: LayerState;
@@ -25,7 +31,7 @@ export interface ExplainedLayer {
   readonly gates: Float32Array;
   /** [B][M] mean over a of the cells' forward messages W_f h + b_f (the next layer's input, or the output). */
   readonly fwdOut: Float32Array;
-  /** [A][M] mean over b of the cells' backward messages W_b h + b_b (the previous layer's backward input at the next example). */
+  /** [A][M] mean over b of the cells' backward messages W_b h + b_b (the previous layer's backward input at the next example; in a reverse tick, at once). */
   readonly bwdOut: Float32Array;
 }
 
@@ -51,10 +57,19 @@ export interface Explanation {
   readonly probabilities: Float32Array;
   readonly predicted: number;
   readonly loss: number;
-  /** [K] e = softmax(y) - onehot(label): the error that enters every column's backward message at the next example. */
+  /** [K] e = softmax(y) - onehot(label): the error that enters every column's backward message at the next example (with backwardPass: in this example's reverse tick). */
   readonly error: Float32Array;
-  /** Per layer, [B][M] the backward input the next example will read (error injection on top, bwdOut of the layer above below). */
+  /** Per layer, [B][M] the backward input the next example will read (error injection on top, bwdOut of the layer above below; all zero with backwardPass). */
   readonly nextBwdIn: readonly Float32Array[];
+  /**
+   * With config.backwardPass (official `backward_pass`): the reverse tick that follows the forward
+   * tick within this example (reference.ts reverseTick), one entry per layer in layer order, computed
+   * from the last layer down. Layer l starts from its state after the forward tick (`before` =
+   * layers[l]'s last tick), reads the same fwdIn, and as bwdIn the error injection (last layer) or
+   * reverseTick[l + 1].bwdOut; its fwdOut is computed and discarded. Its last tick is the layer's
+   * state after the example. null without backwardPass.
+   */
+  readonly reverseTick: readonly ExplainedLayer[] | null;
 }
 
 /** A drawing from the pad: grey pixels, 0 (paper) to 255 (ink), row-major. */

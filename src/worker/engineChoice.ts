@@ -8,6 +8,7 @@
 // device has this grid's pipelines compiled, else on the CPU reference at once with the GPU engine
 // still being made (`upgrade`), which the session moves onto when it is ready (sessionHandover.ts).
 import { specShapes, type EngineSpec, type VsmlEngine } from '../model/engine';
+import { flopModel } from '../model/flops';
 import { referenceCpu, type CpuMaker } from './cpuChoice';
 import type { GpuEngines } from './sharedGpu';
 
@@ -33,19 +34,20 @@ export interface EngineChoice {
 export const NO_WEBGPU = 'WebGPU is not available in this browser (navigator.gpu is missing)';
 
 /**
- * The most work per example (runs x cells x microTicks x stateSize^2) a session starts with on the
- * CPU reference while WebGPU gets ready: that of the default studio grid (MNIST 784 x 10, S = 8, the
- * shipped learner's N = 16 and 2 micro ticks), whose one example takes 0.4-4 s on one core of the
- * 2-core development machine (idle to loaded). A larger grid waits for the GPU instead, since one CPU
- * example would hold the worker for longer than the pipelines take to compile.
+ * The most work per example (runs x cells x ticks per example x microTicks x stateSize^2) a session
+ * starts with on the CPU reference while WebGPU gets ready: that of the default studio grid (MNIST
+ * 784 x 10, S = 8, one tick, the shipped learner's N = 16 and 2 micro ticks), whose one example takes
+ * 0.4-4 s on one core of the 2-core development machine (idle to loaded). A larger grid waits for the
+ * GPU instead, since one CPU example would hold the worker for longer than the pipelines take to
+ * compile.
  */
 export const CPU_FIRST_MAX_WORK = 8 * 784 * 10 * 2 * 16 * 16;
 
-/** Work per example of `spec` on the CPU reference, in the units of CPU_FIRST_MAX_WORK. */
+/** Work per example of `spec` on the CPU reference, in the units of CPU_FIRST_MAX_WORK: twice with backwardPass (its reverse tick: flops.ts ticksPerExample). */
 export function cpuWork(spec: EngineSpec): number {
-  const cells = specShapes(spec).reduce((n, s) => n + s.A * s.B, 0);
+  const { cells, ticksPerExample } = flopModel(spec.config, specShapes(spec));
   const { microTicks, stateSize } = spec.config;
-  return spec.runs * cells * microTicks * stateSize * stateSize;
+  return spec.runs * cells * ticksPerExample * microTicks * stateSize * stateSize;
 }
 
 /** The device-loss sentence of a GPU engine's `lost`; a promise that never resolves for "destroyed" (our dispose). */

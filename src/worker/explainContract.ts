@@ -11,9 +11,11 @@ export type Refusal = { readonly ok: false; readonly message: string };
 
 /**
  * explainNext(): run 0's explanation of the example the session just took (computed by
- * src/model/explain.ts from run 0's state read back from the engine), and `agreement`: the largest
- * |difference| between the explanation's final h, c and outputs y and the engine's own after the
- * step (0 on the CPU reference; float32 rounding on WebGPU).
+ * src/model/explain.ts from run 0's state read back from the engine; with backwardPass both ticks,
+ * the reverse one in explanation.reverseTick), and `agreement`: the largest |difference| between the
+ * explanation's final h, c (statesAfter: after the reverse tick with backwardPass) and outputs y and
+ * the engine's own after the step (0 on the CPU reference; float32 rounding on WebGPU and the fast
+ * CPU engine). A refusal leaves the session where it was.
  */
 export type ExplainReply =
   | {

@@ -188,7 +188,7 @@ export class Player {
       return {
         ...base,
         heatmap,
-        speed: { examplesPerSecond, cellTicksPerSecond: examplesPerSecond * session.runs * session.cells },
+        speed: { examplesPerSecond, cellTicksPerSecond: examplesPerSecond * session.runs * session.cellTicksPerExample },
         playing: this.playing,
         notice,
         infoRevision: this.infoRevision,

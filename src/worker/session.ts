@@ -15,7 +15,8 @@ import { FRAME_POINTS, framePoints, type DecimatedCurve } from './decimate';
 import { episodeChunks, freshEpisodeLength, vsmlReset } from '../meta/episodes';
 import { SessionShowings, type ShowingsByLearner } from './showingTally';
 import { drawingInput, type ImageInput } from '../data/imageInput';
-import { explainExample, rebuildCarry } from '../model/explain';
+import { explainExample, predictOutputs, rebuildCarry } from '../model/explain';
+import { flopModel } from '../model/flops';
 import type { Drawing, Explanation } from '../model/explainTypes';
 import { initRunState } from '../model/init';
 import { formatFieldError, type Result } from '../model/result';
@@ -68,7 +69,8 @@ export interface Frame {
   readonly heatmap: Heatmap | null;
   /**
    * While playing, over the last 3 s or the last 10 blocks, whichever spans longer (speedMeter.ts):
-   * examples per run per second, and cell-ticks per second (x S x sum of A*B); 0 when paused.
+   * examples per run per second, and cell-ticks per second (x S x Session.cellTicksPerExample: the sum
+   * of A*B, twice with backwardPass); 0 when paused.
    */
   readonly speed: { readonly examplesPerSecond: number; readonly cellTicksPerSecond: number };
   readonly playing: boolean;
@@ -129,8 +131,10 @@ export class Session {
   private resetVsml: (() => void) | null = null;
   /** Examples in the largest block (inputs of about 32 MiB, at most 500). */
   readonly maxBlockSteps: number;
-  /** Sub-RNNs of the grid: sum over layers of A * B (a cell-tick is one of them advancing one example). */
+  /** Sub-RNNs of the grid: sum over layers of A * B (a cell-tick is one of them running one tick: its micro-ticks and messages). */
   readonly cells: number;
+  /** Cell-ticks of one run per example: `cells`, twice with backwardPass (the forward and the reverse tick: flops.ts ticksPerExample). */
+  readonly cellTicksPerExample: number;
 
   constructor(
     engine: VsmlEngine,
@@ -154,7 +158,9 @@ export class Session {
     this.showingTally = new SessionShowings(source, runs, [...this.tallies.keys()], this.history);
     this.freshLength = freshEpisodeLength(source);
     this.maxBlockSteps = defaultBlockSteps(runs, this.A);
-    this.cells = engine.shapes.reduce((n, s) => n + s.A * s.B, 0);
+    const work = flopModel(options.learner.config, engine.shapes);
+    this.cells = work.cells;
+    this.cellTicksPerExample = work.cells * work.ticksPerExample;
     // Run 0's initial state, as vsmlLearner drew it (initRunStates: run s from new Rng(seed).fork(s)).
     this.run0 = new Run0Record(this.A, this.K, initRunState(options.learner.config, engine.shapes, new Rng(options.seed).fork(0)));
   }
@@ -333,7 +339,9 @@ export class Session {
 
   /**
    * Advance every run by one example (step(1)) and explain run 0's: explain.ts from run 0's state read
-   * back before it and its rebuilt pending inputs, and how far that is from the engine's own numbers.
+   * back before it and its rebuilt pending inputs, and how far that is from the engine's own numbers
+   * (with backwardPass, the states after the reverse tick). A refusal (too large) comes before the
+   * step, so the session is left as it was.
    */
   async explainNext(): Promise<{ explanation: Explanation; agreement: number; traceIndex: number }> {
     const { config } = this.engine.spec;
@@ -359,14 +367,14 @@ export class Session {
     return path.ok ? drawingInput(path.value, d) : path;
   }
 
-  /** Run 0's prediction for a drawing now (explain.ts on its state read back), changing nothing. */
+  /** Run 0's prediction for a drawing now (explain.ts's forward tick on its state read back; no reverse tick with backwardPass, as nothing is learnt), changing nothing. */
   async peek(d: Drawing): Promise<PeekReply> {
     const x = this.drawingInputOf(d);
     if (!x.ok) return { ok: false, message: `drawing: ${formatFieldError(x.error)}` };
     const { config } = this.engine.spec;
-    const carry = rebuildCarry(config, this.options.learner.params, this.engine.shapes, await this.engine.readState(0), this.run0.last);
-    const e = explainExample(config, this.options.learner.params, this.engine.shapes, carry, x.value, 0, this.examples);
-    return { ok: true, ...predictionOf(x.value, e.y) };
+    const { params } = this.options.learner;
+    const carry = rebuildCarry(config, params, this.engine.shapes, await this.engine.readState(0), this.run0.last);
+    return { ok: true, ...predictionOf(x.value, predictOutputs(config, params, this.engine.shapes, carry, x.value)) };
   }
 
   /**

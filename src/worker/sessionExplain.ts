@@ -3,7 +3,7 @@
 // prediction from outputs y. Pure helpers; the session (session.ts) does the engine work.
 import type { VsmlConfig } from '../model/config';
 import type { StreamBlock } from '../model/engine';
-import { explanationBytes } from '../model/explain';
+import { explanationBytes, statesAfter } from '../model/explain';
 import type { Explanation } from '../model/explainTypes';
 import { softmaxLoss } from '../model/reference';
 import type { LayerShape, RunState } from '../model/state';
@@ -23,7 +23,7 @@ export function explainRefusal(cfg: VsmlConfig, shapes: readonly LayerShape[]): 
   return `explain: one example of this grid (${grid} cells, N = ${cfg.stateSize}, ${cfg.microTicks} micro-ticks) is ${(bytes / 2 ** 20).toFixed(0)} MiB of numbers, over the ${EXPLAIN_MAX_BYTES / 2 ** 20} MiB the page is sent; resize the images smaller`;
 }
 
-/** The largest |difference| between the explanation's final h, c and y and the engine's after the same example. */
+/** The largest |difference| between the explanation's final h, c (with backwardPass, after its reverse tick) and y and the engine's after the same example. */
 export function agreementOf(e: Explanation, after: RunState, y: Float32Array): number {
   let worst = 0;
   const diff = (a: ArrayLike<number>, b: ArrayLike<number>) => {
@@ -32,8 +32,7 @@ export function agreementOf(e: Explanation, after: RunState, y: Float32Array): n
       if (!(d <= worst)) worst = Number.isNaN(d) ? Infinity : d;
     }
   };
-  e.layers.forEach((layer, l) => {
-    const last = layer.ticks[layer.ticks.length - 1];
+  statesAfter(e).forEach((last, l) => {
     diff(last.h, after[l].h);
     diff(last.c, after[l].c);
   });

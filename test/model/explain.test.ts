@@ -1,11 +1,13 @@
-// explainExample follows tickNetwork bit for bit, and rebuildCarry gives back the carry tickNetwork leaves.
+// explainExample follows tickNetwork bit for bit (with backwardPass too: the forward tick in `layers`,
+// the reverse tick in `reverseTick`), predictOutputs is its y, and rebuildCarry gives back the carry
+// tickNetwork leaves.
 import { describe, expect, it } from 'vitest';
 import type { VsmlConfig } from '../../src/model/config';
 import { specShapes } from '../../src/model/engine';
-import { backwardMessage, carryAfter, EXPLAIN_BACKWARD_PASS, explainExample, explanationBytes, rebuildCarry } from '../../src/model/explain';
-import { EXPLAIN_GATES } from '../../src/model/explainTypes';
+import { backwardMessage, carryAfter, explainExample, explanationBytes, predictOutputs, rebuildCarry, statesAfter } from '../../src/model/explain';
+import { EXPLAIN_GATES, type ExplainedLayer, type Explanation } from '../../src/model/explainTypes';
 import { paramLayout } from '../../src/model/layout';
-import { tickNetwork, zeroCarry, type RunCarry } from '../../src/model/reference';
+import { errorInjection, softmaxLoss, tickNetwork, zeroCarry, type RunCarry } from '../../src/model/reference';
 import { cloneRunState } from '../../src/model/state';
 import { config, randomBlock, randomParams, randomStates } from '../helpers/random';
 
@@ -16,6 +18,13 @@ function carryOf(cfg: VsmlConfig, A: number, K: number, seed: number) {
   const shapes = specShapes(spec);
   const [state] = randomStates(spec, seed);
   return { spec, shapes, carry: zeroCarry(cfg, shapes, [...cloneRunState(state)]) };
+}
+
+/** Floats in the per-layer arrays of an explanation (what explanationBytes counts): both ticks' layers and nextBwdIn. */
+function layerFloats(e: Explanation): number {
+  const of = (l: ExplainedLayer) =>
+    l.fwdIn.length + l.bwdIn.length + l.before.h.length + l.before.c.length + l.ticks.reduce((n, t) => n + t.h.length + t.c.length, 0) + l.gates.length + l.fwdOut.length + l.bwdOut.length;
+  return [...e.layers, ...(e.reverseTick ?? [])].reduce((n, l) => n + of(l), 0) + e.nextBwdIn.reduce((n, v) => n + v.length, 0);
 }
 
 function expectSameCarry(a: RunCarry, b: RunCarry): void {
@@ -72,7 +81,8 @@ describe.each([
     for (let a = 0; a < A; a++) expect(e.layers[0].fwdIn[a * cfg.messageSize]).toBe(block.inputs[a]);
     expect(e.probabilities.reduce((s, p) => s + p, 0)).toBeCloseTo(1, 6);
     for (let b = 0; b < K; b++) expect(e.error[b]).toBeCloseTo(e.probabilities[b] - (b === e.label ? 1 : 0), 6);
-    expect(explanationBytes(cfg, shapes)).toBeGreaterThan(0);
+    expect(e.reverseTick).toBeNull();
+    expect(explanationBytes(cfg, shapes)).toBe(4 * layerFloats(e));
   });
 
   it('keeps the gates of each micro-tick in the order i, f, o, g: c = f c_prev + i g and h = o tanh(c) for every cell (within float32 rounding)', () => {
@@ -109,23 +119,65 @@ describe.each([
   });
 });
 
-describe('explainExample and rebuildCarry with backwardPass', () => {
-  const cfg = config({ stateSize: 4, messageSize: 3, hiddenSizes: [3], backwardPass: true });
-
-  it('explainExample refuses it, naming config.backwardPass (an example is two ticks; the explanation has one)', () => {
-    const { shapes, carry } = carryOf(cfg, 5, 4, 21);
-    expect(() => explainExample(cfg, randomParams(cfg, 21), shapes, carry, new Float32Array(5), 0, 0)).toThrow(EXPLAIN_BACKWARD_PASS);
-    expect(EXPLAIN_BACKWARD_PASS).toContain('config.backwardPass');
+describe.each([
+  ['one layer A=5, K=3, N=4, M=3, 2 micro-ticks, seed 21', config({ stateSize: 4, messageSize: 3, microTicks: 2, backwardPass: true }), 5, 3, 21],
+  ['hidden layer 3, A=5, K=4, N=4, M=3, feedLabel, seed 22', config({ stateSize: 4, messageSize: 3, hiddenSizes: [3], feedLabel: true, backwardPass: true }), 5, 4, 22],
+  ['two hidden layers 3 and 2, A=4, K=3, N=3, M=3, 3 micro-ticks, seed 23', config({ stateSize: 3, messageSize: 3, microTicks: 3, hiddenSizes: [3, 2], backwardPass: true }), 4, 3, 23],
+])('explainExample with backwardPass against tickNetwork, %s', (_, cfg, A, K, seed) => {
+  it('equals tickNetwork bit for bit over 6 consecutive examples: y, loss, the states after the reverse tick, zero next backward inputs', () => {
+    const params = randomParams(cfg, seed);
+    const { spec, shapes, carry } = carryOf(cfg, A, K, seed);
+    let mine: RunCarry = { states: [...cloneRunState(carry.states)], bwdIn: carry.bwdIn.map((v) => new Float32Array(v)) };
+    const block = randomBlock(spec, 6, 1, seed);
+    for (let t = 0; t < 6; t++) {
+      const x = block.inputs.subarray(t * A, (t + 1) * A);
+      const e = explainExample(cfg, params, shapes, mine, x, block.labels[t], t);
+      const r = tickNetwork(cfg, params, shapes, carry, x, block.labels[t]);
+      same(e.y, r.y);
+      expect(e.loss).toBe(r.loss);
+      expect(e.predicted === block.labels[t]).toBe(r.correct);
+      expect(e.nextBwdIn.every((v) => v.every((w) => w === 0))).toBe(true);
+      const after = carryAfter(e);
+      expectSameCarry(after, carry);
+      mine = after;
+    }
   });
 
-  it('rebuildCarry gives the zero backward inputs tickNetwork leaves, after 1 to 3 examples (seed 22)', () => {
-    const params = randomParams(cfg, 22);
-    const { spec, shapes, carry } = carryOf(cfg, 5, 4, 22);
-    const block = randomBlock(spec, 3, 1, 22);
+  it('its reverseTick runs every layer from its forward-tick state and input, the error injection on top, each layer above\'s reverse bwdOut below; the states moved', () => {
+    const params = randomParams(cfg, seed);
+    const { spec, shapes, carry } = carryOf(cfg, A, K, seed);
+    const block = randomBlock(spec, 1, 1, seed);
+    const e = explainExample(cfg, params, shapes, carry, block.inputs, block.labels[0], 0);
+    const reverse = e.reverseTick ?? [];
+    const L = shapes.length;
+    expect(reverse.map((l) => [l.A, l.B])).toEqual(shapes.map((s) => [s.A, s.B]));
+    for (let l = 0; l < L; l++) {
+      const f = e.layers[l];
+      same(f.bwdIn, new Float32Array(f.bwdIn.length)); // forward ticks read no error
+      same(reverse[l].before.h, f.ticks[cfg.microTicks - 1].h);
+      same(reverse[l].before.c, f.ticks[cfg.microTicks - 1].c);
+      same(reverse[l].fwdIn, f.fwdIn);
+      same(reverse[l].bwdIn, l === L - 1 ? errorInjection(cfg, softmaxLoss(e.y, e.label).p, e.label) : reverse[l + 1].bwdOut);
+      expect(statesAfter(e)[l]).toBe(reverse[l].ticks[cfg.microTicks - 1]);
+      expect(Array.from(reverse[l].ticks[cfg.microTicks - 1].c)).not.toEqual(Array.from(f.ticks[cfg.microTicks - 1].c));
+    }
+    expect(explanationBytes(cfg, shapes)).toBe(4 * layerFloats(e));
+  });
+
+  it('predictOutputs is its y bit for bit and changes no carry; rebuildCarry gives the zero backward inputs tickNetwork leaves, after 1 to 3 examples', () => {
+    const params = randomParams(cfg, seed);
+    const { spec, shapes, carry } = carryOf(cfg, A, K, seed);
+    const block = randomBlock(spec, 4, 1, seed);
     for (let t = 0; t < 3; t++) {
-      const r = tickNetwork(cfg, params, shapes, carry, block.inputs.subarray(t * 5, (t + 1) * 5), block.labels[t]);
+      const r = tickNetwork(cfg, params, shapes, carry, block.inputs.subarray(t * A, (t + 1) * A), block.labels[t]);
       expectSameCarry(rebuildCarry(cfg, params, shapes, carry.states, { y: r.y, label: block.labels[t] }), carry);
     }
+    const before = { states: [...cloneRunState(carry.states)], bwdIn: carry.bwdIn.map((v) => new Float32Array(v)) };
+    const x = block.inputs.subarray(3 * A, 4 * A);
+    const y = predictOutputs(cfg, params, shapes, carry, x);
+    expectSameCarry(carry, before);
+    same(y, explainExample(cfg, params, shapes, carry, x, block.labels[3], 3).y);
+    same(y, tickNetwork(cfg, params, shapes, carry, x, block.labels[3]).y);
   });
 });
 

@@ -2,7 +2,10 @@
 // every stage (src/model/explainTypes.ts), as JSON numbers (float32 values written exactly, as the
 // other formats do). Messages are [rows][M]; each cell lists its state before the example and, per
 // micro-tick, its gates i, f, o, g and its h and c after it. `--cell L,A,B` keeps one cell of layer L
-// (the other layers list none) so the file stays small. Written only; docs/FORMATS.md describes it.
+// (the other layers list none) so the file stays small. With config.backwardPass the file also has
+// `reverseTick`: per layer, the reverse tick's backward messages and cells, in the same shape (a field
+// added within version 1: files without it are learners without backwardPass, read as before).
+// Written only; docs/FORMATS.md describes it.
 import type { Explanation, ExplainedLayer } from '../explainTypes';
 import { EXPLAIN_GATES } from '../explainTypes';
 import { f32Row, f32Rows, stringifyDoc } from './json';
@@ -28,29 +31,41 @@ function cellJson(l: ExplainedLayer, a: number, b: number, N: number): Record<st
   return { a, b, before: { h: f32Row(l.before.h, base, base + N), c: f32Row(l.before.c, base, base + N) }, ticks };
 }
 
+/** Every cell of layer `i` in [a][b] order, or only `cell` when it is in that layer (none when it is in another). */
+function cellsJson(l: ExplainedLayer, i: number, N: number, cell: CellRef | null): Record<string, unknown>[] {
+  const cells: Record<string, unknown>[] = [];
+  if (cell === null) {
+    for (let a = 0; a < l.A; a++) for (let b = 0; b < l.B; b++) cells.push(cellJson(l, a, b, N));
+  } else if (cell.layer === i) {
+    cells.push(cellJson(l, cell.a, cell.b, N));
+  }
+  return cells;
+}
+
 /** The document; `cell`: only that cell's states and gates (already checked against the grid). */
 export function explanationToJson(e: Explanation, cell: CellRef | null = null): Record<string, unknown> {
   const M = e.messageSize;
   const N = e.stateSize;
-  const layers = e.layers.map((l, i) => {
-    const cells: Record<string, unknown>[] = [];
-    if (cell === null) {
-      for (let a = 0; a < l.A; a++) for (let b = 0; b < l.B; b++) cells.push(cellJson(l, a, b, N));
-    } else if (cell.layer === i) {
-      cells.push(cellJson(l, cell.a, cell.b, N));
-    }
-    return {
-      layer: i,
-      A: l.A,
-      B: l.B,
-      fwdIn: f32Rows(l.fwdIn, l.A, M),
-      bwdIn: f32Rows(l.bwdIn, l.B, M),
-      fwdOut: f32Rows(l.fwdOut, l.B, M),
-      bwdOut: f32Rows(l.bwdOut, l.A, M),
-      nextBwdIn: f32Rows(e.nextBwdIn[i], l.B, M),
-      cells,
-    };
-  });
+  const layers = e.layers.map((l, i) => ({
+    layer: i,
+    A: l.A,
+    B: l.B,
+    fwdIn: f32Rows(l.fwdIn, l.A, M),
+    bwdIn: f32Rows(l.bwdIn, l.B, M),
+    fwdOut: f32Rows(l.fwdOut, l.B, M),
+    bwdOut: f32Rows(l.bwdOut, l.A, M),
+    nextBwdIn: f32Rows(e.nextBwdIn[i], l.B, M),
+    cells: cellsJson(l, i, N, cell),
+  }));
+  // The reverse tick (backwardPass): its fwdIn is the forward tick's and its fwdOut is discarded, so neither is written.
+  const reverse = e.reverseTick?.map((l, i) => ({
+    layer: i,
+    A: l.A,
+    B: l.B,
+    bwdIn: f32Rows(l.bwdIn, l.B, M),
+    bwdOut: f32Rows(l.bwdOut, l.A, M),
+    cells: cellsJson(l, i, N, cell),
+  }));
   return {
     ...envelope(EXPLANATION_FORMAT),
     example: e.example,
@@ -68,6 +83,7 @@ export function explanationToJson(e: Explanation, cell: CellRef | null = null): 
     probabilities: f32Row(e.probabilities),
     error: f32Row(e.error),
     layers,
+    ...(reverse ? { reverseTick: reverse } : {}),
   };
 }
 
