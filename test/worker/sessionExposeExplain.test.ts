@@ -43,4 +43,31 @@ describe('transferringApi: explain and the drawing pad over Comlink', () => {
     expect(docs.ok && [docs.examples, docs.taught]).toEqual([5, 1]);
     port2.close();
   });
+
+  it('with backwardPass the reverse tick arrives too (2 more layers of 9 buffers, all transferred), with agreement 0', async () => {
+    const inner = cpuApi();
+    const sent: ArrayBuffer[] = [];
+    const spy: SessionApi = {
+      ...inner,
+      explainNext: async () => {
+        const r = await inner.explainNext();
+        if (r.ok) sent.push(...explanationBuffers(r.explanation));
+        return r;
+      },
+    };
+    const { port1, port2 } = new MessageChannel();
+    Comlink.expose(transferringApi(spy), nodeEndpoint(port1));
+    const remote = Comlink.wrap<SessionApi>(nodeEndpoint(port2));
+    const doc = tinyLearnerDoc();
+    (doc.config as Record<string, unknown>).backwardPass = true;
+    expect((await remote.open(settings, doc)).ok).toBe(true);
+    await remote.step(3);
+    const r = await remote.explainNext();
+    if (!r.ok) throw new Error(r.message);
+    expect([r.explanation.example, r.agreement, r.explanation.reverseTick?.length]).toEqual([3, 0, 2]);
+    expect(r.explanation.reverseTick?.[1].gates).toHaveLength(1 * 3 * 10 * 4 * 4);
+    expect(sent).toHaveLength(7 + 4 * 9);
+    expect(sent.every((b) => b.byteLength === 0)).toBe(true);
+    port2.close();
+  });
 });
