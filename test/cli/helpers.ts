@@ -74,3 +74,18 @@ export async function killedMetaTrain(config: string, out: string, after: number
   const signal = await exited;
   return { pid: child.pid, at: await checkpointStep(join(out, 'checkpoint.json')), signal };
 }
+
+/**
+ * Kill-and-resume on the CPU reference: `vsml meta-train` of `config` SIGKILLed after the checkpoint of
+ * step 2, resumed with --resume to `steps`, and the same config run uninterrupted in `dir`. The test
+ * expects what it returns: the kill (signal, step reached) and both runs' checkpoint and learner bytes.
+ */
+export async function killAndResume(config: string, dir: string): Promise<{ signal: NodeJS.Signals | null; at: number; resumedCode: number | null; wholeCode: number; killed: string[]; whole: string[] }> {
+  const killed = join(dir, 'killed');
+  const { at, signal } = await killedMetaTrain(config, killed, 2, ['--backend', 'reference']);
+  const resumed = vsmlProcess('meta-train', '--out', killed, '--resume', '--backend', 'reference');
+  const whole = join(dir, 'whole');
+  const wholeCode = (await vsml('meta-train', '--config', config, '--out', whole, '--backend', 'reference')).code;
+  const files = (folder: string) => Promise.all(['checkpoint.json', 'learner.json'].map((f) => readFile(join(folder, f), 'utf8')));
+  return { signal, at, resumedCode: resumed.code, wholeCode, killed: await files(killed), whole: await files(whole) };
+}

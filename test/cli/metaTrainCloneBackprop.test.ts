@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCheckpoint } from '../../src/meta/checkpoint';
 import { parseEvaluation } from '../../src/model/formats/evaluation';
 import { tinyConfigDoc } from '../meta/trainerHelpers';
-import { killedMetaTrain, tempDir, vsml, vsmlProcess, writeDoc } from './helpers';
+import { killAndResume, tempDir, vsml, writeDoc } from './helpers';
 
 const STEPS = 5;
 const MODEL = { stateSize: 8, messageSize: 4, backwardPass: true, outputIndex: 0 };
@@ -33,17 +33,12 @@ describe('vsml meta-train --config (method clone-backprop)', () => {
   it(`SIGKILL after the checkpoint of step 2, --resume to ${STEPS}: the same checkpoint.json as ${STEPS} uninterrupted steps`, async () => {
     const dir = await tempDir();
     const config = await writeDoc(dir, 'c.json', cloneDoc({ steps: STEPS, checkpointEvery: 1, evaluation: { every: 0 } }));
-    const killed = join(dir, 'killed');
-    const { at, signal } = await killedMetaTrain(config, killed, 2, ['--backend', 'reference']);
-    expect(signal).toBe('SIGKILL');
-    expect(at).toBeGreaterThanOrEqual(2);
-    expect(at).toBeLessThan(STEPS);
-    const resumed = vsmlProcess('meta-train', '--out', killed, '--resume', '--backend', 'reference');
-    expect(resumed.code).toBe(0);
-    const whole = join(dir, 'whole');
-    expect((await vsml('meta-train', '--config', config, '--out', whole, '--backend', 'reference')).code).toBe(0);
-    expect(await readFile(join(killed, 'checkpoint.json'), 'utf8')).toBe(await readFile(join(whole, 'checkpoint.json'), 'utf8'));
-    expect(await readFile(join(killed, 'learner.json'), 'utf8')).toBe(await readFile(join(whole, 'learner.json'), 'utf8'));
+    const r = await killAndResume(config, dir);
+    expect(r.signal).toBe('SIGKILL');
+    expect(r.at).toBeGreaterThanOrEqual(2);
+    expect(r.at).toBeLessThan(STEPS);
+    expect([r.resumedCode, r.wholeCode]).toEqual([0, 0]);
+    expect(r.killed).toEqual(r.whole);
   }, 90_000);
 });
 

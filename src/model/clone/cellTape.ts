@@ -3,12 +3,9 @@
 // message [delta_n, 0, ...] at every one of its microTicks LSTM steps (reference.ts: tickLayer, the
 // same equations and gate shifts), then sends fwd = W_f h + b_f and bwd = W_b h + b_b from its final h.
 import { FORGET_SHIFT, INPUT_SHIFT } from '../layout';
-import type { ParamViews } from '../grad/layerTape';
+import { lstmGatesReverse, REC, type ParamViews } from '../grad/layerTape';
 
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
-
-/** Per cell and micro-tick: h before, c before, i, g, f, o, c after (N each). */
-const REC = 7;
 
 /** A batch of n cells: their inputs, their state (updated in place) and their messages. */
 export interface CellBatch {
@@ -36,7 +33,7 @@ export function newCellBatch(n: number, N: number, M: number): CellBatch {
   };
 }
 
-/** A tape for `cellTick` of n cells (null: no tape). */
+/** A tape for `cellTick` of n cells: per cell and micro-tick, layerTape's record (h, c before; i, g, f, o; c after). */
 export const newCellTape = (p: ParamViews, n: number): Float64Array => new Float64Array(n * p.microTicks * REC * p.N);
 
 /** One tick of every cell of the batch: the state advances in place, the messages are written. */
@@ -133,19 +130,7 @@ export function cellTickBackward(
     }
     for (let mt = microTicks - 1; mt >= 0; mt--) {
       const rec = (n * microTicks + mt) * REC * N;
-      for (let j = 0; j < N; j++) {
-        const i = tape[rec + 2 * N + j];
-        const g = tape[rec + 3 * N + j];
-        const f = tape[rec + 4 * N + j];
-        const o = tape[rec + 5 * N + j];
-        const tc = Math.tanh(tape[rec + 6 * N + j]);
-        const dcj = dcn[j] + dhn[j] * o * (1 - tc * tc);
-        dz[3 * N + j] = dhn[j] * tc * o * (1 - o);
-        dz[2 * N + j] = dcj * tape[rec + N + j] * f * (1 - f);
-        dz[j] = dcj * g * i * (1 - i);
-        dz[N + j] = dcj * i * (1 - g * g);
-        dcn[j] = dcj * f;
-      }
+      lstmGatesReverse(tape, rec, N, dhn, dcn, dz);
       for (let k = 0; k < G; k++) {
         dp.bias[k] += dz[k];
         dp.W[k] += x * dz[k];

@@ -46,7 +46,28 @@ export function paramViews(cfg: VsmlConfig, flat: Float64Array): ParamViews {
 }
 
 /** Per-record layout of one cell's micro-tick: h_prev, c_prev, i, g, f, o, c (N each). */
-const REC = 7;
+export const REC = 7;
+
+/**
+ * Reverse of one recorded LSTM micro-step (record at rec[r]: h, c before; i, g, f, o; c after, N each):
+ * from the adjoints of h and c after it (dh, dc [N]), the adjoints of the gate pre-activations into dz
+ * [4N, gates i, g, f, o] and, in dc, the adjoint of c before it (dh is left for the caller's W_h product).
+ */
+export function lstmGatesReverse(rec: Float64Array, r: number, N: number, dh: Float64Array, dc: Float64Array, dz: Float64Array): void {
+  for (let j = 0; j < N; j++) {
+    const i = rec[r + 2 * N + j];
+    const g = rec[r + 3 * N + j];
+    const f = rec[r + 4 * N + j];
+    const o = rec[r + 5 * N + j];
+    const tc = Math.tanh(rec[r + 6 * N + j]);
+    const dcj = dc[j] + dh[j] * o * (1 - tc * tc);
+    dz[j] = dcj * g * i * (1 - i);
+    dz[N + j] = dcj * i * (1 - g * g);
+    dz[2 * N + j] = dcj * rec[r + N + j] * f * (1 - f);
+    dz[3 * N + j] = dh[j] * tc * o * (1 - o);
+    dc[j] = dcj * f;
+  }
+}
 
 /** The recorded forward of one layer tick for one example. */
 export interface LayerTape {
@@ -224,19 +245,7 @@ export function layerBackward(
       }
       for (let mt = T - 1; mt >= 0; mt--) {
         const r = (cell * T + mt) * REC * N;
-        for (let j = 0; j < N; j++) {
-          const i = rec[r + 2 * N + j];
-          const gg = rec[r + 3 * N + j];
-          const f = rec[r + 4 * N + j];
-          const o = rec[r + 5 * N + j];
-          const tc = Math.tanh(rec[r + 6 * N + j]);
-          const dcj = dcCur[j] + dhCur[j] * o * (1 - tc * tc);
-          dz[j] = dcj * gg * i * (1 - i);
-          dz[N + j] = dcj * i * (1 - gg * gg);
-          dz[2 * N + j] = dcj * rec[r + N + j] * f * (1 - f);
-          dz[3 * N + j] = dhCur[j] * tc * o * (1 - o);
-          dcCur[j] = dcj * f;
-        }
+        lstmGatesReverse(rec, r, N, dhCur, dcCur, dz);
         for (let g = 0; g < G; g++) {
           dPa[a * G + g] += dz[g];
           dQb[b * G + g] += dz[g];
