@@ -37,7 +37,7 @@ describe('defaults and presets', () => {
     };
     expect(bad({ objective: 'clone-sgd' })).toBe('objective: clone-sgd needs "method": "gradient" (the teacher\'s errors are fed in, which engine rollouts cannot do)');
     expect(bad({ method: 'gradient', objective: 'clone-sgd', model: { hiddenSizes: [4] } })).toBe('model.hiddenSizes: clone-sgd clones SGD on one linear layer: no hidden layers');
-    expect(bad({ method: 'bptt' })).toBe('method: must be one of es, gradient, cma-es, got "bptt"');
+    expect(bad({ method: 'bptt' })).toBe('method: must be one of es, gradient, cma-es, clone-backprop, got "bptt"');
     expect(bad({ init: 3 })).toBe('init: must be the path of a vsml-learner file or null, got 3');
     expect(bad({ clipNorm: -1 })).toBe('clipNorm: must be a number in [0, 1000000], got -1');
     const c = parse({ method: 'gradient', objective: 'clone-sgd', init: 'a/l.json' });
