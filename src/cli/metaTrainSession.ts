@@ -111,7 +111,9 @@ export async function runSession(a: SessionArgs): Promise<Outcome> {
   const last = meanOf(all.slice(-10));
   const session = (now() - t0) / 1000;
   if (a.signal?.aborted && step < total) io.info(`meta-train: stopped at step ${step} of ${total}; continue with --resume`);
-  io.info(`meta-train: ${st.step} of ${total} steps (${st.rejected} rejected), ${cfg.pairs} ${cfg.method === 'gradient' ? 'trajectories (gradient)' : `pairs (${cfg.method})`} x T=${cfg.trajectoryLength}, on ${a.backend}; this session ${step - start} steps in ${formatDuration(session)}${step > start ? ` (${((step - start) / session).toFixed(3)} steps/s)` : ''}`);
+  const work = cfg.method === 'clone-backprop' ? `${cfg.cloneBatch} cells (clone-backprop)`
+    : `${cfg.pairs} ${cfg.method === 'gradient' ? 'trajectories (gradient)' : `pairs (${cfg.method})`} x T=${cfg.trajectoryLength}`;
+  io.info(`meta-train: ${st.step} of ${total} steps (${st.rejected} rejected), ${work}, on ${a.backend}; this session ${step - start} steps in ${formatDuration(session)}${step > start ? ` (${((step - start) / session).toFixed(3)} steps/s)` : ''}`);
   if (first !== null && last !== null) io.info(`meta-loss: mean of the first 10 steps ${first.toFixed(4)}, of the last 10 ${last.toFixed(4)}`);
   const evals = history.filter((e) => e.eval !== undefined);
   if (evals.length >= 1) {

@@ -22,6 +22,7 @@ describe('vsml meta-train --config (method clone-backprop)', () => {
     const out = join(dir, 'run');
     const r = await vsml('meta-train', '--config', config, '--out', out, '--backend', 'reference');
     expect(r.code).toBe(0);
+    expect(r.stdout[0]).toMatch(/^meta-train: 3 of 3 steps \(0 rejected\), 24 cells \(clone-backprop\), on reference; /);
     const cp = parseCheckpoint(JSON.parse(await readFile(join(out, 'checkpoint.json'), 'utf8')));
     if (!cp.ok) throw new Error(`${cp.error.field}: ${cp.error.message}`);
     expect([cp.value.step, cp.value.learner.config.backwardPass, cp.value.learner.config.outputIndex]).toEqual([3, true, 0]);
