@@ -77,6 +77,16 @@ export function stateSlice(state: LayerState, A: number, B: number, N: number, v
   return out;
 }
 
+/**
+ * Layer `layer` over the whole example: its forward tick, then (with backwardPass) its reverse tick's
+ * micro-ticks, so `stateAfter` is the state the next example starts from.
+ */
+export function wholeExample(ex: Explanation, layer: number): ExplainedLayer {
+  const L = ex.layers[layer];
+  const R = ex.reverseTick?.[layer];
+  return R ? { ...L, ticks: [...L.ticks, ...R.ticks] } : L;
+}
+
 /** The change of dimension j of `vector` over the example, after − before, as values[a*B + b]. */
 export function deltaSlice(L: ExplainedLayer, N: number, vector: StateVector, j: number): Float32Array {
   const before = L.before[vector];

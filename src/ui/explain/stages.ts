@@ -95,10 +95,13 @@ export const STAGES: readonly Stage[] = [
   {
     id: 'backward',
     short: 'Fed back',
-    title: 'The error enters as the next backward message',
+    title: 'The error enters as a backward message',
     equations: ['bwd_b ← [e_b, 0, …, 0]', 'below: bwd^{(l)}_b ← 1/B Σ_{b′} (W_b h^{(l+1)}_{b b′} + b_b)'],
     caption: (c) =>
-      c.layer === c.ex.layers.length - 1
+      c.ex.reverseTick
+        ? `This learner runs a reverse tick right after its prediction (backwardPass): with the same image, the cells of the last layer read e_b in the first dimension of their backward message, ` +
+          `and each layer passes its own averaged backward message down to the one below, within this example. The error still reaches the "weights" as an input, not as a gradient.`
+        : c.layer === c.ex.layers.length - 1
         ? `At the next example, every cell in column b reads e_b in the first dimension of its backward message, beside the next image's forward message. ` +
           `That is how the error reaches the "weights": as an input, not as a gradient.`
         : `At the next example, the cells of layer ${c.layer + 1} in column b read the mean backward message that row b of layer ${c.layer + 2} sent: ` +

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { explained } from './explained';
-import { cellNumbers, clampCell, deltaSlice, fixed, maxAbs, messageDimension, stateSlice, tolerance } from '../../../src/ui/explain/explainNumbers';
+import { cellNumbers, clampCell, deltaSlice, fixed, maxAbs, messageDimension, stateAfter, stateSlice, tolerance, wholeExample } from '../../../src/ui/explain/explainNumbers';
+import { statesAfter } from '../../../src/model/explain';
 
 describe('cellNumbers', () => {
   const { ex } = explained();
@@ -76,5 +77,20 @@ describe('number text', () => {
     expect(tolerance(0)).toBe('0');
     expect(tolerance(3.21e-7)).toBe('3.2e−7');
     expect(tolerance(0.0123)).toBe('0.012');
+  });
+});
+
+describe('wholeExample', () => {
+  it('is the forward tick alone without backwardPass, and ends where the reverse tick does with it', () => {
+    const plain = explained().ex;
+    expect(wholeExample(plain, 0)).toBe(plain.layers[0]);
+    const { ex } = explained(true);
+    for (const layer of [0, 1]) {
+      const L = wholeExample(ex, layer);
+      expect(L.ticks).toHaveLength(4);
+      expect(L.before).toBe(ex.layers[layer].before);
+      expect(stateAfter(L)).toBe(statesAfter(ex)[layer]);
+      expect(stateAfter(L)).not.toBe(stateAfter(ex.layers[layer]));
+    }
   });
 });

@@ -35,4 +35,11 @@ describe('STAGES', () => {
     expect(text.backward).toContain('row b of layer 2');
     expect(STAGES[5].caption({ ...c, layer: 1 })).toContain('reads e_b');
   });
+
+  it('with backwardPass, the fed-back stage says the error arrives at once, in the reverse tick', () => {
+    const { ex } = explained(true);
+    const text = STAGES[5].caption({ ex, classNames: names, layer: 1 });
+    expect(text).toContain('reverse tick right after its prediction');
+    expect(explained().ex.reverseTick).toBeNull();
+  });
 });

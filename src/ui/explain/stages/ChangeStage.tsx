@@ -1,17 +1,18 @@
-// Stage 7: the states changed. Dimension j of c (or h) of every cell before and after the example, and
+// Stage 7: the states changed. Dimension j of c (or h) of every cell before and after the example (with
+// backwardPass: after its reverse tick too), and
 // the change Δ, side by side on one colour range each; hovering any of them reads that cell's numbers,
 // a click picks it.
 import { useState } from 'react';
 import { InfoButton } from '../../help/InfoButton';
 import { ExplainHeatmap, type GridCell } from '../ExplainHeatmap';
-import { cellReadout, deltaSlice, maxAbs, stateAfter, stateSlice } from '../explainNumbers';
+import { cellReadout, deltaSlice, maxAbs, stateAfter, stateSlice, wholeExample } from '../explainNumbers';
 import { SlicePickers } from './SlicePickers';
 import { columnNames, rowShape, type StageProps } from './StageProps';
 
 export function ChangeStage(p: StageProps) {
   const { ex, view } = p;
   const layer = view.cell.layer;
-  const L = ex.layers[layer];
+  const L = wholeExample(ex, layer);
   const N = ex.stateSize;
   const [hover, setHover] = useState<GridCell | null>(null);
   const names = columnNames(p, layer);
