@@ -9,7 +9,7 @@ import { initParams } from '../../src/model/init';
 import type { Result } from '../../src/model/result';
 import { Rng } from '../../src/model/rng';
 import { chooseEngine } from '../../src/worker/engineChoice';
-import { createSessionApi, type SessionDeps, type SessionSettings } from '../../src/worker/sessionApi';
+import { createSessionApi, type Clock, type SessionDeps, type SessionSettings } from '../../src/worker/sessionApi';
 
 const parsed = parseConfig({ stateSize: 4, messageSize: 2, microTicks: 1, hiddenSizes: [3] });
 if (!parsed.ok) throw new Error(parsed.error.message);
@@ -49,3 +49,25 @@ export async function until(test: () => Promise<boolean> | boolean, ms = 10_000)
 }
 
 export const NO_GPU = 'WebGPU is not available in this browser (navigator.gpu is missing)';
+
+/**
+ * A fake clock whose sleeps return at once, advancing its time, until a sleep would pass `limit` ms:
+ * that sleep never returns and `reached` resolves (the player is then held there).
+ */
+export function heldClock(limit = 9999): { clock: Clock; reached: Promise<void>; now: () => number } {
+  let t = 0;
+  let held!: () => void;
+  const reached = new Promise<void>((r) => (held = r));
+  const clock: Clock = {
+    now: () => t,
+    sleep(ms) {
+      if (t + ms > limit) {
+        held();
+        return new Promise(() => {});
+      }
+      t += ms;
+      return Promise.resolve();
+    },
+  };
+  return { clock, reached, now: () => t };
+}

@@ -21,9 +21,8 @@ import type { RunState } from '../../src/model/state';
 import { CPU_FIRST_MAX_WORK, cpuWork } from '../../src/worker/engineChoice';
 import { Session } from '../../src/worker/session';
 import { explainRefusal } from '../../src/worker/sessionExplain';
-import type { Clock } from '../../src/worker/sessionApi';
 import { config, maxAbsDiff, randomParams } from '../helpers/random';
-import { cpuApi, settings, tinyLearnerDoc } from './helpers';
+import { cpuApi, heldClock, settings, tinyLearnerDoc } from './helpers';
 
 const unwrap = <T>(r: Result<T>): T => {
   if (!r.ok) throw new Error(r.error.message);
@@ -159,20 +158,7 @@ describe('SessionApi with a backwardPass learner (tiny learner + backwardPass, 7
   });
 
   it('play(2) on a fake clock reads 2 examples/s and 2 x 3 runs x 177 cells x 2 ticks = 2124 sub-RNN updates/s (1062 without backwardPass)', async () => {
-    let t = 0;
-    let held!: () => void;
-    const reached = new Promise<void>((r) => (held = r));
-    const clock: Clock = {
-      now: () => t,
-      sleep(ms) {
-        if (t + ms > 9999) {
-          held();
-          return new Promise(() => {});
-        }
-        t += ms;
-        return Promise.resolve();
-      },
-    };
+    const { clock, reached } = heldClock();
     const api = cpuApi({ clock });
     await api.open(settings, backwardPassDoc());
     api.play(2);

@@ -3,9 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { ReferenceEngine } from '../../src/model/referenceEngine';
 import type { BlockResult, RunOptions, StateVector, StreamBlock } from '../../src/model/engine';
-import type { Clock } from '../../src/worker/sessionApi';
 import { chooseEngine } from '../../src/worker/engineChoice';
-import { cpuApi, settings, tinyLearnerDoc, until } from './helpers';
+import { cpuApi, heldClock, settings, tinyLearnerDoc, until } from './helpers';
 
 /** The CPU engine with an asynchronous gap inside every block (as a GPU has), logging what overlaps. */
 class SpyEngine extends ReferenceEngine {
@@ -130,26 +129,13 @@ describe('play and pause (CPU engine, built-in MNIST 7x7, 3 runs, tiny learner)'
 
 describe('pacing by the clock (a fake clock whose sleeps return at once, held at 9999 ms)', () => {
   it('play(2) runs one example every 500 ms: 20 by 9.5 s, 2 examples/s over the last 10, 2 x 3 runs x 177 cells = 1062 cell-ticks/s; pause() ends the wait and reads 0', async () => {
-    let t = 0;
-    let held!: () => void;
-    const reached = new Promise<void>((r) => (held = r));
-    const clock: Clock = {
-      now: () => t,
-      sleep(ms) {
-        if (t + ms > 9999) {
-          held();
-          return new Promise(() => {});
-        }
-        t += ms;
-        return Promise.resolve();
-      },
-    };
+    const { clock, reached, now } = heldClock();
     const a = cpuApi({ clock });
     await a.open(settings, tinyLearnerDoc());
     a.play(2);
     await reached;
     const f = await a.frame();
-    expect([t, f?.examplesSeen, f?.playing]).toEqual([9500, 20, true]);
+    expect([now(), f?.examplesSeen, f?.playing]).toEqual([9500, 20, true]);
     expect(f?.speed).toEqual({ examplesPerSecond: 2, cellTicksPerSecond: 1062 });
     await a.pause();
     const paused = await a.frame();
