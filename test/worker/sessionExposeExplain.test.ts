@@ -1,7 +1,7 @@
 // explainNext, peek, teach and reproduce over Comlink (an in-process MessageChannel): the explanation
 // and predictions arrive with their buffers transferred (the sender keeps none), the same numbers.
 import * as Comlink from 'comlink';
-import { MessageChannel } from 'node:worker_threads';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { explanationBuffers, transferringApi } from '../../src/worker/sessionExpose';
 import type { SessionApi } from '../../src/worker/sessionApi';
@@ -12,21 +12,26 @@ const { default: nodeEndpoint } = (await import('comlink/dist/esm/node-adapter.m
 
 const drawing = { width: 28, height: 28, pixels: new Uint8ClampedArray(784).map((_, k) => (k % 28 === 14 ? 255 : 0)) };
 
+/** A CPU session behind transferringApi over a MessageChannel; `sent` collects the buffers of every explanation it sends. */
+function spiedRemote(): { remote: Comlink.Remote<SessionApi>; sent: ArrayBuffer[]; port2: MessagePort } {
+  const inner = cpuApi();
+  const sent: ArrayBuffer[] = [];
+  const spy: SessionApi = {
+    ...inner,
+    explainNext: async () => {
+      const r = await inner.explainNext();
+      if (r.ok) sent.push(...explanationBuffers(r.explanation));
+      return r;
+    },
+  };
+  const { port1, port2 } = new MessageChannel();
+  Comlink.expose(transferringApi(spy), nodeEndpoint(port1));
+  return { remote: Comlink.wrap<SessionApi>(nodeEndpoint(port2)), sent, port2 };
+}
+
 describe('transferringApi: explain and the drawing pad over Comlink', () => {
   it('an explanation arrives whole (2 layers, 1 micro-tick) with its buffers transferred; peek, teach and reproduce answer', async () => {
-    const inner = cpuApi();
-    const sent: ArrayBuffer[] = [];
-    const spy: SessionApi = {
-      ...inner,
-      explainNext: async () => {
-        const r = await inner.explainNext();
-        if (r.ok) sent.push(...explanationBuffers(r.explanation));
-        return r;
-      },
-    };
-    const { port1, port2 } = new MessageChannel();
-    Comlink.expose(transferringApi(spy), nodeEndpoint(port1));
-    const remote = Comlink.wrap<SessionApi>(nodeEndpoint(port2));
+    const { remote, sent, port2 } = spiedRemote();
     expect((await remote.open(settings, tinyLearnerDoc())).ok).toBe(true);
     await remote.step(3);
     const r = await remote.explainNext();
@@ -45,19 +50,7 @@ describe('transferringApi: explain and the drawing pad over Comlink', () => {
   });
 
   it('with backwardPass the reverse tick arrives too (2 more layers of 9 buffers, all transferred), with agreement 0', async () => {
-    const inner = cpuApi();
-    const sent: ArrayBuffer[] = [];
-    const spy: SessionApi = {
-      ...inner,
-      explainNext: async () => {
-        const r = await inner.explainNext();
-        if (r.ok) sent.push(...explanationBuffers(r.explanation));
-        return r;
-      },
-    };
-    const { port1, port2 } = new MessageChannel();
-    Comlink.expose(transferringApi(spy), nodeEndpoint(port1));
-    const remote = Comlink.wrap<SessionApi>(nodeEndpoint(port2));
+    const { remote, sent, port2 } = spiedRemote();
     const doc = tinyLearnerDoc();
     (doc.config as Record<string, unknown>).backwardPass = true;
     expect((await remote.open(settings, doc)).ok).toBe(true);
