@@ -1,0 +1,30 @@
+// A learned kind's spec as data: the few sizes and constants that fix its architecture (the Meta
+// RNN's H, micro-ticks and tanh bound), described by a property table like CONFIG_PROPS of
+// src/model/config.ts. The learner file (src/model/formats/learnedLearner.ts) reads a spec through
+// its kind's table, so every kind's spec is checked, defaulted and named the same way.
+import type { LearnedShape, LearnedLayout } from './learned';
+
+/** A spec's values by property name. */
+export type LearnedSpecValues = Readonly<Record<string, number | boolean>>;
+
+/** One row of a kind's spec table. */
+export interface LearnedSpecProp {
+  readonly name: string;
+  readonly kind: 'int' | 'number' | 'boolean';
+  readonly default: number | boolean;
+  /** Inclusive bounds for 'int' and 'number'. */
+  readonly min?: number;
+  readonly max?: number;
+  readonly help: string;
+}
+
+/** What the learner file needs of a kind beyond LearnedKindDef: its spec table and the layout of any valid spec. */
+export interface LearnedKindSpec {
+  readonly specProps: readonly LearnedSpecProp[];
+  /** The parameter layout for `spec` (every field present and within specProps' ranges). */
+  layoutOf(shape: LearnedShape, spec: LearnedSpecValues): LearnedLayout;
+}
+
+/** The defaults of a table as a spec. */
+export const specDefaults = (props: readonly LearnedSpecProp[]): LearnedSpecValues =>
+  Object.fromEntries(props.map((p) => [p.name, p.default]));
