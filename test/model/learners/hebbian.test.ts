@@ -4,32 +4,9 @@ import { HEBBIAN_DEF } from '../../../src/model/learners/hebbian';
 import { HEBBIAN_COEFF_INIT, HEBBIAN_FW_LR_INIT, initHebbian } from '../../../src/model/learners/hebbianInit';
 import { HebbianRuns } from '../../../src/model/learners/hebbianRuns';
 import { hebbianLayout } from '../../../src/model/learners/hebbianSpec';
-import { Rng } from '../../../src/model/rng';
-import type { StreamBlock } from '../../../src/model/engine';
+import { learnedBlock as block, sliceBlock as slice } from './learnedStreams';
 
 const SMALL: LearnedShape = { inputSize: 6, numClasses: 3 };
-
-/** Q streams of T examples, some inputs zero (seeded). */
-function block(shape: LearnedShape, Q: number, T: number, seed: number): StreamBlock {
-  const rng = new Rng(seed);
-  const inputs = Float32Array.from({ length: Q * T * shape.inputSize }, () => (rng.uniform() < 0.3 ? 0 : rng.normal()));
-  const labels = Int32Array.from({ length: Q * T }, () => rng.int(shape.numClasses));
-  return { inputs, labels, steps: T };
-}
-
-/** Examples t0..t1 of every stream of `b`. */
-function slice(b: StreamBlock, shape: LearnedShape, t0: number, t1: number): StreamBlock {
-  const T = b.steps;
-  const Q = b.labels.length / T;
-  const A = shape.inputSize;
-  const inputs = new Float32Array(Q * (t1 - t0) * A);
-  const labels = new Int32Array(Q * (t1 - t0));
-  for (let q = 0; q < Q; q++) {
-    inputs.set(b.inputs.subarray((q * T + t0) * A, (q * T + t1) * A), q * (t1 - t0) * A);
-    labels.set(b.labels.subarray(q * T + t0, q * T + t1), q * (t1 - t0));
-  }
-  return { inputs, labels, steps: t1 - t0 };
-}
 
 /** Initial parameters with a larger plasticity (C = 1, η ≈ 0.27), so the fast weights show. */
 function plastic(shape: LearnedShape, seed: number): Float32Array {

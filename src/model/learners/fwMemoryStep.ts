@@ -1,0 +1,201 @@
+// One example of one FWMemory run (official models.py:577-606, one tick per example; haiku LSTM and
+// LayerNorm defaults):
+//   u = [x_t, e_{t-1}, y_{t-1}, h]                    (e, y one-hot; both 0 at a trajectory's start)
+//   [i, g, f, o] = u W + b;  c <- σ(f + 1) c + σ(i) tanh(g);  h <- σ(o) tanh(c)     (haiku's forget bias +1)
+//   write = h Ww + bw:  k1, k2, v = tanh(write[0:m], [m:2m], [2m:3m]),  β = σ(write[3m])     models.py:590-592
+//   key = vec(k1 ⊗ k2) (key[a m + b] = k1[a] k2[b]);  M <- M + β (v − M key) ⊗ key;  M <- M / max(1, ‖M‖_F)  594-596
+//   n, e' = tanh(h Wr + br) split m / m;  q = vec(n ⊗ e');  r = LayerNorm(M q)   (no affine, eps 1e-5)    597-599
+//   out = h + r Wp + bp;  z = out Wo + bo;  y_t = B tanh(z / B);  e_t = softmax(y_t) − onehot(label)     600-605
+// The memory is written before it is read, within the same example, as in the official code; the
+// LSTM's h (not `out`) is carried to the next example. Zero inputs are skipped (exact).
+// Parameters float32; sums, h, c, M and e float64.
+import { feedbackHead, feedbackScratch, type FeedbackScratch } from './errorFeedback';
+import type { HeadResult } from '../baselines/boundedLoss';
+import type { FwMemoryLayout } from './fwMemorySpec';
+
+/** haiku LayerNorm's default eps. */
+export const FW_MEMORY_LN_EPS = 1e-5;
+
+/** The state of R runs: h, c [R][H], memory M [R][m][m²], previous error e [R][K] and label [R] (−1: none yet). */
+export interface FwMemoryState {
+  readonly h: Float64Array;
+  readonly c: Float64Array;
+  readonly memory: Float64Array;
+  readonly e: Float64Array;
+  readonly prevLabel: Int32Array;
+}
+
+export function fwMemoryState(L: FwMemoryLayout, runs: number): FwMemoryState {
+  const { hidden: H, memorySize: m } = L.spec;
+  return {
+    h: new Float64Array(runs * H),
+    c: new Float64Array(runs * H),
+    memory: new Float64Array(runs * m * m * m),
+    e: new Float64Array(runs * L.shape.numClasses),
+    prevLabel: new Int32Array(runs).fill(-1),
+  };
+}
+
+/** Every run back to the start of a trajectory: h = c = M = e = 0, no previous label. */
+export function resetFwMemoryState(s: FwMemoryState): void {
+  s.h.fill(0);
+  s.c.fill(0);
+  s.memory.fill(0);
+  s.e.fill(0);
+  s.prevLabel.fill(-1);
+}
+
+export interface FwMemoryScratch {
+  /** [4H] gate pre-activations. */
+  readonly gates: Float64Array;
+  /** [3m+1] write head, then [2m] read head (tanh applied). */
+  readonly write: Float64Array;
+  readonly read: Float64Array;
+  /** [m²] the write key and the read query. */
+  readonly key: Float64Array;
+  readonly query: Float64Array;
+  /** [m] the read vector, normalised. */
+  readonly r: Float64Array;
+  /** [H] h + the projected read. */
+  readonly out: Float64Array;
+  /** [K] logits. */
+  readonly z: Float64Array;
+  /** ŷ and e of this example. */
+  readonly head: FeedbackScratch;
+}
+
+export function fwMemoryScratch(L: FwMemoryLayout): FwMemoryScratch {
+  const { hidden: H, memorySize: m } = L.spec;
+  const K = L.shape.numClasses;
+  return {
+    gates: new Float64Array(4 * H),
+    write: new Float64Array(3 * m + 1),
+    read: new Float64Array(2 * m),
+    key: new Float64Array(m * m),
+    query: new Float64Array(m * m),
+    r: new Float64Array(m),
+    out: new Float64Array(H),
+    z: new Float64Array(K),
+    head: feedbackScratch(K),
+  };
+}
+
+/** acc[0..n) += a * p[off..off+n). */
+function addRow(acc: Float64Array, a: number, p: Float32Array, off: number, n: number): void {
+  for (let j = 0; j < n; j++) acc[j] += a * p[off + j];
+}
+
+/** acc = bias + Σ_i v[vOff + i] W[i] for W [n][cols] at wOff, bias [cols] at bOff (zero v skipped). */
+function affine(acc: Float64Array, p: Float32Array, wOff: number, bOff: number, v: Float64Array, vOff: number, n: number, cols: number): void {
+  for (let j = 0; j < cols; j++) acc[j] = p[bOff + j];
+  for (let i = 0; i < n; i++) {
+    const a = v[vOff + i];
+    if (a !== 0) addRow(acc, a, p, wOff + i * cols, cols);
+  }
+}
+
+const sigmoid = (v: number): number => 1 / (1 + Math.exp(-v));
+
+/**
+ * Run `run` over one example: x = A values of `inputs` at `xOff` (`p` holds its parameters from
+ * `base`), then its label. Predicts ŷ (left in sc.head.y) before the label is used, then stores e_t
+ * and the label for the next example.
+ */
+export function fwMemoryStep(
+  L: FwMemoryLayout,
+  p: Float32Array,
+  base: number,
+  inputs: Float32Array,
+  xOff: number,
+  label: number,
+  s: FwMemoryState,
+  run: number,
+  sc: FwMemoryScratch,
+): HeadResult {
+  const { inputSize: A, numClasses: K } = L.shape;
+  const { hidden: H, memorySize: m } = L.spec;
+  const G = 4 * H;
+  const mm = m * m;
+  const { gates, write, read, key, query, r, out, z } = sc;
+
+  // LSTM: u = [x, e_{t-1}, y_{t-1}, h].
+  const W = base + L.lstmW.offset;
+  for (let j = 0; j < G; j++) gates[j] = p[base + L.lstmB.offset + j];
+  for (let i = 0; i < A; i++) {
+    const v = inputs[xOff + i];
+    if (v !== 0) addRow(gates, v, p, W + i * G, G);
+  }
+  const eOff = run * K;
+  for (let k = 0; k < K; k++) {
+    const v = s.e[eOff + k];
+    if (v !== 0) addRow(gates, v, p, W + (A + k) * G, G);
+  }
+  const prev = s.prevLabel[run];
+  if (prev >= 0) addRow(gates, 1, p, W + (A + K + prev) * G, G);
+  const hOff = run * H;
+  const { h, c } = s;
+  for (let j = 0; j < H; j++) {
+    const v = h[hOff + j];
+    if (v !== 0) addRow(gates, v, p, W + (A + 2 * K + j) * G, G);
+  }
+  for (let k = 0; k < H; k++) {
+    const cNew = sigmoid(gates[2 * H + k] + 1) * c[hOff + k] + sigmoid(gates[k]) * Math.tanh(gates[H + k]);
+    c[hOff + k] = cNew;
+    h[hOff + k] = sigmoid(gates[3 * H + k]) * Math.tanh(cNew);
+  }
+
+  // Write: M <- M + β (v − M key) ⊗ key, then M / max(1, ‖M‖_F).
+  affine(write, p, base + L.writeW.offset, base + L.writeB.offset, h, hOff, H, 3 * m + 1);
+  const beta = sigmoid(write[3 * m]);
+  for (let a = 0; a < m; a++) {
+    const k1 = Math.tanh(write[a]);
+    for (let b = 0; b < m; b++) key[a * m + b] = k1 * Math.tanh(write[m + b]);
+  }
+  const M = s.memory;
+  const mOff = run * m * mm;
+  let norm2 = 0;
+  for (let row = 0; row < m; row++) {
+    const o = mOff + row * mm;
+    let old = 0;
+    for (let q = 0; q < mm; q++) old += M[o + q] * key[q];
+    const d = beta * (Math.tanh(write[2 * m + row]) - old);
+    for (let q = 0; q < mm; q++) {
+      const v = M[o + q] + d * key[q];
+      M[o + q] = v;
+      norm2 += v * v;
+    }
+  }
+  const norm = Math.sqrt(norm2);
+  if (norm > 1) for (let q = mOff; q < mOff + m * mm; q++) M[q] /= norm;
+
+  // Read: r = LayerNorm(M vec(n ⊗ e')).
+  affine(read, p, base + L.readW.offset, base + L.readB.offset, h, hOff, H, 2 * m);
+  for (let a = 0; a < m; a++) {
+    const n = Math.tanh(read[a]);
+    for (let b = 0; b < m; b++) query[a * m + b] = n * Math.tanh(read[m + b]);
+  }
+  let mean = 0;
+  for (let row = 0; row < m; row++) {
+    const o = mOff + row * mm;
+    let acc = 0;
+    for (let q = 0; q < mm; q++) acc += M[o + q] * query[q];
+    r[row] = acc;
+    mean += acc;
+  }
+  mean /= m;
+  let variance = 0;
+  for (let row = 0; row < m; row++) variance += (r[row] - mean) * (r[row] - mean);
+  variance /= m;
+  const inv = 1 / Math.sqrt(variance + FW_MEMORY_LN_EPS);
+  for (let row = 0; row < m; row++) r[row] = (r[row] - mean) * inv;
+
+  // out = h + r Wp + bp; z = out Wo + bo.
+  affine(out, p, base + L.readProjW.offset, base + L.readProjB.offset, r, 0, m, H);
+  for (let j = 0; j < H; j++) out[j] += h[hOff + j];
+  affine(z, p, base + L.readoutW.offset, base + L.readoutB.offset, out, 0, H, K);
+
+  const res = feedbackHead(z, K, L.spec.tanhBound, label, sc.head);
+  s.e.set(sc.head.e, eOff);
+  s.prevLabel[run] = label;
+  return res;
+}
