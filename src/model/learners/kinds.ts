@@ -3,12 +3,16 @@
 import { fail, ok, type Result } from '../result';
 import { LEARNED_KINDS, type LearnedKind, type LearnedKindDef } from './learned';
 import type { LearnedKindSpec } from './learnedSpec';
+import { FW_MEMORY_DEF } from './fwMemory';
+import { HEBBIAN_DEF } from './hebbian';
 import { META_RNN_DEF } from './metaRnn';
 
 export type LearnedKindEntry = LearnedKindDef & LearnedKindSpec;
 
 export const LEARNED_KIND_DEFS: Readonly<Partial<Record<LearnedKind, LearnedKindEntry>>> = {
   'meta-rnn': META_RNN_DEF,
+  hebbian: HEBBIAN_DEF,
+  'fw-memory': FW_MEMORY_DEF,
 };
 
 /** The file format that names each kind (every learned learner file: src/model/formats/learnedLearner.ts). */

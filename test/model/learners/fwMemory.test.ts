@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { learnedKindDef, LEARNED_FORMATS } from '../../../src/model/learners/kinds';
 import { PADDED_SHAPE, type LearnedShape } from '../../../src/model/learners/learned';
 import { FW_MEMORY_DEF } from '../../../src/model/learners/fwMemory';
 import { initFwMemory } from '../../../src/model/learners/fwMemoryInit';
@@ -153,5 +154,18 @@ describe('FwMemoryRuns', () => {
     bad[7] = Infinity;
     expect(() => runs.setParams([bad])).toThrow(/params\[0\]\[7\]/);
     expect(() => smallRuns(0)).toThrow(/runs/);
+  });
+});
+
+describe('LEARNED_KIND_DEFS', () => {
+  it("fw-memory: registered under its name with format 'vsml-fw-memory', the default spec hidden: 32, memorySize: 16, tanhBound: 100, and 125,711 parameters at the padded shape", () => {
+    const r = learnedKindDef('fw-memory');
+    expect(r.ok && r.value).toBe(FW_MEMORY_DEF);
+    expect(FW_MEMORY_DEF.format).toBe(LEARNED_FORMATS['fw-memory']);
+    expect(FW_MEMORY_DEF.format).toBe('vsml-fw-memory');
+    expect(Object.fromEntries(FW_MEMORY_DEF.specProps.map((p) => [p.name, p.default]))).toEqual({ hidden: 32, memorySize: 16, tanhBound: 100 });
+    expect(FW_MEMORY_DEF.layoutOf(PADDED_SHAPE, { hidden: 32, memorySize: 16, tanhBound: 100 }).size).toBe(125711);
+    const runs = FW_MEMORY_DEF.createRuns(PADDED_SHAPE, 4);
+    expect([runs.kind, runs.runs, runs.paramCount]).toEqual(['fw-memory', 4, 125711]);
   });
 });

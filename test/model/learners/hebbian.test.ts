@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { learnedKindDef, LEARNED_FORMATS } from '../../../src/model/learners/kinds';
 import { PADDED_SHAPE, type LearnedShape } from '../../../src/model/learners/learned';
 import { HEBBIAN_DEF } from '../../../src/model/learners/hebbian';
 import { HEBBIAN_COEFF_INIT, HEBBIAN_FW_LR_INIT, initHebbian } from '../../../src/model/learners/hebbianInit';
@@ -139,5 +140,18 @@ describe('HebbianRuns', () => {
     bad[4] = NaN;
     expect(() => runs.setParams([bad])).toThrow(/params\[0\]\[4\]/);
     expect(() => new HebbianRuns(SMALL, 0)).toThrow(/runs/);
+  });
+});
+
+describe('LEARNED_KIND_DEFS', () => {
+  it("hebbian: registered under its name with format 'vsml-hebbian', the default spec tanhBound: 100, and 112,655 parameters at the padded shape", () => {
+    const r = learnedKindDef('hebbian');
+    expect(r.ok && r.value).toBe(HEBBIAN_DEF);
+    expect(HEBBIAN_DEF.format).toBe(LEARNED_FORMATS['hebbian']);
+    expect(HEBBIAN_DEF.format).toBe('vsml-hebbian');
+    expect(Object.fromEntries(HEBBIAN_DEF.specProps.map((p) => [p.name, p.default]))).toEqual({ tanhBound: 100 });
+    expect(HEBBIAN_DEF.layoutOf(PADDED_SHAPE, { tanhBound: 100 }).size).toBe(112655);
+    const runs = HEBBIAN_DEF.createRuns(PADDED_SHAPE, 4);
+    expect([runs.kind, runs.runs, runs.paramCount]).toEqual(['hebbian', 4, 112655]);
   });
 });
