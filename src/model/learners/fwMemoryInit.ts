@@ -1,5 +1,5 @@
 // The FWMemory learner's initial parameters as haiku draws them by default (official
-// models.py:567-574: hk.LSTM and four hk.Linear with no initialisers given): every weight matrix ~
+// models.py:560-564: hk.LSTM and four hk.Linear with no initialisers given): every weight matrix ~
 // TruncatedNormal(std = 1/sqrt(fan_in)) cut at 2 std (effective std about 0.88/sqrt(fan_in)), every
 // bias 0. fan_in is the block's rows: A+2K+H for the LSTM (its Linear sees concat[input, h]), H for
 // the write head, read head and readout, m for the read projection.

@@ -3,15 +3,15 @@
 // m = memory size; the input of every example is [x (A), e_{t-1} (K), y_{t-1} (K)].
 //   lstmW      [A+2K+H][4H]  hk.LSTM(H): one Linear over concat[input, h], gates i, g, f, o
 //   lstmB      [1][4H]
-//   writeW     [H][3m+1]     write head: k1, k2, v (m each), then β            models.py:571,590-592
+//   writeW     [H][3m+1]     write head: k1, k2, v (m each), then β            models.py:562,585-587
 //   writeB     [1][3m+1]
-//   readW      [H][2m]       read head: n, e (m each)                          models.py:572,597
+//   readW      [H][2m]       read head: n, e (m each)                          models.py:563,593
 //   readB      [1][2m]
-//   readProjW  [m][H]        the read vector back to H                         models.py:573,600
+//   readProjW  [m][H]        the read vector back to H                         models.py:564,596
 //   readProjB  [1][H]
-//   readoutW   [H][K]        output_proj                                       models.py:569,603
+//   readoutW   [H][K]        output_proj                                       models.py:561,599
 //   readoutB   [1][K]
-// (the LayerNorm has no parameters: create_scale and create_offset False, models.py:574.)
+// (the LayerNorm has no parameters: create_scale and create_offset False, models.py:565.)
 // Matrices are stored as haiku holds them ([in][out], y = x W + b), so every product is a sequence of
 // contiguous row axpys. The order of the blocks is the data flow's (haiku would sort them by name).
 // At A=784, K=62, H=32, m=16: 940 x 128 + 128 + 32 x 49 + 49 + 32 x 32 + 32 + 16 x 32 + 32 + 32 x 62

@@ -1,13 +1,15 @@
-// One example of one FWMemory run (official models.py:577-606, one tick per example; haiku LSTM and
+// One example of one FWMemory run (official models.py:576-603, one tick per example; haiku LSTM and
 // LayerNorm defaults):
 //   u = [x_t, e_{t-1}, y_{t-1}, h]                    (e, y one-hot; both 0 at a trajectory's start)
-//   [i, g, f, o] = u W + b;  c <- σ(f + 1) c + σ(i) tanh(g);  h <- σ(o) tanh(c)     (haiku's forget bias +1)
-//   write = h Ww + bw:  k1, k2, v = tanh(write[0:m], [m:2m], [2m:3m]),  β = σ(write[3m])     models.py:590-592
-//   key = vec(k1 ⊗ k2) (key[a m + b] = k1[a] k2[b]);  M <- M + β (v − M key) ⊗ key;  M <- M / max(1, ‖M‖_F)  594-596
-//   n, e' = tanh(h Wr + br) split m / m;  q = vec(n ⊗ e');  r = LayerNorm(M q)   (no affine, eps 1e-5)    597-599
-//   out = h + r Wp + bp;  z = out Wo + bo;  y_t = B tanh(z / B);  e_t = softmax(y_t) − onehot(label)     600-605
+//   [i, g, f, o] = u W + b;  c <- σ(f + 1) c + σ(i) tanh(g);  h <- σ(o) tanh(c)     (haiku's forget bias +1)  584
+//   write = h Ww + bw:  k1, k2, v = tanh(write[0:m], [m:2m], [2m:3m]),  β = σ(write[3m])     models.py:585-587
+//   key = vec(k1 ⊗ k2) (key[a m + b] = k1[a] k2[b]);  M <- M + β (v − M key) ⊗ key;  M <- M / max(1, ‖M‖_F)  589-592
+//   n, e' = tanh(h Wr + br) split m / m;  q = vec(n ⊗ e');  r = LayerNorm(M q)   (no affine, eps 1e-5)    593-595
+//   out = h + r Wp + bp;  z = out Wo + bo;  y_t = B tanh(z / B);  e_t = softmax(y_t) − onehot(label)     596-602
 // The memory is written before it is read, within the same example, as in the official code; the
-// LSTM's h (not `out`) is carried to the next example. Zero inputs are skipped (exact).
+// LSTM's h (not `out`) is carried to the next example (the state hk.LSTM returns, models.py:584).
+// ‖M‖_F is the norm of the whole m x m² memory (jnp.linalg.norm of a matrix); the LayerNorm's mean
+// and variance (population, haiku's jnp.var) run over the m entries of M q. Zero inputs are skipped (exact).
 // Parameters float32; sums, h, c, M and e float64.
 import { feedbackHead, feedbackScratch, type FeedbackScratch } from './errorFeedback';
 import type { HeadResult } from '../baselines/boundedLoss';

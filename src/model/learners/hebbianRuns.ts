@@ -1,13 +1,15 @@
 // R runs of the Hebbian fast-weight learner over a stream (official models.py:363-496, Oja rule).
 // Per example, with F the run's fast weights (zero at the start of a trajectory):
 //   1. prediction pass, aux = 0:  z = [x, 0, 0]·(W + C⊙F) + b,  ŷ = 100 tanh(z/100) (recorded);
-//      e = softmax(ŷ) − onehot(y)                                           models.py:475-479
+//      e = softmax(ŷ) − onehot(y)                                           models.py:484-488
 //   2. plasticity pass, x̃ = [x, e, onehot(y)]: z' = x̃·(W + C⊙F) + b (F as in pass 1), then
 //      s = softmax(z') — of the raw z', the tanh bound is applied outside the layer — and Oja:
-//      F_ij ← F_ij + η s_j (x̃_i − s_j F_ij), η = σ(θ_η)             models.py:421-432,449-450,481-482
+//      F_ij ← F_ij + η s_j (x̃_i − s_j F_ij), η = σ(θ_η)             models.py:409-421,428-429,490-491
 // Both passes read the same F, so the x rows of z are computed once and pass 2 adds the aux rows.
 // Zero inputs are skipped in the products (exact); the Oja step touches every row (it decays F).
 // W, C, F are [I][K] row-major, so every product and update runs along a contiguous row of K.
+// Parameters and F float32 (F is I·K numbers per run), sums float64. Batch size 1: the official mean
+// of the update over the batch (models.py:421) is the update itself.
 import { runExamples, type BlockResult, type ExampleResult, type RunOptions, type StreamBlock } from '../engine';
 import { feedbackHead, feedbackScratch, type FeedbackScratch } from './errorFeedback';
 import type { LearnedRuns, LearnedShape } from './learned';

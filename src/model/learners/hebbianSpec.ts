@@ -1,10 +1,10 @@
 // The Hebbian fast-weight learner's spec and parameter layout (official models.py:363-496
 // HebbianLinear + HebbianFW, configs/hebbian.yaml: use_oja True, tanh_bound 100). One plastic layer
 // on x̃ = [x (A), aux1 (K), aux2 (K)], I = A + 2K rows:
-//   w     [I][K]  slow weights W                         models.py:402-406
-//   coeff [I][K]  per-weight plasticity coefficient C     models.py:407-408
-//   fwLr  [1][1]  θ_η, the fast-weight rate η = σ(θ_η)     models.py:409-411
-//   b     [1][K]  bias                                     models.py:417-419
+//   w     [I][K]  slow weights W                         models.py:396-400
+//   coeff [I][K]  per-weight plasticity coefficient C     models.py:401-402
+//   fwLr  [1][1]  θ_η, the fast-weight rate η = σ(θ_η)     models.py:403-405
+//   b     [1][K]  bias                                     models.py:411-414
 // Matrices are stored as haiku holds them ([in][out], z = x̃ W + b), so every product and every
 // fast-weight update runs along a contiguous row of K.
 // P = 2·I·K + K + 1: at A=784, K=62 (I = 908) 112,655 parameters, the semantics doc's count.
