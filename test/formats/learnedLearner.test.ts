@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { bytesToF32, decodeBase64, encodeBase64, f32ToBase64 } from '../../src/model/formats/base64';
 import { learnedLearnerToJson, parseLearnedLearner, serialiseLearnedLearner, type LearnedLearner } from '../../src/model/formats/learnedLearner';
+import { implementedLearnedKinds, learnedKindDef } from '../../src/model/learners/kinds';
 import { PADDED_SHAPE } from '../../src/model/learners/learned';
+import { specDefaults } from '../../src/model/learners/learnedSpec';
 import { initMetaRnn } from '../../src/model/learners/metaRnnInit';
 import { META_RNN_DEFAULTS, metaRnnLayout, type MetaRnnSpec } from '../../src/model/learners/metaRnnSpec';
 import { clone, expectOk, learnerDoc, type Doc } from './helpers';
@@ -67,6 +69,22 @@ describe('parseLearnedLearner', () => {
     const a = bits(back.params);
     const b = bits(l.params);
     expect(a.every((v, i) => v === b[i])).toBe(true);
+  });
+
+  it('round-trips every implemented kind at its default spec (A=5, K=4, init seed 3) and refuses it under another kind', () => {
+    const kinds = implementedLearnedKinds();
+    expect(kinds).toContain('meta-rnn');
+    for (const kind of kinds) {
+      const def = expectOk(learnedKindDef(kind));
+      const l: LearnedLearner = { kind, shape: SHAPE, spec: specDefaults(def.specProps), params: def.init(SHAPE, 3) };
+      const doc = JSON.parse(serialiseLearnedLearner(l)) as Doc;
+      expect(doc.format).toBe(def.format);
+      const back = expectOk(parseLearnedLearner(doc, kind));
+      expect([back.kind, back.spec]).toEqual([kind, l.spec]);
+      expect(bits(back.params)).toEqual(bits(l.params));
+      const other = kinds.find((k) => k !== kind);
+      if (other) expect(parseLearnedLearner(doc, other).ok).toBe(false);
+    }
   });
 
   it('fills a partial spec with the defaults and takes the kind from the format when none is expected', () => {
