@@ -34,8 +34,9 @@ export class MetaRnnRuns implements LearnedRuns {
     }
     params.forEach((p, r) => {
       if (p.length !== this.paramCount) throw new Error(`meta-rnn: params[${r}]: expected ${this.paramCount} values, got ${p.length}`);
-      const bad = p.findIndex((v) => !Number.isFinite(v));
-      if (bad >= 0) throw new Error(`meta-rnn: params[${r}][${bad}]: is ${p[bad]}`);
+      for (let i = 0; i < p.length; i++) {
+        if (p[i] - p[i] !== 0) throw new Error(`meta-rnn: params[${r}][${i}]: is ${p[i]}`); // NaN or ±Infinity
+      }
     });
     this.params = params.map((p) => p.slice());
   }

@@ -178,6 +178,9 @@ describe('MetaRnnRuns', () => {
     const bad = p.slice();
     bad[17] = NaN;
     expect(() => m.setParams([p, bad])).toThrow('meta-rnn: params[1][17]: is NaN');
+    bad[17] = 0;
+    bad[397] = -Infinity;
+    expect(() => m.setParams([bad])).toThrow('meta-rnn: params[0][397]: is -Infinity');
     expect(() => new MetaRnnRuns(SMALL, 0, SMALL_SPEC)).toThrow('meta-rnn: runs must be a positive integer, got 0');
     m.setParams([p]);
     const b = block(2, 3, 1);
