@@ -64,6 +64,9 @@ export interface FwMemoryScratch {
   readonly z: Float64Array;
   /** ŷ and e of this example. */
   readonly head: FeedbackScratch;
+  /** Up to four non-zero inputs (weight-row offset, value) summed in one pass. */
+  readonly nzRow: Int32Array;
+  readonly nzVal: Float64Array;
 }
 
 export function fwMemoryScratch(L: FwMemoryLayout): FwMemoryScratch {
@@ -79,6 +82,8 @@ export function fwMemoryScratch(L: FwMemoryLayout): FwMemoryScratch {
     out: new Float64Array(H),
     z: new Float64Array(K),
     head: feedbackScratch(K),
+    nzRow: new Int32Array(4),
+    nzVal: new Float64Array(4),
   };
 }
 
@@ -93,6 +98,35 @@ function affine(acc: Float64Array, p: Float32Array, wOff: number, bOff: number, 
   for (let i = 0; i < n; i++) {
     const a = v[vOff + i];
     if (a !== 0) addRow(acc, a, p, wOff + i * cols, cols);
+  }
+}
+
+/** acc[0..n) += Σ_i x_i W[i] over the A inputs at xOff (W [A][n] at wOff), four non-zero rows per pass. */
+function addInputRows(acc: Float64Array, p: Float32Array, wOff: number, n: number, x: Float32Array, xOff: number, A: number, sc: FwMemoryScratch): void {
+  const { nzRow, nzVal } = sc;
+  let i = 0;
+  for (;;) {
+    let k = 0;
+    for (; i < A && k < 4; i++) {
+      const v = x[xOff + i];
+      if (v !== 0) {
+        nzRow[k] = wOff + i * n;
+        nzVal[k++] = v;
+      }
+    }
+    if (k < 4) {
+      for (let q = 0; q < k; q++) addRow(acc, nzVal[q], p, nzRow[q], n);
+      return;
+    }
+    const r0 = nzRow[0];
+    const r1 = nzRow[1];
+    const r2 = nzRow[2];
+    const r3 = nzRow[3];
+    const v0 = nzVal[0];
+    const v1 = nzVal[1];
+    const v2 = nzVal[2];
+    const v3 = nzVal[3];
+    for (let j = 0; j < n; j++) acc[j] += v0 * p[r0 + j] + v1 * p[r1 + j] + v2 * p[r2 + j] + v3 * p[r3 + j];
   }
 }
 
@@ -123,10 +157,7 @@ export function fwMemoryStep(
   // LSTM: u = [x, e_{t-1}, y_{t-1}, h].
   const W = base + L.lstmW.offset;
   for (let j = 0; j < G; j++) gates[j] = p[base + L.lstmB.offset + j];
-  for (let i = 0; i < A; i++) {
-    const v = inputs[xOff + i];
-    if (v !== 0) addRow(gates, v, p, W + i * G, G);
-  }
+  addInputRows(gates, p, W, G, inputs, xOff, A, sc);
   const eOff = run * K;
   for (let k = 0; k < K; k++) {
     const v = s.e[eOff + k];

@@ -28,6 +28,9 @@ export class HebbianRuns implements LearnedRuns {
   private readonly a: Float64Array;
   private readonly d: Float64Array;
   private readonly head: FeedbackScratch;
+  /** Up to four non-zero inputs (row, value) summed in one pass. */
+  private readonly nzRow = new Int32Array(4);
+  private readonly nzVal = new Float64Array(4);
 
   constructor(
     readonly shape: LearnedShape,
@@ -78,9 +81,22 @@ export class HebbianRuns implements LearnedRuns {
     const f0 = r * L.rows * K;
     const { zx, z, a, d } = this;
     zx.fill(0);
-    for (let i = 0; i < A; i++) {
-      const xi = inputs[xOff + i];
-      if (xi !== 0) this.addRow(xi, i, W, C, f0, zx);
+    let i = 0;
+    for (;;) {
+      // The next four non-zero inputs go through (W + C⊙F) together: one pass over the accumulator.
+      let n = 0;
+      for (; i < A && n < 4; i++) {
+        const xi = inputs[xOff + i];
+        if (xi !== 0) {
+          this.nzRow[n] = i;
+          this.nzVal[n++] = xi;
+        }
+      }
+      if (n === 4) this.addRows4(W, C, f0, zx);
+      else {
+        for (let q = 0; q < n; q++) this.addRow(this.nzVal[q], this.nzRow[q], W, C, f0, zx);
+        break;
+      }
     }
     const b = base + L.b.offset;
     for (let j = 0; j < K; j++) z[j] = zx[j] + p[b + j];
@@ -109,6 +125,29 @@ export class HebbianRuns implements LearnedRuns {
       else for (let j = 0; j < K; j++) F[row + j] = F[row + j] * d[j] + a[j] * xi;
     }
     return res;
+  }
+
+  /** acc[j] += Σ_q nzVal[q] · (W + C⊙F)[nzRow[q]][j] for the four rows in nzRow. */
+  private addRows4(W: number, C: number, f0: number, acc: Float64Array): void {
+    const K = this.shape.numClasses;
+    const p = this.params.values;
+    const F = this.fast;
+    const { nzRow, nzVal } = this;
+    const o0 = nzRow[0] * K;
+    const o1 = nzRow[1] * K;
+    const o2 = nzRow[2] * K;
+    const o3 = nzRow[3] * K;
+    const v0 = nzVal[0];
+    const v1 = nzVal[1];
+    const v2 = nzVal[2];
+    const v3 = nzVal[3];
+    for (let j = 0; j < K; j++) {
+      acc[j] +=
+        v0 * (p[W + o0 + j] + p[C + o0 + j] * F[f0 + o0 + j]) +
+        v1 * (p[W + o1 + j] + p[C + o1 + j] * F[f0 + o1 + j]) +
+        v2 * (p[W + o2 + j] + p[C + o2 + j] * F[f0 + o2 + j]) +
+        v3 * (p[W + o3 + j] + p[C + o3 + j] * F[f0 + o3 + j]);
+    }
   }
 
   /** acc[j] += v · (W + C⊙F)[i][j]. */
