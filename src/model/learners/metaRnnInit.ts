@@ -1,4 +1,4 @@
-// The Meta RNN's initial parameters as haiku draws them by default (official models.py:262-263:
+// The Meta RNN's initial parameters as haiku draws them by default (official models.py:270-271:
 // hk.LSTM and hk.Linear with no initialisers given): every weight matrix ~ TruncatedNormal(std =
 // 1/sqrt(fan_in)) cut at 2 std (effective std about 0.88/sqrt(fan_in)), every bias 0. fan_in is
 // A+2K+H for the LSTM (its Linear sees concat[input, h]) and H for the readout.

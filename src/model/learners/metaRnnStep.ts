@@ -1,4 +1,5 @@
-// One example of one Meta RNN run (official models.py:273-297, haiku recurrent.py LSTM):
+// One example of one Meta RNN run (official models.py:281-294, the scan_tick of MetaRNN.__call__;
+// haiku recurrent.py LSTM):
 //   u = [x_t, e_{t-1}, y_{t-1}]                       (e, y one-hot; both 0 at a trajectory's start)
 //   per micro-tick (same u each time; only h, c advance):
 //     [i, g, f, o] = [u, h] W + b
