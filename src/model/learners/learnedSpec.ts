@@ -2,7 +2,7 @@
 // RNN's H, micro-ticks and tanh bound), described by a property table like CONFIG_PROPS of
 // src/model/config.ts. The learner file (src/model/formats/learnedLearner.ts) reads a spec through
 // its kind's table, so every kind's spec is checked, defaulted and named the same way.
-import type { LearnedShape, LearnedLayout } from './learned';
+import type { LearnedLayout, LearnedRuns, LearnedShape } from './learned';
 
 /** A spec's values by property name. */
 export type LearnedSpecValues = Readonly<Record<string, number | boolean>>;
@@ -23,6 +23,8 @@ export interface LearnedKindSpec {
   readonly specProps: readonly LearnedSpecProp[];
   /** The parameter layout for `spec` (every field present and within specProps' ranges). */
   layoutOf(shape: LearnedShape, spec: LearnedSpecValues): LearnedLayout;
+  /** R runs of the kind with `spec` (a file's spec; createRuns is the default spec's). */
+  runsOf(shape: LearnedShape, spec: LearnedSpecValues, runs: number): LearnedRuns;
 }
 
 /** The defaults of a table as a spec. */
