@@ -50,6 +50,20 @@ export function centralDifference(f: (p: Float64Array) => number, p: Float64Arra
   return (up - f(q)) / (2 * h);
 }
 
+/** Every coordinate's analytic gradient, central difference and relative error, and the largest error. */
+export function compareCoordinates(
+  grad: Float64Array,
+  loss: (p: Float64Array) => number,
+  p: Float64Array,
+  coords: readonly { index: number; block: string }[],
+): { rows: { index: number; block: string; grad: number; fd: number; err: number }[]; worst: number } {
+  const rows = coords.map(({ index, block }) => {
+    const fd = centralDifference(loss, p, index);
+    return { index, block, grad: grad[index], fd, err: relativeError(grad[index], fd) };
+  });
+  return { rows, worst: Math.max(...rows.map((r) => r.err)) };
+}
+
 /** |a − b| / max(|a|, |b|). */
 export const relativeError = (a: number, b: number): number => (a === b ? 0 : Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b)));
 
