@@ -1,12 +1,15 @@
-// `vsml evaluate`: the paper's online evaluation of a learner (a VSML learner file or one of the
-// SGD/Adam baselines) on a dataset: R runs of T predictions, each made before its label; writes a
-// vsml-evaluation file and prints a short table. Protocol and choices: docs/EVALUATION.md.
+// `vsml evaluate`: the paper's online evaluation of a learner (a VSML learner file, a learned
+// learner file without variable sharing: Meta RNN, Hebbian, FWMemory, or one of the SGD/Adam
+// baselines; evaluateLearner.ts tells the files apart by their format) on a dataset: R runs of T
+// predictions, each made before its label; writes a vsml-evaluation file and prints a short table.
+// Protocol and choices: docs/EVALUATION.md. A learned learner runs on the CPU (--backend is for VSML
+// learners), zero-padded to its inputs as the official pad.yaml; a dataset wider than it is refused.
 //
 // Seeds: one --seed (default 22). Run r's initial state (VSML) or weights (baselines) come from
-// new Rng(seed).fork(r); run r's example order from src/data's runOrderSeed(seed, r) (with --stream
-// association: the episodes of src/data/associationStream.ts from (seed, r), as the studio draws them);
-// the task seed (projection, shuffle, Random's examples) from --transform's project:/shuffle: seed,
-// else --seed.
+// new Rng(seed).fork(r) (a learned learner starts every run from zeros); run r's example order
+// from src/data's runOrderSeed(seed, r) (with --stream association: the episodes of
+// src/data/associationStream.ts from (seed, r), as the studio draws them); the task seed
+// (projection, shuffle, Random's examples) from --transform's project:/shuffle: seed, else --seed.
 //
 // --stream association [--order apart|adjacent] [--fresh]: the paper's Fig. 9 stream (one image of
 // every class per episode, each shown twice); the file and the table add the accuracy on first and on
@@ -31,7 +34,8 @@ import { intFlag, type FlagValues } from './args';
 import { badInput, runtimeFailure, success, type Command, type CommandIo, type Outcome } from './command';
 import { DATA_FLAGS, parseDataFlags } from './dataFlags';
 import { BACKENDS, backendHelp } from './engineFactory';
-import { dataLine, loadLearner, MAX_BASELINE_BYTES, NAME, prepareCell, runCell, type CellOptions } from './evaluateCell';
+import { dataLine, MAX_BASELINE_BYTES, NAME, prepareCell, runCell, type CellOptions } from './evaluateCell';
+import { loadLearner } from './evaluateLearner';
 import { cellFlags, DATA_DIR_FILES, NO_TRANSFORM, parseAt, parseTransforms, splitList } from './evaluateLists';
 import { MAX_STREAM_OUT_VALUES } from './evaluateStreamOut';
 import { runTable } from './evaluateTableMode';
@@ -130,7 +134,7 @@ export const evaluateCommand: Command = {
   name: 'evaluate',
   summary: 'online evaluation: R runs of T predictions, each before its label; cumulative accuracy with std over runs',
   flags: [
-    { name: 'learner', value: `L.json|${BASELINE_NAMES.join('|')}[,...]`, required: true, help: 'a vsml-learner file, or a baseline (online SGD/Adam, shallow or 160-tanh deep); a comma-separated list for a table' },
+    { name: 'learner', value: `L.json|${BASELINE_NAMES.join('|')}[,...]`, required: true, help: 'a learner file (vsml-learner; or a learned learner without variable sharing: vsml-meta-rnn, vsml-hebbian, vsml-fw-memory, zero-padded to its inputs), or a baseline (online SGD/Adam, shallow or 160-tanh deep); a comma-separated list for a table' },
     ...DATA_FLAGS.map((f) => (f.name === 'dataset' ? { ...f, value: 'NAME[,...]', help: `${f.help}; a comma-separated list for a table` } : f)),
     { name: 'transforms', value: 'T1;T2;...', help: `table rows: one per item, ';'-separated, each a --transform list or ${NO_TRANSFORM}` },
     { name: 'at', value: 'S1,S2,...', help: 'table mode: also the cumulative accuracy at these steps (increasing, at most --steps)' },
@@ -141,7 +145,7 @@ export const evaluateCommand: Command = {
     { name: 'stream', value: 'iid|association', choices: ['iid', 'association'], help: "iid: seeded shuffled epochs (default); association: the paper's Fig. 9 episodes, one image of every class shown twice, with the accuracy on first and second showings" },
     { name: 'order', value: ASSOCIATION_ORDERS.join('|'), choices: ASSOCIATION_ORDERS, help: 'with --stream association: apart (default: a repeat never directly follows its first showing) or adjacent (back to back)' },
     { name: 'fresh', value: '', boolean: true, help: 'with --stream association: every episode starts from fresh learners (VSML initial state, baseline initial weights)' },
-    { name: 'backend', value: BACKENDS.join('|'), choices: BACKENDS, help: `${backendHelp('engine for a VSML learner')}; the baselines always run on the CPU` },
+    { name: 'backend', value: BACKENDS.join('|'), choices: BACKENDS, help: `${backendHelp('engine for a VSML learner')}; only VSML learners: the baselines and the learned learners (Meta RNN, Hebbian, FWMemory) always run on the CPU` },
     { name: 'init', value: BASELINE_INITS.join('|'), choices: BASELINE_INITS, help: "baselines: initial weights per run from (seed, run), or 'shared' by every run as the official PRNGKey(22) (default per-run)" },
     { name: 'out', value: 'R.json', required: true, help: 'vsml-evaluation file to write (atomically); a vsml-evaluation-table file in table mode' },
     { name: 'stream-out', value: 'S.json', help: "one cell: also write run 0's examples (as seen, in order) as a vsml-stream file, for vsml trace" },

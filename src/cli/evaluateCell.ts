@@ -13,14 +13,14 @@ import type { DataSource } from '../data/types';
 import { evaluateAssociation } from '../meta/associationEvaluation';
 import { vsmlReset } from '../meta/episodes';
 import { evaluate } from '../meta/evaluate';
+import { learnedBatchLearner, learnedShapeError } from '../meta/learnedBatch';
 import { baselineLearner, vsmlLearner } from '../meta/learners';
 import type { BatchLearner } from '../meta/protocol';
-import { BASELINES, isBaselineName, type BaselineName } from '../model/baselines/kinds';
+import { BASELINES, type BaselineName } from '../model/baselines/kinds';
 import { mlpLayout } from '../model/baselines/mlpLayout';
 import type { BaselineInit } from '../model/baselines/online';
 import type { BackendName, VsmlEngine } from '../model/engine';
 import type { Evaluation, MeanStd } from '../model/formats/evaluation';
-import { parseLearner, type Learner } from '../model/formats/learner';
 import type { MemoryLimit } from '../model/resources';
 import { formatFieldError, type FieldError } from '../model/result';
 import type { FlagValues } from './args';
@@ -29,7 +29,7 @@ import { createEngine } from './engineFactory';
 import { tapAt } from './evaluateAt';
 import { recordRun0 } from './evaluateStreamOut';
 import { evaluateMemory, type EvaluatedLearner } from './evaluateMemory';
-import { readJsonFile } from './io';
+import type { LearnerChoice } from './evaluateLearner';
 import { refuseOverLimit } from './memoryFlag';
 
 export const NAME = 'vsml evaluate';
@@ -53,7 +53,7 @@ export interface CellOptions {
   readonly recordRun0?: boolean;
 }
 
-export type LearnerChoice = { kind: 'baseline'; name: BaselineName } | { kind: 'vsml'; path: string; learner: Learner };
+export type { LearnerChoice };
 
 /** A cell ready to run: nothing left to refuse. */
 export interface PreparedCell {
@@ -92,15 +92,6 @@ function baselineBytes(name: BaselineName, A: number, K: number, runs: number): 
   return mlpLayout([A, ...spec.hidden, K]).size * copies * 4 * runs;
 }
 
-/** A baseline by name, else a vsml-learner file; a bad file as "<path>: <field>: <reason>". */
-export async function loadLearner(text: string): Promise<{ ok: true; value: LearnerChoice } | Line> {
-  if (isBaselineName(text)) return { ok: true, value: { kind: 'baseline', name: text } };
-  const raw = await readJsonFile(text);
-  const parsed = raw.ok ? parseLearner(raw.value) : raw;
-  if (!parsed.ok) return { ok: false, line: `${text}: ${formatFieldError(parsed.error)}` };
-  return { ok: true, value: { kind: 'vsml', path: text, learner: parsed.value } };
-}
-
 /** Data sets opened once per command: cells on the same data (and the same open request) share it. */
 export type SourceCache = Map<string, Promise<Awaited<ReturnType<typeof openDatasetNode>>>>;
 
@@ -121,7 +112,11 @@ export async function prepareCell(learnerText: string, learner: LearnerChoice, f
       return { ok: false, line: `${NAME}: --runs: ${opts.runs} runs of ${learner.name} on ${A} inputs need ${gib(bytes)} GiB of weights and optimiser state, over the ${gib(MAX_BASELINE_BYTES)} GiB limit` };
     }
   }
-  const evaluated: EvaluatedLearner = learner.kind === 'baseline' ? learner : { kind: 'vsml', path: learner.path, config: learner.learner.config };
+  if (learner.kind === 'learned') {
+    const bad = learnedShapeError(learner.learner, size.value);
+    if (bad) return { ok: false, line: `${NAME}: ${learner.path}: ${formatFieldError(bad)} (${data.value.info.name} ${data.value.split}${data.value.transform ? ` [${data.value.transform}]` : ''})` };
+  }
+  const evaluated: EvaluatedLearner = learner.kind === 'vsml' ? { kind: 'vsml', path: learner.path, config: learner.learner.config } : learner;
   const tooBig = refuseOverLimit(NAME, evaluateMemory(evaluated, size.value, opts.runs, opts.steps, opts.association ? 2 : 1), opts.limit);
   if (tooBig) return { ok: false, line: tooBig };
   return { ok: true, value: { learnerText, learner, data: data.value, source: source.value, size: size.value } };
@@ -143,7 +138,7 @@ export async function runCell(cell: PreparedCell, opts: CellOptions): Promise<{ 
   }
 
   const baseline = learner.kind === 'baseline';
-  const backend = baseline ? 'cpu' : opts.backend;
+  const backend = learner.kind === 'vsml' ? opts.backend : 'cpu';
   let engine: VsmlEngine | null = null;
   let batch: BatchLearner;
   let reset: () => void;
@@ -151,6 +146,12 @@ export async function runCell(cell: PreparedCell, opts: CellOptions): Promise<{ 
     const baselines = baselineLearner(learner.name, A, K, opts.runs, opts.seed, opts.init);
     batch = baselines;
     reset = () => baselines.reset(opts.seed, opts.init);
+  } else if (learner.kind === 'learned') {
+    const made = learnedBatchLearner(learner.learner, cell.size, opts.runs);
+    if (!made.ok) return bad(`${NAME}: ${learner.path}: ${formatFieldError(made.error)}`);
+    const learned = made.value;
+    batch = learned;
+    reset = () => learned.resetState();
   } else {
     const spec = { config: learner.learner.config, inputSize: A, numClasses: K, runs: opts.runs };
     try {

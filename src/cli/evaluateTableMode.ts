@@ -7,7 +7,8 @@ import { crossingsOf, serialiseEvaluationTable, type EvaluationTable, type Evalu
 import { formatFieldError } from '../model/result';
 import type { FlagValues } from './args';
 import { badInput, runtimeFailure, success, type CommandIo, type Outcome } from './command';
-import { loadLearner, NAME, prepareCell, runCell, type CellOptions, type LearnerChoice, type PreparedCell, type SourceCache } from './evaluateCell';
+import { NAME, prepareCell, runCell, type CellOptions, type PreparedCell, type SourceCache } from './evaluateCell';
+import { loadLearner, type LearnerChoice } from './evaluateLearner';
 import { cellFlags, checkFileFlags } from './evaluateLists';
 import { formatCrossings, formatEvaluationTable, formatShowings } from './evaluationTable';
 import { writeFileAtomic } from './io';

@@ -8,7 +8,7 @@
 import type { BlockResult, RunOptions, StreamBlock } from '../model/engine';
 import type { LearnedLearner } from '../model/formats/learnedLearner';
 import { learnedKindDef } from '../model/learners/kinds';
-import { fail, ok, type Result } from '../model/result';
+import { fail, ok, type FieldError, type Result } from '../model/result';
 import type { BatchLearner } from './protocol';
 
 export interface DatasetShape {
@@ -16,19 +16,32 @@ export interface DatasetShape {
   readonly numClasses: number;
 }
 
-/** R runs of `learner` on a dataset of `data`'s shape; errors name the learner file's field. */
-export function learnedBatchLearner(learner: LearnedLearner, data: DatasetShape, runs: number): Result<BatchLearner> {
+/** A BatchLearner whose runs can be put back to their initial (zero) state, as at a trajectory's start. */
+export interface LearnedBatchLearner extends BatchLearner {
+  resetState(): void;
+}
+
+/** Whether `learner` can run on a dataset of `data`'s shape: an error naming the learner file's field, else null. */
+export function learnedShapeError(learner: LearnedLearner, data: DatasetShape): FieldError | null {
   const { shape, kind } = learner;
   if (data.inputSize > shape.inputSize) {
-    return fail(
-      'shape',
-      'shape.inputSize',
-      `the ${kind} learner reads ${shape.inputSize} inputs and the dataset has ${data.inputSize}: a learner without variable sharing is tied to its input size (resize the dataset to at most ${shape.inputSize} inputs)`,
-    );
+    return {
+      code: 'shape',
+      field: 'shape.inputSize',
+      message: `the ${kind} learner reads ${shape.inputSize} inputs and the dataset has ${data.inputSize}: a learner without variable sharing is tied to its input size (resize the dataset to at most ${shape.inputSize} inputs)`,
+    };
   }
   if (data.numClasses > shape.numClasses) {
-    return fail('shape', 'shape.numClasses', `the ${kind} learner has ${shape.numClasses} outputs and the dataset ${data.numClasses} classes`);
+    return { code: 'shape', field: 'shape.numClasses', message: `the ${kind} learner has ${shape.numClasses} outputs and the dataset ${data.numClasses} classes` };
   }
+  return null;
+}
+
+/** R runs of `learner` on a dataset of `data`'s shape; errors name the learner file's field. */
+export function learnedBatchLearner(learner: LearnedLearner, data: DatasetShape, runs: number): Result<LearnedBatchLearner> {
+  const { shape, kind } = learner;
+  const bad = learnedShapeError(learner, data);
+  if (bad) return fail(bad.code, bad.field, bad.message);
   const def = learnedKindDef(kind);
   if (!def.ok) return def;
   const inner = def.value.runsOf(shape, learner.spec, runs);
@@ -40,6 +53,7 @@ export function learnedBatchLearner(learner: LearnedLearner, data: DatasetShape,
   const KL = shape.numClasses;
   return ok({
     runs,
+    resetState: () => inner.resetState(),
     run(block: StreamBlock, opts: RunOptions = {}): BlockResult {
       const Q = block.labels.length / block.steps;
       const padded = new Float32Array(Q * block.steps * AL);
