@@ -20,6 +20,7 @@ import { formatRefusal, memoryRefusal } from '../model/resources';
 import { formatFieldError, type FieldError } from '../model/result';
 import type { EngineChoice } from './engineChoice';
 import { browserMemoryLimit } from './memoryLimit';
+import { learnedEntries, learnedLines, type ParsedLearned } from './learnedLines';
 import { sessionMemory, STUDIO_RAISE } from './sessionMemory';
 import { Session } from './session';
 import type { SessionDeps, SessionInfo, SessionSettings } from './sessionApi';
@@ -77,7 +78,7 @@ function streamsOf(task: Task, s: SessionSettings): { ok: true; value: BlockSour
   return s.stream === 'association' ? createAssociationStreams(task, { ...options, order: s.order, fresh: s.fresh }) : createRunStreams(task, options);
 }
 
-export async function openSession(deps: SessionDeps, s: SessionSettings, learner: Learner, files: DatasetFiles | undefined): Promise<Opened> {
+export async function openSession(deps: SessionDeps, s: SessionSettings, learner: Learner, files: DatasetFiles | undefined, learned: readonly ParsedLearned[] = []): Promise<Opened> {
   const bad = checkSettings(s);
   if (bad) return refuse(bad);
   const source = await deps.openData(s.dataset, s.split, s.seed, files);
@@ -85,13 +86,15 @@ export async function openSession(deps: SessionDeps, s: SessionSettings, learner
   const spec = { seed: s.seed, resize: s.resize, shufflePixels: s.shuffle, project: s.project, classes: s.classes ?? undefined };
   const size = taskSize(source.value, spec);
   if (!size.ok) return refuse(taskError(s.dataset, size.error, s.resize));
-  const tooBig = memoryRefusal(sessionMemory(s, learner.config, size.value), deps.memoryLimit ?? browserMemoryLimit(STUDIO_RAISE));
+  const tooBig = memoryRefusal(sessionMemory(s, learner.config, size.value, learned), deps.memoryLimit ?? browserMemoryLimit(STUDIO_RAISE));
   if (tooBig) return refuse(formatRefusal(tooBig));
   const task = buildTask(source.value, spec);
   if (!task.ok) return refuse(taskError(s.dataset, task.error, s.resize));
   const streams = streamsOf(task.value, s);
   if (!streams.ok) return refuse(formatFieldError(streams.error));
   const { inputSize, numClasses, classNames, shape, name } = task.value;
+  const lines = learnedLines(learned, { inputSize, numClasses }, s.runs);
+  if (!lines.ok) return refuse(lines.message);
   let choice: EngineChoice;
   try {
     choice = await deps.makeEngine({ config: learner.config, inputSize, numClasses, runs: s.runs });
@@ -101,7 +104,7 @@ export async function openSession(deps: SessionDeps, s: SessionSettings, learner
   const { engine, fallback } = choice;
   let session: Session;
   try {
-    session = new Session(engine, streams.value, { learner, baselines: s.baselines, seed: s.seed, drawing: imageInput(source.value, spec) });
+    session = new Session(engine, streams.value, { learner, baselines: s.baselines, learned: lines.value, seed: s.seed, drawing: imageInput(source.value, spec) });
   } catch (e) {
     engine.dispose();
     void choice.upgrade?.then((c) => c.engine.dispose());
@@ -121,6 +124,7 @@ export async function openSession(deps: SessionDeps, s: SessionSettings, learner
     layers: engine.shapes.map(({ A, B }) => ({ A, B })),
     stateSize: learner.config.stateSize,
     handover: choice.upgrade ? HANDOVER_PENDING : null,
+    learned: learnedEntries(learned),
   };
   const replay = (): BlockSource => {
     const again = streamsOf(task.value, s);

@@ -168,12 +168,12 @@ export class Player {
     return this.queue.run(() => (this.session === session ? use(session) : null));
   }
 
-  /** The latest frame, taken between blocks; `view` null: no heatmap. */
-  frame(view: StateView | null): Promise<Frame | null> {
+  /** The latest frame, taken between blocks; `view` null: no heatmap; `strip`: whose probabilities the strip shows. */
+  frame(view: StateView | null, strip = 'vsml'): Promise<Frame | null> {
     return this.queue.run(async () => {
       const session = this.session;
       if (!session) return null;
-      const base = session.frame();
+      const base = session.frame(undefined, strip);
       const problem = view ? session.checkView(view) : null;
       let heatmap: Frame['heatmap'] = null;
       let notice = this.notice ?? problem;

@@ -10,6 +10,7 @@ import { Handover } from './handover';
 import type { BaselineName } from '../model/baselines/kinds';
 import type { VsmlEngine } from '../model/engine';
 import type { Learner } from '../model/formats/learner';
+import type { BatchLearner } from '../meta/protocol';
 import { AccuracyTally } from './accuracyTally';
 import { FRAME_POINTS, framePoints, type DecimatedCurve } from './decimate';
 import { episodeChunks, freshEpisodeLength, vsmlReset } from '../meta/episodes';
@@ -22,6 +23,8 @@ import { initRunState } from '../model/init';
 import { formatFieldError, type Result } from '../model/result';
 import { Rng } from '../model/rng';
 import type { PeekReply, ReproduceReply, TeachReply } from './explainContract';
+import type { LearnedLine } from './learnedLines';
+import { RecentOutputs } from './recentOutputs';
 import { Run0Record } from './run0Record';
 import { agreementOf, explainRefusal, labelRefusal, MAX_TAUGHT, predictionOf, taughtBlock } from './sessionExplain';
 
@@ -56,14 +59,16 @@ export interface Frame {
   readonly probabilities: Float32Array;
   /** Argmax of `probabilities` (the first maximum). */
   readonly predicted: number;
-  /** Run 0's last `history` examples, oldest first: [n][K] probabilities and [n] labels. */
+  /** Run 0's last `history` examples, oldest first: [n][K] probabilities of the learner `strip` and [n] labels. */
   readonly recentProbabilities: Float32Array;
+  /** Whose probabilities `recentProbabilities` are: "vsml", a baseline or a learned learner's name (one the session does not run reads "vsml"). */
+  readonly strip: string;
   readonly recentLabels: Int32Array;
   /** [n] marks of the same examples (src/model/showings.ts: first or second showing, episode start); 0 on the i.i.d. stream. */
   readonly recentMarks: Uint8Array;
-  /** Association stream: VSML's and every baseline's accuracy on first and on second showings (showingTally.ts); null on the i.i.d. stream. */
+  /** Association stream: every learner's accuracy on first and on second showings (showingTally.ts); null on the i.i.d. stream. */
   readonly showings: ShowingsByLearner | null;
-  /** VSML and every baseline: the cumulative accuracy, decimated to at most 1000 points, always with the first and the last; x = examples seen (1-based). */
+  /** VSML, every baseline and every learned learner: the cumulative accuracy, decimated to at most 1000 points, always with the first and the last; x = examples seen (1-based). */
   readonly accuracy: { readonly [learner: string]: DecimatedCurve };
   /** The state slice of the view set with setView (run 0), or null. */
   readonly heatmap: Heatmap | null;
@@ -90,6 +95,8 @@ export type SessionFrame = Omit<Frame, 'heatmap' | 'speed' | 'playing' | 'notice
 export interface SessionOptions {
   readonly learner: Learner;
   readonly baselines: readonly BaselineName[];
+  /** Learned learners without variable sharing (learnedLines.ts), on the same streams; default none. */
+  readonly learned?: readonly LearnedLine[];
   /** Seed of the initial states / weights (the streams have their own, in `source`). */
   readonly seed: number;
   /** Examples kept for the introspection strip (default 100). */
@@ -110,13 +117,14 @@ export class Session {
   private readonly history: number;
   private readonly tallies = new Map<string, AccuracyTally>();
   private readonly baselines: { name: BaselineName; learner: ReturnType<typeof baselineLearner> }[];
+  /** The learned learners, each remade from its zero state at a fresh episode. */
+  private readonly learned: { line: LearnedLine; learner: BatchLearner }[];
   private readonly K: number;
   private readonly A: number;
   private input: Float32Array;
   private label = -1;
-  private probabilities: Float32Array;
-  private readonly recentP: number[] = [];
-  private readonly recentL: number[] = [];
+  /** Run 0's last examples' probabilities, every learner's, and labels (the strip). */
+  private readonly recent: RecentOutputs;
   private engine: VsmlEngine;
   /** The engine the session is moving onto, while it replays the examples seen so far; or null. */
   private handover: { readonly to: Handover; readonly done: () => void; readonly failed: (e: Error) => void; taught: number } | null = null;
@@ -153,8 +161,10 @@ export class Session {
     this.baselines = options.baselines.map((name) => ({ name, learner: baselineLearner(name, this.A, this.K, runs, options.seed) }));
     this.tallies.set('vsml', new AccuracyTally(runs));
     for (const b of this.baselines) this.tallies.set(b.name, new AccuracyTally(runs));
+    this.learned = (options.learned ?? []).map((line) => ({ line, learner: line.create() }));
+    for (const l of this.learned) this.tallies.set(l.line.name, new AccuracyTally(runs));
     this.input = new Float32Array(this.A);
-    this.probabilities = new Float32Array(this.K).fill(1 / this.K);
+    this.recent = new RecentOutputs([...this.tallies.keys()], this.K, this.history);
     this.showingTally = new SessionShowings(source, runs, [...this.tallies.keys()], this.history);
     this.freshLength = freshEpisodeLength(source);
     this.maxBlockSteps = defaultBlockSteps(runs, this.A);
@@ -173,7 +183,7 @@ export class Session {
     return this.engine.spec.runs;
   }
 
-  /** Advance every run (VSML and baselines) by `steps` examples of the same streams; with fresh episodes, each episode from the learners' start (src/meta/episodes.ts). */
+  /** Advance every run (VSML, the baselines and the learned learners) by `steps` examples of the same streams; with fresh episodes, each episode from the learners' start (src/meta/episodes.ts). */
   async step(steps: number): Promise<void> {
     if (!Number.isInteger(steps) || steps < 1) throw new Error(`session: steps must be a positive integer, got ${steps}`);
     for (const chunk of episodeChunks(this.examples, steps, this.freshLength)) {
@@ -182,11 +192,12 @@ export class Session {
     }
   }
 
-  /** Every learner back to where it began (a fresh episode): VSML's initial states, the baselines' initial weights, run 0's record. */
+  /** Every learner back to where it began (a fresh episode): VSML's initial states, the baselines' initial weights, the learned learners' zero states, run 0's record. */
   private resetLearners(): void {
     this.resetVsml ??= vsmlReset(() => this.engine, this.options.learner, this.options.seed);
     this.resetVsml();
     for (const b of this.baselines) b.learner.reset(this.options.seed);
+    for (const l of this.learned) l.learner = l.line.create();
     this.run0.reset();
   }
 
@@ -197,44 +208,38 @@ export class Session {
     this.showingTally.begin(steps);
     const r = await this.engine.run(block, { outputs: true });
     this.run0.record(block.inputs, block.labels, r.outputs as Float32Array, steps);
-    this.tallies.get('vsml')?.add(r.correct, steps);
-    this.showingTally.add('vsml', r.correct);
-    for (const b of this.baselines) {
-      const correct = b.learner.run(block, { outputs: false }).correct;
-      this.tallies.get(b.name)?.add(correct, steps);
-      this.showingTally.add(b.name, correct);
-    }
-    const K = this.K;
-    for (let t = 0; t < steps; t++) {
-      const y = (r.outputs as Float32Array).subarray(t * K, (t + 1) * K);
-      const p = softmax(y);
-      this.recentP.push(...p);
-      this.recentL.push(block.labels[t]);
-    }
-    const extra = this.recentL.length - this.history;
-    if (extra > 0) {
-      this.recentL.splice(0, extra);
-      this.recentP.splice(0, extra * K);
-    }
+    this.tally('vsml', r, steps);
+    for (const b of this.baselines) this.tally(b.name, b.learner.run(block, { outputs: true }), steps);
+    for (const l of this.learned) this.tally(l.line.name, await l.learner.run(block, { outputs: true }), steps);
+    this.recent.addLabels(block.labels, steps);
     const last = steps - 1;
     this.input = block.inputs.slice(last * this.A, steps * this.A);
     this.label = block.labels[last];
-    this.probabilities = Float32Array.from(this.recentP.slice(-K));
     this.examples += steps;
   }
 
-  /** Run 0's last example and every learner's curve, decimated to `maxPoints`. */
-  frame(maxPoints = FRAME_POINTS): SessionFrame {
+  /** One learner's block: its accuracy, its showings, run 0's probabilities. */
+  private tally(name: string, r: { correct: Uint8Array; outputs?: Float32Array | null }, steps: number): void {
+    this.tallies.get(name)?.add(r.correct, steps);
+    this.showingTally.add(name, r.correct);
+    this.recent.add(name, r.outputs as Float32Array, steps);
+  }
+
+  /** Run 0's last example, the strip of the learner `strip` (VSML when the session runs no such learner) and every learner's curve, decimated to `maxPoints`. */
+  frame(maxPoints = FRAME_POINTS, strip = 'vsml'): SessionFrame {
     const accuracy: Record<string, DecimatedCurve> = {};
     for (const [name, tally] of this.tallies) accuracy[name] = framePoints(tally.view(), tally.latest(), maxPoints);
+    const whose = this.recent.has(strip) ? strip : 'vsml';
+    const probabilities = this.recent.last('vsml');
     return {
       examplesSeen: this.examples,
       input: this.input.slice(),
       label: this.label,
-      probabilities: this.probabilities.slice(),
-      predicted: argmax(this.probabilities),
-      recentProbabilities: Float32Array.from(this.recentP),
-      recentLabels: Int32Array.from(this.recentL),
+      probabilities,
+      predicted: argmax(probabilities),
+      recentProbabilities: this.recent.probabilities(whose),
+      strip: whose,
+      recentLabels: this.recent.labels(),
       recentMarks: this.showingTally.recentMarks(),
       showings: this.showingTally.summary(),
       accuracy,
@@ -378,7 +383,7 @@ export class Session {
   }
 
   /**
-   * Every run (VSML and the baselines) takes the drawing as one more example with this label, outside
+   * Every run (VSML, the baselines and the learned learners) takes the drawing as one more example with this label, outside
    * the stream: the examples seen and the accuracy curves do not move. Answers run 0's prediction,
    * made before it saw the label.
    */
@@ -391,6 +396,7 @@ export class Session {
     const block = taughtBlock(x.value, label, this.runs);
     const r = await this.engine.run(block, { outputs: true });
     for (const b of this.baselines) b.learner.run(block, { outputs: false });
+    for (const l of this.learned) await l.learner.run(block, { outputs: false });
     const y = (r.outputs as Float32Array).subarray(0, this.K);
     this.run0.record(x.value, block.labels, y, 1, true);
     this.taught.push({ at: this.examples, x: x.value, label });
@@ -412,12 +418,4 @@ function argmax(p: Float32Array): number {
   let best = 0;
   for (let k = 1; k < p.length; k++) if (p[k] > p[best]) best = k;
   return best;
-}
-
-function softmax(y: Float32Array): number[] {
-  let max = -Infinity;
-  for (const v of y) max = Math.max(max, v);
-  const e = Array.from(y, (v) => Math.exp(v - max));
-  const sum = e.reduce((a, b) => a + b, 0);
-  return e.map((v) => v / sum);
 }

@@ -19,6 +19,7 @@ import type { AssociationOrder } from '../data/associationStream';
 import type { EngineChoice } from './engineChoice';
 import type { ShowingsByLearner } from './showingTally';
 import type { Drawing, ExplainReply, PeekReply, Refusal, ReproduceReply, TeachReply } from './explainContract';
+import { parseLearnedDocuments, type LearnedDocument, type LearnedEntry, type ParsedLearned } from './learnedLines';
 import { openSession, type Opened, type OpenedSession } from './openSession';
 import { Player, realClock, type Clock } from './player';
 import type { Frame, Session, StateView } from './session';
@@ -30,6 +31,7 @@ export type { Drawing, ExplainReply, PeekReply, Prediction, ReproduceReply, Teac
 export type StreamKind = 'iid' | 'association';
 export type { AssociationOrder } from '../data/associationStream';
 export type { ShowingsByLearner } from './showingTally';
+export type { LearnedDocument, LearnedEntry } from './learnedLines';
 
 export interface SessionSettings {
   /** Registry name (src/data/registry.ts). */
@@ -80,6 +82,8 @@ export interface SessionInfo {
    * handover null and the reason in `fallback`). Null otherwise.
    */
   readonly handover: string | null;
+  /** The learned learners without variable sharing the session runs beside VSML (their curves are keyed by name), in the order given. */
+  readonly learned: readonly LearnedEntry[];
 }
 
 export type OpenReply = { readonly ok: true; readonly info: SessionInfo } | { readonly ok: false; readonly message: string };
@@ -107,8 +111,11 @@ export interface SessionDeps {
 }
 
 export interface SessionApi {
-  /** Replace the running session (on any error the old one keeps running, even playing, and the reply says why). The new one starts paused. */
-  open(settings: SessionSettings, learnerDocument: unknown, files?: DatasetFiles): Promise<OpenReply>;
+  /**
+   * Replace the running session (on any error the old one keeps running, even playing, and the reply says why). The new one starts paused.
+   * `learned`: learned learners without variable sharing to run beside VSML on the same streams (learnedLines.ts; a refusal names the file and field).
+   */
+  open(settings: SessionSettings, learnerDocument: unknown, files?: DatasetFiles, learned?: readonly LearnedDocument[]): Promise<OpenReply>;
   /** Reopen with the same settings, learner and files and this seed (the same seed gives the same curves bit for bit). */
   restart(seed: number): Promise<OpenReply>;
   /** Run on its own in the worker at this many examples per second (Infinity: as fast as possible), until pause(). */
@@ -119,6 +126,8 @@ export interface SessionApi {
   step(steps: number): Promise<void>;
   /** Which state slice frames carry (run 0), or null for none. */
   setView(view: StateView | null): void;
+  /** Whose output probabilities the frames' strip carries: "vsml" (default), a baseline or a learned learner's name (Frame.strip). */
+  setStrip(learner: string): void;
   /** The latest frame (never in the middle of a block), or null when nothing is open. */
   frame(): Promise<Frame | null>;
   /** Cumulative accuracy for export (CSV/JSON), every example up to 32768 examples, or null. */
@@ -144,6 +153,7 @@ interface Opening {
   readonly settings: SessionSettings;
   readonly learner: Learner;
   readonly files: DatasetFiles | undefined;
+  readonly learned: readonly ParsedLearned[];
 }
 
 interface Current extends Opening {
@@ -166,6 +176,7 @@ export function createSessionApi(deps: SessionDeps): SessionApi {
   const player = new Player(deps.clock ?? realClock);
   let current: Current | null = null;
   let view: StateView | null = null;
+  let strip = 'vsml';
   /** Bumped by every open and restart: an open still opening when a later one begins gives way at once (even if the later one fails). */
   let opens = 0;
   /** Tells the open in progress that a later one began. */
@@ -216,9 +227,9 @@ export function createSessionApi(deps: SessionDeps): SessionApi {
   }
 
   /** openSession, with anything it throws (a failed fetch, a bug) as a refusal too. */
-  async function openOrSay({ settings, learner, files }: Opening): Promise<Opened> {
+  async function openOrSay({ settings, learner, files, learned }: Opening): Promise<Opened> {
     try {
-      return await openSession(deps, settings, learner, files);
+      return await openSession(deps, settings, learner, files, learned);
     } catch (e) {
       return { ok: false, message: `open: ${e instanceof Error ? e.message : String(e)}` };
     }
@@ -249,16 +260,18 @@ export function createSessionApi(deps: SessionDeps): SessionApi {
       player.notice = `${capitalise(message)}, and the session could not be recreated: ${again.message}`;
       return;
     }
-    const { info } = await install({ settings: lost.settings, learner: lost.learner, files: lost.files }, again.value);
+    const { info } = await install({ settings: lost.settings, learner: lost.learner, files: lost.files, learned: lost.learned }, again.value);
     player.notice = `${capitalise(message)}. The session was recreated from example 0 on ${info.description}${info.fallback ? ` (${info.fallback})` : ''}.`;
     if (resume !== null) player.play(resume);
   }
 
-  async function open(settings: SessionSettings, learnerDocument: unknown, files: DatasetFiles | undefined): Promise<OpenReply> {
+  async function open(settings: SessionSettings, learnerDocument: unknown, files: DatasetFiles | undefined, learnedDocuments: unknown): Promise<OpenReply> {
     const began = beginOpen();
     const learner = parseLearner(learnerDocument);
     if (!learner.ok) return { ok: false, message: `learner: ${formatFieldError(learner.error)}` };
-    return openParsed({ settings, learner: learner.value, files }, began);
+    const learned = parseLearnedDocuments(learnedDocuments);
+    if (!learned.ok) return learned;
+    return openParsed({ settings, learner: learner.value, files, learned: learned.value }, began);
   }
 
   /** Open and install, unless a later open begins first: then this one answers REPLACED at once and what it opens is discarded. */
@@ -280,12 +293,12 @@ export function createSessionApi(deps: SessionDeps): SessionApi {
   }
 
   return {
-    open: (settings, learnerDocument, files) => open(settings, learnerDocument, files),
+    open: (settings, learnerDocument, files, learned) => open(settings, learnerDocument, files, learned),
     async restart(seed) {
       const began = beginOpen();
       if (!current) return { ok: false, message: 'restart: nothing is open' };
-      const { settings, learner, files } = current;
-      return openParsed({ settings: { ...settings, seed }, learner, files }, began);
+      const { settings, learner, files, learned } = current;
+      return openParsed({ settings: { ...settings, seed }, learner, files, learned }, began);
     },
     play(examplesPerSecond) {
       player.play(examplesPerSecond);
@@ -295,7 +308,10 @@ export function createSessionApi(deps: SessionDeps): SessionApi {
     setView(v) {
       view = v ? { layer: v.layer, vector: v.vector, j: v.j } : null;
     },
-    frame: () => player.frame(view),
+    setStrip(learner) {
+      strip = String(learner);
+    },
+    frame: () => player.frame(view, strip),
     curves() {
       if (!current) return null;
       const { session, settings, info } = current;

@@ -30,12 +30,13 @@ const predictionBuffers = (r: PeekReply): ArrayBuffer[] => (r.ok ? [...new Set([
 
 export function transferringApi(api: SessionApi): SessionApi {
   return {
-    open: (settings, doc, files) => api.open(settings, doc, files),
+    open: (settings, doc, files, learned) => api.open(settings, doc, files, learned),
     restart: (seed) => api.restart(seed),
     play: (examplesPerSecond) => api.play(examplesPerSecond),
     pause: () => api.pause(),
     step: (steps) => api.step(steps),
     setView: (view) => api.setView(view),
+    setStrip: (learner) => api.setStrip(learner),
     async frame() {
       const f = await api.frame();
       return f ? Comlink.transfer(f, frameBuffers(f)) : null;

@@ -26,7 +26,7 @@ describe('createSessionApi: open, info, step, frame (CPU engine, built-in MNIST 
     const info = {
       backend: 'reference', description: 'CPU reference (TypeScript, single thread)', fallback: NO_GPU, inputSize: 49, numClasses: 10,
       classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'], imageShape: { height: 7, width: 7, channels: 1 },
-      taskName: 'mnist/test [7x7]', runs: 3, layers: [{ A: 49, B: 3 }, { A: 3, B: 10 }], stateSize: 4, handover: null,
+      taskName: 'mnist/test [7x7]', runs: 3, layers: [{ A: 49, B: 3 }, { A: 3, B: 10 }], stateSize: 4, handover: null, learned: [],
     };
     expect(r).toEqual({ ok: true, info });
     expect(a.info()).toEqual(info);

@@ -3,18 +3,20 @@
 // test says so; shipped learners are served from a map.
 import type { SessionPort, StudioEnv } from '../../../src/ui/session/controller';
 import type { Frame } from '../../../src/worker/session';
-import type { Drawing, ExplainReply, OpenReply, PeekReply, ReproduceReply, SessionInfo, SessionSettings, TeachReply } from '../../../src/worker/sessionApi';
+import type { Drawing, ExplainReply, LearnedDocument, OpenReply, PeekReply, ReproduceReply, SessionInfo, SessionSettings, TeachReply } from '../../../src/worker/sessionApi';
 
 export const INFO: SessionInfo = {
   backend: 'cpu', description: 'CPU reference', fallback: null, inputSize: 784, numClasses: 10, classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
   taskName: 'mnist/test', runs: 8, layers: [{ A: 784, B: 10 }], stateSize: 8, imageShape: { height: 28, width: 28, channels: 1 },
-  handover: null,
+  handover: null, learned: [],
 };
 
 export interface OpenCall {
   readonly settings: SessionSettings;
   readonly learner: unknown;
   readonly files: { readonly [role: string]: { readonly name: string; readonly bytes: Uint8Array } } | undefined;
+  /** The learned-learner documents sent with the open (none: []). */
+  readonly learned: readonly LearnedDocument[];
 }
 
 export const flush = async (rounds = 10): Promise<void> => {
@@ -26,6 +28,8 @@ export class FakeSession {
   readonly calls: string[] = [];
   /** The seeds restart() was called with. */
   readonly restarts: number[] = [];
+  /** The learners setStrip() was called with. */
+  readonly strips: string[] = [];
   /** The reply to an open (or an exception it throws, as Comlink's postMessage does for a value it cannot clone). */
   reply: (call: OpenCall) => OpenReply = () => ({ ok: true, info: INFO });
   /** What info() answers. */
@@ -46,8 +50,8 @@ export class FakeSession {
   }
 
   readonly api: SessionPort = {
-    open: async (settings, learner, files) => {
-      const call: OpenCall = { settings, learner, files: files as OpenCall['files'] };
+    open: async (settings, learner, files, learned) => {
+      const call: OpenCall = { settings, learner, files: files as OpenCall['files'], learned: learned ?? [] };
       this.opens.push(call);
       if (this.holdOpens) await new Promise<void>((r) => this.held.push(r));
       return this.reply(call);
@@ -60,6 +64,7 @@ export class FakeSession {
     pause: async () => void this.calls.push('pause'),
     step: async () => void this.calls.push('step'),
     setView: async () => undefined,
+    setStrip: async (learner) => void this.strips.push(learner),
     frame: async () => {
       if (this.holdFrames) await new Promise<void>((r) => this.heldFrames.push(r));
       return this.frameReply();
