@@ -6,6 +6,7 @@ import { useRef, useState } from 'react';
 import { BackendBadge } from './components/BackendBadge';
 import { Controls } from './components/Controls';
 import { DataPanel } from './components/DataPanel';
+import { LearnedPanel } from './components/LearnedPanel';
 import { LearnerPanel } from './components/LearnerPanel';
 import { Messages } from './components/Messages';
 import { PresetBar } from './components/PresetBar';
@@ -102,6 +103,7 @@ export function App() {
             </button>
             <Controls />
             <LearnerPanel />
+            <LearnedPanel />
             <DataPanel />
             <p className="small muted">
               <a href="trainer.html">meta-train</a> · <a href="check.html">engine check</a> · <a href="bench.html">benchmark</a>

@@ -1,7 +1,9 @@
 // What the UI may offer without loading the session code: the datasets a session opens by name, with
 // the files each needs from the user's disk (none for one with a built-in subset, Fashion-MNIST, whose
-// IDX pair then replaces the subset once both files are there), and the learners that ship with the app.
+// IDX pair then replaces the subset once both files are there), and the learners that ship with the app:
+// VSML learners, and learned learners without variable sharing shown as extra lines beside VSML.
 import { DATASET_NAMES, DATASETS } from '../data/registry';
+import type { LearnedKind } from '../model/learners/learned';
 
 /** The datasets a session can open by name (some need the user's files). */
 export const SESSION_DATASETS: readonly string[] = DATASET_NAMES;
@@ -47,3 +49,10 @@ export const SHIPPED_LEARNERS: readonly { readonly id: string; readonly title: s
   { id: 'vsml-mnist', title: 'VSML, meta-trained on MNIST (default)' },
   { id: 'vsml-clone-sgd', title: 'VSML, cloned from online SGD (stage 1)' },
 ];
+
+/**
+ * Learned learners without variable sharing (Meta RNN, Hebbian, FWMemory) shipped in
+ * public/learners/<id>.learner.json, each with a model card <id>.md: any of them runs as an extra
+ * line beside VSML and the baselines (URL key `learned`).
+ */
+export const SHIPPED_LEARNED: readonly { readonly id: string; readonly title: string; readonly kind: LearnedKind }[] = [];

@@ -11,7 +11,7 @@ describe('settingsFromUrl / settingsToUrl', () => {
 
   it('round-trips every setting through the query string', () => {
     const s: StudioSettings = {
-      learner: 'vsml-clone-sgd', dataset: 'sum-sign', split: 'train', resize: 14, runs: 32, seed: 7, baselines: ['adam-deep'],
+      learner: 'vsml-clone-sgd', learned: [], dataset: 'sum-sign', split: 'train', resize: 14, runs: 32, seed: 7, baselines: ['adam-deep'],
       classes: [3, 1, 4], shuffle: true, project: true, stream: 'association', order: 'adjacent', fresh: true,
       layer: 1, vector: 'h', j: 5, norm: 'fixed', logX: true, speed: 20, present: true, quiz: 'right',
     };
@@ -32,6 +32,7 @@ describe('settingsFromUrl / settingsToUrl', () => {
     expect(bad('?learner=../x')).toBe('learner: unknown learner "../x" (known: vsml-mnist, vsml-clone-sgd, trained)');
     expect(bad('?learner=nope')).toBe('learner: unknown learner "nope" (known: vsml-mnist, vsml-clone-sgd, trained)');
     expect(bad('?cls=1,1')).toBe('cls: lists a class twice, got "1,1"');
+    expect(bad('?learned=nope')).toMatch(/^learned: unknown learned learner "nope" \(known: /);
     expect(bad('?cls=4')).toBe('cls: needs at least 2 classes, got "4"');
     expect(bad('?shuffle=yes')).toBe('shuffle: must be 0 or 1, got "yes"');
     expect(bad('?stream=bursty')).toBe('stream: must be one of iid, association, got "bursty"');
@@ -41,7 +42,7 @@ describe('settingsFromUrl / settingsToUrl', () => {
     expect(bad('?speed=0')).toBe('speed: must be an integer in [1, 100000], got "0"');
     expect(bad('?present=yes')).toBe('present: must be 0 or 1, got "yes"');
     expect(bad('?quiz=1')).toBe('quiz: must be one of off, class, right, got "1"');
-    expect(bad('?zoom=3')).toBe('zoom: unknown setting (known: learner, data, split, resize, cls, shuffle, proj, stream, order, fresh, S, seed, base, layer, vec, j, norm, logx, speed, present, quiz)');
+    expect(bad('?zoom=3')).toBe('zoom: unknown setting (known: learner, learned, data, split, resize, cls, shuffle, proj, stream, order, fresh, S, seed, base, layer, vec, j, norm, logx, speed, present, quiz)');
     expect(settingsFromUrl('?S=0').settings).toEqual(DEFAULT_SETTINGS);
   });
 
@@ -52,7 +53,7 @@ describe('settingsFromUrl / settingsToUrl', () => {
       'learner: unknown learner "nope" (known: vsml-mnist, vsml-clone-sgd, trained)',
       'S: must be an integer in [1, 256], got "0"',
       'cls: lists a class twice, got "1,1"',
-      'zoom: unknown setting (known: learner, data, split, resize, cls, shuffle, proj, stream, order, fresh, S, seed, base, layer, vec, j, norm, logx, speed, present, quiz)',
+      'zoom: unknown setting (known: learner, learned, data, split, resize, cls, shuffle, proj, stream, order, fresh, S, seed, base, layer, vec, j, norm, logx, speed, present, quiz)',
     ]);
   });
 });
@@ -67,6 +68,8 @@ describe('refusedUrlSetting', () => {
     expect(refusedUrlSetting('runs: needs 9 GiB', s)?.error).toBe('S: needs 9 GiB');
     expect(refusedUrlSetting('project: too large', s)?.settings.project).toBe(false);
     expect(refusedUrlSetting('baselines[0]: unknown baseline "x"', s)).toEqual({ error: 'base: unknown baseline "x"', settings: { ...s, baselines: DEFAULT_SETTINGS.baselines } });
+    const wide = 'learned: meta-rnn-mnist.learner.json: shape.inputSize: the meta-rnn learner reads 784 inputs and the dataset has 3072';
+    expect(refusedUrlSetting(wide, { ...s, learned: ['meta-rnn-mnist'] })).toEqual({ error: wide, settings: { ...s, learned: [] } });
   });
   it('is null for a refusal that names no setting of a link (a file, the engine)', () => {
     expect(refusedUrlSetting('mnist: images: not an IDX file', s)).toBeNull();

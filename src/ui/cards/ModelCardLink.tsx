@@ -10,9 +10,11 @@ export interface ModelCardLinkProps {
   readonly learnerId: string;
   /** Where the app is served: import.meta.env.BASE_URL. */
   readonly assetBase: string;
+  /** data-testid of the button (default "model-card-link", the VSML learner's). */
+  readonly testId?: string;
 }
 
-export function ModelCardLink({ learnerId, assetBase }: ModelCardLinkProps) {
+export function ModelCardLink({ learnerId, assetBase, testId = 'model-card-link' }: ModelCardLinkProps) {
   const [open, setOpen] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
   const close = useCallback(() => {
@@ -21,7 +23,7 @@ export function ModelCardLink({ learnerId, assetBase }: ModelCardLinkProps) {
   }, []);
   return (
     <>
-      <button type="button" className="link model-card-link" ref={opener} aria-haspopup="dialog" onClick={() => setOpen(true)} data-testid="model-card-link">
+      <button type="button" className="link model-card-link" ref={opener} aria-haspopup="dialog" onClick={() => setOpen(true)} data-testid={testId}>
         model card
       </button>
       {open && createPortal(<ModelCardDialog cardId={learnerId} assetBase={assetBase} onClose={close} />, document.body)}

@@ -1,12 +1,12 @@
-// Cumulative accuracy vs examples seen: VSML (mean ± std over the S runs) beside the baselines on the
-// same streams; log x on request; the data as CSV or JSON. The chart takes its card's width (and, in
+// Cumulative accuracy vs examples seen: VSML (mean ± std over the S runs) beside the baselines and
+// any learned learners without variable sharing on the same streams; log x on request; the data as CSV or JSON. The chart takes its card's width (and, in
 // presentation mode, its grid cell's height).
 import { useMemo } from 'react';
 import { AccuracyChart } from '../charts/AccuracyChart';
 import { accuracyCsv, accuracyJson, downloadBlob } from '../charts/export';
 import { useStudio, useStudioState } from '../session/context';
 import { AccuracyInfo } from '../help/chartHelp';
-import { LEARNER_LABELS } from './labels';
+import { learnerLabel } from './labels';
 import { useSize } from '../layout/useSize';
 
 export function AccuracyPanel() {
@@ -15,11 +15,12 @@ export function AccuracyPanel() {
   const present = useStudioState((s) => s.settings.present);
   const accuracy = useStudioState((s) => s.frame?.accuracy);
   const runs = useStudioState((s) => s.info?.runs ?? 0);
+  const learned = useStudioState((s) => s.info?.learned);
   const logX = useStudioState((s) => s.settings.logX);
   const update = useStudioState((s) => s.update);
   const curves = useMemo(
-    () => (accuracy ? Object.entries(accuracy).map(([name, c]) => ({ name, label: LEARNER_LABELS[name] ?? name, x: c.x, mean: c.mean, std: c.std })) : []),
-    [accuracy],
+    () => (accuracy ? Object.entries(accuracy).map(([name, c]) => ({ name, label: learnerLabel(name, learned), x: c.x, mean: c.mean, std: c.std })) : []),
+    [accuracy, learned],
   );
   const exportData = async (kind: 'csv' | 'json') => {
     const data = await studio.curves();

@@ -1,14 +1,18 @@
 // The current example with its output probabilities (square: true class, circle: prediction), and
-// the introspection strip of the last ~100 examples, where fast association shows. Each chart takes
+// the introspection strip of the last ~100 examples, where fast association shows: of VSML by
+// default, or of any learner the session runs (a baseline, a learned learner: its probabilities and
+// its right and wrong guesses, the same marks; learners without VSML's state have no heatmap to
+// show, so the strip is what is meaningful for all of them). Each chart takes
 // the width its card gets; in presentation mode also the height of its grid cell.
 import { IntrospectionStrip } from '../charts/IntrospectionStrip';
 import { AssociationTable } from './AssociationTable';
 import { ProbabilityBars } from '../charts/ProbabilityBars';
-import { useStudioState } from '../session/context';
+import { useStudio, useStudioState } from '../session/context';
 import { useSize } from '../layout/useSize';
 import { ExampleInfo, StripInfo } from '../help/chartHelp';
 import { ExampleView } from './ExampleView';
 import { PredictionLive } from './PredictionLive';
+import { learnerLabel } from './labels';
 
 /** Room for the example's caption under its image (two lines), px. */
 const CAPTION = 64;
@@ -50,15 +54,30 @@ export function StripCard() {
   const fresh = useStudioState((s) => s.settings.fresh);
   const info = useStudioState((s) => s.info);
   const present = useStudioState((s) => s.settings.present);
+  const studio = useStudio();
   const [box, size] = useSize<HTMLDivElement>({ width: 800, height: 300 });
   if (!info) return null;
+  const whose = frame?.strip ?? 'vsml';
+  const learners = frame ? Object.keys(frame.accuracy) : ['vsml'];
   return (
     <section className="card wide" aria-label="introspection">
       <div className="with-info">
         <h2>
-          {present ? 'Probabilities, last' : 'Output probabilities over the last'} {frame ? frame.recentLabels.length : 0} examples
+          {present ? 'Probabilities, last' : `Output probabilities of ${learnerLabel(whose, info.learned)} over the last`} {frame ? frame.recentLabels.length : 0} examples
         </h2>
         <StripInfo />
+        {learners.length > 1 && (
+          <label className="small">
+            learner
+            <select value={whose} data-testid="strip-learner" onChange={(e) => studio.setStrip(e.target.value)}>
+              {learners.map((name) => (
+                <option key={name} value={name}>
+                  {learnerLabel(name, info.learned)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
       </div>
       <div className="chart-box" ref={box}>
         {frame && frame.recentLabels.length > 0 ? (

@@ -5,12 +5,14 @@ import { createContext, useCallback, useContext, useMemo, useState } from 'react
 
 export interface PickedFiles {
   readonly learnerFile: string | null;
+  readonly learnedFile: string | null;
   readonly dataFiles: { readonly [role: string]: string };
   pickLearner(name: string): void;
+  pickLearned(name: string): void;
   pickData(role: string, name: string): void;
 }
 
-const NOTHING: PickedFiles = { learnerFile: null, dataFiles: {}, pickLearner: () => undefined, pickData: () => undefined };
+const NOTHING: PickedFiles = { learnerFile: null, learnedFile: null, dataFiles: {}, pickLearner: () => undefined, pickLearned: () => undefined, pickData: () => undefined };
 
 export const PickedFilesContext = createContext<PickedFiles>(NOTHING);
 
@@ -19,7 +21,11 @@ export const usePickedFiles = (): PickedFiles => useContext(PickedFilesContext);
 /** The page's one record (App provides it). */
 export function usePickedFilesRecord(): PickedFiles {
   const [learnerFile, setLearner] = useState<string | null>(null);
+  const [learnedFile, setLearned] = useState<string | null>(null);
   const [dataFiles, setData] = useState<{ readonly [role: string]: string }>({});
   const pickData = useCallback((role: string, name: string) => setData((d) => ({ ...d, [role]: name })), []);
-  return useMemo(() => ({ learnerFile, dataFiles, pickLearner: setLearner, pickData }), [learnerFile, dataFiles, pickData]);
+  return useMemo(
+    () => ({ learnerFile, learnedFile, dataFiles, pickLearner: setLearner, pickLearned: setLearned, pickData }),
+    [learnerFile, learnedFile, dataFiles, pickData],
+  );
 }

@@ -1,14 +1,16 @@
 // Which controls a refusal names, so its message also shows beside them: a refusal starts with the
 // setting(s) it concerns ("classes: …", "S and resize: …") or the file it is about ("deep.learner.json:
 // …", "fashion-mnist: images.gz: …"). The answer is the controls' names, as in data-testid
-// "refusal-<name>": runs, resize, classes, learner, learner-file, dataset, stream, order, baselines,
-// data-file-<role>.
+// "refusal-<name>": runs, resize, classes, learner, learner-file, learned, dataset, stream, order,
+// baselines, data-file-<role>.
 
 /** What the page knows of the files the user picked (their names, by the control they came from). */
 export interface PickedNames {
   readonly dataset: string;
   /** The learner file last picked, or null. */
   readonly learnerFile: string | null;
+  /** The learned-learner file last picked, or null (its reading refused: "<file>: …"). */
+  readonly learnedFile?: string | null;
   /** The data file last picked for each role. */
   readonly dataFiles: { readonly [role: string]: string };
 }
@@ -24,6 +26,7 @@ const CONTROL_OF_SETTING: { readonly [setting: string]: string } = {
   stream: 'stream',
   order: 'order',
   baselines: 'baselines',
+  learned: 'learned',
 };
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -35,6 +38,7 @@ export function refusalControls(error: string | null, picked: PickedNames): read
   if (!error) return [];
   const out = new Set<string>();
   if (picked.learnerFile && error.startsWith(`${picked.learnerFile}: `)) out.add('learner-file');
+  if (picked.learnedFile && error.startsWith(`${picked.learnedFile}: `)) out.add('learned');
   for (const [role, name] of Object.entries(picked.dataFiles)) if (namesFile(error, name)) out.add(`data-file-${role}`);
   if (out.size > 0) return [...out];
   const colon = error.indexOf(': ');

@@ -2,13 +2,15 @@
 // session setting, the learner or the files change), relays play / pause / step / restart, and pulls
 // frames, at most one per animation frame and only while one is not already on its way. A change
 // shows as pending at once, on the click; changes made while an open is on its way are merged into
-// one open of the newest settings (intermediate ones are dropped, not replayed). Everything it learns
+// one open of the newest settings (intermediate ones are dropped, not replayed). Learned learners
+// without variable sharing (shipped ones by id in the settings, files from disk kept here) go with
+// every open as documents, each an extra line on the same streams. Everything it learns
 // goes into the page's store; the worker does all computing. The worker port, animation frames,
 // fetches and IndexedDB come in as `StudioEnv`, so this runs under test on a fake worker.
 import type { DatasetFileRole } from '../../worker/catalog';
 import { DATASET_CATALOG, missingDataFiles } from '../../worker/catalog';
 import type { Frame } from '../../worker/session';
-import type { Drawing, ExplainReply, PeekReply, ReproduceReply, SessionApi, SessionInfo, SessionSettings, TeachReply } from '../../worker/sessionApi';
+import type { Drawing, ExplainReply, LearnedDocument, PeekReply, ReproduceReply, SessionApi, SessionInfo, SessionSettings, TeachReply } from '../../worker/sessionApi';
 import type { Pending, StudioStore } from '../state/studioStore';
 import { refusedUrlSetting, sessionSettings, type StudioSettings } from '../state/urlSettings';
 import { readDataFile, type PickedFile } from '../files/pickedFile';
@@ -54,10 +56,11 @@ interface QueuedOpen {
 }
 
 /** What a session is opened from, as a string: equal keys need no reopen. */
-function sessionKey(s: StudioSettings, learnerFile: LearnerFile | null, files: FileSet | undefined): string {
+function sessionKey(s: StudioSettings, learnerFile: LearnerFile | null, files: FileSet | undefined, learnedFiles: readonly LearnerFile[] = []): string {
   return JSON.stringify({
     session: sessionSettings(s),
     learner: learnerFile ? `file:${learnerFile.name}` : s.learner,
+    learned: [...s.learned, ...learnedFiles.map((f) => `file:${f.name}`)],
     files: files ? Object.entries(files).map(([r, f]) => `${r}:${f.name}`) : [],
   });
 }
@@ -65,12 +68,14 @@ function sessionKey(s: StudioSettings, learnerFile: LearnerFile | null, files: F
 export class StudioController {
   private readonly learners: LearnerSources;
   private fileLearner: LearnerFile | null = null;
+  /** Learned-learner files from disk, in the order loaded (one per name). */
+  private learnedFiles: readonly LearnerFile[] = [];
   /** Data files per dataset name, kept while the page lives. */
   private readonly files = new Map<string, FileSet>();
   /** Per dataset name, the files its last session that opened was opened with. */
   private readonly openedFiles = new Map<string, FileSet>();
   /** What the running session was opened with: its key and its session settings. */
-  private opened: { key: string; settings: SessionSettings; learner: string } | null = null;
+  private opened: { key: string; settings: SessionSettings; learner: string; learned: readonly string[] } | null = null;
   /** The open queue's tail: never rejects, so one failed open never stops the later ones. */
   private opening: Promise<unknown> = Promise.resolve();
   /** The settings open waiting in the queue, if any (changes merge into it). */
@@ -130,7 +135,7 @@ export class StudioController {
   }
 
   private keyOf(s: StudioSettings): string {
-    return sessionKey(s, this.fileLearner, this.files.get(s.dataset));
+    return sessionKey(s, this.fileLearner, this.files.get(s.dataset), this.learnedFiles);
   }
 
   private onSettings(s: StudioSettings, prev: StudioSettings): void {
@@ -246,13 +251,21 @@ export class StudioController {
     }
     const files = this.files.get(s.dataset);
     const learnerFile = this.fileLearner;
+    const learnedFiles = this.learnedFiles;
     const got = learnerFile ? { ok: true as const, value: learnerFile.doc } : await this.learners.byId(s.learner);
     if (!got.ok) return got.message;
-    const reply = await this.api.open(sessionSettings(s), got.value, files);
+    const learned: LearnedDocument[] = [];
+    for (const id of s.learned) {
+      const doc = await this.learners.learnedById(id);
+      if (!doc.ok) return doc.message;
+      learned.push({ name: id, file: `${id}.learner.json`, document: doc.value });
+    }
+    for (const f of learnedFiles) learned.push({ name: f.name, file: f.name, document: f.doc });
+    const reply = await this.api.open(sessionSettings(s), got.value, files, learned);
     if (!reply.ok) return reply.message;
-    this.opened = { key, settings: sessionSettings(s), learner: s.learner };
+    this.opened = { key, settings: sessionSettings(s), learner: s.learner, learned: s.learned };
     this.openedFiles.set(s.dataset, files ?? {});
-    this.store.getState().set({ learnerFile: learnerFile?.name ?? null });
+    this.store.getState().set({ learnerFile: learnerFile?.name ?? null, learnedFiles: learnedFiles.map((f) => f.name) });
     this.install(reply.info, playing);
     return null;
   }
@@ -296,7 +309,7 @@ export class StudioController {
     const state = this.store.getState();
     const waiting = state.status === 'waiting-for-files';
     state.set({ error: message, status: this.opened || waiting ? state.status : 'failed' });
-    if (this.opened) state.replace({ ...state.settings, ...this.opened.settings, learner: this.opened.learner });
+    if (this.opened) state.replace({ ...state.settings, ...this.opened.settings, learner: this.opened.learner, learned: this.opened.learned });
     if (!waiting) return;
     // Waiting for files: say again which are missing now that the refused one is out, or, when none is,
     // the running session is what the page names again.
@@ -371,6 +384,56 @@ export class StudioController {
       prefix: `${file.name}: `,
       force: true,
     });
+  }
+
+  /**
+   * A learned-learner file from disk (a Meta RNN, Hebbian or FWMemory file), read within its limits,
+   * added as one more line (replacing a file of the same name) and opened in its turn; the worker
+   * checks every field, and a refusal ("learned: <file>: <field>: …") takes it out again while the
+   * running session goes on.
+   */
+  async loadLearnedFile(file: PickedFile): Promise<void> {
+    const read = await this.learners.fromFile(file);
+    if (!read.ok) {
+      this.store.getState().set({ error: read.message });
+      return;
+    }
+    const mine = read.value;
+    let before: readonly LearnerFile[] = [];
+    await this.reopenWith({
+      apply: () => {
+        before = this.learnedFiles;
+        this.learnedFiles = [...before.filter((f) => f.name !== mine.name), mine];
+      },
+      undo: () => {
+        if (this.learnedFiles.includes(mine)) this.learnedFiles = before;
+      },
+      prefix: '',
+      force: true,
+    });
+  }
+
+  /** Take a learned-learner file loaded from disk off the chart (reopens the session without it). */
+  removeLearnedFile(name: string): Promise<string | null> {
+    let before: readonly LearnerFile[] = [];
+    return this.reopenWith({
+      apply: () => {
+        before = this.learnedFiles;
+        this.learnedFiles = before.filter((f) => f.name !== name);
+      },
+      undo: () => {
+        this.learnedFiles = before;
+      },
+      prefix: '',
+      force: false,
+    });
+  }
+
+  /** Whose output probabilities the introspection strip shows ("vsml", a baseline, a learned learner). */
+  setStrip(learner: string): void {
+    this.store.getState().set({ strip: learner });
+    void this.api.setStrip(learner);
+    this.wantFrame = true;
   }
 
   /** Back to a shipped learner (drops a learner loaded from disk). */

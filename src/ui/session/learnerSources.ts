@@ -1,7 +1,8 @@
-// Where the studio's learner document comes from: a learner the app ships (fetched once from
+// Where the studio's learner documents come from: a learner the app ships (fetched once from
 // public/learners/ and kept), the learner the trainer page handed over (IndexedDB), or a file from the
 // user's disk (read within its limits: pickedFile.ts). Each answers with the document or a refusal
-// that starts with "learner:" (or the file's name), ready for the banner.
+// that starts with "learner:" ("learned:" for a shipped learned learner, or the file's name), ready
+// for the banner.
 import { TRAINED_LEARNER } from '../../worker/catalog';
 import { readJsonFile, type PickedFile, type Read } from '../files/pickedFile';
 
@@ -29,16 +30,25 @@ export class LearnerSources {
   /** The document of a shipped learner id, or of `trained` (the trainer's handover). */
   async byId(id: string): Promise<Read<unknown>> {
     if (id === TRAINED_LEARNER) return this.trained();
+    return this.shippedDoc(id, 'learner');
+  }
+
+  /** The document of a shipped learned learner (catalog SHIPPED_LEARNED); a refusal starts with "learned:". */
+  learnedById(id: string): Promise<Read<unknown>> {
+    return this.shippedDoc(id, 'learned');
+  }
+
+  private async shippedDoc(id: string, setting: string): Promise<Read<unknown>> {
     const cached = this.shipped.get(id);
     if (cached !== undefined) return { ok: true, value: cached };
     try {
       const res = await this.fetch.fetchAsset(`learners/${id}.learner.json`);
-      if (res.status !== 200) return { ok: false, message: `learner: no shipped learner "${id}" (HTTP ${res.status})` };
+      if (res.status !== 200) return { ok: false, message: `${setting}: no shipped learner "${id}" (HTTP ${res.status})` };
       const doc: unknown = await res.json();
       this.shipped.set(id, doc);
       return { ok: true, value: doc };
     } catch (e) {
-      return { ok: false, message: `learner: "${id}" could not be read: ${messageOf(e)}` };
+      return { ok: false, message: `${setting}: "${id}" could not be read: ${messageOf(e)}` };
     }
   }
 

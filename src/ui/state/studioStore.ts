@@ -32,6 +32,10 @@ export interface StudioState {
   readonly notice: string | null;
   /** Name of a learner file loaded from disk (overrides the shipped learner), or null. */
   readonly learnerFile: string | null;
+  /** Names of the learned-learner files loaded from disk that the running session runs, in the order loaded. */
+  readonly learnedFiles: readonly string[];
+  /** Whose output probabilities the introspection strip shows: "vsml", a baseline or a learned learner's name (the frame says whose it got: Frame.strip). */
+  readonly strip: string;
   /** Names of the data files loaded from disk, by role. */
   readonly dataFiles: { readonly [role: string]: string };
   /** Predict first: the example revealed last and the viewer's answers (src/ui/quiz/quiz.ts). */
@@ -63,6 +67,8 @@ export function createStudioStore(search = ''): StudioStore {
     error: null,
     notice: null,
     learnerFile: null,
+    learnedFiles: [],
+    strip: 'vsml',
     dataFiles: {},
     quiz: EMPTY_QUIZ,
     set: (patch) => set(patch),

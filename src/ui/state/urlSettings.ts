@@ -2,7 +2,7 @@
 // a short query key, a default (left out of the URL) and a check whose message names the key.
 // Reading a URL never throws: each bad key comes back as an error, and its setting keeps its default.
 import { BASELINE_NAMES, type BaselineName } from '../../model/baselines/kinds';
-import { SESSION_DATASETS, SHIPPED_LEARNERS, TRAINED_LEARNER } from '../../worker/catalog';
+import { SESSION_DATASETS, SHIPPED_LEARNED, SHIPPED_LEARNERS, TRAINED_LEARNER } from '../../worker/catalog';
 import type { AssociationOrder, SessionSettings, StreamKind } from '../../worker/sessionApi';
 import { QUIZ_MODES, type QuizMode } from '../quiz/quiz';
 
@@ -27,13 +27,15 @@ export interface ViewSettings {
 export interface StudioSettings extends SessionSettings, ViewSettings {
   /** Shipped learner id (public/learners/<id>.learner.json), or "file" for one loaded from disk. */
   readonly learner: string;
+  /** Shipped learned learners without variable sharing run beside VSML (catalog SHIPPED_LEARNED ids), in catalog order. */
+  readonly learned: readonly string[];
   /** Association stream (ignored on the i.i.d. one): the showings' order and whether each episode starts from fresh learners. */
   readonly order: AssociationOrder;
   readonly fresh: boolean;
 }
 
 export const DEFAULT_SETTINGS: StudioSettings = {
-  learner: 'vsml-mnist', dataset: 'mnist', split: 'test', resize: null, runs: 8, seed: 22,
+  learner: 'vsml-mnist', learned: [], dataset: 'mnist', split: 'test', resize: null, runs: 8, seed: 22,
   baselines: ['sgd', 'adam', 'sgd-deep', 'adam-deep'], classes: null, shuffle: false, project: false, stream: 'iid', order: 'apart', fresh: false,
   layer: 0, vector: 'c', j: 0, norm: 'class', logX: false, speed: Infinity, present: false, quiz: 'off',
 };
@@ -98,6 +100,19 @@ const KEYS: readonly Key[] = [
       s.learner = v;
     },
     write: (s) => (s.learner === D.learner ? null : s.learner),
+  },
+  {
+    key: 'learned',
+    setting: 'learned',
+    read(v, s) {
+      const ids = v === '' ? [] : v.split(',');
+      const known = SHIPPED_LEARNED.map((l) => l.id);
+      const bad = ids.find((id) => !known.includes(id));
+      if (bad !== undefined) throw new Error(`learned: unknown learned learner "${bad}" (known: ${known.length > 0 ? known.join(', ') : 'none shipped'})`);
+      if (new Set(ids).size !== ids.length) throw new Error(`learned: lists a learner twice, got "${v}"`);
+      s.learned = known.filter((id) => ids.includes(id));
+    },
+    write: (s) => (same(s.learned, D.learned) ? null : s.learned.join(',')),
   },
   {
     key: 'data',

@@ -25,6 +25,10 @@ describe('refusalControls', () => {
     expect(refusalControls('deep.learner.json: not a learner: nested deeper than 64 levels', picked)).toEqual(['learner-file']);
     expect(refusalControls('other.learner.json: not a JSON file', picked)).toEqual([]);
   });
+  it('names the learned-learner control for a refusal of a learned learner, by the worker ("learned: <file>: …") or of the picked file read by the page', () => {
+    expect(refusalControls('learned: m.learner.json: shape.inputSize: the meta-rnn learner reads 784 inputs and the dataset has 3072', none)).toEqual(['learned']);
+    expect(refusalControls('big.learner.json: file is 600 MiB, over the 64 MiB limit for a learner file', { ...none, learnedFile: 'big.learner.json' })).toEqual(['learned']);
+  });
   it('names the data file input of the picked file the refusal is about, wherever it stands', () => {
     const picked = { ...none, dataset: 'fashion-mnist', dataFiles: { images: 'images.gz', labels: 'bad-labels.gz' } };
     expect(refusalControls('images.gz: file is 257 MiB, over the 256 MiB limit for a data file', picked)).toEqual(['data-file-images']);
