@@ -58,37 +58,39 @@ export function parseLearnedLearner(raw: unknown, expected?: LearnedKind): Resul
     const def = unwrap(learnedKindDef(kind, 'format'));
     const doc = restore(raw, { format: def.format, version: LEARNED_LEARNER_VERSION });
     checkKeys(doc, '', ['format', 'version', 'shape', 'spec', 'params']);
-    const shape = readShape(doc.shape);
-    const spec = readSpec(doc.spec, def.specProps);
+    const shape = readLearnedShape(doc.shape);
+    const spec = readLearnedSpec(doc.spec, def.specProps);
     const layout = def.layoutOf(shape, spec);
     return { kind, shape, spec, params: readParams(doc.params, layout) };
   });
 }
 
-function readShape(v: unknown): LearnedShape {
-  const o = readObject(v, 'shape');
-  checkKeys(o, 'shape', ['inputSize', 'numClasses']);
+/** A learner's shape at `path` (inside parseWith): inputSize and numClasses, each in [1, 2^20]. */
+export function readLearnedShape(v: unknown, path = 'shape'): LearnedShape {
+  const o = readObject(v, path);
+  checkKeys(o, path, ['inputSize', 'numClasses']);
   return {
-    inputSize: readInt(o.inputSize, 'shape.inputSize', 1, MAX_SIZE),
-    numClasses: readInt(o.numClasses, 'shape.numClasses', 1, MAX_SIZE),
+    inputSize: readInt(o.inputSize, fieldPath(path, 'inputSize'), 1, MAX_SIZE),
+    numClasses: readInt(o.numClasses, fieldPath(path, 'numClasses'), 1, MAX_SIZE),
   };
 }
 
-function readSpec(v: unknown, props: readonly LearnedSpecProp[]): LearnedSpecValues {
-  const o = readObject(v, 'spec');
-  checkKeys(o, 'spec', [], props.map((p) => p.name));
+/** A spec at `path` read through a kind's table (inside parseWith): absent fields take the defaults. */
+export function readLearnedSpec(v: unknown, props: readonly LearnedSpecProp[], path = 'spec'): LearnedSpecValues {
+  const o = readObject(v, path);
+  checkKeys(o, path, [], props.map((p) => p.name));
   const out: Record<string, number | boolean> = { ...specDefaults(props) };
   for (const p of props) {
     const x = o[p.name];
     if (x === undefined) continue;
-    const path = fieldPath('spec', p.name);
+    const at = fieldPath(path, p.name);
     if (p.kind === 'boolean') {
-      if (typeof x !== 'boolean') failAt('type', path, `must be true or false, got ${show(x)}`);
+      if (typeof x !== 'boolean') failAt('type', at, `must be true or false, got ${show(x)}`);
     } else {
       const range = `[${p.min ?? '-Infinity'}, ${p.max ?? 'Infinity'}]`;
       const what = p.kind === 'int' ? 'an integer' : 'a number';
       const bad = typeof x !== 'number' || !Number.isFinite(x) || (p.kind === 'int' && !Number.isInteger(x)) || (p.min !== undefined && x < p.min) || (p.max !== undefined && x > p.max);
-      if (bad) failAt('range', path, `must be ${what} in ${range}, got ${show(x)}`);
+      if (bad) failAt('range', at, `must be ${what} in ${range}, got ${show(x)}`);
     }
     out[p.name] = x as number | boolean;
   }

@@ -17,5 +17,6 @@ export const FW_MEMORY_DEF: LearnedKindDef & LearnedKindSpec = {
   createRuns: (shape, runs) => new FwMemoryRuns(shape, runs),
   specProps: FW_MEMORY_SPEC_PROPS,
   layoutOf: (shape, spec) => fwMemoryLayout(shape, asFwMemorySpec(spec)),
+  initOf: (shape, spec, seed) => initFwMemory(shape, seed, asFwMemorySpec(spec)),
   runsOf: (shape, spec, runs) => new FwMemoryRuns(shape, runs, asFwMemorySpec(spec)),
 };

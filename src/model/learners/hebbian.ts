@@ -15,5 +15,6 @@ export const HEBBIAN_DEF: LearnedKindDef & LearnedKindSpec = {
   createRuns: (shape, runs) => new HebbianRuns(shape, runs),
   specProps: HEBBIAN_SPEC_PROPS,
   layoutOf: (shape, spec) => hebbianLayout(shape, asHebbianSpec(spec)),
+  initOf: (shape, spec, seed) => initHebbian(shape, seed, asHebbianSpec(spec)),
   runsOf: (shape, spec, runs) => new HebbianRuns(shape, runs, asHebbianSpec(spec)),
 };

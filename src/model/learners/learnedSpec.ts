@@ -23,6 +23,8 @@ export interface LearnedKindSpec {
   readonly specProps: readonly LearnedSpecProp[];
   /** The parameter layout for `spec` (every field present and within specProps' ranges). */
   layoutOf(shape: LearnedShape, spec: LearnedSpecValues): LearnedLayout;
+  /** The official initialisation for `spec` from `seed` (init is the default spec's). */
+  initOf(shape: LearnedShape, spec: LearnedSpecValues, seed: number): Float32Array;
   /** R runs of the kind with `spec` (a file's spec; createRuns is the default spec's). */
   runsOf(shape: LearnedShape, spec: LearnedSpecValues, runs: number): LearnedRuns;
 }

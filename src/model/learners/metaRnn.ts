@@ -16,5 +16,6 @@ export const META_RNN_DEF: LearnedKindDef & LearnedKindSpec = {
   createRuns: (shape, runs) => new MetaRnnRuns(shape, runs),
   specProps: META_RNN_SPEC_PROPS,
   layoutOf: (shape, spec) => metaRnnLayout(shape, asMetaRnnSpec(spec)),
+  initOf: (shape, spec, seed) => initMetaRnn(shape, seed, asMetaRnnSpec(spec)),
   runsOf: (shape, spec, runs) => new MetaRnnRuns(shape, runs, asMetaRnnSpec(spec)),
 };
