@@ -116,9 +116,3 @@ export function unrollGradient(kernel: UnrollKernel, steps: number, opts: Unroll
   }
   return { loss, accuracy: correct / T, grad };
 }
-
-/** Tapes and carries unrollGradient holds at once: the checkpoints plus one segment's tapes. */
-export const unrollHeld = (steps: number, segment = defaultSegment(steps)): { carries: number; tapes: number } => ({
-  carries: Math.ceil(steps / segment),
-  tapes: Math.min(segment, steps),
-});
