@@ -35,8 +35,8 @@ export interface Checkpoint {
   readonly cma?: SepCmaState;
 }
 
-/** Nested documents' errors carry the outer field name. */
-function nested<T>(r: Result<T>, path: string): T {
+/** Nested documents' errors carry the outer field name (inside parseWith). */
+export function nested<T>(r: Result<T>, path: string): T {
   if (!r.ok) failAt(r.error.code, r.error.field ? fieldPath(path, r.error.field) : path, r.error.message);
   return r.value;
 }
@@ -54,7 +54,8 @@ function readMoments(v: unknown, path: string, size: number, nonNegative: boolea
   return out;
 }
 
-function readAdam(v: unknown, D: number, updates: number): AdamState {
+/** Adam's m, v (D finite numbers each, v >= 0) and t = updates, at "optimizer" (inside parseWith). */
+export function readAdam(v: unknown, D: number, updates: number): AdamState {
   const opt = readObject(v, 'optimizer');
   checkKeys(opt, 'optimizer', ['m', 'v', 't']);
   const m = readMoments(opt.m, 'optimizer.m', D, false);
@@ -87,6 +88,9 @@ export function parseCheckpoint(raw: unknown): Result<Checkpoint> {
     const doc = restore(raw, CHECKPOINT_FORMAT);
     checkKeys(doc, '', ['format', 'version', 'config', 'step', 'rejected', 'learner', 'rng'], ['optimizer', 'cma']);
     const config = nested(parseMetaConfig(doc.config), 'config');
+    if (config.learner.kind !== 'vsml') {
+      failAt('unsupported', 'config.learner.kind', `a ${config.learner.kind} run's checkpoint, not VSML's (read it with parseRunCheckpoint, src/meta/runCheckpoint.ts)`);
+    }
     const step = readInt(doc.step, 'step', 0, MAX_META_STEPS);
     const rejected = readInt(doc.rejected, 'rejected', 0, step);
     const learner = nested(parseLearner(doc.learner), 'learner');

@@ -11,7 +11,7 @@ import { fail, formatFieldError, ok, type Result } from '../model/result';
 import type { EngineCache } from './engineCache';
 import { vsmlLearner } from './learners';
 import type { EvaluationConfig, HeldOutSpec } from './metaConfig';
-import { runProtocolSummary } from './protocol';
+import { runProtocolSummary, type BatchLearner } from './protocol';
 import type { SourceCache } from './taskSet';
 
 export interface HeldOutResult {
@@ -62,13 +62,24 @@ export class HeldOutSet {
 
   /** Every held-out dataset with V_M = params. */
   async evaluate(model: VsmlConfig, params: VmParams, engines: EngineCache): Promise<HeldOutResult[]> {
+    return this.evaluateWith(async (task, runs, seed) => {
+      const engine = await engines.get(task.inputSize, task.numClasses, runs);
+      return vsmlLearner(engine, { config: model, params }, seed);
+    });
+  }
+
+  /**
+   * Every held-out dataset with the learner `learnerFor` sets up for its task's shape and R runs
+   * (evaluation.seed passed along for learners with random initial states): a VSML engine, or a
+   * learned learner without variable sharing (learnedTrainer.ts).
+   */
+  async evaluateWith(learnerFor: (task: Task, runs: number, seed: number) => Promise<BatchLearner>): Promise<HeldOutResult[]> {
     const { runs, steps, seed } = this.config;
     const out: HeldOutResult[] = [];
     for (const { spec, task } of this.tasks) {
       const streams = createRunStreams(task, { seed, runs });
       if (!streams.ok) throw new Error(formatFieldError(streams.error));
-      const engine = await engines.get(task.inputSize, task.numClasses, runs);
-      const learner = vsmlLearner(engine, { config: model, params }, seed);
+      const learner = await learnerFor(task, runs, seed);
       const r = await runProtocolSummary(learner, streams.value, { steps });
       const s = r.accuracy;
       out.push({ name: spec.name, at100: s.at100, atEnd: s.atEnd, loss: r.meanLoss, curve: s.curve });

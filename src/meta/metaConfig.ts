@@ -4,6 +4,8 @@
 import type { SplitName } from '../data/types';
 import { DEFAULT_CONFIG, type VsmlConfig } from '../model/config';
 import { FITNESS_SHAPINGS, type FitnessShaping } from '../model/es/shaping';
+import type { LearnedKind, LearnedShape } from '../model/learners/learned';
+import type { LearnedSpecValues } from '../model/learners/learnedSpec';
 import type { DatasetRef } from './datasetRef';
 
 export const ASSIGNMENTS = ['cycle', 'random'] as const;
@@ -89,8 +91,24 @@ export interface EvaluationConfig {
   readonly datasets: readonly HeldOutSpec[];
 }
 
+/**
+ * What is meta-trained: VSML's V_M (the `model` field), or one of the paper's learned learners
+ * without variable sharing (src/model/learners: Meta RNN, Hebbian, FWMemory), built for a fixed
+ * `shape` (official pad.yaml: 784 inputs, 62 classes; every task is zero-padded to it) with `spec`
+ * (every field of the kind's table). Learned kinds are meta-trained by method es only
+ * (src/meta/learnedTrainer.ts).
+ */
+export type LearnerChoice =
+  | { readonly kind: 'vsml' }
+  | { readonly kind: LearnedKind; readonly shape: LearnedShape; readonly spec: LearnedSpecValues };
+
+/** The learner choice of a learned kind (narrowed), or null for VSML. */
+export const learnedChoice = (c: LearnerChoice): Exclude<LearnerChoice, { kind: 'vsml' }> | null => (c.kind === 'vsml' ? null : c);
+
 export interface MetaConfig {
   readonly seed: number;
+  /** VSML (default) or a learned learner without variable sharing. */
+  readonly learner: LearnerChoice;
   readonly method: MetaMethod;
   readonly objective: MetaObjective;
   /** Objective final-loss: the rollout's last this-many predictions make its fitness (at most trajectoryLength). */
@@ -112,7 +130,7 @@ export interface MetaConfig {
   readonly cloneStateWeight: number;
   /** Method clone-backprop: the step from which hidden-layer inputs and errors join the data (the deep curriculum); 0 = never. */
   readonly cloneDeepFrom: number;
-  /** A vsml-learner file whose V_M starts the run (null: initParams from the seed). */
+  /** A vsml-learner file whose V_M starts the run (a learned kind: a file of that kind); null: the init from the seed. */
   readonly init: string | null;
   /** ES steps to run in total. */
   readonly steps: number;
@@ -140,6 +158,7 @@ export const DEFAULT_HELD_OUT: Omit<HeldOutSpec, 'name' | 'dataset'> = {
 
 export const DEFAULT_META_CONFIG: MetaConfig = {
   seed: 42,
+  learner: { kind: 'vsml' },
   method: 'es',
   objective: 'meta-loss',
   finalSteps: 100,

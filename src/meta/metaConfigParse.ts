@@ -13,6 +13,7 @@ import {
   DEFAULT_HELD_OUT, DEFAULT_META_CONFIG, EVALUATION_PROPS, MAX_SIDE, META_PROPS, TASK_PROPS,
   type EvaluationConfig, type HeldOutSpec, type MetaConfig, type MetaProp, type TaskAxes,
 } from './metaConfig';
+import { checkLearnedConfig, learnerChoiceToJson, readLearnerChoice } from './learnerChoice';
 import { isPresetName, PRESET_NAMES, PRESETS } from './presets';
 
 export const META_CONFIG_FORMAT: FormatSpec = { format: 'vsml-meta-config', version: 1 };
@@ -165,12 +166,16 @@ function checkCloneBackprop(scalars: Pick<MetaConfig, 'objective' | 'steps' | 'c
 /** The fields of a config (without envelope), validated against the defaults. */
 function readBody(raw: Raw): MetaConfig {
   const d = DEFAULT_META_CONFIG;
-  const scalars = readProps(META_PROPS, raw, '', d) as Omit<MetaConfig, 'model' | 'tasks' | 'evaluation' | 'init'>;
+  const scalars = readProps(META_PROPS, raw, '', d) as Omit<MetaConfig, 'learner' | 'model' | 'tasks' | 'evaluation' | 'init'>;
+  const learner = raw.learner === undefined ? d.learner : readLearnerChoice(raw.learner);
+  checkLearnedConfig({ learner, method: scalars.method }, raw.model !== undefined);
   const model = raw.model === undefined ? d.model : unwrap(parseConfig(raw.model, 'model'));
   const tasks = raw.tasks === undefined ? d.tasks : readTasks(raw.tasks, 'tasks', d.tasks);
   const evaluation = raw.evaluation === undefined ? d.evaluation : readEvaluation(raw.evaluation, 'evaluation', d.evaluation);
   const init = raw.init === undefined || raw.init === null ? null : raw.init;
-  if (init !== null && (typeof init !== 'string' || init === '')) failAt('type', 'init', `must be the path of a vsml-learner file or null, got ${show(init)}`);
+  if (init !== null && (typeof init !== 'string' || init === '')) {
+    failAt('type', 'init', `must be the path of a ${learner.kind === 'vsml' ? 'vsml-learner' : `${learner.kind} learner`} file or null, got ${show(init)}`);
+  }
   if (scalars.objective === 'clone-sgd') {
     if (scalars.method !== 'gradient') failAt('range', 'objective', 'clone-sgd needs "method": "gradient" (the teacher\'s errors are fed in, which engine rollouts cannot do)');
     if (model.hiddenSizes.length > 0) failAt('range', 'model.hiddenSizes', 'clone-sgd clones SGD on one linear layer: no hidden layers');
@@ -185,13 +190,13 @@ function readBody(raw: Raw): MetaConfig {
     if (scalars.clipNorm !== 0) failAt('range', 'clipNorm', 'cma-es has no gradient to clip: must be 0');
     if (scalars.fitnessShaping !== 'none') failAt('range', 'fitnessShaping', 'cma-es ranks the candidates itself: must be "none"');
   }
-  return { ...scalars, model, tasks, evaluation, init };
+  return { ...scalars, learner, model, tasks, evaluation, init };
 }
 
 /** Read a vsml-meta-config document (inside parseWith). */
 export function readMetaConfig(raw: unknown): MetaConfig {
   const doc = restore(raw, META_CONFIG_FORMAT);
-  const known = ['preset', 'init', ...META_PROPS.map((p) => p.name), ...OBJECT_FIELDS];
+  const known = ['preset', 'init', 'learner', ...META_PROPS.map((p) => p.name), ...OBJECT_FIELDS];
   checkKeys(doc, '', ['format', 'version'], known);
   const { format: _f, version: _v, preset, ...fields } = doc;
   if (preset !== undefined && !isPresetName(preset)) failAt('range', 'preset', `unknown preset ${show(preset)} (known: ${PRESET_NAMES.join(', ')})`);
@@ -219,15 +224,17 @@ function heldOutToJson(h: HeldOutSpec): Raw {
   };
 }
 
-/** The full document: every field written out (no preset), so it survives changes of the defaults. */
+/** The full document: every field written out (no preset; no model for a learned kind), so it survives changes of the defaults. */
 export function metaConfigToJson(c: MetaConfig): Raw {
   const t = c.tasks;
   const e = c.evaluation;
   return {
     ...envelope(META_CONFIG_FORMAT),
     ...Object.fromEntries(META_PROPS.map((p) => [p.name, (c as unknown as Raw)[p.name]])),
+    learner: learnerChoiceToJson(c.learner),
     init: c.init,
-    model: configToJson(c.model),
+    // A learned kind has no V_M: its full form leaves model out (which its parser requires).
+    ...(c.learner.kind === 'vsml' ? { model: configToJson(c.model) } : {}),
     tasks: {
       datasets: t.datasets.map(datasetRefToJson),
       project: [...t.project],

@@ -283,14 +283,14 @@ interface Estimate {
 }
 
 /** The step's meta-loss from the pairs' fitness: mean_p (L+ + L-) / 2, summed in pair order. */
-function pairMean(plus: Float64Array, minus: Float64Array): number {
+export function pairMean(plus: Float64Array, minus: Float64Array): number {
   let sum = 0;
   for (let p = 0; p < plus.length; p++) sum += (plus[p] + minus[p]) / 2;
   return sum / plus.length;
 }
 
 /** "pair 3: L- is NaN" for the first non-finite fitness, or null. */
-function firstNonFinite(plus: Float64Array, minus: Float64Array): string | null {
+export function firstNonFinite(plus: Float64Array, minus: Float64Array): string | null {
   for (let p = 0; p < plus.length; p++) {
     if (!Number.isFinite(plus[p])) return `pair ${p}: L+ is ${plus[p]}`;
     if (!Number.isFinite(minus[p])) return `pair ${p}: L- is ${minus[p]}`;
@@ -309,6 +309,9 @@ export async function createTrainer(
   data: DataProvider,
   options: TrainerOptions = {},
 ): Promise<Result<Trainer>> {
+  if (config.learner.kind !== 'vsml') {
+    return fail('unsupported', 'learner.kind', `a ${config.learner.kind} learner is meta-trained by createLearnedTrainer (src/meta/learnedTrainer.ts), on the CPU reference`);
+  }
   if ((config.init === null) !== (options.initialParams === undefined)) {
     return fail('init', 'init', config.init === null ? 'initial parameters given but the config has no init' : `the learner ${config.init} was not loaded`);
   }
