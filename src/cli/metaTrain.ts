@@ -4,9 +4,9 @@
 // logs to DIR/log.jsonl and commits DIR/checkpoint.json + DIR/learner.json as one pair every k steps;
 // --resume continues a run bit for bit from its checkpoint. DIR/run.lock keeps a second run out.
 import { rmdir } from 'node:fs/promises';
-import type { Checkpoint } from '../meta/checkpoint';
 import { MAX_META_STEPS } from '../meta/checkpoint';
 import type { MetaConfig } from '../meta/metaConfig';
+import { isLearnedCheckpoint, type RunCheckpoint } from '../meta/runCheckpoint';
 import { parseMetaConfig, presetConfig, trajectoryDifference } from '../meta/metaConfigParse';
 import { PRESET_NAMES, type PresetName } from '../meta/presets';
 import { createTrainer, type DataProvider, type EngineFactory } from '../meta/trainer';
@@ -15,7 +15,7 @@ import type { VsmlConfig } from '../model/config';
 import type { BackendName } from '../model/engine';
 import type { VmParams } from '../model/layout';
 import type { MemoryLimit } from '../model/resources';
-import { formatFieldError, type FieldError } from '../model/result';
+import { formatFieldError } from '../model/result';
 import { intFlag, type FlagValues } from './args';
 import { badInput, EXIT_BAD_INPUT, runtimeFailure, type Command, type CommandIo, type Outcome } from './command';
 import { BACKENDS, backendHelp, createEngine } from './engineFactory';
@@ -23,6 +23,7 @@ import { createGradientPool, type GradientPool } from './gradientPool';
 import { readJsonFile } from './io';
 import { MAX_MEMORY_FLAG, memoryLimitOf } from './memoryFlag';
 import { packagePath, resolveConfigFiles } from './configPaths';
+import { dataLine, learnedTrainer, otherKind, type Loaded, type ReadyTrainer } from './metaTrainLearned';
 import { runSession } from './metaTrainSession';
 import { nodeDataProvider } from './metaTrainData';
 import { ensureDir, exists, readCheckpoint, removeStaleTemps, repairLearner, runFiles, trimLog, type LogEntry, type RunFileWriter, type RunFiles } from './metaTrainFiles';
@@ -44,7 +45,6 @@ export interface MetaTrainDeps {
   readonly writer?: RunFileWriter;
 }
 
-type Loaded<T> = { ok: true; value: T } | { ok: false; outcome: Outcome };
 
 /** The config from --config (its relative paths resolved against its folder) or --preset (package paths, configPaths.ts). */
 async function loadConfig(flags: FlagValues): Promise<Loaded<{ config: MetaConfig; source: string } | null>> {
@@ -112,7 +112,7 @@ interface LockedArgs {
 /** The run, once its folder is locked: the checkpoint read (on --resume), the trainer, the session. */
 async function runLocked({ flags, io, deps, files, resume, stepsFlag, loaded, limit }: LockedArgs): Promise<Outcome> {
   const backend = (flags.get('backend') ?? 'cpu') as BackendName;
-  let checkpoint: Checkpoint | null = null;
+  let checkpoint: RunCheckpoint | null = null;
   if (resume) {
     const cp = await readCheckpoint(files.checkpoint);
     if (!cp.ok) return badInput(`${files.checkpoint}: ${formatFieldError(cp.error)}`);
@@ -124,7 +124,7 @@ async function runLocked({ flags, io, deps, files, resume, stepsFlag, loaded, li
   } else if (await exists(files.checkpoint)) {
     return badInput(`${NAME}: --out: ${files.dir} already holds a checkpoint; add --resume to continue it, or choose another --out`);
   }
-  let config = loaded?.config ?? (checkpoint as Checkpoint).config;
+  let config = loaded?.config ?? (checkpoint as RunCheckpoint).config;
   if (stepsFlag !== null) config = { ...config, steps: stepsFlag };
   const source = loaded?.source ?? files.checkpoint;
   if (checkpoint && config.steps < checkpoint.step) {
@@ -134,14 +134,38 @@ async function runLocked({ flags, io, deps, files, resume, stepsFlag, loaded, li
   if (checkpoint && (await repairLearner(files, checkpoint))) {
     io.progress?.write(`${NAME}: ${files.learner} was not the theta of ${files.checkpoint} (step ${checkpoint.step}); rewritten from it\n`);
   }
+  const made = config.learner.kind === 'vsml'
+    ? await vsmlTrainer(config, checkpoint, source, backend, deps, limit)
+    : await learnedTrainer(config, checkpoint, source, deps.dataProvider ?? nodeDataProvider, deps.now);
+  if (!made.ok) return made.outcome;
+  const { trainer, restore, close } = made.value;
+  try {
+    let history: LogEntry[] = [];
+    if (checkpoint) {
+      const restored = restore(checkpoint);
+      if (!restored.ok) return badInput(`${files.checkpoint}: ${formatFieldError(restored.error)}`);
+      history = await trimLog(files, checkpoint.step);
+    } else {
+      await trimLog(files, -1);
+    }
+    return await runSession({ trainer, files, io, backend, history, ...(deps.signal ? { signal: deps.signal } : {}), ...(deps.now ? { now: deps.now } : {}), ...(deps.writer ? { writer: deps.writer } : {}) });
+  } finally {
+    close();
+  }
+}
+
+/** VSML's trainer: engines of --backend, gradient workers for method gradient, the memory check. */
+async function vsmlTrainer(
+  config: MetaConfig, checkpoint: RunCheckpoint | null, source: string, backend: BackendName, deps: MetaTrainDeps, limit: MemoryLimit,
+): Promise<Loaded<ReadyTrainer>> {
   const factory: EngineFactory = deps.engineFactory?.(backend) ?? ((spec) => createEngine(backend, spec));
   // A run that starts from a learner file: on --resume the checkpoint's theta replaces it anyway.
   let initialParams: VmParams | undefined;
   if (config.init !== null) {
-    if (checkpoint) initialParams = checkpoint.learner.params;
+    if (checkpoint && !isLearnedCheckpoint(checkpoint)) initialParams = checkpoint.learner.params;
     else {
       const init = await loadInitLearner(packagePath(config.init), config.model, source);
-      if (!init.ok) return badInput(init.line);
+      if (!init.ok) return { ok: false, outcome: badInput(init.line) };
       initialParams = init.params;
     }
   }
@@ -154,23 +178,20 @@ async function runLocked({ flags, io, deps, files, resume, stepsFlag, loaded, li
   });
   if (!created.ok) {
     gradients?.close();
-    return badInput(dataLine(created.error, source));
+    return { ok: false, outcome: badInput(dataLine(created.error, source)) };
   }
   const trainer = created.value;
-  try {
-    let history: LogEntry[] = [];
-    if (checkpoint) {
-      const restored = trainer.restore(checkpoint);
-      if (!restored.ok) return badInput(`${files.checkpoint}: ${formatFieldError(restored.error)}`);
-      history = await trimLog(files, checkpoint.step);
-    } else {
-      await trimLog(files, -1);
-    }
-    return await runSession({ trainer, files, io, backend, history, ...(deps.signal ? { signal: deps.signal } : {}), ...(deps.now ? { now: deps.now } : {}), ...(deps.writer ? { writer: deps.writer } : {}) });
-  } finally {
-    trainer.dispose();
-    gradients?.close();
-  }
+  return {
+    ok: true,
+    value: {
+      trainer,
+      restore: (cp) => (isLearnedCheckpoint(cp) ? otherKind(cp) : trainer.restore(cp)),
+      close: () => {
+        trainer.dispose();
+        gradients?.close();
+      },
+    },
+  };
 }
 
 /** V_M of the learner file a config starts from; its model must be the config's. */
@@ -184,11 +205,6 @@ async function loadInitLearner(path: string, model: VsmlConfig, source: string):
   return { ok: true, params: learner.value.params };
 }
 
-/** A trainer set-up error: a data file names itself; a config field gets the config's name. */
-function dataLine(e: FieldError, source: string): string {
-  const ofConfig = e.code === 'memory' || e.field.startsWith('tasks') || e.field.startsWith('evaluation');
-  return ofConfig ? `${source}: ${formatFieldError(e)}` : formatFieldError(e);
-}
 
 /**
  * The real command: SIGINT / SIGTERM stop after the current step, with a checkpoint. Every signal is

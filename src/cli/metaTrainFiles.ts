@@ -1,6 +1,7 @@
 // The files of a meta-training run in --out DIR:
 //   checkpoint.json  vsml-checkpoint (every checkpointEvery steps and at the end)
-//   learner.json     vsml-learner of the same theta (for `vsml evaluate`); the two are committed as one
+//   learner.json     the learner file of the same theta (vsml-learner, or a learned kind's: vsml-meta-rnn,
+//                    ...; for `vsml evaluate`); the two are committed as one
 //                    pair (writeCheckpoint): a failed write changes neither, the learner never leads
 //   run.lock         the PID holding the folder while a run lasts (runLock.ts)
 //   log.jsonl        one JSON object per line: a step ({step, metaLoss, accepted, seconds, wallSeconds}
@@ -9,8 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import { access, appendFile, mkdir, open, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { parseCheckpoint, serialiseCheckpoint, type Checkpoint } from '../meta/checkpoint';
-import { serialiseLearner } from '../model/formats/learner';
+import { parseRunCheckpoint, serialiseRunCheckpoint, serialiseRunLearner, type RunCheckpoint } from '../meta/runCheckpoint';
 import { parseJsonText } from '../model/formats/json';
 import { formatFieldError, type Result } from '../model/result';
 import { readJsonFile, writeFileAtomic } from './io';
@@ -34,9 +34,9 @@ export const exists = (path: string): Promise<boolean> => access(path).then(() =
 export const ensureDir = (dir: string): Promise<unknown> => mkdir(dir, { recursive: true });
 
 /** The checkpoint of a run, with read and format errors as values. */
-export async function readCheckpoint(path: string): Promise<Result<Checkpoint>> {
+export async function readCheckpoint(path: string): Promise<Result<RunCheckpoint>> {
   const raw = await readJsonFile(path);
-  return raw.ok ? parseCheckpoint(raw.value) : raw;
+  return raw.ok ? parseRunCheckpoint(raw.value) : raw;
 }
 
 /** The file operations a checkpoint commit uses (tests inject failures: a full disk, a failed rename). */
@@ -70,14 +70,14 @@ const tempPath = (path: string): string => join(dirname(path), `.${basename(path
  * can lag only if the second rename fails or the process dies between the two, and --resume then
  * rewrites it from the checkpoint (`repairLearner`).
  */
-export async function writeCheckpoint(files: RunFiles, cp: Checkpoint, writer: RunFileWriter = NODE_WRITER): Promise<void> {
-  const text = serialiseCheckpoint(cp);
+export async function writeCheckpoint(files: RunFiles, cp: RunCheckpoint, writer: RunFileWriter = NODE_WRITER): Promise<void> {
+  const text = serialiseRunCheckpoint(cp);
   const back = parseJsonText(text);
-  const parsed = back.ok ? parseCheckpoint(back.value) : back;
+  const parsed = back.ok ? parseRunCheckpoint(back.value) : back;
   if (!parsed.ok) throw new Error(`checkpoint at step ${cp.step} does not read back (${formatFieldError(parsed.error)}); not written`);
   const staged: { tmp: string; path: string; text: string }[] = [
     { tmp: tempPath(files.checkpoint), path: files.checkpoint, text },
-    { tmp: tempPath(files.learner), path: files.learner, text: serialiseLearner(cp.learner) },
+    { tmp: tempPath(files.learner), path: files.learner, text: serialiseRunLearner(cp) },
   ];
   const pending = new Set<string>();
   try {
@@ -99,8 +99,8 @@ export async function writeCheckpoint(files: RunFiles, cp: Checkpoint, writer: R
  * Make learner.json the checkpoint's theta if it is not (missing, or left behind by a crash between
  * the two renames of a commit). Returns whether it was rewritten.
  */
-export async function repairLearner(files: RunFiles, cp: Checkpoint): Promise<boolean> {
-  const want = serialiseLearner(cp.learner);
+export async function repairLearner(files: RunFiles, cp: RunCheckpoint): Promise<boolean> {
+  const want = serialiseRunLearner(cp);
   const have = await readFile(files.learner, 'utf8').catch(() => null);
   if (have === want) return false;
   await writeFileAtomic(files.learner, want);

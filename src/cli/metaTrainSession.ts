@@ -2,7 +2,9 @@
 // evaluations, the progress bar, and the summary at the end.
 import type { HeldOutResult } from '../meta/heldOut';
 import { checkpointDue, evaluationDue } from '../meta/schedule';
-import type { StepReport, Trainer } from '../meta/trainer';
+import type { MetaConfig } from '../meta/metaConfig';
+import type { RunCheckpoint } from '../meta/runCheckpoint';
+import type { StepReport } from '../meta/trainer';
 import type { BackendName } from '../model/engine';
 import { runtimeFailure, success, type CommandIo, type Outcome } from './command';
 import { appendLog, writeCheckpoint, type LogEntry, type RunFileWriter, type RunFiles } from './metaTrainFiles';
@@ -11,8 +13,17 @@ import { formatDuration, ProgressBar } from './progress';
 const NAME = 'vsml meta-train';
 const oneLine = (e: unknown): string => (e instanceof Error ? e.message : String(e)).split('\n')[0];
 
+/** What the loop needs of a trainer: VSML's (trainer.ts) or a learned learner's (learnedTrainer.ts). */
+export interface SessionTrainer {
+  readonly config: MetaConfig;
+  step(): Promise<StepReport>;
+  evaluate(): Promise<HeldOutResult[]>;
+  state(): { readonly step: number; readonly rejected: number };
+  checkpoint(): RunCheckpoint;
+}
+
 export interface SessionArgs {
-  readonly trainer: Trainer;
+  readonly trainer: SessionTrainer;
   readonly files: RunFiles;
   readonly io: CommandIo;
   readonly backend: BackendName;
@@ -113,7 +124,8 @@ export async function runSession(a: SessionArgs): Promise<Outcome> {
   if (a.signal?.aborted && step < total) io.info(`meta-train: stopped at step ${step} of ${total}; continue with --resume`);
   const work = cfg.method === 'clone-backprop' ? `${cfg.cloneBatch} cells (clone-backprop)`
     : `${cfg.pairs} ${cfg.method === 'gradient' ? 'trajectories (gradient)' : `pairs (${cfg.method})`} x T=${cfg.trajectoryLength}`;
-  io.info(`meta-train: ${st.step} of ${total} steps (${st.rejected} rejected), ${work}, on ${a.backend}; this session ${step - start} steps in ${formatDuration(session)}${step > start ? ` (${((step - start) / session).toFixed(3)} steps/s)` : ''}`);
+  const where = cfg.learner.kind === 'vsml' ? a.backend : `the ${cfg.learner.kind} CPU reference`;
+  io.info(`meta-train: ${st.step} of ${total} steps (${st.rejected} rejected), ${work}, on ${where}; this session ${step - start} steps in ${formatDuration(session)}${step > start ? ` (${((step - start) / session).toFixed(3)} steps/s)` : ''}`);
   if (first !== null && last !== null) io.info(`meta-loss: mean of the first 10 steps ${first.toFixed(4)}, of the last 10 ${last.toFixed(4)}`);
   const evals = history.filter((e) => e.eval !== undefined);
   if (evals.length >= 1) {

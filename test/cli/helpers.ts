@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli/main';
-import { parseCheckpoint } from '../../src/meta/checkpoint';
+import { parseRunCheckpoint } from '../../src/meta/runCheckpoint';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const FIXTURES = join(ROOT, 'test', 'fixtures');
@@ -50,7 +50,7 @@ export function maxRelDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
 /** The step of the checkpoint at `path`, or -1 while it is missing, partial or invalid. */
 export async function checkpointStep(path: string): Promise<number> {
   try {
-    const cp = parseCheckpoint(JSON.parse(await readFile(path, 'utf8')));
+    const cp = parseRunCheckpoint(JSON.parse(await readFile(path, 'utf8')));
     return cp.ok ? cp.value.step : -1;
   } catch {
     return -1;
