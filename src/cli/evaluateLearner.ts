@@ -1,14 +1,13 @@
 // What `vsml evaluate --learner ITEM` names: a baseline by name (sgd, adam, sgd-deep, adam-deep), or
 // a learner file told apart by its `format`: "vsml-learner" (a VSML learner, run on --backend) or a
 // learned learner without variable sharing ("vsml-meta-rnn", "vsml-hebbian", "vsml-fw-memory": run
-// on the CPU by src/meta/learnedBatch.ts, whatever --backend says). A file that is neither is
-// refused, naming the file and its `format`.
+// on the CPU by src/meta/learnedBatch.ts, whatever --backend says). Any other format is read as a
+// VSML learner and refused as `vsml trace` refuses it ("FILE: format: expected "vsml-learner", got
+// ..."), so the bad-input corpus's one line per learner file holds for every command.
 import { isBaselineName, type BaselineName } from '../model/baselines/kinds';
-import { show } from '../model/formats/json';
 import { parseLearnedLearner, type LearnedLearner } from '../model/formats/learnedLearner';
 import { parseLearner, type Learner } from '../model/formats/learner';
-import { LEARNED_FORMATS, learnedKindOfFormat } from '../model/learners/kinds';
-import { LEARNED_KINDS } from '../model/learners/learned';
+import { learnedKindOfFormat } from '../model/learners/kinds';
 import { formatFieldError, type Result } from '../model/result';
 import { readJsonFile } from './io';
 
@@ -17,9 +16,7 @@ export type LearnerChoice =
   | { readonly kind: 'vsml'; readonly path: string; readonly learner: Learner }
   | { readonly kind: 'learned'; readonly path: string; readonly learner: LearnedLearner };
 
-const KNOWN_FORMATS = ['"vsml-learner" (a VSML learner)', ...LEARNED_KINDS.map((k) => `"${LEARNED_FORMATS[k]}" (a ${k} learner)`)];
-
-/** The format of a parsed document, or null when it has none to read. */
+/** The format of a parsed document (undefined when it has none). */
 const formatOf = (raw: unknown): unknown => (raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>).format : undefined);
 
 /** The learner a parsed file holds, chosen by its `format`; errors name the field. */
@@ -29,11 +26,9 @@ export function parseAnyLearner(path: string, raw: unknown): Result<LearnerChoic
     const l = parseLearnedLearner(raw);
     return l.ok ? { ok: true, value: { kind: 'learned', path, learner: l.value } } : l;
   }
-  if (format === undefined || format === 'vsml-learner') {
-    const l = parseLearner(raw);
-    return l.ok ? { ok: true, value: { kind: 'vsml', path, learner: l.value } } : l;
-  }
-  return { ok: false, error: { code: 'format', field: 'format', message: `expected one of ${KNOWN_FORMATS.join(', ')}, got ${show(format)}` } };
+  // Anything else is read as a VSML learner, so a wrong format is named as trace and meta-train name it.
+  const l = parseLearner(raw);
+  return l.ok ? { ok: true, value: { kind: 'vsml', path, learner: l.value } } : l;
 }
 
 /** A baseline by name, else a learner file; a bad file as "<path>: <field>: <reason>". */
