@@ -3,6 +3,7 @@ import type { Command } from './command';
 import { cloneCheckCommand } from './cloneCheck';
 import { evaluateCommand } from './evaluate';
 import { metaTrainCommand } from './metaTrain';
+import { tableCommand } from './table';
 import { traceCommand } from './trace';
 
-export const COMMANDS: readonly Command[] = [traceCommand, evaluateCommand, metaTrainCommand, cloneCheckCommand];
+export const COMMANDS: readonly Command[] = [traceCommand, evaluateCommand, tableCommand, metaTrainCommand, cloneCheckCommand];

@@ -21,7 +21,7 @@ import { parseTransform, TRANSFORM_SYNTAX } from './transformFlag';
 const IDX_PRESETS = DATASET_NAMES.filter((n) => DATASETS[n].kind === 'idx');
 /** --preset names: the idx presets, with `mnist` for `mnist-idx`. */
 const PRESET_NAMES = ['mnist', ...IDX_PRESETS.filter((n) => n !== 'mnist-idx')];
-const DATASET_CHOICES = ['mnist', 'random', 'sum-sign', 'idx', ...DATASET_NAMES.filter((n) => !['mnist', 'random', 'sum-sign'].includes(n))];
+export const DATASET_CHOICES = ['mnist', 'random', 'sum-sign', 'idx', ...DATASET_NAMES.filter((n) => !['mnist', 'random', 'sum-sign'].includes(n))];
 
 /** File flags and the file role each fills. */
 const FILE_FLAGS: readonly [string, FileRole][] = [

@@ -15,7 +15,7 @@ export function evaluationRow(e: Evaluation): string[] {
 }
 
 /** Columns padded to their widest cell, two spaces apart. */
-function padColumns(cells: readonly (readonly string[])[]): string[] {
+export function padColumns(cells: readonly (readonly string[])[]): string[] {
   const widths = cells[0].map((_, c) => Math.max(...cells.map((r) => r[c].length)));
   return cells.map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd());
 }

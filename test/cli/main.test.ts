@@ -9,17 +9,18 @@ import { tempDir, vsml, writeDoc } from './helpers';
 
 describe('main', () => {
   it('with no command prints the usage and exits 2', async () => {
-    expect(await vsml()).toEqual({ code: 2, stdout: [], stderr: ['usage: vsml <command> [flags] (commands: trace, evaluate, meta-train, clone-check; vsml --help for more)'] });
+    expect(await vsml()).toEqual({ code: 2, stdout: [], stderr: ['usage: vsml <command> [flags] (commands: trace, evaluate, table, meta-train, clone-check; vsml --help for more)'] });
   });
 
   it('rejects an unknown command with exit 2', async () => {
-    expect(await vsml('evaluat')).toEqual({ code: 2, stdout: [], stderr: ['vsml: unknown command "evaluat" (commands: trace, evaluate, meta-train, clone-check)'] });
+    expect(await vsml('evaluat')).toEqual({ code: 2, stdout: [], stderr: ['vsml: unknown command "evaluat" (commands: trace, evaluate, table, meta-train, clone-check)'] });
   });
 
   it('prints help on stdout with exit 0', async () => {
     const r = await vsml('--help');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('  vsml trace --learner L.json --stream S.json [--state X.json] [--seed N] [--backend cpu|reference|webgpu] --out T.json [--explain T] [--explain-out E.json] [--cell L,A,B] [--windows N] [--max-memory SIZE]');
+    expect(r.stdout).toContain('  vsml table --learners L1,L2,... --datasets D1,D2,... [--data-dir DIR] [--steps T] [--runs R] [--at S1,S2,...] [--seed N] [--seen L=D1,D2;L2=...] [--backend cpu|reference|webgpu] --out T.json [--markdown T.md] [--max-memory SIZE]');
   });
 
   it('dispatches through the command table it is given', async () => {

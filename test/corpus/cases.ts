@@ -224,7 +224,7 @@ const TRANSFORMS = 'project:SEED, shuffle:SEED, resize:N|none, classes:A.B.C, gr
 const EVAL_DATASETS = 'mnist, random, sum-sign, idx, mnist-idx, fashion-mnist, emnist-letters, emnist-balanced, kmnist, omniglot, cifar10';
 
 export const FLAG_CASES: readonly FlagCase[] = [
-  { id: 'vsml/unknown-command', argv: ['trase'], line: 'vsml: unknown command "trase" (commands: trace, evaluate, meta-train, clone-check)' },
+  { id: 'vsml/unknown-command', argv: ['trase'], line: 'vsml: unknown command "trase" (commands: trace, evaluate, table, meta-train, clone-check)' },
   { id: 'trace/seed-negative', argv: [...T, '--seed', '-1', '--out', '{out}'], line: 'vsml trace: flag --seed must be an integer in [0, 4294967295], got "-1"' },
   { id: 'trace/seed-2^32', argv: [...T, '--seed', '4294967296', '--out', '{out}'], line: 'vsml trace: flag --seed must be an integer in [0, 4294967295], got "4294967296"' },
   { id: 'trace/seed-fraction', argv: [...T, '--seed', '1.5', '--out', '{out}'], line: 'vsml trace: flag --seed must be an integer in [0, 4294967295], got "1.5"' },
@@ -259,6 +259,8 @@ export const FLAG_CASES: readonly FlagCase[] = [
   { id: 'evaluate/files-for-builtin', argv: [...E, '--dataset', 'mnist', '--images', '{stream}', '--out', '{out}'], line: 'vsml evaluate: --images: mnist takes no files' },
   { id: 'evaluate/idx-without-labels', argv: [...E, '--dataset', 'idx', '--images', '{stream}', '--out', '{out}'], line: 'vsml evaluate: --labels: mnist-idx needs --labels F' },
   { id: 'evaluate/init-with-vsml', argv: ['evaluate', '--learner', '{learner}', '--dataset', 'sum-sign', '--init', 'shared', '--out', '{out}'], line: "vsml evaluate: --init: only for the baselines (sgd, adam, sgd-deep, adam-deep); a VSML run's initial state is drawn from --seed" },
+  { id: 'table/seen-unknown-learner', argv: ['table', '--learners', 'sgd', '--datasets', 'sum-sign', '--seen', 'adam=mnist', '--out', '{out}'], line: 'vsml table: --seen: "adam" is not one of --learners (sgd)' },
+  { id: 'table/datasets-empty-item', argv: ['table', '--learners', 'sgd', '--datasets', 'sum-sign,', '--out', '{out}'], line: 'vsml table: --datasets: item 2 of "sum-sign," is empty' },
   { id: 'evaluate/webgpu-baseline', argv: [...E, '--dataset', 'sum-sign', '--backend', 'webgpu', '--out', '{out}'], line: 'vsml evaluate: --backend: the baselines run on the CPU; webgpu is for VSML learner files' },
   {
     id: 'evaluate/runs-4096-vsml', argv: ['evaluate', '--learner', '{learner}', '--dataset', 'mnist', '--runs', '4096', '--max-memory', '1GiB', '--out', '{out}'],
