@@ -1,5 +1,5 @@
 // `vsml meta-train` for a learned learner without variable sharing (config.learner.kind meta-rnn,
-// hebbian or fw-memory): its trainer (src/meta/learnedTrainer.ts, ES on the CPU reference) and the
+// hebbian or fw-memory): its trainer (src/meta/learnedTrainer.ts, ES or gradients on the CPU reference, on this thread) and the
 // init file of the same kind, shape and spec; and what metaTrain.ts's set-up of either kind of
 // trainer hands the session (ReadyTrainer, Loaded, dataLine).
 import { createLearnedTrainer } from '../meta/learnedTrainer';
@@ -32,7 +32,7 @@ export interface ReadyTrainer {
 export const otherKind = (cp: RunCheckpoint): Result<true> =>
   fail('mismatch', 'config.learner.kind', `the checkpoint trains ${cp.config.learner.kind}`);
 
-/** A learned learner's trainer (learner.kind meta-rnn, hebbian, fw-memory): ES on the CPU reference. */
+/** A learned learner's trainer (learner.kind meta-rnn, hebbian, fw-memory): ES or gradients on the CPU reference. */
 export async function learnedTrainer(
   config: MetaConfig, checkpoint: RunCheckpoint | null, source: string, data: DataProvider, now?: () => number,
 ): Promise<Loaded<ReadyTrainer>> {

@@ -8,6 +8,10 @@
 //   3. a non-finite fitness rejects the step (theta and Adam kept, the step counter advances);
 //   4. else g = mean_p w_p eps_p / (2 sigma) (esGradient, pairWeights), clipNorm, Adam (optax);
 //      the reported meta-loss is mean_p (L+ + L-) / 2.
+// Method gradient (as VSML's, official configs/backprop.yaml) replaces 2-4: trajectory p reads what
+// pair p would, its exact gradient through the unroll (learnedGradients.ts); g = their mean, a
+// non-finite loss or gradient rejects the step, else clipNorm and Adam; the meta-loss is the mean
+// trajectory loss (reported as both L+ and L- of each pair).
 // theta starts from the kind's init with seed initSeed(config.seed), or from config.init (a file of
 // the same kind, shape and spec, read by the caller). Held-out evaluations run the learner file of
 // theta through learnedBatchLearner (zero-padding, the first K outputs).
@@ -22,6 +26,7 @@ import { clipGlobalNorm } from './gradientStep';
 import { HeldOutSet, type HeldOutResult } from './heldOut';
 import type { LearnedCheckpoint } from './learnedCheckpoint';
 import { learnedBatchLearner } from './learnedBatch';
+import { learnedGradientEstimate } from './learnedGradients';
 import { LearnedRunsCache, runLearnedRollouts, type LearnedTarget } from './learnedRollouts';
 import { learnedChoice, type MetaConfig } from './metaConfig';
 import { trajectoryDifference } from './metaConfigParse';
@@ -49,7 +54,7 @@ export interface LearnedTrainerState {
 export interface LearnedTrainer {
   readonly config: MetaConfig;
   readonly variants: readonly TaskVariant[];
-  /** One ES step (CPU; the state is as before the step if it throws). */
+  /** One ES or gradient step (CPU; the state is as before the step if it throws). */
   step(): Promise<StepReport>;
   /** The held-out evaluations with the current theta ([] when none are configured). */
   evaluate(): Promise<HeldOutResult[]>;
@@ -94,6 +99,7 @@ class EsLearnedTrainer implements LearnedTrainer {
     const s = this.stepsDone;
     const started = this.now();
     const variants = assignVariants(cfg, this.tasks.length, s);
+    if (cfg.method === 'gradient') return this.gradientStep(variants, s, started);
     const { plus, minus } = runLearnedRollouts(cfg, this.theta, this.tasks, variants, s, this.cache, this.options);
     this.stepsDone = s + 1;
     const seconds = () => (this.now() - started) / 1000;
@@ -107,6 +113,25 @@ class EsLearnedTrainer implements LearnedTrainer {
     const gradientNorm = clipGlobalNorm(g, cfg.clipNorm);
     adamStep(this.theta, g, this.adam, { learningRate: cfg.learningRate, beta1: cfg.beta1, beta2: cfg.beta2, eps: cfg.adamEps });
     return { step: s + 1, metaLoss: pairMean(plus, minus), accepted: true, rejection: null, plus, minus, gradientNorm, variants, seconds: seconds() };
+  }
+
+  /** Method gradient: the mean of the P trajectories' exact gradients, clipped, then Adam. */
+  private gradientStep(variants: Uint32Array, s: number, started: number): StepReport {
+    const cfg = this.config;
+    const { kind } = this.target.def;
+    const { shape, spec } = this.target;
+    const est = learnedGradientEstimate(cfg, { kind, shape, spec }, this.theta, this.tasks, variants, s);
+    this.stepsDone = s + 1;
+    const seconds = () => (this.now() - started) / 1000;
+    const plus = est.losses;
+    const minus = new Float64Array(est.losses);
+    if (est.rejection !== null) {
+      this.rejectedSteps++;
+      return { step: s + 1, metaLoss: null, accepted: false, rejection: est.rejection, plus, minus, gradientNorm: null, variants, seconds: seconds() };
+    }
+    const gradientNorm = clipGlobalNorm(est.g, cfg.clipNorm);
+    adamStep(this.theta, est.g, this.adam, { learningRate: cfg.learningRate, beta1: cfg.beta1, beta2: cfg.beta2, eps: cfg.adamEps });
+    return { step: s + 1, metaLoss: est.metaLoss, accepted: true, rejection: null, plus, minus, gradientNorm, variants, seconds: seconds() };
   }
 
   async evaluate(): Promise<HeldOutResult[]> {

@@ -3,8 +3,8 @@
 //   {"kind": "meta-rnn" | "hebbian" | "fw-memory",
 //    "shape"?: {"inputSize": 784, "numClasses": 62},         the official pad.yaml unless given
 //    "spec"?: {...}}                                         the kind's table fills absent fields
-// A learned kind is meta-trained by ES on the CPU reference (learnedTrainer.ts); the rules below
-// refuse what it cannot do, naming the field.
+// A learned kind is meta-trained on the CPU reference (learnedTrainer.ts) by ES or by exact gradients
+// through the unroll (learnedGradients.ts); the rules below refuse what it cannot do, naming the field.
 import { checkKeys, failAt, fieldPath, readObject, show, unwrap } from '../model/formats/json';
 import { readLearnedShape, readLearnedSpec } from '../model/formats/learnedLearner';
 import { LEARNED_KINDS, PADDED_SHAPE } from '../model/learners/learned';
@@ -45,15 +45,19 @@ export function learnerChoiceToJson(c: LearnerChoice): Record<string, unknown> {
 }
 
 /**
- * What a learned kind cannot be combined with (inside parseWith): only method es meta-trains it
- * (cma-es, gradient and clone-backprop are VSML's, and so is objective clone-sgd, which needs gradient); `model` configures
- * VSML only. `hasModel`: the document (or its preset) sets `model`.
+ * What a learned kind cannot be combined with (inside parseWith): only methods es and gradient
+ * meta-train it (cma-es and clone-backprop are VSML's), and only on the meta-loss or final-loss
+ * (objective clone-sgd clones SGD into VSML's cells); `model` configures VSML only. `hasModel`: the
+ * document (or its preset) sets `model`.
  */
-export function checkLearnedConfig(c: Pick<MetaConfig, 'learner' | 'method'>, hasModel: boolean): void {
+export function checkLearnedConfig(c: Pick<MetaConfig, 'learner' | 'method' | 'objective'>, hasModel: boolean): void {
   const kind = c.learner.kind;
   if (kind === 'vsml') return;
-  if (c.method !== 'es') {
-    failAt('range', 'method', `${c.method} does not support the ${kind} learner (learner.kind): a learner without variable sharing is meta-trained with "method": "es"`);
+  if (c.method !== 'es' && c.method !== 'gradient') {
+    failAt('range', 'method', `${c.method} does not support the ${kind} learner (learner.kind): a learner without variable sharing is meta-trained with "method": "es" or "gradient"`);
+  }
+  if (c.objective === 'clone-sgd') {
+    failAt('range', 'objective', `clone-sgd clones SGD into VSML's cells; the ${kind} learner (learner.kind) is meta-trained on "meta-loss" (or "final-loss" with method es)`);
   }
   if (hasModel) failAt('range', 'model', `model configures VSML's V_M; the ${kind} learner (learner.kind) is set by learner.shape and learner.spec: leave model out`);
 }

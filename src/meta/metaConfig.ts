@@ -95,7 +95,7 @@ export interface EvaluationConfig {
  * What is meta-trained: VSML's V_M (the `model` field), or one of the paper's learned learners
  * without variable sharing (src/model/learners: Meta RNN, Hebbian, FWMemory), built for a fixed
  * `shape` (official pad.yaml: 784 inputs, 62 classes; every task is zero-padded to it) with `spec`
- * (every field of the kind's table). Learned kinds are meta-trained by method es only
+ * (every field of the kind's table). Learned kinds are meta-trained by method es or gradient
  * (src/meta/learnedTrainer.ts).
  */
 export type LearnerChoice =

@@ -168,7 +168,7 @@ function readBody(raw: Raw): MetaConfig {
   const d = DEFAULT_META_CONFIG;
   const scalars = readProps(META_PROPS, raw, '', d) as Omit<MetaConfig, 'learner' | 'model' | 'tasks' | 'evaluation' | 'init'>;
   const learner = raw.learner === undefined ? d.learner : readLearnerChoice(raw.learner);
-  checkLearnedConfig({ learner, method: scalars.method }, raw.model !== undefined);
+  checkLearnedConfig({ learner, method: scalars.method, objective: scalars.objective }, raw.model !== undefined);
   const model = raw.model === undefined ? d.model : unwrap(parseConfig(raw.model, 'model'));
   const tasks = raw.tasks === undefined ? d.tasks : readTasks(raw.tasks, 'tasks', d.tasks);
   const evaluation = raw.evaluation === undefined ? d.evaluation : readEvaluation(raw.evaluation, 'evaluation', d.evaluation);
