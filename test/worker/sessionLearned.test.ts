@@ -5,6 +5,7 @@
 // session goes on playing.
 import { describe, expect, it } from 'vitest';
 import { buildTask } from '../../src/data/task';
+import { createAssociationStreams } from '../../src/data/associationStream';
 import { createRunStreams } from '../../src/data/stream';
 import { cumulativeAccuracy, meanCurve } from '../../src/meta/cumulative';
 import { learnedBatchLearner } from '../../src/meta/learnedBatch';
@@ -87,6 +88,44 @@ describe('Session with a learned learner (tiny Meta RNN, 7x7 MNIST test, 3 runs,
     expect(unknown.strip).toBe('vsml');
     expect(Array.from(unknown.recentProbabilities)).toEqual(Array.from(vsml.recentProbabilities));
     expect(Array.from(session.frame(undefined, 'sgd').recentLabels)).toEqual(Array.from(vsml.recentLabels));
+  });
+});
+
+describe('Session with a learned learner on fresh association episodes (classes 0-2, 3 runs)', () => {
+  it('starts it from its zero state at every episode: each episode\'s correct count per step equals a fresh learner\'s on that episode alone; its showings are tallied', async () => {
+    const source = await openData('mnist', 'test', 22, undefined);
+    if (!source.ok) throw new Error(source.error.message);
+    const task = buildTask(source.value, { resize: 7, classes: [0, 1, 2] });
+    if (!task.ok) throw new Error(task.error.message);
+    const streams = () => {
+      const s = createAssociationStreams(task.value, { seed: 22, runs: 3, fresh: true });
+      if (!s.ok) throw new Error(s.error.message);
+      return s.value;
+    };
+    const L = streams().episodes.length;
+    const learner = parseLearner(tinyLearnerDoc());
+    if (!learner.ok) throw new Error(learner.error.message);
+    const parsed = parseLearnedDocuments([{ name: 'rnn', file: 'rnn.learner.json', document: rnnDoc() }]);
+    if (!parsed.ok) throw new Error(parsed.message);
+    const lines = learnedLines(parsed.value, { inputSize: 49, numClasses: 3 }, 3);
+    if (!lines.ok) throw new Error(lines.message);
+    const engine = new ReferenceEngine({ config: learner.value.config, inputSize: 49, numClasses: 3, runs: 3 });
+    const session = new Session(engine, streams(), { learner: learner.value, baselines: [], learned: lines.value, seed: 22 });
+    await session.step(2 * L);
+    // Correct answers over the runs at each step, from the cumulative curve: sum_r c_r(t) = mean[t] (t + 1) R.
+    const mean = session.curves().rnn.mean;
+    const total = Array.from(mean, (m, t) => Math.round(m * (t + 1) * 3));
+    const got = total.map((c, t) => c - (t > 0 ? total[t - 1] : 0));
+    const replay = streams();
+    const want: number[] = [];
+    for (let e = 0; e < 2; e++) {
+      const fresh = learnedBatchLearner(rnn, { inputSize: 49, numClasses: 3 }, 3);
+      if (!fresh.ok) throw new Error(fresh.error.message);
+      const r = await fresh.value.run(replay.nextBlock(L));
+      for (let t = 0; t < L; t++) want.push(r.correct[t] + r.correct[L + t] + r.correct[2 * L + t]);
+    }
+    expect(got).toEqual(want);
+    expect(Object.keys(session.showings() ?? {})).toEqual(['vsml', 'rnn']);
   });
 });
 
