@@ -3,11 +3,11 @@
 // over the runs and the showings counted, then one plain sentence of what they say (showingsVerdict).
 // The exact numbers are in data attributes, so a test can compare them with `vsml evaluate`.
 import type { ShowingAccuracy } from '../../model/showings';
-import type { ShowingsByLearner } from '../../worker/sessionApi';
+import type { LearnedEntry, ShowingsByLearner } from '../../worker/sessionApi';
 import { downloadBlob, showingsCsv } from '../charts/export';
 import { InfoButton } from '../help/InfoButton';
 import { useStudio } from '../session/context';
-import { LEARNER_LABELS } from './labels';
+import { learnerLabel } from './labels';
 import { showingsVerdict } from './showingsVerdict';
 import './associationTable.css';
 
@@ -16,6 +16,8 @@ export interface AssociationTableProps {
   readonly runs: number;
   /** Whether every episode starts from fresh learners. */
   readonly fresh: boolean;
+  /** The session's learned learners (SessionInfo.learned), named by their kind. */
+  readonly learned?: readonly LearnedEntry[];
 }
 
 function Cell({ learner, kind, a }: { readonly learner: string; readonly kind: 'first' | 'second'; readonly a: ShowingAccuracy | null }) {
@@ -36,7 +38,7 @@ function Cell({ learner, kind, a }: { readonly learner: string; readonly kind: '
   );
 }
 
-export function AssociationTable({ showings, runs, fresh }: AssociationTableProps) {
+export function AssociationTable({ showings, runs, fresh, learned }: AssociationTableProps) {
   const studio = useStudio();
   const exportCsv = async () => {
     const data = await studio.curves();
@@ -57,13 +59,13 @@ export function AssociationTable({ showings, runs, fresh }: AssociationTableProp
           CSV
         </button>
       </figcaption>
-      <ShowingsTable showings={showings} />
+      <ShowingsTable showings={showings} learned={learned} />
     </figure>
   );
 }
 
 /** The table and its sentence (no popover, so it renders anywhere). */
-export function ShowingsTable({ showings }: { readonly showings: ShowingsByLearner }) {
+export function ShowingsTable({ showings, learned }: { readonly showings: ShowingsByLearner; readonly learned?: readonly LearnedEntry[] }) {
   const names = Object.keys(showings);
   return (
     <>
@@ -78,7 +80,7 @@ export function ShowingsTable({ showings }: { readonly showings: ShowingsByLearn
         <tbody>
           {names.map((name) => (
             <tr key={name}>
-              <th scope="row">{LEARNER_LABELS[name] ?? name}</th>
+              <th scope="row">{learnerLabel(name, learned)}</th>
               <Cell learner={name} kind="first" a={showings[name].first} />
               <Cell learner={name} kind="second" a={showings[name].second} />
             </tr>
@@ -86,7 +88,7 @@ export function ShowingsTable({ showings }: { readonly showings: ShowingsByLearn
         </tbody>
       </table>
       <p className="association-verdict" data-testid="association-verdict">
-        {showingsVerdict(showings)}
+        {showingsVerdict(showings, learned)}
       </p>
     </>
   );

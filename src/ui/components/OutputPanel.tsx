@@ -90,7 +90,7 @@ export function StripCard() {
           <p className="muted">no examples yet</p>
         )}
       </div>
-      {frame?.showings && !present && <AssociationTable showings={frame.showings} runs={info.runs} fresh={fresh} />}
+      {frame?.showings && !present && <AssociationTable showings={frame.showings} runs={info.runs} fresh={fresh} learned={info.learned} />}
     </section>
   );
 }

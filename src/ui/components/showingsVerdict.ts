@@ -2,14 +2,13 @@
 // showings beside each baseline's, and nothing more. A baseline within SIMILAR of VSML (absolute
 // accuracy) "also" gets them right; one higher gets more right; one lower gets fewer. Pure.
 import type { ShowingAccuracy } from '../../model/showings';
-import type { ShowingsByLearner } from '../../worker/sessionApi';
-import { LEARNER_LABELS } from './labels';
+import type { LearnedEntry, ShowingsByLearner } from '../../worker/sessionApi';
+import { learnerLabel } from './labels';
 
 /** Second-showing accuracies closer than this (absolute) count as about the same. */
 export const SIMILAR = 0.05;
 
 const pct = (a: ShowingAccuracy): string => `${Math.round(a.mean * 100)}%`;
-const label = (name: string): string => LEARNER_LABELS[name] ?? name;
 
 /** "A", "A and B", "A, B and C". */
 function list(names: readonly string[]): string {
@@ -18,7 +17,8 @@ function list(names: readonly string[]): string {
 
 const verb = (group: readonly unknown[], one: string, many: string): string => (group.length === 1 ? one : many);
 
-export function showingsVerdict(showings: ShowingsByLearner): string {
+export function showingsVerdict(showings: ShowingsByLearner, learned: readonly LearnedEntry[] = []): string {
+  const label = (name: string): string => learnerLabel(name, learned);
   const vsml = showings.vsml?.second;
   if (!vsml) return 'No image has been shown a second time yet: the table fills in as the repeats come.';
   const groups: { better: [string, ShowingAccuracy][]; similar: [string, ShowingAccuracy][]; worse: [string, ShowingAccuracy][] } = { better: [], similar: [], worse: [] };

@@ -18,6 +18,13 @@ describe('showingsVerdict', () => {
     expect(showingsVerdict({ vsml: at(0.2, 0.9) })).toBe('VSML gets 90% of second showings right.');
   });
 
+  it('names a learned learner by its kind', () => {
+    const learned = [{ name: 'meta-rnn-mnist', file: 'meta-rnn-mnist.learner.json', kind: 'meta-rnn' as const }];
+    expect(showingsVerdict({ vsml: at(0.2, 0.9), 'meta-rnn-mnist': at(0.1, 0.3) }, learned)).toBe('VSML gets 90% of second showings right. Meta RNN gets fewer right (30%).');
+    const html = renderToString(createElement(ShowingsTable, { showings: { vsml: at(0.2, 0.9), 'meta-rnn-mnist': at(0.1, 0.3) }, learned }));
+    expect(html).toContain('<th scope="row">Meta RNN</th>');
+  });
+
   it('says so when no image has been shown twice yet', () => {
     expect(showingsVerdict({ vsml: { first: { mean: 0, std: null, count: 1 }, second: null } })).toBe('No image has been shown a second time yet: the table fills in as the repeats come.');
   });
