@@ -17,7 +17,8 @@ import { runProtocol } from '../../src/meta/protocol';
 import { parseEvaluation, type Evaluation } from '../../src/model/formats/evaluation';
 import { parseEvaluationTable } from '../../src/model/formats/evaluationTable';
 import { learnedLearnerToJson, type LearnedLearner } from '../../src/model/formats/learnedLearner';
-import type { LearnedShape } from '../../src/model/learners/learned';
+import { HEBBIAN_DEF } from '../../src/model/learners/hebbian';
+import { PADDED_SHAPE, type LearnedShape } from '../../src/model/learners/learned';
 import { initMetaRnn } from '../../src/model/learners/metaRnnInit';
 import { expectOk } from '../formats/helpers';
 import { tempDir, vsml, writeDoc } from './helpers';
@@ -113,6 +114,15 @@ describe('vsml evaluate refuses a bad learned learner file, naming the file and 
     const path = await writeDoc(dir, 'two.json', doc);
     const r = await vsml('evaluate', '--learner', path, '--dataset', 'mnist', ...SMALL, '--out', join(dir, 'never-two.json'));
     expect(r.stderr).toEqual([`vsml evaluate: ${path}: shape.numClasses: the meta-rnn learner has 2 outputs and the dataset 10 classes (mnist test)`]);
+    expect(r.code).toBe(2);
+  });
+
+  it('a request over --max-memory: the Hebbian fast weights of every run ((784 + 2 x 62) x 62 + 2 x 62 = 56,420 floats), named by --runs', async () => {
+    const path = await writeDoc(dir, 'hebbian.json', learnedLearnerToJson({ kind: 'hebbian', shape: PADDED_SHAPE, spec: { tanhBound: 100 }, params: HEBBIAN_DEF.init(PADDED_SHAPE, 1) }));
+    const r = await vsml('evaluate', '--learner', path, '--dataset', 'sum-sign', '--runs', '4096', '--max-memory', '512MiB', '--out', join(dir, 'never-hebbian.json'));
+    expect(r.stderr).toEqual([
+      'vsml evaluate: --runs: hebbian state needs 4096 runs x 56420 floats x 4 bytes = 881.6 MiB (931.2 MiB in all), over the 512.0 MiB limit (--max-memory) by 419.2 MiB; raise it with --max-memory',
+    ]);
     expect(r.code).toBe(2);
   });
 
