@@ -102,6 +102,7 @@ describe('the shipped model cards', () => {
       'vsml-mnist.md repository',
       'vsml-mnist.md repository',
       'vsml-mnist.md repository',
+      'vsml-mnist.md repository',
       'vsml-mnist.md served',
     ]);
   });
