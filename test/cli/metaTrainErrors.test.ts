@@ -94,7 +94,7 @@ describe('vsml meta-train: a bad config file exits 2 with FILE: FIELD: reason', 
   it('names the unknown field and the known ones', async () => {
     const path = await writeDoc(dir, 'typo.json', tinyConfigDoc({ pairz: 3 }));
     const r = await vsml('meta-train', '--config', path, '--out', join(dir, 'never'));
-    expect(r.stderr).toEqual([`${path}: pairz: unknown field (known: format, version, preset, init, seed, method, objective, finalSteps, cloneLearningRate, cloneWeightScale, cloneBatch, cloneWarmup, cloneUnroll, cloneStateWeight, cloneDeepFrom, steps, pairs, sigma, learningRate, beta1, beta2, adamEps, clipNorm, trajectoryLength, fitnessShaping, checkpointEvery, tasks, evaluation, model)`]);
+    expect(r.stderr).toEqual([`${path}: pairz: unknown field (known: format, version, preset, init, learner, seed, method, objective, finalSteps, cloneLearningRate, cloneWeightScale, cloneBatch, cloneWarmup, cloneUnroll, cloneStateWeight, cloneDeepFrom, steps, pairs, sigma, learningRate, beta1, beta2, adamEps, clipNorm, trajectoryLength, fitnessShaping, checkpointEvery, tasks, evaluation, model)`]);
   });
 
   it('names a missing data file, resolved against the config\'s folder', async () => {

@@ -55,7 +55,7 @@ export interface UrlCase {
 const JSON_SLOTS: readonly Slot[] = ['learner', 'stream', 'state', 'config', 'checkpoint'];
 const IDX: readonly Slot[] = ['images', 'labels'];
 const DATASETS = 'mnist, random, sum-sign, mnist-idx, fashion-mnist, emnist-letters, emnist-balanced, kmnist, omniglot, cifar10';
-const CONFIG_KEYS = 'format, version, preset, init, seed, method, objective, finalSteps, cloneLearningRate, cloneWeightScale, cloneBatch, cloneWarmup, cloneUnroll, cloneStateWeight, cloneDeepFrom, steps, pairs, sigma, learningRate, beta1, beta2, adamEps, clipNorm, trajectoryLength, fitnessShaping, checkpointEvery, tasks, evaluation, model';
+const CONFIG_KEYS = 'format, version, preset, init, learner, seed, method, objective, finalSteps, cloneLearningRate, cloneWeightScale, cloneBatch, cloneWarmup, cloneUnroll, cloneStateWeight, cloneDeepFrom, steps, pairs, sigma, learningRate, beta1, beta2, adamEps, clipNorm, trajectoryLength, fitnessShaping, checkpointEvery, tasks, evaluation, model';
 const MODEL_KEYS = 'stateSize, messageSize, microTicks, tanhBound, outputIndex, feedLabel, hiddenSizes, initRandProportion, backwardPass, layerNorm';
 const PRESETS = 'paper-fig6, quick-demo, cold-demo, clone-demo, clone-backprop-demo';
 const INF = 'beyond the float64 range ±1.8e308';
