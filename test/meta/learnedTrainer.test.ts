@@ -38,8 +38,11 @@ async function trainer(cfg: MetaConfig, opts: LearnedTrainerOptions = {}): Promi
 }
 
 describe('createLearnedTrainer, one ES step (Meta RNN 6/3, H 4; MNIST 2x2 classes 0-2, ± per-step projection; 4 pairs, T 9, seed 7)', () => {
-  it('equals the estimate assembled by hand from two one-run rollouts per pair, then Adam step 1', async () => {
-    const cfg = tinyLearnedConfig();
+  it.each([
+    ['meta-loss', 0],
+    ['final-loss', 5],
+  ] as const)('objective %s (loss from example %i on): equals the estimate assembled by hand from two one-run rollouts per pair, then Adam step 1', async (objective, from) => {
+    const cfg = tinyLearnedConfig({ objective, finalSteps: 9 - from });
     const t = await trainer(cfg);
     const theta0 = t.state().params;
     const report = await t.step();
@@ -75,8 +78,8 @@ describe('createLearnedTrainer, one ES step (Meta RNN 6/3, H 4; MNIST 2x2 classe
         runs.resetState();
         const r = runs.run({ inputs, labels, steps: T }, { outputs: false });
         let sum = 0;
-        for (const l of r.loss) sum += l;
-        return sum / T;
+        for (let i = from; i < T; i++) sum += r.loss[i];
+        return sum / (T - from);
       };
       const plus = fitness(1);
       const minus = fitness(-1);
