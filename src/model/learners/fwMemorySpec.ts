@@ -16,8 +16,8 @@
 // contiguous row axpys. The order of the blocks is the data flow's (haiku would sort them by name).
 // At A=784, K=62, H=32, m=16: 940 x 128 + 128 + 32 x 49 + 49 + 32 x 32 + 32 + 16 x 32 + 32 + 32 x 62
 // + 62 = 125,711 parameters, the semantics doc's count.
-import type { LearnedBlock, LearnedLayout, LearnedShape } from './learned';
-import { specDefaults, type LearnedSpecProp, type LearnedSpecValues } from './learnedSpec';
+import { blockTaker, checkPositiveSizes, type LearnedBlock, type LearnedLayout, type LearnedShape } from './learned';
+import { hiddenProp, specDefaults, TANH_BOUND_PROP, type LearnedSpecProp, type LearnedSpecValues } from './learnedSpec';
 
 export type FwMemorySpec = {
   /** H: LSTM units (official slow_size). */
@@ -29,9 +29,9 @@ export type FwMemorySpec = {
 };
 
 export const FW_MEMORY_SPEC_PROPS: readonly LearnedSpecProp[] = [
-  { name: 'hidden', kind: 'int', default: 32, min: 1, max: 4096, help: 'H: LSTM units' },
+  hiddenProp(32),
   { name: 'memorySize', kind: 'int', default: 16, min: 1, max: 64, help: 'm: the fast-weight memory is m x m²' },
-  { name: 'tanhBound', kind: 'number', default: 100, min: 1, max: 1e6, help: 'output bound B: y = B tanh(z / B)' },
+  TANH_BOUND_PROP,
 ];
 
 /** Official defaults: H 32, m 16, tanh bound 100. */
@@ -55,15 +55,8 @@ export interface FwMemoryLayout extends LearnedLayout {
 export function fwMemoryLayout(shape: LearnedShape, spec: FwMemorySpec = FW_MEMORY_DEFAULTS): FwMemoryLayout {
   const { inputSize: A, numClasses: K } = shape;
   const { hidden: H, memorySize: m } = spec;
-  for (const [name, v] of [['inputSize', A], ['numClasses', K], ['hidden', H], ['memorySize', m]] as const) {
-    if (!Number.isInteger(v) || v < 1) throw new Error(`fw-memory: ${name} must be a positive integer, got ${v}`);
-  }
-  let offset = 0;
-  const take = (name: string, rows: number, cols: number): LearnedBlock => {
-    const b = { name, rows, cols, offset };
-    offset += rows * cols;
-    return b;
-  };
+  checkPositiveSizes('fw-memory', [['inputSize', A], ['numClasses', K], ['hidden', H], ['memorySize', m]]);
+  const { take, size } = blockTaker();
   const lstmW = take('lstmW', A + 2 * K + H, 4 * H);
   const lstmB = take('lstmB', 1, 4 * H);
   const writeW = take('writeW', H, 3 * m + 1);
@@ -75,7 +68,7 @@ export function fwMemoryLayout(shape: LearnedShape, spec: FwMemorySpec = FW_MEMO
   const readoutW = take('readoutW', H, K);
   const readoutB = take('readoutB', 1, K);
   const blocks = [lstmW, lstmB, writeW, writeB, readW, readB, readProjW, readProjB, readoutW, readoutB];
-  return { shape, spec, lstmW, lstmB, writeW, writeB, readW, readB, readProjW, readProjB, readoutW, readoutB, blocks, size: offset };
+  return { shape, spec, lstmW, lstmB, writeW, writeB, readW, readB, readProjW, readProjB, readoutW, readoutB, blocks, size: size() };
 }
 
 /** A spec read through FW_MEMORY_SPEC_PROPS as the typed spec. */

@@ -9,8 +9,8 @@
 // fast-weight update runs along a contiguous row of K.
 // P = 2·I·K + K + 1: at A=784, K=62 (I = 908) 112,655 parameters, the semantics doc's count.
 // Only the Oja rule (the config's) is implemented; the plain Hebb rule (use_oja False) is not.
-import type { LearnedBlock, LearnedLayout, LearnedShape } from './learned';
-import { specDefaults, type LearnedSpecProp, type LearnedSpecValues } from './learnedSpec';
+import { blockTaker, checkPositiveSizes, type LearnedBlock, type LearnedLayout, type LearnedShape } from './learned';
+import { specDefaults, TANH_BOUND_PROP, type LearnedSpecProp, type LearnedSpecValues } from './learnedSpec';
 
 export type HebbianSpec = {
   /** ŷ = tanhBound · tanh(z / tanhBound) on the prediction pass. */
@@ -18,7 +18,7 @@ export type HebbianSpec = {
 };
 
 export const HEBBIAN_SPEC_PROPS: readonly LearnedSpecProp[] = [
-  { name: 'tanhBound', kind: 'number', default: 100, min: 1, max: 1e6, help: 'output bound B: y = B tanh(z / B)' },
+  TANH_BOUND_PROP,
 ];
 
 /** Official defaults: tanh bound 100. */
@@ -37,21 +37,14 @@ export interface HebbianLayout extends LearnedLayout {
 
 export function hebbianLayout(shape: LearnedShape, spec: HebbianSpec = HEBBIAN_DEFAULTS): HebbianLayout {
   const { inputSize: A, numClasses: K } = shape;
-  for (const [name, v] of [['inputSize', A], ['numClasses', K]] as const) {
-    if (!Number.isInteger(v) || v < 1) throw new Error(`hebbian: ${name} must be a positive integer, got ${v}`);
-  }
+  checkPositiveSizes('hebbian', [['inputSize', A], ['numClasses', K]]);
   const I = A + 2 * K;
-  let offset = 0;
-  const take = (name: string, rows: number, cols: number): LearnedBlock => {
-    const blk = { name, rows, cols, offset };
-    offset += rows * cols;
-    return blk;
-  };
+  const { take, size } = blockTaker();
   const w = take('w', I, K);
   const coeff = take('coeff', I, K);
   const fwLr = take('fwLr', 1, 1);
   const b = take('b', 1, K);
-  return { shape, spec, rows: I, w, coeff, fwLr, b, blocks: [w, coeff, fwLr, b], size: offset };
+  return { shape, spec, rows: I, w, coeff, fwLr, b, blocks: [w, coeff, fwLr, b], size: size() };
 }
 
 /** A spec read through HEBBIAN_SPEC_PROPS as the typed spec. */

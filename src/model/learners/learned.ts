@@ -52,6 +52,26 @@ export interface LearnedLayout {
   readonly size: number;
 }
 
+/** Places a layout's blocks end to end from offset 0, in the order `take` is called; `size()` is the total so far. */
+export function blockTaker(): { take(name: string, rows: number, cols: number): LearnedBlock; size(): number } {
+  let offset = 0;
+  return {
+    take(name, rows, cols) {
+      const b = { name, rows, cols, offset };
+      offset += rows * cols;
+      return b;
+    },
+    size: () => offset,
+  };
+}
+
+/** Throws `<kind>: <name> must be a positive integer, got <v>` for the first size that is not. */
+export function checkPositiveSizes(kind: string, sizes: readonly (readonly [string, number])[]): void {
+  for (const [name, v] of sizes) {
+    if (!Number.isInteger(v) || v < 1) throw new Error(`${kind}: ${name} must be a positive integer, got ${v}`);
+  }
+}
+
 /** What each kind provides (src/model/learners/kinds.ts holds one per kind). */
 export interface LearnedKindDef {
   readonly kind: LearnedKind;

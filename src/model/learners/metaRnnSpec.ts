@@ -9,8 +9,8 @@
 // Matrices are stored as haiku holds them ([in][out], y = x W + b): the gate sum is a sequence of
 // contiguous row axpys, one per non-zero input.
 // At A=784, K=62, H=128: 1036 x 512 + 512 + 128 x 62 + 62 = 538,942 parameters.
-import type { LearnedBlock, LearnedLayout, LearnedShape } from './learned';
-import { specDefaults, type LearnedSpecProp, type LearnedSpecValues } from './learnedSpec';
+import { blockTaker, checkPositiveSizes, type LearnedBlock, type LearnedLayout, type LearnedShape } from './learned';
+import { hiddenProp, specDefaults, TANH_BOUND_PROP, type LearnedSpecProp, type LearnedSpecValues } from './learnedSpec';
 
 export type MetaRnnSpec = {
   /** H: LSTM units (official slow_size). */
@@ -22,9 +22,9 @@ export type MetaRnnSpec = {
 };
 
 export const META_RNN_SPEC_PROPS: readonly LearnedSpecProp[] = [
-  { name: 'hidden', kind: 'int', default: 128, min: 1, max: 4096, help: 'H: LSTM units' },
+  hiddenProp(128),
   { name: 'microTicks', kind: 'int', default: 2, min: 1, max: 16, help: 'LSTM steps per example, same input each' },
-  { name: 'tanhBound', kind: 'number', default: 100, min: 1, max: 1e6, help: 'output bound B: y = B tanh(z / B)' },
+  TANH_BOUND_PROP,
 ];
 
 /** Official defaults: H 128, 2 micro-ticks, tanh bound 100. */
@@ -42,20 +42,13 @@ export interface MetaRnnLayout extends LearnedLayout {
 export function metaRnnLayout(shape: LearnedShape, spec: MetaRnnSpec = META_RNN_DEFAULTS): MetaRnnLayout {
   const { inputSize: A, numClasses: K } = shape;
   const H = spec.hidden;
-  for (const [name, v] of [['inputSize', A], ['numClasses', K], ['hidden', H]] as const) {
-    if (!Number.isInteger(v) || v < 1) throw new Error(`meta-rnn: ${name} must be a positive integer, got ${v}`);
-  }
-  let offset = 0;
-  const take = (name: string, rows: number, cols: number): LearnedBlock => {
-    const b = { name, rows, cols, offset };
-    offset += rows * cols;
-    return b;
-  };
+  checkPositiveSizes('meta-rnn', [['inputSize', A], ['numClasses', K], ['hidden', H]]);
+  const { take, size } = blockTaker();
   const lstmW = take('lstmW', A + 2 * K + H, 4 * H);
   const lstmB = take('lstmB', 1, 4 * H);
   const readoutW = take('readoutW', H, K);
   const readoutB = take('readoutB', 1, K);
-  return { shape, spec, lstmW, lstmB, readoutW, readoutB, blocks: [lstmW, lstmB, readoutW, readoutB], size: offset };
+  return { shape, spec, lstmW, lstmB, readoutW, readoutB, blocks: [lstmW, lstmB, readoutW, readoutB], size: size() };
 }
 
 /** A spec read through META_RNN_SPEC_PROPS as the typed spec. */
