@@ -13,9 +13,8 @@ import { fwMemoryLayout, type FwMemorySpec } from './fwMemorySpec';
 import { boundReverse, headForward, headReverse } from './headGrad';
 import type { LearnedShape } from './learned';
 import { checkUnrollInputs, unrollGradient, type LearnedGradient, type LearnedTrajectory, type UnrollKernel, type UnrollOptions } from './learnedUnroll';
+import { sigmoid } from './lstmCell';
 import { LSTM_RECORD, lstmCell, lstmCellReverse, lstmInputReverse, lstmInputSum, type LstmRows } from './lstmGrad';
-
-const sigmoid = (v: number): number => 1 / (1 + Math.exp(-v));
 
 function fwMemoryKernel(shape: LearnedShape, spec: FwMemorySpec, p: Float64Array, traj: LearnedTrajectory): UnrollKernel {
   const L = fwMemoryLayout(shape, spec);

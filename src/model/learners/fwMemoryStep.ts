@@ -14,6 +14,7 @@
 import { feedbackHead, feedbackScratch, type FeedbackScratch } from './errorFeedback';
 import type { HeadResult } from '../baselines/boundedLoss';
 import type { FwMemoryLayout } from './fwMemorySpec';
+import { lstmCellStep, sigmoid } from './lstmCell';
 
 /** haiku LayerNorm's default eps. */
 export const FW_MEMORY_LN_EPS = 1e-5;
@@ -130,8 +131,6 @@ function addInputRows(acc: Float64Array, p: Float32Array, wOff: number, n: numbe
   }
 }
 
-const sigmoid = (v: number): number => 1 / (1 + Math.exp(-v));
-
 /**
  * Run `run` over one example: x = A values of `inputs` at `xOff` (`p` holds its parameters from
  * `base`), then its label. Predicts ŷ (left in sc.head.y) before the label is used, then stores e_t
@@ -171,11 +170,7 @@ export function fwMemoryStep(
     const v = h[hOff + j];
     if (v !== 0) addRow(gates, v, p, W + (A + 2 * K + j) * G, G);
   }
-  for (let k = 0; k < H; k++) {
-    const cNew = sigmoid(gates[2 * H + k] + 1) * c[hOff + k] + sigmoid(gates[k]) * Math.tanh(gates[H + k]);
-    c[hOff + k] = cNew;
-    h[hOff + k] = sigmoid(gates[3 * H + k]) * Math.tanh(cNew);
-  }
+  lstmCellStep(gates, H, h, c, hOff);
 
   // Write: M <- M + β (v − M key) ⊗ key, then M / max(1, ‖M‖_F).
   affine(write, p, base + L.writeW.offset, base + L.writeB.offset, h, hOff, H, 3 * m + 1);

@@ -5,11 +5,10 @@
 //   [i, g, f, o] = [x, e, onehot(prev), h] W + b
 //   c' = σ(f + 1) c + σ(i) tanh(g),  h' = σ(o) tanh(c')          (haiku's forget bias +1)
 import { addRows } from './affineGrad';
+import { sigmoid } from './lstmCell';
 
 /** Numbers one cell step records, in units of H: h before, c before, σ(i), tanh(g), σ(f + 1), σ(o), c after. */
 export const LSTM_RECORD = 7;
-
-const sigmoid = (v: number): number => 1 / (1 + Math.exp(-v));
 
 /** The sizes of a kind's lstmW. */
 export interface LstmRows {

@@ -11,6 +11,7 @@
 // once (pre); each tick adds the h rows to a copy. Zero inputs are skipped (they add nothing);
 // the rest are summed eight rows at a time. Parameters float32, sums and state float64.
 import { boundedSoftmaxCe, type HeadResult } from '../baselines/boundedLoss';
+import { lstmCellStep } from './lstmCell';
 import type { MetaRnnLayout } from './metaRnnSpec';
 
 /** The state of R runs: h, c [R][H], the previous error e [R][K] and label [R] (−1: none yet). */
@@ -101,8 +102,6 @@ function gatherNonZero(v: Float64Array, off: number, len: number, idx: Int32Arra
   return n;
 }
 
-const sigmoid = (v: number): number => 1 / (1 + Math.exp(-v));
-
 /**
  * Run `run` over one example: x = A values of `inputs` at `xOff`, then its label. Predicts y (left
  * in scratch.y) before the label is used, then stores e_t and the label for the next example.
@@ -155,11 +154,7 @@ export function metaRnnStep(
     gates.set(pre);
     n = gatherNonZero(h, hOff, H, idx, val);
     addRows(gates, idx, val, n, p, hRows, G, G);
-    for (let k = 0; k < H; k++) {
-      const cNew = sigmoid(gates[2 * H + k] + 1) * c[hOff + k] + sigmoid(gates[k]) * Math.tanh(gates[H + k]);
-      c[hOff + k] = cNew;
-      h[hOff + k] = sigmoid(gates[3 * H + k]) * Math.tanh(cNew);
-    }
+    lstmCellStep(gates, H, h, c, hOff);
   }
 
   for (let k = 0; k < K; k++) z[k] = p[L.readoutB.offset + k];
