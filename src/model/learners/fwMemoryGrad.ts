@@ -14,7 +14,7 @@ import { boundReverse, headForward, headReverse } from './headGrad';
 import type { LearnedShape } from './learned';
 import { checkUnrollInputs, unrollGradient, type LearnedGradient, type LearnedTrajectory, type UnrollKernel, type UnrollOptions } from './learnedUnroll';
 import { sigmoid } from './lstmCell';
-import { LSTM_RECORD, lstmCell, lstmCellReverse, lstmInputReverse, lstmInputSum, type LstmRows } from './lstmGrad';
+import { carryAdjointIn, carryAdjointOut, carryErrorIn, carryErrorOut, LSTM_RECORD, lstmCell, lstmCellReverse, lstmInputReverse, lstmInputSum, type LstmRows } from './lstmGrad';
 
 function fwMemoryKernel(shape: LearnedShape, spec: FwMemorySpec, p: Float64Array, traj: LearnedTrajectory): UnrollKernel {
   const L = fwMemoryLayout(shape, spec);
@@ -69,7 +69,7 @@ function fwMemoryKernel(shape: LearnedShape, spec: FwMemorySpec, p: Float64Array
     forward(t, carry, tapeOrNull) {
       const tape = tapeOrNull ?? scratchTape;
       const label = traj.labels[t];
-      for (let k = 0; k < K; k++) tape[tEPrev + k] = carry[2 * H + k];
+      carryErrorOut(carry, H, K, tape, tEPrev);
       lstmInputSum(gates, p, rows, traj.inputs, t * A, carry, 2 * H, prevOf(t));
       addRows(gates, p, hRows, carry, 0, H, G);
       lstmCell(gates, H, carry, 0, carry, H, tape, 0);
@@ -92,15 +92,12 @@ function fwMemoryKernel(shape: LearnedShape, spec: FwMemorySpec, p: Float64Array
       for (let j = 0; j < H; j++) tape[tOut + j] = out[j] += carry[j];
       affine(z, p, L.readoutW.offset, L.readoutB.offset, out, 0, H, K);
       const r = headForward(z, K, B, label, tape, tY, tape, tProb);
-      for (let k = 0; k < K; k++) carry[2 * H + k] = tape[tProb + k] - (k === label ? 1 : 0);
+      carryErrorIn(carry, H, K, tape, tProb, label);
       return r;
     },
     backward(t, tape, dCarry, dp, w) {
       const label = traj.labels[t];
-      for (let k = 0; k < H; k++) {
-        dh[k] = dCarry[k];
-        dc[k] = dCarry[H + k];
-      }
+      carryAdjointIn(dCarry, dh, dc);
       headReverse(tape, tProb, label, dCarry, 2 * H, w, dy, K);
       boundReverse(dy, tape, tY, B, K);
       dout.fill(0);
@@ -130,9 +127,7 @@ function fwMemoryKernel(shape: LearnedShape, spec: FwMemorySpec, p: Float64Array
       affineReverse(dz, p, dp, hRows, -1, tape, 0, H, G, dhPrev);
       de.fill(0);
       lstmInputReverse(dz, p, dp, rows, traj.inputs, t * A, tape, tEPrev, prevOf(t), de, 0);
-      dCarry.set(dhPrev, 0);
-      dCarry.set(dc, H);
-      dCarry.set(de, 2 * H);
+      carryAdjointOut(dCarry, dhPrev, dc, de);
     },
   };
 }

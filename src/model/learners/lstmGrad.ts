@@ -116,3 +116,31 @@ export function lstmCellReverse(rec: Float64Array, rOff: number, H: number, dh: 
     dc[k] = dck * f;
   }
 }
+
+// The carry both kinds' unrolls keep: h [H] at 0, c [H] at H, the fed-back error e [K] at 2H.
+
+/** e_{t-1} from the carry into dst at dOff (K numbers), before the step overwrites it. */
+export function carryErrorOut(carry: Float64Array, H: number, K: number, dst: Float64Array, dOff: number): void {
+  for (let k = 0; k < K; k++) dst[dOff + k] = carry[2 * H + k];
+}
+
+/** e_t = prob − onehot(label) into the carry's e, prob [K] at probOff. */
+export function carryErrorIn(carry: Float64Array, H: number, K: number, prob: Float64Array, probOff: number, label: number): void {
+  for (let k = 0; k < K; k++) carry[2 * H + k] = prob[probOff + k] - (k === label ? 1 : 0);
+}
+
+/** The start of a backward step: dh and dc [H] from the carry's adjoint. */
+export function carryAdjointIn(dCarry: Float64Array, dh: Float64Array, dc: Float64Array): void {
+  const H = dh.length;
+  for (let k = 0; k < H; k++) {
+    dh[k] = dCarry[k];
+    dc[k] = dCarry[H + k];
+  }
+}
+
+/** The end of a backward step: the carry's adjoint before the example, [dh, dc, de]. */
+export function carryAdjointOut(dCarry: Float64Array, dh: Float64Array, dc: Float64Array, de: Float64Array): void {
+  dCarry.set(dh, 0);
+  dCarry.set(dc, dh.length);
+  dCarry.set(de, 2 * dh.length);
+}

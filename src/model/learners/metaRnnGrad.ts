@@ -10,7 +10,7 @@ import { affine, affineReverse, addRows } from './affineGrad';
 import { boundReverse, headForward, headReverse } from './headGrad';
 import type { LearnedShape } from './learned';
 import { checkUnrollInputs, unrollGradient, type LearnedGradient, type LearnedTrajectory, type UnrollKernel, type UnrollOptions } from './learnedUnroll';
-import { LSTM_RECORD, lstmCell, lstmCellReverse, lstmInputReverse, lstmInputSum, type LstmRows } from './lstmGrad';
+import { carryAdjointIn, carryAdjointOut, carryErrorIn, carryErrorOut, LSTM_RECORD, lstmCell, lstmCellReverse, lstmInputReverse, lstmInputSum, type LstmRows } from './lstmGrad';
 import { metaRnnLayout, type MetaRnnSpec } from './metaRnnSpec';
 
 function metaRnnKernel(shape: LearnedShape, spec: MetaRnnSpec, p: Float64Array, traj: LearnedTrajectory): UnrollKernel {
@@ -47,7 +47,7 @@ function metaRnnKernel(shape: LearnedShape, spec: MetaRnnSpec, p: Float64Array, 
     forward(t, carry, tapeOrNull) {
       const tape = tapeOrNull ?? scratchTape;
       const label = traj.labels[t];
-      for (let k = 0; k < K; k++) tape[tEPrev + k] = carry[2 * H + k];
+      carryErrorOut(carry, H, K, tape, tEPrev);
       lstmInputSum(pre, p, rows, traj.inputs, t * A, carry, 2 * H, prevOf(t));
       for (let tick = 0; tick < ticks; tick++) {
         gates.set(pre);
@@ -57,15 +57,12 @@ function metaRnnKernel(shape: LearnedShape, spec: MetaRnnSpec, p: Float64Array, 
       for (let k = 0; k < H; k++) tape[tH + k] = carry[k];
       affine(z, p, L.readoutW.offset, L.readoutB.offset, carry, 0, H, K);
       const r = headForward(z, K, B, label, tape, tY, tape, tProb);
-      for (let k = 0; k < K; k++) carry[2 * H + k] = tape[tProb + k] - (k === label ? 1 : 0);
+      carryErrorIn(carry, H, K, tape, tProb, label);
       return r;
     },
     backward(t, tape, dCarry, dp, w) {
       const label = traj.labels[t];
-      for (let k = 0; k < H; k++) {
-        dh[k] = dCarry[k];
-        dc[k] = dCarry[H + k];
-      }
+      carryAdjointIn(dCarry, dh, dc);
       headReverse(tape, tProb, label, dCarry, 2 * H, w, dy, K);
       boundReverse(dy, tape, tY, B, K);
       affineReverse(dy, p, dp, L.readoutW.offset, L.readoutB.offset, tape, tH, H, K, dh);
@@ -79,9 +76,7 @@ function metaRnnKernel(shape: LearnedShape, spec: MetaRnnSpec, p: Float64Array, 
       }
       de.fill(0);
       lstmInputReverse(dpre, p, dp, rows, traj.inputs, t * A, tape, tEPrev, prevOf(t), de, 0);
-      dCarry.set(dh, 0);
-      dCarry.set(dc, H);
-      dCarry.set(de, 2 * H);
+      carryAdjointOut(dCarry, dh, dc, de);
     },
   };
 }
