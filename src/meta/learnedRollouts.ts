@@ -16,7 +16,7 @@ import type { LearnedRuns, LearnedShape } from '../model/learners/learned';
 import type { LearnedKindEntry } from '../model/learners/kinds';
 import type { LearnedSpecValues } from '../model/learners/learnedSpec';
 import type { MetaConfig } from './metaConfig';
-import { DEFAULT_MAX_RUNS_PER_BATCH, planBatches, type Fitness, type RolloutOptions } from './rollouts';
+import { addBlockLosses, blockSteps, DEFAULT_MAX_RUNS_PER_BATCH, firstCounted, planBatches, setPairMeans, type Fitness, type RolloutOptions } from './rollouts';
 import type { VariantTask } from './taskSet';
 import { pairStream, stepProjection } from './trajectories';
 
@@ -64,7 +64,7 @@ export function runLearnedRollouts(
   const plus = new Float64Array(P);
   const minus = new Float64Array(P);
   const eps = new Float64Array(theta.length);
-  const from = cfg.objective === 'final-loss' ? T - cfg.finalSteps : 0;
+  const from = firstCounted(cfg);
   // Every task is padded to one shape, so pairs are batched in order whatever their variants.
   const padded = tasks.map(() => ({ task: shape }));
   for (const { pairs } of planBatches(padded, variantOfPair, opts.maxRunsPerBatch ?? DEFAULT_MAX_RUNS_PER_BATCH)) {
@@ -79,23 +79,15 @@ export function runLearnedRollouts(
     runs.resetState();
     const next = pairChunks(cfg, tasks, variantOfPair, step, pairs, AL);
     const streamOfRun = Uint32Array.from({ length: 2 * n }, (_, s) => s >> 1);
-    const C = Math.max(1, Math.min(T, Math.floor((opts.blockValues ?? 8 * 1024 * 1024) / (n * AL))));
+    const C = blockSteps(T, opts, n, AL);
     const sums = new Float64Array(2 * n);
     for (let t0 = 0; t0 < T; t0 += C) {
       const c = Math.min(C, T - t0);
       const { inputs, labels } = next(c);
       const r = runs.run({ inputs, labels, steps: c, streamOfRun }, { outputs: false });
-      const first = Math.max(0, from - t0);
-      for (let s = 0; s < 2 * n; s++) {
-        let acc = 0;
-        for (let t = first; t < c; t++) acc += r.loss[s * c + t];
-        sums[s] += acc;
-      }
+      addBlockLosses(sums, r.loss, c, Math.max(0, from - t0));
     }
-    pairs.forEach((p, i) => {
-      plus[p] = sums[2 * i] / (T - from);
-      minus[p] = sums[2 * i + 1] / (T - from);
-    });
+    setPairMeans({ plus, minus }, pairs, sums, T - from);
   }
   return { plus, minus };
 }

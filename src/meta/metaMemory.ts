@@ -15,7 +15,7 @@ import { engineItems, estimateOf, F32, F64, gridCells, productItem, stateField, 
 import { fail, formatFieldError, ok, type Result } from '../model/result';
 import { runEngineSpecs } from './engineSpecs';
 import type { MetaConfig } from './metaConfig';
-import { DEFAULT_MAX_RUNS_PER_BATCH } from './rollouts';
+import { blockSteps, DEFAULT_MAX_RUNS_PER_BATCH } from './rollouts';
 import type { DatasetRef } from './datasetRef';
 import type { SourceCache } from './taskSet';
 import { describeVariant, taskVariants } from './variants';
@@ -140,7 +140,7 @@ export async function estimateMetaTraining(cfg: MetaConfig, sizeOf: TaskSizer, o
     items.push(productItem(field, "a step's initial states", [[n, 'pairs'], [cells.total, 'cells'], [2 * model.stateSize, 'floats'], [F32, 'bytes']]));
     const count = Math.max(0, ...tasks.map((t) => t.size.count ?? 0));
     items.push(productItem('pairs', "a step's example orders", [[n, 'pairs'], [count, 'examples'], [4, 'bytes']]));
-    const C = Math.max(1, Math.min(cfg.trajectoryLength, Math.floor((opts.blockValues ?? 8 * 1024 * 1024) / (n * A))));
+    const C = blockSteps(cfg.trajectoryLength, opts, n, A);
     items.push(productItem('pairs', 'one block of examples', [[n, 'pairs'], [C, 'steps'], [A, 'inputs'], [F32, 'bytes']], n * C * A));
     const projectedA = Math.max(0, ...tasks.filter((t) => t.projected).map((t) => t.task.inputSize));
     if (projectedA > 0) {

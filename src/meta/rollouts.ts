@@ -41,6 +41,30 @@ export interface RolloutOptions {
   readonly blockValues?: number;
 }
 
+/** Examples per block for a batch of n pairs of A inputs: at most opts.blockValues (8 Mi) input values, 1..T. */
+export const blockSteps = (T: number, opts: RolloutOptions, n: number, A: number): number =>
+  Math.max(1, Math.min(T, Math.floor((opts.blockValues ?? 8 * 1024 * 1024) / (n * A))));
+
+/** The first prediction the fitness counts: 0, or T − finalSteps under objective final-loss. */
+export const firstCounted = (cfg: MetaConfig): number => (cfg.objective === 'final-loss' ? cfg.trajectoryLength - cfg.finalSteps : 0);
+
+/** sums[s] += run s's losses at steps first..c-1 of a block of c steps (`loss` [runs][c]). */
+export function addBlockLosses(sums: Float64Array, loss: Float32Array, c: number, first: number): void {
+  for (let s = 0; s < sums.length; s++) {
+    let acc = 0;
+    for (let t = first; t < c; t++) acc += loss[s * c + t];
+    sums[s] += acc;
+  }
+}
+
+/** Each pair's fitness: plus[p] and minus[p] are its runs' sums (2i, 2i + 1) over `count` predictions. */
+export function setPairMeans(fitness: Fitness, pairs: readonly number[], sums: Float64Array, count: number): void {
+  pairs.forEach((p, i) => {
+    fitness.plus[p] = sums[2 * i] / count;
+    fitness.minus[p] = sums[2 * i + 1] / count;
+  });
+}
+
 /** The two V_M (float32) of pair p; run 2i holds `plus`, run 2i+1 `minus`. */
 export type PairParams = (pair: number) => AntitheticPair;
 
@@ -108,28 +132,20 @@ export async function runRollouts(
     }
     engine.setParams(params);
     engine.setState(states);
-    const C = Math.max(1, Math.min(T, Math.floor((opts.blockValues ?? 8 * 1024 * 1024) / (n * A))));
+    const C = blockSteps(T, opts, n, A);
     const streamOfRun = Uint32Array.from({ length: 2 * n }, (_, s) => s >> 1);
     const chunks = pairs.every((p) => tasks[variantOfPair[p]].task.kind === 'examples')
       ? indexedChunks(cfg, tasks, variantOfPair, step, pairs, engine, streamOfRun)
       : streamChunks(cfg, tasks, variantOfPair, step, pairs, engine, streamOfRun);
     const sums = new Float64Array(2 * n);
     // Objective final-loss: only the last F predictions count.
-    const from = cfg.objective === 'final-loss' ? T - cfg.finalSteps : 0;
+    const from = firstCounted(cfg);
     for (let t0 = 0; t0 < T; t0 += C) {
       const c = Math.min(C, T - t0);
       const r = await chunks(c);
-      const first = Math.max(0, from - t0);
-      for (let s = 0; s < 2 * n; s++) {
-        let acc = 0;
-        for (let t = first; t < c; t++) acc += r.loss[s * c + t];
-        sums[s] += acc;
-      }
+      addBlockLosses(sums, r.loss, c, Math.max(0, from - t0));
     }
-    pairs.forEach((p, i) => {
-      plus[p] = sums[2 * i] / (T - from);
-      minus[p] = sums[2 * i + 1] / (T - from);
-    });
+    setPairMeans({ plus, minus }, pairs, sums, T - from);
   }
   return { plus, minus };
 }
