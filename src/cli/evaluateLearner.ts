@@ -7,7 +7,7 @@
 import { isBaselineName, type BaselineName } from '../model/baselines/kinds';
 import { parseLearnedLearner, type LearnedLearner } from '../model/formats/learnedLearner';
 import { parseLearner, type Learner } from '../model/formats/learner';
-import { learnedKindOfFormat } from '../model/learners/kinds';
+import { LEARNED_KIND_NAMES, learnedKindOfFormat } from '../model/learners/kinds';
 import { formatFieldError, type Result } from '../model/result';
 import { readJsonFile } from './io';
 
@@ -15,6 +15,10 @@ export type LearnerChoice =
   | { readonly kind: 'baseline'; readonly name: BaselineName }
   | { readonly kind: 'vsml'; readonly path: string; readonly learner: Learner }
   | { readonly kind: 'learned'; readonly path: string; readonly learner: LearnedLearner };
+
+/** The learner's kind in prose: "VSML", a learned kind's name ("Meta RNN", "Hebbian", "FWMemory"), or the baseline's. */
+export const learnerKindName = (l: LearnerChoice): string =>
+  l.kind === 'vsml' ? 'VSML' : l.kind === 'learned' ? LEARNED_KIND_NAMES[l.learner.kind] : l.name;
 
 /** The format of a parsed document (undefined when it has none). */
 const formatOf = (raw: unknown): unknown => (raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>).format : undefined);

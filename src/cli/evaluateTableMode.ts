@@ -9,7 +9,7 @@ import { formatFieldError } from '../model/result';
 import type { FlagValues } from './args';
 import { badInput, runtimeFailure, success, type CommandIo, type Outcome } from './command';
 import { NAME, prepareCell, runCell, type CellOptions, type PreparedCell, type SourceCache } from './evaluateCell';
-import { loadLearner, type LearnerChoice } from './evaluateLearner';
+import { learnerKindName, loadLearner, type LearnerChoice } from './evaluateLearner';
 import { cellFlags, checkFileFlags } from './evaluateLists';
 import { formatCrossings, formatEvaluationTable, formatShowings } from './evaluationTable';
 import { writeFileAtomic } from './io';
@@ -107,7 +107,7 @@ export async function runTable(flags: FlagValues, req: TableRequest, opts: CellO
   if (failed) return failed;
   formatEvaluationTable(table).forEach((l) => io.info(l));
   table.rows.forEach((r) => formatShowings(r.evaluation).forEach((l) => io.info(l)));
-  formatCrossings(table).forEach((l) => io.info(l));
+  formatCrossings(table, (row) => learnerKindName(prepared.value.cells[row].learner)).forEach((l) => io.info(l));
   io.info(`evaluate: ${prepared.value.cells.length} cells (${req.learners.length} learners x ${req.datasets.length} datasets x ${req.transforms.length} transforms), ${opts.runs} runs x ${opts.steps} steps each, in ${seconds.toFixed(1)} s -> ${req.out}`);
   return success;
 }

@@ -1,5 +1,6 @@
 // The short table `vsml evaluate` prints: one row per evaluation; in table mode also the cumulative
-// accuracy at the --at steps, and where each baseline overtakes each VSML learner (crossing lines).
+// accuracy at the --at steps, and where each baseline overtakes each learner file, VSML or learned
+// (crossing lines, which name the kind of learner compared).
 import type { Evaluation, MeanStd } from '../model/formats/evaluation';
 import type { Crossing, EvaluationTable, EvaluationTableRow } from '../model/formats/evaluationTable';
 import type { ShowingAccuracy } from '../model/showings';
@@ -48,10 +49,20 @@ export function formatCrossing(t: EvaluationTable, c: Crossing): string {
   return `${head} first above at step ${c.firstAbove}, ${stays}`;
 }
 
-/** The crossing lines: where each baseline's mean cumulative accuracy is above each VSML learner's. */
-export function formatCrossings(t: EvaluationTable): string[] {
+/** "VSML", "Meta RNN and Hebbian": the kinds in order of first use, the last two joined by "and". */
+function joinKinds(kinds: readonly string[]): string {
+  return kinds.length < 2 ? kinds.join('') : `${kinds.slice(0, -1).join(', ')} and ${kinds[kinds.length - 1]}`;
+}
+
+/**
+ * The crossing lines: where each baseline's mean cumulative accuracy is above each learner file's;
+ * `kindOf(row)` names the kind of the learner in row `row` ("VSML", "Meta RNN", "Hebbian", "FWMemory").
+ */
+export function formatCrossings(t: EvaluationTable, kindOf: (row: number) => string = () => 'VSML'): string[] {
   if (t.crossings.length === 0) return [];
-  return ["where each baseline's mean cumulative accuracy is above the VSML learner's (mean curves over runs):", ...t.crossings.map((c) => formatCrossing(t, c))];
+  const kinds = [...new Set(t.crossings.map((c) => kindOf(c.reference)))];
+  const whose = kinds.length === 1 ? `the ${kinds[0]} learner's` : `the ${joinKinds(kinds)} learners'`;
+  return [`where each baseline's mean cumulative accuracy is above ${whose} (mean curves over runs):`, ...t.crossings.map((c) => formatCrossing(t, c))];
 }
 
 /** "0.2500 ± 0.0400 (n = 640)": a showing's accuracy with its count, "-" when there was none. */

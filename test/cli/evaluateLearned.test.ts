@@ -69,6 +69,8 @@ describe('vsml evaluate --learner a learned learner file (Meta RNN, H 8; MNIST t
     const r = await vsml('evaluate', '--learner', `${path},sgd`, '--dataset', 'mnist,sum-sign', '--transform', 'resize:7', ...SMALL, '--at', '10', '--out', out);
     expect(r.stderr).toEqual([]);
     expect(r.code).toBe(0);
+    expect(r.stdout).toContain("where each baseline's mean cumulative accuracy is above the Meta RNN learner's (mean curves over runs):");
+    expect(r.stdout.join('\n')).not.toContain('VSML learner');
     const table = expectOk(parseEvaluationTable(JSON.parse(await readFile(out, 'utf8'))));
     expect(table.rows.map((x) => [x.evaluation.learner, x.evaluation.dataset, x.evaluation.backend])).toEqual([
       [path, 'mnist', 'cpu'], ['sgd', 'mnist', 'cpu'], [path, 'sum-sign', 'cpu'], ['sgd', 'sum-sign', 'cpu'],

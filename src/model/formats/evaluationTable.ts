@@ -1,6 +1,6 @@
 // The evaluation table file: several vsml-evaluation documents from one `vsml evaluate` command
 // (learners x datasets x transforms), the cumulative accuracy of each at chosen steps, and where each
-// baseline's mean curve overtakes each VSML learner's (docs/EVALUATION.md, table mode).
+// baseline's mean curve overtakes each learner file's, VSML or learned (docs/EVALUATION.md, table mode).
 //   {"format":"vsml-evaluation-table","version":1,"at":[s1,s2,...],
 //    "rows":[{"evaluation":{vsml-evaluation},"at":[{"mean":m,"std":s|null}, one per step of "at"]}],
 //    "crossings":[{"reference":i,"baseline":j,"firstAbove":t|null,"staysAbove":t|null}]}
@@ -29,9 +29,9 @@ export interface EvaluationTableRow {
   readonly at: readonly MeanStd[];
 }
 
-/** Where a baseline's mean curve overtakes a VSML learner's (1-based steps; null: never). */
+/** Where a baseline's mean curve overtakes a learner file's (VSML or learned; 1-based steps; null: never). */
 export interface Crossing {
-  /** Row index of the VSML learner. */
+  /** Row index of the learner file (VSML or learned). */
   readonly reference: number;
   /** Row index of the baseline. */
   readonly baseline: number;
@@ -60,7 +60,7 @@ export function crossingOf(reference: ArrayLike<number>, baseline: ArrayLike<num
 /** The rows' group: rows compared by a crossing share it. */
 const groupOf = (e: Evaluation): string => JSON.stringify([e.dataset, e.split ?? null, e.transform ?? null, e.steps]);
 
-/** Every crossing of the rows: each VSML row (a learner file) against each baseline row of its group, in row order. */
+/** Every crossing of the rows: each learner-file row (VSML or learned) against each baseline row of its group, in row order. */
 export function crossingsOf(rows: readonly EvaluationTableRow[]): Crossing[] {
   const out: Crossing[] = [];
   rows.forEach((ref, i) => {

@@ -22,6 +22,13 @@ export const LEARNED_FORMATS: Readonly<Record<LearnedKind, string>> = {
   'fw-memory': 'vsml-fw-memory',
 };
 
+/** The kinds' names in prose (paper §4.4): the studio's labels and the CLI's lines. */
+export const LEARNED_KIND_NAMES: Readonly<Record<LearnedKind, string>> = {
+  'meta-rnn': 'Meta RNN',
+  hebbian: 'Hebbian',
+  'fw-memory': 'FWMemory',
+};
+
 export const isLearnedKind = (s: string): s is LearnedKind => (LEARNED_KINDS as readonly string[]).includes(s);
 
 /** The kinds with an implementation, in LEARNED_KINDS order. */

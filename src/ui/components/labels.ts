@@ -1,5 +1,6 @@
 // Display names of the learners in charts, legends and controls.
 import type { LearnedKind } from '../../model/learners/learned';
+import { LEARNED_KIND_NAMES } from '../../model/learners/kinds';
 import type { LearnedEntry } from '../../worker/sessionApi';
 
 export const LEARNER_LABELS: { readonly [name: string]: string } = {
@@ -11,11 +12,7 @@ export const LEARNER_LABELS: { readonly [name: string]: string } = {
 };
 
 /** The learned kinds' names (paper §4.4). */
-export const LEARNED_KIND_LABELS: { readonly [kind in LearnedKind]: string } = {
-  'meta-rnn': 'Meta RNN',
-  hebbian: 'Hebbian',
-  'fw-memory': 'FWMemory',
-};
+export const LEARNED_KIND_LABELS: { readonly [kind in LearnedKind]: string } = LEARNED_KIND_NAMES;
 
 /**
  * The display name of a session's learner `name`: VSML's and the baselines' from LEARNER_LABELS; a
