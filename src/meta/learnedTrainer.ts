@@ -15,14 +15,11 @@
 // theta starts from the kind's init with seed initSeed(config.seed), or from config.init (a file of
 // the same kind, shape and spec, read by the caller). Held-out evaluations run the learner file of
 // theta through learnedBatchLearner (zero-padding, the first K outputs).
-import { adamInit, adamStep, cloneAdam, type AdamState } from '../model/es/adam';
-import { esGradient } from '../model/es/gradient';
-import { fillNoise } from '../model/es/noise';
-import { pairWeights } from '../model/es/shaping';
+import { adamInit, cloneAdam, type AdamState } from '../model/es/adam';
 import type { LearnedLearner } from '../model/formats/learnedLearner';
 import { learnedKindDef } from '../model/learners/kinds';
 import { fail, formatFieldError, ok, type Result } from '../model/result';
-import { clipGlobalNorm } from './gradientStep';
+import { clipAndAdam, esEstimateOf, type EsEstimate } from './esStep';
 import { HeldOutSet, type HeldOutResult } from './heldOut';
 import type { LearnedCheckpoint } from './learnedCheckpoint';
 import { learnedBatchLearner } from './learnedBatch';
@@ -33,7 +30,7 @@ import { trajectoryDifference } from './metaConfigParse';
 import type { RolloutOptions } from './rollouts';
 import { initSeed } from './seeds';
 import { buildVariantTasks, SourceCache, type DataProvider, type VariantTask } from './taskSet';
-import { firstNonFinite, pairMean, type StepReport } from './trainer';
+import type { StepReport } from './trainer';
 import { assignVariants, describeVariant, taskVariants, type TaskVariant } from './variants';
 
 export interface LearnedTrainerOptions extends RolloutOptions {
@@ -99,39 +96,26 @@ class EsLearnedTrainer implements LearnedTrainer {
     const s = this.stepsDone;
     const started = this.now();
     const variants = assignVariants(cfg, this.tasks.length, s);
-    if (cfg.method === 'gradient') return this.gradientStep(variants, s, started);
-    const { plus, minus } = runLearnedRollouts(cfg, this.theta, this.tasks, variants, s, this.cache, this.options);
+    const est = cfg.method === 'gradient'
+      ? this.gradientEstimate(variants, s)
+      : esEstimateOf(cfg, runLearnedRollouts(cfg, this.theta, this.tasks, variants, s, this.cache, this.options), this.theta.length, s);
     this.stepsDone = s + 1;
     const seconds = () => (this.now() - started) / 1000;
-    const rejection = firstNonFinite(plus, minus);
-    if (rejection !== null) {
-      this.rejectedSteps++;
-      return { step: s + 1, metaLoss: null, accepted: false, rejection, plus, minus, gradientNorm: null, variants, seconds: seconds() };
-    }
-    const w = pairWeights(plus, minus, cfg.fitnessShaping);
-    const g = esGradient(w, cfg.sigma, this.theta.length, (p, out) => fillNoise(cfg.seed, s, p, out));
-    const gradientNorm = clipGlobalNorm(g, cfg.clipNorm);
-    adamStep(this.theta, g, this.adam, { learningRate: cfg.learningRate, beta1: cfg.beta1, beta2: cfg.beta2, eps: cfg.adamEps });
-    return { step: s + 1, metaLoss: pairMean(plus, minus), accepted: true, rejection: null, plus, minus, gradientNorm, variants, seconds: seconds() };
-  }
-
-  /** Method gradient: the mean of the P trajectories' exact gradients, clipped, then Adam. */
-  private gradientStep(variants: Uint32Array, s: number, started: number): StepReport {
-    const cfg = this.config;
-    const { kind } = this.target.def;
-    const { shape, spec } = this.target;
-    const est = learnedGradientEstimate(cfg, { kind, shape, spec }, this.theta, this.tasks, variants, s);
-    this.stepsDone = s + 1;
-    const seconds = () => (this.now() - started) / 1000;
-    const plus = est.losses;
-    const minus = new Float64Array(est.losses);
+    const { plus, minus } = est;
     if (est.rejection !== null) {
       this.rejectedSteps++;
       return { step: s + 1, metaLoss: null, accepted: false, rejection: est.rejection, plus, minus, gradientNorm: null, variants, seconds: seconds() };
     }
-    const gradientNorm = clipGlobalNorm(est.g, cfg.clipNorm);
-    adamStep(this.theta, est.g, this.adam, { learningRate: cfg.learningRate, beta1: cfg.beta1, beta2: cfg.beta2, eps: cfg.adamEps });
+    const gradientNorm = clipAndAdam(cfg, this.theta, est.g, this.adam);
     return { step: s + 1, metaLoss: est.metaLoss, accepted: true, rejection: null, plus, minus, gradientNorm, variants, seconds: seconds() };
+  }
+
+  /** Method gradient: the mean of the P trajectories' exact gradients (each loss reported as both L+ and L-). */
+  private gradientEstimate(variants: Uint32Array, s: number): EsEstimate {
+    const { kind } = this.target.def;
+    const { shape, spec } = this.target;
+    const est = learnedGradientEstimate(this.config, { kind, shape, spec }, this.theta, this.tasks, variants, s);
+    return { plus: est.losses, minus: new Float64Array(est.losses), rejection: est.rejection, g: est.g, metaLoss: est.metaLoss };
   }
 
   async evaluate(): Promise<HeldOutResult[]> {

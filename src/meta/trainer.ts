@@ -26,10 +26,7 @@ import { runEngineSpecs } from './engineSpecs';
 import type { EngineSpec } from '../model/engine';
 import { initParams } from '../model/init';
 import { asVmParams, paramLayout, type VmParams } from '../model/layout';
-import { adamInit, adamStep, cloneAdam, type AdamState } from '../model/es/adam';
-import { esGradient } from '../model/es/gradient';
-import { fillNoise } from '../model/es/noise';
-import { pairWeights } from '../model/es/shaping';
+import { adamInit, cloneAdam, type AdamState } from '../model/es/adam';
 import { cloneSepCma, sepCmaInit, sepCmaParams, type SepCmaParams, type SepCmaState } from '../model/es/sepCma';
 import type { Learner } from '../model/formats/learner';
 import { Rng } from '../model/rng';
@@ -37,7 +34,8 @@ import { fail, ok, type Result } from '../model/result';
 import type { Checkpoint } from './checkpoint';
 import { cloneStep } from './cloneStep';
 import { cmaPairParams, cmaUpdate, type CmaUpdate } from './cmaStep';
-import { clipGlobalNorm, inThreadGradients, meanGradient, type GradientJob, type GradientRunner } from './gradientStep';
+import { clipAndAdam, esEstimateOf, firstNonFinite, pairMean, type EsEstimate } from './esStep';
+import { inThreadGradients, meanGradient, type GradientJob, type GradientRunner } from './gradientStep';
 import { HeldOutSet, type HeldOutResult } from './heldOut';
 import type { MetaConfig } from './metaConfig';
 import { estimateMetaTraining, openedSizes, type MetaMemoryOptions } from './metaMemory';
@@ -171,20 +169,14 @@ class MetaTrainer implements Trainer {
       this.theta = asVmParams(Float32Array.from(est.cma.next.mean));
       gradientNorm = est.cma.meanShift;
     } else {
-      gradientNorm = clipGlobalNorm(est.g, cfg.clipNorm);
-      adamStep(this.theta, est.g, this.adam, { learningRate: cfg.learningRate, beta1: cfg.beta1, beta2: cfg.beta2, eps: cfg.adamEps });
+      gradientNorm = clipAndAdam(cfg, this.theta, est.g, this.adam);
     }
     return { step: s + 1, metaLoss: est.metaLoss, accepted: true, rejection: null, plus, minus, gradientNorm, variants, seconds: seconds() };
   }
 
   private async esEstimate(variants: Uint32Array, s: number): Promise<Estimate> {
     const cfg = this.config;
-    const { plus, minus } = await runRollouts(cfg, this.theta, this.tasks, variants, s, this.engines, this.options);
-    const bad = firstNonFinite(plus, minus);
-    if (bad !== null) return { plus, minus, rejection: bad, g: new Float64Array(0), metaLoss: NaN };
-    const w = pairWeights(plus, minus, cfg.fitnessShaping);
-    const g = esGradient(w, cfg.sigma, this.size, (p, out) => fillNoise(cfg.seed, s, p, out));
-    return { plus, minus, rejection: null, g, metaLoss: pairMean(plus, minus) };
+    return esEstimateOf(cfg, await runRollouts(cfg, this.theta, this.tasks, variants, s, this.engines, this.options), this.size, s);
   }
 
   private async cmaEstimate(variants: Uint32Array, s: number): Promise<Estimate> {
@@ -272,31 +264,13 @@ class MetaTrainer implements Trainer {
   }
 }
 
-interface Estimate {
-  readonly plus: Float64Array;
-  readonly minus: Float64Array;
-  readonly rejection: string | null;
-  readonly g: Float64Array;
-  readonly metaLoss: number;
+interface Estimate extends EsEstimate {
   /** Method cma-es: the next state (g is then empty). */
   readonly cma?: CmaUpdate;
 }
 
-/** The step's meta-loss from the pairs' fitness: mean_p (L+ + L-) / 2, summed in pair order. */
-export function pairMean(plus: Float64Array, minus: Float64Array): number {
-  let sum = 0;
-  for (let p = 0; p < plus.length; p++) sum += (plus[p] + minus[p]) / 2;
-  return sum / plus.length;
-}
-
-/** "pair 3: L- is NaN" for the first non-finite fitness, or null. */
-export function firstNonFinite(plus: Float64Array, minus: Float64Array): string | null {
-  for (let p = 0; p < plus.length; p++) {
-    if (!Number.isFinite(plus[p])) return `pair ${p}: L+ is ${plus[p]}`;
-    if (!Number.isFinite(minus[p])) return `pair ${p}: L- is ${minus[p]}`;
-  }
-  return null;
-}
+/** Re-exported from esStep.ts, where VSML's and the learned learners' trainers share them. */
+export { firstNonFinite, pairMean };
 
 /**
  * A trainer at step 0 (theta from the seed, Adam moments 0). Opens every meta-training and held-out
