@@ -1,25 +1,13 @@
 // The FWMemory learner against an independent Float64 implementation of its equations (official
 // models.py:540-606 with haiku's LSTM and LayerNorm), written here from the paper's code with nothing
-// taken from src/ but the learner under test: its own random numbers, its own parameter offsets (the
-// documented block order lstmW, lstmB, writeW, writeB, readW, readB, readProjW, readProjB, readoutW,
-// readoutB; matrices [in][out]), and plain matrix products in the official order (LSTM, write, read).
+// taken from src/ but the learner under test: its own random numbers (test/independent/seededGen.ts),
+// its own parameter offsets (the documented block order lstmW, lstmB, writeW, writeB, readW, readB,
+// readProjW, readProjB, readoutW, readoutB; matrices [in][out]), and plain matrix products in the
+// official order (LSTM, write, read).
 import { describe, expect, it } from 'vitest';
 import { FW_MEMORY_DEF } from '../../../src/model/learners/fwMemory';
 import { FwMemoryRuns } from '../../../src/model/learners/fwMemoryRuns';
-
-/** mulberry32: a small seeded generator independent of src/model/rng.ts. */
-function gen(seed: number): { u: () => number; n: () => number } {
-  let s = seed >>> 0;
-  const u = (): number => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const n = (): number => Math.sqrt(-2 * Math.log(1 - u())) * Math.cos(2 * Math.PI * u());
-  return { u, n };
-}
+import { seededGen as gen } from '../../independent/seededGen';
 
 interface Sizes {
   A: number;

@@ -1,24 +1,11 @@
 // The Hebbian fast-weight learner against an independent Float64 implementation of its equations
 // (official models.py:363-496, Oja rule), written here from the paper's code with nothing taken from
-// src/ but the learner under test: its own random numbers, its own parameter offsets (the documented
-// block order w, coeff, fwLr, b), two full passes per example and the Oja rule in the official form
-// F + η s (x̃ − s F).
+// src/ but the learner under test: its own random numbers (test/independent/seededGen.ts), its own
+// parameter offsets (the documented block order w, coeff, fwLr, b), two full passes per example and
+// the Oja rule in the official form F + η s (x̃ − s F).
 import { describe, expect, it } from 'vitest';
 import { HEBBIAN_DEF } from '../../../src/model/learners/hebbian';
-
-/** mulberry32: a small seeded generator independent of src/model/rng.ts. */
-function gen(seed: number): { u: () => number; n: () => number } {
-  let s = seed >>> 0;
-  const u = (): number => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const n = (): number => Math.sqrt(-2 * Math.log(1 - u())) * Math.cos(2 * Math.PI * u());
-  return { u, n };
-}
+import { seededGen as gen } from '../../independent/seededGen';
 
 const A = 5;
 const K = 4;
