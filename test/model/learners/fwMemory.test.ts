@@ -6,7 +6,7 @@ import { initFwMemory } from '../../../src/model/learners/fwMemoryInit';
 import { FwMemoryRuns } from '../../../src/model/learners/fwMemoryRuns';
 import { fwMemoryLayout, type FwMemorySpec } from '../../../src/model/learners/fwMemorySpec';
 import { Rng } from '../../../src/model/rng';
-import { learnedBlock as block, sliceBlock as slice } from './learnedStreams';
+import { expectSplitEqualsWhole, learnedBlock as block, sliceBlock as slice } from './learnedStreams';
 
 const SMALL: LearnedShape = { inputSize: 6, numClasses: 3 };
 const SMALL_SPEC: FwMemorySpec = { hidden: 5, memorySize: 3, tanhBound: 100 };
@@ -97,12 +97,7 @@ describe('FwMemoryRuns', () => {
     split.setParams(params);
     const first = split.run(slice(b, SMALL, 0, 10));
     const second = split.run(slice(b, SMALL, 10, 20));
-    const K = SMALL.numClasses;
-    for (let r = 0; r < 3; r++) {
-      expect(first.outputs!.subarray(r * 10 * K, (r + 1) * 10 * K)).toEqual(all.outputs!.subarray(r * 20 * K, r * 20 * K + 10 * K));
-      expect(second.outputs!.subarray(r * 10 * K, (r + 1) * 10 * K)).toEqual(all.outputs!.subarray(r * 20 * K + 10 * K, (r + 1) * 20 * K));
-      expect(second.loss.subarray(r * 10, (r + 1) * 10)).toEqual(all.loss.subarray(r * 20 + 10, (r + 1) * 20));
-    }
+    expectSplitEqualsWhole(all, first, second, 3, 10, SMALL.numClasses);
     expect(split.state).toEqual(whole.state);
   });
 

@@ -5,7 +5,7 @@ import { HEBBIAN_DEF } from '../../../src/model/learners/hebbian';
 import { HEBBIAN_COEFF_INIT, HEBBIAN_FW_LR_INIT, initHebbian } from '../../../src/model/learners/hebbianInit';
 import { HebbianRuns } from '../../../src/model/learners/hebbianRuns';
 import { hebbianLayout } from '../../../src/model/learners/hebbianSpec';
-import { learnedBlock as block, sliceBlock as slice } from './learnedStreams';
+import { expectSplitEqualsWhole, learnedBlock as block, sliceBlock as slice } from './learnedStreams';
 
 const SMALL: LearnedShape = { inputSize: 6, numClasses: 3 };
 
@@ -83,12 +83,7 @@ describe('HebbianRuns', () => {
     split.setParams(params);
     const first = split.run(slice(b, SMALL, 0, 10));
     const second = split.run(slice(b, SMALL, 10, 20));
-    const K = SMALL.numClasses;
-    for (let r = 0; r < 3; r++) {
-      expect(first.outputs!.subarray(r * 10 * K, (r + 1) * 10 * K)).toEqual(all.outputs!.subarray(r * 20 * K, r * 20 * K + 10 * K));
-      expect(second.outputs!.subarray(r * 10 * K, (r + 1) * 10 * K)).toEqual(all.outputs!.subarray(r * 20 * K + 10 * K, (r + 1) * 20 * K));
-      expect(second.loss.subarray(r * 10, (r + 1) * 10)).toEqual(all.loss.subarray(r * 20 + 10, (r + 1) * 20));
-    }
+    expectSplitEqualsWhole(all, first, second, 3, 10, SMALL.numClasses);
     expect(split.fast).toEqual(whole.fast);
   });
 

@@ -1,6 +1,8 @@
 // Streams for the learned-learner tests: Q seeded streams of T examples (30 % of the inputs zero, so
-// the learners' zero-skipping paths run) and a block's examples t0..t1 of every stream.
-import type { StreamBlock } from '../../../src/model/engine';
+// the learners' zero-skipping paths run), a block's examples t0..t1 of every stream, and the check
+// that a block of 2n run as two blocks of n gives the same outputs and losses.
+import { expect } from 'vitest';
+import type { BlockResult, StreamBlock } from '../../../src/model/engine';
 import type { LearnedShape } from '../../../src/model/learners/learned';
 import { Rng } from '../../../src/model/rng';
 
@@ -23,4 +25,16 @@ export function sliceBlock(b: StreamBlock, shape: LearnedShape, t0: number, t1: 
     labels.set(b.labels.subarray(q * T + t0, q * T + t1), q * n);
   }
   return { inputs, labels, steps: n };
+}
+
+/**
+ * Every run's outputs and losses of `first` and `second` (blocks of n steps, K outputs) equal those of
+ * `whole` (one block of 2n) at the same steps, bit for bit.
+ */
+export function expectSplitEqualsWhole(whole: BlockResult, first: BlockResult, second: BlockResult, runs: number, n: number, K: number): void {
+  for (let r = 0; r < runs; r++) {
+    expect(first.outputs!.subarray(r * n * K, (r + 1) * n * K)).toEqual(whole.outputs!.subarray(r * 2 * n * K, (r * 2 * n + n) * K));
+    expect(second.outputs!.subarray(r * n * K, (r + 1) * n * K)).toEqual(whole.outputs!.subarray((r * 2 * n + n) * K, (r + 1) * 2 * n * K));
+    expect(second.loss.subarray(r * n, (r + 1) * n)).toEqual(whole.loss.subarray(r * 2 * n + n, (r + 1) * 2 * n));
+  }
 }

@@ -5,32 +5,13 @@ import { learnedKindDef, LEARNED_FORMATS, LEARNED_KIND_DEFS } from '../../../src
 import { initMetaRnn } from '../../../src/model/learners/metaRnnInit';
 import { MetaRnnRuns } from '../../../src/model/learners/metaRnnRuns';
 import { META_RNN_DEFAULTS, metaRnnLayout, type MetaRnnSpec } from '../../../src/model/learners/metaRnnSpec';
-import { Rng } from '../../../src/model/rng';
+import { expectSplitEqualsWhole, learnedBlock, sliceBlock } from './learnedStreams';
 
 const SMALL = { inputSize: 7, numClasses: 3 };
 const SMALL_SPEC: MetaRnnSpec = { hidden: 5, microTicks: 2, tanhBound: 100 };
 
-function block(runs: number, steps: number, seed: number, shape = SMALL): StreamBlock {
-  const rng = new Rng(seed);
-  return {
-    inputs: Float32Array.from({ length: runs * steps * shape.inputSize }, () => (rng.uniform() < 0.3 ? 0 : rng.normal())),
-    labels: Int32Array.from({ length: runs * steps }, () => rng.int(shape.numClasses)),
-    steps,
-  };
-}
-
-/** Examples t0..t1 of every stream of `b` as a block of its own. */
-function slice(b: StreamBlock, runs: number, t0: number, t1: number, A = SMALL.inputSize): StreamBlock {
-  const T = b.steps;
-  const n = t1 - t0;
-  const inputs = new Float32Array(runs * n * A);
-  const labels = new Int32Array(runs * n);
-  for (let q = 0; q < runs; q++) {
-    inputs.set(b.inputs.subarray((q * T + t0) * A, (q * T + t1) * A), q * n * A);
-    labels.set(b.labels.subarray(q * T + t0, q * T + t1), q * n);
-  }
-  return { inputs, labels, steps: n };
-}
+/** `runs` streams of `steps` examples of SMALL from `seed` (learnedStreams.ts). */
+const block = (runs: number, steps: number, seed: number): StreamBlock => learnedBlock(SMALL, runs, steps, seed);
 
 function smallRuns(runs: number, seed = 4): MetaRnnRuns {
   const m = new MetaRnnRuns(SMALL, runs, SMALL_SPEC);
@@ -107,14 +88,9 @@ describe('MetaRnnRuns', () => {
     const b = block(3, 20, 2);
     const whole = smallRuns(3).run(b);
     const m = smallRuns(3);
-    const first = m.run(slice(b, 3, 0, 10));
-    const second = m.run(slice(b, 3, 10, 20));
-    const K = SMALL.numClasses;
-    for (let r = 0; r < 3; r++) {
-      expect(first.outputs!.subarray(r * 10 * K, (r + 1) * 10 * K)).toEqual(whole.outputs!.subarray(r * 20 * K, (r * 20 + 10) * K));
-      expect(second.outputs!.subarray(r * 10 * K, (r + 1) * 10 * K)).toEqual(whole.outputs!.subarray((r * 20 + 10) * K, (r + 1) * 20 * K));
-      expect(second.loss.subarray(r * 10, (r + 1) * 10)).toEqual(whole.loss.subarray(r * 20 + 10, (r + 1) * 20));
-    }
+    const first = m.run(sliceBlock(b, SMALL, 0, 10));
+    const second = m.run(sliceBlock(b, SMALL, 10, 20));
+    expectSplitEqualsWhole(whole, first, second, 3, 10, SMALL.numClasses);
   });
 
   it('resetState clears h, c, the previous error and label: the second block then repeats the first block of a fresh learner', () => {
