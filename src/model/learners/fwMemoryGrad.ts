@@ -14,7 +14,7 @@ import { boundReverse, headForward, headReverse } from './headGrad';
 import type { LearnedShape } from './learned';
 import { checkUnrollInputs, unrollGradient, type LearnedGradient, type LearnedTrajectory, type UnrollKernel, type UnrollOptions } from './learnedUnroll';
 import { sigmoid } from './lstmCell';
-import { carryAdjointIn, carryAdjointOut, carryErrorIn, carryErrorOut, LSTM_RECORD, lstmCell, lstmCellReverse, lstmInputReverse, lstmInputSum, type LstmRows } from './lstmGrad';
+import { carryAdjointIn, carryAdjointOut, carryErrorIn, carryErrorOut, LSTM_RECORD, lstmCell, lstmInputReverse, lstmTickReverse, lstmInputSum, type LstmRows } from './lstmGrad';
 
 function fwMemoryKernel(shape: LearnedShape, spec: FwMemorySpec, p: Float64Array, traj: LearnedTrajectory): UnrollKernel {
   const L = fwMemoryLayout(shape, spec);
@@ -122,9 +122,7 @@ function fwMemoryKernel(shape: LearnedShape, spec: FwMemorySpec, p: Float64Array
       dWrite[3 * m] = dBeta * beta * (1 - beta);
       affineReverse(dWrite, p, dp, L.writeW.offset, L.writeB.offset, tape, tH, H, 3 * m + 1, dh);
       // LSTM.
-      lstmCellReverse(tape, 0, H, dh, dc, dz);
-      dhPrev.fill(0);
-      affineReverse(dz, p, dp, hRows, -1, tape, 0, H, G, dhPrev);
+      lstmTickReverse(tape, 0, H, dh, dc, dz, p, dp, hRows, dhPrev);
       de.fill(0);
       lstmInputReverse(dz, p, dp, rows, traj.inputs, t * A, tape, tEPrev, prevOf(t), de, 0);
       carryAdjointOut(dCarry, dhPrev, dc, de);

@@ -4,7 +4,7 @@
 // onehot(y_{t-1}), h and columns i, g, f, o:
 //   [i, g, f, o] = [x, e, onehot(prev), h] W + b
 //   c' = σ(f + 1) c + σ(i) tanh(g),  h' = σ(o) tanh(c')          (haiku's forget bias +1)
-import { addRows } from './affineGrad';
+import { addRows, affineReverse } from './affineGrad';
 import { sigmoid } from './lstmCell';
 
 /** Numbers one cell step records, in units of H: h before, c before, σ(i), tanh(g), σ(f + 1), σ(o), c after. */
@@ -143,4 +143,26 @@ export function carryAdjointOut(dCarry: Float64Array, dh: Float64Array, dc: Floa
   dCarry.set(dh, 0);
   dCarry.set(dc, dh.length);
   dCarry.set(de, 2 * dh.length);
+}
+
+/**
+ * The reverse of one recorded step through the cell and the h rows of W (at hRows): the gate
+ * adjoints into dz (lstmCellReverse; dc becomes the adjoint of c before it), the h rows' dW into dp,
+ * and dhPrev = the adjoint of h before the step.
+ */
+export function lstmTickReverse(
+  rec: Float64Array,
+  rOff: number,
+  H: number,
+  dh: Float64Array,
+  dc: Float64Array,
+  dz: Float64Array,
+  p: Float64Array,
+  dp: Float64Array,
+  hRows: number,
+  dhPrev: Float64Array,
+): void {
+  lstmCellReverse(rec, rOff, H, dh, dc, dz);
+  dhPrev.fill(0);
+  affineReverse(dz, p, dp, hRows, -1, rec, rOff, H, 4 * H, dhPrev);
 }

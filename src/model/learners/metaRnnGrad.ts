@@ -10,7 +10,7 @@ import { affine, affineReverse, addRows } from './affineGrad';
 import { boundReverse, headForward, headReverse } from './headGrad';
 import type { LearnedShape } from './learned';
 import { checkUnrollInputs, unrollGradient, type LearnedGradient, type LearnedTrajectory, type UnrollKernel, type UnrollOptions } from './learnedUnroll';
-import { carryAdjointIn, carryAdjointOut, carryErrorIn, carryErrorOut, LSTM_RECORD, lstmCell, lstmCellReverse, lstmInputReverse, lstmInputSum, type LstmRows } from './lstmGrad';
+import { carryAdjointIn, carryAdjointOut, carryErrorIn, carryErrorOut, LSTM_RECORD, lstmCell, lstmInputReverse, lstmTickReverse, lstmInputSum, type LstmRows } from './lstmGrad';
 import { metaRnnLayout, type MetaRnnSpec } from './metaRnnSpec';
 
 function metaRnnKernel(shape: LearnedShape, spec: MetaRnnSpec, p: Float64Array, traj: LearnedTrajectory): UnrollKernel {
@@ -68,10 +68,8 @@ function metaRnnKernel(shape: LearnedShape, spec: MetaRnnSpec, p: Float64Array, 
       affineReverse(dy, p, dp, L.readoutW.offset, L.readoutB.offset, tape, tH, H, K, dh);
       dpre.fill(0);
       for (let tick = ticks - 1; tick >= 0; tick--) {
-        lstmCellReverse(tape, tick * R, H, dh, dc, dz);
+        lstmTickReverse(tape, tick * R, H, dh, dc, dz, p, dp, hRows, dhPrev);
         for (let j = 0; j < G; j++) dpre[j] += dz[j];
-        dhPrev.fill(0);
-        affineReverse(dz, p, dp, hRows, -1, tape, tick * R, H, G, dhPrev);
         dh.set(dhPrev);
       }
       de.fill(0);
