@@ -30,7 +30,7 @@ import { trajectoryDifference } from './metaConfigParse';
 import type { RolloutOptions } from './rollouts';
 import { initSeed } from './seeds';
 import { buildVariantTasks, SourceCache, type DataProvider, type VariantTask } from './taskSet';
-import type { StepReport } from './trainer';
+import { stepReport, type StepReport } from './trainer';
 import { assignVariants, describeVariant, taskVariants, type TaskVariant } from './variants';
 
 export interface LearnedTrainerOptions extends RolloutOptions {
@@ -101,13 +101,12 @@ class EsLearnedTrainer implements LearnedTrainer {
       : esEstimateOf(cfg, runLearnedRollouts(cfg, this.theta, this.tasks, variants, s, this.cache, this.options), this.theta.length, s);
     this.stepsDone = s + 1;
     const seconds = () => (this.now() - started) / 1000;
-    const { plus, minus } = est;
     if (est.rejection !== null) {
       this.rejectedSteps++;
-      return { step: s + 1, metaLoss: null, accepted: false, rejection: est.rejection, plus, minus, gradientNorm: null, variants, seconds: seconds() };
+      return stepReport(s, variants, est, null, seconds());
     }
     const gradientNorm = clipAndAdam(cfg, this.theta, est.g, this.adam);
-    return { step: s + 1, metaLoss: est.metaLoss, accepted: true, rejection: null, plus, minus, gradientNorm, variants, seconds: seconds() };
+    return stepReport(s, variants, est, gradientNorm, seconds());
   }
 
   /** Method gradient: the mean of the P trajectories' exact gradients (each loss reported as both L+ and L-). */

@@ -87,6 +87,14 @@ export interface StepReport {
   readonly seconds: number;
 }
 
+/** Step s's report from its estimate: accepted with the update's gradientNorm, or rejected (gradientNorm null, est.rejection set). */
+export function stepReport(s: number, variants: Uint32Array, est: EsEstimate, gradientNorm: number | null, seconds: number): StepReport {
+  const { plus, minus } = est;
+  return est.rejection !== null
+    ? { step: s + 1, metaLoss: null, accepted: false, rejection: est.rejection, plus, minus, gradientNorm: null, variants, seconds }
+    : { step: s + 1, metaLoss: est.metaLoss, accepted: true, rejection: null, plus, minus, gradientNorm, variants, seconds };
+}
+
 export interface TrainerState {
   readonly step: number;
   readonly rejected: number;
@@ -158,10 +166,9 @@ class MetaTrainer implements Trainer {
           : await this.esEstimate(variants, s);
     this.stepsDone = s + 1;
     const seconds = () => (this.now() - started) / 1000;
-    const { plus, minus } = est;
     if (est.rejection !== null) {
       this.rejectedSteps++;
-      return { step: s + 1, metaLoss: null, accepted: false, rejection: est.rejection, plus, minus, gradientNorm: null, variants, seconds: seconds() };
+      return stepReport(s, variants, est, null, seconds());
     }
     let gradientNorm: number;
     if (est.cma && this.cma) {
@@ -171,7 +178,7 @@ class MetaTrainer implements Trainer {
     } else {
       gradientNorm = clipAndAdam(cfg, this.theta, est.g, this.adam);
     }
-    return { step: s + 1, metaLoss: est.metaLoss, accepted: true, rejection: null, plus, minus, gradientNorm, variants, seconds: seconds() };
+    return stepReport(s, variants, est, gradientNorm, seconds());
   }
 
   private async esEstimate(variants: Uint32Array, s: number): Promise<Estimate> {
