@@ -54,6 +54,14 @@ function readMoments(v: unknown, path: string, size: number, nonNegative: boolea
   return out;
 }
 
+/** "rng": {seed, counter} must be config.seed and the step (inside parseWith). */
+export function checkRng(v: unknown, seed: number, step: number): void {
+  const rng = readObject(v, 'rng');
+  checkKeys(rng, 'rng', ['seed', 'counter']);
+  if (rng.seed !== seed) failAt('mismatch', 'rng.seed', `must equal config.seed (${seed}), got ${show(rng.seed)}`);
+  if (rng.counter !== step) failAt('mismatch', 'rng.counter', `must equal step (${step}), got ${show(rng.counter)}`);
+}
+
 /** Adam's m, v (D finite numbers each, v >= 0) and t = updates, at "optimizer" (inside parseWith). */
 export function readAdam(v: unknown, D: number, updates: number): AdamState {
   const opt = readObject(v, 'optimizer');
@@ -104,10 +112,7 @@ export function parseCheckpoint(raw: unknown): Result<Checkpoint> {
     if (doc[lacks] !== undefined) failAt('unknown', lacks, `not used with config.method ${config.method}`);
     const optimizer = isCma ? adamInit(D) : readAdam(doc.optimizer, D, step - rejected);
     const cma = isCma ? { cma: readCma(doc.cma, D, step - rejected, learner.params) } : {};
-    const rng = readObject(doc.rng, 'rng');
-    checkKeys(rng, 'rng', ['seed', 'counter']);
-    if (rng.seed !== config.seed) failAt('mismatch', 'rng.seed', `must equal config.seed (${config.seed}), got ${show(rng.seed)}`);
-    if (rng.counter !== step) failAt('mismatch', 'rng.counter', `must equal step (${step}), got ${show(rng.counter)}`);
+    checkRng(doc.rng, config.seed, step);
     return { config, step, rejected, learner, optimizer, ...cma };
   });
 }

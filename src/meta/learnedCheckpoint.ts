@@ -7,12 +7,12 @@
 //    "step":n,"rejected":r,"learner":{"format":"vsml-meta-rnn",...},"optimizer":{"m":[P],"v":[P],"t":n-r},
 //    "rng":{"seed":s,"counter":n}}
 // The learner file must be the config's kind, shape and spec (each refusal names its field).
-import { checkKeys, failAt, parseWith, readInt, readObject, show, stringifyDoc } from '../model/formats/json';
+import { checkKeys, failAt, parseWith, readInt, stringifyDoc } from '../model/formats/json';
 import { learnedLearnerToJson, parseLearnedLearner, type LearnedLearner } from '../model/formats/learnedLearner';
 import { envelope, restore } from '../model/formats/restore';
 import type { AdamState } from '../model/es/adam';
 import type { Result } from '../model/result';
-import { CHECKPOINT_FORMAT, MAX_META_STEPS, nested, readAdam } from './checkpoint';
+import { CHECKPOINT_FORMAT, checkRng, MAX_META_STEPS, nested, readAdam } from './checkpoint';
 import type { MetaConfig } from './metaConfig';
 import { learnerChoiceToJson } from './learnerChoice';
 import { metaConfigToJson, parseMetaConfig } from './metaConfigParse';
@@ -43,10 +43,7 @@ export function parseLearnedCheckpoint(raw: unknown): Result<LearnedCheckpoint> 
       if (JSON.stringify(ofChoice[key]) !== JSON.stringify(ofFile[key])) failAt('mismatch', `learner.${key}`, `differs from config.learner.${key}`);
     }
     const optimizer = readAdam(doc.optimizer, learner.params.length, step - rejected);
-    const rng = readObject(doc.rng, 'rng');
-    checkKeys(rng, 'rng', ['seed', 'counter']);
-    if (rng.seed !== config.seed) failAt('mismatch', 'rng.seed', `must equal config.seed (${config.seed}), got ${show(rng.seed)}`);
-    if (rng.counter !== step) failAt('mismatch', 'rng.counter', `must equal step (${step}), got ${show(rng.counter)}`);
+    checkRng(doc.rng, config.seed, step);
     return { config, step, rejected, learner, optimizer };
   });
 }
