@@ -7,7 +7,6 @@
 // state. g = the mean of the P gradients, summed in trajectory order; the caller clips and steps Adam.
 // A non-finite loss or gradient rejects the step, named as VSML's ("trajectory 2: loss is NaN",
 // "gradient: Infinity at index 7").
-import { projectRows } from '../data/transforms/projection';
 import type { LearnedKind, LearnedShape } from '../model/learners/learned';
 import { learnedTrajectoryGradient } from '../model/learners/learnedGrad';
 import type { LearnedSpecValues } from '../model/learners/learnedSpec';
@@ -15,17 +14,13 @@ import type { LearnedTrajectory } from '../model/learners/learnedUnroll';
 import { formatFieldError } from '../model/result';
 import type { MetaConfig } from './metaConfig';
 import type { VariantTask } from './taskSet';
-import { pairStream, stepProjection } from './trajectories';
+import { pairExamples } from './trajectories';
 
 /** Pair p's trajectory of step s (T examples), each example zero-padded to `inputSize` inputs. */
 export function learnedPairTrajectory(cfg: MetaConfig, task: VariantTask, step: number, pair: number, inputSize: number): LearnedTrajectory {
   const T = cfg.trajectoryLength;
   const A = task.task.inputSize;
-  const own = new Float32Array(T * A);
-  const labels = new Int32Array(T);
-  pairStream(cfg, task, step, pair).next(T, own, 0, labels, 0);
-  const PT = stepProjection(cfg, task, step, pair);
-  if (PT) projectRows(own, 0, T, PT, A, own, 0, new Float32Array(4 * A));
+  const { inputs: own, labels } = pairExamples(cfg, task, step, pair);
   const inputs = new Float32Array(T * inputSize);
   for (let t = 0; t < T; t++) inputs.set(own.subarray(t * A, (t + 1) * A), t * inputSize);
   return { inputs, labels, steps: T };

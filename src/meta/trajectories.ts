@@ -57,8 +57,8 @@ export const pairIndices = (cfg: MetaConfig, task: VariantTask, step: number, pa
 export const pairStream = (cfg: MetaConfig, task: VariantTask, step: number, pair: number): OnlineStream =>
   new OnlineStream(task.task, dataSeed(cfg.seed, step), pair);
 
-/** Pair p's whole trajectory of step s: T examples and the initial state, for a network of `shapes`. */
-export function pairTrajectory(cfg: MetaConfig, task: VariantTask, step: number, pair: number, shapes: readonly LayerShape[]): Trajectory {
+/** Pair p's T examples of step s ([T][A] inputs, projected when the task is, and [T] labels). */
+export function pairExamples(cfg: MetaConfig, task: VariantTask, step: number, pair: number): { inputs: Float32Array; labels: Int32Array } {
   const T = cfg.trajectoryLength;
   const A = task.task.inputSize;
   const inputs = new Float32Array(T * A);
@@ -66,5 +66,11 @@ export function pairTrajectory(cfg: MetaConfig, task: VariantTask, step: number,
   pairStream(cfg, task, step, pair).next(T, inputs, 0, labels, 0);
   const PT = stepProjection(cfg, task, step, pair);
   if (PT) projectRows(inputs, 0, T, PT, A, inputs, 0, new Float32Array(4 * A));
-  return { inputs, labels, steps: T, state: initRunState(cfg.model, shapes, stateRng(cfg.seed, step, pair)) };
+  return { inputs, labels };
+}
+
+/** Pair p's whole trajectory of step s: T examples and the initial state, for a network of `shapes`. */
+export function pairTrajectory(cfg: MetaConfig, task: VariantTask, step: number, pair: number, shapes: readonly LayerShape[]): Trajectory {
+  const { inputs, labels } = pairExamples(cfg, task, step, pair);
+  return { inputs, labels, steps: cfg.trajectoryLength, state: initRunState(cfg.model, shapes, stateRng(cfg.seed, step, pair)) };
 }
