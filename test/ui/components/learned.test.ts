@@ -1,18 +1,17 @@
 // The learned learners on the page, rendered on the server over the fake worker: the settings panel
 // (file input, loaded files, a refusal beside it), the accuracy chart's line named by its kind, and
 // the strip's learner choice naming whose probabilities it shows.
-import { createElement, type ReactElement } from 'react';
-import { renderToString } from 'react-dom/server';
+import type { ReactElement } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AccuracyPanel } from '../../../src/ui/components/AccuracyPanel';
 import { learnerLabel } from '../../../src/ui/components/labels';
 import { LearnedPanel } from '../../../src/ui/components/LearnedPanel';
 import { StripCard } from '../../../src/ui/components/OutputPanel';
 import { StudioController } from '../../../src/ui/session/controller';
-import { StudioContext } from '../../../src/ui/session/context';
 import { createStudioStore, type StudioStore } from '../../../src/ui/state/studioStore';
 import type { Frame } from '../../../src/worker/session';
 import { FakeSession, FakeStudioEnv, INFO } from '../session/fakeSession';
+import { renderStudio } from './renderStudio';
 
 let store: StudioStore;
 let studio: StudioController;
@@ -23,10 +22,7 @@ beforeEach(() => {
 });
 afterEach(() => studio.dispose());
 
-const render = (component: () => ReactElement | null): string => {
-  const now: StudioStore = { ...store, getInitialState: () => store.getState() };
-  return renderToString(createElement(StudioContext.Provider, { value: { controller: studio, store: now } }, createElement(component))).replaceAll('<!-- -->', '');
-};
+const render = (component: () => ReactElement | null): string => renderStudio(studio, store, component);
 
 const learned = [{ name: 'meta-rnn-mnist', file: 'meta-rnn-mnist.learner.json', kind: 'meta-rnn' as const }];
 const curve = (n: number) => ({ x: Float64Array.from({ length: n }, (_, i) => i + 1), mean: new Float64Array(n).fill(0.5), std: new Float64Array(n) });

@@ -1,15 +1,14 @@
 // The studio page rendered to HTML on the server, on a controller over the fake worker: the hooks the
 // benchmark and e2e read (pending, data-session), the Tab order (skip link, then play / pause), a
 // refusal beside the control it names, the files card in place of the views, presentation mode.
-import { createElement, type ReactElement } from 'react';
-import { renderToString } from 'react-dom/server';
+import type { ReactElement } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../../src/ui/App';
 import { BackendBadge } from '../../../src/ui/components/BackendBadge';
 import { StudioController } from '../../../src/ui/session/controller';
-import { StudioContext } from '../../../src/ui/session/context';
 import { createStudioStore, type StudioStore } from '../../../src/ui/state/studioStore';
 import { FakeSession, FakeStudioEnv, INFO } from '../session/fakeSession';
+import { renderStudio } from './renderStudio';
 
 let store: StudioStore;
 let studio: StudioController;
@@ -20,11 +19,7 @@ beforeEach(() => {
 });
 afterEach(() => studio.dispose());
 
-/** Rendered on the server (without React's <!-- --> text separators), where zustand reads a store's initial state: here, the state the test set. */
-const render = (component: () => ReactElement | null): string => {
-  const now: StudioStore = { ...store, getInitialState: () => store.getState() };
-  return renderToString(createElement(StudioContext.Provider, { value: { controller: studio, store: now } }, createElement(component))).replaceAll('<!-- -->', '');
-};
+const render = (component: () => ReactElement | null): string => renderStudio(studio, store, component);
 
 /** Test ids of the focusable elements (links, buttons, inputs, selects) in document order. */
 const focusOrder = (html: string): string[] =>
