@@ -6,7 +6,7 @@ import { initFwMemory } from '../../../src/model/learners/fwMemoryInit';
 import { FwMemoryRuns } from '../../../src/model/learners/fwMemoryRuns';
 import { fwMemoryLayout, type FwMemorySpec } from '../../../src/model/learners/fwMemorySpec';
 import { Rng } from '../../../src/model/rng';
-import { expectSplitEqualsWhole, learnedBlock as block, sliceBlock as slice } from './learnedStreams';
+import { expectSplitEqualsWhole, learnedBlock as block } from './learnedStreams';
 
 const SMALL: LearnedShape = { inputSize: 6, numClasses: 3 };
 const SMALL_SPEC: FwMemorySpec = { hidden: 5, memorySize: 3, tanhBound: 100 };
@@ -88,16 +88,13 @@ describe('FwMemoryRuns', () => {
   });
 
   it('one block of 20 equals two blocks of 10 (h, c, memory, error and label carry over), 3 runs', () => {
-    const b = block(SMALL, 3, 20, 8);
     const params = [0, 1, 2].map((r) => lively(20 + r));
-    const whole = smallRuns(3);
-    whole.setParams(params);
-    const all = whole.run(b);
-    const split = smallRuns(3);
-    split.setParams(params);
-    const first = split.run(slice(b, SMALL, 0, 10));
-    const second = split.run(slice(b, SMALL, 10, 20));
-    expectSplitEqualsWhole(all, first, second, 3, 10, SMALL.numClasses);
+    const make = () => {
+      const runs = smallRuns(3);
+      runs.setParams(params);
+      return runs;
+    };
+    const { whole, split } = expectSplitEqualsWhole(make, block(SMALL, 3, 20, 8), SMALL);
     expect(split.state).toEqual(whole.state);
   });
 

@@ -5,7 +5,7 @@ import { HEBBIAN_DEF } from '../../../src/model/learners/hebbian';
 import { HEBBIAN_COEFF_INIT, HEBBIAN_FW_LR_INIT, initHebbian } from '../../../src/model/learners/hebbianInit';
 import { HebbianRuns } from '../../../src/model/learners/hebbianRuns';
 import { hebbianLayout } from '../../../src/model/learners/hebbianSpec';
-import { expectSplitEqualsWhole, learnedBlock as block, sliceBlock as slice } from './learnedStreams';
+import { expectSplitEqualsWhole, learnedBlock as block } from './learnedStreams';
 
 const SMALL: LearnedShape = { inputSize: 6, numClasses: 3 };
 
@@ -74,16 +74,13 @@ describe('HebbianRuns', () => {
   });
 
   it('one block of 20 equals two blocks of 10 (the fast weights carry over), 3 runs', () => {
-    const b = block(SMALL, 3, 20, 8);
     const params = [0, 1, 2].map((r) => plastic(SMALL, 20 + r));
-    const whole = new HebbianRuns(SMALL, 3);
-    whole.setParams(params);
-    const all = whole.run(b);
-    const split = new HebbianRuns(SMALL, 3);
-    split.setParams(params);
-    const first = split.run(slice(b, SMALL, 0, 10));
-    const second = split.run(slice(b, SMALL, 10, 20));
-    expectSplitEqualsWhole(all, first, second, 3, 10, SMALL.numClasses);
+    const make = () => {
+      const runs = new HebbianRuns(SMALL, 3);
+      runs.setParams(params);
+      return runs;
+    };
+    const { whole, split } = expectSplitEqualsWhole(make, block(SMALL, 3, 20, 8), SMALL);
     expect(split.fast).toEqual(whole.fast);
   });
 

@@ -1,6 +1,6 @@
 // Streams for the learned-learner tests: Q seeded streams of T examples (30 % of the inputs zero, so
 // the learners' zero-skipping paths run), a block's examples t0..t1 of every stream, and the check
-// that a block of 2n run as two blocks of n gives the same outputs and losses.
+// that a block of 2n steps run as two blocks of n gives the same outputs and losses.
 import { expect } from 'vitest';
 import type { BlockResult, StreamBlock } from '../../../src/model/engine';
 import type { LearnedShape } from '../../../src/model/learners/learned';
@@ -28,13 +28,23 @@ export function sliceBlock(b: StreamBlock, shape: LearnedShape, t0: number, t1: 
 }
 
 /**
- * Every run's outputs and losses of `first` and `second` (blocks of n steps, K outputs) equal those of
- * `whole` (one block of 2n) at the same steps, bit for bit.
+ * `b` (2n steps) on one fresh learner of `make()`, and as two blocks of n on another: every run's
+ * outputs and losses are the same at the same steps, bit for bit. Returns both learners (for the
+ * caller's check of their state).
  */
-export function expectSplitEqualsWhole(whole: BlockResult, first: BlockResult, second: BlockResult, runs: number, n: number, K: number): void {
+export function expectSplitEqualsWhole<R extends { run(block: StreamBlock): BlockResult }>(make: () => R, b: StreamBlock, shape: LearnedShape): { whole: R; split: R } {
+  const n = b.steps / 2;
+  const runs = b.labels.length / b.steps;
+  const K = shape.numClasses;
+  const whole = make();
+  const all = whole.run(b);
+  const split = make();
+  const first = split.run(sliceBlock(b, shape, 0, n));
+  const second = split.run(sliceBlock(b, shape, n, 2 * n));
   for (let r = 0; r < runs; r++) {
-    expect(first.outputs!.subarray(r * n * K, (r + 1) * n * K)).toEqual(whole.outputs!.subarray(r * 2 * n * K, (r * 2 * n + n) * K));
-    expect(second.outputs!.subarray(r * n * K, (r + 1) * n * K)).toEqual(whole.outputs!.subarray((r * 2 * n + n) * K, (r + 1) * 2 * n * K));
-    expect(second.loss.subarray(r * n, (r + 1) * n)).toEqual(whole.loss.subarray(r * 2 * n + n, (r + 1) * 2 * n));
+    expect(first.outputs!.subarray(r * n * K, (r + 1) * n * K)).toEqual(all.outputs!.subarray(r * 2 * n * K, (r * 2 * n + n) * K));
+    expect(second.outputs!.subarray(r * n * K, (r + 1) * n * K)).toEqual(all.outputs!.subarray((r * 2 * n + n) * K, (r + 1) * 2 * n * K));
+    expect(second.loss.subarray(r * n, (r + 1) * n)).toEqual(all.loss.subarray(r * 2 * n + n, (r + 1) * 2 * n));
   }
+  return { whole, split };
 }

@@ -5,7 +5,7 @@ import { learnedKindDef, LEARNED_FORMATS, LEARNED_KIND_DEFS } from '../../../src
 import { initMetaRnn } from '../../../src/model/learners/metaRnnInit';
 import { MetaRnnRuns } from '../../../src/model/learners/metaRnnRuns';
 import { META_RNN_DEFAULTS, metaRnnLayout, type MetaRnnSpec } from '../../../src/model/learners/metaRnnSpec';
-import { expectSplitEqualsWhole, learnedBlock, sliceBlock } from './learnedStreams';
+import { expectSplitEqualsWhole, learnedBlock } from './learnedStreams';
 
 const SMALL = { inputSize: 7, numClasses: 3 };
 const SMALL_SPEC: MetaRnnSpec = { hidden: 5, microTicks: 2, tanhBound: 100 };
@@ -85,12 +85,7 @@ describe('MetaRnnRuns', () => {
   });
 
   it('carries its state across blocks: one block of 20 equals two blocks of 10, bit for bit (3 runs, seed 4)', () => {
-    const b = block(3, 20, 2);
-    const whole = smallRuns(3).run(b);
-    const m = smallRuns(3);
-    const first = m.run(sliceBlock(b, SMALL, 0, 10));
-    const second = m.run(sliceBlock(b, SMALL, 10, 20));
-    expectSplitEqualsWhole(whole, first, second, 3, 10, SMALL.numClasses);
+    expectSplitEqualsWhole(() => smallRuns(3), block(3, 20, 2), SMALL);
   });
 
   it('resetState clears h, c, the previous error and label: the second block then repeats the first block of a fresh learner', () => {
