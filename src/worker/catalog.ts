@@ -55,4 +55,8 @@ export const SHIPPED_LEARNERS: readonly { readonly id: string; readonly title: s
  * public/learners/<id>.learner.json, each with a model card <id>.md: any of them runs as an extra
  * line beside VSML and the baselines (URL key `learned`).
  */
-export const SHIPPED_LEARNED: readonly { readonly id: string; readonly title: string; readonly kind: LearnedKind }[] = [];
+export const SHIPPED_LEARNED: readonly { readonly id: string; readonly title: string; readonly kind: LearnedKind }[] = [
+  { id: 'meta-rnn-mnist', title: 'Meta RNN, meta-trained on MNIST', kind: 'meta-rnn' },
+  { id: 'hebbian-mnist', title: 'Hebbian fast weights, meta-trained on MNIST', kind: 'hebbian' },
+  { id: 'fw-memory-mnist', title: 'FWMemory, meta-trained on MNIST', kind: 'fw-memory' },
+];

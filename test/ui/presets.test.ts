@@ -3,9 +3,17 @@ import { matchPreset, PRESETS, presetQuery, presetSettings } from '../../src/ui/
 import { settingsFromUrl } from '../../src/ui/state/urlSettings';
 
 describe('PRESETS', () => {
-  it('are the five of the issue, each with its own link', () => {
-    expect(PRESETS.map((p) => p.title)).toEqual(['Fast association', 'MNIST to Fashion-MNIST', 'Unseen task: Sum Sign', 'Shuffled pixels', 'Unseen: 5 classes']);
-    expect(PRESETS.map(presetQuery)).toEqual(['stream=association&fresh=1&speed=4', 'data=fashion-mnist', 'data=sum-sign', 'shuffle=1', 'cls=0,1,2,3,4']);
+  it('are the five of the issue and "Why share variables?" (issue 15), each with its own link', () => {
+    expect(PRESETS.map((p) => p.title)).toEqual(['Fast association', 'MNIST to Fashion-MNIST', 'Unseen task: Sum Sign', 'Shuffled pixels', 'Unseen: 5 classes', 'Why share variables?']);
+    expect(PRESETS.map(presetQuery)).toEqual(['stream=association&fresh=1&speed=4', 'data=fashion-mnist', 'data=sum-sign', 'shuffle=1', 'cls=0,1,2,3,4', 'learned=meta-rnn-mnist&data=fashion-mnist&base=']);
+  });
+
+  it('"Why share variables?" runs VSML and the shipped Meta RNN on Fashion-MNIST with no baselines, and says what to watch in plain words first, promising no result', () => {
+    const why = PRESETS.find((p) => p.id === 'why-share');
+    expect(why?.settings).toEqual({ dataset: 'fashion-mnist', learned: ['meta-rnn-mnist'], baselines: [] });
+    expect(why?.watch).toMatch(/^Both were meta-trained on MNIST digits only\. Watch the Meta RNN's line beside VSML's/);
+    expect(why?.expect).toBeUndefined();
+    expect(why?.vsmlBehind).toBeUndefined();
   });
 
   it('presetQuery read back by settingsFromUrl gives the preset\'s settings, and matchPreset finds it', () => {

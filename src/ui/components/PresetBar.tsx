@@ -1,6 +1,6 @@
 // One-click presets; each is a link (its settings in the URL) a lecturer can share. The active one's
-// line says what it shows, then what to expect and why, with measured numbers (presets.ts); where VSML
-// loses, that line says so in the warning colour.
+// line says what it shows, then what to watch (a comparison not measured yet) or what to expect and
+// why, with measured numbers (presets.ts); where VSML loses, that line says so in the warning colour.
 import { matchPreset, PRESETS, presetQuery, presetSettings } from '../state/presets';
 import { useStudioState } from '../session/context';
 import './presetBar.css';
@@ -13,7 +13,7 @@ export function PresetBar() {
     <nav className="presets" aria-label="presets">
       {PRESETS.map((p) => (
         <a
-          key={p.id} href={`?${presetQuery(p)}`} data-testid={`preset-${p.id}`} title={p.expect ? `${p.blurb} ${p.expect}` : p.blurb}
+          key={p.id} href={`?${presetQuery(p)}`} data-testid={`preset-${p.id}`} title={[p.blurb, p.watch, p.expect].filter(Boolean).join(' ')}
           className={active?.id === p.id ? 'active' : ''}
           onClick={(e) => {
             if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey) return;
@@ -25,6 +25,11 @@ export function PresetBar() {
         </a>
       ))}
       {active && <p className="muted small preset-blurb">{active.blurb}</p>}
+      {active?.watch && (
+        <p className="small preset-expect" data-testid="preset-watch">
+          <b>What to watch:</b> {active.watch}
+        </p>
+      )}
       {active?.expect && (
         <p className={active.vsmlBehind ? 'small preset-expect behind' : 'small preset-expect'} data-testid="preset-expect">
           <b>What to expect:</b> {active.expect}

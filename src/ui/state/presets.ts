@@ -12,6 +12,11 @@ export interface Preset {
    * (docs/STUDIO.md, "Presets: what to expect"); undefined where none is measured yet.
    */
   readonly expect?: string;
+  /**
+   * What to watch, in plain words, where a preset sets up a comparison whose numbers are not measured
+   * yet: it says what to look at, never a promised result.
+   */
+  readonly watch?: string;
   /** VSML does worse than the baselines here: the page says so plainly, not as a showcase. */
   readonly vsmlBehind?: boolean;
   readonly settings: Partial<StudioSettings>;
@@ -58,6 +63,15 @@ export const PRESETS: readonly Preset[] = [
     expect:
       'A close race: 0.85 for VSML after 300 examples against 0.82 to 0.85 for SGD and Adam. The same shared rule runs at every output, so five outputs work as well as the ten it was meta-trained with.',
     settings: { classes: [0, 1, 2, 3, 4] },
+  },
+  {
+    id: 'why-share',
+    title: 'Why share variables?',
+    blurb:
+      'Paper §4.4 (Fig. 6 and 8): VSML and a Meta RNN, both meta-trained on MNIST, learn Fashion-MNIST (2,000 built-in test images). The Meta RNN is a learned learner too, but with its own weight for every input and output instead of one small rule shared by every connection.',
+    watch:
+      "Both were meta-trained on MNIST digits only. Watch the Meta RNN's line beside VSML's: the paper found that without shared variables a learner learns its training data rather than how to learn, and falls behind on clothes it never saw. The two lines show whether this pair does.",
+    settings: { dataset: 'fashion-mnist', learned: ['meta-rnn-mnist'], baselines: [] },
   },
 ];
 

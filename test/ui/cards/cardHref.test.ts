@@ -69,8 +69,8 @@ function hrefsOf(markdown: string): string[] {
 describe('the shipped model cards', () => {
   const files = readdirSync(CARDS).filter((f) => f.endsWith('.md'));
 
-  it('are two, valid UTF-8, with × and ± written as themselves', () => {
-    expect(files.sort()).toEqual(['vsml-clone-sgd.md', 'vsml-mnist.md']);
+  it('are five (the two VSML learners, the Meta RNN, Hebbian and FWMemory), valid UTF-8, with × and ± written as themselves', () => {
+    expect(files.sort()).toEqual(['fw-memory-mnist.md', 'hebbian-mnist.md', 'meta-rnn-mnist.md', 'vsml-clone-sgd.md', 'vsml-mnist.md']);
     for (const f of files) {
       const text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(join(CARDS, f)));
       expect(text, f).toContain('×');
@@ -93,6 +93,18 @@ describe('the shipped model cards', () => {
       }
     }
     expect(seen.sort()).toEqual([
+      'fw-memory-mnist.md repository',
+      'fw-memory-mnist.md repository',
+      'fw-memory-mnist.md repository',
+      'fw-memory-mnist.md repository',
+      'hebbian-mnist.md repository',
+      'hebbian-mnist.md repository',
+      'hebbian-mnist.md repository',
+      'hebbian-mnist.md repository',
+      'meta-rnn-mnist.md repository',
+      'meta-rnn-mnist.md repository',
+      'meta-rnn-mnist.md repository',
+      'meta-rnn-mnist.md repository',
       'vsml-clone-sgd.md card',
       'vsml-clone-sgd.md external',
       'vsml-clone-sgd.md repository',
