@@ -1,7 +1,9 @@
 // Helpers for the learned kinds' gradient tests: lively random parameters, coordinates spread over
-// every parameter block, central differences of a float64 loss, and the reference's mean loss.
+// every parameter block, central differences of a float64 loss, the reference's mean loss, and the
+// check that checkpoint intervals give the same bits.
+import { expect } from 'vitest';
 import type { LearnedLayout, LearnedRuns } from '../../../src/model/learners/learned';
-import type { LearnedTrajectory } from '../../../src/model/learners/learnedUnroll';
+import type { LearnedGradient, LearnedTrajectory } from '../../../src/model/learners/learnedUnroll';
 import { Rng } from '../../../src/model/rng';
 
 /** Every weight ~ N(0, 1.5² / rows), every 1-row block ~ N(0, 0.3²): livelier than the kinds' inits. */
@@ -75,4 +77,14 @@ export function referenceLoss(runs: LearnedRuns, params: Float32Array, traj: Lea
   let sum = 0;
   for (let t = 0; t < traj.steps; t++) sum += res.loss[t];
   return sum / traj.steps;
+}
+
+/** The gradient with checkpoint intervals 1, 3, 5 (a short last segment) and T: the same loss and gradient, bit for bit, and not all zero. */
+export function expectSegmentsSameBits(gradientWith: (segment: number) => LearnedGradient, T: number): void {
+  const [a, ...rest] = [1, 3, 5, T].map(gradientWith);
+  for (const b of rest) {
+    expect(b.loss).toBe(a.loss);
+    expect(b.grad).toEqual(a.grad);
+  }
+  expect(a.grad.some((g) => g !== 0)).toBe(true);
 }
