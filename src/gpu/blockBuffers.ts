@@ -30,7 +30,7 @@ export class BlockBuffers {
 
   constructor(
     private readonly device: GPUDevice,
-    private readonly spec: EngineSpec,
+    private readonly spec: Pick<EngineSpec, 'inputSize' | 'numClasses' | 'runs'>,
     readonly stepStride: number,
   ) {}
 

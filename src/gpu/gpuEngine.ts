@@ -22,7 +22,7 @@ import { BlockBuffers } from './blockBuffers';
 import { acquireDevice, describeAdapter, type AdapterSummary, type DeviceOptions, type GpuDevice } from './device';
 import { encodeSteps, shardDispatches, type EncodeContext, type Pipelines } from './encode';
 import { GpuEngineError, gpuError, withErrorScopes } from './errors';
-import { kernelOf, pipelineOverrides, pipelinesFor, KERNELS, type PipelineName } from './kernels';
+import { kernelOf, pipelineOverrides, pipelinesFor, KERNELS, RESIDENT_KERNELS, type PipelineName } from './kernels';
 import { ParamBuffers } from './paramBuffers';
 import { pipelineCache, type PipelineCache } from './pipelines';
 import { engineBytes, mib, planEngine, stepsPerChunk, type EnginePlan, type PlanOptions } from './plan';
@@ -126,7 +126,7 @@ export function pipelinesReady(spec: EngineSpec, device: GpuDevice, shaders: Sha
 const enginePipelines = (spec: EngineSpec, plan: EnginePlan): PipelineName[] =>
   pipelinesFor(plan.tuning, spec.config.hiddenSizes.length + 1, spec.runs);
 
-const RESIDENT_KERNELS: ReadonlySet<PipelineName> = new Set(['gather_input', 'projection_matrix', 'project_input']);
+const RESIDENT: ReadonlySet<PipelineName> = new Set(RESIDENT_KERNELS);
 
 /**
  * Pipelines compiled on first use rather than when the engine is made: the per-run W_h variants
@@ -134,7 +134,7 @@ const RESIDENT_KERNELS: ReadonlySet<PipelineName> = new Set(['gather_input', 'pr
  * studio session (one shared V_M, streamed inputs) then waits for half the N = 16 grid compiles on
  * a software adapter, where each takes tens of seconds.
  */
-const onFirstUse = (n: PipelineName): boolean => n.endsWith(':own') || RESIDENT_KERNELS.has(n);
+const onFirstUse = (n: PipelineName): boolean => n.endsWith(':own') || RESIDENT.has(n);
 
 /** The pipelines createGpuEngine compiles (and pipelinesReady looks for): all but the first-use ones. */
 const pipelinesAtCreation = (spec: EngineSpec, plan: EnginePlan): PipelineName[] => enginePipelines(spec, plan).filter((n) => !onFirstUse(n));
@@ -272,7 +272,7 @@ export class GpuEngine implements VsmlEngine {
   private async compileFirstUse(indexed: boolean): Promise<void> {
     const own = this.paramsSet && this.params.gateStride !== 0;
     const missing = enginePipelines(this.spec, this.plan).filter(
-      (n) => onFirstUse(n) && this.ctx.pipelines[n] === undefined && (RESIDENT_KERNELS.has(n) ? indexed : own),
+      (n) => onFirstUse(n) && this.ctx.pipelines[n] === undefined && (RESIDENT.has(n) ? indexed : own),
     );
     if (missing.length > 0) Object.assign(this.ctx.pipelines, await compilePipelines(this.cache, this.shaders, this.spec, this.plan, missing));
   }

@@ -115,6 +115,19 @@ export const KERNELS = {
     { name: 'P', kind: 'read' },
     { name: 'inputs', kind: 'write' },
   ]),
+  // the Meta RNN baseline (src/gpu/metaRnnGpu.ts): one example of every run, its own constants (metaRnnOverrides)
+  meta_rnn_step: kernel('meta_rnn_step', [
+    { name: 'dims', kind: 'uniform' },
+    { name: 'step', kind: 'step' },
+    { name: 'params', kind: 'read' },
+    { name: 'inputs', kind: 'read' },
+    { name: 'labels', kind: 'read' },
+    { name: 'streamOfRun', kind: 'read' },
+    { name: 'state', kind: 'write' },
+    { name: 'outputs', kind: 'write' },
+    { name: 'loss', kind: 'write' },
+    { name: 'correct', kind: 'write' },
+  ]),
 } as const satisfies Record<ShaderName, KernelDesc>;
 
 export type KernelName = keyof typeof KERNELS;
@@ -152,6 +165,9 @@ export function gridPipeline(tuning: KernelTuning, layer: number, ownParams: boo
   return ownParams ? `${k}:own` : k;
 }
 
+/** The resident-data kernels (resident.ts), which every engine may run. */
+export const RESIDENT_KERNELS = ['gather_input', 'projection_matrix', 'project_input'] as const satisfies readonly KernelName[];
+
 /**
  * The pipelines an engine with this tuning runs, for a net of `layers` layers and `runs` runs (one V_M
  * per run is possible only when runs > 1): its grid kernels, the kernels layer 0 needs (inject_input
@@ -172,8 +188,7 @@ export function pipelinesFor(tuning: KernelTuning, layers: number, runs: number)
     if (l > 0) out.add('reduce_bwd');
   }
   out.add('readout_error');
-  const grid = new Set<KernelName>(['inject_input', 'gate_inputs', 'grid_tick', 'grid_tick_n16', 'grid_fused_n16', 'reduce_fwd', 'reduce_bwd', 'readout_error']);
-  for (const k of Object.keys(KERNELS) as KernelName[]) if (!grid.has(k)) out.add(k);
+  for (const k of RESIDENT_KERNELS) out.add(k);
   return [...out];
 }
 
@@ -235,6 +250,8 @@ export function kernelOverrides(name: KernelName, cfg: VsmlConfig, tuning: Kerne
     case 'projection_matrix':
     case 'project_input':
       return { WG: tuning.wg };
+    case 'meta_rnn_step':
+      throw new Error('meta_rnn_step: its constants come from metaRnnOverrides (metaRnnGpu.ts), not a VSML config');
   }
 }
 

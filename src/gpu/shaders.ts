@@ -15,6 +15,8 @@ export const SHADER_NAMES = [
   'gather_input',
   'projection_matrix',
   'project_input',
+  // the Meta RNN baseline (src/gpu/metaRnnGpu.ts), not the VSML engine
+  'meta_rnn_step',
 ] as const;
 
 export type ShaderName = (typeof SHADER_NAMES)[number];

@@ -1,0 +1,142 @@
+// MetaRnnGpuRuns (shaders/meta_rnn_step.wgsl) against the CPU reference MetaRnnRuns: outputs, losses,
+// correct flags and the whole state (h, c, e, previous label) within 1e-4 after 20 examples run as
+// two blocks of 10 (the state carries), with one parameter vector shared and one per run, H 8 and
+// 16, K above H (thread o of the readout past the workgroup), H 300 (two units a thread: the
+// workgroup is 256), and at the padded shape 784/62/128 (2 runs x 3 examples as blocks of 1 and 2).
+import { afterAll, describe, expect, it } from 'vitest';
+import { createMetaRnnGpuRuns, type MetaRnnGpuRuns } from '../../src/gpu/metaRnnGpu';
+import { loadShadersNode } from '../../src/gpu/shadersNode';
+import type { BlockResult } from '../../src/model/engine';
+import { PADDED_SHAPE, type LearnedShape } from '../../src/model/learners/learned';
+import { initMetaRnn } from '../../src/model/learners/metaRnnInit';
+import { MetaRnnRuns } from '../../src/model/learners/metaRnnRuns';
+import { META_RNN_DEFAULTS, type MetaRnnSpec } from '../../src/model/learners/metaRnnSpec';
+import { Rng } from '../../src/model/rng';
+import { maxAbsDiff } from '../helpers/random';
+import { learnedBlock, sliceBlock } from '../model/learners/learnedStreams';
+import { testDevice } from './fixture';
+
+const TOL = 1e-4;
+const report: string[] = [];
+
+afterAll(() => {
+  console.info(`meta_rnn_step vs MetaRnnRuns, max |diff|:\n${report.join('\n')}`);
+});
+
+/** initMetaRnn's weights times `scale` (so the gates saturate some) and biases ~ N(0, 0.5). */
+function params(shape: LearnedShape, spec: MetaRnnSpec, seed: number, scale: number): Float32Array {
+  const p = initMetaRnn(shape, seed, spec);
+  const rng = new Rng(seed + 1000);
+  for (let i = 0; i < p.length; i++) p[i] = p[i] === 0 ? 0.5 * rng.normal() : scale * p[i];
+  return p;
+}
+
+async function gpuRuns(shape: LearnedShape, runs: number, spec: MetaRnnSpec): Promise<MetaRnnGpuRuns> {
+  return createMetaRnnGpuRuns(shape, runs, spec, { device: await testDevice(), shaders: loadShadersNode() });
+}
+
+interface Case {
+  readonly name: string;
+  readonly shape: LearnedShape;
+  readonly spec: MetaRnnSpec;
+  readonly runs: number;
+  /** Streams in the block (1: every run reads stream 0). */
+  readonly streams: number;
+  readonly perRun: boolean;
+  readonly steps: number;
+  readonly seed: number;
+  /** Weight scale over haiku's init. */
+  readonly scale: number;
+}
+
+const small = { inputSize: 12, numClasses: 5 };
+const CASES: Case[] = [
+  { name: 'A 12, K 5, H 8, 3 runs, shared params, 2 micro-ticks', shape: small, spec: { hidden: 8, microTicks: 2, tanhBound: 100 }, runs: 3, streams: 3, perRun: false, steps: 20, seed: 71, scale: 3 },
+  { name: 'A 12, K 5, H 16, 3 runs, one vector per run, 2 micro-ticks', shape: small, spec: { hidden: 16, microTicks: 2, tanhBound: 100 }, runs: 3, streams: 3, perRun: true, steps: 20, seed: 72, scale: 3 },
+  { name: 'A 12, K 5, H 16, 3 runs on one stream, per run, 3 micro-ticks, bound 2', shape: small, spec: { hidden: 16, microTicks: 3, tanhBound: 2 }, runs: 3, streams: 1, perRun: true, steps: 20, seed: 73, scale: 3 },
+  { name: 'A 12, K 9, H 4 (K over the workgroup), 2 runs, shared', shape: { inputSize: 12, numClasses: 9 }, spec: { hidden: 4, microTicks: 2, tanhBound: 100 }, runs: 2, streams: 2, perRun: false, steps: 20, seed: 75, scale: 3 },
+  { name: 'A 12, K 5, H 300 (two units a thread), 2 runs, per run', shape: small, spec: { hidden: 300, microTicks: 2, tanhBound: 100 }, runs: 2, streams: 2, perRun: true, steps: 6, seed: 76, scale: 1 },
+  { name: 'padded 784/62/128, 2 runs x 3 examples, per run', shape: PADDED_SHAPE, spec: META_RNN_DEFAULTS, runs: 2, streams: 2, perRun: true, steps: 3, seed: 74, scale: 2 },
+];
+
+const spread = (y: Float32Array): number => y.reduce((m, v) => Math.max(m, v), -Infinity) - y.reduce((m, v) => Math.min(m, v), Infinity);
+
+describe('MetaRnnGpuRuns against MetaRnnRuns (CPU reference)', () => {
+  it.each(CASES)('$name: outputs, losses, correct and state within 1e-4 over two blocks', async (c) => {
+    const vectors = Array.from({ length: c.perRun ? c.runs : 1 }, (_, r) => params(c.shape, c.spec, c.seed + 10 * r, c.scale));
+    const cpu = new MetaRnnRuns(c.shape, c.runs, c.spec);
+    cpu.setParams(vectors);
+    const gpu = await gpuRuns(c.shape, c.runs, c.spec);
+    try {
+      gpu.setParams(vectors);
+      const whole = learnedBlock(c.shape, c.streams, c.steps, c.seed);
+      const half = Math.floor(c.steps / 2);
+      const blocks = [sliceBlock(whole, c.shape, 0, half), sliceBlock(whole, c.shape, half, c.steps)];
+      let worst = { outputs: 0, loss: 0, h: 0, c: 0, e: 0 };
+      let spreadY = 0;
+      for (const b of blocks) {
+        const want: BlockResult = cpu.run(b);
+        const got = await gpu.run(b);
+        expect(got.outputs!.length).toBe(want.outputs!.length);
+        expect(got.correct).toEqual(want.correct);
+        worst = { ...worst, outputs: Math.max(worst.outputs, maxAbsDiff(got.outputs!, want.outputs!)), loss: Math.max(worst.loss, maxAbsDiff(got.loss, want.loss)) };
+        spreadY = Math.max(spreadY, spread(want.outputs!));
+        const s = await gpu.readState();
+        worst = { ...worst, h: Math.max(worst.h, maxAbsDiff(s.h, cpu.state.h)), c: Math.max(worst.c, maxAbsDiff(s.c, cpu.state.c)), e: Math.max(worst.e, maxAbsDiff(s.e, cpu.state.e)) };
+        expect(s.prevLabel).toEqual(cpu.state.prevLabel);
+      }
+      report.push(`  ${c.name}: ${Object.entries(worst).map(([k, v]) => `${k} ${v.toExponential(2)}`).join(', ')}; outputs spread ${spreadY.toFixed(3)}`);
+      expect(spreadY).toBeGreaterThan(0.1); // outputs that move: a test of something
+      for (const v of Object.values(worst)) expect(v).toBeLessThan(TOL);
+    } finally {
+      gpu.dispose();
+    }
+  }, 120_000);
+
+  it('resetState starts every run again: a block after it equals the same block on fresh runs', async () => {
+    const spec: MetaRnnSpec = { hidden: 8, microTicks: 2, tanhBound: 100 };
+    const gpu = await gpuRuns(small, 2, spec);
+    try {
+      gpu.setParams([params(small, spec, 81, 3)]);
+      const b = learnedBlock(small, 2, 6, 81);
+      const first = await gpu.run(b);
+      const carried = await gpu.run(b);
+      gpu.resetState();
+      const again = await gpu.run(b);
+      expect(again.outputs).toEqual(first.outputs);
+      expect(maxAbsDiff(carried.outputs!, first.outputs!)).toBeGreaterThan(1e-3);
+    } finally {
+      gpu.dispose();
+    }
+  });
+
+  it('outputs: false reads back losses and correct only', async () => {
+    const spec: MetaRnnSpec = { hidden: 8, microTicks: 1, tanhBound: 100 };
+    const gpu = await gpuRuns(small, 1, spec);
+    try {
+      gpu.setParams([params(small, spec, 82, 1)]);
+      const r = await gpu.run(learnedBlock(small, 1, 4, 82), { outputs: false });
+      expect(r.outputs).toBeNull();
+      expect(r.loss.length).toBe(4);
+      expect(r.loss.every((v) => Number.isFinite(v) && v > 0)).toBe(true);
+    } finally {
+      gpu.dispose();
+    }
+  });
+
+  it('refuses a run before setParams, a wrong number of vectors, and a label out of range', async () => {
+    const spec: MetaRnnSpec = { hidden: 8, microTicks: 1, tanhBound: 100 };
+    const gpu = await gpuRuns(small, 2, spec);
+    try {
+      const b = learnedBlock(small, 2, 2, 83);
+      await expect(gpu.run(b)).rejects.toThrow('meta-rnn: no parameters (call setParams first)');
+      expect(() => gpu.setParams([params(small, spec, 83, 1), params(small, spec, 84, 1), params(small, spec, 85, 1)])).toThrow(
+        'meta-rnn: params: expected 1 or 2 parameter vectors, got 3',
+      );
+      gpu.setParams([params(small, spec, 83, 1)]);
+      await expect(gpu.run({ ...b, labels: Int32Array.of(0, 5, 1, 1) })).rejects.toThrow('labels[1]');
+    } finally {
+      gpu.dispose();
+    }
+  });
+});
