@@ -5,6 +5,8 @@
 // one run) and `uptime`. Inputs: 81 % zeros (MNIST's share; both skip zero inputs), N(0, 1) elsewhere.
 // In Node the WebGPU side is Dawn on whatever Vulkan the environment gives (SwiftShader, a CPU,
 // when no GPU driver is set up: see scripts/swiftshader-env.sh).
+// Before the rounds, both run one block from the initial state and the largest differences are
+// printed (the tests check 1e-4 on small shapes; this shows it holds on the device measured).
 //   npx tsx scripts/measure-meta-rnn.ts [--rounds 3] [--seconds 3] [--runs 32] [--block 8] [--shared]
 import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
@@ -61,6 +63,19 @@ const c0 = performance.now();
 const gpu = await createMetaRnnGpuRuns(PADDED_SHAPE, R, META_RNN_DEFAULTS, { device: d.value, shaders: loadShadersNode() });
 console.log(`${gpu.description}; pipeline compiled in ${((performance.now() - c0) / 1000).toFixed(1)} s`);
 gpu.setParams(params);
+{
+  const want = cpu.run(block);
+  const got = await gpu.run(block);
+  let out = 0;
+  let loss = 0;
+  let flips = 0;
+  for (let i = 0; i < want.outputs!.length; i++) out = Math.max(out, Math.abs(want.outputs![i] - got.outputs![i]));
+  for (let i = 0; i < want.loss.length; i++) {
+    loss = Math.max(loss, Math.abs(want.loss[i] - got.loss[i]));
+    if (want.correct[i] !== got.correct[i]) flips++;
+  }
+  console.log(`one block of ${T} from the initial state, WebGPU vs CPU: max |diff| outputs ${out.toExponential(2)}, loss ${loss.toExponential(2)}; correct differs in ${flips} of ${want.loss.length}`);
+}
 const rows = { cpu: [] as number[], webgpu: [] as number[] };
 for (let round = 0; round < ROUNDS; round++) {
   console.log(`round ${round + 1}/${ROUNDS}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
