@@ -56,6 +56,8 @@ export class MetaRnnGpuRuns implements LearnedRunsGpu {
   /** Seconds per example of the last blocks (the least sets the sleep before mapping). */
   private readonly secondsPerStep: number[] = [];
   private serial: Promise<unknown> = Promise.resolve();
+  /** What a setParams or resetState upload threw, for the next run or readState to throw. */
+  private failure: unknown = null;
 
   constructor(
     gpu: GpuDevice,
@@ -91,13 +93,16 @@ export class MetaRnnGpuRuns implements LearnedRunsGpu {
         if (p[i] - p[i] !== 0) throw new Error(`meta-rnn: params[${r}][${i}]: is ${p[i]}`); // NaN or ±Infinity
       }
     });
-    const bytes = params.length * this.paramCount * 4;
-    if (!this.params || this.params.size !== bytes) {
-      this.params?.destroy();
-      this.params = this.device.createBuffer({ label: 'meta-rnn params', size: bytes, usage: STORAGE() });
-    }
-    params.forEach((p, r) => upload(this.device.queue, this.params as GPUBuffer, r * this.paramCount * 4, p));
-    upload(this.device.queue, this.dims, 0, packMetaRnnDims(this.runs, params.length === 1 ? 0 : this.paramCount));
+    const copies = params.map((p) => p.slice());
+    this.deferred(() => {
+      const bytes = copies.length * this.paramCount * 4;
+      if (!this.params || this.params.size !== bytes) {
+        this.params?.destroy();
+        this.params = this.device.createBuffer({ label: 'meta-rnn params', size: bytes, usage: STORAGE() });
+      }
+      copies.forEach((p, r) => upload(this.device.queue, this.params as GPUBuffer, r * this.paramCount * 4, p));
+      upload(this.device.queue, this.dims, 0, packMetaRnnDims(this.runs, copies.length === 1 ? 0 : this.paramCount));
+    });
   }
 
   /** Every run to h = c = e = 0 and no previous label. */
@@ -105,18 +110,17 @@ export class MetaRnnGpuRuns implements LearnedRunsGpu {
     const S = metaRnnStateFloats(this.spec.hidden, this.shape.numClasses);
     const init = new Float32Array(this.runs * S);
     for (let r = 0; r < this.runs; r++) init[r * S + S - 1] = -1;
-    upload(this.device.queue, this.state, 0, init);
+    this.deferred(() => upload(this.device.queue, this.state, 0, init));
   }
 
   run(block: StreamBlock, opts: RunOptions = {}): Promise<BlockResult> {
-    const next = this.serial.then(() => this.runNow(block, opts.outputs !== false));
-    this.serial = next.catch(() => undefined);
-    return next;
+    return this.inOrder(() => this.runNow(block, opts.outputs !== false));
   }
 
   /** The state of every run as the CPU reference holds it (MetaRnnRuns.state), in float64. */
   readState(): Promise<MetaRnnState> {
-    const next = this.serial.then(async () => {
+    return this.inOrder(async () => {
+      this.throwFailure();
       const [bytes] = await readRanges(this.device, [{ buffer: this.state, offset: 0, size: this.state.size }]);
       const f = new Float32Array(bytes);
       const H = this.spec.hidden;
@@ -136,8 +140,6 @@ export class MetaRnnGpuRuns implements LearnedRunsGpu {
       }
       return out;
     });
-    this.serial = next.catch(() => undefined);
-    return next;
   }
 
   dispose(): void {
@@ -147,7 +149,31 @@ export class MetaRnnGpuRuns implements LearnedRunsGpu {
     this.block.destroy();
   }
 
+  /**
+   * Every call takes effect in the order made, after the blocks before it (setParams and resetState
+   * return at once, their uploads wait for the runs already asked for).
+   */
+  private inOrder<T>(fn: () => T | Promise<T>): Promise<T> {
+    const next = this.serial.then(fn);
+    this.serial = next.catch(() => undefined);
+    return next;
+  }
+
+  /** inOrder for the calls that return nothing: a failure is thrown by the next run or readState. */
+  private deferred(fn: () => void): void {
+    this.inOrder(fn).catch((e: unknown) => {
+      this.failure ??= e;
+    });
+  }
+
+  private throwFailure(): void {
+    const e = this.failure;
+    this.failure = null;
+    if (e !== null) throw e;
+  }
+
   private async runNow(block: StreamBlock, wantOutputs: boolean): Promise<BlockResult> {
+    this.throwFailure();
     if (!this.params) throw new Error('meta-rnn: no parameters (call setParams first)');
     const { inputSize: A, numClasses: K } = this.shape;
     const R = this.runs;

@@ -110,6 +110,32 @@ describe('MetaRnnGpuRuns against MetaRnnRuns (CPU reference)', () => {
     }
   });
 
+  it('calls take effect in the order made: run, resetState and setParams without awaiting the run', async () => {
+    const spec: MetaRnnSpec = { hidden: 8, microTicks: 2, tanhBound: 100 };
+    const gpu = await gpuRuns(small, 2, spec);
+    try {
+      const p1 = params(small, spec, 86, 3);
+      const p2 = params(small, spec, 87, 3);
+      const b = learnedBlock(small, 2, 5, 86);
+      gpu.setParams([p1]);
+      const first = gpu.run(b);
+      gpu.resetState();
+      gpu.setParams([p2]);
+      const second = gpu.run(b);
+      gpu.resetState();
+      gpu.setParams([p1]);
+      const third = gpu.run(b);
+      const [r1, r2, r3] = await Promise.all([first, second, third]);
+      const cpu = new MetaRnnRuns(small, 2, spec);
+      cpu.setParams([p2]);
+      expect(maxAbsDiff(r2.outputs!, cpu.run(b).outputs!)).toBeLessThan(TOL);
+      expect(r3.outputs).toEqual(r1.outputs);
+      expect(maxAbsDiff(r2.outputs!, r1.outputs!)).toBeGreaterThan(1e-3);
+    } finally {
+      gpu.dispose();
+    }
+  });
+
   it('outputs: false reads back losses and correct only', async () => {
     const spec: MetaRnnSpec = { hidden: 8, microTicks: 1, tanhBound: 100 };
     const gpu = await gpuRuns(small, 1, spec);
