@@ -9,7 +9,7 @@ import { makeBindGroup } from './bindGroups';
 import { BlockBuffers } from './blockBuffers';
 import { describeAdapter, type GpuDevice } from './device';
 import { STEP_BYTES } from './dims';
-import { GpuEngineError, withErrorScopes } from './errors';
+import { gpuError, GpuEngineError, withErrorScopes } from './errors';
 import { foldWorkgroups } from './fold';
 import type { LearnedRunsGpu } from './learnedRunsGpu';
 import { checkMetaRnnLimits, metaRnnOverrides, metaRnnStateFloats, packMetaRnnDims } from './metaRnnKernel';
@@ -23,6 +23,8 @@ export interface MetaRnnGpuOptions {
   readonly shaders: Pick<ShaderSources, 'meta_rnn_step'>;
   /** Sleep through most of the expected GPU time before mapping the results (default on in Node; see GpuEngineOptions.waitBeforeMap). */
   readonly waitBeforeMap?: boolean;
+  /** Examples per submit (default: as many as the device's bindings hold); a longer block is run in chunks. */
+  readonly maxStepsPerSubmit?: number;
 }
 
 const STORAGE = (): number => GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST;
@@ -37,7 +39,10 @@ export async function createMetaRnnGpuRuns(shape: LearnedShape, runs: number, sp
   checkMetaRnnLimits(shape, spec, runs, layout.size, limits);
   const cache = pipelineCache(device);
   const pipeline = await cache.get('meta_rnn_step', opts.shaders.meta_rnn_step, metaRnnOverrides(shape, spec, limits));
-  return new MetaRnnGpuRuns(opts.device, cache, pipeline, layout, runs, opts.waitBeforeMap ?? inNode());
+  return new MetaRnnGpuRuns(opts.device, cache, pipeline, layout, runs, {
+    waitBeforeMap: opts.waitBeforeMap ?? inNode(),
+    maxStepsPerSubmit: opts.maxStepsPerSubmit ?? Infinity,
+  });
 }
 
 export class MetaRnnGpuRuns implements LearnedRunsGpu {
@@ -53,6 +58,9 @@ export class MetaRnnGpuRuns implements LearnedRunsGpu {
   private readonly block: BlockBuffers;
   private readonly stepStride: number;
   private readonly maxPerDim: number;
+  private readonly maxBinding: number;
+  private readonly waitBeforeMap: boolean;
+  private readonly maxStepsPerSubmit: number;
   /** Seconds per example of the last blocks (the least sets the sleep before mapping). */
   private readonly secondsPerStep: number[] = [];
   private serial: Promise<unknown> = Promise.resolve();
@@ -65,8 +73,10 @@ export class MetaRnnGpuRuns implements LearnedRunsGpu {
     private readonly pipeline: GPUComputePipeline,
     readonly layout: MetaRnnLayout,
     readonly runs: number,
-    private readonly waitBeforeMap: boolean,
+    opts: Required<Pick<MetaRnnGpuOptions, 'waitBeforeMap' | 'maxStepsPerSubmit'>>,
   ) {
+    this.waitBeforeMap = opts.waitBeforeMap;
+    this.maxStepsPerSubmit = opts.maxStepsPerSubmit;
     this.device = gpu.device;
     this.shape = layout.shape;
     this.spec = layout.spec;
@@ -74,6 +84,7 @@ export class MetaRnnGpuRuns implements LearnedRunsGpu {
     this.description = `WebGPU: ${describeAdapter(gpu.info)}`;
     this.stepStride = gpu.limits.minUniformBufferOffsetAlignment;
     this.maxPerDim = gpu.limits.maxComputeWorkgroupsPerDimension;
+    this.maxBinding = Math.min(gpu.limits.maxStorageBufferBindingSize, gpu.limits.maxBufferSize);
     const usage = GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST;
     this.dims = this.device.createBuffer({ label: 'meta-rnn dims', size: 16, usage });
     const floats = runs * metaRnnStateFloats(this.spec.hidden, this.shape.numClasses);
@@ -181,9 +192,38 @@ export class MetaRnnGpuRuns implements LearnedRunsGpu {
     if (!map.ok) throw new GpuEngineError(map.error);
     const T = block.steps;
     const Q = block.labels.length / T;
-    const params = this.params;
+    const Tc = this.chunkSteps(Q, T);
+    const loss = new Float32Array(R * T);
+    const correct = new Uint8Array(R * T);
+    const outputs = wantOutputs ? new Float32Array(R * T * K) : null;
+    for (let t0 = 0; t0 < T; t0 += Tc) {
+      const n = Math.min(Tc, T - t0);
+      const c = await this.runChunk(block, map.value, Q, t0, n, wantOutputs);
+      for (let r = 0; r < R; r++) {
+        loss.set(c.loss.subarray(r * n, (r + 1) * n), r * T + t0);
+        correct.set(c.correct.subarray(r * n, (r + 1) * n), r * T + t0);
+        outputs?.set((c.outputs as Float32Array).subarray(r * n * K, (r + 1) * n * K), (r * T + t0) * K);
+      }
+    }
+    return { runs: R, steps: T, loss, correct, outputs };
+  }
+
+  /** Examples per submit: what every block buffer's binding holds, at most maxStepsPerSubmit. */
+  private chunkSteps(Q: number, T: number): number {
+    const { inputSize: A, numClasses: K } = this.shape;
+    const perStep = Math.max(Q * A * 4, this.runs * K * 4, this.stepStride);
+    const Tc = Math.min(T, this.maxStepsPerSubmit, Math.floor(this.maxBinding / perStep));
+    if (Tc < 1) throw gpuError('limit', 'inputs', `one example of ${Q} streams (${Q * A * 4} bytes) is over the device's ${this.maxBinding} bytes per binding`);
+    return Tc;
+  }
+
+  /** Examples [t0, t0 + n) of every run in one submit: loss, correct [R][n] and outputs [R][n][K]. */
+  private async runChunk(block: StreamBlock, streamOfRun: Uint32Array, Q: number, t0: number, n: number, wantOutputs: boolean) {
+    const R = this.runs;
+    const K = this.shape.numClasses;
+    const params = this.params as GPUBuffer;
     const rb = await withErrorScopes(this.device, 'meta-rnn run', () => {
-      const bufs = this.block.upload(block, map.value, Q, 0, T);
+      const bufs = this.block.upload(block, streamOfRun, Q, t0, n);
       const group = makeBindGroup(this.device, this.cache, 'meta_rnn_step', {
         dims: { buffer: this.dims },
         step: { buffer: bufs.steps, offset: 0, size: STEP_BYTES },
@@ -198,31 +238,29 @@ export class MetaRnnGpuRuns implements LearnedRunsGpu {
       });
       const size = foldWorkgroups(R, this.maxPerDim);
       const encoder = this.device.createCommandEncoder({ label: 'meta-rnn block' });
-      const pass = encoder.beginComputePass({ label: `meta-rnn block of ${T}` });
+      const pass = encoder.beginComputePass({ label: `meta-rnn block of ${n}` });
       pass.setPipeline(this.pipeline);
-      for (let t = 0; t < T; t++) {
+      for (let t = 0; t < n; t++) {
         pass.setBindGroup(0, group, [t * this.stepStride]);
         pass.dispatchWorkgroups(size[0], size[1], size[2]);
       }
       pass.end();
       const ranges = [
-        { buffer: bufs.loss, offset: 0, size: R * T * 4 },
-        { buffer: bufs.correct, offset: 0, size: R * T * 4 },
+        { buffer: bufs.loss, offset: 0, size: R * n * 4 },
+        { buffer: bufs.correct, offset: 0, size: R * n * 4 },
       ];
-      if (wantOutputs) ranges.push({ buffer: bufs.outputs, offset: 0, size: R * T * K * 4 });
+      if (wantOutputs) ranges.push({ buffer: bufs.outputs, offset: 0, size: R * n * K * 4 });
       const readback = Readback.encode(this.device, encoder, ranges);
       this.device.queue.submit([encoder.finish()]);
       return readback;
     });
     const submitted = performance.now();
-    const expected = this.secondsPerStep.length > 0 ? Math.min(...this.secondsPerStep) * T : 0;
+    const expected = this.secondsPerStep.length > 0 ? Math.min(...this.secondsPerStep) * n : 0;
     if (this.waitBeforeMap && expected > 0.002) await sleep(0.85 * expected);
     const bytes = await rb.read();
-    this.secondsPerStep.push((performance.now() - submitted) / 1000 / T);
+    this.secondsPerStep.push((performance.now() - submitted) / 1000 / n);
     if (this.secondsPerStep.length > 3) this.secondsPerStep.shift();
     return {
-      runs: R,
-      steps: T,
       loss: new Float32Array(bytes[0]),
       correct: Uint8Array.from(new Uint32Array(bytes[1])),
       outputs: wantOutputs ? new Float32Array(bytes[2]) : null,

@@ -40,6 +40,10 @@ export function checkMetaRnnLimits(shape: LearnedShape, spec: MetaRnnSpec, runs:
   if (params > maxBinding) {
     throw gpuError('limit', 'runs', `${runs} parameter vectors of ${paramCount} floats need ${mib(params)}, over the device's ${mib(maxBinding)} per binding`);
   }
+  const state = runs * metaRnnStateFloats(spec.hidden, shape.numClasses) * 4;
+  if (state > maxBinding) {
+    throw gpuError('limit', 'runs', `the state of ${runs} runs needs ${mib(state)}, over the device's ${mib(maxBinding)} per binding`);
+  }
   const wgBytes = metaRnnWorkgroupBytes(spec.hidden, shape.numClasses);
   if (wgBytes > limits.maxComputeWorkgroupStorageSize) {
     throw gpuError('limit', 'hidden', `H ${spec.hidden}, K ${shape.numClasses} need ${wgBytes} bytes of workgroup memory, over the device's ${limits.maxComputeWorkgroupStorageSize}`);

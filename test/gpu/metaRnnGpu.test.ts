@@ -136,6 +136,32 @@ describe('MetaRnnGpuRuns against MetaRnnRuns (CPU reference)', () => {
     }
   });
 
+  it('a block run in chunks of 3 (maxStepsPerSubmit) equals it in one submit, bit for bit, state included', async () => {
+    const spec: MetaRnnSpec = { hidden: 8, microTicks: 2, tanhBound: 100 };
+    const b = learnedBlock(small, 3, 10, 88);
+    const p = [0, 1, 2].map((r) => params(small, spec, 88 + r, 3));
+    const results = [];
+    for (const maxStepsPerSubmit of [Infinity, 3]) {
+      const gpu = await createMetaRnnGpuRuns(small, 3, spec, { device: await testDevice(), shaders: loadShadersNode(), maxStepsPerSubmit });
+      try {
+        gpu.setParams(p);
+        results.push({ r: await gpu.run(b), s: await gpu.readState() });
+      } finally {
+        gpu.dispose();
+      }
+    }
+    expect(results[1].r).toEqual(results[0].r);
+    expect(results[1].s).toEqual(results[0].s);
+  });
+
+  it('refuses workgroup memory over the device limit, naming the sizes', async () => {
+    const d = await testDevice();
+    const H = Math.ceil(d.limits.maxComputeWorkgroupStorageSize / 24) + 1;
+    await expect(gpuRuns(small, 1, { hidden: H, microTicks: 1, tanhBound: 100 })).rejects.toThrow(
+      `H ${H}, K 5 need ${24 * H + 20} bytes of workgroup memory, over the device's ${d.limits.maxComputeWorkgroupStorageSize}`,
+    );
+  });
+
   it('outputs: false reads back losses and correct only', async () => {
     const spec: MetaRnnSpec = { hidden: 8, microTicks: 1, tanhBound: 100 };
     const gpu = await gpuRuns(small, 1, spec);
