@@ -50,7 +50,7 @@ test('model card: rendered in a dialog, UTF-8, links live, Escape closes and giv
   const violations = await watchCsp(page);
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto('/?S=1');
-  const opener = page.getByRole('button', { name: 'model card' });
+  const opener = page.getByRole('button', { name: 'model card', exact: true });
   await opener.click();
   const dialog = page.getByRole('dialog', { name: 'vsml-mnist.learner.json: the default VSML learner' });
   await expect(dialog).toBeVisible();
@@ -80,7 +80,7 @@ test('model card: a link to another card opens that card in the same dialog, on 
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('/?S=1&learner=vsml-clone-sgd');
   await page.getByTestId('settings-toggle').click(); // on a narrow screen the learner panel is in the settings drawer
-  const opener = page.getByRole('button', { name: 'model card' });
+  const opener = page.getByRole('button', { name: 'model card', exact: true });
   await opener.click();
   const clone = page.getByRole('dialog', { name: 'vsml-clone-sgd.learner.json: VSML cloned from online SGD' });
   await expect(clone).toBeVisible();

@@ -12,9 +12,11 @@ export interface ModelCardLinkProps {
   readonly assetBase: string;
   /** data-testid of the button (default "model-card-link", the VSML learner's). */
   readonly testId?: string;
+  /** Whose card, where several buttons sit together: the accessible name becomes "model card: <of>". */
+  readonly of?: string;
 }
 
-export function ModelCardLink({ learnerId, assetBase, testId = 'model-card-link' }: ModelCardLinkProps) {
+export function ModelCardLink({ learnerId, assetBase, testId = 'model-card-link', of }: ModelCardLinkProps) {
   const [open, setOpen] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
   const close = useCallback(() => {
@@ -23,7 +25,7 @@ export function ModelCardLink({ learnerId, assetBase, testId = 'model-card-link'
   }, []);
   return (
     <>
-      <button type="button" className="link model-card-link" ref={opener} aria-haspopup="dialog" onClick={() => setOpen(true)} data-testid={testId}>
+      <button type="button" className="link model-card-link" ref={opener} aria-haspopup="dialog" onClick={() => setOpen(true)} data-testid={testId} aria-label={of === undefined ? undefined : `model card: ${of}`}>
         model card
       </button>
       {open && createPortal(<ModelCardDialog cardId={learnerId} assetBase={assetBase} onClose={close} />, document.body)}

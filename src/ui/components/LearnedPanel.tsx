@@ -31,7 +31,7 @@ export function LearnedPanel() {
                 <input type="checkbox" data-testid={`learned-${l.id}`} checked={learned.includes(l.id)} onChange={(e) => toggle(l.id, e.target.checked)} />
                 {l.title}
               </label>
-              <ModelCardLink learnerId={l.id} assetBase={import.meta.env.BASE_URL} testId={`model-card-link-${l.id}`} />
+              <ModelCardLink learnerId={l.id} assetBase={import.meta.env.BASE_URL} testId={`model-card-link-${l.id}`} of={l.title} />
             </div>
           ))}
         </fieldset>

@@ -12,6 +12,13 @@ describe('ModelCardLink', () => {
       '<button type="button" class="link model-card-link" aria-haspopup="dialog" data-testid="model-card-link">model card</button>',
     );
   });
+
+  it('named for its learner where several sit together: "model card: Meta RNN, meta-trained on MNIST", the visible text kept', () => {
+    const html = renderToString(createElement(ModelCardLink, { learnerId: 'meta-rnn-mnist', assetBase: '/', testId: 'model-card-link-meta-rnn-mnist', of: 'Meta RNN, meta-trained on MNIST' }));
+    expect(html).toBe(
+      '<button type="button" class="link model-card-link" aria-haspopup="dialog" data-testid="model-card-link-meta-rnn-mnist" aria-label="model card: Meta RNN, meta-trained on MNIST">model card</button>',
+    );
+  });
 });
 
 describe('ModelCardDialog', () => {
