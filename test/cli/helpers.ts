@@ -67,7 +67,7 @@ export async function killedMetaTrain(config: string, out: string, after: number
   let step = -1;
   const deadline = Date.now() + 60_000;
   while (step < after && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 10));
     step = await checkpointStep(join(out, 'checkpoint.json'));
   }
   child.kill('SIGKILL');

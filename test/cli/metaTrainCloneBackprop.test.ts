@@ -10,7 +10,7 @@ import { parseEvaluation } from '../../src/model/formats/evaluation';
 import { tinyConfigDoc } from '../meta/trainerHelpers';
 import { killAndResume, tempDir, vsml, writeDoc } from './helpers';
 
-const STEPS = 5;
+const STEPS = 30;
 const MODEL = { stateSize: 8, messageSize: 4, backwardPass: true, outputIndex: 0 };
 const cloneDoc = (o: Record<string, unknown> = {}) =>
   tinyConfigDoc({ method: 'clone-backprop', model: MODEL, cloneBatch: 24, cloneWarmup: 3, cloneLearningRate: 2, cloneWeightScale: 5, learningRate: 0.03, ...o });

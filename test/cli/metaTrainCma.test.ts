@@ -9,7 +9,7 @@ import { parseCheckpoint } from '../../src/meta/checkpoint';
 import { tinyConfigDoc } from '../meta/trainerHelpers';
 import { killAndResume, tempDir, vsml, writeDoc } from './helpers';
 
-const STEPS = 5;
+const STEPS = 12;
 
 describe('vsml meta-train --config (method cma-es, CPU)', () => {
   it('runs, logs every step and writes a checkpoint with the sep-CMA-ES state at the last step', async () => {
