@@ -5,5 +5,6 @@ import { evaluateCommand } from './evaluate';
 import { metaTrainCommand } from './metaTrain';
 import { tableCommand } from './table';
 import { traceCommand } from './trace';
+import { workerCommand } from './worker';
 
-export const COMMANDS: readonly Command[] = [traceCommand, evaluateCommand, tableCommand, metaTrainCommand, cloneCheckCommand];
+export const COMMANDS: readonly Command[] = [traceCommand, evaluateCommand, tableCommand, metaTrainCommand, workerCommand, cloneCheckCommand];

@@ -28,6 +28,8 @@ import { runSession } from './metaTrainSession';
 import { nodeDataProvider } from './metaTrainData';
 import { ensureDir, exists, readCheckpoint, removeStaleTemps, repairLearner, runFiles, trimLog, type LogEntry, type RunFileWriter, type RunFiles } from './metaTrainFiles';
 import { acquireRunLock } from './runLock';
+import { openQueue, queueRefusal, queueRollouts, type OpenedQueue } from './metaTrainQueue';
+import { parseQueueUrl, type QueueUrl } from './queue/redisUrl';
 
 const NAME = 'vsml meta-train';
 const oneLine = (e: unknown): string => (e instanceof Error ? e.message : String(e)).split('\n')[0];
@@ -66,6 +68,12 @@ async function run(flags: FlagValues, io: CommandIo, deps: MetaTrainDeps = {}): 
   if (!limit.ok) return badInput(`${NAME}: ${formatFieldError(limit.error)}`);
   const resume = flags.has('resume');
   const files = runFiles(flags.get('out') as string);
+  const queueText = flags.get('queue');
+  const queue = queueText === undefined ? null : parseQueueUrl(queueText);
+  if (queue && !queue.ok) return badInput(`${NAME}: ${queue.message}`);
+  const jobPairs = flags.has('job-pairs') ? intFlag(flags, 'job-pairs', 0, 1, 1 << 20) : null;
+  if (jobPairs && !jobPairs.ok) return badInput(`${NAME}: ${jobPairs.error.message}`);
+  if (jobPairs && !queue) return badInput(`${NAME}: --job-pairs: sizes the jobs of --queue; give --queue too`);
 
   const loaded = await loadConfig(flags);
   if (!loaded.ok) return loaded.outcome;
@@ -88,7 +96,8 @@ async function run(flags: FlagValues, io: CommandIo, deps: MetaTrainDeps = {}): 
   let outcome: Outcome | null = null;
   try {
     await removeStaleTemps(files);
-    outcome = await runLocked({ flags, io, deps, files, resume, stepsFlag: stepsFlag?.ok ? stepsFlag.value : null, loaded: loaded.value, limit: limit.value });
+    const queued = queue?.ok ? { url: queue.value, pairsPerJob: jobPairs?.ok ? jobPairs.value : null } : null;
+    outcome = await runLocked({ flags, io, deps, files, resume, stepsFlag: stepsFlag?.ok ? stepsFlag.value : null, loaded: loaded.value, limit: limit.value, queue: queued });
     return outcome;
   } finally {
     await locked.lock.release();
@@ -107,10 +116,17 @@ interface LockedArgs {
   readonly loaded: { config: MetaConfig; source: string } | null;
   /** --max-memory, else a quarter of this machine's memory. */
   readonly limit: MemoryLimit;
+  /** --queue (and --job-pairs): the rollouts run on workers. */
+  readonly queue: QueueChoice | null;
+}
+
+interface QueueChoice {
+  readonly url: QueueUrl;
+  readonly pairsPerJob: number | null;
 }
 
 /** The run, once its folder is locked: the checkpoint read (on --resume), the trainer, the session. */
-async function runLocked({ flags, io, deps, files, resume, stepsFlag, loaded, limit }: LockedArgs): Promise<Outcome> {
+async function runLocked({ flags, io, deps, files, resume, stepsFlag, loaded, limit, queue }: LockedArgs): Promise<Outcome> {
   const backend = (flags.get('backend') ?? 'cpu') as BackendName;
   let checkpoint: RunCheckpoint | null = null;
   if (resume) {
@@ -134,11 +150,13 @@ async function runLocked({ flags, io, deps, files, resume, stepsFlag, loaded, li
   if (checkpoint && (await repairLearner(files, checkpoint))) {
     io.progress?.write(`${NAME}: ${files.learner} was not the theta of ${files.checkpoint} (step ${checkpoint.step}); rewritten from it\n`);
   }
+  const refusal = queue ? queueRefusal(config) : null;
+  if (refusal) return badInput(`${NAME}: --queue: ${source}: ${refusal}`);
   const made = config.learner.kind === 'vsml'
-    ? await vsmlTrainer(config, checkpoint, source, backend, deps, limit)
+    ? await vsmlTrainer(config, checkpoint, source, backend, deps, limit, queue)
     : await learnedTrainer(config, checkpoint, source, deps.dataProvider ?? nodeDataProvider, deps.now);
   if (!made.ok) return made.outcome;
-  const { trainer, restore, close } = made.value;
+  const { trainer, restore, close, queue: sessionQueue } = made.value;
   try {
     let history: LogEntry[] = [];
     if (checkpoint) {
@@ -148,15 +166,18 @@ async function runLocked({ flags, io, deps, files, resume, stepsFlag, loaded, li
     } else {
       await trimLog(files, -1);
     }
-    return await runSession({ trainer, files, io, backend, history, ...(deps.signal ? { signal: deps.signal } : {}), ...(deps.now ? { now: deps.now } : {}), ...(deps.writer ? { writer: deps.writer } : {}) });
+    return await runSession({
+      trainer, files, io, backend, history, ...(deps.signal ? { signal: deps.signal } : {}), ...(deps.now ? { now: deps.now } : {}), ...(deps.writer ? { writer: deps.writer } : {}),
+      ...(sessionQueue ? { queue: sessionQueue } : {}),
+    });
   } finally {
-    close();
+    await close();
   }
 }
 
 /** VSML's trainer: engines of --backend, gradient workers for method gradient, the memory check. */
 async function vsmlTrainer(
-  config: MetaConfig, checkpoint: RunCheckpoint | null, source: string, backend: BackendName, deps: MetaTrainDeps, limit: MemoryLimit,
+  config: MetaConfig, checkpoint: RunCheckpoint | null, source: string, backend: BackendName, deps: MetaTrainDeps, limit: MemoryLimit, queue: QueueChoice | null,
 ): Promise<Loaded<ReadyTrainer>> {
   const factory: EngineFactory = deps.engineFactory?.(backend) ?? ((spec) => createEngine(backend, spec));
   // A run that starts from a learner file: on --resume the checkpoint's theta replaces it anyway.
@@ -170,7 +191,9 @@ async function vsmlTrainer(
     }
   }
   const gradients = config.method === 'gradient' ? (deps.gradients ?? createGradientPool()) : null;
+  const queued = queue ? queueRollouts() : null;
   const created = await createTrainer(config, factory, deps.dataProvider ?? nodeDataProvider, {
+    ...(queued ? { rollouts: queued.rollouts } : {}),
     ...(deps.now ? { now: deps.now } : {}),
     ...(initialParams ? { initialParams } : {}),
     ...(gradients ? { gradients: gradients.run } : {}),
@@ -181,15 +204,32 @@ async function vsmlTrainer(
     return { ok: false, outcome: badInput(dataLine(created.error, source)) };
   }
   const trainer = created.value;
+  let opened: OpenedQueue | null = null;
+  if (queue && queued) {
+    let q;
+    try {
+      q = await openQueue(config, queued.tasks(), factory, queue.url, queue.pairsPerJob);
+    } catch (e) {
+      q = { ok: false as const, message: `${backend} engine: ${oneLine(e)}` };
+    }
+    if (!q.ok) {
+      trainer.dispose();
+      return { ok: false, outcome: runtimeFailure(`${NAME}: --queue: ${q.message}`) };
+    }
+    opened = q.value;
+    queued.use(opened.coordinator);
+  }
   return {
     ok: true,
     value: {
       trainer,
       restore: (cp) => (isLearnedCheckpoint(cp) ? otherKind(cp) : trainer.restore(cp)),
-      close: () => {
+      close: async () => {
         trainer.dispose();
         gradients?.close();
+        await opened?.coordinator.close();
       },
+      ...(opened ? { queue: opened.session } : {}),
     },
   };
 }
@@ -242,6 +282,8 @@ export const metaTrainCommand: Command = {
     { name: 'backend', value: BACKENDS.join('|'), choices: BACKENDS, help: backendHelp('engine for the rollouts') },
     { name: 'steps', value: 'N', help: 'total steps, overriding the config\'s steps' },
     MAX_MEMORY_FLAG,
+    { name: 'queue', value: 'redis://HOST:PORT[/DB]', help: 'method es: run the pairs on `vsml worker` processes through this Redis (rediss:// for TLS); the checkpoints are the same bytes' },
+    { name: 'job-pairs', value: 'N', help: 'with --queue: pairs per job (default: sized to take about 4 s at the measured rate)' },
   ],
   run: runWithSignals,
 };

@@ -10,6 +10,7 @@ import { parseLearnedLearner } from '../model/formats/learnedLearner';
 import type { DataProvider } from '../meta/taskSet';
 import { fail, formatFieldError, type FieldError, type Result } from '../model/result';
 import { badInput, type Outcome } from './command';
+import type { SessionQueue } from './metaTrainSession';
 import { packagePath } from './configPaths';
 import { readJsonFile } from './io';
 import type { SessionTrainer } from './metaTrainSession';
@@ -26,7 +27,9 @@ export function dataLine(e: FieldError, source: string): string {
 export interface ReadyTrainer {
   readonly trainer: SessionTrainer;
   restore(cp: RunCheckpoint): Result<true>;
-  close(): void;
+  close(): void | Promise<void>;
+  /** A distributed run's hooks for the session (--queue). */
+  readonly queue?: SessionQueue;
 }
 
 export const otherKind = (cp: RunCheckpoint): Result<true> =>

@@ -33,6 +33,14 @@ export interface SessionArgs {
   readonly now?: () => number;
   /** How checkpoint pairs are written (default: the file system). */
   readonly writer?: RunFileWriter;
+  /** A distributed run (--queue): its live lines go to the bar, its step statistics into each step's log entry as "queue". */
+  readonly queue?: SessionQueue;
+}
+
+export interface SessionQueue {
+  attach(bar: Pick<ProgressBar, 'detail' | 'note'>): void;
+  /** The last step's statistics (coordinator.ts StepStats). */
+  stats(): object | null;
 }
 
 const meanOf = (xs: number[]): number | null => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
@@ -52,6 +60,7 @@ export async function runSession(a: SessionArgs): Promise<Outcome> {
   const wall = () => wallOffset + (now() - t0) / 1000;
   const start = trainer.state().step;
   const bar = new ProgressBar(io.progress, { total, start, now });
+  a.queue?.attach(bar);
   const evalDue = (step: number) => evaluationDue(cfg, step);
   const losses = () => history.filter((e) => typeof e.metaLoss === 'number').map((e) => e.metaLoss as number);
   const log = async (entry: LogEntry) => {
@@ -98,6 +107,7 @@ export async function runSession(a: SessionArgs): Promise<Outcome> {
     step = r.step;
     await log({
       step, metaLoss: r.metaLoss, accepted: r.accepted, ...(r.rejection ? { rejected: r.rejection } : {}), gradientNorm: r.gradientNorm, seconds: r.seconds, wallSeconds: wall(),
+      ...(a.queue ? { queue: a.queue.stats() } : {}),
     });
     if (r.rejection) bar.note(`step ${step} rejected: ${r.rejection}; parameters and optimiser state kept`);
     bar.update(step, r.metaLoss, meanOf(losses().slice(-10)));

@@ -66,6 +66,21 @@ export class ProgressBar {
     }
   }
 
+  /** A live line within a step (a distributed step's pairs and workers): redrawn on a terminal, else throttled like update. */
+  detail(text: string): void {
+    if (!this.out) return;
+    if (this.out.isTTY) {
+      this.out.write(`\r\x1b[2K${text}`);
+      this.drawn = true;
+      return;
+    }
+    const t = this.now() / 1000;
+    if (t - this.lastPlain >= (this.opts.plainEverySeconds ?? 5)) {
+      this.out.write(`${text}\n`);
+      this.lastPlain = t;
+    }
+  }
+
   /** A line that stays (a rejected step, an evaluation): printed above the bar. */
   note(line: string): void {
     if (!this.out) return;

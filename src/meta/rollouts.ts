@@ -48,22 +48,29 @@ export const blockSteps = (T: number, opts: RolloutOptions, n: number, A: number
 /** The first prediction the fitness counts: 0, or T − finalSteps under objective final-loss. */
 export const firstCounted = (cfg: MetaConfig): number => (cfg.objective === 'final-loss' ? cfg.trajectoryLength - cfg.finalSteps : 0);
 
-/** sums[s] += run s's losses at steps first..c-1 of a block of c steps (`loss` [runs][c]). */
+/**
+ * sums[s] += run s's losses at steps first..c-1 of a block of c steps (`loss` [runs][c]), one at a
+ * time in step order: a run's sum is the same whatever blocks its trajectory was cut into.
+ */
 export function addBlockLosses(sums: Float64Array, loss: Float32Array, c: number, first: number): void {
   for (let s = 0; s < sums.length; s++) {
-    let acc = 0;
-    for (let t = first; t < c; t++) acc += loss[s * c + t];
-    sums[s] += acc;
+    for (let t = first; t < c; t++) sums[s] += loss[s * c + t];
   }
 }
 
-/** Each pair's fitness: plus[p] and minus[p] are its runs' sums (2i, 2i + 1) over `count` predictions. */
-export function setPairMeans(fitness: Fitness, pairs: readonly number[], sums: Float64Array, count: number): void {
+/** Each pair's fitness: plus[at(p)] and minus[at(p)] are its runs' sums (2i, 2i + 1) over `count` predictions. */
+export function setPairMeans(fitness: Fitness, pairs: readonly number[], sums: Float64Array, count: number, at: (pair: number) => number = (p) => p): void {
   pairs.forEach((p, i) => {
-    fitness.plus[p] = sums[2 * i] / count;
-    fitness.minus[p] = sums[2 * i + 1] / count;
+    fitness.plus[at(p)] = sums[2 * i] / count;
+    fitness.minus[at(p)] = sums[2 * i + 1] / count;
   });
 }
+
+/**
+ * Where a trainer's ES pairs run instead of this process (TrainerOptions.rollouts), e.g. on the workers
+ * of a job queue (src/cli/queue): every pair's fitness for step `step` from theta, the same bits as runRollouts.
+ */
+export type RolloutRunner = (theta: Float32Array, variantOfPair: Uint32Array, step: number) => Promise<Fitness>;
 
 /** The two V_M (float32) of pair p; run 2i holds `plus`, run 2i+1 `minus`. */
 export type PairParams = (pair: number) => AntitheticPair;
@@ -74,16 +81,23 @@ interface Batch {
   readonly pairs: readonly number[];
 }
 
-/** Pairs grouped by task shape (in order of first appearance), each group cut into even batches. */
-export function planBatches(tasks: readonly ShapedTask[], variantOfPair: Uint32Array, maxRunsPerBatch: number): Batch[] {
+/** The pairs `from..to-1` of a step: what one job of a distributed step runs (src/cli/queue). */
+export interface PairRange {
+  readonly from: number;
+  readonly to: number;
+}
+
+/** Pairs (default all; else `range`) grouped by task shape (in order of first appearance), each group cut into even batches. */
+export function planBatches(tasks: readonly ShapedTask[], variantOfPair: Uint32Array, maxRunsPerBatch: number, range?: PairRange): Batch[] {
   const groups = new Map<string, { inputSize: number; numClasses: number; pairs: number[] }>();
-  variantOfPair.forEach((v, p) => {
-    const { inputSize, numClasses } = tasks[v].task;
+  const { from, to } = range ?? { from: 0, to: variantOfPair.length };
+  for (let p = from; p < to; p++) {
+    const { inputSize, numClasses } = tasks[variantOfPair[p]].task;
     const key = `${inputSize}x${numClasses}`;
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { inputSize, numClasses, pairs: [] }));
     g.pairs.push(p);
-  });
+  }
   const maxPairs = Math.max(1, Math.floor(maxRunsPerBatch / 2));
   const out: Batch[] = [];
   for (const g of groups.values()) {
@@ -112,13 +126,30 @@ export async function runRollouts(
   opts: RolloutOptions = {},
   pairParams?: PairParams,
 ): Promise<Fitness> {
-  const P = cfg.pairs;
+  return runPairRange(cfg, theta, tasks, variantOfPair, step, engines, { from: 0, to: cfg.pairs }, opts, pairParams);
+}
+
+/**
+ * The pairs `range.from..to-1` of ES step `step` as runRollouts runs them: the fitness of pair p at
+ * index p - range.from. Each pair's numbers are the same bits as in runRollouts of the whole step.
+ */
+export async function runPairRange(
+  cfg: MetaConfig,
+  theta: Float32Array,
+  tasks: readonly VariantTask[],
+  variantOfPair: Uint32Array,
+  step: number,
+  engines: EngineCache,
+  range: PairRange,
+  opts: RolloutOptions = {},
+  pairParams?: PairParams,
+): Promise<Fitness> {
   const T = cfg.trajectoryLength;
-  const plus = new Float64Array(P);
-  const minus = new Float64Array(P);
+  const plus = new Float64Array(range.to - range.from);
+  const minus = new Float64Array(range.to - range.from);
   const eps = new Float64Array(theta.length);
   const paramsOf = pairParams ?? ((p: number) => perturbPair(theta, fillNoise(cfg.seed, step, p, eps), cfg.sigma));
-  for (const batch of planBatches(tasks, variantOfPair, opts.maxRunsPerBatch ?? DEFAULT_MAX_RUNS_PER_BATCH)) {
+  for (const batch of planBatches(tasks, variantOfPair, opts.maxRunsPerBatch ?? DEFAULT_MAX_RUNS_PER_BATCH, range)) {
     const { inputSize: A, numClasses: K, pairs } = batch;
     const n = pairs.length;
     const engine = await engines.get(A, K, 2 * n);
@@ -145,7 +176,7 @@ export async function runRollouts(
       const r = await chunks(c);
       addBlockLosses(sums, r.loss, c, Math.max(0, from - t0));
     }
-    setPairMeans({ plus, minus }, pairs, sums, T - from);
+    setPairMeans({ plus, minus }, pairs, sums, T - from, (p) => p - range.from);
   }
   return { plus, minus };
 }

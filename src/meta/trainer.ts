@@ -41,7 +41,7 @@ import type { MetaConfig } from './metaConfig';
 import { estimateMetaTraining, openedSizes, type MetaMemoryOptions } from './metaMemory';
 import { memoryRefusal, type MemoryLimit } from '../model/resources';
 import { trajectoryDifference } from './metaConfigParse';
-import { DEFAULT_MAX_RUNS_PER_BATCH, runRollouts, type RolloutOptions } from './rollouts';
+import { DEFAULT_MAX_RUNS_PER_BATCH, runRollouts, type RolloutOptions, type RolloutRunner } from './rollouts';
 import { initSeed } from './seeds';
 import { buildVariantTasks, SourceCache, type DataProvider, type VariantTask } from './taskSet';
 import { pairTrajectory } from './trajectories';
@@ -67,6 +67,11 @@ export interface TrainerOptions extends RolloutOptions {
    * and before any task, projection or engine is made: a value with code "memory" naming the field.
    */
   readonly memory?: { readonly limit: MemoryLimit } & MetaMemoryOptions;
+  /**
+   * Method es: where the pairs run, made once from the run's tasks (e.g. a job queue's coordinator,
+   * src/cli/queue/coordinator.ts); default runRollouts on this process's engines.
+   */
+  readonly rollouts?: (tasks: readonly VariantTask[]) => RolloutRunner;
 }
 
 export interface StepReport {
@@ -136,6 +141,7 @@ class MetaTrainer implements Trainer {
   private rejectedSteps = 0;
   private readonly size: number;
   private readonly now: () => number;
+  private readonly rollouts: RolloutRunner | null;
 
   constructor(
     readonly config: MetaConfig,
@@ -149,6 +155,7 @@ class MetaTrainer implements Trainer {
     this.adam = adamInit(this.size);
     this.cma = config.method === 'cma-es' ? { state: sepCmaInit(this.theta, config.sigma), params: sepCmaParams(this.size, config.pairs) } : null;
     this.now = options.now ?? (() => performance.now());
+    this.rollouts = options.rollouts?.(tasks) ?? null;
   }
 
   get variants(): readonly TaskVariant[] {
@@ -183,7 +190,10 @@ class MetaTrainer implements Trainer {
 
   private async esEstimate(variants: Uint32Array, s: number): Promise<Estimate> {
     const cfg = this.config;
-    return esEstimateOf(cfg, await runRollouts(cfg, this.theta, this.tasks, variants, s, this.engines, this.options), this.size, s);
+    const fitness = this.rollouts
+      ? await this.rollouts(new Float32Array(this.theta), variants, s)
+      : await runRollouts(cfg, this.theta, this.tasks, variants, s, this.engines, this.options);
+    return esEstimateOf(cfg, fitness, this.size, s);
   }
 
   private async cmaEstimate(variants: Uint32Array, s: number): Promise<Estimate> {
