@@ -159,6 +159,7 @@ export class EsWorker {
     const theta = new Float32Array(p.size);
     new Uint8Array(theta.buffer).set(bytes);
     const engines = p.free.pop() as EngineCache;
+    this.opts.log?.(`step ${j.step + 1}: pairs ${j.from}..${j.to - 1} started`);
     try {
       const cfg = p.run.config;
       const variants = assignVariants(cfg, p.tasks.length, j.step);
