@@ -8,6 +8,10 @@
 // cell-ticks/s, executed GFLOP/s and GB/s (src/model/costModel.ts) beside the machine's peaks, the
 // reference-equation model's GFLOP/s, and ratios vs the reference and vs numpy; then meta-training
 // steps/s (benchMeta.ts). Options: benchOptions.ts (BENCH_USAGE).
+// With --meta --workers 1,2,4 (or --only meta --workers ...) the meta rows are the distributed ES
+// benchmark instead (benchQueue.ts): a private Redis, W `vsml worker` processes and a `vsml meta-train
+// --queue` coordinator per W, beside one single-process run; it fails unless every distributed
+// checkpoint is the single-process one, byte for byte.
 // With --memory it runs the long-run memory benchmark instead (benchMemory.ts, its own flags); with
 // --latency the studio controls' click → effect latency (benchLatency.ts, its own flags).
 import { writeFileSync } from 'node:fs';
@@ -122,9 +126,18 @@ if (!parsed.ok) {
 const o = parsed.value;
 const speed = o.only === 'meta' ? null : await speedBench(o);
 if (speed) console.log(speed.text);
-const meta = o.only === null ? await metaBench(o) : o.only === 'meta' ? await metaBench(o) : [];
+const queue = o.workers ? await (await import('./benchQueue')).runQueueBench(o.workers, log) : null;
+if (queue) console.log(`${speed ? '\n' : ''}${queue.text}`);
+const meta = queue ? [] : o.only === null || o.only === 'meta' ? await metaBench(o) : [];
 if (meta.length) console.log(`\n${(await import('./benchMeta')).formatMetaBench(meta)}`);
 if (o.json) {
-  writeFileSync(o.json, JSON.stringify({ format: 'vsml-bench', version: 2, cpuPeak: nodeCpuPeak(), load: speed && { before: speed.loadBefore, after: speed.loadAfter }, rows: speed?.rows ?? [], meta }, null, 2));
+  writeFileSync(o.json, JSON.stringify({
+    format: 'vsml-bench', version: 2, cpuPeak: nodeCpuPeak(), load: speed && { before: speed.loadBefore, after: speed.loadAfter }, rows: speed?.rows ?? [], meta,
+    ...(queue ? { queue: { info: queue.info, rows: queue.rows } } : {}),
+  }, null, 2));
+}
+if (queue && !queue.identical) {
+  console.error('bench: a distributed checkpoint.json differs from the single-process one (rows marked DIFFERENT above)');
+  process.exit(1);
 }
 process.exit(0);

@@ -1,6 +1,10 @@
 // Options of `npm run bench` (the interleaved engine benchmark and the meta-training rows):
 //   --runs 1,8,64,256  --vm shared,per-run  --engines reference,cpu,webgpu,numpy  --where node,chromium
 //   --rounds 3  --min-seconds 2  --block 8  --pairs 8,32,128  --only node|chromium|meta  --json FILE
+//   --meta (the same as --only meta: the meta-training rows only)
+//   --workers 1,2,4 (with --meta / --only meta): the meta rows are the distributed ES benchmark instead
+//     (benchQueue.ts): a private redis-server, W `vsml worker` processes and a `vsml meta-train --queue`
+//     coordinator on one machine for each W, beside one single-process run of the same config.
 // Parsed into a value or a message naming the option (no process.exit here, so it is testable).
 import { fail, ok, type Result } from '../model/result';
 import type { VmSharing } from '../worker/bench';
@@ -23,11 +27,14 @@ export interface BenchOptions {
   /** node: the speed table in Node (and numpy); chromium: in Chromium; meta: the meta-training rows only. */
   readonly only: 'node' | 'chromium' | 'meta' | null;
   readonly json: string | null;
+  /** Worker counts of the distributed meta-training benchmark (needs only = 'meta'); null: the in-process meta rows. */
+  readonly workers: readonly number[] | null;
 }
 
 export const BENCH_USAGE =
   'npm run bench -- [--runs 1,8,64,256] [--vm shared,per-run] [--engines reference,cpu,webgpu,numpy] [--where node,chromium] ' +
-  '[--rounds 3] [--min-seconds 2] [--block 8] [--pairs 8,32,128] [--only node|chromium|meta] [--json FILE]';
+  '[--rounds 3] [--min-seconds 2] [--block 8] [--pairs 8,32,128] [--only node|chromium|meta] [--json FILE] ' +
+  '[--meta (= --only meta)] [--workers 1,2,4 (with --meta: distributed ES on W worker processes)]';
 
 export const DEFAULT_BENCH_OPTIONS: BenchOptions = {
   runs: [1, 8, 64, 256],
@@ -40,6 +47,7 @@ export const DEFAULT_BENCH_OPTIONS: BenchOptions = {
   pairs: [8, 32, 128],
   only: null,
   json: null,
+  workers: null,
 };
 
 function positiveInts(field: string, v: string): Result<number[]> {
@@ -63,20 +71,27 @@ function listOf<T extends string>(field: string, v: string, allowed: readonly T[
 
 export function parseBenchOptions(argv: readonly string[]): Result<BenchOptions> {
   const o = { ...DEFAULT_BENCH_OPTIONS };
+  let meta = false;
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const v = argv[i + 1];
-    const known = ['--runs', '--vm', '--engines', '--where', '--rounds', '--min-seconds', '--block', '--pairs', '--only', '--json'];
+    if (flag === '--meta') {
+      meta = true;
+      continue;
+    }
+    const known = ['--runs', '--vm', '--engines', '--where', '--rounds', '--min-seconds', '--block', '--pairs', '--only', '--json', '--workers'];
     if (!known.includes(flag)) return fail('unknown', flag, `unknown option (usage: ${BENCH_USAGE})`);
     if (v === undefined || v.startsWith('--')) return fail('missing', flag, 'needs a value');
     i++;
     switch (flag) {
       case '--runs':
-      case '--pairs': {
+      case '--pairs':
+      case '--workers': {
         const r = positiveInts(flag, v);
         if (!r.ok) return r;
         if (flag === '--runs') o.runs = r.value;
-        else o.pairs = r.value;
+        else if (flag === '--pairs') o.pairs = r.value;
+        else o.workers = [...new Set(r.value)];
         break;
       }
       case '--vm': {
@@ -120,6 +135,11 @@ export function parseBenchOptions(argv: readonly string[]): Result<BenchOptions>
         break;
     }
   }
+  if (meta) {
+    if (o.only !== null && o.only !== 'meta') return fail('range', '--meta', `selects the meta rows only; it contradicts --only ${o.only}`);
+    o.only = 'meta';
+  }
+  if (o.workers && o.only !== 'meta') return fail('range', '--workers', 'runs the distributed meta-training benchmark only: give --meta (or --only meta) too');
   return ok(o);
 }
 

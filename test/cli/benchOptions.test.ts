@@ -12,10 +12,10 @@ describe('parseBenchOptions', () => {
   });
 
   it('reads every option', () => {
-    const r = parse('--runs', '8,64', '--vm', 'per-run', '--engines', 'cpu,numpy', '--where', 'node', '--rounds', '5', '--min-seconds', '0.5', '--block', '4', '--pairs', '8', '--only', 'node', '--json', 'out.json');
+    const r = parse('--runs', '8,64', '--vm', 'per-run', '--engines', 'cpu,numpy', '--where', 'node', '--rounds', '5', '--min-seconds', '0.5', '--block', '4', '--pairs', '8', '--only', 'meta', '--json', 'out.json', '--workers', '1,2');
     expect(r).toEqual({
       ok: true,
-      value: { runs: [8, 64], vm: ['per-run'], engines: ['cpu', 'numpy'], where: ['node'], rounds: 5, minSeconds: 0.5, block: 4, pairs: [8], only: 'node', json: 'out.json' },
+      value: { runs: [8, 64], vm: ['per-run'], engines: ['cpu', 'numpy'], where: ['node'], rounds: 5, minSeconds: 0.5, block: 4, pairs: [8], only: 'meta', json: 'out.json', workers: [1, 2] },
     });
   });
 
