@@ -9,11 +9,11 @@ import { tempDir, vsml, writeDoc } from './helpers';
 
 describe('main', () => {
   it('with no command prints the usage and exits 2', async () => {
-    expect(await vsml()).toEqual({ code: 2, stdout: [], stderr: ['usage: vsml <command> [flags] (commands: trace, evaluate, table, meta-train, clone-check; vsml --help for more)'] });
+    expect(await vsml()).toEqual({ code: 2, stdout: [], stderr: ['usage: vsml <command> [flags] (commands: trace, evaluate, table, meta-train, worker, clone-check; vsml --help for more)'] });
   });
 
   it('rejects an unknown command with exit 2', async () => {
-    expect(await vsml('evaluat')).toEqual({ code: 2, stdout: [], stderr: ['vsml: unknown command "evaluat" (commands: trace, evaluate, table, meta-train, clone-check)'] });
+    expect(await vsml('evaluat')).toEqual({ code: 2, stdout: [], stderr: ['vsml: unknown command "evaluat" (commands: trace, evaluate, table, meta-train, worker, clone-check)'] });
   });
 
   it('prints help on stdout with exit 0', async () => {

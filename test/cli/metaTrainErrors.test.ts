@@ -150,6 +150,6 @@ describe('vsml meta-train: flags, run folders and checkpoints', () => {
   it('exits 2 with one line as a process too', () => {
     const r = vsmlProcess('meta-train', '--preset', 'quick-demo', '--out', join(dir, 'never'), '--resume=1');
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^vsml meta-train: flag --resume takes no value \(usage: vsml meta-train \[--config C\.json\] \[--preset paper-fig6\|quick-demo\|cold-demo\|clone-demo\|clone-backprop-demo\] --out DIR \[--resume\] \[--backend cpu\|reference\|webgpu\] \[--steps N\] \[--max-memory SIZE\]\)\n$/);
+    expect(r.stderr).toMatch(/^vsml meta-train: flag --resume takes no value \(usage: vsml meta-train \[--config C\.json\] \[--preset paper-fig6\|quick-demo\|cold-demo\|clone-demo\|clone-backprop-demo\] --out DIR \[--resume\] \[--backend cpu\|reference\|webgpu\] \[--steps N\] \[--max-memory SIZE\] \[--queue redis:\/\/HOST:PORT\[\/DB\]\] \[--job-pairs N\]\)\n$/);
   });
 });

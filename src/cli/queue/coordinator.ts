@@ -114,7 +114,7 @@ export class EsCoordinator {
       if (r === 'timeout') return { ok: false, message: `cannot reach Redis at ${url.shown} within ${ms / 1000} s${last ? `: ${last}` : ''}` };
       return { ok: true };
     } catch (e) {
-      return { ok: false, message: `cannot reach Redis at ${url.shown}: ${e instanceof Error ? e.message : String(e)}` };
+      return { ok: false, message: `cannot reach Redis at ${url.shown}: ${last || (e instanceof Error ? e.message : String(e))}` };
     } finally {
       redis.disconnect();
     }

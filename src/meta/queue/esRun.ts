@@ -30,7 +30,7 @@ export function parseEsRun(raw: unknown): Result<EsRun> {
   });
   if (!head.ok) return head;
   const config = parseMetaConfig(head.value.config);
-  if (!config.ok) return fail(config.error.code, `config.${config.error.field}`, config.error.message);
+  if (!config.ok) return fail(config.error.code, config.error.field ? `config.${config.error.field}` : 'config', config.error.message);
   if (config.value.method !== 'es') return fail('unsupported', 'config.method', `a job computes ES pairs; method ${config.value.method} is not run on the queue`);
   if (config.value.learner.kind !== 'vsml') return fail('unsupported', 'config.learner.kind', `the queue runs VSML's ES; ${config.value.learner.kind} is not run on it`);
   return { ok: true, value: { ...head.value, config: config.value } };
