@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every test of the project: lint, types, unit tests (CPU reference and WebGPU on SwiftShader),
-# and the browser end-to-end suite. Needs three Debian packages, chromium, libvulkan1 and redis-server
-# (the distributed meta-training tests start their own Redis): when one is
+# and the browser end-to-end suite. Needs four Debian packages, chromium, libvulkan1, redis-server and
+# openssl (the distributed meta-training tests start their own Redis, one over TLS): when one is
 # missing it installs them (apt-get update once, then install), as root directly or through sudo,
 # and otherwise says which to install and stops.
 set -euo pipefail
@@ -19,6 +19,7 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 have_vulkan || missing+=(libvulkan1)
 command -v redis-server > /dev/null || [ -x /usr/bin/redis-server ] || missing+=(redis-server)
+command -v openssl > /dev/null || missing+=(openssl)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     as_root=()

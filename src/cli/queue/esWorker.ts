@@ -50,6 +50,8 @@ interface Prepared {
   readonly digest: string;
   /** Engine caches not in use by a running job. */
   readonly free: EngineCache[];
+  /** The last theta read (its SHA-256 and values): a step's jobs read V_M from Redis once per worker. */
+  theta: { readonly hash: string; readonly values: Float32Array } | null;
 }
 
 export interface JobSummary {
@@ -144,20 +146,24 @@ export class EsWorker {
     if (own !== run) return refuse(`this worker's digest ${own.slice(0, 12)} is not the run's ${run.slice(0, 12)}`);
     const free = Array.from({ length: this.opts.concurrency }, () => new EngineCache(this.opts.engines, config.model));
     this.opts.log?.(`run ${run.slice(0, 12)}: ${record.config.pairs} pairs x T ${record.config.trajectoryLength}, ${tasks.length} task variants, on ${engine}`);
-    return { run: record, tasks, size: paramLayout(config.model).size, engine, digest: own, free };
+    return { run: record, tasks, size: paramLayout(config.model).size, engine, digest: own, free, theta: null };
   }
 
   private async compute(p: Prepared, j: EsJob): Promise<JobSummary> {
     const started = performance.now();
     const current = await this.redis.get(currentKey(j.run));
     if (current !== `${j.step} ${j.theta}`) return { skipped: `step ${j.step + 1} is not current` };
-    const bytes = await this.redis.getBuffer(thetaKey(j.run, j.theta));
-    if (bytes === null) return { skipped: `theta ${j.theta.slice(0, 12)} is gone` };
-    if (bytes.length !== 4 * p.size) throw new UnrecoverableError(`theta ${j.theta.slice(0, 12)}: ${bytes.length} bytes, the run's V_M has ${p.size} float32 values`);
-    if (createHash('sha256').update(bytes).digest('hex') !== j.theta) throw new UnrecoverableError(`theta ${j.theta.slice(0, 12)}: its bytes do not hash to its name`);
     if (j.to > p.run.config.pairs) throw new UnrecoverableError(`pairs ${j.from}..${j.to - 1}: the run has ${p.run.config.pairs} pairs`);
-    const theta = new Float32Array(p.size);
-    new Uint8Array(theta.buffer).set(bytes);
+    if (p.theta?.hash !== j.theta) {
+      const bytes = await this.redis.getBuffer(thetaKey(j.run, j.theta));
+      if (bytes === null) return { skipped: `theta ${j.theta.slice(0, 12)} is gone` };
+      if (bytes.length !== 4 * p.size) throw new UnrecoverableError(`theta ${j.theta.slice(0, 12)}: ${bytes.length} bytes, the run's V_M has ${p.size} float32 values`);
+      if (createHash('sha256').update(bytes).digest('hex') !== j.theta) throw new UnrecoverableError(`theta ${j.theta.slice(0, 12)}: its bytes do not hash to its name`);
+      const values = new Float32Array(p.size);
+      new Uint8Array(values.buffer).set(bytes);
+      p.theta = { hash: j.theta, values };
+    }
+    const theta = p.theta.values;
     const engines = p.free.pop() as EngineCache;
     this.opts.log?.(`step ${j.step + 1}: pairs ${j.from}..${j.to - 1} started`);
     try {
