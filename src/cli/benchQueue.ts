@@ -35,7 +35,7 @@ export const QUEUE_BENCH_WARMUP = 1;
 export interface QueueStepBytes {
   /** The run record (vsml-es-run JSON) the coordinator stores again every step. */
   readonly runRecord: number;
-  /** V_M as float32: stored once by the coordinator (4 x D) and read by a worker for every job (4 x D each). */
+  /** V_M as float32: stored once by the coordinator (4 x D) and read once per step by each worker with a job (4 x D each; esWorker.ts keeps it by its SHA-256). */
   readonly thetaUp: number;
   readonly thetaDown: number;
   /** vsml-es-job JSON of every job. */
@@ -65,7 +65,7 @@ export function queueStepBytes(a: { D: number; P: number; pairsPerJob: number; r
     results += utf8(esResultToJson({ ...job, plus: new Float64Array(n), minus: new Float64Array(n), digest: HEX, worker: { id, engine: a.engine }, seconds: 1.234567890123456 }));
   });
   const thetaUp = 4 * a.D;
-  const thetaDown = 4 * a.D * ranges.length;
+  const thetaDown = 4 * a.D * Math.min(Math.max(1, a.workerIds.length), ranges.length);
   return { runRecord: a.runRecord, thetaUp, thetaDown, jobs, results, total: a.runRecord + thetaUp + thetaDown + jobs + results };
 }
 
@@ -138,7 +138,7 @@ export function formatQueueBench(rows: readonly QueueBenchRow[], info: QueueBenc
   lines.push(
     '',
     'Bytes per step: modelled from the formats (src/meta/queue/esRun.ts, esJob.ts, esResult.ts; BullMQ\'s own job keys and polling not counted) and measured by Redis (INFO total_net_input_bytes + total_net_output_bytes, every client, over the timed steps):',
-    `W   run record  V_M up (4 x D)  V_M down (4 x D per job)  job messages  results (2 x 8 B x P, base64 JSON)  total       Redis I/O measured`,
+    `W   run record  V_M up (4 x D)  V_M down (4 x D a worker) job messages  results (2 x 8 B x P, base64 JSON)  total       Redis I/O measured`,
   );
   for (const r of rows) {
     if (r.workers === null || r.bytes === null) continue;

@@ -40,9 +40,9 @@ describe('queueStepBytes', () => {
     expect(b.results).toBe(2 * 478);
   });
 
-  it('cuts the last job short', () => {
+  it('cuts the last job short; the one worker reads V_M once', () => {
     const b = queueStepBytes({ D: 1, P: 5, pairsPerJob: 4, runRecord: 0, engine: 'e', workerIds: [], step: 0 });
-    expect(b.thetaDown).toBe(8);
+    expect(b.thetaDown).toBe(4);
   });
 });
 
@@ -73,7 +73,7 @@ describe('formatQueueBench', () => {
       '                       (timed steps: 1 duplicate)',
       '',
       "Bytes per step: modelled from the formats (src/meta/queue/esRun.ts, esJob.ts, esResult.ts; BullMQ's own job keys and polling not counted) and measured by Redis (INFO total_net_input_bytes + total_net_output_bytes, every client, over the timed steps):",
-      'W   run record  V_M up (4 x D)  V_M down (4 x D per job)  job messages  results (2 x 8 B x P, base64 JSON)  total       Redis I/O measured',
+      'W   run record  V_M up (4 x D)  V_M down (4 x D a worker) job messages  results (2 x 8 B x P, base64 JSON)  total       Redis I/O measured',
       '1   2.5 kB      12.0 kB         96.0 kB                   1.6 kB        4.0 kB                              116.1 kB    150.0 kB',
       '4   2.5 kB      12.0 kB         1.20 MB                   1.6 kB        4.0 kB                              1.22 MB     -',
       '',
