@@ -114,7 +114,9 @@ export function planBatches(tasks: readonly ShapedTask[], variantOfPair: Uint32A
 
 /**
  * Run every pair of ES step `step` (0-based) from theta; the fitness of each half of each pair.
- * `pairParams` replaces theta +- sigma eps_p (theta then only gives D).
+ * `pairParams` replaces theta +- sigma eps_p (theta then only gives D). With `range`, only the pairs
+ * range.from..to-1 run (one job of a distributed step), pair p's fitness at index p - range.from: the
+ * same bits as in the whole step.
  */
 export async function runRollouts(
   cfg: MetaConfig,
@@ -125,24 +127,7 @@ export async function runRollouts(
   engines: EngineCache,
   opts: RolloutOptions = {},
   pairParams?: PairParams,
-): Promise<Fitness> {
-  return runPairRange(cfg, theta, tasks, variantOfPair, step, engines, { from: 0, to: cfg.pairs }, opts, pairParams);
-}
-
-/**
- * The pairs `range.from..to-1` of ES step `step` as runRollouts runs them: the fitness of pair p at
- * index p - range.from. Each pair's numbers are the same bits as in runRollouts of the whole step.
- */
-export async function runPairRange(
-  cfg: MetaConfig,
-  theta: Float32Array,
-  tasks: readonly VariantTask[],
-  variantOfPair: Uint32Array,
-  step: number,
-  engines: EngineCache,
-  range: PairRange,
-  opts: RolloutOptions = {},
-  pairParams?: PairParams,
+  range: PairRange = { from: 0, to: cfg.pairs },
 ): Promise<Fitness> {
   const T = cfg.trajectoryLength;
   const plus = new Float64Array(range.to - range.from);

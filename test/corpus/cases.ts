@@ -224,7 +224,7 @@ const TRANSFORMS = 'project:SEED, shuffle:SEED, resize:N|none, classes:A.B.C, gr
 const EVAL_DATASETS = 'mnist, random, sum-sign, idx, mnist-idx, fashion-mnist, emnist-letters, emnist-balanced, kmnist, omniglot, cifar10';
 
 export const FLAG_CASES: readonly FlagCase[] = [
-  { id: 'vsml/unknown-command', argv: ['trase'], line: 'vsml: unknown command "trase" (commands: trace, evaluate, table, meta-train, clone-check)' },
+  { id: 'vsml/unknown-command', argv: ['trase'], line: 'vsml: unknown command "trase" (commands: trace, evaluate, table, meta-train, worker, clone-check)' },
   { id: 'trace/seed-negative', argv: [...T, '--seed', '-1', '--out', '{out}'], line: 'vsml trace: flag --seed must be an integer in [0, 4294967295], got "-1"' },
   { id: 'trace/seed-2^32', argv: [...T, '--seed', '4294967296', '--out', '{out}'], line: 'vsml trace: flag --seed must be an integer in [0, 4294967295], got "4294967296"' },
   { id: 'trace/seed-fraction', argv: [...T, '--seed', '1.5', '--out', '{out}'], line: 'vsml trace: flag --seed must be an integer in [0, 4294967295], got "1.5"' },

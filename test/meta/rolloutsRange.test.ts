@@ -1,11 +1,11 @@
-// runPairRange (src/meta/rollouts.ts): the pairs of a step cut into ranges, each run on its own
+// runRollouts with a range (src/meta/rollouts.ts): the pairs of a step cut into ranges, each run on its own
 // engines as a worker of a distributed step runs it, concatenate to runRollouts of the whole step,
 // bit for bit, whatever the batch size and block length.
 import { describe, expect, it } from 'vitest';
 import { nodeDataProvider } from '../../src/cli/metaTrainData';
 import { EngineCache } from '../../src/meta/engineCache';
 import type { MetaConfig } from '../../src/meta/metaConfig';
-import { addBlockLosses, planBatches, runPairRange, runRollouts, type Fitness, type PairRange, type RolloutOptions } from '../../src/meta/rollouts';
+import { addBlockLosses, planBatches, runRollouts, type Fitness, type PairRange, type RolloutOptions } from '../../src/meta/rollouts';
 import { buildVariantTasks, SourceCache, type VariantTask } from '../../src/meta/taskSet';
 import { assignVariants, taskVariants } from '../../src/meta/variants';
 import { initParams } from '../../src/model/init';
@@ -45,7 +45,7 @@ async function byRanges(opts: RolloutOptions): Promise<Fitness> {
   for (const range of RANGES) {
     const engines = new EngineCache(cpuFactory, cfg.model);
     try {
-      const f = await runPairRange(cfg, theta, tasks, assignVariants(cfg, tasks.length, STEP), STEP, engines, range, opts);
+      const f = await runRollouts(cfg, theta, tasks, assignVariants(cfg, tasks.length, STEP), STEP, engines, opts, undefined, range);
       expect([f.plus.length, f.minus.length]).toEqual([range.to - range.from, range.to - range.from]);
       plus.push(...f.plus);
       minus.push(...f.minus);
@@ -58,7 +58,7 @@ async function byRanges(opts: RolloutOptions): Promise<Fitness> {
 
 const bytes = (a: Float64Array): Uint8Array => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 
-describe('runPairRange', () => {
+describe('runRollouts over a range', () => {
   it('the step has two task variants (project false / true) and every pair a finite fitness', async () => {
     const tasks = await tasksOf(cfg);
     expect(tasks.length).toBe(2);

@@ -5,7 +5,7 @@
 // exactly (another code version, engine or data) is refused: its jobs go back to the queue after a
 // delay for another worker, and a note tells the coordinator why. A job of a step that is no longer
 // current (an old coordinator's) is skipped without computing. Otherwise the pairs run as the
-// single-process trainer runs them (runPairRange), and the result is pushed for the coordinator.
+// single-process trainer runs them (runRollouts with a range), and the result is pushed for the coordinator.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -16,7 +16,7 @@ import { mapConfigFiles } from '../../meta/metaConfigParse';
 import { parseEsJob, type EsJob } from '../../meta/queue/esJob';
 import { esResultToJson, type WorkerInfo } from '../../meta/queue/esResult';
 import { parseEsRun, type EsRun } from '../../meta/queue/esRun';
-import { runPairRange } from '../../meta/rollouts';
+import { runRollouts } from '../../meta/rollouts';
 import { buildVariantTasks, SourceCache, type DataProvider, type VariantTask } from '../../meta/taskSet';
 import { assignVariants, taskVariants } from '../../meta/variants';
 import { paramLayout } from '../../model/layout';
@@ -169,7 +169,7 @@ export class EsWorker {
     try {
       const cfg = p.run.config;
       const variants = assignVariants(cfg, p.tasks.length, j.step);
-      const fitness = await runPairRange(cfg, theta, p.tasks, variants, j.step, engines, { from: j.from, to: j.to });
+      const fitness = await runRollouts(cfg, theta, p.tasks, variants, j.step, engines, {}, undefined, { from: j.from, to: j.to });
       const seconds = (performance.now() - started) / 1000;
       const result = esResultToJson({ ...j, ...fitness, digest: p.digest, worker: { id: this.opts.id, engine: p.engine }, seconds });
       await this.redis.rpush(resultsKey(j.run), JSON.stringify(result));
