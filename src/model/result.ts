@@ -18,3 +18,12 @@ export const fail = <T = never>(code: string, field: string, message: string): R
 
 /** One line for people: "config.stateSize: must be an integer in [1, 256], got 3.5". */
 export const formatFieldError = (e: FieldError): string => (e.field ? `${e.field}: ${e.message}` : e.message);
+
+/** The message of anything thrown: an Error's message, else the value as text. */
+export const errorMessage = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/** errorMessage's first line: for a one-line report (a CLI's stderr, a banner). */
+export const errorLine = (e: unknown): string => errorMessage(e).split('\n')[0];
+
+/** A reply across the worker boundary that either carries T or says why not in one line. */
+export type Reply<T extends object = object> = ({ readonly ok: true } & T) | { readonly ok: false; readonly message: string };
