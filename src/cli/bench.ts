@@ -127,7 +127,10 @@ const o = parsed.value;
 const speed = o.only === 'meta' ? null : await speedBench(o);
 if (speed) console.log(speed.text);
 const queue = o.workers ? await (await import('./benchQueue')).runQueueBench(o.workers, log) : null;
-if (queue) console.log(`${speed ? '\n' : ''}${queue.text}`);
+if (queue) {
+  const { formatCoordinatorTiming, timeCoordinatorUpdate } = await import('./benchCoordinator');
+  console.log(`${speed ? '\n' : ''}${queue.text}\n${formatCoordinatorTiming(timeCoordinatorUpdate())}`);
+}
 const meta = queue ? [] : o.only === null || o.only === 'meta' ? await metaBench(o) : [];
 if (meta.length) console.log(`\n${(await import('./benchMeta')).formatMetaBench(meta)}`);
 if (o.json) {
