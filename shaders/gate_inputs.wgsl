@@ -15,17 +15,6 @@ override WG: u32 = 64u; // threads per workgroup
 
 override E: u32 = 4u * ((N + 3u) / 4u); // vec4s per gate-matrix row
 
-struct Dims {
-  A: u32,
-  B: u32,
-  runs: u32,
-  runBase: u32,
-  gateStride: u32,
-  msgStride: u32,
-  pad0: u32,
-  pad1: u32,
-}
-
 @group(0) @binding(0) var<uniform> dims: Dims;
 @group(0) @binding(1) var<storage, read> gateW: array<vec4<f32>>;  // [run][2M + E + 1][E]
 @group(0) @binding(2) var<storage, read> fwdIn: array<f32>;        // [runs][A][M]
@@ -36,7 +25,7 @@ struct Dims {
 @compute @workgroup_size(WG)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>,
         @builtin(local_invocation_index) lid: u32) {
-  let idx = (wid.x + nwg.x * (wid.y + nwg.y * wid.z)) * WG + lid;
+  let idx = (workgroup_index(wid, nwg)) * WG + lid;
   let rows = dims.A + dims.B;
   if (idx >= dims.runs * rows * E) { return; }
   let e = idx % E;

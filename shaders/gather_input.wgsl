@@ -35,7 +35,7 @@ struct Gather {
 @compute @workgroup_size(WG)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>,
         @builtin(local_invocation_index) lid: u32) {
-  let idx = (wid.x + nwg.x * (wid.y + nwg.y * wid.z)) * WG + lid;
+  let idx = (workgroup_index(wid, nwg)) * WG + lid;
   let perStream = g.steps * g.A;
   if (idx >= g.streams * perStream) { return; }
   let k = idx / perStream;

@@ -29,25 +29,6 @@ override WG: u32 = 64u;         // cells per workgroup
 override WH_STORAGE: bool = false; // W_h from the run's rows of gateW (one V_M per run)
 override BWD_DIMS: u32 = 1u;    // backward-input dimensions that can be non-zero, 1..M
 
-const FORGET_SHIFT: f32 = 5.0;
-const INPUT_SHIFT: f32 = -5.0;
-
-struct Dims {
-  A: u32,
-  B: u32,
-  runs: u32,
-  runBase: u32,
-  gateStride: u32,
-  msgStride: u32,
-  pad0: u32,
-  pad1: u32,
-}
-
-struct Step {
-  t: u32,     // example index inside the block
-  steps: u32, // T: examples in the block
-}
-
 @group(0) @binding(0) var<uniform> dims: Dims;
 @group(0) @binding(1) var<uniform> step: Step;
 @group(0) @binding(2) var<uniform> wh: array<vec4<f32>, 256>;     // W_h of the shared V_M: [k][e], 16 k + e
@@ -67,11 +48,6 @@ struct Gates { i: vec4<f32>, g: vec4<f32>, f: vec4<f32>, o: vec4<f32>, }
 struct Msg { q0: Gates, q1: Gates, q2: Gates, q3: Gates, }
 struct Cell { h: Quads, c: Quads, }
 struct QuadState { h: vec4<f32>, c: vec4<f32>, }
-
-fn sigmoid(x: vec4<f32>) -> vec4<f32> { return 1.0 / (1.0 + exp(-x)); }
-// tanh(x) = 2 sigmoid(2x) - 1: one exp (SwiftShader's tanh costs several: with it the kernel is
-// about 15% slower), and it saturates cleanly: exp overflows to inf for x << 0, giving -1, never inf / inf.
-fn tanh_safe(x: vec4<f32>) -> vec4<f32> { return 2.0 / (1.0 + exp(-2.0 * x)) - 1.0; }
 
 // Element i = 16 k + e of W_h: the uniform at a constant index, or (WH_STORAGE) the run's rows copied
 // into `whp` by main (load_wh; from storage at an offset the same for the whole workgroup). Indexing
@@ -147,7 +123,7 @@ fn msg_quad(g: u32, x: f32, v: u32, q: u32) -> Gates {
 @compute @workgroup_size(WG)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>,
         @builtin(local_invocation_index) lid: u32) {
-  let group = wid.x + nwg.x * (wid.y + nwg.y * wid.z);
+  let group = workgroup_index(wid, nwg);
   let P = (dims.A + WG - 1u) / WG; // a-blocks
   let sRaw = group / (P * dims.B);
   let p = group % P;

@@ -27,20 +27,6 @@ override Q: u32 = (N + 3u) / 4u; // column quads
 override E: u32 = 4u * Q;        // vec4s per gate-matrix row
 
 const MAX_Q: u32 = 16u; // the config's largest stateSize is 64; private arrays need a constant size
-const FORGET_SHIFT: f32 = 5.0;
-const INPUT_SHIFT: f32 = -5.0;
-
-struct Dims {
-  A: u32,
-  B: u32,
-  runs: u32,
-  runBase: u32,
-  gateStride: u32,
-  msgStride: u32,
-  pad0: u32,
-  pad1: u32,
-}
-
 @group(0) @binding(0) var<uniform> dims: Dims;
 @group(0) @binding(1) var<storage, read> gateW: array<vec4<f32>>; // [run][2M + E + 1][E]
 @group(0) @binding(2) var<storage, read> U: array<vec4<f32>>;     // [runs][A][E]
@@ -50,11 +36,6 @@ struct Dims {
 
 var<workgroup> wh: array<vec4<f32>, select(1u, E * E, WH_SHARED)>;
 
-fn sigmoid(x: vec4<f32>) -> vec4<f32> { return 1.0 / (1.0 + exp(-x)); }
-// tanh(x) = 2 sigmoid(2x) - 1: one exp (SwiftShader's tanh costs several: with it the kernel is
-// about 15% slower), and it saturates cleanly: exp overflows to inf for x << 0, giving -1, never inf / inf.
-fn tanh_safe(x: vec4<f32>) -> vec4<f32> { return 2.0 / (1.0 + exp(-2.0 * x)) - 1.0; }
-
 fn w_h(base: u32, i: u32) -> vec4<f32> {
   if (WH_SHARED) { return wh[i]; }
   return gateW[base + i];
@@ -63,7 +44,7 @@ fn w_h(base: u32, i: u32) -> vec4<f32> {
 @compute @workgroup_size(WG)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>,
         @builtin(local_invocation_index) lid: u32) {
-  let group = wid.x + nwg.x * (wid.y + nwg.y * wid.z);
+  let group = workgroup_index(wid, nwg);
   let aBlocks = (dims.A + WG - 1u) / WG;
   let s = group / (aBlocks * dims.B);
   if (s >= dims.runs) { return; }

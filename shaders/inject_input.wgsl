@@ -8,22 +8,6 @@
 override M: u32 = 8u;   // message size
 override WG: u32 = 64u; // threads per workgroup
 
-struct Dims {
-  A: u32,          // rows (inputs) of this layer's grid
-  B: u32,          // columns (outputs) of this layer's grid
-  runs: u32,       // runs in this shard
-  runBase: u32,    // global index of the shard's first run
-  gateStride: u32, // vec4s of gate weights per run (0: one V_M shared by all runs)
-  msgStride: u32,  // f32s of messenger weights per run (0: shared)
-  pad0: u32,
-  pad1: u32,
-}
-
-struct Step {
-  t: u32,     // example index inside the block
-  steps: u32, // T: examples in the block
-}
-
 @group(0) @binding(0) var<uniform> dims: Dims;
 @group(0) @binding(1) var<uniform> step: Step;
 @group(0) @binding(2) var<storage, read> inputs: array<f32>;      // [Q][T][A]
@@ -33,7 +17,7 @@ struct Step {
 @compute @workgroup_size(WG)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>,
         @builtin(local_invocation_index) lid: u32) {
-  let idx = (wid.x + nwg.x * (wid.y + nwg.y * wid.z)) * WG + lid;
+  let idx = (workgroup_index(wid, nwg)) * WG + lid;
   if (idx >= dims.runs * dims.A) { return; }
   let s = idx / dims.A;
   let a = idx % dims.A;

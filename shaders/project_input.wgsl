@@ -25,7 +25,7 @@ struct Project {
 @compute @workgroup_size(WG)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>,
         @builtin(local_invocation_index) lid: u32) {
-  let idx = (wid.x + nwg.x * (wid.y + nwg.y * wid.z)) * WG + lid;
+  let idx = (workgroup_index(wid, nwg)) * WG + lid;
   let A = g.A;
   let perStream = g.steps * A;
   if (idx >= g.streams * perStream) { return; }

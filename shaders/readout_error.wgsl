@@ -24,22 +24,6 @@ override WG: u32 = 64u;
 override N: u32 = 16u;             // LSTM state size (FROM_STATE)
 override FROM_STATE: bool = false; // fwdTop is layer 0's h: make the message from it
 
-struct Dims {
-  A: u32,
-  B: u32, // K: classes
-  runs: u32,
-  runBase: u32,
-  gateStride: u32,
-  msgStride: u32,
-  pad0: u32,
-  pad1: u32,
-}
-
-struct Step {
-  t: u32,
-  steps: u32,
-}
-
 @group(0) @binding(0) var<uniform> dims: Dims;
 @group(0) @binding(1) var<uniform> step: Step;
 @group(0) @binding(2) var<storage, read> labels: array<i32>;        // [Q][T]
@@ -83,7 +67,7 @@ fn y_of(s: u32, b: u32) -> f32 {
 @compute @workgroup_size(WG)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>,
         @builtin(local_invocation_index) lid: u32) {
-  let group = wid.x + nwg.x * (wid.y + nwg.y * wid.z);
+  let group = workgroup_index(wid, nwg);
   let sRaw = select(group * WG + lid, group, FROM_STATE); // FROM_STATE: a workgroup per run
   let live = sRaw < dims.runs;
   let s = min(sRaw, dims.runs - 1u);

@@ -13,17 +13,6 @@ override WG: u32 = 64u; // threads per workgroup
 
 const MAX_N: u32 = 64u;
 
-struct Dims {
-  A: u32,
-  B: u32,
-  runs: u32,
-  runBase: u32,
-  gateStride: u32,
-  msgStride: u32,
-  pad0: u32,
-  pad1: u32,
-}
-
 @group(0) @binding(0) var<uniform> dims: Dims;
 @group(0) @binding(1) var<storage, read> msgW: array<f32>;      // [run][W_f N x M, b_f M, W_b N x M, b_b M]
 @group(0) @binding(2) var<storage, read> h: array<f32>;         // [runs][N][B][A]
@@ -32,7 +21,7 @@ struct Dims {
 @compute @workgroup_size(WG)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>,
         @builtin(local_invocation_index) lid: u32) {
-  let idx = (wid.x + nwg.x * (wid.y + nwg.y * wid.z)) * WG + lid;
+  let idx = (workgroup_index(wid, nwg)) * WG + lid;
   if (idx >= dims.runs * dims.A) { return; }
   let s = idx / dims.A;
   let a = idx % dims.A;

@@ -15,17 +15,6 @@ override N: u32 = 16u;  // LSTM state size
 override M: u32 = 8u;   // message size
 override WG: u32 = 16u; // threads per workgroup, >= max(N, M)
 
-struct Dims {
-  A: u32,
-  B: u32,
-  runs: u32,
-  runBase: u32,
-  gateStride: u32,
-  msgStride: u32,
-  pad0: u32,
-  pad1: u32,
-}
-
 @group(0) @binding(0) var<uniform> dims: Dims;
 @group(0) @binding(1) var<storage, read> msgW: array<f32>;      // [run][W_f N x M, b_f M, W_b N x M, b_b M]
 @group(0) @binding(2) var<storage, read> h: array<f32>;         // [runs][N][B][A]
@@ -36,7 +25,7 @@ var<workgroup> mean: array<f32, N>;
 @compute @workgroup_size(WG)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>,
         @builtin(local_invocation_index) lid: u32) {
-  let group = wid.x + nwg.x * (wid.y + nwg.y * wid.z);
+  let group = workgroup_index(wid, nwg);
   let s = group / dims.B;
   if (s >= dims.runs) { return; }
   let b = group % dims.B;

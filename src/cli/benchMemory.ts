@@ -13,6 +13,7 @@ import { benchSessionMemory } from './benchMemorySession';
 import { benchTrainerMemory } from './benchMemoryTrainer';
 import { MEMORY_USAGE, parseMemoryOptions, type MemoryOptions } from './memoryOptions';
 import { formatMemoryTable, memoryTrend, type MemorySample, type MemoryTrend } from './memoryTrend';
+import { errorMessage } from '../model/result';
 
 interface MemoryRun {
   readonly kind: 'session' | 'trainer';
@@ -81,7 +82,7 @@ function reportFile(path: string, warmup: number): number {
   try {
     doc = JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
-    console.error(`${path}: ${e instanceof Error ? e.message : String(e)}`);
+    console.error(`${path}: ${errorMessage(e)}`);
     return 2;
   }
   if (doc?.format !== 'vsml-bench-memory' || !Array.isArray(doc.runs)) {

@@ -15,7 +15,7 @@ import type { BackendName, VsmlEngine } from '../model/engine';
 import { serialiseEvaluation, type Evaluation } from '../model/formats/evaluation';
 import { parseLearner } from '../model/formats/learner';
 import { initRunStates } from '../model/init';
-import { formatFieldError } from '../model/result';
+import { errorLine, formatFieldError } from '../model/result';
 import { Rng } from '../model/rng';
 import { intFlag, type FlagValues } from './args';
 import { badInput, runtimeFailure, success, type Command, type CommandIo, type Outcome } from './command';
@@ -25,7 +25,6 @@ import { formatTable } from './evaluationTable';
 import { readJsonFile, writeFileAtomic } from './io';
 
 const NAME = 'vsml clone-check';
-const oneLine = (e: unknown): string => (e instanceof Error ? e.message : String(e)).split('\n')[0];
 
 /** A positive finite number flag. */
 function positiveFlag(flags: FlagValues, name: string): { ok: true; value: number } | { ok: false; line: string } {
@@ -71,7 +70,7 @@ async function run(flags: FlagValues, io: CommandIo): Promise<Outcome> {
     engine = await createEngine(backend, spec);
     vsml = (await evaluate(vsmlLearner(engine, learner, seed.value), streams.value, { steps: steps.value }, { ...labels, learner: path, backend })).evaluation;
   } catch (e) {
-    return runtimeFailure(`${NAME}: ${backend} evaluation failed: ${oneLine(e)}`);
+    return runtimeFailure(`${NAME}: ${backend} evaluation failed: ${errorLine(e)}`);
   } finally {
     engine?.dispose();
   }
@@ -88,7 +87,7 @@ async function run(flags: FlagValues, io: CommandIo): Promise<Outcome> {
     await writeFileAtomic(`${prefix}.vsml.json`, serialiseEvaluation(vsml));
     await writeFileAtomic(`${prefix}.backprop.json`, serialiseEvaluation(backprop));
   } catch (e) {
-    return runtimeFailure(`${NAME}: cannot write ${prefix}.*.json: ${oneLine(e)}`);
+    return runtimeFailure(`${NAME}: cannot write ${prefix}.*.json: ${errorLine(e)}`);
   }
   formatTable([vsml, backprop]).forEach((l) => io.info(l));
   io.info(`clone-check: ${runs.value} runs x ${steps.value} steps of ${task.value.name} (A=${A}, K=${K}); VSML on ${backend} in ${vsmlSeconds.toFixed(1)} s -> ${prefix}.vsml.json, ${prefix}.backprop.json`);

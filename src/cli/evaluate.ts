@@ -29,7 +29,7 @@ import { BASELINE_NAMES, isBaselineName } from '../model/baselines/kinds';
 import { BASELINE_INITS, type BaselineInit } from '../model/baselines/online';
 import type { BackendName } from '../model/engine';
 import { serialiseEvaluation } from '../model/formats/evaluation';
-import { formatFieldError, type FieldError } from '../model/result';
+import { errorLine, type FieldError, formatFieldError } from '../model/result';
 import { intFlag, type FlagValues } from './args';
 import { badInput, runtimeFailure, success, type Command, type CommandIo, type Outcome } from './command';
 import { DATA_FLAGS, parseDataFlags } from './dataFlags';
@@ -47,7 +47,6 @@ export const MAX_STEPS = 10_000_000;
 export const MAX_RUNS = 4096;
 export { MAX_BASELINE_BYTES };
 
-const oneLine = (e: unknown): string => (e instanceof Error ? e.message : String(e)).split('\n')[0];
 const usageLine = (e: FieldError): string => `${NAME}: ${formatFieldError(e)}`;
 
 async function run(flags: FlagValues, io: CommandIo): Promise<Outcome> {
@@ -114,13 +113,13 @@ async function run(flags: FlagValues, io: CommandIo): Promise<Outcome> {
   try {
     await writeFileAtomic(out, serialiseEvaluation(evaluation));
   } catch (e) {
-    return runtimeFailure(`${NAME}: cannot write ${out}: ${oneLine(e)}`);
+    return runtimeFailure(`${NAME}: cannot write ${out}: ${errorLine(e)}`);
   }
   if (streamOut !== undefined && r.value.stream) {
     try {
       await writeFileAtomic(streamOut, serialiseStream(r.value.stream));
     } catch (e) {
-      return runtimeFailure(`${NAME}: cannot write ${streamOut}: ${oneLine(e)}`);
+      return runtimeFailure(`${NAME}: cannot write ${streamOut}: ${errorLine(e)}`);
     }
   }
   formatTable([evaluation]).forEach((l) => io.info(l));

@@ -22,7 +22,7 @@ import type { BaselineInit } from '../model/baselines/online';
 import type { BackendName, VsmlEngine } from '../model/engine';
 import type { Evaluation, MeanStd } from '../model/formats/evaluation';
 import type { MemoryLimit } from '../model/resources';
-import { formatFieldError, type FieldError } from '../model/result';
+import { errorLine, type FieldError, formatFieldError } from '../model/result';
 import type { FlagValues } from './args';
 import { parseDataFlags, type DataRequest } from './dataFlags';
 import { createEngine } from './engineFactory';
@@ -78,7 +78,6 @@ export interface CellResult {
 }
 
 type Line = { readonly ok: false; readonly line: string };
-const oneLine = (e: unknown): string => (e instanceof Error ? e.message : String(e)).split('\n')[0];
 const gib = (bytes: number): string => (bytes / 1024 ** 3).toFixed(1);
 
 /** A data or flag error as its one line: flags as "vsml evaluate: --flag: ...", files as "FILE: ...". */
@@ -157,7 +156,7 @@ export async function runCell(cell: PreparedCell, opts: CellOptions): Promise<{ 
     try {
       engine = await createEngine(opts.backend, spec);
     } catch (e) {
-      return failed(`${NAME}: ${opts.backend} backend failed: ${oneLine(e)}`);
+      return failed(`${NAME}: ${opts.backend} backend failed: ${errorLine(e)}`);
     }
     batch = vsmlLearner(engine, learner.learner, opts.seed);
     const made = engine;
@@ -185,7 +184,7 @@ export async function runCell(cell: PreparedCell, opts: CellOptions): Promise<{ 
         : await evaluate(tap.learner, source, { steps: opts.steps }, labels)
     ).evaluation;
   } catch (e) {
-    return failed(`${NAME}: ${backend} evaluation failed: ${oneLine(e)}`);
+    return failed(`${NAME}: ${backend} evaluation failed: ${errorLine(e)}`);
   } finally {
     engine?.dispose();
   }

@@ -5,7 +5,7 @@
 // --at steps and the crossings (src/model/formats/evaluationTable.ts). prepareTable and
 // runPreparedTable are the two halves `vsml table` (table.ts) shares.
 import { crossingsOf, serialiseEvaluationTable, type EvaluationTable, type EvaluationTableRow } from '../model/formats/evaluationTable';
-import { formatFieldError } from '../model/result';
+import { errorLine, formatFieldError } from '../model/result';
 import type { FlagValues } from './args';
 import { badInput, runtimeFailure, success, type CommandIo, type Outcome } from './command';
 import { NAME, prepareCell, runCell, type CellOptions, type PreparedCell, type SourceCache } from './evaluateCell';
@@ -22,7 +22,6 @@ export interface TableRequest {
   readonly out: string;
 }
 
-const oneLine = (e: unknown): string => (e instanceof Error ? e.message : String(e)).split('\n')[0];
 
 /** A transform error of one cell, said of its --transforms item when the command gave a list. */
 function itemLine(line: string, transform: string, listed: boolean): string {
@@ -93,7 +92,7 @@ export async function writeTable(out: string, table: EvaluationTable): Promise<O
     await writeFileAtomic(out, serialiseEvaluationTable(table));
     return null;
   } catch (e) {
-    return runtimeFailure(`${NAME}: cannot write ${out}: ${oneLine(e)}`);
+    return runtimeFailure(`${NAME}: cannot write ${out}: ${errorLine(e)}`);
   }
 }
 

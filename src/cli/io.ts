@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { open, rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { parseJsonText } from '../model/formats/json';
-import { fail, type Result } from '../model/result';
+import { errorMessage, fail, type Result } from '../model/result';
 
 /**
  * Inputs larger than this are refused before reading. JSON this large already takes a few GB of
@@ -18,7 +18,7 @@ const reason = (e: unknown): string => {
   if (err?.code === 'ENOENT') return 'no such file';
   if (err?.code === 'EISDIR') return 'is a directory';
   if (err?.code === 'EACCES') return 'permission denied';
-  return err instanceof Error ? err.message : String(e);
+  return errorMessage(e);
 };
 
 /** The text of a file, or a one-line reason (field path empty) when it cannot be read or is too big. */

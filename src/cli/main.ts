@@ -4,6 +4,7 @@
 import { parseFlags, usageOf } from './args';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_RUNTIME, type Command, type ProgressOut } from './command';
 import { COMMANDS } from './commands';
+import { errorLine } from '../model/result';
 
 export interface MainIo {
   readonly stdout: (line: string) => void;
@@ -54,7 +55,7 @@ export async function main(argv: readonly string[], io: MainIo, commands: readon
     return outcome.code;
   } catch (e) {
     if (io.debug && e instanceof Error && e.stack) io.stderr(e.stack);
-    const msg = (e instanceof Error ? e.message : String(e)).split('\n')[0];
+    const msg = errorLine(e);
     io.stderr(`vsml ${name}: internal error: ${msg}`);
     return EXIT_RUNTIME;
   }

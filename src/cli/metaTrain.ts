@@ -15,7 +15,7 @@ import type { VsmlConfig } from '../model/config';
 import type { BackendName } from '../model/engine';
 import type { VmParams } from '../model/layout';
 import type { MemoryLimit } from '../model/resources';
-import { formatFieldError } from '../model/result';
+import { errorLine, formatFieldError } from '../model/result';
 import { intFlag, type FlagValues } from './args';
 import { badInput, EXIT_BAD_INPUT, runtimeFailure, type Command, type CommandIo, type Outcome } from './command';
 import { BACKENDS, backendHelp, createEngine } from './engineFactory';
@@ -32,7 +32,6 @@ import { openQueue, queueRefusal, queueRollouts, type OpenedQueue } from './meta
 import { parseQueueUrl, type QueueUrl } from './queue/redisUrl';
 
 const NAME = 'vsml meta-train';
-const oneLine = (e: unknown): string => (e instanceof Error ? e.message : String(e)).split('\n')[0];
 
 /** What the command needs from outside; tests replace the engines or the data. */
 export interface MetaTrainDeps {
@@ -84,7 +83,7 @@ async function run(flags: FlagValues, io: CommandIo, deps: MetaTrainDeps = {}): 
   try {
     await ensureDir(files.dir);
   } catch (e) {
-    return runtimeFailure(`${NAME}: cannot create ${files.dir}: ${oneLine(e)}`);
+    return runtimeFailure(`${NAME}: cannot create ${files.dir}: ${errorLine(e)}`);
   }
   // The folder is this run's until it ends (any way but SIGKILL): a second run on it is refused.
   const locked = await acquireRunLock(files.dir, { command: NAME });
@@ -210,7 +209,7 @@ async function vsmlTrainer(
     try {
       q = await openQueue(config, queued.tasks(), factory, queue.url, queue.pairsPerJob);
     } catch (e) {
-      q = { ok: false as const, message: `${backend} engine: ${oneLine(e)}` };
+      q = { ok: false as const, message: `${backend} engine: ${errorLine(e)}` };
     }
     if (!q.ok) {
       trainer.dispose();

@@ -9,9 +9,9 @@ import type { BackendName } from '../model/engine';
 import { runtimeFailure, success, type CommandIo, type Outcome } from './command';
 import { appendLog, writeCheckpoint, type LogEntry, type RunFileWriter, type RunFiles } from './metaTrainFiles';
 import { formatDuration, ProgressBar } from './progress';
+import { errorLine } from '../model/result';
 
 const NAME = 'vsml meta-train';
-const oneLine = (e: unknown): string => (e instanceof Error ? e.message : String(e)).split('\n')[0];
 
 /** What the loop needs of a trainer: VSML's (trainer.ts) or a learned learner's (learnedTrainer.ts). */
 export interface SessionTrainer {
@@ -74,7 +74,7 @@ export async function runSession(a: SessionArgs): Promise<Outcome> {
     try {
       results = await trainer.evaluate();
     } catch (e) {
-      return runtimeFailure(`${NAME}: ${a.backend} evaluation failed at step ${step}: ${oneLine(e)}`);
+      return runtimeFailure(`${NAME}: ${a.backend} evaluation failed at step ${step}: ${errorLine(e)}`);
     }
     await log({ step, eval: evalJson(results), seconds: (now() - started) / 1000, wallSeconds: wall() });
     bar.note(evalLine(step, results));
@@ -87,7 +87,7 @@ export async function runSession(a: SessionArgs): Promise<Outcome> {
       checkpointed = trainer.state().step;
       return null;
     } catch (e) {
-      return runtimeFailure(`${NAME}: cannot write the checkpoint: ${oneLine(e)}`);
+      return runtimeFailure(`${NAME}: cannot write the checkpoint: ${errorLine(e)}`);
     }
   };
 
@@ -102,7 +102,7 @@ export async function runSession(a: SessionArgs): Promise<Outcome> {
       r = await trainer.step();
     } catch (e) {
       bar.done();
-      return runtimeFailure(`${NAME}: ${a.backend} engine failed at step ${step + 1}: ${oneLine(e)}`);
+      return runtimeFailure(`${NAME}: ${a.backend} engine failed at step ${step + 1}: ${errorLine(e)}`);
     }
     step = r.step;
     await log({

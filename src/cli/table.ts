@@ -7,7 +7,7 @@
 // that need files read them from --data-dir (the layout of ../shared/data); a missing file is named.
 import { BASELINE_NAMES } from '../model/baselines/kinds';
 import type { BackendName } from '../model/engine';
-import { formatFieldError } from '../model/result';
+import { errorLine, formatFieldError } from '../model/result';
 import { intFlag, type FlagValues } from './args';
 import { badInput, runtimeFailure, success, type Command, type CommandIo, type Outcome } from './command';
 import { DATASET_CHOICES } from './dataFlags';
@@ -22,7 +22,6 @@ import { writeFileAtomic } from './io';
 import { MAX_MEMORY_FLAG, memoryLimitOf } from './memoryFlag';
 
 const NAME = 'vsml table';
-const oneLine = (e: unknown): string => (e instanceof Error ? e.message : String(e)).split('\n')[0];
 
 /** evaluate's lines said of this command and its flags: "vsml evaluate: --learner: X" -> "vsml table: --learners: X". */
 export function relabel(line: string): string {
@@ -92,7 +91,7 @@ async function run(flags: FlagValues, io: CommandIo): Promise<Outcome> {
     try {
       await writeFileAtomic(markdown, formatGridMarkdown(grid));
     } catch (e) {
-      return runtimeFailure(`${NAME}: cannot write ${markdown}: ${oneLine(e)}`);
+      return runtimeFailure(`${NAME}: cannot write ${markdown}: ${errorLine(e)}`);
     }
   }
   formatGrid(grid).forEach((l) => io.info(l));

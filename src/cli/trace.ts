@@ -8,7 +8,7 @@
 import { parseLearner, type Learner } from '../model/formats/learner';
 import { parseState } from '../model/formats/state';
 import { serialiseTrace, type Trace } from '../model/formats/trace';
-import { formatFieldError, type Result } from '../model/result';
+import { errorLine, formatFieldError, type Result } from '../model/result';
 import { specShapes, type BackendName, type EngineSpec, type VsmlEngine } from '../model/engine';
 import type { Explanation } from '../model/explainTypes';
 import { serialiseExplanation } from '../model/formats/explanation';
@@ -150,18 +150,18 @@ async function run(flags: FlagValues, io: CommandIo): Promise<Outcome> {
   try {
     trace = await computeTrace(learner.value, stream.value, state, backend, before);
   } catch (e) {
-    return runtimeFailure(`vsml trace: ${backend} backend failed: ${oneLine(e)}`);
+    return runtimeFailure(`vsml trace: ${backend} backend failed: ${errorLine(e)}`);
   }
   try {
     await writeFileAtomic(out, serialiseTrace(trace));
   } catch (e) {
-    return runtimeFailure(`vsml trace: cannot write ${out}: ${oneLine(e)}`);
+    return runtimeFailure(`vsml trace: cannot write ${out}: ${errorLine(e)}`);
   }
   if (want && explanation) {
     try {
       await writeFileAtomic(want.out, serialiseExplanation(explanation, want.cell));
     } catch (e) {
-      return runtimeFailure(`vsml trace: cannot write ${want.out}: ${oneLine(e)}`);
+      return runtimeFailure(`vsml trace: cannot write ${want.out}: ${errorLine(e)}`);
     }
     io.info(`explain: example ${want.step}, y within ${outputsDiff(explanation, trace, want.step)} of the trace's -> ${want.out}`);
   }
@@ -179,7 +179,6 @@ function outputsDiff(e: Explanation, trace: Trace, step: number): number {
   return worst;
 }
 
-const oneLine = (e: unknown): string => (e instanceof Error ? e.message : String(e)).split('\n')[0];
 
 export const traceCommand: Command = {
   name: 'trace',

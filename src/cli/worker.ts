@@ -13,9 +13,9 @@ import { nodeDataProvider } from './metaTrainData';
 import { EsWorker } from './queue/esWorker';
 import { QUEUE_NAME, workerKey } from './queue/keys';
 import { parseQueueUrl } from './queue/redisUrl';
+import { errorLine } from '../model/result';
 
 const NAME = 'vsml worker';
-const oneLine = (e: unknown): string => (e instanceof Error ? e.message : String(e)).split('\n')[0];
 const HEARTBEAT_MS = 5000;
 
 async function run(flags: FlagValues, io: CommandIo): Promise<Outcome> {
@@ -46,12 +46,12 @@ async function run(flags: FlagValues, io: CommandIo): Promise<Outcome> {
   });
   const lastErrors = new Set<string>();
   worker.on('error', (e) => {
-    const line = oneLine(e);
+    const line = errorLine(e);
     if (lastErrors.has(line)) return;
     lastErrors.add(line);
     io.progress?.write(`${NAME}: ${line}\n`);
   });
-  worker.on('failed', (job, e) => io.info(`${id}: job ${job?.id ?? '?'} failed: ${oneLine(e)}`));
+  worker.on('failed', (job, e) => io.info(`${id}: job ${job?.id ?? '?'} failed: ${errorLine(e)}`));
   const started = new Date().toISOString();
   const beat = () =>
     redis.set(workerKey(id), JSON.stringify({ id, backend, engine: es.engine, concurrency: concurrency.value, jobs: es.jobs, pairs: es.pairs, started }), 'EX', Math.ceil((3 * HEARTBEAT_MS) / 1000)).catch(() => undefined);
@@ -79,9 +79,9 @@ async function run(flags: FlagValues, io: CommandIo): Promise<Outcome> {
     await redis.del(workerKey(id)).catch(() => undefined);
     redis.disconnect();
     es.dispose();
-    return ended instanceof Error ? runtimeFailure(`${NAME}: ${oneLine(ended)}`) : success;
+    return ended instanceof Error ? runtimeFailure(`${NAME}: ${errorLine(ended)}`) : success;
   } catch (e) {
-    return runtimeFailure(`${NAME}: ${oneLine(e)}`);
+    return runtimeFailure(`${NAME}: ${errorLine(e)}`);
   }
 }
 

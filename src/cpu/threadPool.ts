@@ -3,6 +3,7 @@
 // program, and one call per thread awaited together. The thread side is wasmThread.worker.ts
 // (browser) and the script in threadsNode.ts (Node); both answer the same messages.
 import type { WasmCall, WasmProgram, WasmThreads } from './threadsContract';
+import { errorMessage } from '../model/result';
 
 /** To a thread: instantiate the module on the shared memory, or call one of its exports. */
 export type ToThread =
@@ -27,7 +28,6 @@ export interface ThreadLink {
   onAnswer(handler: (answer: FromThread) => void): void;
 }
 
-const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /**
  * Threads on `links` (one per thread), each started on `program`. Resolves when every thread has
@@ -55,7 +55,7 @@ export async function startPool(program: WasmProgram, links: readonly ThreadLink
       } catch (e) {
         pending[k] = null;
         links[k].port.busy?.(false);
-        resolve({ type: 'error', message: `${label}: could not send to thread ${k}: ${message(e)}` });
+        resolve({ type: 'error', message: `${label}: could not send to thread ${k}: ${errorMessage(e)}` });
       }
     });
   // Every call is awaited before the first error is thrown, so no thread still writes the memory.

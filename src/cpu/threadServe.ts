@@ -4,6 +4,7 @@
 // the worker file so it can be tested over a MessageChannel in Node.
 import type { FromThread, ToThread } from './threadPool';
 import { wasmImports } from './threadsContract';
+import { errorMessage } from '../model/result';
 
 /** A message handler for one thread; `post` sends its answers back. */
 export function serveWasmThread(post: (answer: FromThread) => void): (message: ToThread) => void {
@@ -19,7 +20,7 @@ export function serveWasmThread(post: (answer: FromThread) => void): (message: T
       }
       post({ type: 'done' });
     } catch (e) {
-      post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
+      post({ type: 'error', message: errorMessage(e) });
     }
   };
 }

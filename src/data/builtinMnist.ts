@@ -5,7 +5,7 @@
 // package's order, to public/data/; the browser fetches it, Node reads it (src/data/node/).
 //
 // Splits: test = the last 200 examples of each digit (2,000, balanced); train = the other 8,000.
-import { fail, ok, type Result } from '../model/result';
+import { errorMessage, fail, ok, type Result } from '../model/result';
 import { loadIdxFiles, type LoadOptions } from './load';
 import { DATASETS } from './registry';
 import { selectExamples } from './transforms/select';
@@ -67,7 +67,7 @@ export async function fetchFileInput(url: string): Promise<Result<FileInput>> {
     if (!res.ok) return fail('missing', url, `HTTP ${res.status} ${res.statusText}`.trim());
     return ok({ name: url, bytes: new Uint8Array(await res.arrayBuffer()) });
   } catch (e) {
-    return fail('missing', url, `could not be fetched (${e instanceof Error ? e.message : String(e)})`);
+    return fail('missing', url, `could not be fetched (${errorMessage(e)})`);
   }
 }
 

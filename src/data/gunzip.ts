@@ -1,7 +1,7 @@
 // Gzip detection and decompression through the web-standard DecompressionStream, which browsers and
 // Node 20 both have, so there is one code path and no node-only import. Corrupt or truncated data,
 // and content over the size limit, come back as error values naming the file.
-import { fail, ok, type Result } from '../model/result';
+import { errorMessage, fail, ok, type Result } from '../model/result';
 import { formatBytes, MAX_DATA_BYTES } from './limits';
 import type { FileInput } from './types';
 
@@ -24,7 +24,7 @@ export async function gunzip(bytes: Uint8Array, field: string, maxBytes = MAX_DA
       chunks.push(value);
     }
   } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
+    const why = errorMessage(e);
     return fail('gzip', field, `gzip data is truncated or corrupt (${why})`);
   }
   if (chunks.length === 1) return ok(chunks[0]);

@@ -20,6 +20,7 @@ import { codeDigest } from './codeDigest';
 import { currentKey, KEY_TTL_SECONDS, notesKey, QUEUE_NAME, resultsKey, runKey, thetaKey, WORKER_KEYS } from './keys';
 import type { QueueUrl } from './redisUrl';
 import { runDigest, tasksFingerprint, thetaDigest, trajectoryJson } from './runDigest';
+import { errorMessage } from '../../model/result';
 
 export interface CoordinatorOptions {
   readonly url: QueueUrl;
@@ -114,7 +115,7 @@ export class EsCoordinator {
       if (r === 'timeout') return { ok: false, message: `cannot reach Redis at ${url.shown} within ${ms / 1000} s${last ? `: ${last}` : ''}` };
       return { ok: true };
     } catch (e) {
-      return { ok: false, message: `cannot reach Redis at ${url.shown}: ${last || (e instanceof Error ? e.message : String(e))}` };
+      return { ok: false, message: `cannot reach Redis at ${url.shown}: ${last || errorMessage(e)}` };
     } finally {
       redis.disconnect();
     }

@@ -1,6 +1,6 @@
 // Node only (never imported by browser code): a file on disk as a FileInput, size-limited before reading.
 import { readFile, stat } from 'node:fs/promises';
-import { fail, ok, type Result } from '../../model/result';
+import { errorMessage, fail, ok, type Result } from '../../model/result';
 import { formatBytes, MAX_DATA_BYTES } from '../limits';
 import type { FileInput } from '../types';
 
@@ -14,6 +14,6 @@ export async function readFileInput(path: string, maxBytes = MAX_DATA_BYTES): Pr
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return fail('missing', path, 'no such file');
-    return fail('unreadable', path, `cannot be read (${code ?? (e instanceof Error ? e.message : String(e))})`);
+    return fail('unreadable', path, `cannot be read (${code ?? errorMessage(e)})`);
   }
 }

@@ -2,7 +2,7 @@
 // ("params.lstm.w[3]") in the error. Readers signal a bad value by throwing a private
 // `FieldFailure`; `parseWith` is the boundary that turns it back into a `Result`, so the public
 // parsers of every format return errors as values and never throw.
-import { fail, ok, type FieldError, type Result } from '../result';
+import { errorMessage, fail, ok, type FieldError, type Result } from '../result';
 
 class FieldFailure extends Error {
   constructor(readonly error: FieldError) {
@@ -36,7 +36,7 @@ export function parseJsonText(text: string): Result<unknown> {
   try {
     return ok(JSON.parse(text) as unknown);
   } catch (e) {
-    return fail('json', '', `invalid JSON: ${e instanceof Error ? e.message : String(e)}`);
+    return fail('json', '', `invalid JSON: ${errorMessage(e)}`);
   }
 }
 
