@@ -7,7 +7,7 @@
 // A generated task (Sum Sign) draws fresh examples from new Rng(runGenerateSeed(seed, r)) in sequence.
 //
 // Blocks match the engine's StreamBlock: inputs [Q][T][A], labels [Q][T], stream q for run q.
-import type { StreamBlock } from '../model/engine';
+import type { BlockSource, StreamBlock } from '../model/engine';
 import { fail, ok, type Result } from '../model/result';
 import { Rng } from '../model/rng';
 import { runGenerateSeed, runOrderSeed } from './seeds';
@@ -85,8 +85,8 @@ export interface ExampleSource {
   next(count: number, inputs: Float32Array, inputsOffset: number, labels: Int32Array, labelsOffset: number): void;
 }
 
-/** Q streams of any kind for Q runs, producing engine blocks (a BlockSource of src/meta/protocol.ts). */
-export abstract class StreamSet<S extends ExampleSource> {
+/** Q streams of any kind for Q runs, producing engine blocks. */
+export abstract class StreamSet<S extends ExampleSource> implements BlockSource {
   constructor(
     readonly task: Task,
     readonly streams: readonly S[],

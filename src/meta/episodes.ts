@@ -5,11 +5,11 @@
 // pending error and backward messages at zero, as engine.setState does), a baseline to its initial
 // weights and a fresh optimiser. Episode starts are the same step for every run (every run's episode
 // is 2K long), so a block is split at the same t for all of them.
-import type { BlockResult, RunOptions, StreamBlock, VsmlEngine } from '../model/engine';
+import type { BlockResult, BlockSource, RunOptions, StreamBlock, VsmlEngine } from '../model/engine';
 import type { Learner } from '../model/formats/learner';
 import { initRunStates } from '../model/init';
 import { Rng } from '../model/rng';
-import type { BatchLearner, BlockSource } from './protocol';
+import type { BatchLearner } from './protocol';
 
 /** A source of episodes (src/data/associationStream.ts's AssociationStreams has this shape). */
 export interface EpisodicSource extends BlockSource {

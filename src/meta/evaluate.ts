@@ -1,8 +1,9 @@
 // One evaluation: the protocol run, summarised as it goes (no [R][T] arrays), into the
 // vsml-evaluation document.
+import type { BlockSource } from '../model/engine';
 import type { Evaluation } from '../model/formats/evaluation';
 import { summariseAccuracy } from './cumulative';
-import { runProtocolSummary, type BatchLearner, type BlockSource, type ProtocolOptions, type ProtocolResult, type ProtocolSummary } from './protocol';
+import { runProtocolSummary, type BatchLearner, type ProtocolOptions, type ProtocolResult, type ProtocolSummary } from './protocol';
 
 /** What the evaluation file says besides the numbers. */
 export interface EvaluationLabels {

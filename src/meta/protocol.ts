@@ -3,16 +3,8 @@
 // before its label is seen. The learner is anything that advances R runs over an engine block: a
 // VSML engine (S = R) or the baselines. Blocks are bounded in memory, so T may be long; the
 // summary (runProtocolSummary) keeps no [R][T] array.
-import type { BlockResult, RunOptions, StreamBlock } from '../model/engine';
+import type { BlockResult, BlockSource, RunOptions, StreamBlock } from '../model/engine';
 import { AccuracyAccumulator, type AccuracySummary } from './cumulative';
-
-/** R streams of examples (src/data's RunStreams has this shape). */
-export interface BlockSource {
-  readonly inputSize: number;
-  readonly numClasses: number;
-  /** Overwrite the block's arrays ([R][steps][A], [R][steps]) with every run's next examples. */
-  fillBlock(block: { readonly inputs: Float32Array; readonly labels: Int32Array; readonly steps: number }): void;
-}
 
 /** R runs advanced together: run s reads stream s of each block. */
 export interface BatchLearner {

@@ -32,6 +32,14 @@ export interface StreamBlock {
   readonly streamOfRun?: Uint32Array;
 }
 
+/** R streams of examples, filling one StreamBlock at a time (src/data's stream sets implement it). */
+export interface BlockSource {
+  readonly inputSize: number;
+  readonly numClasses: number;
+  /** Overwrite the block's arrays ([R][steps][A], [R][steps]) with every run's next examples. */
+  fillBlock(block: { readonly inputs: Float32Array; readonly labels: Int32Array; readonly steps: number }): void;
+}
+
 /**
  * Examples an engine may keep resident (the GPU engine keeps them in GPU memory, keyed by the object:
  * do not change one after its first use). An ExampleTask of src/data/types.ts is one.

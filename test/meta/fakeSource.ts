@@ -1,6 +1,6 @@
 // A BlockSource for tests that do not need src/data: run r's examples come from new Rng(seed, r);
 // x ~ N(0, 1) + a class-dependent shift in the first input, so a linear learner can learn it.
-import type { BlockSource } from '../../src/meta/protocol';
+import type { BlockSource } from '../../src/model/engine';
 import { Rng } from '../../src/model/rng';
 
 export class FakeSource implements BlockSource {
