@@ -8,10 +8,10 @@ import { nodeGpu } from '../src/cli/nodeGpu';
 import { readBuiltinAsset } from '../src/data/node/builtinFashion';
 import { loadBuiltinMnistNode } from '../src/data/node/builtinMnist';
 import { loadShadersNode } from '../src/gpu/shadersNode';
-import { chooseSessionEngine } from '../src/worker/engineChoice';
-import { createSessionApi, type OpenReply, type SessionSettings } from '../src/worker/sessionApi';
-import { openSessionData } from '../src/worker/sessionData';
-import { sharedGpu } from '../src/worker/sharedGpu';
+import { chooseSessionEngine } from '../src/worker/shared/engineChoice';
+import { createSessionApi, type OpenReply, type SessionSettings } from '../src/worker/session/sessionApi';
+import { openSessionData } from '../src/worker/session/sessionData';
+import { sharedGpu } from '../src/worker/shared/sharedGpu';
 
 const backend = process.argv[2] ?? 'webgpu';
 const doc: unknown = JSON.parse(readFileSync(new URL('../public/learners/vsml-mnist.learner.json', import.meta.url), 'utf8'));

@@ -17,10 +17,10 @@
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { formatFieldError } from '../model/result';
-import { mnistSpec, prepareMeasure, type BenchCase, type Measurer } from '../worker/bench';
-import { runCase, type BenchParticipant } from '../worker/benchSchedule';
-import { caseRows, formatBench, mnistCosts, type BenchRow } from '../worker/benchTable';
-import type { PageBackend } from '../worker/benchContract';
+import { mnistSpec, prepareMeasure, type BenchCase, type Measurer } from '../worker/tools/bench';
+import { runCase, type BenchParticipant } from '../worker/tools/benchSchedule';
+import { caseRows, formatBench, mnistCosts, type BenchRow } from '../worker/tools/benchTable';
+import type { PageBackend } from '../worker/tools/benchParticipant';
 import type { BackendName, VsmlEngine } from '../model/engine';
 import type { MetaBenchRow } from './benchMeta';
 import { createEngine } from './engineFactory';

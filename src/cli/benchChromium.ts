@@ -4,9 +4,9 @@
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { createServer, type ViteDevServer } from 'vite';
 import { CHROMIUM_WEBGPU_ARGS } from '../../playwright.config';
-import type { BenchCase } from '../worker/bench';
-import { remoteParticipant, type BenchWorkerApi, type PageBackend } from '../worker/benchContract';
-import type { BenchParticipant } from '../worker/benchSchedule';
+import type { BenchCase } from '../worker/tools/bench';
+import { remoteParticipant, type BenchWorkerApi, type PageBackend } from '../worker/tools/benchParticipant';
+import type { BenchParticipant } from '../worker/tools/benchSchedule';
 
 export interface ChromiumBench {
   participants(backends: readonly PageBackend[], blockSize: number): BenchParticipant[];

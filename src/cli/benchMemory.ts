@@ -8,7 +8,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { metaConfigToJson, presetConfig } from '../meta/metaConfigParse';
 import { BASELINE_NAMES } from '../model/baselines/kinds';
 import type { BackendName } from '../model/engine';
-import type { SessionSettings } from '../worker/sessionApi';
+import type { SessionSettings } from '../worker/session/sessionApi';
 import { benchSessionMemory } from './benchMemorySession';
 import { benchTrainerMemory } from './benchMemoryTrainer';
 import { MEMORY_USAGE, parseMemoryOptions, type MemoryOptions } from './memoryOptions';

@@ -5,8 +5,8 @@ import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:chil
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import { fail, ok, type Result } from '../model/result';
-import type { Segment } from '../worker/bench';
-import type { BenchParticipant } from '../worker/benchSchedule';
+import type { Segment } from '../worker/tools/bench';
+import type { BenchParticipant } from '../worker/tools/benchSchedule';
 
 export const NUMPY_PEER = fileURLToPath(new URL('../../scripts/numpy-peer.py', import.meta.url));
 

@@ -7,7 +7,7 @@
 //     coordinator on one machine for each W, beside one single-process run of the same config.
 // Parsed into a value or a message naming the option (no process.exit here, so it is testable).
 import { fail, ok, type Result } from '../model/result';
-import type { VmSharing } from '../worker/bench';
+import type { VmSharing } from '../worker/tools/bench';
 
 export const BENCH_ENGINES = ['reference', 'cpu', 'webgpu', 'numpy'] as const;
 export type BenchEngine = (typeof BENCH_ENGINES)[number];

@@ -3,11 +3,11 @@
 // the Node engines and the numpy peer. Otherwise it runs its own interleaved benchmark of the engines
 // in `backends` and shows the table (rows also on `window.vsmlBench`).
 import * as Comlink from 'comlink';
-import type { BenchCase } from '../worker/bench';
-import type { BenchWorkerApi, PageBackend } from '../worker/benchContract';
-import { remoteParticipant } from '../worker/benchContract';
-import { runCase } from '../worker/benchSchedule';
-import { caseRows, formatBench, mnistCosts, type BenchRow } from '../worker/benchTable';
+import type { BenchCase } from '../worker/tools/bench';
+import type { BenchWorkerApi, PageBackend } from '../worker/tools/benchParticipant';
+import { remoteParticipant } from '../worker/tools/benchParticipant';
+import { runCase } from '../worker/tools/benchSchedule';
+import { caseRows, formatBench, mnistCosts, type BenchRow } from '../worker/tools/benchTable';
 
 declare global {
   interface Window {
@@ -19,7 +19,7 @@ declare global {
 const params = new URLSearchParams(location.search);
 const list = (key: string, fallback: string) => (params.get(key) ?? fallback).split(',').filter(Boolean);
 const out = document.querySelector<HTMLPreElement>('[data-testid="bench-output"]')!;
-const worker = Comlink.wrap<BenchWorkerApi>(new Worker(new URL('../worker/bench.worker.ts', import.meta.url), { type: 'module' }));
+const worker = Comlink.wrap<BenchWorkerApi>(new Worker(new URL('../worker/tools/bench.worker.ts', import.meta.url), { type: 'module' }));
 
 if (params.get('drive') === '1') {
   window.vsmlBenchControl = worker;

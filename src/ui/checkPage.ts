@@ -2,14 +2,14 @@
 // WebGPU, each against the CPU reference) and shows what computed and the result. The list carries the
 // largest difference of every engine checked (data-max-abs-diff) and of each (data-cpu-…, data-webgpu-…).
 import * as Comlink from 'comlink';
-import type { EngineCheckApi } from '../worker/engineCheck.worker';
+import type { EngineCheckApi } from '../worker/tools/engineCheck.worker';
 
 const badge = document.querySelector<HTMLElement>('[data-testid="backend-badge"]')!;
 const list = document.querySelector<HTMLElement>('[data-testid="engine-check"]')!;
 const error = document.querySelector<HTMLElement>('[data-testid="error-message"]')!;
 
 const worker = Comlink.wrap<EngineCheckApi>(
-  new Worker(new URL('../worker/engineCheck.worker.ts', import.meta.url), { type: 'module' }),
+  new Worker(new URL('../worker/tools/engineCheck.worker.ts', import.meta.url), { type: 'module' }),
 );
 const reply = await worker.run(1);
 const add = (k: string, v: string, pass?: boolean) => {

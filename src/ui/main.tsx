@@ -3,7 +3,7 @@
 // session the URL describes.
 import * as Comlink from 'comlink';
 import { createRoot } from 'react-dom/client';
-import type { SessionApi } from '../worker/sessionApi';
+import type { SessionApi } from '../worker/session/sessionApi';
 import { openIdbStore } from '../worker/storage/keyValueStore';
 import { loadHandoffLearner } from '../worker/storage/learnerHandoff';
 import { App } from './App';
@@ -19,7 +19,7 @@ store.subscribe((s, prev) => {
   const q = settingsToUrl(s.settings);
   history.replaceState(null, '', `${location.pathname}${q ? `?${q}` : ''}`);
 });
-const worker = new Worker(new URL('../worker/session.worker.ts', import.meta.url), { type: 'module' });
+const worker = new Worker(new URL('../worker/session/session.worker.ts', import.meta.url), { type: 'module' });
 const controller = new StudioController(Comlink.wrap<SessionApi>(worker), store, {
   requestFrame: (callback) => requestAnimationFrame(callback),
   fetchAsset: (path) => fetch(`${import.meta.env.BASE_URL}${path}`),

@@ -1,7 +1,7 @@
 // The accuracy tally of the studio session: exact cumulative accuracy after every example while it
 // fits, and a fixed memory bound after that (every other point dropped, twice as far apart).
 import { describe, expect, it } from 'vitest';
-import { AccuracyTally, TALLY_POINTS } from '../../src/worker/accuracyTally';
+import { AccuracyTally, TALLY_POINTS } from '../../src/worker/session/accuracyTally';
 
 /** One run's correctness, one example per block. */
 function feed(tally: AccuracyTally, hits: readonly number[]): void {

@@ -1,7 +1,7 @@
 // Tests of the interleaved schedule (src/worker/benchSchedule.ts): the exact order of segments over
 // rounds, preparation before and release after every round, and a failing engine skipped, not fatal.
 import { describe, expect, it } from 'vitest';
-import { interleaveOrder, runCase, type BenchParticipant } from '../../src/worker/benchSchedule';
+import { interleaveOrder, runCase, type BenchParticipant } from '../../src/worker/tools/benchSchedule';
 
 function fake(id: string, calls: string[], failPrepare = false): BenchParticipant {
   let n = 0;

@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/model/config';
 import { cpuPeak, gpuCost } from '../../src/model/costModel';
-import { caseRows, formatRows, median, mnistCosts, roundRatio } from '../../src/worker/benchTable';
-import type { CaseResult } from '../../src/worker/benchSchedule';
+import { caseRows, formatRows, median, mnistCosts, roundRatio } from '../../src/worker/tools/benchTable';
+import type { CaseResult } from '../../src/worker/tools/benchSchedule';
 
 const seg = (examples: number, seconds: number) => ({ examples, seconds });
 const result: CaseResult = {

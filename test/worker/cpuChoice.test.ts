@@ -6,7 +6,7 @@ import { createNodeCpuEngine } from '../../src/cpu/node';
 import { simdBlocker } from '../../src/cpu/simd';
 import type { EngineSpec } from '../../src/model/engine';
 import { parseConfig } from '../../src/model/config';
-import { fastCpu, referenceCpu } from '../../src/worker/cpuChoice';
+import { fastCpu, referenceCpu } from '../../src/worker/shared/cpuChoice';
 
 const cfg = parseConfig({ hiddenSizes: [] });
 if (!cfg.ok) throw new Error(cfg.error.message);

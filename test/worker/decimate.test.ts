@@ -1,6 +1,6 @@
 // Curves for the screen: at most 1000 points, evenly spaced, first and last always kept.
 import { describe, expect, it } from 'vitest';
-import { decimationIndices, framePoints, pickPoints } from '../../src/worker/decimate';
+import { decimationIndices, framePoints, pickPoints } from '../../src/worker/session/framePoints';
 
 describe('decimationIndices', () => {
   it('keeps every index up to maxPoints (0, 1, 5 of at most 1000)', () => {

@@ -2,7 +2,7 @@
 // fast CPU engine within 1e-4, an engine that cannot be made reported by its label with its message.
 import { describe, expect, it } from 'vitest';
 import { createNodeCpuEngine } from '../../src/cpu/node';
-import { engineCheck } from '../../src/worker/engineCheck';
+import { engineCheck } from '../../src/worker/tools/engineCheck';
 
 describe('engineCheck (seed 1)', () => {
   it('checks the fast CPU engine against the reference and reports an engine that cannot be made', async () => {

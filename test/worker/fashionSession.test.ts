@@ -8,8 +8,8 @@ import { loadBuiltinMnistNode } from '../../src/data/node/builtinMnist';
 import { openDatasetNode } from '../../src/data/node/open';
 import { createRunStreams } from '../../src/data/stream';
 import { buildTask } from '../../src/data/task';
-import type { SessionSettings } from '../../src/worker/sessionApi';
-import { openSessionData } from '../../src/worker/sessionData';
+import type { SessionSettings } from '../../src/worker/session/sessionApi';
+import { openSessionData } from '../../src/worker/session/sessionData';
 import { cpuApi, settings } from './helpers';
 
 const fashion: SessionSettings = { ...settings, dataset: 'fashion-mnist', baselines: ['sgd'] };

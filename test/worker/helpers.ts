@@ -8,8 +8,8 @@ import { learnerToJson } from '../../src/model/formats/learner';
 import { initParams } from '../../src/model/init';
 import type { Result } from '../../src/model/result';
 import { Rng } from '../../src/model/rng';
-import { chooseEngine } from '../../src/worker/engineChoice';
-import { createSessionApi, type Clock, type SessionDeps, type SessionSettings } from '../../src/worker/sessionApi';
+import { chooseEngine } from '../../src/worker/shared/engineChoice';
+import { createSessionApi, type Clock, type SessionDeps, type SessionSettings } from '../../src/worker/session/sessionApi';
 
 const parsed = parseConfig({ stateSize: 4, messageSize: 2, microTicks: 1, hiddenSizes: [3] });
 if (!parsed.ok) throw new Error(parsed.error.message);

@@ -1,6 +1,6 @@
 // The play loop's block sizes and waits, on a fake clock.
 import { describe, expect, it } from 'vitest';
-import { BLOCK_MS, Pacer } from '../../src/worker/pacer';
+import { BLOCK_MS, Pacer } from '../../src/worker/session/pacer';
 
 describe('Pacer', () => {
   it('at Infinity starts with 1 example and doubles until a block takes about BLOCK_MS (0.5 ms per example: 100), capped by maxSteps', () => {

@@ -4,9 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { metaConfigToJson, presetConfig } from '../../src/meta/metaConfigParse';
-import { browserMemoryLimit, FALLBACK_BROWSER_LIMIT } from '../../src/worker/memoryLimit';
-import { STUDIO_RAISE } from '../../src/worker/sessionMemory';
-import { TRAINER_RAISE } from '../../src/worker/trainerOpen';
+import { browserMemoryLimit, FALLBACK_BROWSER_LIMIT } from '../../src/worker/shared/memoryLimit';
+import { STUDIO_RAISE } from '../../src/worker/session/sessionMemory';
+import { TRAINER_RAISE } from '../../src/worker/trainer/trainerOpen';
 import { cpuApi, settings, tinyLearnerDoc } from './helpers';
 import { cpuTrainerApi } from './trainerHelpers';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseStream } from '../../src/data/streamFile';
 import { parseState } from '../../src/model/formats/state';
 import { asABJ } from '../../src/model/state';
-import { Run0Record, RUN0_RECORD_BYTES } from '../../src/worker/run0Record';
+import { Run0Record, RUN0_RECORD_BYTES } from '../../src/worker/session/run0Record';
 
 const state = [{ h: asABJ(new Float32Array(4)), c: asABJ(Float32Array.from([0.5, -0.25, 0, 1])) }];
 

@@ -1,6 +1,6 @@
 // One thing at a time on the engine, in the order queued; a failure goes to its caller only.
 import { describe, expect, it } from 'vitest';
-import { SerialQueue } from '../../src/worker/serial';
+import { SerialQueue } from '../../src/worker/shared/serial';
 
 describe('SerialQueue', () => {
   it('runs tasks one after another in queue order, even when the first waits longest', async () => {

@@ -10,7 +10,7 @@ import { baselineLearner, vsmlLearner } from '../../src/meta/learners';
 import { runProtocol } from '../../src/meta/protocol';
 import { ReferenceEngine } from '../../src/model/referenceEngine';
 import { parseLearner } from '../../src/model/formats/learner';
-import { Session } from '../../src/worker/session';
+import { Session } from '../../src/worker/session/session';
 
 async function setUp() {
   const doc = JSON.parse(await readFile(new URL('../../public/learners/vsml-mnist.learner.json', import.meta.url), 'utf8'));

@@ -7,7 +7,7 @@ import { encodeIdxImages, encodeIdxLabels } from '../../src/data/idx';
 import type { DatasetFiles } from '../../src/data/load';
 import { DEFAULT_CONFIG } from '../../src/model/config';
 import { ReferenceEngine } from '../../src/model/referenceEngine';
-import { chooseEngine, lostMessage } from '../../src/worker/engineChoice';
+import { chooseEngine, lostMessage } from '../../src/worker/shared/engineChoice';
 import { cpuApi, NO_GPU, settings, tinyLearnerDoc, until } from './helpers';
 
 describe('createSessionApi: open, info, step, frame (CPU engine, built-in MNIST 7x7, 3 runs, tiny learner)', () => {

@@ -12,9 +12,9 @@ import { ReferenceEngine } from '../../src/model/referenceEngine';
 import type { BlockResult, EngineSpec, RunOptions, StreamBlock } from '../../src/model/engine';
 import { parseLearner, type Learner } from '../../src/model/formats/learner';
 import { MARK_EPISODE_START, MARK_FIRST } from '../../src/model/showings';
-import { chooseSessionEngine } from '../../src/worker/engineChoice';
-import type { SessionApi, SessionSettings } from '../../src/worker/sessionApi';
-import type { GpuEngines } from '../../src/worker/sharedGpu';
+import { chooseSessionEngine } from '../../src/worker/shared/engineChoice';
+import type { SessionApi, SessionSettings } from '../../src/worker/session/sessionApi';
+import type { GpuEngines } from '../../src/worker/shared/sharedGpu';
 import { cpuApi, openData, settings, tinyLearnerDoc, until } from './helpers';
 
 const association = (order: AssociationOrder, fresh: boolean): SessionSettings => ({ ...settings, baselines: ['sgd', 'adam'], stream: 'association', order, fresh });

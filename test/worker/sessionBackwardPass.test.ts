@@ -18,9 +18,9 @@ import { ReferenceEngine } from '../../src/model/referenceEngine';
 import type { Result } from '../../src/model/result';
 import { Rng } from '../../src/model/rng';
 import type { RunState } from '../../src/model/state';
-import { CPU_FIRST_MAX_WORK, cpuWork } from '../../src/worker/engineChoice';
-import { Session } from '../../src/worker/session';
-import { explainRefusal } from '../../src/worker/sessionExplain';
+import { CPU_FIRST_MAX_WORK, cpuWork } from '../../src/worker/shared/engineChoice';
+import { Session } from '../../src/worker/session/session';
+import { explainRefusal } from '../../src/worker/session/sessionExplain';
 import { config, maxAbsDiff, randomParams } from '../helpers/random';
 import { cpuApi, heldClock, settings, tinyLearnerDoc } from './helpers';
 

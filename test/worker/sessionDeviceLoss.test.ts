@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { ReferenceEngine } from '../../src/model/referenceEngine';
 import type { EngineSpec } from '../../src/model/engine';
-import { chooseEngine, type EngineChoice } from '../../src/worker/engineChoice';
+import { chooseEngine, type EngineChoice } from '../../src/worker/shared/engineChoice';
 import { cpuApi, NO_GPU, settings, tinyLearnerDoc, until } from './helpers';
 
 interface LostInfo { reason: string; message: string }

@@ -14,9 +14,9 @@ import { tickNetwork, zeroCarry, type RunCarry } from '../../src/model/reference
 import type { Result } from '../../src/model/result';
 import { ReferenceEngine } from '../../src/model/referenceEngine';
 import type { EngineSpec } from '../../src/model/engine';
-import { chooseSessionEngine } from '../../src/worker/engineChoice';
-import type { ReproduceReply, SessionApi } from '../../src/worker/sessionApi';
-import type { GpuEngines } from '../../src/worker/sharedGpu';
+import { chooseSessionEngine } from '../../src/worker/shared/engineChoice';
+import type { ReproduceReply, SessionApi } from '../../src/worker/session/sessionApi';
+import type { GpuEngines } from '../../src/worker/shared/sharedGpu';
 import { cpuApi, settings, tinyLearnerDoc, until } from './helpers';
 
 const unwrap = <T>(r: Result<T>): T => {

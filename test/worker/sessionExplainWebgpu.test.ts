@@ -10,8 +10,8 @@ import { specShapes } from '../../src/model/engine';
 import { parseLearner } from '../../src/model/formats/learner';
 import { parseState } from '../../src/model/formats/state';
 import { tickNetwork, zeroCarry } from '../../src/model/reference';
-import { chooseSessionEngine } from '../../src/worker/engineChoice';
-import { sharedGpu } from '../../src/worker/sharedGpu';
+import { chooseSessionEngine } from '../../src/worker/shared/engineChoice';
+import { sharedGpu } from '../../src/worker/shared/sharedGpu';
 import { maxAbsDiff } from '../helpers/random';
 import { cpuApi, settings, tinyLearnerDoc } from './helpers';
 

@@ -3,8 +3,8 @@
 import * as Comlink from 'comlink';
 import { MessageChannel } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { curvesBuffers, frameBuffers, transferringApi } from '../../src/worker/sessionExpose';
-import type { AccuracyExport, Frame, SessionApi } from '../../src/worker/sessionApi';
+import { curvesBuffers, frameBuffers, transferringApi } from '../../src/worker/session/sessionExpose';
+import type { AccuracyExport, Frame, SessionApi } from '../../src/worker/session/sessionApi';
 import { cpuApi, settings, tinyLearnerDoc } from './helpers';
 
 // @ts-expect-error -- comlink ships node-adapter.d.ts beside the .mjs, but exports no subpath types for it

@@ -3,8 +3,8 @@
 import * as Comlink from 'comlink';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { explanationBuffers, transferringApi } from '../../src/worker/sessionExpose';
-import type { SessionApi } from '../../src/worker/sessionApi';
+import { explanationBuffers, transferringApi } from '../../src/worker/session/sessionExpose';
+import type { SessionApi } from '../../src/worker/session/sessionApi';
 import { cpuApi, settings, tinyLearnerDoc } from './helpers';
 
 // @ts-expect-error -- comlink ships node-adapter.d.ts beside the .mjs, but exports no subpath types for it

@@ -5,10 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { ReferenceEngine } from '../../src/model/referenceEngine';
 import type { BlockResult, EngineSpec, RunOptions, StreamBlock } from '../../src/model/engine';
-import { chooseEngine, chooseSessionEngine, type EngineChoice } from '../../src/worker/engineChoice';
-import { HANDOVER_PENDING } from '../../src/worker/openSession';
-import type { SessionApi } from '../../src/worker/sessionApi';
-import type { GpuEngines } from '../../src/worker/sharedGpu';
+import { chooseEngine, chooseSessionEngine, type EngineChoice } from '../../src/worker/shared/engineChoice';
+import { HANDOVER_PENDING } from '../../src/worker/session/openSession';
+import type { SessionApi } from '../../src/worker/session/sessionApi';
+import type { GpuEngines } from '../../src/worker/shared/sharedGpu';
 import { cpuApi, openData, settings, tinyLearnerDoc, until } from './helpers';
 
 /** A CPU engine that says it is WebGPU, logs its blocks and may fail its n-th one. */

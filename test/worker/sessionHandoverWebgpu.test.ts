@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { nodeGpu } from '../../src/cli/nodeGpu';
 import { loadShadersNode } from '../../src/gpu/shadersNode';
 import type { EngineSpec } from '../../src/model/engine';
-import { chooseSessionEngine } from '../../src/worker/engineChoice';
-import { HANDOVER_PENDING } from '../../src/worker/openSession';
-import { sharedGpu, type GpuEngines } from '../../src/worker/sharedGpu';
+import { chooseSessionEngine } from '../../src/worker/shared/engineChoice';
+import { HANDOVER_PENDING } from '../../src/worker/session/openSession';
+import { sharedGpu, type GpuEngines } from '../../src/worker/shared/sharedGpu';
 import { maxAbsDiff } from '../helpers/random';
 import { cpuApi, settings, tinyLearnerDoc, until } from './helpers';
 

@@ -17,8 +17,8 @@ import { META_RNN_DEF } from '../../src/model/learners/metaRnn';
 import { initMetaRnn } from '../../src/model/learners/metaRnnInit';
 import type { MetaRnnSpec } from '../../src/model/learners/metaRnnSpec';
 import { ReferenceEngine } from '../../src/model/referenceEngine';
-import { parseLearnedDocuments, learnedLines } from '../../src/worker/learnedLines';
-import { Session } from '../../src/worker/session';
+import { parseLearnedDocuments, learnedLines } from '../../src/worker/session/learnedLines';
+import { Session } from '../../src/worker/session/session';
 import { cpuApi, openData, settings, tinyLearnerDoc, until } from './helpers';
 
 const shape = { inputSize: 64, numClasses: 12 };

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { ReferenceEngine } from '../../src/model/referenceEngine';
 import type { BlockResult, RunOptions, StateVector, StreamBlock } from '../../src/model/engine';
-import { chooseEngine } from '../../src/worker/engineChoice';
+import { chooseEngine } from '../../src/worker/shared/engineChoice';
 import { cpuApi, heldClock, settings, tinyLearnerDoc, until } from './helpers';
 
 /** The CPU engine with an asynchronous gap inside every block (as a GPU has), logging what overlaps. */

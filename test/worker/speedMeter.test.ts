@@ -1,6 +1,6 @@
 // Examples per second over the last 3 s or the last 10 blocks, whichever spans longer, on a fake clock.
 import { describe, expect, it } from 'vitest';
-import { SPEED_BLOCKS, SPEED_WINDOW_MS, SpeedMeter } from '../../src/worker/speedMeter';
+import { SPEED_BLOCKS, SPEED_WINDOW_MS, SpeedMeter } from '../../src/worker/session/speedMeter';
 
 describe('SpeedMeter (3000 ms or 10 blocks)', () => {
   it('is 0 before a block has finished, then counts from the start until there is a window of history', () => {

@@ -7,7 +7,7 @@ import { serialiseLearner } from '../../src/model/formats/learner';
 import { createMemoryStore, deferredStore, openIdbStore, StoredValueError, storedText, type KeyValueStore } from '../../src/worker/storage/keyValueStore';
 import { rawStore } from './rawStore';
 import { HANDOFF_LEARNER_KEY, loadHandoffLearner, saveHandoffLearner } from '../../src/worker/storage/learnerHandoff';
-import { AUTOSAVE_KEY, AUTOSAVE_META_KEY, discardAutosave, readAutosave, readAutosaveMeta, writeAutosave } from '../../src/worker/storage/trainerAutosave';
+import { AUTOSAVE_KEY, AUTOSAVE_META_KEY, discardAutosave, readAutosave, readAutosaveMeta, writeAutosave } from '../../src/worker/trainer/trainerAutosave';
 import { tinyTrainer } from '../meta/trainerHelpers';
 
 describe('createMemoryStore', () => {

@@ -6,8 +6,8 @@ import { loadShadersNode } from '../../src/gpu/shadersNode';
 import { ReferenceEngine } from '../../src/model/referenceEngine';
 import { parseConfig } from '../../src/model/config';
 import type { EngineSpec } from '../../src/model/engine';
-import { sharedGpu } from '../../src/worker/sharedGpu';
-import { chooseTrainerEngine, NO_WEBGPU } from '../../src/worker/trainerEngine';
+import { sharedGpu } from '../../src/worker/shared/sharedGpu';
+import { chooseTrainerEngine, NO_WEBGPU } from '../../src/worker/trainer/trainerEngine';
 
 const cfg = parseConfig({});
 if (!cfg.ok) throw new Error(cfg.error.message);

@@ -3,8 +3,8 @@
 import * as Comlink from 'comlink';
 import { MessageChannel } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import type { TrainerApi, TrainerFrame } from '../../src/worker/trainerApi';
-import { trainerFrameBuffers, transferringTrainerApi } from '../../src/worker/trainerExpose';
+import type { TrainerApi, TrainerFrame } from '../../src/worker/trainer/trainerApi';
+import { trainerFrameBuffers, transferringTrainerApi } from '../../src/worker/trainer/trainerExpose';
 import { tinyConfigDoc } from '../meta/trainerHelpers';
 import { cpuTrainerApi } from './trainerHelpers';
 

@@ -7,8 +7,8 @@ import type { DataSource } from '../../src/data/types';
 import type { BlockResult, EngineSpec, VsmlEngine } from '../../src/model/engine';
 import type { Result } from '../../src/model/result';
 import { createMemoryStore, type KeyValueStore } from '../../src/worker/storage/keyValueStore';
-import { createTrainerApi, type TrainerApi, type TrainerDeps, type TrainerFrame } from '../../src/worker/trainerApi';
-import { chooseTrainerEngine } from '../../src/worker/trainerEngine';
+import { createTrainerApi, type TrainerApi, type TrainerDeps, type TrainerFrame } from '../../src/worker/trainer/trainerApi';
+import { chooseTrainerEngine } from '../../src/worker/trainer/trainerEngine';
 import { cpuWithRunHook } from '../meta/trainerHelpers';
 
 const builtin = new Map<string, Promise<Result<DataSource>>>();

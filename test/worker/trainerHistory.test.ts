@@ -1,7 +1,7 @@
 // The run's record: the debiased EMA of the losses, rejections, evaluations, and its autosave JSON.
 import { describe, expect, it } from 'vitest';
 import type { HeldOutResult } from '../../src/meta/heldOut';
-import { smoothLosses, TrainerHistory } from '../../src/worker/trainerHistory';
+import { smoothLosses, TrainerHistory } from '../../src/worker/trainer/trainerHistory';
 
 const heldOut = (name: string, curve: number[], loss: number): HeldOutResult => ({
   name, at100: null, atEnd: { mean: curve[curve.length - 1], std: 0 }, loss, curve: Float64Array.from(curve),

@@ -2,7 +2,7 @@
 // run is saved under.
 import { describe, expect, it } from 'vitest';
 import { metaConfigToJson, parseMetaConfig, presetConfig } from '../../src/meta/metaConfigParse';
-import { configNameOf, describeMetaConfig } from '../../src/worker/trainerSummary';
+import { configNameOf, describeMetaConfig } from '../../src/worker/trainer/trainerSummary';
 import { tinyConfig } from '../meta/trainerHelpers';
 
 describe('describeMetaConfig', () => {

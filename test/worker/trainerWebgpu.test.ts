@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { nodeGpu } from '../../src/cli/nodeGpu';
 import { loadShadersNode } from '../../src/gpu/shadersNode';
 import type { MemoryLimit } from '../../src/model/resources';
-import type { TrainerApi } from '../../src/worker/trainerApi';
-import { chooseTrainerEngine } from '../../src/worker/trainerEngine';
-import { sharedGpu } from '../../src/worker/sharedGpu';
+import type { TrainerApi } from '../../src/worker/trainer/trainerApi';
+import { chooseTrainerEngine } from '../../src/worker/trainer/trainerEngine';
+import { sharedGpu } from '../../src/worker/shared/sharedGpu';
 import { tinyConfigDoc } from '../meta/trainerHelpers';
 import { cpuTrainerApi, finished, untilFrame } from './trainerHelpers';
 

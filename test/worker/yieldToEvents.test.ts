@@ -1,6 +1,6 @@
 // The play loop's pause between blocks: a macrotask, through setImmediate or a MessageChannel.
 import { describe, expect, it, vi } from 'vitest';
-import { yieldToEvents } from '../../src/worker/yieldToEvents';
+import { yieldToEvents } from '../../src/worker/shared/yieldToEvents';
 
 describe('yieldToEvents', () => {
   it('resolves after the microtasks queued before it, in call order (setImmediate, as in Node)', async () => {

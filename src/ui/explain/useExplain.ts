@@ -4,7 +4,7 @@
 // example pauses the session and advances it by one (the worker's explainNext); a refusal is kept as
 // a message and the last explanation stays.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ExplainReply, ReproduceReply, Explanation } from '../../worker/explainContract';
+import type { ExplainReply, ReproduceReply, Explanation } from '../../worker/session/contract';
 import { clampCell, type CellRef, type StateVector } from './explainNumbers';
 import { STAGES } from './stages';
 

@@ -3,7 +3,7 @@
 // reply is the prediction made before the label was seen), then ask again for the same drawing, so the
 // page shows before and after; export the drawings taught as an IDX pair. A refusal becomes the pad's
 // error line and leaves everything else as it was.
-import { encodeDrawingsIdx, type IdxPair } from '../../worker/drawingsExport';
+import { encodeDrawingsIdx, type IdxPair } from '../../worker/page/drawingsExport';
 import type { Drawing } from '../../model/explainTypes';
 import { formatFieldError } from '../../model/result';
 import type { PadPrediction, PadStore } from './padStore';

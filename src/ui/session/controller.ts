@@ -9,8 +9,8 @@
 // fetches and IndexedDB come in as `StudioEnv`, so this runs under test on a fake worker.
 import type { DatasetFileRole } from '../../worker/catalog';
 import { DATASET_CATALOG, missingDataFiles } from '../../worker/catalog';
-import type { Frame } from '../../worker/session';
-import type { Drawing, ExplainReply, LearnedDocument, PeekReply, ReproduceReply, SessionApi, SessionInfo, SessionSettings, TeachReply } from '../../worker/sessionApi';
+import type { Frame } from '../../worker/session/session';
+import type { Drawing, ExplainReply, LearnedDocument, PeekReply, ReproduceReply, SessionApi, SessionInfo, SessionSettings, TeachReply } from '../../worker/session/sessionApi';
 import type { Pending, StudioStore } from '../state/studioStore';
 import { refusedUrlSetting, sessionSettings, type StudioSettings } from '../state/urlSettings';
 import { readDataFile, type PickedFile } from '../files/pickedFile';

@@ -7,13 +7,13 @@ import { downloadBlob } from '../charts/export';
 import '../studio.css';
 import './trainer.css';
 import { TrainerContext } from './context';
-import type { TrainerApi } from '../../worker/trainerApi';
+import type { TrainerApi } from '../../worker/trainer/trainerApi';
 import { TrainerApp } from './TrainerApp';
 import { TrainerController, type TrainerPort } from './trainerController';
 import { trainerStore } from './trainerStore';
 import { ScreenWakeLock, type WakeLockPort } from './wakeLock';
 
-const worker = new Worker(new URL('../../worker/trainer.worker.ts', import.meta.url), { type: 'module' });
+const worker = new Worker(new URL('../../worker/trainer/trainer.worker.ts', import.meta.url), { type: 'module' });
 const api: TrainerPort = Comlink.wrap<TrainerApi>(worker);
 const wakeLock = new ScreenWakeLock(
   'wakeLock' in navigator ? (navigator.wakeLock as unknown as WakeLockPort) : undefined,

@@ -8,7 +8,7 @@ import { readDataFile, readJsonFile, readLearnerBytes, type PickedFile } from '.
 import { getAt } from './configDoc';
 import { missingFiles, referencedFiles, withRefFile } from './datasetRefs';
 import { frameChanged, isActive, isRunning } from './frameChange';
-import type { FileInput, TrainerApi, TrainerFrame } from '../../worker/trainerApi';
+import type { FileInput, TrainerApi, TrainerFrame } from '../../worker/trainer/trainerApi';
 import { studioUrlFor } from './studioLink';
 import { badCheck, type TrainerStore } from './trainerStore';
 

@@ -9,7 +9,7 @@ import { loadBuiltinMnistNode } from '../../../src/data/node/builtinMnist';
 import { StudioController, type SessionPort } from '../../../src/ui/session/controller';
 import { PRESETS, presetQuery } from '../../../src/ui/state/presets';
 import { createStudioStore } from '../../../src/ui/state/studioStore';
-import { openSessionData } from '../../../src/worker/sessionData';
+import { openSessionData } from '../../../src/worker/session/sessionData';
 import { cpuApi, until } from '../../worker/helpers';
 import { FakeStudioEnv } from './fakeSession';
 

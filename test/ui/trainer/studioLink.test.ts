@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { settingsFromUrl } from '../../../src/ui/state/urlSettings';
 import { studioUrlFor, taskWords } from '../../../src/ui/trainer/studioLink';
-import { trainedTask } from '../../../src/worker/trainedTask';
+import { trainedTask } from '../../../src/worker/trainer/trainedTask';
 import { DEFAULT_META_CONFIG, type TaskAxes } from '../../../src/meta/metaConfig';
 
 const axes = (patch: Partial<TaskAxes>): TaskAxes => ({ ...DEFAULT_META_CONFIG.tasks, ...patch });

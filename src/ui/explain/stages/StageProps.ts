@@ -1,7 +1,7 @@
 // What every stage of the explain view gets: the explanation, the class names, the image shape of
 // the input (or null), the view's state and picks, and the width it may use.
 import type { ImageShape } from '../../charts/heatmapLayout';
-import type { Explanation } from '../../../worker/explainContract';
+import type { Explanation } from '../../../worker/session/contract';
 import type { ExplainView } from '../useExplain';
 
 export interface StageProps {
