@@ -2,7 +2,7 @@
 // "index<TAB>name" lines with indices 0, 1, … (the Omniglot *-classes.txt files).
 import { fail, ok, type Result } from '../model/result';
 
-export function parseClassList(text: string, field: string): Result<readonly string[]> {
+export function parseClassNameFile(text: string, field: string): Result<readonly string[]> {
   const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
   if (lines.length === 0) return fail('shape', field, 'is empty (expected one class name per line)');
   const indexed = lines.every((l) => /^\d+\t/.test(l));

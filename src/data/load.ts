@@ -2,7 +2,7 @@
 // check the shape, the counts and every label against the declared classes.
 import { fail, ok, type Result } from '../model/result';
 import { readCifar10 } from './cifar';
-import { parseClassList } from './classList';
+import { parseClassNameFile } from './classNameFile';
 import { numberedNames } from './classNames';
 import { parseEmnistMapping } from './emnistMapping';
 import { readIdxImages, readIdxLabels } from './idx';
@@ -51,7 +51,7 @@ function classesOf(info: DatasetInfo, files: DatasetFiles, labels: Uint8Array, l
     names = m.value.classNames;
   }
   if (files.classes) {
-    const c = parseClassList(text(files.classes), files.classes.name);
+    const c = parseClassNameFile(text(files.classes), files.classes.name);
     if (!c.ok) return c;
     if (info.numClasses !== null && c.value.length !== info.numClasses) {
       return fail('mismatch', files.classes.name, `lists ${c.value.length} classes, ${info.name} has ${info.numClasses}`);

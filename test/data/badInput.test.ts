@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { parseCifar10 } from '../../src/data/cifar';
-import { parseClassList } from '../../src/data/classList';
+import { parseClassNameFile } from '../../src/data/classNameFile';
 import { parseEmnistMapping } from '../../src/data/emnistMapping';
 import { checkTaskFitsLearner } from '../../src/data/fit';
 import { fileContent, gunzip } from '../../src/data/gunzip';
@@ -147,7 +147,7 @@ describe('class-name files', () => {
   });
 
   it('class list: indices out of order; a list of the wrong length for CIFAR-10', async () => {
-    expect(errorOf(parseClassList('0\ta\n2\tb\n', 'c.txt'))).toBe('c.txt: line 2: index 2, expected 1 (indices must run 0, 1, …)');
+    expect(errorOf(parseClassNameFile('0\ta\n2\tb\n', 'c.txt'))).toBe('c.txt: line 2: index 2, expected 1 (indices must run 0, 1, …)');
     const records = file('r.bin', new Uint8Array(3073));
     expect(errorOf(await loadCifarFiles(DATASETS.cifar10, { records, classes: file('c.txt', new TextEncoder().encode('cat\ndog\n')) }))).toBe(
       'c.txt: lists 2 classes, cifar10 has 10');

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadCifarFiles, loadIdxFiles } from '../../src/data/load';
 import { DATASETS, type DatasetName } from '../../src/data/registry';
-import { parseClassList } from '../../src/data/classList';
+import { parseClassNameFile } from '../../src/data/classNameFile';
 import { parseEmnistMapping } from '../../src/data/emnistMapping';
 import { byteSum, classCounts, fnv1a, sharedFile, unwrap } from './helpers';
 
@@ -154,11 +154,11 @@ describe('class-name files on ../shared/data', () => {
     expect(balanced.classNames).toEqual(DATASETS['emnist-balanced'].classNames);
   });
 
-  it('parseClassList: Omniglot small1 has 136 names, the first "Balinese/character01"; CIFAR-10 the 10 registry names', () => {
-    const omni = unwrap(parseClassList(text('omniglot/omniglot-background-small1-classes.txt'), 'classes'));
+  it('parseClassNameFile: Omniglot small1 has 136 names, the first "Balinese/character01"; CIFAR-10 the 10 registry names', () => {
+    const omni = unwrap(parseClassNameFile(text('omniglot/omniglot-background-small1-classes.txt'), 'classes'));
     expect(omni.length).toBe(136);
     expect(omni[0]).toBe('Balinese/character01');
-    expect(unwrap(parseClassList(text('cifar-10/batches.meta.txt'), 'meta'))).toEqual(DATASETS.cifar10.classNames);
+    expect(unwrap(parseClassNameFile(text('cifar-10/batches.meta.txt'), 'meta'))).toEqual(DATASETS.cifar10.classNames);
   });
 
   it('loadIdxFiles takes EMNIST mapping and Omniglot classes files for class names', async () => {
