@@ -8,6 +8,7 @@
 // Thread mapping: one thread per (run s, row r in [0, A + B), vec4 e in [0, E)), e fastest; rows
 //   < A produce U, rows >= A produce V. Workgroups folded into 3-D as in inject_input.
 // Tiling: none (M vec4 multiply-adds per thread). Workgroup memory: none.
+// From common.wgsl (the loader appends it): Dims, workgroup_index.
 
 override N: u32 = 16u;  // LSTM state size
 override M: u32 = 8u;   // message size
@@ -25,7 +26,7 @@ override E: u32 = 4u * ((N + 3u) / 4u); // vec4s per gate-matrix row
 @compute @workgroup_size(WG)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>,
         @builtin(local_invocation_index) lid: u32) {
-  let idx = (workgroup_index(wid, nwg)) * WG + lid;
+  let idx = workgroup_index(wid, nwg) * WG + lid;
   let rows = dims.A + dims.B;
   if (idx >= dims.runs * rows * E) { return; }
   let e = idx % E;

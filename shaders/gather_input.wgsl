@@ -9,6 +9,7 @@
 //   into a 256-value palette: exact either way (the palette holds the CPU pipeline's own values).
 // Writes: inputs[q][t][a], or staging[q][t][a] when stream q is projected afterwards
 //   (flags[q] = 1, project_input reads it); the label once per (k, t) by the thread of a = 0.
+// From common.wgsl (the loader appends it): workgroup_index.
 
 override WG: u32 = 64u; // threads per workgroup
 
@@ -35,7 +36,7 @@ struct Gather {
 @compute @workgroup_size(WG)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>,
         @builtin(local_invocation_index) lid: u32) {
-  let idx = (workgroup_index(wid, nwg)) * WG + lid;
+  let idx = workgroup_index(wid, nwg) * WG + lid;
   let perStream = g.steps * g.A;
   if (idx >= g.streams * perStream) { return; }
   let k = idx / perStream;

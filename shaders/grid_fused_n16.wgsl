@@ -22,6 +22,7 @@
 // Workgroup memory: none (and no barrier).
 // The block between "lstm16 begin" and "lstm16 end" is the same text in grid_tick_n16.wgsl (a test
 // compares them).
+// From common.wgsl (the loader appends it): Dims, Step, workgroup_index, FORGET_SHIFT, INPUT_SHIFT, sigmoid, tanh_safe.
 
 override M: u32 = 8u;           // message size (places the gate rows in the packed matrix)
 override MICRO_TICKS: u32 = 2u; // LSTM steps per example, 1..16

@@ -16,6 +16,7 @@
 // Workgroup memory: the run's W_h (E x E vec4, E = 4Q: 16 E^2 bytes) when WH_SHARED, loaded once
 //   per workgroup; all threads then read the same element at the same time (broadcast). Without
 //   WH_SHARED (large N) W_h is read from the storage buffer directly.
+// From common.wgsl (the loader appends it): Dims, workgroup_index, FORGET_SHIFT, INPUT_SHIFT, sigmoid, tanh_safe.
 
 override N: u32 = 16u;          // LSTM state size (<= 4 * MAX_Q)
 override M: u32 = 8u;           // message size

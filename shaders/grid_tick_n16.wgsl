@@ -33,6 +33,7 @@
 // Workgroup memory: none.
 // The block between "lstm16 begin" and "lstm16 end" is the same text in grid_fused_n16.wgsl (a test
 // compares them).
+// From common.wgsl (the loader appends it): Dims, workgroup_index, FORGET_SHIFT, INPUT_SHIFT, sigmoid, tanh_safe.
 
 override M: u32 = 8u;           // message size (places W_h in the packed gate matrix)
 override MICRO_TICKS: u32 = 2u; // LSTM steps per example, 1..16

@@ -4,6 +4,7 @@
 //   (linear workgroup id = x + nx * (y + ny * z)), threads past runs * A return.
 // Tiling: none. Workgroup memory: none.
 // Reads: x = inputs[q][t][a] with q = streamOfRun[runBase + s]. Writes M floats per thread.
+// From common.wgsl (the loader appends it): Dims, Step, workgroup_index.
 
 override M: u32 = 8u;   // message size
 override WG: u32 = 64u; // threads per workgroup
@@ -17,7 +18,7 @@ override WG: u32 = 64u; // threads per workgroup
 @compute @workgroup_size(WG)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>,
         @builtin(local_invocation_index) lid: u32) {
-  let idx = (workgroup_index(wid, nwg)) * WG + lid;
+  let idx = workgroup_index(wid, nwg) * WG + lid;
   if (idx >= dims.runs * dims.A) { return; }
   let s = idx / dims.A;
   let a = idx % dims.A;

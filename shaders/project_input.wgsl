@@ -6,6 +6,7 @@
 //   folded into 3-D (linear id = x + nx * (y + ny * z)), threads past streams * steps * A return.
 // Tiling: none; 4 interleaved partial sums over i in a fixed order (deterministic), float32 (the CPU
 //   sums in float64: the results agree within about 1e-6 at A = 784). Workgroup memory: none.
+// From common.wgsl (the loader appends it): workgroup_index.
 
 override WG: u32 = 64u; // threads per workgroup
 
@@ -25,7 +26,7 @@ struct Project {
 @compute @workgroup_size(WG)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>,
         @builtin(local_invocation_index) lid: u32) {
-  let idx = (workgroup_index(wid, nwg)) * WG + lid;
+  let idx = workgroup_index(wid, nwg) * WG + lid;
   let A = g.A;
   let perStream = g.steps * A;
   if (idx >= g.streams * perStream) { return; }

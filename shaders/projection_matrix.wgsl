@@ -8,6 +8,7 @@
 // Thread mapping: one thread per (stream k of the group, entry e), e fastest; workgroups folded into
 //   3-D (linear id = x + nx * (y + ny * z)), threads past streams * A * A return.
 // Tiling: none. Workgroup memory: none. Writes one float per thread.
+// From common.wgsl (the loader appends it): workgroup_index.
 
 override WG: u32 = 64u;            // threads per workgroup
 override STREAM: u32 = 0x70726f6au; // SEED_STREAMS.projection
@@ -40,7 +41,7 @@ fn mix32(v: u32) -> u32 {
 @compute @workgroup_size(WG)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>,
         @builtin(local_invocation_index) lid: u32) {
-  let idx = (workgroup_index(wid, nwg)) * WG + lid;
+  let idx = workgroup_index(wid, nwg) * WG + lid;
   let size = g.A * g.A;
   if (idx >= g.streams * size) { return; }
   let k = idx / size;

@@ -15,6 +15,7 @@
 // Tiling: none; y_b is computed once per b into `outputs` and read back from there by the later
 //   passes over b. Workgroup memory: none.
 // Outputs are indexed by the global run (runBase + s): [S][T][K], loss and correct [S][T].
+// From common.wgsl (the loader appends it): Dims, Step, workgroup_index.
 
 override M: u32 = 8u;
 override OUTPUT_INDEX: u32 = 1u;

@@ -6,6 +6,7 @@
 //   addresses of StateSoA); each thread sums over b in order, so results are deterministic.
 //   Workgroups folded into 3-D as in inject_input.
 // Tiling: the N means of a row live in a private array. Workgroup memory: none.
+// From common.wgsl (the loader appends it): Dims, workgroup_index.
 
 override N: u32 = 16u;  // LSTM state size (<= MAX_N)
 override M: u32 = 8u;   // message size
@@ -21,7 +22,7 @@ const MAX_N: u32 = 64u;
 @compute @workgroup_size(WG)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>,
         @builtin(local_invocation_index) lid: u32) {
-  let idx = (workgroup_index(wid, nwg)) * WG + lid;
+  let idx = workgroup_index(wid, nwg) * WG + lid;
   if (idx >= dims.runs * dims.A) { return; }
   let s = idx / dims.A;
   let a = idx % dims.A;

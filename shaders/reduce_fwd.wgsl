@@ -10,6 +10,7 @@
 //   threads striding a, with a barrier per level, costs about 4x as much on SwiftShader, where
 //   every barrier switches coroutines and every workgroup-memory access is a per-lane gather.)
 // Tiling: none. Workgroup memory: the N means (one barrier); threads m < M then project.
+// From common.wgsl (the loader appends it): Dims, workgroup_index.
 
 override N: u32 = 16u;  // LSTM state size
 override M: u32 = 8u;   // message size

@@ -1,4 +1,5 @@
-// The `Dims` and `Step` uniforms shared by every kernel (mirrors `struct Dims` / `struct Step` in WGSL).
+// The `Dims` and `Step` uniforms shared by every kernel (mirrors `struct Dims` / `struct Step` in shaders/common.wgsl;
+// test/gpu/shaderPrelude.test.ts checks them field by field).
 
 export interface Dims {
   /** Rows (inputs) of the layer's grid. */
