@@ -1,5 +1,6 @@
 // Flags of a subcommand, declared as data: parsing, the usage line and required checks come from
 // the table. Accepts `--name value` and `--name=value`; no positionals, no repeats.
+import type { BackendName } from '../model/engine';
 import { fail, ok, type Result } from '../model/result';
 
 export interface FlagSpec {
@@ -58,4 +59,16 @@ export function intFlag(values: FlagValues, name: string, fallback: number, min:
   const n = /^-?\d+$/.test(s) ? Number(s) : NaN;
   if (!Number.isSafeInteger(n) || n < min || n > max) return fail('usage', '', `flag --${name} must be an integer in [${min}, ${max}], got ${JSON.stringify(s)}`);
   return ok(n);
+}
+
+/**
+ * --backends as a list of cpu and webgpu in the order given (`fallback` when absent); with `unique`,
+ * a backend named twice is refused too.
+ */
+export function backendsFlag(values: FlagValues, fallback: 'cpu,webgpu' | 'webgpu,cpu', unique = false): Result<BackendName[]> {
+  const backends = (values.get('backends') ?? fallback).split(',');
+  const bad = backends.find((b) => b !== 'cpu' && b !== 'webgpu');
+  if (bad !== undefined) return fail('usage', '', `flag --backends must list ${fallback.replace(',', ' and/or ')}, got ${JSON.stringify(bad)}`);
+  if (unique && new Set(backends).size !== backends.length) return fail('usage', '', `flag --backends names a backend twice, got ${JSON.stringify(values.get('backends'))}`);
+  return ok(backends as BackendName[]);
 }

@@ -1,7 +1,7 @@
 // The flags of `npm run bench -- --latency` (benchLatency.ts) as a table, parsed into its options; a bad
 // flag is one line naming it.
 import type { BackendName } from '../model/engine';
-import { intFlag, parseFlags, type FlagSpec } from './args';
+import { backendsFlag, intFlag, parseFlags, type FlagSpec } from './args';
 
 const FLAGS: readonly FlagSpec[] = [
   { name: 'dist', value: 'DIR', help: 'serve this production build (default: vite build into a temporary folder first)' },
@@ -30,10 +30,8 @@ export function parseLatencyOptions(argv: readonly string[]): { ok: true; value:
   const parsed = parseFlags(argv, FLAGS);
   if (!parsed.ok) return { ok: false, message: parsed.error.message };
   const v = parsed.value;
-  const backends = (v.get('backends') ?? 'webgpu,cpu').split(',');
-  const bad = backends.find((b) => b !== 'cpu' && b !== 'webgpu');
-  if (bad !== undefined) return { ok: false, message: `flag --backends must list webgpu and/or cpu, got ${JSON.stringify(bad)}` };
-  if (new Set(backends).size !== backends.length) return { ok: false, message: `flag --backends names a backend twice, got ${JSON.stringify(v.get('backends'))}` };
+  const backends = backendsFlag(v, 'webgpu,cpu', true);
+  if (!backends.ok) return { ok: false, message: backends.error.message };
   const repeats = intFlag(v, 'repeats', 3, 1, 100);
   if (!repeats.ok) return { ok: false, message: repeats.error.message };
   const timeout = intFlag(v, 'timeout', 90, 1, 3600);
@@ -43,7 +41,7 @@ export function parseLatencyOptions(argv: readonly string[]): { ok: true; value:
     value: {
       dist: v.get('dist') ?? null,
       label: v.get('label') ?? null,
-      backends: backends as BackendName[],
+      backends: backends.value,
       repeats: repeats.value,
       timeoutMs: timeout.value * 1000,
       json: v.get('json') ?? null,

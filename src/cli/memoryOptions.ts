@@ -1,7 +1,7 @@
 // The flags of `npm run bench -- --memory` (benchMemory.ts) as a table, parsed into its options; a bad
 // flag is one line naming it.
 import type { BackendName } from '../model/engine';
-import { intFlag, parseFlags, type FlagSpec } from './args';
+import { backendsFlag, intFlag, parseFlags, type FlagSpec } from './args';
 
 const FLAGS: readonly FlagSpec[] = [
   { name: 'only', value: 'session|trainer', choices: ['session', 'trainer'], help: 'run one half only' },
@@ -38,9 +38,8 @@ export function parseMemoryOptions(argv: readonly string[]): { ok: true; value: 
   const parsed = parseFlags(argv, FLAGS);
   if (!parsed.ok) return { ok: false, message: parsed.error.message };
   const v = parsed.value;
-  const backends = (v.get('backends') ?? 'cpu,webgpu').split(',');
-  const bad = backends.find((b) => b !== 'cpu' && b !== 'webgpu');
-  if (bad !== undefined) return { ok: false, message: `flag --backends must list cpu and/or webgpu, got ${JSON.stringify(bad)}` };
+  const backends = backendsFlag(v, 'cpu,webgpu');
+  if (!backends.ok) return { ok: false, message: backends.error.message };
   const ints: [string, number, number, number][] = [
     ['examples', 20000, 1, 1e9], ['every', 1000, 1, 1e9], ['runs', 2, 1, 256], ['resize', 7, 1, 28],
     ['steps', 200, 1, 1e6], ['step-every', 10, 1, 1e6], ['warmup', 3, 0, 1e6],
@@ -56,7 +55,7 @@ export function parseMemoryOptions(argv: readonly string[]): { ok: true; value: 
     ok: true,
     value: {
       only: only === 'session' || only === 'trainer' ? only : null,
-      backends: backends as BackendName[],
+      backends: backends.value,
       examples: n.examples, every: n.every, runs: n.runs, resize: n.resize,
       steps: n.steps, stepEvery: n['step-every'], warmup: n.warmup, json: v.get('json') ?? null,
       report: v.get('report') ?? null,
