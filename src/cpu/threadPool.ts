@@ -28,6 +28,42 @@ export interface ThreadLink {
   onAnswer(handler: (answer: FromThread) => void): void;
 }
 
+/**
+ * The ThreadLink of thread k over a runtime's worker; `wire` hooks the worker's events to `answer`
+ * and `die`. The first `die(why)` answers one error naming the thread; after it, or after terminate,
+ * a post throws.
+ */
+export function threadLink(
+  k: number,
+  label: string,
+  worker: ThreadPort,
+  wire: (answer: (a: FromThread) => void, die: (why: string) => void) => void,
+): ThreadLink {
+  let dead: string | null = null;
+  let handler: (a: FromThread) => void = () => {};
+  const die = (why: string) => {
+    if (dead !== null) return;
+    dead = why;
+    handler({ type: 'error', message: `${label}: thread ${k} ${why}` });
+  };
+  wire((a) => handler(a), die);
+  return {
+    port: {
+      post: (m) => {
+        if (dead !== null) throw new Error(`thread ${k} ${dead}`);
+        worker.post(m);
+      },
+      terminate: () => {
+        dead ??= 'was terminated';
+        worker.terminate();
+      },
+      ...(worker.busy ? { busy: worker.busy } : {}),
+    },
+    onAnswer: (h) => {
+      handler = h;
+    },
+  };
+}
 
 /**
  * Threads on `links` (one per thread), each started on `program`. Resolves when every thread has

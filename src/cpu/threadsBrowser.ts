@@ -2,7 +2,7 @@
 // session's or trainer's Worker, each sent the module and the shared memory. Shared memory needs a
 // cross-origin isolated page (COOP same-origin + COEP require-corp, docs/DEPLOY.md); `threadsBlocker`
 // says why threads cannot run where they cannot, and the engine then runs in one thread.
-import { startPool, threadCount, type FromThread, type ThreadLink, type ToThread } from './threadPool';
+import { startPool, threadCount, threadLink, type FromThread, type ThreadLink, type ToThread } from './threadPool';
 import type { ThreadsFactory, WasmProgram, WasmThreads } from './threadsContract';
 
 const LABEL = 'fast CPU engine threads';
@@ -32,31 +32,11 @@ export function defaultBrowserThreads(n: number | undefined = globalThis.navigat
 }
 
 function link(worker: WorkerLike, k: number): ThreadLink {
-  let dead: string | null = null;
-  let handler: (a: FromThread) => void = () => {};
-  const die = (why: string) => {
-    if (dead !== null) return;
-    dead = why;
-    handler({ type: 'error', message: `${LABEL}: thread ${k} ${why}` });
-  };
-  worker.onmessage = (e) => handler(e.data);
-  worker.onerror = (e) => die(`failed: ${(e as ErrorEvent).message || 'the Worker could not start (its script did not load)'}`);
-  worker.onmessageerror = () => die('could not read a message');
-  return {
-    port: {
-      post: (m) => {
-        if (dead !== null) throw new Error(`thread ${k} ${dead}`);
-        worker.postMessage(m);
-      },
-      terminate: () => {
-        dead ??= 'was terminated';
-        worker.terminate();
-      },
-    },
-    onAnswer: (h) => {
-      handler = h;
-    },
-  };
+  return threadLink(k, LABEL, { post: (m) => worker.postMessage(m), terminate: () => worker.terminate() }, (answer, die) => {
+    worker.onmessage = (e) => answer(e.data);
+    worker.onerror = (e) => die(`failed: ${(e as ErrorEvent).message || 'the Worker could not start (its script did not load)'}`);
+    worker.onmessageerror = () => die('could not read a message');
+  });
 }
 
 /** A ThreadsFactory over Workers from `spawn` (thread k). */

@@ -6,7 +6,7 @@
 // abort reads the same in a thread as in this one.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { startPool, threadCount, type FromThread, type ThreadLink } from './threadPool';
+import { startPool, threadCount, threadLink, type FromThread, type ThreadLink, type ToThread } from './threadPool';
 import type { ThreadsFactory, WasmProgram, WasmThreads } from './threadsContract';
 
 const LABEL = 'fast CPU engine threads';
@@ -41,33 +41,13 @@ export function defaultNodeThreads(): number {
 function startThread(k: number): ThreadLink {
   const worker = new Worker(THREAD_SCRIPT, { eval: true, name: `vsml-cpu-${k}` });
   worker.unref();
-  let dead: string | null = null;
-  let handler: (a: FromThread) => void = () => {};
-  const die = (why: string) => {
-    if (dead !== null) return;
-    dead = why;
-    handler({ type: 'error', message: `${LABEL}: thread ${k} ${why}` });
-  };
-  worker.on('message', (a: FromThread) => handler(a));
-  worker.on('error', (e) => die(`failed: ${e.message}`));
-  worker.on('messageerror', (e) => die(`could not read a message: ${e.message}`));
-  worker.on('exit', (code) => die(`exited (code ${code})`));
-  return {
-    port: {
-      post: (m) => {
-        if (dead !== null) throw new Error(`thread ${k} ${dead}`);
-        worker.postMessage(m);
-      },
-      terminate: () => {
-        dead ??= 'was terminated';
-        void worker.terminate();
-      },
-      busy: (b) => (b ? worker.ref() : worker.unref()),
-    },
-    onAnswer: (h) => {
-      handler = h;
-    },
-  };
+  const port = { post: (m: ToThread) => worker.postMessage(m), terminate: () => void worker.terminate(), busy: (b: boolean) => (b ? worker.ref() : worker.unref()) };
+  return threadLink(k, LABEL, port, (answer, die) => {
+    worker.on('message', (a: FromThread) => answer(a));
+    worker.on('error', (e) => die(`failed: ${e.message}`));
+    worker.on('messageerror', (e) => die(`could not read a message: ${e.message}`));
+    worker.on('exit', (code) => die(`exited (code ${code})`));
+  });
 }
 
 /**
