@@ -40,7 +40,7 @@ export interface LearnedTrainerOptions extends RolloutOptions {
   readonly initialParams?: Float32Array;
 }
 
-export interface LearnedTrainerState {
+export interface LearnedTrainerSnapshot {
   readonly step: number;
   readonly rejected: number;
   /** A copy of theta. */
@@ -55,7 +55,7 @@ export interface LearnedTrainer {
   step(): Promise<StepReport>;
   /** The held-out evaluations with the current theta ([] when none are configured). */
   evaluate(): Promise<HeldOutResult[]>;
-  state(): LearnedTrainerState;
+  state(): LearnedTrainerSnapshot;
   /** The current theta as the kind's learner file. */
   learner(): LearnedLearner;
   checkpoint(): LearnedCheckpoint;
@@ -126,7 +126,7 @@ class EsLearnedTrainer implements LearnedTrainer {
     });
   }
 
-  state(): LearnedTrainerState {
+  state(): LearnedTrainerSnapshot {
     return { step: this.stepsDone, rejected: this.rejectedSteps, params: new Float32Array(this.theta), optimizer: cloneAdam(this.adam) };
   }
 

@@ -100,7 +100,7 @@ export function stepReport(s: number, variants: Uint32Array, est: EsEstimate, gr
     : { step: s + 1, metaLoss: est.metaLoss, accepted: true, rejection: null, plus, minus, gradientNorm, variants, seconds };
 }
 
-export interface TrainerState {
+export interface TrainerSnapshot {
   readonly step: number;
   readonly rejected: number;
   /** A copy of theta. */
@@ -123,7 +123,7 @@ export interface Trainer {
    * run count (engineSpecs.ts): make them once to check a device's limits before the first step.
    */
   engineSpecs(): EngineSpec[];
-  state(): TrainerState;
+  state(): TrainerSnapshot;
   /** The current theta as a learner. */
   learner(): Learner;
   checkpoint(): Checkpoint;
@@ -242,7 +242,7 @@ class MetaTrainer implements Trainer {
     return runEngineSpecs(this.config, this.tasks, this.heldOut.engineShapes(), this.options.maxRunsPerBatch ?? DEFAULT_MAX_RUNS_PER_BATCH);
   }
 
-  state(): TrainerState {
+  state(): TrainerSnapshot {
     return { step: this.stepsDone, rejected: this.rejectedSteps, params: asVmParams(new Float32Array(this.theta)), optimizer: cloneAdam(this.adam), ...this.cmaCopy() };
   }
 
