@@ -1,6 +1,7 @@
 // The flags of `npm run bench -- --latency` (benchLatency.ts) as a table, parsed into its options; a bad
 // flag is one line naming it.
 import type { BackendName } from '../model/engine';
+import type { Reply } from '../model/result';
 import { backendsFlag, intFlag, parseFlags, type FlagSpec } from './args';
 
 const FLAGS: readonly FlagSpec[] = [
@@ -26,7 +27,7 @@ export interface LatencyOptions {
 }
 
 /** The options of `bench --latency` (argv without --latency), or the first bad flag in one line. */
-export function parseLatencyOptions(argv: readonly string[]): { ok: true; value: LatencyOptions } | { ok: false; message: string } {
+export function parseLatencyOptions(argv: readonly string[]): Reply<{ value: LatencyOptions }> {
   const parsed = parseFlags(argv, FLAGS);
   if (!parsed.ok) return { ok: false, message: parsed.error.message };
   const v = parsed.value;

@@ -1,10 +1,10 @@
 // `vsml <command> [flags]`: find the command in the table, parse its flags, run it, and turn the
 // outcome into an exit code and at most one line on stderr. Never prints a stack trace unless
 // VSML_DEBUG=1.
+import { errorLine } from '../model/result';
 import { parseFlags, usageOf } from './args';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_RUNTIME, type Command, type ProgressOut } from './command';
 import { COMMANDS } from './commands';
-import { errorLine } from '../model/result';
 
 export interface MainIo {
   readonly stdout: (line: string) => void;

@@ -1,6 +1,7 @@
 // The flags of `npm run bench -- --memory` (benchMemory.ts) as a table, parsed into its options; a bad
 // flag is one line naming it.
 import type { BackendName } from '../model/engine';
+import type { Reply } from '../model/result';
 import { backendsFlag, intFlag, parseFlags, type FlagSpec } from './args';
 
 const FLAGS: readonly FlagSpec[] = [
@@ -34,7 +35,7 @@ export interface MemoryOptions {
 }
 
 /** The options of `bench --memory` (argv without --memory), or the first bad flag in one line. */
-export function parseMemoryOptions(argv: readonly string[]): { ok: true; value: MemoryOptions } | { ok: false; message: string } {
+export function parseMemoryOptions(argv: readonly string[]): Reply<{ value: MemoryOptions }> {
   const parsed = parseFlags(argv, FLAGS);
   if (!parsed.ok) return { ok: false, message: parsed.error.message };
   const v = parsed.value;

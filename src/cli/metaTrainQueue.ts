@@ -5,6 +5,7 @@ import type { EngineFactory } from '../meta/engineCache';
 import type { MetaConfig } from '../meta/metaConfig';
 import type { RolloutRunner } from '../meta/rollouts';
 import type { VariantTask } from '../meta/taskSet';
+import type { Reply } from '../model/result';
 import type { ProgressBar } from './progress';
 import { EsCoordinator } from './queue/coordinator';
 import { formatStepProgress } from './queue/progressLine';
@@ -47,7 +48,7 @@ export interface OpenedQueue {
 /** Names the engine, reaches Redis (within 10 s, else the error says so) and opens the coordinator. */
 export async function openQueue(
   config: MetaConfig, tasks: readonly VariantTask[], factory: EngineFactory, url: QueueUrl, pairsPerJob: number | null,
-): Promise<{ ok: true; value: OpenedQueue } | { ok: false; message: string }> {
+): Promise<Reply<{ value: OpenedQueue }>> {
   const { inputSize, numClasses } = tasks[0].task;
   const probe = await factory({ config: config.model, inputSize, numClasses, runs: 2 });
   const engine = engineIdentity(probe);

@@ -6,10 +6,10 @@ import type { MetaConfig } from '../meta/metaConfig';
 import type { RunCheckpoint } from '../meta/runCheckpoint';
 import type { StepReport } from '../meta/trainer';
 import type { BackendName } from '../model/engine';
+import { errorLine } from '../model/result';
 import { runtimeFailure, success, type CommandIo, type Outcome } from './command';
 import { appendLog, writeCheckpoint, type LogEntry, type RunFileWriter, type RunFiles } from './metaTrainFiles';
 import { formatDuration, ProgressBar } from './progress';
-import { errorLine } from '../model/result';
 
 const NAME = 'vsml meta-train';
 

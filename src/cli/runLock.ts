@@ -8,6 +8,7 @@
 import { hostname } from 'node:os';
 import { readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Reply } from '../model/result';
 
 export const LOCK_NAME = 'run.lock';
 
@@ -27,9 +28,8 @@ export interface RunLock {
   release(): Promise<void>;
 }
 
-export type LockOutcome =
-  | { readonly ok: true; readonly lock: RunLock; /** The stale holder taken over, if any. */ readonly tookOver: LockHolder | null }
-  | { readonly ok: false; readonly message: string };
+/** The lock, or why not; `tookOver`: the stale holder taken over, if any. */
+export type LockOutcome = Reply<{ readonly lock: RunLock; readonly tookOver: LockHolder | null }>;
 
 export interface LockOptions {
   /** Names the command in messages and in the lock ("vsml meta-train"). */

@@ -6,6 +6,7 @@ import { hostname } from 'node:os';
 import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { BackendName } from '../model/engine';
+import { errorLine } from '../model/result';
 import { intFlag, type FlagValues } from './args';
 import { badInput, runtimeFailure, success, type Command, type CommandIo, type Outcome } from './command';
 import { BACKENDS, backendHelp, createEngine } from './engineFactory';
@@ -13,7 +14,6 @@ import { nodeDataProvider } from './metaTrainData';
 import { EsWorker } from './queue/esWorker';
 import { QUEUE_NAME, workerKey } from './queue/keys';
 import { parseQueueUrl } from './queue/redisUrl';
-import { errorLine } from '../model/result';
 
 const NAME = 'vsml worker';
 const HEARTBEAT_MS = 5000;

@@ -2,8 +2,8 @@
 // browser Workers): the messages a thread understands and answers, starting each thread on the
 // program, and one call per thread awaited together. The thread side is wasmThread.worker.ts
 // (browser) and the script in threadsNode.ts (Node); both answer the same messages.
-import type { WasmCall, WasmProgram, WasmThreads } from './threadsContract';
 import { errorMessage } from '../model/result';
+import type { WasmCall, WasmProgram, WasmThreads } from './threadsContract';
 
 /** To a thread: instantiate the module on the shared memory, or call one of its exports. */
 export type ToThread =

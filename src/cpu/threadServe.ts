@@ -2,9 +2,9 @@
 // 'init', instantiate the module on the shared memory with `wasmImports`; on 'call', run the export;
 // answer each message with done or the error's message (threadPool.ts's protocol). Kept apart from
 // the worker file so it can be tested over a MessageChannel in Node.
+import { errorMessage } from '../model/result';
 import type { FromThread, ToThread } from './threadPool';
 import { wasmImports } from './threadsContract';
-import { errorMessage } from '../model/result';
 
 /** A message handler for one thread; `post` sends its answers back. */
 export function serveWasmThread(post: (answer: FromThread) => void): (message: ToThread) => void {

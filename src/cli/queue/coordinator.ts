@@ -16,11 +16,11 @@ import type { MetaConfig } from '../../meta/metaConfig';
 import type { Fitness, PairRange, RolloutRunner } from '../../meta/rollouts';
 import type { VariantTask } from '../../meta/taskSet';
 import { parseJsonText } from '../../model/formats/json';
+import { errorMessage, type Reply } from '../../model/result';
 import { codeDigest } from './codeDigest';
 import { currentKey, KEY_TTL_SECONDS, notesKey, QUEUE_NAME, resultsKey, runKey, thetaKey, WORKER_KEYS } from './keys';
 import type { QueueUrl } from './redisUrl';
 import { runDigest, tasksFingerprint, thetaDigest, trajectoryJson } from './runDigest';
-import { errorMessage } from '../../model/result';
 
 export interface CoordinatorOptions {
   readonly url: QueueUrl;
@@ -105,7 +105,7 @@ export class EsCoordinator {
   }
 
   /** A PING answered within `ms`, or why not (the last connection error). */
-  static async reach(url: QueueUrl, ms: number): Promise<{ ok: true } | { ok: false; message: string }> {
+  static async reach(url: QueueUrl, ms: number): Promise<Reply> {
     const redis = new Redis({ ...url.options, lazyConnect: true });
     let last = '';
     redis.on('error', (e: Error) => (last = e.message));

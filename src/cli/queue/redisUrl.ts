@@ -2,6 +2,7 @@
 // private CA through NODE_EXTRA_CA_CERTS). Read once into ioredis options that reconnect for ever
 // (a restarted Redis is waited for, not an error) and a form with the password hidden for messages.
 import type { RedisOptions } from 'ioredis';
+import type { Reply } from '../../model/result';
 
 export interface QueueUrl {
   readonly options: RedisOptions;
@@ -9,7 +10,7 @@ export interface QueueUrl {
   readonly shown: string;
 }
 
-export function parseQueueUrl(text: string): { ok: true; value: QueueUrl } | { ok: false; message: string } {
+export function parseQueueUrl(text: string): Reply<{ value: QueueUrl }> {
   let u: URL;
   try {
     u = new URL(text);
