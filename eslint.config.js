@@ -5,19 +5,32 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 
-const layer = (files, forbidden) => ({
+const layer = (files, forbidden, extra = []) => ({
   files,
   rules: {
     'no-restricted-imports': [
       'error',
       {
-        patterns: forbidden.map((dir) => ({
-          group: [`**/${dir}/*`, `../${dir}/*`, `../../${dir}/*`],
-          message: `${files[0].split('/')[1]} must not import from src/${dir} (layers flow ui -> worker -> gpu/cpu/meta/data -> model).`,
-        })),
+        patterns: [
+          ...forbidden.map((dir) => ({
+            group: [`**/${dir}/*`, `../${dir}/*`, `../../${dir}/*`],
+            message: `${files[0].split('/')[1]} must not import from src/${dir} (layers flow ui -> worker -> gpu/cpu/meta/data -> model).`,
+          })),
+          ...extra,
+        ],
       },
     ],
   },
+});
+
+// The page talks to a worker through its contract (types only) and a Comlink proxy, so the UI may
+// import of src/worker only worker/<service>/contract, the catalog, and the few modules the page runs
+// on its own thread: worker/page/* (file limits, the drawings file) and worker/storage/* (the store the
+// trainer hands its learner to the studio through). Workers are started by URL, not imported.
+const workerContractsOnly = (allowed = []) => ({
+  group: ['**/worker/*/*', '**/worker/*/*/*', '!**/worker/*/contract', '!**/worker/page/*', '!**/worker/storage/*', ...allowed],
+  message:
+    'the UI imports a worker service only through its types-only worker/<service>/contract (and worker/catalog, worker/page/*, worker/storage/*): see src/worker/README.md.',
 });
 
 export default tseslint.config(
@@ -41,6 +54,8 @@ export default tseslint.config(
   layer(['src/data/**'], ['gpu', 'cpu', 'meta', 'worker', 'ui', 'cli']),
   layer(['src/meta/**'], ['worker', 'ui', 'cli']),
   layer(['src/worker/**'], ['ui', 'cli']),
-  layer(['src/ui/**'], ['cli', 'gpu', 'cpu', 'meta', 'data']),
+  layer(['src/ui/**'], ['cli', 'gpu', 'cpu', 'meta', 'data'], [workerContractsOnly()]),
+  // The bench page runs the bench schedule itself, on the page's thread, over the bench worker.
+  layer(['src/ui/benchPage.ts'], ['cli', 'gpu', 'cpu', 'meta', 'data'], [workerContractsOnly(['!**/worker/tools/bench*'])]),
   layer(['src/cli/**'], ['ui']),
 );

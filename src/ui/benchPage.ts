@@ -3,11 +3,11 @@
 // the Node engines and the numpy peer. Otherwise it runs its own interleaved benchmark of the engines
 // in `backends` and shows the table (rows also on `window.vsmlBench`).
 import * as Comlink from 'comlink';
-import type { BenchCase } from '../worker/tools/bench';
-import type { BenchWorkerApi, PageBackend } from '../worker/tools/benchParticipant';
+import type { BenchCase, BenchWorkerApi, PageBackend } from '../worker/tools/contract';
 import { remoteParticipant } from '../worker/tools/benchParticipant';
 import { runCase } from '../worker/tools/benchSchedule';
 import { caseRows, formatBench, mnistCosts, type BenchRow } from '../worker/tools/benchTable';
+import { errorMessage } from '../model/result';
 
 declare global {
   interface Window {
@@ -43,7 +43,7 @@ if (params.get('drive') === '1') {
     out.textContent = formatBench(rows, mnistCosts(), null);
     window.vsmlBench = { ok: true, rows };
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
+    const message = errorMessage(e);
     out.textContent = `benchmark failed: ${message}`;
     window.vsmlBench = { ok: false, message };
   }

@@ -2,7 +2,7 @@
 // WebGPU, each against the CPU reference) and shows what computed and the result. The list carries the
 // largest difference of every engine checked (data-max-abs-diff) and of each (data-cpu-…, data-webgpu-…).
 import * as Comlink from 'comlink';
-import type { EngineCheckApi } from '../worker/tools/engineCheck.worker';
+import type { EngineCheckApi } from '../worker/tools/contract';
 
 const badge = document.querySelector<HTMLElement>('[data-testid="backend-badge"]')!;
 const list = document.querySelector<HTMLElement>('[data-testid="engine-check"]')!;

@@ -3,7 +3,7 @@
 // session the URL describes.
 import * as Comlink from 'comlink';
 import { createRoot } from 'react-dom/client';
-import type { SessionApi } from '../worker/session/sessionApi';
+import type { SessionApi } from '../worker/session/contract';
 import { openIdbStore } from '../worker/storage/keyValueStore';
 import { loadHandoffLearner } from '../worker/storage/learnerHandoff';
 import { App } from './App';

@@ -9,7 +9,7 @@ import { initParams } from '../../src/model/init';
 import type { Result } from '../../src/model/result';
 import { Rng } from '../../src/model/rng';
 import { chooseEngine } from '../../src/worker/shared/engineChoice';
-import { createSessionApi, type Clock, type SessionDeps, type SessionSettings } from '../../src/worker/session/sessionApi';
+import { createSessionApi, type PacingClock, type SessionDeps, type SessionSettings } from '../../src/worker/session/sessionApi';
 
 const parsed = parseConfig({ stateSize: 4, messageSize: 2, microTicks: 1, hiddenSizes: [3] });
 if (!parsed.ok) throw new Error(parsed.error.message);
@@ -54,11 +54,11 @@ export const NO_GPU = 'WebGPU is not available in this browser (navigator.gpu is
  * A fake clock whose sleeps return at once, advancing its time, until a sleep would pass `limit` ms:
  * that sleep never returns and `reached` resolves (the player is then held there).
  */
-export function heldClock(limit = 9999): { clock: Clock; reached: Promise<void>; now: () => number } {
+export function heldClock(limit = 9999): { clock: PacingClock; reached: Promise<void>; now: () => number } {
   let t = 0;
   let held!: () => void;
   const reached = new Promise<void>((r) => (held = r));
-  const clock: Clock = {
+  const clock: PacingClock = {
     now: () => t,
     sleep(ms) {
       if (t + ms > limit) {

@@ -2,6 +2,7 @@
 // the server names (static hosts serve .md as text/markdown with none, so the browser's own view showed
 // "5Ã—5"). A failed fetch is a value: one line naming the file and the reason.
 import { cardUrl } from './cardHref';
+import { errorMessage } from '../../model/result';
 
 export type CardText = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly message: string };
 
@@ -16,7 +17,7 @@ export async function loadCardText(assetBase: string, id: string, signal?: Abort
     response = await fetcher(url, { signal });
   } catch (e) {
     if (signal?.aborted) throw e;
-    return { ok: false, message: `${file}: could not be fetched (${e instanceof Error ? e.message : String(e)})` };
+    return { ok: false, message: `${file}: could not be fetched (${errorMessage(e)})` };
   }
   if (!response.ok) return { ok: false, message: `${file}: could not be fetched (HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''})` };
   // Response.text() always decodes as UTF-8, ignoring the Content-Type's charset; fatal, so that a

@@ -5,6 +5,7 @@ import { useState, type CSSProperties } from 'react';
 import { useChartTheme } from './chartTheme';
 import { canvasToPngBlob, canvasToSvgString, downloadBlob, svgToPngBlob, svgToString } from './export';
 import { GREY } from './palette';
+import { errorMessage } from '../../model/result';
 
 export interface ExportButtonsProps {
   readonly name: string;
@@ -46,7 +47,7 @@ export function ExportButtons({ name, getSvg, getCanvas }: ExportButtonsProps) {
       downloadBlob(kind === 'png' ? await pngOf(svg, canvas) : svgOf(svg, canvas), `${name}.${kind}`);
       setError(null);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e));
     }
   };
   return (

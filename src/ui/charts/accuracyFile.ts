@@ -2,7 +2,7 @@
 // the association stream also the first- and second-showing accuracies (in the JSON, and as their own
 // CSV: showingsCsv). Pure (no DOM); export.ts turns the text into downloads.
 
-import type { AccuracyExport } from '../../worker/session/sessionApi';
+import type { AccuracyExport } from '../../worker/session/contract';
 
 /** The curves of one session as the worker exports them (sessionApi.ts): mean and std over `runs` runs after each example. */
 export type { AccuracyExport };

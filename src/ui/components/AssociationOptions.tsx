@@ -1,7 +1,7 @@
 // The fast-association stream's two settings, shown in the data panel when that stream is chosen:
 // the order of the showings (a repeat apart from its first showing, or right after it) and whether
 // every episode starts from fresh learners (the paper's Fig. 9: 20 steps from scratch).
-import type { AssociationOrder } from '../../worker/session/sessionApi';
+import type { AssociationOrder } from '../../worker/session/contract';
 import { useStudioState } from '../session/context';
 import { Refusal } from './Refusal';
 import './associationTable.css';

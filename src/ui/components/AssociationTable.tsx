@@ -3,7 +3,7 @@
 // over the runs and the showings counted, then one plain sentence of what they say (showingsVerdict).
 // The exact numbers are in data attributes, so a test can compare them with `vsml evaluate`.
 import type { ShowingAccuracy } from '../../model/showings';
-import type { LearnedEntry, ShowingsByLearner } from '../../worker/session/sessionApi';
+import type { LearnedEntry, ShowingsByLearner } from '../../worker/session/contract';
 import { downloadBlob, showingsCsv } from '../charts/export';
 import { InfoButton } from '../help/InfoButton';
 import { useStudio } from '../session/context';

@@ -2,7 +2,7 @@
 // split, the transforms (resize, shuffled pixels, random projection, a class subset) and the stream.
 import { useEffect, useState } from 'react';
 import { DATASET_CATALOG } from '../../worker/catalog';
-import type { StreamKind } from '../../worker/session/sessionApi';
+import type { StreamKind } from '../../worker/session/contract';
 import { useStudioState } from '../session/context';
 import { parseClassList } from '../state/classList';
 import { AssociationOptions } from './AssociationOptions';

@@ -1,7 +1,7 @@
 // Display names of the learners in charts, legends and controls.
 import type { LearnedKind } from '../../model/learners/learned';
 import { LEARNED_KIND_NAMES } from '../../model/learners/kinds';
-import type { LearnedEntry } from '../../worker/session/sessionApi';
+import type { LearnedEntry } from '../../worker/session/contract';
 
 export const LEARNER_LABELS: { readonly [name: string]: string } = {
   vsml: 'VSML',

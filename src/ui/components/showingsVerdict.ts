@@ -2,7 +2,7 @@
 // showings beside each baseline's, and nothing more. A baseline within SIMILAR of VSML (absolute
 // accuracy) "also" gets them right; one higher gets more right; one lower gets fewer. Pure.
 import type { ShowingAccuracy } from '../../model/showings';
-import type { LearnedEntry, ShowingsByLearner } from '../../worker/session/sessionApi';
+import type { LearnedEntry, ShowingsByLearner } from '../../worker/session/contract';
 import { learnerLabel } from './labels';
 
 /** Second-showing accuracies closer than this (absolute) count as about the same. */

@@ -4,7 +4,7 @@
 // sigmoid gates i, f, o white to blue on 0…1; g, states and Δ blue < 0 < red on their own symmetric
 // range) so the table reads like small bars.
 import { divergingInterpolator, parseColour, sequentialInterpolator } from '../charts/palette';
-import { EXPLAIN_GATES } from '../../worker/session/contract';
+import { EXPLAIN_GATES } from '../../model/explainTypes';
 import { fixed, maxAbs, type CellNumbers } from './explainNumbers';
 
 const GATE_WORDS = { i: 'input gate i: how much new to write', f: 'forget gate f: how much of c to keep', o: 'output gate o: how much of c to show as h', g: 'candidate g: what to write' } as const;

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { downloadBlob } from '../charts/export';
 import { learnerPath, reproduceCommand, reproduceFiles, type CommandCell } from './reproduceCommand';
 import type { ExplainPort } from './useExplain';
+import { errorMessage } from '../../model/result';
 
 export interface ReproducePanelProps {
   readonly port: ExplainPort;
@@ -35,7 +36,7 @@ export function ReproducePanel({ port, example, learner, learnerFile, cell }: Re
       const fits = example < reply.examples ? '' : ` — the explained example ${example} is not among them; explain again and download`;
       setStatus({ ok: fits === '', text: `Saved ${files.stream} (${reply.examples} examples${taught}) and ${files.state}${fits}.` });
     } catch (e) {
-      setStatus({ ok: false, text: `reproduce: ${e instanceof Error ? e.message : String(e)}` });
+      setStatus({ ok: false, text: `reproduce: ${errorMessage(e)}` });
     } finally {
       setBusy(false);
     }

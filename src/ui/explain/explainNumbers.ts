@@ -2,7 +2,7 @@
 // the "explain this step" view: a cell's gates per micro-tick and its h and c before and after, a
 // grid's state or change in one dimension j as values[a*B + b] (the heatmaps' layout), and the
 // numbers' text. Pure (no DOM); every number is the explanation's own, never recomputed.
-import { EXPLAIN_GATES, type ExplainGate, type ExplainedLayer, type Explanation } from '../../worker/session/contract';
+import { EXPLAIN_GATES, type ExplainGate, type ExplainedLayer, type Explanation } from '../../model/explainTypes';
 import type { LayerState } from '../../model/state';
 
 /** A cell of one layer's grid: row a (input), column b (output). */

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ExplainReply, ReproduceReply, Explanation } from '../../worker/session/contract';
 import { clampCell, type CellRef, type StateVector } from './explainNumbers';
 import { STAGES } from './stages';
+import { errorMessage } from '../../model/result';
 
 /** What the view needs of the page's controller (StudioController's explain calls). */
 export interface ExplainPort {
@@ -84,7 +85,7 @@ export function useExplain(port: ExplainPort): ExplainView {
       setTraceIndex(reply.traceIndex);
       setStageState(0);
     } catch (e) {
-      setError(`explain: ${e instanceof Error ? e.message : String(e)}`);
+      setError(`explain: ${errorMessage(e)}`);
       setPace(0);
     } finally {
       inFlight.current = false;

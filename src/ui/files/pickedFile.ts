@@ -2,6 +2,7 @@
 // checked before any byte is read; a learner's text is checked for depth, then parsed as JSON (the
 // worker checks every field). Each refusal is one line that starts with the file's name.
 import { depthRefusal, MAX_DATA_BYTES, MAX_LEARNER_BYTES, sizeRefusal } from '../../worker/page/fileLimits';
+import { errorMessage } from '../../model/result';
 
 /** A file picked from disk: what a DOM File has and these readers use. */
 export interface PickedFile {
@@ -13,7 +14,6 @@ export interface PickedFile {
 
 export type Read<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
 
-const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /** A JSON document of a learner-sized kind ("learner", "checkpoint"): size, then depth, then JSON.parse. */
 export async function readJsonFile(file: PickedFile, what: string): Promise<Read<unknown>> {
@@ -23,14 +23,14 @@ export async function readJsonFile(file: PickedFile, what: string): Promise<Read
   try {
     text = await file.text();
   } catch (e) {
-    return { ok: false, message: `${file.name}: cannot be read: ${messageOf(e)}` };
+    return { ok: false, message: `${file.name}: cannot be read: ${errorMessage(e)}` };
   }
   const deep = depthRefusal(file.name, text, what);
   if (deep) return { ok: false, message: deep };
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (e) {
-    return { ok: false, message: `${file.name}: not a JSON file (${messageOf(e)})` };
+    return { ok: false, message: `${file.name}: not a JSON file (${errorMessage(e)})` };
   }
 }
 
@@ -41,7 +41,7 @@ export async function readLearnerBytes(file: PickedFile): Promise<Read<Uint8Arra
   try {
     return { ok: true, value: new Uint8Array(await file.arrayBuffer()) };
   } catch (e) {
-    return { ok: false, message: `${file.name}: cannot be read: ${messageOf(e)}` };
+    return { ok: false, message: `${file.name}: cannot be read: ${errorMessage(e)}` };
   }
 }
 
@@ -52,6 +52,6 @@ export async function readDataFile(file: PickedFile): Promise<Read<{ name: strin
   try {
     return { ok: true, value: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } };
   } catch (e) {
-    return { ok: false, message: `${file.name}: cannot be read: ${messageOf(e)}` };
+    return { ok: false, message: `${file.name}: cannot be read: ${errorMessage(e)}` };
   }
 }

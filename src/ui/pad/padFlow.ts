@@ -5,7 +5,7 @@
 // error line and leaves everything else as it was.
 import { encodeDrawingsIdx, type IdxPair } from '../../worker/page/drawingsExport';
 import type { Drawing } from '../../model/explainTypes';
-import { formatFieldError } from '../../model/result';
+import { errorMessage, formatFieldError } from '../../model/result';
 import type { PadPrediction, PadStore } from './padStore';
 
 export type PadReply = ({ readonly ok: true } & PadPrediction) | { readonly ok: false; readonly message: string };
@@ -16,7 +16,6 @@ export interface PadSession {
   teach(drawing: Drawing, label: number): Promise<PadReply>;
 }
 
-const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 const prediction = ({ input, probabilities, predicted }: PadPrediction): PadPrediction => ({ input, probabilities, predicted });
 
 async function call(pad: PadStore, busy: 'asking' | 'teaching', run: () => Promise<string | null>): Promise<boolean> {
@@ -26,7 +25,7 @@ async function call(pad: PadStore, busy: 'asking' | 'teaching', run: () => Promi
   try {
     error = await run();
   } catch (e) {
-    error = `worker: ${messageOf(e)}`;
+    error = `worker: ${errorMessage(e)}`;
   }
   pad.getState().set({ busy: null, error });
   return error === null;

@@ -3,7 +3,7 @@
 // images), so it needs a single-channel picture task. Without a resize the task's picture is the data
 // set's; with one the page cannot see the data set's side and draws at 28 x 28 (the built-in sets'),
 // and a worker refusal names the size it wants. Pure.
-import type { SessionInfo } from '../../worker/session/sessionApi';
+import type { SessionInfo } from '../../worker/session/contract';
 
 export const PAD_SIDE = 28;
 

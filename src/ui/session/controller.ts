@@ -9,12 +9,13 @@
 // fetches and IndexedDB come in as `StudioEnv`, so this runs under test on a fake worker.
 import type { DatasetFileRole } from '../../worker/catalog';
 import { DATASET_CATALOG, missingDataFiles } from '../../worker/catalog';
-import type { Frame } from '../../worker/session/session';
-import type { Drawing, ExplainReply, LearnedDocument, PeekReply, ReproduceReply, SessionApi, SessionInfo, SessionSettings, TeachReply } from '../../worker/session/sessionApi';
+import type { Frame } from '../../worker/session/contract';
+import type { Drawing, ExplainReply, LearnedDocument, PeekReply, ReproduceReply, SessionApi, SessionInfo, SessionSettings, TeachReply } from '../../worker/session/contract';
 import type { Pending, StudioStore } from '../state/studioStore';
 import { refusedUrlSetting, sessionSettings, type StudioSettings } from '../state/urlSettings';
 import { readDataFile, type PickedFile } from '../files/pickedFile';
 import { LearnerSources, type LearnerFetch, type LearnerFile } from './learnerSources';
+import { errorMessage } from '../../model/result';
 
 /** The worker API as the page sees it through Comlink: every call answers later. */
 export type SessionPort = {
@@ -32,7 +33,6 @@ export interface StudioEnv extends LearnerFetch {
 type FileSet = { [role: string]: { name: string; bytes: Uint8Array } };
 
 const LEARNER_FILE = 'file';
-const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /**
  * One change of what the session is opened from (a learner file, data files, a shipped learner),
@@ -195,7 +195,7 @@ export class StudioController {
       try {
         refusal = await this.openNow(change.force ? 'force' : 'changed');
       } catch (e) {
-        change.undo(messageOf(e));
+        change.undo(errorMessage(e));
         throw e;
       }
       if (refusal !== null) change.undo(refusal);
@@ -210,7 +210,7 @@ export class StudioController {
       try {
         refusal = await open();
       } catch (e) {
-        refusal = `the session could not be opened: ${messageOf(e)}`;
+        refusal = `the session could not be opened: ${errorMessage(e)}`;
       }
       if (refusal !== null) this.refuse(prefix + refusal);
       if (!this.queued) this.store.getState().set({ pending: null });
@@ -551,7 +551,7 @@ export class StudioController {
     try {
       return await call();
     } catch (e) {
-      return { ok: false, message: `${what}: ${messageOf(e)}` };
+      return { ok: false, message: `${what}: ${errorMessage(e)}` };
     }
   }
 
@@ -568,7 +568,7 @@ export class StudioController {
         if (this.store.getState().sessionSerial === serial) return this.onFrame(frame);
         this.wantFrame = true;
       })
-      .catch((e: unknown) => this.store.getState().set({ error: `worker: ${messageOf(e)}` }))
+      .catch((e: unknown) => this.store.getState().set({ error: `worker: ${errorMessage(e)}` }))
       .finally(() => {
         this.framePending = false;
       });

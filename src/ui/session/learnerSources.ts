@@ -5,6 +5,7 @@
 // for the banner.
 import { TRAINED_LEARNER } from '../../worker/catalog';
 import { readJsonFile, type PickedFile, type Read } from '../files/pickedFile';
+import { errorMessage } from '../../model/result';
 
 /** The page's ways to get a learner: the shipped files and the trainer's handover. */
 export interface LearnerFetch {
@@ -20,7 +21,6 @@ export interface LearnerFile {
   readonly doc: unknown;
 }
 
-const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 export class LearnerSources {
   private readonly shipped = new Map<string, unknown>();
@@ -48,7 +48,7 @@ export class LearnerSources {
       this.shipped.set(id, doc);
       return { ok: true, value: doc };
     } catch (e) {
-      return { ok: false, message: `${setting}: "${id}" could not be read: ${messageOf(e)}` };
+      return { ok: false, message: `${setting}: "${id}" could not be read: ${errorMessage(e)}` };
     }
   }
 
@@ -65,7 +65,7 @@ export class LearnerSources {
       if (doc === null) return { ok: false, message: 'learner: no learner from the trainer in this browser (use "Open in studio" on the trainer page)' };
       return { ok: true, value: doc };
     } catch (e) {
-      return { ok: false, message: `learner: the trainer's learner could not be read: ${messageOf(e)}` };
+      return { ok: false, message: `learner: the trainer's learner could not be read: ${errorMessage(e)}` };
     }
   }
 }

@@ -4,8 +4,8 @@
 // (session/controller.ts) talks to the worker and writes the replies. `createStudioStore` makes a fresh
 // one from a query string (tests make one each); components read it through context (useStudioState).
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Frame } from '../../worker/session/session';
-import type { SessionInfo } from '../../worker/session/sessionApi';
+import type { Frame } from '../../worker/session/contract';
+import type { SessionInfo } from '../../worker/session/contract';
 import { EMPTY_QUIZ, type QuizState } from '../quiz/quiz';
 import { settingsFromUrl, type StudioSettings } from './urlSettings';
 

@@ -3,7 +3,7 @@
 // Reading a URL never throws: each bad key comes back as an error, and its setting keeps its default.
 import { BASELINE_NAMES, type BaselineName } from '../../model/baselines/kinds';
 import { SESSION_DATASETS, SHIPPED_LEARNED, SHIPPED_LEARNERS, TRAINED_LEARNER } from '../../worker/catalog';
-import type { AssociationOrder, SessionSettings, StreamKind } from '../../worker/session/sessionApi';
+import type { AssociationOrder, SessionSettings, StreamKind } from '../../worker/session/contract';
 import { QUIZ_MODES, type QuizMode } from '../quiz/quiz';
 
 export type Normalisation = 'class' | 'layer' | 'fixed';

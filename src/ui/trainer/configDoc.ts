@@ -1,3 +1,4 @@
+import { errorMessage } from '../../model/result';
 // Editing a vsml-meta-config document as plain JSON: read and write a field by its path (the paths
 // check() names, "tasks.classes[0][1]"), and the lenient text <-> value conversions of the form. The
 // form never validates: what the user typed goes into the document as it reads (a number, null, or the
@@ -137,7 +138,7 @@ export function docFromJson(text: string): { ok: true; doc: Doc } | { ok: false;
   try {
     v = JSON.parse(text);
   } catch (e) {
-    return { ok: false, message: `not JSON: ${e instanceof Error ? e.message : String(e)}` };
+    return { ok: false, message: `not JSON: ${errorMessage(e)}` };
   }
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return { ok: false, message: 'must be a JSON object ({"format": "vsml-meta-config", ...})' };
   return { ok: true, doc: v as Doc };

@@ -1,6 +1,6 @@
 // The evaluation chart's lines: one per held-out dataset, the cumulative accuracy at the end of each
 // evaluation against the step it was made at. Pure (no DOM).
-import type { EvaluationRecord } from '../../worker/trainer/trainerApi';
+import type { EvaluationRecord } from '../../worker/trainer/contract';
 
 export interface EvalSeries {
   readonly name: string;

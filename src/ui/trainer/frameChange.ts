@@ -1,7 +1,7 @@
 // Whether a pulled frame changes what the screen shows. The page pulls at most one frame per animation
 // frame but a step takes about a second, so most frames repeat the last; only a changed one goes into
 // the store (and re-renders the charts). Pure (no DOM).
-import type { TrainerFrame } from '../../worker/trainer/trainerApi';
+import type { TrainerFrame } from '../../worker/trainer/contract';
 
 export function frameChanged(prev: TrainerFrame | null, next: TrainerFrame): boolean {
   if (prev === null) return true;

@@ -7,7 +7,7 @@ import { downloadBlob } from '../charts/export';
 import '../studio.css';
 import './trainer.css';
 import { TrainerContext } from './context';
-import type { TrainerApi } from '../../worker/trainer/trainerApi';
+import type { TrainerApi } from '../../worker/trainer/contract';
 import { TrainerApp } from './TrainerApp';
 import { TrainerController, type TrainerPort } from './trainerController';
 import { trainerStore } from './trainerStore';

@@ -4,7 +4,7 @@
 // that name that task in the confirm dialog ("mnist 7×7, classes 0, 1, 2").
 import { DEFAULT_SETTINGS, settingsToUrl } from '../state/urlSettings';
 import { TRAINED_LEARNER } from '../../worker/catalog';
-import type { TrainedTask } from '../../worker/trainer/trainedTask';
+import type { TrainedTask } from '../../worker/trainer/contract';
 
 /** The studio's URL (relative to the trainer page) for the trained learner on `task`. */
 export function studioUrlFor(task: TrainedTask): string {

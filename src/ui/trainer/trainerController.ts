@@ -8,9 +8,10 @@ import { readDataFile, readJsonFile, readLearnerBytes, type PickedFile } from '.
 import { getAt } from './configDoc';
 import { missingFiles, referencedFiles, withRefFile } from './datasetRefs';
 import { frameChanged, isActive, isRunning } from './frameChange';
-import type { FileInput, TrainerApi, TrainerFrame } from '../../worker/trainer/trainerApi';
+import type { FileInput, TrainerApi, TrainerFrame } from '../../worker/trainer/contract';
 import { studioUrlFor } from './studioLink';
 import { badCheck, type TrainerStore } from './trainerStore';
+import { errorMessage } from '../../model/result';
 
 /** The worker API as the page sees it through Comlink: every call answers later. */
 export type TrainerPort = {
@@ -40,7 +41,6 @@ export const STUDIO_TRAINED_URL = './?learner=trained';
 
 export const CHECK_DELAY_MS = 300;
 
-const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /** "quick-demo" -> "quick-demo"; anything else reduced to [a-z0-9-] for a file name. */
 export function fileStem(name: string): string {
@@ -77,7 +77,7 @@ export class TrainerController {
       const saved = await this.api.savedRun();
       this.store.getState().set({ saved });
     } catch (e) {
-      this.store.getState().set({ error: `worker: ${message(e)}` });
+      this.store.getState().set({ error: `worker: ${errorMessage(e)}` });
     }
   }
 
@@ -111,7 +111,7 @@ export class TrainerController {
     try {
       reply = await this.api.check(doc);
     } catch (e) {
-      reply = { ok: false as const, field: '', message: `worker: ${message(e)}` };
+      reply = { ok: false as const, field: '', message: `worker: ${errorMessage(e)}` };
     }
     if (seq !== this.checkSeq) return;
     const set = this.store.getState().set;
@@ -231,7 +231,7 @@ export class TrainerController {
     try {
       reply = await call();
     } catch (e) {
-      reply = { ok: false as const, message: `worker: ${message(e)}` };
+      reply = { ok: false as const, message: `worker: ${errorMessage(e)}` };
     } finally {
       set({ starting: false });
     }
@@ -319,7 +319,7 @@ export class TrainerController {
     this.api
       .frame()
       .then((frame) => this.onFrame(frame))
-      .catch((e: unknown) => this.store.getState().set({ error: `worker: ${message(e)}` }))
+      .catch((e: unknown) => this.store.getState().set({ error: `worker: ${errorMessage(e)}` }))
       .finally(() => {
         this.framePending = false;
       });

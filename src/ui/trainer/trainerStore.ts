@@ -7,7 +7,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { docFromJson, docToJson, getAt, setAt, type Doc } from './configDoc';
 import { withEvalField } from './datasetRefs';
 import { formFieldOf } from './configFields';
-import type { SavedRun, TrainerFrame, TrainerInfo, TrainerPreset, UnreadableSave } from '../../worker/trainer/trainerApi';
+import type { SavedRun, TrainerFrame, TrainerInfo, TrainerPreset, UnreadableSave } from '../../worker/trainer/contract';
 
 export type CheckStatus =
   | { readonly state: 'idle' }

@@ -1,3 +1,4 @@
+import { errorMessage } from '../../model/result';
 // The screen wake lock held while a run trains: requested when the run starts or resumes, released on
 // pause, stop and the end; the browser drops it when the page is hidden, so it is asked for again when
 // the page is visible again. No Wake Lock API (or a refusal) is a status the page shows as a note, never
@@ -71,7 +72,7 @@ export class ScreenWakeLock {
         });
         this.onStatus('held');
       } catch (e) {
-        this.onStatus('refused', e instanceof Error ? e.message : String(e));
+        this.onStatus('refused', errorMessage(e));
       } finally {
         this.requesting = null;
       }

@@ -4,6 +4,8 @@
 // curve's points may be every `every` examples (accuracyTally.ts thins a long session's), and the
 // point after the last example is added when it falls between two of them.
 
+import type { DecimatedCurve } from './contract';
+
 /** Default points per curve in a frame. */
 export const FRAME_POINTS = 1000;
 
@@ -13,13 +15,6 @@ export function decimationIndices(n: number, maxPoints = FRAME_POINTS): Uint32Ar
   if (n <= maxPoints) return Uint32Array.from({ length: n }, (_, i) => i);
   const step = (n - 1) / (maxPoints - 1);
   return Uint32Array.from({ length: maxPoints }, (_, k) => Math.round(k * step));
-}
-
-export interface DecimatedCurve {
-  /** Examples seen at each point (1-based: point i of the full curve is after i + 1 examples). */
-  readonly x: Float64Array;
-  readonly mean: Float64Array;
-  readonly std: Float64Array;
 }
 
 /** The points of a curve (`mean`, `std` of equal length; point i after (i + 1) * every examples) at `indices`. */

@@ -8,22 +8,8 @@ import { learnedBatchLearner, type DatasetShape } from '../../meta/learnedBatch'
 import type { BatchLearner } from '../../meta/protocol';
 import { BASELINE_NAMES } from '../../model/baselines/kinds';
 import { parseLearnedLearner, type LearnedLearner } from '../../model/formats/learnedLearner';
-import type { LearnedKind } from '../../model/learners/learned';
+import type { LearnedDocument, LearnedEntry } from './contract';
 import { formatFieldError } from '../../model/result';
-
-/** A learned-learner document as the page sends it: `name` keys its curve, `file` names it in refusals. */
-export interface LearnedDocument {
-  readonly name: string;
-  readonly file: string;
-  readonly document: unknown;
-}
-
-/** A learned learner the session runs (SessionInfo.learned). */
-export interface LearnedEntry {
-  readonly name: string;
-  readonly file: string;
-  readonly kind: LearnedKind;
-}
 
 export interface ParsedLearned extends LearnedEntry {
   readonly learner: LearnedLearner;

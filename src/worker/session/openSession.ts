@@ -17,13 +17,29 @@ import type { BlockSource } from '../../model/engine';
 import { BASELINE_NAMES } from '../../model/baselines/kinds';
 import type { Learner } from '../../model/formats/learner';
 import { formatRefusal, memoryRefusal } from '../../model/resources';
-import { formatFieldError, type FieldError } from '../../model/result';
+import { errorMessage, formatFieldError, type FieldError } from '../../model/result';
 import type { EngineChoice } from '../shared/engineChoice';
 import { browserMemoryLimit } from '../shared/memoryLimit';
 import { learnedEntries, learnedLines, type ParsedLearned } from './learnedLines';
 import { sessionMemory, STUDIO_RAISE } from './sessionMemory';
 import { Session } from './session';
-import type { SessionDeps, SessionInfo, SessionSettings } from './sessionApi';
+import type { MemoryLimit } from '../../model/resources';
+import type { DataSource, SplitName } from '../../data/types';
+import type { EngineSpec } from '../../model/engine';
+import type { Result } from '../../model/result';
+import type { SessionInfo, SessionSettings } from './contract';
+import type { PacingClock } from './player';
+
+/** What a session is made with: its engines and data (injected: the browser's, or Node's in tests and the CLI). */
+export interface SessionDeps {
+  makeEngine(spec: EngineSpec): Promise<EngineChoice>;
+  /** `files`: the user's files for the idx and cifar data sets (OpenRequest.files). */
+  openData(dataset: string, split: SplitName, seed: number, files: DatasetFiles | undefined): Promise<Result<DataSource>>;
+  /** Default: performance.now and setTimeout. */
+  readonly clock?: PacingClock;
+  /** What a session may need (openSession refuses more); default browserMemoryLimit (memoryLimit.ts). */
+  readonly memoryLimit?: MemoryLimit;
+}
 
 export interface OpenedSession {
   readonly session: Session;
@@ -99,7 +115,7 @@ export async function openSession(deps: SessionDeps, s: SessionSettings, learner
   try {
     choice = await deps.makeEngine({ config: learner.config, inputSize, numClasses, runs: s.runs });
   } catch (e) {
-    return refuse(`engine: ${e instanceof Error ? e.message : String(e)}`);
+    return refuse(`engine: ${errorMessage(e)}`);
   }
   const { engine, fallback } = choice;
   let session: Session;
@@ -108,7 +124,7 @@ export async function openSession(deps: SessionDeps, s: SessionSettings, learner
   } catch (e) {
     engine.dispose();
     void choice.upgrade?.then((c) => c.engine.dispose());
-    return refuse(`engine: ${e instanceof Error ? e.message : String(e)}`);
+    return refuse(`engine: ${errorMessage(e)}`);
   }
   const image = source.value.kind === 'images' && !s.project;
   const info: SessionInfo = {

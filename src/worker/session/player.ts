@@ -8,24 +8,25 @@
 // While an open is in progress (hold), the loop starts no block, so the worker's time goes to the open
 // rather than to a session it is about to replace; it plays on if the open is refused.
 import type { BlockSource, VsmlEngine } from '../../model/engine';
+import { errorMessage } from '../../model/result';
 import { Pacer } from './pacer';
 import { SerialQueue } from '../shared/serial';
-import type { Frame, Session, StateView } from './session';
+import type { Frame, StateView } from './contract';
+import type { Session } from './session';
 import { SpeedMeter } from './speedMeter';
 import { yieldToEvents } from '../shared/yieldToEvents';
 
-/** Wall time in milliseconds and waiting, injectable so pacing can be tested on a fake clock. */
-export interface Clock {
+/** Wall time in milliseconds and waiting (pacing a session's play; TrainerClock is the trainer's time and date), injectable so pacing can be tested on a fake clock. */
+export interface PacingClock {
   now(): number;
   sleep(ms: number): Promise<void>;
 }
 
-export const realClock: Clock = {
+export const realClock: PacingClock = {
   now: () => performance.now(),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
-const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 export class Player {
   private session: Session | null = null;
@@ -47,7 +48,7 @@ export class Player {
   /** Frame.infoRevision (the api bumps it whenever the session's info changes). */
   infoRevision = 0;
 
-  constructor(private readonly clock: Clock = realClock) {
+  constructor(private readonly clock: PacingClock = realClock) {
     this.meter = new SpeedMeter(clock.now());
   }
 
@@ -180,7 +181,7 @@ export class Player {
         try {
           heatmap = await session.heatmap(view);
         } catch (e) {
-          notice = this.notice ?? `The state could not be read: ${messageOf(e)}`;
+          notice = this.notice ?? `The state could not be read: ${errorMessage(e)}`;
         }
       }
       const examplesPerSecond = this.playing ? this.meter.rate() : 0;
@@ -225,7 +226,7 @@ export class Player {
           this.generation++;
           this.playing = false;
           this.stoppedOnError = session;
-          this.notice = `The session stopped: ${messageOf(e)}`;
+          this.notice = `The session stopped: ${errorMessage(e)}`;
         }
       });
       if (generation !== this.generation) return;

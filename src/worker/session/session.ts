@@ -12,9 +12,9 @@ import type { BlockSource, VsmlEngine } from '../../model/engine';
 import type { Learner } from '../../model/formats/learner';
 import type { BatchLearner } from '../../meta/protocol';
 import { AccuracyTally } from './accuracyTally';
-import { FRAME_POINTS, framePoints, type DecimatedCurve } from './framePoints';
+import { FRAME_POINTS, framePoints } from './framePoints';
 import { episodeChunks, freshEpisodeLength, vsmlReset } from '../../meta/episodes';
-import { SessionShowings, type ShowingsByLearner } from './showingTally';
+import { SessionShowings } from './showingTally';
 import { drawingInput, type ImageInput } from '../../data/imageInput';
 import { explainExample, predictOutputs, rebuildCarry } from '../../model/explain';
 import { flopModel } from '../../model/flops';
@@ -22,72 +22,11 @@ import type { Drawing, Explanation } from '../../model/explainTypes';
 import { initRunState } from '../../model/init';
 import { formatFieldError, type Result } from '../../model/result';
 import { Rng } from '../../model/rng';
-import type { PeekReply, ReproduceReply, TeachReply } from './contract';
+import type { AccuracyCurve, DecimatedCurve, Frame, Heatmap, PeekReply, ReproduceReply, ShowingsByLearner, StateView, TeachReply } from './contract';
 import type { LearnedLine } from './learnedLines';
 import { RecentOutputs } from './recentOutputs';
 import { Run0Record } from './run0Record';
 import { agreementOf, explainRefusal, labelRefusal, MAX_TAUGHT, predictionOf, taughtBlock } from './sessionExplain';
-
-/** Mean and (sample) std over the runs of the cumulative online accuracy: point i after (i + 1) * every examples (every: 1 up to TALLY_POINTS examples). */
-export interface AccuracyCurve {
-  readonly mean: Float64Array;
-  readonly std: Float64Array;
-  readonly every: number;
-}
-
-/** Which state slice a frame's heatmap shows (of run 0): layer, h or c, and the state dimension j in [0, N). */
-export interface StateView {
-  readonly layer: number;
-  readonly vector: 'h' | 'c';
-  readonly j: number;
-}
-
-/** One state dimension of one layer of run 0: [rows = A][cols = B] values (engine.readStateSlice). */
-export interface Heatmap {
-  readonly view: StateView;
-  readonly rows: number;
-  readonly cols: number;
-  readonly values: Float32Array;
-}
-
-/** What the screen shows after the last block. */
-export interface Frame {
-  readonly examplesSeen: number;
-  /** Run 0's last example: its A inputs, its label, and the probabilities predicted before it. */
-  readonly input: Float32Array;
-  readonly label: number;
-  readonly probabilities: Float32Array;
-  /** Argmax of `probabilities` (the first maximum). */
-  readonly predicted: number;
-  /** Run 0's last `history` examples, oldest first: [n][K] probabilities of the learner `strip` and [n] labels. */
-  readonly recentProbabilities: Float32Array;
-  /** Whose probabilities `recentProbabilities` are: "vsml", a baseline or a learned learner's name (one the session does not run reads "vsml"). */
-  readonly strip: string;
-  readonly recentLabels: Int32Array;
-  /** [n] marks of the same examples (src/model/showings.ts: first or second showing, episode start); 0 on the i.i.d. stream. */
-  readonly recentMarks: Uint8Array;
-  /** Association stream: every learner's accuracy on first and on second showings (showingTally.ts); null on the i.i.d. stream. */
-  readonly showings: ShowingsByLearner | null;
-  /** VSML, every baseline and every learned learner: the cumulative accuracy, decimated to at most 1000 points, always with the first and the last; x = examples seen (1-based). */
-  readonly accuracy: { readonly [learner: string]: DecimatedCurve };
-  /** The state slice of the view set with setView (run 0), or null. */
-  readonly heatmap: Heatmap | null;
-  /**
-   * While playing, over the last 3 s or the last 10 blocks, whichever spans longer (speedMeter.ts):
-   * examples per run per second, and cell-ticks per second (x S x Session.cellTicksPerExample: the sum
-   * of A*B, twice with backwardPass); 0 when paused.
-   */
-  readonly speed: { readonly examplesPerSecond: number; readonly cellTicksPerSecond: number };
-  readonly playing: boolean;
-  /**
-   * Changes whenever the session's SessionInfo changes (a new session, its move from the CPU
-   * reference onto WebGPU, its recreation after a lost device, a GPU that could not be made): call
-   * info() again when it differs from the last one seen.
-   */
-  readonly infoRevision: number;
-  /** Something the user should read: the GPU device was lost and the session recreated, an error stopped the loop, a bad view. */
-  readonly notice: string | null;
-}
 
 /** The part of a frame the session itself knows. */
 export type SessionFrame = Omit<Frame, 'heatmap' | 'speed' | 'playing' | 'notice' | 'infoRevision'>;

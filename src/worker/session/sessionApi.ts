@@ -8,145 +8,19 @@
 // moves onto it when it is ready (Player.handOver); frames carry infoRevision so the page re-reads
 // info(). The newest open or restart wins: an older one still opening gives way at once, and the
 // running session starts no block while an open is in progress (it plays on if the open is refused).
-import type { MemoryLimit } from '../../model/resources';
 import type { DatasetFiles } from '../../data/load';
-import type { DataSource, SplitName } from '../../data/types';
-import type { BaselineName } from '../../model/baselines/kinds';
-import type { EngineSpec } from '../../model/engine';
 import { parseLearner, type Learner } from '../../model/formats/learner';
-import { formatFieldError, type Result } from '../../model/result';
-import type { AssociationOrder } from '../../data/associationStream';
+import { errorMessage, formatFieldError } from '../../model/result';
 import type { EngineChoice } from '../shared/engineChoice';
-import type { ShowingsByLearner } from './showingTally';
-import type { Drawing, ExplainReply, PeekReply, Refusal, ReproduceReply, TeachReply } from './contract';
-import { parseLearnedDocuments, type LearnedDocument, type LearnedEntry, type ParsedLearned } from './learnedLines';
-import { openSession, type Opened, type OpenedSession } from './openSession';
-import { Player, realClock, type Clock } from './player';
-import type { Frame, Session, StateView } from './session';
+import type { OpenReply, Refusal, SessionApi, SessionInfo, SessionSettings, StateView } from './contract';
+import { parseLearnedDocuments, type ParsedLearned } from './learnedLines';
+import { openSession, type Opened, type OpenedSession, type SessionDeps } from './openSession';
+import { Player, realClock } from './player';
+import type { Session } from './session';
 
-export type { Frame, StateView } from './session';
-export type { Clock } from './player';
-export type { Drawing, ExplainReply, PeekReply, Prediction, ReproduceReply, TeachReply } from './contract';
-
-export type StreamKind = 'iid' | 'association';
-export type { AssociationOrder } from '../../data/associationStream';
-export type { ShowingsByLearner } from './showingTally';
-export type { LearnedDocument, LearnedEntry } from './learnedLines';
-
-export interface SessionSettings {
-  /** Registry name (src/data/registry.ts). */
-  readonly dataset: string;
-  readonly split: SplitName;
-  /** Square side to resize images to; null: the dataset's own size. */
-  readonly resize: number | null;
-  /** S: runs, each with its own stream and initial state. */
-  readonly runs: number;
-  /** Seed of the streams, the initial states, the baselines' weights and the task transforms. */
-  readonly seed: number;
-  readonly baselines: readonly BaselineName[];
-  /** Class subset (TaskSpec.classes), relabelled in list order; null: all. */
-  readonly classes: readonly number[] | null;
-  /** A fixed permutation of the inputs (TaskSpec.shufflePixels). */
-  readonly shuffle: boolean;
-  /** A fixed random projection of the inputs (TaskSpec.project). */
-  readonly project: boolean;
-  /** iid: the seeded shuffled epochs of src/data/stream.ts; association: Fig. 9's episodes (src/data/associationStream.ts). */
-  readonly stream: StreamKind;
-  /** Association stream: apart (default: a repeat never directly follows its first showing) or adjacent (back to back). */
-  readonly order?: AssociationOrder;
-  /** Association stream: every episode from fresh learners (default false: one continuing stream). */
-  readonly fresh?: boolean;
-}
-
-export interface SessionInfo {
-  readonly backend: string;
-  readonly description: string;
-  /** Why the CPU reference runs instead of WebGPU (for the banner); null on WebGPU. */
-  readonly fallback: string | null;
-  readonly inputSize: number;
-  readonly numClasses: number;
-  readonly classNames: readonly string[];
-  /** Task.name with its transforms, e.g. "mnist/test [7x7]". */
-  readonly taskName: string;
-  readonly runs: number;
-  /** The engine's layers: A inputs x B outputs each. */
-  readonly layers: readonly { readonly A: number; readonly B: number }[];
-  /** N: the range of StateView.j. */
-  readonly stateSize: number;
-  /** The input as an image; null for tasks that are not images (generated, projected). */
-  readonly imageShape: { readonly height: number; readonly width: number; readonly channels: number } | null;
-  /**
-   * While the session runs on the CPU reference only until its WebGPU engine is ready: why, in words
-   * (HANDOVER_PENDING); it then moves onto WebGPU exactly where it is and the info changes
-   * (Frame.infoRevision: backend "webgpu", handover null; or, when the GPU engine cannot be made,
-   * handover null and the reason in `fallback`). Null otherwise.
-   */
-  readonly handover: string | null;
-  /** The learned learners without variable sharing the session runs beside VSML (their curves are keyed by name), in the order given. */
-  readonly learned: readonly LearnedEntry[];
-}
-
-export type OpenReply = { readonly ok: true; readonly info: SessionInfo } | { readonly ok: false; readonly message: string };
-
-/** Cumulative accuracy for export: point i is after (i + 1) * every examples (every is 1, full resolution, up to TALLY_POINTS = 32768 examples; then 2, 4, ...: accuracyTally.ts). */
-export interface AccuracyExport {
-  readonly examples: number;
-  readonly every: number;
-  readonly runs: number;
-  readonly seed: number;
-  readonly taskName: string;
-  readonly learners: { readonly [name: string]: { readonly mean: Float64Array; readonly std: Float64Array } };
-  /** Association stream: every learner's accuracy on first and on second showings so far (Frame.showings), and how the stream ran; absent on the i.i.d. stream. */
-  readonly association?: { readonly order: AssociationOrder; readonly fresh: boolean; readonly showings: ShowingsByLearner };
-}
-
-export interface SessionDeps {
-  makeEngine(spec: EngineSpec): Promise<EngineChoice>;
-  /** `files`: the user's files for the idx and cifar data sets (OpenRequest.files). */
-  openData(dataset: string, split: SplitName, seed: number, files: DatasetFiles | undefined): Promise<Result<DataSource>>;
-  /** Default: performance.now and setTimeout. */
-  readonly clock?: Clock;
-  /** What a session may need (openSession refuses more); default browserMemoryLimit (memoryLimit.ts). */
-  readonly memoryLimit?: MemoryLimit;
-}
-
-export interface SessionApi {
-  /**
-   * Replace the running session (on any error the old one keeps running, even playing, and the reply says why). The new one starts paused.
-   * `learned`: learned learners without variable sharing to run beside VSML on the same streams (learnedLines.ts; a refusal names the file and field).
-   */
-  open(settings: SessionSettings, learnerDocument: unknown, files?: DatasetFiles, learned?: readonly LearnedDocument[]): Promise<OpenReply>;
-  /** Reopen with the same settings, learner and files and this seed (the same seed gives the same curves bit for bit). */
-  restart(seed: number): Promise<OpenReply>;
-  /** Run on its own in the worker at this many examples per second (Infinity: as fast as possible), until pause(). */
-  play(examplesPerSecond: number): void;
-  /** Stop the loop; resolves once the block in flight has finished. */
-  pause(): Promise<void>;
-  /** Pause, then advance by `steps` examples. */
-  step(steps: number): Promise<void>;
-  /** Which state slice frames carry (run 0), or null for none. */
-  setView(view: StateView | null): void;
-  /** Whose output probabilities the frames' strip carries: "vsml" (default), a baseline or a learned learner's name (Frame.strip). */
-  setStrip(learner: string): void;
-  /** The latest frame (never in the middle of a block), or null when nothing is open. */
-  frame(): Promise<Frame | null>;
-  /** Cumulative accuracy for export (CSV/JSON), every example up to 32768 examples, or null. */
-  curves(): AccuracyExport | null;
-  /** The open session's info, or null; it changes (and Frame.infoRevision with it) when the session moves onto WebGPU or a lost device made it be recreated (frame.notice says so). */
-  info(): SessionInfo | null;
-  /**
-   * "Explain this step": pause, advance every run (VSML and the baselines, tallied as any example) by
-   * exactly one example, and answer run 0's explanation of it (src/model/explain.ts on its state read
-   * back before the step) and its agreement with the engine's own numbers after it.
-   */
-  explainNext(): Promise<ExplainReply>;
-  /** Run 0's prediction for a drawing (through the task's data path), changing nothing. */
-  peek(drawing: Drawing): Promise<PeekReply>;
-  /** Every run takes the drawing with this label as one more example outside the stream (examples seen and curves unchanged); answers run 0's prediction made before the label. */
-  teach(drawing: Drawing, label: number): Promise<TeachReply>;
-  /** The vsml-stream and vsml-state documents with which `vsml trace` recomputes run 0. */
-  reproduce(): Promise<ReproduceReply>;
-}
+export type * from './contract';
+export type { SessionDeps } from './openSession';
+export type { PacingClock } from './player';
 
 /** What a session was opened from, to reopen it (restart, device loss). */
 interface Opening {
@@ -204,7 +78,7 @@ export function createSessionApi(deps: SessionDeps): SessionApi {
     try {
       choice = await making;
     } catch (e) {
-      if (current === cur) setInfo(cur, { ...cur.info, fallback: `WebGPU could not run this session: ${e instanceof Error ? e.message : String(e)}`, handover: null });
+      if (current === cur) setInfo(cur, { ...cur.info, fallback: `WebGPU could not run this session: ${errorMessage(e)}`, handover: null });
       return;
     }
     const same = choice.fallback !== null && choice.engine.backend === cur.info.backend;
@@ -216,7 +90,7 @@ export function createSessionApi(deps: SessionDeps): SessionApi {
     try {
       await player.handOver(cur.session, choice.engine, opened.replay());
     } catch (e) {
-      const why = choice.fallback ?? `WebGPU could not run this session: ${e instanceof Error ? e.message : String(e)}`;
+      const why = choice.fallback ?? `WebGPU could not run this session: ${errorMessage(e)}`;
       if (current === cur) setInfo(cur, { ...cur.info, fallback: why, handover: null });
       return;
     }
@@ -231,7 +105,7 @@ export function createSessionApi(deps: SessionDeps): SessionApi {
     try {
       return await openSession(deps, settings, learner, files, learned);
     } catch (e) {
-      return { ok: false, message: `open: ${e instanceof Error ? e.message : String(e)}` };
+      return { ok: false, message: `open: ${errorMessage(e)}` };
     }
   }
 
@@ -336,7 +210,7 @@ export function createSessionApi(deps: SessionDeps): SessionApi {
       const r = await player.use(use, { pause });
       return r ?? { ok: false, message: `${what}: the session was replaced meanwhile` };
     } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
+      const message = errorMessage(e);
       return { ok: false, message: message.startsWith(`${what}: `) ? message : `${what}: ${message}` };
     }
   }

@@ -2,9 +2,8 @@
 // transferred, not copied. Shared by the browser worker (session.worker.ts) and the Node test over a
 // MessageChannel.
 import * as Comlink from 'comlink';
-import type { Frame } from './session';
+import type { AccuracyExport, Frame, PeekReply, SessionApi } from './contract';
 import type { Explanation } from '../../model/explainTypes';
-import type { AccuracyExport, PeekReply, SessionApi } from './sessionApi';
 
 /** Every buffer a frame holds (each array is the frame's own, so handing them over loses nothing). */
 export function frameBuffers(f: Frame): ArrayBuffer[] {

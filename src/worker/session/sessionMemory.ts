@@ -11,7 +11,7 @@ import { defaultBlockSteps } from '../../meta/protocol';
 import type { VsmlConfig } from '../../model/config';
 import { baselineItem, engineItems, estimateOf, F32, productItem, stateField, type MemoryEstimate, type MemoryItem } from '../../model/resources';
 import type { ParsedLearned } from './learnedLines';
-import type { SessionSettings } from './sessionApi';
+import type { SessionSettings } from './contract';
 
 /** The studio's default S, above which S is named as a reason for a large state. */
 const DEFAULT_STUDIO_RUNS = 8;

@@ -6,9 +6,7 @@
 import { isEpisodic, type EpisodicSource } from '../../meta/episodes';
 import type { BlockSource } from '../../model/engine';
 import { ShowingTally, type ShowingSummary } from '../../model/showings';
-
-/** Per learner (vsml and each baseline), first- and second-showing accuracy. */
-export type ShowingsByLearner = { readonly [learner: string]: ShowingSummary };
+import type { ShowingsByLearner } from './contract';
 
 export class SessionShowings {
   private readonly source: EpisodicSource | null;

@@ -6,6 +6,7 @@
 import type { EngineSpec, VsmlEngine } from '../../model/engine';
 import { ReferenceEngine } from '../../model/referenceEngine';
 import { simdBlocker } from '../../cpu/simd';
+import { errorMessage } from '../../model/result';
 
 /** Makes a CPU engine for a spec. */
 export type CpuMaker = (spec: EngineSpec) => Promise<VsmlEngine>;
@@ -24,7 +25,7 @@ export function fastCpu(makeFast: CpuMaker, blocker: () => string | null = simdB
     try {
       return await makeFast(spec);
     } catch (e) {
-      return new ReferenceEngine(spec, `the fast CPU engine could not start: ${e instanceof Error ? e.message : String(e)}`);
+      return new ReferenceEngine(spec, `the fast CPU engine could not start: ${errorMessage(e)}`);
     }
   };
 }

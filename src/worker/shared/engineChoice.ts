@@ -10,11 +10,19 @@
 import { specShapes, type EngineSpec, type VsmlEngine } from '../../model/engine';
 import { flopModel } from '../../model/flops';
 import { referenceCpu, type CpuMaker } from './cpuChoice';
-import type { GpuEngines } from './sharedGpu';
+import { errorMessage } from '../../model/result';
 
 /** An engine that may lose its device (GpuEngine.lost resolves with the reason and the message). */
 export interface LosableEngine extends VsmlEngine {
   readonly lost?: Promise<{ readonly reason: string; readonly message: string }>;
+}
+
+/** The GPU engines of one shared device (sharedGpu.ts). */
+export interface GpuEngines {
+  /** Whether make(spec) would only allocate buffers: the device is up and this grid's pipelines are compiled. */
+  ready(spec: EngineSpec): boolean;
+  /** A GPU engine for `spec` (the device is acquired first when there is none); failures are thrown (GpuEngineError). */
+  make(spec: EngineSpec): Promise<LosableEngine>;
 }
 
 export interface EngineChoice {
@@ -70,7 +78,7 @@ export async function chooseEngine(
   try {
     engine = await makeGpu(spec);
   } catch (e) {
-    return { engine: await makeCpu(spec), fallback: `WebGPU could not run this session: ${e instanceof Error ? e.message : String(e)}` };
+    return { engine: await makeCpu(spec), fallback: `WebGPU could not run this session: ${errorMessage(e)}` };
   }
   return engine.lost ? { engine, fallback: null, lost: lostMessage(engine.lost) } : { engine, fallback: null };
 }

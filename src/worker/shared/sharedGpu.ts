@@ -6,17 +6,11 @@ import { acquireDevice, type GpuDevice } from '../../gpu/device';
 import { GpuEngineError } from '../../gpu/errors';
 import { createGpuEngine, pipelinesReady } from '../../gpu/gpuEngine';
 import type { ShaderSources } from '../../gpu/shaders';
-import type { EngineSpec } from '../../model/engine';
-import type { LosableEngine } from './engineChoice';
+import type { GpuEngines } from './engineChoice';
+
+export type { GpuEngines } from './engineChoice';
 
 /** GPU engines on one shared device. */
-export interface GpuEngines {
-  /** Whether make(spec) would only allocate buffers: the device is up and this grid's pipelines are compiled. */
-  ready(spec: EngineSpec): boolean;
-  /** A GPU engine for `spec` (the device is acquired first when there is none); failures are thrown (GpuEngineError). */
-  make(spec: EngineSpec): Promise<LosableEngine>;
-}
-
 export function sharedGpu(gpu: GPU, shaders: ShaderSources): GpuEngines {
   let device: Promise<GpuDevice> | null = null;
   let up: GpuDevice | null = null;

@@ -9,11 +9,12 @@ import { createGpuEngine } from '../../gpu/gpuEngine';
 import { loadShadersVite } from '../../gpu/shadersVite';
 import { createBrowserCpuEngine } from '../../cpu/browser';
 import { mnistSpec, prepareMeasure, type BenchCase, type Measurer } from './bench';
-import type { BenchWorkerApi, PageBackend, Reply } from './benchParticipant';
+import { errorMessage } from '../../model/result';
+import type { BenchReply, BenchWorkerApi, PageBackend } from './contract';
 
 const live = new Map<PageBackend, { engine: VsmlEngine; measure: Measurer }>();
 
-const failed = (e: unknown): Reply<never> => ({ ok: false, message: e instanceof Error ? e.message : String(e) });
+const failed = (e: unknown): BenchReply<never> => ({ ok: false, message: errorMessage(e) });
 
 async function createEngine(backend: PageBackend, c: BenchCase): Promise<VsmlEngine> {
   const spec = mnistSpec(c.runs);

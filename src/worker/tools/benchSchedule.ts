@@ -3,6 +3,7 @@
 // the starting participant rotating by one each round (round r: participants r, r+1, ..., wrapping), so
 // that every engine sees the same machine load and ratios are taken within one round.
 import type { BenchCase, Segment } from './bench';
+import { errorMessage } from '../../model/result';
 
 export interface BenchParticipant {
   /** Unique label, e.g. 'node reference', 'chromium webgpu', 'numpy'. */
@@ -37,7 +38,6 @@ export interface CaseResult {
   readonly participants: ParticipantResult[];
 }
 
-const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /** Runs one case: prepare all, `rounds` interleaved rounds of `minSeconds` segments, release all. */
 export async function runCase(
@@ -52,7 +52,7 @@ export async function runCase(
     try {
       s.description = await s.p.prepare(c);
     } catch (e) {
-      s.error = `prepare: ${message(e)}`;
+      s.error = `prepare: ${errorMessage(e)}`;
       log(`${s.p.id} S=${c.runs} ${c.vm}: not run (${s.error})`);
     }
   }
@@ -65,7 +65,7 @@ export async function runCase(
         s.segments[r] = seg;
         log(`round ${r + 1} ${s.p.id} S=${c.runs} ${c.vm}: ${seg.examples} examples in ${seg.seconds.toFixed(2)} s`);
       } catch (e) {
-        s.error = `round ${r + 1}: ${message(e)}`;
+        s.error = `round ${r + 1}: ${errorMessage(e)}`;
         log(`${s.p.id} S=${c.runs} ${c.vm}: stopped (${s.error})`);
       }
     }
@@ -74,7 +74,7 @@ export async function runCase(
     try {
       await s.p.release();
     } catch (e) {
-      log(`${s.p.id}: release failed (${message(e)})`);
+      log(`${s.p.id}: release failed (${errorMessage(e)})`);
     }
   }
   return {

@@ -8,6 +8,7 @@ import { initParams, initRunStates } from '../../model/init';
 import { asVmParams, type VmParams } from '../../model/layout';
 import { Rng } from '../../model/rng';
 import type { RunState } from '../../model/state';
+import { errorMessage } from '../../model/result';
 
 /** One engine checked: what it is, and its largest difference from the reference over every output. */
 export type EngineCheckRow =
@@ -71,7 +72,7 @@ export async function engineCheck(engines: readonly EngineToCheck[], seed = 1): 
     try {
       engine = await make(spec);
     } catch (e) {
-      rows.push({ ok: false, label, message: e instanceof Error ? e.message : String(e) });
+      rows.push({ ok: false, label, message: errorMessage(e) });
       continue;
     }
     try {

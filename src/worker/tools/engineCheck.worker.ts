@@ -6,15 +6,9 @@ import { createBrowserCpuEngine } from '../../cpu/browser';
 import { simdBlocker } from '../../cpu/simd';
 import { createGpuEngine } from '../../gpu/gpuEngine';
 import { loadShadersVite } from '../../gpu/shadersVite';
-import { engineCheck, type EngineCheckReport } from './engineCheck';
-
-export type EngineCheckReply =
-  | { readonly ok: true; readonly report: EngineCheckReport }
-  | { readonly ok: false; readonly message: string };
-
-export interface EngineCheckApi {
-  run(seed: number): Promise<EngineCheckReply>;
-}
+import type { EngineCheckApi } from './contract';
+import { engineCheck } from './engineCheck';
+import { errorMessage } from '../../model/result';
 
 const api: EngineCheckApi = {
   async run(seed) {
@@ -40,7 +34,7 @@ const api: EngineCheckApi = {
       );
       return { ok: true, report };
     } catch (e) {
-      return { ok: false, message: e instanceof Error ? e.message : String(e) };
+      return { ok: false, message: errorMessage(e) };
     }
   },
 };

@@ -10,129 +10,27 @@
 // trainerSummary.ts (words about a config), trainerEngine.ts (WebGPU or the CPU, and why),
 // storage/ (the store, the autosave record, the learner handed to the studio).
 import { parseCheckpoint, serialiseCheckpoint, type Checkpoint } from '../../meta/checkpoint';
-import type { MetaConfig, MetaMethod } from '../../meta/metaConfig';
+import type { MetaConfig } from '../../meta/metaConfig';
 import { metaConfigToJson, parseMetaConfig, presetConfig } from '../../meta/metaConfigParse';
 import { PRESET_NAMES, type PresetName } from '../../meta/presets';
 import type { FileInput } from '../../data/types';
 import { parseJsonText } from '../../model/formats/json';
 import { serialiseLearner } from '../../model/formats/learner';
 import { formatRefusal } from '../../model/resources';
-import { formatFieldError, type Result } from '../../model/result';
+import { errorMessage, formatFieldError, type Result } from '../../model/result';
 import { SerialQueue } from '../shared/serial';
 import { StoredValueError } from '../storage/keyValueStore';
-import type { TrainedTask } from './trainedTask';
-import { discardAutosave, readAutosave, readAutosaveMeta, type UnreadableAutosave as UnreadableSave } from './trainerAutosave';
+import { discardAutosave, readAutosave, readAutosaveMeta } from './trainerAutosave';
 import { saveHandoffLearner } from '../storage/learnerHandoff';
-import { TrainerHistory, type EvaluationRecord } from './trainerHistory';
+import { TrainerHistory } from './trainerHistory';
 import { configMemoryRefusal, openTrainer, trainerMemoryLimit, type TrainerDeps } from './trainerOpen';
 import { TrainerRun } from './trainerRun';
 import { configNameOf, describeMetaConfig } from './trainerSummary';
 
-export type { FileInput } from '../../data/types';
+import type { StartReply, TrainerApi } from './contract';
+
+export type * from './contract';
 export type { TrainerClock, TrainerDeps, DataRequest } from './trainerOpen';
-export type { EvaluationRecord, EvaluationResult } from './trainerHistory';
-
-export interface TrainerPreset {
-  readonly name: string;
-  readonly title: string;
-  readonly blurb: string;
-  /** A full vsml-meta-config JSON document. */
-  readonly config: Record<string, unknown>;
-}
-
-export type CheckReply =
-  | { readonly ok: true; readonly summary: string }
-  | { readonly ok: false; readonly field: string; readonly message: string };
-
-export type StartReply = { readonly ok: true; readonly info: TrainerInfo } | { readonly ok: false; readonly message: string };
-
-export interface TrainerInfo {
-  /** The engine of the rollouts ('webgpu', 'cpu' the fast CPU engine, or 'reference'; 'reference' for method gradient, which computes in TypeScript on the CPU). */
-  readonly backend: string;
-  readonly description: string;
-  /** Why the CPU reference runs instead of WebGPU (for the banner); null on WebGPU. */
-  readonly fallback: string | null;
-  readonly totalSteps: number;
-  readonly method: MetaMethod;
-  readonly pairs: number;
-  readonly configName: string;
-  readonly evaluationNames: readonly string[];
-  /** The task the run trains on, as the studio opens it ("Open in studio"). */
-  readonly task: TrainedTask;
-}
-
-export type TrainerState = 'idle' | 'running' | 'paused' | 'stopped' | 'done' | 'failed';
-
-export interface TrainerFrame {
-  readonly state: TrainerState;
-  readonly step: number;
-  readonly totalSteps: number;
-  /**
-   * Meta-loss of step i+1 at index i; NaN for a rejected step, and for the steps before `historyFrom`
-   * (a run resumed from an imported checkpoint, which carries no history).
-   */
-  readonly losses: Float64Array;
-  /** Debiased EMA of the losses (beta 0.9, Adam-style bias correction), same length; NaN where losses is NaN, which do not enter the average. */
-  readonly lossesSmoothed: Float64Array;
-  /** Step numbers that were rejected. */
-  readonly rejectedSteps: Int32Array;
-  /** e.g. "step 7 rejected: pair 3: L- is NaN". */
-  readonly lastRejection: string | null;
-  /** The last step's 2P rollout losses (L+ of every pair, then L-), for a histogram; method gradient: the P trajectory losses twice. */
-  readonly populationLosses: Float64Array;
-  readonly evaluations: readonly EvaluationRecord[];
-  readonly stepsPerSecond: number;
-  readonly etaSeconds: number | null;
-  /** Last checkpoint written to the store (IndexedDB). */
-  readonly lastSavedStep: number | null;
-  readonly notice: string | null;
-  /** Added: the first step whose loss is known (0 unless resumed from an imported checkpoint). */
-  readonly historyFrom: number;
-}
-
-export interface SavedRun {
-  readonly step: number;
-  readonly totalSteps: number;
-  /** ISO 8601. */
-  readonly savedAt: string;
-  readonly configName: string;
-}
-
-/** A saved run is stored but cannot be read: why ("autosave: ..."); the page offers to discard it. */
-export type { UnreadableAutosave as UnreadableSave } from './trainerAutosave';
-
-export interface TrainerApi {
-  /** quick-demo (first), paper-fig6, clone-demo, as full config documents. */
-  presets(): readonly TrainerPreset[];
-  /** Field-named validation (parseMetaConfig), without starting. */
-  check(configDoc: unknown): Promise<CheckReply>;
-  /**
-   * Start a new run (replacing a running, paused or stopped one once the new one is ready; a refused
-   * start leaves the old one as it was). files: the user's dataset files, matched to the config's
-   * file paths by FileInput.name (the whole path, else its last segment). A config that does not fit
-   * the GPU's limits is refused with the GPU engine's message (no fallback); the CPU reference runs
-   * only where WebGPU is absent.
-   */
-  start(configDoc: unknown, files?: readonly FileInput[]): Promise<StartReply>;
-  /** Resume from the autosave (checkpointDoc undefined) or an imported vsml-checkpoint (a document or its text); bit for bit as the CLI's --resume. */
-  resume(checkpointDoc?: unknown, files?: readonly FileInput[]): Promise<StartReply>;
-  /** After the step in flight; saves a checkpoint to the store. */
-  pause(): Promise<void>;
-  /** Continue after pause. */
-  play(): void;
-  /** After the step in flight; saves a checkpoint; frees the engines; state 'stopped' (resume() continues it). */
-  stop(): Promise<void>;
-  frame(): Promise<TrainerFrame | null>;
-  /** serialiseCheckpoint text: loads in `vsml meta-train --resume` (the CLI's checkpoint.json). */
-  exportCheckpoint(): Promise<string | null>;
-  /** vsml-learner text, as the CLI's learner.json. */
-  exportLearner(): Promise<string | null>;
-  /** What the store holds, for the "resume?" offer after a reload, a crash or a failed run; `unreadable` when a record is there but cannot be read. */
-  savedRun(): Promise<SavedRun | UnreadableSave | null>;
-  discardSaved(): Promise<void>;
-  /** Save the current learner for the studio's "Open in studio" (storage/learnerHandoff.ts). */
-  handoffLearner(): Promise<boolean>;
-}
 
 const PRESET_TEXT: { readonly [N in PresetName]: { readonly title: string; readonly blurb: string } } = {
   'quick-demo': {
@@ -176,7 +74,6 @@ function parseConfigDoc(doc: unknown): Result<{ config: MetaConfig; doc: unknown
 }
 
 const refuse = (message: string): StartReply => ({ ok: false, message });
-const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 export function createTrainerApi(deps: TrainerDeps): TrainerApi {
   let run: TrainerRun | null = null;
@@ -226,7 +123,7 @@ export function createTrainerApi(deps: TrainerDeps): TrainerApi {
           try {
             saved = await readAutosave(deps.store);
           } catch (e) {
-            return refuse(e instanceof StoredValueError ? `autosave: ${e.message}; discard it to start afresh` : `autosave: cannot be read: ${messageOf(e)}`);
+            return refuse(e instanceof StoredValueError ? `autosave: ${e.message}; discard it to start afresh` : `autosave: cannot be read: ${errorMessage(e)}`);
           }
           if (saved === null) return refuse('autosave: nothing saved to resume');
           if (!saved.ok) return refuse(formatFieldError(saved.error));

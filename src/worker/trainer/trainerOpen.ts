@@ -14,7 +14,7 @@ import type { EngineSpec } from '../../model/engine';
 import { parseJsonText } from '../../model/formats/json';
 import { configToJson, parseLearner } from '../../model/formats/learner';
 import type { VmParams } from '../../model/layout';
-import { fail, formatFieldError, type Result } from '../../model/result';
+import { errorMessage, fail, formatFieldError, type Result } from '../../model/result';
 import { estimateMetaTraining, registrySizes } from '../../meta/metaMemory';
 import { memoryRefusal, type MemoryLimit, type MemoryRefusal } from '../../model/resources';
 import type { EngineChoice } from '../shared/engineChoice';
@@ -121,7 +121,6 @@ function initParams(config: MetaConfig, files: readonly FileInput[]): { ok: true
   return { ok: true, params: learner.value.params };
 }
 
-const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 export async function openTrainer(deps: TrainerDeps, config: MetaConfig, files: readonly FileInput[], checkpoint?: Checkpoint): Promise<OpenedResult> {
   let initialParams: VmParams | undefined;
@@ -163,7 +162,7 @@ export async function openTrainer(deps: TrainerDeps, config: MetaConfig, files: 
       use(await deps.makeEngine(spec)).engine.dispose();
     } catch (e) {
       trainer.dispose();
-      return { ok: false, message: messageOf(e) };
+      return { ok: false, message: errorMessage(e) };
     }
   }
   const first = made[0] as EngineChoice | undefined;

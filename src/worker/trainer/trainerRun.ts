@@ -5,11 +5,12 @@
 // save a checkpoint. A rejected step (a non-finite loss) is recorded and the loop goes on; an engine
 // error ends the run as 'failed', saving the state before the failed step.
 import { serialiseCheckpoint } from '../../meta/checkpoint';
+import { errorLine } from '../../model/result';
 import { checkpointDue, evaluationDue } from '../../meta/schedule';
 import type { Trainer } from '../../meta/trainer';
 import type { KeyValueStore } from '../storage/keyValueStore';
 import { writeAutosave } from './trainerAutosave';
-import type { TrainerFrame, TrainerInfo, TrainerState } from './trainerApi';
+import type { TrainerFrame, TrainerInfo, TrainerStatus } from './contract';
 import type { TrainerHistory } from './trainerHistory';
 import { trainedTask } from './trainedTask';
 import { realTrainerClock, type OpenedTrainer, type TrainerClock } from './trainerOpen';
@@ -18,9 +19,9 @@ import { yieldToEvents } from '../shared/yieldToEvents';
 /** Steps per second are measured over the last this many steps of the current stretch of playing. */
 const SPEED_WINDOW = 10;
 
-const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e)).split('\n')[0];
 
-export interface RunOptions {
+
+export interface TrainerRunOptions {
   readonly store: KeyValueStore;
   readonly clock?: TrainerClock;
   readonly configName: string;
@@ -30,7 +31,7 @@ export interface RunOptions {
 
 export class TrainerRun {
   readonly trainer: Trainer;
-  private state: TrainerState = 'paused';
+  private state: TrainerStatus = 'paused';
   private notice: string | null = null;
   private lostMessage: string | null = null;
   private lastSavedStep: number | null;
@@ -44,7 +45,7 @@ export class TrainerRun {
   constructor(
     private readonly opened: OpenedTrainer,
     private readonly history: TrainerHistory,
-    private readonly options: RunOptions,
+    private readonly options: TrainerRunOptions,
   ) {
     this.trainer = opened.trainer;
     this.clock = options.clock ?? realTrainerClock;
@@ -141,7 +142,7 @@ export class TrainerRun {
       await writeAutosave(this.options.store, { step: cp.step, totalSteps: cp.config.steps, savedAt: this.clock.iso(), configName: this.options.configName }, text, this.history.toJson());
       this.lastSavedStep = cp.step;
     } catch (e) {
-      this.notice = `autosave at step ${cp.step} failed: ${messageOf(e)}`;
+      this.notice = `autosave at step ${cp.step} failed: ${errorLine(e)}`;
     }
   }
 
@@ -177,7 +178,7 @@ export class TrainerRun {
       if (this.lastSavedStep !== this.history.steps) await this.save();
       this.state = 'done';
     } catch (e) {
-      const message = messageOf(e);
+      const message = errorLine(e);
       const lost = this.lostMessage && !message.includes(this.lostMessage) ? ` (${this.lostMessage})` : '';
       await this.save(); // the state before the failed step: nothing of it was applied
       this.notice = `${doing} failed: ${message}${lost}; saved at step ${this.history.steps}: resume to continue`;

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { accuracyJson, showingsCsv, type AccuracyExport } from '../../../src/ui/charts/export';
 import { ShowingsTable } from '../../../src/ui/components/AssociationTable';
 import { showingsVerdict } from '../../../src/ui/components/showingsVerdict';
-import type { ShowingsByLearner } from '../../../src/worker/session/sessionApi';
+import type { ShowingsByLearner } from '../../../src/worker/session/contract';
 
 const at = (first: number, second: number) => ({ first: { mean: first, std: 0.01, count: 320 }, second: { mean: second, std: 0.02, count: 320 } });
 

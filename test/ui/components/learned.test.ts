@@ -9,7 +9,7 @@ import { LearnedPanel } from '../../../src/ui/components/LearnedPanel';
 import { StripCard } from '../../../src/ui/components/OutputPanel';
 import { StudioController } from '../../../src/ui/session/controller';
 import { createStudioStore, type StudioStore } from '../../../src/ui/state/studioStore';
-import type { Frame } from '../../../src/worker/session/session';
+import type { Frame } from '../../../src/worker/session/contract';
 import { FakeSession, FakeStudioEnv, INFO } from '../session/fakeSession';
 import { renderStudio } from './renderStudio';
 

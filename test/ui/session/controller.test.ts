@@ -3,7 +3,7 @@
 // whose settings the worker refuses.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StudioController } from '../../../src/ui/session/controller';
-import type { Frame } from '../../../src/worker/session/session';
+import type { Frame } from '../../../src/worker/session/contract';
 import { createStudioStore, type StudioStore } from '../../../src/ui/state/studioStore';
 import { DEFAULT_SETTINGS } from '../../../src/ui/state/urlSettings';
 import { FakeSession, FakeStudioEnv, flush, INFO, pickedFile } from './fakeSession';

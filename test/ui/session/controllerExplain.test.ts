@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StudioController } from '../../../src/ui/session/controller';
 import { createStudioStore, type StudioStore } from '../../../src/ui/state/studioStore';
-import type { Frame } from '../../../src/worker/session/session';
+import type { Frame } from '../../../src/worker/session/contract';
 import { FakeSession, FakeStudioEnv, flush } from './fakeSession';
 
 let worker: FakeSession;

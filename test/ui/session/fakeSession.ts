@@ -2,8 +2,8 @@
 // answers at once, or waits until the test answers it (`holdOpens`); animation frames run when the
 // test says so; shipped learners are served from a map.
 import type { SessionPort, StudioEnv } from '../../../src/ui/session/controller';
-import type { Frame } from '../../../src/worker/session/session';
-import type { Drawing, ExplainReply, LearnedDocument, OpenReply, PeekReply, ReproduceReply, SessionInfo, SessionSettings, TeachReply } from '../../../src/worker/session/sessionApi';
+import type { Frame } from '../../../src/worker/session/contract';
+import type { Drawing, ExplainReply, LearnedDocument, OpenReply, PeekReply, ReproduceReply, SessionInfo, SessionSettings, TeachReply } from '../../../src/worker/session/contract';
 
 export const INFO: SessionInfo = {
   backend: 'cpu', description: 'CPU reference', fallback: null, inputSize: 784, numClasses: 10, classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],

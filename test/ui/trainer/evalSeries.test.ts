@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EvaluationRecord } from '../../../src/worker/trainer/trainerApi';
+import type { EvaluationRecord } from '../../../src/worker/trainer/contract';
 import { evalSeries, evalStepDomain, nearestEvalStep } from '../../../src/ui/trainer/evalSeries';
 
 const r = (accuracy: number, loss: number) => ({ accuracy, loss, curve: new Float64Array([accuracy]) });

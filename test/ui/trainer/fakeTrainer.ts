@@ -1,7 +1,7 @@
 // A fake trainer worker and page environment for the controller tests: every call is recorded, frames
 // are answered when the test says so, timers and animation frames run when the test says so.
 import type { TrainerEnv, TrainerPort } from '../../../src/ui/trainer/trainerController';
-import type { CheckReply, StartReply, TrainerFrame, TrainerInfo, TrainerPreset } from '../../../src/worker/trainer/trainerApi';
+import type { CheckReply, StartReply, TrainerFrame, TrainerInfo, TrainerPreset } from '../../../src/worker/trainer/contract';
 
 export const PRESETS: readonly TrainerPreset[] = [
   { name: 'paper-fig6', title: 'Paper Fig. 6', blurb: 'official', config: { format: 'vsml-meta-config', version: 1, preset: 'paper-fig6', pairs: 1024 } },

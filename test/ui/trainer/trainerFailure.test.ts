@@ -7,7 +7,7 @@ import { TrainerController, type TrainerPort } from '../../../src/ui/trainer/tra
 import { trainerStore } from '../../../src/ui/trainer/trainerStore';
 import { lostMessage } from '../../../src/worker/shared/engineChoice';
 import { createMemoryStore } from '../../../src/worker/storage/keyValueStore';
-import type { TrainerApi } from '../../../src/worker/trainer/trainerApi';
+import type { TrainerApi } from '../../../src/worker/trainer/contract';
 import { tinyConfigDoc } from '../../meta/trainerHelpers';
 import { cpuTrainerApi, hookedCpu, type RunHook } from '../../worker/trainerHelpers';
 import { FakeEnv, flush } from './fakeTrainer';

@@ -3,7 +3,7 @@
 // this browser (kept: Resume on this page continues it), and the studio opens this learner on the task
 // it trains on. "Keep training" (focused first) or Escape closes it and the run goes on.
 import { useEffect, useId, useRef } from 'react';
-import type { TrainedTask } from '../../../worker/trainer/trainedTask';
+import type { TrainedTask } from '../../../worker/trainer/contract';
 import { taskWords } from '../studioLink';
 
 export interface LeaveTrainingDialogProps {
