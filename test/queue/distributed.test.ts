@@ -30,7 +30,7 @@ beforeAll(async () => {
   const r = await vsml('meta-train', '--config', config, '--out', out);
   expect(r.code).toBe(0);
   single = await readFile(join(out, 'checkpoint.json'), 'utf8');
-}, 180_000);
+}, 300_000);
 
 const running: CliProcess[] = [];
 const servers: RedisServer[] = [];
@@ -86,7 +86,7 @@ describe('vsml meta-train --queue with vsml worker processes (Redis, BullMQ)', (
     }
     // The password never reaches the output.
     expect(c.out + ws.map((w) => w.out).join('')).not.toContain('p@ss');
-  }, 180_000);
+  }, 300_000);
 
   it('a worker SIGKILLed inside a job: the job is retried by another worker once its lock expires, and the bytes do not change', async () => {
     const server = await redis();
@@ -103,7 +103,7 @@ describe('vsml meta-train --queue with vsml worker processes (Redis, BullMQ)', (
     const log = await readLog(out);
     expect(log[1].queue.workers.w1?.pairs ?? 0).toBeLessThan(8);
     expect(log[2].queue.workers).toEqual({ w2: expect.objectContaining({ pairs: 8 }) });
-  }, 180_000);
+  }, 300_000);
 
   it('the coordinator SIGKILLed mid-step and resumed with --resume: the same bytes; the old step\'s jobs are discarded or skipped', async () => {
     const server = await redis();
@@ -118,7 +118,7 @@ describe('vsml meta-train --queue with vsml worker processes (Redis, BullMQ)', (
     expect((await resumed.exited).code).toBe(0);
     expect(await checkpointOf(out)).toBe(single);
     expect((await readLog(out)).map((e) => e.step)).toEqual([1, 2, 3]);
-  }, 180_000);
+  }, 300_000);
 
   it('Redis SIGKILLed and restarted mid-step (everything in it lost): coordinator and workers reconnect, the step is redone, the same bytes', async () => {
     const server = await redis();
@@ -133,7 +133,7 @@ describe('vsml meta-train --queue with vsml worker processes (Redis, BullMQ)', (
     expect(c.out).toMatch(/Redis had lost the run's keys/);
     const log = await readLog(out);
     expect(log[1].queue.requeued).toBeGreaterThan(0);
-  }, 180_000);
+  }, 300_000);
 
   it('a worker stopped (SIGSTOP) inside a job past its lock answers late after SIGCONT: its answer is turned away, the same bytes', async () => {
     const server = await redis();
@@ -153,7 +153,7 @@ describe('vsml meta-train --queue with vsml worker processes (Redis, BullMQ)', (
     const log = await readLog(out);
     expect(log.reduce((n, e) => n + e.queue.stale + e.queue.duplicates, 0)).toBeGreaterThanOrEqual(1);
     expect(log[0].queue.workers.w1?.pairs ?? 0).toBeLessThan(8);
-  }, 180_000);
+  }, 300_000);
 
   it('a worker on another engine (--backend reference) refuses the run, the coordinator says why, and a matching worker computes it', async () => {
     const server = await redis();
@@ -168,5 +168,5 @@ describe('vsml meta-train --queue with vsml worker processes (Redis, BullMQ)', (
     expect((await c.exited).code).toBe(0);
     expect(cpu.out).toMatch(/cpu1: step 3: pairs \d+\.\.\d+ in/);
     expect(await checkpointOf(out)).toBe(single);
-  }, 180_000);
+  }, 300_000);
 });

@@ -22,7 +22,7 @@ export class CliProcess {
   }
 
   /** Resolves with the first match of `re` in the output so far or to come; rejects after `ms` or when the process ends first. */
-  async waitFor(re: RegExp, ms = 120_000): Promise<RegExpMatchArray> {
+  async waitFor(re: RegExp, ms = 240_000): Promise<RegExpMatchArray> {
     const deadline = Date.now() + ms;
     let ended = false;
     void this.exited.then(() => (ended = true));

@@ -56,5 +56,5 @@ describe('vsml meta-train --queue rediss:// (TLS and a password)', () => {
     await worker.waitFor(/tls1: step 2: pairs \d+\.\.\d+ in/);
     expect(await readFile(join(out, 'checkpoint.json'), 'utf8')).toBe(await readFile(join(single, 'checkpoint.json'), 'utf8'));
     expect(c.out + worker.out).not.toContain('tls-secret');
-  }, 180_000);
+  }, 300_000);
 });
