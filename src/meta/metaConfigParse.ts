@@ -200,7 +200,7 @@ export function readMetaConfig(raw: unknown): MetaConfig {
   checkKeys(doc, '', ['format', 'version'], known);
   const { format: _f, version: _v, preset, ...fields } = doc;
   if (preset !== undefined && !isPresetName(preset)) failAt('range', 'preset', `unknown preset ${show(preset)} (known: ${PRESET_NAMES.join(', ')})`);
-  return readBody(preset === undefined ? fields : overlay(PRESETS[preset], fields));
+  return readBody(preset === undefined ? fields : overlay(PRESETS[preset].config, fields));
 }
 
 export const parseMetaConfig = (raw: unknown): Result<MetaConfig> => parseWith(() => readMetaConfig(raw));

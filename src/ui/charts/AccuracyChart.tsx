@@ -12,7 +12,7 @@ import { bottomAxis, leftAxis, tickCount } from './axes';
 import { ChartFigure } from './ChartFigure';
 import { charWidth, lineHeight, useChartTheme, type ChartTheme } from './chartTheme';
 import { tooltipBeside, useChartStyles } from './chartStyle';
-import { decimateIndices, nearestIndex } from './decimate';
+import { columnEnvelopeIndices, nearestIndex } from './columnEnvelope';
 import { spreadLabels } from './directLabels';
 import { HoverTooltip } from './HoverTooltip';
 import { GREY, learnerColour, learnerDash } from './palette';
@@ -120,7 +120,7 @@ export function AccuracyChart({ curves, logX, width = 640, height = 360 }: Accur
     () =>
       curves.map((c, i) => {
         const n = pointsOf(c);
-        const idx = decimateIndices(c.x, c.mean, n, xScale);
+        const idx = columnEnvelopeIndices(c.x, c.mean, n, xScale);
         const toX = (j: number) => xScale(c.x[j]);
         const linePath = line<number>().x(toX).y((j) => yScale(c.mean[j]))(idx) ?? '';
         const hasStd = n > 0 && c.std.length >= n;

@@ -1,7 +1,7 @@
 // One-click presets; each is a link (its settings in the URL) a lecturer can share. The active one's
 // line says what it shows, then what to watch (a comparison not measured yet) or what to expect and
 // why, with measured numbers (presets.ts); where VSML loses, that line says so in the warning colour.
-import { matchPreset, PRESETS, presetQuery, presetSettings } from '../state/presets';
+import { matchPreset, PRESETS, presetQuery, presetSettings } from '../state/studioPresets';
 import { useStudioState } from '../session/context';
 import './presetBar.css';
 

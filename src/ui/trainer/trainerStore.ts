@@ -24,7 +24,7 @@ export type WakeLockStatus =
 
 export const DEFAULT_PRESET = 'quick-demo';
 
-export interface TrainerState {
+export interface TrainerStoreState {
   readonly presets: readonly TrainerPreset[];
   /** The preset the document started from; null before the presets arrive. */
   readonly presetName: string | null;
@@ -47,7 +47,7 @@ export interface TrainerState {
   readonly error: string | null;
   readonly notice: string | null;
   readonly wakeLock: WakeLockStatus;
-  set(patch: Partial<Omit<TrainerState, TrainerActions>>): void;
+  set(patch: Partial<Omit<TrainerStoreState, TrainerActions>>): void;
   /** The presets from the worker; the document starts as DEFAULT_PRESET's (or the first's) config. */
   setPresets(presets: readonly TrainerPreset[]): void;
   selectPreset(name: string): void;
@@ -68,12 +68,12 @@ export interface TrainerState {
 
 type TrainerActions = 'set' | 'setPresets' | 'selectPreset' | 'showRunConfig' | 'editField' | 'editEvaluation' | 'editJson' | 'addLoadedFile';
 
-export type TrainerStore = StoreApi<TrainerState>;
+export type TrainerStore = StoreApi<TrainerStoreState>;
 
 const EMPTY_DOC: Doc = { format: 'vsml-meta-config', version: 1 };
 
 export function createTrainerStore(): TrainerStore {
-  return createStore<TrainerState>()((set, get) => {
+  return createStore<TrainerStoreState>()((set, get) => {
     const replaceDoc = (doc: Doc, presetName: string | null) =>
       set({ doc, presetName, jsonText: docToJson(doc), jsonError: null, docRevision: get().docRevision + 1 });
     return {
@@ -127,6 +127,6 @@ export function badCheck(field: string, message: string): CheckStatus {
 /** The page's store. */
 export const trainerStore = createTrainerStore();
 
-export function useTrainer<T>(selector: (s: TrainerState) => T): T {
+export function useTrainer<T>(selector: (s: TrainerStoreState) => T): T {
   return useStore(trainerStore, selector);
 }

@@ -9,7 +9,7 @@ import type { BatchLearner } from '../../meta/protocol';
 import { BASELINE_NAMES } from '../../model/baselines/kinds';
 import { parseLearnedLearner, type LearnedLearner } from '../../model/formats/learnedLearner';
 import type { LearnedDocument, LearnedEntry } from './contract';
-import { formatFieldError } from '../../model/result';
+import { formatFieldError, type Reply } from '../../model/result';
 
 export interface ParsedLearned extends LearnedEntry {
   readonly learner: LearnedLearner;
@@ -21,7 +21,7 @@ export interface LearnedLine {
   create(): BatchLearner;
 }
 
-export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
+export type Checked<T> = Reply<{ readonly value: T }>;
 
 /** Names a learned line cannot take: VSML's and the baselines'. */
 const TAKEN: readonly string[] = ['vsml', ...BASELINE_NAMES];

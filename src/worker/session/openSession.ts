@@ -17,7 +17,7 @@ import type { BlockSource } from '../../model/engine';
 import { BASELINE_NAMES } from '../../model/baselines/kinds';
 import type { Learner } from '../../model/formats/learner';
 import { formatRefusal, memoryRefusal } from '../../model/resources';
-import { errorMessage, formatFieldError, type FieldError } from '../../model/result';
+import { errorMessage, formatFieldError, type FieldError, type Reply, type Result } from '../../model/result';
 import type { EngineChoice } from '../shared/engineChoice';
 import { browserMemoryLimit } from '../shared/memoryLimit';
 import { learnedEntries, learnedLines, type ParsedLearned } from './learnedLines';
@@ -26,7 +26,6 @@ import { Session } from './session';
 import type { MemoryLimit } from '../../model/resources';
 import type { DataSource, SplitName } from '../../data/types';
 import type { EngineSpec } from '../../model/engine';
-import type { Result } from '../../model/result';
 import type { SessionInfo, SessionSettings } from './contract';
 import type { PacingClock } from './player';
 
@@ -55,7 +54,7 @@ export interface OpenedSession {
 /** SessionInfo.handover while the session runs on the CPU reference until WebGPU is ready. */
 export const HANDOVER_PENDING = 'WebGPU is getting ready (compiling its kernels); the session moves onto it, exactly where it is, as soon as it is';
 
-export type Opened = { readonly ok: true; readonly value: OpenedSession } | { readonly ok: false; readonly message: string };
+export type Opened = Reply<{ readonly value: OpenedSession }>;
 
 const refuse = (message: string): Opened => ({ ok: false, message });
 

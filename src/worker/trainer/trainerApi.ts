@@ -12,7 +12,7 @@
 import { parseCheckpoint, serialiseCheckpoint, type Checkpoint } from '../../meta/checkpoint';
 import type { MetaConfig } from '../../meta/metaConfig';
 import { metaConfigToJson, parseMetaConfig, presetConfig } from '../../meta/metaConfigParse';
-import { PRESET_NAMES, type PresetName } from '../../meta/presets';
+import { PRESET_NAMES, PRESETS, type PresetName } from '../../meta/presets';
 import type { FileInput } from '../../data/types';
 import { parseJsonText } from '../../model/formats/json';
 import { serialiseLearner } from '../../model/formats/learner';
@@ -31,29 +31,6 @@ import type { StartReply, TrainerApi } from './contract';
 
 export type * from './contract';
 export type { TrainerClock, TrainerDeps, DataRequest } from './trainerOpen';
-
-const PRESET_TEXT: { readonly [N in PresetName]: { readonly title: string; readonly blurb: string } } = {
-  'quick-demo': {
-    title: 'Quick demo (ES, the loss falls in a minute)',
-    blurb: 'ES on 7x7 MNIST, classes 0-2, with and without a random projection, from the shipped learner cloned from online SGD: 16 pairs x 30 examples, sigma 0.01. On a CPU-only WebGPU the meta-loss fell from 0.92 to 0.85 in 60 steps (38 s); a laptop GPU is faster.',
-  },
-  'cold-demo': {
-    title: 'Cold start (ES from the official initialisation)',
-    blurb: 'The same small task from the official initialisation: 8 pairs x 50 examples, 300 steps. It exercises the whole ES trainer, but at this scale the meta-loss stays near ln 3 (docs/META_TRAINING.md): ES from scratch needs the paper\'s population and steps.',
-  },
-  'paper-fig6': {
-    title: 'Paper, Fig. 6 (ES, official scale)',
-    blurb: 'The official configuration: MNIST, half the pairs randomly projected, 1,024 pairs x 500 examples, 10,000 steps. An official-scale job: a single step takes minutes even on a GPU.',
-  },
-  'clone-demo': {
-    title: 'Clone online SGD (gradients)',
-    blurb: 'Learning-algorithm cloning (paper section 3.2): gradients through the unroll regress every cell onto online SGD on 5x5 MNIST, 10 classes; held-out accuracy rises from chance within about 200 steps.',
-  },
-  'clone-backprop-demo': {
-    title: 'Clone backprop into one sub-RNN tick (regression)',
-    blurb: 'Learning-algorithm cloning of backprop (paper section 3.2, Fig. 4/5): each sub-RNN keeps w and b in its state and learns the forward pass tanh(x) w + b, the backward error and the updates, by regression on random cells (256 per step). The held-out runs use the cloned learner with a reverse tick after every example, on the CPU.',
-  },
-};
 
 /** quick-demo first. */
 const PRESET_ORDER: readonly PresetName[] = ['quick-demo', ...PRESET_NAMES.filter((n) => n !== 'quick-demo')];
@@ -99,7 +76,7 @@ export function createTrainerApi(deps: TrainerDeps): TrainerApi {
 
   return {
     presets: () =>
-      PRESET_ORDER.map((name) => ({ name, ...PRESET_TEXT[name], config: metaConfigToJson(presetConfig(name)) })),
+      PRESET_ORDER.map((name) => ({ name, title: PRESETS[name].title, blurb: PRESETS[name].blurb, config: metaConfigToJson(presetConfig(name)) })),
 
     async check(configDoc) {
       const r = parseConfigDoc(configDoc);

@@ -14,7 +14,7 @@ import type { EngineSpec } from '../../model/engine';
 import { parseJsonText } from '../../model/formats/json';
 import { configToJson, parseLearner } from '../../model/formats/learner';
 import type { VmParams } from '../../model/layout';
-import { errorMessage, fail, formatFieldError, type Result } from '../../model/result';
+import { errorMessage, fail, formatFieldError, type Reply, type Result } from '../../model/result';
 import { estimateMetaTraining, registrySizes } from '../../meta/metaMemory';
 import { memoryRefusal, type MemoryLimit, type MemoryRefusal } from '../../model/resources';
 import type { EngineChoice } from '../shared/engineChoice';
@@ -79,7 +79,7 @@ export interface OpenedTrainer {
   readonly lost: Promise<string>;
 }
 
-export type OpenedResult = { readonly ok: true; readonly value: OpenedTrainer } | { readonly ok: false; readonly message: string };
+export type OpenedResult = Reply<{ readonly value: OpenedTrainer }>;
 
 const lastSegment = (path: string): string => path.split(/[\\/]/).pop() ?? path;
 

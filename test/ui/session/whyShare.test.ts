@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readBuiltinAsset } from '../../../src/data/node/builtinFashion';
 import { loadBuiltinMnistNode } from '../../../src/data/node/builtinMnist';
 import { StudioController, type SessionPort } from '../../../src/ui/session/controller';
-import { PRESETS, presetQuery } from '../../../src/ui/state/presets';
+import { PRESETS, presetQuery } from '../../../src/ui/state/studioPresets';
 import { createStudioStore } from '../../../src/ui/state/studioStore';
 import { openSessionData } from '../../../src/worker/session/sessionData';
 import { cpuApi, until } from '../../worker/helpers';

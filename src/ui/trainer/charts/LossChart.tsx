@@ -8,7 +8,7 @@ import { line } from 'd3-shape';
 import { bottomAxis, leftAxis, tickCount } from '../../charts/axes';
 import { ChartFigure } from '../../charts/ChartFigure';
 import { tooltipBeside } from '../../charts/chartStyle';
-import { decimateIndices } from '../../charts/decimate';
+import { columnEnvelopeIndices } from '../../charts/columnEnvelope';
 import { HoverTooltip } from '../../charts/HoverTooltip';
 import { GREY, learnerColour } from '../../charts/palette';
 import { PlotArea } from '../../charts/PlotArea';
@@ -54,8 +54,8 @@ export function LossChart({ losses, smoothed, rejected, n, yLabel = 'meta-loss',
   const drawn = useMemo(() => {
     const steps = stepAxis(n);
     const toX = (i: number) => xScale(i + 1);
-    const rawIdx = decimateIndices(steps, losses, n, xScale);
-    const smoothIdx = decimateIndices(steps, smoothed, n, xScale);
+    const rawIdx = columnEnvelopeIndices(steps, losses, n, xScale);
+    const smoothIdx = columnEnvelopeIndices(steps, smoothed, n, xScale);
     const rawY = (i: number) => yScale(losses[i]);
     return {
       rawLine: line<number>().defined((i) => finite(losses[i])).x(toX).y(rawY)(rawIdx) ?? '',

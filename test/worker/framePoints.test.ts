@@ -1,22 +1,22 @@
 // Curves for the screen: at most 1000 points, evenly spaced, first and last always kept.
 import { describe, expect, it } from 'vitest';
-import { decimationIndices, framePoints, pickPoints } from '../../src/worker/session/framePoints';
+import { evenlySpacedIndices, framePoints, pickPoints } from '../../src/worker/session/framePoints';
 
-describe('decimationIndices', () => {
+describe('evenlySpacedIndices', () => {
   it('keeps every index up to maxPoints (0, 1, 5 of at most 1000)', () => {
-    expect(Array.from(decimationIndices(0))).toEqual([]);
-    expect(Array.from(decimationIndices(1))).toEqual([0]);
-    expect(Array.from(decimationIndices(5))).toEqual([0, 1, 2, 3, 4]);
-    expect(decimationIndices(1000)).toHaveLength(1000);
+    expect(Array.from(evenlySpacedIndices(0))).toEqual([]);
+    expect(Array.from(evenlySpacedIndices(1))).toEqual([0]);
+    expect(Array.from(evenlySpacedIndices(5))).toEqual([0, 1, 2, 3, 4]);
+    expect(evenlySpacedIndices(1000)).toHaveLength(1000);
   });
 
   it('thins 11 to 5 as round(k * 10 / 4): 0, 3, 5, 8, 10', () => {
-    expect(Array.from(decimationIndices(11, 5))).toEqual([0, 3, 5, 8, 10]);
+    expect(Array.from(evenlySpacedIndices(11, 5))).toEqual([0, 3, 5, 8, 10]);
   });
 
   it('thins 1001 and 1,000,000 points to exactly 1000, strictly increasing, from the first to the last', () => {
     for (const n of [1001, 1_000_000]) {
-      const idx = decimationIndices(n);
+      const idx = evenlySpacedIndices(n);
       expect(idx).toHaveLength(1000);
       expect(idx[0]).toBe(0);
       expect(idx[999]).toBe(n - 1);
@@ -25,7 +25,7 @@ describe('decimationIndices', () => {
   });
 
   it('refuses fewer than 2 points', () => {
-    expect(() => decimationIndices(10, 1)).toThrow('decimate: maxPoints must be an integer >= 2, got 1');
+    expect(() => evenlySpacedIndices(10, 1)).toThrow('decimate: maxPoints must be an integer >= 2, got 1');
   });
 });
 

@@ -1,22 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { decimateIndices, nearestIndex } from '../../../src/ui/charts/decimate';
+import { columnEnvelopeIndices, nearestIndex } from '../../../src/ui/charts/columnEnvelope';
 
-describe('decimateIndices', () => {
+describe('columnEnvelopeIndices', () => {
   const x = Float64Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9]);
   const y = Float64Array.from([0.5, 0.2, 0.9, 0.4, 0.6, 0.3, 0.1, 0.8, 0.7]);
   const toPixel = (v: number) => (v < 7 ? 0.5 : 1.5);
 
   it('keeps first, lowest, highest and last of each pixel column: [0,1,2,5 | 6,7,8]', () => {
-    expect(Array.from(decimateIndices(x, y, 9, toPixel))).toEqual([0, 1, 2, 5, 6, 7, 8]);
+    expect(Array.from(columnEnvelopeIndices(x, y, 9, toPixel))).toEqual([0, 1, 2, 5, 6, 7, 8]);
   });
 
   it('keeps every point when each has its own column, and only the first n', () => {
-    expect(Array.from(decimateIndices(x, y, 4, (v) => v))).toEqual([0, 1, 2, 3]);
+    expect(Array.from(columnEnvelopeIndices(x, y, 4, (v) => v))).toEqual([0, 1, 2, 3]);
   });
 
   it('keeps one index once when it is first, lowest, highest and last of its column', () => {
-    expect(Array.from(decimateIndices(x, y, 9, (v) => (v < 9 ? 0 : 1)))).toEqual([0, 2, 6, 7, 8]);
-    expect(Array.from(decimateIndices(x, y, 0, toPixel))).toEqual([]);
+    expect(Array.from(columnEnvelopeIndices(x, y, 9, (v) => (v < 9 ? 0 : 1)))).toEqual([0, 2, 6, 7, 8]);
+    expect(Array.from(columnEnvelopeIndices(x, y, 0, toPixel))).toEqual([]);
   });
 });
 

@@ -1,4 +1,5 @@
-// Line decimation and the nearest-x lookup behind the hover rule. Pure (no DOM).
+// What a line chart draws of a long series (each pixel column's envelope: first, lowest, highest,
+// last) and the nearest-x lookup behind the hover rule. Pure (no DOM).
 import { bisectLeft } from 'd3-array';
 
 /**
@@ -6,7 +7,7 @@ import { bisectLeft } from 'd3-array';
  * in one pixel column (floor(toPixel(x))) only the first, the lowest, the highest and the last are kept,
  * in index order, so the drawn line has the same envelope with at most 4 points per column.
  */
-export function decimateIndices(
+export function columnEnvelopeIndices(
   x: ArrayLike<number>,
   y: ArrayLike<number>,
   n: number,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchPreset, PRESETS, presetQuery, presetSettings } from '../../src/ui/state/presets';
+import { matchPreset, PRESETS, presetQuery, presetSettings } from '../../src/ui/state/studioPresets';
 import { settingsFromUrl } from '../../src/ui/state/urlSettings';
 
 describe('PRESETS', () => {
