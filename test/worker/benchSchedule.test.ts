@@ -1,4 +1,4 @@
-// Tests of the interleaved schedule (src/worker/benchSchedule.ts): the exact order of segments over
+// Tests of the interleaved schedule (src/worker/tools/benchSchedule.ts): the exact order of segments over
 // rounds, preparation before and release after every round, and a failing engine skipped, not fatal.
 import { describe, expect, it } from 'vitest';
 import { interleaveOrder, runCase, type BenchParticipant } from '../../src/worker/tools/benchSchedule';

@@ -1,4 +1,4 @@
-// Tests of the bench table (src/worker/benchTable.ts): medians, ratios within rounds, executed GFLOP/s
+// Tests of the bench table (src/worker/tools/benchTable.ts): medians, ratios within rounds, executed GFLOP/s
 // from the cost model, % of peak, and the formatted lines.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/model/config';

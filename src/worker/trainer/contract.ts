@@ -112,7 +112,7 @@ export interface TrainerApi {
   /** What the store holds, for the "resume?" offer after a reload, a crash or a failed run; `unreadable` when a record is there but cannot be read. */
   savedRun(): Promise<SavedRun | UnreadableSave | null>;
   discardSaved(): Promise<void>;
-  /** Save the current learner for the studio's "Open in studio" (storage/learnerHandoff.ts). */
+  /** Save the current learner for the studio's "Open in studio" (../storage/learnerHandoff.ts). */
   handoffLearner(): Promise<boolean>;
 }
 

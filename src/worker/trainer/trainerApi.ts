@@ -8,7 +8,8 @@
 // One file per concern: trainerOpen.ts (config/checkpoint + files -> a trainer on checked engines),
 // trainerRun.ts (the loop, pause/stop, autosave, frames), trainerHistory.ts (losses, evaluations),
 // trainerSummary.ts (words about a config), trainerEngine.ts (WebGPU or the CPU, and why),
-// storage/ (the store, the autosave record, the learner handed to the studio).
+// trainerAutosave.ts (the autosave record), ../storage/ (the store, the learner handed to the studio);
+// the page's side of all this is contract.ts (types only).
 import { parseCheckpoint, serialiseCheckpoint, type Checkpoint } from '../../meta/checkpoint';
 import type { MetaConfig } from '../../meta/metaConfig';
 import { metaConfigToJson, parseMetaConfig, presetConfig } from '../../meta/metaConfigParse';
