@@ -1,4 +1,4 @@
-// The studio half of `npm run bench -- --memory`: the real session API (src/worker/sessionApi.ts, the
+// The studio half of `npm run bench -- --memory`: the real session API (src/worker/session/sessionApi.ts, the
 // same `transferringApi` the Web Worker exposes) over Comlink on a MessageChannel in this process,
 // driven as the studio page drives it: open with a shipped learner, a heatmap view set, play as fast
 // as possible, one frame pulled at a time (~60 per second). Every `every` examples the loop pauses,

@@ -1,4 +1,4 @@
-// The trainer half of `npm run bench -- --memory`: the real trainer API (src/worker/trainerApi.ts, the
+// The trainer half of `npm run bench -- --memory`: the real trainer API (src/worker/trainer/trainerApi.ts, the
 // same `transferringTrainerApi` the trainer page's Web Worker exposes, a memory store in place of
 // IndexedDB) over Comlink on a MessageChannel in this process, driven as the page drives it: start a
 // config, pull one frame at a time while it trains. Every `every` steps the run is paused (which
