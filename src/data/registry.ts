@@ -1,5 +1,5 @@
 // The datasets the studio and the CLI know, as data: name, how it loads, classes and their names,
-// input shape, normalisation and splits. `openDataset` (load.ts) turns an entry plus files into a
+// input shape, normalisation and splits. `openDataset` (open.ts) turns an entry plus files into a
 // DataSource; `buildTask` (task.ts) applies the transforms.
 import { fail, ok, type Result } from '../model/result';
 import {
