@@ -28,7 +28,14 @@ const layer = (files, forbidden, extra = []) => ({
 // on its own thread: worker/page/* (file limits, the drawings file) and worker/storage/* (the store the
 // trainer hands its learner to the studio through). Workers are started by URL, not imported.
 const workerContractsOnly = (allowed = []) => ({
-  group: ['**/worker/*/*', '**/worker/*/*/*', '!**/worker/*/contract', '!**/worker/page/*', '!**/worker/storage/*', ...allowed],
+  group: [
+    '**/worker/*/*',
+    '**/worker/*/*/*',
+    '!**/worker/*/contract',
+    '!**/worker/page/*',
+    '!**/worker/storage/*',
+    ...allowed,
+  ],
   message:
     'the UI imports a worker service only through its types-only worker/<service>/contract (and worker/catalog, worker/page/*, worker/storage/*): see src/worker/README.md.',
 });
@@ -56,6 +63,10 @@ export default tseslint.config(
   layer(['src/worker/**'], ['ui', 'cli']),
   layer(['src/ui/**'], ['cli', 'gpu', 'cpu', 'meta', 'data'], [workerContractsOnly()]),
   // The bench page runs the bench schedule itself, on the page's thread, over the bench worker.
-  layer(['src/ui/benchPage.ts'], ['cli', 'gpu', 'cpu', 'meta', 'data'], [workerContractsOnly(['!**/worker/tools/bench*'])]),
+  layer(
+    ['src/ui/benchPage.ts'],
+    ['cli', 'gpu', 'cpu', 'meta', 'data'],
+    [workerContractsOnly(['!**/worker/tools/bench*'])],
+  ),
   layer(['src/cli/**'], ['ui']),
 );

@@ -24,7 +24,8 @@ export const CHROMIUM_NO_WEBGPU_ARGS = CHROMIUM_WEBGPU_ARGS.filter((a) => !/webg
  * passed to its workers through the environment (they load this file again).
  */
 function freePort(): number {
-  const script = "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})";
+  const script =
+    "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})";
   return Number(execFileSync(process.execPath, ['-e', script]).toString().trim());
 }
 
@@ -36,7 +37,9 @@ function portHolder(port: number): string | null {
     return null;
   } catch {
     try {
-      const line = execFileSync('ss', ['-Hltnp', `sport = :${port}`]).toString().trim();
+      const line = execFileSync('ss', ['-Hltnp', `sport = :${port}`])
+        .toString()
+        .trim();
       return /users:\(\((.*)\)\)/.exec(line)?.[1] ?? (line || 'unknown');
     } catch {
       return 'unknown';
@@ -52,9 +55,13 @@ function portHolder(port: number): string | null {
 const given = process.env.VSML_E2E_PORT;
 const port = Number((process.env.VSML_E2E_PORT ||= String(freePort())));
 if (given && process.env.VSML_E2E_PORT_CHECKED !== given) {
-  if (!/^[1-9]\d*$/.test(given) || port > 65535) throw new Error(`VSML_E2E_PORT: must be a port number in [1, 65535], got "${given}"`);
+  if (!/^[1-9]\d*$/.test(given) || port > 65535)
+    throw new Error(`VSML_E2E_PORT: must be a port number in [1, 65535], got "${given}"`);
   const holder = portHolder(port);
-  if (holder !== null) throw new Error(`VSML_E2E_PORT: port ${port} is already in use (by ${holder}); choose another or leave VSML_E2E_PORT unset for a free one`);
+  if (holder !== null)
+    throw new Error(
+      `VSML_E2E_PORT: port ${port} is already in use (by ${holder}); choose another or leave VSML_E2E_PORT unset for a free one`,
+    );
 }
 process.env.VSML_E2E_PORT_CHECKED = String(port);
 const dist = process.env.VSML_E2E_DIST ?? 'dist';

@@ -50,5 +50,9 @@ export default defineConfig({
   // `vite preview` serves the build as a static host would, with the app's Content-Security-Policy
   // (docs/DEPLOY.md). The dev server sends no policy: its hot reload injects <style> elements.
   server: { headers: CROSS_ORIGIN_ISOLATION },
-  preview: { port: 4173, strictPort: true, headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, ...CROSS_ORIGIN_ISOLATION } },
+  preview: {
+    port: 4173,
+    strictPort: true,
+    headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, ...CROSS_ORIGIN_ISOLATION },
+  },
 });

@@ -24,7 +24,9 @@ async function axe(page: Page, where: string): Promise<string[]> {
 }
 
 test.describe('accessibility', () => {
-  test('the studio: no serious or critical axe violation running and with the heatmap on screen; the accuracy summary follows the examples', async ({ page }, info) => {
+  test('the studio: no serious or critical axe violation running and with the heatmap on screen; the accuracy summary follows the examples', async ({
+    page,
+  }, info) => {
     await page.goto('/');
     await waitForExamples(page, 5);
     const summary = page.getByTestId('accuracy-chart-summary');
@@ -41,8 +43,12 @@ test.describe('accessibility', () => {
     await expect(page.getByTestId('accuracy-chart')).toContainText(/example \d+■ VSML: \d\.\d{3}/);
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('accuracy-chart')).not.toContainText(/example \d+■ VSML/);
-    await expect(page.getByTestId('output-probabilities-summary')).toHaveText(/^Predicted \S+ \(p \d\.\d\d\); true label \S+: (correct|wrong)$/);
-    await expect(page.getByTestId('introspection-strip-summary')).toHaveText(/^Last (\d+ examples|example): \d+ correct$/);
+    await expect(page.getByTestId('output-probabilities-summary')).toHaveText(
+      /^Predicted \S+ \(p \d\.\d\d\); true label \S+: (correct|wrong)$/,
+    );
+    await expect(page.getByTestId('introspection-strip-summary')).toHaveText(
+      /^Last (\d+ examples|example): \d+ correct$/,
+    );
 
     expect(await axe(page, 'the studio, running')).toEqual([]);
 

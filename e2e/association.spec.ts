@@ -27,20 +27,57 @@ async function cell(page: Page, learner: string, kind: 'first' | 'second'): Prom
   const count = Number(await td.getAttribute('data-count'));
   if (count === 0) return null;
   const std = await td.getAttribute('data-std');
-  return { mean: Number(await td.getAttribute('data-mean')), std: std === '' || std === null ? null : Number(std), count };
+  return {
+    mean: Number(await td.getAttribute('data-mean')),
+    std: std === '' || std === null ? null : Number(std),
+    count,
+  };
 }
 
 /** `vsml evaluate` of one learner on the page's stream, in its own process; the file's association field. */
-async function evaluate(learner: string, steps: number, dir: string): Promise<{ first: Showing | null; second: Showing | null; line: string }> {
+async function evaluate(
+  learner: string,
+  steps: number,
+  dir: string,
+): Promise<{ first: Showing | null; second: Showing | null; line: string }> {
   const out = join(dir, `${learner}.json`);
   const file = learner === 'vsml' ? 'public/learners/vsml-mnist.learner.json' : learner;
-  const args = ['--import', 'tsx', 'src/cli/vsml.ts', 'evaluate', '--learner', file, '--dataset', 'mnist', '--stream', 'association', '--fresh', '--steps', String(steps), '--runs', String(RUNS), '--seed', '22', '--out', out];
+  const args = [
+    '--import',
+    'tsx',
+    'src/cli/vsml.ts',
+    'evaluate',
+    '--learner',
+    file,
+    '--dataset',
+    'mnist',
+    '--stream',
+    'association',
+    '--fresh',
+    '--steps',
+    String(steps),
+    '--runs',
+    String(RUNS),
+    '--seed',
+    '22',
+    '--out',
+    out,
+  ];
   const { stdout } = await promisify(execFile)(process.execPath, args, { cwd: ROOT, timeout: 600_000 });
   const doc = JSON.parse(await readFile(out, 'utf8'));
-  return { first: doc.association.first, second: doc.association.second, line: stdout.split('\n').filter((l) => l.includes('showings')).join(' | ') };
+  return {
+    first: doc.association.first,
+    second: doc.association.second,
+    line: stdout
+      .split('\n')
+      .filter((l) => l.includes('showings'))
+      .join(' | '),
+  };
 }
 
-test('fast association: the table of first and second showings equals vsml evaluate on the same stream and seeds', async ({ page }, info) => {
+test('fast association: the table of first and second showings equals vsml evaluate on the same stream and seeds', async ({
+  page,
+}, info) => {
   test.setTimeout(900_000);
   await page.goto(`/?stream=association&fresh=1&S=${RUNS}`);
   await expect(page.getByTestId('stream')).toHaveValue('association');
@@ -52,18 +89,26 @@ test('fast association: the table of first and second showings equals vsml evalu
   await page.getByTestId('play-pause').click();
   await expect(page.getByTestId('examples-seen')).toHaveAttribute('data-playing', 'false');
   const N = await examplesSeen(page);
-  console.log(`paused after ${N} examples (${RUNS} runs, backend: ${await page.getByTestId('backend-badge').textContent()})`);
+  console.log(
+    `paused after ${N} examples (${RUNS} runs, backend: ${await page.getByTestId('backend-badge').textContent()})`,
+  );
 
   // The frame of that count: every learner's showings add up to N per run.
   const table = page.getByTestId('association-table');
   for (const learner of LEARNERS) {
     await expect
-      .poll(async () => ((await cell(page, learner, 'first'))?.count ?? 0) + ((await cell(page, learner, 'second'))?.count ?? 0), { timeout: 60_000 })
+      .poll(
+        async () =>
+          ((await cell(page, learner, 'first'))?.count ?? 0) + ((await cell(page, learner, 'second'))?.count ?? 0),
+        { timeout: 60_000 },
+      )
       .toBe(RUNS * N);
   }
   await expect(page.getByTestId('strip-marks')).toHaveCount(1);
   await expect(page.getByTestId('strip-marks-legend')).toContainText('second showing');
-  await expect(page.getByTestId('introspection-strip-summary')).toContainText(/first showings \d+ of \d+ right, second showings \d+ of \d+ right/);
+  await expect(page.getByTestId('introspection-strip-summary')).toContainText(
+    /first showings \d+ of \d+ right, second showings \d+ of \d+ right/,
+  );
   await expect(page.getByTestId('association-verdict')).toContainText('of second showings right.');
   await table.scrollIntoViewIfNeeded();
   await table.screenshot({ path: info.outputPath('association-table.png') });
@@ -74,7 +119,9 @@ test('fast association: the table of first and second showings equals vsml evalu
   for (const [i, learner] of LEARNERS.entries()) {
     const page1 = await cell(page, learner, 'first');
     const page2 = await cell(page, learner, 'second');
-    console.log(`${learner}: page first ${JSON.stringify(page1)} second ${JSON.stringify(page2)}; vsml evaluate: ${cli[i].line}`);
+    console.log(
+      `${learner}: page first ${JSON.stringify(page1)} second ${JSON.stringify(page2)}; vsml evaluate: ${cli[i].line}`,
+    );
     expect(page1, `${learner}, first showings`).toEqual(cli[i].first);
     expect(page2, `${learner}, second showings`).toEqual(cli[i].second);
   }

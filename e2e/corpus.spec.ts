@@ -26,10 +26,13 @@ test.afterAll(async () => {
 });
 
 /** The file a row names, as a path (generated, or committed under test/corpus/files). */
-const pathOf = (c: FileCase): string => (c.input.startsWith('gen:') ? gen[c.input.slice(4) as GeneratedName] : join(CORPUS_FILES, c.input));
+const pathOf = (c: FileCase): string =>
+  c.input.startsWith('gen:') ? gen[c.input.slice(4) as GeneratedName] : join(CORPUS_FILES, c.input);
 
 const studioRows = (slot: 'learner' | 'images' | 'labels'): FileCase[] =>
-  FILE_CASES.filter((c) => c.studio !== undefined && c.slots[0] === slot && c.input !== 'missing' && c.input !== 'directory');
+  FILE_CASES.filter(
+    (c) => c.studio !== undefined && c.slots[0] === slot && c.input !== 'missing' && c.input !== 'directory',
+  );
 
 /**
  * Feed a row's file to a file input; the error banner must show its line (after dismissing the last
@@ -43,10 +46,14 @@ async function feed(page: Page, input: string, c: FileCase): Promise<void> {
   if (input !== 'learner-file') await page.getByTestId('dataset').selectOption('fashion-mnist');
   const path = pathOf(c);
   await page.getByTestId(input).setInputFiles(path);
-  await expect.soft(banner, c.id).toContainText((c.studio as string).replace('{name}', basename(path)), { timeout: 20_000 });
+  await expect
+    .soft(banner, c.id)
+    .toContainText((c.studio as string).replace('{name}', basename(path)), { timeout: 20_000 });
 }
 
-test('the studio refuses every corpus learner and data file, naming it and the field, and keeps running', async ({ page }) => {
+test('the studio refuses every corpus learner and data file, naming it and the field, and keeps running', async ({
+  page,
+}) => {
   await page.goto('/?S=1&base=');
   await waitForExamples(page, 3);
   const learners = studioRows('learner');
@@ -74,7 +81,9 @@ test('the studio refuses every corpus learner and data file, naming it and the f
   for (const c of labels) await feed(page, 'data-file-labels', c);
   const afterData = await examplesSeen(page);
   await waitForExamples(page, afterData + 3);
-  console.log(`corpus in the studio: ${learners.length} learner files, ${images.length} images files, ${labels.length} labels files refused; the session kept counting`);
+  console.log(
+    `corpus in the studio: ${learners.length} learner files, ${images.length} images files, ${labels.length} labels files refused; the session kept counting`,
+  );
 });
 
 test('a link with bad keys names each one in its banner', async ({ page }) => {
@@ -83,5 +92,7 @@ test('a link with bad keys names each one in its banner', async ({ page }) => {
     const banner = page.getByTestId('url-error');
     for (const named of c.named) await expect(banner, c.id).toContainText(named);
   }
-  console.log(`corpus links in the studio: ${URL_CASES.length} links, ${URL_CASES.reduce((n, c) => n + c.named.length, 0)} bad keys named`);
+  console.log(
+    `corpus links in the studio: ${URL_CASES.length} links, ${URL_CASES.reduce((n, c) => n + c.named.length, 0)} bad keys named`,
+  );
 });

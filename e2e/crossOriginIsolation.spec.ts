@@ -6,7 +6,10 @@ import { expect, test } from '@playwright/test';
 
 const HEADERS = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
 
-test('every page and script comes with COOP and COEP, and the page is cross-origin isolated', async ({ page, request }) => {
+test('every page and script comes with COOP and COEP, and the page is cross-origin isolated', async ({
+  page,
+  request,
+}) => {
   for (const path of ['/', '/trainer.html', '/check.html', '/bench.html', '/about.html']) {
     const res = await request.get(path);
     expect(res.status(), path).toBe(200);

@@ -22,7 +22,8 @@ test('every page and asset comes with the Content-Security-Policy', async ({ pag
   await page.goto('/');
   await waitForExamples(page, 1);
   expect(scripts.some((u) => /session\.worker-[\w-]+\.js$/.test(u))).toBe(true);
-  for (const url of scripts) expect((await request.get(url)).headers()['content-security-policy'], url).toBe(CONTENT_SECURITY_POLICY);
+  for (const url of scripts)
+    expect((await request.get(url)).headers()['content-security-policy'], url).toBe(CONTENT_SECURITY_POLICY);
 });
 
 test('the studio runs and exports, and the trainer starts a run, with no CSP violation', async ({ page }) => {

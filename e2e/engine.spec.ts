@@ -19,7 +19,9 @@ test('the engine check page runs the WGSL engine in a worker and matches the CPU
   await page.screenshot({ path: info.outputPath('check-page.png'), fullPage: true });
 });
 
-test('the benchmark page measures the three engines in the worker, side by side, with the cost model', async ({ page }, info) => {
+test('the benchmark page measures the three engines in the worker, side by side, with the cost model', async ({
+  page,
+}, info) => {
   await page.goto('/bench.html?runs=1&minSeconds=0&blockSize=2');
   const out = page.getByTestId('bench-output');
   await expect(out).toContainText('executed FLOP per cell-tick', { timeout: 150_000 });

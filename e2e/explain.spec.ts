@@ -13,9 +13,12 @@ const ROOT = resolve(import.meta.dirname, '..');
 const STAGE_IDS = ['input', 'forward', 'grid', 'output', 'error', 'backward', 'change'];
 
 /** The exact value a table cell of the picked cell carries. */
-const cellValue = async (page: Page, id: string): Promise<number> => Number(await page.getByTestId(`explain-cell-${id}`).getAttribute('data-value'));
+const cellValue = async (page: Page, id: string): Promise<number> =>
+  Number(await page.getByTestId(`explain-cell-${id}`).getAttribute('data-value'));
 
-test('explain this step walks one example of run 0 through all stages, and its numbers equal vsml trace --explain', async ({ page }, testInfo) => {
+test('explain this step walks one example of run 0 through all stages, and its numbers equal vsml trace --explain', async ({
+  page,
+}, testInfo) => {
   await page.setViewportSize({ width: 1440, height: 1000 });
   await page.goto('/?S=1&base=');
   // Explain on WebGPU: the numbers come from run 0's state read back from the GPU engine (the session
@@ -43,7 +46,9 @@ test('explain this step walks one example of run 0 through all stages, and its n
   await expect(view).toHaveAttribute('data-busy', 'false');
   await expect(view).toHaveAttribute('data-example', '3');
   const example = Number(await view.getAttribute('data-example'));
-  console.log(`explaining example ${example} (0-based) of run 0; ${await page.getByTestId('explain-example').textContent()}`);
+  console.log(
+    `explaining example ${example} (0-based) of run 0; ${await page.getByTestId('explain-example').textContent()}`,
+  );
   await expect(page.locator('#views')).toBeHidden();
   console.log(`agreement: ${await page.getByTestId('explain-agreement').textContent()}`);
 
@@ -71,10 +76,13 @@ test('explain this step walks one example of run 0 through all stages, and its n
   const grid = await page.getByTestId('explain-grid-map').boundingBox();
   expect(grid).not.toBeNull();
   await page.mouse.move((grid?.x ?? 0) + 30, (grid?.y ?? 0) + 30);
-  await expect(page.getByTestId('explain-grid-readout')).toHaveText(/^cell \(\d+, 0\): c0 −?\d+\.\d{5} → −?\d+\.\d{5} \(Δ −?\d+\.\d{5}\)$/);
+  await expect(page.getByTestId('explain-grid-readout')).toHaveText(
+    /^cell \(\d+, 0\): c0 −?\d+\.\d{5} → −?\d+\.\d{5} \(Δ −?\d+\.\d{5}\)$/,
+  );
   console.log(`hover: ${await page.getByTestId('explain-grid-readout').textContent()}`);
   const axe = await new AxeBuilder({ page }).include('[data-testid="explain-view"]').analyze();
-  for (const v of axe.violations) console.log(`  axe ${v.id} (${v.impact}): ${v.help}; ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  for (const v of axe.violations)
+    console.log(`  axe ${v.id} (${v.impact}): ${v.help}; ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
   console.log(`axe on the explain view: ${axe.violations.length} violations, ${axe.passes.length} rules passed`);
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
@@ -85,7 +93,8 @@ test('explain this step walks one example of run 0 through all stages, and its n
     page_.cBefore.push(await cellValue(page, `c-before-${j}`));
     page_.cAfter.push(await cellValue(page, `t${T - 1}-c-${j}`));
     page_.hAfter.push(await cellValue(page, `t${T - 1}-h-${j}`));
-    for (let t = 0; t < T; t++) page_.gates.push(await Promise.all(['i', 'f', 'o', 'g'].map((g) => cellValue(page, `t${t}-${g}-${j}`))));
+    for (let t = 0; t < T; t++)
+      page_.gates.push(await Promise.all(['i', 'f', 'o', 'g'].map((g) => cellValue(page, `t${t}-${g}-${j}`))));
   }
 
   // Download to reproduce: two files, and the command the page shows, run here (paths into this test's folder).
@@ -93,14 +102,19 @@ test('explain this step walks one example of run 0 through all stages, and its n
   page.on('download', (d) => downloads.push(d));
   await page.getByTestId('explain-download').click();
   await expect.poll(() => downloads.length).toBe(2);
-  await expect(page.getByTestId('explain-download-status')).toContainText(`Saved explain-stream.json (${example + 1} examples) and explain-state.json.`);
+  await expect(page.getByTestId('explain-download-status')).toContainText(
+    `Saved explain-stream.json (${example + 1} examples) and explain-state.json.`,
+  );
   for (const d of downloads) await d.saveAs(testInfo.outputPath(d.suggestedFilename()));
   const command = (await page.getByTestId('explain-command').textContent()) ?? '';
   console.log(`the page's command: ${command}`);
   expect(command).toContain(`--explain ${example} --explain-out explain-${example}.json --cell 0,350,3`);
   const args = command.replace(/^npm run vsml -- /, '').split(' ');
-  for (const flag of ['--stream', '--state', '--explain-out', '--out']) args[args.indexOf(flag) + 1] = testInfo.outputPath(args[args.indexOf(flag) + 1]);
-  console.log(execFileSync('npx', ['tsx', 'src/cli/vsml.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 }).trim());
+  for (const flag of ['--stream', '--state', '--explain-out', '--out'])
+    args[args.indexOf(flag) + 1] = testInfo.outputPath(args[args.indexOf(flag) + 1]);
+  console.log(
+    execFileSync('npx', ['tsx', 'src/cli/vsml.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 }).trim(),
+  );
   const file = JSON.parse(await readFile(testInfo.outputPath(`explain-${example}.json`), 'utf8'));
   expect(file.format).toBe('vsml-explanation');
   expect(file.example).toBe(example);
@@ -110,14 +124,24 @@ test('explain this step walks one example of run 0 through all stages, and its n
     cBefore: cell.before.c as number[],
     cAfter: cell.ticks[T - 1].c as number[],
     hAfter: cell.ticks[T - 1].h as number[],
-    gates: Array.from({ length: N }, (_, j) => Array.from({ length: T }, (_, t) => ['i', 'f', 'o', 'g'].map((g) => cell.ticks[t][g][j] as number))).flat(),
+    gates: Array.from({ length: N }, (_, j) =>
+      Array.from({ length: T }, (_, t) => ['i', 'f', 'o', 'g'].map((g) => cell.ticks[t][g][j] as number)),
+    ).flat(),
   };
   let worst = 0;
   const compare = (name: string, a: number[], b: number[]) => {
     expect(a).toHaveLength(b.length);
     let d = 0;
     for (let k = 0; k < a.length; k++) d = Math.max(d, Math.abs(a[k] - b[k]));
-    console.log(`cell (350, 3) ${name}: page ${a.slice(0, 3).map((v) => v.toFixed(6)).join(', ')} … vs vsml trace ${b.slice(0, 3).map((v) => v.toFixed(6)).join(', ')} …; largest |difference| ${d.toExponential(2)}`);
+    console.log(
+      `cell (350, 3) ${name}: page ${a
+        .slice(0, 3)
+        .map((v) => v.toFixed(6))
+        .join(', ')} … vs vsml trace ${b
+        .slice(0, 3)
+        .map((v) => v.toFixed(6))
+        .join(', ')} …; largest |difference| ${d.toExponential(2)}`,
+    );
     worst = Math.max(worst, d);
   };
   compare('c before', page_.cBefore, cli.cBefore);
@@ -156,7 +180,9 @@ test('explain this step walks one example of run 0 through all stages, and its n
   await expect(page.getByTestId('explain-open')).toBeFocused();
 });
 
-test('explain this step on a learner with a hidden layer: a layer picker, and layer 2’s cell equals vsml trace --explain --cell 1,5,7', async ({ page }, testInfo) => {
+test('explain this step on a learner with a hidden layer: a layer picker, and layer 2’s cell equals vsml trace --explain --cell 1,5,7', async ({
+  page,
+}, testInfo) => {
   await page.setViewportSize({ width: 1440, height: 1000 });
   // The shipped V_M with one hidden layer of 16 (V_M is shared, so any grid takes it), on 14 x 14 digits.
   const learner = JSON.parse(await readFile(resolve(ROOT, 'public/learners/vsml-mnist.learner.json'), 'utf8'));
@@ -167,7 +193,9 @@ test('explain this step on a learner with a hidden layer: a layer picker, and la
   await waitForExamples(page, 1);
   const seen = page.getByTestId('examples-seen');
   const session = Number(await seen.getAttribute('data-session'));
-  await page.getByTestId('learner-file').setInputFiles({ name: 'deep.learner.json', mimeType: 'application/json', buffer: Buffer.from(learnerText) });
+  await page
+    .getByTestId('learner-file')
+    .setInputFiles({ name: 'deep.learner.json', mimeType: 'application/json', buffer: Buffer.from(learnerText) });
   await expect(seen).toHaveAttribute('data-session', String(session + 1));
   await waitForExamples(page, 2);
   await page.getByTestId('play-pause').click();
@@ -203,17 +231,23 @@ test('explain this step on a learner with a hidden layer: a layer picker, and la
   expect(command).toContain(`--learner deep.learner.json`);
   expect(command).toContain(`--explain ${example} --explain-out explain-${example}.json --cell 1,5,7`);
   const args = command.replace(/^npm run vsml -- /, '').split(' ');
-  for (const flag of ['--learner', '--stream', '--state', '--explain-out', '--out']) args[args.indexOf(flag) + 1] = testInfo.outputPath(args[args.indexOf(flag) + 1]);
-  console.log(execFileSync('npx', ['tsx', 'src/cli/vsml.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 }).trim());
+  for (const flag of ['--learner', '--stream', '--state', '--explain-out', '--out'])
+    args[args.indexOf(flag) + 1] = testInfo.outputPath(args[args.indexOf(flag) + 1]);
+  console.log(
+    execFileSync('npx', ['tsx', 'src/cli/vsml.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 }).trim(),
+  );
   const cell = JSON.parse(await readFile(testInfo.outputPath(`explain-${example}.json`), 'utf8')).layers[1].cells[0];
   expect([cell.a, cell.b]).toEqual([5, 7]);
   let worst = 0;
   for (let j = 0; j < 16; j++) {
     worst = Math.max(worst, Math.abs((await cellValue(page, `c-before-${j}`)) - cell.before.c[j]));
     for (let t = 0; t < 2; t++) {
-      for (const g of ['i', 'f', 'o', 'g', 'c', 'h']) worst = Math.max(worst, Math.abs((await cellValue(page, `t${t}-${g}-${j}`)) - cell.ticks[t][g][j]));
+      for (const g of ['i', 'f', 'o', 'g', 'c', 'h'])
+        worst = Math.max(worst, Math.abs((await cellValue(page, `t${t}-${g}-${j}`)) - cell.ticks[t][g][j]));
     }
   }
-  console.log(`layer 2, cell (5, 7) of example ${example} on ${await page.getByTestId('backend-badge').textContent()}: page vs vsml trace, largest |difference| over c before, gates, c′ and h′: ${worst.toExponential(2)}`);
+  console.log(
+    `layer 2, cell (5, 7) of example ${example} on ${await page.getByTestId('backend-badge').textContent()}: page vs vsml trace, largest |difference| over c before, gates, c′ and h′: ${worst.toExponential(2)}`,
+  );
   expect(worst).toBeLessThanOrEqual(1e-4);
 });

@@ -25,7 +25,9 @@ test('MNIST to Fashion-MNIST: /?data=fashion-mnist runs the built-in subset with
 
 const T10K = resolve(import.meta.dirname, '../../shared/data/fashion-mnist');
 
-test('MNIST to Fashion-MNIST: the full IDX pair loaded from disk replaces the built-in subset (images waits for labels)', async ({ page }) => {
+test('MNIST to Fashion-MNIST: the full IDX pair loaded from disk replaces the built-in subset (images waits for labels)', async ({
+  page,
+}) => {
   test.skip(!existsSync(T10K), `${T10K} is absent (CI has it)`);
   await page.goto('/?data=fashion-mnist');
   await waitForExamples(page, 1);

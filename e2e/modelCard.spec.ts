@@ -10,7 +10,13 @@ import { watchCsp } from './fixtures/csp';
 /** Every link of the open card: its href attribute, target, rel and the card it opens. */
 function linksOf(dialog: Locator) {
   return dialog.locator('a').evaluateAll((as) =>
-    as.map((a) => ({ href: a.getAttribute('href') ?? '', url: (a as HTMLAnchorElement).href, target: a.getAttribute('target'), rel: a.getAttribute('rel'), card: (a as HTMLElement).dataset.card ?? null })),
+    as.map((a) => ({
+      href: a.getAttribute('href') ?? '',
+      url: (a as HTMLAnchorElement).href,
+      target: a.getAttribute('target'),
+      rel: a.getAttribute('rel'),
+      card: (a as HTMLElement).dataset.card ?? null,
+    })),
   );
 }
 
@@ -46,7 +52,9 @@ async function expectLinksLive(page: Page, dialog: Locator) {
   return links;
 }
 
-test('model card: rendered in a dialog, UTF-8, links live, Escape closes and gives the focus back', async ({ page }) => {
+test('model card: rendered in a dialog, UTF-8, links live, Escape closes and gives the focus back', async ({
+  page,
+}) => {
   const violations = await watchCsp(page);
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto('/?S=1');
@@ -63,12 +71,19 @@ test('model card: rendered in a dialog, UTF-8, links live, Escape closes and giv
   await expect(dialog.locator('code.model-card-path', { hasText: 'docs/META_TRAINING.md' }).first()).toBeVisible();
   const links = await expectLinksLive(page, dialog);
   console.log(`links: ${links.map((l) => l.card ?? l.href).join(', ')}`);
-  expect(links.map((l) => l.href)).toEqual(['/learners/vsml-clone-sgd.learner.json', 'https://arxiv.org/abs/2012.14905']);
+  expect(links.map((l) => l.href)).toEqual([
+    '/learners/vsml-clone-sgd.learner.json',
+    'https://arxiv.org/abs/2012.14905',
+  ]);
   await page.screenshot({ path: test.info().outputPath('model-card-1440.png') });
   // axe-core on the open dialog: no serious or critical violation.
   const axe = await new AxeBuilder({ page }).include('.model-card-dialog').analyze();
-  console.log(`axe on the open card: ${axe.passes.length} rules passed, violations: ${axe.violations.map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`).join(', ') || 'none'}`);
-  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  console.log(
+    `axe on the open card: ${axe.passes.length} rules passed, violations: ${axe.violations.map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`).join(', ') || 'none'}`,
+  );
+  expect(
+    axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`),
+  ).toEqual([]);
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
   await expect(opener).toBeFocused();
@@ -90,7 +105,9 @@ test('model card: a link to another card opens that card in the same dialog, on 
   await clone.getByRole('link', { name: 'vsml-mnist.md' }).click();
   const mnist = page.getByRole('dialog', { name: 'vsml-mnist.learner.json: the default VSML learner' });
   await expect(mnist).toBeVisible();
-  await expect(mnist.getByRole('heading', { level: 2, name: 'vsml-mnist.learner.json: the default VSML learner' })).toBeFocused();
+  await expect(
+    mnist.getByRole('heading', { level: 2, name: 'vsml-mnist.learner.json: the default VSML learner' }),
+  ).toBeFocused();
   await expect(mnist).toContainText('0.5659 ± 0.0359');
   // The dialog fits the narrow screen; its wide tables and code scroll inside their own boxes.
   const box = await mnist.boundingBox();

@@ -32,7 +32,9 @@ async function download(page: Page, testId: string): Promise<Buffer> {
   return readFile(await file.path());
 }
 
-test('the drawing pad: a star taught as class 9 "star" gets a higher probability when drawn again, and exports as IDX', async ({ page }, testInfo) => {
+test('the drawing pad: a star taught as class 9 "star" gets a higher probability when drawn again, and exports as IDX', async ({
+  page,
+}, testInfo) => {
   await page.addInitScript(() => window.localStorage.setItem('vsml-studio-tour-seen', '1'));
   await page.setViewportSize({ width: 1280, height: 1000 });
   await page.goto('/?S=1&base=');
@@ -42,7 +44,9 @@ test('the drawing pad: a star taught as class 9 "star" gets a higher probability
 
   await page.getByTestId('pad-toggle').click();
   await expect(page.getByTestId('examples-seen')).toHaveAttribute('data-playing', 'false');
-  console.log(`pad opened after ${await page.getByTestId('examples-seen').textContent()} examples of run 0 (the session pauses)`);
+  console.log(
+    `pad opened after ${await page.getByTestId('examples-seen').textContent()} examples of run 0 (the session pauses)`,
+  );
   const panel = page.getByTestId('pad-panel');
   await expect(panel).toBeVisible();
   await expect(page.getByTestId('pad-toggle')).toHaveAttribute('aria-expanded', 'true');
@@ -81,7 +85,9 @@ test('the drawing pad: a star taught as class 9 "star" gets a higher probability
   await expect(page.getByTestId('pad-count')).toHaveAttribute('data-count', '1');
   const before = Number(await lesson.getAttribute('data-before'));
   const after = Number(await lesson.getAttribute('data-after'));
-  console.log(`teaching the first star as "star" (class 9): p(star) before the label ${before}, after learning from it ${after}`);
+  console.log(
+    `teaching the first star as "star" (class 9): p(star) before the label ${before}, after learning from it ${after}`,
+  );
   console.log(`lesson: ${await page.getByTestId('pad-lesson-text').textContent()}`);
   // teach's "before" is the prediction for the same drawing from the same state as the ask, made by the
   // engine (float32 on WebGPU) where the ask is the CPU reference's from the state read back: equal to float32 rounding.
@@ -96,16 +102,26 @@ test('the drawing pad: a star taught as class 9 "star" gets a higher probability
   await page.getByTestId('pad-ask').click();
   await expect(page.getByTestId('pad-again')).toBeVisible();
   const again = await barP(page, 'guess', 9);
-  console.log(`the star drawn again after one lesson: VSML guesses ${await page.getByTestId('pad-guess-name').textContent()}; p(star) = ${again} (was ${first} before teaching)`);
+  console.log(
+    `the star drawn again after one lesson: VSML guesses ${await page.getByTestId('pad-guess-name').textContent()}; p(star) = ${again} (was ${first} before teaching)`,
+  );
   expect(again).toBeGreaterThan(first);
   await page.screenshot({ path: testInfo.outputPath('pad-again.png') });
 
   const images = await download(page, 'pad-export-images');
   const labels = await download(page, 'pad-export-labels');
-  expect([images.readUInt32BE(0), images.readUInt32BE(4), images.readUInt32BE(8), images.readUInt32BE(12), images.length]).toEqual([0x803, 1, 28, 28, 16 + 784]);
+  expect([
+    images.readUInt32BE(0),
+    images.readUInt32BE(4),
+    images.readUInt32BE(8),
+    images.readUInt32BE(12),
+    images.length,
+  ]).toEqual([0x803, 1, 28, 28, 16 + 784]);
   expect([labels.readUInt32BE(0), labels.readUInt32BE(4), labels[8], labels.length]).toEqual([0x801, 1, 9, 9]);
   const ink = images.subarray(16).reduce((n, v) => n + (v > 0 ? 1 : 0), 0);
-  console.log(`exported: images ${images.length} bytes (1 drawing of 28x28, ${ink} inked pixels), labels ${labels.length} bytes (label 9)`);
+  console.log(
+    `exported: images ${images.length} bytes (1 drawing of 28x28, ${ink} inked pixels), labels ${labels.length} bytes (label 9)`,
+  );
   expect(ink).toBeGreaterThan(60);
 
   // From the keyboard: Space puts the pen down, the arrow keys draw, Space lifts it.

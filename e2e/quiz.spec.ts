@@ -28,7 +28,9 @@ async function openQuestion(page: Page): Promise<number> {
   return Number(await q.getAttribute('data-example'));
 }
 
-test('predict first: the quiz pauses, hides the prediction until the answer, and keeps both scores', async ({ page }, info) => {
+test('predict first: the quiz pauses, hides the prediction until the answer, and keeps both scores', async ({
+  page,
+}, info) => {
   await page.goto('/?S=1');
   await waitForExamples(page, 3);
   await page.getByTestId('quiz-toggle').click();
@@ -62,9 +64,14 @@ test('predict first: the quiz pauses, hides the prediction until the answer, and
     // Revealed: the engine's prediction, as the caption and the bars show it, is the one the reveal named.
     await expect(page.getByTestId('output-probabilities')).toBeVisible();
     await expect(page.locator('.example figcaption')).toContainText(`predicted ${r.predicted}`);
-    const bars = await page.getByTestId('output-probabilities').locator('[data-p]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-p'))));
+    const bars = await page
+      .getByTestId('output-probabilities')
+      .locator('[data-p]')
+      .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-p'))));
     expect(bars.indexOf(Math.max(...bars))).toBe(r.predicted);
-    console.log(`example ${r.example}: guessed ${g.cls} (${g.how}), VSML predicted ${r.predicted}, label ${r.label} -> ${score}`);
+    console.log(
+      `example ${r.example}: guessed ${g.cls} (${g.how}), VSML predicted ${r.predicted}, label ${r.label} -> ${score}`,
+    );
     if (i === 0) await page.screenshot({ path: info.outputPath('quiz-revealed.png'), fullPage: true });
     await page.getByTestId('quiz-next').click();
     await expect.poll(() => openQuestion(page)).toBe(example + 1);

@@ -10,23 +10,36 @@ import { expect, test } from '@playwright/test';
 import { waitForExamples } from './fixtures/studio';
 import { TrainerPage } from './fixtures/trainer';
 
-const MNIST_LEARNER = JSON.parse(readFileSync(resolve(import.meta.dirname, '../public/learners/vsml-mnist.learner.json'), 'utf8'));
+const MNIST_LEARNER = JSON.parse(
+  readFileSync(resolve(import.meta.dirname, '../public/learners/vsml-mnist.learner.json'), 'utf8'),
+);
 /** "over the 2.0 GiB limit (a quarter of this device's 8.0 GiB)" or the 2 GiB fallback: the browser's own. */
-const LIMIT = /over the [\d.]+ GiB limit \((a quarter of this device's [\d.]+ GiB|2\.0 GiB: the browser does not tell its memory)\) by [\d.]+ GiB/;
+const LIMIT =
+  /over the [\d.]+ GiB limit \((a quarter of this device's [\d.]+ GiB|2\.0 GiB: the browser does not tell its memory)\) by [\d.]+ GiB/;
 
 test.describe('memory limits in the browser', () => {
-  test('the studio refuses ?S=256&resize=100 naming S and resize, and a learner of 4096 x 4 hidden layers naming config.hiddenSizes', async ({ page }) => {
+  test('the studio refuses ?S=256&resize=100 naming S and resize, and a learner of 4096 x 4 hidden layers naming config.hiddenSizes', async ({
+    page,
+  }) => {
     await page.goto('/?S=256&resize=100');
     const banner = page.getByTestId('error-message');
-    await expect(banner).toContainText('S and resize: VSML state h and c needs 2 copies x 256 runs x 100000 cells x 32 floats x 4 bytes = 6.1 GiB');
+    await expect(banner).toContainText(
+      'S and resize: VSML state h and c needs 2 copies x 256 runs x 100000 cells x 32 floats x 4 bytes = 6.1 GiB',
+    );
     await expect(banner).toHaveText(LIMIT);
     console.log(`refused: ${await banner.textContent()}`);
 
     await page.goto('/?S=2');
     await waitForExamples(page, 3);
     const deep = { ...MNIST_LEARNER, config: { ...MNIST_LEARNER.config, hiddenSizes: [4096, 4096, 4096, 4096] } };
-    await page.getByTestId('learner-file').setInputFiles({ name: 'deep.learner.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(deep)) });
-    await expect(banner).toContainText('config.hiddenSizes: VSML state h and c needs 2 copies x 2 runs x 53583872 cells x 32 floats x 4 bytes = 25.6 GiB');
+    await page.getByTestId('learner-file').setInputFiles({
+      name: 'deep.learner.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(deep)),
+    });
+    await expect(banner).toContainText(
+      'config.hiddenSizes: VSML state h and c needs 2 copies x 2 runs x 53583872 cells x 32 floats x 4 bytes = 25.6 GiB',
+    );
     console.log(`refused: ${await banner.textContent()}`);
     // The running session goes on.
     await waitForExamples(page, 6);

@@ -11,13 +11,18 @@ const SHARED = resolve(import.meta.dirname, '../../shared/data');
 
 /** The bytes of the file a click on the button downloads. */
 async function download(page: Page, button: string | Locator): Promise<Buffer> {
-  const [file] = await Promise.all([page.waitForEvent('download'), (typeof button === 'string' ? page.getByTestId(button) : button).click()]);
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    (typeof button === 'string' ? page.getByTestId(button) : button).click(),
+  ]);
   const path = await file.path();
   return readFile(path);
 }
 
 test.describe('the studio on WebGPU', () => {
-  test('opens on the default learner learning MNIST, live: chart, probabilities, heatmap, throughput', async ({ page }, info) => {
+  test('opens on the default learner learning MNIST, live: chart, probabilities, heatmap, throughput', async ({
+    page,
+  }, info) => {
     await installFrameTimer(page);
     await page.goto('/');
     const badge = page.getByTestId('backend-badge');
@@ -33,7 +38,10 @@ test.describe('the studio on WebGPU', () => {
     await expect.poll(async () => Number(await chart.getAttribute('data-points'))).toBeGreaterThanOrEqual(30);
     const sum = Number(await page.getByTestId('output-probabilities').getAttribute('data-sum'));
     expect(Math.abs(sum - 1)).toBeLessThanOrEqual(1e-3);
-    const bars = await page.getByTestId('output-probabilities').locator('[data-p]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-p'))));
+    const bars = await page
+      .getByTestId('output-probabilities')
+      .locator('[data-p]')
+      .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-p'))));
     expect(bars).toHaveLength(10);
     expect(Math.abs(bars.reduce((a, b) => a + b, 0) - 1)).toBeLessThanOrEqual(1e-3);
     await page.locator('section[aria-label="state heatmap"]').scrollIntoViewIfNeeded(); // read back only while on screen
@@ -73,7 +81,9 @@ test.describe('the studio on WebGPU', () => {
     // The curves as CSV (one row per example) and the accuracy chart as PNG and SVG.
     const csv = await download(page, 'export-csv');
     const rows = csv.toString('utf8').trim().split('\n');
-    expect(rows[0]).toBe('examples,vsml_mean,vsml_std,sgd_mean,sgd_std,adam_mean,adam_std,sgd-deep_mean,sgd-deep_std,adam-deep_mean,adam-deep_std');
+    expect(rows[0]).toBe(
+      'examples,vsml_mean,vsml_std,sgd_mean,sgd_std,adam_mean,adam_std,sgd-deep_mean,sgd-deep_std,adam-deep_mean,adam-deep_std',
+    );
     expect(rows).toHaveLength(paused + 3);
     const json = JSON.parse((await download(page, 'export-json')).toString('utf8'));
     expect(json.format).toBe('vsml-accuracy');
@@ -83,7 +93,9 @@ test.describe('the studio on WebGPU', () => {
     expect(svg).toContain('<svg');
   });
 
-  test('a preset link reproduces its settings; a click on another preset puts its settings in the URL', async ({ page }, info) => {
+  test('a preset link reproduces its settings; a click on another preset puts its settings in the URL', async ({
+    page,
+  }, info) => {
     await page.goto('/?cls=0,1,2,3,4');
     await expect(page.getByTestId('preset-five-classes')).toHaveClass(/active/);
     await expect(page.getByTestId('classes')).toHaveValue('0,1,2,3,4');
@@ -116,12 +128,20 @@ test.describe('the studio on WebGPU', () => {
     await page.screenshot({ path: info.outputPath('preset-fast-association.png'), fullPage: true });
   });
 
-  test('a bad learner file shows its message and the run goes on; a bad data file is named and taken out, the good one stays', async ({ page }, info) => {
+  test('a bad learner file shows its message and the run goes on; a bad data file is named and taken out, the good one stays', async ({
+    page,
+  }, info) => {
     await page.goto('/');
     await waitForExamples(page, 3);
-    const learner = JSON.parse(await readFile(resolve(import.meta.dirname, '../public/learners/vsml-mnist.learner.json'), 'utf8'));
+    const learner = JSON.parse(
+      await readFile(resolve(import.meta.dirname, '../public/learners/vsml-mnist.learner.json'), 'utf8'),
+    );
     learner.params.fwd.b[2] = 'NaN';
-    await page.getByTestId('learner-file').setInputFiles({ name: 'nan.learner.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(learner)) });
+    await page.getByTestId('learner-file').setInputFiles({
+      name: 'nan.learner.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(learner)),
+    });
     await expect(page.getByTestId('error-message')).toContainText('nan.learner.json');
     await expect(page.getByTestId('error-message')).toContainText('params.fwd.b[2]');
     const before = await examplesSeen(page);
@@ -129,23 +149,37 @@ test.describe('the studio on WebGPU', () => {
     await expect(page.getByTestId('learner')).toHaveValue('vsml-mnist');
     await page.screenshot({ path: info.outputPath('bad-learner.png'), fullPage: true });
 
-    const short = JSON.parse(await readFile(resolve(import.meta.dirname, '../public/learners/vsml-mnist.learner.json'), 'utf8'));
+    const short = JSON.parse(
+      await readFile(resolve(import.meta.dirname, '../public/learners/vsml-mnist.learner.json'), 'utf8'),
+    );
     short.params.fwd.b = short.params.fwd.b.slice(1);
-    await page.getByTestId('learner-file').setInputFiles({ name: 'short.learner.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(short)) });
+    await page.getByTestId('learner-file').setInputFiles({
+      name: 'short.learner.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(short)),
+    });
     await expect(page.getByTestId('error-message')).toContainText('short.learner.json');
     await expect(page.getByTestId('error-message')).toContainText('params.fwd.b');
-    await page.getByTestId('learner-file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not json') });
+    await page
+      .getByTestId('learner-file')
+      .setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not json') });
     await expect(page.getByTestId('error-message')).toContainText('notes.txt: not a JSON file');
 
     await page.getByTestId('dataset').selectOption('fashion-mnist');
     await expect(page.getByTestId('output-probabilities')).toContainText('Ankle boot'); // the built-in subset runs
-    await page.getByTestId('data-file-images').setInputFiles({ name: 'images.gz', mimeType: 'application/gzip', buffer: Buffer.from('garbage') });
-    await page.getByTestId('data-file-labels').setInputFiles(resolve(SHARED, 'fashion-mnist/t10k-labels-idx1-ubyte.gz'));
+    await page
+      .getByTestId('data-file-images')
+      .setInputFiles({ name: 'images.gz', mimeType: 'application/gzip', buffer: Buffer.from('garbage') });
+    await page
+      .getByTestId('data-file-labels')
+      .setInputFiles(resolve(SHARED, 'fashion-mnist/t10k-labels-idx1-ubyte.gz'));
     await expect(page.getByTestId('error-message')).toContainText('images.gz');
     // The bad images file is out, the good labels stay, and the page asks for images in place of the views.
     await expect(page.getByTestId('files-needed')).toContainText('images');
     await expect(page.getByTestId('notice')).toContainText('load its images file');
-    await page.getByTestId('data-file-images').setInputFiles(resolve(SHARED, 'fashion-mnist/t10k-images-idx3-ubyte.gz'));
+    await page
+      .getByTestId('data-file-images')
+      .setInputFiles(resolve(SHARED, 'fashion-mnist/t10k-images-idx3-ubyte.gz'));
     await expect(page.getByTestId('files-needed')).toHaveCount(0);
     await waitForExamples(page, 3);
     await expect(page.getByTestId('output-probabilities')).toContainText('Ankle boot');

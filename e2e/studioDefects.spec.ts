@@ -31,10 +31,14 @@ async function stillRuns(page: Page): Promise<void> {
 }
 
 test.describe('studio defects of issue 10', () => {
-  test('a link: each bad key named and the rest used; ?learner=nope runs the default learner; ?resize=512 named by resize', async ({ page }) => {
+  test('a link: each bad key named and the rest used; ?learner=nope runs the default learner; ?resize=512 named by resize', async ({
+    page,
+  }) => {
     await page.goto('/?learner=nope&S=2&zoom=3&speed=0');
     const urlError = page.getByTestId('url-error');
-    await expect(urlError).toContainText('learner: unknown learner "nope" (known: vsml-mnist, vsml-clone-sgd, trained)');
+    await expect(urlError).toContainText(
+      'learner: unknown learner "nope" (known: vsml-mnist, vsml-clone-sgd, trained)',
+    );
     await expect(urlError).toContainText('zoom: unknown setting');
     await expect(urlError).toContainText('speed: must be an integer in [1, 100000], got "0"');
     await expect(urlError).toContainText('their defaults are used');
@@ -52,16 +56,24 @@ test.describe('studio defects of issue 10', () => {
     await expect(page.getByTestId('resize')).toHaveValue('none');
   });
 
-  test('learner files nested 5,000 deep or over 64 MiB are refused naming the file; the session goes on and later changes open', async ({ page }) => {
+  test('learner files nested 5,000 deep or over 64 MiB are refused naming the file; the session goes on and later changes open', async ({
+    page,
+  }) => {
     await page.goto('/?S=2');
     await waitForExamples(page, 3);
     const deep = '['.repeat(5000) + ']'.repeat(5000);
-    await page.getByTestId('learner-file').setInputFiles({ name: 'deep.learner.json', mimeType: 'application/json', buffer: Buffer.from(deep) });
-    await expect(page.getByTestId('error-message')).toHaveText(/^deep\.learner\.json: not a learner: nested deeper than 64 levels/);
+    await page
+      .getByTestId('learner-file')
+      .setInputFiles({ name: 'deep.learner.json', mimeType: 'application/json', buffer: Buffer.from(deep) });
+    await expect(page.getByTestId('error-message')).toHaveText(
+      /^deep\.learner\.json: not a learner: nested deeper than 64 levels/,
+    );
     await stillRuns(page);
 
     await pickMadeFile(page, 'learner-file', 'huge.learner.json', 65 * 2 ** 20);
-    await expect(page.getByTestId('error-message')).toHaveText(/^huge\.learner\.json: file is 65 MiB, over the 64 MiB limit for a learner file/);
+    await expect(page.getByTestId('error-message')).toHaveText(
+      /^huge\.learner\.json: file is 65 MiB, over the 64 MiB limit for a learner file/,
+    );
     await stillRuns(page);
 
     // The open queue still works: S and the dataset change what runs, and the URL says so.
@@ -74,26 +86,38 @@ test.describe('studio defects of issue 10', () => {
     await expect(page.getByTestId('learner')).toHaveValue('vsml-mnist');
   });
 
-  test('a data file picked while an open is in flight is checked: a bad one is named, the good set runs', async ({ page }) => {
+  test('a data file picked while an open is in flight is checked: a bad one is named, the good set runs', async ({
+    page,
+  }) => {
     await page.goto('/?data=fashion-mnist&S=2');
     await expect(page.getByText('Task: fashion-mnist')).toBeVisible(); // the built-in subset runs until the pair is loaded
-    await page.getByTestId('data-file-labels').setInputFiles(resolve(SHARED, 'fashion-mnist/t10k-labels-idx1-ubyte.gz'));
-    await page.getByTestId('data-file-images').setInputFiles(resolve(SHARED, 'fashion-mnist/t10k-images-idx3-ubyte.gz'));
+    await page
+      .getByTestId('data-file-labels')
+      .setInputFiles(resolve(SHARED, 'fashion-mnist/t10k-labels-idx1-ubyte.gz'));
+    await page
+      .getByTestId('data-file-images')
+      .setInputFiles(resolve(SHARED, 'fashion-mnist/t10k-images-idx3-ubyte.gz'));
     // Picked right away, while the worker opens the first complete set.
-    await page.getByTestId('data-file-labels').setInputFiles({ name: 'bad-labels.gz', mimeType: 'application/gzip', buffer: Buffer.from('garbage') });
+    await page
+      .getByTestId('data-file-labels')
+      .setInputFiles({ name: 'bad-labels.gz', mimeType: 'application/gzip', buffer: Buffer.from('garbage') });
     await expect(page.getByTestId('error-message')).toContainText('bad-labels.gz');
     await waitForExamples(page, 3);
     await expect(page.getByTestId('output-probabilities')).toContainText('Ankle boot');
     await stillRuns(page);
 
     await pickMadeFile(page, 'data-file-images', 'huge-images.gz', 257 * 2 ** 20);
-    await expect(page.getByTestId('error-message')).toHaveText(/^huge-images\.gz: file is 257 MiB, over the 256 MiB limit for a data file/);
+    await expect(page.getByTestId('error-message')).toHaveText(
+      /^huge-images\.gz: file is 257 MiB, over the 256 MiB limit for a data file/,
+    );
     await stillRuns(page);
   });
 });
 
 test.describe('trainer defects of issue 10', () => {
-  test('an autosave record that is an object is named, in resume\'s refusal and in the offer, and can be discarded', async ({ page }) => {
+  test("an autosave record that is an object is named, in resume's refusal and in the offer, and can be discarded", async ({
+    page,
+  }) => {
     await page.goto('/trainer.html');
     await page.evaluate(async () => {
       const db = await new Promise<IDBDatabase>((res, rej) => {
@@ -104,14 +128,19 @@ test.describe('trainer defects of issue 10', () => {
       });
       const tx = db.transaction('kv', 'readwrite');
       tx.objectStore('kv').put({ format: 'vsml-trainer-autosave', version: 1 }, 'trainer-autosave');
-      tx.objectStore('kv').put(JSON.stringify({ step: 3, totalSteps: 60, savedAt: new Date().toISOString(), configName: 'quick-demo' }), 'trainer-autosave-meta');
+      tx.objectStore('kv').put(
+        JSON.stringify({ step: 3, totalSteps: 60, savedAt: new Date().toISOString(), configName: 'quick-demo' }),
+        'trainer-autosave-meta',
+      );
       await new Promise((res) => (tx.oncomplete = res));
       db.close();
     });
     await page.reload();
     await expect(page.getByTestId('resume-offer')).toHaveAttribute('data-step', '3');
     await page.getByTestId('resume-saved').click();
-    await expect(page.getByTestId('error-message')).toContainText('autosave: "trainer-autosave" holds an object, not the text this app saves there; discard it to start afresh');
+    await expect(page.getByTestId('error-message')).toContainText(
+      'autosave: "trainer-autosave" holds an object, not the text this app saves there; discard it to start afresh',
+    );
 
     await page.evaluate(async () => {
       const db = await new Promise<IDBDatabase>((res) => {
@@ -124,7 +153,9 @@ test.describe('trainer defects of issue 10', () => {
       db.close();
     });
     await page.reload();
-    await expect(page.getByTestId('saved-unreadable')).toContainText('"trainer-autosave" holds an object, not the text this app saves there');
+    await expect(page.getByTestId('saved-unreadable')).toContainText(
+      '"trainer-autosave" holds an object, not the text this app saves there',
+    );
     await page.getByTestId('discard-saved').click();
     await expect(page.getByTestId('saved-unreadable')).toHaveCount(0);
     await page.reload();

@@ -12,7 +12,9 @@ test('runs the same session on the CPU engine in the worker and says so', async 
   await installFrameTimer(page);
   await page.goto('/?S=2');
   await expect(page.getByTestId('fallback-banner')).toContainText('fast CPU engine');
-  await expect(page.getByTestId('backend-badge')).toHaveText(/^fast CPU engine \(WebAssembly SIMD[^,]*, \d+ threads?\)$/);
+  await expect(page.getByTestId('backend-badge')).toHaveText(
+    /^fast CPU engine \(WebAssembly SIMD[^,]*, \d+ threads?\)$/,
+  );
   console.log(`engine: ${await page.getByTestId('backend-badge').textContent()}`);
   await waitForExamples(page, 30);
   const sum = Number(await page.getByTestId('output-probabilities').getAttribute('data-sum'));

@@ -32,7 +32,9 @@ for (const [width, height] of [
   [1024, 768],
   [1920, 1080],
 ] as const) {
-  test(`presentation mode at ${width}×${height}: the four views on screen, no scrolling, ticks ≥ 16 px, body ≥ 20 px`, async ({ page }, info) => {
+  test(`presentation mode at ${width}×${height}: the four views on screen, no scrolling, ticks ≥ 16 px, body ≥ 20 px`, async ({
+    page,
+  }, info) => {
     await page.setViewportSize({ width, height });
     await page.goto('/?present=1&S=2');
     await expect(page.locator('.studio.present')).toHaveCount(1);
@@ -51,9 +53,19 @@ for (const [width, height] of [
                 out.push(`${v.card}: missing`);
                 continue;
               }
-              if (card.left < 0 || card.top < 0 || card.right > innerWidth || card.bottom > innerHeight) out.push(`${v.card}: card ${Math.round(card.right)}×${Math.round(card.bottom)} outside ${innerWidth}×${innerHeight}`);
-              if (chart.left < card.left - 1 || chart.top < card.top - 1 || chart.right > card.right + 1 || chart.bottom > card.bottom + 1)
-                out.push(`${v.card}: chart ${Math.round(chart.width)}×${Math.round(chart.height)} at ${Math.round(chart.left)},${Math.round(chart.top)} outside its card ${Math.round(card.width)}×${Math.round(card.height)} at ${Math.round(card.left)},${Math.round(card.top)}`);
+              if (card.left < 0 || card.top < 0 || card.right > innerWidth || card.bottom > innerHeight)
+                out.push(
+                  `${v.card}: card ${Math.round(card.right)}×${Math.round(card.bottom)} outside ${innerWidth}×${innerHeight}`,
+                );
+              if (
+                chart.left < card.left - 1 ||
+                chart.top < card.top - 1 ||
+                chart.right > card.right + 1 ||
+                chart.bottom > card.bottom + 1
+              )
+                out.push(
+                  `${v.card}: chart ${Math.round(chart.width)}×${Math.round(chart.height)} at ${Math.round(chart.left)},${Math.round(chart.top)} outside its card ${Math.round(card.width)}×${Math.round(card.height)} at ${Math.round(card.left)},${Math.round(card.top)}`,
+                );
             }
             return out;
           }, VIEWS),
@@ -66,7 +78,9 @@ for (const [width, height] of [
       innerHeight,
       innerWidth,
       body: parseFloat(getComputedStyle(document.body).fontSize),
-      tick: parseFloat(getComputedStyle(document.querySelector('[data-testid="accuracy-chart"] .tick text') as Element).fontSize),
+      tick: parseFloat(
+        getComputedStyle(document.querySelector('[data-testid="accuracy-chart"] .tick text') as Element).fontSize,
+      ),
     }));
     console.log(`presentation ${width}×${height}: ${JSON.stringify(measures)}`);
     expect(measures.scrollHeight).toBeLessThanOrEqual(measures.innerHeight);
@@ -75,12 +89,17 @@ for (const [width, height] of [
     expect(measures.tick).toBeGreaterThanOrEqual(16);
     // The controls are behind the toolbar: the settings drawer is closed, play / pause, step and exit are there.
     await expect(page.locator('#settings')).toBeHidden();
-    for (const id of ['play-pause', 'step', 'restart-same', 'presentation', 'settings-toggle']) await expect(page.getByTestId(id)).toBeVisible();
+    for (const id of ['play-pause', 'step', 'restart-same', 'presentation', 'settings-toggle'])
+      await expect(page.getByTestId(id)).toBeVisible();
     await expect(page.getByTestId('presentation')).toHaveText(/Exit presentation/);
     await screenshot(page, info, `presentation-${width}x${height}.png`);
     const axe = await new AxeBuilder({ page }).analyze();
-    console.log(`axe in presentation mode ${width}×${height}: ${axe.violations.map((v) => `${v.id} (${v.impact})`).join(', ') || 'no violations'}`);
-    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    console.log(
+      `axe in presentation mode ${width}×${height}: ${axe.violations.map((v) => `${v.id} (${v.impact})`).join(', ') || 'no violations'}`,
+    );
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual(
+      [],
+    );
   });
 }
 
@@ -96,7 +115,9 @@ test('the studio at 1440×900', async ({ page }, info) => {
 });
 
 for (const width of [360, 390]) {
-  test(`no sideways overflow at ${width} px; the settings open in a drawer and Escape closes it`, async ({ page }, info) => {
+  test(`no sideways overflow at ${width} px; the settings open in a drawer and Escape closes it`, async ({
+    page,
+  }, info) => {
     await page.setViewportSize({ width, height: 800 });
     await page.goto('/?S=2');
     await settle(page, 5);
@@ -128,7 +149,9 @@ test.describe('keyboard', () => {
     await waitForExamples(page, 1);
   });
 
-  test('the skip link is the first Tab stop, play / pause the second; the skip link moves focus to the views', async ({ page }) => {
+  test('the skip link is the first Tab stop, play / pause the second; the skip link moves focus to the views', async ({
+    page,
+  }) => {
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('Tab');
     await expect(page.getByTestId('skip-link')).toBeFocused();
@@ -138,27 +161,37 @@ test.describe('keyboard', () => {
     expect(ring).toBeGreaterThanOrEqual(3);
     await page.keyboard.press('Tab');
     await expect(page.getByTestId('play-pause')).toBeFocused();
-    const playRing = await page.getByTestId('play-pause').evaluate((el) => `${getComputedStyle(el).outlineStyle} ${parseFloat(getComputedStyle(el).outlineWidth)}`);
+    const playRing = await page
+      .getByTestId('play-pause')
+      .evaluate((el) => `${getComputedStyle(el).outlineStyle} ${parseFloat(getComputedStyle(el).outlineWidth)}`);
     expect(playRing).toBe('solid 3');
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Enter');
     await expect(page.locator('#views')).toBeFocused();
   });
 
-  test('Space on a focused "New seeds" presses it (the seed changes, a new session runs) and does not toggle play', async ({ page }) => {
+  test('Space on a focused "New seeds" presses it (the seed changes, a new session runs) and does not toggle play', async ({
+    page,
+  }) => {
     await expect(page.getByTestId('play-pause')).toHaveText(/Pause/);
     const seed = await page.getByTestId('seed').textContent();
     const session = Number(await page.getByTestId('examples-seen').getAttribute('data-session'));
     await page.getByTestId('new-seeds').focus();
     await page.keyboard.press(' ');
     await expect(page.getByTestId('seed')).not.toHaveText(seed ?? '');
-    await expect.poll(async () => Number(await page.getByTestId('examples-seen').getAttribute('data-session'))).toBeGreaterThan(session);
+    await expect
+      .poll(async () => Number(await page.getByTestId('examples-seen').getAttribute('data-session')))
+      .toBeGreaterThan(session);
     await expect(page.getByTestId('play-pause')).toHaveText(/Pause/);
     await expect(page.getByTestId('new-seeds')).toBeFocused();
-    expect(new URL(page.url()).searchParams.get('seed')).toBe((await page.getByTestId('seed').textContent())?.replace('seed ', ''));
+    expect(new URL(page.url()).searchParams.get('seed')).toBe(
+      (await page.getByTestId('seed').textContent())?.replace('seed ', ''),
+    );
   });
 
-  test('Space with no control focused toggles play; ArrowRight in the classes field or on the accuracy chart is theirs, not a step', async ({ page }) => {
+  test('Space with no control focused toggles play; ArrowRight in the classes field or on the accuracy chart is theirs, not a step', async ({
+    page,
+  }) => {
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press(' ');
     await expect(page.getByTestId('play-pause')).toHaveText(/Play/);
@@ -203,7 +236,9 @@ test.describe('keyboard', () => {
   });
 });
 
-test('Escape leaves presentation mode opened from a link (present=1, no fullscreen without a click)', async ({ page }) => {
+test('Escape leaves presentation mode opened from a link (present=1, no fullscreen without a click)', async ({
+  page,
+}) => {
   await page.goto('/?present=1&S=2');
   await expect(page.getByTestId('play-pause')).toBeEnabled();
   await expect(page.locator('.studio.present')).toHaveCount(1);

@@ -19,22 +19,37 @@ const INFOS = [
   { id: 'heatmap', says: 'These states play the part of the weights' },
 ] as const;
 
-const TOUR_STEPS = ['welcome', 'sub-rnn', 'state', 'messages', 'no-gradient', 'meta-training', 'watch', 'more'] as const;
+const TOUR_STEPS = [
+  'welcome',
+  'sub-rnn',
+  'state',
+  'messages',
+  'no-gradient',
+  'meta-training',
+  'watch',
+  'more',
+] as const;
 
 /** axe-core's serious and critical violations on the page as it is (all of them logged). */
 async function seriousViolations(page: Page, where: string): Promise<string[]> {
   const result = await new AxeBuilder({ page }).analyze();
   console.log(`axe on ${where}: ${result.violations.length} violations, ${result.passes.length} rules passed`);
-  for (const v of result.violations) console.log(`  ${v.id} (${v.impact}): ${v.help}; ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  for (const v of result.violations)
+    console.log(`  ${v.id} (${v.impact}): ${v.help}; ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
 /** Where the element lies outside the viewport, '' when wholly inside. */
 function outsideViewport(page: Page, testId: string): Promise<string> {
   return page.getByTestId(testId).evaluate((el) => {
     const r = el.getBoundingClientRect();
-    const inside = r.left >= 0 && r.top >= 0 && r.right <= document.documentElement.clientWidth && r.bottom <= innerHeight;
-    return inside ? '' : `${Math.round(r.left)},${Math.round(r.top)} to ${Math.round(r.right)},${Math.round(r.bottom)} in ${document.documentElement.clientWidth}×${innerHeight}`;
+    const inside =
+      r.left >= 0 && r.top >= 0 && r.right <= document.documentElement.clientWidth && r.bottom <= innerHeight;
+    return inside
+      ? ''
+      : `${Math.round(r.left)},${Math.round(r.top)} to ${Math.round(r.right)},${Math.round(r.bottom)} in ${document.documentElement.clientWidth}×${innerHeight}`;
   });
 }
 
@@ -42,7 +57,9 @@ test.describe('first visit', () => {
   // A browser that has never seen the studio (playwright.config.ts marks the tour seen for every other test).
   test.use({ storageState: { cookies: [], origins: [] } });
 
-  test('the tour opens on a first visit, walks its eight steps, and not on the second; Tour reopens it', async ({ page }, info) => {
+  test('the tour opens on a first visit, walks its eight steps, and not on the second; Tour reopens it', async ({
+    page,
+  }, info) => {
     await page.goto('/?S=2');
     const tour = page.getByTestId('tour');
     await expect(tour).toBeVisible();
@@ -115,7 +132,9 @@ test.describe('first visit', () => {
   });
 });
 
-test('every live chart has an "i": its popover says what it shows, fits the viewport, and Escape closes it', async ({ page }, info) => {
+test('every live chart has an "i": its popover says what it shows, fits the viewport, and Escape closes it', async ({
+  page,
+}, info) => {
   await page.goto('/?S=2');
   await waitForExamples(page, 3);
   await expect(page.getByTestId('tour')).toHaveCount(0);
@@ -149,7 +168,9 @@ test('every live chart has an "i": its popover says what it shows, fits the view
   await expect(page.getByTestId('info-strip-popover')).toBeHidden();
 });
 
-test('at 360 px and in presentation mode the popovers stay on screen; Escape in a popover keeps presentation mode', async ({ page }, info) => {
+test('at 360 px and in presentation mode the popovers stay on screen; Escape in a popover keeps presentation mode', async ({
+  page,
+}, info) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto('/?S=2');
   await waitForExamples(page, 1);
@@ -174,7 +195,10 @@ test('at 360 px and in presentation mode the popovers stay on screen; Escape in 
   await expect(page.locator('.studio.present')).toHaveCount(1);
 });
 
-test('the About VSML page: the diagram, the paper and the code, the model cards, and the way back, under the CSP', async ({ page, request }, info) => {
+test('the About VSML page: the diagram, the paper and the code, the model cards, and the way back, under the CSP', async ({
+  page,
+  request,
+}, info) => {
   const violations = await watchCsp(page);
   expect((await request.get('/about.html')).headers()['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
   await page.goto('/?S=1');
@@ -184,7 +208,10 @@ test('the About VSML page: the diagram, the paper and the code, the model cards,
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('About VSML');
   await expect(page.getByTestId('paper-link')).toHaveAttribute('href', 'https://arxiv.org/abs/2012.14905');
   await expect(page.getByTestId('paper-link')).toHaveText('Meta Learning Backpropagation And Improving It');
-  await expect(page.getByRole('link', { name: 'github.com/louiskirsch/vsml-neurips2021' })).toHaveAttribute('href', 'https://github.com/louiskirsch/vsml-neurips2021');
+  await expect(page.getByRole('link', { name: 'github.com/louiskirsch/vsml-neurips2021' })).toHaveAttribute(
+    'href',
+    'https://github.com/louiskirsch/vsml-neurips2021',
+  );
   await expect(page.getByTestId('vsml-diagram')).toBeVisible();
   await expect(page.getByRole('img', { name: 'An ordinary layer beside the same layer in VSML' })).toBeVisible();
   await page.screenshot({ path: info.outputPath('about.png'), fullPage: true });
@@ -192,11 +219,15 @@ test('the About VSML page: the diagram, the paper and the code, the model cards,
 
   await page.getByTestId('about-learner-vsml-mnist').getByTestId('model-card-link').click();
   const card = page.getByTestId('model-card');
-  await expect(card.getByRole('heading', { level: 2 }).first()).toHaveText('vsml-mnist.learner.json: the default VSML learner');
+  await expect(card.getByRole('heading', { level: 2 }).first()).toHaveText(
+    'vsml-mnist.learner.json: the default VSML learner',
+  );
   await card.getByTestId('model-card-close').click();
   await expect(card).toHaveCount(0);
   await page.getByTestId('about-learner-vsml-clone-sgd').getByTestId('model-card-link').click();
-  await expect(card.getByRole('heading', { level: 2 }).first()).toHaveText('vsml-clone-sgd.learner.json: VSML cloned from online SGD');
+  await expect(card.getByRole('heading', { level: 2 }).first()).toHaveText(
+    'vsml-clone-sgd.learner.json: VSML cloned from online SGD',
+  );
   await page.keyboard.press('Escape');
   await expect(card).toHaveCount(0);
 

@@ -12,7 +12,9 @@ import { TrainerPage } from './fixtures/trainer';
 const SHARED = resolve(import.meta.dirname, '../../shared/data');
 
 test.describe('the trainer on WebGPU', () => {
-  test('the quick demo trains live, resumes after a reload, exports, and opens in the studio', async ({ page }, info) => {
+  test('the quick demo trains live, resumes after a reload, exports, and opens in the studio', async ({
+    page,
+  }, info) => {
     test.setTimeout(420_000);
     const adapter = await (async () => {
       await page.goto('/trainer.html');
@@ -27,7 +29,12 @@ test.describe('the trainer on WebGPU', () => {
     await expect(page.getByTestId('resume-offer')).toHaveCount(0);
     console.log(`quick demo: ${await trainer.checked()}`);
     const json = JSON.parse(await page.getByTestId('config-json').inputValue());
-    expect(json).toMatchObject({ format: 'vsml-meta-config', pairs: 16, trajectoryLength: 30, init: 'public/learners/vsml-clone-sgd.learner.json' });
+    expect(json).toMatchObject({
+      format: 'vsml-meta-config',
+      pairs: 16,
+      trajectoryLength: 30,
+      init: 'public/learners/vsml-clone-sgd.learner.json',
+    });
 
     // A refused value is named beside its field and Start waits; a good one clears it.
     await trainer.setField('pairs', '0');
@@ -42,7 +49,9 @@ test.describe('the trainer on WebGPU', () => {
     await trainer.setField('evaluation.steps', '20');
     await trainer.setField('checkpointEvery', '1');
     await trainer.setField('steps', '40');
-    await expect.poll(async () => JSON.parse(await page.getByTestId('config-json').inputValue()).evaluation.runs).toBe(2);
+    await expect
+      .poll(async () => JSON.parse(await page.getByTestId('config-json').inputValue()).evaluation.runs)
+      .toBe(2);
     await trainer.checked();
 
     await page.getByTestId('start').click();
@@ -57,7 +66,9 @@ test.describe('the trainer on WebGPU', () => {
     await expect(page.getByTestId('eval-chart')).toHaveAttribute('data-points', '1'); // step 0
     await expect(page.getByTestId('steps-per-second')).not.toHaveText('—');
     await expect(page.getByTestId('eta')).toHaveText(/^\d+[smhd]/);
-    console.log(`live: ${await page.getByTestId('steps-per-second').textContent()} steps/s, ETA ${await page.getByTestId('eta').textContent()}`);
+    console.log(
+      `live: ${await page.getByTestId('steps-per-second').textContent()} steps/s, ETA ${await page.getByTestId('eta').textContent()}`,
+    );
     // Hover the loss chart: the nearest step's loss and average.
     const box = await page.getByTestId('loss-chart').locator('svg').boundingBox();
     await page.mouse.move((box?.x ?? 0) + 70, (box?.y ?? 0) + 100);
@@ -102,7 +113,11 @@ test.describe('the trainer on WebGPU', () => {
     expect(checkpoint.doc.step).toBe(again);
 
     // Importing the checkpoint resumes from it (no history in the file: earlier losses unknown).
-    await page.getByTestId('import-checkpoint').setInputFiles({ name: checkpoint.name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(checkpoint.doc)) });
+    await page.getByTestId('import-checkpoint').setInputFiles({
+      name: checkpoint.name,
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(checkpoint.doc)),
+    });
     await trainer.waitForStep(again + 1);
     await expect(page.getByTestId('loss-chart')).toHaveAttribute('data-points', /\d+/);
     await expect(page.getByText('which carries no history')).toContainText(`steps 1–${again} are not known`);
@@ -150,7 +165,9 @@ test.describe('the trainer on WebGPU', () => {
     console.log(`kept: the run paused at step ${kept} (was at ${before} when first asked)`);
   });
 
-  test('bad input (a grid over the memory limit, files that are no checkpoint, refused list entries), then IDX files from disk', async ({ page }, info) => {
+  test('bad input (a grid over the memory limit, files that are no checkpoint, refused list entries), then IDX files from disk', async ({
+    page,
+  }, info) => {
     const trainer = new TrainerPage(page);
     await trainer.goto();
     // A grid no GPU buffer holds, typed into the JSON: 48x48 inputs into a hidden layer of 4,096
@@ -175,9 +192,15 @@ test.describe('the trainer on WebGPU', () => {
     await expect(page.getByTestId('run-state')).toHaveText('not started');
     await page.screenshot({ path: info.outputPath('trainer-start-refused.png'), fullPage: true });
 
-    await page.getByTestId('import-checkpoint').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not json') });
+    await page
+      .getByTestId('import-checkpoint')
+      .setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not json') });
     await expect(page.getByTestId('error-message')).toContainText('notes.txt: not a JSON file');
-    await page.getByTestId('import-checkpoint').setInputFiles({ name: 'learner.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"vsml-learner","version":1}') });
+    await page.getByTestId('import-checkpoint').setInputFiles({
+      name: 'learner.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"format":"vsml-learner","version":1}'),
+    });
     await expect(page.getByTestId('error-message')).toContainText('learner.json: checkpoint:');
 
     await page.getByTestId('trainer-preset').selectOption('quick-demo');
@@ -196,9 +219,15 @@ test.describe('the trainer on WebGPU', () => {
     await expect(page.getByTestId('field-tasks.classes')).toHaveValue('0,1,2');
     await page.getByTestId('add-eval-dataset').click();
     await page.getByTestId('eval-dataset-1').selectOption('fashion-mnist');
-    await expect(page.getByTestId('field-error-evaluation.datasets')).toContainText('evaluation.datasets[1].dataset.files');
-    await page.getByTestId('eval-dataset-1-file-images').setInputFiles(resolve(SHARED, 'fashion-mnist/t10k-images-idx3-ubyte.gz'));
-    await page.getByTestId('eval-dataset-1-file-labels').setInputFiles(resolve(SHARED, 'fashion-mnist/t10k-labels-idx1-ubyte.gz'));
+    await expect(page.getByTestId('field-error-evaluation.datasets')).toContainText(
+      'evaluation.datasets[1].dataset.files',
+    );
+    await page
+      .getByTestId('eval-dataset-1-file-images')
+      .setInputFiles(resolve(SHARED, 'fashion-mnist/t10k-images-idx3-ubyte.gz'));
+    await page
+      .getByTestId('eval-dataset-1-file-labels')
+      .setInputFiles(resolve(SHARED, 'fashion-mnist/t10k-labels-idx1-ubyte.gz'));
     await page.getByTestId('eval-resize-1').fill('7');
     await page.getByTestId('eval-classes-1').fill('0,1,2');
     await trainer.setField('evaluation.runs', '2');

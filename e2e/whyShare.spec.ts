@@ -8,7 +8,9 @@ import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { examplesSeen, waitForExamples } from './fixtures/studio';
 
-test('Why share variables?: VSML and the Meta RNN on Fashion-MNIST, two lines, the strip of either, a wrong file refused', async ({ page }, info) => {
+test('Why share variables?: VSML and the Meta RNN on Fashion-MNIST, two lines, the strip of either, a wrong file refused', async ({
+  page,
+}, info) => {
   const start = Date.now();
   await page.goto('/');
   await waitForExamples(page, 1);
@@ -28,11 +30,16 @@ test('Why share variables?: VSML and the Meta RNN on Fashion-MNIST, two lines, t
 
   // The strip shows the Meta RNN's probabilities when chosen.
   await page.getByTestId('strip-learner').selectOption('meta-rnn-mnist');
-  await expect(page.locator('section[aria-label="introspection"] h2')).toHaveText(/^Output probabilities of Meta RNN over the last \d+ examples$/);
-  await expect(page.getByTestId('introspection-strip-summary')).toHaveText(/^Last (\d+ examples|example): \d+ correct$/);
+  await expect(page.locator('section[aria-label="introspection"] h2')).toHaveText(
+    /^Output probabilities of Meta RNN over the last \d+ examples$/,
+  );
+  await expect(page.getByTestId('introspection-strip-summary')).toHaveText(
+    /^Last (\d+ examples|example): \d+ correct$/,
+  );
 
   const axe = await new AxeBuilder({ page }).analyze();
-  for (const v of axe.violations) console.log(`  ${v.id} (${v.impact}): ${v.help}; ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  for (const v of axe.violations)
+    console.log(`  ${v.id} (${v.impact}): ${v.help}; ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
   console.log(`axe on why-share: ${axe.violations.length} violations, ${axe.passes.length} rules passed`);
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
@@ -40,7 +47,9 @@ test('Why share variables?: VSML and the Meta RNN on Fashion-MNIST, two lines, t
   const vsmlFile = resolve(import.meta.dirname, '../public/learners/vsml-mnist.learner.json');
   if (await page.getByTestId('settings-toggle').isVisible()) await page.getByTestId('settings-toggle').click();
   await page.getByTestId('learned-file').setInputFiles(vsmlFile);
-  await expect(page.getByTestId('refusal-learned')).toHaveText(/^learned: vsml-mnist\.learner\.json: format: expected one of "vsml-meta-rnn", .* got "vsml-learner" \(a VSML learner\)$/);
+  await expect(page.getByTestId('refusal-learned')).toHaveText(
+    /^learned: vsml-mnist\.learner\.json: format: expected one of "vsml-meta-rnn", .* got "vsml-learner" \(a VSML learner\)$/,
+  );
   const after = await examplesSeen(page);
   await waitForExamples(page, after + 3);
   await expect(chart.locator('[data-direct-label]')).toHaveText(['VSML', 'Meta RNN']);

@@ -11,7 +11,9 @@ const sharedDir = process.argv[2] ?? SHARED_FASHION_DIR;
 const written = await writeBuiltinFashionAsset(sharedDir);
 if (!written.ok) {
   console.error(`scripts/build-fashion-asset.ts: ${formatFieldError(written.error)}`);
-  console.error(`(the subset is cut from ${sharedDir}, see ../shared/data/README.md; the committed asset in public/data/ is left as it was)`);
+  console.error(
+    `(the subset is cut from ${sharedDir}, see ../shared/data/README.md; the committed asset in public/data/ is left as it was)`,
+  );
   process.exit(1);
 }
 for (const path of [written.value.images, written.value.labels]) {

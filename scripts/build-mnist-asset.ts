@@ -5,4 +5,8 @@ import { ensureBuiltinMnistAsset, writeBuiltinMnistAsset, BUILTIN_ASSET_DIR } fr
 
 const force = process.argv.includes('--force');
 const wrote = force ? (await writeBuiltinMnistAsset(), true) : await ensureBuiltinMnistAsset();
-console.log(wrote ? `built-in MNIST asset written to ${BUILTIN_ASSET_DIR}` : `built-in MNIST asset present in ${BUILTIN_ASSET_DIR}`);
+console.log(
+  wrote
+    ? `built-in MNIST asset written to ${BUILTIN_ASSET_DIR}`
+    : `built-in MNIST asset present in ${BUILTIN_ASSET_DIR}`,
+);

@@ -12,7 +12,8 @@ export const WASM_SOURCE_DIR = join(root, 'wasm');
 export const WASM_OUT_DIR = join(root, 'src', 'cpu', 'build');
 
 /** Output file of a variant (src/cpu/wasmVariants.ts names the same files). */
-export const variantFile = ({ relaxed, shared }) => `vsml_cpu${relaxed ? '.relaxed' : ''}${shared ? '.shared' : ''}.wasm`;
+export const variantFile = ({ relaxed, shared }) =>
+  `vsml_cpu${relaxed ? '.relaxed' : ''}${shared ? '.shared' : ''}.wasm`;
 export const VARIANTS = [
   { relaxed: false, shared: false },
   { relaxed: false, shared: true },
@@ -39,7 +40,8 @@ function customSection(name, payload) {
 
 async function newestSource() {
   let newest = (await stat(fileURLToPath(import.meta.url))).mtimeMs;
-  for (const f of await readdir(WASM_SOURCE_DIR)) newest = Math.max(newest, (await stat(join(WASM_SOURCE_DIR, f))).mtimeMs);
+  for (const f of await readdir(WASM_SOURCE_DIR))
+    newest = Math.max(newest, (await stat(join(WASM_SOURCE_DIR, f))).mtimeMs);
   return newest;
 }
 
@@ -60,9 +62,16 @@ async function compile({ relaxed, shared }) {
   const features = ['simd', ...(relaxed ? ['relaxed-simd'] : []), ...(shared ? ['threads'] : [])];
   const args = [
     join(WASM_SOURCE_DIR, 'vsml_cpu.ts'),
-    '--outFile', 'out.wasm',
-    '-O3', '--noAssert', '--runtime', 'stub',
-    '--importMemory', '--noExportMemory', '--initialMemory', '1',
+    '--outFile',
+    'out.wasm',
+    '-O3',
+    '--noAssert',
+    '--runtime',
+    'stub',
+    '--importMemory',
+    '--noExportMemory',
+    '--initialMemory',
+    '1',
     ...(shared ? ['--sharedMemory', '--maximumMemory', '65536'] : []),
     ...features.flatMap((f) => ['--enable', f]),
   ];
@@ -74,7 +83,8 @@ async function compile({ relaxed, shared }) {
     },
   });
   if (error) errors.push(String(error), stderr.toString());
-  if (errors.length || !wasm) throw new Error(`build-wasm: asc failed for ${variantFile({ relaxed, shared })}:\n${errors.join('\n')}`);
+  if (errors.length || !wasm)
+    throw new Error(`build-wasm: asc failed for ${variantFile({ relaxed, shared })}:\n${errors.join('\n')}`);
   const section = customSection('vsml', new TextEncoder().encode(JSON.stringify({ relaxed, shared })));
   const out = new Uint8Array(wasm.length + section.length);
   out.set(wasm, 0);
@@ -98,5 +108,7 @@ export async function buildWasm({ ifStale = false } = {}) {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const built = await buildWasm({ ifStale: process.argv.includes('--if-stale') });
-  console.log(built ? `build-wasm: wrote ${VARIANTS.map(variantFile).join(', ')} to src/cpu/build/` : 'build-wasm: up to date');
+  console.log(
+    built ? `build-wasm: wrote ${VARIANTS.map(variantFile).join(', ')} to src/cpu/build/` : 'build-wasm: up to date',
+  );
 }

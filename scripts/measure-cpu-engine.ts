@@ -29,7 +29,11 @@ async function measure(engine: VsmlEngine, S: number): Promise<number> {
   engine.setParams([initParams(DEFAULT_CONFIG, rng.fork(1))]);
   engine.setState(initRunStates(DEFAULT_CONFIG, engine.shapes, rng.fork(2), S));
   const data = rng.fork(3);
-  const block = { inputs: Float32Array.from({ length: 8 * 784 }, () => data.normal()), labels: Int32Array.from({ length: 8 }, () => data.int(10)), steps: 8 };
+  const block = {
+    inputs: Float32Array.from({ length: 8 * 784 }, () => data.normal()),
+    labels: Int32Array.from({ length: 8 }, () => data.int(10)),
+    steps: 8,
+  };
   const one = { inputs: block.inputs.subarray(0, 784), labels: block.labels.subarray(0, 1), steps: 1 };
   await engine.run(one, { outputs: false }); // warm-up
   let examples = 0;
@@ -44,7 +48,11 @@ async function measure(engine: VsmlEngine, S: number): Promise<number> {
 
 function numpy(S: number): number | null {
   try {
-    const out = execFileSync('python3', ['scripts/numpy-peer.py', '--runs', String(S), '--vm', 'shared', '--seconds', String(SECONDS)], { encoding: 'utf8' });
+    const out = execFileSync(
+      'python3',
+      ['scripts/numpy-peer.py', '--runs', String(S), '--vm', 'shared', '--seconds', String(SECONDS)],
+      { encoding: 'utf8' },
+    );
     return (JSON.parse(out.trim().split('\n').pop() as string) as { cellTicksPerSecond: number }).cellTicksPerSecond;
   } catch {
     return null;
@@ -58,7 +66,11 @@ const add = (key: string, v: number | null) => {
 };
 let description = '';
 for (let round = 0; round < ROUNDS; round++) {
-  console.log(`round ${round + 1}/${ROUNDS}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `round ${round + 1}/${ROUNDS}, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   for (const S of RUNS) {
     const spec = { config: DEFAULT_CONFIG, inputSize: 784, numClasses: 10, runs: S };
     if (S <= 8) add(`reference S=${S}`, await measure(new ReferenceEngine(spec), S));
@@ -71,7 +83,9 @@ for (let round = 0; round < ROUNDS; round++) {
     add(`numpy S=${S}`, numpy(S));
   }
 }
-console.log(`\n${description}; median of ${ROUNDS} interleaved rounds, cell-ticks/s (uptime: ${execFileSync('uptime', { encoding: 'utf8' }).trim()})`);
+console.log(
+  `\n${description}; median of ${ROUNDS} interleaved rounds, cell-ticks/s (uptime: ${execFileSync('uptime', { encoding: 'utf8' }).trim()})`,
+);
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
 for (const S of RUNS) {
   const np = rows.get(`numpy S=${S}`);
@@ -80,7 +94,12 @@ for (const S of RUNS) {
   if (ref) cells.push(`reference ${median(ref).toExponential(2)}`);
   for (const t of THREADS) {
     const f = rows.get(`fast ${t}T S=${S}`) as number[];
-    const ratios = [np ? `${(median(f) / median(np)).toFixed(2)}x numpy` : '', ref ? `${(median(f) / median(ref)).toFixed(0)}x reference` : ''].filter(Boolean).join(', ');
+    const ratios = [
+      np ? `${(median(f) / median(np)).toFixed(2)}x numpy` : '',
+      ref ? `${(median(f) / median(ref)).toFixed(0)}x reference` : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
     cells.push(`fast ${t}T ${median(f).toExponential(2)}${ratios ? ` (${ratios})` : ''}`);
   }
   if (np) cells.push(`numpy ${median(np).toExponential(2)}`);

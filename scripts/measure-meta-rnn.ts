@@ -60,7 +60,10 @@ if (!d.ok) throw new Error(d.error.message);
 const cpu = new MetaRnnRuns(PADDED_SHAPE, R, META_RNN_DEFAULTS);
 cpu.setParams(params);
 const c0 = performance.now();
-const gpu = await createMetaRnnGpuRuns(PADDED_SHAPE, R, META_RNN_DEFAULTS, { device: d.value, shaders: loadShadersNode() });
+const gpu = await createMetaRnnGpuRuns(PADDED_SHAPE, R, META_RNN_DEFAULTS, {
+  device: d.value,
+  shaders: loadShadersNode(),
+});
 console.log(`${gpu.description}; pipeline compiled in ${((performance.now() - c0) / 1000).toFixed(1)} s`);
 gpu.setParams(params);
 {
@@ -74,11 +77,17 @@ gpu.setParams(params);
     loss = Math.max(loss, Math.abs(want.loss[i] - got.loss[i]));
     if (want.correct[i] !== got.correct[i]) flips++;
   }
-  console.log(`one block of ${T} from the initial state, WebGPU vs CPU: max |diff| outputs ${out.toExponential(2)}, loss ${loss.toExponential(2)}; correct differs in ${flips} of ${want.loss.length}`);
+  console.log(
+    `one block of ${T} from the initial state, WebGPU vs CPU: max |diff| outputs ${out.toExponential(2)}, loss ${loss.toExponential(2)}; correct differs in ${flips} of ${want.loss.length}`,
+  );
 }
 const rows = { cpu: [] as number[], webgpu: [] as number[] };
 for (let round = 0; round < ROUNDS; round++) {
-  console.log(`round ${round + 1}/${ROUNDS}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `round ${round + 1}/${ROUNDS}, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   rows.cpu.push(await measure(cpu));
   rows.webgpu.push(await measure(gpu));
   console.log(`  cpu ${rows.cpu[round].toFixed(1)}, webgpu ${rows.webgpu[round].toFixed(1)} examples/s`);
@@ -89,5 +98,7 @@ console.log(
   `\nMeta RNN 784/62/128, R ${R} (${SHARED ? 'one shared vector' : 'one vector per run'}), blocks of ${T}; median of ${ROUNDS} interleaved rounds, examples/s (one run's example):`,
 );
 console.log(`  CPU (MetaRnnRuns, one JS thread)  ${median(rows.cpu).toFixed(1)}`);
-console.log(`  WebGPU (MetaRnnGpuRuns)           ${median(rows.webgpu).toFixed(1)}   (${(median(rows.webgpu) / median(rows.cpu)).toFixed(2)}x the CPU)`);
+console.log(
+  `  WebGPU (MetaRnnGpuRuns)           ${median(rows.webgpu).toFixed(1)}   (${(median(rows.webgpu) / median(rows.cpu)).toFixed(2)}x the CPU)`,
+);
 console.log(`uptime: ${execFileSync('uptime', { encoding: 'utf8' }).trim()}`);

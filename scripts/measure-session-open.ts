@@ -14,15 +14,29 @@ import { openSessionData } from '../src/worker/session/sessionData';
 import { sharedGpu } from '../src/worker/shared/sharedGpu';
 
 const backend = process.argv[2] ?? 'webgpu';
-const doc: unknown = JSON.parse(readFileSync(new URL('../public/learners/vsml-mnist.learner.json', import.meta.url), 'utf8'));
+const doc: unknown = JSON.parse(
+  readFileSync(new URL('../public/learners/vsml-mnist.learner.json', import.meta.url), 'utf8'),
+);
 const settings: SessionSettings = {
-  dataset: 'mnist', split: 'test', resize: null, runs: 8, seed: 22, baselines: ['sgd', 'adam', 'sgd-deep', 'adam-deep'],
-  classes: null, shuffle: false, project: false, stream: 'iid',
+  dataset: 'mnist',
+  split: 'test',
+  resize: null,
+  runs: 8,
+  seed: 22,
+  baselines: ['sgd', 'adam', 'sgd-deep', 'adam-deep'],
+  classes: null,
+  shuffle: false,
+  project: false,
+  stream: 'iid',
 };
 const gpu = backend === 'webgpu' ? sharedGpu(nodeGpu(), loadShadersNode()) : null;
 const api = createSessionApi({
   makeEngine: (spec) => chooseSessionEngine(spec, gpu),
-  openData: (dataset, split, seed, files) => openSessionData(dataset, split, seed, files, { builtin: loadBuiltinMnistNode, asset: (name) => readBuiltinAsset(name) }),
+  openData: (dataset, split, seed, files) =>
+    openSessionData(dataset, split, seed, files, {
+      builtin: loadBuiltinMnistNode,
+      asset: (name) => readBuiltinAsset(name),
+    }),
 });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -47,7 +61,9 @@ async function measure(label: string, action: () => Promise<OpenReply>): Promise
   await sleep(2000);
   const f = await api.frame();
   const moveText = reply.info.handover ? `, on ${api.info()?.backend} from ${moved === null ? 'never' : s(moved)}` : '';
-  console.log(`${label}: reply ${s(replied)}, first example ${first === null ? 'none in 20 s' : s(first)} (${firstOn}${moveText}); 2 s later ${f?.examplesSeen} examples, ${f?.speed.examplesPerSecond.toFixed(2)}/s`);
+  console.log(
+    `${label}: reply ${s(replied)}, first example ${first === null ? 'none in 20 s' : s(first)} (${firstOn}${moveText}); 2 s later ${f?.examplesSeen} examples, ${f?.speed.examplesPerSecond.toFixed(2)}/s`,
+  );
 }
 
 await measure('open (default grid)', () => api.open(settings, doc));

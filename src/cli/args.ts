@@ -19,7 +19,12 @@ export type FlagValues = ReadonlyMap<string, string>;
 
 /** "--learner L.json [--seed N]": required flags bare, optional ones in brackets, in table order. */
 export const usageOf = (command: string, flags: readonly FlagSpec[]): string =>
-  [`vsml ${command}`, ...flags.map((f) => (f.boolean ? `[--${f.name}]` : f.required ? `--${f.name} ${f.value}` : `[--${f.name} ${f.value}]`))].join(' ');
+  [
+    `vsml ${command}`,
+    ...flags.map((f) =>
+      f.boolean ? `[--${f.name}]` : f.required ? `--${f.name} ${f.value}` : `[--${f.name} ${f.value}]`,
+    ),
+  ].join(' ');
 
 export function parseFlags(argv: readonly string[], flags: readonly FlagSpec[]): Result<FlagValues> {
   const byName = new Map(flags.map((f) => [f.name, f]));
@@ -44,11 +49,16 @@ export function parseFlags(argv: readonly string[], flags: readonly FlagSpec[]):
     if (value === '') return fail('usage', '', `flag --${name} needs a value (${spec.value})`);
     if (values.has(name)) return fail('usage', '', `flag --${name} given twice`);
     if (spec.choices && !spec.choices.includes(value)) {
-      return fail('usage', '', `flag --${name} must be one of ${spec.choices.join(', ')}, got ${JSON.stringify(value)}`);
+      return fail(
+        'usage',
+        '',
+        `flag --${name} must be one of ${spec.choices.join(', ')}, got ${JSON.stringify(value)}`,
+      );
     }
     values.set(name, value);
   }
-  for (const f of flags) if (f.required && !values.has(f.name)) return fail('usage', '', `missing required flag --${f.name}`);
+  for (const f of flags)
+    if (f.required && !values.has(f.name)) return fail('usage', '', `missing required flag --${f.name}`);
   return ok(values);
 }
 
@@ -57,7 +67,8 @@ export function intFlag(values: FlagValues, name: string, fallback: number, min:
   const s = values.get(name);
   if (s === undefined) return ok(fallback);
   const n = /^-?\d+$/.test(s) ? Number(s) : NaN;
-  if (!Number.isSafeInteger(n) || n < min || n > max) return fail('usage', '', `flag --${name} must be an integer in [${min}, ${max}], got ${JSON.stringify(s)}`);
+  if (!Number.isSafeInteger(n) || n < min || n > max)
+    return fail('usage', '', `flag --${name} must be an integer in [${min}, ${max}], got ${JSON.stringify(s)}`);
   return ok(n);
 }
 
@@ -65,10 +76,20 @@ export function intFlag(values: FlagValues, name: string, fallback: number, min:
  * --backends as a list of cpu and webgpu in the order given (`fallback` when absent); with `unique`,
  * a backend named twice is refused too.
  */
-export function backendsFlag(values: FlagValues, fallback: 'cpu,webgpu' | 'webgpu,cpu', unique = false): Result<BackendName[]> {
+export function backendsFlag(
+  values: FlagValues,
+  fallback: 'cpu,webgpu' | 'webgpu,cpu',
+  unique = false,
+): Result<BackendName[]> {
   const backends = (values.get('backends') ?? fallback).split(',');
   const bad = backends.find((b) => b !== 'cpu' && b !== 'webgpu');
-  if (bad !== undefined) return fail('usage', '', `flag --backends must list ${fallback.replace(',', ' and/or ')}, got ${JSON.stringify(bad)}`);
-  if (unique && new Set(backends).size !== backends.length) return fail('usage', '', `flag --backends names a backend twice, got ${JSON.stringify(values.get('backends'))}`);
+  if (bad !== undefined)
+    return fail(
+      'usage',
+      '',
+      `flag --backends must list ${fallback.replace(',', ' and/or ')}, got ${JSON.stringify(bad)}`,
+    );
+  if (unique && new Set(backends).size !== backends.length)
+    return fail('usage', '', `flag --backends names a backend twice, got ${JSON.stringify(values.get('backends'))}`);
   return ok(backends as BackendName[]);
 }

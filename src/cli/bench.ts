@@ -59,9 +59,14 @@ function nodeParticipant(backend: BackendName, blockSize: number): BenchParticip
   };
 }
 
-const load = () => loadavg().map((x) => x.toFixed(2)).join(', ');
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(', ');
 
-async function speedBench(o: BenchOptions): Promise<{ rows: BenchRow[]; text: string; loadBefore: string; loadAfter: string }> {
+async function speedBench(
+  o: BenchOptions,
+): Promise<{ rows: BenchRow[]; text: string; loadBefore: string; loadAfter: string }> {
   const participants: BenchParticipant[] = [];
   const where = o.only === 'node' ? ['node'] : o.only === 'chromium' ? ['chromium'] : o.where;
   const js = o.engines.filter((e): e is PageBackend => e !== 'numpy');
@@ -82,7 +87,9 @@ async function speedBench(o: BenchOptions): Promise<{ rows: BenchRow[]; text: st
   const cpu = nodeCpuPeak();
   try {
     for (const c of benchCases(o)) {
-      log(`case S=${c.runs} ${c.vm}: ${participants.map((p) => p.id).join(', ')}; ${o.rounds} rounds of ${o.minSeconds} s (load ${load()})`);
+      log(
+        `case S=${c.runs} ${c.vm}: ${participants.map((p) => p.id).join(', ')}; ${o.rounds} rounds of ${o.minSeconds} s (load ${load()})`,
+      );
       rows.push(...caseRows(await runCase(c, participants, o.rounds, o.minSeconds, log), mnistCosts(), cpu));
     }
   } finally {
@@ -95,7 +102,10 @@ async function speedBench(o: BenchOptions): Promise<{ rows: BenchRow[]; text: st
 
 /** ES steps at P pairs on both backends (T1 = 1, T2 = 3), then gradient steps of 8 trajectories on the worker threads (T1 = 2, T2 = 4). */
 async function metaBench(o: BenchOptions): Promise<MetaBenchRow[]> {
-  const [{ benchMetaStep }, { createGradientPool }] = await Promise.all([import('./benchMeta'), import('./gradientPool')]);
+  const [{ benchMetaStep }, { createGradientPool }] = await Promise.all([
+    import('./benchMeta'),
+    import('./gradientPool'),
+  ]);
   const rows: MetaBenchRow[] = [];
   for (const backend of ['cpu', 'webgpu'] as const) {
     for (const P of o.pairs) {
@@ -116,8 +126,10 @@ async function metaBench(o: BenchOptions): Promise<MetaBenchRow[]> {
 const argv = process.argv.slice(2);
 // The other modes, the meta rows and Chromium are imported when asked for, so that a Node-only speed
 // run (--only node, as on a lent GPU machine: scripts/bench-device.sh) needs neither Playwright nor Vite.
-if (argv.includes('--memory')) process.exit(await (await import('./benchMemory')).runMemoryBench(argv.filter((a) => a !== '--memory')));
-if (argv.includes('--latency')) process.exit(await (await import('./benchLatency')).runLatencyBench(argv.filter((a) => a !== '--latency')));
+if (argv.includes('--memory'))
+  process.exit(await (await import('./benchMemory')).runMemoryBench(argv.filter((a) => a !== '--memory')));
+if (argv.includes('--latency'))
+  process.exit(await (await import('./benchLatency')).runLatencyBench(argv.filter((a) => a !== '--latency')));
 const parsed = parseBenchOptions(argv);
 if (!parsed.ok) {
   console.error(`bench: ${formatFieldError(parsed.error)}\nusage: ${BENCH_USAGE}`);
@@ -134,13 +146,27 @@ if (queue) {
 const meta = queue ? [] : o.only === null || o.only === 'meta' ? await metaBench(o) : [];
 if (meta.length) console.log(`\n${(await import('./benchMeta')).formatMetaBench(meta)}`);
 if (o.json) {
-  writeFileSync(o.json, JSON.stringify({
-    format: 'vsml-bench', version: 2, cpuPeak: nodeCpuPeak(), load: speed && { before: speed.loadBefore, after: speed.loadAfter }, rows: speed?.rows ?? [], meta,
-    ...(queue ? { queue: { info: queue.info, rows: queue.rows } } : {}),
-  }, null, 2));
+  writeFileSync(
+    o.json,
+    JSON.stringify(
+      {
+        format: 'vsml-bench',
+        version: 2,
+        cpuPeak: nodeCpuPeak(),
+        load: speed && { before: speed.loadBefore, after: speed.loadAfter },
+        rows: speed?.rows ?? [],
+        meta,
+        ...(queue ? { queue: { info: queue.info, rows: queue.rows } } : {}),
+      },
+      null,
+      2,
+    ),
+  );
 }
 if (queue && !queue.identical) {
-  console.error('bench: a distributed checkpoint.json differs from the single-process one (rows marked DIFFERENT above)');
+  console.error(
+    'bench: a distributed checkpoint.json differs from the single-process one (rows marked DIFFERENT above)',
+  );
   process.exit(1);
 }
 process.exit(0);

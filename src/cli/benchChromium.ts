@@ -17,15 +17,28 @@ export interface ChromiumBench {
 function pageApi(page: Page): BenchWorkerApi {
   return {
     prepare: (backend, c: BenchCase, blockSize) =>
-      page.evaluate(([b, cc, bs]) => (window.vsmlBenchControl as unknown as BenchWorkerApi).prepare(b, cc, bs), [backend, c, blockSize] as const),
-    measure: (backend, s) => page.evaluate(([b, ss]) => (window.vsmlBenchControl as unknown as BenchWorkerApi).measure(b, ss), [backend, s] as const),
-    release: (backend) => page.evaluate((b) => (window.vsmlBenchControl as unknown as BenchWorkerApi).release(b), backend),
+      page.evaluate(([b, cc, bs]) => (window.vsmlBenchControl as unknown as BenchWorkerApi).prepare(b, cc, bs), [
+        backend,
+        c,
+        blockSize,
+      ] as const),
+    measure: (backend, s) =>
+      page.evaluate(([b, ss]) => (window.vsmlBenchControl as unknown as BenchWorkerApi).measure(b, ss), [
+        backend,
+        s,
+      ] as const),
+    release: (backend) =>
+      page.evaluate((b) => (window.vsmlBenchControl as unknown as BenchWorkerApi).release(b), backend),
   };
 }
 
 export async function openChromiumBench(log: (line: string) => void): Promise<ChromiumBench> {
   // 'bundle' loads vite.config.ts through esbuild, as `vite` does, not through the tsx loader.
-  const server: ViteDevServer = await createServer({ configLoader: 'bundle', logLevel: 'warn', server: { host: '127.0.0.1', port: 0 } });
+  const server: ViteDevServer = await createServer({
+    configLoader: 'bundle',
+    logLevel: 'warn',
+    server: { host: '127.0.0.1', port: 0 },
+  });
   let browser: Browser | null = null;
   try {
     await server.listen();

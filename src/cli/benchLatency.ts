@@ -13,7 +13,12 @@ import { formatLatencyTable } from './benchLatencyTable';
 
 const REPO = resolve(import.meta.dirname, '../..');
 
-const machine = () => ({ cpus: cpus().length, loadAverage: loadavg(), node: process.version, date: new Date().toISOString() });
+const machine = () => ({
+  cpus: cpus().length,
+  loadAverage: loadavg(),
+  node: process.version,
+  date: new Date().toISOString(),
+});
 type Machine = ReturnType<typeof machine>;
 
 const git = (...args: string[]): string => execFileSync('git', args, { cwd: REPO, encoding: 'utf8' }).trim();
@@ -22,9 +27,15 @@ const git = (...args: string[]): string => execFileSync('git', args, { cwd: REPO
 function buildNow(): { dir: string; label: string } {
   const dir = mkdtempSync(join(tmpdir(), 'vsml-latency-dist-'));
   console.error(`bench --latency: building into ${dir}`);
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', dir, '--emptyOutDir'], { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', dir, '--emptyOutDir'], {
+    cwd: REPO,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const dirty = git('status', '--porcelain', '--untracked-files=no') !== '';
-  return { dir, label: `working tree at ${git('rev-parse', '--short', 'HEAD')}${dirty ? ' with uncommitted changes' : ''}` };
+  return {
+    dir,
+    label: `working tree at ${git('rev-parse', '--short', 'HEAD')}${dirty ? ' with uncommitted changes' : ''}`,
+  };
 }
 
 /** The build --dist names, or null with the reason printed. */
@@ -34,15 +45,25 @@ function existingBuild(dist: string): { dir: string; label: string } | null {
     const built = statSync(join(dir, 'index.html')).mtime.toISOString();
     return { dir, label: `${dir} (index.html of ${built})` };
   } catch {
-    console.error(`bench --latency: --dist: ${dir} holds no index.html (a production build: npx vite build --outDir DIR)`);
+    console.error(
+      `bench --latency: --dist: ${dir} holds no index.html (a production build: npx vite build --outDir DIR)`,
+    );
     return null;
   }
 }
 
 const load = (m: Machine) => m.loadAverage.map((x) => x.toFixed(2)).join(', ');
 
-function print(results: readonly BackendLatency[], build: string, before: Machine, after: Machine, o: LatencyOptions): void {
-  console.log(`\nbuild: ${build}\ndate: ${before.date}; ${o.repeats} page loads per backend; load average (1, 5, 15 min) before ${load(before)}, after ${load(after)} on ${before.cpus} CPUs`);
+function print(
+  results: readonly BackendLatency[],
+  build: string,
+  before: Machine,
+  after: Machine,
+  o: LatencyOptions,
+): void {
+  console.log(
+    `\nbuild: ${build}\ndate: ${before.date}; ${o.repeats} page loads per backend; load average (1, 5, 15 min) before ${load(before)}, after ${load(after)} on ${before.cpus} CPUs`,
+  );
   for (const r of results) {
     console.log(`\n${r.backend}: ${r.badge}\n\n${formatLatencyTable(r.rows, o.timeoutMs)}`);
     for (const n of r.notes) console.log(`- ${n}`);
@@ -61,14 +82,21 @@ export async function runLatencyBench(argv: readonly string[]): Promise<number> 
   if (!build) return 2;
   const label = o.label ?? build.label;
   // 'bundle' loads vite.config.ts through esbuild, as `vite` does, not through the tsx loader.
-  const server = await preview({ root: REPO, configLoader: 'bundle', logLevel: 'warn', build: { outDir: build.dir }, preview: { host: '127.0.0.1', port: 0, open: false } });
+  const server = await preview({
+    root: REPO,
+    configLoader: 'bundle',
+    logLevel: 'warn',
+    build: { outDir: build.dir },
+    preview: { host: '127.0.0.1', port: 0, open: false },
+  });
   const url = server.resolvedUrls?.local[0];
   const before = machine();
   const results: BackendLatency[] = [];
   try {
     if (!url) throw new Error('bench --latency: the Vite preview server did not start');
     console.error(`bench --latency: serving ${build.dir} at ${url}; load average ${load(before)}`);
-    for (const backend of o.backends) results.push(await measureBackend(url, backend, o.repeats, o.timeoutMs, (line) => console.error(line)));
+    for (const backend of o.backends)
+      results.push(await measureBackend(url, backend, o.repeats, o.timeoutMs, (line) => console.error(line)));
   } finally {
     await server.close();
     if (!o.dist) rmSync(build.dir, { recursive: true, force: true });
@@ -76,7 +104,14 @@ export async function runLatencyBench(argv: readonly string[]): Promise<number> 
   const after = machine();
   print(results, label, before, after, o);
   if (o.json) {
-    const doc = { format: 'vsml-bench-latency', version: 1, build: label, options: o, machine: { before, after }, backends: results };
+    const doc = {
+      format: 'vsml-bench-latency',
+      version: 1,
+      build: label,
+      options: o,
+      machine: { before, after },
+      backends: results,
+    };
     writeFileSync(o.json, `${JSON.stringify(doc, null, 2)}\n`);
   }
   return 0;

@@ -5,11 +5,19 @@ import type { Reply } from '../model/result';
 import { backendsFlag, intFlag, parseFlags, type FlagSpec } from './args';
 
 const FLAGS: readonly FlagSpec[] = [
-  { name: 'dist', value: 'DIR', help: 'serve this production build (default: vite build into a temporary folder first)' },
+  {
+    name: 'dist',
+    value: 'DIR',
+    help: 'serve this production build (default: vite build into a temporary folder first)',
+  },
   { name: 'label', value: 'TEXT', help: 'names the build in the output (default: the commit, or the --dist folder)' },
   { name: 'backends', value: 'webgpu,cpu', help: 'engines to measure, in order (default webgpu,cpu)' },
   { name: 'repeats', value: 'N', help: 'page loads per backend; each measures every control once (default 3)' },
-  { name: 'timeout', value: 'S', help: 'seconds one measurement may take before it is reported as "> S s" (default 90)' },
+  {
+    name: 'timeout',
+    value: 'S',
+    help: 'seconds one measurement may take before it is reported as "> S s" (default 90)',
+  },
   { name: 'json', value: 'FILE', help: 'write the raw samples here' },
 ];
 

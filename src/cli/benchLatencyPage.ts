@@ -6,7 +6,14 @@
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_NO_WEBGPU_ARGS, CHROMIUM_WEBGPU_ARGS } from '../../playwright.config';
 import type { BackendName } from '../model/engine';
-import { armScript, CONTROLS, firstExampleScript, READ_SCRIPT, type ControlKind, type ProbeRecord } from './benchLatencyProbe';
+import {
+  armScript,
+  CONTROLS,
+  firstExampleScript,
+  READ_SCRIPT,
+  type ControlKind,
+  type ProbeRecord,
+} from './benchLatencyProbe';
 import type { LatencyRow, LatencySample, RowKey } from './benchLatencyTable';
 
 export interface BackendLatency {
@@ -45,7 +52,11 @@ async function waitPlaying(page: Page, n: number, timeoutMs: number): Promise<bo
     await page.waitForFunction(
       (min) => {
         const el = document.querySelector('[data-testid="examples-seen"]');
-        return el !== null && (Number((el.textContent ?? '').replace(/[^0-9]/g, '')) || 0) >= min && el.getAttribute('data-playing') === 'true';
+        return (
+          el !== null &&
+          (Number((el.textContent ?? '').replace(/[^0-9]/g, '')) || 0) >= min &&
+          el.getAttribute('data-playing') === 'true'
+        );
       },
       n,
       { timeout: timeoutMs, polling: 100 },
@@ -56,15 +67,23 @@ async function waitPlaying(page: Page, n: number, timeoutMs: number): Promise<bo
   }
 }
 
-const sample = (x: number | null, reached: boolean): LatencySample => (x !== null ? x : reached ? 'not-shown' : 'timeout');
+const sample = (x: number | null, reached: boolean): LatencySample =>
+  x !== null ? x : reached ? 'not-shown' : 'timeout';
 
 /** Clicks `kind` with the probe armed; the two samples (pending and final effect). */
-async function measure(page: Page, kind: ControlKind, timeoutMs: number): Promise<{ pending: LatencySample | null; effect: LatencySample }> {
+async function measure(
+  page: Page,
+  kind: ControlKind,
+  timeoutMs: number,
+): Promise<{ pending: LatencySample | null; effect: LatencySample }> {
   await page.evaluate(armScript(kind));
   await act(page, kind);
   let reached = true;
   try {
-    await page.waitForFunction(() => window.__vsmlLatency?.done === true, undefined, { timeout: timeoutMs, polling: 100 });
+    await page.waitForFunction(() => window.__vsmlLatency?.done === true, undefined, {
+      timeout: timeoutMs,
+      polling: 100,
+    });
   } catch {
     reached = false;
   }
@@ -75,15 +94,29 @@ async function measure(page: Page, kind: ControlKind, timeoutMs: number): Promis
   return { pending, effect: sample(r.effectMs, reached) };
 }
 
-const push = (rows: Partial<Record<RowKey, LatencyRow>>, key: RowKey, pending: LatencySample | null, effect: LatencySample): void => {
+const push = (
+  rows: Partial<Record<RowKey, LatencyRow>>,
+  key: RowKey,
+  pending: LatencySample | null,
+  effect: LatencySample,
+): void => {
   const row = (rows[key] ??= { pending: [], effect: [] });
   if (pending !== null) row.pending.push(pending);
   row.effect.push(effect);
 };
 
 /** Measures `backend` on the studio at `url`, `repeats` page loads. */
-export async function measureBackend(url: string, backend: BackendName, repeats: number, timeoutMs: number, log: (line: string) => void): Promise<BackendLatency> {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: backend === 'webgpu' ? CHROMIUM_WEBGPU_ARGS : CHROMIUM_NO_WEBGPU_ARGS });
+export async function measureBackend(
+  url: string,
+  backend: BackendName,
+  repeats: number,
+  timeoutMs: number,
+  log: (line: string) => void,
+): Promise<BackendLatency> {
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: backend === 'webgpu' ? CHROMIUM_WEBGPU_ARGS : CHROMIUM_NO_WEBGPU_ARGS,
+  });
   const rows: Partial<Record<RowKey, LatencyRow>> = {};
   const notes: string[] = [];
   let badge = '';
@@ -99,7 +132,10 @@ export async function measureBackend(url: string, backend: BackendName, repeats:
         await page.goto(url);
         let first: LatencySample = 'timeout';
         try {
-          await page.waitForFunction(() => window.__vsmlFirstExample !== undefined, undefined, { timeout: timeoutMs, polling: 100 });
+          await page.waitForFunction(() => window.__vsmlFirstExample !== undefined, undefined, {
+            timeout: timeoutMs,
+            polling: 100,
+          });
           first = await page.evaluate(() => window.__vsmlFirstExample ?? NaN);
         } catch {
           // stays 'timeout'
@@ -111,7 +147,11 @@ export async function measureBackend(url: string, backend: BackendName, repeats:
           // the controls are timed on WebGPU, where the page runs once it is warm.
           let moved: LatencySample = 'timeout';
           try {
-            await page.waitForFunction(() => /WebGPU/.test(document.querySelector('[data-testid="backend-badge"]')?.textContent ?? ''), undefined, { timeout: timeoutMs, polling: 100 });
+            await page.waitForFunction(
+              () => /WebGPU/.test(document.querySelector('[data-testid="backend-badge"]')?.textContent ?? ''),
+              undefined,
+              { timeout: timeoutMs, polling: 100 },
+            );
             moved = await page.evaluate(() => performance.now());
           } catch {
             // stays 'timeout'
@@ -122,12 +162,15 @@ export async function measureBackend(url: string, backend: BackendName, repeats:
         if (!badge) badge = (await page.getByTestId('backend-badge').textContent())?.trim() ?? '';
         for (const kind of CONTROLS) {
           if (kind !== 'step' && !(await waitPlaying(page, WARM_EXAMPLES, timeoutMs))) {
-            notes.push(`${backend} #${r} ${kind}: the session was not playing with ${WARM_EXAMPLES} examples seen within ${timeoutMs / 1000} s; clicked anyway`);
+            notes.push(
+              `${backend} #${r} ${kind}: the session was not playing with ${WARM_EXAMPLES} examples seen within ${timeoutMs / 1000} s; clicked anyway`,
+            );
             log(notes.at(-1)!);
           }
           const m = await measure(page, kind, timeoutMs);
           push(rows, kind, m.pending, m.effect);
-          const show = (x: LatencySample | null) => (x === null ? '—' : typeof x === 'number' ? `${Math.round(x)} ms` : x);
+          const show = (x: LatencySample | null) =>
+            x === null ? '—' : typeof x === 'number' ? `${Math.round(x)} ms` : x;
           log(`${backend} #${r} ${kind}: first effect ${show(m.pending)}, final effect ${show(m.effect)}`);
         }
       } finally {

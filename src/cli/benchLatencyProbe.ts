@@ -107,10 +107,22 @@ declare global {
 /** Arms the probe for one click of `kind` (runs in the page, with readSnapshot and watchStep beside it). */
 function armProbe(kind: ControlKind, start: Watch): void {
   window.__vsmlLatency?.stop();
-  const probe: ProbeState = { t0: null, before: null, watch: start, pendingMs: null, effectMs: null, done: false, stop: () => undefined };
+  const probe: ProbeState = {
+    t0: null,
+    before: null,
+    watch: start,
+    pendingMs: null,
+    effectMs: null,
+    done: false,
+    stop: () => undefined,
+  };
   const hasPending = (records: readonly MutationRecord[]): boolean =>
     records.some((r) =>
-      Array.from(r.addedNodes).some((n) => n instanceof Element && (n.matches('[data-testid="pending"]') || n.querySelector('[data-testid="pending"]') !== null)),
+      Array.from(r.addedNodes).some(
+        (n) =>
+          n instanceof Element &&
+          (n.matches('[data-testid="pending"]') || n.querySelector('[data-testid="pending"]') !== null),
+      ),
     );
   const check = (records: readonly MutationRecord[]): void => {
     if (probe.t0 === null || probe.before === null || probe.done) return;
@@ -158,7 +170,8 @@ export const armScript = (kind: ControlKind): string =>
   `(() => { ${NO_NAME} ${readSnapshot.toString()}; ${watchStep.toString()}; ${armProbe.toString()}; armProbe(${JSON.stringify(kind)}, ${JSON.stringify(WATCH_START)}); })()`;
 
 /** The init script that records the load's first example. */
-export const firstExampleScript = (): string => `(() => { ${NO_NAME} ${firstExampleProbe.toString()}; firstExampleProbe(); })()`;
+export const firstExampleScript = (): string =>
+  `(() => { ${NO_NAME} ${firstExampleProbe.toString()}; firstExampleProbe(); })()`;
 
 /** The probe's record so far (an expression for page.evaluate). */
 export const READ_SCRIPT = `(() => { const p = window.__vsmlLatency; return p ? { clicked: p.t0 !== null, pendingMs: p.pendingMs, effectMs: p.effectMs, before: p.before } : null; })()`;

@@ -19,7 +19,11 @@ export const ROW_ORDER: readonly RowKey[] = ['load', 'on-webgpu', ...CONTROLS];
 /** What each row's two columns measure. */
 export const ROW_LABELS: Record<RowKey, { control: string; pending: string; effect: string }> = {
   load: { control: 'load (page.goto)', pending: '—', effect: 'first example (from navigation start)' },
-  'on-webgpu': { control: 'load, WebGPU: the session moves onto WebGPU', pending: '—', effect: 'badge says WebGPU (from navigation start)' },
+  'on-webgpu': {
+    control: 'load, WebGPU: the session moves onto WebGPU',
+    pending: '—',
+    effect: 'badge says WebGPU (from navigation start)',
+  },
   'restart-same': { control: 'Restart, same seeds', pending: 'pending shown', effect: "new run's first example" },
   'new-seeds': { control: 'New seeds', pending: 'pending shown', effect: "new run's first example" },
   preset: { control: 'preset (Shuffled pixels)', pending: 'pending shown', effect: "new run's first example" },
@@ -37,7 +41,8 @@ export function median(xs: readonly number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-const ms = (x: number, timeoutMs: number): string => (x === Infinity ? `> ${timeoutMs / 1000} s` : String(Math.round(x)));
+const ms = (x: number, timeoutMs: number): string =>
+  x === Infinity ? `> ${timeoutMs / 1000} s` : String(Math.round(x));
 
 /**
  * "median / max" in ms over the samples, a timeout counted as larger than any number and printed as
@@ -46,7 +51,9 @@ const ms = (x: number, timeoutMs: number): string => (x === Infinity ? `> ${time
  */
 export function summarise(samples: readonly LatencySample[], timeoutMs: number): string {
   if (samples.length === 0) return '—';
-  const shown = samples.filter((x): x is number | 'timeout' => x !== 'not-shown').map((x) => (x === 'timeout' ? Infinity : x));
+  const shown = samples
+    .filter((x): x is number | 'timeout' => x !== 'not-shown')
+    .map((x) => (x === 'timeout' ? Infinity : x));
   if (shown.length === 0) return 'not shown';
   const text = `${ms(median(shown), timeoutMs)} / ${ms(Math.max(...shown), timeoutMs)}`;
   const missing = samples.length - shown.length;
@@ -63,7 +70,9 @@ export function formatLatencyTable(rows: Readonly<Partial<Record<RowKey, Latency
     const row = rows[key];
     if (!row) continue;
     const l = ROW_LABELS[key];
-    lines.push(`| ${l.control} | ${l.pending} | ${summarise(row.pending, timeoutMs)} | ${l.effect} | ${summarise(row.effect, timeoutMs)} |`);
+    lines.push(
+      `| ${l.control} | ${l.pending} | ${summarise(row.pending, timeoutMs)} | ${l.effect} | ${summarise(row.effect, timeoutMs)} |`,
+    );
   }
   return lines.join('\n');
 }

@@ -28,21 +28,52 @@ interface MemoryRun {
 
 const REPO = new URL('../../', import.meta.url);
 
-const progress = (label: string) => (s: MemorySample): void => {
-  console.error(`${label}: at ${s.at}: heap ${(s.heapUsed / 2 ** 20).toFixed(2)} MiB, buffers ${(s.arrayBuffers / 2 ** 20).toFixed(2)} MiB, RSS ${(s.rss / 2 ** 20).toFixed(1)} MiB`);
-};
+const progress =
+  (label: string) =>
+  (s: MemorySample): void => {
+    console.error(
+      `${label}: at ${s.at}: heap ${(s.heapUsed / 2 ** 20).toFixed(2)} MiB, buffers ${(s.arrayBuffers / 2 ** 20).toFixed(2)} MiB, RSS ${(s.rss / 2 ** 20).toFixed(1)} MiB`,
+    );
+  };
 
 async function sessionRun(o: MemoryOptions, backend: BackendName): Promise<MemoryRun> {
   const settings: SessionSettings = {
-    dataset: 'mnist', split: 'test', resize: o.resize, runs: o.runs, seed: 22, baselines: BASELINE_NAMES,
-    classes: null, shuffle: false, project: false, stream: 'iid',
+    dataset: 'mnist',
+    split: 'test',
+    resize: o.resize,
+    runs: o.runs,
+    seed: 22,
+    baselines: BASELINE_NAMES,
+    classes: null,
+    shuffle: false,
+    project: false,
+    stream: 'iid',
   };
-  const learnerDoc: unknown = JSON.parse(readFileSync(new URL('public/learners/vsml-mnist.learner.json', REPO), 'utf8'));
+  const learnerDoc: unknown = JSON.parse(
+    readFileSync(new URL('public/learners/vsml-mnist.learner.json', REPO), 'utf8'),
+  );
   const t0 = performance.now();
-  const r = await benchSessionMemory({ backend, settings, learnerDoc, examples: o.examples, every: o.every, onSample: progress(`session ${backend}`) });
+  const r = await benchSessionMemory({
+    backend,
+    settings,
+    learnerDoc,
+    examples: o.examples,
+    every: o.every,
+    onSample: progress(`session ${backend}`),
+  });
   const setup = `studio session: vsml-mnist learner, built-in MNIST test ${o.resize}x${o.resize}, S = ${o.runs}, baselines ${BASELINE_NAMES.join(', ')}, heatmap on, played at full speed, ${r.frames} frames pulled`;
-  const description = backend === 'webgpu' && r.info.fallback ? `${r.info.description} (${r.info.fallback})` : r.info.description;
-  return { kind: 'session', backend: r.info.backend, description, setup, unit: 'examples', samples: r.samples, trend: memoryTrend(r.samples, o.warmup, 1000), seconds: (performance.now() - t0) / 1000 };
+  const description =
+    backend === 'webgpu' && r.info.fallback ? `${r.info.description} (${r.info.fallback})` : r.info.description;
+  return {
+    kind: 'session',
+    backend: r.info.backend,
+    description,
+    setup,
+    unit: 'examples',
+    samples: r.samples,
+    trend: memoryTrend(r.samples, o.warmup, 1000),
+    seconds: (performance.now() - t0) / 1000,
+  };
 }
 
 async function trainerRun(o: MemoryOptions, backend: BackendName): Promise<MemoryRun> {
@@ -51,10 +82,26 @@ async function trainerRun(o: MemoryOptions, backend: BackendName): Promise<Memor
   const init = String(quick.init);
   const files = [{ name: init, bytes: new Uint8Array(readFileSync(new URL(init, REPO))) }];
   const t0 = performance.now();
-  const r = await benchTrainerMemory({ backend, configDoc, files, every: o.stepEvery, onSample: progress(`trainer ${backend}`) });
+  const r = await benchTrainerMemory({
+    backend,
+    configDoc,
+    files,
+    every: o.stepEvery,
+    onSample: progress(`trainer ${backend}`),
+  });
   const setup = `trainer: quick-demo preset (16 pairs x T = 30, 7x7 MNIST classes 0-2, evaluation every 20 steps) for ${o.steps} steps, paused and autosaved at every sample`;
-  const description = backend === 'webgpu' && r.info.fallback ? `${r.info.description} (${r.info.fallback})` : r.info.description;
-  return { kind: 'trainer', backend: r.info.backend, description, setup, unit: 'steps', samples: r.samples, trend: memoryTrend(r.samples, o.warmup, 100), seconds: (performance.now() - t0) / 1000 };
+  const description =
+    backend === 'webgpu' && r.info.fallback ? `${r.info.description} (${r.info.fallback})` : r.info.description;
+  return {
+    kind: 'trainer',
+    backend: r.info.backend,
+    description,
+    setup,
+    unit: 'steps',
+    samples: r.samples,
+    trend: memoryTrend(r.samples, o.warmup, 100),
+    seconds: (performance.now() - t0) / 1000,
+  };
 }
 
 const machine = () => ({
@@ -89,7 +136,8 @@ function reportFile(path: string, warmup: number): number {
     console.error(`${path}: format: not a vsml-bench-memory file (written by npm run bench -- --memory --json FILE)`);
     return 2;
   }
-  for (const r of doc.runs as MemoryRun[]) printRun(r, memoryTrend(r.samples, warmup, r.unit === 'examples' ? 1000 : 100));
+  for (const r of doc.runs as MemoryRun[])
+    printRun(r, memoryTrend(r.samples, warmup, r.unit === 'examples' ? 1000 : 100));
   if (doc.machine) printLoad(doc.machine.before, doc.machine.after);
   return 0;
 }

@@ -10,7 +10,13 @@ import { createGpuEngine } from '../gpu/gpuEngine';
 import { loadShadersNode } from '../gpu/shadersNode';
 import type { BackendName } from '../model/engine';
 import { chooseEngine } from '../worker/shared/engineChoice';
-import { createSessionApi, type SessionApi, type SessionDeps, type SessionInfo, type SessionSettings } from '../worker/session/sessionApi';
+import {
+  createSessionApi,
+  type SessionApi,
+  type SessionDeps,
+  type SessionInfo,
+  type SessionSettings,
+} from '../worker/session/sessionApi';
 import { transferringApi } from '../worker/session/sessionExpose';
 import { inProcessWorker } from './inProcessWorker';
 import { sampleMemory } from './memorySampler';
@@ -40,10 +46,15 @@ export interface SessionMemoryResult {
 
 /** The worker's deps in Node: the built-in MNIST from disk; WebGPU through Dawn, or the CPU reference. */
 function nodeSessionDeps(backend: BackendName): SessionDeps {
-  const makeGpu = backend === 'webgpu' ? (spec: Parameters<typeof createGpuEngine>[0]) => createGpuEngine(spec, { gpu: nodeGpu(), shaders: loadShadersNode() }) : null;
+  const makeGpu =
+    backend === 'webgpu'
+      ? (spec: Parameters<typeof createGpuEngine>[0]) =>
+          createGpuEngine(spec, { gpu: nodeGpu(), shaders: loadShadersNode() })
+      : null;
   return {
     makeEngine: (spec) => chooseEngine(spec, makeGpu),
-    openData: (dataset, split, seed, files) => openDataset(dataset, { split, seed, files, builtin: loadBuiltinMnistNode }),
+    openData: (dataset, split, seed, files) =>
+      openDataset(dataset, { split, seed, files, builtin: loadBuiltinMnistNode }),
   };
 }
 

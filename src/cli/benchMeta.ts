@@ -25,9 +25,20 @@ export interface MetaBenchRow {
 
 const OFFICIAL_T = 500;
 
-async function stepSeconds(method: 'es' | 'gradient', pairs: number, T: number, factory: EngineFactory, gradients?: GradientRunner): Promise<number> {
+async function stepSeconds(
+  method: 'es' | 'gradient',
+  pairs: number,
+  T: number,
+  factory: EngineFactory,
+  gradients?: GradientRunner,
+): Promise<number> {
   const cfg = parseMetaConfig({
-    format: 'vsml-meta-config', version: 1, preset: 'paper-fig6', method, pairs, trajectoryLength: T,
+    format: 'vsml-meta-config',
+    version: 1,
+    preset: 'paper-fig6',
+    method,
+    pairs,
+    trajectoryLength: T,
     evaluation: { every: 0 },
   });
   if (!cfg.ok) throw new Error(`${cfg.error.field}: ${cfg.error.message}`);
@@ -45,7 +56,12 @@ async function stepSeconds(method: 'es' | 'gradient', pairs: number, T: number, 
 }
 
 /** Per-example and fixed cost from two measured steps (T1 < T2), and the step at T = 500; negative parts read as 0. */
-export function extrapolateStep(T1: number, s1: number, T2: number, s2: number): Pick<MetaBenchRow, 'secondsPerExample' | 'fixedSeconds' | 'secondsPerStep' | 'stepsPerSecond'> {
+export function extrapolateStep(
+  T1: number,
+  s1: number,
+  T2: number,
+  s2: number,
+): Pick<MetaBenchRow, 'secondsPerExample' | 'fixedSeconds' | 'secondsPerStep' | 'stepsPerSecond'> {
   const secondsPerExample = Math.max(0, (s2 - s1) / (T2 - T1));
   const fixedSeconds = Math.max(0, s1 - T1 * secondsPerExample);
   const secondsPerStep = fixedSeconds + OFFICIAL_T * secondsPerExample;
@@ -53,10 +69,25 @@ export function extrapolateStep(T1: number, s1: number, T2: number, s2: number):
 }
 
 /** One row: steps at T1 and T2 on `backend`, extrapolated to T = 500 as described above. */
-export async function benchMetaStep(method: 'es' | 'gradient', backend: BackendName, pairs: number, T1: number, T2: number, factory: EngineFactory, gradients?: GradientRunner): Promise<MetaBenchRow> {
+export async function benchMetaStep(
+  method: 'es' | 'gradient',
+  backend: BackendName,
+  pairs: number,
+  T1: number,
+  T2: number,
+  factory: EngineFactory,
+  gradients?: GradientRunner,
+): Promise<MetaBenchRow> {
   const s1 = await stepSeconds(method, pairs, T1, factory, gradients);
   const s2 = await stepSeconds(method, pairs, T2, factory, gradients);
-  return { method, backend, pairs, t1: { steps: T1, seconds: s1 }, t2: { steps: T2, seconds: s2 }, ...extrapolateStep(T1, s1, T2, s2) };
+  return {
+    method,
+    backend,
+    pairs,
+    t1: { steps: T1, seconds: s1 },
+    t2: { steps: T2, seconds: s2 },
+    ...extrapolateStep(T1, s1, T2, s2),
+  };
 }
 
 const fmt = (x: number): string => (x >= 100 ? x.toFixed(0) : x >= 1 ? x.toFixed(2) : x.toPrecision(3));
@@ -69,10 +100,12 @@ export function formatMetaBench(rows: readonly MetaBenchRow[]): string {
   for (const r of rows) {
     lines.push(
       `${r.method.padEnd(9)} ${r.backend.padEnd(8)} ${String(r.pairs).padEnd(5)} ` +
-      `${`${fmt(r.t1.seconds)} s (T=${r.t1.steps}) / ${fmt(r.t2.seconds)} s (T=${r.t2.steps})`.padEnd(37)} ` +
-      `${`${fmt(r.secondsPerExample)} s`.padEnd(12)} ${`${fmt(r.fixedSeconds)} s`.padEnd(11)} ${`${fmt(r.secondsPerStep)} s`.padEnd(14)} ${r.stepsPerSecond.toExponential(2)}`,
+        `${`${fmt(r.t1.seconds)} s (T=${r.t1.steps}) / ${fmt(r.t2.seconds)} s (T=${r.t2.steps})`.padEnd(37)} ` +
+        `${`${fmt(r.secondsPerExample)} s`.padEnd(12)} ${`${fmt(r.fixedSeconds)} s`.padEnd(11)} ${`${fmt(r.secondsPerStep)} s`.padEnd(14)} ${r.stepsPerSecond.toExponential(2)}`,
     );
   }
-  lines.push('(step at T=500 = fixed + 500 x per example, from the two measured steps; nothing at T = 500 itself is run.)');
+  lines.push(
+    '(step at T=500 = fixed + 500 x per example, from the two measured steps; nothing at T = 500 itself is run.)',
+  );
   return lines.join('\n');
 }

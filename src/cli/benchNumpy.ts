@@ -30,7 +30,8 @@ export function parsePeerReply(line: string): Result<Record<string, unknown>> {
     return fail('json', 'numpy-peer', `reply is not JSON: ${line.slice(0, 200)}`);
   }
   if (!isObj(v)) return fail('type', 'numpy-peer', 'reply must be a JSON object');
-  if (v.ok !== true) return fail('peer', 'numpy-peer', typeof v.error === 'string' ? v.error : 'reply has no "ok": true');
+  if (v.ok !== true)
+    return fail('peer', 'numpy-peer', typeof v.error === 'string' ? v.error : 'reply has no "ok": true');
   return ok(v);
 }
 
@@ -39,12 +40,19 @@ export function parsePeerMeasurement(line: string): Result<PeerMeasurement> {
   const r = parsePeerReply(line);
   if (!r.ok) return r;
   const v = r.value;
-  if (v.format !== 'vsml-numpy-peer' || v.version !== 1) return fail('format', 'numpy-peer.format', `expected vsml-numpy-peer version 1, got ${String(v.format)} ${String(v.version)}`);
+  if (v.format !== 'vsml-numpy-peer' || v.version !== 1)
+    return fail(
+      'format',
+      'numpy-peer.format',
+      `expected vsml-numpy-peer version 1, got ${String(v.format)} ${String(v.version)}`,
+    );
   for (const k of ['runs', 'examples', 'seconds', 'cells', 'cellTicksPerSecond'] as const) {
     const x = v[k];
-    if (typeof x !== 'number' || !Number.isFinite(x) || x < 0) return fail('type', `numpy-peer.${k}`, `must be a finite number >= 0, got ${JSON.stringify(x)}`);
+    if (typeof x !== 'number' || !Number.isFinite(x) || x < 0)
+      return fail('type', `numpy-peer.${k}`, `must be a finite number >= 0, got ${JSON.stringify(x)}`);
   }
-  if (!((v.examples as number) >= 1 && (v.seconds as number) > 0)) return fail('range', 'numpy-peer.examples', 'a measurement needs at least one example in a positive time');
+  if (!((v.examples as number) >= 1 && (v.seconds as number) > 0))
+    return fail('range', 'numpy-peer.examples', 'a measurement needs at least one example in a positive time');
   return ok({
     runs: v.runs as number,
     vm: String(v.vm),
@@ -61,7 +69,8 @@ export function parsePeerMeasurement(line: string): Result<PeerMeasurement> {
 export function numpyAvailable(python = 'python3'): Result<string> {
   const r = spawnSync(python, ['-c', 'import numpy; print(numpy.__version__)'], { encoding: 'utf8' });
   if (r.error) return fail('missing', 'python3', r.error.message);
-  if (r.status !== 0) return fail('missing', 'numpy', (r.stderr || 'import numpy failed').trim().split('\n').at(-1) ?? '');
+  if (r.status !== 0)
+    return fail('missing', 'numpy', (r.stderr || 'import numpy failed').trim().split('\n').at(-1) ?? '');
   return ok(r.stdout.trim());
 }
 

@@ -55,7 +55,8 @@ function positiveInts(field: string, v: string): Result<number[]> {
   const out: number[] = [];
   for (const x of xs) {
     const n = Number(x);
-    if (x === '' || !Number.isInteger(n) || n < 1) return fail('range', field, `must be a comma-separated list of positive integers, got "${v}"`);
+    if (x === '' || !Number.isInteger(n) || n < 1)
+      return fail('range', field, `must be a comma-separated list of positive integers, got "${v}"`);
     out.push(n);
   }
   return ok(out);
@@ -64,7 +65,8 @@ function positiveInts(field: string, v: string): Result<number[]> {
 function listOf<T extends string>(field: string, v: string, allowed: readonly T[]): Result<T[]> {
   const xs = v.split(',').map((s) => s.trim());
   for (const x of xs) {
-    if (!(allowed as readonly string[]).includes(x)) return fail('range', field, `unknown value "${x}" (use ${allowed.join(', ')})`);
+    if (!(allowed as readonly string[]).includes(x))
+      return fail('range', field, `unknown value "${x}" (use ${allowed.join(', ')})`);
   }
   return ok([...new Set(xs)] as T[]);
 }
@@ -79,7 +81,19 @@ export function parseBenchOptions(argv: readonly string[]): Result<BenchOptions>
       meta = true;
       continue;
     }
-    const known = ['--runs', '--vm', '--engines', '--where', '--rounds', '--min-seconds', '--block', '--pairs', '--only', '--json', '--workers'];
+    const known = [
+      '--runs',
+      '--vm',
+      '--engines',
+      '--where',
+      '--rounds',
+      '--min-seconds',
+      '--block',
+      '--pairs',
+      '--only',
+      '--json',
+      '--workers',
+    ];
     if (!known.includes(flag)) return fail('unknown', flag, `unknown option (usage: ${BENCH_USAGE})`);
     if (v === undefined || v.startsWith('--')) return fail('missing', flag, 'needs a value');
     i++;
@@ -127,7 +141,8 @@ export function parseBenchOptions(argv: readonly string[]): Result<BenchOptions>
         break;
       }
       case '--only':
-        if (v !== 'node' && v !== 'chromium' && v !== 'meta') return fail('range', flag, `must be node, chromium or meta, got "${v}"`);
+        if (v !== 'node' && v !== 'chromium' && v !== 'meta')
+          return fail('range', flag, `must be node, chromium or meta, got "${v}"`);
         o.only = v;
         break;
       case '--json':
@@ -136,10 +151,16 @@ export function parseBenchOptions(argv: readonly string[]): Result<BenchOptions>
     }
   }
   if (meta) {
-    if (o.only !== null && o.only !== 'meta') return fail('range', '--meta', `selects the meta rows only; it contradicts --only ${o.only}`);
+    if (o.only !== null && o.only !== 'meta')
+      return fail('range', '--meta', `selects the meta rows only; it contradicts --only ${o.only}`);
     o.only = 'meta';
   }
-  if (o.workers && o.only !== 'meta') return fail('range', '--workers', 'runs the distributed meta-training benchmark only: give --meta (or --only meta) too');
+  if (o.workers && o.only !== 'meta')
+    return fail(
+      'range',
+      '--workers',
+      'runs the distributed meta-training benchmark only: give --meta (or --only meta) too',
+    );
   return ok(o);
 }
 

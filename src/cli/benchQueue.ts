@@ -24,7 +24,14 @@ import { WORKER_KEYS } from './queue/keys';
 
 /** The fixed config of the benchmark: one step takes a few seconds with one single-threaded worker on a small machine. */
 export const QUEUE_BENCH_CONFIG = {
-  format: 'vsml-meta-config', version: 1, seed: 7, method: 'es', steps: 4, pairs: 32, trajectoryLength: 100, checkpointEvery: 1000,
+  format: 'vsml-meta-config',
+  version: 1,
+  seed: 7,
+  method: 'es',
+  steps: 4,
+  pairs: 32,
+  trajectoryLength: 100,
+  checkpointEvery: 1000,
   tasks: { datasets: ['mnist'], resize: [14], classes: [null] },
   evaluation: { every: 0 },
 } as const;
@@ -53,7 +60,15 @@ const HEX = 'f'.repeat(64);
  * esResultToJson) from a V_M of D float32 values; results as named workers on `engine` would push
  * them (job seconds written with 16 digits, as a measured time is).
  */
-export function queueStepBytes(a: { D: number; P: number; pairsPerJob: number; runRecord: number; engine: string; workerIds: readonly string[]; step: number }): QueueStepBytes {
+export function queueStepBytes(a: {
+  D: number;
+  P: number;
+  pairsPerJob: number;
+  runRecord: number;
+  engine: string;
+  workerIds: readonly string[];
+  step: number;
+}): QueueStepBytes {
   const ranges = pairRanges(a.P, a.pairsPerJob);
   let jobs = 0;
   let results = 0;
@@ -62,11 +77,27 @@ export function queueStepBytes(a: { D: number; P: number; pairsPerJob: number; r
     jobs += utf8(esJobToJson(job));
     const n = r.to - r.from;
     const id = a.workerIds.length ? a.workerIds[i % a.workerIds.length] : 'worker';
-    results += utf8(esResultToJson({ ...job, plus: new Float64Array(n), minus: new Float64Array(n), digest: HEX, worker: { id, engine: a.engine }, seconds: 1.234567890123456 }));
+    results += utf8(
+      esResultToJson({
+        ...job,
+        plus: new Float64Array(n),
+        minus: new Float64Array(n),
+        digest: HEX,
+        worker: { id, engine: a.engine },
+        seconds: 1.234567890123456,
+      }),
+    );
   });
   const thetaUp = 4 * a.D;
   const thetaDown = 4 * a.D * Math.min(Math.max(1, a.workerIds.length), ranges.length);
-  return { runRecord: a.runRecord, thetaUp, thetaDown, jobs, results, total: a.runRecord + thetaUp + thetaDown + jobs + results };
+  return {
+    runRecord: a.runRecord,
+    thetaUp,
+    thetaDown,
+    jobs,
+    results,
+    total: a.runRecord + thetaUp + thetaDown + jobs + results,
+  };
 }
 
 export interface QueueBenchRow {
@@ -109,7 +140,8 @@ const f3 = (x: number): string => x.toFixed(3);
 const kb = (b: number): string => (b >= 1e6 ? `${(b / 1e6).toFixed(2)} MB` : `${(b / 1e3).toFixed(1)} kB`);
 
 /** Mean seconds of the timed steps (the first `warmup` left out). */
-export const timedMean = (row: Pick<QueueBenchRow, 'stepSeconds'>, warmup: number): number => mean(row.stepSeconds.slice(warmup));
+export const timedMean = (row: Pick<QueueBenchRow, 'stepSeconds'>, warmup: number): number =>
+  mean(row.stepSeconds.slice(warmup));
 
 /** The benchmark's table (pure: rows in, text out). */
 export function formatQueueBench(rows: readonly QueueBenchRow[], info: QueueBenchInfo): string {
@@ -124,20 +156,29 @@ export function formatQueueBench(rows: readonly QueueBenchRow[], info: QueueBenc
   ];
   for (const r of rows) {
     const s = timedMean(r, info.warmup);
-    const name = r.workers === null ? `1 process, ${r.threads ?? info.cores} threads` : `W=${r.workers} (1 thread each)`;
+    const name =
+      r.workers === null ? `1 process, ${r.threads ?? info.cores} threads` : `W=${r.workers} (1 thread each)`;
     const speed = r.workers === null || base === null ? '-' : `${f2(base / s)}x`;
-    const rates = Object.keys(r.workerRates).sort().map((id) => `${id} ${f2(r.workerRates[id])}`).join(', ') || '-';
+    const rates =
+      Object.keys(r.workerRates)
+        .sort()
+        .map((id) => `${id} ${f2(r.workerRates[id])}`)
+        .join(', ') || '-';
     const jobs = r.jobs === null ? '-' : `${r.jobs} x ${r.pairsPerJob}`;
     const check = r.workers === null ? 'baseline' : r.identical ? 'identical' : 'DIFFERENT';
     lines.push(
       `${name.padEnd(22)} ${`${f2(s)} s`.padEnd(12)} ${f3(1 / s).padEnd(8)} ${speed.padEnd(16)} ${f2(P / s).padEnd(8)} ${jobs.padEnd(13)} ${rates.padEnd(35)} ${check}`,
     );
-    const odd = [r.duplicates && `${r.duplicates} duplicate`, r.stale && `${r.stale} stale`, r.requeued && `${r.requeued} requeued`].filter(Boolean);
+    const odd = [
+      r.duplicates && `${r.duplicates} duplicate`,
+      r.stale && `${r.stale} stale`,
+      r.requeued && `${r.requeued} requeued`,
+    ].filter(Boolean);
     if (odd.length) lines.push(`${''.padEnd(22)} (timed steps: ${odd.join(', ')})`);
   }
   lines.push(
     '',
-    'Bytes per step: modelled from the formats (src/meta/queue/esRun.ts, esJob.ts, esResult.ts; BullMQ\'s own job keys and polling not counted) and measured by Redis (INFO total_net_input_bytes + total_net_output_bytes, every client, over the timed steps):',
+    "Bytes per step: modelled from the formats (src/meta/queue/esRun.ts, esJob.ts, esResult.ts; BullMQ's own job keys and polling not counted) and measured by Redis (INFO total_net_input_bytes + total_net_output_bytes, every client, over the timed steps):",
     `W   run record  V_M up (4 x D)  V_M down (4 x D a worker) job messages  results (2 x 8 B x P, base64 JSON)  total       Redis I/O measured`,
   );
   for (const r of rows) {
@@ -181,7 +222,14 @@ function start(name: string, args: readonly string[], env: NodeJS.ProcessEnv, lo
   return { child, name, exited, logFile };
 }
 
-const tail = (file: string): string => (existsSync(file) ? readFileSync(file, 'utf8').trim().split(/[\r\n]+/).slice(-4).join(' | ') : '');
+const tail = (file: string): string =>
+  existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .trim()
+        .split(/[\r\n]+/)
+        .slice(-4)
+        .join(' | ')
+    : '';
 
 /** SIGTERM by PID, then SIGKILL after 10 s. */
 async function stop(p: Proc): Promise<void> {
@@ -196,18 +244,31 @@ async function stop(p: Proc): Promise<void> {
 
 interface LogStep {
   readonly seconds: number;
-  readonly queue?: { jobs: number; pairsPerJob: number; workers: Record<string, { pairs: number; jobs: number; seconds: number }>; duplicates: number; stale: number; refused: number; requeued: number };
+  readonly queue?: {
+    jobs: number;
+    pairsPerJob: number;
+    workers: Record<string, { pairs: number; jobs: number; seconds: number }>;
+    duplicates: number;
+    stale: number;
+    refused: number;
+    requeued: number;
+  };
 }
 
 function readSteps(dir: string): LogStep[] {
   const file = join(dir, 'log.jsonl');
   if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as LogStep & { step?: number }).filter((e) => typeof e.step === 'number' && 'seconds' in e && !('eval' in e));
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as LogStep & { step?: number })
+    .filter((e) => typeof e.step === 'number' && 'seconds' in e && !('eval' in e));
 }
 
 async function netBytes(redis: Redis): Promise<number> {
   const info = await redis.info('stats');
-  const get = (k: string) => Number(/^(\w+):(\d+)/m.exec(info.split('\n').find((l) => l.startsWith(`${k}:`)) ?? '')?.[2] ?? NaN);
+  const get = (k: string) =>
+    Number(/^(\w+):(\d+)/m.exec(info.split('\n').find((l) => l.startsWith(`${k}:`)) ?? '')?.[2] ?? NaN);
   return get('total_net_input_bytes') + get('total_net_output_bytes');
 }
 
@@ -223,7 +284,8 @@ async function runToEnd(p: Proc, dir: string, onSteps: (n: number) => Promise<vo
       seen = n;
       await onSteps(n);
     }
-    if (code === 'running' && Date.now() > deadline) throw new Error(`${p.name} did not finish within ${limitMs / 1000} s: ${tail(p.logFile)}`);
+    if (code === 'running' && Date.now() > deadline)
+      throw new Error(`${p.name} did not finish within ${limitMs / 1000} s: ${tail(p.logFile)}`);
   }
   if (code !== 0) throw new Error(`${p.name} exited with ${code}: ${tail(p.logFile)}`);
 }
@@ -237,15 +299,28 @@ export interface QueueBenchResult {
 }
 
 /** The benchmark for each W of `workerCounts`, and the baseline; `log` gets progress lines. */
-export async function runQueueBench(workerCounts: readonly number[], log: (line: string) => void): Promise<QueueBenchResult> {
+export async function runQueueBench(
+  workerCounts: readonly number[],
+  log: (line: string) => void,
+): Promise<QueueBenchResult> {
   const parsed = parseMetaConfig(QUEUE_BENCH_CONFIG);
   if (!parsed.ok) throw new Error(`the bench config: ${parsed.error.field}: ${parsed.error.message}`);
   const cfg = parsed.value;
   const D = paramLayout(cfg.model).size;
   const side = QUEUE_BENCH_CONFIG.tasks.resize[0];
-  const load = () => loadavg().map((x) => x.toFixed(2)).join(', ');
+  const load = () =>
+    loadavg()
+      .map((x) => x.toFixed(2))
+      .join(', ');
   const before = load();
-  const info: QueueBenchInfo = { cores: availableParallelism(), D, inputSize: side * side, classes: 10, warmup: QUEUE_BENCH_WARMUP, timed: cfg.steps - QUEUE_BENCH_WARMUP };
+  const info: QueueBenchInfo = {
+    cores: availableParallelism(),
+    D,
+    inputSize: side * side,
+    classes: 10,
+    warmup: QUEUE_BENCH_WARMUP,
+    timed: cfg.steps - QUEUE_BENCH_WARMUP,
+  };
   const tmp = await mkdtemp(join(tmpdir(), 'vsml-bench-queue-'));
   const procs: Proc[] = [];
   let redis: RedisServer | null = null;
@@ -270,16 +345,36 @@ export async function runQueueBench(workerCounts: readonly number[], log: (line:
 
     // The baseline: one process, all cores.
     const baseDir = join(tmp, 'single');
-    log(`queue bench: single process (all ${info.cores} cores), ${cfg.steps} steps of P = ${cfg.pairs}, T = ${cfg.trajectoryLength}`);
-    const single = start('vsml meta-train (single process)', ['meta-train', '--config', configPath, '--out', baseDir, '--backend', 'cpu'], baseEnv, join(tmp, 'single.log'));
+    log(
+      `queue bench: single process (all ${info.cores} cores), ${cfg.steps} steps of P = ${cfg.pairs}, T = ${cfg.trajectoryLength}`,
+    );
+    const single = start(
+      'vsml meta-train (single process)',
+      ['meta-train', '--config', configPath, '--out', baseDir, '--backend', 'cpu'],
+      baseEnv,
+      join(tmp, 'single.log'),
+    );
     procs.push(single);
     await runToEnd(single, baseDir, async () => undefined, 600_000);
     procs.length = 0;
     const baseCheckpoint = readFileSync(join(baseDir, 'checkpoint.json'));
-    const rows: QueueBenchRow[] = [{
-      workers: null, threads: null, stepSeconds: readSteps(baseDir).map((s) => s.seconds), pairs: cfg.pairs, jobs: null, pairsPerJob: null,
-      workerRates: {}, duplicates: 0, stale: 0, requeued: 0, bytes: null, redisBytesPerStep: null, identical: true,
-    }];
+    const rows: QueueBenchRow[] = [
+      {
+        workers: null,
+        threads: null,
+        stepSeconds: readSteps(baseDir).map((s) => s.seconds),
+        pairs: cfg.pairs,
+        jobs: null,
+        pairsPerJob: null,
+        workerRates: {},
+        duplicates: 0,
+        stale: 0,
+        requeued: 0,
+        bytes: null,
+        redisBytesPerStep: null,
+        identical: true,
+      },
+    ];
     log(`queue bench: single process: ${f2(timedMean(rows[0], info.warmup))} s per step`);
 
     for (const W of workerCounts) {
@@ -287,9 +382,19 @@ export async function runQueueBench(workerCounts: readonly number[], log: (line:
       const url = redis.url;
       client = new Redis(url);
       client.on('error', () => undefined);
-      log(`queue bench: W = ${W}: redis-server PID ${redis.pid} on ${url}; starting ${W} worker${W === 1 ? '' : 's'} (VSML_THREADS=1 each)`);
+      log(
+        `queue bench: W = ${W}: redis-server PID ${redis.pid} on ${url}; starting ${W} worker${W === 1 ? '' : 's'} (VSML_THREADS=1 each)`,
+      );
       const ids = Array.from({ length: W }, (_, i) => `w${i + 1}`);
-      for (const id of ids) procs.push(start(`vsml worker ${id}`, ['worker', '--queue', url, '--backend', 'cpu', '--name', id], oneThread, join(tmp, `W${W}-${id}.log`)));
+      for (const id of ids)
+        procs.push(
+          start(
+            `vsml worker ${id}`,
+            ['worker', '--queue', url, '--backend', 'cpu', '--name', id],
+            oneThread,
+            join(tmp, `W${W}-${id}.log`),
+          ),
+        );
       // Every worker's heartbeat, so that the coordinator sizes its jobs for all of them.
       const ready = Date.now() + 60_000;
       for (;;) {
@@ -301,13 +406,23 @@ export async function runQueueBench(workerCounts: readonly number[], log: (line:
         await sleep(200);
       }
       const dir = join(tmp, `W${W}`);
-      const coordinator = start(`vsml meta-train --queue (W = ${W})`, ['meta-train', '--config', configPath, '--out', dir, '--backend', 'cpu', '--queue', url], oneThread, join(tmp, `W${W}-coordinator.log`));
+      const coordinator = start(
+        `vsml meta-train --queue (W = ${W})`,
+        ['meta-train', '--config', configPath, '--out', dir, '--backend', 'cpu', '--queue', url],
+        oneThread,
+        join(tmp, `W${W}-coordinator.log`),
+      );
       procs.push(coordinator);
       const marks = new Map<number, number>();
       const c = client;
-      await runToEnd(coordinator, dir, async (n) => {
-        if (!marks.has(n)) marks.set(n, await netBytes(c));
-      }, 600_000);
+      await runToEnd(
+        coordinator,
+        dir,
+        async (n) => {
+          if (!marks.has(n)) marks.set(n, await netBytes(c));
+        },
+        600_000,
+      );
       const steps = readSteps(dir);
       const timed = steps.slice(QUEUE_BENCH_WARMUP);
       const tally = new Map<string, { pairs: number; seconds: number }>();
@@ -327,20 +442,39 @@ export async function runQueueBench(workerCounts: readonly number[], log: (line:
       const last = timed.at(-1)?.queue;
       const runKeys = await client.keys('vsml:es:run:*');
       const record = runKeys.length === 1 ? await client.get(runKeys[0]) : null;
-      if (!record || !last) throw new Error(`W = ${W}: no run record in Redis (${runKeys.length} run keys) or no timed step`);
+      if (!record || !last)
+        throw new Error(`W = ${W}: no run record in Redis (${runKeys.length} run keys) or no timed step`);
       const engine = (JSON.parse(record) as { engine: string }).engine;
-      const bytes = queueStepBytes({ D, P: cfg.pairs, pairsPerJob: last.pairsPerJob, runRecord: Buffer.byteLength(record, 'utf8'), engine, workerIds: ids, step: cfg.steps - 1 });
+      const bytes = queueStepBytes({
+        D,
+        P: cfg.pairs,
+        pairsPerJob: last.pairsPerJob,
+        runRecord: Buffer.byteLength(record, 'utf8'),
+        engine,
+        workerIds: ids,
+        step: cfg.steps - 1,
+      });
       const m0 = marks.get(QUEUE_BENCH_WARMUP);
       const m1 = marks.get(cfg.steps);
       const identical = readFileSync(join(dir, 'checkpoint.json')).equals(baseCheckpoint);
       rows.push({
-        workers: W, threads: 1, stepSeconds: steps.map((s) => s.seconds), pairs: cfg.pairs, jobs: last.jobs, pairsPerJob: last.pairsPerJob,
+        workers: W,
+        threads: 1,
+        stepSeconds: steps.map((s) => s.seconds),
+        pairs: cfg.pairs,
+        jobs: last.jobs,
+        pairsPerJob: last.pairsPerJob,
         workerRates: Object.fromEntries([...tally].map(([id, t]) => [id, t.seconds > 0 ? t.pairs / t.seconds : 0])),
-        duplicates, stale, requeued, bytes,
+        duplicates,
+        stale,
+        requeued,
+        bytes,
         redisBytesPerStep: m0 !== undefined && m1 !== undefined ? (m1 - m0) / info.timed : null,
         identical,
       });
-      log(`queue bench: W = ${W}: ${f2(timedMean(rows.at(-1)!, info.warmup))} s per step; checkpoint ${identical ? 'identical' : 'DIFFERENT'}`);
+      log(
+        `queue bench: W = ${W}: ${f2(timedMean(rows.at(-1)!, info.warmup))} s per step; checkpoint ${identical ? 'identical' : 'DIFFERENT'}`,
+      );
       await cleanup();
     }
     const done = { ...info, load: { before, after: load() } };

@@ -30,7 +30,9 @@ const NAME = 'vsml clone-check';
 function positiveFlag(flags: FlagValues, name: string): { ok: true; value: number } | { ok: false; line: string } {
   const text = flags.get(name) as string;
   const v = Number(text);
-  return Number.isFinite(v) && v > 0 ? { ok: true, value: v } : { ok: false, line: `${NAME}: --${name}: must be a number > 0, got ${JSON.stringify(text)}` };
+  return Number.isFinite(v) && v > 0
+    ? { ok: true, value: v }
+    : { ok: false, line: `${NAME}: --${name}: must be a number > 0, got ${JSON.stringify(text)}` };
 }
 
 async function run(flags: FlagValues, io: CommandIo): Promise<Outcome> {
@@ -50,7 +52,10 @@ async function run(flags: FlagValues, io: CommandIo): Promise<Outcome> {
   const parsed = raw.ok ? parseLearner(raw.value) : raw;
   if (!parsed.ok) return badInput(`${path}: ${formatFieldError(parsed.error)}`);
   const learner = parsed.value;
-  if (!learner.config.backwardPass) return badInput(`${path}: config.backwardPass: a learner cloned from backprop runs a reverse tick after every example: must be true`);
+  if (!learner.config.backwardPass)
+    return badInput(
+      `${path}: config.backwardPass: a learner cloned from backprop runs a reverse tick after every example: must be true`,
+    );
   const data = parseDataFlags(flags, seed.value);
   if (!data.ok) return badInput(`${NAME}: ${formatFieldError(data.error)}`);
   const source = await openDatasetNode(data.value.info, data.value.open);
@@ -62,13 +67,25 @@ async function run(flags: FlagValues, io: CommandIo): Promise<Outcome> {
   if (!streams.ok) return badInput(`${NAME}: ${formatFieldError(streams.error)}`);
 
   const spec = { config: learner.config, inputSize: A, numClasses: K, runs: runs.value };
-  const labels = { dataset: data.value.info.name, split: data.value.split, ...(data.value.transform ? { transform: data.value.transform } : {}), seed: seed.value };
+  const labels = {
+    dataset: data.value.info.name,
+    split: data.value.split,
+    ...(data.value.transform ? { transform: data.value.transform } : {}),
+    seed: seed.value,
+  };
   let engine: VsmlEngine | null = null;
   const started = performance.now();
   let vsml: Evaluation;
   try {
     engine = await createEngine(backend, spec);
-    vsml = (await evaluate(vsmlLearner(engine, learner, seed.value), streams.value, { steps: steps.value }, { ...labels, learner: path, backend })).evaluation;
+    vsml = (
+      await evaluate(
+        vsmlLearner(engine, learner, seed.value),
+        streams.value,
+        { steps: steps.value },
+        { ...labels, learner: path, backend },
+      )
+    ).evaluation;
   } catch (e) {
     return runtimeFailure(`${NAME}: ${backend} evaluation failed: ${errorLine(e)}`);
   } finally {
@@ -76,12 +93,24 @@ async function run(flags: FlagValues, io: CommandIo): Promise<Outcome> {
   }
   const vsmlSeconds = (performance.now() - started) / 1000;
   const sizes = layerSizes(learner.config, A, K);
-  const teachers = new BackpropTeachers({ learningRate: eta.value, weightScale: kappa.value }, spec, sizes, learner.config.stateSize);
+  const teachers = new BackpropTeachers(
+    { learningRate: eta.value, weightScale: kappa.value },
+    spec,
+    sizes,
+    learner.config.stateSize,
+  );
   const shapes = sizes.slice(0, -1).map((a, l) => ({ A: a, B: sizes[l + 1] }));
   teachers.reset(initRunStates(learner.config, shapes, new Rng(seed.value), runs.value));
   const again = createRunStreams(task.value, { seed: seed.value, runs: runs.value });
   if (!again.ok) return badInput(`${NAME}: ${formatFieldError(again.error)}`);
-  const backprop = (await evaluate(teachers, again.value, { steps: steps.value }, { ...labels, learner: `backprop (eta ${eta.value}, kappa ${kappa.value})`, backend: 'cpu' })).evaluation;
+  const backprop = (
+    await evaluate(
+      teachers,
+      again.value,
+      { steps: steps.value },
+      { ...labels, learner: `backprop (eta ${eta.value}, kappa ${kappa.value})`, backend: 'cpu' },
+    )
+  ).evaluation;
   const prefix = flags.get('out') as string;
   try {
     await writeFileAtomic(`${prefix}.vsml.json`, serialiseEvaluation(vsml));
@@ -90,23 +119,41 @@ async function run(flags: FlagValues, io: CommandIo): Promise<Outcome> {
     return runtimeFailure(`${NAME}: cannot write ${prefix}.*.json: ${errorLine(e)}`);
   }
   formatTable([vsml, backprop]).forEach((l) => io.info(l));
-  io.info(`clone-check: ${runs.value} runs x ${steps.value} steps of ${task.value.name} (A=${A}, K=${K}); VSML on ${backend} in ${vsmlSeconds.toFixed(1)} s -> ${prefix}.vsml.json, ${prefix}.backprop.json`);
+  io.info(
+    `clone-check: ${runs.value} runs x ${steps.value} steps of ${task.value.name} (A=${A}, K=${K}); VSML on ${backend} in ${vsmlSeconds.toFixed(1)} s -> ${prefix}.vsml.json, ${prefix}.backprop.json`,
+  );
   return success;
 }
 
 export const cloneCheckCommand: Command = {
   name: 'clone-check',
-  summary: 'a learner cloned from backprop beside the backprop it cloned (paper Fig. 5), on the same streams and initial weights',
+  summary:
+    'a learner cloned from backprop beside the backprop it cloned (paper Fig. 5), on the same streams and initial weights',
   flags: [
-    { name: 'learner', value: 'L.json', required: true, help: 'a vsml-learner file meta-trained with method clone-backprop (config.backwardPass true)' },
-    { name: 'eta', value: 'ETA', required: true, help: 'the cloned backprop\'s learning rate (the run\'s cloneLearningRate)' },
-    { name: 'kappa', value: 'K', required: true, help: 'the weight scale of the state (the run\'s cloneWeightScale)' },
+    {
+      name: 'learner',
+      value: 'L.json',
+      required: true,
+      help: 'a vsml-learner file meta-trained with method clone-backprop (config.backwardPass true)',
+    },
+    {
+      name: 'eta',
+      value: 'ETA',
+      required: true,
+      help: "the cloned backprop's learning rate (the run's cloneLearningRate)",
+    },
+    { name: 'kappa', value: 'K', required: true, help: "the weight scale of the state (the run's cloneWeightScale)" },
     ...DATA_FLAGS,
     { name: 'steps', value: 'T', help: 'predictions per run (default 2000)' },
     { name: 'runs', value: 'R', help: 'independent runs (default 32)' },
     { name: 'seed', value: 'N', help: 'seed of the initial states and the example orders (default 22)' },
     { name: 'backend', value: BACKENDS.join('|'), choices: BACKENDS, help: backendHelp('engine for the VSML learner') },
-    { name: 'out', value: 'PREFIX', required: true, help: 'writes PREFIX.vsml.json and PREFIX.backprop.json (vsml-evaluation files)' },
+    {
+      name: 'out',
+      value: 'PREFIX',
+      required: true,
+      help: 'writes PREFIX.vsml.json and PREFIX.backprop.json (vsml-evaluation files)',
+    },
   ],
   run,
 };

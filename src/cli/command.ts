@@ -11,7 +11,9 @@ export const EXIT_RUNTIME = 1;
 export const EXIT_BAD_INPUT = 2;
 
 /** How a command ended: a failure carries the one line for stderr. */
-export type Outcome = { readonly code: typeof EXIT_OK } | { readonly code: typeof EXIT_RUNTIME | typeof EXIT_BAD_INPUT; readonly message: string };
+export type Outcome =
+  | { readonly code: typeof EXIT_OK }
+  | { readonly code: typeof EXIT_RUNTIME | typeof EXIT_BAD_INPUT; readonly message: string };
 
 export const success: Outcome = { code: EXIT_OK };
 export const badInput = (message: string): Outcome => ({ code: EXIT_BAD_INPUT, message });

@@ -7,4 +7,11 @@ import { tableCommand } from './table';
 import { traceCommand } from './trace';
 import { workerCommand } from './worker';
 
-export const COMMANDS: readonly Command[] = [traceCommand, evaluateCommand, tableCommand, metaTrainCommand, workerCommand, cloneCheckCommand];
+export const COMMANDS: readonly Command[] = [
+  traceCommand,
+  evaluateCommand,
+  tableCommand,
+  metaTrainCommand,
+  workerCommand,
+  cloneCheckCommand,
+];

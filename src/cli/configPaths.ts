@@ -16,7 +16,10 @@ export const packagePath = (p: string): string => (isAbsolute(p) ? p : resolve(P
 
 /** Whether a config document takes its `init` from the preset it names (it gives none itself). */
 const initFromPreset = (raw: unknown): boolean =>
-  raw !== null && typeof raw === 'object' && typeof (raw as Record<string, unknown>).preset === 'string' && (raw as Record<string, unknown>).init === undefined;
+  raw !== null &&
+  typeof raw === 'object' &&
+  typeof (raw as Record<string, unknown>).preset === 'string' &&
+  (raw as Record<string, unknown>).init === undefined;
 
 /**
  * The config read from the file at `configPath` (document `raw`) with its own relative paths made

@@ -21,7 +21,13 @@ import { parseTransform, TRANSFORM_SYNTAX } from './transformFlag';
 const IDX_PRESETS = DATASET_NAMES.filter((n) => DATASETS[n].kind === 'idx');
 /** --preset names: the idx presets, with `mnist` for `mnist-idx`. */
 const PRESET_NAMES = ['mnist', ...IDX_PRESETS.filter((n) => n !== 'mnist-idx')];
-export const DATASET_CHOICES = ['mnist', 'random', 'sum-sign', 'idx', ...DATASET_NAMES.filter((n) => !['mnist', 'random', 'sum-sign'].includes(n))];
+export const DATASET_CHOICES = [
+  'mnist',
+  'random',
+  'sum-sign',
+  'idx',
+  ...DATASET_NAMES.filter((n) => !['mnist', 'random', 'sum-sign'].includes(n)),
+];
 
 /** File flags and the file role each fills. */
 const FILE_FLAGS: readonly [string, FileRole][] = [
@@ -34,14 +40,28 @@ const FILE_FLAGS: readonly [string, FileRole][] = [
 
 export const DATA_FLAGS: readonly FlagSpec[] = [
   { name: 'dataset', value: 'NAME', required: true, help: `${DATASET_CHOICES.join(', ')}` },
-  { name: 'preset', value: 'P', choices: PRESET_NAMES, help: `with --dataset idx: what the IDX pair holds, for its classes and statistics (${PRESET_NAMES.join(', ')}; default mnist)` },
+  {
+    name: 'preset',
+    value: 'P',
+    choices: PRESET_NAMES,
+    help: `with --dataset idx: what the IDX pair holds, for its classes and statistics (${PRESET_NAMES.join(', ')}; default mnist)`,
+  },
   { name: 'images', value: 'F', help: 'IDX images file (gzipped or raw)' },
   { name: 'labels', value: 'F', help: 'IDX labels file (gzipped or raw)' },
   { name: 'records', value: 'F', help: 'CIFAR-10 binary batch (gzipped or raw), for --dataset cifar10' },
   { name: 'mapping', value: 'F', help: 'EMNIST mapping file (class names)' },
   { name: 'class-names', value: 'F', help: 'class list, one "index<TAB>name" per line' },
-  { name: 'split', value: 'test|train', choices: ['test', 'train'], help: 'which split (default test); for file datasets it only names the set' },
-  { name: 'normalize', value: 'MEAN,STD', help: 'x -> (x/255 - MEAN)/STD; "none"; or a dataset name whose statistics to use (default: the dataset\'s)' },
+  {
+    name: 'split',
+    value: 'test|train',
+    choices: ['test', 'train'],
+    help: 'which split (default test); for file datasets it only names the set',
+  },
+  {
+    name: 'normalize',
+    value: 'MEAN,STD',
+    help: 'x -> (x/255 - MEAN)/STD; "none"; or a dataset name whose statistics to use (default: the dataset\'s)',
+  },
   { name: 'transform', value: 'LIST', help: `comma-separated: ${TRANSFORM_SYNTAX}` },
 ];
 
@@ -80,8 +100,10 @@ function parseNormalize(text: string): Result<Normalisation | null> {
 function datasetOf(flags: FlagValues): Result<DatasetInfo> {
   const name = flags.get('dataset') as string;
   const preset = flags.get('preset');
-  if (name === 'idx') return ok(DATASETS[preset === undefined || preset === 'mnist' ? 'mnist-idx' : (preset as keyof typeof DATASETS)]);
-  if (preset !== undefined) return usage('preset', `only goes with --dataset idx (--dataset is ${JSON.stringify(name)})`);
+  if (name === 'idx')
+    return ok(DATASETS[preset === undefined || preset === 'mnist' ? 'mnist-idx' : (preset as keyof typeof DATASETS)]);
+  if (preset !== undefined)
+    return usage('preset', `only goes with --dataset idx (--dataset is ${JSON.stringify(name)})`);
   // Own keys only: "__proto__" or "constructor" must be unknown names, not Object.prototype's members.
   const info = Object.hasOwn(DATASETS, name) ? (DATASETS as Record<string, DatasetInfo>)[name] : undefined;
   if (!info) return usage('dataset', `unknown dataset ${JSON.stringify(name)} (known: ${DATASET_CHOICES.join(', ')})`);
@@ -98,7 +120,9 @@ export function parseDataFlags(flags: FlagValues, streamSeed: number): Result<Da
     const path = flags.get(flag);
     if (path === undefined) continue;
     if (![...files.required, ...files.optional].includes(role)) {
-      const takes = [...files.required, ...files.optional].map((r) => `--${FILE_FLAGS.find(([, fr]) => fr === r)?.[0]}`);
+      const takes = [...files.required, ...files.optional].map(
+        (r) => `--${FILE_FLAGS.find(([, fr]) => fr === r)?.[0]}`,
+      );
       return usage(flag, `${name} takes ${takes.length ? `only ${takes.join(', ')}` : 'no files'}`);
     }
     paths[role] = path;
@@ -111,7 +135,8 @@ export function parseDataFlags(flags: FlagValues, streamSeed: number): Result<Da
   }
   const transform = parseTransform(flags.get('transform'));
   if (!transform.ok) return transform;
-  if (transform.value.upright && !info.value.storedTransposed) return usage('transform', `upright is for EMNIST, not ${name}`);
+  if (transform.value.upright && !info.value.storedTransposed)
+    return usage('transform', `upright is for EMNIST, not ${name}`);
   let normalisation: Normalisation | null | undefined;
   const normText = flags.get('normalize');
   if (normText !== undefined) {
@@ -126,7 +151,13 @@ export function parseDataFlags(flags: FlagValues, streamSeed: number): Result<Da
   return ok({
     info: info.value,
     split,
-    open: { split, paths, seed: taskSeed, upright: transform.value.upright, ...(normalisation !== undefined ? { normalisation } : {}) },
+    open: {
+      split,
+      paths,
+      seed: taskSeed,
+      upright: transform.value.upright,
+      ...(normalisation !== undefined ? { normalisation } : {}),
+    },
     task: { ...transform.value.task, seed: taskSeed },
     transform: transform.value.text,
   });

@@ -61,8 +61,13 @@ async function run(flags: FlagValues, io: CommandIo): Promise<Outcome> {
   if (!learners.ok) return badInput(usageLine(learners.error));
   const datasets = splitList('dataset', flags.get('dataset') as string);
   if (!datasets.ok) return badInput(usageLine(datasets.error));
-  if (flags.has('transforms') && flags.has('transform')) return badInput(`${NAME}: --transforms: one row per item of --transforms, or one --transform for every row, not both`);
-  const transforms = flags.has('transforms') ? parseTransforms(flags.get('transforms') as string) : { ok: true as const, value: [flags.get('transform') ?? ''] };
+  if (flags.has('transforms') && flags.has('transform'))
+    return badInput(
+      `${NAME}: --transforms: one row per item of --transforms, or one --transform for every row, not both`,
+    );
+  const transforms = flags.has('transforms')
+    ? parseTransforms(flags.get('transforms') as string)
+    : { ok: true as const, value: [flags.get('transform') ?? ''] };
   if (!transforms.ok) return badInput(usageLine(transforms.error));
   const at = flags.has('at') ? parseAt(flags.get('at') as string, steps.value) : { ok: true as const, value: [] };
   if (!at.ok) return badInput(usageLine(at.error));
@@ -70,8 +75,12 @@ async function run(flags: FlagValues, io: CommandIo): Promise<Outcome> {
 
   const anyVsml = learners.value.some((l) => !isBaselineName(l));
   const anyBaseline = learners.value.some(isBaselineName);
-  if (!anyVsml && flags.get('backend') === 'webgpu') return badInput(`${NAME}: --backend: the baselines run on the CPU; webgpu is for VSML learner files`);
-  if (!anyBaseline && flags.has('init')) return badInput(`${NAME}: --init: only for the baselines (${BASELINE_NAMES.join(', ')}); a VSML run's initial state is drawn from --seed`);
+  if (!anyVsml && flags.get('backend') === 'webgpu')
+    return badInput(`${NAME}: --backend: the baselines run on the CPU; webgpu is for VSML learner files`);
+  if (!anyBaseline && flags.has('init'))
+    return badInput(
+      `${NAME}: --init: only for the baselines (${BASELINE_NAMES.join(', ')}); a VSML run's initial state is drawn from --seed`,
+    );
   const association = flags.get('stream') === 'association';
   for (const f of ['order', 'fresh']) {
     if (!association && flags.has(f)) return badInput(`${NAME}: --${f}: only for --stream association`);
@@ -84,13 +93,22 @@ async function run(flags: FlagValues, io: CommandIo): Promise<Outcome> {
     seed: seed.value,
     backend: (flags.get('backend') ?? 'cpu') as BackendName,
     init: (flags.get('init') ?? 'per-run') as BaselineInit,
-    association: association ? { order: (flags.get('order') ?? 'apart') as AssociationOrder, fresh: flags.has('fresh') } : null,
+    association: association
+      ? { order: (flags.get('order') ?? 'apart') as AssociationOrder, fresh: flags.has('fresh') }
+      : null,
     limit: limit.value,
     at: at.value,
     recordRun0: flags.has('stream-out'),
   };
-  if (table && flags.has('stream-out')) return badInput(`${NAME}: --stream-out: writes run 0 of one learner on one dataset; not for a table`);
-  if (table) return runTable(flags, { learners: learners.value, datasets: datasets.value, transforms: transforms.value, out }, opts, io);
+  if (table && flags.has('stream-out'))
+    return badInput(`${NAME}: --stream-out: writes run 0 of one learner on one dataset; not for a table`);
+  if (table)
+    return runTable(
+      flags,
+      { learners: learners.value, datasets: datasets.value, transforms: transforms.value, out },
+      opts,
+      io,
+    );
 
   // One cell: the single-cell command, its checks in their order (data flags, learner file, data set).
   const cf = cellFlags(flags, datasets.value[0], transforms.value[0]);
@@ -105,7 +123,9 @@ async function run(flags: FlagValues, io: CommandIo): Promise<Outcome> {
   const streamOut = flags.get('stream-out');
   const values = steps.value * cell.value.size.inputSize;
   if (streamOut !== undefined && values > MAX_STREAM_OUT_VALUES) {
-    return badInput(`${NAME}: --stream-out: ${steps.value} steps x ${cell.value.size.inputSize} inputs = ${values} numbers, over the ${MAX_STREAM_OUT_VALUES} a stream file may hold; lower --steps`);
+    return badInput(
+      `${NAME}: --stream-out: ${steps.value} steps x ${cell.value.size.inputSize} inputs = ${values} numbers, over the ${MAX_STREAM_OUT_VALUES} a stream file may hold; lower --steps`,
+    );
   }
   const r = await runCell(cell.value, opts);
   if (!r.ok) return r.runtime ? runtimeFailure(r.line) : badInput(r.line);
@@ -124,7 +144,9 @@ async function run(flags: FlagValues, io: CommandIo): Promise<Outcome> {
   }
   formatTable([evaluation]).forEach((l) => io.info(l));
   if (evaluation.association) formatShowings(evaluation).forEach((l) => io.info(l));
-  io.info(`evaluate: ${runs.value} runs x ${steps.value} steps of ${taskName} (A=${A}, K=${K}) in ${seconds.toFixed(1)} s -> ${out}`);
+  io.info(
+    `evaluate: ${runs.value} runs x ${steps.value} steps of ${taskName} (A=${A}, K=${K}) in ${seconds.toFixed(1)} s -> ${out}`,
+  );
   if (streamOut !== undefined) io.info(`evaluate: run 0's ${steps.value} examples -> ${streamOut}`);
   return success;
 }
@@ -133,21 +155,74 @@ export const evaluateCommand: Command = {
   name: 'evaluate',
   summary: 'online evaluation: R runs of T predictions, each before its label; cumulative accuracy with std over runs',
   flags: [
-    { name: 'learner', value: `L.json|${BASELINE_NAMES.join('|')}[,...]`, required: true, help: 'a learner file (vsml-learner; or a learned learner without variable sharing: vsml-meta-rnn, vsml-hebbian, vsml-fw-memory, zero-padded to its inputs), or a baseline (online SGD/Adam, shallow or 160-tanh deep); a comma-separated list for a table' },
-    ...DATA_FLAGS.map((f) => (f.name === 'dataset' ? { ...f, value: 'NAME[,...]', help: `${f.help}; a comma-separated list for a table` } : f)),
-    { name: 'transforms', value: 'T1;T2;...', help: `table rows: one per item, ';'-separated, each a --transform list or ${NO_TRANSFORM}` },
-    { name: 'at', value: 'S1,S2,...', help: 'table mode: also the cumulative accuracy at these steps (increasing, at most --steps)' },
-    { name: 'data-dir', value: 'DIR', help: `table mode: the files of ${Object.keys(DATA_DIR_FILES).join(', ')} from DIR, laid out as ../shared/data` },
+    {
+      name: 'learner',
+      value: `L.json|${BASELINE_NAMES.join('|')}[,...]`,
+      required: true,
+      help: 'a learner file (vsml-learner; or a learned learner without variable sharing: vsml-meta-rnn, vsml-hebbian, vsml-fw-memory, zero-padded to its inputs), or a baseline (online SGD/Adam, shallow or 160-tanh deep); a comma-separated list for a table',
+    },
+    ...DATA_FLAGS.map((f) =>
+      f.name === 'dataset' ? { ...f, value: 'NAME[,...]', help: `${f.help}; a comma-separated list for a table` } : f,
+    ),
+    {
+      name: 'transforms',
+      value: 'T1;T2;...',
+      help: `table rows: one per item, ';'-separated, each a --transform list or ${NO_TRANSFORM}`,
+    },
+    {
+      name: 'at',
+      value: 'S1,S2,...',
+      help: 'table mode: also the cumulative accuracy at these steps (increasing, at most --steps)',
+    },
+    {
+      name: 'data-dir',
+      value: 'DIR',
+      help: `table mode: the files of ${Object.keys(DATA_DIR_FILES).join(', ')} from DIR, laid out as ../shared/data`,
+    },
     { name: 'steps', value: 'T', help: `predictions per run (default 2000, at most ${MAX_STEPS})` },
     { name: 'runs', value: 'R', help: `independent runs (default 32, at most ${MAX_RUNS})` },
     { name: 'seed', value: 'N', help: 'seed of the initial states/weights and the example orders (default 22)' },
-    { name: 'stream', value: 'iid|association', choices: ['iid', 'association'], help: "iid: seeded shuffled epochs (default); association: the paper's Fig. 9 episodes, one image of every class shown twice, with the accuracy on first and second showings" },
-    { name: 'order', value: ASSOCIATION_ORDERS.join('|'), choices: ASSOCIATION_ORDERS, help: 'with --stream association: apart (default: a repeat never directly follows its first showing) or adjacent (back to back)' },
-    { name: 'fresh', value: '', boolean: true, help: 'with --stream association: every episode starts from fresh learners (VSML initial state, baseline initial weights)' },
-    { name: 'backend', value: BACKENDS.join('|'), choices: BACKENDS, help: `${backendHelp('engine for a VSML learner')}; only VSML learners: the baselines and the learned learners (Meta RNN, Hebbian, FWMemory) always run on the CPU` },
-    { name: 'init', value: BASELINE_INITS.join('|'), choices: BASELINE_INITS, help: "baselines: initial weights per run from (seed, run), or 'shared' by every run as the official PRNGKey(22) (default per-run)" },
-    { name: 'out', value: 'R.json', required: true, help: 'vsml-evaluation file to write (atomically); a vsml-evaluation-table file in table mode' },
-    { name: 'stream-out', value: 'S.json', help: "one cell: also write run 0's examples (as seen, in order) as a vsml-stream file, for vsml trace" },
+    {
+      name: 'stream',
+      value: 'iid|association',
+      choices: ['iid', 'association'],
+      help: "iid: seeded shuffled epochs (default); association: the paper's Fig. 9 episodes, one image of every class shown twice, with the accuracy on first and second showings",
+    },
+    {
+      name: 'order',
+      value: ASSOCIATION_ORDERS.join('|'),
+      choices: ASSOCIATION_ORDERS,
+      help: 'with --stream association: apart (default: a repeat never directly follows its first showing) or adjacent (back to back)',
+    },
+    {
+      name: 'fresh',
+      value: '',
+      boolean: true,
+      help: 'with --stream association: every episode starts from fresh learners (VSML initial state, baseline initial weights)',
+    },
+    {
+      name: 'backend',
+      value: BACKENDS.join('|'),
+      choices: BACKENDS,
+      help: `${backendHelp('engine for a VSML learner')}; only VSML learners: the baselines and the learned learners (Meta RNN, Hebbian, FWMemory) always run on the CPU`,
+    },
+    {
+      name: 'init',
+      value: BASELINE_INITS.join('|'),
+      choices: BASELINE_INITS,
+      help: "baselines: initial weights per run from (seed, run), or 'shared' by every run as the official PRNGKey(22) (default per-run)",
+    },
+    {
+      name: 'out',
+      value: 'R.json',
+      required: true,
+      help: 'vsml-evaluation file to write (atomically); a vsml-evaluation-table file in table mode',
+    },
+    {
+      name: 'stream-out',
+      value: 'S.json',
+      help: "one cell: also write run 0's examples (as seen, in order) as a vsml-stream file, for vsml trace",
+    },
     MAX_MEMORY_FLAG,
   ],
   run,

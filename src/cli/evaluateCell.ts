@@ -81,7 +81,8 @@ type Line = { readonly ok: false; readonly line: string };
 const gib = (bytes: number): string => (bytes / 1024 ** 3).toFixed(1);
 
 /** A data or flag error as its one line: flags as "vsml evaluate: --flag: ...", files as "FILE: ...". */
-export const dataLine = (e: FieldError): string => (e.field.startsWith('--') ? `${NAME}: ${formatFieldError(e)}` : formatFieldError(e));
+export const dataLine = (e: FieldError): string =>
+  e.field.startsWith('--') ? `${NAME}: ${formatFieldError(e)}` : formatFieldError(e);
 const transformLine = (e: FieldError): string => `${NAME}: --transform: ${formatFieldError(e)}`;
 
 /** Bytes of R baseline runs: parameters, and Adam's two moments. */
@@ -95,7 +96,13 @@ function baselineBytes(name: BaselineName, A: number, K: number, runs: number): 
 export type SourceCache = Map<string, Promise<Awaited<ReturnType<typeof openDatasetNode>>>>;
 
 /** Check one cell: its data flags (`flags` with this cell's --dataset and --transform), the data set, its task size and the memory. */
-export async function prepareCell(learnerText: string, learner: LearnerChoice, flags: FlagValues, opts: CellOptions, cache: SourceCache): Promise<{ ok: true; value: PreparedCell } | Line> {
+export async function prepareCell(
+  learnerText: string,
+  learner: LearnerChoice,
+  flags: FlagValues,
+  opts: CellOptions,
+  cache: SourceCache,
+): Promise<{ ok: true; value: PreparedCell } | Line> {
   const data = parseDataFlags(flags, opts.seed);
   if (!data.ok) return { ok: false, line: dataLine(data.error) };
   const key = JSON.stringify([data.value.info.name, data.value.open]);
@@ -108,21 +115,36 @@ export async function prepareCell(learnerText: string, learner: LearnerChoice, f
   if (learner.kind === 'baseline') {
     const bytes = baselineBytes(learner.name, A, K, opts.runs);
     if (bytes > MAX_BASELINE_BYTES) {
-      return { ok: false, line: `${NAME}: --runs: ${opts.runs} runs of ${learner.name} on ${A} inputs need ${gib(bytes)} GiB of weights and optimiser state, over the ${gib(MAX_BASELINE_BYTES)} GiB limit` };
+      return {
+        ok: false,
+        line: `${NAME}: --runs: ${opts.runs} runs of ${learner.name} on ${A} inputs need ${gib(bytes)} GiB of weights and optimiser state, over the ${gib(MAX_BASELINE_BYTES)} GiB limit`,
+      };
     }
   }
   if (learner.kind === 'learned') {
     const bad = learnedShapeError(learner.learner, size.value);
-    if (bad) return { ok: false, line: `${NAME}: ${learner.path}: ${formatFieldError(bad)} (${data.value.info.name} ${data.value.split}${data.value.transform ? ` [${data.value.transform}]` : ''})` };
+    if (bad)
+      return {
+        ok: false,
+        line: `${NAME}: ${learner.path}: ${formatFieldError(bad)} (${data.value.info.name} ${data.value.split}${data.value.transform ? ` [${data.value.transform}]` : ''})`,
+      };
   }
-  const evaluated: EvaluatedLearner = learner.kind === 'vsml' ? { kind: 'vsml', path: learner.path, config: learner.learner.config } : learner;
-  const tooBig = refuseOverLimit(NAME, evaluateMemory(evaluated, size.value, opts.runs, opts.steps, opts.association ? 2 : 1), opts.limit);
+  const evaluated: EvaluatedLearner =
+    learner.kind === 'vsml' ? { kind: 'vsml', path: learner.path, config: learner.learner.config } : learner;
+  const tooBig = refuseOverLimit(
+    NAME,
+    evaluateMemory(evaluated, size.value, opts.runs, opts.steps, opts.association ? 2 : 1),
+    opts.limit,
+  );
   if (tooBig) return { ok: false, line: tooBig };
   return { ok: true, value: { learnerText, learner, data: data.value, source: source.value, size: size.value } };
 }
 
 /** Run a prepared cell: its task and streams, the learner, the protocol. Bad input (exit 2) or a runtime failure (exit 1) as its line. */
-export async function runCell(cell: PreparedCell, opts: CellOptions): Promise<{ ok: true; value: CellResult } | (Line & { readonly runtime: boolean })> {
+export async function runCell(
+  cell: PreparedCell,
+  opts: CellOptions,
+): Promise<{ ok: true; value: CellResult } | (Line & { readonly runtime: boolean })> {
   const bad = (line: string) => ({ ok: false as const, line, runtime: false });
   const failed = (line: string) => ({ ok: false as const, line, runtime: true });
   const { learner, data } = cell;
@@ -130,10 +152,14 @@ export async function runCell(cell: PreparedCell, opts: CellOptions): Promise<{ 
   const task = buildTask(cell.source, data.task);
   if (!task.ok) return bad(transformLine(task.error));
   const streamOptions = { seed: opts.seed, runs: opts.runs };
-  const streams = opts.association ? createAssociationStreams(task.value, { ...streamOptions, ...opts.association }) : createRunStreams(task.value, streamOptions);
+  const streams = opts.association
+    ? createAssociationStreams(task.value, { ...streamOptions, ...opts.association })
+    : createRunStreams(task.value, streamOptions);
   if (!streams.ok) {
     const { field, message } = streams.error;
-    return bad(`${NAME}: ${field === 'stream' || field === 'order' ? `--${field}: ${message}` : formatFieldError(streams.error)}`);
+    return bad(
+      `${NAME}: ${field === 'stream' || field === 'order' ? `--${field}: ${message}` : formatFieldError(streams.error)}`,
+    );
   }
 
   const baseline = learner.kind === 'baseline';
@@ -180,7 +206,14 @@ export async function runCell(cell: PreparedCell, opts: CellOptions): Promise<{ 
     const source = streams.value;
     evaluation = (
       'episodes' in source
-        ? await evaluateAssociation(tap.learner, reset, source, opts.association?.order ?? 'apart', { steps: opts.steps }, labels)
+        ? await evaluateAssociation(
+            tap.learner,
+            reset,
+            source,
+            opts.association?.order ?? 'apart',
+            { steps: opts.steps },
+            labels,
+          )
         : await evaluate(tap.learner, source, { steps: opts.steps }, labels)
     ).evaluation;
   } catch (e) {

@@ -21,7 +21,8 @@ export const learnerKindName = (l: LearnerChoice): string =>
   l.kind === 'vsml' ? 'VSML' : l.kind === 'learned' ? LEARNED_KIND_NAMES[l.learner.kind] : l.name;
 
 /** The format of a parsed document (undefined when it has none). */
-const formatOf = (raw: unknown): unknown => (raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>).format : undefined);
+const formatOf = (raw: unknown): unknown =>
+  raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>).format : undefined;
 
 /** The learner a parsed file holds, chosen by its `format`; errors name the field. */
 export function parseAnyLearner(path: string, raw: unknown): Result<LearnerChoice> {
@@ -36,7 +37,9 @@ export function parseAnyLearner(path: string, raw: unknown): Result<LearnerChoic
 }
 
 /** A baseline by name, else a learner file; a bad file as "<path>: <field>: <reason>". */
-export async function loadLearner(text: string): Promise<{ ok: true; value: LearnerChoice } | { ok: false; line: string }> {
+export async function loadLearner(
+  text: string,
+): Promise<{ ok: true; value: LearnerChoice } | { ok: false; line: string }> {
   if (isBaselineName(text)) return { ok: true, value: { kind: 'baseline', name: text } };
   const raw = await readJsonFile(text);
   const parsed = raw.ok ? parseAnyLearner(text, raw.value) : raw;

@@ -26,15 +26,34 @@ export const DATA_DIR_FILES: Partial<Record<DatasetName, Record<SplitName, Reado
   },
   'fashion-mnist': {
     test: { images: 'fashion-mnist/t10k-images-idx3-ubyte.gz', labels: 'fashion-mnist/t10k-labels-idx1-ubyte.gz' },
-    train: { images: 'fashion-mnist/train-first20000-images-idx3-ubyte.gz', labels: 'fashion-mnist/train-first20000-labels-idx1-ubyte.gz' },
+    train: {
+      images: 'fashion-mnist/train-first20000-images-idx3-ubyte.gz',
+      labels: 'fashion-mnist/train-first20000-labels-idx1-ubyte.gz',
+    },
   },
   'emnist-letters': {
-    test: { images: 'emnist/emnist-letters-test-0to14799-images-idx3-ubyte.gz', labels: 'emnist/emnist-letters-test-0to14799-labels-idx1-ubyte.gz', mapping: 'emnist/emnist-letters-mapping.txt' },
-    train: { images: 'emnist/emnist-letters-train-85264to88799-images-idx3-ubyte.gz', labels: 'emnist/emnist-letters-train-85264to88799-labels-idx1-ubyte.gz', mapping: 'emnist/emnist-letters-mapping.txt' },
+    test: {
+      images: 'emnist/emnist-letters-test-0to14799-images-idx3-ubyte.gz',
+      labels: 'emnist/emnist-letters-test-0to14799-labels-idx1-ubyte.gz',
+      mapping: 'emnist/emnist-letters-mapping.txt',
+    },
+    train: {
+      images: 'emnist/emnist-letters-train-85264to88799-images-idx3-ubyte.gz',
+      labels: 'emnist/emnist-letters-train-85264to88799-labels-idx1-ubyte.gz',
+      mapping: 'emnist/emnist-letters-mapping.txt',
+    },
   },
   'emnist-balanced': {
-    test: { images: 'emnist/emnist-balanced-test-18496to18799-images-idx3-ubyte.gz', labels: 'emnist/emnist-balanced-test-18496to18799-labels-idx1-ubyte.gz', mapping: 'emnist/emnist-balanced-mapping.txt' },
-    train: { images: 'emnist/emnist-balanced-train-103680to112799-images-idx3-ubyte.gz', labels: 'emnist/emnist-balanced-train-103680to112799-labels-idx1-ubyte.gz', mapping: 'emnist/emnist-balanced-mapping.txt' },
+    test: {
+      images: 'emnist/emnist-balanced-test-18496to18799-images-idx3-ubyte.gz',
+      labels: 'emnist/emnist-balanced-test-18496to18799-labels-idx1-ubyte.gz',
+      mapping: 'emnist/emnist-balanced-mapping.txt',
+    },
+    train: {
+      images: 'emnist/emnist-balanced-train-103680to112799-images-idx3-ubyte.gz',
+      labels: 'emnist/emnist-balanced-train-103680to112799-labels-idx1-ubyte.gz',
+      mapping: 'emnist/emnist-balanced-mapping.txt',
+    },
   },
   cifar10: {
     test: { records: 'cifar-10/cifar-10-test_batch-first1000.bin.gz' },
@@ -62,8 +81,13 @@ export function parseAt(text: string, steps: number): Result<number[]> {
   const out: number[] = [];
   for (const item of items.value) {
     const n = /^\d+$/.test(item) ? Number(item) : NaN;
-    if (!(n >= 1 && n <= steps)) return usage('at', `item ${JSON.stringify(item)} must be a step in [1, ${steps}] (--steps)`);
-    if (out.length > 0 && n <= out[out.length - 1]) return usage('at', `item ${JSON.stringify(item)} must be above the one before (${out[out.length - 1]}): steps in increasing order`);
+    if (!(n >= 1 && n <= steps))
+      return usage('at', `item ${JSON.stringify(item)} must be a step in [1, ${steps}] (--steps)`);
+    if (out.length > 0 && n <= out[out.length - 1])
+      return usage(
+        'at',
+        `item ${JSON.stringify(item)} must be above the one before (${out[out.length - 1]}): steps in increasing order`,
+      );
     out.push(n);
   }
   return ok(out);
@@ -110,7 +134,11 @@ export function cellFlags(flags: FlagValues, dataset: string, transform: string)
   if (name === null || DATASETS[name].files.required.length === 0) return ok(out);
   const split = (flags.get('split') ?? 'test') as SplitName;
   const files = DATA_DIR_FILES[name]?.[split];
-  if (!files) return usage('data-dir', `no files of ${name} (${split}) are known under a data folder (known: ${Object.keys(DATA_DIR_FILES).join(', ')}); give --images/--labels with that one --dataset`);
+  if (!files)
+    return usage(
+      'data-dir',
+      `no files of ${name} (${split}) are known under a data folder (known: ${Object.keys(DATA_DIR_FILES).join(', ')}); give --images/--labels with that one --dataset`,
+    );
   for (const [flag, rel] of Object.entries(files)) out.set(flag, `${dir.replace(/\/+$/, '')}/${rel}`);
   return ok(out);
 }
@@ -119,5 +147,7 @@ export function cellFlags(flags: FlagValues, dataset: string, transform: string)
 export function checkFileFlags(flags: FlagValues, datasets: readonly string[]): string | null {
   if (datasets.length < 2) return null;
   const given = FILE_FLAGS.find((f) => flags.has(f));
-  return given ? `--${given}: names the files of one dataset, but --dataset lists ${datasets.length}; give --data-dir DIR instead` : null;
+  return given
+    ? `--${given}: names the files of one dataset, but --dataset lists ${datasets.length}; give --data-dir DIR instead`
+    : null;
 }

@@ -8,7 +8,17 @@ import { defaultBlockSteps } from '../meta/protocol';
 import type { BaselineName } from '../model/baselines/kinds';
 import type { VsmlConfig } from '../model/config';
 import type { LearnedLearner } from '../model/formats/learnedLearner';
-import { baselineItem, engineItems, estimateOf, F32, F64, productItem, stateField, type MemoryEstimate, type MemoryItem } from '../model/resources';
+import {
+  baselineItem,
+  engineItems,
+  estimateOf,
+  F32,
+  F64,
+  productItem,
+  stateField,
+  type MemoryEstimate,
+  type MemoryItem,
+} from '../model/resources';
 
 /** Bytes per curve point while the evaluation file is written: the float64 curve (8), its JSON array and its text (19.3 characters measured: docs/ARCHITECTURE.md, Memory). */
 export const CURVE_BYTES_PER_STEP = 48;
@@ -39,27 +49,102 @@ export function learnedStateFloats(l: LearnedLearner): number {
 }
 
 /** `orders`: example orders kept per run (1 for the i.i.d. stream; 2 for association episodes: the class lists and their passes). */
-export function evaluateMemory(learner: EvaluatedLearner, size: TaskSize, runs: number, steps: number, orders = 1): MemoryEstimate {
+export function evaluateMemory(
+  learner: EvaluatedLearner,
+  size: TaskSize,
+  runs: number,
+  steps: number,
+  orders = 1,
+): MemoryEstimate {
   const A = size.inputSize;
   const K = size.numClasses;
-  const items: MemoryItem[] = [...taskItems(size, { data: '--dataset', resize: '--transform', project: '--transform' })];
-  if (size.count !== null) items.push(productItem('--runs', "the runs' example orders", [[runs, 'runs'], ...(orders > 1 ? [[orders, 'orders'] as const] : []), [size.count, 'examples'], [4, 'bytes']]));
+  const items: MemoryItem[] = [
+    ...taskItems(size, { data: '--dataset', resize: '--transform', project: '--transform' }),
+  ];
+  if (size.count !== null)
+    items.push(
+      productItem('--runs', "the runs' example orders", [
+        [runs, 'runs'],
+        ...(orders > 1 ? [[orders, 'orders'] as const] : []),
+        [size.count, 'examples'],
+        [4, 'bytes'],
+      ]),
+    );
   if (learner.kind === 'baseline') {
     items.push(baselineItem('--runs', learner.name, A, K, runs));
   } else if (learner.kind === 'learned') {
     const { kind, shape } = learner.learner;
     const stateFloats = learnedStateFloats(learner.learner);
-    items.push(productItem('--runs', `${kind} state`, [[runs, 'runs'], [stateFloats, 'floats'], [F32, 'bytes']], runs * stateFloats));
-    items.push(productItem(learner.path, `${kind} parameters`, [[learner.learner.params.length, 'values'], [F32, 'bytes']]));
+    items.push(
+      productItem(
+        '--runs',
+        `${kind} state`,
+        [
+          [runs, 'runs'],
+          [stateFloats, 'floats'],
+          [F32, 'bytes'],
+        ],
+        runs * stateFloats,
+      ),
+    );
+    items.push(
+      productItem(learner.path, `${kind} parameters`, [
+        [learner.learner.params.length, 'values'],
+        [F32, 'bytes'],
+      ]),
+    );
     const C = Math.min(steps, defaultBlockSteps(runs, A));
-    items.push(productItem('--runs', `one block of examples padded to ${shape.inputSize} inputs`, [[runs, 'runs'], [C, 'steps'], [shape.inputSize, 'inputs'], [F32, 'bytes']], runs * C * shape.inputSize));
+    items.push(
+      productItem(
+        '--runs',
+        `one block of examples padded to ${shape.inputSize} inputs`,
+        [
+          [runs, 'runs'],
+          [C, 'steps'],
+          [shape.inputSize, 'inputs'],
+          [F32, 'bytes'],
+        ],
+        runs * C * shape.inputSize,
+      ),
+    );
   } else {
-    const field = stateField({ runs: '--runs', hidden: `${learner.path} config.hiddenSizes`, data: '--dataset' }, { config: learner.config, inputSize: A, numClasses: K, runs }, DEFAULT_EVAL_RUNS);
+    const field = stateField(
+      { runs: '--runs', hidden: `${learner.path} config.hiddenSizes`, data: '--dataset' },
+      { config: learner.config, inputSize: A, numClasses: K, runs },
+      DEFAULT_EVAL_RUNS,
+    );
     items.push(...engineItems(field, { config: learner.config, inputSize: A, numClasses: K, runs }, 2));
   }
   const C = Math.min(steps, defaultBlockSteps(runs, A));
-  items.push(productItem('--runs', 'one block of examples', [[runs, 'runs'], [C, 'steps'], [A, 'inputs'], [F32, 'bytes']], runs * C * A));
-  items.push(productItem('--steps', 'the accuracy curve and its text', [[steps, 'steps'], [CURVE_BYTES_PER_STEP, 'bytes']], steps));
-  items.push(productItem('--runs', 'per-run sums', [[runs, 'runs'], [4 * F64, 'bytes']]));
+  items.push(
+    productItem(
+      '--runs',
+      'one block of examples',
+      [
+        [runs, 'runs'],
+        [C, 'steps'],
+        [A, 'inputs'],
+        [F32, 'bytes'],
+      ],
+      runs * C * A,
+    ),
+  );
+  items.push(
+    productItem(
+      '--steps',
+      'the accuracy curve and its text',
+      [
+        [steps, 'steps'],
+        [CURVE_BYTES_PER_STEP, 'bytes'],
+      ],
+      steps,
+    ),
+  );
+  items.push(
+    productItem('--runs', 'per-run sums', [
+      [runs, 'runs'],
+      [4 * F64, 'bytes'],
+    ]),
+  );
   return estimateOf(items);
 }

@@ -4,7 +4,12 @@
 // stderr), and one vsml-evaluation-table file holds them all, with the cumulative accuracy at the
 // --at steps and the crossings (src/model/formats/evaluationTable.ts). prepareTable and
 // runPreparedTable are the two halves `vsml table` (table.ts) shares.
-import { crossingsOf, serialiseEvaluationTable, type EvaluationTable, type EvaluationTableRow } from '../model/formats/evaluationTable';
+import {
+  crossingsOf,
+  serialiseEvaluationTable,
+  type EvaluationTable,
+  type EvaluationTableRow,
+} from '../model/formats/evaluationTable';
 import { errorLine, formatFieldError } from '../model/result';
 import type { FlagValues } from './args';
 import { badInput, runtimeFailure, success, type CommandIo, type Outcome } from './command';
@@ -22,11 +27,12 @@ export interface TableRequest {
   readonly out: string;
 }
 
-
 /** A transform error of one cell, said of its --transforms item when the command gave a list. */
 function itemLine(line: string, transform: string, listed: boolean): string {
   const prefix = `${NAME}: --transform: `;
-  return listed && line.startsWith(prefix) ? `${NAME}: --transforms: item ${JSON.stringify(transform)}: ${line.slice(prefix.length)}` : line;
+  return listed && line.startsWith(prefix)
+    ? `${NAME}: --transforms: item ${JSON.stringify(transform)}: ${line.slice(prefix.length)}`
+    : line;
 }
 
 /** Every cell of a table, checked: nothing left to refuse. */
@@ -38,7 +44,11 @@ export interface PreparedTable {
 type Refused = { readonly ok: false; readonly outcome: Outcome };
 
 /** Load every learner and check every cell (data flags, data set, shape, memory) before anything runs. */
-export async function prepareTable(flags: FlagValues, req: TableRequest, opts: CellOptions): Promise<{ ok: true; value: PreparedTable } | Refused> {
+export async function prepareTable(
+  flags: FlagValues,
+  req: TableRequest,
+  opts: CellOptions,
+): Promise<{ ok: true; value: PreparedTable } | Refused> {
   const refuse = (line: string): Refused => ({ ok: false, outcome: badInput(line) });
   const fileFlags = checkFileFlags(flags, req.datasets);
   if (fileFlags) return refuse(`${NAME}: ${fileFlags}`);
@@ -77,11 +87,17 @@ export async function runPreparedTable(
   let seconds = 0;
   for (const [i, cell] of cells.entries()) {
     const r = await runCell(cell, opts);
-    if (!r.ok) return { ok: false, outcome: r.runtime ? runtimeFailure(r.line) : badInput(itemLine(r.line, cell.data.transform, listed)) };
+    if (!r.ok)
+      return {
+        ok: false,
+        outcome: r.runtime ? runtimeFailure(r.line) : badInput(itemLine(r.line, cell.data.transform, listed)),
+      };
     rows.push({ evaluation: r.value.evaluation, at: r.value.at });
     seconds += r.value.seconds;
     const e = r.value.evaluation;
-    io.progress?.write(`evaluate: cell ${i + 1}/${cells.length}: ${e.learner} on ${r.value.taskName} (A=${r.value.inputSize}, K=${r.value.numClasses}) in ${r.value.seconds.toFixed(1)} s\n`);
+    io.progress?.write(
+      `evaluate: cell ${i + 1}/${cells.length}: ${e.learner} on ${r.value.taskName} (A=${r.value.inputSize}, K=${r.value.numClasses}) in ${r.value.seconds.toFixed(1)} s\n`,
+    );
   }
   return { ok: true, value: { table: { at: opts.at, rows, crossings: crossingsOf(rows) }, seconds } };
 }
@@ -96,7 +112,12 @@ export async function writeTable(out: string, table: EvaluationTable): Promise<O
   }
 }
 
-export async function runTable(flags: FlagValues, req: TableRequest, opts: CellOptions, io: CommandIo): Promise<Outcome> {
+export async function runTable(
+  flags: FlagValues,
+  req: TableRequest,
+  opts: CellOptions,
+  io: CommandIo,
+): Promise<Outcome> {
   const prepared = await prepareTable(flags, req, opts);
   if (!prepared.ok) return prepared.outcome;
   const ran = await runPreparedTable(prepared.value, opts, io, flags.has('transforms'));
@@ -107,6 +128,8 @@ export async function runTable(flags: FlagValues, req: TableRequest, opts: CellO
   formatEvaluationTable(table).forEach((l) => io.info(l));
   table.rows.forEach((r) => formatShowings(r.evaluation).forEach((l) => io.info(l)));
   formatCrossings(table, (row) => learnerKindName(prepared.value.cells[row].learner)).forEach((l) => io.info(l));
-  io.info(`evaluate: ${prepared.value.cells.length} cells (${req.learners.length} learners x ${req.datasets.length} datasets x ${req.transforms.length} transforms), ${opts.runs} runs x ${opts.steps} steps each, in ${seconds.toFixed(1)} s -> ${req.out}`);
+  io.info(
+    `evaluate: ${prepared.value.cells.length} cells (${req.learners.length} learners x ${req.datasets.length} datasets x ${req.transforms.length} transforms), ${opts.runs} runs x ${opts.steps} steps each, in ${seconds.toFixed(1)} s -> ${req.out}`,
+  );
   return success;
 }

@@ -46,21 +46,27 @@ export function createGradientPool(workers = Number(process.env.VSML_THREADS ?? 
       w.once('error', onError);
       w.postMessage(req);
     });
-  const run = async (model: VsmlConfig, params: Float32Array, jobs: readonly GradientJob[]): Promise<GradientResult> => {
+  const run = async (
+    model: VsmlConfig,
+    params: Float32Array,
+    jobs: readonly GradientJob[],
+  ): Promise<GradientResult> => {
     const D = paramLayout(model).size;
     const losses = new Float64Array(jobs.length);
     const accuracies = new Float64Array(jobs.length);
     const grads = new Float64Array(jobs.length * D);
     let next = 0;
     // Each worker takes the next job as soon as it is free.
-    await Promise.all(pool.map(async (w) => {
-      for (let j = next++; j < jobs.length; j = next++) {
-        const r = await runOn(w, { model, params, job: jobs[j] });
-        losses[j] = r.loss;
-        accuracies[j] = r.accuracy;
-        grads.set(r.grad, j * D);
-      }
-    }));
+    await Promise.all(
+      pool.map(async (w) => {
+        for (let j = next++; j < jobs.length; j = next++) {
+          const r = await runOn(w, { model, params, job: jobs[j] });
+          losses[j] = r.loss;
+          accuracies[j] = r.accuracy;
+          grads.set(r.grad, j * D);
+        }
+      }),
+    );
     return { losses, accuracies, grads };
   };
   return {

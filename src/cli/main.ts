@@ -20,11 +20,19 @@ const isHelp = (a: string | undefined): boolean => a === '--help' || a === '-h' 
 function help(commands: readonly Command[]): string[] {
   return [
     'usage: vsml <command> [flags]   (exit 0 ok, 1 runtime failure, 2 bad input or usage)',
-    ...commands.flatMap((c) => [`  ${usageOf(c.name, c.flags)}`, `      ${c.summary}`, ...c.flags.map((f) => `      --${f.name}: ${f.help}`)]),
+    ...commands.flatMap((c) => [
+      `  ${usageOf(c.name, c.flags)}`,
+      `      ${c.summary}`,
+      ...c.flags.map((f) => `      --${f.name}: ${f.help}`),
+    ]),
   ];
 }
 
-export async function main(argv: readonly string[], io: MainIo, commands: readonly Command[] = COMMANDS): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  io: MainIo,
+  commands: readonly Command[] = COMMANDS,
+): Promise<number> {
   const [name, ...rest] = argv;
   const names = commands.map((c) => c.name).join(', ');
   if (name === undefined) {
@@ -50,7 +58,10 @@ export async function main(argv: readonly string[], io: MainIo, commands: readon
     return EXIT_BAD_INPUT;
   }
   try {
-    const outcome = await command.run(flags.value, { info: io.stdout, ...(io.progress ? { progress: io.progress } : {}) });
+    const outcome = await command.run(flags.value, {
+      info: io.stdout,
+      ...(io.progress ? { progress: io.progress } : {}),
+    });
     if (outcome.code !== EXIT_OK) io.stderr(outcome.message);
     return outcome.code;
   } catch (e) {

@@ -1,7 +1,15 @@
 // --max-memory: the limit a command's memory estimate (src/model/resources.ts) is checked against
 // before any work. Default: a quarter of this machine's memory (os.totalmem()).
 import { totalmem } from 'node:os';
-import { formatMemory, formatRefusal, machineMemoryLimit, memoryRefusal, parseMemorySize, type MemoryEstimate, type MemoryLimit } from '../model/resources';
+import {
+  formatMemory,
+  formatRefusal,
+  machineMemoryLimit,
+  memoryRefusal,
+  parseMemorySize,
+  type MemoryEstimate,
+  type MemoryLimit,
+} from '../model/resources';
 import { fail, ok, type Result } from '../model/result';
 import type { FlagSpec, FlagValues } from './args';
 

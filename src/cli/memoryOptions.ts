@@ -15,7 +15,11 @@ const FLAGS: readonly FlagSpec[] = [
   { name: 'step-every', value: 'N', help: 'trainer steps between samples (default 10)' },
   { name: 'warmup', value: 'K', help: 'first samples left out of the slope (default 3)' },
   { name: 'json', value: 'FILE', help: 'write the samples and slopes here' },
-  { name: 'report', value: 'FILE', help: 'run nothing: print the tables of a JSON written by --json, fitted after --warmup samples' },
+  {
+    name: 'report',
+    value: 'FILE',
+    help: 'run nothing: print the tables of a JSON written by --json, fitted after --warmup samples',
+  },
 ];
 
 export const MEMORY_USAGE = `npm run bench -- --memory [--only session|trainer] [--backends cpu,webgpu] [--examples 20000] [--every 1000] [--runs 2] [--resize 7] [--steps 200] [--step-every 10] [--warmup 3] [--json FILE] [--report FILE]`;
@@ -42,8 +46,13 @@ export function parseMemoryOptions(argv: readonly string[]): Reply<{ value: Memo
   const backends = backendsFlag(v, 'cpu,webgpu');
   if (!backends.ok) return { ok: false, message: backends.error.message };
   const ints: [string, number, number, number][] = [
-    ['examples', 20000, 1, 1e9], ['every', 1000, 1, 1e9], ['runs', 2, 1, 256], ['resize', 7, 1, 28],
-    ['steps', 200, 1, 1e6], ['step-every', 10, 1, 1e6], ['warmup', 3, 0, 1e6],
+    ['examples', 20000, 1, 1e9],
+    ['every', 1000, 1, 1e9],
+    ['runs', 2, 1, 256],
+    ['resize', 7, 1, 28],
+    ['steps', 200, 1, 1e6],
+    ['step-every', 10, 1, 1e6],
+    ['warmup', 3, 0, 1e6],
   ];
   const n: Record<string, number> = {};
   for (const [name, fallback, min, max] of ints) {
@@ -57,8 +66,14 @@ export function parseMemoryOptions(argv: readonly string[]): Reply<{ value: Memo
     value: {
       only: only === 'session' || only === 'trainer' ? only : null,
       backends: backends.value,
-      examples: n.examples, every: n.every, runs: n.runs, resize: n.resize,
-      steps: n.steps, stepEvery: n['step-every'], warmup: n.warmup, json: v.get('json') ?? null,
+      examples: n.examples,
+      every: n.every,
+      runs: n.runs,
+      resize: n.resize,
+      steps: n.steps,
+      stepEvery: n['step-every'],
+      warmup: n.warmup,
+      json: v.get('json') ?? null,
       report: v.get('report') ?? null,
     },
   };

@@ -68,7 +68,8 @@ export interface MemoryTrend {
 
 /** The slope of every measure over `samples` without the first `warmup`, in bytes per `per` units of `at`. */
 export function memoryTrend(samples: readonly MemorySample[], warmup: number, per: number): MemoryTrend {
-  if (!Number.isInteger(warmup) || warmup < 0) throw new Error(`memoryTrend: warmup must be an integer >= 0, got ${warmup}`);
+  if (!Number.isInteger(warmup) || warmup < 0)
+    throw new Error(`memoryTrend: warmup must be an integer >= 0, got ${warmup}`);
   if (!(per > 0)) throw new Error(`memoryTrend: per must be > 0, got ${per}`);
   const kept = samples.slice(warmup);
   const xs = kept.map((s) => s.at);
@@ -76,7 +77,10 @@ export function memoryTrend(samples: readonly MemorySample[], warmup: number, pe
   const slopeErrors = {} as { [M in MemoryMeasure]: number | null };
   const growth = {} as { [M in MemoryMeasure]: number | null };
   for (const m of MEMORY_MEASURES) {
-    const fit = fitLine(xs, kept.map((s) => s[m]));
+    const fit = fitLine(
+      xs,
+      kept.map((s) => s[m]),
+    );
     slopes[m] = fit ? fit.slope * per : null;
     slopeErrors[m] = fit && fit.slopeError !== null ? fit.slopeError * per : null;
     growth[m] = kept.length >= 2 ? kept[kept.length - 1][m] - kept[0][m] : null;
@@ -99,14 +103,29 @@ export function formatKib(bytes: number | null): string {
  * A fixed-width table: one row per sample (`unit` column, then heap, array buffers and RSS in MiB),
  * warm-up rows marked with "*", then the slope (± its standard error) and growth of each measure after the warm-up.
  */
-export function formatMemoryTable(title: string, unit: string, samples: readonly MemorySample[], trend: MemoryTrend): string {
-  const header = [unit.padStart(10), 'heap MiB'.padStart(10), 'buffers MiB'.padStart(12), 'RSS MiB'.padStart(10)].join(' ');
+export function formatMemoryTable(
+  title: string,
+  unit: string,
+  samples: readonly MemorySample[],
+  trend: MemoryTrend,
+): string {
+  const header = [unit.padStart(10), 'heap MiB'.padStart(10), 'buffers MiB'.padStart(12), 'RSS MiB'.padStart(10)].join(
+    ' ',
+  );
   const rows = samples.map((s, i) =>
-    [`${i < trend.warmup ? '*' : ' '}${String(s.at).padStart(9)}`, mib(s.heapUsed).padStart(10), mib(s.arrayBuffers).padStart(12), mib(s.rss).padStart(10)].join(' '),
+    [
+      `${i < trend.warmup ? '*' : ' '}${String(s.at).padStart(9)}`,
+      mib(s.heapUsed).padStart(10),
+      mib(s.arrayBuffers).padStart(12),
+      mib(s.rss).padStart(10),
+    ].join(' '),
   );
   const slope = (m: MemoryMeasure): string => {
     const [b, e] = [trend.slopes[m], trend.slopeErrors[m]];
-    const text = b === null || e === null ? formatKib(b) : `${formatKib(b).replace(' KiB', '')} ± ${(Math.abs(e) / 1024).toFixed(1)} KiB`;
+    const text =
+      b === null || e === null
+        ? formatKib(b)
+        : `${formatKib(b).replace(' KiB', '')} ± ${(Math.abs(e) / 1024).toFixed(1)} KiB`;
     return `${text} per ${trend.per} ${unit}`;
   };
   const grown = (m: MemoryMeasure): string => formatKib(trend.growth[m]);

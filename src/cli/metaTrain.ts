@@ -26,7 +26,18 @@ import { packagePath, resolveConfigFiles } from './configPaths';
 import { dataLine, learnedTrainer, otherKind, type Loaded, type ReadyTrainer } from './metaTrainLearned';
 import { runSession } from './metaTrainSession';
 import { nodeDataProvider } from './metaTrainData';
-import { ensureDir, exists, readCheckpoint, removeStaleTemps, repairLearner, runFiles, trimLog, type LogEntry, type RunFileWriter, type RunFiles } from './metaTrainFiles';
+import {
+  ensureDir,
+  exists,
+  readCheckpoint,
+  removeStaleTemps,
+  repairLearner,
+  runFiles,
+  trimLog,
+  type LogEntry,
+  type RunFileWriter,
+  type RunFiles,
+} from './metaTrainFiles';
 import { acquireRunLock } from './runLock';
 import { openQueue, queueRefusal, queueRollouts, type OpenedQueue } from './metaTrainQueue';
 import { parseQueueUrl, type QueueUrl } from './queue/redisUrl';
@@ -46,18 +57,24 @@ export interface MetaTrainDeps {
   readonly writer?: RunFileWriter;
 }
 
-
 /** The config from --config (its relative paths resolved against its folder) or --preset (package paths, configPaths.ts). */
 async function loadConfig(flags: FlagValues): Promise<Loaded<{ config: MetaConfig; source: string } | null>> {
   const path = flags.get('config');
   const preset = flags.get('preset') as PresetName | undefined;
-  if (path !== undefined && preset !== undefined) return { ok: false, outcome: badInput(`${NAME}: --preset: give --config or --preset, not both (a config file can name "preset")`) };
+  if (path !== undefined && preset !== undefined)
+    return {
+      ok: false,
+      outcome: badInput(`${NAME}: --preset: give --config or --preset, not both (a config file can name "preset")`),
+    };
   if (preset !== undefined) return { ok: true, value: { config: presetConfig(preset), source: `preset ${preset}` } };
   if (path === undefined) return { ok: true, value: null };
   const raw = await readJsonFile(path);
   const parsed = raw.ok ? parseMetaConfig(raw.value) : raw;
   if (!parsed.ok) return { ok: false, outcome: badInput(`${path}: ${formatFieldError(parsed.error)}`) };
-  return { ok: true, value: { config: resolveConfigFiles(parsed.value, raw.ok ? raw.value : null, path), source: path } };
+  return {
+    ok: true,
+    value: { config: resolveConfigFiles(parsed.value, raw.ok ? raw.value : null, path), source: path },
+  };
 }
 
 async function run(flags: FlagValues, io: CommandIo, deps: MetaTrainDeps = {}): Promise<Outcome> {
@@ -76,8 +93,10 @@ async function run(flags: FlagValues, io: CommandIo, deps: MetaTrainDeps = {}): 
 
   const loaded = await loadConfig(flags);
   if (!loaded.ok) return loaded.outcome;
-  if (!loaded.value && !resume) return badInput(`${NAME}: missing --config C.json or --preset ${PRESET_NAMES.join('|')}`);
-  if (resume && !(await exists(files.checkpoint))) return badInput(`${files.checkpoint}: no such file (nothing to resume; run without --resume to start)`);
+  if (!loaded.value && !resume)
+    return badInput(`${NAME}: missing --config C.json or --preset ${PRESET_NAMES.join('|')}`);
+  if (resume && !(await exists(files.checkpoint)))
+    return badInput(`${files.checkpoint}: no such file (nothing to resume; run without --resume to start)`);
 
   const created = !(await exists(files.dir));
   try {
@@ -90,13 +109,25 @@ async function run(flags: FlagValues, io: CommandIo, deps: MetaTrainDeps = {}): 
   if (!locked.ok) return badInput(locked.message);
   if (locked.tookOver) {
     const h = locked.tookOver;
-    io.progress?.write(`${NAME}: took over ${locked.lock.path}: PID ${h.pid} (since ${h.started}) no longer runs on this host\n`);
+    io.progress?.write(
+      `${NAME}: took over ${locked.lock.path}: PID ${h.pid} (since ${h.started}) no longer runs on this host\n`,
+    );
   }
   let outcome: Outcome | null = null;
   try {
     await removeStaleTemps(files);
     const queued = queue?.ok ? { url: queue.value, pairsPerJob: jobPairs?.ok ? jobPairs.value : null } : null;
-    outcome = await runLocked({ flags, io, deps, files, resume, stepsFlag: stepsFlag?.ok ? stepsFlag.value : null, loaded: loaded.value, limit: limit.value, queue: queued });
+    outcome = await runLocked({
+      flags,
+      io,
+      deps,
+      files,
+      resume,
+      stepsFlag: stepsFlag?.ok ? stepsFlag.value : null,
+      loaded: loaded.value,
+      limit: limit.value,
+      queue: queued,
+    });
     return outcome;
   } finally {
     await locked.lock.release();
@@ -125,7 +156,17 @@ interface QueueChoice {
 }
 
 /** The run, once its folder is locked: the checkpoint read (on --resume), the trainer, the session. */
-async function runLocked({ flags, io, deps, files, resume, stepsFlag, loaded, limit, queue }: LockedArgs): Promise<Outcome> {
+async function runLocked({
+  flags,
+  io,
+  deps,
+  files,
+  resume,
+  stepsFlag,
+  loaded,
+  limit,
+  queue,
+}: LockedArgs): Promise<Outcome> {
   const backend = (flags.get('backend') ?? 'cpu') as BackendName;
   let checkpoint: RunCheckpoint | null = null;
   if (resume) {
@@ -134,26 +175,37 @@ async function runLocked({ flags, io, deps, files, resume, stepsFlag, loaded, li
     checkpoint = cp.value;
     if (loaded) {
       const diff = trajectoryDifference(checkpoint.config, loaded.config);
-      if (diff !== null) return badInput(`${loaded.source}: ${diff}: differs from ${files.checkpoint} (on --resume only steps, checkpointEvery and evaluation may change)`);
+      if (diff !== null)
+        return badInput(
+          `${loaded.source}: ${diff}: differs from ${files.checkpoint} (on --resume only steps, checkpointEvery and evaluation may change)`,
+        );
     }
   } else if (await exists(files.checkpoint)) {
-    return badInput(`${NAME}: --out: ${files.dir} already holds a checkpoint; add --resume to continue it, or choose another --out`);
+    return badInput(
+      `${NAME}: --out: ${files.dir} already holds a checkpoint; add --resume to continue it, or choose another --out`,
+    );
   }
   let config = loaded?.config ?? (checkpoint as RunCheckpoint).config;
   if (stepsFlag !== null) config = { ...config, steps: stepsFlag };
   const source = loaded?.source ?? files.checkpoint;
   if (checkpoint && config.steps < checkpoint.step) {
-    const what = stepsFlag !== null ? `${NAME}: --steps` : loaded ? `${source}: steps` : `${files.checkpoint}: config.steps`;
-    return badInput(`${what}: ${config.steps} is below the checkpoint's step ${checkpoint.step} (${files.checkpoint}); give at least ${checkpoint.step}`);
+    const what =
+      stepsFlag !== null ? `${NAME}: --steps` : loaded ? `${source}: steps` : `${files.checkpoint}: config.steps`;
+    return badInput(
+      `${what}: ${config.steps} is below the checkpoint's step ${checkpoint.step} (${files.checkpoint}); give at least ${checkpoint.step}`,
+    );
   }
   if (checkpoint && (await repairLearner(files, checkpoint))) {
-    io.progress?.write(`${NAME}: ${files.learner} was not the theta of ${files.checkpoint} (step ${checkpoint.step}); rewritten from it\n`);
+    io.progress?.write(
+      `${NAME}: ${files.learner} was not the theta of ${files.checkpoint} (step ${checkpoint.step}); rewritten from it\n`,
+    );
   }
   const refusal = queue ? queueRefusal(config) : null;
   if (refusal) return badInput(`${NAME}: --queue: ${source}: ${refusal}`);
-  const made = config.learner.kind === 'vsml'
-    ? await vsmlTrainer(config, checkpoint, source, backend, deps, limit, queue)
-    : await learnedTrainer(config, checkpoint, source, deps.dataProvider ?? nodeDataProvider, deps.now);
+  const made =
+    config.learner.kind === 'vsml'
+      ? await vsmlTrainer(config, checkpoint, source, backend, deps, limit, queue)
+      : await learnedTrainer(config, checkpoint, source, deps.dataProvider ?? nodeDataProvider, deps.now);
   if (!made.ok) return made.outcome;
   const { trainer, restore, close, queue: sessionQueue } = made.value;
   try {
@@ -166,7 +218,14 @@ async function runLocked({ flags, io, deps, files, resume, stepsFlag, loaded, li
       await trimLog(files, -1);
     }
     return await runSession({
-      trainer, files, io, backend, history, ...(deps.signal ? { signal: deps.signal } : {}), ...(deps.now ? { now: deps.now } : {}), ...(deps.writer ? { writer: deps.writer } : {}),
+      trainer,
+      files,
+      io,
+      backend,
+      history,
+      ...(deps.signal ? { signal: deps.signal } : {}),
+      ...(deps.now ? { now: deps.now } : {}),
+      ...(deps.writer ? { writer: deps.writer } : {}),
       ...(sessionQueue ? { queue: sessionQueue } : {}),
     });
   } finally {
@@ -176,7 +235,13 @@ async function runLocked({ flags, io, deps, files, resume, stepsFlag, loaded, li
 
 /** VSML's trainer: engines of --backend, gradient workers for method gradient, the memory check. */
 async function vsmlTrainer(
-  config: MetaConfig, checkpoint: RunCheckpoint | null, source: string, backend: BackendName, deps: MetaTrainDeps, limit: MemoryLimit, queue: QueueChoice | null,
+  config: MetaConfig,
+  checkpoint: RunCheckpoint | null,
+  source: string,
+  backend: BackendName,
+  deps: MetaTrainDeps,
+  limit: MemoryLimit,
+  queue: QueueChoice | null,
 ): Promise<Loaded<ReadyTrainer>> {
   const factory: EngineFactory = deps.engineFactory?.(backend) ?? ((spec) => createEngine(backend, spec));
   // A run that starts from a learner file: on --resume the checkpoint's theta replaces it anyway.
@@ -234,16 +299,22 @@ async function vsmlTrainer(
 }
 
 /** V_M of the learner file a config starts from; its model must be the config's. */
-async function loadInitLearner(path: string, model: VsmlConfig, source: string): Promise<{ ok: true; params: VmParams } | { ok: false; line: string }> {
+async function loadInitLearner(
+  path: string,
+  model: VsmlConfig,
+  source: string,
+): Promise<{ ok: true; params: VmParams } | { ok: false; line: string }> {
   const raw = await readJsonFile(path);
   const learner = raw.ok ? parseLearner(raw.value) : raw;
   if (!learner.ok) return { ok: false, line: `${path}: ${formatFieldError(learner.error)}` };
   if (JSON.stringify(configToJson(learner.value.config)) !== JSON.stringify(configToJson(model))) {
-    return { ok: false, line: `${source}: init: the learner ${path} has another model config than the config's "model"` };
+    return {
+      ok: false,
+      line: `${source}: init: the learner ${path} has another model config than the config's "model"`,
+    };
   }
   return { ok: true, params: learner.value.params };
 }
-
 
 /**
  * The real command: SIGINT / SIGTERM stop after the current step, with a checkpoint. Every signal is
@@ -272,18 +343,36 @@ export const runMetaTrain = run;
 
 export const metaTrainCommand: Command = {
   name: 'meta-train',
-  summary: 'meta-train V_M with evolution strategies or gradients through the unroll (Adam), or separable CMA-ES, held-out evaluations, checkpoints and --resume',
+  summary:
+    'meta-train V_M with evolution strategies or gradients through the unroll (Adam), or separable CMA-ES, held-out evaluations, checkpoints and --resume',
   flags: [
     { name: 'config', value: 'C.json', help: 'a vsml-meta-config file (dataset paths relative to it)' },
-    { name: 'preset', value: PRESET_NAMES.join('|'), choices: PRESET_NAMES, help: 'a built-in config instead of --config' },
+    {
+      name: 'preset',
+      value: PRESET_NAMES.join('|'),
+      choices: PRESET_NAMES,
+      help: 'a built-in config instead of --config',
+    },
     { name: 'out', value: 'DIR', required: true, help: 'run folder: checkpoint.json, learner.json, log.jsonl' },
-    { name: 'resume', value: '', boolean: true, help: 'continue the run in DIR from its checkpoint (bit for bit); --config may then be left out' },
+    {
+      name: 'resume',
+      value: '',
+      boolean: true,
+      help: 'continue the run in DIR from its checkpoint (bit for bit); --config may then be left out',
+    },
     { name: 'backend', value: BACKENDS.join('|'), choices: BACKENDS, help: backendHelp('engine for the rollouts') },
-    { name: 'steps', value: 'N', help: 'total steps, overriding the config\'s steps' },
+    { name: 'steps', value: 'N', help: "total steps, overriding the config's steps" },
     MAX_MEMORY_FLAG,
-    { name: 'queue', value: 'redis://HOST:PORT[/DB]', help: 'method es: run the pairs on `vsml worker` processes through this Redis (rediss:// for TLS); the checkpoints are the same bytes' },
-    { name: 'job-pairs', value: 'N', help: 'with --queue: pairs per job (default: sized to take about 4 s at the measured rate)' },
+    {
+      name: 'queue',
+      value: 'redis://HOST:PORT[/DB]',
+      help: 'method es: run the pairs on `vsml worker` processes through this Redis (rediss:// for TLS); the checkpoints are the same bytes',
+    },
+    {
+      name: 'job-pairs',
+      value: 'N',
+      help: 'with --queue: pairs per job (default: sized to take about 4 s at the measured rate)',
+    },
   ],
   run: runWithSignals,
 };
-

@@ -10,7 +10,12 @@
 import { randomBytes } from 'node:crypto';
 import { access, appendFile, mkdir, open, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { parseRunCheckpoint, serialiseRunCheckpoint, serialiseRunLearner, type RunCheckpoint } from '../meta/runCheckpoint';
+import {
+  parseRunCheckpoint,
+  serialiseRunCheckpoint,
+  serialiseRunLearner,
+  type RunCheckpoint,
+} from '../meta/runCheckpoint';
 import { parseJsonText } from '../model/formats/json';
 import { formatFieldError, type Result } from '../model/result';
 import { readJsonFile, writeFileAtomic } from './io';
@@ -29,7 +34,11 @@ export const runFiles = (dir: string): RunFiles => ({
   log: join(dir, 'log.jsonl'),
 });
 
-export const exists = (path: string): Promise<boolean> => access(path).then(() => true, () => false);
+export const exists = (path: string): Promise<boolean> =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
 
 export const ensureDir = (dir: string): Promise<unknown> => mkdir(dir, { recursive: true });
 
@@ -60,7 +69,8 @@ export const NODE_WRITER: RunFileWriter = {
   },
 };
 
-const tempPath = (path: string): string => join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+const tempPath = (path: string): string =>
+  join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 
 /**
  * Commit a checkpoint and its learner as one pair. Both texts are checked (the checkpoint parsed back,
@@ -70,11 +80,18 @@ const tempPath = (path: string): string => join(dirname(path), `.${basename(path
  * can lag only if the second rename fails or the process dies between the two, and --resume then
  * rewrites it from the checkpoint (`repairLearner`).
  */
-export async function writeCheckpoint(files: RunFiles, cp: RunCheckpoint, writer: RunFileWriter = NODE_WRITER): Promise<void> {
+export async function writeCheckpoint(
+  files: RunFiles,
+  cp: RunCheckpoint,
+  writer: RunFileWriter = NODE_WRITER,
+): Promise<void> {
   const text = serialiseRunCheckpoint(cp);
   const back = parseJsonText(text);
   const parsed = back.ok ? parseRunCheckpoint(back.value) : back;
-  if (!parsed.ok) throw new Error(`checkpoint at step ${cp.step} does not read back (${formatFieldError(parsed.error)}); not written`);
+  if (!parsed.ok)
+    throw new Error(
+      `checkpoint at step ${cp.step} does not read back (${formatFieldError(parsed.error)}); not written`,
+    );
   const staged: { tmp: string; path: string; text: string }[] = [
     { tmp: tempPath(files.checkpoint), path: files.checkpoint, text },
     { tmp: tempPath(files.learner), path: files.learner, text: serialiseRunLearner(cp) },
@@ -123,7 +140,8 @@ export interface LogEntry {
   readonly [key: string]: unknown;
 }
 
-export const appendLog = (files: RunFiles, entry: LogEntry): Promise<void> => appendFile(files.log, `${JSON.stringify(entry)}\n`);
+export const appendLog = (files: RunFiles, entry: LogEntry): Promise<void> =>
+  appendFile(files.log, `${JSON.stringify(entry)}\n`);
 
 /**
  * The log entries up to `step` (lines after it, or cut off by a kill, are dropped) and the file

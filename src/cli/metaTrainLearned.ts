@@ -37,7 +37,11 @@ export const otherKind = (cp: RunCheckpoint): Result<true> =>
 
 /** A learned learner's trainer (learner.kind meta-rnn, hebbian, fw-memory): ES or gradients on the CPU reference. */
 export async function learnedTrainer(
-  config: MetaConfig, checkpoint: RunCheckpoint | null, source: string, data: DataProvider, now?: () => number,
+  config: MetaConfig,
+  checkpoint: RunCheckpoint | null,
+  source: string,
+  data: DataProvider,
+  now?: () => number,
 ): Promise<Loaded<ReadyTrainer>> {
   let initialParams: Float32Array | undefined;
   if (config.init !== null) {
@@ -65,7 +69,11 @@ export async function learnedTrainer(
 }
 
 /** theta of the learned learner file a config starts from: the config's kind, shape and spec. */
-async function loadInitLearned(path: string, config: MetaConfig, source: string): Promise<{ ok: true; params: Float32Array } | { ok: false; line: string }> {
+async function loadInitLearned(
+  path: string,
+  config: MetaConfig,
+  source: string,
+): Promise<{ ok: true; params: Float32Array } | { ok: false; line: string }> {
   const choice = learnedChoice(config.learner) as NonNullable<ReturnType<typeof learnedChoice>>;
   const raw = await readJsonFile(path);
   const learner = raw.ok ? parseLearnedLearner(raw.value, choice.kind) : raw;
@@ -74,9 +82,11 @@ async function loadInitLearned(path: string, config: MetaConfig, source: string)
   const have = learnerChoiceToJson({ kind: choice.kind, shape: learner.value.shape, spec: learner.value.spec });
   for (const key of ['shape', 'spec'] as const) {
     if (JSON.stringify(want[key]) !== JSON.stringify(have[key])) {
-      return { ok: false, line: `${source}: init: the learner ${path} has ${key} ${JSON.stringify(have[key])}, the config's learner.${key} is ${JSON.stringify(want[key])}` };
+      return {
+        ok: false,
+        line: `${source}: init: the learner ${path} has ${key} ${JSON.stringify(have[key])}, the config's learner.${key} is ${JSON.stringify(want[key])}`,
+      };
     }
   }
   return { ok: true, params: learner.value.params };
 }
-

@@ -15,13 +15,19 @@ import type { SessionQueue } from './metaTrainSession';
 
 /** Why a config cannot run on the queue (the field named), or null. */
 export function queueRefusal(config: MetaConfig): string | null {
-  if (config.learner.kind !== 'vsml') return `learner.kind: the queue runs VSML's ES; a ${config.learner.kind} learner is meta-trained in one process`;
-  if (config.method !== 'es') return `method: the queue runs method es (pairs of rollouts); ${config.method} is meta-trained in one process`;
+  if (config.learner.kind !== 'vsml')
+    return `learner.kind: the queue runs VSML's ES; a ${config.learner.kind} learner is meta-trained in one process`;
+  if (config.method !== 'es')
+    return `method: the queue runs method es (pairs of rollouts); ${config.method} is meta-trained in one process`;
   return null;
 }
 
 /** The trainer's rollouts option, and the coordinator to open once the trainer has built its tasks. */
-export function queueRollouts(): { rollouts: (tasks: readonly VariantTask[]) => RolloutRunner; tasks: () => readonly VariantTask[]; use: (c: EsCoordinator) => void } {
+export function queueRollouts(): {
+  rollouts: (tasks: readonly VariantTask[]) => RolloutRunner;
+  tasks: () => readonly VariantTask[];
+  use: (c: EsCoordinator) => void;
+} {
   let tasks: readonly VariantTask[] | null = null;
   let coordinator: EsCoordinator | null = null;
   return {
@@ -47,7 +53,11 @@ export interface OpenedQueue {
 
 /** Names the engine, reaches Redis (within 10 s, else the error says so) and opens the coordinator. */
 export async function openQueue(
-  config: MetaConfig, tasks: readonly VariantTask[], factory: EngineFactory, url: QueueUrl, pairsPerJob: number | null,
+  config: MetaConfig,
+  tasks: readonly VariantTask[],
+  factory: EngineFactory,
+  url: QueueUrl,
+  pairsPerJob: number | null,
 ): Promise<Reply<{ value: OpenedQueue }>> {
   const { inputSize, numClasses } = tasks[0].task;
   const probe = await factory({ config: config.model, inputSize, numClasses, runs: 2 });
@@ -69,7 +79,9 @@ export async function openQueue(
       session: {
         attach: (b) => {
           bar = b;
-          b.note(`queue: run ${coordinator.run.digest.slice(0, 12)} on ${url.shown}; workers need the engine ${engine}`);
+          b.note(
+            `queue: run ${coordinator.run.digest.slice(0, 12)} on ${url.shown}; workers need the engine ${engine}`,
+          );
         },
         stats: () => coordinator.stats,
       },

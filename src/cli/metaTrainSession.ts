@@ -45,7 +45,8 @@ export interface SessionQueue {
 
 const meanOf = (xs: number[]): number | null => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
 
-const evalJson = (results: HeldOutResult[]) => Object.fromEntries(results.map((r) => [r.name, { at100: r.at100, atEnd: r.atEnd, loss: r.loss }]));
+const evalJson = (results: HeldOutResult[]) =>
+  Object.fromEntries(results.map((r) => [r.name, { at100: r.at100, atEnd: r.atEnd, loss: r.loss }]));
 
 const evalLine = (step: number, results: HeldOutResult[]): string =>
   `eval @ step ${step}: ${results.map((r) => `${r.name}: cum. acc. ${r.atEnd.mean.toFixed(4)}${r.at100 ? ` (@100 ${r.at100.mean.toFixed(4)})` : ''}, loss ${r.loss.toFixed(4)}`).join('; ')}`;
@@ -106,7 +107,13 @@ export async function runSession(a: SessionArgs): Promise<Outcome> {
     }
     step = r.step;
     await log({
-      step, metaLoss: r.metaLoss, accepted: r.accepted, ...(r.rejection ? { rejected: r.rejection } : {}), gradientNorm: r.gradientNorm, seconds: r.seconds, wallSeconds: wall(),
+      step,
+      metaLoss: r.metaLoss,
+      accepted: r.accepted,
+      ...(r.rejection ? { rejected: r.rejection } : {}),
+      gradientNorm: r.gradientNorm,
+      seconds: r.seconds,
+      wallSeconds: wall(),
       ...(a.queue ? { queue: a.queue.stats() } : {}),
     });
     if (r.rejection) bar.note(`step ${step} rejected: ${r.rejection}; parameters and optimiser state kept`);
@@ -131,20 +138,29 @@ export async function runSession(a: SessionArgs): Promise<Outcome> {
   const first = meanOf(all.slice(0, 10));
   const last = meanOf(all.slice(-10));
   const session = (now() - t0) / 1000;
-  if (a.signal?.aborted && step < total) io.info(`meta-train: stopped at step ${step} of ${total}; continue with --resume`);
-  const work = cfg.method === 'clone-backprop' ? `${cfg.cloneBatch} cells (clone-backprop)`
-    : `${cfg.pairs} ${cfg.method === 'gradient' ? 'trajectories (gradient)' : `pairs (${cfg.method})`} x T=${cfg.trajectoryLength}`;
+  if (a.signal?.aborted && step < total)
+    io.info(`meta-train: stopped at step ${step} of ${total}; continue with --resume`);
+  const work =
+    cfg.method === 'clone-backprop'
+      ? `${cfg.cloneBatch} cells (clone-backprop)`
+      : `${cfg.pairs} ${cfg.method === 'gradient' ? 'trajectories (gradient)' : `pairs (${cfg.method})`} x T=${cfg.trajectoryLength}`;
   const where = cfg.learner.kind === 'vsml' ? a.backend : `the ${cfg.learner.kind} CPU reference`;
-  io.info(`meta-train: ${st.step} of ${total} steps (${st.rejected} rejected), ${work}, on ${where}; this session ${step - start} steps in ${formatDuration(session)}${step > start ? ` (${((step - start) / session).toFixed(3)} steps/s)` : ''}`);
-  if (first !== null && last !== null) io.info(`meta-loss: mean of the first 10 steps ${first.toFixed(4)}, of the last 10 ${last.toFixed(4)}`);
+  io.info(
+    `meta-train: ${st.step} of ${total} steps (${st.rejected} rejected), ${work}, on ${where}; this session ${step - start} steps in ${formatDuration(session)}${step > start ? ` (${((step - start) / session).toFixed(3)} steps/s)` : ''}`,
+  );
+  if (first !== null && last !== null)
+    io.info(`meta-loss: mean of the first 10 steps ${first.toFixed(4)}, of the last 10 ${last.toFixed(4)}`);
   const evals = history.filter((e) => e.eval !== undefined);
   if (evals.length >= 1) {
     const e0 = evals[0];
     const e1 = evals[evals.length - 1];
     for (const name of Object.keys(e1.eval as object)) {
-      const acc = (e: LogEntry) => (e.eval as Record<string, { atEnd: { mean: number } } | undefined>)[name]?.atEnd.mean;
+      const acc = (e: LogEntry) =>
+        (e.eval as Record<string, { atEnd: { mean: number } } | undefined>)[name]?.atEnd.mean;
       const before = acc(e0);
-      io.info(`${name}: cum. acc. ${before === undefined ? '?' : before.toFixed(4)} at step ${e0.step} -> ${(acc(e1) as number).toFixed(4)} at step ${e1.step}`);
+      io.info(
+        `${name}: cum. acc. ${before === undefined ? '?' : before.toFixed(4)} at step ${e0.step} -> ${(acc(e1) as number).toFixed(4)} at step ${e1.step}`,
+      );
     }
   }
   io.info(`-> ${files.checkpoint}, ${files.learner}, ${files.log}`);

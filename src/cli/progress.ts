@@ -60,7 +60,11 @@ export class ProgressBar {
       return;
     }
     const t = this.now() / 1000;
-    if (step === this.opts.total || step === this.opts.start + 1 || t - this.lastPlain >= (this.opts.plainEverySeconds ?? 5)) {
+    if (
+      step === this.opts.total ||
+      step === this.opts.start + 1 ||
+      t - this.lastPlain >= (this.opts.plainEverySeconds ?? 5)
+    ) {
       this.out.write(`${text}\n`);
       this.lastPlain = t;
     }

@@ -58,14 +58,29 @@ export function parseLockHolder(text: string): LockHolder | null {
   try {
     const v = JSON.parse(text) as Partial<LockHolder> | null;
     if (v === null || typeof v !== 'object') return null;
-    if (!Number.isInteger(v.pid) || (v.pid as number) <= 0 || typeof v.host !== 'string' || typeof v.started !== 'string') return null;
-    return { pid: v.pid as number, host: v.host, started: v.started, command: typeof v.command === 'string' ? v.command : '?' };
+    if (
+      !Number.isInteger(v.pid) ||
+      (v.pid as number) <= 0 ||
+      typeof v.host !== 'string' ||
+      typeof v.started !== 'string'
+    )
+      return null;
+    return {
+      pid: v.pid as number,
+      host: v.host,
+      started: v.started,
+      command: typeof v.command === 'string' ? v.command : '?',
+    };
   } catch {
     return null;
   }
 }
 
-const readText = (path: string): Promise<string | null> => readFile(path, 'utf8').then((t) => t, (e) => (code(e) === 'ENOENT' ? null : Promise.reject(e)));
+const readText = (path: string): Promise<string | null> =>
+  readFile(path, 'utf8').then(
+    (t) => t,
+    (e) => (code(e) === 'ENOENT' ? null : Promise.reject(e)),
+  );
 
 const holderText = (h: LockHolder): string => `PID ${h.pid} (${h.command}, host ${h.host}, since ${h.started})`;
 
@@ -91,19 +106,29 @@ export async function acquireRunLock(dir: string, opts: LockOptions): Promise<Lo
       await writeFile(path, text, { flag: 'wx' });
       return { ok: true, lock: heldLock(path, holder, text), tookOver };
     } catch (e) {
-      if (code(e) !== 'EEXIST') return { ok: false, message: `${opts.command}: --out: cannot create ${path}: ${(e as Error).message}` };
+      if (code(e) !== 'EEXIST')
+        return { ok: false, message: `${opts.command}: --out: cannot create ${path}: ${(e as Error).message}` };
     }
     const current = await readText(path);
     if (current === null) continue; // released meanwhile
     const other = parseLockHolder(current);
     if (!other) {
-      return { ok: false, message: `${opts.command}: --out: ${path} names no run (being written, or left by a crash); delete it if no run uses ${dir}` };
+      return {
+        ok: false,
+        message: `${opts.command}: --out: ${path} names no run (being written, or left by a crash); delete it if no run uses ${dir}`,
+      };
     }
     if (other.host !== holder.host) {
-      return { ok: false, message: `${opts.command}: --out: ${dir} is in use by ${holderText(other)}: lock file ${path}; a process on another host cannot be checked, delete the lock file if that run is over` };
+      return {
+        ok: false,
+        message: `${opts.command}: --out: ${dir} is in use by ${holderText(other)}: lock file ${path}; a process on another host cannot be checked, delete the lock file if that run is over`,
+      };
     }
     if (other.pid === holder.pid || alive(other.pid)) {
-      return { ok: false, message: `${opts.command}: --out: ${dir} is in use by ${holderText(other)}: lock file ${path}; wait for that run to end or choose another --out` };
+      return {
+        ok: false,
+        message: `${opts.command}: --out: ${dir} is in use by ${holderText(other)}: lock file ${path}; wait for that run to end or choose another --out`,
+      };
     }
     // Stale. Only the holder of the takeover file may remove a lock that is not its own, and only
     // if the lock is still the stale one it read; runs starting meanwhile just create theirs.
@@ -126,7 +151,10 @@ export async function acquireRunLock(dir: string, opts: LockOptions): Promise<Lo
       await unlink(takeover).catch(() => undefined);
     }
   }
-  return { ok: false, message: `${opts.command}: --out: ${path} keeps changing (other runs are starting on ${dir}); try again` };
+  return {
+    ok: false,
+    message: `${opts.command}: --out: ${path} keeps changing (other runs are starting on ${dir}); try again`,
+  };
 }
 
 function heldLock(path: string, holder: LockHolder, text: string): RunLock {

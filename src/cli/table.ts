@@ -44,13 +44,18 @@ async function run(flags: FlagValues, io: CommandIo): Promise<Outcome> {
   if (!learners.ok) return usage(formatFieldError(learners.error));
   const datasets = splitList('datasets', flags.get('datasets') as string);
   if (!datasets.ok) return usage(formatFieldError(datasets.error));
-  for (const [flag, list] of [['learners', learners.value], ['datasets', datasets.value]] as const) {
+  for (const [flag, list] of [
+    ['learners', learners.value],
+    ['datasets', datasets.value],
+  ] as const) {
     const twice = list.find((x, i) => list.indexOf(x) !== i);
     if (twice !== undefined) return usage(`--${flag}: ${twice} is listed twice`);
   }
   const at = flags.has('at') ? parseAt(flags.get('at') as string, steps.value) : { ok: true as const, value: [] };
   if (!at.ok) return usage(formatFieldError(at.error));
-  const given = flags.has('seen') ? parseSeen(flags.get('seen') as string, learners.value) : { ok: true as const, value: new Map<string, string[]>() };
+  const given = flags.has('seen')
+    ? parseSeen(flags.get('seen') as string, learners.value)
+    : { ok: true as const, value: new Map<string, string[]>() };
   if (!given.ok) return usage(formatFieldError(given.error));
   const limit = memoryLimitOf(flags);
   if (!limit.ok) return usage(formatFieldError(limit.error));
@@ -69,7 +74,11 @@ async function run(flags: FlagValues, io: CommandIo): Promise<Outcome> {
   const dir = flags.get('data-dir');
   if (dir !== undefined) cellFlags.set('data-dir', dir);
   cellFlags.set('dataset', datasets.value[0]);
-  const prepared = await prepareTable(cellFlags, { learners: learners.value, datasets: datasets.value, transforms: [''], out: flags.get('out') as string }, opts);
+  const prepared = await prepareTable(
+    cellFlags,
+    { learners: learners.value, datasets: datasets.value, transforms: [''], out: flags.get('out') as string },
+    opts,
+  );
   if (!prepared.ok) return relabelled(prepared.outcome);
 
   const seen: SeenRecord[] = [];
@@ -103,19 +112,51 @@ async function run(flags: FlagValues, io: CommandIo): Promise<Outcome> {
 
 export const tableCommand: Command = {
   name: 'table',
-  summary: "the paper's Fig. 8: learners x datasets, cumulative online accuracy with std over runs, ✱ where a learner never saw the dataset in meta-training",
+  summary:
+    "the paper's Fig. 8: learners x datasets, cumulative online accuracy with std over runs, ✱ where a learner never saw the dataset in meta-training",
   flags: [
-    { name: 'learners', value: `L1,L2,...`, required: true, help: `learner files (vsml-learner, vsml-meta-rnn, vsml-hebbian, vsml-fw-memory) and baselines (${BASELINE_NAMES.join(', ')}), comma-separated` },
+    {
+      name: 'learners',
+      value: `L1,L2,...`,
+      required: true,
+      help: `learner files (vsml-learner, vsml-meta-rnn, vsml-hebbian, vsml-fw-memory) and baselines (${BASELINE_NAMES.join(', ')}), comma-separated`,
+    },
     { name: 'datasets', value: 'D1,D2,...', required: true, help: `comma-separated: ${DATASET_CHOICES.join(', ')}` },
-    { name: 'data-dir', value: 'DIR', help: `the files of ${Object.keys(DATA_DIR_FILES).join(', ')} from DIR, laid out as ../shared/data (test split)` },
+    {
+      name: 'data-dir',
+      value: 'DIR',
+      help: `the files of ${Object.keys(DATA_DIR_FILES).join(', ')} from DIR, laid out as ../shared/data (test split)`,
+    },
     { name: 'steps', value: 'T', help: `predictions per run (default 2000, at most ${MAX_STEPS})` },
     { name: 'runs', value: 'R', help: `independent runs (default 32, at most ${MAX_RUNS})` },
-    { name: 'at', value: 'S1,S2,...', help: 'also a grid at these steps (increasing, at most --steps); the grids at 100 and at --steps are always shown' },
+    {
+      name: 'at',
+      value: 'S1,S2,...',
+      help: 'also a grid at these steps (increasing, at most --steps); the grids at 100 and at --steps are always shown',
+    },
     { name: 'seed', value: 'N', help: 'seed of the initial states/weights and the example orders (default 22)' },
-    { name: 'seen', value: 'L=D1,D2;L2=...', help: "what a learner saw in meta-training, when no record beside its file says (checkpoint.json, config.json, its model card); 'L=' for nothing" },
-    { name: 'backend', value: BACKENDS.join('|'), choices: BACKENDS, help: `${backendHelp('engine for a VSML learner')}; only VSML learners: the baselines and the learned learners always run on the CPU` },
-    { name: 'out', value: 'T.json', required: true, help: 'vsml-evaluation-table file to write (atomically), as vsml evaluate writes' },
-    { name: 'markdown', value: 'T.md', help: 'also the grids as GitHub markdown with a legend (✱ = never seen in meta-training)' },
+    {
+      name: 'seen',
+      value: 'L=D1,D2;L2=...',
+      help: "what a learner saw in meta-training, when no record beside its file says (checkpoint.json, config.json, its model card); 'L=' for nothing",
+    },
+    {
+      name: 'backend',
+      value: BACKENDS.join('|'),
+      choices: BACKENDS,
+      help: `${backendHelp('engine for a VSML learner')}; only VSML learners: the baselines and the learned learners always run on the CPU`,
+    },
+    {
+      name: 'out',
+      value: 'T.json',
+      required: true,
+      help: 'vsml-evaluation-table file to write (atomically), as vsml evaluate writes',
+    },
+    {
+      name: 'markdown',
+      value: 'T.md',
+      help: 'also the grids as GitHub markdown with a legend (✱ = never seen in meta-training)',
+    },
     MAX_MEMORY_FLAG,
   ],
   run,

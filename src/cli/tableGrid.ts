@@ -44,7 +44,11 @@ const markOf = (r: SeenRecord, dataset: string): string => {
 /** [learners][datasets] cells at `step`, each "mean ± std" with its mark. */
 function cells(g: Grid, step: number): string[][] {
   const L = g.learners.length;
-  return g.learners.map((_, l) => g.datasets.map((d, j) => `${formatMeanStd(valueAt(g.table, g.table.rows[j * L + l], step))}${markOf(g.seen[l], d)}`));
+  return g.learners.map((_, l) =>
+    g.datasets.map(
+      (d, j) => `${formatMeanStd(valueAt(g.table, g.table.rows[j * L + l], step))}${markOf(g.seen[l], d)}`,
+    ),
+  );
 }
 
 const heading = (g: Grid, step: number): string => {
@@ -57,7 +61,11 @@ export function formatGrid(g: Grid): string[] {
   const out: string[] = [];
   for (const step of gridSteps(g.table)) {
     out.push(heading(g, step));
-    out.push(...padColumns([['learner', ...g.datasets], ...cells(g, step).map((row, l) => [g.learners[l], ...row])]).map((l) => `  ${l}`));
+    out.push(
+      ...padColumns([['learner', ...g.datasets], ...cells(g, step).map((row, l) => [g.learners[l], ...row])]).map(
+        (l) => `  ${l}`,
+      ),
+    );
   }
   out.push('seen in meta-training:');
   g.learners.forEach((l, i) => out.push(`  ${l}: ${seenLine(g.seen[i])}`));
@@ -65,7 +73,9 @@ export function formatGrid(g: Grid): string[] {
 }
 
 const seenLine = (r: SeenRecord): string =>
-  r.datasets === null ? `unknown: ${r.source}` : `${r.datasets.length === 0 ? 'nothing' : r.datasets.join(', ')} (${r.source})`;
+  r.datasets === null
+    ? `unknown: ${r.source}`
+    : `${r.datasets.length === 0 ? 'nothing' : r.datasets.join(', ')} (${r.source})`;
 
 const mdEscape = (s: string): string => s.replace(/\|/g, '\\|');
 
@@ -77,7 +87,9 @@ export function formatGridMarkdown(g: Grid): string {
     lines.push(`**Cumulative online accuracy after ${step} examples**`, '');
     lines.push(`| learner | ${g.datasets.map(mdEscape).join(' | ')} |`);
     lines.push(`|---|${g.datasets.map(() => '---:').join('|')}|`);
-    cells(g, step).forEach((row, l) => lines.push(`| \`${mdEscape(g.learners[l])}\` | ${row.map(mdEscape).join(' | ')} |`));
+    cells(g, step).forEach((row, l) =>
+      lines.push(`| \`${mdEscape(g.learners[l])}\` | ${row.map(mdEscape).join(' | ')} |`),
+    );
     lines.push('');
   }
   lines.push(

@@ -34,7 +34,8 @@ const FAMILY: Readonly<Record<string, string>> = { 'mnist-idx': 'mnist', idx: 'm
 export const sameDataset = (a: string, b: string): boolean => (FAMILY[a] ?? a) === (FAMILY[b] ?? b);
 
 /** Whether `dataset` (a --datasets item) is one the record says the learner never saw; null: no record. */
-export const neverSeen = (r: SeenRecord, dataset: string): boolean | null => (r.datasets === null ? null : !r.datasets.some((d) => sameDataset(d, dataset)));
+export const neverSeen = (r: SeenRecord, dataset: string): boolean | null =>
+  r.datasets === null ? null : !r.datasets.some((d) => sameDataset(d, dataset));
 
 /** --seen: LEARNER=ds1,ds2 items joined by ';', each LEARNER one of --learners, each dataset a known name. */
 export function parseSeen(text: string, learners: readonly string[]): Result<Map<string, string[]>> {
@@ -42,13 +43,20 @@ export function parseSeen(text: string, learners: readonly string[]): Result<Map
   for (const item of text.split(';')) {
     const eq = item.lastIndexOf('=');
     const name = item.slice(0, eq).trim();
-    if (eq < 0 || name === '') return fail('usage', '--seen', `item ${JSON.stringify(item)} must be LEARNER=DATASET,... (LEARNER= for none)`);
-    if (!learners.includes(name)) return fail('usage', '--seen', `${JSON.stringify(name)} is not one of --learners (${learners.join(', ')})`);
+    if (eq < 0 || name === '')
+      return fail('usage', '--seen', `item ${JSON.stringify(item)} must be LEARNER=DATASET,... (LEARNER= for none)`);
+    if (!learners.includes(name))
+      return fail('usage', '--seen', `${JSON.stringify(name)} is not one of --learners (${learners.join(', ')})`);
     if (out.has(name)) return fail('usage', '--seen', `${name} is given twice`);
     const list = item.slice(eq + 1).trim();
     const datasets = list === '' ? [] : list.split(',').map((d) => d.trim());
     const bad = datasets.find((d) => !(DATASET_NAMES as readonly string[]).includes(d));
-    if (bad !== undefined) return fail('usage', '--seen', `${name}: unknown dataset ${JSON.stringify(bad)} (known: ${DATASET_NAMES.join(', ')})`);
+    if (bad !== undefined)
+      return fail(
+        'usage',
+        '--seen',
+        `${name}: unknown dataset ${JSON.stringify(bad)} (known: ${DATASET_NAMES.join(', ')})`,
+      );
     out.set(name, datasets);
   }
   return ok(out);
@@ -57,12 +65,20 @@ export function parseSeen(text: string, learners: readonly string[]): Result<Map
 type Found = Result<{ datasets: string[] | null; files: string[] } | null>;
 
 /** A meta config object's tasks.datasets and init (resolved against `dir`); errors name `file` and the field. */
-function readConfig(config: unknown, path: string, file: string, dir: string): Result<{ datasets: string[]; init: string | null }> {
+function readConfig(
+  config: unknown,
+  path: string,
+  file: string,
+  dir: string,
+): Result<{ datasets: string[]; init: string | null }> {
   const r = parseWith(() => {
     const c = readObject(config, path.replace(/\.$/, ''));
     const list = readObject(c.tasks, `${path}tasks`).datasets;
     if (!Array.isArray(list)) failAt('type', `${path}tasks.datasets`, `must be a list of datasets, got ${show(list)}`);
-    return { datasets: list.map((d, i) => readDatasetRef(d, `${path}tasks.datasets[${i}]`).name as string), init: typeof c.init === 'string' ? resolve(dir, c.init) : null };
+    return {
+      datasets: list.map((d, i) => readDatasetRef(d, `${path}tasks.datasets[${i}]`).name as string),
+      init: typeof c.init === 'string' ? resolve(dir, c.init) : null,
+    };
   });
   return r.ok ? r : fail(r.error.code, `${file}: ${r.error.field}`, r.error.message);
 }
@@ -76,13 +92,20 @@ async function fileRecord(path: string, format: string, depth: number): Promise<
   const configs: { config: unknown; at: string; file: string }[] = [];
   const checkpoint = join(dir, 'checkpoint.json');
   const cp = await readJsonFile(checkpoint);
-  if (cp.ok && isObject(cp.value) && cp.value.format === 'vsml-checkpoint' && isObject(cp.value.learner) && cp.value.learner.format === format) {
+  if (
+    cp.ok &&
+    isObject(cp.value) &&
+    cp.value.format === 'vsml-checkpoint' &&
+    isObject(cp.value.learner) &&
+    cp.value.learner.format === format
+  ) {
     configs.push({ config: cp.value.config, at: 'config.', file: checkpoint });
   }
   if (configs.length === 0) {
     const cf = join(dir, 'config.json');
     const c = await readJsonFile(cf);
-    if (c.ok && isObject(c.value) && c.value.format === 'vsml-meta-config') configs.push({ config: c.value, at: '', file: cf });
+    if (c.ok && isObject(c.value) && c.value.format === 'vsml-meta-config')
+      configs.push({ config: c.value, at: '', file: cf });
   }
   if (configs.length === 0) {
     const stem = basename(path).replace(/(\.learner)?\.json$/, '');
@@ -92,7 +115,8 @@ async function fileRecord(path: string, format: string, depth: number): Promise<
       for (const m of text.value.matchAll(/\]\(([^)#\s]+\.json)\)/g)) {
         const file = resolve(dir, m[1]);
         const c = await readJsonFile(file);
-        if (c.ok && isObject(c.value) && c.value.format === 'vsml-meta-config' && !configs.some((x) => x.file === file)) configs.push({ config: c.value, at: '', file });
+        if (c.ok && isObject(c.value) && c.value.format === 'vsml-meta-config' && !configs.some((x) => x.file === file))
+          configs.push({ config: c.value, at: '', file });
       }
       if (configs.length > 0) configs.unshift({ config: null, at: '', file: card });
     }
@@ -107,11 +131,13 @@ async function fileRecord(path: string, format: string, depth: number): Promise<
     r.value.datasets.forEach((d) => datasets.add(d));
     if (r.value.init === null) continue;
     const initRaw = await readJsonFile(r.value.init);
-    if (!initRaw.ok) return fail(initRaw.error.code, `${c.file}: ${c.at}init`, `${r.value.init}: ${formatFieldError(initRaw.error)}`);
+    if (!initRaw.ok)
+      return fail(initRaw.error.code, `${c.file}: ${c.at}init`, `${r.value.init}: ${formatFieldError(initRaw.error)}`);
     const initFormat = isObject(initRaw.value) ? String(initRaw.value.format) : '';
     const inner = await fileRecord(r.value.init, initFormat, depth + 1);
     if (!inner.ok) return inner;
-    if (inner.value === null || inner.value.datasets === null) return ok({ datasets: null, files: [...files, `${r.value.init} (no record)`] });
+    if (inner.value === null || inner.value.datasets === null)
+      return ok({ datasets: null, files: [...files, `${r.value.init} (no record)`] });
     inner.value.datasets.forEach((d) => datasets.add(d));
     files.push(...inner.value.files);
   }
@@ -119,14 +145,19 @@ async function fileRecord(path: string, format: string, depth: number): Promise<
 }
 
 /** The record of one --learners item (rules 1-5). */
-export async function seenOf(text: string, choice: LearnerChoice, given: ReadonlyMap<string, readonly string[]>): Promise<Result<SeenRecord>> {
+export async function seenOf(
+  text: string,
+  choice: LearnerChoice,
+  given: ReadonlyMap<string, readonly string[]>,
+): Promise<Result<SeenRecord>> {
   const stated = given.get(text);
   if (stated) return ok({ datasets: stated, source: '--seen' });
   if (choice.kind === 'baseline') return ok({ datasets: [], source: 'a baseline, not meta-trained' });
   const format = choice.kind === 'vsml' ? 'vsml-learner' : LEARNED_FORMATS[choice.learner.kind];
   const r = await fileRecord(choice.path, format, 0);
   if (!r.ok) return r;
-  if (r.value === null) return ok({ datasets: null, source: 'no checkpoint.json, config.json or model card beside it; give --seen' });
+  if (r.value === null)
+    return ok({ datasets: null, source: 'no checkpoint.json, config.json or model card beside it; give --seen' });
   const shown = r.value.files.map((f) => {
     const rel = relative(process.cwd(), f);
     return rel.startsWith('..') || isAbsolute(rel) ? f : rel;

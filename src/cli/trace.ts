@@ -43,7 +43,13 @@ export interface BeforeStep {
 }
 
 /** Run `learner` from `state` over the whole stream, in chunks of at most TRACE_CHUNK examples (split at `before.step`). */
-export async function computeTrace(learner: Learner, stream: Stream, state: RunState, backend: BackendName, before?: BeforeStep): Promise<Trace> {
+export async function computeTrace(
+  learner: Learner,
+  stream: Stream,
+  state: RunState,
+  backend: BackendName,
+  before?: BeforeStep,
+): Promise<Trace> {
   const engine = await createEngine(backend, traceSpec(learner, stream));
   try {
     engine.setParams([learner.params]);
@@ -84,15 +90,43 @@ export const TRACE_TEXT_BYTES_PER_VALUE = 32;
  * engine's copy), the outputs [T][K] with loss and correctness, and the file's text. The stream file
  * is named for A, K and T; the learner file for its hidden layers.
  */
-export function traceMemory(learner: Learner, stream: Stream, files: { learner: string; stream: string }): MemoryEstimate {
+export function traceMemory(
+  learner: Learner,
+  stream: Stream,
+  files: { learner: string; stream: string },
+): MemoryEstimate {
   const { steps: T, inputSize: A, numClasses: K } = stream;
   const hidden = learner.config.hiddenSizes.length > 0;
-  const gridField = hidden ? `${files.learner} config.hiddenSizes and ${files.stream} inputs[0] and numClasses` : `${files.stream} inputs[0] and numClasses`;
+  const gridField = hidden
+    ? `${files.learner} config.hiddenSizes and ${files.stream} inputs[0] and numClasses`
+    : `${files.stream} inputs[0] and numClasses`;
   return estimateOf([
-    productItem(`${files.stream} inputs`, 'the stream as read', [[T, 'examples'], [A, 'inputs'], [F32, 'bytes']], T * A),
+    productItem(
+      `${files.stream} inputs`,
+      'the stream as read',
+      [
+        [T, 'examples'],
+        [A, 'inputs'],
+        [F32, 'bytes'],
+      ],
+      T * A,
+    ),
     ...engineItems(gridField, { ...traceSpec(learner, stream) }, 2),
-    productItem(`${files.stream} inputs and numClasses`, "the trace's outputs", [[T, 'examples'], [K, 'classes'], [F32, 'bytes']], T * K),
-    productItem(`${files.stream} inputs and numClasses`, "the trace file's arrays and text", [[T, 'examples'], [K, 'classes'], [TRACE_TEXT_BYTES_PER_VALUE, 'bytes']]),
+    productItem(
+      `${files.stream} inputs and numClasses`,
+      "the trace's outputs",
+      [
+        [T, 'examples'],
+        [K, 'classes'],
+        [F32, 'bytes'],
+      ],
+      T * K,
+    ),
+    productItem(`${files.stream} inputs and numClasses`, "the trace file's arrays and text", [
+      [T, 'examples'],
+      [K, 'classes'],
+      [TRACE_TEXT_BYTES_PER_VALUE, 'bytes'],
+    ]),
   ]);
 }
 
@@ -106,7 +140,8 @@ async function load<T>(path: string, parse: (raw: unknown) => Result<T>): Promis
 }
 
 async function run(flags: FlagValues, io: CommandIo): Promise<Outcome> {
-  if (flags.has('seed') && flags.has('state')) return badInput('vsml trace: give --state or --seed, not both (--seed only draws the initial state)');
+  if (flags.has('seed') && flags.has('state'))
+    return badInput('vsml trace: give --state or --seed, not both (--seed only draws the initial state)');
   const seed = intFlag(flags, 'seed', 0, 0, 0xffffffff);
   if (!seed.ok) return badInput(`vsml trace: ${seed.error.message}`);
   // --explain reads the engine's state before example T and runs the reference's own tickLayer from it:
@@ -128,7 +163,8 @@ async function run(flags: FlagValues, io: CommandIo): Promise<Outcome> {
   if (!explain.ok) return badInput(explain.line);
   const want = explain.value;
   const windows = flags.has('windows') ? intFlag(flags, 'windows', 1, 1, stream.value.steps) : null;
-  if (windows && !windows.ok) return badInput(`vsml trace: ${windows.error.message} (the stream has ${stream.value.steps} examples)`);
+  if (windows && !windows.ok)
+    return badInput(`vsml trace: ${windows.error.message} (the stream has ${stream.value.steps} examples)`);
   const memory = traceMemory(learner.value, stream.value, { learner: learnerPath, stream: streamPath });
   const withExplain = want ? estimateOf([...memory.items, explainMemory(learner.value, shapes, want.cell)]) : memory;
   const tooBig = refuseOverLimit('vsml trace', withExplain, limit.value);
@@ -136,7 +172,10 @@ async function run(flags: FlagValues, io: CommandIo): Promise<Outcome> {
   let state: RunState;
   const statePath = flags.get('state');
   if (statePath !== undefined) {
-    const shape = { shapes: specShapes(traceSpec(learner.value, stream.value)), stateSize: learner.value.config.stateSize };
+    const shape = {
+      shapes: specShapes(traceSpec(learner.value, stream.value)),
+      stateSize: learner.value.config.stateSize,
+    };
     const r = await load(statePath, (raw) => parseState(raw, shape));
     if (!r.ok) return badInput(r.line);
     state = r.value;
@@ -146,7 +185,13 @@ async function run(flags: FlagValues, io: CommandIo): Promise<Outcome> {
 
   let trace: Trace;
   let explanation: Explanation | null = null;
-  const before = want ? { step: want.step, call: async (engine: VsmlEngine, outputs: Float32Array) => void (explanation = await explainOnEngine(engine, learner.value, stream.value, outputs, want.step)) } : undefined;
+  const before = want
+    ? {
+        step: want.step,
+        call: async (engine: VsmlEngine, outputs: Float32Array) =>
+          void (explanation = await explainOnEngine(engine, learner.value, stream.value, outputs, want.step)),
+      }
+    : undefined;
   try {
     trace = await computeTrace(learner.value, stream.value, state, backend, before);
   } catch (e) {
@@ -163,11 +208,15 @@ async function run(flags: FlagValues, io: CommandIo): Promise<Outcome> {
     } catch (e) {
       return runtimeFailure(`vsml trace: cannot write ${want.out}: ${errorLine(e)}`);
     }
-    io.info(`explain: example ${want.step}, y within ${outputsDiff(explanation, trace, want.step)} of the trace's -> ${want.out}`);
+    io.info(
+      `explain: example ${want.step}, y within ${outputsDiff(explanation, trace, want.step)} of the trace's -> ${want.out}`,
+    );
   }
   const acc = trace.correct.reduce((s, c) => s + c, 0) / trace.steps;
   const meanLoss = trace.loss.reduce((s, l) => s + l, 0) / trace.steps;
-  io.info(`trace: ${trace.steps} examples on ${backend}, accuracy ${acc.toFixed(4)}, mean loss ${meanLoss.toFixed(4)} -> ${out}`);
+  io.info(
+    `trace: ${trace.steps} examples on ${backend}, accuracy ${acc.toFixed(4)}, mean loss ${meanLoss.toFixed(4)} -> ${out}`,
+  );
   if (windows) formatTraceWindows(traceWindows(trace, stream.value.labels, windows.value)).forEach((l) => io.info(l));
   return success;
 }
@@ -175,10 +224,10 @@ async function run(flags: FlagValues, io: CommandIo): Promise<Outcome> {
 /** The largest |difference| between the explanation's y and the trace's outputs of the same example (0 on the CPU). */
 function outputsDiff(e: Explanation, trace: Trace, step: number): number {
   let worst = 0;
-  for (let k = 0; k < trace.numClasses; k++) worst = Math.max(worst, Math.abs(e.y[k] - trace.outputs[step * trace.numClasses + k]));
+  for (let k = 0; k < trace.numClasses; k++)
+    worst = Math.max(worst, Math.abs(e.y[k] - trace.outputs[step * trace.numClasses + k]));
   return worst;
 }
-
 
 export const traceCommand: Command = {
   name: 'trace',
@@ -188,12 +237,29 @@ export const traceCommand: Command = {
     { name: 'stream', value: 'S.json', required: true, help: 'vsml-stream file: inputs and labels' },
     { name: 'state', value: 'X.json', help: 'vsml-state file: the initial h and c (default: drawn from --seed)' },
     { name: 'seed', value: 'N', help: 'seed of the initial state when no --state is given (default 0)' },
-    { name: 'backend', value: BACKENDS.join('|'), choices: BACKENDS, help: `${backendHelp('engine')}; with --explain the default is reference` },
+    {
+      name: 'backend',
+      value: BACKENDS.join('|'),
+      choices: BACKENDS,
+      help: `${backendHelp('engine')}; with --explain the default is reference`,
+    },
     { name: 'out', value: 'T.json', required: true, help: 'vsml-trace file to write (atomically)' },
-    { name: 'explain', value: 'T', help: 'explain example T (0-based): every stage of it, as the studio shows it (needs --explain-out)' },
+    {
+      name: 'explain',
+      value: 'T',
+      help: 'explain example T (0-based): every stage of it, as the studio shows it (needs --explain-out)',
+    },
     { name: 'explain-out', value: 'E.json', help: 'vsml-explanation file to write (atomically)' },
-    { name: 'cell', value: 'L,A,B', help: 'keep only cell (A, B) of layer L in the explanation file (default: every cell)' },
-    { name: 'windows', value: 'N', help: 'also print, per window of N examples: accuracy, mean probability of the label, mean largest probability, cumulative accuracy' },
+    {
+      name: 'cell',
+      value: 'L,A,B',
+      help: 'keep only cell (A, B) of layer L in the explanation file (default: every cell)',
+    },
+    {
+      name: 'windows',
+      value: 'N',
+      help: 'also print, per window of N examples: accuracy, mean probability of the label, mean largest probability, cumulative accuracy',
+    },
     MAX_MEMORY_FLAG,
   ],
   run,

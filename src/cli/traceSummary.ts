@@ -39,7 +39,14 @@ export function traceWindows(trace: Trace, labels: Int32Array, size: number): Tr
     }
     hits += correct;
     const n = t1 - t0;
-    out.push({ from: t0 + 1, to: t1, accuracy: correct / n, labelProbability: label / n, confidence: top / n, cumulativeAccuracy: hits / t1 });
+    out.push({
+      from: t0 + 1,
+      to: t1,
+      accuracy: correct / n,
+      labelProbability: label / n,
+      confidence: top / n,
+      cumulativeAccuracy: hits / t1,
+    });
   }
   return out;
 }
@@ -47,8 +54,19 @@ export function traceWindows(trace: Trace, labels: Int32Array, size: number): Tr
 /** The windows as a padded table. */
 export function formatTraceWindows(windows: readonly TraceWindow[]): string[] {
   const header = ['examples', 'accuracy', 'p(label)', 'confidence', 'cum. acc.'];
-  const rows = windows.map((w) => [`${w.from}-${w.to}`, w.accuracy.toFixed(4), w.labelProbability.toFixed(4), w.confidence.toFixed(4), w.cumulativeAccuracy.toFixed(4)]);
+  const rows = windows.map((w) => [
+    `${w.from}-${w.to}`,
+    w.accuracy.toFixed(4),
+    w.labelProbability.toFixed(4),
+    w.confidence.toFixed(4),
+    w.cumulativeAccuracy.toFixed(4),
+  ]);
   const cells = [header, ...rows];
   const widths = header.map((_, c) => Math.max(...cells.map((r) => r[c].length)));
-  return cells.map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd());
+  return cells.map((r) =>
+    r
+      .map((cell, c) => cell.padEnd(widths[c]))
+      .join('  ')
+      .trimEnd(),
+  );
 }

@@ -28,7 +28,8 @@ const bad = (message: string): Result<never> => fail('usage', '--transform', mes
 
 function seedOf(name: string, value: string | undefined): Result<number> {
   const n = value !== undefined && UINT.test(value) ? Number(value) : NaN;
-  if (!(n <= 0xffffffff)) return bad(`${name} needs a seed, an integer in [0, 4294967295]: ${name}:SEED, got ${JSON.stringify(value ?? '')}`);
+  if (!(n <= 0xffffffff))
+    return bad(`${name} needs a seed, an integer in [0, 4294967295]: ${name}:SEED, got ${JSON.stringify(value ?? '')}`);
   return ok(n);
 }
 
@@ -43,13 +44,15 @@ export function parseTransform(text: string | undefined): Result<TransformChoice
     const value = colon < 0 ? undefined : item.slice(colon + 1);
     if (seen.has(name)) return bad(`${name} given twice`);
     seen.set(name, item);
-    const noValue = (): Result<true> => (value === undefined ? ok(true) : bad(`${name} takes no value, got ${JSON.stringify(item)}`));
+    const noValue = (): Result<true> =>
+      value === undefined ? ok(true) : bad(`${name} takes no value, got ${JSON.stringify(item)}`);
     switch (name) {
       case 'project':
       case 'shuffle': {
         const seed = seedOf(name, value);
         if (!seed.ok) return seed;
-        if (task.seed !== undefined && task.seed !== seed.value) return bad(`project and shuffle name different seeds (${task.seed}, ${seed.value}); a task has one seed`);
+        if (task.seed !== undefined && task.seed !== seed.value)
+          return bad(`project and shuffle name different seeds (${task.seed}, ${seed.value}); a task has one seed`);
         task.seed = seed.value;
         if (name === 'project') task.project = true;
         else task.shufflePixels = true;
@@ -58,13 +61,18 @@ export function parseTransform(text: string | undefined): Result<TransformChoice
       case 'resize': {
         if (value === 'none') task.resize = null;
         else if (value !== undefined && UINT.test(value) && Number(value) >= 1) task.resize = Number(value);
-        else return bad(`resize needs a side: resize:N with N a positive integer, or resize:none, got ${JSON.stringify(item)}`);
+        else
+          return bad(
+            `resize needs a side: resize:N with N a positive integer, or resize:none, got ${JSON.stringify(item)}`,
+          );
         break;
       }
       case 'classes': {
         const parts = value === undefined || value === '' ? [] : value.split('.');
         if (parts.length < 2 || !parts.every((p) => UINT.test(p))) {
-          return bad(`classes needs at least two class indices joined by dots, e.g. classes:5.8.1, got ${JSON.stringify(item)}`);
+          return bad(
+            `classes needs at least two class indices joined by dots, e.g. classes:5.8.1, got ${JSON.stringify(item)}`,
+          );
         }
         task.classes = parts.map(Number);
         break;

@@ -27,12 +27,18 @@ async function run(flags: FlagValues, io: CommandIo): Promise<Outcome> {
   if (!lock.ok) return badInput(`${NAME}: ${lock.error.message}`);
   const backend = (flags.get('backend') ?? 'cpu') as BackendName;
   const id = flags.get('name') ?? `${hostname()}:${process.pid}`;
-  if (id.length > 200 || /\s/.test(id)) return badInput(`${NAME}: --name: at most 200 characters and no spaces, got ${JSON.stringify(id)}`);
+  if (id.length > 200 || /\s/.test(id))
+    return badInput(`${NAME}: --name: at most 200 characters and no spaces, got ${JSON.stringify(id)}`);
 
   const redis = new Redis(url.value.options);
   redis.on('error', () => undefined);
   const es = new EsWorker(redis, {
-    id, backend, engines: (spec) => createEngine(backend, spec), data: nodeDataProvider, dataDir: flags.get('data-dir') ?? null, concurrency: concurrency.value,
+    id,
+    backend,
+    engines: (spec) => createEngine(backend, spec),
+    data: nodeDataProvider,
+    dataDir: flags.get('data-dir') ?? null,
+    concurrency: concurrency.value,
     log: (line) => io.info(`${id}: ${line}`),
   });
   const lockDuration = lock.value * 1000;
@@ -54,7 +60,22 @@ async function run(flags: FlagValues, io: CommandIo): Promise<Outcome> {
   worker.on('failed', (job, e) => io.info(`${id}: job ${job?.id ?? '?'} failed: ${errorLine(e)}`));
   const started = new Date().toISOString();
   const beat = () =>
-    redis.set(workerKey(id), JSON.stringify({ id, backend, engine: es.engine, concurrency: concurrency.value, jobs: es.jobs, pairs: es.pairs, started }), 'EX', Math.ceil((3 * HEARTBEAT_MS) / 1000)).catch(() => undefined);
+    redis
+      .set(
+        workerKey(id),
+        JSON.stringify({
+          id,
+          backend,
+          engine: es.engine,
+          concurrency: concurrency.value,
+          jobs: es.jobs,
+          pairs: es.pairs,
+          started,
+        }),
+        'EX',
+        Math.ceil((3 * HEARTBEAT_MS) / 1000),
+      )
+      .catch(() => undefined);
   const heartbeat = setInterval(beat, HEARTBEAT_MS);
   void beat();
 
@@ -68,7 +89,9 @@ async function run(flags: FlagValues, io: CommandIo): Promise<Outcome> {
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
   });
-  io.info(`${id}: waiting for ES jobs on ${url.value.shown} (queue ${QUEUE_NAME}, --backend ${backend}, concurrency ${concurrency.value}, lock ${lock.value} s)`);
+  io.info(
+    `${id}: waiting for ES jobs on ${url.value.shown} (queue ${QUEUE_NAME}, --backend ${backend}, concurrency ${concurrency.value}, lock ${lock.value} s)`,
+  );
   const running = worker.run().catch((e: unknown) => e);
   const signal = await stopped;
   io.info(`${id}: ${signal}: finishing running jobs, then leaving (${es.jobs} jobs, ${es.pairs} pairs done)`);
@@ -89,12 +112,30 @@ export const workerCommand: Command = {
   name: 'worker',
   summary: 'compute ES jobs from a Redis queue for `vsml meta-train --queue` coordinators, until SIGINT / SIGTERM',
   flags: [
-    { name: 'queue', value: 'redis://HOST:PORT[/DB]', required: true, help: 'the Redis of the run (rediss:// for TLS; redis://:PASSWORD@HOST:PORT with a password)' },
-    { name: 'backend', value: BACKENDS.join('|'), choices: BACKENDS, help: backendHelp('engine for the jobs (must be the coordinator\'s)') },
+    {
+      name: 'queue',
+      value: 'redis://HOST:PORT[/DB]',
+      required: true,
+      help: 'the Redis of the run (rediss:// for TLS; redis://:PASSWORD@HOST:PORT with a password)',
+    },
+    {
+      name: 'backend',
+      value: BACKENDS.join('|'),
+      choices: BACKENDS,
+      help: backendHelp("engine for the jobs (must be the coordinator's)"),
+    },
     { name: 'concurrency', value: 'N', help: 'jobs at once (default 1; each has its own engines)' },
-    { name: 'data-dir', value: 'DIR', help: 'dataset files the run names by a path this machine lacks are looked for here (DIR/<folder>/<file>, then DIR/<file>)' },
-    { name: 'name', value: 'ID', help: 'this worker\'s name in the coordinator\'s progress and log (default HOST:PID)' },
-    { name: 'lock-seconds', value: 'N', help: 'a job whose worker stops answering for N s goes to another worker (default 30)' },
+    {
+      name: 'data-dir',
+      value: 'DIR',
+      help: 'dataset files the run names by a path this machine lacks are looked for here (DIR/<folder>/<file>, then DIR/<file>)',
+    },
+    { name: 'name', value: 'ID', help: "this worker's name in the coordinator's progress and log (default HOST:PID)" },
+    {
+      name: 'lock-seconds',
+      value: 'N',
+      help: 'a job whose worker stops answering for N s goes to another worker (default 30)',
+    },
   ],
   run,
 };

@@ -28,5 +28,9 @@ export async function createBrowserCpuEngine(spec: EngineSpec, opts: BrowserCpuO
   const blocker = threadsBlocker();
   const module = await kernel();
   if (blocker !== null) return createCpuEngine(spec, { module, threads: 1, threadsNote: blocker });
-  return createCpuEngine(spec, { module, threads: opts.threads ?? defaultBrowserThreads(), threadsFactory: browserThreads });
+  return createCpuEngine(spec, {
+    module,
+    threads: opts.threads ?? defaultBrowserThreads(),
+    threadsFactory: browserThreads,
+  });
 }

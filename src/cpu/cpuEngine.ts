@@ -2,7 +2,16 @@
 // (src/model/referenceEngine.ts), computed by the WebAssembly SIMD kernel of wasm/vsml_cpu.ts on one
 // memory shared by its threads. Threads split the runs (each run wholly on one thread, so results do
 // not depend on the thread count); a block is run in chunks of examples so the inputs stay bounded.
-import { checkBlock, checkParams, type BlockResult, type EngineSpec, type RunOptions, type StateVector, type StreamBlock, type VsmlEngine } from '../model/engine';
+import {
+  checkBlock,
+  checkParams,
+  type BlockResult,
+  type EngineSpec,
+  type RunOptions,
+  type StateVector,
+  type StreamBlock,
+  type VsmlEngine,
+} from '../model/engine';
 import type { VmParams } from '../model/layout';
 import { formatFieldError } from '../model/result';
 import { asABJ, type LayerShape, type RunState } from '../model/state';
@@ -38,13 +47,15 @@ export interface CpuEngine extends VsmlEngine {
 export async function createCpuEngine(spec: EngineSpec, opts: CpuEngineOptions): Promise<CpuEngine> {
   const variant = moduleVariant(opts.module);
   const wanted = Math.max(1, Math.min(Math.floor(opts.threads ?? 1), spec.runs));
-  if (!Number.isFinite(wanted)) throw new Error(`fast CPU engine: threads must be a positive integer, got ${opts.threads}`);
+  if (!Number.isFinite(wanted))
+    throw new Error(`fast CPU engine: threads must be a positive integer, got ${opts.threads}`);
   const threaded = wanted > 1 && variant.shared && opts.threadsFactory !== undefined;
   // Scratch for as many threads as asked: the factory may start fewer.
   const layout = cpuLayout(spec, threaded ? wanted : 1, opts.chunkBytes);
   const memory = new WebAssembly.Memory({ initial: layout.pages, maximum: layout.pages, shared: variant.shared });
   const program = { module: opts.module, memory };
-  const threads = threaded && opts.threadsFactory ? await opts.threadsFactory(program, wanted) : await inThread(program, 1);
+  const threads =
+    threaded && opts.threadsFactory ? await opts.threadsFactory(program, wanted) : await inThread(program, 1);
   return new WasmCpuEngine(spec, layout, memory, threads, variant, opts.threadsNote);
 }
 
@@ -132,7 +143,9 @@ class WasmCpuEngine implements CpuEngine {
     if (!r.ok) throw new Error(formatFieldError(r.error));
     const Y = this.layout;
     const table = this.u32(Y.runParamsTable, Y.S);
-    params.forEach((p, i) => packParams(this.spec.config, Y.Np, Y.packed, p, this.f32(Y.params + i * Y.paramBytes, Y.packed.floats)));
+    params.forEach((p, i) =>
+      packParams(this.spec.config, Y.Np, Y.packed, p, this.f32(Y.params + i * Y.paramBytes, Y.packed.floats)),
+    );
     for (let s = 0; s < Y.S; s++) table[s] = Y.params + (params.length === 1 ? 0 : s) * Y.paramBytes;
     this.paramsSet = true;
   }
@@ -142,12 +155,16 @@ class WasmCpuEngine implements CpuEngine {
     const Y = this.layout;
     if (states.length !== Y.S) throw new Error(`state: expected ${Y.S} runs, got ${states.length}`);
     states.forEach((run, s) => {
-      if (run.length !== Y.layers.length) throw new Error(`state[${s}]: expected ${Y.layers.length} layers, got ${run.length}`);
+      if (run.length !== Y.layers.length)
+        throw new Error(`state[${s}]: expected ${Y.layers.length} layers, got ${run.length}`);
       Y.layers.forEach((l, li) => {
         const n = l.A * l.B * Y.N;
         for (const v of ['h', 'c'] as const) {
           const src = run[li][v];
-          if (src.length !== n) throw new Error(`state[${s}][${li}].${v}: expected ${n} values (${l.A} x ${l.B} x ${Y.N}), got ${src.length}`);
+          if (src.length !== n)
+            throw new Error(
+              `state[${s}][${li}].${v}: expected ${n} values (${l.A} x ${l.B} x ${Y.N}), got ${src.length}`,
+            );
           padState(src, Y.N, Y.Np, this.f32(Y.states + s * Y.stateBytes + l[v], l.A * l.B * Y.Np));
         }
       });
@@ -224,7 +241,8 @@ class WasmCpuEngine implements CpuEngine {
   private checkRun(run: number): void {
     this.alive();
     if (!this.stateSet) throw new Error('state: not set');
-    if (!Number.isInteger(run) || run < 0 || run >= this.layout.S) throw new Error(`run: must be an integer in [0, ${this.layout.S}), got ${run}`);
+    if (!Number.isInteger(run) || run < 0 || run >= this.layout.S)
+      throw new Error(`run: must be an integer in [0, ${this.layout.S}), got ${run}`);
   }
 
   async readState(run: number): Promise<RunState> {

@@ -17,7 +17,8 @@ export function packParams(cfg: VsmlConfig, Np: number, packed: PackedParams, sr
   out.fill(0);
   const row = (srcRow: number, dst: number): void => {
     for (let gate = 0; gate < 4; gate++) {
-      for (let j = 0; j < N; j++) out[dst + packedColumn(gate, j)] = src[L.lstmW.offset + srcRow * 4 * N + gate * N + j];
+      for (let j = 0; j < N; j++)
+        out[dst + packedColumn(gate, j)] = src[L.lstmW.offset + srcRow * 4 * N + gate * N + j];
     }
   };
   for (let m = 0; m < M; m++) row(m, packed.wu + m * G);

@@ -69,7 +69,11 @@ export function threadLink(
  * Threads on `links` (one per thread), each started on `program`. Resolves when every thread has
  * instantiated the module; rejects with the first thread's error (after terminating all of them).
  */
-export async function startPool(program: WasmProgram, links: readonly ThreadLink[], label: string): Promise<WasmThreads> {
+export async function startPool(
+  program: WasmProgram,
+  links: readonly ThreadLink[],
+  label: string,
+): Promise<WasmThreads> {
   const pending: (((a: FromThread) => void) | null)[] = links.map(() => null);
   links.forEach((l, k) =>
     l.onAnswer((a) => {
@@ -83,7 +87,8 @@ export async function startPool(program: WasmProgram, links: readonly ThreadLink
   const ask = (k: number, m: ToThread): Promise<FromThread> =>
     new Promise((resolve) => {
       if (disposed) return resolve({ type: 'error', message: `${label}: the threads were disposed` });
-      if (pending[k]) return resolve({ type: 'error', message: `${label}: thread ${k} is still busy with an earlier call` });
+      if (pending[k])
+        return resolve({ type: 'error', message: `${label}: thread ${k} is still busy with an earlier call` });
       pending[k] = resolve;
       links[k].port.busy?.(true);
       try {
@@ -120,7 +125,8 @@ export async function startPool(program: WasmProgram, links: readonly ThreadLink
   return {
     size: links.length,
     call(calls: readonly WasmCall[]): Promise<void> {
-      if (calls.length > links.length) return Promise.reject(new Error(`${label}: ${calls.length} calls for ${links.length} threads`));
+      if (calls.length > links.length)
+        return Promise.reject(new Error(`${label}: ${calls.length} calls for ${links.length} threads`));
       return all(calls.map((c) => ({ type: 'call', name: c.name, args: [...c.args] })));
     },
     dispose,
@@ -129,6 +135,7 @@ export async function startPool(program: WasmProgram, links: readonly ThreadLink
 
 /** The thread count asked for, as a whole number in [1, cap]; `field` names where it came from in the message. */
 export function threadCount(value: number, field: string, cap = Infinity): number {
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${field}: threads must be a positive integer, got ${value}`);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`${field}: threads must be a positive integer, got ${value}`);
   return Math.min(value, cap);
 }

@@ -21,7 +21,8 @@ export interface WorkerLike {
 
 /** Why threads cannot run here (a sentence for the engine description), or null when they can. */
 export function threadsBlocker(scope: { crossOriginIsolated?: boolean } = globalThis): string | null {
-  if (typeof SharedArrayBuffer === 'undefined' || scope.crossOriginIsolated !== true) return 'the page is not cross-origin isolated';
+  if (typeof SharedArrayBuffer === 'undefined' || scope.crossOriginIsolated !== true)
+    return 'the page is not cross-origin isolated';
   if (typeof Worker === 'undefined') return 'Workers cannot start Workers here';
   return null;
 }
@@ -32,22 +33,36 @@ export function defaultBrowserThreads(n: number | undefined = globalThis.navigat
 }
 
 function link(worker: WorkerLike, k: number): ThreadLink {
-  return threadLink(k, LABEL, { post: (m) => worker.postMessage(m), terminate: () => worker.terminate() }, (answer, die) => {
-    worker.onmessage = (e) => answer(e.data);
-    worker.onerror = (e) => die(`failed: ${(e as ErrorEvent).message || 'the Worker could not start (its script did not load)'}`);
-    worker.onmessageerror = () => die('could not read a message');
-  });
+  return threadLink(
+    k,
+    LABEL,
+    { post: (m) => worker.postMessage(m), terminate: () => worker.terminate() },
+    (answer, die) => {
+      worker.onmessage = (e) => answer(e.data);
+      worker.onerror = (e) =>
+        die(`failed: ${(e as ErrorEvent).message || 'the Worker could not start (its script did not load)'}`);
+      worker.onmessageerror = () => die('could not read a message');
+    },
+  );
 }
 
 /** A ThreadsFactory over Workers from `spawn` (thread k). */
 export function workerThreads(spawn: (k: number) => WorkerLike): ThreadsFactory {
   return async (program: WasmProgram, threads: number): Promise<WasmThreads> => {
     const n = threadCount(threads, LABEL);
-    return startPool(program, Array.from({ length: n }, (_, k) => link(spawn(k), k)), LABEL);
+    return startPool(
+      program,
+      Array.from({ length: n }, (_, k) => link(spawn(k), k)),
+      LABEL,
+    );
   };
 }
 
 /** Module Workers running wasmThread.worker.ts (Vite bundles it as its own chunk). */
 export const browserThreads: ThreadsFactory = workerThreads(
-  (k) => new Worker(new URL('./wasmThread.worker.ts', import.meta.url), { type: 'module', name: `vsml-cpu-${k}` }) as unknown as WorkerLike,
+  (k) =>
+    new Worker(new URL('./wasmThread.worker.ts', import.meta.url), {
+      type: 'module',
+      name: `vsml-cpu-${k}`,
+    }) as unknown as WorkerLike,
 );

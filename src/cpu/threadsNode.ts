@@ -41,7 +41,11 @@ export function defaultNodeThreads(): number {
 function startThread(k: number): ThreadLink {
   const worker = new Worker(THREAD_SCRIPT, { eval: true, name: `vsml-cpu-${k}` });
   worker.unref();
-  const port = { post: (m: ToThread) => worker.postMessage(m), terminate: () => void worker.terminate(), busy: (b: boolean) => (b ? worker.ref() : worker.unref()) };
+  const port = {
+    post: (m: ToThread) => worker.postMessage(m),
+    terminate: () => void worker.terminate(),
+    busy: (b: boolean) => (b ? worker.ref() : worker.unref()),
+  };
   return threadLink(k, LABEL, port, (answer, die) => {
     worker.on('message', (a: FromThread) => answer(a));
     worker.on('error', (e) => die(`failed: ${e.message}`));
@@ -56,5 +60,9 @@ function startThread(k: number): ThreadLink {
  */
 export const nodeThreads: ThreadsFactory = async (program: WasmProgram, threads: number): Promise<WasmThreads> => {
   const n = threadCount(threads, LABEL);
-  return startPool(program, Array.from({ length: n }, (_, k) => startThread(k)), LABEL);
+  return startPool(
+    program,
+    Array.from({ length: n }, (_, k) => startThread(k)),
+    LABEL,
+  );
 };

@@ -4,6 +4,9 @@
 import type { FromThread, ToThread } from './threadPool';
 import { serveWasmThread } from './threadServe';
 
-const scope = self as unknown as { onmessage: ((e: MessageEvent<ToThread>) => void) | null; postMessage(answer: FromThread): void };
+const scope = self as unknown as {
+  onmessage: ((e: MessageEvent<ToThread>) => void) | null;
+  postMessage(answer: FromThread): void;
+};
 const serve = serveWasmThread((answer) => scope.postMessage(answer));
 scope.onmessage = (e) => serve(e.data);

@@ -17,10 +17,37 @@ export const variantFile = ({ relaxed, shared }: WasmVariant): string =>
 const RELAXED_PROBE = (() => {
   const zero = [0xfd, 0x0c, ...new Array<number>(16).fill(0)];
   return Uint8Array.from([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // magic, version
-    0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7b, // type: () -> v128
-    0x03, 0x02, 0x01, 0x00, // one function of type 0
-    0x0a, 0x3d, 0x01, 0x3b, 0x00, ...zero, ...zero, ...zero, 0xfd, 0x85, 0x02, 0x0b, // code
+    0x00,
+    0x61,
+    0x73,
+    0x6d,
+    0x01,
+    0x00,
+    0x00,
+    0x00, // magic, version
+    0x01,
+    0x05,
+    0x01,
+    0x60,
+    0x00,
+    0x01,
+    0x7b, // type: () -> v128
+    0x03,
+    0x02,
+    0x01,
+    0x00, // one function of type 0
+    0x0a,
+    0x3d,
+    0x01,
+    0x3b,
+    0x00,
+    ...zero,
+    ...zero,
+    ...zero,
+    0xfd,
+    0x85,
+    0x02,
+    0x0b, // code
   ]);
 })();
 
@@ -44,7 +71,9 @@ export const pickVariant = (opts: { shared?: boolean } = {}): WasmVariant => ({
 export function moduleVariant(module: WebAssembly.Module): WasmVariant {
   const sections = WebAssembly.Module.customSections(module, 'vsml');
   if (sections.length !== 1) {
-    throw new Error('fast CPU engine: the module has no "vsml" section; it is not a build of wasm/vsml_cpu.ts (run npm run build:wasm)');
+    throw new Error(
+      'fast CPU engine: the module has no "vsml" section; it is not a build of wasm/vsml_cpu.ts (run npm run build:wasm)',
+    );
   }
   const info = JSON.parse(new TextDecoder().decode(sections[0])) as Partial<WasmVariant>;
   if (typeof info.relaxed !== 'boolean' || typeof info.shared !== 'boolean') {

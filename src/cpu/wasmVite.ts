@@ -20,7 +20,10 @@ export async function loadWasmVite(variant: Partial<WasmVariant> = {}): Promise<
   const url = URLS[`${v.relaxed},${v.shared}`];
   const response = await fetch(url);
   if (!response.ok) throw new Error(`fast CPU engine: fetching ${url} failed: HTTP ${response.status}`);
-  if (typeof WebAssembly.compileStreaming === 'function' && response.headers.get('Content-Type')?.startsWith('application/wasm')) {
+  if (
+    typeof WebAssembly.compileStreaming === 'function' &&
+    response.headers.get('Content-Type')?.startsWith('application/wasm')
+  ) {
     return WebAssembly.compileStreaming(response);
   }
   return WebAssembly.compile(await response.arrayBuffer());

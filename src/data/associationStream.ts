@@ -88,7 +88,15 @@ export class AssociationStream {
    * Write the next `count` examples: inputs at inputs[inputsOffset] (count x A), labels at
    * labels[labelsOffset], and, when given, their marks at marks[marksOffset].
    */
-  next(count: number, inputs: Float32Array, inputsOffset: number, labels: Int32Array, labelsOffset: number, marks?: Uint8Array, marksOffset = 0): void {
+  next(
+    count: number,
+    inputs: Float32Array,
+    inputsOffset: number,
+    labels: Int32Array,
+    labelsOffset: number,
+    marks?: Uint8Array,
+    marksOffset = 0,
+  ): void {
     const { inputSize: A, inputs: src } = this.task;
     for (let t = 0; t < count; t++) {
       if (this.at === this.episodeLength) this.nextEpisode();
@@ -155,11 +163,18 @@ export class AssociationStreams extends StreamSet<AssociationStream> {
     readonly options: AssociationOptions,
   ) {
     const order = options.order ?? 'apart';
-    super(task, Array.from({ length: options.runs }, (_, q) => new AssociationStream(task, options.seed, q, order)));
+    super(
+      task,
+      Array.from({ length: options.runs }, (_, q) => new AssociationStream(task, options.seed, q, order)),
+    );
     this.episodes = { length: this.streams[0].episodeLength, fresh: options.fresh ?? false };
   }
 
-  override fillBlock(block: { readonly inputs: Float32Array; readonly labels: Int32Array; readonly steps: number }): void {
+  override fillBlock(block: {
+    readonly inputs: Float32Array;
+    readonly labels: Int32Array;
+    readonly steps: number;
+  }): void {
     const T = block.steps;
     const A = this.task.inputSize;
     if (this.lastMarks.length !== this.streams.length * T) this.lastMarks = new Uint8Array(this.streams.length * T);
@@ -176,16 +191,26 @@ export function createAssociationStreams(task: Task, options: AssociationOptions
   const bad = checkStreamOptions(seed, runs);
   if (bad) return bad;
   const order = options.order ?? 'apart';
-  if (!ASSOCIATION_ORDERS.includes(order)) return fail('range', 'order', `must be ${ASSOCIATION_ORDERS.join(' or ')}, got ${String(order)}`);
-  if (options.fresh !== undefined && typeof options.fresh !== 'boolean') return fail('type', 'fresh', `must be true or false, got ${String(options.fresh)}`);
+  if (!ASSOCIATION_ORDERS.includes(order))
+    return fail('range', 'order', `must be ${ASSOCIATION_ORDERS.join(' or ')}, got ${String(order)}`);
+  if (options.fresh !== undefined && typeof options.fresh !== 'boolean')
+    return fail('type', 'fresh', `must be true or false, got ${String(options.fresh)}`);
   if (order === 'apart' && task.numClasses < 2) {
-    return fail('range', 'order', `apart needs at least 2 classes (a repeat cannot be kept from following its first showing); ${task.name} has ${task.numClasses}`);
+    return fail(
+      'range',
+      'order',
+      `apart needs at least 2 classes (a repeat cannot be kept from following its first showing); ${task.name} has ${task.numClasses}`,
+    );
   }
   const counts = new Array<number>(task.numClasses).fill(0);
   for (let i = 0; i < task.count; i++) counts[task.labels[i]]++;
   const short = counts.findIndex((n) => n < EXAMPLES_PER_CLASS);
   if (short >= 0) {
-    return fail('empty', 'stream', `association episodes need an example of every class; ${task.name} has none of class ${short} (${task.classNames[short]})`);
+    return fail(
+      'empty',
+      'stream',
+      `association episodes need an example of every class; ${task.name} has none of class ${short} (${task.classNames[short]})`,
+    );
   }
   return ok(new AssociationStreams(task, options));
 }

@@ -35,7 +35,11 @@ export function mnistPackageToIdx(digits: readonly ArrayLike<number>[]): { image
 }
 
 /** Indices of a split: test = the last `perClassTest` of each class in file order, train = the rest. */
-export function builtinMnistSplitIndices(labels: Int32Array, split: SplitName, perClassTest = BUILTIN_MNIST_TEST_PER_CLASS): Uint32Array {
+export function builtinMnistSplitIndices(
+  labels: Int32Array,
+  split: SplitName,
+  perClassTest = BUILTIN_MNIST_TEST_PER_CLASS,
+): Uint32Array {
   const K = 10;
   const total = new Int32Array(K);
   for (const y of labels) total[y]++;
@@ -50,14 +54,26 @@ export function builtinMnistSplitIndices(labels: Int32Array, split: SplitName, p
 }
 
 /** The built-in set from its two asset files, cut to a split. */
-export async function builtinMnistFromFiles(images: FileInput, labels: FileInput, split: SplitName, opts: LoadOptions = {}): Promise<Result<ImageSet>> {
+export async function builtinMnistFromFiles(
+  images: FileInput,
+  labels: FileInput,
+  split: SplitName,
+  opts: LoadOptions = {},
+): Promise<Result<ImageSet>> {
   const all = await loadIdxFiles(DATASETS['mnist-idx'], { images, labels }, { ...opts, split });
   if (!all.ok) return all;
   if (all.value.count !== BUILTIN_MNIST_COUNT || all.value.shape.height !== 28 || all.value.shape.width !== 28) {
-    return fail('shape', images.name, `expected ${BUILTIN_MNIST_COUNT} images of 28x28 in the built-in asset, got ${all.value.count} (rebuild it: npm run build:data)`);
+    return fail(
+      'shape',
+      images.name,
+      `expected ${BUILTIN_MNIST_COUNT} images of 28x28 in the built-in asset, got ${all.value.count} (rebuild it: npm run build:data)`,
+    );
   }
   const set = selectExamples(all.value, builtinMnistSplitIndices(all.value.labels, split), `mnist/${split}`);
-  return ok({ ...set, normalisation: opts.normalisation !== undefined ? opts.normalisation : DATASETS.mnist.normalisation });
+  return ok({
+    ...set,
+    normalisation: opts.normalisation !== undefined ? opts.normalisation : DATASETS.mnist.normalisation,
+  });
 }
 
 /** Fetch a file with `fetch`, as a FileInput named by its URL; HTTP and network errors as values. */
@@ -75,8 +91,15 @@ export async function fetchFileInput(url: string): Promise<Result<FileInput>> {
  * The built-in set in the browser (page or worker): `baseUrl` is where public/data/ is served,
  * e.g. `${import.meta.env.BASE_URL}data/` (default '/data/').
  */
-export async function fetchBuiltinMnist(split: SplitName, baseUrl = '/data/', opts: LoadOptions = {}): Promise<Result<ImageSet>> {
-  const [images, labels] = await Promise.all([fetchFileInput(baseUrl + BUILTIN_MNIST_IMAGES), fetchFileInput(baseUrl + BUILTIN_MNIST_LABELS)]);
+export async function fetchBuiltinMnist(
+  split: SplitName,
+  baseUrl = '/data/',
+  opts: LoadOptions = {},
+): Promise<Result<ImageSet>> {
+  const [images, labels] = await Promise.all([
+    fetchFileInput(baseUrl + BUILTIN_MNIST_IMAGES),
+    fetchFileInput(baseUrl + BUILTIN_MNIST_LABELS),
+  ]);
   if (!images.ok) return images;
   if (!labels.ok) return labels;
   return builtinMnistFromFiles(images.value, labels.value, split, opts);

@@ -18,7 +18,8 @@ export const fetchAsset =
     fetchFileInput(baseUrl + name);
 
 /** No file given at all (a single file of a pair is not "none": it is refused for its missing partner). */
-export const noFilesGiven = (files: DatasetFiles | undefined): boolean => !files || Object.values(files).every((f) => f === undefined);
+export const noFilesGiven = (files: DatasetFiles | undefined): boolean =>
+  !files || Object.values(files).every((f) => f === undefined);
 
 /** The dataset's subset, if it has one and holds `split`; else why not (the split named). */
 function subsetFor(info: DatasetInfo, split: SplitName): Result<BuiltinSubset> {
@@ -26,25 +27,44 @@ function subsetFor(info: DatasetInfo, split: SplitName): Result<BuiltinSubset> {
   if (!subset) return fail('missing', info.name, `${info.name} has no built-in subset; load its files`);
   if (split !== subset.split) {
     const count = subset.count.toLocaleString('en');
-    return fail('range', 'split', `the built-in ${info.name} holds ${count} ${subset.split} images only; load the ${split} IDX files from your disk for ${split}`);
+    return fail(
+      'range',
+      'split',
+      `the built-in ${info.name} holds ${count} ${subset.split} images only; load the ${split} IDX files from your disk for ${split}`,
+    );
   }
   return ok(subset);
 }
 
 /** The subset from its two files: the dataset's own loader, then its count checked. */
-export async function builtinSubsetFromFiles(info: DatasetInfo, images: FileInput, labels: FileInput, split: SplitName, opts: LoadOptions = {}): Promise<Result<ImageSet>> {
+export async function builtinSubsetFromFiles(
+  info: DatasetInfo,
+  images: FileInput,
+  labels: FileInput,
+  split: SplitName,
+  opts: LoadOptions = {},
+): Promise<Result<ImageSet>> {
   const subset = subsetFor(info, split);
   if (!subset.ok) return subset;
   const set = await loadIdxFiles(info, { images, labels }, { ...opts, split });
   if (!set.ok) return set;
   if (set.value.count !== subset.value.count) {
-    return fail('shape', images.name, `expected ${subset.value.count} images in the built-in ${info.name}, got ${set.value.count} (the committed asset is damaged: check it out again)`);
+    return fail(
+      'shape',
+      images.name,
+      `expected ${subset.value.count} images in the built-in ${info.name}, got ${set.value.count} (the committed asset is damaged: check it out again)`,
+    );
   }
   return set;
 }
 
 /** Open the dataset's built-in subset with `read` (a split it lacks is refused before anything is read). */
-export async function openBuiltinSubset(info: DatasetInfo, split: SplitName, read: AssetReader, opts: LoadOptions = {}): Promise<Result<ImageSet>> {
+export async function openBuiltinSubset(
+  info: DatasetInfo,
+  split: SplitName,
+  read: AssetReader,
+  opts: LoadOptions = {},
+): Promise<Result<ImageSet>> {
   const subset = subsetFor(info, split);
   if (!subset.ok) return subset;
   const [images, labels] = await Promise.all([read(subset.value.images), read(subset.value.labels)]);

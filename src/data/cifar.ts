@@ -24,7 +24,11 @@ export function parseCifar10(data: Uint8Array, field: string): Result<CifarBatch
   const count = Math.floor(data.length / CIFAR_RECORD_BYTES);
   const rest = data.length - count * CIFAR_RECORD_BYTES;
   if (rest !== 0) {
-    return fail('length', field, `is ${data.length} bytes, not a whole number of 3073-byte CIFAR-10 records (${count} records and ${rest} bytes over)`);
+    return fail(
+      'length',
+      field,
+      `is ${data.length} bytes, not a whole number of 3073-byte CIFAR-10 records (${count} records and ${rest} bytes over)`,
+    );
   }
   const pixels = new Uint8Array(count * 3 * CIFAR_PLANE);
   const labels = new Uint8Array(count);

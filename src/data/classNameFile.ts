@@ -3,7 +3,10 @@
 import { fail, ok, type Result } from '../model/result';
 
 export function parseClassNameFile(text: string, field: string): Result<readonly string[]> {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   if (lines.length === 0) return fail('shape', field, 'is empty (expected one class name per line)');
   const indexed = lines.every((l) => /^\d+\t/.test(l));
   if (!indexed) return ok(lines);
@@ -11,7 +14,8 @@ export function parseClassNameFile(text: string, field: string): Result<readonly
   for (let i = 0; i < lines.length; i++) {
     const tab = lines[i].indexOf('\t');
     const index = Number(lines[i].slice(0, tab));
-    if (index !== i) return fail('syntax', field, `line ${i + 1}: index ${index}, expected ${i} (indices must run 0, 1, …)`);
+    if (index !== i)
+      return fail('syntax', field, `line ${i + 1}: index ${index}, expected ${i} (indices must run 0, 1, …)`);
     names.push(lines[i].slice(tab + 1).trim());
   }
   return ok(names);

@@ -3,7 +3,16 @@
 export const DIGIT_NAMES: readonly string[] = Array.from({ length: 10 }, (_, i) => String(i));
 
 export const FASHION_MNIST_NAMES: readonly string[] = [
-  'T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot',
+  'T-shirt/top',
+  'Trouser',
+  'Pullover',
+  'Dress',
+  'Coat',
+  'Sandal',
+  'Shirt',
+  'Sneaker',
+  'Bag',
+  'Ankle boot',
 ];
 
 /** EMNIST letters: label 1..26 (stored) is A/a..Z/z; the registry shifts labels to 0..25. */
@@ -19,7 +28,16 @@ export const EMNIST_BALANCED_NAMES: readonly string[] = [...'0123456789ABCDEFGHI
 export const KMNIST_NAMES: readonly string[] = [...'おきすつなはまやれを'];
 
 export const CIFAR10_NAMES: readonly string[] = [
-  'airplane', 'automobile', 'bird', 'cat', 'deer', 'dog', 'frog', 'horse', 'ship', 'truck',
+  'airplane',
+  'automobile',
+  'bird',
+  'cat',
+  'deer',
+  'dog',
+  'frog',
+  'horse',
+  'ship',
+  'truck',
 ];
 
 export const SUM_SIGN_NAMES: readonly string[] = ['sum < 0', 'sum >= 0'];

@@ -25,15 +25,26 @@ export function encodeDrawingsIdx(items: readonly LabelledDrawing[]): Result<Idx
   for (let i = 0; i < items.length; i++) {
     const { drawing, label } = items[i];
     if (drawing.width !== width || drawing.height !== height) {
-      return fail('shape', `drawings[${i}].drawing`, `is ${drawing.height}x${drawing.width}, the first drawing is ${height}x${width} (one IDX file holds one size)`);
+      return fail(
+        'shape',
+        `drawings[${i}].drawing`,
+        `is ${drawing.height}x${drawing.width}, the first drawing is ${height}x${width} (one IDX file holds one size)`,
+      );
     }
     if (drawing.pixels.length !== size) {
-      return fail('shape', `drawings[${i}].drawing.pixels`, `has ${drawing.pixels.length} values, ${height}x${width} needs ${size}`);
+      return fail(
+        'shape',
+        `drawings[${i}].drawing.pixels`,
+        `has ${drawing.pixels.length} values, ${height}x${width} needs ${size}`,
+      );
     }
     if (!Number.isInteger(label) || label < 0 || label > 255) {
       return fail('range', `drawings[${i}].label`, `must be an integer in [0, 255] (one IDX label byte), got ${label}`);
     }
     pixels.set(drawing.pixels, i * size);
   }
-  return ok({ images: encodeIdxImages(items.length, height, width, pixels), labels: encodeIdxLabels(items.map((d) => d.label)) });
+  return ok({
+    images: encodeIdxImages(items.length, height, width, pixels),
+    labels: encodeIdxLabels(items.map((d) => d.label)),
+  });
 }

@@ -22,13 +22,19 @@ export function parseEmnistMapping(text: string, field: string): Result<EmnistMa
     const where = `line ${i + 1}`;
     const parts = lines[i].split(/\s+/);
     if (!parts.every((p) => /^\d+$/.test(p)) || parts.length < 2 || parts.length > 3) {
-      return fail('syntax', field, `${where}: expected "label ascii" or "label upper lower" (integers), got "${lines[i].slice(0, 40)}"`);
+      return fail(
+        'syntax',
+        field,
+        `${where}: expected "label ascii" or "label upper lower" (integers), got "${lines[i].slice(0, 40)}"`,
+      );
     }
     if (i === 0) columns = parts.length;
-    else if (parts.length !== columns) return fail('syntax', field, `${where}: ${parts.length} columns, line 1 has ${columns}`);
+    else if (parts.length !== columns)
+      return fail('syntax', field, `${where}: ${parts.length} columns, line 1 has ${columns}`);
     const [label, ...codes] = parts.map(Number);
     if (i === 0) firstLabel = label;
-    else if (label !== firstLabel + i) return fail('syntax', field, `${where}: label ${label}, expected ${firstLabel + i} (labels must be consecutive)`);
+    else if (label !== firstLabel + i)
+      return fail('syntax', field, `${where}: label ${label}, expected ${firstLabel + i} (labels must be consecutive)`);
     const bad = codes.find((c) => c < 32 || c > 126);
     if (bad !== undefined) return fail('range', field, `${where}: ${bad} is not a printable ASCII code (32..126)`);
     names.push(codes.map(char).join('/'));

@@ -12,12 +12,24 @@ export interface LearnerSize {
 }
 
 /** `field` names the learner (file name or "learner"). */
-export function checkTaskFitsLearner(task: Pick<Task, 'name' | 'inputSize' | 'numClasses' | 'shape'>, learner: LearnerSize, field = 'learner'): Result<true> {
+export function checkTaskFitsLearner(
+  task: Pick<Task, 'name' | 'inputSize' | 'numClasses' | 'shape'>,
+  learner: LearnerSize,
+  field = 'learner',
+): Result<true> {
   if (learner.inputSize !== undefined && learner.inputSize !== task.inputSize) {
-    return fail('mismatch', field, `takes ${learner.inputSize} inputs, but ${task.name} has ${task.inputSize} (${formatShape(task.shape)})`);
+    return fail(
+      'mismatch',
+      field,
+      `takes ${learner.inputSize} inputs, but ${task.name} has ${task.inputSize} (${formatShape(task.shape)})`,
+    );
   }
   if (learner.numClasses !== undefined && learner.numClasses !== task.numClasses) {
-    return fail('mismatch', field, `has ${learner.numClasses} outputs, but ${task.name} has ${task.numClasses} classes`);
+    return fail(
+      'mismatch',
+      field,
+      `has ${learner.numClasses} outputs, but ${task.name} has ${task.numClasses} classes`,
+    );
   }
   return ok(true);
 }

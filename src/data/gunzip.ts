@@ -11,7 +11,10 @@ export const isGzip = (bytes: Uint8Array): boolean => bytes.length >= 2 && bytes
 export async function gunzip(bytes: Uint8Array, field: string, maxBytes = MAX_DATA_BYTES): Promise<Result<Uint8Array>> {
   const chunks: Uint8Array[] = [];
   let total = 0;
-  const reader = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip')).getReader();
+  const reader = new Blob([bytes as Uint8Array<ArrayBuffer>])
+    .stream()
+    .pipeThrough(new DecompressionStream('gzip'))
+    .getReader();
   try {
     for (;;) {
       const { done, value } = await reader.read();
@@ -40,7 +43,11 @@ export async function gunzip(bytes: Uint8Array, field: string, maxBytes = MAX_DA
 /** The file's content: decompressed when it starts with the gzip magic, else as it is; both size-limited. */
 export async function fileContent(file: FileInput, maxBytes = MAX_DATA_BYTES): Promise<Result<Uint8Array>> {
   if (file.bytes.length > maxBytes) {
-    return fail('too-large', file.name, `is ${formatBytes(file.bytes.length)}, over the ${formatBytes(maxBytes)} limit`);
+    return fail(
+      'too-large',
+      file.name,
+      `is ${formatBytes(file.bytes.length)}, over the ${formatBytes(maxBytes)} limit`,
+    );
   }
   return isGzip(file.bytes) ? gunzip(file.bytes, file.name, maxBytes) : ok(file.bytes);
 }

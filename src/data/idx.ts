@@ -20,7 +20,8 @@ export interface IdxImages {
 
 const hex = (n: number): string => `0x${n.toString(16).padStart(8, '0')}`;
 
-const u32 = (b: Uint8Array, at: number): number => ((b[at] << 24) | (b[at + 1] << 16) | (b[at + 2] << 8) | b[at + 3]) >>> 0;
+const u32 = (b: Uint8Array, at: number): number =>
+  ((b[at] << 24) | (b[at + 1] << 16) | (b[at + 2] << 8) | b[at + 3]) >>> 0;
 
 function checkMagic(data: Uint8Array, field: string, want: number, what: string, headerBytes: number): Result<true> {
   if (data.length < headerBytes) {
@@ -28,14 +29,21 @@ function checkMagic(data: Uint8Array, field: string, want: number, what: string,
   }
   const magic = u32(data, 0);
   if (magic === want) return ok(true);
-  const other = magic === IDX_IMAGES_MAGIC ? ' (an IDX image file)' : magic === IDX_LABELS_MAGIC ? ' (an IDX label file)' : '';
+  const other =
+    magic === IDX_IMAGES_MAGIC ? ' (an IDX image file)' : magic === IDX_LABELS_MAGIC ? ' (an IDX label file)' : '';
   return fail('magic', field, `bad magic ${hex(magic)}${other}, expected ${hex(want)} (IDX ${what}, uint8)`);
 }
 
 function checkLength(data: Uint8Array, field: string, header: number, body: number, what: string): Result<true> {
   const want = header + body;
-  if (data.length < want) return fail('truncated', field, `truncated: the header declares ${what} (${want} bytes), the data has ${data.length}`);
-  if (data.length > want) return fail('length', field, `${data.length - want} bytes after the ${what} the header declares`);
+  if (data.length < want)
+    return fail(
+      'truncated',
+      field,
+      `truncated: the header declares ${what} (${want} bytes), the data has ${data.length}`,
+    );
+  if (data.length > want)
+    return fail('length', field, `${data.length - want} bytes after the ${what} the header declares`);
   return ok(true);
 }
 

@@ -18,8 +18,18 @@ export interface ImageInput {
 
 /** The data path of `buildTask(source, spec)` for one image; refused for generated data and for data with more than one channel. */
 export function imageInput(source: DataSource, spec: TaskSpec = {}): Result<ImageInput> {
-  if (source.kind !== 'images') return fail('unsupported', 'dataset', `${source.name} is generated, not images: a drawing cannot be one of its examples`);
-  if (source.shape.channels !== 1) return fail('unsupported', 'dataset', `${source.name} has ${source.shape.channels} colour channels: a drawing (one grey channel) cannot be one of its examples`);
+  if (source.kind !== 'images')
+    return fail(
+      'unsupported',
+      'dataset',
+      `${source.name} is generated, not images: a drawing cannot be one of its examples`,
+    );
+  if (source.shape.channels !== 1)
+    return fail(
+      'unsupported',
+      'dataset',
+      `${source.name} has ${source.shape.channels} colour channels: a drawing (one grey channel) cannot be one of its examples`,
+    );
   const { pipeline } = taskPipeline(source, spec);
   if (!pipeline.ok) return pipeline;
   const { run, inputSize } = pipeline.value;
@@ -38,8 +48,11 @@ export function imageInput(source: DataSource, spec: TaskSpec = {}): Result<Imag
 
 /** A drawing through `input`, or why it cannot go ("drawing.width: ..."). */
 export function drawingInput(input: ImageInput, d: Drawing): Result<Float32Array> {
-  if (d.width !== input.width) return fail('shape', 'drawing.width', `must be ${input.width} (the data set's images), got ${d.width}`);
-  if (d.height !== input.height) return fail('shape', 'drawing.height', `must be ${input.height} (the data set's images), got ${d.height}`);
-  if (!d.pixels || d.pixels.length !== d.width * d.height) return fail('shape', 'drawing.pixels', `must hold ${d.width * d.height} grey values, got ${d.pixels?.length}`);
+  if (d.width !== input.width)
+    return fail('shape', 'drawing.width', `must be ${input.width} (the data set's images), got ${d.width}`);
+  if (d.height !== input.height)
+    return fail('shape', 'drawing.height', `must be ${input.height} (the data set's images), got ${d.height}`);
+  if (!d.pixels || d.pixels.length !== d.width * d.height)
+    return fail('shape', 'drawing.pixels', `must hold ${d.width * d.height} grey values, got ${d.pixels?.length}`);
   return ok(input.transform(d.pixels));
 }

@@ -31,7 +31,8 @@ export function expandIndexedBlock(spec: VsmlEngine['spec'], block: IndexedBlock
       labels[q * T + t] = ds.labels[n];
     }
     const seed = block.projectionSeeds?.[q] ?? null;
-    if (seed !== null) projectRows(inputs, q * T * A, T, transposeSquare(projectionMatrix(A, seed), A), A, inputs, q * T * A, scratch);
+    if (seed !== null)
+      projectRows(inputs, q * T * A, T, transposeSquare(projectionMatrix(A, seed), A), A, inputs, q * T * A, scratch);
   }
   return { inputs, labels, steps: T, streamOfRun };
 }

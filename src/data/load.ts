@@ -10,7 +10,14 @@ import { MAX_DATA_BYTES } from './limits';
 import { fashionMnistNormalisation, type FashionMnistStats } from './normalisation';
 import type { DatasetInfo, FileRole } from './registry';
 import { transposeImages } from './transforms/transpose';
-import { formatShape, type FileInput, type ImageSet, type ImageShape, type Normalisation, type SplitName } from './types';
+import {
+  formatShape,
+  type FileInput,
+  type ImageSet,
+  type ImageShape,
+  type Normalisation,
+  type SplitName,
+} from './types';
 
 export type DatasetFiles = { readonly [R in FileRole]?: FileInput };
 
@@ -39,14 +46,27 @@ function need(info: DatasetInfo, files: DatasetFiles, role: FileRole): Result<Fi
 }
 
 /** K and the class names from the preset, the optional mapping/classes file and the options. */
-function classesOf(info: DatasetInfo, files: DatasetFiles, labels: Uint8Array, labelsName: string, opts: LoadOptions): Result<readonly string[]> {
+function classesOf(
+  info: DatasetInfo,
+  files: DatasetFiles,
+  labels: Uint8Array,
+  labelsName: string,
+  opts: LoadOptions,
+): Result<readonly string[]> {
   let names: readonly string[] | null = info.numClasses === null ? null : info.classNames;
   if (files.mapping) {
     const m = parseEmnistMapping(text(files.mapping), files.mapping.name);
     if (!m.ok) return m;
-    if (m.value.firstLabel !== info.labelOffset || (info.numClasses !== null && m.value.classNames.length !== info.numClasses)) {
-      return fail('mismatch', files.mapping.name, `maps labels ${m.value.firstLabel}..${m.value.firstLabel + m.value.classNames.length - 1}, ` +
-        `${info.name} stores ${info.labelOffset}..${info.labelOffset + (info.numClasses ?? 0) - 1}`);
+    if (
+      m.value.firstLabel !== info.labelOffset ||
+      (info.numClasses !== null && m.value.classNames.length !== info.numClasses)
+    ) {
+      return fail(
+        'mismatch',
+        files.mapping.name,
+        `maps labels ${m.value.firstLabel}..${m.value.firstLabel + m.value.classNames.length - 1}, ` +
+          `${info.name} stores ${info.labelOffset}..${info.labelOffset + (info.numClasses ?? 0) - 1}`,
+      );
     }
     names = m.value.classNames;
   }
@@ -54,12 +74,17 @@ function classesOf(info: DatasetInfo, files: DatasetFiles, labels: Uint8Array, l
     const c = parseClassNameFile(text(files.classes), files.classes.name);
     if (!c.ok) return c;
     if (info.numClasses !== null && c.value.length !== info.numClasses) {
-      return fail('mismatch', files.classes.name, `lists ${c.value.length} classes, ${info.name} has ${info.numClasses}`);
+      return fail(
+        'mismatch',
+        files.classes.name,
+        `lists ${c.value.length} classes, ${info.name} has ${info.numClasses}`,
+      );
     }
     names = c.value;
   }
   if (opts.numClasses !== undefined) {
-    if (!Number.isInteger(opts.numClasses) || opts.numClasses < 2) return fail('range', 'numClasses', `must be an integer >= 2, got ${opts.numClasses}`);
+    if (!Number.isInteger(opts.numClasses) || opts.numClasses < 2)
+      return fail('range', 'numClasses', `must be an integer >= 2, got ${opts.numClasses}`);
     names = numberedNames(opts.numClasses).map((n, i) => names?.[i] ?? n);
   }
   if (opts.classNames) names = opts.classNames;
@@ -97,24 +122,39 @@ function normalisationOf(info: DatasetInfo, opts: LoadOptions): Normalisation | 
 
 function checkShape(info: DatasetInfo, shape: ImageShape, field: string): Result<true> {
   const want = info.shape;
-  if (info.shapeFromFile || (want.height === shape.height && want.width === shape.width && want.channels === shape.channels)) return ok(true);
+  if (
+    info.shapeFromFile ||
+    (want.height === shape.height && want.width === shape.width && want.channels === shape.channels)
+  )
+    return ok(true);
   return fail('shape', field, `holds ${formatShape(shape)} images, ${info.name} expects ${formatShape(want)}`);
 }
 
 /** An IDX images + labels pair (gzipped or raw) for an `idx` preset. */
-export async function loadIdxFiles(info: DatasetInfo, files: DatasetFiles, opts: LoadOptions = {}): Promise<Result<ImageSet>> {
+export async function loadIdxFiles(
+  info: DatasetInfo,
+  files: DatasetFiles,
+  opts: LoadOptions = {},
+): Promise<Result<ImageSet>> {
   const maxBytes = opts.maxBytes ?? MAX_DATA_BYTES;
   const imagesFile = need(info, files, 'images');
   if (!imagesFile.ok) return imagesFile;
   const labelsFile = need(info, files, 'labels');
   if (!labelsFile.ok) return labelsFile;
-  const [images, labels] = await Promise.all([readIdxImages(imagesFile.value, maxBytes), readIdxLabels(labelsFile.value, maxBytes)]);
+  const [images, labels] = await Promise.all([
+    readIdxImages(imagesFile.value, maxBytes),
+    readIdxLabels(labelsFile.value, maxBytes),
+  ]);
   if (!images.ok) return images;
   if (!labels.ok) return labels;
   const { count, rows, cols, pixels } = images.value;
   const lname = labelsFile.value.name;
   if (labels.value.length !== count) {
-    return fail('mismatch', lname, `has ${labels.value.length} labels, but ${imagesFile.value.name} has ${count} images`);
+    return fail(
+      'mismatch',
+      lname,
+      `has ${labels.value.length} labels, but ${imagesFile.value.name} has ${count} images`,
+    );
   }
   const shape = { height: rows, width: cols, channels: 1 };
   const shaped = checkShape(info, shape, imagesFile.value.name);
@@ -124,15 +164,26 @@ export async function loadIdxFiles(info: DatasetInfo, files: DatasetFiles, opts:
   const y = checkLabels(labels.value, info.labelOffset, names.value.length, lname, info.name);
   if (!y.ok) return y;
   const set: ImageSet = {
-    kind: 'images', name: `${info.name}/${opts.split ?? 'test'}`, count, shape, pixels, labels: y.value,
-    numClasses: names.value.length, classNames: names.value, normalisation: normalisationOf(info, opts),
+    kind: 'images',
+    name: `${info.name}/${opts.split ?? 'test'}`,
+    count,
+    shape,
+    pixels,
+    labels: y.value,
+    numClasses: names.value.length,
+    classNames: names.value,
+    normalisation: normalisationOf(info, opts),
     ...(info.defaultResize !== null ? { defaultResize: info.defaultResize } : {}),
   };
   return ok(info.storedTransposed && opts.upright ? transposeImages(set) : set);
 }
 
 /** A CIFAR-10 binary batch (gzipped or raw) for the `cifar10` preset. */
-export async function loadCifarFiles(info: DatasetInfo, files: DatasetFiles, opts: LoadOptions = {}): Promise<Result<ImageSet>> {
+export async function loadCifarFiles(
+  info: DatasetInfo,
+  files: DatasetFiles,
+  opts: LoadOptions = {},
+): Promise<Result<ImageSet>> {
   const recordsFile = need(info, files, 'records');
   if (!recordsFile.ok) return recordsFile;
   const batch = await readCifar10(recordsFile.value, opts.maxBytes ?? MAX_DATA_BYTES);
@@ -142,8 +193,14 @@ export async function loadCifarFiles(info: DatasetInfo, files: DatasetFiles, opt
   const y = checkLabels(batch.value.labels, 0, names.value.length, recordsFile.value.name, info.name);
   if (!y.ok) return y;
   return ok({
-    kind: 'images', name: `${info.name}/${opts.split ?? 'test'}`, count: batch.value.count, shape: info.shape,
-    pixels: batch.value.pixels, labels: y.value, numClasses: names.value.length, classNames: names.value,
+    kind: 'images',
+    name: `${info.name}/${opts.split ?? 'test'}`,
+    count: batch.value.count,
+    shape: info.shape,
+    pixels: batch.value.pixels,
+    labels: y.value,
+    numClasses: names.value.length,
+    classNames: names.value,
     normalisation: normalisationOf(info, opts),
   });
 }

@@ -35,7 +35,8 @@ export async function openDataset(dataset: string | DatasetInfo, req: OpenReques
     case 'synthetic':
       return ok(info.name === 'random' ? randomSet(req.seed ?? 0, req.split) : sumSignSource());
     case 'idx':
-      if (info.builtinSubset && noFilesGiven(req.files)) return openBuiltinSubset(info, req.split, req.asset ?? fetchAsset(req.builtinBaseUrl), req);
+      if (info.builtinSubset && noFilesGiven(req.files))
+        return openBuiltinSubset(info, req.split, req.asset ?? fetchAsset(req.builtinBaseUrl), req);
       return loadIdxFiles(info, req.files ?? {}, req);
     case 'cifar':
       return loadCifarFiles(info, req.files ?? {}, req);

@@ -45,10 +45,18 @@ export function compilePipeline(inShape: ImageShape, spec: PipelineSpec): Result
     return fail('transform', 'resize', `must be an integer side in [1, ${MAX_SIDE}], got ${spec.resize}`);
   }
   if (spec.shufflePixels && spec.project) {
-    return fail('transform', 'shufflePixels', 'pixel shuffle and projection together: a shuffle before a random projection is just another projection; choose one');
+    return fail(
+      'transform',
+      'shufflePixels',
+      'pixel shuffle and projection together: a shuffle before a random projection is just another projection; choose one',
+    );
   }
   if (spec.normalisation && !(spec.normalisation.std > 0 && Number.isFinite(spec.normalisation.mean))) {
-    return fail('transform', 'normalisation', `needs a finite mean and a std > 0, got ${spec.normalisation.mean}/${spec.normalisation.std}`);
+    return fail(
+      'transform',
+      'normalisation',
+      `needs a finite mean and a std > 0, got ${spec.normalisation.mean}/${spec.normalisation.std}`,
+    );
   }
   const inSize = shapeSize(inShape);
   let shape: ImageShape = spec.grayscale ? { ...inShape, channels: 1 } : inShape;
@@ -59,7 +67,11 @@ export function compilePipeline(inShape: ImageShape, spec: PipelineSpec): Result
   }
   const D = shapeSize(shape);
   if (spec.project && D * D > MAX_ARRAY_LENGTH) {
-    return fail('transform', 'project', `a projection of ${D} inputs needs a ${D} x ${D} matrix (${D * D} values), more than the ${MAX_ARRAY_LENGTH} a typed array can hold; resize smaller first`);
+    return fail(
+      'transform',
+      'project',
+      `a projection of ${D} inputs needs a ${D} x ${D} matrix (${D * D} values), more than the ${MAX_ARRAY_LENGTH} a typed array can hold; resize smaller first`,
+    );
   }
   const perm = spec.shufflePixels ? pixelPermutation(D, spec.seed) : null;
   const PT = spec.project ? transposeSquare(projectionMatrix(D, spec.seed), D) : null;

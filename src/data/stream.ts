@@ -59,7 +59,8 @@ export class OnlineStream {
     const task = this.task;
     const A = task.inputSize;
     if (task.kind === 'generated') {
-      for (let t = 0; t < count; t++) labels[labelsOffset + t] = task.sample(this.rng as Rng, inputs, inputsOffset + t * A);
+      for (let t = 0; t < count; t++)
+        labels[labelsOffset + t] = task.sample(this.rng as Rng, inputs, inputsOffset + t * A);
     } else {
       const N = task.count;
       const src = task.inputs;
@@ -103,7 +104,11 @@ export abstract class StreamSet<S extends ExampleSource> implements BlockSource 
   /** The next `steps` examples of every stream, in new arrays. */
   nextBlock(steps: number): StreamBlock {
     const Q = this.streams.length;
-    const block = { inputs: new Float32Array(Q * steps * this.task.inputSize), labels: new Int32Array(Q * steps), steps };
+    const block = {
+      inputs: new Float32Array(Q * steps * this.task.inputSize),
+      labels: new Int32Array(Q * steps),
+      steps,
+    };
     this.fillBlock(block);
     return block;
   }
@@ -123,13 +128,17 @@ export class RunStreams extends StreamSet<OnlineStream> {
     readonly options: StreamOptions,
   ) {
     const first = options.firstRun ?? 0;
-    super(task, Array.from({ length: options.runs }, (_, q) => new OnlineStream(task, options.seed, first + q)));
+    super(
+      task,
+      Array.from({ length: options.runs }, (_, q) => new OnlineStream(task, options.seed, first + q)),
+    );
   }
 }
 
 /** The seed and run count every set of streams checks, or null when both are fine. */
 export function checkStreamOptions(seed: number, runs: number): Result<never> | null {
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) return fail('range', 'seed', `must be an integer in [0, 2^32), got ${seed}`);
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)
+    return fail('range', 'seed', `must be an integer in [0, 2^32), got ${seed}`);
   if (!Number.isInteger(runs) || runs < 1) return fail('range', 'runs', `must be a positive integer, got ${runs}`);
   return null;
 }
@@ -138,6 +147,7 @@ export function createRunStreams(task: Task, options: StreamOptions): Result<Run
   const bad = checkStreamOptions(options.seed, options.runs);
   if (bad) return bad;
   const first = options.firstRun ?? 0;
-  if (!Number.isInteger(first) || first < 0) return fail('range', 'firstRun', `must be a non-negative integer, got ${first}`);
+  if (!Number.isInteger(first) || first < 0)
+    return fail('range', 'firstRun', `must be a non-negative integer, got ${first}`);
   return ok(new RunStreams(task, options));
 }

@@ -1,7 +1,18 @@
 // The stream file: a labelled sequence of examples, in the order a learner sees them.
 //   {"format":"vsml-stream","version":1,"numClasses":K,"inputs":[[A numbers] per example],"labels":[T integers]}
 // A (the input size) is the length of the rows; every row must have it.
-import { checkKeys, f32Row, failAt, indexPath, parseWith, readArray, readArrayOf, readF32Vector, readInt, stringifyDoc } from '../model/formats/json';
+import {
+  checkKeys,
+  f32Row,
+  failAt,
+  indexPath,
+  parseWith,
+  readArray,
+  readArrayOf,
+  readF32Vector,
+  readInt,
+  stringifyDoc,
+} from '../model/formats/json';
 import { envelope, restore, type FormatSpec } from '../model/formats/restore';
 import type { Result } from '../model/result';
 

@@ -37,8 +37,12 @@ function describe(spec: TaskSpec, resize: number | null, seed: number): string {
 }
 
 /** The per-example data path of a task (`seed` as given, default 0; checked by buildTask), and the resize it applies. */
-export function taskPipeline(source: DataSource, spec: TaskSpec): { resize: number | null; pipeline: Result<Pipeline> } {
-  const resize = spec.resize === undefined ? (source.kind === 'images' ? (source.defaultResize ?? null) : null) : spec.resize;
+export function taskPipeline(
+  source: DataSource,
+  spec: TaskSpec,
+): { resize: number | null; pipeline: Result<Pipeline> } {
+  const resize =
+    spec.resize === undefined ? (source.kind === 'images' ? (source.defaultResize ?? null) : null) : spec.resize;
   const pipeline = compilePipeline(source.shape, {
     seed: spec.seed ?? 0,
     grayscale: spec.grayscale ?? false,
@@ -52,21 +56,31 @@ export function taskPipeline(source: DataSource, spec: TaskSpec): { resize: numb
 
 export function buildTask(source: DataSource, spec: TaskSpec = {}): Result<Task> {
   const seed = spec.seed ?? 0;
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) return fail('range', 'seed', `must be an integer in [0, 2^32), got ${seed}`);
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)
+    return fail('range', 'seed', `must be an integer in [0, 2^32), got ${seed}`);
   const { resize, pipeline } = taskPipeline(source, spec);
   if (!pipeline.ok) return pipeline;
   const { run, runAll, outShape: shape, inputSize: A } = pipeline.value;
   const name = source.name + describe(spec, resize, seed);
 
   if (source.kind === 'generator') {
-    if (spec.classes) return fail('transform', 'classes', `${source.name} is generated; class subsets need a dataset of examples`);
+    if (spec.classes)
+      return fail('transform', 'classes', `${source.name} is generated; class subsets need a dataset of examples`);
     const raw = new Float32Array(shapeSize(source.shape));
     const sample = (rng: Rng, out: Float32Array, offset: number): number => {
       const label = source.sample(rng, raw, 0);
       run(raw, 0, out, offset);
       return label;
     };
-    return ok({ kind: 'generated', name, shape, inputSize: A, numClasses: source.numClasses, classNames: source.classNames, sample });
+    return ok({
+      kind: 'generated',
+      name,
+      shape,
+      inputSize: A,
+      numClasses: source.numClasses,
+      classNames: source.classNames,
+      sample,
+    });
   }
 
   let set = source;
@@ -77,12 +91,23 @@ export function buildTask(source: DataSource, spec: TaskSpec = {}): Result<Task>
   }
   const N = set.count;
   if (N * A * 4 > MAX_TASK_BYTES) {
-    return fail('too-large', 'task', `${N} examples x ${A} inputs is ${Math.round((N * A * 4) / 2 ** 20)} MiB of float32, over the 1024 MiB limit`);
+    return fail(
+      'too-large',
+      'task',
+      `${N} examples x ${A} inputs is ${Math.round((N * A * 4) / 2 ** 20)} MiB of float32, over the 1024 MiB limit`,
+    );
   }
   const inputs = new Float32Array(N * A);
   runAll(set.pixels, N, inputs);
   return ok({
-    kind: 'examples', name, shape, inputSize: A, numClasses: set.numClasses, classNames: set.classNames,
-    count: N, inputs, labels: set.labels,
+    kind: 'examples',
+    name,
+    shape,
+    inputSize: A,
+    numClasses: set.numClasses,
+    classNames: set.classNames,
+    count: N,
+    inputs,
+    labels: set.labels,
   });
 }

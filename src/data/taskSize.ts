@@ -25,7 +25,8 @@ export interface TaskSize {
 }
 
 export function taskSize(source: DataSource, spec: TaskSpec = {}): Result<TaskSize> {
-  const resize = spec.resize === undefined ? (source.kind === 'images' ? (source.defaultResize ?? null) : null) : spec.resize;
+  const resize =
+    spec.resize === undefined ? (source.kind === 'images' ? (source.defaultResize ?? null) : null) : spec.resize;
   if (resize !== null && !(Number.isInteger(resize) && resize >= 1 && resize <= MAX_SIDE)) {
     return fail('transform', 'resize', `must be an integer side in [1, ${MAX_SIDE}], got ${resize}`);
   }
@@ -73,12 +74,39 @@ export function taskParts(size: TaskSize, f: TaskFields): TaskParts {
   const A = size.inputSize;
   const sizeField = size.resized ? f.resize : f.data;
   return {
-    source: size.sourceCount > 0
-      ? productItem(f.data, 'the data set as read', [[size.sourceCount, 'examples'], [size.sourceValues, 'values'], [size.sourceBytesPerValue, 'bytes']])
-      : null,
-    examples: size.count !== null ? productItem(sizeField, 'the transformed examples', [[size.count, 'examples'], [A, 'inputs'], [F32, 'bytes']], size.count * A) : null,
+    source:
+      size.sourceCount > 0
+        ? productItem(f.data, 'the data set as read', [
+            [size.sourceCount, 'examples'],
+            [size.sourceValues, 'values'],
+            [size.sourceBytesPerValue, 'bytes'],
+          ])
+        : null,
+    examples:
+      size.count !== null
+        ? productItem(
+            sizeField,
+            'the transformed examples',
+            [
+              [size.count, 'examples'],
+              [A, 'inputs'],
+              [F32, 'bytes'],
+            ],
+            size.count * A,
+          )
+        : null,
     projection: size.projected
-      ? productItem(size.resized ? `${f.project} and ${f.resize}` : f.project, 'the projection matrix and its transpose', [[2, 'matrices'], [A, 'rows'], [A, 'columns'], [F32, 'bytes']], A * A)
+      ? productItem(
+          size.resized ? `${f.project} and ${f.resize}` : f.project,
+          'the projection matrix and its transpose',
+          [
+            [2, 'matrices'],
+            [A, 'rows'],
+            [A, 'columns'],
+            [F32, 'bytes'],
+          ],
+          A * A,
+        )
       : null,
   };
 }

@@ -58,7 +58,11 @@ export function makeShardGroups(
   opts: GroupOptions,
 ): ShardGroups {
   const L = sh.layers.length;
-  const dims = (l: number): GPUBufferBinding => ({ buffer: sh.dims, offset: sh.layers[l].dimsOffset, size: DIMS_BYTES });
+  const dims = (l: number): GPUBufferBinding => ({
+    buffer: sh.dims,
+    offset: sh.layers[l].dimsOffset,
+    size: DIMS_BYTES,
+  });
   const step: GPUBufferBinding = { buffer: g.steps, offset: 0, size: STEP_BYTES };
   const buf = (buffer: GPUBuffer): GPUBufferBinding => ({ buffer });
   // The shared V_M's W_h (run 0's rows); per-run pipelines read gateW instead (kernels.ts).

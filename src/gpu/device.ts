@@ -62,7 +62,12 @@ export async function acquireDevice(gpu: GPU | undefined | null, opts: DeviceOpt
   } catch (e) {
     return fail('no-adapter', 'gpu', `requestAdapter failed: ${(e as Error).message}`);
   }
-  if (!adapter) return fail('no-adapter', 'gpu', 'no WebGPU adapter: the browser or driver offers none (is hardware acceleration off?)');
+  if (!adapter)
+    return fail(
+      'no-adapter',
+      'gpu',
+      'no WebGPU adapter: the browser or driver offers none (is hardware acceleration off?)',
+    );
   const requiredLimits: Record<string, number> = {};
   for (const name of REQUESTED_LIMITS) requiredLimits[name] = adapter.limits[name];
   let device: GPUDevice;

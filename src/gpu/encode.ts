@@ -47,7 +47,12 @@ function need<T>(x: T | null, what: string): T {
  * takes 2 (grid_fused_n16, readout_error); unfused, 5 (inject_input, gate_inputs, grid, reduce_fwd,
  * readout_error); each further layer adds 4 (gate_inputs, grid, reduce_fwd, reduce_bwd).
  */
-export function shardDispatches(ctx: EncodeContext, sh: ShardBuffers, groups: ShardGroups, gateStride: number): Dispatch[] {
+export function shardDispatches(
+  ctx: EncodeContext,
+  sh: ShardBuffers,
+  groups: ShardGroups,
+  gateStride: number,
+): Dispatch[] {
   const { pipelines: p, tuning, maxPerDim } = ctx;
   const R = sh.shard.runs;
   const E = gateRowVec4s(ctx.stateSize);
@@ -79,7 +84,12 @@ export function shardDispatches(ctx: EncodeContext, sh: ShardBuffers, groups: Sh
   return out;
 }
 
-export function encodeSteps(pass: GPUComputePassEncoder, ctx: EncodeContext, perShard: readonly Dispatch[][], steps: number): void {
+export function encodeSteps(
+  pass: GPUComputePassEncoder,
+  ctx: EncodeContext,
+  perShard: readonly Dispatch[][],
+  steps: number,
+): void {
   for (let t = 0; t < steps; t++) {
     const step = [t * ctx.stepStride];
     for (const dispatches of perShard) {

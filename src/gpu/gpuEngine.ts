@@ -60,7 +60,8 @@ export interface GpuEngineOptions extends DeviceOptions, PlanOptions {
 }
 
 /** Node (not a browser): see GpuEngineOptions.waitBeforeMap. */
-const inNode = (): boolean => typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node === 'string';
+const inNode = (): boolean =>
+  typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node === 'string';
 
 /** Fraction of the expected GPU time slept before mapping (the rest is polled). */
 const WAIT_FRACTION = 0.85;
@@ -72,7 +73,8 @@ export async function tryCreateGpuEngine(spec: EngineSpec, opts: GpuEngineOption
   try {
     return { ok: true, value: await createGpuEngine(spec, opts) };
   } catch (e) {
-    const error: FieldError = e instanceof GpuEngineError ? e.error : { code: 'webgpu', field: '', message: (e as Error).message };
+    const error: FieldError =
+      e instanceof GpuEngineError ? e.error : { code: 'webgpu', field: '', message: (e as Error).message };
     return { ok: false, error };
   }
 }
@@ -81,7 +83,8 @@ export async function createGpuEngine(spec: EngineSpec, opts: GpuEngineOptions):
   const specOk = checkSpec(spec);
   if (!specOk.ok) throw new GpuEngineError(specOk.error);
   const missing = SHADER_NAMES.filter((n) => typeof opts.shaders?.[n] !== 'string');
-  if (missing.length) throw gpuError('missing', 'shaders', `no source for ${missing.map((n) => `${n}.wgsl`).join(', ')}`);
+  if (missing.length)
+    throw gpuError('missing', 'shaders', `no source for ${missing.map((n) => `${n}.wgsl`).join(', ')}`);
   let gpu: GpuDevice;
   if (opts.device) gpu = opts.device;
   else {
@@ -98,9 +101,19 @@ export async function createGpuEngine(spec: EngineSpec, opts: GpuEngineOptions):
   const made: { engine?: GpuEngine } = {};
   try {
     const cache = pipelineCache(gpu.device);
-    const pipelines = await compilePipelines(cache, opts.shaders, spec, plan.value, pipelinesAtCreation(spec, plan.value));
+    const pipelines = await compilePipelines(
+      cache,
+      opts.shaders,
+      spec,
+      plan.value,
+      pipelinesAtCreation(spec, plan.value),
+    );
     const what = `buffers for ${spec.runs} runs (${mib(engineBytes(spec))} in all)`;
-    return await withErrorScopes(gpu.device, what, () => (made.engine = new GpuEngine(spec, gpu, owned, plan.value, cache, opts.shaders, pipelines, opts)));
+    return await withErrorScopes(
+      gpu.device,
+      what,
+      () => (made.engine = new GpuEngine(spec, gpu, owned, plan.value, cache, opts.shaders, pipelines, opts)),
+    );
   } catch (e) {
     made.engine?.dispose(); // destroys an owned device too
     if (owned) gpu.device.destroy();
@@ -112,7 +125,12 @@ export async function createGpuEngine(spec: EngineSpec, opts: GpuEngineOptions):
  * Whether createGpuEngine(spec) on `device` would find every pipeline it needs compiled already (so it
  * only allocates buffers); false when the grid does not fit the device (createGpuEngine says why).
  */
-export function pipelinesReady(spec: EngineSpec, device: GpuDevice, shaders: ShaderSources, opts: PlanOptions = {}): boolean {
+export function pipelinesReady(
+  spec: EngineSpec,
+  device: GpuDevice,
+  shaders: ShaderSources,
+  opts: PlanOptions = {},
+): boolean {
   if (!checkSpec(spec).ok) return false;
   const plan = planEngine(spec, device.limits, opts);
   if (!plan.ok) return false;
@@ -137,12 +155,21 @@ const RESIDENT: ReadonlySet<PipelineName> = new Set(RESIDENT_KERNELS);
 const onFirstUse = (n: PipelineName): boolean => n.endsWith(':own') || RESIDENT.has(n);
 
 /** The pipelines createGpuEngine compiles (and pipelinesReady looks for): all but the first-use ones. */
-const pipelinesAtCreation = (spec: EngineSpec, plan: EnginePlan): PipelineName[] => enginePipelines(spec, plan).filter((n) => !onFirstUse(n));
+const pipelinesAtCreation = (spec: EngineSpec, plan: EnginePlan): PipelineName[] =>
+  enginePipelines(spec, plan).filter((n) => !onFirstUse(n));
 
 /** The pipelines `names` from the device's cache (compiled there when missing). */
-async function compilePipelines(cache: PipelineCache, shaders: ShaderSources, spec: EngineSpec, plan: EnginePlan, names: readonly PipelineName[]): Promise<Pipelines> {
+async function compilePipelines(
+  cache: PipelineCache,
+  shaders: ShaderSources,
+  spec: EngineSpec,
+  plan: EnginePlan,
+  names: readonly PipelineName[],
+): Promise<Pipelines> {
   const list = await Promise.all(
-    names.map((n) => cache.get(kernelOf(n), shaders[KERNELS[kernelOf(n)].shader], pipelineOverrides(n, spec.config, plan.tuning))),
+    names.map((n) =>
+      cache.get(kernelOf(n), shaders[KERNELS[kernelOf(n)].shader], pipelineOverrides(n, spec.config, plan.tuning)),
+    ),
   );
   return Object.fromEntries(names.map((n, i) => [n, list[i]])) as Pipelines;
 }
@@ -202,10 +229,19 @@ export class GpuEngine implements VsmlEngine {
       stepStride,
       stateSize: spec.config.stateSize,
     };
-    this.shards = plan.shards.map((s) => new ShardBuffers(this.device, spec.config, this.shapes, s, stepStride, plan.tuning));
+    this.shards = plan.shards.map(
+      (s) => new ShardBuffers(this.device, spec.config, this.shapes, s, stepStride, plan.tuning),
+    );
     this.params = new ParamBuffers(this.device, spec.config);
     this.block = new BlockBuffers(this.device, spec, stepStride);
-    this.resident = new ResidentInputs(this.device, cache, this.ctx, spec.inputSize, gpu.limits.maxStorageBufferBindingSize, stepStride);
+    this.resident = new ResidentInputs(
+      this.device,
+      cache,
+      this.ctx,
+      spec.inputSize,
+      gpu.limits.maxStorageBufferBindingSize,
+      stepStride,
+    );
     this.lost = this.device.lost.then((info) => {
       const l = { reason: String(info.reason), message: info.message };
       if (!this.disposed) {
@@ -237,7 +273,8 @@ export class GpuEngine implements VsmlEngine {
 
   setState(states: readonly RunState[]): void {
     this.usable();
-    if (states.length !== this.spec.runs) throw gpuError('shape', 'state', `expected ${this.spec.runs} runs, got ${states.length}`);
+    if (states.length !== this.spec.runs)
+      throw gpuError('shape', 'state', `expected ${this.spec.runs} runs, got ${states.length}`);
     const N = this.spec.config.stateSize;
     states.forEach((rs, s) =>
       this.shapes.forEach(({ A, B }, l) => {
@@ -274,7 +311,11 @@ export class GpuEngine implements VsmlEngine {
     const missing = enginePipelines(this.spec, this.plan).filter(
       (n) => onFirstUse(n) && this.ctx.pipelines[n] === undefined && (RESIDENT.has(n) ? indexed : own),
     );
-    if (missing.length > 0) Object.assign(this.ctx.pipelines, await compilePipelines(this.cache, this.shaders, this.spec, this.plan, missing));
+    if (missing.length > 0)
+      Object.assign(
+        this.ctx.pipelines,
+        await compilePipelines(this.cache, this.shaders, this.spec, this.plan, missing),
+      );
   }
 
   /** Bytes written to this engine's device queue so far, by every engine on the device (upload.ts). */
@@ -287,7 +328,10 @@ export class GpuEngine implements VsmlEngine {
       const { sh, local } = this.locate(run);
       const ranges = this.shapes.flatMap((_, l) => {
         const r = sh.stateRange(l, local);
-        return [{ buffer: sh.layers[l].h, ...r }, { buffer: sh.layers[l].c, ...r }];
+        return [
+          { buffer: sh.layers[l].h, ...r },
+          { buffer: sh.layers[l].c, ...r },
+        ];
       });
       const bytes = await readRanges(this.device, ranges);
       return this.shapes.map((_, l) => ({ h: sh.toABJ(l, bytes[2 * l]), c: sh.toABJ(l, bytes[2 * l + 1]) }));
@@ -297,10 +341,13 @@ export class GpuEngine implements VsmlEngine {
   readStateSlice(run: number, layer: number, vector: StateVector, j: number): Promise<Float32Array> {
     return this.queued(async () => {
       const { sh, local } = this.locate(run);
-      if (!(layer >= 0 && layer < this.shapes.length)) throw gpuError('range', 'layer', `must be in [0, ${this.shapes.length}), got ${layer}`);
+      if (!(layer >= 0 && layer < this.shapes.length))
+        throw gpuError('range', 'layer', `must be in [0, ${this.shapes.length}), got ${layer}`);
       const N = this.spec.config.stateSize;
       if (!(Number.isInteger(j) && j >= 0 && j < N)) throw gpuError('range', 'j', `must be in [0, ${N}), got ${j}`);
-      const [bytes] = await readRanges(this.device, [{ buffer: sh.layers[layer][vector], ...sh.stateRange(layer, local, j) }]);
+      const [bytes] = await readRanges(this.device, [
+        { buffer: sh.layers[layer][vector], ...sh.stateRange(layer, local, j) },
+      ]);
       const ba = new Float32Array(bytes); // [b][a]
       const { A, B } = this.shapes[layer];
       const out = new Float32Array(A * B);
@@ -323,7 +370,12 @@ export class GpuEngine implements VsmlEngine {
     const map = checkBlock(this.spec, block);
     if (!map.ok) throw new GpuEngineError(map.error);
     const Q = block.labels.length / block.steps;
-    return this.runChunks(block.steps, Q, wantOutputs, (t0, Tc) => () => this.block.upload(block, map.value, Q, t0, Tc));
+    return this.runChunks(
+      block.steps,
+      Q,
+      wantOutputs,
+      (t0, Tc) => () => this.block.upload(block, map.value, Q, t0, Tc),
+    );
   }
 
   private runIndexedNow(block: IndexedBlock, wantOutputs: boolean): Promise<BlockResult> {
@@ -338,7 +390,12 @@ export class GpuEngine implements VsmlEngine {
   }
 
   /** A block of T examples of Q streams in chunks; `fill(t0, Tc)` gives what fills a chunk's block buffers. */
-  private async runChunks(T: number, Q: number, wantOutputs: boolean, fill: (t0: number, Tc: number) => ChunkFill): Promise<BlockResult> {
+  private async runChunks(
+    T: number,
+    Q: number,
+    wantOutputs: boolean,
+    fill: (t0: number, Tc: number) => ChunkFill,
+  ): Promise<BlockResult> {
     if (!this.paramsSet) throw gpuError('state', 'params', 'not set (call setParams first)');
     if (!this.stateSet) throw gpuError('state', 'state', 'not set (call setState first)');
     const { runs: S, numClasses: K } = this.spec;
@@ -371,7 +428,12 @@ export class GpuEngine implements VsmlEngine {
       const shared = { ...bufs, gateW: this.params.gateW as GPUBuffer, msgW: this.params.msgW as GPUBuffer };
       const groupOpts = { ...this.ctx.tuning, messageSize: this.spec.config.messageSize };
       const perShard = this.shards.map((sh) =>
-        shardDispatches(this.ctx, sh, makeShardGroups(this.device, this.cache, sh, shared, groupOpts), this.params.gateStride),
+        shardDispatches(
+          this.ctx,
+          sh,
+          makeShardGroups(this.device, this.cache, sh, shared, groupOpts),
+          this.params.gateStride,
+        ),
       );
       this.lastDispatches = perShard.flat().map((d) => d.name);
       const pass = encoder.beginComputePass({ label: `block of ${Tc}` });
@@ -396,7 +458,8 @@ export class GpuEngine implements VsmlEngine {
   }
 
   private locate(run: number): { sh: ShardBuffers; local: number } {
-    if (!(Number.isInteger(run) && run >= 0 && run < this.spec.runs)) throw gpuError('range', 'run', `must be in [0, ${this.spec.runs}), got ${run}`);
+    if (!(Number.isInteger(run) && run >= 0 && run < this.spec.runs))
+      throw gpuError('range', 'run', `must be in [0, ${this.spec.runs}), got ${run}`);
     if (!this.stateSet) throw gpuError('state', 'state', 'not set (call setState first)');
     const sh = this.shards.find((s) => run < s.shard.runBase + s.shard.runs) as ShardBuffers;
     return { sh, local: run - sh.shard.runBase };
@@ -404,7 +467,8 @@ export class GpuEngine implements VsmlEngine {
 
   private usable(): void {
     if (this.disposed) throw gpuError('disposed', '', 'the engine was disposed');
-    if (this.lostInfo) throw gpuError('device-lost', '', `the GPU device was lost (${this.lostInfo.reason}): ${this.lostInfo.message}`);
+    if (this.lostInfo)
+      throw gpuError('device-lost', '', `the GPU device was lost (${this.lostInfo.reason}): ${this.lostInfo.message}`);
   }
 
   private queued<T>(fn: () => Promise<T>): Promise<T> {
@@ -416,4 +480,3 @@ export class GpuEngine implements VsmlEngine {
     return next;
   }
 }
-

@@ -19,7 +19,10 @@ export interface KernelDesc<Name extends string = string> {
   readonly bindings: readonly BindingDesc<Name>[];
 }
 
-const kernel = <const Name extends string>(shader: ShaderName, bindings: readonly BindingDesc<Name>[]): KernelDesc<Name> => ({
+const kernel = <const Name extends string>(
+  shader: ShaderName,
+  bindings: readonly BindingDesc<Name>[],
+): KernelDesc<Name> => ({
   shader,
   bindings,
 });
@@ -166,7 +169,11 @@ export function gridPipeline(tuning: KernelTuning, layer: number, ownParams: boo
 }
 
 /** The resident-data kernels (resident.ts), which every engine may run. */
-export const RESIDENT_KERNELS = ['gather_input', 'projection_matrix', 'project_input'] as const satisfies readonly KernelName[];
+export const RESIDENT_KERNELS = [
+  'gather_input',
+  'projection_matrix',
+  'project_input',
+] as const satisfies readonly KernelName[];
 
 /**
  * The pipelines an engine with this tuning runs, for a net of `layers` layers and `runs` runs (one V_M
@@ -208,7 +215,8 @@ export const layer0BwdDims = (cfg: VsmlConfig): number =>
   cfg.hiddenSizes.length > 0 ? cfg.messageSize : Math.min(cfg.messageSize, cfg.feedLabel ? 2 : 1);
 
 /** readout_error makes the message from layer 0's h (a fused one-layer net: no reduce_fwd runs). */
-export const readoutFromState = (cfg: VsmlConfig, tuning: KernelTuning): boolean => tuning.fuseLayer0 && cfg.hiddenSizes.length === 0;
+export const readoutFromState = (cfg: VsmlConfig, tuning: KernelTuning): boolean =>
+  tuning.fuseLayer0 && cfg.hiddenSizes.length === 0;
 
 /** The `override` constants of a pipeline for a config. */
 export function pipelineOverrides(p: PipelineName, cfg: VsmlConfig, tuning: KernelTuning): Overrides {

@@ -28,11 +28,17 @@ export interface MetaRnnGpuOptions {
 }
 
 const STORAGE = (): number => GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST;
-const inNode = (): boolean => typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node === 'string';
+const inNode = (): boolean =>
+  typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node === 'string';
 const sleep = (seconds: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, seconds * 1000));
 
 /** R Meta RNN runs on the device of `opts` (the pipeline compiled before it resolves). */
-export async function createMetaRnnGpuRuns(shape: LearnedShape, runs: number, spec: MetaRnnSpec, opts: MetaRnnGpuOptions): Promise<MetaRnnGpuRuns> {
+export async function createMetaRnnGpuRuns(
+  shape: LearnedShape,
+  runs: number,
+  spec: MetaRnnSpec,
+  opts: MetaRnnGpuOptions,
+): Promise<MetaRnnGpuRuns> {
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`meta-rnn: runs must be a positive integer, got ${runs}`);
   const layout = metaRnnLayout(shape, spec);
   const { device, limits } = opts.device;
@@ -89,7 +95,11 @@ export class MetaRnnGpuRuns implements LearnedRunsGpu {
     this.dims = this.device.createBuffer({ label: 'meta-rnn dims', size: 16, usage });
     const floats = runs * metaRnnStateFloats(this.spec.hidden, this.shape.numClasses);
     this.state = this.device.createBuffer({ label: 'meta-rnn state', size: floats * 4, usage: STORAGE() });
-    this.block = new BlockBuffers(this.device, { inputSize: this.shape.inputSize, numClasses: this.shape.numClasses, runs }, this.stepStride);
+    this.block = new BlockBuffers(
+      this.device,
+      { inputSize: this.shape.inputSize, numClasses: this.shape.numClasses, runs },
+      this.stepStride,
+    );
     this.resetState();
   }
 
@@ -99,7 +109,8 @@ export class MetaRnnGpuRuns implements LearnedRunsGpu {
       throw new Error(`meta-rnn: params: expected 1 or ${this.runs} parameter vectors, got ${params.length}`);
     }
     params.forEach((p, r) => {
-      if (p.length !== this.paramCount) throw new Error(`meta-rnn: params[${r}]: expected ${this.paramCount} values, got ${p.length}`);
+      if (p.length !== this.paramCount)
+        throw new Error(`meta-rnn: params[${r}]: expected ${this.paramCount} values, got ${p.length}`);
       for (let i = 0; i < p.length; i++) {
         if (p[i] - p[i] !== 0) throw new Error(`meta-rnn: params[${r}][${i}]: is ${p[i]}`); // NaN or ±Infinity
       }
@@ -213,12 +224,24 @@ export class MetaRnnGpuRuns implements LearnedRunsGpu {
     const { inputSize: A, numClasses: K } = this.shape;
     const perStep = Math.max(Q * A * 4, this.runs * K * 4, this.stepStride);
     const Tc = Math.min(T, this.maxStepsPerSubmit, Math.floor(this.maxBinding / perStep));
-    if (Tc < 1) throw gpuError('limit', 'inputs', `one example of ${Q} streams (${Q * A * 4} bytes) is over the device's ${this.maxBinding} bytes per binding`);
+    if (Tc < 1)
+      throw gpuError(
+        'limit',
+        'inputs',
+        `one example of ${Q} streams (${Q * A * 4} bytes) is over the device's ${this.maxBinding} bytes per binding`,
+      );
     return Tc;
   }
 
   /** Examples [t0, t0 + n) of every run in one submit: loss, correct [R][n] and outputs [R][n][K]. */
-  private async runChunk(block: StreamBlock, streamOfRun: Uint32Array, Q: number, t0: number, n: number, wantOutputs: boolean) {
+  private async runChunk(
+    block: StreamBlock,
+    streamOfRun: Uint32Array,
+    Q: number,
+    t0: number,
+    n: number,
+    wantOutputs: boolean,
+  ) {
     const R = this.runs;
     const K = this.shape.numClasses;
     const params = this.params as GPUBuffer;

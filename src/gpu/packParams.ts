@@ -24,7 +24,8 @@ export const gateRows = (cfg: Pick<VsmlConfig, 'stateSize' | 'messageSize'>): nu
   2 * cfg.messageSize + gateRowVec4s(cfg.stateSize) + 1;
 
 /** Index in floats of gate `g` of column j, row r, in one set of the packed matrix. */
-export const gateIndex = (E: number, r: number, j: number, g: number): number => ((r * E + 4 * (j >> 2) + g) * 4 + (j & 3));
+export const gateIndex = (E: number, r: number, j: number, g: number): number =>
+  (r * E + 4 * (j >> 2) + g) * 4 + (j & 3);
 
 export function packParams(cfg: VsmlConfig, params: readonly VmParams[]): PackedParams {
   const N = cfg.stateSize;
@@ -42,8 +43,7 @@ export function packParams(cfg: VsmlConfig, params: readonly VmParams[]): Packed
     for (let src = 0; src < 2 * M + N + 1; src++) {
       const r = src < 2 * M + N ? src : rows - 1;
       const from = L.lstmW.offset + src * 4 * N;
-      for (let j = 0; j < N; j++)
-        for (let g = 0; g < 4; g++) gate[base + gateIndex(E, r, j, g)] = p[from + g * N + j];
+      for (let j = 0; j < N; j++) for (let g = 0; g < 4; g++) gate[base + gateIndex(E, r, j, g)] = p[from + g * N + j];
     }
     msg.set(p.subarray(L.fwdW.offset, L.size), set * msgStride);
   });

@@ -35,7 +35,11 @@ export class ParamBuffers {
     if (b && b.size >= bytes) return b;
     b?.destroy();
     // UNIFORM too: grid_tick_n16 binds one run's W_h of the gate matrix as a uniform.
-    return this.device.createBuffer({ label, size: bytes, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
+    return this.device.createBuffer({
+      label,
+      size: bytes,
+      usage: GPUBufferUsage.STORAGE | GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST,
+    });
   }
 
   destroy(): void {

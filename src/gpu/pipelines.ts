@@ -78,7 +78,9 @@ export class PipelineCache {
     } catch (e) {
       const info = await module.getCompilationInfo();
       const msgs = info.messages.map((m) => `${name}.wgsl:${m.lineNum}:${m.linePos} ${m.type}: ${m.message}`);
-      throw new Error(`pipeline ${name} ${JSON.stringify(constants)}: ${(e as Error).message}${msgs.length ? `\n${msgs.join('\n')}` : ''}`);
+      throw new Error(
+        `pipeline ${name} ${JSON.stringify(constants)}: ${(e as Error).message}${msgs.length ? `\n${msgs.join('\n')}` : ''}`,
+      );
     }
   }
 }

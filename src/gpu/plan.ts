@@ -92,7 +92,10 @@ export function chooseTuning(spec: EngineSpec, limits: EngineLimits): KernelTuni
 }
 
 /** fuseLayer0 only where grid_fused_n16 applies: N = 16 (grid_tick_n16). */
-export const normalTuning = (t: KernelTuning): KernelTuning => ({ ...t, fuseLayer0: t.fuseLayer0 && t.grid === 'grid_tick_n16' });
+export const normalTuning = (t: KernelTuning): KernelTuning => ({
+  ...t,
+  fuseLayer0: t.fuseLayer0 && t.grid === 'grid_tick_n16',
+});
 
 export function planEngine(spec: EngineSpec, limits: EngineLimits, opts: PlanOptions = {}): Result<EnginePlan> {
   const S = spec.runs;
@@ -100,7 +103,11 @@ export function planEngine(spec: EngineSpec, limits: EngineLimits, opts: PlanOpt
   const limit = bufferLimit(limits);
   const largestPerRun = perRunBuffers(spec)[0];
   if (largestPerRun.bytes > limit.bytes) {
-    return fail('limit', 'grid', `${largestPerRun.name} for 1 run ${overLimit(largestPerRun.bytes, limit.name, limit.bytes)}`);
+    return fail(
+      'limit',
+      'grid',
+      `${largestPerRun.name} for 1 run ${overLimit(largestPerRun.bytes, limit.name, limit.bytes)}`,
+    );
   }
   const N = spec.config.stateSize;
   const paramBytes = S * gateRows(spec.config) * gateRowVec4s(N) * 16;
@@ -108,9 +115,13 @@ export function planEngine(spec: EngineSpec, limits: EngineLimits, opts: PlanOpt
     return fail('limit', 'runs', `parameter buffer for ${S} runs ${overLimit(paramBytes, limit.name, limit.bytes)}`);
   }
   const tuning = normalTuning({ ...chooseTuning(spec, limits), ...opts.tuning });
-  const runsPerShard = Math.max(1, Math.min(S, Math.floor(limit.bytes / largestPerRun.bytes), opts.maxRunsPerShard ?? S));
+  const runsPerShard = Math.max(
+    1,
+    Math.min(S, Math.floor(limit.bytes / largestPerRun.bytes), opts.maxRunsPerShard ?? S),
+  );
   const shards: Shard[] = [];
-  for (let runBase = 0; runBase < S; runBase += runsPerShard) shards.push({ runBase, runs: Math.min(runsPerShard, S - runBase) });
+  for (let runBase = 0; runBase < S; runBase += runsPerShard)
+    shards.push({ runBase, runs: Math.min(runsPerShard, S - runBase) });
   return ok({ shards, runsPerShard, largestPerRun, tuning });
 }
 
@@ -122,7 +133,11 @@ export function stepsPerChunk(spec: EngineSpec, streams: number, limits: EngineL
   const limit = bufferLimit(limits);
   const perStep = Math.max(streams * spec.inputSize * 4, spec.runs * spec.numClasses * 4);
   if (perStep > limit.bytes) {
-    return fail('limit', 'inputs', `one example of ${streams} streams x ${spec.inputSize} inputs ${overLimit(perStep, limit.name, limit.bytes)}`);
+    return fail(
+      'limit',
+      'inputs',
+      `one example of ${streams} streams x ${spec.inputSize} inputs ${overLimit(perStep, limit.name, limit.bytes)}`,
+    );
   }
   return ok(Math.max(1, Math.min(cap, Math.floor(limit.bytes / perStep))));
 }

@@ -69,7 +69,12 @@ const residentByDevice = new WeakMap<GPUDevice, WeakMap<IndexedDataset, Resident
  * released with the dataset object or the device). `field` names it in errors; `maxBinding` is the
  * device's largest storage binding.
  */
-export function residentDataset(device: GPUDevice, ds: IndexedDataset, field: string, maxBinding: number): ResidentDataset {
+export function residentDataset(
+  device: GPUDevice,
+  ds: IndexedDataset,
+  field: string,
+  maxBinding: number,
+): ResidentDataset {
   let perDevice = residentByDevice.get(device);
   if (!perDevice) residentByDevice.set(device, (perDevice = new WeakMap()));
   const hit = perDevice.get(ds);
@@ -77,7 +82,11 @@ export function residentDataset(device: GPUDevice, ds: IndexedDataset, field: st
   const pc = paletteCodes(ds.inputs);
   const payload: ArrayBufferView = pc ? pc.codes : ds.inputs;
   if (payload.byteLength > maxBinding) {
-    throw gpuError('limit', field, `${ds.count} x ${ds.inputSize} values take ${payload.byteLength} bytes on the GPU (${pc ? 'u8 codes' : 'float32: more than 256 distinct values'}), over the device's storage binding limit of ${maxBinding} bytes`);
+    throw gpuError(
+      'limit',
+      field,
+      `${ds.count} x ${ds.inputSize} values take ${payload.byteLength} bytes on the GPU (${pc ? 'u8 codes' : 'float32: more than 256 distinct values'}), over the device's storage binding limit of ${maxBinding} bytes`,
+    );
   }
   const buffer = (label: string, size: number, usage: number): GPUBuffer =>
     device.createBuffer({ label: `resident ${label}`, size: Math.max(16, Math.ceil(size / 16) * 16), usage });
@@ -87,7 +96,13 @@ export function residentDataset(device: GPUDevice, ds: IndexedDataset, field: st
   upload(device.queue, data, 0, payload);
   upload(device.queue, labels, 0, ds.labels);
   if (pc) upload(device.queue, palette, 0, pc.palette);
-  const r: ResidentDataset = { format: pc ? 'palette' : 'f32', data, labels, palette, bytes: data.size + labels.size + palette.size };
+  const r: ResidentDataset = {
+    format: pc ? 'palette' : 'f32',
+    data,
+    labels,
+    palette,
+    bytes: data.size + labels.size + palette.size,
+  };
   perDevice.set(ds, r);
   return r;
 }
@@ -120,11 +135,20 @@ export class ResidentInputs {
    * Upload the chunk [t0, t0 + Tc) of an indexed block's indices (and seeds) and encode the passes
    * that fill `targets` from the resident datasets. Call before encoding the chunk's steps.
    */
-  encode(encoder: GPUCommandEncoder, block: IndexedBlock, layout: IndexedLayout, t0: number, Tc: number, targets: ChunkTargets): void {
+  encode(
+    encoder: GPUCommandEncoder,
+    block: IndexedBlock,
+    layout: IndexedLayout,
+    t0: number,
+    Tc: number,
+    targets: ChunkTargets,
+  ): void {
     const A = this.inputSize;
     const T = block.steps;
     const Q = layout.streams;
-    const residents = block.datasets.map((ds, d) => residentDataset(this.device, ds, `datasets[${d}]`, this.maxBinding));
+    const residents = block.datasets.map((ds, d) =>
+      residentDataset(this.device, ds, `datasets[${d}]`, this.maxBinding),
+    );
     const seeds = block.projectionSeeds ?? [];
     const projected: number[] = [];
     for (let q = 0; q < Q; q++) if ((seeds[q] ?? null) !== null) projected.push(q);
@@ -155,9 +179,14 @@ export class ResidentInputs {
     // Groups of projected streams whose matrices fit one binding.
     const perMatrix = A * A * 4;
     if (projected.length > 0 && perMatrix > this.maxBinding) {
-      throw gpuError('limit', 'projectionSeeds', `a ${A} x ${A} projection matrix takes ${perMatrix} bytes, over the device's storage binding limit of ${this.maxBinding} bytes`);
+      throw gpuError(
+        'limit',
+        'projectionSeeds',
+        `a ${A} x ${A} projection matrix takes ${perMatrix} bytes, over the device's storage binding limit of ${this.maxBinding} bytes`,
+      );
     }
-    const groupSize = projected.length > 0 ? Math.min(projected.length, Math.max(1, Math.floor(this.maxBinding / perMatrix))) : 0;
+    const groupSize =
+      projected.length > 0 ? Math.min(projected.length, Math.max(1, Math.floor(this.maxBinding / perMatrix))) : 0;
     const groups = groupSize > 0 ? Math.ceil(projected.length / groupSize) : 0;
 
     // Uniform slots: one Gather per used dataset, then a Generate and a Project per group.
@@ -167,7 +196,10 @@ export class ResidentInputs {
     const uniformFloats = new Float32Array(uniformWords.buffer);
     const slot = (i: number) => (i * stride) / 4;
     usedDatasets.forEach((d, i) => {
-      uniformWords.set([A, Tc, streamsOf[i].length, listBase[i], flagsBase, residents[d].format === 'palette' ? 1 : 0, 0, 0], slot(i));
+      uniformWords.set(
+        [A, Tc, streamsOf[i].length, listBase[i], flagsBase, residents[d].format === 'palette' ? 1 : 0, 0, 0],
+        slot(i),
+      );
     });
     const l = Math.sqrt(6 / (2 * A));
     const lHi = Math.fround(l);
@@ -213,7 +245,15 @@ export class ResidentInputs {
     for (let gi = 0; gi < groups; gi++) {
       const n = Math.min(groupSize, projected.length - gi * groupSize);
       const s = usedDatasets.length + 2 * gi;
-      run('projection_matrix', makeBindGroup(this.device, this.cache, 'projection_matrix', { g: bind(s), lists: { buffer: listsBuf }, P: { buffer: matrices } }), n * A * A);
+      run(
+        'projection_matrix',
+        makeBindGroup(this.device, this.cache, 'projection_matrix', {
+          g: bind(s),
+          lists: { buffer: listsBuf },
+          P: { buffer: matrices },
+        }),
+        n * A * A,
+      );
       const group = makeBindGroup(this.device, this.cache, 'project_input', {
         g: bind(s + 1),
         lists: { buffer: listsBuf },

@@ -10,7 +10,9 @@ export function checkSpec(spec: EngineSpec): Result<true> {
   const c = spec.config;
   if (c.backwardPass) return fail('unsupported', 'config.backwardPass', 'is not supported by the WebGPU engine');
   if (c.layerNorm) return fail('unsupported', 'config.layerNorm', 'is not supported by the WebGPU engine');
-  if (c.stateSize > 64) return fail('range', 'config.stateSize', `the kernels hold at most 64 state dims, got ${c.stateSize}`);
-  if (c.outputIndex >= c.messageSize) return fail('range', 'config.outputIndex', `must be below messageSize (${c.messageSize})`);
+  if (c.stateSize > 64)
+    return fail('range', 'config.stateSize', `the kernels hold at most 64 state dims, got ${c.stateSize}`);
+  if (c.outputIndex >= c.messageSize)
+    return fail('range', 'config.outputIndex', `must be below messageSize (${c.messageSize})`);
   return ok(true);
 }

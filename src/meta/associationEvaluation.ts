@@ -35,5 +35,8 @@ export async function evaluateAssociation(
     },
   };
   const { evaluation, result } = await evaluate(counted, source, opts, labels);
-  return { evaluation: { ...evaluation, association: { order, fresh, episodeLength: length, ...tally.summary() } }, result };
+  return {
+    evaluation: { ...evaluation, association: { order, fresh, episodeLength: length, ...tally.summary() } },
+    result,
+  };
 }

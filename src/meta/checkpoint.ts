@@ -9,7 +9,18 @@
 // examples from (seed, counter = step) (seeds.ts), so nothing else about the generators is stored.
 // m and v are float64 written in JavaScript's shortest round-trip form; theta is float32 (the
 // learner format). A checkpoint with a non-finite number cannot be written or read.
-import { checkKeys, failAt, fieldPath, indexPath, parseWith, readArrayOf, readInt, readObject, show, stringifyDoc } from '../model/formats/json';
+import {
+  checkKeys,
+  failAt,
+  fieldPath,
+  indexPath,
+  parseWith,
+  readArrayOf,
+  readInt,
+  readObject,
+  show,
+  stringifyDoc,
+} from '../model/formats/json';
 import { configToJson, learnerToJson, parseLearner, type Learner } from '../model/formats/learner';
 import { envelope, restore, type FormatSpec } from '../model/formats/restore';
 import { paramLayout } from '../model/layout';
@@ -46,7 +57,8 @@ function readMoments(v: unknown, path: string, size: number, nonNegative: boolea
   const out = new Float64Array(size);
   for (let i = 0; i < size; i++) {
     const x = a[i];
-    if (typeof x !== 'number' || !Number.isFinite(x)) failAt('nan', indexPath(path, i), `must be a finite number, got ${show(x)}`);
+    if (typeof x !== 'number' || !Number.isFinite(x))
+      failAt('nan', indexPath(path, i), `must be a finite number, got ${show(x)}`);
     if (nonNegative && x < 0) failAt('range', indexPath(path, i), `must be >= 0, got ${x}`);
     if (positive && !(x > 0)) failAt('range', indexPath(path, i), `must be > 0, got ${x}`);
     out[i] = x;
@@ -78,15 +90,22 @@ function readCma(v: unknown, D: number, updates: number, theta: Float32Array): S
   checkKeys(raw, 'cma', ['mean', 'sigma', 'diagC', 'pc', 'ps', 'generation']);
   const mean = readMoments(raw.mean, 'cma.mean', D, false);
   const sigma = raw.sigma;
-  if (typeof sigma !== 'number' || !Number.isFinite(sigma)) failAt('nan', 'cma.sigma', `must be a finite number, got ${show(sigma)}`);
+  if (typeof sigma !== 'number' || !Number.isFinite(sigma))
+    failAt('nan', 'cma.sigma', `must be a finite number, got ${show(sigma)}`);
   if (!(sigma > 0)) failAt('range', 'cma.sigma', `must be > 0, got ${sigma}`);
   const diagC = readMoments(raw.diagC, 'cma.diagC', D, false, true);
   const pc = readMoments(raw.pc, 'cma.pc', D, false);
   const ps = readMoments(raw.ps, 'cma.ps', D, false);
   const generation = readInt(raw.generation, 'cma.generation', 0, MAX_META_STEPS);
-  if (generation !== updates) failAt('mismatch', 'cma.generation', `must equal step - rejected (${updates}), got ${generation}`);
+  if (generation !== updates)
+    failAt('mismatch', 'cma.generation', `must equal step - rejected (${updates}), got ${generation}`);
   for (let k = 0; k < D; k++) {
-    if (theta[k] !== Math.fround(mean[k])) failAt('mismatch', indexPath('learner.params', k), `must be cma.mean[${k}] rounded to float32 (${Math.fround(mean[k])}), got ${theta[k]}`);
+    if (theta[k] !== Math.fround(mean[k]))
+      failAt(
+        'mismatch',
+        indexPath('learner.params', k),
+        `must be cma.mean[${k}] rounded to float32 (${Math.fround(mean[k])}), got ${theta[k]}`,
+      );
   }
   return { mean, sigma, diagC, pc, ps, generation };
 }
@@ -97,7 +116,11 @@ export function parseCheckpoint(raw: unknown): Result<Checkpoint> {
     checkKeys(doc, '', ['format', 'version', 'config', 'step', 'rejected', 'learner', 'rng'], ['optimizer', 'cma']);
     const config = nested(parseMetaConfig(doc.config), 'config');
     if (config.learner.kind !== 'vsml') {
-      failAt('unsupported', 'config.learner.kind', `a ${config.learner.kind} run's checkpoint, not VSML's (read it with parseRunCheckpoint, src/meta/runCheckpoint.ts)`);
+      failAt(
+        'unsupported',
+        'config.learner.kind',
+        `a ${config.learner.kind} run's checkpoint, not VSML's (read it with parseRunCheckpoint, src/meta/runCheckpoint.ts)`,
+      );
     }
     const step = readInt(doc.step, 'step', 0, MAX_META_STEPS);
     const rejected = readInt(doc.rejected, 'rejected', 0, step);
@@ -127,7 +150,16 @@ export function checkpointToJson(c: Checkpoint): Record<string, unknown> {
     rejected: c.rejected,
     learner: learnerToJson(c.learner),
     ...(c.cma
-      ? { cma: { mean: finiteList(c.cma.mean), sigma: c.cma.sigma, diagC: finiteList(c.cma.diagC), pc: finiteList(c.cma.pc), ps: finiteList(c.cma.ps), generation: c.cma.generation } }
+      ? {
+          cma: {
+            mean: finiteList(c.cma.mean),
+            sigma: c.cma.sigma,
+            diagC: finiteList(c.cma.diagC),
+            pc: finiteList(c.cma.pc),
+            ps: finiteList(c.cma.ps),
+            generation: c.cma.generation,
+          },
+        }
       : { optimizer: { m: finiteList(c.optimizer.m), v: finiteList(c.optimizer.v), t: c.optimizer.t } }),
     rng: { seed: c.config.seed, counter: c.step },
   };
@@ -139,12 +171,14 @@ export function checkpointToJson(c: Checkpoint): Record<string, unknown> {
  */
 export function serialiseCheckpoint(c: Checkpoint): string {
   const check = (a: ArrayLike<number>, what: string) => {
-    for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i])) throw new Error(`checkpoint: ${what}[${i}] is ${a[i]}; not written`);
+    for (let i = 0; i < a.length; i++)
+      if (!Number.isFinite(a[i])) throw new Error(`checkpoint: ${what}[${i}] is ${a[i]}; not written`);
   };
   check(c.learner.params, 'learner.params');
   if (c.cma) {
     for (const k of ['mean', 'diagC', 'pc', 'ps'] as const) check(c.cma[k], `cma.${k}`);
-    if (!(c.cma.sigma > 0) || !Number.isFinite(c.cma.sigma)) throw new Error(`checkpoint: cma.sigma is ${c.cma.sigma}; not written`);
+    if (!(c.cma.sigma > 0) || !Number.isFinite(c.cma.sigma))
+      throw new Error(`checkpoint: cma.sigma is ${c.cma.sigma}; not written`);
   } else {
     check(c.optimizer.m, 'optimizer.m');
     check(c.optimizer.v, 'optimizer.v');

@@ -18,7 +18,12 @@ export function cloneSettings(cfg: MetaConfig, fan: number, step: number): Clone
 }
 
 /** The loss of step `step` under theta, and its gradient (laid out as V_M). */
-export function cloneStep(cfg: MetaConfig, theta: Float32Array, fan: number, step: number): { loss: CloneLoss; g: Float64Array } {
+export function cloneStep(
+  cfg: MetaConfig,
+  theta: Float32Array,
+  fan: number,
+  step: number,
+): { loss: CloneLoss; g: Float64Array } {
   const g = new Float64Array(theta.length);
   const loss = cloneBackpropGradient(cfg.model, theta, cloneSettings(cfg, fan, step), cfg.seed, step, g);
   return { loss, g };

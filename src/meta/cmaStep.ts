@@ -35,7 +35,14 @@ export interface CmaUpdate {
 }
 
 /** The next state from the pairs' finite fitness (plus[p] of m + ..., minus[p] of m - ...). */
-export function cmaUpdate(state: SepCmaState, params: SepCmaParams, plus: Float64Array, minus: Float64Array, seed: number, step: number): CmaUpdate {
+export function cmaUpdate(
+  state: SepCmaState,
+  params: SepCmaParams,
+  plus: Float64Array,
+  minus: Float64Array,
+  seed: number,
+  step: number,
+): CmaUpdate {
   const next = sepCmaTell(state, params, plus, minus, sepCmaNoise(seed, step));
   let sq = 0;
   for (let k = 0; k < next.mean.length; k++) sq += (next.mean[k] - state.mean[k]) ** 2;

@@ -6,7 +6,8 @@ import type { MeanStd } from '../model/formats/evaluation';
 
 /** acc_r(t) for every run: [R][T] from correctness [R][T] (0/1). */
 export function cumulativeAccuracy(correct: Uint8Array, runs: number, steps: number): Float64Array {
-  if (correct.length !== runs * steps) throw new Error(`cumulativeAccuracy: expected ${runs} x ${steps} values, got ${correct.length}`);
+  if (correct.length !== runs * steps)
+    throw new Error(`cumulativeAccuracy: expected ${runs} x ${steps} values, got ${correct.length}`);
   const out = new Float64Array(runs * steps);
   for (let r = 0; r < runs; r++) {
     let hits = 0;
@@ -89,7 +90,9 @@ export class AccuracyAccumulator {
 
   add(correct: Uint8Array, t0: number, n: number): void {
     if (t0 !== this.done || correct.length !== this.runs * n || t0 + n > this.steps) {
-      throw new Error(`AccuracyAccumulator: expected ${this.runs} x ${n} values from step ${this.done}, got ${correct.length} from step ${t0}`);
+      throw new Error(
+        `AccuracyAccumulator: expected ${this.runs} x ${n} values from step ${this.done}, got ${correct.length} from step ${t0}`,
+      );
     }
     const T = this.steps;
     for (let r = 0; r < this.runs; r++) {

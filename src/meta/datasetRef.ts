@@ -32,18 +32,22 @@ function readNormalize(v: unknown, path: string): Normalisation | null {
   const o = readObject(v, path);
   checkKeys(o, path, ['mean', 'std']);
   const { mean, std } = o;
-  if (typeof mean !== 'number' || !Number.isFinite(mean)) failAt('type', fieldPath(path, 'mean'), `must be a finite number, got ${show(mean)}`);
-  if (typeof std !== 'number' || !Number.isFinite(std) || std <= 0) failAt('range', fieldPath(path, 'std'), `must be a finite number > 0, got ${show(std)}`);
+  if (typeof mean !== 'number' || !Number.isFinite(mean))
+    failAt('type', fieldPath(path, 'mean'), `must be a finite number, got ${show(mean)}`);
+  if (typeof std !== 'number' || !Number.isFinite(std) || std <= 0)
+    failAt('range', fieldPath(path, 'std'), `must be a finite number > 0, got ${show(std)}`);
   return { mean, std };
 }
 
 /** Read a dataset reference (a name, or an object); throws through failAt (call inside parseWith). */
 export function readDatasetRef(v: unknown, path: string): DatasetRef {
-  const isName = (n: unknown): n is DatasetName => typeof n === 'string' && (DATASET_NAMES as readonly string[]).includes(n);
+  const isName = (n: unknown): n is DatasetName =>
+    typeof n === 'string' && (DATASET_NAMES as readonly string[]).includes(n);
   const raw = typeof v === 'string' ? { name: v } : readObject(v, path);
   const namePath = typeof v === 'string' ? path : fieldPath(path, 'name');
   checkKeys(raw, path, ['name'], ['files', 'normalize', 'upright']);
-  if (!isName(raw.name)) failAt('range', namePath, `unknown dataset ${show(raw.name)} (known: ${DATASET_NAMES.join(', ')})`);
+  if (!isName(raw.name))
+    failAt('range', namePath, `unknown dataset ${show(raw.name)} (known: ${DATASET_NAMES.join(', ')})`);
   const info = DATASETS[raw.name];
   const roles = [...info.files.required, ...info.files.optional];
   const files: { [R in FileRole]?: string } = {};
@@ -59,17 +63,20 @@ export function readDatasetRef(v: unknown, path: string): DatasetRef {
     }
   }
   for (const role of info.files.required) {
-    if (files[role] === undefined) failAt('missing', fieldPath(fieldPath(path, 'files'), role), `${info.name} needs an ${role} file`);
+    if (files[role] === undefined)
+      failAt('missing', fieldPath(fieldPath(path, 'files'), role), `${info.name} needs an ${role} file`);
   }
   const out: { -readonly [K in keyof DatasetRef]: DatasetRef[K] } = { name: raw.name };
   if (Object.keys(files).length > 0) out.files = files;
   if (raw.normalize !== undefined) {
-    if (info.kind === 'synthetic') failAt('range', fieldPath(path, 'normalize'), `${info.name} is synthetic and not normalised`);
+    if (info.kind === 'synthetic')
+      failAt('range', fieldPath(path, 'normalize'), `${info.name} is synthetic and not normalised`);
     out.normalisation = readNormalize(raw.normalize, fieldPath(path, 'normalize'));
   }
   if (raw.upright !== undefined) {
     const up = readBoolean(raw.upright, fieldPath(path, 'upright'));
-    if (up && !info.storedTransposed) failAt('range', fieldPath(path, 'upright'), `upright is for EMNIST, not ${info.name}`);
+    if (up && !info.storedTransposed)
+      failAt('range', fieldPath(path, 'upright'), `upright is for EMNIST, not ${info.name}`);
     if (up) out.upright = true;
   }
   return out;
@@ -81,7 +88,9 @@ export function datasetRefToJson(ref: DatasetRef): unknown {
   return {
     name: ref.name,
     ...(ref.files ? { files: { ...ref.files } } : {}),
-    ...(ref.normalisation !== undefined ? { normalize: ref.normalisation === null ? 'none' : { ...ref.normalisation } } : {}),
+    ...(ref.normalisation !== undefined
+      ? { normalize: ref.normalisation === null ? 'none' : { ...ref.normalisation } }
+      : {}),
     ...(ref.upright ? { upright: true } : {}),
   };
 }

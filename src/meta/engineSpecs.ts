@@ -33,7 +33,8 @@ export function runEngineSpecs(
     if (!seen || seen.runs < runs) most.set(key, { inputSize, numClasses, runs: Math.max(runs, seen?.runs ?? 0) });
   };
   const noteBatches = (variantOfPair: Uint32Array) => {
-    for (const b of planBatches(tasks, variantOfPair, maxRunsPerBatch)) note(b.inputSize, b.numClasses, 2 * b.pairs.length);
+    for (const b of planBatches(tasks, variantOfPair, maxRunsPerBatch))
+      note(b.inputSize, b.numClasses, 2 * b.pairs.length);
   };
   if (usesRollouts(cfg.method)) {
     if (cfg.tasks.assign === 'cycle') {

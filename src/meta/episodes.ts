@@ -22,7 +22,8 @@ export interface EpisodicSource extends BlockSource {
 export const isEpisodic = (s: BlockSource): s is EpisodicSource => 'episodes' in s && 'lastMarks' in s;
 
 /** The episode length at which learners restart, or null (no source of episodes, or not fresh). */
-export const freshEpisodeLength = (s: BlockSource): number | null => (isEpisodic(s) && s.episodes.fresh ? s.episodes.length : null);
+export const freshEpisodeLength = (s: BlockSource): number | null =>
+  isEpisodic(s) && s.episodes.fresh ? s.episodes.length : null;
 
 export interface EpisodeChunk {
   readonly steps: number;

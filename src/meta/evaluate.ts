@@ -3,7 +3,13 @@
 import type { BlockSource } from '../model/engine';
 import type { Evaluation } from '../model/formats/evaluation';
 import { summariseAccuracy } from './cumulative';
-import { runProtocolSummary, type BatchLearner, type ProtocolOptions, type ProtocolResult, type ProtocolSummary } from './protocol';
+import {
+  runProtocolSummary,
+  type BatchLearner,
+  type ProtocolOptions,
+  type ProtocolResult,
+  type ProtocolSummary,
+} from './protocol';
 
 /** What the evaluation file says besides the numbers. */
 export interface EvaluationLabels {
@@ -18,11 +24,17 @@ export interface EvaluationLabels {
 
 /** The summaries of a kept protocol result (see src/model/formats/evaluation.ts for each field). */
 export function toEvaluation(result: ProtocolResult, labels: EvaluationLabels): Evaluation {
-  return summaryToEvaluation({ runs: result.runs, steps: result.steps, accuracy: summariseAccuracy(result.correct, result.runs, result.steps) }, labels);
+  return summaryToEvaluation(
+    { runs: result.runs, steps: result.steps, accuracy: summariseAccuracy(result.correct, result.runs, result.steps) },
+    labels,
+  );
 }
 
 /** The evaluation document of a streamed protocol: the same numbers as toEvaluation of the kept result. */
-export function summaryToEvaluation(summary: Pick<ProtocolSummary, 'runs' | 'steps' | 'accuracy'>, labels: EvaluationLabels): Evaluation {
+export function summaryToEvaluation(
+  summary: Pick<ProtocolSummary, 'runs' | 'steps' | 'accuracy'>,
+  labels: EvaluationLabels,
+): Evaluation {
   const s = summary.accuracy;
   return {
     ...labels,

@@ -28,10 +28,19 @@ export interface GradientResult {
 }
 
 /** Computes the jobs' gradients at `params` (any order of work; results indexed by job). */
-export type GradientRunner = (model: VsmlConfig, params: Float32Array, jobs: readonly GradientJob[]) => Promise<GradientResult>;
+export type GradientRunner = (
+  model: VsmlConfig,
+  params: Float32Array,
+  jobs: readonly GradientJob[],
+) => Promise<GradientResult>;
 
 /** Job j's meta-loss and gradient into `grad` (zeroed first); the unit of work of every runner. */
-export function runGradientJob(model: VsmlConfig, params: Float32Array, job: GradientJob, grad: Float64Array): { loss: number; accuracy: number } {
+export function runGradientJob(
+  model: VsmlConfig,
+  params: Float32Array,
+  job: GradientJob,
+  grad: Float64Array,
+): { loss: number; accuracy: number } {
   grad.fill(0);
   const { trajectory: tr, objective: o } = job;
   if (o.kind === 'clone-sgd') return cellCloneGradient(model, params, job.inputSize, job.numClasses, tr, o.eta, grad);

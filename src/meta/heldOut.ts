@@ -57,7 +57,11 @@ export class HeldOutSet {
 
   /** The engine each evaluation asks for: its task's shape and R runs. */
   engineShapes(): { inputSize: number; numClasses: number; runs: number }[] {
-    return this.tasks.map(({ task }) => ({ inputSize: task.inputSize, numClasses: task.numClasses, runs: this.config.runs }));
+    return this.tasks.map(({ task }) => ({
+      inputSize: task.inputSize,
+      numClasses: task.numClasses,
+      runs: this.config.runs,
+    }));
   }
 
   /** Every held-out dataset with V_M = params. */
@@ -73,7 +77,9 @@ export class HeldOutSet {
    * (evaluation.seed passed along for learners with random initial states): a VSML engine, or a
    * learned learner without variable sharing (learnedTrainer.ts).
    */
-  async evaluateWith(learnerFor: (task: Task, runs: number, seed: number) => Promise<BatchLearner>): Promise<HeldOutResult[]> {
+  async evaluateWith(
+    learnerFor: (task: Task, runs: number, seed: number) => Promise<BatchLearner>,
+  ): Promise<HeldOutResult[]> {
     const { runs, steps, seed } = this.config;
     const out: HeldOutResult[] = [];
     for (const { spec, task } of this.tasks) {

@@ -32,13 +32,21 @@ export function learnedShapeError(learner: LearnedLearner, data: DatasetShape): 
     };
   }
   if (data.numClasses > shape.numClasses) {
-    return { code: 'shape', field: 'shape.numClasses', message: `the ${kind} learner has ${shape.numClasses} outputs and the dataset ${data.numClasses} classes` };
+    return {
+      code: 'shape',
+      field: 'shape.numClasses',
+      message: `the ${kind} learner has ${shape.numClasses} outputs and the dataset ${data.numClasses} classes`,
+    };
   }
   return null;
 }
 
 /** R runs of `learner` on a dataset of `data`'s shape; errors name the learner file's field. */
-export function learnedBatchLearner(learner: LearnedLearner, data: DatasetShape, runs: number): Result<LearnedBatchLearner> {
+export function learnedBatchLearner(
+  learner: LearnedLearner,
+  data: DatasetShape,
+  runs: number,
+): Result<LearnedBatchLearner> {
   const { shape, kind } = learner;
   const bad = learnedShapeError(learner, data);
   if (bad) return fail(bad.code, bad.field, bad.message);

@@ -33,14 +33,20 @@ export function parseLearnedCheckpoint(raw: unknown): Result<LearnedCheckpoint> 
     checkKeys(doc, '', ['format', 'version', 'config', 'step', 'rejected', 'learner', 'optimizer', 'rng']);
     const config = nested(parseMetaConfig(doc.config), 'config');
     const choice = config.learner;
-    if (choice.kind === 'vsml') failAt('unsupported', 'config.learner.kind', 'a VSML run\'s checkpoint, not a learned learner\'s (read it with parseCheckpoint)');
+    if (choice.kind === 'vsml')
+      failAt(
+        'unsupported',
+        'config.learner.kind',
+        "a VSML run's checkpoint, not a learned learner's (read it with parseCheckpoint)",
+      );
     const step = readInt(doc.step, 'step', 0, MAX_META_STEPS);
     const rejected = readInt(doc.rejected, 'rejected', 0, step);
     const learner = nested(parseLearnedLearner(doc.learner, choice.kind), 'learner');
     const ofChoice = learnerChoiceToJson(choice);
     const ofFile = learnerChoiceToJson({ kind: learner.kind, shape: learner.shape, spec: learner.spec });
     for (const key of ['shape', 'spec'] as const) {
-      if (JSON.stringify(ofChoice[key]) !== JSON.stringify(ofFile[key])) failAt('mismatch', `learner.${key}`, `differs from config.learner.${key}`);
+      if (JSON.stringify(ofChoice[key]) !== JSON.stringify(ofFile[key]))
+        failAt('mismatch', `learner.${key}`, `differs from config.learner.${key}`);
     }
     const optimizer = readAdam(doc.optimizer, learner.params.length, step - rejected);
     checkRng(doc.rng, config.seed, step);
@@ -63,7 +69,8 @@ export function learnedCheckpointToJson(c: LearnedCheckpoint): Record<string, un
 /** The checkpoint as text; throws (writing nothing) when a number is not finite. */
 export function serialiseLearnedCheckpoint(c: LearnedCheckpoint): string {
   const check = (a: ArrayLike<number>, what: string) => {
-    for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i])) throw new Error(`checkpoint: ${what}[${i}] is ${a[i]}; not written`);
+    for (let i = 0; i < a.length; i++)
+      if (!Number.isFinite(a[i])) throw new Error(`checkpoint: ${what}[${i}] is ${a[i]}; not written`);
   };
   check(c.learner.params, 'learner.params');
   check(c.optimizer.m, 'optimizer.m');

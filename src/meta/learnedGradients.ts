@@ -17,7 +17,13 @@ import type { VariantTask } from './taskSet';
 import { pairExamples } from './trajectories';
 
 /** Pair p's trajectory of step s (T examples), each example zero-padded to `inputSize` inputs. */
-export function learnedPairTrajectory(cfg: MetaConfig, task: VariantTask, step: number, pair: number, inputSize: number): LearnedTrajectory {
+export function learnedPairTrajectory(
+  cfg: MetaConfig,
+  task: VariantTask,
+  step: number,
+  pair: number,
+  inputSize: number,
+): LearnedTrajectory {
   const T = cfg.trajectoryLength;
   const A = task.task.inputSize;
   const { inputs: own, labels } = pairExamples(cfg, task, step, pair);
@@ -62,6 +68,11 @@ export function learnedGradientEstimate(
   for (let k = 0; k < g.length; k++) g[k] /= P;
   const badLoss = losses.findIndex((l) => !Number.isFinite(l));
   const badGrad = g.findIndex((v) => !Number.isFinite(v));
-  const rejection = badLoss >= 0 ? `trajectory ${badLoss}: loss is ${losses[badLoss]}` : badGrad >= 0 ? `gradient: ${g[badGrad]} at index ${badGrad}` : null;
+  const rejection =
+    badLoss >= 0
+      ? `trajectory ${badLoss}: loss is ${losses[badLoss]}`
+      : badGrad >= 0
+        ? `gradient: ${g[badGrad]} at index ${badGrad}`
+        : null;
   return { losses, metaLoss: sum / P, g, rejection };
 }

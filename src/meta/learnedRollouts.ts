@@ -16,7 +16,16 @@ import type { LearnedRuns, LearnedShape } from '../model/learners/learned';
 import type { LearnedKindEntry } from '../model/learners/kinds';
 import type { LearnedSpecValues } from '../model/learners/learnedSpec';
 import type { MetaConfig } from './metaConfig';
-import { addBlockLosses, blockSteps, DEFAULT_MAX_RUNS_PER_BATCH, firstCounted, planBatches, setPairMeans, type Fitness, type RolloutOptions } from './rollouts';
+import {
+  addBlockLosses,
+  blockSteps,
+  DEFAULT_MAX_RUNS_PER_BATCH,
+  firstCounted,
+  planBatches,
+  setPairMeans,
+  type Fitness,
+  type RolloutOptions,
+} from './rollouts';
 import type { VariantTask } from './taskSet';
 import { pairStream, stepProjection } from './trajectories';
 
@@ -94,7 +103,12 @@ export function runLearnedRollouts(
 
 /** The next c examples of every pair of a batch, each zero-padded to AL inputs: stream i at [i c AL ..]. */
 function pairChunks(
-  cfg: MetaConfig, tasks: readonly VariantTask[], variantOfPair: Uint32Array, step: number, pairs: readonly number[], AL: number,
+  cfg: MetaConfig,
+  tasks: readonly VariantTask[],
+  variantOfPair: Uint32Array,
+  step: number,
+  pairs: readonly number[],
+  AL: number,
 ): (c: number) => { inputs: Float32Array; labels: Int32Array } {
   const n = pairs.length;
   const streams = pairs.map((p) => pairStream(cfg, tasks[variantOfPair[p]], step, p));

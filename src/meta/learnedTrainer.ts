@@ -96,9 +96,15 @@ class EsLearnedTrainer implements LearnedTrainer {
     const s = this.stepsDone;
     const started = this.now();
     const variants = assignVariants(cfg, this.tasks.length, s);
-    const est = cfg.method === 'gradient'
-      ? this.gradientEstimate(variants, s)
-      : esEstimateOf(cfg, runLearnedRollouts(cfg, this.theta, this.tasks, variants, s, this.cache, this.options), this.theta.length, s);
+    const est =
+      cfg.method === 'gradient'
+        ? this.gradientEstimate(variants, s)
+        : esEstimateOf(
+            cfg,
+            runLearnedRollouts(cfg, this.theta, this.tasks, variants, s, this.cache, this.options),
+            this.theta.length,
+            s,
+          );
     this.stepsDone = s + 1;
     const seconds = () => (this.now() - started) / 1000;
     if (est.rejection !== null) {
@@ -114,7 +120,13 @@ class EsLearnedTrainer implements LearnedTrainer {
     const { kind } = this.target.def;
     const { shape, spec } = this.target;
     const est = learnedGradientEstimate(this.config, { kind, shape, spec }, this.theta, this.tasks, variants, s);
-    return { plus: est.losses, minus: new Float64Array(est.losses), rejection: est.rejection, g: est.g, metaLoss: est.metaLoss };
+    return {
+      plus: est.losses,
+      minus: new Float64Array(est.losses),
+      rejection: est.rejection,
+      g: est.g,
+      metaLoss: est.metaLoss,
+    };
   }
 
   async evaluate(): Promise<HeldOutResult[]> {
@@ -127,7 +139,12 @@ class EsLearnedTrainer implements LearnedTrainer {
   }
 
   state(): LearnedTrainerSnapshot {
-    return { step: this.stepsDone, rejected: this.rejectedSteps, params: new Float32Array(this.theta), optimizer: cloneAdam(this.adam) };
+    return {
+      step: this.stepsDone,
+      rejected: this.rejectedSteps,
+      params: new Float32Array(this.theta),
+      optimizer: cloneAdam(this.adam),
+    };
   }
 
   learner(): LearnedLearner {
@@ -136,14 +153,26 @@ class EsLearnedTrainer implements LearnedTrainer {
   }
 
   checkpoint(): LearnedCheckpoint {
-    return { config: this.config, step: this.stepsDone, rejected: this.rejectedSteps, learner: this.learner(), optimizer: cloneAdam(this.adam) };
+    return {
+      config: this.config,
+      step: this.stepsDone,
+      rejected: this.rejectedSteps,
+      learner: this.learner(),
+      optimizer: cloneAdam(this.adam),
+    };
   }
 
   restore(cp: LearnedCheckpoint): Result<true> {
     const diff = trajectoryDifference(cp.config, this.config);
-    if (diff !== null) return fail('mismatch', `config.${diff}`, 'differs from the checkpoint (only steps, checkpointEvery and evaluation may change on resume)');
+    if (diff !== null)
+      return fail(
+        'mismatch',
+        `config.${diff}`,
+        'differs from the checkpoint (only steps, checkpointEvery and evaluation may change on resume)',
+      );
     const P = this.theta.length;
-    if (cp.learner.params.length !== P || cp.optimizer.m.length !== P || cp.optimizer.v.length !== P) return fail('shape', 'learner.params', `expected ${P} values`);
+    if (cp.learner.params.length !== P || cp.optimizer.m.length !== P || cp.optimizer.v.length !== P)
+      return fail('shape', 'learner.params', `expected ${P} values`);
     this.theta = new Float32Array(cp.learner.params);
     this.adam = cloneAdam(cp.optimizer);
     this.stepsDone = cp.step;
@@ -161,26 +190,44 @@ class EsLearnedTrainer implements LearnedTrainer {
  * `data` first; a task wider than the learner's shape (more inputs or classes) is refused, naming
  * the config field (tasks, evaluation.datasets[i]).
  */
-export async function createLearnedTrainer(config: MetaConfig, data: DataProvider, options: LearnedTrainerOptions = {}): Promise<Result<LearnedTrainer>> {
+export async function createLearnedTrainer(
+  config: MetaConfig,
+  data: DataProvider,
+  options: LearnedTrainerOptions = {},
+): Promise<Result<LearnedTrainer>> {
   const choice = learnedChoice(config.learner);
-  if (!choice) return fail('unsupported', 'learner.kind', 'a VSML config: meta-train it with createTrainer (trainer.ts)');
+  if (!choice)
+    return fail('unsupported', 'learner.kind', 'a VSML config: meta-train it with createTrainer (trainer.ts)');
   const def = learnedKindDef(choice.kind, 'learner.kind');
   if (!def.ok) return def;
   const target: LearnedTarget = { def: def.value, shape: choice.shape, spec: choice.spec };
   const P = def.value.layoutOf(choice.shape, choice.spec).size;
   if ((config.init === null) !== (options.initialParams === undefined)) {
-    return fail('init', 'init', config.init === null ? 'initial parameters given but the config has no init' : `the learner ${config.init} was not loaded`);
+    return fail(
+      'init',
+      'init',
+      config.init === null
+        ? 'initial parameters given but the config has no init'
+        : `the learner ${config.init} was not loaded`,
+    );
   }
   if (options.initialParams && options.initialParams.length !== P) {
-    return fail('shape', 'init', `${config.init}: has ${options.initialParams.length} parameters, the config's ${choice.kind} learner needs ${P}`);
+    return fail(
+      'shape',
+      'init',
+      `${config.init}: has ${options.initialParams.length} parameters, the config's ${choice.kind} learner needs ${P}`,
+    );
   }
   const sources = new SourceCache(data);
   const tasks = await buildVariantTasks(config, taskVariants(config), sources);
   if (!tasks.ok) return tasks;
   const { inputSize: AL, numClasses: KL } = choice.shape;
   const wider = (A: number, K: number): string | null =>
-    A > AL ? `${A} inputs, the ${choice.kind} learner reads ${AL} (learner.shape.inputSize; a learner without variable sharing is zero-padded, never cut)`
-      : K > KL ? `${K} classes, the ${choice.kind} learner has ${KL} outputs (learner.shape.numClasses)` : null;
+    A > AL
+      ? `${A} inputs, the ${choice.kind} learner reads ${AL} (learner.shape.inputSize; a learner without variable sharing is zero-padded, never cut)`
+      : K > KL
+        ? `${K} classes, the ${choice.kind} learner has ${KL} outputs (learner.shape.numClasses)`
+        : null;
   for (const t of tasks.value) {
     const why = wider(t.task.inputSize, t.task.numClasses);
     if (why) return fail('shape', 'tasks', `variant ${t.variant.index} (${describeVariant(t.variant)}) has ${why}`);

@@ -18,7 +18,8 @@ export const LEARNER_CHOICE_KINDS = ['vsml', ...LEARNED_KINDS] as const;
 export function readLearnerChoice(v: unknown, path = 'learner'): LearnerChoice {
   const raw = readObject(v, path);
   const kind = raw.kind;
-  if (kind === undefined) failAt('missing', fieldPath(path, 'kind'), `missing (one of ${LEARNER_CHOICE_KINDS.join(', ')})`);
+  if (kind === undefined)
+    failAt('missing', fieldPath(path, 'kind'), `missing (one of ${LEARNER_CHOICE_KINDS.join(', ')})`);
   if (kind === 'vsml') {
     checkKeys(raw, path, ['kind']);
     return { kind: 'vsml' };
@@ -29,7 +30,10 @@ export function readLearnerChoice(v: unknown, path = 'learner'): LearnerChoice {
   checkKeys(raw, path, ['kind'], ['shape', 'spec']);
   const def = unwrap(learnedKindDef(kind, fieldPath(path, 'kind')));
   const shape = raw.shape === undefined ? PADDED_SHAPE : readLearnedShape(raw.shape, fieldPath(path, 'shape'));
-  const spec = raw.spec === undefined ? specDefaults(def.specProps) : readLearnedSpec(raw.spec, def.specProps, fieldPath(path, 'spec'));
+  const spec =
+    raw.spec === undefined
+      ? specDefaults(def.specProps)
+      : readLearnedSpec(raw.spec, def.specProps, fieldPath(path, 'spec'));
   return { kind: def.kind, shape: { inputSize: shape.inputSize, numClasses: shape.numClasses }, spec };
 }
 
@@ -54,10 +58,23 @@ export function checkLearnedConfig(c: Pick<MetaConfig, 'learner' | 'method' | 'o
   const kind = c.learner.kind;
   if (kind === 'vsml') return;
   if (c.method !== 'es' && c.method !== 'gradient') {
-    failAt('range', 'method', `${c.method} does not support the ${kind} learner (learner.kind): a learner without variable sharing is meta-trained with "method": "es" or "gradient"`);
+    failAt(
+      'range',
+      'method',
+      `${c.method} does not support the ${kind} learner (learner.kind): a learner without variable sharing is meta-trained with "method": "es" or "gradient"`,
+    );
   }
   if (c.objective === 'clone-sgd') {
-    failAt('range', 'objective', `clone-sgd clones SGD into VSML's cells; the ${kind} learner (learner.kind) is meta-trained on "meta-loss" (or "final-loss" with method es)`);
+    failAt(
+      'range',
+      'objective',
+      `clone-sgd clones SGD into VSML's cells; the ${kind} learner (learner.kind) is meta-trained on "meta-loss" (or "final-loss" with method es)`,
+    );
   }
-  if (hasModel) failAt('range', 'model', `model configures VSML's V_M; the ${kind} learner (learner.kind) is set by learner.shape and learner.spec: leave model out`);
+  if (hasModel)
+    failAt(
+      'range',
+      'model',
+      `model configures VSML's V_M; the ${kind} learner (learner.kind) is set by learner.shape and learner.spec: leave model out`,
+    );
 }

@@ -103,7 +103,8 @@ export type LearnerChoice =
   | { readonly kind: LearnedKind; readonly shape: LearnedShape; readonly spec: LearnedSpecValues };
 
 /** The learner choice of a learned kind (narrowed), or null for VSML. */
-export const learnedChoice = (c: LearnerChoice): Exclude<LearnerChoice, { kind: 'vsml' }> | null => (c.kind === 'vsml' ? null : c);
+export const learnedChoice = (c: LearnerChoice): Exclude<LearnerChoice, { kind: 'vsml' }> | null =>
+  c.kind === 'vsml' ? null : c;
 
 export interface MetaConfig {
   readonly seed: number;
@@ -153,7 +154,11 @@ export interface MetaConfig {
 }
 
 export const DEFAULT_HELD_OUT: Omit<HeldOutSpec, 'name' | 'dataset'> = {
-  split: 'test', resize: null, project: false, classes: null, taskSeed: null,
+  split: 'test',
+  resize: null,
+  project: false,
+  classes: null,
+  taskSeed: null,
 };
 
 export const DEFAULT_META_CONFIG: MetaConfig = {
@@ -182,8 +187,23 @@ export const DEFAULT_META_CONFIG: MetaConfig = {
   fitnessShaping: 'none',
   checkpointEvery: 10,
   model: DEFAULT_CONFIG,
-  tasks: { datasets: [{ name: 'mnist' }], project: [false, true], resize: [null], classes: [null], copies: 1, assign: 'cycle', projection: 'fixed', split: 'train' },
-  evaluation: { every: 100, steps: 2000, runs: 32, seed: 22, datasets: [{ ...DEFAULT_HELD_OUT, name: 'mnist/test', dataset: { name: 'mnist' } }] },
+  tasks: {
+    datasets: [{ name: 'mnist' }],
+    project: [false, true],
+    resize: [null],
+    classes: [null],
+    copies: 1,
+    assign: 'cycle',
+    projection: 'fixed',
+    split: 'train',
+  },
+  evaluation: {
+    every: 100,
+    steps: 2000,
+    runs: 32,
+    seed: 22,
+    datasets: [{ ...DEFAULT_HELD_OUT, name: 'mnist/test', dataset: { name: 'mnist' } }],
+  },
 };
 
 /** One scalar setting: type, range, default and URL key. */
@@ -204,44 +224,198 @@ const UINT32 = 0xffffffff;
 
 /** Top-level scalars. */
 export const META_PROPS: readonly MetaProp[] = [
-  { name: 'seed', kind: 'int', min: 0, max: UINT32, url: 'seed', help: 'seed of the initial V_M, the noise, the tasks and the trajectories' },
-  { name: 'method', kind: 'choice', choices: METHODS, url: 'method', help: 'es (official), gradient (through the unroll, on the CPU), cma-es (separable CMA-ES on rollouts) or clone-backprop (learning-algorithm cloning of backprop, on the CPU)' },
-  { name: 'objective', kind: 'choice', choices: OBJECTIVES, url: 'obj', help: 'meta-loss (online cross-entropy), final-loss (cross-entropy of the last finalSteps predictions; es, cma-es) or clone-sgd (learning-algorithm cloning)' },
-  { name: 'finalSteps', kind: 'int', min: 1, max: 100_000, url: 'final', help: 'final-loss: the last this-many predictions of each rollout make its fitness' },
-  { name: 'cloneLearningRate', kind: 'number', min: 0, minExclusive: true, max: 1000, url: 'cloneLr', help: 'learning rate of the online SGD (clone-sgd) or backprop (clone-backprop) being cloned' },
-  { name: 'cloneWeightScale', kind: 'number', min: 0, minExclusive: true, max: 1e4, url: 'cloneKappa', help: 'clone-backprop: the state holds w / kappa and b / kappa' },
-  { name: 'cloneBatch', kind: 'int', min: 1, max: 65536, url: 'cloneB', help: 'clone-backprop: random cells per regression step' },
-  { name: 'cloneWarmup', kind: 'int', min: 0, max: 1024, url: 'cloneWarm', help: 'clone-backprop: most ticks a cell runs under V_M before its regressed tick' },
-  { name: 'cloneUnroll', kind: 'int', min: 1, max: 1024, url: 'cloneK', help: 'clone-backprop: regressed ticks per cell, the gradient through all of them' },
-  { name: 'cloneStateWeight', kind: 'number', min: 0, minExclusive: true, max: 1e6, url: 'cloneSW', help: 'clone-backprop: weight of the w and b errors (they accumulate over a run) against the messages\'' },
-  { name: 'cloneDeepFrom', kind: 'int', min: 0, max: 10_000_000, url: 'cloneDeep', help: 'clone-backprop: step from which hidden-layer data joins (deep curriculum); 0 = never' },
+  {
+    name: 'seed',
+    kind: 'int',
+    min: 0,
+    max: UINT32,
+    url: 'seed',
+    help: 'seed of the initial V_M, the noise, the tasks and the trajectories',
+  },
+  {
+    name: 'method',
+    kind: 'choice',
+    choices: METHODS,
+    url: 'method',
+    help: 'es (official), gradient (through the unroll, on the CPU), cma-es (separable CMA-ES on rollouts) or clone-backprop (learning-algorithm cloning of backprop, on the CPU)',
+  },
+  {
+    name: 'objective',
+    kind: 'choice',
+    choices: OBJECTIVES,
+    url: 'obj',
+    help: 'meta-loss (online cross-entropy), final-loss (cross-entropy of the last finalSteps predictions; es, cma-es) or clone-sgd (learning-algorithm cloning)',
+  },
+  {
+    name: 'finalSteps',
+    kind: 'int',
+    min: 1,
+    max: 100_000,
+    url: 'final',
+    help: 'final-loss: the last this-many predictions of each rollout make its fitness',
+  },
+  {
+    name: 'cloneLearningRate',
+    kind: 'number',
+    min: 0,
+    minExclusive: true,
+    max: 1000,
+    url: 'cloneLr',
+    help: 'learning rate of the online SGD (clone-sgd) or backprop (clone-backprop) being cloned',
+  },
+  {
+    name: 'cloneWeightScale',
+    kind: 'number',
+    min: 0,
+    minExclusive: true,
+    max: 1e4,
+    url: 'cloneKappa',
+    help: 'clone-backprop: the state holds w / kappa and b / kappa',
+  },
+  {
+    name: 'cloneBatch',
+    kind: 'int',
+    min: 1,
+    max: 65536,
+    url: 'cloneB',
+    help: 'clone-backprop: random cells per regression step',
+  },
+  {
+    name: 'cloneWarmup',
+    kind: 'int',
+    min: 0,
+    max: 1024,
+    url: 'cloneWarm',
+    help: 'clone-backprop: most ticks a cell runs under V_M before its regressed tick',
+  },
+  {
+    name: 'cloneUnroll',
+    kind: 'int',
+    min: 1,
+    max: 1024,
+    url: 'cloneK',
+    help: 'clone-backprop: regressed ticks per cell, the gradient through all of them',
+  },
+  {
+    name: 'cloneStateWeight',
+    kind: 'number',
+    min: 0,
+    minExclusive: true,
+    max: 1e6,
+    url: 'cloneSW',
+    help: "clone-backprop: weight of the w and b errors (they accumulate over a run) against the messages'",
+  },
+  {
+    name: 'cloneDeepFrom',
+    kind: 'int',
+    min: 0,
+    max: 10_000_000,
+    url: 'cloneDeep',
+    help: 'clone-backprop: step from which hidden-layer data joins (deep curriculum); 0 = never',
+  },
   { name: 'steps', kind: 'int', min: 0, max: 10_000_000, url: 'steps', help: 'meta-training steps in total' },
-  { name: 'pairs', kind: 'int', min: 1, max: 65536, url: 'P', help: 'antithetic pairs per step (2P rollouts); trajectories with method gradient; cma-es: lambda / 2, at least 2' },
-  { name: 'sigma', kind: 'number', min: 0, minExclusive: true, max: 10, url: 'sigma', help: 'noise scale of the perturbations (cma-es: the initial step size)' },
+  {
+    name: 'pairs',
+    kind: 'int',
+    min: 1,
+    max: 65536,
+    url: 'P',
+    help: 'antithetic pairs per step (2P rollouts); trajectories with method gradient; cma-es: lambda / 2, at least 2',
+  },
+  {
+    name: 'sigma',
+    kind: 'number',
+    min: 0,
+    minExclusive: true,
+    max: 10,
+    url: 'sigma',
+    help: 'noise scale of the perturbations (cma-es: the initial step size)',
+  },
   { name: 'learningRate', kind: 'number', min: 0, minExclusive: true, max: 10, url: 'lr', help: 'Adam learning rate' },
   { name: 'beta1', kind: 'number', min: 0, max: 1, maxExclusive: true, url: 'b1', help: 'Adam first-moment decay' },
   { name: 'beta2', kind: 'number', min: 0, max: 1, maxExclusive: true, url: 'b2', help: 'Adam second-moment decay' },
-  { name: 'adamEps', kind: 'number', min: 0, minExclusive: true, max: 1, url: 'eps', help: 'Adam epsilon (outside the square root)' },
-  { name: 'clipNorm', kind: 'number', min: 0, max: 1e6, url: 'clip', help: 'clip the gradient estimate to this global norm (0: never)' },
+  {
+    name: 'adamEps',
+    kind: 'number',
+    min: 0,
+    minExclusive: true,
+    max: 1,
+    url: 'eps',
+    help: 'Adam epsilon (outside the square root)',
+  },
+  {
+    name: 'clipNorm',
+    kind: 'number',
+    min: 0,
+    max: 1e6,
+    url: 'clip',
+    help: 'clip the gradient estimate to this global norm (0: never)',
+  },
   { name: 'trajectoryLength', kind: 'int', min: 1, max: 100_000, url: 'T', help: 'online predictions per rollout' },
-  { name: 'fitnessShaping', kind: 'choice', choices: FITNESS_SHAPINGS, url: 'shape', help: 'none (official) or centred ranks' },
-  { name: 'checkpointEvery', kind: 'int', min: 1, max: 10_000_000, url: 'ckpt', help: 'write a checkpoint every this many steps' },
+  {
+    name: 'fitnessShaping',
+    kind: 'choice',
+    choices: FITNESS_SHAPINGS,
+    url: 'shape',
+    help: 'none (official) or centred ranks',
+  },
+  {
+    name: 'checkpointEvery',
+    kind: 'int',
+    min: 1,
+    max: 10_000_000,
+    url: 'ckpt',
+    help: 'write a checkpoint every this many steps',
+  },
 ];
 
 /** tasks.* scalars (the axes are lists, read separately). */
 export const TASK_PROPS: readonly MetaProp[] = [
-  { name: 'copies', kind: 'int', min: 1, max: 4096, url: 'copies', help: 'variants per axis combination, each with its own task seed' },
-  { name: 'assign', kind: 'choice', choices: ASSIGNMENTS, url: 'assign', help: 'pairs to variants: cycle or a seeded random draw' },
-  { name: 'projection', kind: 'choice', choices: PROJECTIONS, url: 'proj', help: 'projection matrices fixed per variant, or new per pair per step' },
+  {
+    name: 'copies',
+    kind: 'int',
+    min: 1,
+    max: 4096,
+    url: 'copies',
+    help: 'variants per axis combination, each with its own task seed',
+  },
+  {
+    name: 'assign',
+    kind: 'choice',
+    choices: ASSIGNMENTS,
+    url: 'assign',
+    help: 'pairs to variants: cycle or a seeded random draw',
+  },
+  {
+    name: 'projection',
+    kind: 'choice',
+    choices: PROJECTIONS,
+    url: 'proj',
+    help: 'projection matrices fixed per variant, or new per pair per step',
+  },
   { name: 'split', kind: 'choice', choices: ['train', 'test'], url: 'split', help: 'split meta-training reads' },
 ];
 
 /** evaluation.* scalars. */
 export const EVALUATION_PROPS: readonly MetaProp[] = [
-  { name: 'every', kind: 'int', min: 0, max: 10_000_000, url: 'evalEvery', help: 'evaluate every this many steps (0: never)' },
+  {
+    name: 'every',
+    kind: 'int',
+    min: 0,
+    max: 10_000_000,
+    url: 'evalEvery',
+    help: 'evaluate every this many steps (0: never)',
+  },
   { name: 'steps', kind: 'int', min: 1, max: 10_000_000, url: 'evalT', help: 'online predictions per evaluation run' },
   { name: 'runs', kind: 'int', min: 1, max: 4096, url: 'evalR', help: 'evaluation runs' },
-  { name: 'seed', kind: 'int', min: 0, max: UINT32, url: 'evalSeed', help: 'seed of the evaluation states and example orders' },
+  {
+    name: 'seed',
+    kind: 'int',
+    min: 0,
+    max: UINT32,
+    url: 'evalSeed',
+    help: 'seed of the evaluation states and example orders',
+  },
 ];
 
 /** Largest resize side and class-list length the axes accept (src/data's own limits apply too). */

@@ -24,7 +24,8 @@ export const PRESETS: { readonly [N in PresetName]: MetaPreset } = {
    */
   'paper-fig6': {
     title: 'Paper, Fig. 6 (ES, official scale)',
-    blurb: 'The official configuration: MNIST, half the pairs randomly projected, 1,024 pairs x 500 examples, 10,000 steps. An official-scale job: a single step takes minutes even on a GPU.',
+    blurb:
+      'The official configuration: MNIST, half the pairs randomly projected, 1,024 pairs x 500 examples, 10,000 steps. An official-scale job: a single step takes minutes even on a GPU.',
     config: {
       seed: 42,
       steps: 10000,
@@ -34,7 +35,16 @@ export const PRESETS: { readonly [N in PresetName]: MetaPreset } = {
       trajectoryLength: 500,
       fitnessShaping: 'none',
       checkpointEvery: 10,
-      tasks: { datasets: ['mnist'], project: [false, true], resize: [null], classes: [null], copies: 1, assign: 'cycle', projection: 'fixed', split: 'train' },
+      tasks: {
+        datasets: ['mnist'],
+        project: [false, true],
+        resize: [null],
+        classes: [null],
+        copies: 1,
+        assign: 'cycle',
+        projection: 'fixed',
+        split: 'train',
+      },
       evaluation: { every: 100, steps: 2000, runs: 32, seed: 22, datasets: [{ dataset: 'mnist', split: 'test' }] },
     },
   },
@@ -47,7 +57,8 @@ export const PRESETS: { readonly [N in PresetName]: MetaPreset } = {
    */
   'quick-demo': {
     title: 'Quick demo (ES, the loss falls in a minute)',
-    blurb: 'ES on 7x7 MNIST, classes 0-2, with and without a random projection, from the shipped learner cloned from online SGD: 16 pairs x 30 examples, sigma 0.01. On a CPU-only WebGPU the meta-loss fell from 0.92 to 0.85 in 60 steps (38 s); a laptop GPU is faster.',
+    blurb:
+      'ES on 7x7 MNIST, classes 0-2, with and without a random projection, from the shipped learner cloned from online SGD: 16 pairs x 30 examples, sigma 0.01. On a CPU-only WebGPU the meta-loss fell from 0.92 to 0.85 in 60 steps (38 s); a laptop GPU is faster.',
     config: {
       seed: 42,
       init: 'public/learners/vsml-clone-sgd.learner.json',
@@ -57,9 +68,21 @@ export const PRESETS: { readonly [N in PresetName]: MetaPreset } = {
       learningRate: 0.003,
       trajectoryLength: 30,
       checkpointEvery: 10,
-      tasks: { datasets: ['mnist'], project: [false, true], resize: [7], classes: [[0, 1, 2]], copies: 1, assign: 'cycle', projection: 'fixed', split: 'train' },
+      tasks: {
+        datasets: ['mnist'],
+        project: [false, true],
+        resize: [7],
+        classes: [[0, 1, 2]],
+        copies: 1,
+        assign: 'cycle',
+        projection: 'fixed',
+        split: 'train',
+      },
       evaluation: {
-        every: 20, steps: 50, runs: 16, seed: 22,
+        every: 20,
+        steps: 50,
+        runs: 16,
+        seed: 22,
         datasets: [{ dataset: 'mnist', split: 'test', resize: 7, classes: [0, 1, 2] }],
       },
     },
@@ -71,16 +94,29 @@ export const PRESETS: { readonly [N in PresetName]: MetaPreset } = {
    */
   'cold-demo': {
     title: 'Cold start (ES from the official initialisation)',
-    blurb: 'The same small task from the official initialisation: 8 pairs x 50 examples, 300 steps. It exercises the whole ES trainer, but at this scale the meta-loss stays near ln 3 (docs/META_TRAINING.md): ES from scratch needs the paper\'s population and steps.',
+    blurb:
+      "The same small task from the official initialisation: 8 pairs x 50 examples, 300 steps. It exercises the whole ES trainer, but at this scale the meta-loss stays near ln 3 (docs/META_TRAINING.md): ES from scratch needs the paper's population and steps.",
     config: {
       seed: 42,
       steps: 300,
       pairs: 8,
       trajectoryLength: 50,
       checkpointEvery: 10,
-      tasks: { datasets: ['mnist'], project: [false, true], resize: [7], classes: [[0, 1, 2]], copies: 1, assign: 'cycle', projection: 'fixed', split: 'train' },
+      tasks: {
+        datasets: ['mnist'],
+        project: [false, true],
+        resize: [7],
+        classes: [[0, 1, 2]],
+        copies: 1,
+        assign: 'cycle',
+        projection: 'fixed',
+        split: 'train',
+      },
       evaluation: {
-        every: 25, steps: 100, runs: 16, seed: 22,
+        every: 25,
+        steps: 100,
+        runs: 16,
+        seed: 22,
         datasets: [{ dataset: 'mnist', split: 'test', resize: 7, classes: [0, 1, 2] }],
       },
     },
@@ -94,7 +130,8 @@ export const PRESETS: { readonly [N in PresetName]: MetaPreset } = {
    */
   'clone-demo': {
     title: 'Clone online SGD (gradients)',
-    blurb: 'Learning-algorithm cloning (paper section 3.2): gradients through the unroll regress every cell onto online SGD on 5x5 MNIST, 10 classes; held-out accuracy rises from chance within about 200 steps.',
+    blurb:
+      'Learning-algorithm cloning (paper section 3.2): gradients through the unroll regress every cell onto online SGD on 5x5 MNIST, 10 classes; held-out accuracy rises from chance within about 200 steps.',
     config: {
       seed: 42,
       method: 'gradient',
@@ -106,8 +143,23 @@ export const PRESETS: { readonly [N in PresetName]: MetaPreset } = {
       clipNorm: 0,
       trajectoryLength: 30,
       checkpointEvery: 25,
-      tasks: { datasets: ['mnist'], project: [false, true], resize: [5], classes: [null], copies: 1, assign: 'cycle', projection: 'fixed', split: 'train' },
-      evaluation: { every: 50, steps: 100, runs: 16, seed: 22, datasets: [{ dataset: 'mnist', split: 'test', resize: 7 }] },
+      tasks: {
+        datasets: ['mnist'],
+        project: [false, true],
+        resize: [5],
+        classes: [null],
+        copies: 1,
+        assign: 'cycle',
+        projection: 'fixed',
+        split: 'train',
+      },
+      evaluation: {
+        every: 50,
+        steps: 100,
+        runs: 16,
+        seed: 22,
+        datasets: [{ dataset: 'mnist', split: 'test', resize: 7 }],
+      },
     },
   },
   /**
@@ -118,7 +170,8 @@ export const PRESETS: { readonly [N in PresetName]: MetaPreset } = {
    */
   'clone-backprop-demo': {
     title: 'Clone backprop into one sub-RNN tick (regression)',
-    blurb: 'Learning-algorithm cloning of backprop (paper section 3.2, Fig. 4/5): each sub-RNN keeps w and b in its state and learns the forward pass tanh(x) w + b, the backward error and the updates, by regression on random cells (256 per step). The held-out runs use the cloned learner with a reverse tick after every example, on the CPU.',
+    blurb:
+      'Learning-algorithm cloning of backprop (paper section 3.2, Fig. 4/5): each sub-RNN keeps w and b in its state and learns the forward pass tanh(x) w + b, the backward error and the updates, by regression on random cells (256 per step). The held-out runs use the cloned learner with a reverse tick after every example, on the CPU.',
     config: {
       seed: 42,
       method: 'clone-backprop',
@@ -130,7 +183,16 @@ export const PRESETS: { readonly [N in PresetName]: MetaPreset } = {
       learningRate: 0.002,
       checkpointEvery: 100,
       model: { stateSize: 16, outputIndex: 0, backwardPass: true },
-      tasks: { datasets: ['mnist'], project: [false], resize: [null], classes: [null], copies: 1, assign: 'cycle', projection: 'fixed', split: 'train' },
+      tasks: {
+        datasets: ['mnist'],
+        project: [false],
+        resize: [null],
+        classes: [null],
+        copies: 1,
+        assign: 'cycle',
+        projection: 'fixed',
+        split: 'train',
+      },
       evaluation: { every: 500, steps: 200, runs: 4, seed: 22, datasets: [{ dataset: 'mnist', split: 'test' }] },
     },
   },
@@ -138,4 +200,5 @@ export const PRESETS: { readonly [N in PresetName]: MetaPreset } = {
 
 export const PRESET_NAMES = Object.keys(PRESETS) as PresetName[];
 
-export const isPresetName = (s: unknown): s is PresetName => typeof s === 'string' && (PRESET_NAMES as string[]).includes(s);
+export const isPresetName = (s: unknown): s is PresetName =>
+  typeof s === 'string' && (PRESET_NAMES as string[]).includes(s);

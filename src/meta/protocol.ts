@@ -57,14 +57,19 @@ export async function forEachBlock(
     const block = n === C ? full : { inputs: new Float32Array(R * n * A), labels: new Int32Array(R * n), steps: n };
     source.fillBlock(block);
     const r = await learner.run(block, { outputs: false });
-    if (r.runs !== R || r.steps !== n) throw new Error(`protocol: learner returned ${r.runs} x ${r.steps} results for ${R} x ${n}`);
+    if (r.runs !== R || r.steps !== n)
+      throw new Error(`protocol: learner returned ${r.runs} x ${r.steps} results for ${R} x ${n}`);
     consume(r, t0, n);
     opts.onProgress?.(t0 + n, T);
   }
 }
 
 /** The protocol with every run's correctness and loss kept ([R][T]): for tests and short runs; long runs use runProtocolSummary. */
-export async function runProtocol(learner: BatchLearner, source: BlockSource, opts: ProtocolOptions): Promise<ProtocolResult> {
+export async function runProtocol(
+  learner: BatchLearner,
+  source: BlockSource,
+  opts: ProtocolOptions,
+): Promise<ProtocolResult> {
   const R = learner.runs;
   const T = opts.steps;
   const correct = new Uint8Array(R * T);
@@ -91,7 +96,11 @@ export interface ProtocolSummary {
  * The protocol summarised as it runs: the same accuracy summary as summariseAccuracy(runProtocol(...))
  * bit for bit, with memory of one block plus [T] + [R] numbers (no [R][T] arrays).
  */
-export async function runProtocolSummary(learner: BatchLearner, source: BlockSource, opts: ProtocolOptions): Promise<ProtocolSummary> {
+export async function runProtocolSummary(
+  learner: BatchLearner,
+  source: BlockSource,
+  opts: ProtocolOptions,
+): Promise<ProtocolSummary> {
   const R = learner.runs;
   const acc = new AccuracyAccumulator(R, opts.steps);
   const lossSums = new Float64Array(R);

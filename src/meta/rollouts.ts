@@ -46,7 +46,8 @@ export const blockSteps = (T: number, opts: RolloutOptions, n: number, A: number
   Math.max(1, Math.min(T, Math.floor((opts.blockValues ?? 8 * 1024 * 1024) / (n * A))));
 
 /** The first prediction the fitness counts: 0, or T − finalSteps under objective final-loss. */
-export const firstCounted = (cfg: MetaConfig): number => (cfg.objective === 'final-loss' ? cfg.trajectoryLength - cfg.finalSteps : 0);
+export const firstCounted = (cfg: MetaConfig): number =>
+  cfg.objective === 'final-loss' ? cfg.trajectoryLength - cfg.finalSteps : 0;
 
 /**
  * sums[s] += run s's losses at steps first..c-1 of a block of c steps (`loss` [runs][c]), one at a
@@ -59,7 +60,13 @@ export function addBlockLosses(sums: Float64Array, loss: Float32Array, c: number
 }
 
 /** Each pair's fitness: plus[at(p)] and minus[at(p)] are its runs' sums (2i, 2i + 1) over `count` predictions. */
-export function setPairMeans(fitness: Fitness, pairs: readonly number[], sums: Float64Array, count: number, at: (pair: number) => number = (p) => p): void {
+export function setPairMeans(
+  fitness: Fitness,
+  pairs: readonly number[],
+  sums: Float64Array,
+  count: number,
+  at: (pair: number) => number = (p) => p,
+): void {
   pairs.forEach((p, i) => {
     fitness.plus[at(p)] = sums[2 * i] / count;
     fitness.minus[at(p)] = sums[2 * i + 1] / count;
@@ -88,7 +95,12 @@ export interface PairRange {
 }
 
 /** Pairs (default all; else `range`) grouped by task shape (in order of first appearance), each group cut into even batches. */
-export function planBatches(tasks: readonly ShapedTask[], variantOfPair: Uint32Array, maxRunsPerBatch: number, range?: PairRange): Batch[] {
+export function planBatches(
+  tasks: readonly ShapedTask[],
+  variantOfPair: Uint32Array,
+  maxRunsPerBatch: number,
+  range?: PairRange,
+): Batch[] {
   const groups = new Map<string, { inputSize: number; numClasses: number; pairs: number[] }>();
   const { from, to } = range ?? { from: 0, to: variantOfPair.length };
   for (let p = from; p < to; p++) {
@@ -171,7 +183,13 @@ type ChunkRunner = (c: number) => Promise<BlockResult>;
 
 /** The batch's examples as values, projected on the CPU (tasks that generate their examples). */
 function streamChunks(
-  cfg: MetaConfig, tasks: readonly VariantTask[], variantOfPair: Uint32Array, step: number, pairs: readonly number[], engine: VsmlEngine, streamOfRun: Uint32Array,
+  cfg: MetaConfig,
+  tasks: readonly VariantTask[],
+  variantOfPair: Uint32Array,
+  step: number,
+  pairs: readonly number[],
+  engine: VsmlEngine,
+  streamOfRun: Uint32Array,
 ): ChunkRunner {
   const A = engine.spec.inputSize;
   const n = pairs.length;
@@ -192,7 +210,13 @@ function streamChunks(
 
 /** The batch's examples as indices into its tasks and projection seeds (tasks of examples). */
 function indexedChunks(
-  cfg: MetaConfig, tasks: readonly VariantTask[], variantOfPair: Uint32Array, step: number, pairs: readonly number[], engine: VsmlEngine, streamOfRun: Uint32Array,
+  cfg: MetaConfig,
+  tasks: readonly VariantTask[],
+  variantOfPair: Uint32Array,
+  step: number,
+  pairs: readonly number[],
+  engine: VsmlEngine,
+  streamOfRun: Uint32Array,
 ): ChunkRunner {
   const n = pairs.length;
   const datasets: ExampleTask[] = [];
@@ -207,7 +231,14 @@ function indexedChunks(
   return (c) => {
     const indices = new Uint32Array(n * c);
     streams.forEach((s, i) => s.next(c, indices, i * c));
-    const block: IndexedBlock = { datasets, datasetOfStream, indices, steps: c, streamOfRun, ...(projectionSeeds ? { projectionSeeds } : {}) };
+    const block: IndexedBlock = {
+      datasets,
+      datasetOfStream,
+      indices,
+      steps: c,
+      streamOfRun,
+      ...(projectionSeeds ? { projectionSeeds } : {}),
+    };
     return runIndexedOn(engine, block, { outputs: false });
   };
 }

@@ -6,8 +6,11 @@
 import type { MetaConfig } from './metaConfig';
 
 /** Whether a checkpoint is due once `step` steps are done. */
-export const checkpointDue = (cfg: MetaConfig, step: number): boolean => step % cfg.checkpointEvery === 0 || step === cfg.steps;
+export const checkpointDue = (cfg: MetaConfig, step: number): boolean =>
+  step % cfg.checkpointEvery === 0 || step === cfg.steps;
 
 /** Whether the held-out evaluations are due with `step` steps done. */
 export const evaluationDue = (cfg: MetaConfig, step: number): boolean =>
-  cfg.evaluation.every > 0 && cfg.evaluation.datasets.length > 0 && (step === 0 || step % cfg.evaluation.every === 0 || step === cfg.steps);
+  cfg.evaluation.every > 0 &&
+  cfg.evaluation.datasets.length > 0 &&
+  (step === 0 || step % cfg.evaluation.every === 0 || step === cfg.steps);

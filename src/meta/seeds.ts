@@ -22,8 +22,10 @@ export const META_TAGS = {
 } as const;
 
 export const initSeed = (seed: number): number => hash3(seed, META_TAGS.init, 0);
-export const stateRng = (seed: number, step: number, pair: number): Rng => new Rng(hash3(seed, META_TAGS.state, step), pair);
+export const stateRng = (seed: number, step: number, pair: number): Rng =>
+  new Rng(hash3(seed, META_TAGS.state, step), pair);
 export const dataSeed = (seed: number, step: number): number => hash3(seed, META_TAGS.data, step);
 export const variantTaskSeed = (seed: number, variant: number): number => hash3(seed, META_TAGS.task, variant);
 export const assignRng = (seed: number, step: number): Rng => new Rng(hash3(seed, META_TAGS.assign, step));
-export const stepProjectionSeed = (seed: number, step: number, pair: number): number => hash3(hash3(seed, META_TAGS.stepProjection, step), pair, 0);
+export const stepProjectionSeed = (seed: number, step: number, pair: number): number =>
+  hash3(hash3(seed, META_TAGS.stepProjection, step), pair, 0);

@@ -43,7 +43,11 @@ export class SourceCache {
   }
 }
 
-export async function buildVariantTasks(cfg: MetaConfig, variants: readonly TaskVariant[], sources: SourceCache): Promise<Result<VariantTask[]>> {
+export async function buildVariantTasks(
+  cfg: MetaConfig,
+  variants: readonly TaskVariant[],
+  sources: SourceCache,
+): Promise<Result<VariantTask[]>> {
   const tasks = new Map<string, Task>();
   const out: VariantTask[] = [];
   const perStep = cfg.tasks.projection === 'per-step';
@@ -63,7 +67,12 @@ export async function buildVariantTasks(cfg: MetaConfig, variants: readonly Task
         ...(v.classes ? { classes: v.classes } : {}),
         ...(v.dataset.normalisation !== undefined ? { normalisation: v.dataset.normalisation } : {}),
       });
-      if (!built.ok) return fail(built.error.code, 'tasks', `variant ${v.index} (${describeVariant(v)}): ${formatFieldError(built.error)}`);
+      if (!built.ok)
+        return fail(
+          built.error.code,
+          'tasks',
+          `variant ${v.index} (${describeVariant(v)}): ${formatFieldError(built.error)}`,
+        );
       task = built.value;
       tasks.set(key, task);
     }

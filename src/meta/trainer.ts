@@ -93,11 +93,37 @@ export interface StepReport {
 }
 
 /** Step s's report from its estimate: accepted with the update's gradientNorm, or rejected (gradientNorm null, est.rejection set). */
-export function stepReport(s: number, variants: Uint32Array, est: EsEstimate, gradientNorm: number | null, seconds: number): StepReport {
+export function stepReport(
+  s: number,
+  variants: Uint32Array,
+  est: EsEstimate,
+  gradientNorm: number | null,
+  seconds: number,
+): StepReport {
   const { plus, minus } = est;
   return est.rejection !== null
-    ? { step: s + 1, metaLoss: null, accepted: false, rejection: est.rejection, plus, minus, gradientNorm: null, variants, seconds }
-    : { step: s + 1, metaLoss: est.metaLoss, accepted: true, rejection: null, plus, minus, gradientNorm, variants, seconds };
+    ? {
+        step: s + 1,
+        metaLoss: null,
+        accepted: false,
+        rejection: est.rejection,
+        plus,
+        minus,
+        gradientNorm: null,
+        variants,
+        seconds,
+      }
+    : {
+        step: s + 1,
+        metaLoss: est.metaLoss,
+        accepted: true,
+        rejection: null,
+        plus,
+        minus,
+        gradientNorm,
+        variants,
+        seconds,
+      };
 }
 
 export interface TrainerSnapshot {
@@ -151,9 +177,14 @@ class MetaTrainer implements Trainer {
     private readonly options: TrainerOptions,
   ) {
     this.size = paramLayout(config.model).size;
-    this.theta = options.initialParams ? asVmParams(new Float32Array(options.initialParams)) : initParams(config.model, new Rng(initSeed(config.seed)));
+    this.theta = options.initialParams
+      ? asVmParams(new Float32Array(options.initialParams))
+      : initParams(config.model, new Rng(initSeed(config.seed)));
     this.adam = adamInit(this.size);
-    this.cma = config.method === 'cma-es' ? { state: sepCmaInit(this.theta, config.sigma), params: sepCmaParams(this.size, config.pairs) } : null;
+    this.cma =
+      config.method === 'cma-es'
+        ? { state: sepCmaInit(this.theta, config.sigma), params: sepCmaParams(this.size, config.pairs) }
+        : null;
     this.now = options.now ?? (() => performance.now());
     this.rollouts = options.rollouts?.(tasks) ?? null;
   }
@@ -167,10 +198,14 @@ class MetaTrainer implements Trainer {
     const s = this.stepsDone;
     const started = this.now();
     const variants = assignVariants(cfg, this.tasks.length, s);
-    const est = cfg.method === 'gradient' ? await this.gradientEstimate(variants, s)
-      : cfg.method === 'cma-es' ? await this.cmaEstimate(variants, s)
-        : cfg.method === 'clone-backprop' ? this.cloneEstimate(s)
-          : await this.esEstimate(variants, s);
+    const est =
+      cfg.method === 'gradient'
+        ? await this.gradientEstimate(variants, s)
+        : cfg.method === 'cma-es'
+          ? await this.cmaEstimate(variants, s)
+          : cfg.method === 'clone-backprop'
+            ? this.cloneEstimate(s)
+            : await this.esEstimate(variants, s);
     this.stepsDone = s + 1;
     const seconds = () => (this.now() - started) / 1000;
     if (est.rejection !== null) {
@@ -200,7 +235,16 @@ class MetaTrainer implements Trainer {
     const cfg = this.config;
     const cma = this.cma as NonNullable<MetaTrainer['cma']>;
     const pairParams = cmaPairParams(cma.state, cfg.seed, s);
-    const { plus, minus } = await runRollouts(cfg, this.theta, this.tasks, variants, s, this.engines, this.options, pairParams);
+    const { plus, minus } = await runRollouts(
+      cfg,
+      this.theta,
+      this.tasks,
+      variants,
+      s,
+      this.engines,
+      this.options,
+      pairParams,
+    );
     const bad = firstNonFinite(plus, minus);
     if (bad !== null) return { plus, minus, rejection: bad, g: new Float64Array(0), metaLoss: NaN };
     const update = cmaUpdate(cma.state, cma.params, plus, minus, cfg.seed, s);
@@ -211,7 +255,11 @@ class MetaTrainer implements Trainer {
     const { loss, g } = cloneStep(this.config, this.theta, this.tasks[0].task.inputSize, s);
     const losses = Float64Array.of(loss.loss);
     const bad = g.findIndex((x) => !Number.isFinite(x));
-    const rejection = !Number.isFinite(loss.loss) ? `cloning loss is ${loss.loss}` : bad >= 0 ? `gradient: ${g[bad]} at index ${bad}` : null;
+    const rejection = !Number.isFinite(loss.loss)
+      ? `cloning loss is ${loss.loss}`
+      : bad >= 0
+        ? `gradient: ${g[bad]} at index ${bad}`
+        : null;
     return { plus: losses, minus: losses, rejection, g, metaLoss: loss.loss };
   }
 
@@ -220,7 +268,10 @@ class MetaTrainer implements Trainer {
     const jobs: GradientJob[] = Array.from(variants, (v, p) => {
       const { inputSize, numClasses } = this.tasks[v].task;
       const shapes = layerShapes(layerSizes(cfg.model, inputSize, numClasses));
-      const objective = cfg.objective === 'clone-sgd' ? { kind: 'clone-sgd' as const, eta: cfg.cloneLearningRate } : { kind: 'meta-loss' as const };
+      const objective =
+        cfg.objective === 'clone-sgd'
+          ? { kind: 'clone-sgd' as const, eta: cfg.cloneLearningRate }
+          : { kind: 'meta-loss' as const };
       return { inputSize, numClasses, trajectory: pairTrajectory(cfg, this.tasks[v], s, p, shapes), objective };
     });
     const r = await (this.options.gradients ?? inThreadGradients)(cfg.model, new Float32Array(this.theta), jobs);
@@ -228,7 +279,12 @@ class MetaTrainer implements Trainer {
     const g = meanGradient(r.grads, jobs.length, this.size);
     const badLoss = losses.findIndex((x) => !Number.isFinite(x));
     const badGrad = g.findIndex((x) => !Number.isFinite(x));
-    const rejection = badLoss >= 0 ? `trajectory ${badLoss}: loss is ${losses[badLoss]}` : badGrad >= 0 ? `gradient: ${g[badGrad]} at index ${badGrad}` : null;
+    const rejection =
+      badLoss >= 0
+        ? `trajectory ${badLoss}: loss is ${losses[badLoss]}`
+        : badGrad >= 0
+          ? `gradient: ${g[badGrad]} at index ${badGrad}`
+          : null;
     let sum = 0;
     for (const x of losses) sum += x;
     return { plus: losses, minus: losses, rejection, g, metaLoss: sum / losses.length };
@@ -239,11 +295,22 @@ class MetaTrainer implements Trainer {
   }
 
   engineSpecs(): EngineSpec[] {
-    return runEngineSpecs(this.config, this.tasks, this.heldOut.engineShapes(), this.options.maxRunsPerBatch ?? DEFAULT_MAX_RUNS_PER_BATCH);
+    return runEngineSpecs(
+      this.config,
+      this.tasks,
+      this.heldOut.engineShapes(),
+      this.options.maxRunsPerBatch ?? DEFAULT_MAX_RUNS_PER_BATCH,
+    );
   }
 
   state(): TrainerSnapshot {
-    return { step: this.stepsDone, rejected: this.rejectedSteps, params: asVmParams(new Float32Array(this.theta)), optimizer: cloneAdam(this.adam), ...this.cmaCopy() };
+    return {
+      step: this.stepsDone,
+      rejected: this.rejectedSteps,
+      params: asVmParams(new Float32Array(this.theta)),
+      optimizer: cloneAdam(this.adam),
+      ...this.cmaCopy(),
+    };
   }
 
   learner(): Learner {
@@ -251,7 +318,14 @@ class MetaTrainer implements Trainer {
   }
 
   checkpoint(): Checkpoint {
-    return { config: this.config, step: this.stepsDone, rejected: this.rejectedSteps, learner: this.learner(), optimizer: cloneAdam(this.adam), ...this.cmaCopy() };
+    return {
+      config: this.config,
+      step: this.stepsDone,
+      rejected: this.rejectedSteps,
+      learner: this.learner(),
+      optimizer: cloneAdam(this.adam),
+      ...this.cmaCopy(),
+    };
   }
 
   private cmaCopy(): { cma?: SepCmaState } {
@@ -260,12 +334,21 @@ class MetaTrainer implements Trainer {
 
   restore(cp: Checkpoint): Result<true> {
     const diff = trajectoryDifference(cp.config, this.config);
-    if (diff !== null) return fail('mismatch', `config.${diff}`, 'differs from the checkpoint (only steps, checkpointEvery and evaluation may change on resume)');
-    if (cp.learner.params.length !== this.size || cp.optimizer.m.length !== this.size || cp.optimizer.v.length !== this.size) {
+    if (diff !== null)
+      return fail(
+        'mismatch',
+        `config.${diff}`,
+        'differs from the checkpoint (only steps, checkpointEvery and evaluation may change on resume)',
+      );
+    if (
+      cp.learner.params.length !== this.size ||
+      cp.optimizer.m.length !== this.size ||
+      cp.optimizer.v.length !== this.size
+    ) {
       return fail('shape', 'learner.params', `expected ${this.size} values`);
     }
     if (this.cma) {
-      if (!cp.cma) return fail('missing', 'cma', 'a cma-es run needs the checkpoint\'s sep-CMA-ES state');
+      if (!cp.cma) return fail('missing', 'cma', "a cma-es run needs the checkpoint's sep-CMA-ES state");
       if (cp.cma.mean.length !== this.size) return fail('shape', 'cma.mean', `expected ${this.size} values`);
       this.cma.state = cloneSepCma(cp.cma);
     }
@@ -301,13 +384,27 @@ export async function createTrainer(
   options: TrainerOptions = {},
 ): Promise<Result<Trainer>> {
   if (config.learner.kind !== 'vsml') {
-    return fail('unsupported', 'learner.kind', `a ${config.learner.kind} learner is meta-trained by createLearnedTrainer (src/meta/learnedTrainer.ts), on the CPU reference`);
+    return fail(
+      'unsupported',
+      'learner.kind',
+      `a ${config.learner.kind} learner is meta-trained by createLearnedTrainer (src/meta/learnedTrainer.ts), on the CPU reference`,
+    );
   }
   if ((config.init === null) !== (options.initialParams === undefined)) {
-    return fail('init', 'init', config.init === null ? 'initial parameters given but the config has no init' : `the learner ${config.init} was not loaded`);
+    return fail(
+      'init',
+      'init',
+      config.init === null
+        ? 'initial parameters given but the config has no init'
+        : `the learner ${config.init} was not loaded`,
+    );
   }
   if (options.initialParams && options.initialParams.length !== paramLayout(config.model).size) {
-    return fail('shape', 'init', `${config.init}: V_M has ${options.initialParams.length} values, the config's model needs ${paramLayout(config.model).size}`);
+    return fail(
+      'shape',
+      'init',
+      `${config.init}: V_M has ${options.initialParams.length} values, the config's model needs ${paramLayout(config.model).size}`,
+    );
   }
   const sources = new SourceCache(data);
   if (options.memory) {
@@ -323,4 +420,3 @@ export async function createTrainer(
   const engines = new EngineCache(engineFactory, config.model, options.maxEngines);
   return ok(new MetaTrainer(config, tasks.value, heldOut.value, engines, options));
 }
-

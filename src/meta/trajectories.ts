@@ -58,7 +58,12 @@ export const pairStream = (cfg: MetaConfig, task: VariantTask, step: number, pai
   new OnlineStream(task.task, dataSeed(cfg.seed, step), pair);
 
 /** Pair p's T examples of step s ([T][A] inputs, projected when the task is, and [T] labels). */
-export function pairExamples(cfg: MetaConfig, task: VariantTask, step: number, pair: number): { inputs: Float32Array; labels: Int32Array } {
+export function pairExamples(
+  cfg: MetaConfig,
+  task: VariantTask,
+  step: number,
+  pair: number,
+): { inputs: Float32Array; labels: Int32Array } {
   const T = cfg.trajectoryLength;
   const A = task.task.inputSize;
   const inputs = new Float32Array(T * A);
@@ -70,7 +75,18 @@ export function pairExamples(cfg: MetaConfig, task: VariantTask, step: number, p
 }
 
 /** Pair p's whole trajectory of step s: T examples and the initial state, for a network of `shapes`. */
-export function pairTrajectory(cfg: MetaConfig, task: VariantTask, step: number, pair: number, shapes: readonly LayerShape[]): Trajectory {
+export function pairTrajectory(
+  cfg: MetaConfig,
+  task: VariantTask,
+  step: number,
+  pair: number,
+  shapes: readonly LayerShape[],
+): Trajectory {
   const { inputs, labels } = pairExamples(cfg, task, step, pair);
-  return { inputs, labels, steps: cfg.trajectoryLength, state: initRunState(cfg.model, shapes, stateRng(cfg.seed, step, pair)) };
+  return {
+    inputs,
+    labels,
+    steps: cfg.trajectoryLength,
+    state: initRunState(cfg.model, shapes, stateRng(cfg.seed, step, pair)),
+  };
 }

@@ -65,21 +65,30 @@ export const CONFIG_PROPS: readonly ConfigProp[] = [
   { name: 'feedLabel', kind: 'boolean', help: 'feed the one-hot label beside the error' },
   { name: 'hiddenSizes', kind: 'intList', min: 1, max: 4096, help: 'hidden layer sizes' },
   { name: 'initRandProportion', kind: 'number', min: 0, max: 1, help: 'fraction of random cell dims' },
-  { name: 'backwardPass', kind: 'boolean', help: 'reverse tick after each example: its error reaches every layer at once (CPU engines only)' },
+  {
+    name: 'backwardPass',
+    kind: 'boolean',
+    help: 'reverse tick after each example: its error reaches every layer at once (CPU engines only)',
+  },
   { name: 'layerNorm', kind: 'boolean', unsupportedWhen: true, help: 'LayerNorm on messages' },
 ];
 
-const describeRange = (p: ConfigProp): string =>
-  `${p.minExclusive ? '(' : '['}${p.min}, ${p.max}]`;
+const describeRange = (p: ConfigProp): string => `${p.minExclusive ? '(' : '['}${p.min}, ${p.max}]`;
 
 function checkNumber(p: ConfigProp, v: unknown, path: string): Result<number> {
-  if (typeof v !== 'number' || !Number.isFinite(v)) return fail('type', path, `must be a finite number, got ${show(v)}`);
+  if (typeof v !== 'number' || !Number.isFinite(v))
+    return fail('type', path, `must be a finite number, got ${show(v)}`);
   if (p.kind === 'int' || p.kind === 'intList') {
     if (!Number.isInteger(v)) return fail('range', path, `must be an integer in ${describeRange(p)}, got ${v}`);
   }
   const lowOk = p.min === undefined || (p.minExclusive ? v > p.min : v >= p.min);
   const highOk = p.max === undefined || v <= p.max;
-  if (!lowOk || !highOk) return fail('range', path, `must be ${p.kind === 'number' ? 'a number' : 'an integer'} in ${describeRange(p)}, got ${v}`);
+  if (!lowOk || !highOk)
+    return fail(
+      'range',
+      path,
+      `must be ${p.kind === 'number' ? 'a number' : 'an integer'} in ${describeRange(p)}, got ${v}`,
+    );
   return ok(v);
 }
 
@@ -119,7 +128,11 @@ export function parseConfig(raw: unknown, path = 'config'): Result<VsmlConfig> {
   }
   const cfg = out as unknown as VsmlConfig;
   if (cfg.outputIndex >= cfg.messageSize) {
-    return fail('range', `${path}.outputIndex`, `must be below messageSize (${cfg.messageSize}), got ${cfg.outputIndex}`);
+    return fail(
+      'range',
+      `${path}.outputIndex`,
+      `must be below messageSize (${cfg.messageSize}), got ${cfg.outputIndex}`,
+    );
   }
   return ok(Object.freeze(cfg));
 }

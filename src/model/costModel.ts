@@ -87,7 +87,13 @@ function merge(list: readonly KernelCost[]): KernelCost[] {
     out.set(
       k.kernel,
       p
-        ? { kernel: k.kernel, dispatches: p.dispatches + k.dispatches, flops: p.flops + k.flops, bytesRead: p.bytesRead + k.bytesRead, bytesWritten: p.bytesWritten + k.bytesWritten }
+        ? {
+            kernel: k.kernel,
+            dispatches: p.dispatches + k.dispatches,
+            flops: p.flops + k.flops,
+            bytesRead: p.bytesRead + k.bytesRead,
+            bytesWritten: p.bytesWritten + k.bytesWritten,
+          }
         : k,
     );
   }
@@ -110,7 +116,16 @@ export interface GpuCostOptions {
  * reduce_fwd: per (s, b) N threads add A values of h (4 partial sums: A adds, 3 to combine, 1 divide),
  * then M threads do N multiply-adds from the bias.
  */
-function reduceFwd(S: number, B: number, A: number, N: number, M: number, state: number, copies: number, shards: number): KernelCost {
+function reduceFwd(
+  S: number,
+  B: number,
+  A: number,
+  N: number,
+  M: number,
+  state: number,
+  copies: number,
+  shards: number,
+): KernelCost {
   return {
     kernel: 'reduce_fwd',
     dispatches: shards,
@@ -129,7 +144,8 @@ function reduceFwd(S: number, B: number, A: number, N: number, M: number, state:
  * FROM_STATE) makes the output message from h, or reduce_fwd (more layers) reads h as unfused.
  */
 export function gpuCost(cfg: VsmlConfig, shapes: readonly LayerShape[], o: GpuCostOptions): EngineCost {
-  if (cfg.backwardPass) throw new Error('gpuCost: config.backwardPass is not run by the WebGPU engine (src/gpu/spec.ts refuses it)');
+  if (cfg.backwardPass)
+    throw new Error('gpuCost: config.backwardPass is not run by the WebGPU engine (src/gpu/spec.ts refuses it)');
   const N = cfg.stateSize;
   const M = cfg.messageSize;
   const MT = cfg.microTicks;
@@ -147,7 +163,13 @@ export function gpuCost(cfg: VsmlConfig, shapes: readonly LayerShape[], o: GpuCo
   const cellUpdate = MT * (2 * N * 4 * N + N * WGSL_CELL_UPDATE_FLOPS); // h W_h and the update, all micro-ticks
   if (!fused) {
     // inject_input: x = inputs[q][t][a] (and streamOfRun[s]); writes M floats per (s, a).
-    ks.push({ kernel: 'inject_input', dispatches: shards, flops: 0, bytesRead: S * (A0 + 1) * F32, bytesWritten: S * A0 * M * F32 });
+    ks.push({
+      kernel: 'inject_input',
+      dispatches: shards,
+      flops: 0,
+      bytesRead: S * (A0 + 1) * F32,
+      bytesWritten: S * A0 * M * F32,
+    });
   }
   shapes.forEach(({ A, B }, l) => {
     const state = S * A * B * N * F32; // one of h, c
@@ -260,11 +282,21 @@ export function numpyCost(cfg: VsmlConfig, shapes: readonly LayerShape[], runs: 
   const { A, B } = shapes[0];
   const K = B;
   const perRun =
-    A * 4 * N + B * (M * 4 * N * 2 + 4 * N) + A * B * 4 * N +
+    A * 4 * N +
+    B * (M * 4 * N * 2 + 4 * N) +
+    A * B * 4 * N +
     A * B * MT * (N * 4 * N * 2 + N * NUMPY_CELL_UPDATE_FLOPS) +
-    B * N * A + B * M * N * 2 + 4 * K;
+    B * N * A +
+    B * M * N * 2 +
+    4 * K;
   return total('numpy', runs, shapes, [
-    { kernel: 'step', dispatches: 0, flops: runs * perRun, bytesRead: runs * MT * 2 * A * B * N * F32, bytesWritten: runs * MT * 2 * A * B * N * F32 },
+    {
+      kernel: 'step',
+      dispatches: 0,
+      flops: runs * perRun,
+      bytesRead: runs * MT * 2 * A * B * N * F32,
+      bytesWritten: runs * MT * 2 * A * B * N * F32,
+    },
   ]);
 }
 
@@ -276,7 +308,8 @@ export const WASM_EXP_FLOPS = 22;
 const WASM_SIGMOID = WASM_EXP_FLOPS + 2;
 const WASM_TANH = WASM_EXP_FLOPS + 4;
 /** Per state dim and micro-tick: i (shift + sigmoid), g (tanh), f (shift + sigmoid), o, c' = f c + i g (3), h' = o tanh(c') (tanh + 1). */
-export const WASM_CELL_UPDATE_FLOPS = 1 + WASM_SIGMOID + WASM_TANH + 1 + WASM_SIGMOID + WASM_SIGMOID + 3 + WASM_TANH + 1;
+export const WASM_CELL_UPDATE_FLOPS =
+  1 + WASM_SIGMOID + WASM_TANH + 1 + WASM_SIGMOID + WASM_SIGMOID + 3 + WASM_TANH + 1;
 
 /**
  * The fast CPU engine (wasm/vsml_cpu.ts, one thread per run range): per example and layer V_b = bias +
@@ -289,7 +322,12 @@ export const WASM_CELL_UPDATE_FLOPS = 1 + WASM_SIGMOID + WASM_TANH + 1 + WASM_SI
  * for the backward message of layers above 0: no forward messages), those messages, and the run's
  * backward inputs cleared; each tick reads and writes h and c (and V_M) again.
  */
-export function cpuCost(cfg: VsmlConfig, shapes: readonly LayerShape[], runs: number, perRunParams: boolean): EngineCost {
+export function cpuCost(
+  cfg: VsmlConfig,
+  shapes: readonly LayerShape[],
+  runs: number,
+  perRunParams: boolean,
+): EngineCost {
   const Np = 4 * Math.ceil(cfg.stateSize / 4);
   const M = cfg.messageSize;
   const MT = cfg.microTicks;
@@ -303,7 +341,13 @@ export function cpuCost(cfg: VsmlConfig, shapes: readonly LayerShape[], runs: nu
     const inRows = l === 0 ? 1 : M;
     const sums = (fwd ? Np : 0) + (l > 0 ? Np : 0);
     const rows = (fwd ? B : 0) + (l > 0 ? A : 0);
-    ks.push({ kernel: `project U, V${suffix}`, dispatches: 0, flops: runs * (B * 4 * Np * M * 2 + A * 4 * Np * inRows * 2), bytesRead: runs * A * (l === 0 ? 1 : 0) * F32, bytesWritten: 0 });
+    ks.push({
+      kernel: `project U, V${suffix}`,
+      dispatches: 0,
+      flops: runs * (B * 4 * Np * M * 2 + A * 4 * Np * inRows * 2),
+      bytesRead: runs * A * (l === 0 ? 1 : 0) * F32,
+      bytesWritten: 0,
+    });
     ks.push({
       kernel: `rowCells${suffix}`,
       dispatches: 0,
@@ -311,15 +355,34 @@ export function cpuCost(cfg: VsmlConfig, shapes: readonly LayerShape[], runs: nu
       bytesRead: runs * 2 * A * B * Np * F32 + (perRunParams ? runs : 1) * packed,
       bytesWritten: runs * 2 * A * B * Np * F32,
     });
-    if (rows > 0) ks.push({ kernel: `messages${suffix}`, dispatches: 0, flops: runs * message * rows, bytesRead: 0, bytesWritten: runs * rows * M * F32 });
+    if (rows > 0)
+      ks.push({
+        kernel: `messages${suffix}`,
+        dispatches: 0,
+        flops: runs * message * rows,
+        bytesRead: 0,
+        bytesWritten: runs * rows * M * F32,
+      });
   };
   shapes.forEach((shape, l) => layerTick(shape, l, true, ''));
   // Readout (f64): tanh, divide, multiply, compare per class; sub, exp, add; the label's y (3); log, add, sub; error (div, sub).
-  ks.push({ kernel: 'readout', dispatches: 0, flops: runs * (9 * K + 6), bytesRead: 0, bytesWritten: runs * (K * M + 2) * F32 });
+  ks.push({
+    kernel: 'readout',
+    dispatches: 0,
+    flops: runs * (9 * K + 6),
+    bytesRead: 0,
+    bytesWritten: runs * (K * M + 2) * F32,
+  });
   if (cfg.backwardPass) {
     for (let l = shapes.length - 1; l >= 0; l--) layerTick(shapes[l], l, false, ' (reverse tick)');
     const carried = shapes.reduce((n, s) => n + s.B * M, 0);
-    ks.push({ kernel: 'clear backward inputs', dispatches: 0, flops: 0, bytesRead: 0, bytesWritten: runs * carried * F32 });
+    ks.push({
+      kernel: 'clear backward inputs',
+      dispatches: 0,
+      flops: 0,
+      bytesRead: 0,
+      bytesWritten: runs * carried * F32,
+    });
   }
   return total('cpu', runs, shapes, merge(ks));
 }
@@ -341,7 +404,12 @@ export function cpuPeak(cores: number, mhz: number, lanes = 4): Peak {
 }
 
 /** Known adapters (vendor spec sheets: fp32 without tensor cores, boost clock; memory bandwidth). */
-export const KNOWN_GPUS: readonly { readonly pattern: RegExp; readonly name: string; readonly gflops: number; readonly gbps: number }[] = [
+export const KNOWN_GPUS: readonly {
+  readonly pattern: RegExp;
+  readonly name: string;
+  readonly gflops: number;
+  readonly gbps: number;
+}[] = [
   { pattern: /H200/i, name: 'NVIDIA H200 SXM', gflops: 67_000, gbps: 4_800 },
   { pattern: /H100.*PCIe/i, name: 'NVIDIA H100 PCIe', gflops: 51_000, gbps: 2_000 },
   { pattern: /H100/i, name: 'NVIDIA H100 SXM', gflops: 67_000, gbps: 3_350 },
@@ -353,7 +421,9 @@ export const KNOWN_GPUS: readonly { readonly pattern: RegExp; readonly name: str
 /** The GPU's peak from its adapter description; SwiftShader runs on the CPU, so its peak is the CPU's. */
 export function gpuPeak(description: string, cpu: Peak | null): Peak {
   if (/swiftshader/i.test(description)) {
-    return cpu ? { ...cpu, source: `SwiftShader = the CPU: ${cpu.source}` } : { gflops: null, gbps: null, source: 'SwiftShader: CPU peak unknown' };
+    return cpu
+      ? { ...cpu, source: `SwiftShader = the CPU: ${cpu.source}` }
+      : { gflops: null, gbps: null, source: 'SwiftShader: CPU peak unknown' };
   }
   const known = KNOWN_GPUS.find((g) => g.pattern.test(description));
   if (!known) return { gflops: null, gbps: null, source: 'peak unknown' };

@@ -130,11 +130,15 @@ export const specShapes = (spec: EngineSpec): LayerShape[] =>
   layerShapes(layerSizes(spec.config, spec.inputSize, spec.numClasses));
 
 /** Resolve which stream each run reads, checking sizes and label ranges (also used by the baselines). */
-export function checkBlock(spec: Pick<EngineSpec, 'inputSize' | 'numClasses' | 'runs'>, block: StreamBlock): Result<Uint32Array> {
+export function checkBlock(
+  spec: Pick<EngineSpec, 'inputSize' | 'numClasses' | 'runs'>,
+  block: StreamBlock,
+): Result<Uint32Array> {
   const { inputSize: A, numClasses: K, runs: S } = spec;
   const T = block.steps;
   if (!Number.isInteger(T) || T < 1) return fail('range', 'steps', `must be a positive integer, got ${T}`);
-  if (block.labels.length % T !== 0) return fail('shape', 'labels', `length ${block.labels.length} is not a multiple of steps (${T})`);
+  if (block.labels.length % T !== 0)
+    return fail('shape', 'labels', `length ${block.labels.length} is not a multiple of steps (${T})`);
   const Q = block.labels.length / T;
   if (block.inputs.length !== Q * T * A) {
     return fail('shape', 'inputs', `expected ${Q} x ${T} x ${A} = ${Q * T * A} values, got ${block.inputs.length}`);
@@ -154,43 +158,62 @@ function resolveStreamOfRun(Q: number, S: number, given: Uint32Array | undefined
     map = Uint32Array.from({ length: S }, (_, s) => (Q === S ? s : 0));
   }
   if (map.length !== S) return fail('shape', 'streamOfRun', `expected ${S} entries, got ${map.length}`);
-  for (let s = 0; s < S; s++) if (map[s] >= Q) return fail('range', `streamOfRun[${s}]`, `must be below ${Q}, got ${map[s]}`);
+  for (let s = 0; s < S; s++)
+    if (map[s] >= Q) return fail('range', `streamOfRun[${s}]`, `must be below ${Q}, got ${map[s]}`);
   return ok(map);
 }
 
 /** Check an indexed block against a spec: shapes, datasets of the spec's A, indices in range, labels of the indexed examples in [0, K). */
-export function checkIndexedBlock(spec: Pick<EngineSpec, 'inputSize' | 'numClasses' | 'runs'>, block: IndexedBlock): Result<IndexedLayout> {
+export function checkIndexedBlock(
+  spec: Pick<EngineSpec, 'inputSize' | 'numClasses' | 'runs'>,
+  block: IndexedBlock,
+): Result<IndexedLayout> {
   const { inputSize: A, numClasses: K, runs: S } = spec;
   const T = block.steps;
   if (!Number.isInteger(T) || T < 1) return fail('range', 'steps', `must be a positive integer, got ${T}`);
-  if (block.indices.length % T !== 0) return fail('shape', 'indices', `length ${block.indices.length} is not a multiple of steps (${T})`);
+  if (block.indices.length % T !== 0)
+    return fail('shape', 'indices', `length ${block.indices.length} is not a multiple of steps (${T})`);
   const Q = block.indices.length / T;
   if (block.datasets.length < 1) return fail('shape', 'datasets', 'at least one dataset is needed');
   for (let d = 0; d < block.datasets.length; d++) {
     const ds = block.datasets[d];
-    if (ds.inputSize !== A) return fail('shape', `datasets[${d}].inputSize`, `the engine takes ${A} inputs, the dataset has ${ds.inputSize}`);
-    if (!Number.isInteger(ds.count) || ds.count < 1) return fail('range', `datasets[${d}].count`, `must be a positive integer, got ${ds.count}`);
-    if (ds.inputs.length !== ds.count * A) return fail('shape', `datasets[${d}].inputs`, `expected ${ds.count} x ${A} = ${ds.count * A} values, got ${ds.inputs.length}`);
-    if (ds.labels.length !== ds.count) return fail('shape', `datasets[${d}].labels`, `expected ${ds.count} labels, got ${ds.labels.length}`);
+    if (ds.inputSize !== A)
+      return fail('shape', `datasets[${d}].inputSize`, `the engine takes ${A} inputs, the dataset has ${ds.inputSize}`);
+    if (!Number.isInteger(ds.count) || ds.count < 1)
+      return fail('range', `datasets[${d}].count`, `must be a positive integer, got ${ds.count}`);
+    if (ds.inputs.length !== ds.count * A)
+      return fail(
+        'shape',
+        `datasets[${d}].inputs`,
+        `expected ${ds.count} x ${A} = ${ds.count * A} values, got ${ds.inputs.length}`,
+      );
+    if (ds.labels.length !== ds.count)
+      return fail('shape', `datasets[${d}].labels`, `expected ${ds.count} labels, got ${ds.labels.length}`);
   }
   const dos = block.datasetOfStream ?? new Uint32Array(Q);
-  if (dos.length !== Q) return fail('shape', 'datasetOfStream', `expected ${Q} entries (one per stream), got ${dos.length}`);
+  if (dos.length !== Q)
+    return fail('shape', 'datasetOfStream', `expected ${Q} entries (one per stream), got ${dos.length}`);
   for (let q = 0; q < Q; q++) {
-    if (dos[q] >= block.datasets.length) return fail('range', `datasetOfStream[${q}]`, `must be below ${block.datasets.length}, got ${dos[q]}`);
+    if (dos[q] >= block.datasets.length)
+      return fail('range', `datasetOfStream[${q}]`, `must be below ${block.datasets.length}, got ${dos[q]}`);
   }
   for (let i = 0; i < block.indices.length; i++) {
     const ds = block.datasets[dos[Math.floor(i / T)]];
     const n = block.indices[i];
-    if (n >= ds.count) return fail('range', `indices[${i}]`, `must be below the dataset's ${ds.count} examples, got ${n}`);
+    if (n >= ds.count)
+      return fail('range', `indices[${i}]`, `must be below the dataset's ${ds.count} examples, got ${n}`);
     const y = ds.labels[n];
-    if (!(y >= 0 && y < K)) return fail('range', `datasets[${dos[Math.floor(i / T)]}].labels[${n}]`, `must be in [0, ${K}), got ${y}`);
+    if (!(y >= 0 && y < K))
+      return fail('range', `datasets[${dos[Math.floor(i / T)]}].labels[${n}]`, `must be in [0, ${K}), got ${y}`);
   }
   const seeds = block.projectionSeeds;
   if (seeds) {
-    if (seeds.length !== Q) return fail('shape', 'projectionSeeds', `expected ${Q} entries (one per stream), got ${seeds.length}`);
+    if (seeds.length !== Q)
+      return fail('shape', 'projectionSeeds', `expected ${Q} entries (one per stream), got ${seeds.length}`);
     for (let q = 0; q < Q; q++) {
       const v = seeds[q];
-      if (v !== null && !(Number.isInteger(v) && v >= 0 && v <= 0xffffffff)) return fail('range', `projectionSeeds[${q}]`, `must be null or an integer in [0, 2^32), got ${v}`);
+      if (v !== null && !(Number.isInteger(v) && v >= 0 && v <= 0xffffffff))
+        return fail('range', `projectionSeeds[${q}]`, `must be null or an integer in [0, 2^32), got ${v}`);
     }
   }
   const map = resolveStreamOfRun(Q, S, block.streamOfRun);
@@ -205,7 +228,8 @@ export function checkParams(spec: EngineSpec, params: readonly VmParams[]): Resu
     return fail('shape', 'params', `expected 1 or ${spec.runs} parameter sets, got ${params.length}`);
   }
   for (let r = 0; r < params.length; r++) {
-    if (params[r].length !== size) return fail('shape', `params[${r}]`, `expected ${size} values, got ${params[r].length}`);
+    if (params[r].length !== size)
+      return fail('shape', `params[${r}]`, `expected ${size} values, got ${params[r].length}`);
     const bad = params[r].findIndex((v) => !Number.isFinite(v));
     if (bad >= 0) return fail('nan', `params[${r}][${bad}]`, `is ${params[r][bad]}`);
   }

@@ -18,16 +18,36 @@ import { asABJ, type LayerShape, type LayerState, type RunState } from './state'
 const copyState = (s: LayerState): LayerState => ({ h: asABJ(new Float32Array(s.h)), c: asABJ(new Float32Array(s.c)) });
 
 /** One layer, computed by tickLayer itself on a copy of `before` (which is not changed), with the state after every micro-tick and every gate kept. */
-function explainLayer(cfg: VsmlConfig, params: VmParams, shape: LayerShape, before: LayerState, fwdIn: Float32Array, bwdIn: Float32Array): ExplainedLayer {
+function explainLayer(
+  cfg: VsmlConfig,
+  params: VmParams,
+  shape: LayerShape,
+  before: LayerState,
+  fwdIn: Float32Array,
+  bwdIn: Float32Array,
+): ExplainedLayer {
   const { A, B } = shape;
   const N = cfg.stateSize;
   const T = cfg.microTicks;
   const record = {
     gates: new Float32Array(T * A * B * 4 * N),
-    ticks: Array.from({ length: T }, () => ({ h: asABJ(new Float32Array(A * B * N)), c: asABJ(new Float32Array(A * B * N)) })),
+    ticks: Array.from({ length: T }, () => ({
+      h: asABJ(new Float32Array(A * B * N)),
+      c: asABJ(new Float32Array(A * B * N)),
+    })),
   };
   const { fwdOut, bwdOut } = tickLayer(cfg, params, shape, copyState(before), fwdIn, bwdIn, record);
-  return { A, B, fwdIn: new Float32Array(fwdIn), bwdIn: new Float32Array(bwdIn), before: copyState(before), ticks: record.ticks, gates: record.gates, fwdOut, bwdOut };
+  return {
+    A,
+    B,
+    fwdIn: new Float32Array(fwdIn),
+    bwdIn: new Float32Array(bwdIn),
+    before: copyState(before),
+    ticks: record.ticks,
+    gates: record.gates,
+    fwdOut,
+    bwdOut,
+  };
 }
 
 /**
@@ -36,7 +56,13 @@ function explainLayer(cfg: VsmlConfig, params: VmParams, shape: LayerShape, befo
  * as backward input, the error injection `top` (last layer) or the layer above's reverse-tick bwdOut.
  * In layer order.
  */
-function explainReverse(cfg: VsmlConfig, params: VmParams, shapes: readonly LayerShape[], forward: readonly ExplainedLayer[], top: Float32Array): ExplainedLayer[] {
+function explainReverse(
+  cfg: VsmlConfig,
+  params: VmParams,
+  shapes: readonly LayerShape[],
+  forward: readonly ExplainedLayer[],
+  top: Float32Array,
+): ExplainedLayer[] {
   const out: ExplainedLayer[] = [];
   let bwdIn = top;
   for (let l = shapes.length - 1; l >= 0; l--) {
@@ -66,7 +92,8 @@ export function explainExample(
   const A = shapes[0].A;
   if (x.length !== A) throw new Error(`explain: the input has ${x.length} values, the grid ${A}`);
   const K = shapes[L - 1].B;
-  if (!(Number.isInteger(label) && label >= 0 && label < K)) throw new Error(`explain: label must be an integer in [0, ${K}), got ${label}`);
+  if (!(Number.isInteger(label) && label >= 0 && label < K))
+    throw new Error(`explain: label must be an integer in [0, ${K}), got ${label}`);
   let fwdIn: Float32Array = layer0Input(cfg, A, x);
   const layers: ExplainedLayer[] = [];
   for (let l = 0; l < L; l++) {
@@ -119,11 +146,19 @@ function layer0Input(cfg: VsmlConfig, A: number, x: Float32Array): Float32Array 
  * is all the prediction depends on (with backwardPass too). Bit for bit explainExample's y; no label,
  * no error, no reverse tick.
  */
-export function predictOutputs(cfg: VsmlConfig, params: VmParams, shapes: readonly LayerShape[], carry: RunCarry, x: Float32Array): Float32Array {
+export function predictOutputs(
+  cfg: VsmlConfig,
+  params: VmParams,
+  shapes: readonly LayerShape[],
+  carry: RunCarry,
+  x: Float32Array,
+): Float32Array {
   const A = shapes[0].A;
   if (x.length !== A) throw new Error(`explain: the input has ${x.length} values, the grid ${A}`);
   let fwdIn = layer0Input(cfg, A, x);
-  shapes.forEach((shape, l) => (fwdIn = tickLayer(cfg, params, shape, copyState(carry.states[l]), fwdIn, carry.bwdIn[l]).fwdOut));
+  shapes.forEach(
+    (shape, l) => (fwdIn = tickLayer(cfg, params, shape, copyState(carry.states[l]), fwdIn, carry.bwdIn[l]).fwdOut),
+  );
   return readout(cfg, fwdIn, shapes[shapes.length - 1].B);
 }
 
@@ -148,7 +183,12 @@ export function carryAfter(e: Explanation): RunCarry {
 }
 
 /** [A][M] mean over b of the cells' backward messages W_b h_ab + b_b of one layer (tickLayer's bwdOut, same order). */
-export function backwardMessage(cfg: VsmlConfig, params: VmParams, { A, B }: LayerShape, h: Float32Array): Float32Array {
+export function backwardMessage(
+  cfg: VsmlConfig,
+  params: VmParams,
+  { A, B }: LayerShape,
+  h: Float32Array,
+): Float32Array {
   const N = cfg.stateSize;
   const M = cfg.messageSize;
   const L = paramLayout(cfg);
@@ -182,12 +222,23 @@ export interface LastExample {
  * of its current h. With `last` null (no example since the states were set), or with
  * cfg.backwardPass (the reverse tick consumed them), every pending input is zero. The states are copied.
  */
-export function rebuildCarry(cfg: VsmlConfig, params: VmParams, shapes: readonly LayerShape[], states: RunState, last: LastExample | null): RunCarry {
+export function rebuildCarry(
+  cfg: VsmlConfig,
+  params: VmParams,
+  shapes: readonly LayerShape[],
+  states: RunState,
+  last: LastExample | null,
+): RunCarry {
   const L = shapes.length;
   const M = cfg.messageSize;
   const copies = states.map(copyState);
-  if (last === null || cfg.backwardPass) return { states: copies, bwdIn: shapes.map(({ B }) => new Float32Array(B * M)) };
-  const bwdIn = shapes.map((_, l) => (l < L - 1 ? backwardMessage(cfg, params, shapes[l + 1], states[l + 1].h) : errorInjection(cfg, softmaxLoss(last.y, last.label).p, last.label)));
+  if (last === null || cfg.backwardPass)
+    return { states: copies, bwdIn: shapes.map(({ B }) => new Float32Array(B * M)) };
+  const bwdIn = shapes.map((_, l) =>
+    l < L - 1
+      ? backwardMessage(cfg, params, shapes[l + 1], states[l + 1].h)
+      : errorInjection(cfg, softmaxLoss(last.y, last.label).p, last.label),
+  );
   return { states: copies, bwdIn };
 }
 
@@ -197,6 +248,7 @@ export function explanationBytes(cfg: VsmlConfig, shapes: readonly LayerShape[])
   const M = cfg.messageSize;
   const ticks = cfg.backwardPass ? 2 : 1;
   let floats = 0;
-  for (const { A, B } of shapes) floats += ticks * (A * B * N * (2 + 2 * cfg.microTicks + 4 * cfg.microTicks) + 2 * (A + B) * M) + B * M;
+  for (const { A, B } of shapes)
+    floats += ticks * (A * B * N * (2 + 2 * cfg.microTicks + 4 * cfg.microTicks) + 2 * (A + B) * M) + B * M;
   return floats * 4;
 }

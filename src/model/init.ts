@@ -31,8 +31,7 @@ export function initRunState(cfg: VsmlConfig, shapes: readonly LayerShape[], rng
     const h = new Float32Array(A * B * N);
     const c = new Float32Array(A * B * N);
     const std = 1 / Math.sqrt(A);
-    for (let cell = 0; cell < A * B; cell++)
-      for (let j = 0; j < nRand; j++) c[cell * N + j] = rng.truncNormal(std);
+    for (let cell = 0; cell < A * B; cell++) for (let j = 0; j < nRand; j++) c[cell * N + j] = rng.truncNormal(std);
     return { h: asABJ(h), c: asABJ(c) };
   });
 }

@@ -38,7 +38,8 @@ export class ReferenceEngine implements VsmlEngine {
   }
 
   setState(states: readonly RunState[]): void {
-    if (states.length !== this.spec.runs) throw new Error(`state: expected ${this.spec.runs} runs, got ${states.length}`);
+    if (states.length !== this.spec.runs)
+      throw new Error(`state: expected ${this.spec.runs} runs, got ${states.length}`);
     this.carries = states.map((s) => zeroCarry(this.spec.config, this.shapes, [...cloneRunState(s)]));
   }
 

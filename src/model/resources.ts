@@ -37,14 +37,25 @@ export interface MemoryItem {
 /** One factor of a product: its value and a word for it ("runs", "cells"); a bare number when the word is empty. */
 export type Factor = readonly [value: number, unit: string];
 
-const SINGULAR: Readonly<Record<string, string>> = { classes: 'class', matrices: 'matrix', copies: 'copy', trajectories: 'trajectory' };
+const SINGULAR: Readonly<Record<string, string>> = {
+  classes: 'class',
+  matrices: 'matrix',
+  copies: 'copy',
+  trajectories: 'trajectory',
+};
 const singular = (unit: string): string => SINGULAR[unit] ?? (unit.endsWith('s') ? unit.slice(0, -1) : unit);
 
 /** "4096 runs", "1 run". */
 const factorText = ([v, unit]: Factor): string => (!unit ? String(v) : `${v} ${v === 1 ? singular(unit) : unit}`);
 
 /** A part whose size is the product of `factors` (the last usually "4 bytes"). `longestArray` defaults to the product without the bytes. */
-export function productItem(field: string, what: string, factors: readonly Factor[], longestArray?: number, arrayFormula?: string): MemoryItem {
+export function productItem(
+  field: string,
+  what: string,
+  factors: readonly Factor[],
+  longestArray?: number,
+  arrayFormula?: string,
+): MemoryItem {
   const bytes = factors.reduce((p, [v]) => p * v, 1);
   const formula = factors.map(factorText).join(' x ');
   return { field, what, formula, bytes, longestArray: longestArray ?? 0, ...(arrayFormula ? { arrayFormula } : {}) };
@@ -52,7 +63,12 @@ export function productItem(field: string, what: string, factors: readonly Facto
 
 /** "15.3 GiB", "512.0 MiB", "12.0 KiB", "100 bytes". */
 export function formatMemory(bytes: number): string {
-  const units: [number, string][] = [[1024 ** 4, 'TiB'], [GIB, 'GiB'], [1024 ** 2, 'MiB'], [1024, 'KiB']];
+  const units: [number, string][] = [
+    [1024 ** 4, 'TiB'],
+    [GIB, 'GiB'],
+    [1024 ** 2, 'MiB'],
+    [1024, 'KiB'],
+  ];
   for (const [size, unit] of units) if (bytes >= size) return `${(bytes / size).toFixed(1)} ${unit}`;
   return `${Math.round(bytes)} bytes`;
 }
@@ -63,7 +79,11 @@ export function parseMemorySize(text: string): Result<number> {
   const power: Record<string, number> = { b: 0, k: 1, m: 2, g: 3, t: 4 };
   const bytes = m ? Number(m[1]) * 1024 ** power[(m[2] ?? 'b')[0].toLowerCase()] : NaN;
   if (!(bytes >= 1) || !Number.isFinite(bytes)) {
-    return fail('usage', '', `must be a size such as 8GiB, 512MiB or 1.5TiB (KiB, MiB, GiB, TiB; KB, MB, GB, TB read as the same), got ${JSON.stringify(text)}`);
+    return fail(
+      'usage',
+      '',
+      `must be a size such as 8GiB, 512MiB or 1.5TiB (KiB, MiB, GiB, TiB; KB, MB, GB, TB read as the same), got ${JSON.stringify(text)}`,
+    );
   }
   return ok(Math.floor(bytes));
 }
@@ -82,7 +102,11 @@ export const DEFAULT_MEMORY_SHARE = 0.25;
 
 /** A quarter of `totalBytes` (os.totalmem() in Node, navigator.deviceMemory in a browser). */
 export function machineMemoryLimit(totalBytes: number, raise: string, what = "this machine's"): MemoryLimit {
-  return { bytes: Math.floor(totalBytes * DEFAULT_MEMORY_SHARE), source: `a quarter of ${what} ${formatMemory(totalBytes)}`, raise };
+  return {
+    bytes: Math.floor(totalBytes * DEFAULT_MEMORY_SHARE),
+    source: `a quarter of ${what} ${formatMemory(totalBytes)}`,
+    raise,
+  };
 }
 
 export interface MemoryEstimate {
@@ -119,7 +143,10 @@ export function memoryRefusal(estimate: MemoryEstimate, limit: MemoryLimit): Mem
   const long = items.find((i) => i.longestArray > MAX_ARRAY_LENGTH);
   if (long) {
     const how = long.arrayFormula ?? long.formula.replace(/ x \d+ bytes?$/, '');
-    return { field: long.field, message: `${long.what} needs one array of ${long.longestArray} values (${how}), more than the ${MAX_ARRAY_LENGTH} a typed array can hold` };
+    return {
+      field: long.field,
+      message: `${long.what} needs one array of ${long.longestArray} values (${how}), more than the ${MAX_ARRAY_LENGTH} a typed array can hold`,
+    };
   }
   return null;
 }
@@ -128,7 +155,11 @@ export function memoryRefusal(estimate: MemoryEstimate, limit: MemoryLimit): Mem
 export const formatRefusal = (r: MemoryRefusal): string => `${r.field}: ${r.message}`;
 
 /** Cells of a VSML network on [A, ...hiddenSizes, K]: sum over layers of A_l B_l, and the largest layer's. */
-export function gridCells(config: VsmlConfig, inputSize: number, numClasses: number): { total: number; largest: number } {
+export function gridCells(
+  config: VsmlConfig,
+  inputSize: number,
+  numClasses: number,
+): { total: number; largest: number } {
   const shapes = layerShapes(layerSizes(config, inputSize, numClasses));
   let total = 0;
   let largest = 0;
@@ -158,11 +189,18 @@ export function engineItems(field: string, r: EngineRequest, copies: number, who
   const N = r.config.stateSize;
   const copiesFactor: Factor[] = copies > 1 ? [[copies, 'copies']] : [];
   const state = productItem(
-    field, `${whose} state h and c`, [...copiesFactor, [r.runs, 'runs'], [cells.total, 'cells'], [2 * N, 'floats'], [F32, 'bytes']],
-    cells.largest * N, `one layer of one run: ${cells.largest} cells x ${N} floats`,
+    field,
+    `${whose} state h and c`,
+    [...copiesFactor, [r.runs, 'runs'], [cells.total, 'cells'], [2 * N, 'floats'], [F32, 'bytes']],
+    cells.largest * N,
+    `one layer of one run: ${cells.largest} cells x ${N} floats`,
   );
   const sets = r.paramsPerRun ? r.runs : 1;
-  const params = productItem(field, `${whose} V_M`, [[sets, 'sets'], [paramLayout(r.config).size, 'values'], [F32, 'bytes']]);
+  const params = productItem(field, `${whose} V_M`, [
+    [sets, 'sets'],
+    [paramLayout(r.config).size, 'values'],
+    [F32, 'bytes'],
+  ]);
   return [state, params];
 }
 
@@ -191,10 +229,21 @@ export function stateField(
 }
 
 /** The weights of R runs of a baseline on A inputs and K classes, with Adam's two moments when it uses Adam. */
-export function baselineItem(field: string, name: BaselineName, inputSize: number, numClasses: number, runs: number): MemoryItem {
+export function baselineItem(
+  field: string,
+  name: BaselineName,
+  inputSize: number,
+  numClasses: number,
+  runs: number,
+): MemoryItem {
   const spec = BASELINES[name];
   const copies = spec.optimizer.kind === 'adam' ? 3 : 1;
   const size = mlpLayout([inputSize, ...spec.hidden, numClasses]).size;
-  const factors: Factor[] = [[runs, 'runs'], [size, 'weights'], ...(copies > 1 ? [[copies, 'copies'] as Factor] : []), [F32, 'bytes']];
+  const factors: Factor[] = [
+    [runs, 'runs'],
+    [size, 'weights'],
+    ...(copies > 1 ? [[copies, 'copies'] as Factor] : []),
+    [F32, 'bytes'],
+  ];
   return productItem(field, `${name} weights${copies > 1 ? ' and Adam moments' : ''}`, factors, runs * size);
 }

@@ -26,4 +26,5 @@ export const errorMessage = (e: unknown): string => (e instanceof Error ? e.mess
 export const errorLine = (e: unknown): string => errorMessage(e).split('\n')[0];
 
 /** A reply across the worker boundary that either carries T or says why not in one line. */
-export type Reply<T extends object = object> = ({ readonly ok: true } & T) | { readonly ok: false; readonly message: string };
+export type Reply<T extends object = object> =
+  ({ readonly ok: true } & T) | { readonly ok: false; readonly message: string };

@@ -31,15 +31,13 @@ export const layerShapes = (sizes: readonly number[]): LayerShape[] =>
 
 export function abjToSoA(x: StateABJ, { A, B }: LayerShape, N: number, out = new Float32Array(A * B * N)): StateSoA {
   for (let a = 0; a < A; a++)
-    for (let b = 0; b < B; b++)
-      for (let j = 0; j < N; j++) out[(j * B + b) * A + a] = x[(a * B + b) * N + j];
+    for (let b = 0; b < B; b++) for (let j = 0; j < N; j++) out[(j * B + b) * A + a] = x[(a * B + b) * N + j];
   return asSoA(out);
 }
 
 export function soaToABJ(x: StateSoA, { A, B }: LayerShape, N: number, out = new Float32Array(A * B * N)): StateABJ {
   for (let a = 0; a < A; a++)
-    for (let b = 0; b < B; b++)
-      for (let j = 0; j < N; j++) out[(a * B + b) * N + j] = x[(j * B + b) * A + a];
+    for (let b = 0; b < B; b++) for (let j = 0; j < N; j++) out[(a * B + b) * N + j] = x[(j * B + b) * A + a];
   return asABJ(out);
 }
 

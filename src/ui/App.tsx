@@ -46,7 +46,8 @@ export function App() {
   const openDrawer = (open: boolean) => {
     setDrawerOpen(open);
     if (open) requestAnimationFrame(() => drawerClose.current?.focus());
-    else if (document.activeElement instanceof HTMLElement && document.activeElement.closest('#settings')) document.querySelector<HTMLElement>('[data-testid="settings-toggle"]')?.focus();
+    else if (document.activeElement instanceof HTMLElement && document.activeElement.closest('#settings'))
+      document.querySelector<HTMLElement>('[data-testid="settings-toggle"]')?.focus();
   };
 
   useShortcuts({
@@ -65,7 +66,9 @@ export function App() {
     <PickedFilesContext.Provider value={picked}>
       <div className={(presentation.present ? 'studio present' : 'studio') + quizClasses}>
         <a
-          className="skip-link" href="#views" data-testid="skip-link"
+          className="skip-link"
+          href="#views"
+          data-testid="skip-link"
           onClick={(e) => {
             e.preventDefault();
             views.current?.focus();
@@ -89,7 +92,14 @@ export function App() {
           </div>
           <BackendBadge />
         </header>
-        <Toolbar presentation={presentation} drawerOpen={drawerOpen} onToggleDrawer={() => openDrawer(!drawerOpen)} onHelp={() => setHelp(true)} onTour={tour.show} onExplain={explain.show} />
+        <Toolbar
+          presentation={presentation}
+          drawerOpen={drawerOpen}
+          onToggleDrawer={() => openDrawer(!drawerOpen)}
+          onHelp={() => setHelp(true)}
+          onTour={tour.show}
+          onExplain={explain.show}
+        />
         <Messages />
         <QuizPanel />
         <PresetBar />
@@ -98,7 +108,13 @@ export function App() {
         <main className="layout" hidden={explain.open}>
           <Views ref={views} />
           <section id="settings" className={drawerOpen ? 'side drawer open' : 'side drawer'} aria-label="settings">
-            <button type="button" ref={drawerClose} className="drawer-close" data-testid="settings-close" onClick={() => openDrawer(false)}>
+            <button
+              type="button"
+              ref={drawerClose}
+              className="drawer-close"
+              data-testid="settings-close"
+              onClick={() => openDrawer(false)}
+            >
               ✕ Close settings
             </button>
             <Controls />
@@ -106,7 +122,8 @@ export function App() {
             <LearnedPanel />
             <DataPanel />
             <p className="small muted">
-              <a href="trainer.html">meta-train</a> · <a href="check.html">engine check</a> · <a href="bench.html">benchmark</a>
+              <a href="trainer.html">meta-train</a> · <a href="check.html">engine check</a> ·{' '}
+              <a href="bench.html">benchmark</a>
             </p>
           </section>
         </main>

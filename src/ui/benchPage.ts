@@ -19,7 +19,9 @@ declare global {
 const params = new URLSearchParams(location.search);
 const list = (key: string, fallback: string) => (params.get(key) ?? fallback).split(',').filter(Boolean);
 const out = document.querySelector<HTMLPreElement>('[data-testid="bench-output"]')!;
-const worker = Comlink.wrap<BenchWorkerApi>(new Worker(new URL('../worker/tools/bench.worker.ts', import.meta.url), { type: 'module' }));
+const worker = Comlink.wrap<BenchWorkerApi>(
+  new Worker(new URL('../worker/tools/bench.worker.ts', import.meta.url), { type: 'module' }),
+);
 
 if (params.get('drive') === '1') {
   window.vsmlBenchControl = worker;
@@ -32,7 +34,8 @@ if (params.get('drive') === '1') {
   const participants = backends.map((b) => remoteParticipant('chromium', b, worker, blockSize));
   const cases: BenchCase[] = [];
   for (const runs of list('runs', '1,8,64').map(Number)) {
-    for (const vm of list('vm', 'shared,per-run')) if (vm === 'shared' || runs > 1) cases.push({ runs, vm: vm === 'per-run' ? 'per-run' : 'shared' });
+    for (const vm of list('vm', 'shared,per-run'))
+      if (vm === 'shared' || runs > 1) cases.push({ runs, vm: vm === 'per-run' ? 'per-run' : 'shared' });
   }
   try {
     const rows: BenchRow[] = [];

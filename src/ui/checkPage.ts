@@ -39,10 +39,16 @@ if (!reply.ok) {
     }
     const pass = row.maxAbsDiff <= 1e-4;
     worst = Math.max(worst, row.maxAbsDiff);
-    add(`max |${row.backend === 'webgpu' ? 'WebGPU' : 'fast CPU'} − reference|`, `${row.maxAbsDiff.toExponential(2)} ${pass ? '✓ within 1e-4' : '✗ above 1e-4'} (${row.description})`, pass);
+    add(
+      `max |${row.backend === 'webgpu' ? 'WebGPU' : 'fast CPU'} − reference|`,
+      `${row.maxAbsDiff.toExponential(2)} ${pass ? '✓ within 1e-4' : '✗ above 1e-4'} (${row.description})`,
+      pass,
+    );
     list.dataset[`${row.backend}MaxAbsDiff`] = String(row.maxAbsDiff);
   }
-  const times = r.rows.flatMap((row) => (row.ok ? [`${row.backend === 'webgpu' ? 'WebGPU' : 'fast CPU'} ${(row.seconds * 1000).toFixed(0)} ms`] : []));
+  const times = r.rows.flatMap((row) =>
+    row.ok ? [`${row.backend === 'webgpu' ? 'WebGPU' : 'fast CPU'} ${(row.seconds * 1000).toFixed(0)} ms`] : [],
+  );
   add('time', [...times, `CPU reference ${(r.referenceSeconds * 1000).toFixed(0)} ms`].join(', '));
   if (problems.length > 0) {
     error.hidden = false;

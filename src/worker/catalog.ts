@@ -37,7 +37,9 @@ export const DATASET_CATALOG: readonly DatasetEntry[] = DATASET_NAMES.map((name)
 /** The files still to load before `entry` opens, given the roles loaded so far (in the entry's order). */
 export function missingDataFiles(entry: DatasetEntry, have: { readonly [role: string]: unknown }): DatasetFileRole[] {
   const started = entry.together.some((r) => have[r] !== undefined);
-  const needed = started ? [...entry.required, ...entry.together.filter((r) => !entry.required.includes(r))] : entry.required;
+  const needed = started
+    ? [...entry.required, ...entry.together.filter((r) => !entry.required.includes(r))]
+    : entry.required;
   return needed.filter((r) => have[r] === undefined);
 }
 

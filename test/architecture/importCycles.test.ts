@@ -16,12 +16,14 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const SPECIFIER = /(?:^|[\s;}])(?:import|export)\s[^'";]*?\bfrom\s*['"](\.{1,2}\/[^'"]+)['"]|import\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)|^\s*import\s*['"](\.{1,2}\/[^'"]+)['"]/gm;
+const SPECIFIER =
+  /(?:^|[\s;}])(?:import|export)\s[^'";]*?\bfrom\s*['"](\.{1,2}\/[^'"]+)['"]|import\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)|^\s*import\s*['"](\.{1,2}\/[^'"]+)['"]/gm;
 
 /** The file a relative specifier names: as written, or with .ts, .tsx, /index.ts or /index.tsx. */
 function resolveSpecifier(from: string, spec: string, files: ReadonlySet<string>): string | null {
   const base = resolve(dirname(from), spec);
-  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')]) if (files.has(candidate)) return candidate;
+  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')])
+    if (files.has(candidate)) return candidate;
   return null;
 }
 
@@ -30,7 +32,9 @@ export function importGraph(files: readonly string[], read: (path: string) => st
   const known = new Set(files);
   const graph = new Map<string, string[]>();
   for (const file of files) {
-    const text = read(file).replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+    const text = read(file)
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/^\s*\/\/.*$/gm, '');
     const targets = new Set<string>();
     for (const m of text.matchAll(SPECIFIER)) {
       const target = resolveSpecifier(file, m[1] ?? m[2] ?? m[3], known);

@@ -4,7 +4,13 @@ import type { MlpLayout } from '../../src/model/baselines/mlpLayout';
 import type { Optimizer } from '../../src/model/baselines/optimizer';
 
 /** Bounded outputs y and the cross-entropy of softmax(y) for params p (layout order, W stored [out][in]). */
-export function lossF64(layout: MlpLayout, p: ArrayLike<number>, x: ArrayLike<number>, label: number, bound = 100): { y: number[]; loss: number } {
+export function lossF64(
+  layout: MlpLayout,
+  p: ArrayLike<number>,
+  x: ArrayLike<number>,
+  label: number,
+  bound = 100,
+): { y: number[]; loss: number } {
   let h = Array.from(x);
   layout.layers.forEach(({ inputs: n, outputs: m, w, b }, l) => {
     const z = Array.from({ length: m }, (_, o) => {
@@ -21,7 +27,13 @@ export function lossF64(layout: MlpLayout, p: ArrayLike<number>, x: ArrayLike<nu
 }
 
 /** Central differences of lossF64 in every parameter. */
-export function finiteDiffGrad(layout: MlpLayout, p: ArrayLike<number>, x: ArrayLike<number>, label: number, h = 1e-6): Float64Array {
+export function finiteDiffGrad(
+  layout: MlpLayout,
+  p: ArrayLike<number>,
+  x: ArrayLike<number>,
+  label: number,
+  h = 1e-6,
+): Float64Array {
   const q = Float64Array.from(p);
   const g = new Float64Array(q.length);
   for (let k = 0; k < q.length; k++) {
@@ -51,7 +63,16 @@ export class RecordingOptimizer implements Optimizer {
     this.steps++;
   }
 
-  applyDense(_run: number, _p: Float32Array, wOff: number, bOff: number, x: Float64Array, n: number, g: Float64Array, m: number): void {
+  applyDense(
+    _run: number,
+    _p: Float32Array,
+    wOff: number,
+    bOff: number,
+    x: Float64Array,
+    n: number,
+    g: Float64Array,
+    m: number,
+  ): void {
     for (let o = 0; o < m; o++) {
       this.grad[bOff + o] = g[o];
       for (let i = 0; i < n; i++) this.grad[wOff + o * n + i] = g[o] * x[i];

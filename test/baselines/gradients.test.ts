@@ -72,7 +72,7 @@ describe('baseline gradients against central differences (Float64)', () => {
     const r = boundedSoftmaxCe(z, 2, 100, 1, y, g);
     const t = Math.tanh(1.5);
     expect(y[0]).toBeCloseTo(100 * t, 10);
-    expect(r.loss).toBeCloseTo(Math.log(1 + Math.exp(100 * t)) , 8);
+    expect(r.loss).toBeCloseTo(Math.log(1 + Math.exp(100 * t)), 8);
     expect(g[0]).toBeCloseTo((1 / (1 + Math.exp(-100 * t))) * (1 - t * t), 12);
     expect(r.correct).toBe(false);
   });

@@ -102,7 +102,9 @@ describe('OnlineBaselines: R runs at once', () => {
   it('refuses a block whose inputs do not match A x T', () => {
     const b = new OnlineBaselines(BASELINES.sgd, A, K, 2);
     b.reset(0);
-    expect(() => b.run({ inputs: new Float32Array(2 * T * A - 1), labels, steps: T })).toThrow(/inputs: expected 2 x 7 x 5/);
+    expect(() => b.run({ inputs: new Float32Array(2 * T * A - 1), labels, steps: T })).toThrow(
+      /inputs: expected 2 x 7 x 5/,
+    );
   });
 
   it('sgd learns a separable task online: cumulative accuracy over the last 200 of 400 examples > 0.95 (seed 1)', () => {

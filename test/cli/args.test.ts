@@ -11,7 +11,11 @@ const FLAGS: FlagSpec[] = [
 describe('parseFlags', () => {
   it('accepts --name value and --name=value', () => {
     const r = parseFlags(['--in', 'a.json', '--seed=7', '--backend', 'webgpu'], FLAGS);
-    expect(r.ok && [...r.value]).toEqual([['in', 'a.json'], ['seed', '7'], ['backend', 'webgpu']]);
+    expect(r.ok && [...r.value]).toEqual([
+      ['in', 'a.json'],
+      ['seed', '7'],
+      ['backend', 'webgpu'],
+    ]);
   });
 
   it.each([
@@ -35,7 +39,9 @@ describe('intFlag', () => {
     expect(intFlag(new Map(), 'seed', 5, 0, 100)).toEqual({ ok: true, value: 5 });
   });
   it.each(['-1', '1.5', 'x', '', '101'])('rejects %j', (s) => {
-    expect(line(intFlag(values(s), 'seed', 0, 0, 100))).toBe(`flag --seed must be an integer in [0, 100], got ${JSON.stringify(s)}`);
+    expect(line(intFlag(values(s), 'seed', 0, 0, 100))).toBe(
+      `flag --seed must be an integer in [0, 100], got ${JSON.stringify(s)}`,
+    );
   });
 });
 
@@ -49,7 +55,10 @@ describe('switches (boolean flags)', () => {
   const SW: FlagSpec[] = [...FLAGS, { name: 'resume', value: '', boolean: true, help: 'continue' }];
   it('take no value, read as "true", and show bare in the usage line', () => {
     const r = parseFlags(['--resume', '--in', 'a'], SW);
-    expect(r.ok && [...r.value]).toEqual([['resume', 'true'], ['in', 'a']]);
+    expect(r.ok && [...r.value]).toEqual([
+      ['resume', 'true'],
+      ['in', 'a'],
+    ]);
     expect(usageOf('demo', SW)).toBe('vsml demo --in F.json [--seed N] [--backend cpu|webgpu] [--resume]');
   });
   it.each([

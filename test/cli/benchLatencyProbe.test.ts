@@ -1,10 +1,26 @@
 // The control-latency probe's pure half: a DOM snapshot of the studio, and when each control's first
 // and final effects count as reached, on a page with data-session / pending and on an older one without.
 import { describe, expect, it } from 'vitest';
-import { armScript, CONTROLS, firstExampleScript, readSnapshot, WATCH_START, watchStep, type ControlKind, type PageSnapshot, type Watch } from '../../src/cli/benchLatencyProbe';
+import {
+  armScript,
+  CONTROLS,
+  firstExampleScript,
+  readSnapshot,
+  WATCH_START,
+  watchStep,
+  type ControlKind,
+  type PageSnapshot,
+  type Watch,
+} from '../../src/cli/benchLatencyProbe';
 
 const snap = (over: Partial<PageSnapshot> = {}): PageSnapshot => ({
-  count: 40, session: null, pending: false, playLabel: '❚❚ Pause', playing: 'true', task: 'MNIST test', ...over,
+  count: 40,
+  session: null,
+  pending: false,
+  playLabel: '❚❚ Pause',
+  playing: 'true',
+  task: 'MNIST test',
+  ...over,
 });
 
 /** watchStep folded over the snapshots after a click at `before`. */
@@ -32,20 +48,44 @@ describe('readSnapshot', () => {
       '[data-testid="play-pause"]': { text: '❚❚ Pause' },
       'header p b': { text: 'Sum Sign' },
     });
-    expect(readSnapshot(doc)).toEqual({ count: 1234, session: 3, pending: true, playLabel: '❚❚ Pause', playing: 'true', task: 'Sum Sign' });
+    expect(readSnapshot(doc)).toEqual({
+      count: 1234,
+      session: 3,
+      pending: true,
+      playLabel: '❚❚ Pause',
+      playing: 'true',
+      task: 'Sum Sign',
+    });
   });
 
   it('reads an old page: no data-session (null), no pending, and a count of 0 while it shows "—"', () => {
     const doc = fakeDoc({ '[data-testid="examples-seen"]': { text: '—', attrs: { 'data-playing': 'false' } } });
-    expect(readSnapshot(doc)).toEqual({ count: 0, session: null, pending: false, playLabel: '', playing: 'false', task: null });
+    expect(readSnapshot(doc)).toEqual({
+      count: 0,
+      session: null,
+      pending: false,
+      playLabel: '',
+      playing: 'false',
+      task: null,
+    });
   });
 });
 
 describe('watchStep', () => {
   it('restart on a page with data-session: pending when shown; the new run once session 5 > 4 shows count 1, not before', () => {
     const before = snap({ session: 4 });
-    const ws = run('restart-same', before, snap({ session: 4, count: 41, pending: true }), snap({ session: 5, count: 0, pending: true }), snap({ session: 5, count: 1 }));
-    expect(ws.map((w) => [w.pending, w.effect])).toEqual([[true, false], [true, false], [true, true]]);
+    const ws = run(
+      'restart-same',
+      before,
+      snap({ session: 4, count: 41, pending: true }),
+      snap({ session: 5, count: 0, pending: true }),
+      snap({ session: 5, count: 1 }),
+    );
+    expect(ws.map((w) => [w.pending, w.effect])).toEqual([
+      [true, false],
+      [true, false],
+      [true, true],
+    ]);
   });
 
   it('a page with data-session ignores a count drop within the same session (only a new session is a new run)', () => {
@@ -65,14 +105,25 @@ describe('watchStep', () => {
   });
 
   it('pause: first effect when the button says Play, final when data-playing is "false"', () => {
-    const ws = run('pause', snap(), snap({ playLabel: '▶ Play' }), snap({ playLabel: '▶ Play', playing: 'false', count: 43 }));
-    expect(ws.map((w) => [w.pending, w.effect])).toEqual([[true, false], [true, true]]);
+    const ws = run(
+      'pause',
+      snap(),
+      snap({ playLabel: '▶ Play' }),
+      snap({ playLabel: '▶ Play', playing: 'false', count: 43 }),
+    );
+    expect(ws.map((w) => [w.pending, w.effect])).toEqual([
+      [true, false],
+      [true, true],
+    ]);
   });
 
   it('step from 57: reached at 58, never a pending notice', () => {
     const before = snap({ count: 57, playing: 'false', playLabel: '▶ Play' });
     const ws = run('step', before, snap({ count: 57, pending: true }), snap({ count: 58 }));
-    expect(ws).toEqual([{ dropped: false, pending: false, effect: false }, { dropped: false, pending: false, effect: true }]);
+    expect(ws).toEqual([
+      { dropped: false, pending: false, effect: false },
+      { dropped: false, pending: false, effect: true },
+    ]);
   });
 
   it('keeps a reached effect reached when a later snapshot no longer shows it', () => {

@@ -31,7 +31,14 @@ describe('summarise', () => {
 
 describe('formatLatencyTable', () => {
   it('prints the rows present in the fixed order, load first, with what each column measures', () => {
-    const table = formatLatencyTable({ step: { pending: [], effect: [41, 39, 45] }, load: { pending: [], effect: [2224, 2100, 2500] }, pause: { pending: [2, 3, 2], effect: [27, 'timeout', 30] } }, 90_000);
+    const table = formatLatencyTable(
+      {
+        step: { pending: [], effect: [41, 39, 45] },
+        load: { pending: [], effect: [2224, 2100, 2500] },
+        pause: { pending: [2, 3, 2], effect: [27, 'timeout', 30] },
+      },
+      90_000,
+    );
     expect(table.split('\n')).toEqual([
       '| control | first effect | median / max, ms | final effect | median / max, ms |',
       '| --- | --- | --- | --- | --- |',
@@ -44,18 +51,43 @@ describe('formatLatencyTable', () => {
 
 describe('parseLatencyOptions', () => {
   it('defaults to webgpu then cpu, 3 repeats, 90 s, a fresh build', () => {
-    expect(parseLatencyOptions([])).toEqual({ ok: true, value: { dist: null, label: null, backends: ['webgpu', 'cpu'], repeats: 3, timeoutMs: 90_000, json: null } });
+    expect(parseLatencyOptions([])).toEqual({
+      ok: true,
+      value: { dist: null, label: null, backends: ['webgpu', 'cpu'], repeats: 3, timeoutMs: 90_000, json: null },
+    });
   });
 
   it('reads --dist, --backends cpu, --repeats 5, --timeout 30, --json', () => {
-    const r = parseLatencyOptions(['--dist', '/tmp/d', '--backends=cpu', '--repeats', '5', '--timeout', '30', '--json', 'x.json']);
-    expect(r).toEqual({ ok: true, value: { dist: '/tmp/d', label: null, backends: ['cpu'], repeats: 5, timeoutMs: 30_000, json: 'x.json' } });
+    const r = parseLatencyOptions([
+      '--dist',
+      '/tmp/d',
+      '--backends=cpu',
+      '--repeats',
+      '5',
+      '--timeout',
+      '30',
+      '--json',
+      'x.json',
+    ]);
+    expect(r).toEqual({
+      ok: true,
+      value: { dist: '/tmp/d', label: null, backends: ['cpu'], repeats: 5, timeoutMs: 30_000, json: 'x.json' },
+    });
   });
 
   it('names the bad flag: an unknown backend, one given twice, repeats 0, an unknown flag', () => {
-    expect(parseLatencyOptions(['--backends', 'cpu,wasm'])).toEqual({ ok: false, message: 'flag --backends must list webgpu and/or cpu, got "wasm"' });
-    expect(parseLatencyOptions(['--backends', 'cpu,cpu'])).toEqual({ ok: false, message: 'flag --backends names a backend twice, got "cpu,cpu"' });
-    expect(parseLatencyOptions(['--repeats', '0'])).toEqual({ ok: false, message: 'flag --repeats must be an integer in [1, 100], got "0"' });
+    expect(parseLatencyOptions(['--backends', 'cpu,wasm'])).toEqual({
+      ok: false,
+      message: 'flag --backends must list webgpu and/or cpu, got "wasm"',
+    });
+    expect(parseLatencyOptions(['--backends', 'cpu,cpu'])).toEqual({
+      ok: false,
+      message: 'flag --backends names a backend twice, got "cpu,cpu"',
+    });
+    expect(parseLatencyOptions(['--repeats', '0'])).toEqual({
+      ok: false,
+      message: 'flag --repeats must be an integer in [1, 100], got "0"',
+    });
     expect(parseLatencyOptions(['--runs', '8'])).toEqual({ ok: false, message: 'unknown flag --runs' });
   });
 });

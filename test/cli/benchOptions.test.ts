@@ -8,20 +8,64 @@ const parse = (...argv: string[]) => parseBenchOptions(argv);
 describe('parseBenchOptions', () => {
   it('defaults to S 1, 8, 64, 256, both V_M shapes, every engine, 3 rounds of 2 s', () => {
     expect(parse()).toEqual({ ok: true, value: DEFAULT_BENCH_OPTIONS });
-    expect(DEFAULT_BENCH_OPTIONS).toMatchObject({ runs: [1, 8, 64, 256], vm: ['shared', 'per-run'], engines: ['reference', 'cpu', 'webgpu', 'numpy'], rounds: 3, minSeconds: 2 });
+    expect(DEFAULT_BENCH_OPTIONS).toMatchObject({
+      runs: [1, 8, 64, 256],
+      vm: ['shared', 'per-run'],
+      engines: ['reference', 'cpu', 'webgpu', 'numpy'],
+      rounds: 3,
+      minSeconds: 2,
+    });
   });
 
   it('reads every option', () => {
-    const r = parse('--runs', '8,64', '--vm', 'per-run', '--engines', 'cpu,numpy', '--where', 'node', '--rounds', '5', '--min-seconds', '0.5', '--block', '4', '--pairs', '8', '--only', 'meta', '--json', 'out.json', '--workers', '1,2');
+    const r = parse(
+      '--runs',
+      '8,64',
+      '--vm',
+      'per-run',
+      '--engines',
+      'cpu,numpy',
+      '--where',
+      'node',
+      '--rounds',
+      '5',
+      '--min-seconds',
+      '0.5',
+      '--block',
+      '4',
+      '--pairs',
+      '8',
+      '--only',
+      'meta',
+      '--json',
+      'out.json',
+      '--workers',
+      '1,2',
+    );
     expect(r).toEqual({
       ok: true,
-      value: { runs: [8, 64], vm: ['per-run'], engines: ['cpu', 'numpy'], where: ['node'], rounds: 5, minSeconds: 0.5, block: 4, pairs: [8], only: 'meta', json: 'out.json', workers: [1, 2] },
+      value: {
+        runs: [8, 64],
+        vm: ['per-run'],
+        engines: ['cpu', 'numpy'],
+        where: ['node'],
+        rounds: 5,
+        minSeconds: 0.5,
+        block: 4,
+        pairs: [8],
+        only: 'meta',
+        json: 'out.json',
+        workers: [1, 2],
+      },
     });
   });
 
   it('names the option of a bad value', () => {
     expect(parse('--runs', '8,0')).toMatchObject({ ok: false, error: { field: '--runs' } });
-    expect(parse('--engines', 'cpu,tfjs')).toMatchObject({ ok: false, error: { field: '--engines', message: 'unknown value "tfjs" (use reference, cpu, webgpu, numpy)' } });
+    expect(parse('--engines', 'cpu,tfjs')).toMatchObject({
+      ok: false,
+      error: { field: '--engines', message: 'unknown value "tfjs" (use reference, cpu, webgpu, numpy)' },
+    });
     expect(parse('--rounds', '0')).toMatchObject({ ok: false, error: { field: '--rounds' } });
     expect(parse('--min-seconds', '-1')).toMatchObject({ ok: false, error: { field: '--min-seconds' } });
     expect(parse('--only', 'gpu')).toMatchObject({ ok: false, error: { field: '--only' } });

@@ -27,14 +27,18 @@ let dir: string;
 let task: Task;
 beforeAll(async () => {
   dir = await tempDir();
-  const source = await openDatasetNode(DATASETS['mnist-idx'], { split: 'test', paths: { images: MNIST_IMAGES, labels: MNIST_LABELS } });
+  const source = await openDatasetNode(DATASETS['mnist-idx'], {
+    split: 'test',
+    paths: { images: MNIST_IMAGES, labels: MNIST_LABELS },
+  });
   if (!source.ok) throw new Error(source.error.message);
   const t = buildTask(source.value, { seed: 22 });
   if (!t.ok) throw new Error(t.error.message);
   task = t.value;
 });
 
-const readEvaluation = async (path: string): Promise<Evaluation> => expectOk(parseEvaluation(JSON.parse(await readFile(path, 'utf8'))));
+const readEvaluation = async (path: string): Promise<Evaluation> =>
+  expectOk(parseEvaluation(JSON.parse(await readFile(path, 'utf8'))));
 
 const streams = (runs: number, seed: number) => {
   const s = createRunStreams(task, { seed, runs });
@@ -46,12 +50,31 @@ describe('vsml evaluate on MNIST test (IDX, 50 steps, 2 runs, seed 22)', () => {
   for (const learner of ['sgd', 'adam', 'sgd-deep', 'adam-deep'] as const) {
     it(`${learner}: writes what the protocol gives for baselineLearner(${learner}, seed 22) on runOrderSeed(22, r)`, async () => {
       const out = join(dir, `${learner}.json`);
-      const r = await vsml('evaluate', '--learner', learner, ...MNIST, '--split', 'test', '--steps', '50', '--runs', '2', '--seed', '22', '--out', out);
+      const r = await vsml(
+        'evaluate',
+        '--learner',
+        learner,
+        ...MNIST,
+        '--split',
+        'test',
+        '--steps',
+        '50',
+        '--runs',
+        '2',
+        '--seed',
+        '22',
+        '--out',
+        out,
+      );
       expect(r.stderr).toEqual([]);
       expect(r.code).toBe(0);
       expect(r.stdout[0]).toMatch(/^learner +dataset +steps +runs +cum\. acc\. @100 +cum\. acc\. @end +final acc\.$/);
-      expect(r.stdout[1]).toMatch(new RegExp(`^${learner} +mnist-idx test +50 +2 +- +0\\.\\d{4} ± 0\\.\\d{4} +[01]\\.\\d{4} ± 0\\.\\d{4}$`));
-      expect(r.stdout[2]).toMatch(new RegExp(`^evaluate: 2 runs x 50 steps of mnist-idx/test \\(A=784, K=10\\) in \\d+\\.\\d s -> ${out}$`));
+      expect(r.stdout[1]).toMatch(
+        new RegExp(`^${learner} +mnist-idx test +50 +2 +- +0\\.\\d{4} ± 0\\.\\d{4} +[01]\\.\\d{4} ± 0\\.\\d{4}$`),
+      );
+      expect(r.stdout[2]).toMatch(
+        new RegExp(`^evaluate: 2 runs x 50 steps of mnist-idx/test \\(A=784, K=10\\) in \\d+\\.\\d s -> ${out}$`),
+      );
       const got = await readEvaluation(out);
       const direct = await runProtocol(baselineLearner(learner, 784, 10, 2, 22), streams(2, 22), { steps: 50 });
       const labels = { learner, dataset: 'mnist-idx', split: 'test', seed: 22, backend: 'cpu', init: 'per-run' };
@@ -81,7 +104,22 @@ describe('vsml evaluate on MNIST test (IDX, 50 steps, 2 runs, seed 22)', () => {
     await writeFile(rawLabels, gunzipSync(readFileSync(MNIST_LABELS)));
     const run = async (name: string, images: string, labels: string, seed: string) => {
       const out = join(dir, name);
-      const args = ['--dataset', 'idx', '--images', images, '--labels', labels, '--steps', '30', '--runs', '3', '--seed', seed, '--out', out];
+      const args = [
+        '--dataset',
+        'idx',
+        '--images',
+        images,
+        '--labels',
+        labels,
+        '--steps',
+        '30',
+        '--runs',
+        '3',
+        '--seed',
+        seed,
+        '--out',
+        out,
+      ];
       expect((await vsml('evaluate', '--learner', 'sgd', ...args)).code).toBe(0);
       return readEvaluation(out);
     };
@@ -90,9 +128,24 @@ describe('vsml evaluate on MNIST test (IDX, 50 steps, 2 runs, seed 22)', () => {
     expect((await run('seed6.json', rawImages, rawLabels, '6')).curve).not.toEqual(gz.curve);
   });
 
-  it("--init shared starts every run from the same weights; --transform is recorded in canonical order", async () => {
+  it('--init shared starts every run from the same weights; --transform is recorded in canonical order', async () => {
     const out = join(dir, 'shared.json');
-    const r = await vsml('evaluate', '--learner', 'adam', ...MNIST, '--steps', '10', '--runs', '2', '--init', 'shared', '--transform', 'resize:14,classes:1.7', '--out', out);
+    const r = await vsml(
+      'evaluate',
+      '--learner',
+      'adam',
+      ...MNIST,
+      '--steps',
+      '10',
+      '--runs',
+      '2',
+      '--init',
+      'shared',
+      '--transform',
+      'resize:14,classes:1.7',
+      '--out',
+      out,
+    );
     expect(r.code).toBe(0);
     const got = await readEvaluation(out);
     expect([got.init, got.transform]).toEqual(['shared', 'classes:1.7,resize:14']);
@@ -102,7 +155,19 @@ describe('vsml evaluate on MNIST test (IDX, 50 steps, 2 runs, seed 22)', () => {
   it('the built-in datasets run: mnist, random (20 examples memorised), sum-sign', async () => {
     for (const dataset of ['mnist', 'random', 'sum-sign']) {
       const out = join(dir, `${dataset}.json`);
-      const r = await vsml('evaluate', '--learner', 'sgd', '--dataset', dataset, '--steps', '100', '--runs', '2', '--out', out);
+      const r = await vsml(
+        'evaluate',
+        '--learner',
+        'sgd',
+        '--dataset',
+        dataset,
+        '--steps',
+        '100',
+        '--runs',
+        '2',
+        '--out',
+        out,
+      );
       expect(r.stderr).toEqual([]);
       expect(r.code).toBe(0);
       const got = await readEvaluation(out);
@@ -113,7 +178,19 @@ describe('vsml evaluate on MNIST test (IDX, 50 steps, 2 runs, seed 22)', () => {
 
   it('as a process: exit 0 and the table on stdout', () => {
     const out = join(dir, 'process.json');
-    const r = vsmlProcess('evaluate', '--learner', 'sgd', '--dataset', 'sum-sign', '--steps', '20', '--runs', '2', '--out', out);
+    const r = vsmlProcess(
+      'evaluate',
+      '--learner',
+      'sgd',
+      '--dataset',
+      'sum-sign',
+      '--steps',
+      '20',
+      '--runs',
+      '2',
+      '--out',
+      out,
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')[1]).toMatch(/^sgd +sum-sign test +20 +2 +- /);

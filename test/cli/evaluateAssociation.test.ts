@@ -31,7 +31,8 @@ beforeAll(async () => {
   task = t.value;
 });
 
-const readEvaluation = async (path: string): Promise<Evaluation> => expectOk(parseEvaluation(JSON.parse(await readFile(path, 'utf8'))));
+const readEvaluation = async (path: string): Promise<Evaluation> =>
+  expectOk(parseEvaluation(JSON.parse(await readFile(path, 'utf8'))));
 
 const streams = (order: AssociationOrder, fresh: boolean) => {
   const s = createAssociationStreams(task, { seed: 22, runs: 3, order, fresh });
@@ -42,17 +43,52 @@ const streams = (order: AssociationOrder, fresh: boolean) => {
 describe('vsml evaluate --stream association (built-in MNIST 7x7, 45 steps, 3 runs, seed 22)', () => {
   it('sgd, fresh: the file and the table give evaluateAssociation(sgd, fresh apart episodes)', async () => {
     const out = join(dir, 'sgd.json');
-    const r = await vsml('evaluate', '--learner', 'sgd', ...BUILTIN, '--stream', 'association', '--fresh', '--steps', '45', '--runs', '3', '--out', out);
+    const r = await vsml(
+      'evaluate',
+      '--learner',
+      'sgd',
+      ...BUILTIN,
+      '--stream',
+      'association',
+      '--fresh',
+      '--steps',
+      '45',
+      '--runs',
+      '3',
+      '--out',
+      out,
+    );
     expect(r.stderr).toEqual([]);
     expect(r.code).toBe(0);
     const got = await readEvaluation(out);
     const b = baselineLearner('sgd', 49, 10, 3, 22);
-    const labels = { learner: 'sgd', dataset: 'mnist', split: 'test', transform: 'resize:7', seed: 22, backend: 'cpu', init: 'per-run' };
-    const direct = await evaluateAssociation(b, () => b.reset(22), streams('apart', true), 'apart', { steps: 45 }, labels);
+    const labels = {
+      learner: 'sgd',
+      dataset: 'mnist',
+      split: 'test',
+      transform: 'resize:7',
+      seed: 22,
+      backend: 'cpu',
+      init: 'per-run',
+    };
+    const direct = await evaluateAssociation(
+      b,
+      () => b.reset(22),
+      streams('apart', true),
+      'apart',
+      { steps: 45 },
+      labels,
+    );
     expect(got).toEqual(direct.evaluation);
     const a = got.association;
-    expect([a?.order, a?.fresh, a?.episodeLength, a?.first && a.first.count + (a.second?.count ?? 0)]).toEqual(['apart', true, 20, 135]);
-    const mean = (x: { mean: number; std: number | null } | null | undefined) => `${x?.mean.toFixed(4)} ± ${x?.std?.toFixed(4)}`;
+    expect([a?.order, a?.fresh, a?.episodeLength, a?.first && a.first.count + (a.second?.count ?? 0)]).toEqual([
+      'apart',
+      true,
+      20,
+      135,
+    ]);
+    const mean = (x: { mean: number; std: number | null } | null | undefined) =>
+      `${x?.mean.toFixed(4)} ± ${x?.std?.toFixed(4)}`;
     expect(r.stdout.slice(2, 5)).toEqual([
       'association (apart, every episode from fresh learners, 20 steps per episode) sgd:',
       `  first showings   ${mean(a?.first)} (n = ${a?.first?.count})`,
@@ -64,13 +100,36 @@ describe('vsml evaluate --stream association (built-in MNIST 7x7, 45 steps, 3 ru
     const learner = expectOk(parseLearner(JSON.parse(await readFile(TINY, 'utf8'))));
     const run = async (fresh: boolean) => {
       const out = join(dir, `tiny-${fresh}.json`);
-      const r = await vsml('evaluate', '--learner', TINY, ...BUILTIN, '--stream', 'association', '--order', 'adjacent', ...(fresh ? ['--fresh'] : []), '--steps', '45', '--runs', '3', '--out', out);
+      const r = await vsml(
+        'evaluate',
+        '--learner',
+        TINY,
+        ...BUILTIN,
+        '--stream',
+        'association',
+        '--order',
+        'adjacent',
+        ...(fresh ? ['--fresh'] : []),
+        '--steps',
+        '45',
+        '--runs',
+        '3',
+        '--out',
+        out,
+      );
       expect(r.stderr).toEqual([]);
       return readEvaluation(out);
     };
     const got = await run(false);
     const engine = new ReferenceEngine({ config: learner.config, inputSize: 49, numClasses: 10, runs: 3 });
-    const direct = await evaluateAssociation(vsmlLearner(engine, learner, 22), vsmlReset(() => engine, learner, 22), streams('adjacent', false), 'adjacent', { steps: 45 }, { learner: TINY, dataset: 'mnist' });
+    const direct = await evaluateAssociation(
+      vsmlLearner(engine, learner, 22),
+      vsmlReset(() => engine, learner, 22),
+      streams('adjacent', false),
+      'adjacent',
+      { steps: 45 },
+      { learner: TINY, dataset: 'mnist' },
+    );
     expect(got.association).toEqual(direct.evaluation.association);
     expect(got.curve).toEqual(direct.evaluation.curve);
     const fresh = await run(true);
@@ -80,9 +139,21 @@ describe('vsml evaluate --stream association (built-in MNIST 7x7, 45 steps, 3 ru
   });
 
   it.each<[string, string[], string]>([
-    ['--order without the association stream', ['--order', 'adjacent'], 'vsml evaluate: --order: only for --stream association'],
-    ['--fresh without the association stream', ['--stream', 'iid', '--fresh'], 'vsml evaluate: --fresh: only for --stream association'],
-    ['an unknown order', ['--stream', 'association', '--order', 'mixed'], 'vsml evaluate: flag --order must be one of apart, adjacent, got "mixed"'],
+    [
+      '--order without the association stream',
+      ['--order', 'adjacent'],
+      'vsml evaluate: --order: only for --stream association',
+    ],
+    [
+      '--fresh without the association stream',
+      ['--stream', 'iid', '--fresh'],
+      'vsml evaluate: --fresh: only for --stream association',
+    ],
+    [
+      'an unknown order',
+      ['--stream', 'association', '--order', 'mixed'],
+      'vsml evaluate: flag --order must be one of apart, adjacent, got "mixed"',
+    ],
   ])('refuses %s in one line', async (_, flags, line) => {
     const r = await vsml('evaluate', '--learner', 'sgd', ...BUILTIN, ...flags, '--out', join(dir, 'x.json'));
     expect(r.code).toBe(2);
@@ -90,8 +161,20 @@ describe('vsml evaluate --stream association (built-in MNIST 7x7, 45 steps, 3 ru
   });
 
   it('refuses a generated data set for the association stream, naming --stream', async () => {
-    const r = await vsml('evaluate', '--learner', 'sgd', '--dataset', 'sum-sign', '--stream', 'association', '--out', join(dir, 'y.json'));
+    const r = await vsml(
+      'evaluate',
+      '--learner',
+      'sgd',
+      '--dataset',
+      'sum-sign',
+      '--stream',
+      'association',
+      '--out',
+      join(dir, 'y.json'),
+    );
     expect(r.code).toBe(2);
-    expect(r.stderr[0]).toBe('vsml evaluate: --stream: association episodes need a dataset of examples; sum-sign is generated');
+    expect(r.stderr[0]).toBe(
+      'vsml evaluate: --stream: association episodes need a dataset of examples; sum-sign is generated',
+    );
   });
 });

@@ -26,7 +26,10 @@ function fakeLearner(): BatchLearner {
 
 /** A block of `n` steps for 2 runs of 3 inputs: input (q, t, a) = 100 q + 10 (t0 + t) + a, label t0 + t. */
 const block = (t0: number, n: number): StreamBlock => ({
-  inputs: Float32Array.from({ length: 2 * n * 3 }, (_, i) => 100 * Math.floor(i / (n * 3)) + 10 * (t0 + Math.floor((i % (n * 3)) / 3)) + (i % 3)),
+  inputs: Float32Array.from(
+    { length: 2 * n * 3 },
+    (_, i) => 100 * Math.floor(i / (n * 3)) + 10 * (t0 + Math.floor((i % (n * 3)) / 3)) + (i % 3),
+  ),
   labels: Int32Array.from({ length: 2 * n }, (_, i) => t0 + (i % n)),
   steps: n,
 });

@@ -19,7 +19,18 @@ import { onlineSgd, onlineSgdRuns, readIdxPair, type LinearWeights } from '../in
 import { tempDir, vsml } from './helpers';
 import { MNIST_IMAGES, MNIST_LABELS } from './sharedData';
 
-const MNIST = ['--dataset', 'idx', '--preset', 'mnist', '--images', MNIST_IMAGES, '--labels', MNIST_LABELS, '--split', 'test'];
+const MNIST = [
+  '--dataset',
+  'idx',
+  '--preset',
+  'mnist',
+  '--images',
+  MNIST_IMAGES,
+  '--labels',
+  MNIST_LABELS,
+  '--split',
+  'test',
+];
 
 let dir: string;
 beforeAll(async () => {
@@ -28,7 +39,20 @@ beforeAll(async () => {
 
 async function cliEvaluate(name: string, steps: number, runs: number, seed: number): Promise<Evaluation> {
   const out = join(dir, name);
-  const r = await vsml('evaluate', '--learner', 'sgd', ...MNIST, '--steps', String(steps), '--runs', String(runs), '--seed', String(seed), '--out', out);
+  const r = await vsml(
+    'evaluate',
+    '--learner',
+    'sgd',
+    ...MNIST,
+    '--steps',
+    String(steps),
+    '--runs',
+    String(runs),
+    '--seed',
+    String(seed),
+    '--out',
+    out,
+  );
   expect(r.stderr).toEqual([]);
   return expectOk(parseEvaluation(JSON.parse(await readFile(out, 'utf8'))));
 }
@@ -47,19 +71,28 @@ describe('evaluate --learner sgd vs the independent online SGD (MNIST test)', ()
     const T = 500;
     const cli = await cliEvaluate('same.json', T, R, 22);
     // What the CLI streamed and started from, taken from src/data and the baseline (W stored [out][in]).
-    const source = await openDatasetNode(DATASETS['mnist-idx'], { split: 'test', paths: { images: MNIST_IMAGES, labels: MNIST_LABELS } });
+    const source = await openDatasetNode(DATASETS['mnist-idx'], {
+      split: 'test',
+      paths: { images: MNIST_IMAGES, labels: MNIST_LABELS },
+    });
     const task = buildTask(expectOk(source), { seed: 22 });
     const block = expectOk(createRunStreams(expectOk(task), { seed: 22, runs: R })).nextBlock(T);
     const baseline = baselineLearner('sgd', 784, 10, R, 22);
     const P = baseline.layout.size;
     const start = (r: number): LinearWeights => ({
-      W: Array.from({ length: 784 }, (_, i) => Array.from({ length: 10 }, (_, k) => baseline.params[r * P + k * 784 + i])),
+      W: Array.from({ length: 784 }, (_, i) =>
+        Array.from({ length: 10 }, (_, k) => baseline.params[r * P + k * 784 + i]),
+      ),
       b: Array.from({ length: 10 }, (_, k) => baseline.params[r * P + 7840 + k]),
     });
     const starts = Array.from({ length: R }, (_, r) => start(r));
-    const protocol = await runProtocol(baseline, expectOk(createRunStreams(expectOk(task), { seed: 22, runs: R })), { steps: T });
+    const protocol = await runProtocol(baseline, expectOk(createRunStreams(expectOk(task), { seed: 22, runs: R })), {
+      steps: T,
+    });
     const independent = Array.from({ length: R }, (_, r) => {
-      const xs = Array.from({ length: T }, (_, t) => Float64Array.from(block.inputs.subarray((r * T + t) * 784, (r * T + t + 1) * 784)));
+      const xs = Array.from({ length: T }, (_, t) =>
+        Float64Array.from(block.inputs.subarray((r * T + t) * 784, (r * T + t + 1) * 784)),
+      );
       return onlineSgd(starts[r], xs, Array.from(block.labels.subarray(r * T, (r + 1) * T)));
     });
     let differ = 0;
@@ -72,7 +105,14 @@ describe('evaluate --learner sgd vs the independent online SGD (MNIST test)', ()
     );
     expect(differ).toBe(0);
     expect(maxLossDiff).toBeLessThan(1e-3);
-    const curve = Array.from({ length: T }, (_, t) => cumulativeAt(independent.map((x) => x.correct), t + 1).mean);
+    const curve = Array.from(
+      { length: T },
+      (_, t) =>
+        cumulativeAt(
+          independent.map((x) => x.correct),
+          t + 1,
+        ).mean,
+    );
     curve.forEach((v, t) => expect(cli.curve[t]).toBeCloseTo(v, 12));
   });
 
@@ -80,7 +120,10 @@ describe('evaluate --learner sgd vs the independent online SGD (MNIST test)', ()
     const cli = await cliEvaluate('stat.json', 2000, 32, 22);
     const data = readIdxPair(MNIST_IMAGES, MNIST_LABELS, 0.13066, 0.30811);
     const correct = onlineSgdRuns(data, 32, 2000, 1).map((r) => r.correct);
-    for (const [t, ours] of [[100, cli.cumulativeAccuracy.at100!], [2000, cli.cumulativeAccuracy.atEnd]] as const) {
+    for (const [t, ours] of [
+      [100, cli.cumulativeAccuracy.at100!],
+      [2000, cli.cumulativeAccuracy.atEnd],
+    ] as const) {
       const theirs = cumulativeAt(correct, t);
       const se = Math.sqrt((ours.std! ** 2 + theirs.std ** 2) / 32);
       expect(Math.abs(ours.mean - theirs.mean)).toBeLessThan(2 * se);

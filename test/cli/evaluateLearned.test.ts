@@ -39,10 +39,16 @@ beforeAll(async () => {
   dir = await tempDir();
 });
 
-const readEvaluation = async (path: string): Promise<Evaluation> => expectOk(parseEvaluation(JSON.parse(await readFile(path, 'utf8'))));
+const readEvaluation = async (path: string): Promise<Evaluation> =>
+  expectOk(parseEvaluation(JSON.parse(await readFile(path, 'utf8'))));
 
 async function mnistStreams(runs: number, seed: number) {
-  const source = expectOk(await openDatasetNode(DATASETS['mnist-idx'], { split: 'test', paths: { images: MNIST_IMAGES, labels: MNIST_LABELS } }));
+  const source = expectOk(
+    await openDatasetNode(DATASETS['mnist-idx'], {
+      split: 'test',
+      paths: { images: MNIST_IMAGES, labels: MNIST_LABELS },
+    }),
+  );
   return expectOk(createRunStreams(expectOk(buildTask(source, { seed })), { seed, runs }));
 }
 
@@ -56,8 +62,14 @@ describe('vsml evaluate --learner a learned learner file (Meta RNN, H 8; MNIST t
     expect(r.code).toBe(0);
     expect(r.stdout[1]).toMatch(/ mnist-idx test +30 +2 +- +0\.\d{4} ± 0\.\d{4} +[01]\.\d{4} ± 0\.\d{4}$/);
     const got = await readEvaluation(out);
-    const direct = await runProtocol(expectOk(learnedBatchLearner(learner, { inputSize: 784, numClasses: 10 }, 2)), await mnistStreams(2, 22), { steps: 30 });
-    expect(got).toEqual(toEvaluation(direct, { learner: path, dataset: 'mnist-idx', split: 'test', seed: 22, backend: 'cpu' }));
+    const direct = await runProtocol(
+      expectOk(learnedBatchLearner(learner, { inputSize: 784, numClasses: 10 }, 2)),
+      await mnistStreams(2, 22),
+      { steps: 30 },
+    );
+    expect(got).toEqual(
+      toEvaluation(direct, { learner: path, dataset: 'mnist-idx', split: 'test', seed: 22, backend: 'cpu' }),
+    );
     // Ten outputs at chance: some predictions right, so the comparison is not of zeros.
     expect(got.cumulativeAccuracy.atEnd.mean).toBeGreaterThan(0);
   });
@@ -66,18 +78,47 @@ describe('vsml evaluate --learner a learned learner file (Meta RNN, H 8; MNIST t
     const { doc } = metaRnn({ inputSize: 784, numClasses: 62 }, 4);
     const path = await writeDoc(dir, 'meta-rnn-62.json', doc);
     const out = join(dir, 'table.json');
-    const r = await vsml('evaluate', '--learner', `${path},sgd`, '--dataset', 'mnist,sum-sign', '--transform', 'resize:7', ...SMALL, '--at', '10', '--out', out);
+    const r = await vsml(
+      'evaluate',
+      '--learner',
+      `${path},sgd`,
+      '--dataset',
+      'mnist,sum-sign',
+      '--transform',
+      'resize:7',
+      ...SMALL,
+      '--at',
+      '10',
+      '--out',
+      out,
+    );
     expect(r.stderr).toEqual([]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("where each baseline's mean cumulative accuracy is above the Meta RNN learner's (mean curves over runs):");
+    expect(r.stdout).toContain(
+      "where each baseline's mean cumulative accuracy is above the Meta RNN learner's (mean curves over runs):",
+    );
     expect(r.stdout.join('\n')).not.toContain('VSML learner');
     const table = expectOk(parseEvaluationTable(JSON.parse(await readFile(out, 'utf8'))));
     expect(table.rows.map((x) => [x.evaluation.learner, x.evaluation.dataset, x.evaluation.backend])).toEqual([
-      [path, 'mnist', 'cpu'], ['sgd', 'mnist', 'cpu'], [path, 'sum-sign', 'cpu'], ['sgd', 'sum-sign', 'cpu'],
+      [path, 'mnist', 'cpu'],
+      ['sgd', 'mnist', 'cpu'],
+      [path, 'sum-sign', 'cpu'],
+      ['sgd', 'sum-sign', 'cpu'],
     ]);
     for (const [i, x] of table.rows.entries()) {
       const single = join(dir, `single-${i}.json`);
-      const s = await vsml('evaluate', '--learner', x.evaluation.learner, '--dataset', x.evaluation.dataset, '--transform', 'resize:7', ...SMALL, '--out', single);
+      const s = await vsml(
+        'evaluate',
+        '--learner',
+        x.evaluation.learner,
+        '--dataset',
+        x.evaluation.dataset,
+        '--transform',
+        'resize:7',
+        ...SMALL,
+        '--out',
+        single,
+      );
       expect(s.code).toBe(0);
       expect(x.evaluation).toEqual(await readEvaluation(single));
     }
@@ -91,22 +132,40 @@ describe('vsml evaluate refuses a bad learned learner file, naming the file and 
     params[8 * 4 + 3] = NaN; // lstmW row 1, col 3 (lstmW is (A + 2K + H) x 4H = 812 x 32)
     const path = await writeDoc(dir, 'nan.json', learnedLearnerToJson({ ...learner, params }));
     const out = join(dir, 'never-nan.json');
-    expect(await vsml('evaluate', '--learner', `sgd,${path}`, '--dataset', 'sum-sign', ...SMALL, '--out', out)).toEqual({
-      code: 2, stdout: [], stderr: [`vsml evaluate: --learner: ${path}: params.lstmW.f32[35]: must be finite, got NaN (row 1, col 3)`],
-    });
+    expect(await vsml('evaluate', '--learner', `sgd,${path}`, '--dataset', 'sum-sign', ...SMALL, '--out', out)).toEqual(
+      {
+        code: 2,
+        stdout: [],
+        stderr: [`vsml evaluate: --learner: ${path}: params.lstmW.f32[35]: must be finite, got NaN (row 1, col 3)`],
+      },
+    );
     expect(existsSync(out)).toBe(false);
   });
 
   it('a dataset wider than the learner (25 inputs, MNIST has 784): shape.inputSize, in one cell and in a table whose other cells fit', async () => {
     const { doc } = metaRnn({ inputSize: 25, numClasses: 10 });
     const path = await writeDoc(dir, 'narrow.json', doc);
-    const why = 'shape.inputSize: the meta-rnn learner reads 25 inputs and the dataset has 784: a learner without variable sharing is tied to its input size (resize the dataset to at most 25 inputs)';
+    const why =
+      'shape.inputSize: the meta-rnn learner reads 25 inputs and the dataset has 784: a learner without variable sharing is tied to its input size (resize the dataset to at most 25 inputs)';
     const one = join(dir, 'never-narrow.json');
     expect(await vsml('evaluate', '--learner', path, '--dataset', 'mnist', ...SMALL, '--out', one)).toEqual({
-      code: 2, stdout: [], stderr: [`vsml evaluate: ${path}: ${why} (mnist test)`],
+      code: 2,
+      stdout: [],
+      stderr: [`vsml evaluate: ${path}: ${why} (mnist test)`],
     });
     const table = join(dir, 'never-narrow-table.json');
-    const r = await vsml('evaluate', '--learner', `sgd,${path}`, '--dataset', 'mnist', '--transforms', 'resize:5;none', ...SMALL, '--out', table);
+    const r = await vsml(
+      'evaluate',
+      '--learner',
+      `sgd,${path}`,
+      '--dataset',
+      'mnist',
+      '--transforms',
+      'resize:5;none',
+      ...SMALL,
+      '--out',
+      table,
+    );
     expect(r).toEqual({ code: 2, stdout: [], stderr: [`vsml evaluate: ${path}: ${why} (mnist test)`] });
     expect(existsSync(one) || existsSync(table)).toBe(false);
   });
@@ -114,14 +173,46 @@ describe('vsml evaluate refuses a bad learned learner file, naming the file and 
   it('too many classes: shape.numClasses', async () => {
     const { doc } = metaRnn({ inputSize: 784, numClasses: 2 });
     const path = await writeDoc(dir, 'two.json', doc);
-    const r = await vsml('evaluate', '--learner', path, '--dataset', 'mnist', ...SMALL, '--out', join(dir, 'never-two.json'));
-    expect(r.stderr).toEqual([`vsml evaluate: ${path}: shape.numClasses: the meta-rnn learner has 2 outputs and the dataset 10 classes (mnist test)`]);
+    const r = await vsml(
+      'evaluate',
+      '--learner',
+      path,
+      '--dataset',
+      'mnist',
+      ...SMALL,
+      '--out',
+      join(dir, 'never-two.json'),
+    );
+    expect(r.stderr).toEqual([
+      `vsml evaluate: ${path}: shape.numClasses: the meta-rnn learner has 2 outputs and the dataset 10 classes (mnist test)`,
+    ]);
     expect(r.code).toBe(2);
   });
 
   it('a request over --max-memory: the Hebbian fast weights of every run ((784 + 2 x 62) x 62 + 2 x 62 = 56,420 floats), named by --runs', async () => {
-    const path = await writeDoc(dir, 'hebbian.json', learnedLearnerToJson({ kind: 'hebbian', shape: PADDED_SHAPE, spec: { tanhBound: 100 }, params: HEBBIAN_DEF.init(PADDED_SHAPE, 1) }));
-    const r = await vsml('evaluate', '--learner', path, '--dataset', 'sum-sign', '--runs', '4096', '--max-memory', '512MiB', '--out', join(dir, 'never-hebbian.json'));
+    const path = await writeDoc(
+      dir,
+      'hebbian.json',
+      learnedLearnerToJson({
+        kind: 'hebbian',
+        shape: PADDED_SHAPE,
+        spec: { tanhBound: 100 },
+        params: HEBBIAN_DEF.init(PADDED_SHAPE, 1),
+      }),
+    );
+    const r = await vsml(
+      'evaluate',
+      '--learner',
+      path,
+      '--dataset',
+      'sum-sign',
+      '--runs',
+      '4096',
+      '--max-memory',
+      '512MiB',
+      '--out',
+      join(dir, 'never-hebbian.json'),
+    );
     expect(r.stderr).toEqual([
       'vsml evaluate: --runs: hebbian state needs 4096 runs x 56420 floats x 4 bytes = 881.6 MiB (931.2 MiB in all), over the 512.0 MiB limit (--max-memory) by 419.2 MiB; raise it with --max-memory',
     ]);
@@ -130,10 +221,17 @@ describe('vsml evaluate refuses a bad learned learner file, naming the file and 
 
   it('an unknown format: named as every command names it', async () => {
     const path = await writeDoc(dir, 'unknown.json', { format: 'vsml-lstm', version: 1 });
-    const r = await vsml('evaluate', '--learner', path, '--dataset', 'sum-sign', ...SMALL, '--out', join(dir, 'never-unknown.json'));
-    expect(r.stderr).toEqual([
-      `${path}: format: expected "vsml-learner", got "vsml-lstm"`,
-    ]);
+    const r = await vsml(
+      'evaluate',
+      '--learner',
+      path,
+      '--dataset',
+      'sum-sign',
+      ...SMALL,
+      '--out',
+      join(dir, 'never-unknown.json'),
+    );
+    expect(r.stderr).toEqual([`${path}: format: expected "vsml-learner", got "vsml-lstm"`]);
     expect(r.code).toBe(2);
   });
 });

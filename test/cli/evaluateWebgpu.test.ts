@@ -16,8 +16,27 @@ beforeAll(async () => {
 async function run(backend: string): Promise<Evaluation> {
   const out = join(dir, `${backend}.json`);
   const r = await vsml(
-    'evaluate', '--learner', join(FIXTURES, 'tiny.learner.json'), '--dataset', 'idx', '--images', MNIST_IMAGES, '--labels', MNIST_LABELS,
-    '--transform', 'resize:7', '--steps', '40', '--runs', '3', '--seed', '5', '--backend', backend, '--out', out,
+    'evaluate',
+    '--learner',
+    join(FIXTURES, 'tiny.learner.json'),
+    '--dataset',
+    'idx',
+    '--images',
+    MNIST_IMAGES,
+    '--labels',
+    MNIST_LABELS,
+    '--transform',
+    'resize:7',
+    '--steps',
+    '40',
+    '--runs',
+    '3',
+    '--seed',
+    '5',
+    '--backend',
+    backend,
+    '--out',
+    out,
   );
   expect(r.stderr).toEqual([]);
   expect(r.code).toBe(0);

@@ -35,7 +35,11 @@ export async function vsml(...argv: string[]): Promise<CliRun> {
 
 /** `node --import tsx src/cli/vsml.ts ...argv` as a real process; stderr as raw text. */
 export function vsmlProcess(...argv: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/vsml.ts', ...argv], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/vsml.ts', ...argv], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -61,8 +65,17 @@ export async function checkpointStep(path: string): Promise<number> {
  * `vsml meta-train --config config --out out ...extra` as a child process, SIGKILLed once its
  * checkpoint reaches step `after` (or after 60 s): the child's PID and the checkpoint's step then.
  */
-export async function killedMetaTrain(config: string, out: string, after: number, extra: readonly string[] = []): Promise<{ pid: number | undefined; at: number; signal: NodeJS.Signals | null }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/vsml.ts', 'meta-train', '--config', config, '--out', out, ...extra], { cwd: ROOT, stdio: 'ignore' });
+export async function killedMetaTrain(
+  config: string,
+  out: string,
+  after: number,
+  extra: readonly string[] = [],
+): Promise<{ pid: number | undefined; at: number; signal: NodeJS.Signals | null }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/cli/vsml.ts', 'meta-train', '--config', config, '--out', out, ...extra],
+    { cwd: ROOT, stdio: 'ignore' },
+  );
   const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
   let step = -1;
   const deadline = Date.now() + 60_000;
@@ -80,12 +93,23 @@ export async function killedMetaTrain(config: string, out: string, after: number
  * step 2, resumed with --resume to `steps`, and the same config run uninterrupted in `dir`. The test
  * expects what it returns: the kill (signal, step reached) and both runs' checkpoint and learner bytes.
  */
-export async function killAndResume(config: string, dir: string): Promise<{ signal: NodeJS.Signals | null; at: number; resumedCode: number | null; wholeCode: number; killed: string[]; whole: string[] }> {
+export async function killAndResume(
+  config: string,
+  dir: string,
+): Promise<{
+  signal: NodeJS.Signals | null;
+  at: number;
+  resumedCode: number | null;
+  wholeCode: number;
+  killed: string[];
+  whole: string[];
+}> {
   const killed = join(dir, 'killed');
   const { at, signal } = await killedMetaTrain(config, killed, 2, ['--backend', 'reference']);
   const resumed = vsmlProcess('meta-train', '--out', killed, '--resume', '--backend', 'reference');
   const whole = join(dir, 'whole');
   const wholeCode = (await vsml('meta-train', '--config', config, '--out', whole, '--backend', 'reference')).code;
-  const files = (folder: string) => Promise.all(['checkpoint.json', 'learner.json'].map((f) => readFile(join(folder, f), 'utf8')));
+  const files = (folder: string) =>
+    Promise.all(['checkpoint.json', 'learner.json'].map((f) => readFile(join(folder, f), 'utf8')));
   return { signal, at, resumedCode: resumed.code, wholeCode, killed: await files(killed), whole: await files(whole) };
 }

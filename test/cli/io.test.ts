@@ -13,7 +13,9 @@ beforeAll(async () => {
 describe('readTextFile', () => {
   it('refuses a file over the size limit before reading it', async () => {
     await writeFile(join(dir, 'big.json'), 'x'.repeat(3 * 1024 * 1024));
-    expect(line(await readTextFile(join(dir, 'big.json'), 2 * 1024 * 1024))).toBe('file is 3.0 MiB, over the 2.0 MiB limit');
+    expect(line(await readTextFile(join(dir, 'big.json'), 2 * 1024 * 1024))).toBe(
+      'file is 3.0 MiB, over the 2.0 MiB limit',
+    );
   });
 
   it('says why a file cannot be read', async () => {

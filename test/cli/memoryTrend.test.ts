@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { parseMemoryOptions } from '../../src/cli/memoryOptions';
 import { fitLine, formatKib, formatMemoryTable, memoryTrend, type MemorySample } from '../../src/cli/memoryTrend';
 
-const sample = (at: number, heapUsed: number, arrayBuffers: number, rss: number): MemorySample => ({ at, heapUsed, arrayBuffers, rss });
+const sample = (at: number, heapUsed: number, arrayBuffers: number, rss: number): MemorySample => ({
+  at,
+  heapUsed,
+  arrayBuffers,
+  rss,
+});
 
 describe('fitLine', () => {
   it('fits y = 3x + 2 exactly through (0, 2), (1, 5), (2, 8), (3, 11)', () => {
@@ -60,7 +65,11 @@ describe('memoryTrend', () => {
 
 describe('formatMemoryTable', () => {
   it('prints MiB per sample, marks the warm-up with *, then the slopes and growth in KiB', () => {
-    const samples = [sample(0, 2 * 2 ** 20, 2 ** 20, 100 * 2 ** 20), sample(10, 2 * 2 ** 20 + 1024, 2 ** 20, 101 * 2 ** 20), sample(20, 2 * 2 ** 20 + 3072, 2 ** 20, 100 * 2 ** 20)];
+    const samples = [
+      sample(0, 2 * 2 ** 20, 2 ** 20, 100 * 2 ** 20),
+      sample(10, 2 * 2 ** 20 + 1024, 2 ** 20, 101 * 2 ** 20),
+      sample(20, 2 * 2 ** 20 + 3072, 2 ** 20, 100 * 2 ** 20),
+    ];
     const text = formatMemoryTable('trainer on cpu', 'steps', samples, memoryTrend(samples, 1, 100));
     expect(text.split('\n')).toEqual([
       'trainer on cpu',
@@ -77,11 +86,18 @@ describe('formatMemoryTable', () => {
   it('adds the standard error once three samples are fitted: heap +5.0 ± 8.7 KiB per 100 steps (residuals -512, +1024, -512 B)', () => {
     const samples = [sample(0, 0, 0, 0), sample(10, 0, 0, 0), sample(20, 2048, 0, 0), sample(30, 1024, 0, 0)];
     const text = formatMemoryTable('t', 'steps', samples, memoryTrend(samples, 1, 100));
-    expect(text).toContain('slope (least squares): heap +5.0 ± 8.7 KiB per 100 steps, buffers +0.0 ± 0.0 KiB per 100 steps');
+    expect(text).toContain(
+      'slope (least squares): heap +5.0 ± 8.7 KiB per 100 steps, buffers +0.0 ± 0.0 KiB per 100 steps',
+    );
   });
 
   it('formatKib signs its KiB and says n/a for null', () => {
-    expect([formatKib(1536), formatKib(-307.2), formatKib(0), formatKib(null)]).toEqual(['+1.5 KiB', '-0.3 KiB', '+0.0 KiB', 'n/a']);
+    expect([formatKib(1536), formatKib(-307.2), formatKib(0), formatKib(null)]).toEqual([
+      '+1.5 KiB',
+      '-0.3 KiB',
+      '+0.0 KiB',
+      'n/a',
+    ]);
   });
 });
 
@@ -89,19 +105,77 @@ describe('parseMemoryOptions (npm run bench -- --memory)', () => {
   it('defaults: both backends, 20000 examples sampled every 1000, S = 2 at 7x7, 200 trainer steps every 10, warm-up 3', () => {
     expect(parseMemoryOptions([])).toEqual({
       ok: true,
-      value: { only: null, backends: ['cpu', 'webgpu'], examples: 20000, every: 1000, runs: 2, resize: 7, steps: 200, stepEvery: 10, warmup: 3, json: null, report: null },
+      value: {
+        only: null,
+        backends: ['cpu', 'webgpu'],
+        examples: 20000,
+        every: 1000,
+        runs: 2,
+        resize: 7,
+        steps: 200,
+        stepEvery: 10,
+        warmup: 3,
+        json: null,
+        report: null,
+      },
     });
   });
 
   it('reads every flag', () => {
-    const r = parseMemoryOptions(['--only', 'trainer', '--backends', 'webgpu', '--examples=500', '--every', '50', '--runs', '4', '--resize', '5', '--steps', '20', '--step-every', '5', '--warmup', '0', '--json', 'm.json', '--report', 'r.json']);
-    expect(r).toEqual({ ok: true, value: { only: 'trainer', backends: ['webgpu'], examples: 500, every: 50, runs: 4, resize: 5, steps: 20, stepEvery: 5, warmup: 0, json: 'm.json', report: 'r.json' } });
+    const r = parseMemoryOptions([
+      '--only',
+      'trainer',
+      '--backends',
+      'webgpu',
+      '--examples=500',
+      '--every',
+      '50',
+      '--runs',
+      '4',
+      '--resize',
+      '5',
+      '--steps',
+      '20',
+      '--step-every',
+      '5',
+      '--warmup',
+      '0',
+      '--json',
+      'm.json',
+      '--report',
+      'r.json',
+    ]);
+    expect(r).toEqual({
+      ok: true,
+      value: {
+        only: 'trainer',
+        backends: ['webgpu'],
+        examples: 500,
+        every: 50,
+        runs: 4,
+        resize: 5,
+        steps: 20,
+        stepEvery: 5,
+        warmup: 0,
+        json: 'm.json',
+        report: 'r.json',
+      },
+    });
   });
 
   it('names the bad flag in one line', () => {
-    expect(parseMemoryOptions(['--backends', 'cpu,tpu'])).toEqual({ ok: false, message: 'flag --backends must list cpu and/or webgpu, got "tpu"' });
-    expect(parseMemoryOptions(['--every', '0'])).toEqual({ ok: false, message: 'flag --every must be an integer in [1, 1000000000], got "0"' });
-    expect(parseMemoryOptions(['--only', 'both'])).toEqual({ ok: false, message: 'flag --only must be one of session, trainer, got "both"' });
+    expect(parseMemoryOptions(['--backends', 'cpu,tpu'])).toEqual({
+      ok: false,
+      message: 'flag --backends must list cpu and/or webgpu, got "tpu"',
+    });
+    expect(parseMemoryOptions(['--every', '0'])).toEqual({
+      ok: false,
+      message: 'flag --every must be an integer in [1, 1000000000], got "0"',
+    });
+    expect(parseMemoryOptions(['--only', 'both'])).toEqual({
+      ok: false,
+      message: 'flag --only must be one of session, trainer, got "both"',
+    });
     expect(parseMemoryOptions(['--leak'])).toEqual({ ok: false, message: 'unknown flag --leak' });
   });
 });

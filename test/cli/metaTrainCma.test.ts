@@ -14,7 +14,11 @@ const STEPS = 12;
 describe('vsml meta-train --config (method cma-es, CPU)', () => {
   it('runs, logs every step and writes a checkpoint with the sep-CMA-ES state at the last step', async () => {
     const dir = await tempDir();
-    const config = await writeDoc(dir, 'c.json', tinyConfigDoc({ method: 'cma-es', steps: 3, evaluation: { every: 0 } }));
+    const config = await writeDoc(
+      dir,
+      'c.json',
+      tinyConfigDoc({ method: 'cma-es', steps: 3, evaluation: { every: 0 } }),
+    );
     const out = join(dir, 'run');
     const r = await vsml('meta-train', '--config', config, '--out', out, '--backend', 'reference');
     expect(r.code).toBe(0);
@@ -22,21 +26,41 @@ describe('vsml meta-train --config (method cma-es, CPU)', () => {
     const cp = parseCheckpoint(JSON.parse(await readFile(join(out, 'checkpoint.json'), 'utf8')));
     if (!cp.ok) throw new Error(`${cp.error.field}: ${cp.error.message}`);
     expect([cp.value.step, cp.value.cma?.generation]).toEqual([3, 3]);
-    const log = (await readFile(join(out, 'log.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
-    expect(log.map((e) => [e.step, e.accepted])).toEqual([[1, true], [2, true], [3, true]]);
+    const log = (await readFile(join(out, 'log.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(log.map((e) => [e.step, e.accepted])).toEqual([
+      [1, true],
+      [2, true],
+      [3, true],
+    ]);
     for (const e of log) expect(e.gradientNorm).toBeGreaterThan(0);
   });
 
   // Measured (seed 42, 16 pairs, T 30): the held-out loss 0.7497 at step 0 -> 0.6817 at step 100 (0.6663 at
   // 150; ES: 0.6639 at 100); the steps' meta-loss, mean of the first 10 0.9229 -> of the last 10 0.8473.
-  it('quick-demo with method cma-es: 100 steps lower the held-out loss from 0.7497 to below 0.70, and the steps\' meta-loss', async () => {
+  it("quick-demo with method cma-es: 100 steps lower the held-out loss from 0.7497 to below 0.70, and the steps' meta-loss", async () => {
     const dir = await tempDir();
-    const config = await writeDoc(dir, 'c.json', { format: 'vsml-meta-config', version: 1, preset: 'quick-demo', method: 'cma-es', steps: 100, checkpointEvery: 100, evaluation: { every: 100, runs: 16, steps: 100 } });
+    const config = await writeDoc(dir, 'c.json', {
+      format: 'vsml-meta-config',
+      version: 1,
+      preset: 'quick-demo',
+      method: 'cma-es',
+      steps: 100,
+      checkpointEvery: 100,
+      evaluation: { every: 100, runs: 16, steps: 100 },
+    });
     const out = join(dir, 'run');
     const r = await vsml('meta-train', '--config', config, '--out', out);
     expect(r.code).toBe(0);
-    const log = (await readFile(join(out, 'log.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
-    const heldOut = log.filter((e) => 'eval' in e).map((e) => [e.step, (Object.values(e.eval)[0] as { loss: number }).loss]);
+    const log = (await readFile(join(out, 'log.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    const heldOut = log
+      .filter((e) => 'eval' in e)
+      .map((e) => [e.step, (Object.values(e.eval)[0] as { loss: number }).loss]);
     expect(heldOut.map(([s]) => s)).toEqual([0, 100]);
     expect(heldOut[0][1]).toBeCloseTo(0.7497, 4);
     expect(heldOut[1][1]).toBeLessThan(0.7);
@@ -48,7 +72,11 @@ describe('vsml meta-train --config (method cma-es, CPU)', () => {
 
   it(`SIGKILL after the checkpoint of step 2, --resume to ${STEPS}: the same checkpoint.json as ${STEPS} uninterrupted steps`, async () => {
     const dir = await tempDir();
-    const config = await writeDoc(dir, 'c.json', tinyConfigDoc({ method: 'cma-es', steps: STEPS, checkpointEvery: 1, evaluation: { every: 0 } }));
+    const config = await writeDoc(
+      dir,
+      'c.json',
+      tinyConfigDoc({ method: 'cma-es', steps: STEPS, checkpointEvery: 1, evaluation: { every: 0 } }),
+    );
     const r = await killAndResume(config, dir);
     expect(r.signal).toBe('SIGKILL');
     expect(r.at).toBeGreaterThanOrEqual(2);

@@ -10,13 +10,26 @@ import { describe, expect, it } from 'vitest';
 import { tinyConfigDoc } from '../meta/trainerHelpers';
 import { ROOT, tempDir, vsml, vsmlProcess, writeDoc } from './helpers';
 
-const gone = (path: string): Promise<boolean> => access(path).then(() => false, () => true);
+const gone = (path: string): Promise<boolean> =>
+  access(path).then(
+    () => false,
+    () => true,
+  );
 
-function startRun(...argv: string[]): { child: ChildProcess; stderr: () => string; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/vsml.ts', 'meta-train', ...argv], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+function startRun(...argv: string[]): {
+  child: ChildProcess;
+  stderr: () => string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+} {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/vsml.ts', 'meta-train', ...argv], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (d) => (stderr += d));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   return { child, stderr: () => stderr, exited };
 }
 
@@ -28,12 +41,20 @@ async function until(what: string, ok: () => Promise<boolean> | boolean, ms = 90
   }
 }
 
-const logSteps = async (path: string): Promise<number[]> => (await readFile(path, 'utf8')).trim().split('\n').map((l) => JSON.parse(l).step as number);
+const logSteps = async (path: string): Promise<number[]> =>
+  (await readFile(path, 'utf8'))
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l).step as number);
 
 /** A run folder with a 2-step run done (checkpoint every step, no evaluations). */
 async function twoStepRun(): Promise<{ dir: string; out: string }> {
   const dir = await tempDir();
-  const config = await writeDoc(dir, 'c.json', tinyConfigDoc({ steps: 2, checkpointEvery: 1, evaluation: { every: 0 } }));
+  const config = await writeDoc(
+    dir,
+    'c.json',
+    tinyConfigDoc({ steps: 2, checkpointEvery: 1, evaluation: { every: 0 } }),
+  );
   const out = join(dir, 'out');
   const r = await vsml('meta-train', '--config', config, '--out', out);
   if (r.code !== 0) throw new Error(r.stderr.join('\n'));
@@ -41,7 +62,7 @@ async function twoStepRun(): Promise<{ dir: string; out: string }> {
 }
 
 describe('vsml meta-train: one run per folder (processes, CPU)', () => {
-  it('two --resume on one folder: the second exits 2 naming run.lock and the first\'s PID; SIGTERM stops the first with each step logged once and the lock removed', async () => {
+  it("two --resume on one folder: the second exits 2 naming run.lock and the first's PID; SIGTERM stops the first with each step logged once and the lock removed", async () => {
     const { out } = await twoStepRun();
     const lock = join(out, 'run.lock');
     const first = startRun('--out', out, '--resume', '--steps', '1000');
@@ -81,7 +102,9 @@ describe('vsml meta-train: one run per folder (processes, CPU)', () => {
     expect(refused).toEqual({
       code: 2,
       stdout: [],
-      stderr: [`vsml meta-train: --out: ${out} is in use by PID ${sleeper.pid} (vsml meta-train, host ${hostname()}, since ${started}): lock file ${lock}; wait for that run to end or choose another --out`],
+      stderr: [
+        `vsml meta-train: --out: ${out} is in use by PID ${sleeper.pid} (vsml meta-train, host ${hostname()}, since ${started}): lock file ${lock}; wait for that run to end or choose another --out`,
+      ],
     });
     expect(await readFile(join(out, 'log.jsonl'), 'utf8')).toBe(log);
     expect(await readFile(join(out, 'checkpoint.json'), 'utf8')).toBe(checkpoint);
@@ -90,7 +113,9 @@ describe('vsml meta-train: one run per folder (processes, CPU)', () => {
     await sleeperExit;
     const resumed = vsmlProcess('meta-train', '--out', out, '--resume', '--steps', '3');
     expect(resumed.code).toBe(0);
-    expect(resumed.stderr.split('\n')[0]).toBe(`vsml meta-train: took over ${lock}: PID ${sleeper.pid} (since ${started}) no longer runs on this host`);
+    expect(resumed.stderr.split('\n')[0]).toBe(
+      `vsml meta-train: took over ${lock}: PID ${sleeper.pid} (since ${started}) no longer runs on this host`,
+    );
     expect(await logSteps(join(out, 'log.jsonl'))).toEqual([1, 2, 3]);
     expect(await gone(lock)).toBe(true);
   }, 180_000);
@@ -99,7 +124,15 @@ describe('vsml meta-train: one run per folder (processes, CPU)', () => {
     const { dir, out } = await twoStepRun();
     const sleeper = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 120000)'], { stdio: 'ignore' });
     const lock = join(out, 'run.lock');
-    await writeFile(lock, JSON.stringify({ pid: sleeper.pid, host: hostname(), started: '2026-01-02T03:04:05.000Z', command: 'vsml meta-train' }));
+    await writeFile(
+      lock,
+      JSON.stringify({
+        pid: sleeper.pid,
+        host: hostname(),
+        started: '2026-01-02T03:04:05.000Z',
+        command: 'vsml meta-train',
+      }),
+    );
     const r = await vsml('meta-train', '--config', join(dir, 'c.json'), '--out', out);
     sleeper.kill('SIGKILL');
     expect(r.code).toBe(2);

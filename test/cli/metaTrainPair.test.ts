@@ -12,7 +12,8 @@ import { handCheckpoint } from '../meta/checkpointHelpers';
 import { tinyConfigDoc } from '../meta/trainerHelpers';
 import { tempDir, vsml, writeDoc } from './helpers';
 
-const enospc = (path: string): Error => Object.assign(new Error(`ENOSPC: no space left on device, write '${path}'`), { code: 'ENOSPC' });
+const enospc = (path: string): Error =>
+  Object.assign(new Error(`ENOSPC: no space left on device, write '${path}'`), { code: 'ENOSPC' });
 
 /** The real writer, but the `n`-th write (1-based) fails with ENOSPC after writing half its text. */
 function fullDiskAt(n: number): RunFileWriter {
@@ -51,7 +52,9 @@ describe('writeCheckpoint: learner.json and checkpoint.json as one pair', () => 
   it('ENOSPC on the second file at step 20: both stay at step 10, no temporary file left', async () => {
     const files = runFiles(await tempDir());
     await writeCheckpoint(files, handCheckpoint(10));
-    await expect(writeCheckpoint(files, handCheckpoint(20), fullDiskAt(2))).rejects.toThrow(/^ENOSPC: no space left on device/);
+    await expect(writeCheckpoint(files, handCheckpoint(20), fullDiskAt(2))).rejects.toThrow(
+      /^ENOSPC: no space left on device/,
+    );
     expect(await stepOf(files.checkpoint)).toBe(10);
     expect(await readFile(files.learner, 'utf8')).toBe(serialiseLearner(handCheckpoint(10).learner));
     expect((await readdir(files.dir)).sort()).toEqual(['checkpoint.json', 'learner.json']);
@@ -77,7 +80,10 @@ describe('writeCheckpoint: learner.json and checkpoint.json as one pair', () => 
 
 describe('vsml meta-train --resume repairs learner.json from the checkpoint', () => {
   for (const [what, prepare] of [
-    ['behind (step 10 of a step-20 checkpoint)', (p: string) => writeFile(p, serialiseLearner(handCheckpoint(10).learner))],
+    [
+      'behind (step 10 of a step-20 checkpoint)',
+      (p: string) => writeFile(p, serialiseLearner(handCheckpoint(10).learner)),
+    ],
     ['missing', (p: string) => rm(p)],
   ] as const) {
     it(`learner.json ${what}: rewritten to the checkpoint's theta before the run goes on`, async () => {
@@ -99,13 +105,28 @@ describe('vsml meta-train --resume repairs learner.json from the checkpoint', ()
 describe('vsml meta-train on a disk that fills up', () => {
   it('ENOSPC writing the step-4 checkpoint: exit 1 naming it, the step-2 pair left whole, no lock or temporary file; --resume continues from step 2', async () => {
     const dir = await tempDir();
-    const config = await writeDoc(dir, 'c.json', tinyConfigDoc({ steps: 6, checkpointEvery: 2, evaluation: { every: 0 } }));
+    const config = await writeDoc(
+      dir,
+      'c.json',
+      tinyConfigDoc({ steps: 6, checkpointEvery: 2, evaluation: { every: 0 } }),
+    );
     const out = join(dir, 'out');
     // Each commit writes two files: the 3rd write is the step-4 checkpoint.
-    const outcome = await runMetaTrain(new Map([['config', config], ['out', out]]), { info: () => undefined }, { writer: fullDiskAt(3) });
+    const outcome = await runMetaTrain(
+      new Map([
+        ['config', config],
+        ['out', out],
+      ]),
+      { info: () => undefined },
+      { writer: fullDiskAt(3) },
+    );
     const tmp = `${join(out, '.checkpoint.json')}.`.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
     expect(outcome.code).toBe(1);
-    expect(outcome.code === 1 && outcome.message).toMatch(new RegExp(`^vsml meta-train: cannot write the checkpoint: ENOSPC: no space left on device, write '${tmp}\\d+\\.[0-9a-f]{8}\\.tmp'$`));
+    expect(outcome.code === 1 && outcome.message).toMatch(
+      new RegExp(
+        `^vsml meta-train: cannot write the checkpoint: ENOSPC: no space left on device, write '${tmp}\\d+\\.[0-9a-f]{8}\\.tmp'$`,
+      ),
+    );
     const files = runFiles(out);
     const cp = parseCheckpoint(JSON.parse(await readFile(files.checkpoint, 'utf8')));
     if (!cp.ok) throw new Error(cp.error.message);

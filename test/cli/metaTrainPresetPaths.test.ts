@@ -15,7 +15,11 @@ const TSX = pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs'
 
 /** vsml as a process started in `cwd` (not the repository). */
 function vsmlIn(cwd: string, ...argv: string[]) {
-  const r = spawnSync(process.execPath, ['--import', TSX, join(ROOT, 'src', 'cli', 'vsml.ts'), ...argv], { cwd, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(process.execPath, ['--import', TSX, join(ROOT, 'src', 'cli', 'vsml.ts'), ...argv], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -42,14 +46,30 @@ describe('vsml meta-train --preset quick-demo outside the repository', () => {
     expect(await maxParamDiff(join(cwd, 'run', 'learner.json'), join(ROOT, SHIPPED))).toBeLessThanOrEqual(0.0031);
 
     const elsewhere = await tempDir();
-    const resumed = vsmlIn(elsewhere, 'meta-train', '--preset', 'quick-demo', '--steps', '2', '--resume', '--out', join(cwd, 'run'));
+    const resumed = vsmlIn(
+      elsewhere,
+      'meta-train',
+      '--preset',
+      'quick-demo',
+      '--steps',
+      '2',
+      '--resume',
+      '--out',
+      join(cwd, 'run'),
+    );
     expect(resumed.code).toBe(0);
     expect(resumed.stdout).toMatch(/^meta-train: 2 of 2 steps/);
   }, 240_000);
 
   it('a config file in a temporary folder naming the preset (no init of its own) starts from the shipped learner too', async () => {
     const cwd = await tempDir();
-    await writeDoc(cwd, 'c.json', { format: 'vsml-meta-config', version: 1, preset: 'quick-demo', steps: 1, evaluation: { every: 0 } });
+    await writeDoc(cwd, 'c.json', {
+      format: 'vsml-meta-config',
+      version: 1,
+      preset: 'quick-demo',
+      steps: 1,
+      evaluation: { every: 0 },
+    });
     const r = vsmlIn(cwd, 'meta-train', '--config', 'c.json', '--out', 'run');
     expect(r.stderr.split('\n').filter((l) => l && !/^step /.test(l))).toEqual([]);
     expect(r.code).toBe(0);

@@ -19,7 +19,11 @@ async function runAt40(name: string): Promise<{ out: string; checkpoint: string;
   await mkdir(out, { recursive: true });
   const checkpoint = serialiseCheckpoint(handCheckpoint(40, { evaluation: { every: 0 } }));
   await writeFile(join(out, 'checkpoint.json'), checkpoint);
-  const log = Array.from({ length: 40 }, (_, i) => `${JSON.stringify({ step: i + 1, metaLoss: 1, accepted: true, seconds: 0.1, wallSeconds: (i + 1) / 10 })}\n`).join('');
+  const log = Array.from(
+    { length: 40 },
+    (_, i) =>
+      `${JSON.stringify({ step: i + 1, metaLoss: 1, accepted: true, seconds: 0.1, wallSeconds: (i + 1) / 10 })}\n`,
+  ).join('');
   await writeFile(join(out, 'log.jsonl'), log);
   return { out, checkpoint, log };
 }
@@ -31,7 +35,9 @@ describe('vsml meta-train --resume with fewer steps than done', () => {
     expect(r).toEqual({
       code: 2,
       stdout: [],
-      stderr: [`vsml meta-train: --steps: 10 is below the checkpoint's step 40 (${join(run.out, 'checkpoint.json')}); give at least 40`],
+      stderr: [
+        `vsml meta-train: --steps: 10 is below the checkpoint's step 40 (${join(run.out, 'checkpoint.json')}); give at least 40`,
+      ],
     });
     expect(await readFile(join(run.out, 'checkpoint.json'), 'utf8')).toBe(run.checkpoint);
     expect(await readFile(join(run.out, 'log.jsonl'), 'utf8')).toBe(run.log);
@@ -44,10 +50,12 @@ describe('vsml meta-train --resume with fewer steps than done', () => {
     const config = await writeDoc(dir, 'twelve.json', tinyConfigDoc({ steps: 12, evaluation: { every: 0 } }));
     const r = await vsml('meta-train', '--config', config, '--out', run.out, '--resume');
     expect(r.code).toBe(2);
-    expect(r.stderr).toEqual([`${config}: steps: 12 is below the checkpoint's step 40 (${join(run.out, 'checkpoint.json')}); give at least 40`]);
+    expect(r.stderr).toEqual([
+      `${config}: steps: 12 is below the checkpoint's step 40 (${join(run.out, 'checkpoint.json')}); give at least 40`,
+    ]);
   });
 
-  it('--steps 40 (the checkpoint\'s own step) is no error: nothing to do, 40 of 40', async () => {
+  it("--steps 40 (the checkpoint's own step) is no error: nothing to do, 40 of 40", async () => {
     const run = await runAt40('equal');
     const r = await vsml('meta-train', '--out', run.out, '--resume', '--steps', '40');
     expect(r.code).toBe(0);

@@ -6,14 +6,25 @@ import { describe, expect, it } from 'vitest';
 import { tinyConfigDoc } from '../meta/trainerHelpers';
 import { tempDir, vsml, writeDoc } from './helpers';
 
-async function run(backend: string): Promise<Record<string, any>[]> { // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function run(backend: string): Promise<Record<string, any>[]> {
   const dir = await tempDir();
-  const config = await writeDoc(dir, 'c.json', tinyConfigDoc({ steps: 2, evaluation: { every: 2, steps: 10, runs: 2, datasets: [{ dataset: 'mnist', resize: 7, classes: [0, 1, 2] }] } }));
+  const config = await writeDoc(
+    dir,
+    'c.json',
+    tinyConfigDoc({
+      steps: 2,
+      evaluation: { every: 2, steps: 10, runs: 2, datasets: [{ dataset: 'mnist', resize: 7, classes: [0, 1, 2] }] },
+    }),
+  );
   const r = await vsml('meta-train', '--config', config, '--out', join(dir, 'run'), '--backend', backend);
   expect(r.stderr).toEqual([]);
   expect(r.code).toBe(0);
   expect(r.stdout[0]).toContain(`on ${backend};`);
-  return (await readFile(join(dir, 'run', 'log.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+  return (await readFile(join(dir, 'run', 'log.jsonl'), 'utf8'))
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
 }
 
 describe('vsml meta-train --backend webgpu', () => {

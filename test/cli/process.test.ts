@@ -43,7 +43,9 @@ describe('vsml (process)', () => {
   it('exits 2 with the usage line for an unknown command and a missing flag', () => {
     const unknown = vsmlProcess('trase');
     expect(unknown.code).toBe(2);
-    expect(oneLine(unknown.stderr)).toBe('vsml: unknown command "trase" (commands: trace, evaluate, table, meta-train, worker, clone-check)');
+    expect(oneLine(unknown.stderr)).toBe(
+      'vsml: unknown command "trase" (commands: trace, evaluate, table, meta-train, worker, clone-check)',
+    );
     const missing = vsmlProcess('trace', '--learner', learner, '--stream', stream);
     expect(missing.code).toBe(2);
     expect(oneLine(missing.stderr)).toMatch(/^vsml trace: missing required flag --out \(usage: vsml trace --learner/);

@@ -7,8 +7,20 @@ import { acquireRunLock, LOCK_NAME, parseLockHolder, type LockHolder } from '../
 import { tempDir } from './helpers';
 
 const T0 = new Date('2026-01-02T03:04:05.000Z');
-const opts = (pid: number, extra: Record<string, unknown> = {}) => ({ command: 'vsml meta-train', pid, host: 'here', now: () => T0, isAlive: (p: number) => p === 100 || p === 200, ...extra });
-const holder = (pid: number, host = 'here'): LockHolder => ({ pid, host, started: T0.toISOString(), command: 'vsml meta-train' });
+const opts = (pid: number, extra: Record<string, unknown> = {}) => ({
+  command: 'vsml meta-train',
+  pid,
+  host: 'here',
+  now: () => T0,
+  isAlive: (p: number) => p === 100 || p === 200,
+  ...extra,
+});
+const holder = (pid: number, host = 'here'): LockHolder => ({
+  pid,
+  host,
+  started: T0.toISOString(),
+  command: 'vsml meta-train',
+});
 
 describe('acquireRunLock', () => {
   it('writes {pid, host, started, command} into DIR/run.lock, and release removes it', async () => {
@@ -38,7 +50,9 @@ describe('acquireRunLock', () => {
   it('of 8 runs racing for one folder exactly one gets the lock (20 rounds)', async () => {
     for (let round = 0; round < 20; round++) {
       const dir = await tempDir();
-      const rs = await Promise.all(Array.from({ length: 8 }, (_, i) => acquireRunLock(dir, opts(300 + i, { isAlive: () => true }))));
+      const rs = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => acquireRunLock(dir, opts(300 + i, { isAlive: () => true }))),
+      );
       expect(rs.filter((r) => r.ok)).toHaveLength(1);
     }
   });
@@ -58,7 +72,9 @@ describe('acquireRunLock', () => {
     for (let round = 0; round < 20; round++) {
       const dir = await tempDir();
       await writeFile(join(dir, LOCK_NAME), JSON.stringify(holder(999)));
-      const rs = await Promise.all(Array.from({ length: 6 }, (_, i) => acquireRunLock(dir, opts(300 + i, { isAlive: alive }))));
+      const rs = await Promise.all(
+        Array.from({ length: 6 }, (_, i) => acquireRunLock(dir, opts(300 + i, { isAlive: alive }))),
+      );
       expect(rs.filter((r) => r.ok)).toHaveLength(1);
       expect((await readdir(dir)).sort()).toEqual([LOCK_NAME]);
     }
@@ -96,6 +112,7 @@ describe('acquireRunLock', () => {
     const dir = join(await tempDir(), 'missing');
     const r = await acquireRunLock(dir, opts(100));
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.message).toMatch(new RegExp(`^vsml meta-train: --out: cannot create ${join(dir, LOCK_NAME)}: ENOENT`));
+    if (!r.ok)
+      expect(r.message).toMatch(new RegExp(`^vsml meta-train: --out: cannot create ${join(dir, LOCK_NAME)}: ENOENT`));
   });
 });

@@ -13,7 +13,8 @@ import { Rng } from '../../src/model/rng';
 import { expectOk, learnerDoc, smallConfig, streamDoc } from '../formats/helpers';
 import { FIXTURES, maxRelDiff, tempDir, vsml, vsmlProcess, writeDoc } from './helpers';
 
-const readTrace = async (path: string): Promise<Trace> => expectOk(parseTrace(JSON.parse(await readFile(path, 'utf8'))));
+const readTrace = async (path: string): Promise<Trace> =>
+  expectOk(parseTrace(JSON.parse(await readFile(path, 'utf8'))));
 
 /** Outputs and loss within `tol` (relative above 1), correctness identical. */
 function expectTraceClose(got: Trace, want: Trace, tol: number): void {
@@ -32,7 +33,19 @@ describe('vsml trace (golden: tiny, A=3 K=2 N=4 M=2, 6 examples)', () => {
   it.each(['cpu', 'reference'])('as a process on %s matches tiny.trace.json within 1e-5', async (backend) => {
     const out = join(dir, `tiny-${backend}.trace.json`);
     const f = (name: string) => join(FIXTURES, name);
-    const r = vsmlProcess('trace', '--learner', f('tiny.learner.json'), '--stream', f('tiny.stream.json'), '--state', f('tiny.state.json'), '--backend', backend, '--out', out);
+    const r = vsmlProcess(
+      'trace',
+      '--learner',
+      f('tiny.learner.json'),
+      '--stream',
+      f('tiny.stream.json'),
+      '--state',
+      f('tiny.state.json'),
+      '--backend',
+      backend,
+      '--out',
+      out,
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(`trace: 6 examples on ${backend}, accuracy 0.6667, mean loss 0.6663 -> ${out}\n`);

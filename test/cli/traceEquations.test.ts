@@ -10,7 +10,13 @@ import { stateToJson } from '../../src/model/formats/state';
 import { initParams, initRunState } from '../../src/model/init';
 import { asVmParams } from '../../src/model/layout';
 import { Rng } from '../../src/model/rng';
-import { runEquations, type PlainLearner, type PlainState, type PlainStream, type PlainTrace } from '../independent/vsmlEquations';
+import {
+  runEquations,
+  type PlainLearner,
+  type PlainState,
+  type PlainStream,
+  type PlainTrace,
+} from '../independent/vsmlEquations';
 import { clone } from '../formats/helpers';
 import { maxRelDiff, tempDir, vsml, writeDoc } from './helpers';
 
@@ -62,23 +68,26 @@ const CASES = [
 ];
 
 describe('vsml trace agrees with the independent equations within 1e-4', () => {
-  it.each(CASES.map((c) => ({ ...c, layers: `${c.hidden} hidden layer${c.hidden === 1 ? '' : 's'}` })))('seed $seed, $layers, feedLabel $feedLabel', async ({ seed, hidden, feedLabel }) => {
-    const p = problem(seed, hidden, feedLabel);
-    const learner = await writeDoc(dir, `${seed}.learner.json`, p.learner);
-    const stream = await writeDoc(dir, `${seed}.stream.json`, { format: 'vsml-stream', version: 1, ...p.stream });
-    const state = await writeDoc(dir, `${seed}.state.json`, p.state);
-    const out = join(dir, `${seed}.trace.json`);
-    const r = await vsml('trace', '--learner', learner, '--stream', stream, '--state', state, '--out', out);
-    expect(r.stderr).toEqual([]);
-    const got = JSON.parse(await readFile(out, 'utf8')) as PlainTrace;
-    const want = runEquations(p.learner, p.stream, p.state);
-    expect(maxRelDiff(got.outputs.flat(), want.outputs.flat())).toBeLessThan(1e-4);
-    expect(maxRelDiff(got.loss, want.loss)).toBeLessThan(1e-4);
-    want.outputs.forEach((y, t) => {
-      const sorted = [...y].sort((a, b) => b - a);
-      if (sorted[0] - sorted[1] > 1e-4) expect(got.correct[t], `correct[${t}]`).toBe(want.correct[t]);
-    });
-    // Not vacuous: the outputs move over the stream.
-    expect(Math.max(...want.outputs.map((y) => Math.abs(y[0] - want.outputs[0][0])))).toBeGreaterThan(1e-3);
-  });
+  it.each(CASES.map((c) => ({ ...c, layers: `${c.hidden} hidden layer${c.hidden === 1 ? '' : 's'}` })))(
+    'seed $seed, $layers, feedLabel $feedLabel',
+    async ({ seed, hidden, feedLabel }) => {
+      const p = problem(seed, hidden, feedLabel);
+      const learner = await writeDoc(dir, `${seed}.learner.json`, p.learner);
+      const stream = await writeDoc(dir, `${seed}.stream.json`, { format: 'vsml-stream', version: 1, ...p.stream });
+      const state = await writeDoc(dir, `${seed}.state.json`, p.state);
+      const out = join(dir, `${seed}.trace.json`);
+      const r = await vsml('trace', '--learner', learner, '--stream', stream, '--state', state, '--out', out);
+      expect(r.stderr).toEqual([]);
+      const got = JSON.parse(await readFile(out, 'utf8')) as PlainTrace;
+      const want = runEquations(p.learner, p.stream, p.state);
+      expect(maxRelDiff(got.outputs.flat(), want.outputs.flat())).toBeLessThan(1e-4);
+      expect(maxRelDiff(got.loss, want.loss)).toBeLessThan(1e-4);
+      want.outputs.forEach((y, t) => {
+        const sorted = [...y].sort((a, b) => b - a);
+        if (sorted[0] - sorted[1] > 1e-4) expect(got.correct[t], `correct[${t}]`).toBe(want.correct[t]);
+      });
+      // Not vacuous: the outputs move over the stream.
+      expect(Math.max(...want.outputs.map((y) => Math.abs(y[0] - want.outputs[0][0])))).toBeGreaterThan(1e-3);
+    },
+  );
 });

@@ -9,7 +9,7 @@ import { explanationToJson } from '../../src/model/formats/explanation';
 import { cpuApi, settings, tinyLearnerDoc } from '../worker/helpers';
 import { tempDir, vsml, writeDoc } from './helpers';
 
-describe('studio explainNext vs vsml trace --explain on reproduce()\'s files', () => {
+describe("studio explainNext vs vsml trace --explain on reproduce()'s files", () => {
   it('the same cell, y and probabilities, with a taught drawing before the example (traceIndex 10, example 9)', async () => {
     const api = cpuApi();
     const r = await api.open(settings, tinyLearnerDoc());
@@ -28,11 +28,31 @@ describe('studio explainNext vs vsml trace --explain on reproduce()\'s files', (
     await writeDoc(dir, 'stream.json', JSON.parse(docs.stream));
     await writeDoc(dir, 'state.json', JSON.parse(docs.state));
     const out = join(dir, 'explain.json');
-    const cli = await vsml('trace', '--learner', join(dir, 'learner.json'), '--stream', join(dir, 'stream.json'), '--state', join(dir, 'state.json'), '--explain', String(e.traceIndex), '--explain-out', out, '--cell', '1,2,4', '--out', join(dir, 'trace.json'));
+    const cli = await vsml(
+      'trace',
+      '--learner',
+      join(dir, 'learner.json'),
+      '--stream',
+      join(dir, 'stream.json'),
+      '--state',
+      join(dir, 'state.json'),
+      '--explain',
+      String(e.traceIndex),
+      '--explain-out',
+      out,
+      '--cell',
+      '1,2,4',
+      '--out',
+      join(dir, 'trace.json'),
+    );
     expect(cli.stderr).toEqual([]);
     const file = JSON.parse(await readFile(out, 'utf8'));
-    const page = JSON.parse(JSON.stringify(explanationToJson({ ...e.explanation, example: e.traceIndex }, { layer: 1, a: 2, b: 4 })));
+    const page = JSON.parse(
+      JSON.stringify(explanationToJson({ ...e.explanation, example: e.traceIndex }, { layer: 1, a: 2, b: 4 })),
+    );
     expect(file).toEqual(page);
-    console.log(`cell (2, 4) of layer 1: c after ${file.layers[1].cells[0].ticks[0].c.join(', ')}; p ${file.probabilities.map((p: number) => p.toFixed(4)).join(' ')}`);
+    console.log(
+      `cell (2, 4) of layer 1: c after ${file.layers[1].cells[0].ticks[0].c.join(', ')}; p ${file.probabilities.map((p: number) => p.toFixed(4)).join(' ')}`,
+    );
   });
 });

@@ -17,7 +17,10 @@ const labels = Int32Array.from([1, 0, 1]);
 describe('traceWindows', () => {
   it('windows of 2: accuracy, mean p(label), mean largest p, cumulative accuracy; the last window shorter', () => {
     const w = traceWindows(trace, labels, 2);
-    expect(w.map((x) => [x.from, x.to, x.accuracy, x.cumulativeAccuracy])).toEqual([[1, 2, 0.5, 0.5], [3, 3, 0, 1 / 3]]);
+    expect(w.map((x) => [x.from, x.to, x.accuracy, x.cumulativeAccuracy])).toEqual([
+      [1, 2, 0.5, 0.5],
+      [3, 3, 0, 1 / 3],
+    ]);
     expect(w[0].labelProbability).toBeCloseTo((0.5 + 0.75) / 2, 6);
     expect(w[0].confidence).toBeCloseTo((0.5 + 0.75) / 2, 6);
     expect(w[1].labelProbability).toBeCloseTo(0.25, 6);

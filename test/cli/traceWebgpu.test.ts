@@ -10,9 +10,17 @@ import { expectOk } from '../formats/helpers';
 import { FIXTURES, maxRelDiff, ROOT, tempDir, vsml } from './helpers';
 import { spawnSync } from 'node:child_process';
 
-const readTrace = async (path: string): Promise<Trace> => expectOk(parseTrace(JSON.parse(await readFile(path, 'utf8'))));
+const readTrace = async (path: string): Promise<Trace> =>
+  expectOk(parseTrace(JSON.parse(await readFile(path, 'utf8'))));
 const f = (name: string) => join(FIXTURES, name);
-const inputs = ['--learner', f('tiny.learner.json'), '--stream', f('tiny.stream.json'), '--state', f('tiny.state.json')];
+const inputs = [
+  '--learner',
+  f('tiny.learner.json'),
+  '--stream',
+  f('tiny.stream.json'),
+  '--state',
+  f('tiny.state.json'),
+];
 
 let dir: string;
 beforeAll(async () => {
@@ -33,12 +41,26 @@ describe('vsml trace --backend webgpu', () => {
   });
 
   it('without a WebGPU adapter exits 1 and ends with one line naming the backend', () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/vsml.ts', 'trace', ...inputs, '--backend', 'webgpu', '--out', join(dir, 'none.json')], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, VK_ICD_FILENAMES: join(dir, 'no-such-icd.json'), VSML_VULKAN: '' },
-      timeout: 60_000,
-    });
+    const r = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'src/cli/vsml.ts',
+        'trace',
+        ...inputs,
+        '--backend',
+        'webgpu',
+        '--out',
+        join(dir, 'none.json'),
+      ],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, VK_ICD_FILENAMES: join(dir, 'no-such-icd.json'), VSML_VULKAN: '' },
+        timeout: 60_000,
+      },
+    );
     expect(r.status).toBe(1);
     // Dawn's Vulkan loader writes its own warnings to stderr before ours; our part is the last line.
     const lines = r.stderr.trimEnd().split('\n');

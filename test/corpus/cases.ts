@@ -54,36 +54,128 @@ export interface UrlCase {
 
 const JSON_SLOTS: readonly Slot[] = ['learner', 'stream', 'state', 'config', 'checkpoint'];
 const IDX: readonly Slot[] = ['images', 'labels'];
-const DATASETS = 'mnist, random, sum-sign, mnist-idx, fashion-mnist, emnist-letters, emnist-balanced, kmnist, omniglot, cifar10';
-const CONFIG_KEYS = 'format, version, preset, init, learner, seed, method, objective, finalSteps, cloneLearningRate, cloneWeightScale, cloneBatch, cloneWarmup, cloneUnroll, cloneStateWeight, cloneDeepFrom, steps, pairs, sigma, learningRate, beta1, beta2, adamEps, clipNorm, trajectoryLength, fitnessShaping, checkpointEvery, tasks, evaluation, model';
-const MODEL_KEYS = 'stateSize, messageSize, microTicks, tanhBound, outputIndex, feedLabel, hiddenSizes, initRandProportion, backwardPass, layerNorm';
+const DATASETS =
+  'mnist, random, sum-sign, mnist-idx, fashion-mnist, emnist-letters, emnist-balanced, kmnist, omniglot, cifar10';
+const CONFIG_KEYS =
+  'format, version, preset, init, learner, seed, method, objective, finalSteps, cloneLearningRate, cloneWeightScale, cloneBatch, cloneWarmup, cloneUnroll, cloneStateWeight, cloneDeepFrom, steps, pairs, sigma, learningRate, beta1, beta2, adamEps, clipNorm, trajectoryLength, fitnessShaping, checkpointEvery, tasks, evaluation, model';
+const MODEL_KEYS =
+  'stateSize, messageSize, microTicks, tanhBound, outputIndex, feedLabel, hiddenSizes, initRandProportion, backwardPass, layerNorm';
 const PRESETS = 'paper-fig6, quick-demo, cold-demo, clone-demo, clone-backprop-demo';
 const INF = 'beyond the float64 range ±1.8e308';
 /** The studio refuses a learner nested this deep before parsing it (the CLI parses it and names the field). */
 const DEEP = '{name}: not a learner: nested deeper than 64 levels';
 
 /** A learner row: the same line in the CLI and in the studio (after the file's name and "learner: "). */
-const learner = (id: string, line: string): FileCase => ({ id: `learner/${id}`, input: `learner/${id}.json`, slots: ['learner'], line: `{file}: ${line}`, studio: `{name}: learner: ${line}` });
+const learner = (id: string, line: string): FileCase => ({
+  id: `learner/${id}`,
+  input: `learner/${id}.json`,
+  slots: ['learner'],
+  line: `{file}: ${line}`,
+  studio: `{name}: learner: ${line}`,
+});
 /** An IDX row for the images or labels slot: the CLI names the file; the studio names the dataset, then the file. */
-const idx = (slot: 'images' | 'labels', name: string, line: string, extra: Partial<FileCase> = {}): FileCase =>
-  ({ id: `${slot}/${name}`, input: `gen:${name}`, slots: [slot], line: `{file}: ${line}`, studio: `fashion-mnist: {name}: ${line}`, ...extra });
-const simple = (slot: Slot, file: string, line: string, extra: Partial<FileCase> = {}): FileCase =>
-  ({ id: `${slot}/${file.replace(/\.\w+$/, '')}`, input: `${slot === 'class-names' ? 'classes' : slot}/${file}`, slots: [slot], line: `{file}: ${line}`, ...extra });
+const idx = (slot: 'images' | 'labels', name: string, line: string, extra: Partial<FileCase> = {}): FileCase => ({
+  id: `${slot}/${name}`,
+  input: `gen:${name}`,
+  slots: [slot],
+  line: `{file}: ${line}`,
+  studio: `fashion-mnist: {name}: ${line}`,
+  ...extra,
+});
+const simple = (slot: Slot, file: string, line: string, extra: Partial<FileCase> = {}): FileCase => ({
+  id: `${slot}/${file.replace(/\.\w+$/, '')}`,
+  input: `${slot === 'class-names' ? 'classes' : slot}/${file}`,
+  slots: [slot],
+  line: `{file}: ${line}`,
+  ...extra,
+});
 
 export const FILE_CASES: readonly FileCase[] = [
   // Any JSON input: read errors and syntax, the same line in every slot.
-  { id: 'json/missing', input: 'missing', slots: JSON_SLOTS, line: { learner: '{file}: cannot read: no such file', stream: '{file}: cannot read: no such file', state: '{file}: cannot read: no such file', config: '{file}: cannot read: no such file', checkpoint: '{file}: no such file (nothing to resume; run without --resume to start)' } },
+  {
+    id: 'json/missing',
+    input: 'missing',
+    slots: JSON_SLOTS,
+    line: {
+      learner: '{file}: cannot read: no such file',
+      stream: '{file}: cannot read: no such file',
+      state: '{file}: cannot read: no such file',
+      config: '{file}: cannot read: no such file',
+      checkpoint: '{file}: no such file (nothing to resume; run without --resume to start)',
+    },
+  },
   { id: 'json/directory', input: 'directory', slots: JSON_SLOTS, line: '{file}: cannot read: not a regular file' },
-  { id: 'json/over-512-mib', input: 'gen:json-sparse.json', slots: JSON_SLOTS, line: '{file}: file is 513.0 MiB, over the 512.0 MiB limit', studio: '{name}: file is 513 MiB, over the 64 MiB limit for a learner file' },
-  { id: 'json/empty', input: 'json/empty.json', slots: JSON_SLOTS, line: '{file}: invalid JSON: Unexpected end of JSON input', studio: '{name}: not a JSON file (' },
-  { id: 'json/not-json', input: 'json/not-json.json', slots: JSON_SLOTS, line: '{file}: invalid JSON: Unexpected token \'h\'', prefix: true, studio: '{name}: not a JSON file (' },
-  { id: 'json/truncated', input: 'json/truncated.json', slots: JSON_SLOTS, line: '{file}: invalid JSON: Unexpected end of JSON input', studio: '{name}: not a JSON file (' },
-  { id: 'json/byte-order-mark', input: 'json/bom.json', slots: JSON_SLOTS, line: '{file}: invalid JSON: Unexpected token', prefix: true },
-  { id: 'json/nan-literal', input: 'json/nan-literal.json', slots: JSON_SLOTS, line: '{file}: invalid JSON: Unexpected token \'N\'', prefix: true, studio: '{name}: not a JSON file (' },
-  { id: 'json/top-array', input: 'json/top-array.json', slots: JSON_SLOTS, line: '{file}: must be an object, got an array of 0', studio: '{name}: learner: must be an object, got an array of 0' },
-  { id: 'json/top-null', input: 'json/top-null.json', slots: JSON_SLOTS, line: '{file}: must be an object, got null', studio: '{name}: learner: must be an object, got null' },
-  { id: 'json/top-string', input: 'json/top-string.json', slots: JSON_SLOTS, line: '{file}: must be an object, got "vsml"' },
-  { id: 'json/nested-5000-deep', input: 'json/deep-5000.json', slots: JSON_SLOTS, line: '{file}: must be an object, got an array of 1', studio: DEEP },
+  {
+    id: 'json/over-512-mib',
+    input: 'gen:json-sparse.json',
+    slots: JSON_SLOTS,
+    line: '{file}: file is 513.0 MiB, over the 512.0 MiB limit',
+    studio: '{name}: file is 513 MiB, over the 64 MiB limit for a learner file',
+  },
+  {
+    id: 'json/empty',
+    input: 'json/empty.json',
+    slots: JSON_SLOTS,
+    line: '{file}: invalid JSON: Unexpected end of JSON input',
+    studio: '{name}: not a JSON file (',
+  },
+  {
+    id: 'json/not-json',
+    input: 'json/not-json.json',
+    slots: JSON_SLOTS,
+    line: "{file}: invalid JSON: Unexpected token 'h'",
+    prefix: true,
+    studio: '{name}: not a JSON file (',
+  },
+  {
+    id: 'json/truncated',
+    input: 'json/truncated.json',
+    slots: JSON_SLOTS,
+    line: '{file}: invalid JSON: Unexpected end of JSON input',
+    studio: '{name}: not a JSON file (',
+  },
+  {
+    id: 'json/byte-order-mark',
+    input: 'json/bom.json',
+    slots: JSON_SLOTS,
+    line: '{file}: invalid JSON: Unexpected token',
+    prefix: true,
+  },
+  {
+    id: 'json/nan-literal',
+    input: 'json/nan-literal.json',
+    slots: JSON_SLOTS,
+    line: "{file}: invalid JSON: Unexpected token 'N'",
+    prefix: true,
+    studio: '{name}: not a JSON file (',
+  },
+  {
+    id: 'json/top-array',
+    input: 'json/top-array.json',
+    slots: JSON_SLOTS,
+    line: '{file}: must be an object, got an array of 0',
+    studio: '{name}: learner: must be an object, got an array of 0',
+  },
+  {
+    id: 'json/top-null',
+    input: 'json/top-null.json',
+    slots: JSON_SLOTS,
+    line: '{file}: must be an object, got null',
+    studio: '{name}: learner: must be an object, got null',
+  },
+  {
+    id: 'json/top-string',
+    input: 'json/top-string.json',
+    slots: JSON_SLOTS,
+    line: '{file}: must be an object, got "vsml"',
+  },
+  {
+    id: 'json/nested-5000-deep',
+    input: 'json/deep-5000.json',
+    slots: JSON_SLOTS,
+    line: '{file}: must be an object, got an array of 1',
+    studio: DEEP,
+  },
 
   // vsml-learner: trace --learner, evaluate --learner, meta-train (a config's init).
   learner('format-stream', 'format: expected "vsml-learner", got "vsml-stream"'),
@@ -93,7 +185,11 @@ export const FILE_CASES: readonly FileCase[] = [
   learner('unknown-field', 'params: missing'),
   learner('params-missing', 'params: missing'),
   learner('nan-string', 'params.fwd.b[0]: must be a finite number, got "NaN"'),
-  { ...learner('nan-literal', 'invalid JSON: Unexpected token \'N\''), prefix: true, studio: '{name}: not a JSON file (' },
+  {
+    ...learner('nan-literal', "invalid JSON: Unexpected token 'N'"),
+    prefix: true,
+    studio: '{name}: not a JSON file (',
+  },
   learner('1e39', 'params.fwd.b[0]: must be within the float32 range ±3.4028235e38, got 1e+39'),
   learner('1e400', `params.fwd.b[0]: must be a finite number, got Infinity (${INF})`),
   learner('minus-1e400', `params.lstm.w[2][5]: must be a finite number, got -Infinity (${INF})`),
@@ -127,10 +223,17 @@ export const FILE_CASES: readonly FileCase[] = [
   simple('stream', '1e39.json', 'inputs[0][0]: must be within the float32 range ±3.4028235e38, got 1e+39'),
   simple('stream', '1e400.json', `inputs[0][0]: must be a finite number, got Infinity (${INF})`),
   simple('stream', 'format-learner.json', 'format: expected "vsml-stream", got "vsml-learner"'),
-  simple('stream', 'unknown-field.json', 'classNames: unknown field (known: format, version, numClasses, inputs, labels)'),
+  simple(
+    'stream',
+    'unknown-field.json',
+    'classNames: unknown field (known: format, version, numClasses, inputs, labels)',
+  ),
   simple('stream', 'inputs-object.json', 'inputs: must be an array, got an object'),
   {
-    id: 'stream/a-1e6-k-4096', input: 'gen:stream-a1e6-k4096.json', slots: ['stream'], prefix: true,
+    id: 'stream/a-1e6-k-4096',
+    input: 'gen:stream-a1e6-k4096.json',
+    slots: ['stream'],
+    prefix: true,
     line: 'vsml trace: {file} inputs[0] and numClasses: VSML state h and c needs 2 copies x 1 run x 4096000000 cells x 8 floats x 4 bytes = 244.1 GiB (244.1 GiB in all), over the ',
   },
 
@@ -158,18 +261,33 @@ export const FILE_CASES: readonly FileCase[] = [
   simple('config', 'classes-out.json', 'tasks.classes[0][1]: class 12 is not in [0, 10) for mnist'),
   simple('config', 'init-number.json', 'init: must be the path of a vsml-learner file or null, got 3'),
   simple('config', 'state-size-0.json', 'model.stateSize: must be an integer in [1, 64], got 0'),
-  simple('config', 'tasks-unknown.json', 'tasks.transforms: unknown field (known: datasets, project, resize, classes, copies, assign, projection, split)'),
+  simple(
+    'config',
+    'tasks-unknown.json',
+    'tasks.transforms: unknown field (known: datasets, project, resize, classes, copies, assign, projection, split)',
+  ),
   simple('config', 'deep-tasks.json', 'tasks.datasets[0]: must be an object, got an array of 1'),
-  { ...simple('config', 'init-other-model.json', ''), line: '{file}: init: the learner {corpus}good/learner.json has another model config than the config\'s "model"' },
+  {
+    ...simple('config', 'init-other-model.json', ''),
+    line: '{file}: init: the learner {corpus}good/learner.json has another model config than the config\'s "model"',
+  },
   { ...simple('config', 'files-missing.json', ''), line: '{corpus}config/no-such-images.gz: no such file' },
   {
-    ...simple('config', 'resize-512-project.json', 'tasks.project and tasks.resize: the projection matrix and its transpose needs 2 matrices x 262144 rows x 262144 columns x 4 bytes = 512.0 GiB (520.0 GiB in all), over the '),
+    ...simple(
+      'config',
+      'resize-512-project.json',
+      'tasks.project and tasks.resize: the projection matrix and its transpose needs 2 matrices x 262144 rows x 262144 columns x 4 bytes = 512.0 GiB (520.0 GiB in all), over the ',
+    ),
     prefix: true,
   },
   simple('config', 'dataset-proto.json', `tasks.datasets[0]: unknown dataset "__proto__" (known: ${DATASETS})`),
   simple('config', 'dataset-constructor.json', `tasks.datasets[0]: unknown dataset "constructor" (known: ${DATASETS})`),
   {
-    ...simple('config', 'hidden-3x4096.json', 'model.hiddenSizes and pairs: rollout state h and c needs 256 runs x 36806656 cells x 4 floats x 4 bytes = 140.4 GiB (245.8 GiB in all), over the '),
+    ...simple(
+      'config',
+      'hidden-3x4096.json',
+      'model.hiddenSizes and pairs: rollout state h and c needs 256 runs x 36806656 cells x 4 floats x 4 bytes = 140.4 GiB (245.8 GiB in all), over the ',
+    ),
     prefix: true,
   },
 
@@ -187,29 +305,82 @@ export const FILE_CASES: readonly FileCase[] = [
   // IDX images and labels: evaluate --dataset idx --images/--labels, meta-train (a config's dataset files).
   { id: 'idx/missing', input: 'missing', slots: IDX, line: '{file}: no such file' },
   { id: 'idx/directory', input: 'directory', slots: IDX, line: '{file}: is not a file' },
-  { id: 'idx/empty', input: 'gen:empty.idx', slots: IDX, line: { images: '{file}: is 0 bytes, shorter than the 16-byte IDX images header', labels: '{file}: is 0 bytes, shorter than the 8-byte IDX labels header' } },
-  { id: 'idx/gzip-bomb', input: 'gen:bomb.gz', slots: IDX, line: '{file}: decompresses to more than the 256 MiB limit', studio: 'fashion-mnist: {name}: decompresses to more than the 256 MiB limit' },
+  {
+    id: 'idx/empty',
+    input: 'gen:empty.idx',
+    slots: IDX,
+    line: {
+      images: '{file}: is 0 bytes, shorter than the 16-byte IDX images header',
+      labels: '{file}: is 0 bytes, shorter than the 8-byte IDX labels header',
+    },
+  },
+  {
+    id: 'idx/gzip-bomb',
+    input: 'gen:bomb.gz',
+    slots: IDX,
+    line: '{file}: decompresses to more than the 256 MiB limit',
+    studio: 'fashion-mnist: {name}: decompresses to more than the 256 MiB limit',
+  },
   idx('images', 'images-short-header.idx', 'is 10 bytes, shorter than the 16-byte IDX images header'),
-  idx('images', 'images-short-body.idx', 'truncated: the header declares 3 images of 28x28 (2368 bytes), the data has 2016'),
-  idx('images', 'images-labels-magic.idx', 'bad magic 0x00000801 (an IDX label file), expected 0x00000803 (IDX images, uint8)'),
+  idx(
+    'images',
+    'images-short-body.idx',
+    'truncated: the header declares 3 images of 28x28 (2368 bytes), the data has 2016',
+  ),
+  idx(
+    'images',
+    'images-labels-magic.idx',
+    'bad magic 0x00000801 (an IDX label file), expected 0x00000803 (IDX images, uint8)',
+  ),
   idx('images', 'images-two-dims.idx', 'bad magic 0x00000802, expected 0x00000803 (IDX images, uint8)'),
   idx('images', 'images-float.idx', 'bad magic 0x00000d03, expected 0x00000803 (IDX images, uint8)'),
   idx('images', 'images-zero-rows.idx', 'image size 0x28 is outside 1..4096'),
   idx('images', 'images-zero-count.idx', 'holds 0 images'),
   idx('images', 'images-trailing.idx', '5 bytes after the 3 images of 28x28 the header declares'),
-  idx('images', 'images-4e9.idx', 'truncated: the header declares 4294967295 images of 4096x4096 (72057594021150740 bytes), the data has 80'),
-  idx('images', 'images-truncated.gz', 'gzip data is truncated or corrupt (unexpected end of file)', { studio: 'fashion-mnist: {name}: gzip data is truncated or corrupt' }),
-  idx('images', 'images-garbage.gz', 'gzip data is truncated or corrupt (unknown compression method)', { studio: 'fashion-mnist: {name}: gzip data is truncated or corrupt' }),
-  idx('images', 'images-sparse.idx', 'is 300 MiB, over the 256 MiB limit', { studio: '{name}: file is 300 MiB, over the 256 MiB limit for a data file' }),
+  idx(
+    'images',
+    'images-4e9.idx',
+    'truncated: the header declares 4294967295 images of 4096x4096 (72057594021150740 bytes), the data has 80',
+  ),
+  idx('images', 'images-truncated.gz', 'gzip data is truncated or corrupt (unexpected end of file)', {
+    studio: 'fashion-mnist: {name}: gzip data is truncated or corrupt',
+  }),
+  idx('images', 'images-garbage.gz', 'gzip data is truncated or corrupt (unknown compression method)', {
+    studio: 'fashion-mnist: {name}: gzip data is truncated or corrupt',
+  }),
+  idx('images', 'images-sparse.idx', 'is 300 MiB, over the 256 MiB limit', {
+    studio: '{name}: file is 300 MiB, over the 256 MiB limit for a data file',
+  }),
   idx('labels', 'labels-short-header.idx', 'is 4 bytes, shorter than the 8-byte IDX labels header'),
   idx('labels', 'labels-four.idx', 'has 4 labels, but {images} has 3 images', { studio: undefined }),
-  idx('labels', 'labels-ten.idx', 'label 10 at index 1 is outside [0, 10) for mnist-idx (10 classes)', { studio: undefined }),
-  idx('labels', 'labels-images-magic.idx', 'bad magic 0x00000803 (an IDX image file), expected 0x00000801 (IDX labels, uint8)'),
+  idx('labels', 'labels-ten.idx', 'label 10 at index 1 is outside [0, 10) for mnist-idx (10 classes)', {
+    studio: undefined,
+  }),
+  idx(
+    'labels',
+    'labels-images-magic.idx',
+    'bad magic 0x00000803 (an IDX image file), expected 0x00000801 (IDX labels, uint8)',
+  ),
 
   // CIFAR-10 records, class lists, EMNIST mappings: evaluate --records / --class-names / --mapping.
-  { id: 'records/empty', input: 'gen:empty.bin', slots: ['records'], line: '{file}: is empty (expected 3073-byte CIFAR-10 records)' },
-  { id: 'records/partial', input: 'gen:records-partial.bin', slots: ['records'], line: '{file}: is 6246 bytes, not a whole number of 3073-byte CIFAR-10 records (2 records and 100 bytes over)' },
-  { id: 'records/label-10', input: 'gen:records-label-10.bin', slots: ['records'], line: '{file}: record 1 has label 10, outside 0..9' },
+  {
+    id: 'records/empty',
+    input: 'gen:empty.bin',
+    slots: ['records'],
+    line: '{file}: is empty (expected 3073-byte CIFAR-10 records)',
+  },
+  {
+    id: 'records/partial',
+    input: 'gen:records-partial.bin',
+    slots: ['records'],
+    line: '{file}: is 6246 bytes, not a whole number of 3073-byte CIFAR-10 records (2 records and 100 bytes over)',
+  },
+  {
+    id: 'records/label-10',
+    input: 'gen:records-label-10.bin',
+    slots: ['records'],
+    line: '{file}: record 1 has label 10, outside 0..9',
+  },
   simple('class-names', 'empty.txt', 'is empty (expected one class name per line)'),
   simple('class-names', 'index-gap.txt', 'line 2: index 2, expected 1 (indices must run 0, 1, …)'),
   simple('class-names', 'three.txt', 'lists 3 classes, cifar10 has 10'),
@@ -221,64 +392,260 @@ export const FILE_CASES: readonly FileCase[] = [
 const T = ['trace', '--learner', '{learner}', '--stream', '{stream}'];
 const E = ['evaluate', '--learner', 'sgd', '--steps', '5', '--runs', '1'];
 const TRANSFORMS = 'project:SEED, shuffle:SEED, resize:N|none, classes:A.B.C, gray, upright';
-const EVAL_DATASETS = 'mnist, random, sum-sign, idx, mnist-idx, fashion-mnist, emnist-letters, emnist-balanced, kmnist, omniglot, cifar10';
+const EVAL_DATASETS =
+  'mnist, random, sum-sign, idx, mnist-idx, fashion-mnist, emnist-letters, emnist-balanced, kmnist, omniglot, cifar10';
 
 export const FLAG_CASES: readonly FlagCase[] = [
-  { id: 'vsml/unknown-command', argv: ['trase'], line: 'vsml: unknown command "trase" (commands: trace, evaluate, table, meta-train, worker, clone-check)' },
-  { id: 'trace/seed-negative', argv: [...T, '--seed', '-1', '--out', '{out}'], line: 'vsml trace: flag --seed must be an integer in [0, 4294967295], got "-1"' },
-  { id: 'trace/seed-2^32', argv: [...T, '--seed', '4294967296', '--out', '{out}'], line: 'vsml trace: flag --seed must be an integer in [0, 4294967295], got "4294967296"' },
-  { id: 'trace/seed-fraction', argv: [...T, '--seed', '1.5', '--out', '{out}'], line: 'vsml trace: flag --seed must be an integer in [0, 4294967295], got "1.5"' },
-  { id: 'trace/seed-and-state', argv: [...T, '--seed', '3', '--state', '{state}', '--out', '{out}'], line: 'vsml trace: give --state or --seed, not both (--seed only draws the initial state)' },
-  { id: 'trace/backend-unknown', argv: [...T, '--backend', 'metal', '--out', '{out}'], line: 'vsml trace: flag --backend must be one of cpu, reference, webgpu, got "metal" (usage: ', prefix: true },
-  { id: 'trace/unknown-flag', argv: [...T, '--lr', '1', '--out', '{out}'], line: 'vsml trace: unknown flag --lr (usage: ', prefix: true },
-  { id: 'trace/flag-twice', argv: [...T, '--out', '{out}', '--out', '{out}'], line: 'vsml trace: flag --out given twice (usage: ', prefix: true },
-  { id: 'trace/positional', argv: [...T, 'extra', '--out', '{out}'], line: 'vsml trace: unexpected argument "extra" (usage: ', prefix: true },
+  {
+    id: 'vsml/unknown-command',
+    argv: ['trase'],
+    line: 'vsml: unknown command "trase" (commands: trace, evaluate, table, meta-train, worker, clone-check)',
+  },
+  {
+    id: 'trace/seed-negative',
+    argv: [...T, '--seed', '-1', '--out', '{out}'],
+    line: 'vsml trace: flag --seed must be an integer in [0, 4294967295], got "-1"',
+  },
+  {
+    id: 'trace/seed-2^32',
+    argv: [...T, '--seed', '4294967296', '--out', '{out}'],
+    line: 'vsml trace: flag --seed must be an integer in [0, 4294967295], got "4294967296"',
+  },
+  {
+    id: 'trace/seed-fraction',
+    argv: [...T, '--seed', '1.5', '--out', '{out}'],
+    line: 'vsml trace: flag --seed must be an integer in [0, 4294967295], got "1.5"',
+  },
+  {
+    id: 'trace/seed-and-state',
+    argv: [...T, '--seed', '3', '--state', '{state}', '--out', '{out}'],
+    line: 'vsml trace: give --state or --seed, not both (--seed only draws the initial state)',
+  },
+  {
+    id: 'trace/backend-unknown',
+    argv: [...T, '--backend', 'metal', '--out', '{out}'],
+    line: 'vsml trace: flag --backend must be one of cpu, reference, webgpu, got "metal" (usage: ',
+    prefix: true,
+  },
+  {
+    id: 'trace/unknown-flag',
+    argv: [...T, '--lr', '1', '--out', '{out}'],
+    line: 'vsml trace: unknown flag --lr (usage: ',
+    prefix: true,
+  },
+  {
+    id: 'trace/flag-twice',
+    argv: [...T, '--out', '{out}', '--out', '{out}'],
+    line: 'vsml trace: flag --out given twice (usage: ',
+    prefix: true,
+  },
+  {
+    id: 'trace/positional',
+    argv: [...T, 'extra', '--out', '{out}'],
+    line: 'vsml trace: unexpected argument "extra" (usage: ',
+    prefix: true,
+  },
   { id: 'trace/out-missing', argv: T, line: 'vsml trace: missing required flag --out (usage: ', prefix: true },
-  { id: 'trace/max-memory-unit', argv: [...T, '--max-memory', '12parsecs', '--out', '{out}'], line: 'vsml trace: --max-memory: ', prefix: true },
-  { id: 'evaluate/runs-0', argv: [...E.slice(0, 5), '--runs', '0', '--dataset', 'sum-sign', '--out', '{out}'], line: 'vsml evaluate: flag --runs must be an integer in [1, 4096], got "0"' },
-  { id: 'evaluate/runs-4097', argv: [...E.slice(0, 5), '--runs', '4097', '--dataset', 'sum-sign', '--out', '{out}'], line: 'vsml evaluate: flag --runs must be an integer in [1, 4096], got "4097"' },
-  { id: 'evaluate/steps-1e3', argv: ['evaluate', '--learner', 'sgd', '--steps', '1e3', '--dataset', 'sum-sign', '--out', '{out}'], line: 'vsml evaluate: flag --steps must be an integer in [1, 10000000], got "1e3"' },
-  { id: 'evaluate/dataset-unknown', argv: [...E, '--dataset', 'mnistt', '--out', '{out}'], line: `vsml evaluate: --dataset: unknown dataset "mnistt" (known: ${EVAL_DATASETS})` },
   {
-    id: 'evaluate/dataset-proto', argv: [...E, '--dataset', '__proto__', '--out', '{out}'], line: `vsml evaluate: --dataset: unknown dataset "__proto__" (known: ${EVAL_DATASETS})`,
+    id: 'trace/max-memory-unit',
+    argv: [...T, '--max-memory', '12parsecs', '--out', '{out}'],
+    line: 'vsml trace: --max-memory: ',
+    prefix: true,
   },
   {
-    id: 'evaluate/dataset-constructor', argv: [...E, '--dataset', 'constructor', '--out', '{out}'], line: `vsml evaluate: --dataset: unknown dataset "constructor" (known: ${EVAL_DATASETS})`,
+    id: 'evaluate/runs-0',
+    argv: [...E.slice(0, 5), '--runs', '0', '--dataset', 'sum-sign', '--out', '{out}'],
+    line: 'vsml evaluate: flag --runs must be an integer in [1, 4096], got "0"',
   },
-  { id: 'evaluate/normalize-constructor', argv: [...E, '--dataset', 'mnist', '--normalize', 'constructor', '--out', '{out}'], line: 'vsml evaluate: --normalize: must be MEAN,STD, none, or one of mnist, mnist-idx, fashion-mnist, emnist-letters, emnist-balanced, kmnist, omniglot, cifar10, got "constructor"' },
-  { id: 'evaluate/transform-unknown', argv: [...E, '--dataset', 'mnist', '--transform', 'resize:14,blur', '--out', '{out}'], line: `vsml evaluate: --transform: unknown transform "blur" (known: ${TRANSFORMS})` },
-  { id: 'evaluate/resize-0', argv: [...E, '--dataset', 'mnist', '--transform', 'resize:0', '--out', '{out}'], line: 'vsml evaluate: --transform: resize needs a side: resize:N with N a positive integer, or resize:none, got "resize:0"' },
-  { id: 'evaluate/classes-duplicate', argv: [...E, '--dataset', 'mnist', '--transform', 'classes:3.3', '--out', '{out}'], line: 'vsml evaluate: --transform: classes: class 3 is listed twice', prefix: true },
-  { id: 'evaluate/classes-out-of-range', argv: [...E, '--dataset', 'mnist', '--transform', 'classes:3.12', '--out', '{out}'], line: 'vsml evaluate: --transform: classes: class 12 is not in [0, 10)' },
-  { id: 'evaluate/classes-one', argv: [...E, '--dataset', 'mnist', '--transform', 'classes:3', '--out', '{out}'], line: 'vsml evaluate: --transform: classes needs at least two class indices joined by dots, e.g. classes:5.8.1, got "classes:3"' },
-  { id: 'evaluate/two-seeds', argv: [...E, '--dataset', 'mnist', '--transform', 'project:7,shuffle:8', '--out', '{out}'], line: 'vsml evaluate: --transform: project and shuffle name different seeds (7, 8); a task has one seed' },
-  { id: 'evaluate/upright-mnist', argv: [...E, '--dataset', 'mnist', '--transform', 'upright', '--out', '{out}'], line: 'vsml evaluate: --transform: upright is for EMNIST, not mnist' },
-  { id: 'evaluate/gray-mnist', argv: [...E, '--dataset', 'mnist', '--transform', 'gray', '--out', '{out}'], line: 'vsml evaluate: --transform: grayscale: needs 3 channels (RGB), the data has 1' },
-  { id: 'evaluate/normalize-nan', argv: [...E, '--dataset', 'mnist', '--normalize', '0.1,NaN', '--out', '{out}'], line: 'vsml evaluate: --normalize: must be MEAN,STD with a finite mean and a std > 0, got "0.1,NaN"' },
-  { id: 'evaluate/normalize-1e400', argv: [...E, '--dataset', 'mnist', '--normalize', '1e400,1', '--out', '{out}'], line: 'vsml evaluate: --normalize: must be MEAN,STD with a finite mean and a std > 0, got "1e400,1"' },
-  { id: 'evaluate/files-for-builtin', argv: [...E, '--dataset', 'mnist', '--images', '{stream}', '--out', '{out}'], line: 'vsml evaluate: --images: mnist takes no files' },
-  { id: 'evaluate/idx-without-labels', argv: [...E, '--dataset', 'idx', '--images', '{stream}', '--out', '{out}'], line: 'vsml evaluate: --labels: mnist-idx needs --labels F' },
-  { id: 'evaluate/init-with-vsml', argv: ['evaluate', '--learner', '{learner}', '--dataset', 'sum-sign', '--init', 'shared', '--out', '{out}'], line: "vsml evaluate: --init: only for the baselines (sgd, adam, sgd-deep, adam-deep); a VSML run's initial state is drawn from --seed" },
-  { id: 'table/seen-unknown-learner', argv: ['table', '--learners', 'sgd', '--datasets', 'sum-sign', '--seen', 'adam=mnist', '--out', '{out}'], line: 'vsml table: --seen: "adam" is not one of --learners (sgd)' },
-  { id: 'table/datasets-empty-item', argv: ['table', '--learners', 'sgd', '--datasets', 'sum-sign,', '--out', '{out}'], line: 'vsml table: --datasets: item 2 of "sum-sign," is empty' },
-  { id: 'evaluate/webgpu-baseline', argv: [...E, '--dataset', 'sum-sign', '--backend', 'webgpu', '--out', '{out}'], line: 'vsml evaluate: --backend: the baselines run on the CPU; webgpu is for VSML learner files' },
   {
-    id: 'evaluate/runs-4096-vsml', argv: ['evaluate', '--learner', '{learner}', '--dataset', 'mnist', '--runs', '4096', '--max-memory', '1GiB', '--out', '{out}'],
-    line: 'vsml evaluate: --runs: VSML state h and c needs 2 copies x 4096 runs x 7840 cells x 8 floats x 4 bytes = ', prefix: true,
+    id: 'evaluate/runs-4097',
+    argv: [...E.slice(0, 5), '--runs', '4097', '--dataset', 'sum-sign', '--out', '{out}'],
+    line: 'vsml evaluate: flag --runs must be an integer in [1, 4096], got "4097"',
   },
-  { id: 'evaluate/runs-4096-adam-deep', argv: ['evaluate', '--learner', 'adam-deep', '--dataset', 'sum-sign', '--runs', '4096', '--max-memory', '1GiB', '--out', '{out}'], line: 'vsml evaluate: --runs: ', prefix: true },
-  { id: 'meta-train/steps-negative', argv: ['meta-train', '--config', '{config}', '--steps', '-1', '--out', '{run}'], line: 'vsml meta-train: flag --steps must be an integer in [0, 10000000], got "-1"' },
-  { id: 'meta-train/no-config', argv: ['meta-train', '--out', '{run}'], line: `vsml meta-train: missing --config C.json or --preset ${PRESETS.split(', ').join('|')}` },
-  { id: 'meta-train/config-and-preset', argv: ['meta-train', '--config', '{config}', '--preset', 'quick-demo', '--out', '{run}'], line: 'vsml meta-train: --preset: give --config or --preset, not both (a config file can name "preset")' },
-  { id: 'meta-train/preset-unknown', argv: ['meta-train', '--preset', 'fig6', '--out', '{run}'], line: `vsml meta-train: flag --preset must be one of ${PRESETS}, got "fig6" (usage: `, prefix: true },
-  { id: 'meta-train/resume-flag-value', argv: ['meta-train', '--resume=yes', '--out', '{run}'], line: 'vsml meta-train: flag --resume takes no value (usage: ', prefix: true },
-  { id: 'meta-train/out-holds-checkpoint', argv: ['meta-train', '--config', '{config}', '--out', '{resumeRun}'], line: 'vsml meta-train: --out: {resumeRun} already holds a checkpoint; add --resume to continue it, or choose another --out' },
   {
-    id: 'meta-train/resume-steps-below', argv: ['meta-train', '--resume', '--steps', '0', '--out', '{resumeRun}'],
+    id: 'evaluate/steps-1e3',
+    argv: ['evaluate', '--learner', 'sgd', '--steps', '1e3', '--dataset', 'sum-sign', '--out', '{out}'],
+    line: 'vsml evaluate: flag --steps must be an integer in [1, 10000000], got "1e3"',
+  },
+  {
+    id: 'evaluate/dataset-unknown',
+    argv: [...E, '--dataset', 'mnistt', '--out', '{out}'],
+    line: `vsml evaluate: --dataset: unknown dataset "mnistt" (known: ${EVAL_DATASETS})`,
+  },
+  {
+    id: 'evaluate/dataset-proto',
+    argv: [...E, '--dataset', '__proto__', '--out', '{out}'],
+    line: `vsml evaluate: --dataset: unknown dataset "__proto__" (known: ${EVAL_DATASETS})`,
+  },
+  {
+    id: 'evaluate/dataset-constructor',
+    argv: [...E, '--dataset', 'constructor', '--out', '{out}'],
+    line: `vsml evaluate: --dataset: unknown dataset "constructor" (known: ${EVAL_DATASETS})`,
+  },
+  {
+    id: 'evaluate/normalize-constructor',
+    argv: [...E, '--dataset', 'mnist', '--normalize', 'constructor', '--out', '{out}'],
+    line: 'vsml evaluate: --normalize: must be MEAN,STD, none, or one of mnist, mnist-idx, fashion-mnist, emnist-letters, emnist-balanced, kmnist, omniglot, cifar10, got "constructor"',
+  },
+  {
+    id: 'evaluate/transform-unknown',
+    argv: [...E, '--dataset', 'mnist', '--transform', 'resize:14,blur', '--out', '{out}'],
+    line: `vsml evaluate: --transform: unknown transform "blur" (known: ${TRANSFORMS})`,
+  },
+  {
+    id: 'evaluate/resize-0',
+    argv: [...E, '--dataset', 'mnist', '--transform', 'resize:0', '--out', '{out}'],
+    line: 'vsml evaluate: --transform: resize needs a side: resize:N with N a positive integer, or resize:none, got "resize:0"',
+  },
+  {
+    id: 'evaluate/classes-duplicate',
+    argv: [...E, '--dataset', 'mnist', '--transform', 'classes:3.3', '--out', '{out}'],
+    line: 'vsml evaluate: --transform: classes: class 3 is listed twice',
+    prefix: true,
+  },
+  {
+    id: 'evaluate/classes-out-of-range',
+    argv: [...E, '--dataset', 'mnist', '--transform', 'classes:3.12', '--out', '{out}'],
+    line: 'vsml evaluate: --transform: classes: class 12 is not in [0, 10)',
+  },
+  {
+    id: 'evaluate/classes-one',
+    argv: [...E, '--dataset', 'mnist', '--transform', 'classes:3', '--out', '{out}'],
+    line: 'vsml evaluate: --transform: classes needs at least two class indices joined by dots, e.g. classes:5.8.1, got "classes:3"',
+  },
+  {
+    id: 'evaluate/two-seeds',
+    argv: [...E, '--dataset', 'mnist', '--transform', 'project:7,shuffle:8', '--out', '{out}'],
+    line: 'vsml evaluate: --transform: project and shuffle name different seeds (7, 8); a task has one seed',
+  },
+  {
+    id: 'evaluate/upright-mnist',
+    argv: [...E, '--dataset', 'mnist', '--transform', 'upright', '--out', '{out}'],
+    line: 'vsml evaluate: --transform: upright is for EMNIST, not mnist',
+  },
+  {
+    id: 'evaluate/gray-mnist',
+    argv: [...E, '--dataset', 'mnist', '--transform', 'gray', '--out', '{out}'],
+    line: 'vsml evaluate: --transform: grayscale: needs 3 channels (RGB), the data has 1',
+  },
+  {
+    id: 'evaluate/normalize-nan',
+    argv: [...E, '--dataset', 'mnist', '--normalize', '0.1,NaN', '--out', '{out}'],
+    line: 'vsml evaluate: --normalize: must be MEAN,STD with a finite mean and a std > 0, got "0.1,NaN"',
+  },
+  {
+    id: 'evaluate/normalize-1e400',
+    argv: [...E, '--dataset', 'mnist', '--normalize', '1e400,1', '--out', '{out}'],
+    line: 'vsml evaluate: --normalize: must be MEAN,STD with a finite mean and a std > 0, got "1e400,1"',
+  },
+  {
+    id: 'evaluate/files-for-builtin',
+    argv: [...E, '--dataset', 'mnist', '--images', '{stream}', '--out', '{out}'],
+    line: 'vsml evaluate: --images: mnist takes no files',
+  },
+  {
+    id: 'evaluate/idx-without-labels',
+    argv: [...E, '--dataset', 'idx', '--images', '{stream}', '--out', '{out}'],
+    line: 'vsml evaluate: --labels: mnist-idx needs --labels F',
+  },
+  {
+    id: 'evaluate/init-with-vsml',
+    argv: ['evaluate', '--learner', '{learner}', '--dataset', 'sum-sign', '--init', 'shared', '--out', '{out}'],
+    line: "vsml evaluate: --init: only for the baselines (sgd, adam, sgd-deep, adam-deep); a VSML run's initial state is drawn from --seed",
+  },
+  {
+    id: 'table/seen-unknown-learner',
+    argv: ['table', '--learners', 'sgd', '--datasets', 'sum-sign', '--seen', 'adam=mnist', '--out', '{out}'],
+    line: 'vsml table: --seen: "adam" is not one of --learners (sgd)',
+  },
+  {
+    id: 'table/datasets-empty-item',
+    argv: ['table', '--learners', 'sgd', '--datasets', 'sum-sign,', '--out', '{out}'],
+    line: 'vsml table: --datasets: item 2 of "sum-sign," is empty',
+  },
+  {
+    id: 'evaluate/webgpu-baseline',
+    argv: [...E, '--dataset', 'sum-sign', '--backend', 'webgpu', '--out', '{out}'],
+    line: 'vsml evaluate: --backend: the baselines run on the CPU; webgpu is for VSML learner files',
+  },
+  {
+    id: 'evaluate/runs-4096-vsml',
+    argv: [
+      'evaluate',
+      '--learner',
+      '{learner}',
+      '--dataset',
+      'mnist',
+      '--runs',
+      '4096',
+      '--max-memory',
+      '1GiB',
+      '--out',
+      '{out}',
+    ],
+    line: 'vsml evaluate: --runs: VSML state h and c needs 2 copies x 4096 runs x 7840 cells x 8 floats x 4 bytes = ',
+    prefix: true,
+  },
+  {
+    id: 'evaluate/runs-4096-adam-deep',
+    argv: [
+      'evaluate',
+      '--learner',
+      'adam-deep',
+      '--dataset',
+      'sum-sign',
+      '--runs',
+      '4096',
+      '--max-memory',
+      '1GiB',
+      '--out',
+      '{out}',
+    ],
+    line: 'vsml evaluate: --runs: ',
+    prefix: true,
+  },
+  {
+    id: 'meta-train/steps-negative',
+    argv: ['meta-train', '--config', '{config}', '--steps', '-1', '--out', '{run}'],
+    line: 'vsml meta-train: flag --steps must be an integer in [0, 10000000], got "-1"',
+  },
+  {
+    id: 'meta-train/no-config',
+    argv: ['meta-train', '--out', '{run}'],
+    line: `vsml meta-train: missing --config C.json or --preset ${PRESETS.split(', ').join('|')}`,
+  },
+  {
+    id: 'meta-train/config-and-preset',
+    argv: ['meta-train', '--config', '{config}', '--preset', 'quick-demo', '--out', '{run}'],
+    line: 'vsml meta-train: --preset: give --config or --preset, not both (a config file can name "preset")',
+  },
+  {
+    id: 'meta-train/preset-unknown',
+    argv: ['meta-train', '--preset', 'fig6', '--out', '{run}'],
+    line: `vsml meta-train: flag --preset must be one of ${PRESETS}, got "fig6" (usage: `,
+    prefix: true,
+  },
+  {
+    id: 'meta-train/resume-flag-value',
+    argv: ['meta-train', '--resume=yes', '--out', '{run}'],
+    line: 'vsml meta-train: flag --resume takes no value (usage: ',
+    prefix: true,
+  },
+  {
+    id: 'meta-train/out-holds-checkpoint',
+    argv: ['meta-train', '--config', '{config}', '--out', '{resumeRun}'],
+    line: 'vsml meta-train: --out: {resumeRun} already holds a checkpoint; add --resume to continue it, or choose another --out',
+  },
+  {
+    id: 'meta-train/resume-steps-below',
+    argv: ['meta-train', '--resume', '--steps', '0', '--out', '{resumeRun}'],
     line: "vsml meta-train: --steps: 0 is below the checkpoint's step 1 ({resumeRun}/checkpoint.json); give at least 1",
   },
   {
-    id: 'meta-train/locked-run', argv: ['meta-train', '--resume', '--out', '{lockedRun}'], line: 'vsml meta-train: --out: {lockedRun} is in use by ', prefix: true,
+    id: 'meta-train/locked-run',
+    argv: ['meta-train', '--resume', '--out', '{lockedRun}'],
+    line: 'vsml meta-train: --out: {lockedRun} is in use by ',
+    prefix: true,
   },
 ];
 
@@ -298,5 +665,13 @@ export const URL_CASES: readonly UrlCase[] = [
   { id: 'url/vec-x', query: 'vec=x', named: ['vec: must be one of h, c, got "x"'] },
   { id: 'url/shuffle-yes', query: 'shuffle=yes', named: ['shuffle: must be 0 or 1, got "yes"'] },
   { id: 'url/learner-unknown', query: 'learner=nope', named: ['learner: unknown learner "nope"'] },
-  { id: 'url/three-bad-keys', query: 'S=0&resize=0&zzz=1', named: ['S: must be an integer in [1, 256], got "0"', 'resize: must be an integer in [1, 512], got "0"', 'zzz: unknown setting'] },
+  {
+    id: 'url/three-bad-keys',
+    query: 'S=0&resize=0&zzz=1',
+    named: [
+      'S: must be an integer in [1, 256], got "0"',
+      'resize: must be an integer in [1, 512], got "0"',
+      'zzz: unknown setting',
+    ],
+  },
 ];

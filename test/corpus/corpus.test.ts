@@ -44,11 +44,13 @@ function expectRefusal(r: Answer, code: number, line: string, prefix: boolean | 
 }
 
 /** it, it.fails for a defect that runs, it.skip for one that would swell or run for hours. */
-const caseTest = (defect: Defect | undefined) => (defect === undefined ? it : defect.run === 'fails' ? it.fails : it.skip);
+const caseTest = (defect: Defect | undefined) =>
+  defect === undefined ? it : defect.run === 'fails' ? it.fails : it.skip;
 
 const lineFor = (c: FileCase, slot: Slot): string => (typeof c.line === 'string' ? c.line : (c.line[slot] as string));
 
-const invocations = (c: FileCase): [Slot, Invocation['command']][] => c.slots.flatMap((s) => COMMANDS_OF[s].map((cmd): [Slot, Invocation['command']] => [s, cmd]));
+const invocations = (c: FileCase): [Slot, Invocation['command']][] =>
+  c.slots.flatMap((s) => COMMANDS_OF[s].map((cmd): [Slot, Invocation['command']] => [s, cmd]));
 
 describe('the corpus table', () => {
   it('holds at least 60 file, flag and URL rows with unique ids, and says how many it checks', () => {
@@ -56,8 +58,10 @@ describe('the corpus table', () => {
     expect(new Set(ids).size).toBe(ids.length);
     const runs = FILE_CASES.reduce((n, c) => n + invocations(c).length, 0) + FLAG_CASES.length;
     const defects = [...FILE_CASES, ...FLAG_CASES, ...URL_CASES].filter((c) => c.defect);
-    console.log(`corpus: ${FILE_CASES.length} file rows, ${FLAG_CASES.length} flag rows, ${URL_CASES.length} URL rows (${ids.length} in all); ` +
-      `${runs} CLI runs; ${defects.length} known defects: ${defects.map((c) => c.id).join(', ')}`);
+    console.log(
+      `corpus: ${FILE_CASES.length} file rows, ${FLAG_CASES.length} flag rows, ${URL_CASES.length} URL rows (${ids.length} in all); ` +
+        `${runs} CLI runs; ${defects.length} known defects: ${defects.map((c) => c.id).join(', ')}`,
+    );
     expect(ids.length).toBeGreaterThanOrEqual(60);
     expect(FILE_CASES.length + FLAG_CASES.length).toBeGreaterThanOrEqual(60);
   });
@@ -66,7 +70,17 @@ describe('the corpus table', () => {
 describe('the good inputs the corpus is cut from are accepted', () => {
   const out = () => join(ctx.dir, `good-${Math.random().toString(36).slice(2)}.json`);
   it('trace: the good learner, stream and state', async () => {
-    const r = await vsml(['trace', '--learner', goodFile('learner.json'), '--stream', goodFile('stream.json'), '--state', goodFile('state.json'), '--out', out()]);
+    const r = await vsml([
+      'trace',
+      '--learner',
+      goodFile('learner.json'),
+      '--stream',
+      goodFile('stream.json'),
+      '--state',
+      goodFile('state.json'),
+      '--out',
+      out(),
+    ]);
     expect(r.stderr).toEqual([]);
     expect(r.code).toBe(0);
   });
@@ -75,7 +89,16 @@ describe('the good inputs the corpus is cut from are accepted', () => {
       ['--dataset', 'idx', '--images', gen['images.idx'], '--labels', gen['labels.idx']],
       ['--dataset', 'idx', '--images', gen['images.idx.gz'], '--labels', gen['labels.idx']],
       ['--dataset', 'cifar10', '--records', gen['records.bin'], '--class-names', goodFile('classes.txt')],
-      ['--dataset', 'emnist-letters', '--images', gen['images.idx'], '--labels', gen['emnist-labels.idx'], '--mapping', goodFile('mapping.txt')],
+      [
+        '--dataset',
+        'emnist-letters',
+        '--images',
+        gen['images.idx'],
+        '--labels',
+        gen['emnist-labels.idx'],
+        '--mapping',
+        goodFile('mapping.txt'),
+      ],
     ]) {
       const r = await vsml(['evaluate', '--learner', 'sgd', ...argv, '--steps', '5', '--runs', '1', '--out', out()]);
       expect(r.stderr).toEqual([]);
@@ -102,7 +125,12 @@ describe('vsml refuses each corpus file with exit 2 and its one line', () => {
       caseTest(c.defect)(`${c.id}: vsml ${command} with it as ${slot}`, async () => {
         const inv = await invocation(slot, command, c.input, ctx);
         const r = await vsml(inv.argv);
-        expectRefusal(r, c.code ?? 2, expand(lineFor(c, slot), { file: inv.file, images: gen['images.idx'] }), c.prefix);
+        expectRefusal(
+          r,
+          c.code ?? 2,
+          expand(lineFor(c, slot), { file: inv.file, images: gen['images.idx'] }),
+          c.prefix,
+        );
       });
     }
   }
@@ -113,8 +141,14 @@ async function flagValues(c: FlagCase): Promise<Record<string, string>> {
   const at = join(ctx.dir, `flag-${c.id.replace(/\W/g, '-')}`);
   await mkdir(at, { recursive: true });
   const values: Record<string, string> = {
-    learner: goodFile('learner.json'), stream: goodFile('stream.json'), state: goodFile('state.json'), config: goodFile('config.json'),
-    out: join(at, 'out.json'), run: join(at, 'run'), resumeRun: join(at, 'resume'), lockedRun: join(at, 'locked'),
+    learner: goodFile('learner.json'),
+    stream: goodFile('stream.json'),
+    state: goodFile('state.json'),
+    config: goodFile('config.json'),
+    out: join(at, 'out.json'),
+    run: join(at, 'run'),
+    resumeRun: join(at, 'resume'),
+    lockedRun: join(at, 'locked'),
   };
   for (const name of ['resumeRun', 'lockedRun']) {
     await mkdir(values[name]);
@@ -152,7 +186,11 @@ describe('as real processes: exit 2, one line on stderr, no stack', () => {
       expect(r.stderr).not.toMatch(/\n\s+at /);
       const lines = r.stderr.split('\n').filter((l) => l !== '');
       const line = expand(lineFor(c, slot), { file: inv.file, images: gen['images.idx'] });
-      expect({ code: r.code, stdout: r.stdout, lines: lines.map((l) => (c.prefix ? l.slice(0, line.length) : l)) }).toEqual({ code: 2, stdout: '', lines: [line] });
+      expect({
+        code: r.code,
+        stdout: r.stdout,
+        lines: lines.map((l) => (c.prefix ? l.slice(0, line.length) : l)),
+      }).toEqual({ code: 2, stdout: '', lines: [line] });
     });
   }
 });

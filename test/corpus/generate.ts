@@ -24,10 +24,14 @@ const be32 = (...v: number[]): Buffer => {
 /** An IDX image file: header (magic, count, rows, cols) and `count * rows * cols` pixels (or `body` bytes). */
 const idxImages = (count: number, rows: number, cols: number, body = count * rows * cols, magic = 0x803): Buffer =>
   Buffer.concat([be32(magic, count, rows, cols), Buffer.alloc(body, 7)]);
-const idxLabels = (labels: number[], magic = 0x801): Buffer => Buffer.concat([be32(magic, labels.length), Buffer.from(labels)]);
+const idxLabels = (labels: number[], magic = 0x801): Buffer =>
+  Buffer.concat([be32(magic, labels.length), Buffer.from(labels)]);
 /** CIFAR-10 records: a label byte, then 3072 pixels. */
 const cifar = (labels: number[], extra = 0): Buffer =>
-  Buffer.concat([...labels.map((l) => Buffer.concat([Buffer.from([l]), Buffer.alloc(3072, 9)])), Buffer.alloc(extra, 1)]);
+  Buffer.concat([
+    ...labels.map((l) => Buffer.concat([Buffer.from([l]), Buffer.alloc(3072, 9)])),
+    Buffer.alloc(extra, 1),
+  ]);
 
 /** Streams `bytes` zeros through gzip into `path`, a MiB at a time. */
 async function gzipZeros(path: string, bytes: number): Promise<void> {
@@ -46,11 +50,35 @@ async function sparse(path: string, bytes: number): Promise<void> {
 
 /** Names (as the case table writes them after "gen:") to the file each becomes. */
 export const GENERATED = [
-  'images.idx', 'labels.idx', 'images.idx.gz', 'images-short-header.idx', 'images-short-body.idx', 'images-labels-magic.idx',
-  'images-two-dims.idx', 'images-float.idx', 'images-zero-rows.idx', 'images-zero-count.idx', 'images-trailing.idx',
-  'images-8x8.idx', 'images-4e9.idx', 'empty.idx', 'images-truncated.gz', 'images-garbage.gz', 'bomb.gz', 'images-sparse.idx',
-  'labels-short-header.idx', 'labels-four.idx', 'labels-ten.idx', 'labels-images-magic.idx', 'emnist-labels.idx',
-  'records.bin', 'records-partial.bin', 'records-label-10.bin', 'empty.bin', 'json-sparse.json', 'stream-a1e6-k4096.json',
+  'images.idx',
+  'labels.idx',
+  'images.idx.gz',
+  'images-short-header.idx',
+  'images-short-body.idx',
+  'images-labels-magic.idx',
+  'images-two-dims.idx',
+  'images-float.idx',
+  'images-zero-rows.idx',
+  'images-zero-count.idx',
+  'images-trailing.idx',
+  'images-8x8.idx',
+  'images-4e9.idx',
+  'empty.idx',
+  'images-truncated.gz',
+  'images-garbage.gz',
+  'bomb.gz',
+  'images-sparse.idx',
+  'labels-short-header.idx',
+  'labels-four.idx',
+  'labels-ten.idx',
+  'labels-images-magic.idx',
+  'emnist-labels.idx',
+  'records.bin',
+  'records-partial.bin',
+  'records-label-10.bin',
+  'empty.bin',
+  'json-sparse.json',
+  'stream-a1e6-k4096.json',
 ] as const;
 export type GeneratedName = (typeof GENERATED)[number];
 
@@ -91,7 +119,10 @@ export async function generateCorpus(dir: string): Promise<Record<GeneratedName,
   await sparse(path['images-sparse.idx'], SPARSE_DATA_BYTES);
   await sparse(path['json-sparse.json'], SPARSE_JSON_BYTES);
   const row = `[${new Array(10 ** 6).fill(0).join(',')}]`;
-  await writeFile(path['stream-a1e6-k4096.json'], `{"format":"vsml-stream","version":1,"numClasses":4096,"inputs":[${row}],"labels":[7]}\n`);
+  await writeFile(
+    path['stream-a1e6-k4096.json'],
+    `{"format":"vsml-stream","version":1,"numClasses":4096,"inputs":[${row}],"labels":[7]}\n`,
+  );
   return path;
 }
 

@@ -9,7 +9,18 @@ import type { GeneratedName } from './generate';
 
 export const CORPUS_FILES = fileURLToPath(new URL('./files/', import.meta.url));
 
-export const SLOTS = ['learner', 'stream', 'state', 'config', 'checkpoint', 'images', 'labels', 'records', 'class-names', 'mapping'] as const;
+export const SLOTS = [
+  'learner',
+  'stream',
+  'state',
+  'config',
+  'checkpoint',
+  'images',
+  'labels',
+  'records',
+  'class-names',
+  'mapping',
+] as const;
 export type Slot = (typeof SLOTS)[number];
 export type CommandName = 'trace' | 'evaluate' | 'meta-train';
 
@@ -79,7 +90,12 @@ async function configWith(at: string, edit: (doc: Record<string, unknown>) => vo
 const EVAL = ['--steps', '5', '--runs', '1'];
 
 /** The invocation of `command` with `input` in `slot`. */
-export async function invocation(slot: Slot, command: CommandName, input: string, ctx: CorpusContext): Promise<Invocation> {
+export async function invocation(
+  slot: Slot,
+  command: CommandName,
+  input: string,
+  ctx: CorpusContext,
+): Promise<Invocation> {
   const at = await fresh(ctx, `${slot}-${command}`);
   const out = join(at, 'out.json');
   const run = join(at, 'run');
@@ -102,7 +118,11 @@ export async function invocation(slot: Slot, command: CommandName, input: string
       return { command, file, argv: ['trace', '--learner', learner, '--stream', stream, ...state, '--out', out] };
     }
     case 'learner/evaluate':
-      return { command, file, argv: ['evaluate', '--learner', learner, '--dataset', 'sum-sign', ...EVAL, '--out', out] };
+      return {
+        command,
+        file,
+        argv: ['evaluate', '--learner', learner, '--dataset', 'sum-sign', ...EVAL, '--out', out],
+      };
     case 'learner/meta-train': {
       const config = await configWith(at, (d) => (d.init = file));
       return { command, file, argv: ['meta-train', '--config', config, '--out', run] };
@@ -113,23 +133,80 @@ export async function invocation(slot: Slot, command: CommandName, input: string
     case 'labels/evaluate': {
       const images = slot === 'images' ? file : ctx.gen['images.idx'];
       const labels = slot === 'labels' ? file : ctx.gen['labels.idx'];
-      return { command, file, argv: ['evaluate', '--learner', 'sgd', '--dataset', 'idx', '--images', images, '--labels', labels, ...EVAL, '--out', out] };
+      return {
+        command,
+        file,
+        argv: [
+          'evaluate',
+          '--learner',
+          'sgd',
+          '--dataset',
+          'idx',
+          '--images',
+          images,
+          '--labels',
+          labels,
+          ...EVAL,
+          '--out',
+          out,
+        ],
+      };
     }
     case 'images/meta-train':
     case 'labels/meta-train': {
       const images = slot === 'images' ? file : ctx.gen['images.idx'];
       const labels = slot === 'labels' ? file : ctx.gen['labels.idx'];
-      const config = await configWith(at, (d) => (d.tasks = { datasets: [{ name: 'mnist-idx', files: { images, labels } }] }));
+      const config = await configWith(
+        at,
+        (d) => (d.tasks = { datasets: [{ name: 'mnist-idx', files: { images, labels } }] }),
+      );
       return { command, file, argv: ['meta-train', '--config', config, '--out', run] };
     }
     case 'records/evaluate':
-      return { command, file, argv: ['evaluate', '--learner', 'sgd', '--dataset', 'cifar10', '--records', file, ...EVAL, '--out', out] };
+      return {
+        command,
+        file,
+        argv: ['evaluate', '--learner', 'sgd', '--dataset', 'cifar10', '--records', file, ...EVAL, '--out', out],
+      };
     case 'class-names/evaluate':
-      return { command, file, argv: ['evaluate', '--learner', 'sgd', '--dataset', 'cifar10', '--records', ctx.gen['records.bin'], '--class-names', file, ...EVAL, '--out', out] };
+      return {
+        command,
+        file,
+        argv: [
+          'evaluate',
+          '--learner',
+          'sgd',
+          '--dataset',
+          'cifar10',
+          '--records',
+          ctx.gen['records.bin'],
+          '--class-names',
+          file,
+          ...EVAL,
+          '--out',
+          out,
+        ],
+      };
     case 'mapping/evaluate':
       return {
-        command, file,
-        argv: ['evaluate', '--learner', 'sgd', '--dataset', 'emnist-letters', '--images', ctx.gen['images.idx'], '--labels', ctx.gen['emnist-labels.idx'], '--mapping', file, ...EVAL, '--out', out],
+        command,
+        file,
+        argv: [
+          'evaluate',
+          '--learner',
+          'sgd',
+          '--dataset',
+          'emnist-letters',
+          '--images',
+          ctx.gen['images.idx'],
+          '--labels',
+          ctx.gen['emnist-labels.idx'],
+          '--mapping',
+          file,
+          ...EVAL,
+          '--out',
+          out,
+        ],
       };
     default:
       throw new Error(`corpus: ${command} takes no ${slot}`);

@@ -10,18 +10,73 @@ import { maxAbsDiff } from '../helpers/random';
 import { cpuOf, problem, referenceOf, type Problem, type ProblemCase } from './cpuFixture';
 
 const CASES: (ProblemCase & { readonly name: string })[] = [
-  { name: 'one layer 5x4, N=4 M=3, S=1', seed: 51, cfg: { stateSize: 4, messageSize: 3 }, A: 5, K: 4, S: 1, perRun: false, streams: 1, steps: 30 },
-  { name: 'hidden [3] (5x3 + 3x4), N=4 M=3, S=3 own V_M and streams', seed: 52, cfg: { stateSize: 4, messageSize: 3, hiddenSizes: [3] }, A: 5, K: 4, S: 3, perRun: true, streams: 3, steps: 30 },
+  {
+    name: 'one layer 5x4, N=4 M=3, S=1',
+    seed: 51,
+    cfg: { stateSize: 4, messageSize: 3 },
+    A: 5,
+    K: 4,
+    S: 1,
+    perRun: false,
+    streams: 1,
+    steps: 30,
+  },
+  {
+    name: 'hidden [3] (5x3 + 3x4), N=4 M=3, S=3 own V_M and streams',
+    seed: 52,
+    cfg: { stateSize: 4, messageSize: 3, hiddenSizes: [3] },
+    A: 5,
+    K: 4,
+    S: 3,
+    perRun: true,
+    streams: 3,
+    steps: 30,
+  },
   {
     name: 'hidden [4, 3], N=8 M=4 microTicks=3 feedLabel outputIndex=2, S=2 own V_M',
-    seed: 53, cfg: { hiddenSizes: [4, 3], stateSize: 8, messageSize: 4, microTicks: 3, feedLabel: true, outputIndex: 2 }, A: 5, K: 3, S: 2, perRun: true, streams: 2, steps: 30,
+    seed: 53,
+    cfg: { hiddenSizes: [4, 3], stateSize: 8, messageSize: 4, microTicks: 3, feedLabel: true, outputIndex: 2 },
+    A: 5,
+    K: 3,
+    S: 2,
+    perRun: true,
+    streams: 2,
+    steps: 30,
   },
   {
     name: 'no hidden, N=5 (padded to 8) M=3 feedLabel, S=4 on 2 streams (map 1,0,1,1)',
-    seed: 54, cfg: { stateSize: 5, messageSize: 3, feedLabel: true }, A: 7, K: 5, S: 4, perRun: true, streams: 2, streamOfRun: [1, 0, 1, 1], steps: 30,
+    seed: 54,
+    cfg: { stateSize: 5, messageSize: 3, feedLabel: true },
+    A: 7,
+    K: 5,
+    S: 4,
+    perRun: true,
+    streams: 2,
+    streamOfRun: [1, 0, 1, 1],
+    steps: 30,
   },
-  { name: 'hidden [9], N=12 M=6 tanhBound=2, A=130, S=2 shared V_M', seed: 55, cfg: { hiddenSizes: [9], stateSize: 12, messageSize: 6, tanhBound: 2 }, A: 130, K: 3, S: 2, perRun: false, streams: 2, steps: 20 },
-  { name: 'the MNIST grid 784x10 (defaults), S=2 own V_M', seed: 56, cfg: {}, A: 784, K: 10, S: 2, perRun: true, streams: 2, steps: 6 },
+  {
+    name: 'hidden [9], N=12 M=6 tanhBound=2, A=130, S=2 shared V_M',
+    seed: 55,
+    cfg: { hiddenSizes: [9], stateSize: 12, messageSize: 6, tanhBound: 2 },
+    A: 130,
+    K: 3,
+    S: 2,
+    perRun: false,
+    streams: 2,
+    steps: 20,
+  },
+  {
+    name: 'the MNIST grid 784x10 (defaults), S=2 own V_M',
+    seed: 56,
+    cfg: {},
+    A: 784,
+    K: 10,
+    S: 2,
+    perRun: true,
+    streams: 2,
+    steps: 6,
+  },
 ];
 
 const TOL = 1e-5;
@@ -45,9 +100,14 @@ async function runOn(engine: VsmlEngine, p: Problem) {
   return { r, states };
 }
 
-function maxStateDiff(a: Awaited<ReturnType<typeof runOn>>['states'], b: Awaited<ReturnType<typeof runOn>>['states']): number {
+function maxStateDiff(
+  a: Awaited<ReturnType<typeof runOn>>['states'],
+  b: Awaited<ReturnType<typeof runOn>>['states'],
+): number {
   let d = 0;
-  a.forEach((run, s) => run.forEach((l, li) => (d = Math.max(d, maxAbsDiff(l.h, b[s][li].h), maxAbsDiff(l.c, b[s][li].c)))));
+  a.forEach((run, s) =>
+    run.forEach((l, li) => (d = Math.max(d, maxAbsDiff(l.h, b[s][li].h), maxAbsDiff(l.c, b[s][li].c)))),
+  );
   return d;
 }
 
@@ -69,7 +129,9 @@ describe('CpuEngine.run with backwardPass matches ReferenceEngine.run', () => {
       const dOut = maxAbsDiff(cpu.r.outputs as Float32Array, y);
       const dLoss = maxAbsDiff(cpu.r.loss, ref.r.loss);
       const dState = maxStateDiff(cpu.states, ref.states);
-      report.push(`  seed ${c.seed} ${c.name}: outputs ${dOut.toExponential(2)}, loss ${dLoss.toExponential(2)}, state ${dState.toExponential(2)}`);
+      report.push(
+        `  seed ${c.seed} ${c.name}: outputs ${dOut.toExponential(2)}, loss ${dLoss.toExponential(2)}, state ${dState.toExponential(2)}`,
+      );
       expect(dOut).toBeLessThanOrEqual(TOL);
       expect(dLoss).toBeLessThanOrEqual(TOL);
       expect(dState).toBeLessThanOrEqual(TOL);

@@ -14,7 +14,17 @@ import { cpuEngine, cpuOf, problem, referenceOf, stepsOf } from './cpuFixture';
 const bits = (a: Float32Array | null): number[] => Array.from(new Uint32Array((a as Float32Array).slice().buffer));
 
 // Hidden [4], N=5 (padded to 8), own V_M, 3 runs on 2 streams (map 1,0,1), 20 examples.
-const base = { seed: 31, cfg: { hiddenSizes: [4], stateSize: 5, messageSize: 3, feedLabel: true }, A: 6, K: 3, S: 3, perRun: true, streams: 2, streamOfRun: [1, 0, 1], steps: 20 };
+const base = {
+  seed: 31,
+  cfg: { hiddenSizes: [4], stateSize: 5, messageSize: 3, feedLabel: true },
+  A: 6,
+  K: 3,
+  S: 3,
+  perRun: true,
+  streams: 2,
+  streamOfRun: [1, 0, 1],
+  steps: 20,
+};
 
 describe('CpuEngine.run (seed 31)', () => {
   it('gives the same bits for one block, the block in three run() calls, and in chunks of 3 examples', async () => {
@@ -25,12 +35,18 @@ describe('CpuEngine.run (seed 31)', () => {
     expect(chunked.chunkSteps).toBe(3);
     const w = await whole.run(p.block);
     const c = await chunked.run(p.block);
-    const split = [await parts.run(stepsOf(p.block, 6, 0, 7)), await parts.run(stepsOf(p.block, 6, 7, 8)), await parts.run(stepsOf(p.block, 6, 8, 20))];
+    const split = [
+      await parts.run(stepsOf(p.block, 6, 0, 7)),
+      await parts.run(stepsOf(p.block, 6, 7, 8)),
+      await parts.run(stepsOf(p.block, 6, 8, 20)),
+    ];
     const T = [7, 1, 12];
     for (let s = 0; s < 3; s++) {
       let t0 = 0;
       split.forEach((r, i) => {
-        expect(bits(r.outputs).slice(s * T[i] * 3, (s + 1) * T[i] * 3)).toEqual(bits(w.outputs).slice((s * 20 + t0) * 3, (s * 20 + t0 + T[i]) * 3));
+        expect(bits(r.outputs).slice(s * T[i] * 3, (s + 1) * T[i] * 3)).toEqual(
+          bits(w.outputs).slice((s * 20 + t0) * 3, (s * 20 + t0 + T[i]) * 3),
+        );
         t0 += T[i];
       });
     }
@@ -71,7 +87,11 @@ describe('CpuEngine state in the [a][b][j] layout (seed 31, N=5)', () => {
     const ref = referenceOf(p);
     await e.run(p.block);
     await ref.run(p.block);
-    for (const [layer, vector, j] of [[0, 'h', 0], [0, 'c', 4], [1, 'h', 2]] as const) {
+    for (const [layer, vector, j] of [
+      [0, 'h', 0],
+      [0, 'c', 4],
+      [1, 'h', 2],
+    ] as const) {
       const got = await e.readStateSlice(1, layer, vector, j);
       const want = await ref.readStateSlice(1, layer, vector, j);
       expect(got.length).toBe(want.length);
@@ -119,7 +139,10 @@ describe('CpuEngine bad input (seed 31)', () => {
     }
     expect(() => e.setParams([nan])).toThrow('params[0][7]');
     const badLabel = { ...p.block, labels: p.block.labels.map((v, i) => (i === 5 ? 3 : v)) };
-    const refError = await ref.run(badLabel).then(() => 'accepted', (err: Error) => err.message);
+    const refError = await ref.run(badLabel).then(
+      () => 'accepted',
+      (err: Error) => err.message,
+    );
     expect(refError).toBe('labels[5]: must be in [0, 3), got 3');
     await expect(e.run(badLabel)).rejects.toThrow(refError);
     await expect(e.run({ ...p.block, inputs: p.block.inputs.subarray(1) })).rejects.toThrow('inputs');
@@ -138,7 +161,9 @@ describe('CpuEngine bad input (seed 31)', () => {
 
   it('refuses a spec past 4 GiB of memory, naming the runs and the grid', () => {
     const spec = { config: config({ hiddenSizes: [100] }), inputSize: 784, numClasses: 10, runs: 512 };
-    expect(() => cpuLayout(spec, 1)).toThrow(/runs \(512\) of the grid 784x100x10 \(N 16\) need 4\.\d\d GiB of memory, above WebAssembly's 4 GiB/);
+    expect(() => cpuLayout(spec, 1)).toThrow(
+      /runs \(512\) of the grid 784x100x10 \(N 16\) need 4\.\d\d GiB of memory, above WebAssembly's 4 GiB/,
+    );
   });
 });
 
@@ -153,8 +178,16 @@ describe('the kernel builds', () => {
   it('each say in their "vsml" section whether they are relaxed and shared', async () => {
     for (const relaxed of [false, true]) {
       for (const shared of [false, true]) {
-        const bytes = await import('node:fs').then((fs) => fs.readFileSync(new URL(`../../src/cpu/build/vsml_cpu${relaxed ? '.relaxed' : ''}${shared ? '.shared' : ''}.wasm`, import.meta.url)));
-        if (!relaxed || WebAssembly.validate(bytes)) expect(moduleVariant(await WebAssembly.compile(bytes))).toEqual({ relaxed, shared });
+        const bytes = await import('node:fs').then((fs) =>
+          fs.readFileSync(
+            new URL(
+              `../../src/cpu/build/vsml_cpu${relaxed ? '.relaxed' : ''}${shared ? '.shared' : ''}.wasm`,
+              import.meta.url,
+            ),
+          ),
+        );
+        if (!relaxed || WebAssembly.validate(bytes))
+          expect(moduleVariant(await WebAssembly.compile(bytes))).toEqual({ relaxed, shared });
       }
     }
     await expect(loadWasmNode({ relaxed: false, shared: false })).resolves.toBeInstanceOf(WebAssembly.Module);

@@ -7,20 +7,95 @@ import { cpuOf, problem, referenceOf, type ProblemCase } from './cpuFixture';
 
 const CASES: (ProblemCase & { readonly name: string })[] = [
   { name: 'no hidden layer, defaults, S=1', seed: 11, cfg: {}, A: 9, K: 4, S: 1, perRun: false, streams: 1, steps: 50 },
-  { name: 'hidden [5], feedLabel, S=3 with own V_M and streams', seed: 12, cfg: { hiddenSizes: [5], feedLabel: true }, A: 6, K: 4, S: 3, perRun: true, streams: 3, steps: 50 },
+  {
+    name: 'hidden [5], feedLabel, S=3 with own V_M and streams',
+    seed: 12,
+    cfg: { hiddenSizes: [5], feedLabel: true },
+    A: 6,
+    K: 4,
+    S: 3,
+    perRun: true,
+    streams: 3,
+    steps: 50,
+  },
   {
     name: 'hidden [4, 3], N=8 M=4 microTicks=3 outputIndex=2, S=2 own V_M',
-    seed: 13, cfg: { hiddenSizes: [4, 3], stateSize: 8, messageSize: 4, microTicks: 3, outputIndex: 2 }, A: 5, K: 3, S: 2, perRun: true, streams: 2, steps: 50,
+    seed: 13,
+    cfg: { hiddenSizes: [4, 3], stateSize: 8, messageSize: 4, microTicks: 3, outputIndex: 2 },
+    A: 5,
+    K: 3,
+    S: 2,
+    perRun: true,
+    streams: 2,
+    steps: 50,
   },
   {
     name: 'no hidden, N=5 (padded to 8) M=3 microTicks=1 outputIndex=0 feedLabel, S=4 on 2 streams (map 1,0,1,1)',
-    seed: 14, cfg: { stateSize: 5, messageSize: 3, microTicks: 1, outputIndex: 0, feedLabel: true }, A: 7, K: 5, S: 4, perRun: true, streams: 2, streamOfRun: [1, 0, 1, 1], steps: 50,
+    seed: 14,
+    cfg: { stateSize: 5, messageSize: 3, microTicks: 1, outputIndex: 0, feedLabel: true },
+    A: 7,
+    K: 5,
+    S: 4,
+    perRun: true,
+    streams: 2,
+    streamOfRun: [1, 0, 1, 1],
+    steps: 50,
   },
-  { name: 'hidden [9], A=130, tanhBound=2, N=12 M=6, S=2 shared V_M', seed: 15, cfg: { hiddenSizes: [9], tanhBound: 2, stateSize: 12, messageSize: 6 }, A: 130, K: 3, S: 2, perRun: false, streams: 2, steps: 50 },
-  { name: 'hidden [3], N=20 M=5 (odd number of 4-dim blocks), S=2 own V_M on one stream', seed: 17, cfg: { hiddenSizes: [3], stateSize: 20, messageSize: 5 }, A: 4, K: 3, S: 2, perRun: true, streams: 1, steps: 50 },
-  { name: 'no hidden, N=1 M=2, S=2', seed: 19, cfg: { stateSize: 1, messageSize: 2 }, A: 5, K: 3, S: 2, perRun: true, streams: 2, steps: 50 },
-  { name: 'no hidden, the largest cell N=64 M=32 outputIndex=31, S=1', seed: 18, cfg: { stateSize: 64, messageSize: 32, outputIndex: 31 }, A: 3, K: 2, S: 1, perRun: false, streams: 1, steps: 50 },
-  { name: 'the MNIST grid 784x10 (defaults), S=2 own V_M', seed: 20, cfg: {}, A: 784, K: 10, S: 2, perRun: true, streams: 2, steps: 8 },
+  {
+    name: 'hidden [9], A=130, tanhBound=2, N=12 M=6, S=2 shared V_M',
+    seed: 15,
+    cfg: { hiddenSizes: [9], tanhBound: 2, stateSize: 12, messageSize: 6 },
+    A: 130,
+    K: 3,
+    S: 2,
+    perRun: false,
+    streams: 2,
+    steps: 50,
+  },
+  {
+    name: 'hidden [3], N=20 M=5 (odd number of 4-dim blocks), S=2 own V_M on one stream',
+    seed: 17,
+    cfg: { hiddenSizes: [3], stateSize: 20, messageSize: 5 },
+    A: 4,
+    K: 3,
+    S: 2,
+    perRun: true,
+    streams: 1,
+    steps: 50,
+  },
+  {
+    name: 'no hidden, N=1 M=2, S=2',
+    seed: 19,
+    cfg: { stateSize: 1, messageSize: 2 },
+    A: 5,
+    K: 3,
+    S: 2,
+    perRun: true,
+    streams: 2,
+    steps: 50,
+  },
+  {
+    name: 'no hidden, the largest cell N=64 M=32 outputIndex=31, S=1',
+    seed: 18,
+    cfg: { stateSize: 64, messageSize: 32, outputIndex: 31 },
+    A: 3,
+    K: 2,
+    S: 1,
+    perRun: false,
+    streams: 1,
+    steps: 50,
+  },
+  {
+    name: 'the MNIST grid 784x10 (defaults), S=2 own V_M',
+    seed: 20,
+    cfg: {},
+    A: 784,
+    K: 10,
+    S: 2,
+    perRun: true,
+    streams: 2,
+    steps: 8,
+  },
 ];
 
 const TOL = 1e-5;
@@ -45,7 +120,9 @@ describe('CpuEngine.run matches ReferenceEngine.run', () => {
           const [a, b] = [await cpu.readState(s), await ref.readState(s)];
           a.forEach((l, li) => (dState = Math.max(dState, maxAbsDiff(l.h, b[li].h), maxAbsDiff(l.c, b[li].c))));
         }
-        report.push(`  seed ${c.seed} ${c.name}: outputs ${dOut.toExponential(2)}, loss ${dLoss.toExponential(2)}, state ${dState.toExponential(2)}`);
+        report.push(
+          `  seed ${c.seed} ${c.name}: outputs ${dOut.toExponential(2)}, loss ${dLoss.toExponential(2)}, state ${dState.toExponential(2)}`,
+        );
         expect(dOut).toBeLessThanOrEqual(TOL);
         expect(dLoss).toBeLessThanOrEqual(TOL);
         expect(dState).toBeLessThanOrEqual(TOL);

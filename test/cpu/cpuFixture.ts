@@ -39,7 +39,9 @@ export interface ProblemCase {
 export function problem(c: ProblemCase): Problem {
   const cfg = config(c.cfg);
   const spec = { config: cfg, inputSize: c.A, numClasses: c.K, runs: c.S };
-  const params = c.perRun ? Array.from({ length: c.S }, (_, s) => randomParams(cfg, c.seed * 100 + s)) : [randomParams(cfg, c.seed)];
+  const params = c.perRun
+    ? Array.from({ length: c.S }, (_, s) => randomParams(cfg, c.seed * 100 + s))
+    : [randomParams(cfg, c.seed)];
   const states = randomStates(spec, c.seed);
   let block = randomBlock(spec, c.steps, c.streams, c.seed);
   if (c.streamOfRun) block = { ...block, streamOfRun: Uint32Array.from(c.streamOfRun) };

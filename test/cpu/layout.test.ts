@@ -23,7 +23,10 @@ describe('CTX and LAYER_WORDS (src/cpu/layout.ts) mirror wasm/vsml_cpu.ts', () =
   });
 
   it("gives every layer its own forward-message slot in a thread's scratch, after the fixed parts (hidden [4, 3], M 3)", () => {
-    const Y = cpuLayout({ config: config({ hiddenSizes: [4, 3], messageSize: 3 }), inputSize: 5, numClasses: 2, runs: 1 }, 1);
+    const Y = cpuLayout(
+      { config: config({ hiddenSizes: [4, 3], messageSize: 3 }), inputSize: 5, numClasses: 2, runs: 1 },
+      1,
+    );
     const slots = Y.layers.map((l) => l.msg);
     expect(slots[0]).toBeGreaterThan(Math.max(...Y.scratchParts));
     Y.layers.forEach((l, i) => {

@@ -3,7 +3,13 @@
 // message, a Worker that fails to start rejects the start; threadsBlocker and the default count.
 import { MessageChannel } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { threadsBlocker, workerThreads, defaultBrowserThreads, BROWSER_MAX_THREADS, type WorkerLike } from '../../src/cpu/threadsBrowser';
+import {
+  threadsBlocker,
+  workerThreads,
+  defaultBrowserThreads,
+  BROWSER_MAX_THREADS,
+  type WorkerLike,
+} from '../../src/cpu/threadsBrowser';
 import { serveWasmThread } from '../../src/cpu/threadServe';
 import type { FromThread } from '../../src/cpu/threadPool';
 import { fixtureProgram } from './threadsFixture';
@@ -29,7 +35,7 @@ function fakeWorker(): WorkerLike & { terminated: boolean } {
 }
 
 describe('workerThreads', () => {
-  it('runs calls[k] on thread k on the shared memory, and a thread\'s error rejects with its message', async () => {
+  it("runs calls[k] on thread k on the shared memory, and a thread's error rejects with its message", async () => {
     const program = fixtureProgram();
     const workers: ReturnType<typeof fakeWorker>[] = [];
     const t = await workerThreads(() => {
@@ -37,9 +43,17 @@ describe('workerThreads', () => {
       workers.push(w);
       return w;
     })(program, 2);
-    await t.call([{ name: 'fill', args: [0, 2, 5] }, { name: 'fill', args: [8, 1, 9] }]);
+    await t.call([
+      { name: 'fill', args: [0, 2, 5] },
+      { name: 'fill', args: [8, 1, 9] },
+    ]);
     expect(Array.from(new Int32Array(program.memory.buffer, 0, 4))).toEqual([5, 6, 9, 0]);
-    await expect(t.call([{ name: 'fill', args: [0, 1, 1] }, { name: 'fail', args: [3] }])).rejects.toThrow('fast CPU engine: wasm abort at line 3:7');
+    await expect(
+      t.call([
+        { name: 'fill', args: [0, 1, 1] },
+        { name: 'fail', args: [3] },
+      ]),
+    ).rejects.toThrow('fast CPU engine: wasm abort at line 3:7');
     t.dispose();
     expect(workers.map((w) => w.terminated)).toEqual([true, true]);
   });
@@ -55,7 +69,9 @@ describe('workerThreads', () => {
       };
       return w;
     };
-    await expect(workerThreads(broken)(fixtureProgram(), 2)).rejects.toThrow('fast CPU engine threads: thread 0 failed: the Worker could not start (its script did not load)');
+    await expect(workerThreads(broken)(fixtureProgram(), 2)).rejects.toThrow(
+      'fast CPU engine threads: thread 0 failed: the Worker could not start (its script did not load)',
+    );
   });
 });
 

@@ -20,7 +20,9 @@ function problem(seed: number) {
   if (!cfg.ok) throw new Error(cfg.error.message);
   const spec: EngineSpec = { config: cfg.value, inputSize: 7, numClasses: 4, runs: 5 };
   const rng = new Rng(seed);
-  const params = Array.from({ length: spec.runs }, (_, s) => asVmParams(initParams(spec.config, rng.fork(10 + s)).map((v) => v * 3)));
+  const params = Array.from({ length: spec.runs }, (_, s) =>
+    asVmParams(initParams(spec.config, rng.fork(10 + s)).map((v) => v * 3)),
+  );
   const shapes = new ReferenceEngine(spec).shapes;
   const states = initRunStates(spec.config, shapes, rng.fork(2), spec.runs);
   const T = 12;
@@ -56,7 +58,9 @@ describe('createNodeCpuEngine on threads (seed 5)', () => {
         expect(Array.from(many[k].loss)).toEqual(Array.from(one[k].loss));
         expect(Array.from(many[k].correct)).toEqual(Array.from(one[k].correct));
       }
-      expect(many.states.map((s) => s.map((l) => [Array.from(l.h), Array.from(l.c)]))).toEqual(one.states.map((s) => s.map((l) => [Array.from(l.h), Array.from(l.c)])));
+      expect(many.states.map((s) => s.map((l) => [Array.from(l.h), Array.from(l.c)]))).toEqual(
+        one.states.map((s) => s.map((l) => [Array.from(l.h), Array.from(l.c)])),
+      );
     }
   });
 

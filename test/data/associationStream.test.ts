@@ -4,7 +4,11 @@
 // stream per run.
 import { describe, expect, it } from 'vitest';
 import {
-  AssociationStream, associationRunSeed, CLASS_PASS_STREAM, createAssociationStreams, type AssociationOrder,
+  AssociationStream,
+  associationRunSeed,
+  CLASS_PASS_STREAM,
+  createAssociationStreams,
+  type AssociationOrder,
 } from '../../src/data/associationStream';
 import { shuffleInPlace } from '../../src/data/transforms/pixelShuffle';
 import { buildTask } from '../../src/data/task';
@@ -20,8 +24,15 @@ function indexedTask(labels: number[] = [0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2], K = 3
   const inputs = new Float32Array(N * 2);
   for (let i = 0; i < N; i++) inputs.set([i, -i], i * 2);
   return {
-    kind: 'examples', name: 'indexed', shape: { height: 1, width: 2, channels: 1 }, inputSize: 2, numClasses: K,
-    classNames: ['a', 'b', 'c'].slice(0, K), count: N, inputs, labels: Int32Array.from(labels),
+    kind: 'examples',
+    name: 'indexed',
+    shape: { height: 1, width: 2, channels: 1 },
+    inputSize: 2,
+    numClasses: K,
+    classNames: ['a', 'b', 'c'].slice(0, K),
+    count: N,
+    inputs,
+    labels: Int32Array.from(labels),
   };
 }
 
@@ -97,7 +108,11 @@ describe('AssociationStream (3 classes of 5, 4 and 2 examples)', () => {
       return Array.from(o);
     };
     // Class 0 (5 examples): pass 0 for 5 episodes, then pass 1; class 1 (4): passes of 4; class 2 (2): passes of 2.
-    const images = (e: number) => [pass(0, [0, 1, 2, 3, 4], Math.floor(e / 5))[e % 5], pass(1, [5, 6, 7, 8], Math.floor(e / 4))[e % 4], pass(2, [9, 10], Math.floor(e / 2))[e % 2]];
+    const images = (e: number) => [
+      pass(0, [0, 1, 2, 3, 4], Math.floor(e / 5))[e % 5],
+      pass(1, [5, 6, 7, 8], Math.floor(e / 4))[e % 4],
+      pass(2, [9, 10], Math.floor(e / 2))[e % 2],
+    ];
     const want: number[] = [];
     for (let e = 0; e < 7; e++) {
       const img = images(e);
@@ -155,28 +170,46 @@ describe('createAssociationStreams', () => {
         }
       }
     }
-    for (let q = 0; q < 3; q++) expect({ order: got[q], marks: marks[q] }).toEqual(draw(new AssociationStream(task, 5, q, 'adjacent'), 14));
+    for (let q = 0; q < 3; q++)
+      expect({ order: got[q], marks: marks[q] }).toEqual(draw(new AssociationStream(task, 5, q, 'adjacent'), 14));
   });
 
   it('defaults to apart and one continuing stream', () => {
     const streams = unwrap(createAssociationStreams(task, { seed: 5, runs: 1 }));
     expect(streams.episodes).toEqual({ length: 6, fresh: false });
-    expect(streams.nextBlock(12).inputs.filter((_, i) => i % 2 === 0)).toEqual(Float32Array.from(draw(new AssociationStream(task, 5, 0), 12).order));
+    expect(streams.nextBlock(12).inputs.filter((_, i) => i % 2 === 0)).toEqual(
+      Float32Array.from(draw(new AssociationStream(task, 5, 0), 12).order),
+    );
   });
 
   it('refuses a generated task, a class without examples, apart on one class, a bad order, fresh or seed, naming the field', () => {
     const sumSign = unwrap(buildTask(sumSignSource()));
     expect(createAssociationStreams(sumSign, { seed: 1, runs: 1 })).toEqual({
-      ok: false, error: { code: 'transform', field: 'stream', message: 'association episodes need a dataset of examples; sum-sign is generated' },
+      ok: false,
+      error: {
+        code: 'transform',
+        field: 'stream',
+        message: 'association episodes need a dataset of examples; sum-sign is generated',
+      },
     });
     const short = createAssociationStreams(indexedTask([0, 0, 2, 2]), { seed: 1, runs: 1 });
-    expect(!short.ok && short.error).toEqual({ code: 'empty', field: 'stream', message: 'association episodes need an example of every class; indexed has none of class 1 (b)' });
+    expect(!short.ok && short.error).toEqual({
+      code: 'empty',
+      field: 'stream',
+      message: 'association episodes need an example of every class; indexed has none of class 1 (b)',
+    });
     const one = createAssociationStreams(indexedTask([0, 0], 1), { seed: 1, runs: 1 });
     expect(!one.ok && one.error.field).toBe('order');
-    expect(!one.ok && one.error.message).toBe('apart needs at least 2 classes (a repeat cannot be kept from following its first showing); indexed has 1');
+    expect(!one.ok && one.error.message).toBe(
+      'apart needs at least 2 classes (a repeat cannot be kept from following its first showing); indexed has 1',
+    );
     expect(createAssociationStreams(indexedTask([0, 0], 1), { seed: 1, runs: 1, order: 'adjacent' }).ok).toBe(true);
     const order = createAssociationStreams(task, { seed: 1, runs: 1, order: 'mixed' as AssociationOrder });
-    expect(!order.ok && order.error).toEqual({ code: 'range', field: 'order', message: 'must be apart or adjacent, got mixed' });
+    expect(!order.ok && order.error).toEqual({
+      code: 'range',
+      field: 'order',
+      message: 'must be apart or adjacent, got mixed',
+    });
     const fresh = createAssociationStreams(task, { seed: 1, runs: 1, fresh: 1 as unknown as boolean });
     expect(!fresh.ok && fresh.error.field).toBe('fresh');
     const seed = createAssociationStreams(task, { seed: -1, runs: 1 });

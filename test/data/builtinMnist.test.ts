@@ -3,11 +3,19 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  BUILTIN_MNIST_IMAGES, BUILTIN_MNIST_LABELS, BUILTIN_MNIST_PER_CLASS, builtinMnistFromFiles, builtinMnistSplitIndices, mnistPackageToIdx,
+  BUILTIN_MNIST_IMAGES,
+  BUILTIN_MNIST_LABELS,
+  BUILTIN_MNIST_PER_CLASS,
+  builtinMnistFromFiles,
+  builtinMnistSplitIndices,
+  mnistPackageToIdx,
 } from '../../src/data/builtinMnist';
 import { loadIdxFiles } from '../../src/data/load';
 import {
-  BUILTIN_ASSET_DIR, ensureBuiltinMnistAsset, loadBuiltinMnistNode, readMnistPackage,
+  BUILTIN_ASSET_DIR,
+  ensureBuiltinMnistAsset,
+  loadBuiltinMnistNode,
+  readMnistPackage,
 } from '../../src/data/node/builtinMnist';
 import { readFileInput } from '../../src/data/node/readFileInput';
 import { openDatasetNode } from '../../src/data/node/open';
@@ -47,21 +55,31 @@ describe('the built-in MNIST asset', () => {
     expect(labels[0]).toBe(0);
     expect(labels[9999]).toBe(9);
     // The gzipped asset decodes to exactly these bytes.
-    const assetImages = unwrap(await readIdxImages(unwrap(await readFileInput(join(BUILTIN_ASSET_DIR, BUILTIN_MNIST_IMAGES)))));
-    const assetLabels = unwrap(await readIdxLabels(unwrap(await readFileInput(join(BUILTIN_ASSET_DIR, BUILTIN_MNIST_LABELS)))));
+    const assetImages = unwrap(
+      await readIdxImages(unwrap(await readFileInput(join(BUILTIN_ASSET_DIR, BUILTIN_MNIST_IMAGES)))),
+    );
+    const assetLabels = unwrap(
+      await readIdxLabels(unwrap(await readFileInput(join(BUILTIN_ASSET_DIR, BUILTIN_MNIST_LABELS)))),
+    );
     expect(sameValues(assetImages.pixels, images)).toBe(true);
     expect(sameValues(assetLabels, labels)).toBe(true);
   });
 
   it('equals the first 10,000 MNIST training images (../shared/data) grouped by digit in their original order', async () => {
-    const train = unwrap(await loadIdxFiles(DATASETS['mnist-idx'], {
-      images: sharedFile('mnist/train-images-idx3-ubyte.gz'), labels: sharedFile('mnist/train-labels-idx1-ubyte.gz'),
-    }));
+    const train = unwrap(
+      await loadIdxFiles(DATASETS['mnist-idx'], {
+        images: sharedFile('mnist/train-images-idx3-ubyte.gz'),
+        labels: sharedFile('mnist/train-labels-idx1-ubyte.gz'),
+      }),
+    );
     const order = Array.from({ length: 10000 }, (_, i) => i).sort((a, b) => train.labels[a] - train.labels[b] || a - b);
     const { images, labels } = mnistPackageToIdx(digits);
     for (let k = 0; k < 10000; k++) {
       const i = order[k];
-      if (labels[k] !== train.labels[i] || !sameValues(images.subarray(k * 784, (k + 1) * 784), train.pixels.subarray(i * 784, (i + 1) * 784))) {
+      if (
+        labels[k] !== train.labels[i] ||
+        !sameValues(images.subarray(k * 784, (k + 1) * 784), train.pixels.subarray(i * 784, (i + 1) * 784))
+      ) {
         throw new Error(`built-in example ${k} differs from MNIST train ${i}`);
       }
     }
@@ -75,18 +93,28 @@ describe('the built-in MNIST asset', () => {
 
   it('refuses an asset that is not the 10,000-image set, with a hint to rebuild', async () => {
     const r = await builtinMnistFromFiles(
-      { name: 'i.gz', bytes: encodeIdxImages(3, 28, 28, new Uint8Array(3 * 784)) }, { name: 'l.gz', bytes: encodeIdxLabels([0, 1, 2]) }, 'test');
-    expect(r.ok ? '' : r.error.message).toBe('expected 10000 images of 28x28 in the built-in asset, got 3 (rebuild it: npm run build:data)');
+      { name: 'i.gz', bytes: encodeIdxImages(3, 28, 28, new Uint8Array(3 * 784)) },
+      { name: 'l.gz', bytes: encodeIdxLabels([0, 1, 2]) },
+      'test',
+    );
+    expect(r.ok ? '' : r.error.message).toBe(
+      'expected 10000 images of 28x28 in the built-in asset, got 3 (rebuild it: npm run build:data)',
+    );
   });
 
   it('openDatasetNode("mnist") gives the built-in split; ("fashion-mnist") reads paths', async () => {
     const m = unwrap(await openDatasetNode('mnist', { split: 'test' }));
     expect(m.kind === 'images' && m.count).toBe(2000);
-    const f = unwrap(await openDatasetNode('fashion-mnist', {
-      split: 'test', fashionMnistStats: 'mnist',
-      paths: { images: `${import.meta.dirname}/../../../shared/data/fashion-mnist/t10k-images-idx3-ubyte.gz`,
-        labels: `${import.meta.dirname}/../../../shared/data/fashion-mnist/t10k-labels-idx1-ubyte.gz` },
-    }));
+    const f = unwrap(
+      await openDatasetNode('fashion-mnist', {
+        split: 'test',
+        fashionMnistStats: 'mnist',
+        paths: {
+          images: `${import.meta.dirname}/../../../shared/data/fashion-mnist/t10k-images-idx3-ubyte.gz`,
+          labels: `${import.meta.dirname}/../../../shared/data/fashion-mnist/t10k-labels-idx1-ubyte.gz`,
+        },
+      }),
+    );
     expect(f.kind === 'images' && f.count).toBe(10000);
     expect(f.normalisation).toEqual(DATASETS.mnist.normalisation);
     expect(f.name).toBe('fashion-mnist/test');

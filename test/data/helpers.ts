@@ -8,7 +8,10 @@ import type { FileInput } from '../../src/data/types';
 /** /work/shared/data beside the repository. */
 export const SHARED_DATA = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
 
-export const sharedFile = (rel: string): FileInput => ({ name: rel, bytes: new Uint8Array(readFileSync(SHARED_DATA + rel)) });
+export const sharedFile = (rel: string): FileInput => ({
+  name: rel,
+  bytes: new Uint8Array(readFileSync(SHARED_DATA + rel)),
+});
 
 /** FNV-1a, 32 bits, over bytes. */
 export function fnv1a(bytes: ArrayLike<number>): number {

@@ -18,7 +18,14 @@ describe('encodeIdxImages / encodeIdxLabels', () => {
     const images = encodeIdxImages(3, 2, 4, pixels);
     expect([...images.subarray(0, 16)]).toEqual([0, 0, 8, 3, 0, 0, 0, 3, 0, 0, 0, 2, 0, 0, 0, 4]);
     const parsed = parseIdxImages(images, 'imgs');
-    expect(parsed.ok && { count: parsed.value.count, rows: parsed.value.rows, cols: parsed.value.cols, pixels: [...parsed.value.pixels] }).toEqual({
+    expect(
+      parsed.ok && {
+        count: parsed.value.count,
+        rows: parsed.value.rows,
+        cols: parsed.value.cols,
+        pixels: [...parsed.value.pixels],
+      },
+    ).toEqual({
       count: 3,
       rows: 2,
       cols: 4,
@@ -62,9 +69,11 @@ describe('encodeDrawingsIdx', () => {
         ]),
       ),
     ).toBe('drawings[1].drawing: is 14x14, the first drawing is 28x28 (one IDX file holds one size)');
-    expect(refusal(encodeDrawingsIdx([{ drawing: drawing(4, 4, 0), label: 256 }]))).toBe('drawings[0].label: must be an integer in [0, 255] (one IDX label byte), got 256');
-    expect(refusal(encodeDrawingsIdx([{ drawing: { width: 4, height: 4, pixels: new Uint8ClampedArray(15) }, label: 0 }]))).toBe(
-      'drawings[0].drawing.pixels: has 15 values, 4x4 needs 16',
+    expect(refusal(encodeDrawingsIdx([{ drawing: drawing(4, 4, 0), label: 256 }]))).toBe(
+      'drawings[0].label: must be an integer in [0, 255] (one IDX label byte), got 256',
     );
+    expect(
+      refusal(encodeDrawingsIdx([{ drawing: { width: 4, height: 4, pixels: new Uint8ClampedArray(15) }, label: 0 }])),
+    ).toBe('drawings[0].drawing.pixels: has 15 values, 4x4 needs 16');
   });
 });

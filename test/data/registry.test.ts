@@ -35,12 +35,17 @@ describe('DATASETS', () => {
     expect(DATASETS['fashion-mnist'].normalisation).toEqual({ mean: 0.286, std: 0.353 });
     expect(fashionMnistNormalisation()).toBe(FASHION_MNIST_STATS);
     expect(fashionMnistNormalisation('mnist')).toBe(MNIST_STATS);
-    const files = { images: sharedFile('fashion-mnist/t10k-images-idx3-ubyte.gz'), labels: sharedFile('fashion-mnist/t10k-labels-idx1-ubyte.gz') };
+    const files = {
+      images: sharedFile('fashion-mnist/t10k-images-idx3-ubyte.gz'),
+      labels: sharedFile('fashion-mnist/t10k-labels-idx1-ubyte.gz'),
+    };
     const own = unwrap(await openDataset('fashion-mnist', { split: 'test', files }));
     expect(own.normalisation).toEqual(FASHION_MNIST_STATS);
     const official = unwrap(await openDataset('fashion-mnist', { split: 'test', files, fashionMnistStats: 'mnist' }));
     expect(official.normalisation).toEqual(MNIST_STATS);
-    const custom = unwrap(await openDataset('fashion-mnist', { split: 'test', files, normalisation: { mean: 0.5, std: 0.5 } }));
+    const custom = unwrap(
+      await openDataset('fashion-mnist', { split: 'test', files, normalisation: { mean: 0.5, std: 0.5 } }),
+    );
     expect(custom.normalisation).toEqual({ mean: 0.5, std: 0.5 });
   });
 
@@ -49,7 +54,9 @@ describe('DATASETS', () => {
     expect(r.kind === 'images' && r.count).toBe(20);
     const s = unwrap(await openDataset('sum-sign', { split: 'test' }));
     expect(s.kind).toBe('generator');
-    const m = unwrap(await openDataset('mnist', { split: 'train', builtin: async () => ({ ok: true, value: r as never }) }));
+    const m = unwrap(
+      await openDataset('mnist', { split: 'train', builtin: async () => ({ ok: true, value: r as never }) }),
+    );
     expect(m).toBe(r);
     const fetched = await openDataset('mnist', { split: 'test', builtinBaseUrl: 'http://127.0.0.1:9/' });
     expect(fetched.ok ? '' : fetched.error.field).toBe('http://127.0.0.1:9/mnist-builtin-images-idx3-ubyte.gz');
@@ -59,7 +66,16 @@ describe('DATASETS', () => {
 describe('compilePipeline', () => {
   it('run one by one equals runAll (projection in groups of 4; 7 examples)', () => {
     const shape = { height: 6, width: 6, channels: 1 };
-    const pipe = unwrap(compilePipeline(shape, { seed: 3, grayscale: false, resize: 5, normalisation: MNIST_STATS, shufflePixels: false, project: true }));
+    const pipe = unwrap(
+      compilePipeline(shape, {
+        seed: 3,
+        grayscale: false,
+        resize: 5,
+        normalisation: MNIST_STATS,
+        shufflePixels: false,
+        project: true,
+      }),
+    );
     expect(pipe.inputSize).toBe(25);
     const src = Uint8Array.from({ length: 7 * 36 }, (_, i) => (i * 37) % 256);
     const all = new Float32Array(7 * 25);

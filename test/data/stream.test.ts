@@ -18,10 +18,12 @@ import { sameValues, sharedFile, unwrap } from './helpers';
 async function indexedTask(N: number): Promise<ExampleTask> {
   const pixels = new Uint8Array(N * 784);
   for (let i = 0; i < N; i++) pixels[i * 784] = i;
-  const set = unwrap(await loadIdxFiles(DATASETS['mnist-idx'], {
-    images: { name: 'i', bytes: encodeIdxImages(N, 28, 28, pixels) },
-    labels: { name: 'l', bytes: encodeIdxLabels(Array.from({ length: N }, (_, i) => i % 10)) },
-  }));
+  const set = unwrap(
+    await loadIdxFiles(DATASETS['mnist-idx'], {
+      images: { name: 'i', bytes: encodeIdxImages(N, 28, 28, pixels) },
+      labels: { name: 'l', bytes: encodeIdxLabels(Array.from({ length: N }, (_, i) => i % 10)) },
+    }),
+  );
   const task = unwrap(buildTask(set, { normalisation: null }));
   if (task.kind !== 'examples') throw new Error('examples expected');
   return task;
@@ -116,10 +118,20 @@ describe('RunStreams', () => {
   });
 
   it('MNIST test, 32 runs x 500 steps, normalised inputs as in the task', async () => {
-    const mnist = unwrap(await loadIdxFiles(DATASETS['mnist-idx'], {
-      images: sharedFile('mnist/t10k-images-idx3-ubyte.gz'), labels: sharedFile('mnist/t10k-labels-idx1-ubyte.gz'),
-    }));
-    const t = unwrap(buildTask(selectExamples(mnist, Array.from({ length: 1000 }, (_, i) => i))));
+    const mnist = unwrap(
+      await loadIdxFiles(DATASETS['mnist-idx'], {
+        images: sharedFile('mnist/t10k-images-idx3-ubyte.gz'),
+        labels: sharedFile('mnist/t10k-labels-idx1-ubyte.gz'),
+      }),
+    );
+    const t = unwrap(
+      buildTask(
+        selectExamples(
+          mnist,
+          Array.from({ length: 1000 }, (_, i) => i),
+        ),
+      ),
+    );
     const streams = unwrap(createRunStreams(t, { seed: 22, runs: 32 }));
     const block = streams.nextBlock(500);
     expect(block.inputs.length).toBe(32 * 500 * 784);

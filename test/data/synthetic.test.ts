@@ -46,7 +46,9 @@ describe('randomSet', () => {
       for (let t = e * 20; t < (e + 1) * 20; t++) {
         // Identify the example by its first input value.
         const v = block.inputs[t * 784];
-        const idx = Array.from({ length: 20 }, (_, i) => i).find((i) => task.kind === 'examples' && task.inputs[i * 784] === v);
+        const idx = Array.from({ length: 20 }, (_, i) => i).find(
+          (i) => task.kind === 'examples' && task.inputs[i * 784] === v,
+        );
         expect(idx).toBeDefined();
         expect(block.labels[t]).toBe(task.kind === 'examples' ? task.labels[idx!] : -1);
         seen.push(idx!);

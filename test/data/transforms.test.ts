@@ -19,10 +19,16 @@ let mnist: ImageSet;
 let mnist200: ImageSet;
 
 beforeAll(async () => {
-  mnist = unwrap(await loadIdxFiles(DATASETS['mnist-idx'], {
-    images: sharedFile('mnist/t10k-images-idx3-ubyte.gz'), labels: sharedFile('mnist/t10k-labels-idx1-ubyte.gz'),
-  }));
-  mnist200 = selectExamples(mnist, Array.from({ length: 200 }, (_, i) => i));
+  mnist = unwrap(
+    await loadIdxFiles(DATASETS['mnist-idx'], {
+      images: sharedFile('mnist/t10k-images-idx3-ubyte.gz'),
+      labels: sharedFile('mnist/t10k-labels-idx1-ubyte.gz'),
+    }),
+  );
+  mnist200 = selectExamples(
+    mnist,
+    Array.from({ length: 200 }, (_, i) => i),
+  );
 });
 
 const examples = (t: Task): ExampleTask => {
@@ -86,12 +92,13 @@ describe('pixelPermutation', () => {
     expect(fixed).toBeLessThan(10);
   });
 
-  it('a shuffled task holds the normalised inputs at x\'[j] = x[perm[j]]', () => {
+  it("a shuffled task holds the normalised inputs at x'[j] = x[perm[j]]", () => {
     const set = selectExamples(mnist, [0, 1]);
     const plain = examples(unwrap(buildTask(set)));
     const shuffled = examples(unwrap(buildTask(set, { shufflePixels: true, seed: 4 })));
     const perm = pixelPermutation(784, 4);
-    for (let n = 0; n < 2; n++) for (let j = 0; j < 784; j++) expect(shuffled.inputs[n * 784 + j]).toBe(plain.inputs[n * 784 + perm[j]]);
+    for (let n = 0; n < 2; n++)
+      for (let j = 0; j < 784; j++) expect(shuffled.inputs[n * 784 + j]).toBe(plain.inputs[n * 784 + perm[j]]);
   });
 });
 
@@ -161,13 +168,16 @@ describe('resize (tf.image.resize bilinear, half-pixel centres)', () => {
   it('resize comes before normalisation: input = (resize(x / 255) - mean) / std', () => {
     const raw = examples(unwrap(buildTask(mnist200, { resize: 14, normalisation: null })));
     const t = examples(unwrap(buildTask(mnist200, { resize: 14 })));
-    for (const i of [0, 77, 195]) expect(t.inputs[i]).toBeCloseTo((raw.inputs[i] - MNIST_STATS.mean) / MNIST_STATS.std, 5);
+    for (const i of [0, 77, 195])
+      expect(t.inputs[i]).toBeCloseTo((raw.inputs[i] - MNIST_STATS.mean) / MNIST_STATS.std, 5);
   });
 });
 
 describe('CIFAR-10 flatten and grayscale', () => {
   it('flattened: 3,072 inputs channels last; grayscale: 1,024 = 0.2989 R + 0.5870 G + 0.1140 B, then normalised', async () => {
-    const cifar = unwrap(await loadCifarFiles(DATASETS.cifar10, { records: sharedFile('cifar-10/cifar-10-test_batch-first1000.bin.gz') }));
+    const cifar = unwrap(
+      await loadCifarFiles(DATASETS.cifar10, { records: sharedFile('cifar-10/cifar-10-test_batch-first1000.bin.gz') }),
+    );
     const few = selectExamples(cifar, [0, 1, 2]);
     const flat = examples(unwrap(buildTask(few)));
     expect(flat.inputSize).toBe(3072);
@@ -193,7 +203,12 @@ describe('transposeImages (EMNIST upright)', () => {
     };
     const stored = unwrap(await loadIdxFiles(DATASETS['emnist-balanced'], files));
     const upright = unwrap(await loadIdxFiles(DATASETS['emnist-balanced'], files, { upright: true }));
-    for (const [r, c] of [[0, 5], [13, 20], [27, 1]]) expect(upright.pixels[784 + r * 28 + c]).toBe(stored.pixels[784 + c * 28 + r]);
+    for (const [r, c] of [
+      [0, 5],
+      [13, 20],
+      [27, 1],
+    ])
+      expect(upright.pixels[784 + r * 28 + c]).toBe(stored.pixels[784 + c * 28 + r]);
     expect(sameValues(transposeImages(upright).pixels, stored.pixels)).toBe(true);
     expect(sameValues(upright.labels, stored.labels)).toBe(true);
   });

@@ -20,11 +20,13 @@ export function smallConfig(overrides: Record<string, unknown> = {}): VsmlConfig
 /** A deep copy of a document as it would come out of JSON.parse. */
 export const clone = <T>(doc: T): T => JSON.parse(JSON.stringify(doc)) as T;
 
-export const learnerDoc = (cfg = smallConfig(), seed = 1): Doc => clone(learnerToJson({ config: cfg, params: initParams(cfg, new Rng(seed)) }));
+export const learnerDoc = (cfg = smallConfig(), seed = 1): Doc =>
+  clone(learnerToJson({ config: cfg, params: initParams(cfg, new Rng(seed)) }));
 
 export const spec = (cfg: VsmlConfig, A = 3, K = 2) => ({ config: cfg, inputSize: A, numClasses: K, runs: 1 });
 
-export const seededState = (cfg: VsmlConfig, A = 3, K = 2, seed = 2): RunState => initRunState(cfg, specShapes(spec(cfg, A, K)), new Rng(seed));
+export const seededState = (cfg: VsmlConfig, A = 3, K = 2, seed = 2): RunState =>
+  initRunState(cfg, specShapes(spec(cfg, A, K)), new Rng(seed));
 
 export const stateDoc = (cfg = smallConfig(), A = 3, K = 2): Doc => clone(stateToJson(seededState(cfg, A, K)));
 

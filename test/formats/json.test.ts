@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { f32ToJson, parseJsonText, parseWith, readF32, readF32Matrix, readInt, stringifyDoc } from '../../src/model/formats/json';
+import {
+  f32ToJson,
+  parseJsonText,
+  parseWith,
+  readF32,
+  readF32Matrix,
+  readInt,
+  stringifyDoc,
+} from '../../src/model/formats/json';
 import { Rng } from '../../src/model/rng';
 import { line } from './helpers';
 
@@ -38,16 +46,46 @@ describe('readers', () => {
   it('readF32 names the path and the bad value', () => {
     expect(line(parseWith(() => readF32(null, 'x[2]')))).toBe('x[2]: must be a finite number, got null');
     expect(line(parseWith(() => readF32('NaN', 'x')))).toBe('x: must be a finite number, got "NaN"');
-    expect(line(parseWith(() => readF32(1e39, 'x')))).toBe('x: must be within the float32 range ±3.4028235e38, got 1e+39');
+    expect(line(parseWith(() => readF32(1e39, 'x')))).toBe(
+      'x: must be within the float32 range ±3.4028235e38, got 1e+39',
+    );
   });
 
   it('readF32Matrix checks rows, then each row, then each value', () => {
     const out = new Float32Array(4);
     expect(line(parseWith(() => readF32Matrix([[1, 2]], 'm', 2, 2, out)))).toBe('m: expected 2 rows, got 1');
     expect(line(parseWith(() => readF32Matrix([[1, 2], [3]], 'm', 2, 2, out)))).toBe('m[1]: expected 2 numbers, got 1');
-    expect(line(parseWith(() => readF32Matrix([[1, 2], [3, true]], 'm', 2, 2, out)))).toBe('m[1][1]: must be a finite number, got true');
+    expect(
+      line(
+        parseWith(() =>
+          readF32Matrix(
+            [
+              [1, 2],
+              [3, true],
+            ],
+            'm',
+            2,
+            2,
+            out,
+          ),
+        ),
+      ),
+    ).toBe('m[1][1]: must be a finite number, got true');
     expect(line(parseWith(() => readF32Matrix({}, 'm', 2, 2, out)))).toBe('m: must be an array, got an object');
-    expect(parseWith(() => readF32Matrix([[1, 2], [3, 4]], 'm', 2, 2, out)).ok).toBe(true);
+    expect(
+      parseWith(() =>
+        readF32Matrix(
+          [
+            [1, 2],
+            [3, 4],
+          ],
+          'm',
+          2,
+          2,
+          out,
+        ),
+      ).ok,
+    ).toBe(true);
     expect([...out]).toEqual([1, 2, 3, 4]);
   });
 
@@ -59,6 +97,8 @@ describe('readers', () => {
 
 describe('stringifyDoc', () => {
   it('puts plain arrays on one line and nested arrays one row per line', () => {
-    expect(stringifyDoc({ a: 1, v: [1, 2], m: [[1], [2]] })).toBe('{\n  "a": 1,\n  "v": [1,2],\n  "m": [\n    [1],\n    [2]\n  ]\n}');
+    expect(stringifyDoc({ a: 1, v: [1, 2], m: [[1], [2]] })).toBe(
+      '{\n  "a": 1,\n  "v": [1,2],\n  "m": [\n    [1],\n    [2]\n  ]\n}',
+    );
   });
 });

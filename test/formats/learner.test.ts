@@ -32,8 +32,16 @@ describe('parseLearner', () => {
   it.each<[string, (d: Doc) => unknown, string]>([
     ['missing config', (d) => delete d.config, 'config: missing'],
     ['missing params', (d) => delete d.params, 'params: missing'],
-    ['an unknown top-level field', (d) => (d.parms = {}), 'parms: unknown field (known: format, version, config, params)'],
-    ['an unknown config option', (d) => (d.config.stateSise = 4), expect.stringMatching(/^config\.stateSise: unknown option \(known: stateSize, /) as unknown as string],
+    [
+      'an unknown top-level field',
+      (d) => (d.parms = {}),
+      'parms: unknown field (known: format, version, config, params)',
+    ],
+    [
+      'an unknown config option',
+      (d) => (d.config.stateSise = 4),
+      expect.stringMatching(/^config\.stateSise: unknown option \(known: stateSize, /) as unknown as string,
+    ],
     ['layerNorm=true', (d) => (d.config.layerNorm = true), 'config.layerNorm: layerNorm=true is not supported yet'],
     ['a bad config value', (d) => (d.config.stateSize = 0), 'config.stateSize: must be an integer in [1, 64], got 0'],
     ['params not an object', (d) => (d.params = []), 'params: must be an object, got an array of 0'],
@@ -46,8 +54,16 @@ describe('parseLearner', () => {
     ['a flat matrix', (d) => (d.params.fwd.w = d.params.fwd.w.flat()), 'params.fwd.w: expected 4 rows, got 8'],
     ['a number for a row', (d) => (d.params.fwd.w[1] = 0.5), 'params.fwd.w[1]: must be an array, got 0.5'],
     ['NaN written as null', (d) => (d.params.fwd.b[1] = null), 'params.fwd.b[1]: must be a finite number, got null'],
-    ['NaN written as a string', (d) => (d.params.bwd.w[2][0] = 'NaN'), 'params.bwd.w[2][0]: must be a finite number, got "NaN"'],
-    ['a float32 overflow', (d) => (d.params.lstm.w[0][0] = 1e39), 'params.lstm.w[0][0]: must be within the float32 range ±3.4028235e38, got 1e+39'],
+    [
+      'NaN written as a string',
+      (d) => (d.params.bwd.w[2][0] = 'NaN'),
+      'params.bwd.w[2][0]: must be a finite number, got "NaN"',
+    ],
+    [
+      'a float32 overflow',
+      (d) => (d.params.lstm.w[0][0] = 1e39),
+      'params.lstm.w[0][0]: must be within the float32 range ±3.4028235e38, got 1e+39',
+    ],
   ])('rejects %s', (_, edit, message) => {
     const doc = learnerDoc();
     edit(doc);
@@ -55,7 +71,9 @@ describe('parseLearner', () => {
   });
 
   it('rejects the wrong format and an unsupported version', () => {
-    expect(line(parseLearner({ ...learnerDoc(), format: 'vsml-state' }))).toBe('format: expected "vsml-learner", got "vsml-state"');
+    expect(line(parseLearner({ ...learnerDoc(), format: 'vsml-state' }))).toBe(
+      'format: expected "vsml-learner", got "vsml-state"',
+    );
     expect(line(parseLearner({ ...learnerDoc(), version: 2 }))).toBe('version: unsupported version 2 (supported: 1)');
   });
 

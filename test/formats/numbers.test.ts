@@ -36,10 +36,28 @@ const CASES: Case[] = [
   ['a state value', 'layers[0].h[4]', () => stateDoc(), (d) => (d.layers[0].h[4] = MARK), (r) => parseState(r, shape)],
   ['a stream input', 'inputs[2][1]', () => streamDoc(), (d) => (d.inputs[2][1] = MARK), parseStream],
   ['a stream label', 'labels[1]', () => streamDoc(), (d) => (d.labels[1] = MARK), parseStream],
-  ['a meta config number', 'sigma', () => ({ format: 'vsml-meta-config', version: 1 }), (d) => (d.sigma = MARK), parseMetaConfig],
-  ['a meta config integer', 'steps', () => ({ format: 'vsml-meta-config', version: 1 }), (d) => (d.steps = MARK), parseMetaConfig],
+  [
+    'a meta config number',
+    'sigma',
+    () => ({ format: 'vsml-meta-config', version: 1 }),
+    (d) => (d.sigma = MARK),
+    parseMetaConfig,
+  ],
+  [
+    'a meta config integer',
+    'steps',
+    () => ({ format: 'vsml-meta-config', version: 1 }),
+    (d) => (d.steps = MARK),
+    parseMetaConfig,
+  ],
   ['a checkpoint moment', 'optimizer.m[3]', () => checkpointDoc(), (d) => (d.optimizer.m[3] = MARK), parseCheckpoint],
-  ['a checkpoint parameter', 'learner.params.lstm.w[0][1]', () => checkpointDoc(), (d) => (d.learner.params.lstm.w[0][1] = MARK), parseCheckpoint],
+  [
+    'a checkpoint parameter',
+    'learner.params.lstm.w[0][1]',
+    () => checkpointDoc(),
+    (d) => (d.learner.params.lstm.w[0][1] = MARK),
+    parseCheckpoint,
+  ],
 ];
 
 /** What each field says for 1e400 and -1e400 (Infinity once parsed) and for 1e39 (beyond float32). */
@@ -100,6 +118,7 @@ describe('numbers beyond float64 and float32 in every JSON input', () => {
     expect(line(parse(withLiteral(doc(), edit, '-1e400')))).toBe(expectedLine(field, e.negInf));
     expect(line(parse(withLiteral(doc(), edit, '1e39')))).toBe(expectedLine(field, e.f32));
     // The largest float32 itself is fine where a float32 is read.
-    if (e.f32 !== 'ok' && !/integer|in \(/.test(e.f32)) expect(line(parse(withLiteral(doc(), edit, '3.4028234e38')))).toBe('ok');
+    if (e.f32 !== 'ok' && !/integer|in \(/.test(e.f32))
+      expect(line(parse(withLiteral(doc(), edit, '3.4028234e38')))).toBe('ok');
   });
 });

@@ -24,7 +24,12 @@ describe('restore', () => {
 
   it('applies the migrations from an old version up to the current one, in order', () => {
     const r = parseWith(() => restore({ format: 'vsml-demo', version: 1, a: 1 }, V3));
-    expect(r).toEqual({ ok: true, value: { format: 'vsml-demo', version: 3, a: 1, b: 'from v1', c: 'from v1, from v2' } });
-    expect(line(parseWith(() => restore({ format: 'vsml-demo', version: 4 }, V3)))).toBe('version: unsupported version 4 (supported: 1, 2, 3)');
+    expect(r).toEqual({
+      ok: true,
+      value: { format: 'vsml-demo', version: 3, a: 1, b: 'from v1', c: 'from v1, from v2' },
+    });
+    expect(line(parseWith(() => restore({ format: 'vsml-demo', version: 4 }, V3)))).toBe(
+      'version: unsupported version 4 (supported: 1, 2, 3)',
+    );
   });
 });

@@ -38,7 +38,11 @@ describe('parseStream', () => {
     ['a label out of range', (d) => (d.labels[2] = 2), 'labels[2]: must be an integer in [0, 1], got 2'],
     ['a negative label', (d) => (d.labels[0] = -1), 'labels[0]: must be an integer in [0, 1], got -1'],
     ['a label as a string', (d) => (d.labels[0] = '1'), 'labels[0]: must be an integer in [0, 1], got "1"'],
-    ['an unknown field', (d) => (d.weights = []), 'weights: unknown field (known: format, version, numClasses, inputs, labels)'],
+    [
+      'an unknown field',
+      (d) => (d.weights = []),
+      'weights: unknown field (known: format, version, numClasses, inputs, labels)',
+    ],
     ['version 0', (d) => (d.version = 0), 'version: unsupported version 0 (supported: 1)'],
   ])('rejects %s', (_, edit, message) => {
     const doc = streamDoc();

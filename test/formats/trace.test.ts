@@ -14,7 +14,11 @@ describe('parseTrace', () => {
   it('round-trips a trace exactly, with correct as booleans', () => {
     const doc = JSON.parse(serialiseTrace(trace)) as Doc;
     expect(doc.correct).toEqual([true, false, true]);
-    expect(doc.outputs).toEqual([[0.1, -0.2], [0.33333334, 2], [-5, 7e-8]]);
+    expect(doc.outputs).toEqual([
+      [0.1, -0.2],
+      [0.33333334, 2],
+      [-5, 7e-8],
+    ]);
     expect(expectOk(parseTrace(doc))).toEqual(trace);
   });
 

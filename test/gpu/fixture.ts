@@ -68,4 +68,7 @@ export function outputSpread(r: BlockResult): number {
 }
 
 /** A block with an explicit stream map. */
-export const withStreams = (b: StreamBlock, streamOfRun: number[]): StreamBlock => ({ ...b, streamOfRun: Uint32Array.from(streamOfRun) });
+export const withStreams = (b: StreamBlock, streamOfRun: number[]): StreamBlock => ({
+  ...b,
+  streamOfRun: Uint32Array.from(streamOfRun),
+});

@@ -38,7 +38,11 @@ function joinT(parts: BlockResult[], K: number): { outputs: Float32Array; loss: 
   return { outputs, loss };
 }
 
-async function runOnce(seed: number, blocks: number[], opts: { maxStepsPerSubmit?: number } = {}): Promise<{ outputs: Float32Array; loss: Float32Array }> {
+async function runOnce(
+  seed: number,
+  blocks: number[],
+  opts: { maxStepsPerSubmit?: number } = {},
+): Promise<{ outputs: Float32Array; loss: Float32Array }> {
   const e = await gpuEngine(spec, opts);
   try {
     e.setParams([0, 1, 2].map((s) => randomParams(cfg, seed * 10 + s)));

@@ -24,7 +24,16 @@ interface Case {
 
 const CASES: Case[] = [
   { name: 'no hidden layer, defaults, S=1', seed: 11, cfg: {}, A: 9, K: 4, S: 1, perRun: false, streams: 1 },
-  { name: 'hidden [5], feedLabel, S=3 with own V_M and streams', seed: 12, cfg: { hiddenSizes: [5], feedLabel: true }, A: 6, K: 4, S: 3, perRun: true, streams: 3 },
+  {
+    name: 'hidden [5], feedLabel, S=3 with own V_M and streams',
+    seed: 12,
+    cfg: { hiddenSizes: [5], feedLabel: true },
+    A: 6,
+    K: 4,
+    S: 3,
+    perRun: true,
+    streams: 3,
+  },
   {
     name: 'hidden [4, 3], N=8 M=4 microTicks=3 outputIndex=2, S=2 own V_M',
     seed: 13,
@@ -109,7 +118,9 @@ describe('GpuEngine.run matches ReferenceEngine.run', () => {
     it(`${c.name}, seed ${c.seed}: outputs within ${TOL} over ${STEPS} examples`, async () => {
       const cfg = config(c.cfg);
       const spec = { config: cfg, inputSize: c.A, numClasses: c.K, runs: c.S };
-      const params = c.perRun ? Array.from({ length: c.S }, (_, s) => randomParams(cfg, c.seed * 100 + s)) : [randomParams(cfg, c.seed)];
+      const params = c.perRun
+        ? Array.from({ length: c.S }, (_, s) => randomParams(cfg, c.seed * 100 + s))
+        : [randomParams(cfg, c.seed)];
       const states = randomStates(spec, c.seed);
       let block = randomBlock(spec, STEPS, c.streams, c.seed);
       if (c.streamOfRun) block = withStreams(block, c.streamOfRun);
@@ -121,7 +132,9 @@ describe('GpuEngine.run matches ReferenceEngine.run', () => {
         const g = await gpu.run(block);
         const r = await referenceEngine(spec, { params, states }).run(block);
         const d = diff(g, r);
-        report.push(`  seed ${c.seed} ${c.name}: outputs ${d.outputs.toExponential(2)}, loss ${d.loss.toExponential(2)}, correct mismatches ${d.correct}`);
+        report.push(
+          `  seed ${c.seed} ${c.name}: outputs ${d.outputs.toExponential(2)}, loss ${d.loss.toExponential(2)}, correct mismatches ${d.correct}`,
+        );
         expect(outputSpread(r)).toBeGreaterThan(1e-2);
         expect(d.outputs).toBeLessThanOrEqual(TOL);
         expect(d.loss).toBeLessThanOrEqual(TOL);

@@ -28,7 +28,11 @@ describe('GpuEngine state read-back', () => {
       }
       console.info(`readState max |diff| ${worst.toExponential(2)}`);
       expect(worst).toBeLessThan(1e-4);
-      for (const [run, layer, vector, j] of [[0, 0, 'h', 0], [2, 1, 'c', 5], [1, 0, 'c', 3]] as const) {
+      for (const [run, layer, vector, j] of [
+        [0, 0, 'h', 0],
+        [2, 1, 'c', 5],
+        [1, 0, 'c', 3],
+      ] as const) {
         const g = await gpu.readStateSlice(run, layer, vector, j);
         const c = await cpu.readStateSlice(run, layer, vector, j);
         expect(g.length).toBe(gpu.shapes[layer].A * gpu.shapes[layer].B);
@@ -64,7 +68,9 @@ describe('GpuEngine state read-back', () => {
       await expect(gpu.run(randomBlock(spec, 2, 2, 1))).rejects.toThrow('streamOfRun: needed: 2 streams for 3 runs');
       await expect(gpu.readState(3)).rejects.toThrow('run: must be in [0, 3), got 3');
       await expect(gpu.readStateSlice(0, 0, 'h', 6)).rejects.toThrow('j: must be in [0, 6), got 6');
-      expect(() => gpu.setParams([randomParams(cfg, 1), randomParams(cfg, 2)])).toThrow('params: expected 1 or 3 parameter sets, got 2');
+      expect(() => gpu.setParams([randomParams(cfg, 1), randomParams(cfg, 2)])).toThrow(
+        'params: expected 1 or 3 parameter sets, got 2',
+      );
     } finally {
       gpu.dispose();
     }

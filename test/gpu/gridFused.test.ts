@@ -39,8 +39,11 @@ describe('grid kernels: shared text and pipeline names', () => {
     const one = pipelinesFor(t, 1, 1);
     expect(one).toContain('grid_fused_n16');
     expect(one).not.toContain('grid_fused_n16:own');
-    for (const n of ['inject_input', 'gate_inputs', 'grid_tick_n16', 'reduce_fwd'] as const) expect(one).not.toContain(n);
-    expect(pipelinesFor(t, 2, 4)).toEqual(expect.arrayContaining(['grid_fused_n16:own', 'grid_tick_n16:own', 'reduce_fwd', 'reduce_bwd']));
+    for (const n of ['inject_input', 'gate_inputs', 'grid_tick_n16', 'reduce_fwd'] as const)
+      expect(one).not.toContain(n);
+    expect(pipelinesFor(t, 2, 4)).toEqual(
+      expect.arrayContaining(['grid_fused_n16:own', 'grid_tick_n16:own', 'reduce_fwd', 'reduce_bwd']),
+    );
   });
 });
 
@@ -76,7 +79,15 @@ const CASES: Case[] = [
     K: 3,
     S: 3,
     perRun: true,
-    dispatches: ['grid_fused_n16:own', 'reduce_fwd', 'gate_inputs', 'grid_tick_n16:own', 'reduce_fwd', 'reduce_bwd', 'readout_error'],
+    dispatches: [
+      'grid_fused_n16:own',
+      'reduce_fwd',
+      'gate_inputs',
+      'grid_tick_n16:own',
+      'reduce_fwd',
+      'reduce_bwd',
+      'readout_error',
+    ],
   },
   {
     name: 'not fused (tuning), S=3 own V_M, feedLabel: grid_tick_n16 reads each run’s W_h from storage in one dispatch',
@@ -96,7 +107,9 @@ describe('grid_fused_n16 and per-run W_h against the reference', () => {
     it(`${c.name}, seed ${c.seed}: dispatches ${c.dispatches.length}, outputs and every h, c within ${TOL}`, async () => {
       const cfg = config(c.cfg);
       const spec = { config: cfg, inputSize: c.A, numClasses: c.K, runs: c.S };
-      const params = c.perRun ? Array.from({ length: c.S }, (_, s) => randomParams(cfg, c.seed * 100 + s)) : [randomParams(cfg, c.seed)];
+      const params = c.perRun
+        ? Array.from({ length: c.S }, (_, s) => randomParams(cfg, c.seed * 100 + s))
+        : [randomParams(cfg, c.seed)];
       const states = randomStates(spec, c.seed);
       const block = randomBlock(spec, 20, c.S, c.seed);
       const gpu = await gpuEngine(spec, { tuning: c.tuning });
@@ -112,9 +125,13 @@ describe('grid_fused_n16 and per-run W_h against the reference', () => {
         for (let run = 0; run < c.S; run++) {
           const gs = await gpu.readState(run);
           const rs = await ref.readState(run);
-          rs.forEach((layer, l) => (state = Math.max(state, maxAbsDiff(gs[l].h, layer.h), maxAbsDiff(gs[l].c, layer.c))));
+          rs.forEach(
+            (layer, l) => (state = Math.max(state, maxAbsDiff(gs[l].h, layer.h), maxAbsDiff(gs[l].c, layer.c))),
+          );
         }
-        report.push(`  seed ${c.seed} ${c.name}: outputs ${d.outputs.toExponential(2)}, loss ${d.loss.toExponential(2)}, state ${state.toExponential(2)}`);
+        report.push(
+          `  seed ${c.seed} ${c.name}: outputs ${d.outputs.toExponential(2)}, loss ${d.loss.toExponential(2)}, state ${state.toExponential(2)}`,
+        );
         expect(outputSpread(r)).toBeGreaterThan(1e-2);
         expect(d.outputs).toBeLessThanOrEqual(TOL);
         expect(d.loss).toBeLessThanOrEqual(TOL);
@@ -148,7 +165,13 @@ describe('dispatches per example do not depend on S', () => {
       unfused.setParams(own);
       unfused.setState(states);
       await unfused.run(block);
-      expect(unfused.dispatchesPerExample).toEqual(['inject_input', 'gate_inputs', 'grid_tick_n16:own', 'reduce_fwd', 'readout_error']);
+      expect(unfused.dispatchesPerExample).toEqual([
+        'inject_input',
+        'gate_inputs',
+        'grid_tick_n16:own',
+        'reduce_fwd',
+        'readout_error',
+      ]);
     } finally {
       fused.dispose();
       unfused.dispose();
@@ -176,10 +199,12 @@ describe('determinism', () => {
       const b = await once();
       expect([...(b.r.outputs as Float32Array)]).toEqual([...(a.r.outputs as Float32Array)]);
       expect([...b.r.loss]).toEqual([...a.r.loss]);
-      b.s.forEach((run, i) => run.forEach((layer, l) => {
-        expect([...layer.h]).toEqual([...a.s[i][l].h]);
-        expect([...layer.c]).toEqual([...a.s[i][l].c]);
-      }));
+      b.s.forEach((run, i) =>
+        run.forEach((layer, l) => {
+          expect([...layer.h]).toEqual([...a.s[i][l].h]);
+          expect([...layer.c]).toEqual([...a.s[i][l].c]);
+        }),
+      );
     } finally {
       gpu.dispose();
     }

@@ -21,8 +21,24 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { name: 'S=3 own V_M, microTicks=2, A=70 (two a-blocks, 58 clamped threads)', seed: 51, cfg: {}, A: 70, K: 4, S: 3, perRun: true },
-  { name: 'S=3 shared V_M, microTicks=1, hidden [5]', seed: 52, cfg: { microTicks: 1, hiddenSizes: [5] }, A: 9, K: 3, S: 3, perRun: false },
+  {
+    name: 'S=3 own V_M, microTicks=2, A=70 (two a-blocks, 58 clamped threads)',
+    seed: 51,
+    cfg: {},
+    A: 70,
+    K: 4,
+    S: 3,
+    perRun: true,
+  },
+  {
+    name: 'S=3 shared V_M, microTicks=1, hidden [5]',
+    seed: 52,
+    cfg: { microTicks: 1, hiddenSizes: [5] },
+    A: 9,
+    K: 3,
+    S: 3,
+    perRun: false,
+  },
   {
     name: 'S=5 own V_M in shards of 2, microTicks=3, M=5, feedLabel',
     seed: 53,
@@ -33,7 +49,15 @@ const CASES: Case[] = [
     perRun: true,
     maxRunsPerShard: 2,
   },
-  { name: 'S=2 own V_M, microTicks=16 (the most), M=2', seed: 54, cfg: { microTicks: 16, messageSize: 2 }, A: 5, K: 2, S: 2, perRun: true },
+  {
+    name: 'S=2 own V_M, microTicks=16 (the most), M=2',
+    seed: 54,
+    cfg: { microTicks: 16, messageSize: 2 },
+    A: 5,
+    K: 2,
+    S: 2,
+    perRun: true,
+  },
 ];
 
 const TOL = 1e-4;
@@ -62,7 +86,9 @@ describe('grid_tick_n16', () => {
     it(`${c.name}, seed ${c.seed}: outputs and every run's h, c within ${TOL} of the CPU reference`, async () => {
       const cfg = config(c.cfg);
       const spec = { config: cfg, inputSize: c.A, numClasses: c.K, runs: c.S };
-      const params = c.perRun ? Array.from({ length: c.S }, (_, s) => randomParams(cfg, c.seed * 100 + s)) : [randomParams(cfg, c.seed)];
+      const params = c.perRun
+        ? Array.from({ length: c.S }, (_, s) => randomParams(cfg, c.seed * 100 + s))
+        : [randomParams(cfg, c.seed)];
       const states = randomStates(spec, c.seed);
       const block = randomBlock(spec, STEPS, c.S, c.seed);
       const gpu = await gpuEngine(spec, { maxRunsPerShard: c.maxRunsPerShard, tuning: { fuseLayer0: false } });
@@ -78,9 +104,13 @@ describe('grid_tick_n16', () => {
         for (let run = 0; run < c.S; run++) {
           const gs = await gpu.readState(run);
           const cs = await cpu.readState(run);
-          cs.forEach((layer, l) => (state = Math.max(state, maxAbsDiff(gs[l].h, layer.h), maxAbsDiff(gs[l].c, layer.c))));
+          cs.forEach(
+            (layer, l) => (state = Math.max(state, maxAbsDiff(gs[l].h, layer.h), maxAbsDiff(gs[l].c, layer.c))),
+          );
         }
-        report.push(`  seed ${c.seed} ${c.name}: outputs ${d.outputs.toExponential(2)}, loss ${d.loss.toExponential(2)}, state ${state.toExponential(2)}`);
+        report.push(
+          `  seed ${c.seed} ${c.name}: outputs ${d.outputs.toExponential(2)}, loss ${d.loss.toExponential(2)}, state ${state.toExponential(2)}`,
+        );
         expect(outputSpread(r)).toBeGreaterThan(1e-2);
         expect(d.outputs).toBeLessThanOrEqual(TOL);
         expect(d.loss).toBeLessThanOrEqual(TOL);

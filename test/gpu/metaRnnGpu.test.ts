@@ -51,47 +51,127 @@ interface Case {
 
 const small = { inputSize: 12, numClasses: 5 };
 const CASES: Case[] = [
-  { name: 'A 12, K 5, H 8, 3 runs, shared params, 2 micro-ticks', shape: small, spec: { hidden: 8, microTicks: 2, tanhBound: 100 }, runs: 3, streams: 3, perRun: false, steps: 20, seed: 71, scale: 3 },
-  { name: 'A 12, K 5, H 16, 3 runs, one vector per run, 2 micro-ticks', shape: small, spec: { hidden: 16, microTicks: 2, tanhBound: 100 }, runs: 3, streams: 3, perRun: true, steps: 20, seed: 72, scale: 3 },
-  { name: 'A 12, K 5, H 16, 3 runs on one stream, per run, 3 micro-ticks, bound 2', shape: small, spec: { hidden: 16, microTicks: 3, tanhBound: 2 }, runs: 3, streams: 1, perRun: true, steps: 20, seed: 73, scale: 3 },
-  { name: 'A 12, K 9, H 4 (K over the workgroup), 2 runs, shared', shape: { inputSize: 12, numClasses: 9 }, spec: { hidden: 4, microTicks: 2, tanhBound: 100 }, runs: 2, streams: 2, perRun: false, steps: 20, seed: 75, scale: 3 },
-  { name: 'A 12, K 5, H 300 (two units a thread), 2 runs, per run', shape: small, spec: { hidden: 300, microTicks: 2, tanhBound: 100 }, runs: 2, streams: 2, perRun: true, steps: 6, seed: 76, scale: 1 },
-  { name: 'padded 784/62/128, 2 runs x 3 examples, per run', shape: PADDED_SHAPE, spec: META_RNN_DEFAULTS, runs: 2, streams: 2, perRun: true, steps: 3, seed: 74, scale: 2 },
+  {
+    name: 'A 12, K 5, H 8, 3 runs, shared params, 2 micro-ticks',
+    shape: small,
+    spec: { hidden: 8, microTicks: 2, tanhBound: 100 },
+    runs: 3,
+    streams: 3,
+    perRun: false,
+    steps: 20,
+    seed: 71,
+    scale: 3,
+  },
+  {
+    name: 'A 12, K 5, H 16, 3 runs, one vector per run, 2 micro-ticks',
+    shape: small,
+    spec: { hidden: 16, microTicks: 2, tanhBound: 100 },
+    runs: 3,
+    streams: 3,
+    perRun: true,
+    steps: 20,
+    seed: 72,
+    scale: 3,
+  },
+  {
+    name: 'A 12, K 5, H 16, 3 runs on one stream, per run, 3 micro-ticks, bound 2',
+    shape: small,
+    spec: { hidden: 16, microTicks: 3, tanhBound: 2 },
+    runs: 3,
+    streams: 1,
+    perRun: true,
+    steps: 20,
+    seed: 73,
+    scale: 3,
+  },
+  {
+    name: 'A 12, K 9, H 4 (K over the workgroup), 2 runs, shared',
+    shape: { inputSize: 12, numClasses: 9 },
+    spec: { hidden: 4, microTicks: 2, tanhBound: 100 },
+    runs: 2,
+    streams: 2,
+    perRun: false,
+    steps: 20,
+    seed: 75,
+    scale: 3,
+  },
+  {
+    name: 'A 12, K 5, H 300 (two units a thread), 2 runs, per run',
+    shape: small,
+    spec: { hidden: 300, microTicks: 2, tanhBound: 100 },
+    runs: 2,
+    streams: 2,
+    perRun: true,
+    steps: 6,
+    seed: 76,
+    scale: 1,
+  },
+  {
+    name: 'padded 784/62/128, 2 runs x 3 examples, per run',
+    shape: PADDED_SHAPE,
+    spec: META_RNN_DEFAULTS,
+    runs: 2,
+    streams: 2,
+    perRun: true,
+    steps: 3,
+    seed: 74,
+    scale: 2,
+  },
 ];
 
-const spread = (y: Float32Array): number => y.reduce((m, v) => Math.max(m, v), -Infinity) - y.reduce((m, v) => Math.min(m, v), Infinity);
+const spread = (y: Float32Array): number =>
+  y.reduce((m, v) => Math.max(m, v), -Infinity) - y.reduce((m, v) => Math.min(m, v), Infinity);
 
 describe('MetaRnnGpuRuns against MetaRnnRuns (CPU reference)', () => {
-  it.each(CASES)('$name: outputs, losses, correct and state within 1e-4 over two blocks', async (c) => {
-    const vectors = Array.from({ length: c.perRun ? c.runs : 1 }, (_, r) => params(c.shape, c.spec, c.seed + 10 * r, c.scale));
-    const cpu = new MetaRnnRuns(c.shape, c.runs, c.spec);
-    cpu.setParams(vectors);
-    const gpu = await gpuRuns(c.shape, c.runs, c.spec);
-    try {
-      gpu.setParams(vectors);
-      const whole = learnedBlock(c.shape, c.streams, c.steps, c.seed);
-      const half = Math.floor(c.steps / 2);
-      const blocks = [sliceBlock(whole, c.shape, 0, half), sliceBlock(whole, c.shape, half, c.steps)];
-      let worst = { outputs: 0, loss: 0, h: 0, c: 0, e: 0 };
-      let spreadY = 0;
-      for (const b of blocks) {
-        const want: BlockResult = cpu.run(b);
-        const got = await gpu.run(b);
-        expect(got.outputs!.length).toBe(want.outputs!.length);
-        expect(got.correct).toEqual(want.correct);
-        worst = { ...worst, outputs: Math.max(worst.outputs, maxAbsDiff(got.outputs!, want.outputs!)), loss: Math.max(worst.loss, maxAbsDiff(got.loss, want.loss)) };
-        spreadY = Math.max(spreadY, spread(want.outputs!));
-        const s = await gpu.readState();
-        worst = { ...worst, h: Math.max(worst.h, maxAbsDiff(s.h, cpu.state.h)), c: Math.max(worst.c, maxAbsDiff(s.c, cpu.state.c)), e: Math.max(worst.e, maxAbsDiff(s.e, cpu.state.e)) };
-        expect(s.prevLabel).toEqual(cpu.state.prevLabel);
+  it.each(CASES)(
+    '$name: outputs, losses, correct and state within 1e-4 over two blocks',
+    async (c) => {
+      const vectors = Array.from({ length: c.perRun ? c.runs : 1 }, (_, r) =>
+        params(c.shape, c.spec, c.seed + 10 * r, c.scale),
+      );
+      const cpu = new MetaRnnRuns(c.shape, c.runs, c.spec);
+      cpu.setParams(vectors);
+      const gpu = await gpuRuns(c.shape, c.runs, c.spec);
+      try {
+        gpu.setParams(vectors);
+        const whole = learnedBlock(c.shape, c.streams, c.steps, c.seed);
+        const half = Math.floor(c.steps / 2);
+        const blocks = [sliceBlock(whole, c.shape, 0, half), sliceBlock(whole, c.shape, half, c.steps)];
+        let worst = { outputs: 0, loss: 0, h: 0, c: 0, e: 0 };
+        let spreadY = 0;
+        for (const b of blocks) {
+          const want: BlockResult = cpu.run(b);
+          const got = await gpu.run(b);
+          expect(got.outputs!.length).toBe(want.outputs!.length);
+          expect(got.correct).toEqual(want.correct);
+          worst = {
+            ...worst,
+            outputs: Math.max(worst.outputs, maxAbsDiff(got.outputs!, want.outputs!)),
+            loss: Math.max(worst.loss, maxAbsDiff(got.loss, want.loss)),
+          };
+          spreadY = Math.max(spreadY, spread(want.outputs!));
+          const s = await gpu.readState();
+          worst = {
+            ...worst,
+            h: Math.max(worst.h, maxAbsDiff(s.h, cpu.state.h)),
+            c: Math.max(worst.c, maxAbsDiff(s.c, cpu.state.c)),
+            e: Math.max(worst.e, maxAbsDiff(s.e, cpu.state.e)),
+          };
+          expect(s.prevLabel).toEqual(cpu.state.prevLabel);
+        }
+        report.push(
+          `  ${c.name}: ${Object.entries(worst)
+            .map(([k, v]) => `${k} ${v.toExponential(2)}`)
+            .join(', ')}; outputs spread ${spreadY.toFixed(3)}`,
+        );
+        expect(spreadY).toBeGreaterThan(0.1); // outputs that move: a test of something
+        for (const v of Object.values(worst)) expect(v).toBeLessThan(TOL);
+      } finally {
+        gpu.dispose();
       }
-      report.push(`  ${c.name}: ${Object.entries(worst).map(([k, v]) => `${k} ${v.toExponential(2)}`).join(', ')}; outputs spread ${spreadY.toFixed(3)}`);
-      expect(spreadY).toBeGreaterThan(0.1); // outputs that move: a test of something
-      for (const v of Object.values(worst)) expect(v).toBeLessThan(TOL);
-    } finally {
-      gpu.dispose();
-    }
-  }, 120_000);
+    },
+    120_000,
+  );
 
   it('resetState starts every run again: a block after it equals the same block on fresh runs', async () => {
     const spec: MetaRnnSpec = { hidden: 8, microTicks: 2, tanhBound: 100 };
@@ -142,7 +222,11 @@ describe('MetaRnnGpuRuns against MetaRnnRuns (CPU reference)', () => {
     const p = [0, 1, 2].map((r) => params(small, spec, 88 + r, 3));
     const results = [];
     for (const maxStepsPerSubmit of [Infinity, 3]) {
-      const gpu = await createMetaRnnGpuRuns(small, 3, spec, { device: await testDevice(), shaders: loadShadersNode(), maxStepsPerSubmit });
+      const gpu = await createMetaRnnGpuRuns(small, 3, spec, {
+        device: await testDevice(),
+        shaders: loadShadersNode(),
+        maxStepsPerSubmit,
+      });
       try {
         gpu.setParams(p);
         results.push({ r: await gpu.run(b), s: await gpu.readState() });
@@ -182,9 +266,9 @@ describe('MetaRnnGpuRuns against MetaRnnRuns (CPU reference)', () => {
     try {
       const b = learnedBlock(small, 2, 2, 83);
       await expect(gpu.run(b)).rejects.toThrow('meta-rnn: no parameters (call setParams first)');
-      expect(() => gpu.setParams([params(small, spec, 83, 1), params(small, spec, 84, 1), params(small, spec, 85, 1)])).toThrow(
-        'meta-rnn: params: expected 1 or 2 parameter vectors, got 3',
-      );
+      expect(() =>
+        gpu.setParams([params(small, spec, 83, 1), params(small, spec, 84, 1), params(small, spec, 85, 1)]),
+      ).toThrow('meta-rnn: params: expected 1 or 2 parameter vectors, got 3');
       gpu.setParams([params(small, spec, 83, 1)]);
       await expect(gpu.run({ ...b, labels: Int32Array.of(0, 5, 1, 1) })).rejects.toThrow('labels[1]');
     } finally {

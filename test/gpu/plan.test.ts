@@ -20,7 +20,12 @@ const DEFAULTS: EngineLimits = {
   maxComputeInvocationsPerWorkgroup: 256,
   minUniformBufferOffsetAlignment: 256,
 };
-const mnist = (runs: number, stateSize = 16) => ({ config: config({ stateSize }), inputSize: 784, numClasses: 10, runs });
+const mnist = (runs: number, stateSize = 16) => ({
+  config: config({ stateSize }),
+  inputSize: 784,
+  numClasses: 10,
+  runs,
+});
 
 describe('planEngine', () => {
   it('MNIST S=256 fits one shard under the default 128 MiB binding (490 KiB of h per run)', () => {
@@ -62,7 +67,13 @@ describe('planEngine', () => {
     const t32 = planEngine(mnist(1, 32), DEFAULTS);
     const t64 = planEngine(mnist(1, 64), DEFAULTS);
     expect(t32.ok && t32.value.tuning.whShared).toBe(true);
-    expect(t64.ok && t64.value.tuning).toEqual({ wg: 64, reduceWg: 64, whShared: false, grid: 'grid_tick', fuseLayer0: false });
+    expect(t64.ok && t64.value.tuning).toEqual({
+      wg: 64,
+      reduceWg: 64,
+      whShared: false,
+      grid: 'grid_tick',
+      fuseLayer0: false,
+    });
   });
 
   it('tuning: grid_tick_n16 exactly when N=16 (N=12, 20, 32 keep grid_tick)', () => {
@@ -140,7 +151,13 @@ describe('packParams', () => {
 describe('kernel descriptors mirror the WGSL', () => {
   const sources = loadShadersNode();
   const wgslKind = (space: string): BindingKind[] =>
-    space === 'uniform' ? ['uniform', 'step'] : space === 'storage, read' ? ['read'] : space === 'storage, read_write' ? ['write'] : [];
+    space === 'uniform'
+      ? ['uniform', 'step']
+      : space === 'storage, read'
+        ? ['read']
+        : space === 'storage, read_write'
+          ? ['write']
+          : [];
 
   it.each(SHADER_NAMES)('%s.wgsl declares @binding(i) exactly as KERNELS lists them', (name) => {
     const decls = [...sources[name].matchAll(/@group\(0\) @binding\((\d+)\) var<([^>]+)> (\w+)/g)].map((m) => ({

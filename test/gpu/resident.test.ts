@@ -46,10 +46,18 @@ function task(set: ImageSet, spec: TaskSpec): ExampleTask {
 }
 
 /** Q streams of T seeded indices into datasets of `counts[d]` examples (stream q reads dataset q % D). */
-function indexedBlock(datasets: ExampleTask[], Q: number, T: number, seed: number, extra: Partial<IndexedBlock> = {}): IndexedBlock {
+function indexedBlock(
+  datasets: ExampleTask[],
+  Q: number,
+  T: number,
+  seed: number,
+  extra: Partial<IndexedBlock> = {},
+): IndexedBlock {
   const rng = new Rng(seed, 8);
   const datasetOfStream = Uint32Array.from({ length: Q }, (_, q) => q % datasets.length);
-  const indices = Uint32Array.from({ length: Q * T }, (_, i) => rng.int(datasets[datasetOfStream[Math.floor(i / T)]].count));
+  const indices = Uint32Array.from({ length: Q * T }, (_, i) =>
+    rng.int(datasets[datasetOfStream[Math.floor(i / T)]].count),
+  );
   return { datasets, datasetOfStream, indices, steps: T, ...extra };
 }
 
@@ -68,7 +76,14 @@ async function harness(A: number) {
     stepStride: gpu.limits.minUniformBufferOffsetAlignment,
     stateSize: 8,
   };
-  const resident = new ResidentInputs(gpu.device, cache, ctx, A, gpu.limits.maxStorageBufferBindingSize, gpu.limits.minUniformBufferOffsetAlignment);
+  const resident = new ResidentInputs(
+    gpu.device,
+    cache,
+    ctx,
+    A,
+    gpu.limits.maxStorageBufferBindingSize,
+    gpu.limits.minUniformBufferOffsetAlignment,
+  );
   /** Gather chunk [t0, t0 + Tc) of every stream; its inputs [Q][Tc][A] and labels [Q][Tc]. */
   const gather = async (block: IndexedBlock, runs: number, t0: number, Tc: number) => {
     const layout = checkIndexedBlock({ inputSize: A, numClasses: 3, runs }, block);
@@ -103,7 +118,10 @@ describe('paletteCodes', () => {
     const v = Float32Array.from({ length: 1000 }, (_, i) => Math.fround(((i * 37) % 256) / 7 - 3));
     const pc = paletteCodes(v);
     expect(pc).not.toBeNull();
-    const back = Float32Array.from(v, (_, i) => (pc as { palette: Float32Array }).palette[(pc as { codes: Uint8Array }).codes[i]]);
+    const back = Float32Array.from(
+      v,
+      (_, i) => (pc as { palette: Float32Array }).palette[(pc as { codes: Uint8Array }).codes[i]],
+    );
     expect(back).toEqual(v);
     v[999] = 1e6;
     expect(paletteCodes(v)).toBeNull();
@@ -139,7 +157,12 @@ describe('ResidentInputs gather (on the device)', () => {
     for (let i = 0; i < A; i++) eye[i * A + i] = 1;
     const rows: ExampleTask = { ...task(imageSet(3, A), { normalisation: null }), inputs: eye };
     const seeds = [5, 0xfffffff0];
-    const block: IndexedBlock = { datasets: [rows], indices: Uint32Array.from({ length: 2 * A }, (_, i) => i % A), steps: A, projectionSeeds: seeds };
+    const block: IndexedBlock = {
+      datasets: [rows],
+      indices: Uint32Array.from({ length: 2 * A }, (_, i) => i % A),
+      steps: A,
+      projectionSeeds: seeds,
+    };
     const got = await gather(block, 2, 0, A);
     let differ = 0;
     let maxUlps = 0;
@@ -185,10 +208,23 @@ const VARIANTS: Variant[] = [
   { name: 'normalised (dataset statistics)', datasets: () => [task(imageSet(11), {})], A: 64 },
   { name: 'no normalisation', datasets: () => [task(imageSet(12), { normalisation: null })], A: 64 },
   { name: 'pixel shuffle (seed 3)', datasets: () => [task(imageSet(13), { shufflePixels: true, seed: 3 })], A: 64 },
-  { name: 'resize 16x16 -> 6x6 (float32 on the device)', datasets: () => [task(imageSet(14, 30, 16), { resize: 6 })], A: 36 },
+  {
+    name: 'resize 16x16 -> 6x6 (float32 on the device)',
+    datasets: () => [task(imageSet(14, 30, 16), { resize: 6 })],
+    A: 36,
+  },
   { name: 'fixed projection (seed 4)', datasets: () => [task(imageSet(15), { project: true, seed: 4 })], A: 64 },
-  { name: 'per-step projection on 2 of 3 streams', datasets: () => [task(imageSet(16), {})], A: 64, projectionSeeds: [21, 22, null] },
-  { name: 'two datasets of one shape', datasets: () => [task(imageSet(17), {}), task(imageSet(18), { normalisation: null })], A: 64 },
+  {
+    name: 'per-step projection on 2 of 3 streams',
+    datasets: () => [task(imageSet(16), {})],
+    A: 64,
+    projectionSeeds: [21, 22, null],
+  },
+  {
+    name: 'two datasets of one shape',
+    datasets: () => [task(imageSet(17), {}), task(imageSet(18), { normalisation: null })],
+    A: 64,
+  },
   {
     name: 'N 16 (the N = 16 grid kernels), per-step projection on 1 of 3 streams',
     datasets: () => [task(imageSet(19), {})],
@@ -199,34 +235,43 @@ const VARIANTS: Variant[] = [
 ];
 
 describe('GpuEngine.runIndexed against the reference on the expansion', () => {
-  it.each(VARIANTS)('$name: outputs within 1e-4, and equal to GpuEngine.run of the expansion', { timeout: 300_000 }, async (v) => {
-    const model = v.cfg ?? cfg;
-    const spec: EngineSpec = { config: model, inputSize: v.A, numClasses: 3, runs: 6 };
-    const setup = { params: [0, 1, 2, 3, 4, 5].map((s) => randomParams(model, 30 + s)), states: randomStates(spec, 31) };
-    const block = indexedBlock(v.datasets(), 3, 25, 32, {
-      streamOfRun: Uint32Array.from([0, 0, 1, 1, 2, 2]),
-      ...(v.projectionSeeds ? { projectionSeeds: v.projectionSeeds } : {}),
-    });
-    const expanded = expandIndexedBlock(spec, block);
-    const ref = await referenceEngine(spec, setup).run(expanded);
-    const e = await gpuEngine(spec, { maxStepsPerSubmit: 10 });
-    try {
-      e.setParams(setup.params);
-      e.setState(setup.states);
-      const got = await e.runIndexed(block);
-      e.setState(setup.states);
-      const plain = await e.run(expanded);
-      const d = diff(got, ref);
-      console.log(`${v.name}: outputs ${d.outputs.toExponential(2)}, loss ${d.loss.toExponential(2)}, spread ${outputSpread(ref).toFixed(2)}`);
-      expect(outputSpread(ref)).toBeGreaterThan(0.1);
-      expect(d.outputs).toBeLessThan(1e-4);
-      expect(d.loss).toBeLessThan(1e-4);
-      if (!v.projectionSeeds) expect(got.outputs).toEqual(plain.outputs);
-      else expect(diff(got, plain).outputs).toBeLessThan(1e-4);
-    } finally {
-      e.dispose();
-    }
-  });
+  it.each(VARIANTS)(
+    '$name: outputs within 1e-4, and equal to GpuEngine.run of the expansion',
+    { timeout: 300_000 },
+    async (v) => {
+      const model = v.cfg ?? cfg;
+      const spec: EngineSpec = { config: model, inputSize: v.A, numClasses: 3, runs: 6 };
+      const setup = {
+        params: [0, 1, 2, 3, 4, 5].map((s) => randomParams(model, 30 + s)),
+        states: randomStates(spec, 31),
+      };
+      const block = indexedBlock(v.datasets(), 3, 25, 32, {
+        streamOfRun: Uint32Array.from([0, 0, 1, 1, 2, 2]),
+        ...(v.projectionSeeds ? { projectionSeeds: v.projectionSeeds } : {}),
+      });
+      const expanded = expandIndexedBlock(spec, block);
+      const ref = await referenceEngine(spec, setup).run(expanded);
+      const e = await gpuEngine(spec, { maxStepsPerSubmit: 10 });
+      try {
+        e.setParams(setup.params);
+        e.setState(setup.states);
+        const got = await e.runIndexed(block);
+        e.setState(setup.states);
+        const plain = await e.run(expanded);
+        const d = diff(got, ref);
+        console.log(
+          `${v.name}: outputs ${d.outputs.toExponential(2)}, loss ${d.loss.toExponential(2)}, spread ${outputSpread(ref).toFixed(2)}`,
+        );
+        expect(outputSpread(ref)).toBeGreaterThan(0.1);
+        expect(d.outputs).toBeLessThan(1e-4);
+        expect(d.loss).toBeLessThan(1e-4);
+        if (!v.projectionSeeds) expect(got.outputs).toEqual(plain.outputs);
+        else expect(diff(got, plain).outputs).toBeLessThan(1e-4);
+      } finally {
+        e.dispose();
+      }
+    },
+  );
 });
 
 describe('GpuEngine upload counter', () => {
@@ -265,10 +310,16 @@ describe('GpuEngine.runIndexed refuses bad blocks naming the field', () => {
       e.setParams([randomParams(cfg, 26)]);
       e.setState(randomStates(spec, 27));
       const bad = Uint32Array.from([0, 1, 2, 20, 4, 5]);
-      await expect(e.runIndexed({ datasets: [ds], indices: bad, steps: 3 })).rejects.toThrow(/indices\[3\].*below the dataset's 20 examples, got 20/);
+      await expect(e.runIndexed({ datasets: [ds], indices: bad, steps: 3 })).rejects.toThrow(
+        /indices\[3\].*below the dataset's 20 examples, got 20/,
+      );
       const other = task(imageSet(28, 20, 6), {});
-      await expect(e.runIndexed({ datasets: [other], indices: new Uint32Array(6), steps: 3 })).rejects.toThrow(/datasets\[0\]\.inputSize.*64 inputs, the dataset has 36/);
-      await expect(e.runIndexed({ datasets: [ds], indices: new Uint32Array(6), steps: 3, projectionSeeds: [1, -1] })).rejects.toThrow(/projectionSeeds\[1\]/);
+      await expect(e.runIndexed({ datasets: [other], indices: new Uint32Array(6), steps: 3 })).rejects.toThrow(
+        /datasets\[0\]\.inputSize.*64 inputs, the dataset has 36/,
+      );
+      await expect(
+        e.runIndexed({ datasets: [ds], indices: new Uint32Array(6), steps: 3, projectionSeeds: [1, -1] }),
+      ).rejects.toThrow(/projectionSeeds\[1\]/);
     } finally {
       e.dispose();
     }

@@ -23,8 +23,7 @@ function permuteLayer(s: LayerState, A: number, B: number, N: number, pa: number
   const move = (x: Float32Array) => {
     const out = new Float32Array(x.length);
     for (let a = 0; a < A; a++)
-      for (let b = 0; b < B; b++)
-        for (let j = 0; j < N; j++) out[(a * B + b) * N + j] = x[(pa[a] * B + pb[b]) * N + j];
+      for (let b = 0; b < B; b++) for (let j = 0; j < N; j++) out[(a * B + b) * N + j] = x[(pa[a] * B + pb[b]) * N + j];
     return asABJ(out);
   };
   return { h: move(s.h), c: move(s.c) };
@@ -52,7 +51,7 @@ export function permuteInputs(spec: EngineSpec, states: RunState[], block: Strea
   const { inputSize: A, config } = spec;
   const N = config.stateSize;
   const pi = randomPermutation(A, rng);
-  const B0 = (config.hiddenSizes[0] ?? spec.numClasses);
+  const B0 = config.hiddenSizes[0] ?? spec.numClasses;
   const id = Array.from({ length: B0 }, (_, b) => b);
   const rows = block.inputs.length / A;
   const inputs = new Float32Array(block.inputs.length);
@@ -71,7 +70,9 @@ export function permuteClasses(spec: EngineSpec, states: RunState[], block: Stre
   const L = config.hiddenSizes.length;
   const Alast = L === 0 ? spec.inputSize : config.hiddenSizes[L - 1];
   const ida = Array.from({ length: Alast }, (_, a) => a);
-  const permStates = states.map((s) => s.map((layer, l) => (l === L ? permuteLayer(layer, Alast, K, N, ida, sigma) : layer)));
+  const permStates = states.map((s) =>
+    s.map((layer, l) => (l === L ? permuteLayer(layer, Alast, K, N, ida, sigma) : layer)),
+  );
   const labels = Int32Array.from(block.labels, (y) => inverse[y]);
   return { sigma, states: permStates, block: { ...block, labels } };
 }

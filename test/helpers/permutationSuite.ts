@@ -32,7 +32,8 @@ export function permutationSuite(engineName: string, make: EngineFactory, tolera
       const perm = await runOutputs(make, spec, params, p.states, p.block);
       const K = spec.numClasses;
       const expected = new Float32Array(base.length);
-      for (let r = 0; r < base.length / K; r++) for (let b = 0; b < K; b++) expected[r * K + b] = base[r * K + p.sigma[b]];
+      for (let r = 0; r < base.length / K; r++)
+        for (let b = 0; b < K; b++) expected[r * K + b] = base[r * K + p.sigma[b]];
       expect(maxAbsDiff(perm, expected)).toBeLessThan(tolerance);
       // not vacuous: the outputs differ between classes
       expect(maxAbsDiff(perm, base)).toBeGreaterThan(1e-3);

@@ -32,7 +32,12 @@ const sig = (v: number): number => 1 / (1 + Math.exp(-v));
 export const metaRnnParamCount = ({ A, K, H }: MetaRnnDims): number => (A + 2 * K + H) * 4 * H + 4 * H + H * K + K;
 
 /** One run from a zero state over examples xs[t] (A numbers each) with labels[t]. */
-export function metaRnnTrace(d: MetaRnnDims, params: ArrayLike<number>, xs: readonly ArrayLike<number>[], labels: readonly number[]): MetaRnnTrace {
+export function metaRnnTrace(
+  d: MetaRnnDims,
+  params: ArrayLike<number>,
+  xs: readonly ArrayLike<number>[],
+  labels: readonly number[],
+): MetaRnnTrace {
   const { A, K, H, microTicks, bound } = d;
   const rows = A + 2 * K + H;
   const G = 4 * H;

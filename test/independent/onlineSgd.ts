@@ -19,7 +19,8 @@ export interface Digits {
   readonly labels: number[];
 }
 
-const u32 = (b: Uint8Array, at: number): number => ((b[at] << 24) | (b[at + 1] << 16) | (b[at + 2] << 8) | b[at + 3]) >>> 0;
+const u32 = (b: Uint8Array, at: number): number =>
+  ((b[at] << 24) | (b[at + 1] << 16) | (b[at + 2] << 8) | b[at + 3]) >>> 0;
 
 /** An IDX image/label pair (gzipped), normalised with scalar statistics. */
 export function readIdxPair(imagesPath: string, labelsPath: string, mean: number, std: number): Digits {
@@ -89,7 +90,13 @@ export interface SgdRun {
 }
 
 /** One run of online SGD over `xs`/`ys` in order, from the given weights (copied). */
-export function onlineSgd(start: LinearWeights, xs: readonly Float64Array[], ys: readonly number[], lr = 0.01, bound = 100): SgdRun {
+export function onlineSgd(
+  start: LinearWeights,
+  xs: readonly Float64Array[],
+  ys: readonly number[],
+  lr = 0.01,
+  bound = 100,
+): SgdRun {
   const K = start.b.length;
   const W = Float64Array.from(start.W.flat()); // W[i * K + k]
   const b = Float64Array.from(start.b);
@@ -111,7 +118,8 @@ export function onlineSgd(start: LinearWeights, xs: readonly Float64Array[], ys:
     for (let k = 0; k < K; k++) sum += Math.exp(y[k] - y[arg]);
     loss.push(Math.log(sum) - (y[label] - y[arg]));
     correct.push(arg === label);
-    for (let k = 0; k < K; k++) d[k] = (Math.exp(y[k] - y[arg]) / sum - (k === label ? 1 : 0)) * (1 - (y[k] / bound) ** 2);
+    for (let k = 0; k < K; k++)
+      d[k] = (Math.exp(y[k] - y[arg]) / sum - (k === label ? 1 : 0)) * (1 - (y[k] / bound) ** 2);
     for (let i = 0; i < x.length; i++) for (let k = 0; k < K; k++) W[i * K + k] -= lr * x[i] * d[k];
     for (let k = 0; k < K; k++) b[k] -= lr * d[k];
   });
@@ -126,6 +134,10 @@ export function onlineSgdRuns(data: Digits, runs: number, steps: number, seed: n
     const order: number[] = [];
     while (order.length < steps) order.push(...permutation(data.count, uniform));
     const idx = order.slice(0, steps);
-    return onlineSgd(start, idx.map((i) => data.images[i]), idx.map((i) => data.labels[i]));
+    return onlineSgd(
+      start,
+      idx.map((i) => data.images[i]),
+      idx.map((i) => data.labels[i]),
+    );
   });
 }

@@ -46,7 +46,8 @@ export interface PlainTrace {
 type Matrix = number[][];
 
 const f32 = Math.fround; // numbers in the files are float32 values
-const zeros = (rows: number, cols: number): Matrix => Array.from({ length: rows }, () => new Array<number>(cols).fill(0));
+const zeros = (rows: number, cols: number): Matrix =>
+  Array.from({ length: rows }, () => new Array<number>(cols).fill(0));
 const sigma = (x: number): number => 1 / (1 + Math.exp(-x));
 
 function matmul(X: Matrix, W: Matrix): Matrix {
@@ -93,7 +94,8 @@ export function runEquations(learner: PlainLearner, stream: PlainStream, state: 
     const B = sizes[l + 1];
     const fromFile = (flat: number[]): Matrix => {
       const m = zeros(A * B, N);
-      for (let a = 0; a < A; a++) for (let b = 0; b < B; b++) for (let j = 0; j < N; j++) m[b * A + a][j] = f32(flat[(a * B + b) * N + j]);
+      for (let a = 0; a < A; a++)
+        for (let b = 0; b < B; b++) for (let j = 0; j < N; j++) m[b * A + a][j] = f32(flat[(a * B + b) * N + j]);
       return m;
     };
     layers.push({ A, B, H: fromFile(state.layers[l].h), C: fromFile(state.layers[l].c) });

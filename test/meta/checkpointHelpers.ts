@@ -16,4 +16,6 @@ export function handCheckpoint(step: number, overrides: Record<string, unknown> 
 }
 
 /** The JSON document of `handCheckpoint(step)`, as JSON.parse would give it. */
-export const checkpointDoc = (step = 1): Record<string, any> => JSON.parse(JSON.stringify(checkpointToJson(handCheckpoint(step)))); // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const checkpointDoc = (step = 1): Record<string, any> =>
+  JSON.parse(JSON.stringify(checkpointToJson(handCheckpoint(step))));

@@ -25,7 +25,14 @@ describe('meanStd', () => {
   });
 
   it('reads a strided column: entries 1, 4, 7 of 0..8 give 4 +- 3', () => {
-    expect(meanStd(Array.from({ length: 9 }, (_, i) => i), 3, 1, 3)).toEqual({ mean: 4, std: 3 });
+    expect(
+      meanStd(
+        Array.from({ length: 9 }, (_, i) => i),
+        3,
+        1,
+        3,
+      ),
+    ).toEqual({ mean: 4, std: 3 });
   });
 
   it('has no std for one run', () => {

@@ -7,8 +7,15 @@ import type { BlockResult, StreamBlock } from '../../src/model/engine';
 
 describe('episodeChunks', () => {
   it('splits at every multiple of the length and resets at each but example 0', () => {
-    expect(episodeChunks(0, 45, 20)).toEqual([{ steps: 20, reset: false }, { steps: 20, reset: true }, { steps: 5, reset: true }]);
-    expect(episodeChunks(13, 10, 20)).toEqual([{ steps: 7, reset: false }, { steps: 3, reset: true }]);
+    expect(episodeChunks(0, 45, 20)).toEqual([
+      { steps: 20, reset: false },
+      { steps: 20, reset: true },
+      { steps: 5, reset: true },
+    ]);
+    expect(episodeChunks(13, 10, 20)).toEqual([
+      { steps: 7, reset: false },
+      { steps: 3, reset: true },
+    ]);
     expect(episodeChunks(40, 20, 20)).toEqual([{ steps: 20, reset: true }]);
     expect(episodeChunks(41, 3, 20)).toEqual([{ steps: 3, reset: false }]);
     expect(episodeChunks(7, 100, null)).toEqual([{ steps: 100, reset: false }]);
@@ -72,7 +79,12 @@ describe('FreshEpisodes', () => {
   });
 
   it('sliceBlock keeps streams [Q][n][A] and streamOfRun', () => {
-    const block = { inputs: Float32Array.from({ length: 12 }, (_, i) => i), labels: Int32Array.from([0, 1, 2, 3, 4, 5]), steps: 3, streamOfRun: Uint32Array.from([1, 0]) };
+    const block = {
+      inputs: Float32Array.from({ length: 12 }, (_, i) => i),
+      labels: Int32Array.from([0, 1, 2, 3, 4, 5]),
+      steps: 3,
+      streamOfRun: Uint32Array.from([1, 0]),
+    };
     const part = sliceBlock(block, 1, 2);
     expect(Array.from(part.inputs)).toEqual([2, 3, 4, 5, 8, 9, 10, 11]);
     expect(Array.from(part.labels)).toEqual([1, 2, 4, 5]);

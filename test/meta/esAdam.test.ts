@@ -16,8 +16,8 @@ describe('adamStep (optax: bias correction, eps outside the root)', () => {
     expect(s.m[1]).toBeCloseTo(-0.1, 15);
     expect(s.v[0]).toBeCloseTo(0.00025, 15);
     expect(s.v[1]).toBeCloseTo(0.001, 15);
-    expect(theta[0]).toBe(Math.fround(1 - 0.1 * 0.5 / (0.5 + 1e-8)));
-    expect(theta[1]).toBe(Math.fround(-2 + 0.1 * 1 / (1 + 1e-8)));
+    expect(theta[0]).toBe(Math.fround(1 - (0.1 * 0.5) / (0.5 + 1e-8)));
+    expect(theta[1]).toBe(Math.fround(-2 + (0.1 * 1) / (1 + 1e-8)));
 
     adamStep(theta, [0.25, 2], s, hyper);
     // m = 0.9 m + 0.1 g = [0.07, 0.11]; v = 0.999 v + 0.001 g^2 = [0.00031225, 0.004999]
@@ -34,6 +34,8 @@ describe('adamStep (optax: bias correction, eps outside the root)', () => {
   });
 
   it('refuses vectors of different sizes', () => {
-    expect(() => adamStep(new Float32Array(3), [1, 2], adamInit(3), { learningRate: 1, beta1: 0.9, beta2: 0.999, eps: 1e-8 })).toThrow(/sizes differ/);
+    expect(() =>
+      adamStep(new Float32Array(3), [1, 2], adamInit(3), { learningRate: 1, beta1: 0.9, beta2: 0.999, eps: 1e-8 }),
+    ).toThrow(/sizes differ/);
   });
 });

@@ -50,7 +50,8 @@ describe('esGradient on |theta - c|^2 (D = 300, sigma = 0.05)', () => {
   });
 
   it('is positively aligned even with few pairs (32 pairs, 20 steps of seed 3)', () => {
-    for (let step = 0; step < 20; step++) expect(cosine(estimate(3, step, 32).g, estimate(3, step, 32).grad)).toBeGreaterThan(0);
+    for (let step = 0; step < 20; step++)
+      expect(cosine(estimate(3, step, 32).g, estimate(3, step, 32).grad)).toBeGreaterThan(0);
   });
 
   it('averages to the analytic gradient: 200 steps x 64 pairs within 4 standard errors per coordinate; error norm within 1.2x its expected sqrt(D/N) |grad|', () => {
@@ -69,7 +70,12 @@ describe('esGradient on |theta - c|^2 (D = 300, sigma = 0.05)', () => {
       const se = Math.sqrt((n2 + grad[k] ** 2) / (steps * P));
       expect(Math.abs(mean[k] - grad[k])).toBeLessThan(4 * se + 1e-3);
     }
-    const err = Math.sqrt(dot(mean.map((v, k) => v - grad[k]), mean.map((v, k) => v - grad[k])));
+    const err = Math.sqrt(
+      dot(
+        mean.map((v, k) => v - grad[k]),
+        mean.map((v, k) => v - grad[k]),
+      ),
+    );
     expect(err / Math.sqrt(n2)).toBeLessThan(Math.sqrt(D / (steps * P)) * 1.2);
     expect(cosine(mean, grad)).toBeGreaterThan(0.98);
   });

@@ -56,7 +56,11 @@ describe('pairWeights', () => {
 
 describe('esGradient', () => {
   it('is mean_p w_p eps_p / (2 sigma), skipping w_p = 0', () => {
-    const eps = [[1, 2], [3, -1], [100, 100]];
+    const eps = [
+      [1, 2],
+      [3, -1],
+      [100, 100],
+    ];
     const calls: number[] = [];
     const g = esGradient([0.5, -1, 0], 0.25, 2, (p, out) => {
       calls.push(p);

@@ -33,7 +33,10 @@ describe('learnedBatchLearner', () => {
     expect(Array.from(got.loss)).toEqual(Array.from(want.loss));
     expect(Array.from(got.correct)).toEqual(Array.from(want.correct));
     expect(got.outputs!.length).toBe(2 * 12 * 3);
-    for (let e = 0; e < 24; e++) expect(Array.from(got.outputs!.subarray(e * 3, e * 3 + 3))).toEqual(Array.from(want.outputs!.subarray(e * 5, e * 5 + 3)));
+    for (let e = 0; e < 24; e++)
+      expect(Array.from(got.outputs!.subarray(e * 3, e * 3 + 3))).toEqual(
+        Array.from(want.outputs!.subarray(e * 5, e * 5 + 3)),
+      );
   });
 
   it('refuses a dataset with more inputs or classes than the learner, naming shape.inputSize and shape.numClasses', () => {
@@ -41,7 +44,9 @@ describe('learnedBatchLearner', () => {
     expect(wide.ok).toBe(false);
     if (!wide.ok) {
       expect(wide.error.field).toBe('shape.inputSize');
-      expect(wide.error.message).toMatch(/reads 7 inputs and the dataset has 8: a learner without variable sharing is tied to its input size/);
+      expect(wide.error.message).toMatch(
+        /reads 7 inputs and the dataset has 8: a learner without variable sharing is tied to its input size/,
+      );
     }
     const many = learnedBatchLearner(learner, { inputSize: 4, numClasses: 6 }, 1);
     expect(many.ok || many.error.field).toBe('shape.numClasses');

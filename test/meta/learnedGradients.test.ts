@@ -26,7 +26,9 @@ async function tinyTasks(cfg = tinyConfig()): Promise<VariantTask[]> {
 
 describe('learnedGradientEstimate (7x7 MNIST, 3 classes, ± projection, 4 trajectories, T = 12, seed 7; Meta RNN at 64/5, H 8)', () => {
   it("trajectory p reads ES pair p's examples and per-step projection, zero-padded to the learner's inputs", async () => {
-    const cfg = tinyConfig({ tasks: { datasets: ['mnist'], project: [false, true], resize: [7], classes: [[0, 1, 2]], projection: 'per-step' } });
+    const cfg = tinyConfig({
+      tasks: { datasets: ['mnist'], project: [false, true], resize: [7], classes: [[0, 1, 2]], projection: 'per-step' },
+    });
     const tasks = await tinyTasks(cfg);
     expect(tasks.some((t) => t.projectPerStep)).toBe(true);
     const variants = assignVariants(cfg, tasks.length, 3);
@@ -37,13 +39,15 @@ describe('learnedGradientEstimate (7x7 MNIST, 3 classes, ± projection, 4 trajec
       const padded = learnedPairTrajectory(cfg, task, 3, p, shape.inputSize);
       expect(Array.from(padded.labels)).toEqual(Array.from(own.labels));
       for (let t = 0; t < cfg.trajectoryLength; t++) {
-        expect(Array.from(padded.inputs.subarray(t * 64, t * 64 + A))).toEqual(Array.from(own.inputs.subarray(t * A, (t + 1) * A)));
+        expect(Array.from(padded.inputs.subarray(t * 64, t * 64 + A))).toEqual(
+          Array.from(own.inputs.subarray(t * A, (t + 1) * A)),
+        );
         expect(padded.inputs.subarray(t * 64 + A, (t + 1) * 64).every((v) => v === 0)).toBe(true);
       }
     }
   });
 
-  it('is the mean of the trajectories\' gradients and losses, summed in trajectory order', async () => {
+  it("is the mean of the trajectories' gradients and losses, summed in trajectory order", async () => {
     const cfg = tinyConfig();
     const tasks = await tinyTasks(cfg);
     const theta = initMetaRnn(shape, 1, spec);
@@ -52,7 +56,13 @@ describe('learnedGradientEstimate (7x7 MNIST, 3 classes, ± projection, 4 trajec
     const g = new Float64Array(theta.length);
     let loss = 0;
     for (let p = 0; p < cfg.pairs; p++) {
-      const r = learnedTrajectoryGradient('meta-rnn', shape, spec, theta, learnedPairTrajectory(cfg, tasks[variants[p]], 0, p, 64));
+      const r = learnedTrajectoryGradient(
+        'meta-rnn',
+        shape,
+        spec,
+        theta,
+        learnedPairTrajectory(cfg, tasks[variants[p]], 0, p, 64),
+      );
       if (!r.ok) throw new Error(r.error.message);
       expect(est.losses[p]).toBe(r.value.loss);
       loss += r.value.loss;
@@ -68,7 +78,8 @@ describe('learnedGradientEstimate (7x7 MNIST, 3 classes, ± projection, 4 trajec
     const tasks = await tinyTasks(cfg);
     const theta = initMetaRnn(shape, 1, spec);
     const heldVariants = assignVariants({ ...cfg, pairs: 8 }, tasks.length, 999);
-    const heldLoss = (): number => learnedGradientEstimate({ ...cfg, pairs: 8 }, learner, theta, tasks, heldVariants, 999).metaLoss;
+    const heldLoss = (): number =>
+      learnedGradientEstimate({ ...cfg, pairs: 8 }, learner, theta, tasks, heldVariants, 999).metaLoss;
     const before = heldLoss();
     const adam = adamInit(theta.length);
     for (let s = 0; s < 20; s++) {

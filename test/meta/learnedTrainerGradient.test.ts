@@ -16,7 +16,11 @@ import { adamInit, adamStep } from '../../src/model/es/adam';
 import { parseJsonText } from '../../src/model/formats/json';
 import { tinyConfigDoc } from './trainerHelpers';
 
-const learner = { kind: 'meta-rnn' as const, shape: { inputSize: 64, numClasses: 5 }, spec: { hidden: 8, microTicks: 2, tanhBound: 100 } };
+const learner = {
+  kind: 'meta-rnn' as const,
+  shape: { inputSize: 64, numClasses: 5 },
+  spec: { hidden: 8, microTicks: 2, tanhBound: 100 },
+};
 
 /** MNIST 7x7 classes 0-2, ± per-step projection, a Meta RNN at 64/5 with H 8; 4 trajectories, T 12, seed 7. */
 function gradientConfig(overrides: Record<string, unknown> = {}): MetaConfig {
@@ -62,7 +66,12 @@ describe('createLearnedTrainer with method gradient (Meta RNN 64/5, H 8; MNIST 7
     expect(r.gradientNorm).toBe(norm);
     expect(norm).toBeGreaterThan(cfg.clipNorm); // the clip was exercised
     const adam = adamInit(theta.length);
-    adamStep(theta, est.g, adam, { learningRate: cfg.learningRate, beta1: cfg.beta1, beta2: cfg.beta2, eps: cfg.adamEps });
+    adamStep(theta, est.g, adam, {
+      learningRate: cfg.learningRate,
+      beta1: cfg.beta1,
+      beta2: cfg.beta2,
+      eps: cfg.adamEps,
+    });
     expect(Array.from(t.state().params)).toEqual(Array.from(theta));
     t.dispose();
   });
@@ -72,11 +81,15 @@ describe('createLearnedTrainer with method gradient (Meta RNN 64/5, H 8; MNIST 7
     const t = await trainer(cfg);
     const tasks = await tasksOf(cfg);
     const held = { ...cfg, pairs: 8 };
-    const heldLoss = (): number => learnedGradientEstimate(held, learner, t.state().params, tasks, assignVariants(held, tasks.length, 999), 999).metaLoss;
+    const heldLoss = (): number =>
+      learnedGradientEstimate(held, learner, t.state().params, tasks, assignVariants(held, tasks.length, 999), 999)
+        .metaLoss;
     const before = heldLoss();
     for (let s = 0; s < 8; s++) expect((await t.step()).accepted).toBe(true);
     const after = heldLoss();
-    console.log(`learned trainer, method gradient: held-out meta-loss ${before.toFixed(4)} -> ${after.toFixed(4)} after 8 steps`);
+    console.log(
+      `learned trainer, method gradient: held-out meta-loss ${before.toFixed(4)} -> ${after.toFixed(4)} after 8 steps`,
+    );
     expect(after).toBeLessThan(before - 0.1);
     t.dispose();
   });
@@ -106,7 +119,11 @@ describe('createLearnedTrainer with method gradient (Meta RNN 64/5, H 8; MNIST 7
     };
     expect(refusal({ method: 'gradient' })).toBe('accepted');
     expect(refusal({ method: 'es' })).toBe('accepted');
-    expect(refusal({ method: 'cma-es' })).toMatch(/^method: cma-es does not support the hebbian learner \(learner.kind\)/);
-    expect(refusal({ method: 'gradient', objective: 'clone-sgd' })).toMatch(/^objective: clone-sgd clones SGD into VSML's cells; the hebbian learner/);
+    expect(refusal({ method: 'cma-es' })).toMatch(
+      /^method: cma-es does not support the hebbian learner \(learner.kind\)/,
+    );
+    expect(refusal({ method: 'gradient', objective: 'clone-sgd' })).toMatch(
+      /^objective: clone-sgd clones SGD into VSML's cells; the hebbian learner/,
+    );
   });
 });

@@ -15,7 +15,13 @@ class EvenLearner implements BatchLearner {
   run(block: StreamBlock): BlockResult {
     this.blocks.push(block.steps);
     const n = this.runs * block.steps;
-    return { runs: this.runs, steps: block.steps, outputs: null, loss: new Float32Array(n), correct: Uint8Array.from(block.labels, (y) => (y % 2 === 0 ? 1 : 0)) };
+    return {
+      runs: this.runs,
+      steps: block.steps,
+      outputs: null,
+      loss: new Float32Array(n),
+      correct: Uint8Array.from(block.labels, (y) => (y % 2 === 0 ? 1 : 0)),
+    };
   }
 }
 
@@ -26,7 +32,11 @@ describe('runProtocol', () => {
     expect(learner.blocks).toEqual([10, 10, 3]);
     const labels = new Int32Array(3 * 23);
     const again = new FakeSource(4, 5, 3, 1);
-    for (const [t0, n] of [[0, 10], [10, 10], [20, 3]]) {
+    for (const [t0, n] of [
+      [0, 10],
+      [10, 10],
+      [20, 3],
+    ]) {
       const b = { inputs: new Float32Array(3 * n * 4), labels: new Int32Array(3 * n), steps: n };
       again.fillBlock(b);
       for (let s = 0; s < 3; s++) labels.set(b.labels.subarray(s * n, (s + 1) * n), s * 23 + t0);
@@ -45,13 +55,22 @@ describe('runProtocol', () => {
 
   it('reports progress after every block', async () => {
     const seen: number[] = [];
-    await runProtocol(new EvenLearner(1), new FakeSource(2, 2, 1), { steps: 5, blockSteps: 2, onProgress: (d) => seen.push(d) });
+    await runProtocol(new EvenLearner(1), new FakeSource(2, 2, 1), {
+      steps: 5,
+      blockSteps: 2,
+      onProgress: (d) => seen.push(d),
+    });
     expect(seen).toEqual([2, 4, 5]);
   });
 
   it('refuses a learner that returns the wrong shape', async () => {
-    const liar: BatchLearner = { runs: 2, run: (b) => new EvenLearner(1).run({ ...b, labels: b.labels.subarray(0, b.steps) }) };
-    await expect(runProtocol(liar, new FakeSource(2, 2, 2), { steps: 3 })).rejects.toThrow('protocol: learner returned 1 x 3 results for 2 x 3');
+    const liar: BatchLearner = {
+      runs: 2,
+      run: (b) => new EvenLearner(1).run({ ...b, labels: b.labels.subarray(0, b.steps) }),
+    };
+    await expect(runProtocol(liar, new FakeSource(2, 2, 2), { steps: 3 })).rejects.toThrow(
+      'protocol: learner returned 1 x 3 results for 2 x 3',
+    );
   });
 
   it('sizes default blocks to about 32 MiB of inputs: 32 runs x 784 inputs -> 334 steps', () => {
@@ -74,7 +93,11 @@ describe('vsmlLearner', () => {
       const one = new ReferenceEngine({ ...spec, runs: 1 });
       one.setParams([params]);
       one.setState([initRunState(cfg, specShapes(spec), new Rng(22).fork(s))]);
-      const ref = await one.run({ inputs: block.inputs.subarray(s * 60, (s + 1) * 60), labels: block.labels.subarray(s * 12, (s + 1) * 12), steps: 12 });
+      const ref = await one.run({
+        inputs: block.inputs.subarray(s * 60, (s + 1) * 60),
+        labels: block.labels.subarray(s * 12, (s + 1) * 12),
+        steps: 12,
+      });
       expect(r.loss.subarray(s * 12, (s + 1) * 12)).toEqual(ref.loss);
       expect(r.correct.subarray(s * 12, (s + 1) * 12)).toEqual(ref.correct);
     }

@@ -60,7 +60,15 @@ async function pairFitness(cfg: MetaConfig, task: VariantTask, step: number, p: 
   const tr = pairTrajectory(cfg, task, step, p, engine.shapes);
   engine.setParams([pair.plus, pair.minus]);
   engine.setState([tr.state, tr.state]);
-  const r = await engine.run({ inputs: Float32Array.from(tr.inputs), labels: Int32Array.from(tr.labels), steps: tr.steps, streamOfRun: new Uint32Array(2) }, { outputs: false });
+  const r = await engine.run(
+    {
+      inputs: Float32Array.from(tr.inputs),
+      labels: Int32Array.from(tr.labels),
+      steps: tr.steps,
+      streamOfRun: new Uint32Array(2),
+    },
+    { outputs: false },
+  );
   const T = tr.steps;
   const from = cfg.objective === 'final-loss' ? T - cfg.finalSteps : 0;
   const mean = (s: number) => {
@@ -86,7 +94,10 @@ const valuesOnly = (e: VsmlEngine): VsmlEngine => ({
 });
 
 const maxDiff = (a: Fitness, b: Fitness): number =>
-  Math.max(...Array.from(a.plus, (v, i) => Math.abs(v - b.plus[i])), ...Array.from(a.minus, (v, i) => Math.abs(v - b.minus[i])));
+  Math.max(
+    ...Array.from(a.plus, (v, i) => Math.abs(v - b.plus[i])),
+    ...Array.from(a.minus, (v, i) => Math.abs(v - b.minus[i])),
+  );
 
 describe('pairIndices', () => {
   it('visits the examples of pairStream, in order, across epochs (3 classes of MNIST 7x7, 2 epochs and a bit)', async () => {
@@ -110,21 +121,30 @@ describe('pairIndices', () => {
 });
 
 describe('runRollouts', () => {
-  it.each(['fixed', 'per-step'] as const)('CPU reference, projection %s: fitness bit-identical to each pair run alone on its trajectory', async (projection) => {
-    const cfg = tinyConfig({ tasks: { datasets: ['mnist'], project: [false, true], resize: [7], classes: [[0, 1, 2]], projection } });
-    const step = 2;
-    const got = await rollouts(cfg, cpuFactory, step);
-    const tasks = await tasksOf(cfg);
-    const variants = assignVariants(cfg, tasks.length, step);
-    for (let p = 0; p < cfg.pairs; p++) {
-      const [plus, minus] = await pairFitness(cfg, tasks[variants[p]], step, p);
-      expect(got.plus[p]).toBe(plus);
-      expect(got.minus[p]).toBe(minus);
-    }
-  });
+  it.each(['fixed', 'per-step'] as const)(
+    'CPU reference, projection %s: fitness bit-identical to each pair run alone on its trajectory',
+    async (projection) => {
+      const cfg = tinyConfig({
+        tasks: { datasets: ['mnist'], project: [false, true], resize: [7], classes: [[0, 1, 2]], projection },
+      });
+      const step = 2;
+      const got = await rollouts(cfg, cpuFactory, step);
+      const tasks = await tasksOf(cfg);
+      const variants = assignVariants(cfg, tasks.length, step);
+      for (let p = 0; p < cfg.pairs; p++) {
+        const [plus, minus] = await pairFitness(cfg, tasks[variants[p]], step, p);
+        expect(got.plus[p]).toBe(plus);
+        expect(got.minus[p]).toBe(minus);
+      }
+    },
+  );
 
   it('objective final-loss: the mean loss of the last finalSteps predictions, each pair within 1e-12 of it run alone, across chunk boundaries (T 12, chunks of 5, last 4)', async () => {
-    const cfg = tinyConfig({ objective: 'final-loss', finalSteps: 4, tasks: { datasets: ['mnist'], project: [false], resize: [7], classes: [[0, 1, 2]] } });
+    const cfg = tinyConfig({
+      objective: 'final-loss',
+      finalSteps: 4,
+      tasks: { datasets: ['mnist'], project: [false], resize: [7], classes: [[0, 1, 2]] },
+    });
     const step = 1;
     const tasks = await tasksOf(cfg);
     const variants = assignVariants(cfg, tasks.length, step);
@@ -145,35 +165,46 @@ describe('runRollouts', () => {
     }
   });
 
-  it.each(['fixed', 'per-step'] as const)('WebGPU, projection %s: indexed fitness within 1e-4 of the CPU, uploading less', async (projection) => {
-    const cfg = tinyConfig({ tasks: { datasets: ['mnist'], project: [false, true], resize: [7], classes: [[0, 1, 2]], projection } });
-    const queue = (await testDevice()).device.queue;
-    const cpu = await rollouts(cfg, cpuFactory, 1);
-    const indexedCache = new EngineCache((spec) => gpuEngine(spec), cfg.model);
-    const valuesCache = new EngineCache(async (spec) => valuesOnly(await gpuEngine(spec)), cfg.model);
-    try {
-      await rollouts(cfg, cpuFactory, 0, indexedCache); // step 0 (datasets uploaded once)
-      let at = uploadedBytes(queue);
-      const gpu = await rollouts(cfg, cpuFactory, 1, indexedCache);
-      const indexedBytes = uploadedBytes(queue) - at;
-      await rollouts(cfg, cpuFactory, 0, valuesCache);
-      at = uploadedBytes(queue);
-      const values = await rollouts(cfg, cpuFactory, 1, valuesCache);
-      const valuesBytes = uploadedBytes(queue) - at;
-      console.log(`tiny (A 49, K 3, P ${cfg.pairs}, T ${cfg.trajectoryLength}, ${projection}): |GPU - CPU| ${maxDiff(gpu, cpu).toExponential(2)}, bytes per ES step: indexed ${indexedBytes}, values ${valuesBytes}`);
-      expect(maxDiff(gpu, cpu)).toBeLessThan(1e-4);
-      expect(maxDiff(values, cpu)).toBeLessThan(1e-4);
-      expect(indexedBytes).toBeLessThan(valuesBytes);
-    } finally {
-      indexedCache.dispose();
-      valuesCache.dispose();
-    }
-  });
+  it.each(['fixed', 'per-step'] as const)(
+    'WebGPU, projection %s: indexed fitness within 1e-4 of the CPU, uploading less',
+    async (projection) => {
+      const cfg = tinyConfig({
+        tasks: { datasets: ['mnist'], project: [false, true], resize: [7], classes: [[0, 1, 2]], projection },
+      });
+      const queue = (await testDevice()).device.queue;
+      const cpu = await rollouts(cfg, cpuFactory, 1);
+      const indexedCache = new EngineCache((spec) => gpuEngine(spec), cfg.model);
+      const valuesCache = new EngineCache(async (spec) => valuesOnly(await gpuEngine(spec)), cfg.model);
+      try {
+        await rollouts(cfg, cpuFactory, 0, indexedCache); // step 0 (datasets uploaded once)
+        let at = uploadedBytes(queue);
+        const gpu = await rollouts(cfg, cpuFactory, 1, indexedCache);
+        const indexedBytes = uploadedBytes(queue) - at;
+        await rollouts(cfg, cpuFactory, 0, valuesCache);
+        at = uploadedBytes(queue);
+        const values = await rollouts(cfg, cpuFactory, 1, valuesCache);
+        const valuesBytes = uploadedBytes(queue) - at;
+        console.log(
+          `tiny (A 49, K 3, P ${cfg.pairs}, T ${cfg.trajectoryLength}, ${projection}): |GPU - CPU| ${maxDiff(gpu, cpu).toExponential(2)}, bytes per ES step: indexed ${indexedBytes}, values ${valuesBytes}`,
+        );
+        expect(maxDiff(gpu, cpu)).toBeLessThan(1e-4);
+        expect(maxDiff(values, cpu)).toBeLessThan(1e-4);
+        expect(indexedBytes).toBeLessThan(valuesBytes);
+      } finally {
+        indexedCache.dispose();
+        valuesCache.dispose();
+      }
+    },
+  );
 
   it('WebGPU bytes uploaded per ES step at MNIST 784 x 10 (P 2, T 4; unprojected + fixed, and per-step projection): indexed steps upload less', async () => {
     const queue = (await testDevice()).device.queue;
     for (const projection of ['fixed', 'per-step'] as const) {
-      const cfg = tinyConfig({ pairs: 2, trajectoryLength: 4, tasks: { datasets: ['mnist'], project: [false, true], resize: [null], classes: [null], projection } });
+      const cfg = tinyConfig({
+        pairs: 2,
+        trajectoryLength: 4,
+        tasks: { datasets: ['mnist'], project: [false, true], resize: [null], classes: [null], projection },
+      });
       const row: string[] = [];
       const next: number[] = [];
       for (const [name, factory] of [

@@ -5,7 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { nodeDataProvider } from '../../src/cli/metaTrainData';
 import { EngineCache } from '../../src/meta/engineCache';
 import type { MetaConfig } from '../../src/meta/metaConfig';
-import { addBlockLosses, planBatches, runRollouts, type Fitness, type PairRange, type RolloutOptions } from '../../src/meta/rollouts';
+import {
+  addBlockLosses,
+  planBatches,
+  runRollouts,
+  type Fitness,
+  type PairRange,
+  type RolloutOptions,
+} from '../../src/meta/rollouts';
 import { buildVariantTasks, SourceCache, type VariantTask } from '../../src/meta/taskSet';
 import { assignVariants, taskVariants } from '../../src/meta/variants';
 import { initParams } from '../../src/model/init';
@@ -13,7 +20,11 @@ import { Rng } from '../../src/model/rng';
 import { cpuFactory, tinyConfig } from './trainerHelpers';
 
 const cfg = tinyConfig({ pairs: 6 });
-const RANGES: PairRange[] = [{ from: 0, to: 2 }, { from: 2, to: 5 }, { from: 5, to: 6 }];
+const RANGES: PairRange[] = [
+  { from: 0, to: 2 },
+  { from: 2, to: 5 },
+  { from: 5, to: 6 },
+];
 const STEP = 3;
 
 let tasksOnce: Promise<VariantTask[]> | null = null;
@@ -45,7 +56,17 @@ async function byRanges(opts: RolloutOptions): Promise<Fitness> {
   for (const range of RANGES) {
     const engines = new EngineCache(cpuFactory, cfg.model);
     try {
-      const f = await runRollouts(cfg, theta, tasks, assignVariants(cfg, tasks.length, STEP), STEP, engines, opts, undefined, range);
+      const f = await runRollouts(
+        cfg,
+        theta,
+        tasks,
+        assignVariants(cfg, tasks.length, STEP),
+        STEP,
+        engines,
+        opts,
+        undefined,
+        range,
+      );
       expect([f.plus.length, f.minus.length]).toEqual([range.to - range.from, range.to - range.from]);
       plus.push(...f.plus);
       minus.push(...f.minus);
@@ -70,7 +91,10 @@ describe('runRollouts over a range', () => {
   for (const [name, opts] of [
     ['default batches', {}],
     ['maxRunsPerBatch 2', { maxRunsPerBatch: 2 }],
-    ['maxRunsPerBatch 2 and blocks of 5 steps (blockValues 2 x 49 x 5)', { maxRunsPerBatch: 2, blockValues: 2 * 49 * 5 }],
+    [
+      'maxRunsPerBatch 2 and blocks of 5 steps (blockValues 2 x 49 x 5)',
+      { maxRunsPerBatch: 2, blockValues: 2 * 49 * 5 },
+    ],
     ['blocks of 1 step (blockValues 1)', { blockValues: 1 }],
   ] as [string, RolloutOptions][]) {
     it(`ranges [0,2), [2,5), [5,6) concatenated equal runRollouts of the whole step bit for bit: ${name}`, async () => {
@@ -91,9 +115,15 @@ describe('runRollouts over a range', () => {
 });
 
 describe('planBatches', () => {
-  const shaped = [{ task: { inputSize: 49, numClasses: 3 } }, { task: { inputSize: 25, numClasses: 10 } }, { task: { inputSize: 49, numClasses: 3 } }];
+  const shaped = [
+    { task: { inputSize: 49, numClasses: 3 } },
+    { task: { inputSize: 25, numClasses: 10 } },
+    { task: { inputSize: 49, numClasses: 3 } },
+  ];
   const plan = (variants: number[], max: number, range?: PairRange) =>
-    planBatches(shaped, Uint32Array.from(variants), max, range).map((b) => `${b.inputSize}x${b.numClasses}:${b.pairs.join(',')}`);
+    planBatches(shaped, Uint32Array.from(variants), max, range).map(
+      (b) => `${b.inputSize}x${b.numClasses}:${b.pairs.join(',')}`,
+    );
 
   it('a range plans only its pairs, grouped by shape in order of first appearance', () => {
     const v = [0, 1, 2, 1, 0, 1];
@@ -113,7 +143,7 @@ describe('planBatches', () => {
 });
 
 describe('addBlockLosses', () => {
-  it('adds each run\'s losses at steps first..c-1 of the block', () => {
+  it("adds each run's losses at steps first..c-1 of the block", () => {
     const sums = Float64Array.of(0.5, 0);
     addBlockLosses(sums, Float32Array.of(1, 2, 3, 4, 5, 6), 3, 1);
     expect(Array.from(sums)).toEqual([5.5, 11]);
@@ -121,12 +151,13 @@ describe('addBlockLosses', () => {
     expect(Array.from(sums)).toEqual([5.5, 11]);
   });
 
-  it('a run\'s sum is the same bits however its trajectory is cut into blocks', () => {
+  it("a run's sum is the same bits however its trajectory is cut into blocks", () => {
     const rng = new Rng(3, 9);
     const T = 37;
     const runs = 3;
     const loss = Float32Array.from({ length: runs * T }, () => rng.uniform() * 3);
-    const blockOf = (t0: number, c: number) => Float32Array.from({ length: runs * c }, (_, i) => loss[Math.floor(i / c) * T + t0 + (i % c)]);
+    const blockOf = (t0: number, c: number) =>
+      Float32Array.from({ length: runs * c }, (_, i) => loss[Math.floor(i / c) * T + t0 + (i % c)]);
     const sumsCut = (C: number, first: number) => {
       const sums = new Float64Array(runs);
       for (let t0 = 0; t0 < T; t0 += C) {

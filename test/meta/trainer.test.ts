@@ -13,7 +13,11 @@ import { initSeed } from '../../src/meta/seeds';
 import { cpuFactory, cpuWithRunHook, quadraticFactory, tinyConfig, tinyTrainer } from './trainerHelpers';
 
 /** A factory whose engines record their batches and can poison one loss. */
-function recordingFactory(poison?: { call: number; index: number }): { factory: EngineFactory; runs: number[]; engines: number } {
+function recordingFactory(poison?: { call: number; index: number }): {
+  factory: EngineFactory;
+  runs: number[];
+  engines: number;
+} {
   const rec = { runs: [] as number[], engines: 0, factory: null as unknown as EngineFactory };
   let calls = 0;
   rec.factory = async (spec) => {
@@ -32,7 +36,10 @@ describe('EsTrainer.step (CPU reference, 7x7 MNIST, 3 classes, 4 pairs, T = 12)'
     const cfg = t.config;
     expect(Array.from(t.state().params)).toEqual(Array.from(initParams(cfg.model, new Rng(initSeed(cfg.seed)))));
     expect(t.state().optimizer.t).toBe(0);
-    expect(t.variants.map((v) => [v.project, v.resize, v.classes])).toEqual([[false, 7, [0, 1, 2]], [true, 7, [0, 1, 2]]]);
+    expect(t.variants.map((v) => [v.project, v.resize, v.classes])).toEqual([
+      [false, 7, [0, 1, 2]],
+      [true, 7, [0, 1, 2]],
+    ]);
     t.dispose();
   });
 
@@ -52,7 +59,9 @@ describe('EsTrainer.step (CPU reference, 7x7 MNIST, 3 classes, 4 pairs, T = 12)'
       expect(Math.abs(r.plus[p] - Math.log(3))).toBeLessThan(0.05);
       expect(r.plus[p]).not.toBe(r.minus[p]);
     }
-    const g = esGradient(pairWeights(r.plus, r.minus, 'none'), cfg.sigma, theta.length, (p, out) => fillNoise(cfg.seed, 0, p, out));
+    const g = esGradient(pairWeights(r.plus, r.minus, 'none'), cfg.sigma, theta.length, (p, out) =>
+      fillNoise(cfg.seed, 0, p, out),
+    );
     const adam = adamInit(theta.length);
     adamStep(theta, g, adam, { learningRate: cfg.learningRate, beta1: cfg.beta1, beta2: cfg.beta2, eps: cfg.adamEps });
     expect(Array.from(t.state().params)).toEqual(Array.from(theta));
@@ -128,7 +137,11 @@ describe('resume', () => {
     const other = await tinyTrainer(tinyConfig({ sigma: 0.1 }));
     expect(other.restore(t.checkpoint())).toEqual({
       ok: false,
-      error: { code: 'mismatch', field: 'config.sigma', message: 'differs from the checkpoint (only steps, checkpointEvery and evaluation may change on resume)' },
+      error: {
+        code: 'mismatch',
+        field: 'config.sigma',
+        message: 'differs from the checkpoint (only steps, checkpointEvery and evaluation may change on resume)',
+      },
     });
     const longer = await tinyTrainer(tinyConfig({ steps: 100, evaluation: { every: 0 } }));
     expect(longer.restore(t.checkpoint()).ok).toBe(true);
@@ -161,7 +174,6 @@ describe('NaN rejection', () => {
 });
 
 describe('descent', () => {
-
   it('lowers a meta-loss that has a gradient: |V_M - c|^2 / D falls by more than 40% in 40 steps of 64 pairs (seed 7)', async () => {
     const t = await tinyTrainer(tinyConfig({ pairs: 64, evaluation: { every: 0 } }), quadraticFactory);
     const first = (await t.step()).metaLoss as number;
@@ -171,4 +183,3 @@ describe('descent', () => {
     t.dispose();
   });
 });
-

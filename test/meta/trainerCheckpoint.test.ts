@@ -24,7 +24,16 @@ describe('vsml-checkpoint', () => {
     expect(back.value.config).toEqual(cp.config);
     expect([back.value.step, back.value.rejected]).toEqual([1, 0]);
     expect(serialiseCheckpoint(back.value)).toBe(text);
-    expect(Object.keys(checkpointToJson(cp))).toEqual(['format', 'version', 'config', 'step', 'rejected', 'learner', 'optimizer', 'rng']);
+    expect(Object.keys(checkpointToJson(cp))).toEqual([
+      'format',
+      'version',
+      'config',
+      'step',
+      'rejected',
+      'learner',
+      'optimizer',
+      'rng',
+    ]);
     expect(checkpointToJson(cp).rng).toEqual({ seed: 7, counter: 1 });
   });
 
@@ -37,9 +46,12 @@ describe('vsml-checkpoint', () => {
     expect(() => serialiseCheckpoint(cp)).toThrow('checkpoint: learner.params[2] is Infinity; not written');
   });
 
-  it('names the field of a learner whose config is not the config\'s model', async () => {
+  it("names the field of a learner whose config is not the config's model", async () => {
     const doc = JSON.parse(serialiseCheckpoint(await checkpointAfterOneStep()));
     doc.config.model.microTicks = 3;
-    expect(parseCheckpoint(doc)).toEqual({ ok: false, error: { code: 'mismatch', field: 'learner.config', message: 'differs from config.model' } });
+    expect(parseCheckpoint(doc)).toEqual({
+      ok: false,
+      error: { code: 'mismatch', field: 'learner.config', message: 'differs from config.model' },
+    });
   });
 });

@@ -9,7 +9,16 @@ import { parseMetaConfig } from '../../src/meta/metaConfigParse';
 import { tinyConfig, tinyConfigDoc, tinyTrainer } from './trainerHelpers';
 
 const MODEL = { stateSize: 8, messageSize: 4, backwardPass: true, outputIndex: 0 };
-const CLONE = { method: 'clone-backprop', model: MODEL, cloneBatch: 24, cloneWarmup: 3, cloneLearningRate: 2, cloneWeightScale: 5, learningRate: 0.003, steps: 40 };
+const CLONE = {
+  method: 'clone-backprop',
+  model: MODEL,
+  cloneBatch: 24,
+  cloneWarmup: 3,
+  cloneLearningRate: 2,
+  cloneWeightScale: 5,
+  learningRate: 0.003,
+  steps: 40,
+};
 const cloneDoc = (o: Record<string, unknown> = {}) => tinyConfigDoc({ ...CLONE, ...o });
 
 describe('method clone-backprop: the config', () => {
@@ -20,8 +29,16 @@ describe('method clone-backprop: the config', () => {
 
   it('accepts the cloning model, and refuses one the rule cannot run on, naming the field', () => {
     expect(refusal({})).toBeNull();
-    expect(refusal({ model: { ...MODEL, backwardPass: false } })).toEqual({ code: 'range', field: 'model.backwardPass', message: 'clone-backprop clones backprop, whose error reaches every layer in the same example: must be true' });
-    expect(refusal({ model: { ...MODEL, stateSize: 3 } })).toEqual({ code: 'range', field: 'model.stateSize', message: 'clone-backprop keeps w and b in c[0] and c[1] and needs room to compute: at least 4, got 3' });
+    expect(refusal({ model: { ...MODEL, backwardPass: false } })).toEqual({
+      code: 'range',
+      field: 'model.backwardPass',
+      message: 'clone-backprop clones backprop, whose error reaches every layer in the same example: must be true',
+    });
+    expect(refusal({ model: { ...MODEL, stateSize: 3 } })).toEqual({
+      code: 'range',
+      field: 'model.stateSize',
+      message: 'clone-backprop keeps w and b in c[0] and c[1] and needs room to compute: at least 4, got 3',
+    });
     expect(refusal({ model: { ...MODEL, outputIndex: 1 } })?.field).toBe('model.outputIndex');
     expect(refusal({ model: { ...MODEL, feedLabel: true } })?.field).toBe('model.feedLabel');
     expect(refusal({ objective: 'clone-sgd' })?.field).toBe('objective');
@@ -30,14 +47,19 @@ describe('method clone-backprop: the config', () => {
 
   it('refuses a hidden layer without the deep curriculum (cloneDeepFrom in [1, steps))', () => {
     const deep = { model: { ...MODEL, hiddenSizes: [5] } };
-    expect(refusal(deep)).toEqual({ code: 'range', field: 'cloneDeepFrom', message: 'model.hiddenSizes has a hidden layer: clone-backprop needs the deep curriculum, a step in [1, steps = 40) from which hidden-layer data joins, got 0' });
+    expect(refusal(deep)).toEqual({
+      code: 'range',
+      field: 'cloneDeepFrom',
+      message:
+        'model.hiddenSizes has a hidden layer: clone-backprop needs the deep curriculum, a step in [1, steps = 40) from which hidden-layer data joins, got 0',
+    });
     expect(refusal({ ...deep, cloneDeepFrom: 40 })?.field).toBe('cloneDeepFrom');
     expect(refusal({ ...deep, cloneDeepFrom: 20 })).toBeNull();
   });
 });
 
 describe('method clone-backprop: steps', () => {
-  it('a step is cloneStep on the current V_M: its loss is the report\'s meta-loss, Adam moves theta', async () => {
+  it("a step is cloneStep on the current V_M: its loss is the report's meta-loss, Adam moves theta", async () => {
     const config = tinyConfig(CLONE);
     const t = await tinyTrainer(config);
     const theta0 = t.state().params;

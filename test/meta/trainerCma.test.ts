@@ -17,9 +17,10 @@ const cmaConfig = (overrides: Record<string, unknown> = {}) => tinyConfig({ meth
 /** CPU reference engines; one loss of call `poison.call` set to NaN. */
 function poisonFactory(poison: { call: number; index: number }): EngineFactory {
   let calls = 0;
-  return async (spec) => cpuWithRunHook(spec, (r) => {
-    if (calls++ === poison.call) r.loss[poison.index] = Number.NaN;
-  });
+  return async (spec) =>
+    cpuWithRunHook(spec, (r) => {
+      if (calls++ === poison.call) r.loss[poison.index] = Number.NaN;
+    });
 }
 
 describe('method cma-es: the config', () => {
@@ -28,9 +29,21 @@ describe('method cma-es: the config', () => {
       const r = parseMetaConfig(tinyConfigDoc({ method: 'cma-es', ...o }));
       return r.ok ? null : r.error;
     };
-    expect(refusal({ pairs: 1 })).toEqual({ code: 'range', field: 'pairs', message: 'cma-es needs lambda = 2 * pairs >= 4 candidates: at least 2 pairs, got 1' });
-    expect(refusal({ clipNorm: 25 })).toEqual({ code: 'range', field: 'clipNorm', message: 'cma-es has no gradient to clip: must be 0' });
-    expect(refusal({ fitnessShaping: 'centred-ranks' })).toEqual({ code: 'range', field: 'fitnessShaping', message: 'cma-es ranks the candidates itself: must be "none"' });
+    expect(refusal({ pairs: 1 })).toEqual({
+      code: 'range',
+      field: 'pairs',
+      message: 'cma-es needs lambda = 2 * pairs >= 4 candidates: at least 2 pairs, got 1',
+    });
+    expect(refusal({ clipNorm: 25 })).toEqual({
+      code: 'range',
+      field: 'clipNorm',
+      message: 'cma-es has no gradient to clip: must be 0',
+    });
+    expect(refusal({ fitnessShaping: 'centred-ranks' })).toEqual({
+      code: 'range',
+      field: 'fitnessShaping',
+      message: 'cma-es ranks the candidates itself: must be "none"',
+    });
     expect(refusal({ pairs: 2 })).toBeNull();
     expect(refusal({ objective: 'clone-sgd' })?.field).toBe('objective');
   });
@@ -73,7 +86,7 @@ describe('method cma-es: step (CPU reference, 7x7 MNIST, 3 classes, 4 pairs, T =
     cma.dispose();
   });
 
-  it('tells sepCmaTell the fitness with the step\'s noise; theta = float32(mean); gradientNorm = |m\' - m|; Adam untouched', async () => {
+  it("tells sepCmaTell the fitness with the step's noise; theta = float32(mean); gradientNorm = |m' - m|; Adam untouched", async () => {
     const t = await tinyTrainer(cmaConfig());
     const theta0 = t.state().params;
     const r = await t.step();
@@ -97,7 +110,13 @@ describe('method cma-es: step (CPU reference, 7x7 MNIST, 3 classes, 4 pairs, T =
     await t.step();
     const before = t.state();
     const r = await t.step();
-    expect(r).toMatchObject({ step: 2, accepted: false, metaLoss: null, gradientNorm: null, rejection: 'pair 2: L- is NaN' });
+    expect(r).toMatchObject({
+      step: 2,
+      accepted: false,
+      metaLoss: null,
+      gradientNorm: null,
+      rejection: 'pair 2: L- is NaN',
+    });
     const after = t.state();
     expect([after.step, after.rejected]).toEqual([2, 1]);
     expect(Array.from(after.params)).toEqual(Array.from(before.params));
@@ -150,21 +169,52 @@ describe('method cma-es: checkpoints', () => {
     await t.step();
     const good = JSON.parse(serialiseCheckpoint(t.checkpoint()));
     t.dispose();
-    type Doc = { cma: { mean: number[]; diagC: unknown[]; sigma: unknown; ps: number[]; generation: number }; optimizer?: unknown };
+    type Doc = {
+      cma: { mean: number[]; diagC: unknown[]; sigma: unknown; ps: number[]; generation: number };
+      optimizer?: unknown;
+    };
     const error = (edit: (d: Doc) => void) => {
       const d = structuredClone(good);
       edit(d);
       const r = parseCheckpoint(d);
       return r.ok ? null : r.error;
     };
-    expect(error((d) => (d.cma.diagC[3] = 'NaN'))).toEqual({ code: 'nan', field: 'cma.diagC[3]', message: 'must be a finite number, got "NaN"' });
-    expect(error((d) => (d.cma.diagC[0] = 0))).toEqual({ code: 'range', field: 'cma.diagC[0]', message: 'must be > 0, got 0' });
-    expect(error((d) => (d.cma.sigma = null))).toEqual({ code: 'nan', field: 'cma.sigma', message: 'must be a finite number, got null' });
-    expect(error((d) => (d.cma.sigma = -1))).toEqual({ code: 'range', field: 'cma.sigma', message: 'must be > 0, got -1' });
+    expect(error((d) => (d.cma.diagC[3] = 'NaN'))).toEqual({
+      code: 'nan',
+      field: 'cma.diagC[3]',
+      message: 'must be a finite number, got "NaN"',
+    });
+    expect(error((d) => (d.cma.diagC[0] = 0))).toEqual({
+      code: 'range',
+      field: 'cma.diagC[0]',
+      message: 'must be > 0, got 0',
+    });
+    expect(error((d) => (d.cma.sigma = null))).toEqual({
+      code: 'nan',
+      field: 'cma.sigma',
+      message: 'must be a finite number, got null',
+    });
+    expect(error((d) => (d.cma.sigma = -1))).toEqual({
+      code: 'range',
+      field: 'cma.sigma',
+      message: 'must be > 0, got -1',
+    });
     expect(error((d) => d.cma.ps.pop())?.field).toBe('cma.ps');
-    expect(error((d) => (d.cma.generation = 2))).toEqual({ code: 'mismatch', field: 'cma.generation', message: 'must equal step - rejected (1), got 2' });
-    expect(error((d) => delete (d as Partial<Doc>).cma)).toEqual({ code: 'missing', field: 'cma', message: 'missing (config.method is cma-es)' });
-    expect(error((d) => (d.optimizer = { m: [], v: [], t: 0 }))).toEqual({ code: 'unknown', field: 'optimizer', message: 'not used with config.method cma-es' });
+    expect(error((d) => (d.cma.generation = 2))).toEqual({
+      code: 'mismatch',
+      field: 'cma.generation',
+      message: 'must equal step - rejected (1), got 2',
+    });
+    expect(error((d) => delete (d as Partial<Doc>).cma)).toEqual({
+      code: 'missing',
+      field: 'cma',
+      message: 'missing (config.method is cma-es)',
+    });
+    expect(error((d) => (d.optimizer = { m: [], v: [], t: 0 }))).toEqual({
+      code: 'unknown',
+      field: 'optimizer',
+      message: 'not used with config.method cma-es',
+    });
     expect(error((d) => (d.cma.mean[5] += 0.5))?.field).toBe('learner.params[5]');
   });
 
@@ -183,12 +233,14 @@ describe('method cma-es: checkpoints', () => {
     t.dispose();
     expect(doc.cma).toBeUndefined();
     doc.cma = {};
-    expect(parseCheckpoint(doc)).toEqual({ ok: false, error: { code: 'unknown', field: 'cma', message: 'not used with config.method es' } });
+    expect(parseCheckpoint(doc)).toEqual({
+      ok: false,
+      error: { code: 'unknown', field: 'cma', message: 'not used with config.method es' },
+    });
   });
 });
 
 describe('method cma-es: descent', () => {
-
   const distance = (p: Float32Array) => p.reduce((f, x, k) => f + (x - 0.2 * Math.sin(k)) ** 2 / p.length, 0);
 
   // Measured (seed 7): meta-loss 0.04616 -> 0.01866 and |theta - c|^2 / D 0.04366 -> 0.01585 in 80

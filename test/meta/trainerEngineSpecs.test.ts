@@ -5,7 +5,8 @@ import type { EngineFactory } from '../../src/meta/trainer';
 import { ReferenceEngine } from '../../src/model/referenceEngine';
 import { tinyConfig, tinyTrainer } from './trainerHelpers';
 
-const shapes = (specs: { inputSize: number; numClasses: number; runs: number }[]) => specs.map((s) => [s.inputSize, s.numClasses, s.runs]);
+const shapes = (specs: { inputSize: number; numClasses: number; runs: number }[]) =>
+  specs.map((s) => [s.inputSize, s.numClasses, s.runs]);
 
 /** Two shapes (7x7 and 5x5, 3 classes) x +- projection: V = 4 variants; 3 pairs; a 14x14 evaluation of 2 runs. */
 const twoShapes = (over: Record<string, unknown> = {}) =>
@@ -19,7 +20,11 @@ const twoShapes = (over: Record<string, unknown> = {}) =>
 describe('Trainer.engineSpecs', () => {
   it('cycle, P = 3 over V = 4: each shape at most 2 pairs (4 runs) in some step; the evaluation 196 x 3 at R = 2', async () => {
     const t = await tinyTrainer(twoShapes());
-    expect(shapes(t.engineSpecs())).toEqual([[49, 3, 4], [25, 3, 4], [196, 3, 2]]);
+    expect(shapes(t.engineSpecs())).toEqual([
+      [49, 3, 4],
+      [25, 3, 4],
+      [196, 3, 2],
+    ]);
     expect(t.engineSpecs().every((s) => s.config === t.config.model)).toBe(true);
     t.dispose();
   });
@@ -39,12 +44,22 @@ describe('Trainer.engineSpecs', () => {
   });
 
   it('random assignment: every pair may share one shape (2P runs); batches cut at maxRunsPerBatch', async () => {
-    const cfg = twoShapes({ tasks: { datasets: ['mnist'], project: [false, true], resize: [7, 5], classes: [[0, 1, 2]], assign: 'random' } });
+    const cfg = twoShapes({
+      tasks: { datasets: ['mnist'], project: [false, true], resize: [7, 5], classes: [[0, 1, 2]], assign: 'random' },
+    });
     const t = await tinyTrainer(cfg);
-    expect(shapes(t.engineSpecs())).toEqual([[49, 3, 6], [25, 3, 6], [196, 3, 2]]);
+    expect(shapes(t.engineSpecs())).toEqual([
+      [49, 3, 6],
+      [25, 3, 6],
+      [196, 3, 2],
+    ]);
     t.dispose();
     const cut = await tinyTrainer(cfg, undefined, { maxRunsPerBatch: 4 });
-    expect(shapes(cut.engineSpecs())).toEqual([[49, 3, 4], [25, 3, 4], [196, 3, 2]]);
+    expect(shapes(cut.engineSpecs())).toEqual([
+      [49, 3, 4],
+      [25, 3, 4],
+      [196, 3, 2],
+    ]);
     cut.dispose();
   });
 

@@ -2,7 +2,13 @@
 // the worker pool sums the same numbers; resume bit for bit; rejection of non-finite steps; cloning.
 import { describe, expect, it } from 'vitest';
 import { createGradientPool } from '../../src/cli/gradientPool';
-import { clipGlobalNorm, inThreadGradients, meanGradient, runGradientJob, type GradientRunner } from '../../src/meta/gradientStep';
+import {
+  clipGlobalNorm,
+  inThreadGradients,
+  meanGradient,
+  runGradientJob,
+  type GradientRunner,
+} from '../../src/meta/gradientStep';
 import { layerSizes } from '../../src/model/config';
 import { adamInit, adamStep } from '../../src/model/es/adam';
 import { cellCloneGradient } from '../../src/model/clone/cellClone';
@@ -11,10 +17,11 @@ import { layerShapes } from '../../src/model/state';
 import { pairTrajectory } from '../../src/meta/trajectories';
 import { tinyConfig, tinyTrainer } from './trainerHelpers';
 
-const gradientConfig = (o: Record<string, unknown> = {}) => tinyConfig({ method: 'gradient', learningRate: 0.01, clipNorm: 0.001, ...o });
+const gradientConfig = (o: Record<string, unknown> = {}) =>
+  tinyConfig({ method: 'gradient', learningRate: 0.01, clipNorm: 0.001, ...o });
 
 describe('Trainer.step with method gradient (7x7 MNIST, 3 classes, 4 trajectories, T = 12, seed 7)', () => {
-  it('applies Adam to the clipped mean of the trajectories\' exact gradients, and reports their mean loss', async () => {
+  it("applies Adam to the clipped mean of the trajectories' exact gradients, and reports their mean loss", async () => {
     const t = await tinyTrainer(gradientConfig());
     const cfg = t.config;
     const theta = new Float32Array(t.state().params);
@@ -25,7 +32,9 @@ describe('Trainer.step with method gradient (7x7 MNIST, 3 classes, 4 trajectorie
     const grads = new Float64Array(4 * size);
     let loss = 0;
     for (let p = 0; p < 4; p++) {
-      const task = (t as unknown as { tasks: { task: { inputSize: number; numClasses: number } }[] }).tasks[r.variants[p]];
+      const task = (t as unknown as { tasks: { task: { inputSize: number; numClasses: number } }[] }).tasks[
+        r.variants[p]
+      ];
       const shapes = layerShapes(layerSizes(cfg.model, task.task.inputSize, task.task.numClasses));
       const traj = pairTrajectory(cfg, task as never, 0, p, shapes);
       loss += trajectoryGradient(cfg.model, theta, shapes, traj, grads.subarray(p * size, (p + 1) * size)).loss / 4;
@@ -82,7 +91,11 @@ describe('Trainer.step with method gradient (7x7 MNIST, 3 classes, 4 trajectorie
     const t = await tinyTrainer(gradientConfig(), undefined, { gradients: poisoned });
     await t.step();
     const before = t.state();
-    expect(await t.step()).toMatchObject({ accepted: false, rejection: 'trajectory 2: loss is NaN', gradientNorm: null });
+    expect(await t.step()).toMatchObject({
+      accepted: false,
+      rejection: 'trajectory 2: loss is NaN',
+      gradientNorm: null,
+    });
     expect(await t.step()).toMatchObject({ accepted: false, rejection: 'gradient: Infinity at index 7' });
     expect(Array.from(t.state().params)).toEqual(Array.from(before.params));
     expect(t.state().optimizer).toEqual(before.optimizer);
@@ -96,7 +109,9 @@ describe('Trainer.step with method gradient (7x7 MNIST, 3 classes, 4 trajectorie
     const t = await tinyTrainer(cfg, undefined, { initialParams: p0 as never });
     expect(Array.from(t.state().params)).toEqual(Array.from(p0));
     await expect(tinyTrainer(cfg)).rejects.toThrow('init: the learner learner.json was not loaded');
-    await expect(tinyTrainer(cfg, undefined, { initialParams: new Float32Array(5) as never })).rejects.toThrow('V_M has 5 values');
+    await expect(tinyTrainer(cfg, undefined, { initialParams: new Float32Array(5) as never })).rejects.toThrow(
+      'V_M has 5 values',
+    );
   });
 });
 
@@ -110,7 +125,9 @@ describe('clone-sgd', () => {
     const grads = new Float64Array(4 * size);
     let loss = 0;
     for (let p = 0; p < 4; p++) {
-      const task = (t as unknown as { tasks: { task: { inputSize: number; numClasses: number } }[] }).tasks[r.variants[p]];
+      const task = (t as unknown as { tasks: { task: { inputSize: number; numClasses: number } }[] }).tasks[
+        r.variants[p]
+      ];
       const { inputSize: A, numClasses: K } = task.task;
       const traj = pairTrajectory(cfg, task as never, 0, p, layerShapes([A, K]));
       loss += cellCloneGradient(cfg.model, theta, A, K, traj, 0.5, grads.subarray(p * size, (p + 1) * size)).loss / 4;
@@ -133,12 +150,27 @@ describe('clone-sgd', () => {
   it('a job of each objective runs through runGradientJob (the unit of every runner)', () => {
     const cfg = gradientConfig({ objective: 'clone-sgd' });
     const shapes = layerShapes(layerSizes(cfg.model, 4, 2));
-    const traj = { inputs: Float32Array.from({ length: 12 }, (_, i) => Math.sin(i)), labels: [0, 1, 1], steps: 3, state: shapes.map(({ A, B }) => ({ h: new Float32Array(A * B * 16), c: new Float32Array(A * B * 16).fill(0.1) })) } as never;
+    const traj = {
+      inputs: Float32Array.from({ length: 12 }, (_, i) => Math.sin(i)),
+      labels: [0, 1, 1],
+      steps: 3,
+      state: shapes.map(({ A, B }) => ({ h: new Float32Array(A * B * 16), c: new Float32Array(A * B * 16).fill(0.1) })),
+    } as never;
     const params = new Float32Array(2384).map((_, i) => 0.05 * Math.cos(i));
     const g1 = new Float64Array(2384);
     const g2 = new Float64Array(2384);
-    const a = runGradientJob(cfg.model, params, { inputSize: 4, numClasses: 2, trajectory: traj, objective: { kind: 'meta-loss' } }, g1);
-    const b = runGradientJob(cfg.model, params, { inputSize: 4, numClasses: 2, trajectory: traj, objective: { kind: 'clone-sgd', eta: 3 } }, g2);
+    const a = runGradientJob(
+      cfg.model,
+      params,
+      { inputSize: 4, numClasses: 2, trajectory: traj, objective: { kind: 'meta-loss' } },
+      g1,
+    );
+    const b = runGradientJob(
+      cfg.model,
+      params,
+      { inputSize: 4, numClasses: 2, trajectory: traj, objective: { kind: 'clone-sgd', eta: 3 } },
+      g2,
+    );
     expect(a.loss).toBeGreaterThan(0.6);
     expect(b.loss).toBeGreaterThan(0);
     expect(b.loss).not.toBe(a.loss);
@@ -149,17 +181,29 @@ describe('meta-loss descent from the shipped cloned learner', () => {
   it('12 gradient steps lower the meta-loss of 8 held-out trajectories, 2.2375 -> 2.2236 (5x5 MNIST, 10 classes, T = 30, seed 7)', async () => {
     const { readFile } = await import('node:fs/promises');
     const { parseLearner } = await import('../../src/model/formats/learner');
-    const doc = JSON.parse(await readFile(new URL('../../public/learners/vsml-clone-sgd.learner.json', import.meta.url), 'utf8'));
+    const doc = JSON.parse(
+      await readFile(new URL('../../public/learners/vsml-clone-sgd.learner.json', import.meta.url), 'utf8'),
+    );
     const learner = parseLearner(doc);
     if (!learner.ok) throw new Error(learner.error.message);
     const cfg = gradientConfig({
-      init: 'vsml-clone-sgd.learner.json', learningRate: 1e-3, clipNorm: 25, pairs: 4, trajectoryLength: 30,
+      init: 'vsml-clone-sgd.learner.json',
+      learningRate: 1e-3,
+      clipNorm: 25,
+      pairs: 4,
+      trajectoryLength: 30,
       tasks: { datasets: ['mnist'], project: [false, true], resize: [5], classes: [null] },
     });
     const t = await tinyTrainer(cfg, undefined, { initialParams: learner.value.params });
     const tasks = (t as unknown as { tasks: { task: { inputSize: number; numClasses: number } }[] }).tasks;
-    const heldOut = Array.from({ length: 8 }, (_, p) => pairTrajectory(cfg, tasks[p % 2] as never, 10_000, p, layerShapes([25, 10])));
-    const metaLoss = (theta: Float32Array) => heldOut.reduce((s, traj) => s + trajectoryGradient(cfg.model, theta, layerShapes([25, 10]), traj, null).loss / 8, 0);
+    const heldOut = Array.from({ length: 8 }, (_, p) =>
+      pairTrajectory(cfg, tasks[p % 2] as never, 10_000, p, layerShapes([25, 10])),
+    );
+    const metaLoss = (theta: Float32Array) =>
+      heldOut.reduce(
+        (s, traj) => s + trajectoryGradient(cfg.model, theta, layerShapes([25, 10]), traj, null).loss / 8,
+        0,
+      );
     const before = metaLoss(t.state().params);
     for (let s = 0; s < 12; s++) await t.step();
     const after = metaLoss(t.state().params);

@@ -49,7 +49,11 @@ export function cpuWithRunHook(spec: EngineSpec, after: (r: BlockResult) => void
   };
 }
 
-export async function tinyTrainer(config = tinyConfig(), factory = cpuFactory, options: TrainerOptions = {}): Promise<Trainer> {
+export async function tinyTrainer(
+  config = tinyConfig(),
+  factory = cpuFactory,
+  options: TrainerOptions = {},
+): Promise<Trainer> {
   const r = await createTrainer(config, factory, nodeDataProvider, options);
   if (!r.ok) throw new Error(`${r.error.field}: ${r.error.message}`);
   return r.value;
@@ -60,9 +64,15 @@ export const quadraticFactory: EngineFactory = async (spec) => {
   let params: readonly Float32Array[] = [];
   const c = (k: number) => 0.2 * Math.sin(k);
   return {
-    backend: 'cpu', description: 'quadratic', spec, shapes: [],
-    setParams: (p) => (params = p), setState: () => undefined, dispose: () => undefined,
-    readState: async () => [], readStateSlice: async () => new Float32Array(0),
+    backend: 'cpu',
+    description: 'quadratic',
+    spec,
+    shapes: [],
+    setParams: (p) => (params = p),
+    setState: () => undefined,
+    dispose: () => undefined,
+    readState: async () => [],
+    readStateSlice: async () => new Float32Array(0),
     run: async (block) => {
       const S = spec.runs;
       const T = block.steps;

@@ -15,7 +15,9 @@ describe('checkpointDue / evaluationDue', () => {
   it('evaluation.every 3, steps 7: at 0, 3, 6 and 7; never with every 0 or no dataset', () => {
     expect(due((s) => evaluationDue(tinyConfig({ steps: 7 }), s), 7)).toEqual([0, 3, 6, 7]);
     expect(due((s) => evaluationDue(tinyConfig({ steps: 7, evaluation: { every: 0 } }), s), 7)).toEqual([]);
-    expect(due((s) => evaluationDue(tinyConfig({ steps: 7, evaluation: { every: 3, datasets: [] } }), s), 7)).toEqual([]);
+    expect(due((s) => evaluationDue(tinyConfig({ steps: 7, evaluation: { every: 3, datasets: [] } }), s), 7)).toEqual(
+      [],
+    );
   });
 });
 

@@ -41,10 +41,16 @@ interface PlainGrid {
 }
 
 const sig = (v: number): number => 1 / (1 + Math.exp(-v));
-const zeros = (rows: number, cols: number): number[][] => Array.from({ length: rows }, () => new Array<number>(cols).fill(0));
+const zeros = (rows: number, cols: number): number[][] =>
+  Array.from({ length: rows }, () => new Array<number>(cols).fill(0));
 
 /** `microTicks` LSTM steps of every cell with the same messages; returns the mean messages of the new h. */
-function plainTick(net: PlainNet, g: PlainGrid, fin: number[][], bin: number[][]): { fwd: number[][]; bwd: number[][] } {
+function plainTick(
+  net: PlainNet,
+  g: PlainGrid,
+  fin: number[][],
+  bin: number[][],
+): { fwd: number[][]; bwd: number[][] } {
   const { N, M } = net;
   const fwd = zeros(g.B, M);
   const bwd = zeros(g.A, M);
@@ -86,7 +92,13 @@ function plainTick(net: PlainNet, g: PlainGrid, fin: number[][], bin: number[][]
  * at once, layers top down with this example's forward inputs and the fresh bwd messages, then all
  * carried inputs zero.
  */
-function plainRun(net: PlainNet, grids: PlainGrid[], xs: number[][], labels: number[], backwardPass: boolean): { y: number[][]; loss: number[] } {
+function plainRun(
+  net: PlainNet,
+  grids: PlainGrid[],
+  xs: number[][],
+  labels: number[],
+  backwardPass: boolean,
+): { y: number[][]; loss: number[] } {
   const { M } = net;
   const L = grids.length;
   let carry = grids.map((g) => zeros(g.B, M));
@@ -134,17 +146,39 @@ function problem(overrides: Partial<VsmlConfig>, seed: number, T: number) {
   return { cfg, spec, params, states, block };
 }
 
-function plainOf(p: ReturnType<typeof problem>): { net: PlainNet; grids: PlainGrid[]; xs: number[][]; labels: number[] } {
+function plainOf(p: ReturnType<typeof problem>): {
+  net: PlainNet;
+  grids: PlainGrid[];
+  xs: number[][];
+  labels: number[];
+} {
   const doc = learnerToJson({ config: p.cfg, params: p.params }) as {
-    params: { lstm: { w: number[][]; b: number[] }; fwd: { w: number[][]; b: number[] }; bwd: { w: number[][]; b: number[] } };
+    params: {
+      lstm: { w: number[][]; b: number[] };
+      fwd: { w: number[][]; b: number[] };
+      bwd: { w: number[][]; b: number[] };
+    };
   };
   const { stateSize: N, messageSize: M, microTicks, tanhBound, outputIndex, feedLabel } = p.cfg;
   const net: PlainNet = {
-    N, M, microTicks, tanhBound, outputIndex, feedLabel,
-    W: doc.params.lstm.w, bias: doc.params.lstm.b, Wf: doc.params.fwd.w, bf: doc.params.fwd.b, Wb: doc.params.bwd.w, bb: doc.params.bwd.b,
+    N,
+    M,
+    microTicks,
+    tanhBound,
+    outputIndex,
+    feedLabel,
+    W: doc.params.lstm.w,
+    bias: doc.params.lstm.b,
+    Wf: doc.params.fwd.w,
+    bf: doc.params.fwd.b,
+    Wb: doc.params.bwd.w,
+    bb: doc.params.bwd.b,
   };
   const grids = specShapes(p.spec).map(({ A, B }, l) => {
-    const cells = (v: Float32Array) => Array.from({ length: A }, (_, a) => Array.from({ length: B }, (_, b) => Array.from(v.subarray((a * B + b) * N, (a * B + b + 1) * N))));
+    const cells = (v: Float32Array) =>
+      Array.from({ length: A }, (_, a) =>
+        Array.from({ length: B }, (_, b) => Array.from(v.subarray((a * B + b) * N, (a * B + b + 1) * N))),
+      );
     return { A, B, h: cells(p.states[0][l].h), c: cells(p.states[0][l].c) };
   });
   const A = p.spec.inputSize;
@@ -169,7 +203,11 @@ describe('ReferenceEngine.run with backwardPass matches the independent Float64 
     { name: 'one layer 5x4', seed: 41, cfg: {} },
     { name: 'one layer 5x4, feedLabel, 3 micro-ticks', seed: 42, cfg: { feedLabel: true, microTicks: 3 } },
     { name: 'one hidden layer 5x3 + 3x4', seed: 43, cfg: { hiddenSizes: [3] } },
-    { name: 'one hidden layer 5x3 + 3x4, feedLabel, outputIndex 2', seed: 44, cfg: { hiddenSizes: [3], feedLabel: true, outputIndex: 2 } },
+    {
+      name: 'one hidden layer 5x3 + 3x4, feedLabel, outputIndex 2',
+      seed: 44,
+      cfg: { hiddenSizes: [3], feedLabel: true, outputIndex: 2 },
+    },
   ];
   for (const c of CASES) {
     it(`${c.name}, seed ${c.seed}: outputs, losses within 1e-6 and final h, c within 1e-6; backwardPass false differs by over 1e-2`, async () => {
@@ -208,7 +246,14 @@ describe('tickNetwork with backwardPass (one hidden layer 5x3 + 3x4, seed 45)', 
     const t = 3;
     const other = Int32Array.from(p.block.labels);
     other[t] = (other[t] + 1) % 4;
-    const cut = { ...p, block: { inputs: p.block.inputs.subarray(0, (t + 1) * A), labels: p.block.labels.subarray(0, t + 1), steps: t + 1 } };
+    const cut = {
+      ...p,
+      block: {
+        inputs: p.block.inputs.subarray(0, (t + 1) * A),
+        labels: p.block.labels.subarray(0, t + 1),
+        steps: t + 1,
+      },
+    };
     const a = await referenceRun(cut);
     const b = await referenceRun(cut, other.subarray(0, t + 1));
     expect(Array.from(b.r.outputs as Float32Array)).toEqual(Array.from(a.r.outputs as Float32Array));
@@ -226,7 +271,11 @@ describe('tickNetwork with backwardPass (one hidden layer 5x3 + 3x4, seed 45)', 
     const e = new ReferenceEngine(p.spec);
     e.setParams([p.params]);
     e.setState(p.states as RunState[]);
-    const part = (t0: number, t1: number) => ({ inputs: p.block.inputs.subarray(t0 * A, t1 * A), labels: p.block.labels.subarray(t0, t1), steps: t1 - t0 });
+    const part = (t0: number, t1: number) => ({
+      inputs: p.block.inputs.subarray(t0 * A, t1 * A),
+      labels: p.block.labels.subarray(t0, t1),
+      steps: t1 - t0,
+    });
     const x = (await e.run(part(0, 2))).outputs as Float32Array;
     const y = (await e.run(part(2, 6))).outputs as Float32Array;
     expect([...x, ...y]).toEqual(Array.from(whole.r.outputs as Float32Array));

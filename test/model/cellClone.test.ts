@@ -24,11 +24,13 @@ describe('cellCloneGradient', () => {
   const [state] = randomStates(spec, 8);
   const traj = { inputs: block.inputs, labels: block.labels, steps: 6, state };
 
-  it('targets are the teacher\'s w_ab(t) x_a(t) before its update at t (seed 8)', () => {
+  it("targets are the teacher's w_ab(t) x_a(t) before its update at t (seed 8)", () => {
     const rec = recordTeacher(3, 3, 2, traj);
     const t = new SgdTeacher({ inputSize: 3, numClasses: 2, runs: 1 }, 3);
     for (let s = 0; s < 4; s++) t.step(0, traj.inputs, s * 3, traj.labels[s]);
-    for (let a = 0; a < 3; a++) for (let b = 0; b < 2; b++) expect(rec.targets[(4 * 3 + a) * 2 + b]).toBeCloseTo(t.w[a * 2 + b] * traj.inputs[4 * 3 + a], 12);
+    for (let a = 0; a < 3; a++)
+      for (let b = 0; b < 2; b++)
+        expect(rec.targets[(4 * 3 + a) * 2 + b]).toBeCloseTo(t.w[a * 2 + b] * traj.inputs[4 * 3 + a], 12);
   });
 
   it('matches central differences on every block of V_M (N=4, M=3, A=3, K=2, T=6, seed 8)', () => {

@@ -6,8 +6,14 @@ describe('parseConfig', () => {
     const r = parseConfig({});
     expect(r).toEqual({ ok: true, value: DEFAULT_CONFIG });
     expect(DEFAULT_CONFIG).toMatchObject({
-      stateSize: 16, messageSize: 8, microTicks: 2, tanhBound: 100, outputIndex: 1,
-      feedLabel: false, hiddenSizes: [], initRandProportion: 0.5,
+      stateSize: 16,
+      messageSize: 8,
+      microTicks: 2,
+      tanhBound: 100,
+      outputIndex: 1,
+      feedLabel: false,
+      hiddenSizes: [],
+      initRandProportion: 0.5,
     });
   });
 

@@ -4,7 +4,15 @@
 import { describe, expect, it } from 'vitest';
 import type { VsmlConfig } from '../../src/model/config';
 import { specShapes } from '../../src/model/engine';
-import { backwardMessage, carryAfter, explainExample, explanationBytes, predictOutputs, rebuildCarry, statesAfter } from '../../src/model/explain';
+import {
+  backwardMessage,
+  carryAfter,
+  explainExample,
+  explanationBytes,
+  predictOutputs,
+  rebuildCarry,
+  statesAfter,
+} from '../../src/model/explain';
 import { EXPLAIN_GATES, type ExplainedLayer, type Explanation } from '../../src/model/explainTypes';
 import { paramLayout } from '../../src/model/layout';
 import { errorInjection, softmaxLoss, tickNetwork, zeroCarry, type RunCarry } from '../../src/model/reference';
@@ -23,8 +31,18 @@ function carryOf(cfg: VsmlConfig, A: number, K: number, seed: number) {
 /** Floats in the per-layer arrays of an explanation (what explanationBytes counts): both ticks' layers and nextBwdIn. */
 function layerFloats(e: Explanation): number {
   const of = (l: ExplainedLayer) =>
-    l.fwdIn.length + l.bwdIn.length + l.before.h.length + l.before.c.length + l.ticks.reduce((n, t) => n + t.h.length + t.c.length, 0) + l.gates.length + l.fwdOut.length + l.bwdOut.length;
-  return [...e.layers, ...(e.reverseTick ?? [])].reduce((n, l) => n + of(l), 0) + e.nextBwdIn.reduce((n, v) => n + v.length, 0);
+    l.fwdIn.length +
+    l.bwdIn.length +
+    l.before.h.length +
+    l.before.c.length +
+    l.ticks.reduce((n, t) => n + t.h.length + t.c.length, 0) +
+    l.gates.length +
+    l.fwdOut.length +
+    l.bwdOut.length;
+  return (
+    [...e.layers, ...(e.reverseTick ?? [])].reduce((n, l) => n + of(l), 0) +
+    e.nextBwdIn.reduce((n, v) => n + v.length, 0)
+  );
 }
 
 function expectSameCarry(a: RunCarry, b: RunCarry): void {
@@ -37,14 +55,35 @@ function expectSameCarry(a: RunCarry, b: RunCarry): void {
 }
 
 describe.each([
-  ['one layer A=5, K=3, N=4, M=3, 2 micro-ticks, seed 11', config({ stateSize: 4, messageSize: 3, microTicks: 2 }), 5, 3, 11],
-  ['hidden layer 4, A=6, K=3, feedLabel, 3 micro-ticks, seed 12', config({ stateSize: 5, messageSize: 4, microTicks: 3, hiddenSizes: [4], feedLabel: true }), 6, 3, 12],
-  ['two hidden layers 3 and 4, A=4, K=2, seed 13', config({ stateSize: 3, messageSize: 3, microTicks: 1, hiddenSizes: [3, 4] }), 4, 2, 13],
+  [
+    'one layer A=5, K=3, N=4, M=3, 2 micro-ticks, seed 11',
+    config({ stateSize: 4, messageSize: 3, microTicks: 2 }),
+    5,
+    3,
+    11,
+  ],
+  [
+    'hidden layer 4, A=6, K=3, feedLabel, 3 micro-ticks, seed 12',
+    config({ stateSize: 5, messageSize: 4, microTicks: 3, hiddenSizes: [4], feedLabel: true }),
+    6,
+    3,
+    12,
+  ],
+  [
+    'two hidden layers 3 and 4, A=4, K=2, seed 13',
+    config({ stateSize: 3, messageSize: 3, microTicks: 1, hiddenSizes: [3, 4] }),
+    4,
+    2,
+    13,
+  ],
 ])('explainExample against tickNetwork, %s', (_, cfg, A, K, seed) => {
   it('equals tickNetwork bit for bit over 6 consecutive examples: final states, y, loss and next backward inputs', () => {
     const params = randomParams(cfg, seed);
     const { spec, shapes, carry } = carryOf(cfg, A, K, seed);
-    let mine: RunCarry = { states: [...cloneRunState(carry.states)], bwdIn: carry.bwdIn.map((v) => new Float32Array(v)) };
+    let mine: RunCarry = {
+      states: [...cloneRunState(carry.states)],
+      bwdIn: carry.bwdIn.map((v) => new Float32Array(v)),
+    };
     const block = randomBlock(spec, 6, 1, seed);
     for (let t = 0; t < 6; t++) {
       const x = block.inputs.subarray(t * A, (t + 1) * A);
@@ -120,14 +159,35 @@ describe.each([
 });
 
 describe.each([
-  ['one layer A=5, K=3, N=4, M=3, 2 micro-ticks, seed 21', config({ stateSize: 4, messageSize: 3, microTicks: 2, backwardPass: true }), 5, 3, 21],
-  ['hidden layer 3, A=5, K=4, N=4, M=3, feedLabel, seed 22', config({ stateSize: 4, messageSize: 3, hiddenSizes: [3], feedLabel: true, backwardPass: true }), 5, 4, 22],
-  ['two hidden layers 3 and 2, A=4, K=3, N=3, M=3, 3 micro-ticks, seed 23', config({ stateSize: 3, messageSize: 3, microTicks: 3, hiddenSizes: [3, 2], backwardPass: true }), 4, 3, 23],
+  [
+    'one layer A=5, K=3, N=4, M=3, 2 micro-ticks, seed 21',
+    config({ stateSize: 4, messageSize: 3, microTicks: 2, backwardPass: true }),
+    5,
+    3,
+    21,
+  ],
+  [
+    'hidden layer 3, A=5, K=4, N=4, M=3, feedLabel, seed 22',
+    config({ stateSize: 4, messageSize: 3, hiddenSizes: [3], feedLabel: true, backwardPass: true }),
+    5,
+    4,
+    22,
+  ],
+  [
+    'two hidden layers 3 and 2, A=4, K=3, N=3, M=3, 3 micro-ticks, seed 23',
+    config({ stateSize: 3, messageSize: 3, microTicks: 3, hiddenSizes: [3, 2], backwardPass: true }),
+    4,
+    3,
+    23,
+  ],
 ])('explainExample with backwardPass against tickNetwork, %s', (_, cfg, A, K, seed) => {
   it('equals tickNetwork bit for bit over 6 consecutive examples: y, loss, the states after the reverse tick, zero next backward inputs', () => {
     const params = randomParams(cfg, seed);
     const { spec, shapes, carry } = carryOf(cfg, A, K, seed);
-    let mine: RunCarry = { states: [...cloneRunState(carry.states)], bwdIn: carry.bwdIn.map((v) => new Float32Array(v)) };
+    let mine: RunCarry = {
+      states: [...cloneRunState(carry.states)],
+      bwdIn: carry.bwdIn.map((v) => new Float32Array(v)),
+    };
     const block = randomBlock(spec, 6, 1, seed);
     for (let t = 0; t < 6; t++) {
       const x = block.inputs.subarray(t * A, (t + 1) * A);
@@ -143,7 +203,7 @@ describe.each([
     }
   });
 
-  it('its reverseTick runs every layer from its forward-tick state and input, the error injection on top, each layer above\'s reverse bwdOut below; the states moved', () => {
+  it("its reverseTick runs every layer from its forward-tick state and input, the error injection on top, each layer above's reverse bwdOut below; the states moved", () => {
     const params = randomParams(cfg, seed);
     const { spec, shapes, carry } = carryOf(cfg, A, K, seed);
     const block = randomBlock(spec, 1, 1, seed);
@@ -157,7 +217,10 @@ describe.each([
       same(reverse[l].before.h, f.ticks[cfg.microTicks - 1].h);
       same(reverse[l].before.c, f.ticks[cfg.microTicks - 1].c);
       same(reverse[l].fwdIn, f.fwdIn);
-      same(reverse[l].bwdIn, l === L - 1 ? errorInjection(cfg, softmaxLoss(e.y, e.label).p, e.label) : reverse[l + 1].bwdOut);
+      same(
+        reverse[l].bwdIn,
+        l === L - 1 ? errorInjection(cfg, softmaxLoss(e.y, e.label).p, e.label) : reverse[l + 1].bwdOut,
+      );
       expect(statesAfter(e)[l]).toBe(reverse[l].ticks[cfg.microTicks - 1]);
       expect(Array.from(reverse[l].ticks[cfg.microTicks - 1].c)).not.toEqual(Array.from(f.ticks[cfg.microTicks - 1].c));
     }

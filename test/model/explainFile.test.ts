@@ -20,7 +20,25 @@ function explained(backwardPass: boolean) {
   return explainExample(cfg, randomParams(cfg, 41), shapes, carry, block.inputs, block.labels[0], 0);
 }
 
-const OLD_FIELDS = ['format', 'version', 'example', 'label', 'predicted', 'loss', 'messageSize', 'stateSize', 'microTicks', 'tanhBound', 'outputIndex', 'input', 'messages', 'y', 'probabilities', 'error', 'layers'];
+const OLD_FIELDS = [
+  'format',
+  'version',
+  'example',
+  'label',
+  'predicted',
+  'loss',
+  'messageSize',
+  'stateSize',
+  'microTicks',
+  'tanhBound',
+  'outputIndex',
+  'input',
+  'messages',
+  'y',
+  'probabilities',
+  'error',
+  'layers',
+];
 
 describe('explanationToJson with backwardPass', () => {
   it('without it: exactly the version-1 fields, no reverseTick', () => {
@@ -31,14 +49,24 @@ describe('explanationToJson with backwardPass', () => {
 
   it('with it: the version-1 fields and reverseTick, per layer {layer, A, B, bwdIn, bwdOut, cells}; every cell starts where the forward tick left it', () => {
     const e = explained(true);
-    const doc = explanationToJson(e) as { layers: { cells: { ticks: { h: number[]; c: number[] }[] }[] }[]; reverseTick: Record<string, unknown>[] };
+    const doc = explanationToJson(e) as {
+      layers: { cells: { ticks: { h: number[]; c: number[] }[] }[] }[];
+      reverseTick: Record<string, unknown>[];
+    };
     expect(Object.keys(doc)).toEqual([...OLD_FIELDS, 'reverseTick']);
-    expect(doc.reverseTick.map((l) => Object.keys(l))).toEqual([0, 1].map(() => ['layer', 'A', 'B', 'bwdIn', 'bwdOut', 'cells']));
+    expect(doc.reverseTick.map((l) => Object.keys(l))).toEqual(
+      [0, 1].map(() => ['layer', 'A', 'B', 'bwdIn', 'bwdOut', 'cells']),
+    );
     const reverse = e.reverseTick ?? [];
     expect(doc.reverseTick[1].bwdIn).toEqual(f32Rows(reverse[1].bwdIn, 3, 3));
     expect(doc.reverseTick[0].bwdIn).toEqual(doc.reverseTick[1].bwdOut);
     expect((doc.reverseTick[0].cells as unknown[]).length).toBe(5 * 3);
-    const cells = doc.reverseTick[1].cells as { a: number; b: number; before: { h: number[]; c: number[] }; ticks: { c: number[] }[] }[];
+    const cells = doc.reverseTick[1].cells as {
+      a: number;
+      b: number;
+      before: { h: number[]; c: number[] };
+      ticks: { c: number[] }[];
+    }[];
     expect(cells.map((c) => [c.a, c.b])).toEqual([0, 1, 2].flatMap((a) => [0, 1, 2].map((b) => [a, b])));
     cells.forEach((cell, k) => {
       const forward = doc.layers[1].cells[k].ticks.at(-1);
@@ -48,7 +76,9 @@ describe('explanationToJson with backwardPass', () => {
   });
 
   it('with --cell 1,2,0: the reverse tick keeps that cell only, in layer 1', () => {
-    const doc = explanationToJson(explained(true), { layer: 1, a: 2, b: 0 }) as { reverseTick: { cells: { a: number; b: number }[] }[] };
+    const doc = explanationToJson(explained(true), { layer: 1, a: 2, b: 0 }) as {
+      reverseTick: { cells: { a: number; b: number }[] }[];
+    };
     expect(doc.reverseTick.map((l) => l.cells.map((c) => [c.a, c.b]))).toEqual([[], [[2, 0]]]);
   });
 });

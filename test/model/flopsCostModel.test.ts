@@ -3,7 +3,17 @@
 // 2 micro-ticks), dispatch counts, and the peaks.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/model/config';
-import { cpuCost, cpuPeak, gpuCost, gpuPeak, intensity, numpyCost, referenceCost, WASM_CELL_UPDATE_FLOPS, WASM_EXP_FLOPS } from '../../src/model/costModel';
+import {
+  cpuCost,
+  cpuPeak,
+  gpuCost,
+  gpuPeak,
+  intensity,
+  numpyCost,
+  referenceCost,
+  WASM_CELL_UPDATE_FLOPS,
+  WASM_EXP_FLOPS,
+} from '../../src/model/costModel';
 import { flopModel } from '../../src/model/flops';
 
 const mnist = [{ A: 784, B: 10 }];
@@ -43,7 +53,13 @@ describe('gpuCost (executed by shaders/*.wgsl), layer 0 unfused', () => {
   });
 
   it('sums to 5,080.1 FLOP per cell-tick (reduce_bwd only from layer 1 on)', () => {
-    expect(one.kernels.map((k) => k.kernel)).toEqual(['inject_input', 'gate_inputs', 'grid_tick_n16', 'reduce_fwd', 'readout_error']);
+    expect(one.kernels.map((k) => k.kernel)).toEqual([
+      'inject_input',
+      'gate_inputs',
+      'grid_tick_n16',
+      'reduce_fwd',
+      'readout_error',
+    ]);
     expect(one.flopsPerExample).toBe(4960 * cells + 1024 * 794 + 10 * (16 * 788 + 256) + 132);
     expect(one.flopsPerCellTick).toBeCloseTo(5080.13, 2);
   });
@@ -64,7 +80,14 @@ describe('gpuCost (executed by shaders/*.wgsl), layer 0 unfused', () => {
 
   it('counts reduce_bwd for a hidden layer, and grid_tick for N 12', () => {
     const cfg = { ...DEFAULT_CONFIG, stateSize: 12, hiddenSizes: [5] };
-    const c = gpuCost(cfg, [{ A: 3, B: 5 }, { A: 5, B: 2 }], { runs: 2, perRunParams: false });
+    const c = gpuCost(
+      cfg,
+      [
+        { A: 3, B: 5 },
+        { A: 5, B: 2 },
+      ],
+      { runs: 2, perRunParams: false },
+    );
     expect(kernel('reduce_bwd', c).flops).toBe(2 * 5 * (1 + 12 * 3 + 2 * 8 * 12));
     // E = 12 vec4 columns, Q = 3: per micro-tick 12 x 4 x (1 + 24) + 12 x 25, twice.
     expect(kernel('grid_tick', c).flops).toBe(2 * (15 + 10) * 2 * (12 * 4 * 25 + 12 * 25));
@@ -76,7 +99,10 @@ describe('gpuCost, layer 0 fused (grid_fused_n16, the default for N 16)', () => 
   const fused = gpuCost(DEFAULT_CONFIG, mnist, { runs: 1, perRunParams: false });
 
   it('takes 2 dispatches per example at any S', () => {
-    expect(fused.kernels.map((k) => [k.kernel, k.dispatches])).toEqual([['grid_fused_n16', 1], ['readout_error', 1]]);
+    expect(fused.kernels.map((k) => [k.kernel, k.dispatches])).toEqual([
+      ['grid_fused_n16', 1],
+      ['readout_error', 1],
+    ]);
     expect(gpuCost(DEFAULT_CONFIG, mnist, { runs: 64, perRunParams: true }).dispatchesPerExample).toBe(2);
   });
 
@@ -106,7 +132,9 @@ describe('referenceCost and numpyCost', () => {
 
   it('the numpy peer executes 4,744 FLOP per cell plus U, V, mean and readout', () => {
     const n = numpyCost(DEFAULT_CONFIG, mnist, 2);
-    expect(n.flopsPerExample).toBe(2 * (784 * 64 + 10 * (1024 + 64) + cells * 64 + cells * 2 * (2048 + 272) + 10 * 16 * 784 + 10 * 256 + 40));
+    expect(n.flopsPerExample).toBe(
+      2 * (784 * 64 + 10 * (1024 + 64) + cells * 64 + cells * 2 * (2048 + 272) + 10 * 16 * 784 + 10 * 256 + 40),
+    );
   });
 });
 
@@ -175,22 +203,42 @@ describe('cost models with backwardPass (a reverse tick after every example)', (
       ['rowCells (reverse tick)', cells * 2 * (64 + 2048 + 16 * 130)],
       ['clear backward inputs', 0],
     ]);
-    expect(c.bytesPerExample - cpuCost(DEFAULT_CONFIG, mnist, 1, false).bytesPerExample).toBe(784 * 4 + 2 * cells * 128 + (33 * 64 + 2 * (128 + 8)) * 4 + 10 * 8 * 4);
+    expect(c.bytesPerExample - cpuCost(DEFAULT_CONFIG, mnist, 1, false).bytesPerExample).toBe(
+      784 * 4 + 2 * cells * 128 + (33 * 64 + 2 * (128 + 8)) * 4 + 10 * 8 * 4,
+    );
   });
 
   it('cpuCost of a hidden layer in the reverse tick: its backward message only, after the layer above', () => {
     const cfg = { ...bp, hiddenSizes: [5] };
-    const c = cpuCost(cfg, [{ A: 3, B: 5 }, { A: 5, B: 2 }], 1, false);
+    const c = cpuCost(
+      cfg,
+      [
+        { A: 3, B: 5 },
+        { A: 5, B: 2 },
+      ],
+      1,
+      false,
+    );
     const names = c.kernels.map((k) => k.kernel);
-    expect(names.slice(names.indexOf('readout'))).toEqual(['readout', 'project U, V (reverse tick)', 'rowCells (reverse tick)', 'messages (reverse tick)', 'clear backward inputs']);
+    expect(names.slice(names.indexOf('readout'))).toEqual([
+      'readout',
+      'project U, V (reverse tick)',
+      'rowCells (reverse tick)',
+      'messages (reverse tick)',
+      'clear backward inputs',
+    ]);
     // Layer 1's backward message: 5 rows of M (2 Np + 2); the f64 sums of h: Np per cell of layer 1 only.
     expect(c.kernels.find((k) => k.kernel === 'messages (reverse tick)')?.flops).toBe(5 * 8 * (2 * 16 + 2));
     const perCell = 2 * (64 + 2048 + 16 * 130);
-    expect(c.kernels.find((k) => k.kernel === 'rowCells (reverse tick)')?.flops).toBe(15 * perCell + 10 * (perCell + 16));
+    expect(c.kernels.find((k) => k.kernel === 'rowCells (reverse tick)')?.flops).toBe(
+      15 * perCell + 10 * (perCell + 16),
+    );
   });
 
   it('gpuCost and numpyCost refuse it (neither engine runs a reverse tick)', () => {
-    expect(() => gpuCost(bp, mnist, { runs: 1, perRunParams: false })).toThrow('gpuCost: config.backwardPass is not run by the WebGPU engine');
+    expect(() => gpuCost(bp, mnist, { runs: 1, perRunParams: false })).toThrow(
+      'gpuCost: config.backwardPass is not run by the WebGPU engine',
+    );
     expect(() => numpyCost(bp, mnist, 1)).toThrow('numpyCost: config.backwardPass is not run by the numpy peer');
   });
 });

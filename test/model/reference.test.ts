@@ -50,7 +50,11 @@ describe('tickLayer', () => {
     };
     for (let b = 0; b < 2; b++)
       for (let m = 0; m < 3; m++) {
-        const mean = (msg(0, b, L.fwdW.offset, L.fwdB.offset, m) + msg(1, b, L.fwdW.offset, L.fwdB.offset, m) + msg(2, b, L.fwdW.offset, L.fwdB.offset, m)) / 3;
+        const mean =
+          (msg(0, b, L.fwdW.offset, L.fwdB.offset, m) +
+            msg(1, b, L.fwdW.offset, L.fwdB.offset, m) +
+            msg(2, b, L.fwdW.offset, L.fwdB.offset, m)) /
+          3;
         expect(fwdOut[b * 3 + m]).toBeCloseTo(mean, 6);
       }
     for (let a = 0; a < 3; a++)

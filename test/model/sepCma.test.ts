@@ -3,7 +3,14 @@
 import { describe, expect, it } from 'vitest';
 import { fillNoise } from '../../src/model/es/noise';
 import {
-  pairwiseRanking, sepCmaAsk, sepCmaInit, sepCmaNoise, sepCmaParams, sepCmaStep, sepCmaTell, type SepCmaState,
+  pairwiseRanking,
+  sepCmaAsk,
+  sepCmaInit,
+  sepCmaNoise,
+  sepCmaParams,
+  sepCmaStep,
+  sepCmaTell,
+  type SepCmaState,
 } from '../../src/model/es/sepCma';
 
 type Objective = (x: Float64Array) => number;
@@ -22,7 +29,13 @@ function generation(st: SepCmaState, pairs: number, f: Objective, seed: number):
 }
 
 /** Generations until f(mean) < target from x0 = 1 (all ones), sigma 1, seed 1; -1 if not within maxGen. */
-function generationsTo(D: number, pairs: number, f: Objective, target: number, maxGen: number): { gens: number; state: SepCmaState } {
+function generationsTo(
+  D: number,
+  pairs: number,
+  f: Objective,
+  target: number,
+  maxGen: number,
+): { gens: number; state: SepCmaState } {
   let st = sepCmaInit(new Float64Array(D).fill(1), 1);
   for (let g = 1; g <= maxGen; g++) {
     st = generation(st, pairs, f, 1);
@@ -71,7 +84,10 @@ describe('sepCmaAsk', () => {
 
 describe('pairwiseRanking', () => {
   it('keeps the better half of every pair (a tie keeps +) and orders the pairs by it, ties by index', () => {
-    expect(pairwiseRanking([3, 1, 2, 5], [4, 0.5, 2, 1])).toEqual({ order: [1, 3, 2, 0], sign: Int8Array.from([1, -1, 1, -1]) });
+    expect(pairwiseRanking([3, 1, 2, 5], [4, 0.5, 2, 1])).toEqual({
+      order: [1, 3, 2, 0],
+      sign: Int8Array.from([1, -1, 1, -1]),
+    });
   });
 });
 
@@ -112,6 +128,8 @@ describe('sepCmaTell', () => {
 
   it('refuses a non-finite fitness', () => {
     const st = sepCmaInit([1, 2], 0.5);
-    expect(() => sepCmaTell(st, sepCmaParams(2, 2), [1, Number.NaN], [3, 0], sepCmaNoise(5, 0))).toThrow("sepCmaTell: pair 1's fitness is not finite");
+    expect(() => sepCmaTell(st, sepCmaParams(2, 2), [1, Number.NaN], [3, 0], sepCmaNoise(5, 0))).toThrow(
+      "sepCmaTell: pair 1's fitness is not finite",
+    );
   });
 });

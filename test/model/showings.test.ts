@@ -8,7 +8,14 @@ const E = MARK_EPISODE_START;
 
 describe('ShowingTally', () => {
   it('showingOf reads the first/second bit, with or without the episode start', () => {
-    expect([showingOf(F | E), showingOf(F), showingOf(S), showingOf(S | E), showingOf(0), showingOf(E)]).toEqual(['first', 'first', 'second', 'second', null, null]);
+    expect([showingOf(F | E), showingOf(F), showingOf(S), showingOf(S | E), showingOf(0), showingOf(E)]).toEqual([
+      'first',
+      'first',
+      'second',
+      'second',
+      null,
+      null,
+    ]);
   });
 
   it('2 runs over 2 blocks: run 0 first 1/2, second 2/2; run 1 first 0/2, second 1/2 -> first 0.25 ± 0.3536, second 0.75 ± 0.3536', () => {

@@ -6,7 +6,13 @@ import { paramLayout } from '../../src/model/layout';
 import { tickNetwork, zeroCarry } from '../../src/model/reference';
 import { Rng } from '../../src/model/rng';
 import { cloneRunState } from '../../src/model/state';
-import { carriesHeld, defaultSegment, GRADIENT_BACKWARD_PASS, trajectoryGradient, type Trajectory } from '../../src/model/grad/trajectoryGradient';
+import {
+  carriesHeld,
+  defaultSegment,
+  GRADIENT_BACKWARD_PASS,
+  trajectoryGradient,
+  type Trajectory,
+} from '../../src/model/grad/trajectoryGradient';
 import { config, randomBlock, randomParams, randomStates } from '../helpers/random';
 
 function fixture(cfg: VsmlConfig, A: number, K: number, T: number, seed: number) {
@@ -18,7 +24,13 @@ function fixture(cfg: VsmlConfig, A: number, K: number, T: number, seed: number)
 }
 
 /** Central difference of the float64 meta-loss along coordinate k. */
-function centralDiff(cfg: VsmlConfig, theta: Float64Array, k: number, fx: ReturnType<typeof fixture>, h = 1e-6): number {
+function centralDiff(
+  cfg: VsmlConfig,
+  theta: Float64Array,
+  k: number,
+  fx: ReturnType<typeof fixture>,
+  h = 1e-6,
+): number {
   const at = (d: number) => {
     const q = new Float64Array(theta);
     q[k] += d;
@@ -28,15 +40,26 @@ function centralDiff(cfg: VsmlConfig, theta: Float64Array, k: number, fx: Return
 }
 
 describe('trajectoryGradient', () => {
-  it('its meta-loss is the reference protocol\'s mean loss (hidden [3], feedLabel, A=5, K=3, T=12, seed 31)', () => {
+  it("its meta-loss is the reference protocol's mean loss (hidden [3], feedLabel, A=5, K=3, T=12, seed 31)", () => {
     const cfg = config({ stateSize: 6, messageSize: 4, hiddenSizes: [3], feedLabel: true });
     const fx = fixture(cfg, 5, 3, 12, 31);
     const params = randomParams(cfg, 31, 1);
-    const carry = zeroCarry(cfg, fx.shapes, cloneRunState(fx.traj.state).map((s) => ({ h: s.h, c: s.c })));
+    const carry = zeroCarry(
+      cfg,
+      fx.shapes,
+      cloneRunState(fx.traj.state).map((s) => ({ h: s.h, c: s.c })),
+    );
     let sum = 0;
     let correct = 0;
     for (let t = 0; t < 12; t++) {
-      const r = tickNetwork(cfg, params, fx.shapes, carry, fx.traj.inputs.subarray(t * 5, t * 5 + 5), fx.traj.labels[t]);
+      const r = tickNetwork(
+        cfg,
+        params,
+        fx.shapes,
+        carry,
+        fx.traj.inputs.subarray(t * 5, t * 5 + 5),
+        fx.traj.labels[t],
+      );
       sum += r.loss;
       if (r.correct) correct++;
     }
@@ -104,18 +127,24 @@ describe('trajectoryGradient', () => {
       expect(x.grad).toEqual(all.grad);
     }
     expect(all.grad.some((g) => g !== 0)).toBe(true);
-    expect(() => trajectoryGradient(cfg, theta, fx.shapes, fx.traj, null, 0)).toThrow('segment: must be an integer >= 1, got 0');
+    expect(() => trajectoryGradient(cfg, theta, fx.shapes, fx.traj, null, 0)).toThrow(
+      'segment: must be an integer >= 1, got 0',
+    );
   });
 
   it('refuses backwardPass=true, naming config.backwardPass (the tape follows the forward tick only)', () => {
     const cfg = config({ stateSize: 4, messageSize: 3, backwardPass: true });
     const fx = fixture(cfg, 5, 4, 3, 9);
     const theta = Float64Array.from(randomParams(cfg, 9));
-    expect(() => trajectoryGradient(cfg, theta, fx.shapes, fx.traj, new Float64Array(theta.length))).toThrow(GRADIENT_BACKWARD_PASS);
+    expect(() => trajectoryGradient(cfg, theta, fx.shapes, fx.traj, new Float64Array(theta.length))).toThrow(
+      GRADIENT_BACKWARD_PASS,
+    );
     expect(GRADIENT_BACKWARD_PASS).toMatch(/^config\.backwardPass: /);
   });
 
   it('holds 45 carries at T = 500 (segment 23) instead of 500, and 2 at T = 1', () => {
-    expect([defaultSegment(500), carriesHeld(500), carriesHeld(500, 500), carriesHeld(1), carriesHeld(2000)]).toEqual([23, 45, 501, 2, 90]);
+    expect([defaultSegment(500), carriesHeld(500), carriesHeld(500, 500), carriesHeld(1), carriesHeld(2000)]).toEqual([
+      23, 45, 501, 2, 90,
+    ]);
   });
 });

@@ -15,8 +15,15 @@ const STEPS = 3;
 // 8 pairs of 14x14 MNIST (10 classes, half projected), T 150: a job of 2 pairs takes about half a
 // second on one thread, long enough for a signal to land inside it.
 const configDoc = {
-  format: 'vsml-meta-config', version: 1, seed: 7, steps: STEPS, pairs: 8, trajectoryLength: 150, checkpointEvery: 1,
-  tasks: { datasets: ['mnist'], project: [false, true], resize: [14], classes: [null] }, evaluation: { every: 0 },
+  format: 'vsml-meta-config',
+  version: 1,
+  seed: 7,
+  steps: STEPS,
+  pairs: 8,
+  trajectoryLength: 150,
+  checkpointEvery: 1,
+  tasks: { datasets: ['mnist'], project: [false, true], resize: [14], classes: [null] },
+  evaluation: { every: 0 },
 };
 
 let dir: string;
@@ -46,7 +53,12 @@ async function redis(opts: Parameters<typeof RedisServer.start>[0] = {}): Promis
   return s;
 }
 
-function workers(url: string, n: number, extra: readonly string[] = [], env: Record<string, string> = {}): CliProcess[] {
+function workers(
+  url: string,
+  n: number,
+  extra: readonly string[] = [],
+  env: Record<string, string> = {},
+): CliProcess[] {
   const ws = Array.from({ length: n }, (_, i) => startWorker(url, `w${i + 1}`, extra, env));
   running.push(...ws);
   return ws;
@@ -60,16 +72,26 @@ function coordinator(url: string, out: string, extra: readonly string[] = []): C
 
 interface StepLog {
   step: number;
-  queue: { jobs: number; workers: Record<string, { pairs: number }>; duplicates: number; stale: number; refused: number; requeued: number };
+  queue: {
+    jobs: number;
+    workers: Record<string, { pairs: number }>;
+    duplicates: number;
+    stale: number;
+    refused: number;
+    requeued: number;
+  };
 }
 
 const readLog = async (out: string): Promise<StepLog[]> =>
-  (await readFile(join(out, 'log.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as StepLog);
+  (await readFile(join(out, 'log.jsonl'), 'utf8'))
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as StepLog);
 
 const checkpointOf = (out: string) => readFile(join(out, 'checkpoint.json'), 'utf8');
 
 describe('vsml meta-train --queue with vsml worker processes (Redis, BullMQ)', () => {
-  it('3 workers, 3 ES steps, a password on Redis: checkpoint.json is the single-process run\'s bytes; every pair answered once', async () => {
+  it("3 workers, 3 ES steps, a password on Redis: checkpoint.json is the single-process run's bytes; every pair answered once", async () => {
     const server = await redis({ password: 'p@ss word' });
     const ws = workers(server.url, 3);
     await Promise.all(ws.map((w) => w.waitFor(/waiting for ES jobs on redis:\/\/:\*\*\*@127\.0\.0\.1/)));
@@ -105,7 +127,7 @@ describe('vsml meta-train --queue with vsml worker processes (Redis, BullMQ)', (
     expect(log[2].queue.workers).toEqual({ w2: expect.objectContaining({ pairs: 8 }) });
   }, 300_000);
 
-  it('the coordinator SIGKILLed mid-step and resumed with --resume: the same bytes; the old step\'s jobs are discarded or skipped', async () => {
+  it("the coordinator SIGKILLed mid-step and resumed with --resume: the same bytes; the old step's jobs are discarded or skipped", async () => {
     const server = await redis();
     const ws = workers(server.url, 2);
     await Promise.all(ws.map((w) => w.waitFor(/waiting for ES jobs/)));
@@ -162,7 +184,9 @@ describe('vsml meta-train --queue with vsml worker processes (Redis, BullMQ)', (
     const out = join(dir, 'refused');
     const c = coordinator(server.url, out);
     await ref.waitFor(/refused run [0-9a-f]{12}: the run needs the engine cpu: fast CPU engine/);
-    await c.waitFor(/queue: worker w1: the run needs the engine cpu: fast CPU engine \(WebAssembly SIMD\); this worker runs --backend reference/);
+    await c.waitFor(
+      /queue: worker w1: the run needs the engine cpu: fast CPU engine \(WebAssembly SIMD\); this worker runs --backend reference/,
+    );
     const cpu = startWorker(server.url, 'cpu1');
     running.push(cpu);
     expect((await c.exited).code).toBe(0);

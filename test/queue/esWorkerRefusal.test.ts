@@ -38,10 +38,25 @@ function job(id: string, delayed: number[]): Job {
 
 describe('EsWorker.process', () => {
   it('refuses a run of another code version: back to the queue after 2 s, a note naming both versions, nothing computed', async () => {
-    await redis.set(runKey(RUN), JSON.stringify(esRunToJson({ digest: RUN, code: OTHER_CODE, engine: 'reference: CPU reference (TypeScript, single thread)', tasks: 'c'.repeat(64), config: tinyConfig() })));
+    await redis.set(
+      runKey(RUN),
+      JSON.stringify(
+        esRunToJson({
+          digest: RUN,
+          code: OTHER_CODE,
+          engine: 'reference: CPU reference (TypeScript, single thread)',
+          tasks: 'c'.repeat(64),
+          config: tinyConfig(),
+        }),
+      ),
+    );
     let enginesMade = 0;
     const worker = new EsWorker(redis, {
-      id: 'w-old', backend: 'reference', concurrency: 1, dataDir: null, data: nodeDataProvider,
+      id: 'w-old',
+      backend: 'reference',
+      concurrency: 1,
+      dataDir: null,
+      data: nodeDataProvider,
       engines: async (spec) => {
         enginesMade++;
         return new ReferenceEngine(spec);
@@ -62,8 +77,20 @@ describe('EsWorker.process', () => {
   });
 
   it('fails a job that is not a vsml-es-job for good (UnrecoverableError), naming the field', async () => {
-    const worker = new EsWorker(redis, { id: 'w', backend: 'reference', concurrency: 1, dataDir: null, data: nodeDataProvider, engines: async (spec) => new ReferenceEngine(spec) });
-    const bad = { id: '9', data: { format: 'vsml-es-job', version: 1, run: RUN, step: -1, theta: 'b'.repeat(64), from: 0, to: 2 } } as unknown as Job;
-    await expect(worker.process(bad, 'token')).rejects.toThrow('job 9: not a vsml-es-job: step: must be an integer in [0, 10000000], got -1');
+    const worker = new EsWorker(redis, {
+      id: 'w',
+      backend: 'reference',
+      concurrency: 1,
+      dataDir: null,
+      data: nodeDataProvider,
+      engines: async (spec) => new ReferenceEngine(spec),
+    });
+    const bad = {
+      id: '9',
+      data: { format: 'vsml-es-job', version: 1, run: RUN, step: -1, theta: 'b'.repeat(64), from: 0, to: 2 },
+    } as unknown as Job;
+    await expect(worker.process(bad, 'token')).rejects.toThrow(
+      'job 9: not a vsml-es-job: step: must be an integer in [0, 10000000], got -1',
+    );
   });
 });

@@ -10,7 +10,9 @@ export class CliProcess {
 
   constructor(args: readonly string[], env: Record<string, string> = {}) {
     this.child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/vsml.ts', ...args], {
-      cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, VSML_THREADS: '1', ...env },
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, VSML_THREADS: '1', ...env },
     });
     this.child.stdout?.on('data', (d) => (this.out += d));
     this.child.stderr?.on('data', (d) => (this.out += d));
@@ -57,8 +59,12 @@ export class CliProcess {
 }
 
 /** `vsml worker --queue URL --name NAME ...extra`. */
-export const startWorker = (url: string, name: string, extra: readonly string[] = [], env: Record<string, string> = {}): CliProcess =>
-  new CliProcess(['worker', '--queue', url, '--name', name, ...extra], env);
+export const startWorker = (
+  url: string,
+  name: string,
+  extra: readonly string[] = [],
+  env: Record<string, string> = {},
+): CliProcess => new CliProcess(['worker', '--queue', url, '--name', name, ...extra], env);
 
 /** `vsml meta-train --queue URL ...args`. */
 export const startCoordinator = (url: string, args: readonly string[], env: Record<string, string> = {}): CliProcess =>

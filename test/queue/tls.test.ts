@@ -22,10 +22,51 @@ afterAll(async () => {
 async function certificates(dir: string): Promise<{ ca: string; cert: string; key: string }> {
   const f = (name: string) => join(dir, name);
   const ssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'ignore' });
-  ssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', f('ca.key'), '-out', f('ca.pem'), '-days', '2', '-subj', '/CN=vsml test CA');
-  ssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', f('server.key'), '-out', f('server.csr'), '-subj', '/CN=localhost');
+  ssl(
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    f('ca.key'),
+    '-out',
+    f('ca.pem'),
+    '-days',
+    '2',
+    '-subj',
+    '/CN=vsml test CA',
+  );
+  ssl(
+    'req',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    f('server.key'),
+    '-out',
+    f('server.csr'),
+    '-subj',
+    '/CN=localhost',
+  );
   await writeFile(f('ext.cnf'), 'subjectAltName=DNS:localhost,IP:127.0.0.1\n');
-  ssl('x509', '-req', '-in', f('server.csr'), '-CA', f('ca.pem'), '-CAkey', f('ca.key'), '-CAcreateserial', '-out', f('server.pem'), '-days', '2', '-extfile', f('ext.cnf'));
+  ssl(
+    'x509',
+    '-req',
+    '-in',
+    f('server.csr'),
+    '-CA',
+    f('ca.pem'),
+    '-CAkey',
+    f('ca.key'),
+    '-CAcreateserial',
+    '-out',
+    f('server.pem'),
+    '-days',
+    '2',
+    '-extfile',
+    f('ext.cnf'),
+  );
   return { ca: f('ca.pem'), cert: f('server.pem'), key: f('server.key') };
 }
 
@@ -35,7 +76,11 @@ describe('vsml meta-train --queue rediss:// (TLS and a password)', () => {
     const tls = await certificates(dir);
     server = await RedisServer.start({ password: 'tls-secret', tls });
     expect(server.url).toBe(`rediss://:tls-secret@localhost:${server.port}/0`);
-    const config = await writeDoc(dir, 'c.json', tinyConfigDoc({ steps: 2, checkpointEvery: 1, evaluation: { every: 0 } }));
+    const config = await writeDoc(
+      dir,
+      'c.json',
+      tinyConfigDoc({ steps: 2, checkpointEvery: 1, evaluation: { every: 0 } }),
+    );
     const single = join(dir, 'single');
     expect((await vsml('meta-train', '--config', config, '--out', single)).code).toBe(0);
 
@@ -43,7 +88,9 @@ describe('vsml meta-train --queue rediss:// (TLS and a password)', () => {
     const untrusted = startCoordinator(server.url, ['--config', config, '--out', join(dir, 'untrusted')]);
     running.push(untrusted);
     expect((await untrusted.exited).code).toBe(1);
-    expect(untrusted.out).toMatch(/cannot reach Redis at rediss:\/\/:\*\*\*@localhost:\d+\/0.*(self-signed|certificate)/i);
+    expect(untrusted.out).toMatch(
+      /cannot reach Redis at rediss:\/\/:\*\*\*@localhost:\d+\/0.*(self-signed|certificate)/i,
+    );
 
     const env = { NODE_EXTRA_CA_CERTS: tls.ca };
     const worker = startWorker(server.url, 'tls1', [], env);
@@ -54,7 +101,9 @@ describe('vsml meta-train --queue rediss:// (TLS and a password)', () => {
     running.push(c);
     expect((await c.exited).code).toBe(0);
     await worker.waitFor(/tls1: step 2: pairs \d+\.\.\d+ in/);
-    expect(await readFile(join(out, 'checkpoint.json'), 'utf8')).toBe(await readFile(join(single, 'checkpoint.json'), 'utf8'));
+    expect(await readFile(join(out, 'checkpoint.json'), 'utf8')).toBe(
+      await readFile(join(single, 'checkpoint.json'), 'utf8'),
+    );
     expect(c.out + worker.out).not.toContain('tls-secret');
   }, 300_000);
 });

@@ -8,7 +8,10 @@ describe('parseClassList', () => {
   });
 
   it('names what is wrong', () => {
-    expect(parseClassList('1,a')).toEqual({ ok: false, message: 'classes: a comma-separated list of class indices, got "1,a"' });
+    expect(parseClassList('1,a')).toEqual({
+      ok: false,
+      message: 'classes: a comma-separated list of class indices, got "1,a"',
+    });
     expect(parseClassList('2,2')).toEqual({ ok: false, message: 'classes: lists a class twice, got "2,2"' });
     expect(parseClassList('7')).toEqual({ ok: false, message: 'classes: needs at least 2 classes' });
   });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, refusedUrlSetting, settingsFromUrl, settingsToUrl, type StudioSettings } from '../../src/ui/state/urlSettings';
+import {
+  DEFAULT_SETTINGS,
+  refusedUrlSetting,
+  settingsFromUrl,
+  settingsToUrl,
+  type StudioSettings,
+} from '../../src/ui/state/urlSettings';
 
 describe('settingsFromUrl / settingsToUrl', () => {
   it('an empty URL is the defaults (the shipped learner on built-in MNIST test, 8 runs, seed 22, all four baselines, flat out)', () => {
@@ -11,12 +17,33 @@ describe('settingsFromUrl / settingsToUrl', () => {
 
   it('round-trips every setting through the query string', () => {
     const s: StudioSettings = {
-      learner: 'vsml-clone-sgd', learned: [], dataset: 'sum-sign', split: 'train', resize: 14, runs: 32, seed: 7, baselines: ['adam-deep'],
-      classes: [3, 1, 4], shuffle: true, project: true, stream: 'association', order: 'adjacent', fresh: true,
-      layer: 1, vector: 'h', j: 5, norm: 'fixed', logX: true, speed: 20, present: true, quiz: 'right',
+      learner: 'vsml-clone-sgd',
+      learned: [],
+      dataset: 'sum-sign',
+      split: 'train',
+      resize: 14,
+      runs: 32,
+      seed: 7,
+      baselines: ['adam-deep'],
+      classes: [3, 1, 4],
+      shuffle: true,
+      project: true,
+      stream: 'association',
+      order: 'adjacent',
+      fresh: true,
+      layer: 1,
+      vector: 'h',
+      j: 5,
+      norm: 'fixed',
+      logX: true,
+      speed: 20,
+      present: true,
+      quiz: 'right',
     };
     const url = settingsToUrl(s);
-    expect(url).toBe('learner=vsml-clone-sgd&data=sum-sign&split=train&resize=14&cls=3,1,4&shuffle=1&proj=1&stream=association&order=adjacent&fresh=1&S=32&seed=7&base=adam-deep&layer=1&vec=h&j=5&norm=fixed&logx=1&speed=20&present=1&quiz=right');
+    expect(url).toBe(
+      'learner=vsml-clone-sgd&data=sum-sign&split=train&resize=14&cls=3,1,4&shuffle=1&proj=1&stream=association&order=adjacent&fresh=1&S=32&seed=7&base=adam-deep&layer=1&vec=h&j=5&norm=fixed&logx=1&speed=20&present=1&quiz=right',
+    );
     expect(settingsFromUrl(`?${url}`)).toEqual({ settings: s, errors: [] });
     expect(settingsFromUrl('?base=')).toEqual({ settings: { ...DEFAULT_SETTINGS, baselines: [] }, errors: [] });
     expect(settingsFromUrl('?speed=max&resize=none').settings).toEqual(DEFAULT_SETTINGS);
@@ -42,7 +69,9 @@ describe('settingsFromUrl / settingsToUrl', () => {
     expect(bad('?speed=0')).toBe('speed: must be an integer in [1, 100000], got "0"');
     expect(bad('?present=yes')).toBe('present: must be 0 or 1, got "yes"');
     expect(bad('?quiz=1')).toBe('quiz: must be one of off, class, right, got "1"');
-    expect(bad('?zoom=3')).toBe('zoom: unknown setting (known: learner, learned, data, split, resize, cls, shuffle, proj, stream, order, fresh, S, seed, base, layer, vec, j, norm, logx, speed, present, quiz)');
+    expect(bad('?zoom=3')).toBe(
+      'zoom: unknown setting (known: learner, learned, data, split, resize, cls, shuffle, proj, stream, order, fresh, S, seed, base, layer, vec, j, norm, logx, speed, present, quiz)',
+    );
     expect(settingsFromUrl('?S=0').settings).toEqual(DEFAULT_SETTINGS);
   });
 
@@ -59,21 +88,44 @@ describe('settingsFromUrl / settingsToUrl', () => {
 });
 
 describe('refusedUrlSetting', () => {
-  const s: StudioSettings = { ...DEFAULT_SETTINGS, resize: 512, classes: [0, 12], runs: 4, project: true, baselines: ['sgd'] };
-  it('puts a refusal of the worker under the link\'s key and sets that setting back to its default', () => {
-    expect(refusedUrlSetting('resize: task: 2000 examples x 262144 inputs is 2000 MiB of float32, over the 1024 MiB limit', s)).toEqual({
-      error: 'resize: task: 2000 examples x 262144 inputs is 2000 MiB of float32, over the 1024 MiB limit', settings: { ...s, resize: null },
+  const s: StudioSettings = {
+    ...DEFAULT_SETTINGS,
+    resize: 512,
+    classes: [0, 12],
+    runs: 4,
+    project: true,
+    baselines: ['sgd'],
+  };
+  it("puts a refusal of the worker under the link's key and sets that setting back to its default", () => {
+    expect(
+      refusedUrlSetting(
+        'resize: task: 2000 examples x 262144 inputs is 2000 MiB of float32, over the 1024 MiB limit',
+        s,
+      ),
+    ).toEqual({
+      error: 'resize: task: 2000 examples x 262144 inputs is 2000 MiB of float32, over the 1024 MiB limit',
+      settings: { ...s, resize: null },
     });
-    expect(refusedUrlSetting('classes: class 12 is not in [0, 10) for mnist', s)).toEqual({ error: 'cls: class 12 is not in [0, 10) for mnist', settings: { ...s, classes: null } });
+    expect(refusedUrlSetting('classes: class 12 is not in [0, 10) for mnist', s)).toEqual({
+      error: 'cls: class 12 is not in [0, 10) for mnist',
+      settings: { ...s, classes: null },
+    });
     expect(refusedUrlSetting('runs: needs 9 GiB', s)?.error).toBe('S: needs 9 GiB');
     expect(refusedUrlSetting('project: too large', s)?.settings.project).toBe(false);
-    expect(refusedUrlSetting('baselines[0]: unknown baseline "x"', s)).toEqual({ error: 'base: unknown baseline "x"', settings: { ...s, baselines: DEFAULT_SETTINGS.baselines } });
-    const wide = 'learned: meta-rnn-mnist.learner.json: shape.inputSize: the meta-rnn learner reads 784 inputs and the dataset has 3072';
-    expect(refusedUrlSetting(wide, { ...s, learned: ['meta-rnn-mnist'] })).toEqual({ error: wide, settings: { ...s, learned: [] } });
+    expect(refusedUrlSetting('baselines[0]: unknown baseline "x"', s)).toEqual({
+      error: 'base: unknown baseline "x"',
+      settings: { ...s, baselines: DEFAULT_SETTINGS.baselines },
+    });
+    const wide =
+      'learned: meta-rnn-mnist.learner.json: shape.inputSize: the meta-rnn learner reads 784 inputs and the dataset has 3072';
+    expect(refusedUrlSetting(wide, { ...s, learned: ['meta-rnn-mnist'] })).toEqual({
+      error: wide,
+      settings: { ...s, learned: [] },
+    });
   });
   it('is null for a refusal that names no setting of a link (a file, the engine)', () => {
     expect(refusedUrlSetting('mnist: images: not an IDX file', s)).toBeNull();
-    expect(refusedUrlSetting('engine: the grid is over the GPU\'s limit', s)).toBeNull();
+    expect(refusedUrlSetting("engine: the grid is over the GPU's limit", s)).toBeNull();
     expect(refusedUrlSetting('the session could not be opened: x', s)).toBeNull();
   });
 });

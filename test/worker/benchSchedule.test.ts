@@ -27,7 +27,12 @@ function fake(id: string, calls: string[], failPrepare = false): BenchParticipan
 
 describe('interleaveOrder', () => {
   it('rotates the first participant by one each round', () => {
-    expect(interleaveOrder(3, 4)).toEqual([[0, 1, 2], [1, 2, 0], [2, 0, 1], [0, 1, 2]]);
+    expect(interleaveOrder(3, 4)).toEqual([
+      [0, 1, 2],
+      [1, 2, 0],
+      [2, 0, 1],
+      [0, 1, 2],
+    ]);
     expect(interleaveOrder(1, 2)).toEqual([[0], [0]]);
   });
 });
@@ -36,10 +41,25 @@ describe('runCase', () => {
   it('prepares all, measures round-robin by rounds, then releases all', async () => {
     const calls: string[] = [];
     const r = await runCase({ runs: 8, vm: 'shared' }, [fake('a', calls), fake('b', calls)], 2, 0.5);
-    expect(calls).toEqual(['prepare a 8', 'prepare b 8', 'measure a', 'measure b', 'measure b', 'measure a', 'release a', 'release b']);
+    expect(calls).toEqual([
+      'prepare a 8',
+      'prepare b 8',
+      'measure a',
+      'measure b',
+      'measure b',
+      'measure a',
+      'release a',
+      'release b',
+    ]);
     expect(r.participants.map((p) => p.segments)).toEqual([
-      [{ examples: 1, seconds: 0.5 }, { examples: 2, seconds: 0.5 }],
-      [{ examples: 1, seconds: 0.5 }, { examples: 2, seconds: 0.5 }],
+      [
+        { examples: 1, seconds: 0.5 },
+        { examples: 2, seconds: 0.5 },
+      ],
+      [
+        { examples: 1, seconds: 0.5 },
+        { examples: 2, seconds: 0.5 },
+      ],
     ]);
     expect(r.participants[0].description).toBe('a engine');
   });

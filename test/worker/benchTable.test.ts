@@ -10,9 +10,30 @@ const seg = (examples: number, seconds: number) => ({ examples, seconds });
 const result: CaseResult = {
   case: { runs: 8, vm: 'per-run' },
   participants: [
-    { id: 'node reference', environment: 'node', backend: 'reference', description: 'TS', segments: [seg(1, 2), seg(1, 4)], error: null },
-    { id: 'node webgpu', environment: 'node', backend: 'webgpu', description: 'google swiftshader', segments: [seg(10, 2), seg(10, 2)], error: null },
-    { id: 'numpy', environment: 'python', backend: 'numpy', description: 'numpy', segments: [seg(20, 2), null], error: 'round 2: died' },
+    {
+      id: 'node reference',
+      environment: 'node',
+      backend: 'reference',
+      description: 'TS',
+      segments: [seg(1, 2), seg(1, 4)],
+      error: null,
+    },
+    {
+      id: 'node webgpu',
+      environment: 'node',
+      backend: 'webgpu',
+      description: 'google swiftshader',
+      segments: [seg(10, 2), seg(10, 2)],
+      error: null,
+    },
+    {
+      id: 'numpy',
+      environment: 'python',
+      backend: 'numpy',
+      description: 'numpy',
+      segments: [seg(20, 2), null],
+      error: 'round 2: died',
+    },
   ],
 };
 
@@ -60,4 +81,3 @@ describe('caseRows', () => {
     ]);
   });
 });
-

@@ -12,12 +12,19 @@ const entry = (name: string): DatasetEntry => {
 describe('DATASET_CATALOG', () => {
   it('fashion-mnist: no file required, images and labels optional and together, "2,000 test images built in"', () => {
     const e = entry('fashion-mnist');
-    expect([e.required, e.optional, e.together, e.builtin]).toEqual([[], ['images', 'labels'], ['images', 'labels'], '2,000 test images built in']);
+    expect([e.required, e.optional, e.together, e.builtin]).toEqual([
+      [],
+      ['images', 'labels'],
+      ['images', 'labels'],
+      '2,000 test images built in',
+    ]);
     expect(e.title).toBe('Fashion-MNIST (2,000 built in, or IDX files)');
   });
 
   it('the other file datasets still need their files and have nothing built in (kmnist, emnist-letters, cifar10)', () => {
-    expect(['kmnist', 'emnist-letters', 'cifar10'].map((n) => [entry(n).required, entry(n).together, entry(n).builtin])).toEqual([
+    expect(
+      ['kmnist', 'emnist-letters', 'cifar10'].map((n) => [entry(n).required, entry(n).together, entry(n).builtin]),
+    ).toEqual([
       [['images', 'labels'], [], null],
       [['images', 'labels'], [], null],
       [['records'], [], null],

@@ -16,7 +16,10 @@ describe('fastCpu', () => {
   it('makes the fast engine where WebAssembly SIMD validates', async () => {
     const e = await fastCpu((s) => createNodeCpuEngine(s, { threads: 2 }))(spec);
     try {
-      expect([e.backend, e.description]).toEqual(['cpu', expect.stringMatching(/^fast CPU engine \(WebAssembly SIMD.*, 2 threads\)$/)]);
+      expect([e.backend, e.description]).toEqual([
+        'cpu',
+        expect.stringMatching(/^fast CPU engine \(WebAssembly SIMD.*, 2 threads\)$/),
+      ]);
     } finally {
       e.dispose();
     }
@@ -24,9 +27,18 @@ describe('fastCpu', () => {
 
   it('makes the reference, saying why, where SIMD is missing or the fast engine cannot start', async () => {
     const noSimd = await fastCpu(referenceCpu, () => 'WebAssembly SIMD is not available in this browser')(spec);
-    expect([noSimd.backend, noSimd.description]).toEqual(['reference', 'CPU reference (TypeScript, single thread: WebAssembly SIMD is not available in this browser)']);
-    const broken = await fastCpu(() => Promise.reject(new Error('fetching vsml_cpu.wasm failed: HTTP 404')), () => null)(spec);
-    expect([broken.backend, broken.description]).toEqual(['reference', 'CPU reference (TypeScript, single thread: the fast CPU engine could not start: fetching vsml_cpu.wasm failed: HTTP 404)']);
+    expect([noSimd.backend, noSimd.description]).toEqual([
+      'reference',
+      'CPU reference (TypeScript, single thread: WebAssembly SIMD is not available in this browser)',
+    ]);
+    const broken = await fastCpu(
+      () => Promise.reject(new Error('fetching vsml_cpu.wasm failed: HTTP 404')),
+      () => null,
+    )(spec);
+    expect([broken.backend, broken.description]).toEqual([
+      'reference',
+      'CPU reference (TypeScript, single thread: the fast CPU engine could not start: fetching vsml_cpu.wasm failed: HTTP 404)',
+    ]);
   });
 });
 

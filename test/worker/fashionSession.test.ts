@@ -13,20 +13,45 @@ import { openSessionData } from '../../src/worker/session/sessionData';
 import { cpuApi, settings } from './helpers';
 
 const fashion: SessionSettings = { ...settings, dataset: 'fashion-mnist', baselines: ['sgd'] };
-const openData = (dataset: string, split: 'train' | 'test', seed: number, files: Parameters<typeof openSessionData>[3]) =>
-  openSessionData(dataset, split, seed, files, { builtin: loadBuiltinMnistNode, asset: (name) => readBuiltinAsset(name) });
-const shippedLearner = async (): Promise<unknown> => JSON.parse(await readFile(new URL('../../public/learners/vsml-mnist.learner.json', import.meta.url), 'utf8'));
+const openData = (
+  dataset: string,
+  split: 'train' | 'test',
+  seed: number,
+  files: Parameters<typeof openSessionData>[3],
+) =>
+  openSessionData(dataset, split, seed, files, {
+    builtin: loadBuiltinMnistNode,
+    asset: (name) => readBuiltinAsset(name),
+  });
+const shippedLearner = async (): Promise<unknown> =>
+  JSON.parse(await readFile(new URL('../../public/learners/vsml-mnist.learner.json', import.meta.url), 'utf8'));
 
 describe('createSessionApi on fashion-mnist with no files (CPU engine, built-in subset 7x7, 3 runs, seed 22)', () => {
   it('opens the built-in subset: fashion-mnist/test [7x7], the Fashion-MNIST class names', async () => {
     const a = cpuApi({ openData });
     const r = await a.open(fashion, await shippedLearner());
     if (!r.ok) throw new Error(r.message);
-    expect([r.info.taskName, r.info.inputSize, r.info.numClasses, r.info.backend]).toEqual(['fashion-mnist/test [7x7]', 49, 10, 'reference']);
-    expect(r.info.classNames).toEqual(['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot']);
+    expect([r.info.taskName, r.info.inputSize, r.info.numClasses, r.info.backend]).toEqual([
+      'fashion-mnist/test [7x7]',
+      49,
+      10,
+      'reference',
+    ]);
+    expect(r.info.classNames).toEqual([
+      'T-shirt/top',
+      'Trouser',
+      'Pullover',
+      'Dress',
+      'Coat',
+      'Sandal',
+      'Shirt',
+      'Sneaker',
+      'Bag',
+      'Ankle boot',
+    ]);
   });
 
-  it('streams the seeded examples, MNIST-normalised: run 0\'s labels 9 1 2 4 8 6 6 1 0 9 0 9 after 12 examples', async () => {
+  it("streams the seeded examples, MNIST-normalised: run 0's labels 9 1 2 4 8 6 6 1 0 9 0 9 after 12 examples", async () => {
     const a = cpuApi({ openData });
     await a.open({ ...fashion, baselines: [] }, await shippedLearner());
     await a.step(12);
@@ -62,7 +87,11 @@ describe('createSessionApi on fashion-mnist with no files (CPU engine, built-in 
     await a.open(fashion, await shippedLearner());
     await a.step(5);
     const r = await a.open({ ...fashion, split: 'train' }, await shippedLearner());
-    expect(r).toEqual({ ok: false, message: 'fashion-mnist: split: the built-in fashion-mnist holds 2,000 test images only; load the train IDX files from your disk for train' });
+    expect(r).toEqual({
+      ok: false,
+      message:
+        'fashion-mnist: split: the built-in fashion-mnist holds 2,000 test images only; load the train IDX files from your disk for train',
+    });
     expect((await a.frame())?.examplesSeen).toBe(5);
   });
 });

@@ -41,9 +41,13 @@ describe('pickPoints', () => {
 });
 
 describe('framePoints', () => {
-  const kept = { mean: Float64Array.from([0.1, 0.2, 0.3, 0.4, 0.5]), std: Float64Array.from([1, 2, 3, 4, 5]), every: 4 };
+  const kept = {
+    mean: Float64Array.from([0.1, 0.2, 0.3, 0.4, 0.5]),
+    std: Float64Array.from([1, 2, 3, 4, 5]),
+    every: 4,
+  };
 
-  it('puts a thinned curve\'s points at (i + 1) * every examples: 4, 8, ..., 20 after 20 examples', () => {
+  it("puts a thinned curve's points at (i + 1) * every examples: 4, 8, ..., 20 after 20 examples", () => {
     const c = framePoints(kept, { examples: 20, mean: 0.5, std: 5 }, 10);
     expect(Array.from(c.x)).toEqual([4, 8, 12, 16, 20]);
     expect(Array.from(c.mean)).toEqual([0.1, 0.2, 0.3, 0.4, 0.5]);
@@ -57,6 +61,8 @@ describe('framePoints', () => {
   });
 
   it('refuses fewer than 3 points when the last example must be added', () => {
-    expect(() => framePoints(kept, { examples: 22, mean: 0.55, std: 6 }, 2)).toThrow('decimate: maxPoints must be an integer >= 3 here, got 2');
+    expect(() => framePoints(kept, { examples: 22, mean: 0.55, std: 6 }, 2)).toThrow(
+      'decimate: maxPoints must be an integer >= 3 here, got 2',
+    );
   });
 });

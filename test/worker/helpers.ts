@@ -9,7 +9,12 @@ import { initParams } from '../../src/model/init';
 import type { Result } from '../../src/model/result';
 import { Rng } from '../../src/model/rng';
 import { chooseEngine } from '../../src/worker/shared/engineChoice';
-import { createSessionApi, type PacingClock, type SessionDeps, type SessionSettings } from '../../src/worker/session/sessionApi';
+import {
+  createSessionApi,
+  type PacingClock,
+  type SessionDeps,
+  type SessionSettings,
+} from '../../src/worker/session/sessionApi';
 
 const parsed = parseConfig({ stateSize: 4, messageSize: 2, microTicks: 1, hiddenSizes: [3] });
 if (!parsed.ok) throw new Error(parsed.error.message);
@@ -22,8 +27,16 @@ export function tinyLearnerDoc(): Record<string, unknown> {
 }
 
 export const settings: SessionSettings = {
-  dataset: 'mnist', split: 'test', resize: 7, runs: 3, seed: 22, baselines: ['sgd'],
-  classes: null, shuffle: false, project: false, stream: 'iid',
+  dataset: 'mnist',
+  split: 'test',
+  resize: 7,
+  runs: 3,
+  seed: 22,
+  baselines: ['sgd'],
+  classes: null,
+  shuffle: false,
+  project: false,
+  stream: 'iid',
 };
 
 /** The built-in set is read once; other data sets open as in the worker (files passed through). */
@@ -35,7 +48,11 @@ export const openData: SessionDeps['openData'] = (dataset, split, seed, files) =
   return hit;
 };
 
-export const cpuDeps = (over: Partial<SessionDeps> = {}): SessionDeps => ({ makeEngine: (spec) => chooseEngine(spec, null), openData, ...over });
+export const cpuDeps = (over: Partial<SessionDeps> = {}): SessionDeps => ({
+  makeEngine: (spec) => chooseEngine(spec, null),
+  openData,
+  ...over,
+});
 
 export const cpuApi = (over: Partial<SessionDeps> = {}) => createSessionApi(cpuDeps(over));
 

@@ -69,6 +69,8 @@ describe('Pacer', () => {
 
   it('refuses a speed that is not positive', () => {
     expect(() => new Pacer(10).start(0, 0)).toThrow('pacer: examples per second must be > 0 or Infinity, got 0');
-    expect(() => new Pacer(10).start(Number.NaN, 0)).toThrow('pacer: examples per second must be > 0 or Infinity, got NaN');
+    expect(() => new Pacer(10).start(Number.NaN, 0)).toThrow(
+      'pacer: examples per second must be > 0 or Infinity, got NaN',
+    );
   });
 });

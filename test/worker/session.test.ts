@@ -13,7 +13,9 @@ import { parseLearner } from '../../src/model/formats/learner';
 import { Session } from '../../src/worker/session/session';
 
 async function setUp() {
-  const doc = JSON.parse(await readFile(new URL('../../public/learners/vsml-mnist.learner.json', import.meta.url), 'utf8'));
+  const doc = JSON.parse(
+    await readFile(new URL('../../public/learners/vsml-mnist.learner.json', import.meta.url), 'utf8'),
+  );
   const learner = parseLearner(doc);
   if (!learner.ok) throw new Error(learner.error.message);
   const source = await openDatasetNode('mnist', { split: 'test' });
@@ -30,16 +32,20 @@ async function setUp() {
 }
 
 describe('Session (shipped learner, 7x7 MNIST test, 4 runs, seed 22)', () => {
-  it('after 3 blocks (5, 20, 5 examples) its curves equal the protocol\'s cumulative accuracy on the same streams', async () => {
+  it("after 3 blocks (5, 20, 5 examples) its curves equal the protocol's cumulative accuracy on the same streams", async () => {
     const { learner, streams, engine } = await setUp();
     const session = new Session(engine(), streams(), { learner, baselines: ['sgd', 'adam'], seed: 22 });
     for (const n of [5, 20, 5]) await session.step(n);
     const f = session.frame();
     expect(f.examplesSeen).toBe(30);
     const vsml = await runProtocol(vsmlLearner(engine(), learner, 22), streams(), { steps: 30 });
-    expect(Array.from(f.accuracy.vsml.mean)).toEqual(Array.from(meanCurve(cumulativeAccuracy(vsml.correct, 4, 30), 4, 30)));
+    expect(Array.from(f.accuracy.vsml.mean)).toEqual(
+      Array.from(meanCurve(cumulativeAccuracy(vsml.correct, 4, 30), 4, 30)),
+    );
     const sgd = await runProtocol(baselineLearner('sgd', 49, 10, 4, 22), streams(), { steps: 30 });
-    expect(Array.from(f.accuracy.sgd.mean)).toEqual(Array.from(meanCurve(cumulativeAccuracy(sgd.correct, 4, 30), 4, 30)));
+    expect(Array.from(f.accuracy.sgd.mean)).toEqual(
+      Array.from(meanCurve(cumulativeAccuracy(sgd.correct, 4, 30), 4, 30)),
+    );
     expect(Object.keys(f.accuracy).sort()).toEqual(['adam', 'sgd', 'vsml']);
     expect(f.accuracy.vsml.std).toHaveLength(30);
     expect(Array.from(f.accuracy.vsml.x)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
@@ -48,7 +54,7 @@ describe('Session (shipped learner, 7x7 MNIST test, 4 runs, seed 22)', () => {
     expect(Array.from(full.adam.std)).toEqual(Array.from(f.accuracy.adam.std));
   });
 
-  it('decimates the frame\'s curves (here to 7 points: examples 1, 6, 11, 16, 20, 25, 30) and keeps the full ones for curves()', async () => {
+  it("decimates the frame's curves (here to 7 points: examples 1, 6, 11, 16, 20, 25, 30) and keeps the full ones for curves()", async () => {
     const { learner, streams, engine } = await setUp();
     const session = new Session(engine(), streams(), { learner, baselines: ['sgd'], seed: 22 });
     await session.step(30);
@@ -59,7 +65,7 @@ describe('Session (shipped learner, 7x7 MNIST test, 4 runs, seed 22)', () => {
     expect(full.sgd.mean).toHaveLength(30);
   });
 
-  it('shows run 0\'s last example: its input, its label, probabilities summing to 1, and the last `history` examples', async () => {
+  it("shows run 0's last example: its input, its label, probabilities summing to 1, and the last `history` examples", async () => {
     const { learner, streams, engine } = await setUp();
     const session = new Session(engine(), streams(), { learner, baselines: [], seed: 22, history: 8 });
     await session.step(12);
@@ -86,6 +92,8 @@ describe('Session (shipped learner, 7x7 MNIST test, 4 runs, seed 22)', () => {
   it('refuses an engine of another shape, naming both', async () => {
     const { learner, streams } = await setUp();
     const wrong = new ReferenceEngine({ config: learner.config, inputSize: 50, numClasses: 10, runs: 4 });
-    expect(() => new Session(wrong, streams(), { learner, baselines: [], seed: 22 })).toThrow('session: the engine is for 50 inputs x 10 classes, the data has 49 x 10');
+    expect(() => new Session(wrong, streams(), { learner, baselines: [], seed: 22 })).toThrow(
+      'session: the engine is for 50 inputs x 10 classes, the data has 49 x 10',
+    );
   });
 });

@@ -24,9 +24,22 @@ describe('createSessionApi: open, info, step, frame (CPU engine, built-in MNIST 
     const a = cpuApi();
     const r = await a.open(settings, tinyLearnerDoc());
     const info = {
-      backend: 'reference', description: 'CPU reference (TypeScript, single thread)', fallback: NO_GPU, inputSize: 49, numClasses: 10,
-      classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'], imageShape: { height: 7, width: 7, channels: 1 },
-      taskName: 'mnist/test [7x7]', runs: 3, layers: [{ A: 49, B: 3 }, { A: 3, B: 10 }], stateSize: 4, handover: null, learned: [],
+      backend: 'reference',
+      description: 'CPU reference (TypeScript, single thread)',
+      fallback: NO_GPU,
+      inputSize: 49,
+      numClasses: 10,
+      classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+      imageShape: { height: 7, width: 7, channels: 1 },
+      taskName: 'mnist/test [7x7]',
+      runs: 3,
+      layers: [
+        { A: 49, B: 3 },
+        { A: 3, B: 10 },
+      ],
+      stateSize: 4,
+      handover: null,
+      learned: [],
     };
     expect(r).toEqual({ ok: true, info });
     expect(a.info()).toEqual(info);
@@ -53,7 +66,9 @@ describe('createSessionApi: open, info, step, frame (CPU engine, built-in MNIST 
 
   it('opens the shipped MNIST learner too (one layer of 49 x 10, N = 16)', async () => {
     const a = cpuApi();
-    const doc = JSON.parse(await readFile(new URL('../../public/learners/vsml-mnist.learner.json', import.meta.url), 'utf8'));
+    const doc = JSON.parse(
+      await readFile(new URL('../../public/learners/vsml-mnist.learner.json', import.meta.url), 'utf8'),
+    );
     const r = await a.open(settings, doc);
     expect(r.ok && [r.info.layers, r.info.stateSize]).toEqual([[{ A: 49, B: 10 }], 16]);
   });
@@ -63,15 +78,29 @@ describe('createSessionApi: task transforms and streams from the settings', () =
   it('classes [3, 5] give K = 2 named 3 and 5; shuffle keeps the image; project drops it; sum-sign is no image', async () => {
     const a = cpuApi();
     const sub = await a.open({ ...settings, classes: [3, 5] }, tinyLearnerDoc());
-    expect(sub.ok && [sub.info.numClasses, sub.info.classNames, sub.info.taskName]).toEqual([2, ['3', '5'], 'mnist/test [classes 3,5, 7x7]']);
+    expect(sub.ok && [sub.info.numClasses, sub.info.classNames, sub.info.taskName]).toEqual([
+      2,
+      ['3', '5'],
+      'mnist/test [classes 3,5, 7x7]',
+    ]);
     await a.step(20);
     expect(Array.from((await a.frame())?.recentLabels ?? []).every((y) => y === 0 || y === 1)).toBe(true);
     const shuffled = await a.open({ ...settings, shuffle: true }, tinyLearnerDoc());
-    expect(shuffled.ok && [shuffled.info.taskName, shuffled.info.imageShape]).toEqual(['mnist/test [7x7, shuffle(seed 22)]', { height: 7, width: 7, channels: 1 }]);
+    expect(shuffled.ok && [shuffled.info.taskName, shuffled.info.imageShape]).toEqual([
+      'mnist/test [7x7, shuffle(seed 22)]',
+      { height: 7, width: 7, channels: 1 },
+    ]);
     const projected = await a.open({ ...settings, project: true, seed: 9 }, tinyLearnerDoc());
-    expect(projected.ok && [projected.info.taskName, projected.info.imageShape]).toEqual(['mnist/test [7x7, projection(seed 9)]', null]);
+    expect(projected.ok && [projected.info.taskName, projected.info.imageShape]).toEqual([
+      'mnist/test [7x7, projection(seed 9)]',
+      null,
+    ]);
     const sumSign = await a.open({ ...settings, dataset: 'sum-sign', resize: null }, tinyLearnerDoc());
-    expect(sumSign.ok && [sumSign.info.taskName, sumSign.info.inputSize, sumSign.info.imageShape]).toEqual(['sum-sign', 784, null]);
+    expect(sumSign.ok && [sumSign.info.taskName, sumSign.info.inputSize, sumSign.info.imageShape]).toEqual([
+      'sum-sign',
+      784,
+      null,
+    ]);
   });
 
   it('the association stream shows episodes of 12 for classes [0, 1, 2]: 4 labels of each class per episode', async () => {
@@ -84,7 +113,7 @@ describe('createSessionApi: task transforms and streams from the settings', () =
     }
   });
 
-  it('passes the user\'s files to the idx data set, and restart reuses them (40 images of 4x4)', async () => {
+  it("passes the user's files to the idx data set, and restart reuses them (40 images of 4x4)", async () => {
     const pixels = Uint8Array.from({ length: 40 * 16 }, (_, i) => (i * 37) % 256);
     const files: DatasetFiles = {
       images: { name: 'imgs.idx', bytes: encodeIdxImages(40, 4, 4, pixels) },
@@ -119,10 +148,17 @@ describe('createSessionApi: refusals name the field, and the running session goe
       [{ runs: 0 }, 'runs: must be a positive integer, got 0'],
       [{ seed: -1 }, 'seed: must be an integer in [0, 2^32), got -1'],
       [{ baselines: ['sgd', 'sgd'] }, 'baselines[1]: sgd is listed twice'],
-      [{ dataset: 'sum-sign', resize: null, stream: 'association' }, 'stream: association episodes need a dataset of examples; sum-sign is generated'],
-      [{ shuffle: true, project: true }, 'shuffle: pixel shuffle and projection together: a shuffle before a random projection is just another projection; choose one'],
+      [
+        { dataset: 'sum-sign', resize: null, stream: 'association' },
+        'stream: association episodes need a dataset of examples; sum-sign is generated',
+      ],
+      [
+        { shuffle: true, project: true },
+        'shuffle: pixel shuffle and projection together: a shuffle before a random projection is just another projection; choose one',
+      ],
     ];
-    for (const [change, message] of refusals) expect(await a.open({ ...settings, ...change }, tinyLearnerDoc())).toEqual({ ok: false, message });
+    for (const [change, message] of refusals)
+      expect(await a.open({ ...settings, ...change }, tinyLearnerDoc())).toEqual({ ok: false, message });
     const huge = await a.open({ ...settings, resize: 512, runs: 1 }, tinyLearnerDoc());
     expect(!huge.ok && huge.message).toMatch(/^resize: /); // a task too large because of the resize names the resize, not the dataset
     const unknown = await a.open({ ...settings, dataset: 'mnistt' }, tinyLearnerDoc());
@@ -139,19 +175,27 @@ describe('createSessionApi: refusals name the field, and the running session goe
 
 describe('createSessionApi: a data loader that throws', () => {
   it('is a refusal too ("open: ..."), not a rejected promise', async () => {
-    const a = cpuApi({ openData: async () => { throw new Error('network down'); } });
+    const a = cpuApi({
+      openData: async () => {
+        throw new Error('network down');
+      },
+    });
     expect(await a.open(settings, tinyLearnerDoc())).toEqual({ ok: false, message: 'open: network down' });
   });
 });
 
 describe('chooseEngine and lostMessage', () => {
   const spec = { config: DEFAULT_CONFIG, inputSize: 4, numClasses: 2, runs: 1 };
-  it('runs the GPU engine when it can be made, and the CPU reference with the GPU\'s own reason when not', async () => {
+  it("runs the GPU engine when it can be made, and the CPU reference with the GPU's own reason when not", async () => {
     const gpu = new ReferenceEngine(spec);
     expect(await chooseEngine(spec, async () => gpu)).toEqual({ engine: gpu, fallback: null });
-    const r = await chooseEngine(spec, async () => { throw new Error('grid of 5,000,000 cells is over maxStorageBufferBindingSize by 12 MiB'); });
+    const r = await chooseEngine(spec, async () => {
+      throw new Error('grid of 5,000,000 cells is over maxStorageBufferBindingSize by 12 MiB');
+    });
     expect(r.engine.backend).toBe('reference');
-    expect(r.fallback).toBe('WebGPU could not run this session: grid of 5,000,000 cells is over maxStorageBufferBindingSize by 12 MiB');
+    expect(r.fallback).toBe(
+      'WebGPU could not run this session: grid of 5,000,000 cells is over maxStorageBufferBindingSize by 12 MiB',
+    );
   });
 
   it('maps a GPU engine\'s lost info to a sentence, and never resolves for "destroyed" (our own dispose)', async () => {

@@ -17,7 +17,13 @@ import type { SessionApi, SessionSettings } from '../../src/worker/session/sessi
 import type { GpuEngines } from '../../src/worker/shared/sharedGpu';
 import { cpuApi, openData, settings, tinyLearnerDoc, until } from './helpers';
 
-const association = (order: AssociationOrder, fresh: boolean): SessionSettings => ({ ...settings, baselines: ['sgd', 'adam'], stream: 'association', order, fresh });
+const association = (order: AssociationOrder, fresh: boolean): SessionSettings => ({
+  ...settings,
+  baselines: ['sgd', 'adam'],
+  stream: 'association',
+  order,
+  fresh,
+});
 
 function tinyLearner(): Learner {
   const l = parseLearner(tinyLearnerDoc());
@@ -45,7 +51,10 @@ const frameOf = async (a: SessionApi) => {
 };
 
 describe('association session (tiny learner, built-in MNIST 7x7, 3 runs, seed 22, sgd and adam)', () => {
-  for (const [order, fresh] of [['apart', true], ['adjacent', false]] as const) {
+  for (const [order, fresh] of [
+    ['apart', true],
+    ['adjacent', false],
+  ] as const) {
     it(`${order}, ${fresh ? 'fresh' : 'continuing'}: after 7 + 20 + 16 examples the showings equal evaluateAssociation's on the same streams, bit for bit`, async () => {
       const a = cpuApi();
       const opened = await a.open(association(order, fresh), tinyLearnerDoc());
@@ -56,12 +65,29 @@ describe('association session (tiny learner, built-in MNIST 7x7, 3 runs, seed 22
       const streams = await streamsOf(order, fresh);
       const learner = tinyLearner();
       const engine = new ReferenceEngine({ config: learner.config, inputSize: 49, numClasses: 10, runs: 3 });
-      const vsml = await evaluateAssociation(vsmlLearner(engine, learner, 22), vsmlReset(() => engine, learner, 22), streams(), order, { steps: 43 }, { learner: 'tiny', dataset: 'mnist' });
+      const vsml = await evaluateAssociation(
+        vsmlLearner(engine, learner, 22),
+        vsmlReset(() => engine, learner, 22),
+        streams(),
+        order,
+        { steps: 43 },
+        { learner: 'tiny', dataset: 'mnist' },
+      );
       const sgdLearner = baselineLearner('sgd', 49, 10, 3, 22);
-      const sgd = await evaluateAssociation(sgdLearner, () => sgdLearner.reset(22), streams(), order, { steps: 43 }, { learner: 'sgd', dataset: 'mnist' });
+      const sgd = await evaluateAssociation(
+        sgdLearner,
+        () => sgdLearner.reset(22),
+        streams(),
+        order,
+        { steps: 43 },
+        { learner: 'sgd', dataset: 'mnist' },
+      );
       const { first, second } = vsml.evaluation.association ?? {};
       expect(f.showings?.vsml).toEqual({ first, second });
-      expect(f.showings?.sgd).toEqual({ first: sgd.evaluation.association?.first, second: sgd.evaluation.association?.second });
+      expect(f.showings?.sgd).toEqual({
+        first: sgd.evaluation.association?.first,
+        second: sgd.evaluation.association?.second,
+      });
       expect(Object.keys(f.showings ?? {}).sort()).toEqual(['adam', 'sgd', 'vsml']);
       expect(a.curves()?.association).toEqual({ order, fresh, showings: f.showings });
       // Run 0's marks, as its stream drew them: the last 43 (of at most 100 kept).
@@ -92,13 +118,26 @@ describe('association session (tiny learner, built-in MNIST 7x7, 3 runs, seed 22
     const learner = tinyLearner();
     const spec = { config: learner.config, inputSize: 49, numClasses: 10, runs: 3 };
     const engine = new ReferenceEngine(spec);
-    const fresh = new FreshEpisodes(vsmlLearner(engine, learner, 22), 20, vsmlReset(() => engine, learner, 22));
+    const fresh = new FreshEpisodes(
+      vsmlLearner(engine, learner, 22),
+      20,
+      vsmlReset(() => engine, learner, 22),
+    );
     const block = streams().nextBlock(40);
     const whole = await fresh.run(block, { outputs: true });
     const second = new ReferenceEngine(spec);
     vsmlLearner(second, learner, 22);
-    const alone = await second.run({ inputs: sliceSteps(block.inputs, 3, 40, 49, 20), labels: Int32Array.from(sliceSteps(block.labels, 3, 40, 1, 20)), steps: 20 }, { outputs: true });
-    expect(Array.from(sliceSteps(whole.outputs as Float32Array, 3, 40, 10, 20))).toEqual(Array.from(alone.outputs as Float32Array));
+    const alone = await second.run(
+      {
+        inputs: sliceSteps(block.inputs, 3, 40, 49, 20),
+        labels: Int32Array.from(sliceSteps(block.labels, 3, 40, 1, 20)),
+        steps: 20,
+      },
+      { outputs: true },
+    );
+    expect(Array.from(sliceSteps(whole.outputs as Float32Array, 3, 40, 10, 20))).toEqual(
+      Array.from(alone.outputs as Float32Array),
+    );
   });
 
   it('a handover replays fresh episodes as they ran: paused after 37 examples, moved, 23 more = a session that ran 60 on one engine', async () => {
@@ -142,7 +181,13 @@ class Relabelled extends ReferenceEngine {
 }
 
 /** Steps t0.. of [R][T][W] values. */
-function sliceSteps<T extends Float32Array | Int32Array>(a: T, R: number, T: number, W: number, t0: number): Float32Array {
+function sliceSteps<T extends Float32Array | Int32Array>(
+  a: T,
+  R: number,
+  T: number,
+  W: number,
+  t0: number,
+): Float32Array {
   const n = T - t0;
   const out = new Float32Array(R * n * W);
   for (let r = 0; r < R; r++) out.set(a.subarray((r * T + t0) * W, (r + 1) * T * W), r * n * W);

@@ -61,59 +61,74 @@ async function referenceAfter(learner: Learner, steps: number): Promise<{ state:
 }
 
 const sessionOn = (learner: Learner, make: (spec: EngineSpec) => VsmlEngine) =>
-  new Session(make({ config: learner.config, inputSize: A, numClasses: K, runs: RUNS }), randomSource(A, K, RUNS, SEED), { learner, baselines: ['sgd'], seed: SEED });
+  new Session(
+    make({ config: learner.config, inputSize: A, numClasses: K, runs: RUNS }),
+    randomSource(A, K, RUNS, SEED),
+    { learner, baselines: ['sgd'], seed: SEED },
+  );
 
 describe.each([
   ['one layer', config({ stateSize: 4, messageSize: 3, microTicks: 2, backwardPass: true })],
   ['hidden layer 3', config({ stateSize: 4, messageSize: 3, microTicks: 2, hiddenSizes: [3], backwardPass: true })],
-] as [string, VsmlConfig][])('Session.explainNext with backwardPass, %s (A 5, K 3, N 4, M 3, random V_M seed 31, 2 runs)', (_, cfg) => {
-  const learner: Learner = { config: cfg, params: randomParams(cfg, SEED) };
+] as [string, VsmlConfig][])(
+  'Session.explainNext with backwardPass, %s (A 5, K 3, N 4, M 3, random V_M seed 31, 2 runs)',
+  (_, cfg) => {
+    const learner: Learner = { config: cfg, params: randomParams(cfg, SEED) };
 
-  it('after 4 examples explains examples 4 and 5 on the CPU reference: y equals ReferenceEngine.run\'s, the states after it (its reverse tick) equal the reference\'s bit for bit, agreement 0', async () => {
-    const session = sessionOn(learner, (spec) => new ReferenceEngine(spec));
-    await session.step(4);
-    const { outputs } = await referenceAfter(learner, 6);
-    for (const t of [4, 5]) {
-      const { explanation: e, agreement, traceIndex } = await session.explainNext();
-      expect([e.example, traceIndex, agreement, session.examplesSeen]).toEqual([t, t, 0, t + 1]);
-      expect(maxAbsDiff(e.y, outputs.subarray(t * K, (t + 1) * K))).toBe(0);
-      const want = softmaxLoss(outputs.slice(t * K, (t + 1) * K), e.label).p;
-      expect(maxAbsDiff(e.probabilities, want)).toBeLessThan(1e-6);
-      expect(e.reverseTick).toHaveLength(cfg.hiddenSizes.length + 1);
-      expect(e.layers.every((l) => l.bwdIn.every((v) => v === 0))).toBe(true);
-      const { state } = await referenceAfter(learner, t + 1);
-      statesAfter(e).forEach((s, l) => {
-        expect(Array.from(s.h)).toEqual(Array.from(state[l].h));
-        expect(Array.from(s.c)).toEqual(Array.from(state[l].c));
-        // The forward tick alone is not the state after the example.
-        expect(Array.from(e.layers[l].ticks[1].c)).not.toEqual(Array.from(state[l].c));
-      });
-    }
-  });
-
-  it('on the fast CPU engine (1 thread): explainNext agrees within 1e-5 and its states are the reference\'s within 1e-5', async () => {
-    const engine = await createNodeCpuEngine({ config: cfg, inputSize: A, numClasses: K, runs: RUNS }, { threads: 1 });
-    const session = sessionOn(learner, () => engine);
-    try {
+    it("after 4 examples explains examples 4 and 5 on the CPU reference: y equals ReferenceEngine.run's, the states after it (its reverse tick) equal the reference's bit for bit, agreement 0", async () => {
+      const session = sessionOn(learner, (spec) => new ReferenceEngine(spec));
       await session.step(4);
-      const { explanation: e, agreement } = await session.explainNext();
-      const { state, outputs } = await referenceAfter(learner, 5);
-      const states = statesAfter(e);
-      const worst = Math.max(maxAbsDiff(e.y, outputs.subarray(4 * K)), ...states.flatMap((s, l) => [maxAbsDiff(s.h, state[l].h), maxAbsDiff(s.c, state[l].c)]));
-      console.info(`backwardPass ${_}, fast CPU engine: agreement ${agreement.toExponential(2)}, explanation vs reference ${worst.toExponential(2)}`);
-      expect(agreement).toBeLessThan(1e-5);
-      expect(worst).toBeLessThan(1e-5);
-    } finally {
-      session.dispose();
-    }
-  });
+      const { outputs } = await referenceAfter(learner, 6);
+      for (const t of [4, 5]) {
+        const { explanation: e, agreement, traceIndex } = await session.explainNext();
+        expect([e.example, traceIndex, agreement, session.examplesSeen]).toEqual([t, t, 0, t + 1]);
+        expect(maxAbsDiff(e.y, outputs.subarray(t * K, (t + 1) * K))).toBe(0);
+        const want = softmaxLoss(outputs.slice(t * K, (t + 1) * K), e.label).p;
+        expect(maxAbsDiff(e.probabilities, want)).toBeLessThan(1e-6);
+        expect(e.reverseTick).toHaveLength(cfg.hiddenSizes.length + 1);
+        expect(e.layers.every((l) => l.bwdIn.every((v) => v === 0))).toBe(true);
+        const { state } = await referenceAfter(learner, t + 1);
+        statesAfter(e).forEach((s, l) => {
+          expect(Array.from(s.h)).toEqual(Array.from(state[l].h));
+          expect(Array.from(s.c)).toEqual(Array.from(state[l].c));
+          // The forward tick alone is not the state after the example.
+          expect(Array.from(e.layers[l].ticks[1].c)).not.toEqual(Array.from(state[l].c));
+        });
+      }
+    });
 
-  it('counts 2 cell-ticks per example: cells 15 (+ 9 with the hidden layer), cellTicksPerExample twice that', () => {
-    const session = sessionOn(learner, (spec) => new ReferenceEngine(spec));
-    const cells = cfg.hiddenSizes.length ? 5 * 3 + 3 * 3 : 5 * 3;
-    expect([session.cells, session.cellTicksPerExample]).toEqual([cells, 2 * cells]);
-  });
-});
+    it("on the fast CPU engine (1 thread): explainNext agrees within 1e-5 and its states are the reference's within 1e-5", async () => {
+      const engine = await createNodeCpuEngine(
+        { config: cfg, inputSize: A, numClasses: K, runs: RUNS },
+        { threads: 1 },
+      );
+      const session = sessionOn(learner, () => engine);
+      try {
+        await session.step(4);
+        const { explanation: e, agreement } = await session.explainNext();
+        const { state, outputs } = await referenceAfter(learner, 5);
+        const states = statesAfter(e);
+        const worst = Math.max(
+          maxAbsDiff(e.y, outputs.subarray(4 * K)),
+          ...states.flatMap((s, l) => [maxAbsDiff(s.h, state[l].h), maxAbsDiff(s.c, state[l].c)]),
+        );
+        console.info(
+          `backwardPass ${_}, fast CPU engine: agreement ${agreement.toExponential(2)}, explanation vs reference ${worst.toExponential(2)}`,
+        );
+        expect(agreement).toBeLessThan(1e-5);
+        expect(worst).toBeLessThan(1e-5);
+      } finally {
+        session.dispose();
+      }
+    });
+
+    it('counts 2 cell-ticks per example: cells 15 (+ 9 with the hidden layer), cellTicksPerExample twice that', () => {
+      const session = sessionOn(learner, (spec) => new ReferenceEngine(spec));
+      const cells = cfg.hiddenSizes.length ? 5 * 3 + 3 * 3 : 5 * 3;
+      expect([session.cells, session.cellTicksPerExample]).toEqual([cells, 2 * cells]);
+    });
+  },
+);
 
 /** The worker tests' tiny learner (N 4, M 2, hidden layer 3, 1 micro-tick) with backwardPass on. */
 function backwardPassDoc(): Record<string, unknown> {
@@ -131,7 +146,7 @@ function stroke(col: number): Drawing {
 }
 
 describe('SessionApi with a backwardPass learner (tiny learner + backwardPass, 7x7 MNIST, 3 runs, seed 22, CPU reference)', () => {
-  it('peek after 6 examples is run 0 recomputed from reproduce() by tickNetwork (reverse ticks included), then the drawing\'s forward tick: within 1e-6 (here equal); it changes nothing', async () => {
+  it("peek after 6 examples is run 0 recomputed from reproduce() by tickNetwork (reverse ticks included), then the drawing's forward tick: within 1e-6 (here equal); it changes nothing", async () => {
     const api = cpuApi();
     const opened = await api.open(settings, backwardPassDoc());
     if (!opened.ok) throw new Error(opened.message);
@@ -145,8 +160,18 @@ describe('SessionApi with a backwardPass learner (tiny learner + backwardPass, 7
     if (!docs.ok) throw new Error(docs.message);
     const stream = unwrap(parseStream(JSON.parse(docs.stream)));
     const shapes = specShapes({ config: bpLearner.config, inputSize: 49, numClasses: 10, runs: 1 });
-    const carry = zeroCarry(bpLearner.config, shapes, [...unwrap(parseState(JSON.parse(docs.state), { shapes, stateSize: 4 }))]);
-    for (let t = 0; t < stream.steps; t++) tickNetwork(bpLearner.config, bpLearner.params, shapes, carry, stream.inputs.subarray(t * 49, (t + 1) * 49), stream.labels[t]);
+    const carry = zeroCarry(bpLearner.config, shapes, [
+      ...unwrap(parseState(JSON.parse(docs.state), { shapes, stateSize: 4 })),
+    ]);
+    for (let t = 0; t < stream.steps; t++)
+      tickNetwork(
+        bpLearner.config,
+        bpLearner.params,
+        shapes,
+        carry,
+        stream.inputs.subarray(t * 49, (t + 1) * 49),
+        stream.labels[t],
+      );
     const y = tickNetwork(bpLearner.config, bpLearner.params, shapes, carry, a.input, 0).y;
     expect(maxAbsDiff(a.probabilities, softmaxLoss(y, 0).p)).toBeLessThan(1e-6);
     expect(Array.from(a.probabilities)).toEqual(Array.from(Float32Array.from(softmaxLoss(y, 0).p)));
@@ -170,10 +195,20 @@ describe('SessionApi with a backwardPass learner (tiny learner + backwardPass, 7
 
 describe('cpuWork with backwardPass', () => {
   it('is twice the work without it: the default studio grid (784 x 10, S 8, N 16, 2 micro-ticks) is CPU_FIRST_MAX_WORK, 2 x with backwardPass', () => {
-    const spec = (backwardPass: boolean): EngineSpec => ({ config: config({ backwardPass }), inputSize: 784, numClasses: 10, runs: 8 });
+    const spec = (backwardPass: boolean): EngineSpec => ({
+      config: config({ backwardPass }),
+      inputSize: 784,
+      numClasses: 10,
+      runs: 8,
+    });
     expect(cpuWork(spec(false))).toBe(CPU_FIRST_MAX_WORK);
     expect(cpuWork(spec(true))).toBe(2 * CPU_FIRST_MAX_WORK);
-    const small = (backwardPass: boolean): EngineSpec => ({ config: config({ stateSize: 4, messageSize: 3, hiddenSizes: [3], backwardPass }), inputSize: 5, numClasses: 3, runs: 2 });
+    const small = (backwardPass: boolean): EngineSpec => ({
+      config: config({ stateSize: 4, messageSize: 3, hiddenSizes: [3], backwardPass }),
+      inputSize: 5,
+      numClasses: 3,
+      runs: 2,
+    });
     expect([cpuWork(small(false)), cpuWork(small(true))]).toEqual([2 * 24 * 2 * 16, 2 * 2 * 24 * 2 * 16]);
   });
 });
@@ -185,9 +220,14 @@ describe('Session.explainNext refusing (too large with the reverse tick)', () =>
     const engine = new ReferenceEngine({ config: cfg, inputSize: 784, numClasses: 10, runs: 1 });
     const session = new Session(engine, randomSource(784, 10, 1, 32), { learner, baselines: [], seed: 32 });
     const without = config({ stateSize: 64, microTicks: 16 });
-    expect([explanationBytes(without, engine.shapes) / 2 ** 20, explainRefusal(without, engine.shapes)]).toEqual([(7840 * 64 * 98 + 794 * 8 * 2 + 80) * 4 / 2 ** 20, null]);
+    expect([explanationBytes(without, engine.shapes) / 2 ** 20, explainRefusal(without, engine.shapes)]).toEqual([
+      ((7840 * 64 * 98 + 794 * 8 * 2 + 80) * 4) / 2 ** 20,
+      null,
+    ]);
     const before = await engine.readState(0);
-    await expect(session.explainNext()).rejects.toThrow(/^explain: one example of this grid \(784 x 10 cells, N = 64, 16 micro-ticks\) is 375 MiB of numbers, over the 256 MiB/);
+    await expect(session.explainNext()).rejects.toThrow(
+      /^explain: one example of this grid \(784 x 10 cells, N = 64, 16 micro-ticks\) is 375 MiB of numbers, over the 256 MiB/,
+    );
     expect([session.examplesSeen, session.run0.examples, session.frame().accuracy.vsml.x.length]).toEqual([0, 0, 0]);
     const after = await engine.readState(0);
     expect(Array.from(after[0].c)).toEqual(Array.from(before[0].c));

@@ -6,7 +6,10 @@ import type { EngineSpec } from '../../src/model/engine';
 import { chooseEngine, type EngineChoice } from '../../src/worker/shared/engineChoice';
 import { cpuApi, NO_GPU, settings, tinyLearnerDoc, until } from './helpers';
 
-interface LostInfo { reason: string; message: string }
+interface LostInfo {
+  reason: string;
+  message: string;
+}
 
 /** The first engine made is a "GPU" (a CPU engine with a lost promise the test resolves); later ones, no GPU. */
 function losingGpu() {

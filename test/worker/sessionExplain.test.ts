@@ -44,12 +44,25 @@ const examplesSeen = async (api: SessionApi) => (await api.frame())?.examplesSee
 function recompute(docs: ReproduceReply): { carry: RunCarry; steps: number; lastY: Float32Array } {
   if (!docs.ok) throw new Error(docs.message);
   const stream = unwrap(parseStream(JSON.parse(docs.stream)));
-  const shapes = specShapes({ config: learner.config, inputSize: stream.inputSize, numClasses: stream.numClasses, runs: 1 });
+  const shapes = specShapes({
+    config: learner.config,
+    inputSize: stream.inputSize,
+    numClasses: stream.numClasses,
+    runs: 1,
+  });
   const state = unwrap(parseState(JSON.parse(docs.state), { shapes, stateSize: learner.config.stateSize }));
   const carry = zeroCarry(learner.config, shapes, [...state]);
   let lastY: Float32Array = new Float32Array(0);
   const A = stream.inputSize;
-  for (let t = 0; t < stream.steps; t++) lastY = tickNetwork(learner.config, learner.params, shapes, carry, stream.inputs.subarray(t * A, (t + 1) * A), stream.labels[t]).y;
+  for (let t = 0; t < stream.steps; t++)
+    lastY = tickNetwork(
+      learner.config,
+      learner.params,
+      shapes,
+      carry,
+      stream.inputs.subarray(t * A, (t + 1) * A),
+      stream.labels[t],
+    ).y;
   return { carry, steps: stream.steps, lastY };
 }
 
@@ -67,11 +80,14 @@ describe('SessionApi.explainNext (CPU reference)', () => {
       const f = await api.frame();
       expect(Array.from(r.explanation.input)).toEqual(Array.from(f?.input ?? []));
       expect(r.explanation.label).toBe(f?.label);
-      expect(r.explanation.layers.map((l) => [l.A, l.B])).toEqual([[49, 3], [3, 10]]);
+      expect(r.explanation.layers.map((l) => [l.A, l.B])).toEqual([
+        [49, 3],
+        [3, 10],
+      ]);
     }
   });
 
-  it('its last states and y equal run 0 recomputed by tickNetwork from reproduce()\'s stream and state', async () => {
+  it("its last states and y equal run 0 recomputed by tickNetwork from reproduce()'s stream and state", async () => {
     const api = await opened();
     await api.step(4);
     const r = await api.explainNext();
@@ -144,18 +160,28 @@ describe('SessionApi.peek and teach (CPU reference)', () => {
     const shapes = specShapes({ config: learner.config, inputSize: 49, numClasses: 10, runs: 1 });
     const e = explainExample(learner.config, learner.params, shapes, carry, after.input, 0, steps);
     expect(Array.from(after.probabilities)).toEqual(Array.from(e.probabilities));
-    console.log(`peek of a stroke before teaching 7: p(7) = ${a.probabilities[7].toFixed(6)}; after: ${after.probabilities[7].toFixed(6)}`);
+    console.log(
+      `peek of a stroke before teaching 7: p(7) = ${a.probabilities[7].toFixed(6)}; after: ${after.probabilities[7].toFixed(6)}`,
+    );
   });
 
   it('refuses a drawing of the wrong size, a label out of range, and a task that takes no drawings, each naming its field', async () => {
     const api = await opened();
-    expect(await api.peek({ ...stroke(14), width: 27 })).toEqual({ ok: false, message: "drawing: drawing.width: must be 28 (the data set's images), got 27" });
-    expect(await api.teach(stroke(14), 10)).toEqual({ ok: false, message: 'label: must be an integer in [0, 10), got 10' });
+    expect(await api.peek({ ...stroke(14), width: 27 })).toEqual({
+      ok: false,
+      message: "drawing: drawing.width: must be 28 (the data set's images), got 27",
+    });
+    expect(await api.teach(stroke(14), 10)).toEqual({
+      ok: false,
+      message: 'label: must be an integer in [0, 10), got 10',
+    });
     const gen = cpuApi();
     const r = await gen.open({ ...settings, dataset: 'sum-sign', resize: null }, tinyLearnerDoc());
     if (!r.ok) throw new Error(r.message);
     const refusal = await gen.peek(stroke(14));
-    expect(refusal.ok ? '' : refusal.message).toMatch(/^drawing: dataset: sum-sign.* is generated, not images: a drawing cannot be one of its examples$/);
+    expect(refusal.ok ? '' : refusal.message).toMatch(
+      /^drawing: dataset: sum-sign.* is generated, not images: a drawing cannot be one of its examples$/,
+    );
   });
 });
 

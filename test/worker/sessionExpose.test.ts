@@ -8,7 +8,9 @@ import type { AccuracyExport, Frame, SessionApi } from '../../src/worker/session
 import { cpuApi, settings, tinyLearnerDoc } from './helpers';
 
 // @ts-expect-error -- comlink ships node-adapter.d.ts beside the .mjs, but exports no subpath types for it
-const { default: nodeEndpoint } = (await import('comlink/dist/esm/node-adapter.mjs')) as { default: (p: unknown) => Comlink.Endpoint };
+const { default: nodeEndpoint } = (await import('comlink/dist/esm/node-adapter.mjs')) as {
+  default: (p: unknown) => Comlink.Endpoint;
+};
 
 describe('transferringApi over Comlink (in-process MessageChannel)', () => {
   it('hands frames (with heatmap) and curves over with their buffers transferred: the same numbers arrive, the sender keeps none', async () => {

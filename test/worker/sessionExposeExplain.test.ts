@@ -8,7 +8,9 @@ import type { SessionApi } from '../../src/worker/session/sessionApi';
 import { cpuApi, settings, tinyLearnerDoc } from './helpers';
 
 // @ts-expect-error -- comlink ships node-adapter.d.ts beside the .mjs, but exports no subpath types for it
-const { default: nodeEndpoint } = (await import('comlink/dist/esm/node-adapter.mjs')) as { default: (p: unknown) => Comlink.Endpoint };
+const { default: nodeEndpoint } = (await import('comlink/dist/esm/node-adapter.mjs')) as {
+  default: (p: unknown) => Comlink.Endpoint;
+};
 
 const drawing = { width: 28, height: 28, pixels: new Uint8ClampedArray(784).map((_, k) => (k % 28 === 14 ? 255 : 0)) };
 
@@ -43,7 +45,9 @@ describe('transferringApi: explain and the drawing pad over Comlink', () => {
     expect(sent.every((b) => b.byteLength === 0)).toBe(true);
     const peek = await remote.peek(drawing);
     const taught = await remote.teach(drawing, 1);
-    expect(peek.ok && taught.ok && Array.from(taught.probabilities)).toEqual(peek.ok ? Array.from(peek.probabilities) : null);
+    expect(peek.ok && taught.ok && Array.from(taught.probabilities)).toEqual(
+      peek.ok ? Array.from(peek.probabilities) : null,
+    );
     const docs = await remote.reproduce();
     expect(docs.ok && [docs.examples, docs.taught]).toEqual([5, 1]);
     port2.close();

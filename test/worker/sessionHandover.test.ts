@@ -62,7 +62,12 @@ const frameOf = async (a: SessionApi) => {
 
 describe('chooseSessionEngine', () => {
   it('no GPU: the CPU reference with the reason; a GPU not ready: the CPU now and the GPU engine as its upgrade; ready: WebGPU at once', async () => {
-    const spec = { config: JSON.parse(JSON.stringify(tinyLearnerDoc().config)), inputSize: 49, numClasses: 10, runs: 3 };
+    const spec = {
+      config: JSON.parse(JSON.stringify(tinyLearnerDoc().config)),
+      inputSize: 49,
+      numClasses: 10,
+      runs: 3,
+    };
     const none = await chooseSessionEngine(spec, null);
     expect([none.engine.backend, none.upgrade]).toEqual(['reference', undefined]);
     const g = gatedGpu();
@@ -86,7 +91,12 @@ describe('handover from the CPU reference onto a GPU engine (fake GPU on the CPU
     const before = await frameOf(a);
     g.release();
     await until(async () => (await frameOf(a)).infoRevision !== before.infoRevision);
-    expect(a.info()).toMatchObject({ backend: 'webgpu', description: 'WebGPU: fake adapter', fallback: null, handover: null });
+    expect(a.info()).toMatchObject({
+      backend: 'webgpu',
+      description: 'WebGPU: fake adapter',
+      fallback: null,
+      handover: null,
+    });
     const gpu = g.made[0];
     expect(gpu.blocks.reduce((n, b) => n + b, 0)).toBe(37); // the replay
     expect(gpu.blocks[0]).toBe(1); // a new pacer: the first block is one example
@@ -138,19 +148,28 @@ describe('handover from the CPU reference onto a GPU engine (fake GPU on the CPU
   });
 
   it('a GPU engine that cannot be made leaves the session on the CPU with the reason (handover null, infoRevision changed)', async () => {
-    const failing: GpuEngines = { ready: () => false, make: async () => Promise.reject(new Error('requestDevice failed: no memory')) };
+    const failing: GpuEngines = {
+      ready: () => false,
+      make: async () => Promise.reject(new Error('requestDevice failed: no memory')),
+    };
     const a = cpuApi({ makeEngine: (spec) => chooseSessionEngine(spec, failing) });
     const r = await a.open(settings, tinyLearnerDoc());
     expect(r.ok && [r.info.backend, r.info.fallback, r.info.handover]).toEqual(['reference', null, HANDOVER_PENDING]);
     await until(() => a.info()?.handover === null);
-    expect(a.info()).toMatchObject({ backend: 'reference', fallback: 'WebGPU could not run this session: requestDevice failed: no memory' });
+    expect(a.info()).toMatchObject({
+      backend: 'reference',
+      fallback: 'WebGPU could not run this session: requestDevice failed: no memory',
+    });
     expect((await frameOf(a)).infoRevision).toBe(2); // 1: opened, 2: the GPU could not be made
     await a.step(5);
     expect((await frameOf(a)).examplesSeen).toBe(5);
   });
 
   it('a GPU engine that cannot be made moves the session onto the faster CPU engine, where it is, with the reason', async () => {
-    const failing: GpuEngines = { ready: () => false, make: async () => Promise.reject(new Error('no WebGPU adapter')) };
+    const failing: GpuEngines = {
+      ready: () => false,
+      make: async () => Promise.reject(new Error('no WebGPU adapter')),
+    };
     const fast: ReferenceEngine[] = [];
     const makeFast = async (spec: EngineSpec) => {
       const e = new ReferenceEngine(spec);
@@ -163,7 +182,11 @@ describe('handover from the CPU reference onto a GPU engine (fake GPU on the CPU
     await a.step(4);
     const before = await frameOf(a);
     await until(() => a.info()?.handover === null);
-    expect(a.info()).toMatchObject({ backend: 'cpu', description: 'fast CPU engine (fake)', fallback: 'WebGPU could not run this session: no WebGPU adapter' });
+    expect(a.info()).toMatchObject({
+      backend: 'cpu',
+      description: 'fast CPU engine (fake)',
+      fallback: 'WebGPU could not run this session: no WebGPU adapter',
+    });
     expect(fast.length).toBe(1);
     await a.step(3);
     const after = await frameOf(a);
@@ -177,7 +200,10 @@ describe('handover from the CPU reference onto a GPU engine (fake GPU on the CPU
     await a.step(10);
     g.release();
     await until(() => a.info()?.handover === null);
-    expect(a.info()).toMatchObject({ backend: 'reference', fallback: 'WebGPU could not run this session: the fake GPU failed' });
+    expect(a.info()).toMatchObject({
+      backend: 'reference',
+      fallback: 'WebGPU could not run this session: the fake GPU failed',
+    });
     expect(g.made[0].disposed).toBe(true);
     await a.step(5);
     expect((await frameOf(a)).examplesSeen).toBe(15);

@@ -51,7 +51,9 @@ describe('handover onto WebGPU (Dawn/SwiftShader, built-in MNIST 7x7, 3 runs, ti
     const onCpu = maxAbsDiff(fa.recentProbabilities.subarray(0, 20 * K), fb.recentProbabilities.subarray(0, 20 * K));
     console.log(`examples 1-20 (CPU vs WebGPU): max |p diff| = ${onCpu.toExponential(2)}`);
     expect(onCpu).toBeLessThanOrEqual(TOL);
-    expect(Array.from(fa.recentProbabilities.subarray(20 * K))).toEqual(Array.from(fb.recentProbabilities.subarray(20 * K)));
+    expect(Array.from(fa.recentProbabilities.subarray(20 * K))).toEqual(
+      Array.from(fb.recentProbabilities.subarray(20 * K)),
+    );
     expect(a.curves()?.learners.vsml.mean).toEqual(b.curves()?.learners.vsml.mean);
   }, 180_000);
 });

@@ -23,9 +23,15 @@ import { cpuApi, openData, settings, tinyLearnerDoc, until } from './helpers';
 
 const shape = { inputSize: 64, numClasses: 12 };
 const spec = { ...specDefaults(META_RNN_DEF.specProps), hidden: 6, microTicks: 1 };
-const rnn: LearnedLearner = { kind: 'meta-rnn', shape, spec, params: initMetaRnn(shape, 42, spec as MetaRnnSpec).map((v) => v * 4) };
+const rnn: LearnedLearner = {
+  kind: 'meta-rnn',
+  shape,
+  spec,
+  params: initMetaRnn(shape, 42, spec as MetaRnnSpec).map((v) => v * 4),
+};
 /** The file's document as the page sends it (a JSON round trip, as Comlink clones it). */
-const rnnDoc = (over: LearnedLearner = rnn): Record<string, unknown> => JSON.parse(JSON.stringify(learnedLearnerToJson(over)));
+const rnnDoc = (over: LearnedLearner = rnn): Record<string, unknown> =>
+  JSON.parse(JSON.stringify(learnedLearnerToJson(over)));
 
 async function setUp(runs = 3) {
   const source = await openData('mnist', 'test', 22, undefined);
@@ -44,11 +50,20 @@ async function setUp(runs = 3) {
   const lines = learnedLines(parsed.value, { inputSize: 49, numClasses: 10 }, runs);
   if (!lines.ok) throw new Error(lines.message);
   const engine = new ReferenceEngine({ config: learner.value.config, inputSize: 49, numClasses: 10, runs });
-  return { session: new Session(engine, streams(), { learner: learner.value, baselines: ['sgd'], learned: lines.value, seed: 22, history: 8 }), streams };
+  return {
+    session: new Session(engine, streams(), {
+      learner: learner.value,
+      baselines: ['sgd'],
+      learned: lines.value,
+      seed: 22,
+      history: 8,
+    }),
+    streams,
+  };
 }
 
 describe('Session with a learned learner (tiny Meta RNN, 7x7 MNIST test, 3 runs, seed 22)', () => {
-  it('after blocks of 5, 20 and 5 examples its line has the 30 points of VSML\'s and equals the protocol\'s cumulative accuracy on the same streams', async () => {
+  it("after blocks of 5, 20 and 5 examples its line has the 30 points of VSML's and equals the protocol's cumulative accuracy on the same streams", async () => {
     const { session, streams } = await setUp();
     for (const n of [5, 20, 5]) await session.step(n);
     const f = session.frame();
@@ -58,13 +73,15 @@ describe('Session with a learned learner (tiny Meta RNN, 7x7 MNIST test, 3 runs,
     const direct = learnedBatchLearner(rnn, { inputSize: 49, numClasses: 10 }, 3);
     if (!direct.ok) throw new Error(direct.error.message);
     const want = await runProtocol(direct.value, streams(), { steps: 30 });
-    expect(Array.from(f.accuracy.rnn.mean)).toEqual(Array.from(meanCurve(cumulativeAccuracy(want.correct, 3, 30), 3, 30)));
+    expect(Array.from(f.accuracy.rnn.mean)).toEqual(
+      Array.from(meanCurve(cumulativeAccuracy(want.correct, 3, 30), 3, 30)),
+    );
     // Not a copy of another line: the Meta RNN's correctness differs from VSML's somewhere.
     expect(Array.from(f.accuracy.rnn.mean)).not.toEqual(Array.from(f.accuracy.vsml.mean));
     expect(session.curves().rnn.mean).toHaveLength(30);
   });
 
-  it('the strip shows the learner asked for: the softmax of its run 0\'s first 10 outputs of the last 8 examples; an unknown name shows VSML\'s', async () => {
+  it("the strip shows the learner asked for: the softmax of its run 0's first 10 outputs of the last 8 examples; an unknown name shows VSML's", async () => {
     const { session, streams } = await setUp();
     await session.step(12);
     const direct = learnedBatchLearner(rnn, { inputSize: 49, numClasses: 10 }, 3);
@@ -92,7 +109,7 @@ describe('Session with a learned learner (tiny Meta RNN, 7x7 MNIST test, 3 runs,
 });
 
 describe('Session with a learned learner on fresh association episodes (classes 0-2, 3 runs)', () => {
-  it('starts it from its zero state at every episode: each episode\'s correct count per step equals a fresh learner\'s on that episode alone; its showings are tallied', async () => {
+  it("starts it from its zero state at every episode: each episode's correct count per step equals a fresh learner's on that episode alone; its showings are tallied", async () => {
     const source = await openData('mnist', 'test', 22, undefined);
     if (!source.ok) throw new Error(source.error.message);
     const task = buildTask(source.value, { resize: 7, classes: [0, 1, 2] });
@@ -110,7 +127,12 @@ describe('Session with a learned learner on fresh association episodes (classes 
     const lines = learnedLines(parsed.value, { inputSize: 49, numClasses: 3 }, 3);
     if (!lines.ok) throw new Error(lines.message);
     const engine = new ReferenceEngine({ config: learner.value.config, inputSize: 49, numClasses: 3, runs: 3 });
-    const session = new Session(engine, streams(), { learner: learner.value, baselines: [], learned: lines.value, seed: 22 });
+    const session = new Session(engine, streams(), {
+      learner: learner.value,
+      baselines: [],
+      learned: lines.value,
+      seed: 22,
+    });
     await session.step(2 * L);
     // Correct answers over the runs at each step, from the cumulative curve: sum_r c_r(t) = mean[t] (t + 1) R.
     const mean = session.curves().rnn.mean;
@@ -152,17 +174,36 @@ describe('createSessionApi with learned learners', () => {
     expect((await a.open(settings, tinyLearnerDoc(), undefined, learned)).ok).toBe(true);
     a.play(Infinity);
     await until(async () => ((await a.frame())?.examplesSeen ?? 0) >= 3);
-    const small: LearnedLearner = { ...rnn, shape: { inputSize: 16, numClasses: 12 }, params: new Float32Array(META_RNN_DEF.layoutOf({ inputSize: 16, numClasses: 12 }, spec).size) };
+    const small: LearnedLearner = {
+      ...rnn,
+      shape: { inputSize: 16, numClasses: 12 },
+      params: new Float32Array(META_RNN_DEF.layoutOf({ inputSize: 16, numClasses: 12 }, spec).size),
+    };
     const nan = rnnDoc() as { params: { lstmW: { f32: string } } };
     const bytes = Buffer.from(nan.params.lstmW.f32, 'base64');
     bytes.writeFloatLE(Number.NaN, 4 * 17);
     nan.params.lstmW.f32 = bytes.toString('base64');
     const cases: [unknown, RegExp][] = [
-      [[{ name: 'v', file: 'vsml-mnist.learner.json', document: tinyLearnerDoc() }], /^learned: vsml-mnist\.learner\.json: format: expected one of "vsml-meta-rnn", "vsml-hebbian", "vsml-fw-memory" \(a learned learner\), got "vsml-learner" \(a VSML learner\)$/],
-      [[{ name: 's', file: 'small.json', document: rnnDoc(small) }], /^learned: small\.json: shape\.inputSize: the meta-rnn learner reads 16 inputs and the dataset has 49: /],
-      [[{ name: 'n', file: 'nan.json', document: nan }], /^learned: nan\.json: params\.lstmW\.f32\[17\]: must be finite, got NaN \(row 0, col 17\)$/],
-      [[{ name: 'sgd', file: 'x.json', document: rnnDoc() }], /^learned: x\.json: the name "sgd" is VSML's or a baseline's/],
-      [[...learned, { name: 'rnn', file: 'again.json', document: rnnDoc() }], /^learned: again\.json: "rnn" is listed twice$/],
+      [
+        [{ name: 'v', file: 'vsml-mnist.learner.json', document: tinyLearnerDoc() }],
+        /^learned: vsml-mnist\.learner\.json: format: expected one of "vsml-meta-rnn", "vsml-hebbian", "vsml-fw-memory" \(a learned learner\), got "vsml-learner" \(a VSML learner\)$/,
+      ],
+      [
+        [{ name: 's', file: 'small.json', document: rnnDoc(small) }],
+        /^learned: small\.json: shape\.inputSize: the meta-rnn learner reads 16 inputs and the dataset has 49: /,
+      ],
+      [
+        [{ name: 'n', file: 'nan.json', document: nan }],
+        /^learned: nan\.json: params\.lstmW\.f32\[17\]: must be finite, got NaN \(row 0, col 17\)$/,
+      ],
+      [
+        [{ name: 'sgd', file: 'x.json', document: rnnDoc() }],
+        /^learned: x\.json: the name "sgd" is VSML's or a baseline's/,
+      ],
+      [
+        [...learned, { name: 'rnn', file: 'again.json', document: rnnDoc() }],
+        /^learned: again\.json: "rnn" is listed twice$/,
+      ],
       [{ name: 'rnn' }, /^learned: must be a list/],
     ];
     for (const [docs, message] of cases) {

@@ -53,7 +53,9 @@ describe('play and pause (CPU engine, built-in MNIST 7x7, 3 runs, tiny learner)'
 
   it('frames and state reads come between blocks only: the heatmap is the state after exactly examplesSeen examples', async () => {
     let spy: SpyEngine | null = null;
-    const a = cpuApi({ makeEngine: (spec) => chooseEngine(spec, null).then((c) => ({ ...c, engine: (spy = new SpyEngine(spec)) })) });
+    const a = cpuApi({
+      makeEngine: (spec) => chooseEngine(spec, null).then((c) => ({ ...c, engine: (spy = new SpyEngine(spec)) })),
+    });
     await a.open(settings, tinyLearnerDoc());
     a.setView({ layer: 1, vector: 'c', j: 2 });
     a.play(Infinity);
@@ -64,7 +66,8 @@ describe('play and pause (CPU engine, built-in MNIST 7x7, 3 runs, tiny learner)'
       const s: SpyEngine = spy;
       seen.push(f.examplesSeen);
       expect(f.accuracy.vsml.x.at(-1) ?? 0).toBe(f.examplesSeen);
-      if (f.examplesSeen > 0) expect(Array.from(f.heatmap?.values ?? [])).toEqual(Array.from(s.sliceAt.get(f.examplesSeen) ?? [NaN]));
+      if (f.examplesSeen > 0)
+        expect(Array.from(f.heatmap?.values ?? [])).toEqual(Array.from(s.sliceAt.get(f.examplesSeen) ?? [NaN]));
       await new Promise((r) => setTimeout(r, 2));
     }
     await a.pause();
@@ -74,10 +77,16 @@ describe('play and pause (CPU engine, built-in MNIST 7x7, 3 runs, tiny learner)'
 
   it('setView: the heatmap is engine.readStateSlice(0, layer, vector, j) as [A][B]; null without a view; a bad view is a notice', async () => {
     let engine: ReferenceEngine | null = null;
-    const a = cpuApi({ makeEngine: (spec) => chooseEngine(spec, null).then((c) => ({ ...c, engine: (engine = new ReferenceEngine(spec)) })) });
+    const a = cpuApi({
+      makeEngine: (spec) =>
+        chooseEngine(spec, null).then((c) => ({ ...c, engine: (engine = new ReferenceEngine(spec)) })),
+    });
     await a.open(settings, tinyLearnerDoc());
     await a.step(25);
-    for (const view of [{ layer: 0, vector: 'h', j: 3 }, { layer: 1, vector: 'c', j: 0 }] as const) {
+    for (const view of [
+      { layer: 0, vector: 'h', j: 3 },
+      { layer: 1, vector: 'c', j: 0 },
+    ] as const) {
       a.setView(view);
       const f = await a.frame();
       const want = await (engine as unknown as ReferenceEngine).readStateSlice(0, view.layer, view.vector, view.j);

@@ -4,10 +4,24 @@
 import { describe, expect, it } from 'vitest';
 import { serialiseCheckpoint } from '../../src/meta/checkpoint';
 import { serialiseLearner } from '../../src/model/formats/learner';
-import { createMemoryStore, deferredStore, openIdbStore, StoredValueError, storedText, type KeyValueStore } from '../../src/worker/storage/keyValueStore';
+import {
+  createMemoryStore,
+  deferredStore,
+  openIdbStore,
+  StoredValueError,
+  storedText,
+  type KeyValueStore,
+} from '../../src/worker/storage/keyValueStore';
 import { rawStore } from './rawStore';
 import { HANDOFF_LEARNER_KEY, loadHandoffLearner, saveHandoffLearner } from '../../src/worker/storage/learnerHandoff';
-import { AUTOSAVE_KEY, AUTOSAVE_META_KEY, discardAutosave, readAutosave, readAutosaveMeta, writeAutosave } from '../../src/worker/trainer/trainerAutosave';
+import {
+  AUTOSAVE_KEY,
+  AUTOSAVE_META_KEY,
+  discardAutosave,
+  readAutosave,
+  readAutosaveMeta,
+  writeAutosave,
+} from '../../src/worker/trainer/trainerAutosave';
 import { tinyTrainer } from '../meta/trainerHelpers';
 
 describe('createMemoryStore', () => {
@@ -90,34 +104,68 @@ describe('trainer autosave record', () => {
     await store.delete(AUTOSAVE_META_KEY);
     expect(await readAutosaveMeta(store)).toEqual(meta);
     await discardAutosave(store);
-    expect([await store.get(AUTOSAVE_KEY), await readAutosaveMeta(store), await readAutosave(store)]).toEqual([null, null, null]);
+    expect([await store.get(AUTOSAVE_KEY), await readAutosaveMeta(store), await readAutosave(store)]).toEqual([
+      null,
+      null,
+      null,
+    ]);
   });
 
   it('a record that is not text (an object another program put there) is named for the offer; a bad meta record defers to it', async () => {
-    const values = new Map<string, unknown>([[AUTOSAVE_KEY, { format: 'vsml-trainer-autosave' }], [AUTOSAVE_META_KEY, { step: 3 }]]);
+    const values = new Map<string, unknown>([
+      [AUTOSAVE_KEY, { format: 'vsml-trainer-autosave' }],
+      [AUTOSAVE_META_KEY, { step: 3 }],
+    ]);
     const store = rawStore(values);
-    expect(await readAutosaveMeta(store)).toEqual({ unreadable: 'autosave: "trainer-autosave" holds an object, not the text this app saves there' });
+    expect(await readAutosaveMeta(store)).toEqual({
+      unreadable: 'autosave: "trainer-autosave" holds an object, not the text this app saves there',
+    });
     await expect(readAutosave(store)).rejects.toThrow(StoredValueError);
     values.set(AUTOSAVE_KEY, '{"format": "vsml-trainer-autosave", "version": 2}');
-    expect(await readAutosaveMeta(store)).toEqual({ unreadable: 'autosave: not a vsml-trainer-autosave record of version 1' });
+    expect(await readAutosaveMeta(store)).toEqual({
+      unreadable: 'autosave: not a vsml-trainer-autosave record of version 1',
+    });
   });
 
   it('a record that is not JSON, of another format, or with a bad checkpoint is an error naming the autosave', async () => {
     const store = createMemoryStore();
     await store.put(AUTOSAVE_KEY, '{');
-    expect(await readAutosave(store)).toMatchObject({ ok: false, error: { field: 'autosave', message: expect.stringMatching(/^invalid JSON/) } });
+    expect(await readAutosave(store)).toMatchObject({
+      ok: false,
+      error: { field: 'autosave', message: expect.stringMatching(/^invalid JSON/) },
+    });
     await store.put(AUTOSAVE_KEY, '{"format": "vsml-trainer-autosave", "version": 2}');
-    expect(await readAutosave(store)).toEqual({ ok: false, error: { code: 'format', field: 'autosave', message: 'not a vsml-trainer-autosave record of version 1' } });
+    expect(await readAutosave(store)).toEqual({
+      ok: false,
+      error: { code: 'format', field: 'autosave', message: 'not a vsml-trainer-autosave record of version 1' },
+    });
     const { text } = await saved();
     const cp = JSON.parse(text);
     cp.optimizer.t = 5;
-    await store.put(AUTOSAVE_KEY, JSON.stringify({ format: 'vsml-trainer-autosave', version: 1, savedAt: 'x', configName: 'c', checkpoint: JSON.stringify(cp), history: null }));
-    expect(await readAutosave(store)).toEqual({ ok: false, error: { code: 'mismatch', field: 'autosave checkpoint.optimizer.t', message: 'must equal step - rejected (1), got 5' } });
+    await store.put(
+      AUTOSAVE_KEY,
+      JSON.stringify({
+        format: 'vsml-trainer-autosave',
+        version: 1,
+        savedAt: 'x',
+        configName: 'c',
+        checkpoint: JSON.stringify(cp),
+        history: null,
+      }),
+    );
+    expect(await readAutosave(store)).toEqual({
+      ok: false,
+      error: {
+        code: 'mismatch',
+        field: 'autosave checkpoint.optimizer.t',
+        message: 'must equal step - rejected (1), got 5',
+      },
+    });
   });
 });
 
 describe('learner handoff', () => {
-  it('saves a learner\'s text and loads it back as the document; nothing saved or not JSON: null', async () => {
+  it("saves a learner's text and loads it back as the document; nothing saved or not JSON: null", async () => {
     const store = createMemoryStore();
     expect(await loadHandoffLearner(store)).toBeNull();
     const t = await tinyTrainer();

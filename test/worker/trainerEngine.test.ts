@@ -21,7 +21,7 @@ describe('chooseTrainerEngine', () => {
     expect(c.fallback).toBe(NO_WEBGPU);
   });
 
-  it('no adapter, no device, no WebGPU: the CPU reference with the GPU\'s reason', async () => {
+  it("no adapter, no device, no WebGPU: the CPU reference with the GPU's reason", async () => {
     for (const code of ['no-webgpu', 'no-adapter', 'device']) {
       const c = await chooseTrainerEngine(spec, async () => {
         throw gpuError(code, `${code} happened`);
@@ -32,16 +32,24 @@ describe('chooseTrainerEngine', () => {
   });
 
   it('a limit, out of memory or any other failure is thrown as it is (no fallback)', async () => {
-    for (const e of [gpuError('limit', 'grid too big'), gpuError('out-of-memory', 'oom'), new Error('shader compile failed')]) {
-      await expect(chooseTrainerEngine(spec, async () => {
-        throw e;
-      })).rejects.toBe(e);
+    for (const e of [
+      gpuError('limit', 'grid too big'),
+      gpuError('out-of-memory', 'oom'),
+      new Error('shader compile failed'),
+    ]) {
+      await expect(
+        chooseTrainerEngine(spec, async () => {
+          throw e;
+        }),
+      ).rejects.toBe(e);
     }
   });
 
   it('a GPU engine that can lose its device: the loss as a sentence (our own dispose never)', async () => {
     let lose: (i: { reason: string; message: string }) => void = () => {};
-    const engine = Object.assign(new ReferenceEngine(spec), { lost: new Promise<{ reason: string; message: string }>((r) => (lose = r)) });
+    const engine = Object.assign(new ReferenceEngine(spec), {
+      lost: new Promise<{ reason: string; message: string }>((r) => (lose = r)),
+    });
     const c = await chooseTrainerEngine(spec, async () => engine);
     expect([c.engine, c.fallback]).toEqual([engine, null]);
     lose({ reason: 'unknown', message: 'driver reset' });
@@ -49,13 +57,15 @@ describe('chooseTrainerEngine', () => {
   });
 });
 
-describe('sharedGpu (the trainer\'s device)', () => {
+describe("sharedGpu (the trainer's device)", () => {
   it('without an adapter throws GpuEngineError no-adapter (so the trainer falls back), and asks again on the next engine', async () => {
     let asked = 0;
     const gpu = { requestAdapter: async () => (asked++, null) } as unknown as GPU;
     const { make } = sharedGpu(gpu, loadShadersNode());
     const c = await chooseTrainerEngine(spec, make);
-    expect(c.fallback).toBe('WebGPU is not available: no WebGPU adapter: the browser or driver offers none (is hardware acceleration off?)');
+    expect(c.fallback).toBe(
+      'WebGPU is not available: no WebGPU adapter: the browser or driver offers none (is hardware acceleration off?)',
+    );
     await expect(make(spec)).rejects.toMatchObject({ error: { code: 'no-adapter' } });
     expect(asked).toBe(2);
   });

@@ -9,10 +9,12 @@ import { tinyConfigDoc } from '../meta/trainerHelpers';
 import { cpuTrainerApi } from './trainerHelpers';
 
 // @ts-expect-error -- comlink ships node-adapter.d.ts beside the .mjs, but exports no subpath types for it
-const { default: nodeEndpoint } = (await import('comlink/dist/esm/node-adapter.mjs')) as { default: (p: unknown) => Comlink.Endpoint };
+const { default: nodeEndpoint } = (await import('comlink/dist/esm/node-adapter.mjs')) as {
+  default: (p: unknown) => Comlink.Endpoint;
+};
 
 describe('transferringTrainerApi over Comlink (in-process MessageChannel)', () => {
-  it('runs a short meta-training remotely; the frame\'s arrays (curves included) arrive transferred', async () => {
+  it("runs a short meta-training remotely; the frame's arrays (curves included) arrive transferred", async () => {
     const inner = cpuTrainerApi().api;
     const sent: ArrayBuffer[] = [];
     let local: TrainerFrame | null = null;
@@ -30,7 +32,13 @@ describe('transferringTrainerApi over Comlink (in-process MessageChannel)', () =
     const { port1, port2 } = new MessageChannel();
     Comlink.expose(transferringTrainerApi(spy), nodeEndpoint(port1));
     const remote = Comlink.wrap<TrainerApi>(nodeEndpoint(port2));
-    expect((await remote.presets()).map((p) => p.name)).toEqual(['quick-demo', 'paper-fig6', 'cold-demo', 'clone-demo', 'clone-backprop-demo']);
+    expect((await remote.presets()).map((p) => p.name)).toEqual([
+      'quick-demo',
+      'paper-fig6',
+      'cold-demo',
+      'clone-demo',
+      'clone-backprop-demo',
+    ]);
     expect((await remote.check(tinyConfigDoc({ pairs: 0 }))).ok).toBe(false);
     expect((await remote.start(tinyConfigDoc({ steps: 3 }))).ok).toBe(true);
     let f: TrainerFrame | null = null;

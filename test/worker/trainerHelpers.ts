@@ -7,7 +7,12 @@ import type { DataSource } from '../../src/data/types';
 import type { BlockResult, EngineSpec, VsmlEngine } from '../../src/model/engine';
 import type { Result } from '../../src/model/result';
 import { createMemoryStore, type KeyValueStore } from '../../src/worker/storage/keyValueStore';
-import { createTrainerApi, type TrainerApi, type TrainerDeps, type TrainerFrame } from '../../src/worker/trainer/trainerApi';
+import {
+  createTrainerApi,
+  type TrainerApi,
+  type TrainerDeps,
+  type TrainerFrame,
+} from '../../src/worker/trainer/trainerApi';
 import { chooseTrainerEngine } from '../../src/worker/trainer/trainerEngine';
 import { cpuWithRunHook } from '../meta/trainerHelpers';
 
@@ -48,7 +53,9 @@ export interface TestApi {
 }
 
 /** The API on the CPU reference (no WebGPU here), a memory store (or `store`), and an optional hook in every engine. */
-export function cpuTrainerApi(opts: { store?: KeyValueStore; hook?: RunHook; deps?: Partial<TrainerDeps> } = {}): TestApi {
+export function cpuTrainerApi(
+  opts: { store?: KeyValueStore; hook?: RunHook; deps?: Partial<TrainerDeps> } = {},
+): TestApi {
   const store = opts.store ?? createMemoryStore();
   const clock = new TestClock();
   const calls = new Map<number, number>();
@@ -67,7 +74,11 @@ export function cpuTrainerApi(opts: { store?: KeyValueStore; hook?: RunHook; dep
 }
 
 /** Poll frames every 5 ms until `test` holds (or fail after `ms`); the last frame. */
-export async function untilFrame(api: TrainerApi, test: (f: TrainerFrame) => boolean, ms = 60_000): Promise<TrainerFrame> {
+export async function untilFrame(
+  api: TrainerApi,
+  test: (f: TrainerFrame) => boolean,
+  ms = 60_000,
+): Promise<TrainerFrame> {
   const end = Date.now() + ms;
   for (;;) {
     const f = await api.frame();

@@ -4,7 +4,11 @@ import type { HeldOutResult } from '../../src/meta/heldOut';
 import { smoothLosses, TrainerHistory } from '../../src/worker/trainer/trainerHistory';
 
 const heldOut = (name: string, curve: number[], loss: number): HeldOutResult => ({
-  name, at100: null, atEnd: { mean: curve[curve.length - 1], std: 0 }, loss, curve: Float64Array.from(curve),
+  name,
+  at100: null,
+  atEnd: { mean: curve[curve.length - 1], std: 0 },
+  loss,
+  curve: Float64Array.from(curve),
 });
 
 describe('smoothLosses (beta 0.9, bias-corrected)', () => {
@@ -41,7 +45,12 @@ describe('TrainerHistory', () => {
     expect(Array.from(f.losses)).toEqual([1.5, NaN, 1.25, 1]);
     expect(Array.from(f.rejectedSteps)).toEqual([2]);
     expect(h.lastRejection).toBe('step 2 rejected: pair 3: L- is NaN');
-    expect(f.evaluations.map((e) => [e.step, e.results.a.accuracy, e.results.a.loss, Array.from(e.results.a.curve)])).toEqual([[0, 0.5, 1.1, [0, 0.5]], [3, 0.5, 1.05, [1, 0.5]]]);
+    expect(
+      f.evaluations.map((e) => [e.step, e.results.a.accuracy, e.results.a.loss, Array.from(e.results.a.curve)]),
+    ).toEqual([
+      [0, 0.5, 1.1, [0, 0.5]],
+      [3, 0.5, 1.05, [1, 0.5]],
+    ]);
     expect(h.hasEvaluation(3) && !h.hasEvaluation(4)).toBe(true);
     expect(() => h.addStep(6, 1, null)).toThrow('history: step 6 recorded after step 4');
   });
@@ -55,7 +64,7 @@ describe('TrainerHistory', () => {
     expect([b.losses[0], b.evaluations[0].results.a.curve[0]]).toEqual([1.5, 0]);
   });
 
-  it('reads back from its JSON cut to a checkpoint\'s step: steps, rejections and evaluations after it dropped', () => {
+  it("reads back from its JSON cut to a checkpoint's step: steps, rejections and evaluations after it dropped", () => {
     const json = JSON.parse(JSON.stringify(filled().toJson()));
     const whole = TrainerHistory.fromJson(json, 4) as TrainerHistory;
     expect(whole.toJson()).toEqual(json);

@@ -7,15 +7,37 @@ import { tinyConfig } from '../meta/trainerHelpers';
 
 describe('describeMetaConfig', () => {
   it('one pair, one step, one variant; several shapes listed; files-defined shapes said so', () => {
-    expect(describeMetaConfig(tinyConfig({ pairs: 1, steps: 1, tasks: { datasets: ['mnist'], project: [false], resize: [7], classes: [[0, 1, 2]] }, evaluation: { every: 0 } }))).toBe(
-      'ES, 1 pair x T=12, 1 step, 1 task variant (49 inputs, 3 classes)',
-    );
-    expect(describeMetaConfig(tinyConfig({ tasks: { datasets: ['mnist', 'random'], project: [false], resize: [7, null], classes: [null] }, evaluation: { every: 0 } }))).toBe(
-      'ES, 4 pairs x T=12, 6 steps, 4 task variants (49 inputs, 10 classes; 784 inputs, 10 classes)',
-    );
-    expect(describeMetaConfig(tinyConfig({ tasks: { datasets: [{ name: 'mnist-idx', files: { images: 'i', labels: 'l' } }], project: [false], resize: [null], classes: [null] }, evaluation: { every: 0 } }))).toBe(
-      'ES, 4 pairs x T=12, 6 steps, 1 task variant (inputs from the files, 10 classes)',
-    );
+    expect(
+      describeMetaConfig(
+        tinyConfig({
+          pairs: 1,
+          steps: 1,
+          tasks: { datasets: ['mnist'], project: [false], resize: [7], classes: [[0, 1, 2]] },
+          evaluation: { every: 0 },
+        }),
+      ),
+    ).toBe('ES, 1 pair x T=12, 1 step, 1 task variant (49 inputs, 3 classes)');
+    expect(
+      describeMetaConfig(
+        tinyConfig({
+          tasks: { datasets: ['mnist', 'random'], project: [false], resize: [7, null], classes: [null] },
+          evaluation: { every: 0 },
+        }),
+      ),
+    ).toBe('ES, 4 pairs x T=12, 6 steps, 4 task variants (49 inputs, 10 classes; 784 inputs, 10 classes)');
+    expect(
+      describeMetaConfig(
+        tinyConfig({
+          tasks: {
+            datasets: [{ name: 'mnist-idx', files: { images: 'i', labels: 'l' } }],
+            project: [false],
+            resize: [null],
+            classes: [null],
+          },
+          evaluation: { every: 0 },
+        }),
+      ),
+    ).toBe('ES, 4 pairs x T=12, 6 steps, 1 task variant (inputs from the files, 10 classes)');
   });
 });
 

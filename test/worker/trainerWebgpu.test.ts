@@ -14,13 +14,18 @@ import { cpuTrainerApi, finished, untilFrame } from './trainerHelpers';
 const makeGpu = sharedGpu(nodeGpu(), loadShadersNode()).make;
 /** The page's memory limit, or one no grid here reaches (so that the GPU engine's own limit is what refuses). */
 const gpuApi = (memoryLimit?: MemoryLimit): TrainerApi =>
-  cpuTrainerApi({ deps: { makeEngine: (spec) => chooseTrainerEngine(spec, makeGpu), ...(memoryLimit ? { memoryLimit } : {}) } }).api;
+  cpuTrainerApi({
+    deps: { makeEngine: (spec) => chooseTrainerEngine(spec, makeGpu), ...(memoryLimit ? { memoryLimit } : {}) },
+  }).api;
 const NO_MEMORY_LIMIT: MemoryLimit = { bytes: 2 ** 50, source: 'this test', raise: '' };
 const EVAL = 'mnist/test 7x7 classes 0.1.2';
 
 describe('trainer API on WebGPU', () => {
   it('tiny task, 2 steps: backend webgpu, no fallback; meta-losses within 1e-5 of the CPU reference, the same held-out accuracy', async () => {
-    const doc = tinyConfigDoc({ steps: 2, evaluation: { every: 2, steps: 10, runs: 2, datasets: [{ dataset: 'mnist', resize: 7, classes: [0, 1, 2] }] } });
+    const doc = tinyConfigDoc({
+      steps: 2,
+      evaluation: { every: 2, steps: 10, runs: 2, datasets: [{ dataset: 'mnist', resize: 7, classes: [0, 1, 2] }] },
+    });
     const gpu = gpuApi();
     const reply = await gpu.start(doc);
     if (!reply.ok) throw new Error(reply.message);
@@ -33,18 +38,22 @@ describe('trainer API on WebGPU', () => {
     const c = await untilFrame(cpu, finished);
     expect(g.losses).toHaveLength(2);
     for (let i = 0; i < 2; i++) expect(Math.abs(g.losses[i] - c.losses[i])).toBeLessThan(1e-5);
-    expect(g.evaluations.map((e) => [e.step, e.results[EVAL].accuracy])).toEqual(c.evaluations.map((e) => [e.step, e.results[EVAL].accuracy]));
+    expect(g.evaluations.map((e) => [e.step, e.results[EVAL].accuracy])).toEqual(
+      c.evaluations.map((e) => [e.step, e.results[EVAL].accuracy]),
+    );
     expect(g.lastSavedStep).toBe(2);
   });
 
-  it('a grid over the adapter\'s buffer limit is refused with the engine\'s message (the limit and by how much), not run on the CPU', async () => {
+  it("a grid over the adapter's buffer limit is refused with the engine's message (the limit and by how much), not run on the CPU", async () => {
     // Under the page's memory limit this grid is refused first, by the estimate (test/worker/resources.test.ts).
     const api = gpuApi(NO_MEMORY_LIMIT);
     const r = await api.start(tinyConfigDoc({ model: { stateSize: 32, hiddenSizes: [4096, 4096] } }));
     expect(r.ok).toBe(false);
     if (r.ok) return;
     console.info(r.message);
-    expect(r.message).toMatch(/^grid: state buffer \(h or c\) of layer 1 \(4096x4096x32\) for 1 run needs 2048\.0 MiB but max\w+ is [\d.]+ MiB \([\d.]+% over\) on .+/);
+    expect(r.message).toMatch(
+      /^grid: state buffer \(h or c\) of layer 1 \(4096x4096x32\) for 1 run needs 2048\.0 MiB but max\w+ is [\d.]+ MiB \([\d.]+% over\) on .+/,
+    );
     expect(await api.frame()).toBeNull();
   });
 });

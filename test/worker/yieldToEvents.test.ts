@@ -5,7 +5,10 @@ import { yieldToEvents } from '../../src/worker/shared/yieldToEvents';
 describe('yieldToEvents', () => {
   it('resolves after the microtasks queued before it, in call order (setImmediate, as in Node)', async () => {
     const order: string[] = [];
-    const done = Promise.all([yieldToEvents().then(() => order.push('yield 1')), yieldToEvents().then(() => order.push('yield 2'))]);
+    const done = Promise.all([
+      yieldToEvents().then(() => order.push('yield 1')),
+      yieldToEvents().then(() => order.push('yield 2')),
+    ]);
     void Promise.resolve().then(() => order.push('microtask'));
     await done;
     expect(order).toEqual(['microtask', 'yield 1', 'yield 2']);

@@ -16,7 +16,9 @@ function filesUnder(path: string): string[] {
   } catch {
     return [path];
   }
-  return entries.flatMap((e) => (e.isDirectory() ? filesUnder(join(path, e.name)) : e.isFile() ? [join(path, e.name)] : []));
+  return entries.flatMap((e) =>
+    e.isDirectory() ? filesUnder(join(path, e.name)) : e.isFile() ? [join(path, e.name)] : [],
+  );
 }
 
 let cached: string | null = null;
@@ -25,7 +27,9 @@ let cached: string | null = null;
 export function codeDigest(root = ROOT): string {
   if (cached !== null && root === ROOT) return cached;
   const h = createHash('sha256');
-  const files = PARTS.flatMap((p) => filesUnder(join(root, p))).map((f) => relative(root, f).split('\\').join('/')).sort();
+  const files = PARTS.flatMap((p) => filesUnder(join(root, p)))
+    .map((f) => relative(root, f).split('\\').join('/'))
+    .sort();
   for (const f of files) {
     const bytes = readFileSync(join(root, f));
     h.update(`${f}\0${bytes.length}\0`);

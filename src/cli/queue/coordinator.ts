@@ -77,7 +77,13 @@ export function workerRates(workers: ReadonlyMap<string, WorkerTally>): WorkerRa
 }
 
 /** Pairs per job: fixed, else about targetSeconds at the measured rate, at most P / (2 x workers seen) so all get work. */
-export function jobSize(P: number, fixed: number | null, measuredRate: number | null, seen: number, targetSeconds: number): number {
+export function jobSize(
+  P: number,
+  fixed: number | null,
+  measuredRate: number | null,
+  seen: number,
+  targetSeconds: number,
+): number {
   if (fixed !== null) return Math.max(1, Math.min(P, fixed));
   const spread = Math.ceil(P / Math.max(8, 2 * seen));
   if (measuredRate === null || !Number.isFinite(measuredRate)) return Math.max(1, spread);
@@ -112,7 +118,11 @@ export class EsCoordinator {
     const timer = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), ms).unref());
     try {
       const r = await Promise.race([redis.connect().then(() => redis.ping()), timer]);
-      if (r === 'timeout') return { ok: false, message: `cannot reach Redis at ${url.shown} within ${ms / 1000} s${last ? `: ${last}` : ''}` };
+      if (r === 'timeout')
+        return {
+          ok: false,
+          message: `cannot reach Redis at ${url.shown} within ${ms / 1000} s${last ? `: ${last}` : ''}`,
+        };
       return { ok: true };
     } catch (e) {
       return { ok: false, message: `cannot reach Redis at ${url.shown}: ${last || errorMessage(e)}` };
@@ -125,7 +135,13 @@ export class EsCoordinator {
   static describe(config: MetaConfig, tasks: readonly VariantTask[], engine: string): EsRun {
     const code = codeDigest();
     const fingerprint = tasksFingerprint(tasks);
-    return { digest: runDigest({ code, engine, config: trajectoryJson(config), tasks: fingerprint }), code, engine, tasks: fingerprint, config };
+    return {
+      digest: runDigest({ code, engine, config: trajectoryJson(config), tasks: fingerprint }),
+      code,
+      engine,
+      tasks: fingerprint,
+      config,
+    };
   }
 
   /** Connects, stores the run record and discards what an earlier coordinator of this run left (jobs, results). */
@@ -137,10 +153,16 @@ export class EsCoordinator {
     let discarded = 0;
     for (const job of old) {
       if ((job.data as { run?: unknown } | undefined)?.run !== run.digest) continue;
-      await job.remove().then(() => discarded++, () => undefined);
+      await job.remove().then(
+        () => discarded++,
+        () => undefined,
+      );
     }
     await c.redis.del(resultsKey(run.digest), notesKey(run.digest));
-    if (discarded > 0) opts.onNote?.(`queue: discarded ${discarded} job${discarded === 1 ? '' : 's'} an earlier coordinator of this run left`);
+    if (discarded > 0)
+      opts.onNote?.(
+        `queue: discarded ${discarded} job${discarded === 1 ? '' : 's'} an earlier coordinator of this run left`,
+      );
     return c;
   }
 
@@ -175,17 +197,26 @@ export class EsCoordinator {
     const assembly = new StepAssembly({ run, step, theta: hash }, ranges, this.run.engine);
     const jobOf = (r: PairRange): EsJob => ({ run, step, theta: hash, ...r });
     const add = (rs: readonly PairRange[]) =>
-      this.queue.addBulk(rs.map((r) => ({
-        name: 'es',
-        data: esJobToJson(jobOf(r)),
-        opts: { jobId: esJobId(jobOf(r)), attempts: 3, removeOnComplete: true, removeOnFail: false },
-      })));
+      this.queue.addBulk(
+        rs.map((r) => ({
+          name: 'es',
+          data: esJobToJson(jobOf(r)),
+          opts: { jobId: esJobId(jobOf(r)), attempts: 3, removeOnComplete: true, removeOnFail: false },
+        })),
+      );
     await add(ranges);
     const counts = { duplicates: 0, stale: 0, refused: 0, requeued: 0 };
     const failures = new Map<string, number>();
     const now = this.opts.now ?? (() => performance.now());
     let lastCheck = now();
-    const progress = () => this.opts.onProgress?.({ step: step + 1, done: assembly.done, total: P, seen: this.seen, workers: workerRates(assembly.workers) });
+    const progress = () =>
+      this.opts.onProgress?.({
+        step: step + 1,
+        done: assembly.done,
+        total: P,
+        seen: this.seen,
+        workers: workerRates(assembly.workers),
+      });
     progress();
     while (!assembly.complete) {
       const got = await this.drain(assembly, counts);
@@ -197,7 +228,9 @@ export class EsCoordinator {
         await this.readNotes();
         if ((await this.redis.exists(runKey(run), thetaKey(run, hash), currentKey(run))) < 3) {
           await storeStep();
-          this.opts.onNote?.(`queue: step ${step + 1}: Redis had lost the run's keys (restarted?); stored again, missing jobs added again`);
+          this.opts.onNote?.(
+            `queue: step ${step + 1}: Redis had lost the run's keys (restarted?); stored again, missing jobs added again`,
+          );
         }
         for (const r of assembly.pending()) {
           const id = esJobId(jobOf(r));
@@ -206,8 +239,13 @@ export class EsCoordinator {
           if (state === 'failed' && job) {
             const n = (failures.get(id) ?? 0) + 1;
             failures.set(id, n);
-            if (n >= MAX_FAILURES) throw new Error(`pairs ${r.from}..${r.to - 1} of step ${step + 1} failed ${n} times on the workers; last: ${job.failedReason}`);
-            this.opts.onNote?.(`queue: step ${step + 1}: pairs ${r.from}..${r.to - 1} failed (${job.failedReason}); added again`);
+            if (n >= MAX_FAILURES)
+              throw new Error(
+                `pairs ${r.from}..${r.to - 1} of step ${step + 1} failed ${n} times on the workers; last: ${job.failedReason}`,
+              );
+            this.opts.onNote?.(
+              `queue: step ${step + 1}: pairs ${r.from}..${r.to - 1} failed (${job.failedReason}); added again`,
+            );
             await job.remove().catch(() => undefined);
           } else if (state !== 'unknown') continue;
           // Gone (Redis lost it, or completed after the last drain): its result may be waiting.
@@ -229,17 +267,24 @@ export class EsCoordinator {
     }
     if (seconds > 0) this.measuredRate = pairs / seconds;
     this.stats = {
-      jobs: ranges.length, pairsPerJob: size, ...counts,
-      workers: Object.fromEntries(rates.map(({ id }) => {
-        const t = assembly.workers.get(id) as WorkerTally;
-        return [id, { pairs: t.pairs, jobs: t.jobs, seconds: Math.round(t.seconds * 1000) / 1000 }];
-      })),
+      jobs: ranges.length,
+      pairsPerJob: size,
+      ...counts,
+      workers: Object.fromEntries(
+        rates.map(({ id }) => {
+          const t = assembly.workers.get(id) as WorkerTally;
+          return [id, { pairs: t.pairs, jobs: t.jobs, seconds: Math.round(t.seconds * 1000) / 1000 }];
+        }),
+      ),
     };
     return { plus: assembly.plus, minus: assembly.minus };
   }
 
   /** Pops every waiting result and offers it; how many were accepted. */
-  private async drain(assembly: StepAssembly, counts: { duplicates: number; stale: number; refused: number }): Promise<number> {
+  private async drain(
+    assembly: StepAssembly,
+    counts: { duplicates: number; stale: number; refused: number },
+  ): Promise<number> {
     let accepted = 0;
     for (;;) {
       const items = await this.redis.lpop(resultsKey(this.run.digest), 64);
@@ -269,7 +314,8 @@ export class EsCoordinator {
     for (const text of items ?? []) {
       const n = parseJsonText(text);
       const v = n.ok ? (n.value as { worker?: unknown; message?: unknown }) : null;
-      if (v && typeof v.worker === 'string' && typeof v.message === 'string') this.note(`queue: worker ${v.worker}: ${v.message}`);
+      if (v && typeof v.worker === 'string' && typeof v.message === 'string')
+        this.note(`queue: worker ${v.worker}: ${v.message}`);
     }
   }
 

@@ -63,7 +63,8 @@ export interface JobSummary {
 /** A dataset path as this machine has it: as given, else DIR/<folder>/<file>, else DIR/<file>. */
 export function localDataPath(path: string, dataDir: string | null): string {
   if (existsSync(path) || dataDir === null) return path;
-  for (const p of [join(dataDir, basename(dirname(path)), basename(path)), join(dataDir, basename(path))]) if (existsSync(p)) return p;
+  for (const p of [join(dataDir, basename(dirname(path)), basename(path)), join(dataDir, basename(path))])
+    if (existsSync(p)) return p;
   return path;
 }
 
@@ -125,27 +126,41 @@ export class EsWorker {
     const rec = json.ok ? parseEsRun(json.value) : json;
     if (!rec.ok) return refuse(`the run record is not one this worker reads: ${formatFieldError(rec.error)}`);
     const record = rec.value;
-    if (record.digest !== run) return refuse(`the run record's digest ${record.digest.slice(0, 12)} is not the job's run ${run.slice(0, 12)}`);
+    if (record.digest !== run)
+      return refuse(`the run record's digest ${record.digest.slice(0, 12)} is not the job's run ${run.slice(0, 12)}`);
     const code = codeDigest();
-    if (record.code !== code) return refuse(`another code version: the run's is ${record.code.slice(0, 12)}, this worker's ${code.slice(0, 12)}`);
-    if (!record.engine.startsWith(`${this.opts.backend}: `)) return refuse(`the run needs the engine ${record.engine}; this worker runs --backend ${this.opts.backend}`);
+    if (record.code !== code)
+      return refuse(
+        `another code version: the run's is ${record.code.slice(0, 12)}, this worker's ${code.slice(0, 12)}`,
+      );
+    if (!record.engine.startsWith(`${this.opts.backend}: `))
+      return refuse(`the run needs the engine ${record.engine}; this worker runs --backend ${this.opts.backend}`);
     const config = mapConfigFiles(record.config, (path) => localDataPath(path, this.opts.dataDir));
     const built = await buildVariantTasks(config, taskVariants(config), new SourceCache(this.opts.data));
-    if (!built.ok) return refuse(`cannot open the run's data: ${formatFieldError(built.error)}${this.opts.dataDir === null ? ' (give --data-dir)' : ''}`);
+    if (!built.ok)
+      return refuse(
+        `cannot open the run's data: ${formatFieldError(built.error)}${this.opts.dataDir === null ? ' (give --data-dir)' : ''}`,
+      );
     const tasks = built.value;
     const fingerprint = tasksFingerprint(tasks);
-    if (fingerprint !== record.tasks) return refuse(`the tasks built from this machine's data differ from the run's (fingerprint ${fingerprint.slice(0, 12)}, the run's ${record.tasks.slice(0, 12)}): other dataset files`);
+    if (fingerprint !== record.tasks)
+      return refuse(
+        `the tasks built from this machine's data differ from the run's (fingerprint ${fingerprint.slice(0, 12)}, the run's ${record.tasks.slice(0, 12)}): other dataset files`,
+      );
     const { inputSize, numClasses } = tasks[0].task;
     const probe = await this.opts.engines({ config: config.model, inputSize, numClasses, runs: 2 });
     const engine = engineIdentity(probe);
     probe.dispose();
     this.engine = engine;
-    if (engine !== record.engine) return refuse(`another engine: the run's is ${record.engine}, this worker's ${engine}`);
+    if (engine !== record.engine)
+      return refuse(`another engine: the run's is ${record.engine}, this worker's ${engine}`);
     // What the worker computed for itself must be the job's run (it is, when every part above agreed).
     const own = runDigest({ code, engine, config: trajectoryJson(record.config), tasks: fingerprint });
     if (own !== run) return refuse(`this worker's digest ${own.slice(0, 12)} is not the run's ${run.slice(0, 12)}`);
     const free = Array.from({ length: this.opts.concurrency }, () => new EngineCache(this.opts.engines, config.model));
-    this.opts.log?.(`run ${run.slice(0, 12)}: ${record.config.pairs} pairs x T ${record.config.trajectoryLength}, ${tasks.length} task variants, on ${engine}`);
+    this.opts.log?.(
+      `run ${run.slice(0, 12)}: ${record.config.pairs} pairs x T ${record.config.trajectoryLength}, ${tasks.length} task variants, on ${engine}`,
+    );
     return { run: record, tasks, size: paramLayout(config.model).size, engine, digest: own, free, theta: null };
   }
 
@@ -153,12 +168,17 @@ export class EsWorker {
     const started = performance.now();
     const current = await this.redis.get(currentKey(j.run));
     if (current !== `${j.step} ${j.theta}`) return { skipped: `step ${j.step + 1} is not current` };
-    if (j.to > p.run.config.pairs) throw new UnrecoverableError(`pairs ${j.from}..${j.to - 1}: the run has ${p.run.config.pairs} pairs`);
+    if (j.to > p.run.config.pairs)
+      throw new UnrecoverableError(`pairs ${j.from}..${j.to - 1}: the run has ${p.run.config.pairs} pairs`);
     if (p.theta?.hash !== j.theta) {
       const bytes = await this.redis.getBuffer(thetaKey(j.run, j.theta));
       if (bytes === null) return { skipped: `theta ${j.theta.slice(0, 12)} is gone` };
-      if (bytes.length !== 4 * p.size) throw new UnrecoverableError(`theta ${j.theta.slice(0, 12)}: ${bytes.length} bytes, the run's V_M has ${p.size} float32 values`);
-      if (createHash('sha256').update(bytes).digest('hex') !== j.theta) throw new UnrecoverableError(`theta ${j.theta.slice(0, 12)}: its bytes do not hash to its name`);
+      if (bytes.length !== 4 * p.size)
+        throw new UnrecoverableError(
+          `theta ${j.theta.slice(0, 12)}: ${bytes.length} bytes, the run's V_M has ${p.size} float32 values`,
+        );
+      if (createHash('sha256').update(bytes).digest('hex') !== j.theta)
+        throw new UnrecoverableError(`theta ${j.theta.slice(0, 12)}: its bytes do not hash to its name`);
       const values = new Float32Array(p.size);
       new Uint8Array(values.buffer).set(bytes);
       p.theta = { hash: j.theta, values };
@@ -169,9 +189,18 @@ export class EsWorker {
     try {
       const cfg = p.run.config;
       const variants = assignVariants(cfg, p.tasks.length, j.step);
-      const fitness = await runRollouts(cfg, theta, p.tasks, variants, j.step, engines, {}, undefined, { from: j.from, to: j.to });
+      const fitness = await runRollouts(cfg, theta, p.tasks, variants, j.step, engines, {}, undefined, {
+        from: j.from,
+        to: j.to,
+      });
       const seconds = (performance.now() - started) / 1000;
-      const result = esResultToJson({ ...j, ...fitness, digest: p.digest, worker: { id: this.opts.id, engine: p.engine }, seconds });
+      const result = esResultToJson({
+        ...j,
+        ...fitness,
+        digest: p.digest,
+        worker: { id: this.opts.id, engine: p.engine },
+        seconds,
+      });
       await this.redis.rpush(resultsKey(j.run), JSON.stringify(result));
       await this.redis.expire(resultsKey(j.run), KEY_TTL_SECONDS);
       this.jobs++;
@@ -184,6 +213,10 @@ export class EsWorker {
   }
 
   dispose(): void {
-    for (const p of this.prepared.values()) void p.then((x) => typeof x !== 'string' && x.free.forEach((e) => e.dispose()), () => undefined);
+    for (const p of this.prepared.values())
+      void p.then(
+        (x) => typeof x !== 'string' && x.free.forEach((e) => e.dispose()),
+        () => undefined,
+      );
   }
 }

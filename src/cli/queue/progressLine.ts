@@ -10,6 +10,9 @@ export function formatStepProgress(p: StepProgress, total: number): string {
   if (p.workers.length === 0) return head;
   const shown = p.workers.slice(0, 8).map((w, i) => `${w.id} ${rate(w.rate)}${i === 0 ? ' pairs/s' : ''}`);
   const more = p.workers.length > 8 ? `, … ${p.workers.length - 8} more` : '';
-  const slowest = p.workers.length > 1 ? `; slowest ${p.workers[p.workers.length - 1].id} ${rate(p.workers[p.workers.length - 1].rate)} pairs/s` : '';
+  const slowest =
+    p.workers.length > 1
+      ? `; slowest ${p.workers[p.workers.length - 1].id} ${rate(p.workers[p.workers.length - 1].rate)} pairs/s`
+      : '';
   return `${head}; ${shown.join(', ')}${more}${slowest}`;
 }

@@ -71,9 +71,33 @@ export class RedisServer {
   private async launch(): Promise<void> {
     const { password, tls } = this.opts;
     const args = [
-      '--bind', '127.0.0.1', '--dir', this.dir, '--save', '', '--appendonly', 'no', '--protected-mode', 'yes',
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      this.dir,
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--protected-mode',
+      'yes',
       ...(password ? ['--requirepass', password] : []),
-      ...(tls ? ['--port', '0', '--tls-port', String(this.port), '--tls-cert-file', tls.cert, '--tls-key-file', tls.key, '--tls-ca-cert-file', tls.ca, '--tls-auth-clients', 'no'] : ['--port', String(this.port)]),
+      ...(tls
+        ? [
+            '--port',
+            '0',
+            '--tls-port',
+            String(this.port),
+            '--tls-cert-file',
+            tls.cert,
+            '--tls-key-file',
+            tls.key,
+            '--tls-ca-cert-file',
+            tls.ca,
+            '--tls-auth-clients',
+            'no',
+          ]
+        : ['--port', String(this.port)]),
     ];
     const child = spawn(this.opts.binary ?? 'redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
@@ -91,7 +115,10 @@ export class RedisServer {
     while (Date.now() < deadline) {
       if (await accepts(this.port)) return;
       const done = await Promise.race([exited, new Promise<'running'>((r) => setTimeout(() => r('running'), 50))]);
-      if (done !== 'running') throw new Error(`redis-server exited (${done}) on port ${this.port}: ${this.log.trim().split('\n').slice(-3).join(' | ')}`);
+      if (done !== 'running')
+        throw new Error(
+          `redis-server exited (${done}) on port ${this.port}: ${this.log.trim().split('\n').slice(-3).join(' | ')}`,
+        );
     }
     throw new Error(`redis-server did not accept connections on port ${this.port} within 20 s`);
   }

@@ -15,19 +15,25 @@ export function parseQueueUrl(text: string): Reply<{ value: QueueUrl }> {
   try {
     u = new URL(text);
   } catch {
-    return { ok: false, message: `--queue: not a URL: expected redis://HOST:PORT[/DB] or rediss://…, got ${JSON.stringify(text)}` };
+    return {
+      ok: false,
+      message: `--queue: not a URL: expected redis://HOST:PORT[/DB] or rediss://…, got ${JSON.stringify(text)}`,
+    };
   }
   const shownUrl = new URL(u.href);
   if (shownUrl.password) shownUrl.password = '***';
   const shown = shownUrl.href;
-  if (u.protocol !== 'redis:' && u.protocol !== 'rediss:') return { ok: false, message: `--queue: ${shown}: the scheme must be redis: or rediss: (TLS), got ${u.protocol}` };
+  if (u.protocol !== 'redis:' && u.protocol !== 'rediss:')
+    return { ok: false, message: `--queue: ${shown}: the scheme must be redis: or rediss: (TLS), got ${u.protocol}` };
   if (!u.hostname) return { ok: false, message: `--queue: ${shown}: no host` };
   const port = u.port === '' ? 6379 : Number(u.port);
   const path = u.pathname.replace(/^\//, '');
-  if (!/^\d{0,2}$/.test(path)) return { ok: false, message: `--queue: ${shown}: the path must be a database number 0..15, got /${path}` };
+  if (!/^\d{0,2}$/.test(path))
+    return { ok: false, message: `--queue: ${shown}: the path must be a database number 0..15, got /${path}` };
   const db = path === '' ? 0 : Number(path);
   if (db > 15) return { ok: false, message: `--queue: ${shown}: the database must be 0..15, got ${db}` };
-  if (u.search || u.hash) return { ok: false, message: `--queue: ${shown}: no query or fragment is read; leave them out` };
+  if (u.search || u.hash)
+    return { ok: false, message: `--queue: ${shown}: no query or fragment is read; leave them out` };
   const host = u.hostname.replace(/^\[|\]$/g, '');
   return {
     ok: true,

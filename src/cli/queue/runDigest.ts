@@ -24,7 +24,15 @@ export function trajectoryJson(cfg: MetaConfig): string {
 export function tasksFingerprint(tasks: readonly VariantTask[]): string {
   const h = createHash('sha256');
   for (const { variant, task, projectPerStep } of tasks) {
-    h.update(JSON.stringify({ variant, projectPerStep, kind: task.kind, inputSize: task.inputSize, numClasses: task.numClasses }));
+    h.update(
+      JSON.stringify({
+        variant,
+        projectPerStep,
+        kind: task.kind,
+        inputSize: task.inputSize,
+        numClasses: task.numClasses,
+      }),
+    );
     if (task.kind === 'examples') {
       h.update(new Uint8Array(task.inputs.buffer, task.inputs.byteOffset, task.inputs.byteLength));
       h.update(new Uint8Array(task.labels.buffer, task.labels.byteOffset, task.labels.byteLength));
@@ -41,8 +49,12 @@ export interface RunIdentity {
 }
 
 export const runDigest = (id: RunIdentity): string =>
-  createHash('sha256').update(JSON.stringify([id.code, id.engine, id.config, id.tasks])).digest('hex');
+  createHash('sha256')
+    .update(JSON.stringify([id.code, id.engine, id.config, id.tasks]))
+    .digest('hex');
 
 /** SHA-256 of theta's float32 bytes: names the V_M a job reads. */
 export const thetaDigest = (theta: Float32Array): string =>
-  createHash('sha256').update(new Uint8Array(theta.buffer, theta.byteOffset, theta.byteLength)).digest('hex');
+  createHash('sha256')
+    .update(new Uint8Array(theta.buffer, theta.byteOffset, theta.byteLength))
+    .digest('hex');

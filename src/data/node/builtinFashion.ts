@@ -22,10 +22,14 @@ export const FASHION_T10K = { images: 't10k-images-idx3-ubyte.gz', labels: 't10k
 const SUBSET = DATASETS['fashion-mnist'].builtinSubset;
 
 /** A file of public/data/ (the built-in assets) as a FileInput named by its path. */
-export const readBuiltinAsset = (name: string, dir = BUILTIN_ASSET_DIR): Promise<Result<FileInput>> => readFileInput(join(dir, name));
+export const readBuiltinAsset = (name: string, dir = BUILTIN_ASSET_DIR): Promise<Result<FileInput>> =>
+  readFileInput(join(dir, name));
 
 /** The first `count` examples of the t10k pair in `sharedDir` as the asset's two gzipped IDX files. */
-export async function fashionSubsetAssetBytes(sharedDir = SHARED_FASHION_DIR, count = SUBSET?.count ?? 2000): Promise<Result<{ images: Uint8Array; labels: Uint8Array }>> {
+export async function fashionSubsetAssetBytes(
+  sharedDir = SHARED_FASHION_DIR,
+  count = SUBSET?.count ?? 2000,
+): Promise<Result<{ images: Uint8Array; labels: Uint8Array }>> {
   const imagesFile = await readFileInput(join(sharedDir, FASHION_T10K.images));
   if (!imagesFile.ok) return imagesFile;
   const labelsFile = await readFileInput(join(sharedDir, FASHION_T10K.labels));
@@ -36,7 +40,11 @@ export async function fashionSubsetAssetBytes(sharedDir = SHARED_FASHION_DIR, co
   if (!labels.ok) return labels;
   const { rows, cols } = images.value;
   if (images.value.count < count || labels.value.length < count) {
-    return fail('shape', imagesFile.value.name, `has ${images.value.count} images and ${labels.value.length} labels, fewer than the ${count} the subset takes`);
+    return fail(
+      'shape',
+      imagesFile.value.name,
+      `has ${images.value.count} images and ${labels.value.length} labels, fewer than the ${count} the subset takes`,
+    );
   }
   return ok({
     images: gzipSync(encodeIdxImages(count, rows, cols, images.value.pixels), { level: 9 }),
@@ -51,7 +59,10 @@ async function writeAtomic(path: string, bytes: Uint8Array): Promise<void> {
 }
 
 /** Write the asset into `outDir` from `sharedDir`; returns the paths written, or why it could not. */
-export async function writeBuiltinFashionAsset(sharedDir = SHARED_FASHION_DIR, outDir = BUILTIN_ASSET_DIR): Promise<Result<{ images: string; labels: string }>> {
+export async function writeBuiltinFashionAsset(
+  sharedDir = SHARED_FASHION_DIR,
+  outDir = BUILTIN_ASSET_DIR,
+): Promise<Result<{ images: string; labels: string }>> {
   if (!SUBSET) return fail('missing', 'fashion-mnist', 'the registry names no built-in subset');
   const bytes = await fashionSubsetAssetBytes(sharedDir, SUBSET.count);
   if (!bytes.ok) return bytes;

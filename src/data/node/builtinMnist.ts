@@ -52,7 +52,11 @@ export async function writeBuiltinMnistAsset(dir = BUILTIN_ASSET_DIR): Promise<s
   return paths;
 }
 
-const exists = (p: string): Promise<boolean> => access(p).then(() => true, () => false);
+const exists = (p: string): Promise<boolean> =>
+  access(p).then(
+    () => true,
+    () => false,
+  );
 
 export const builtinMnistAssetExists = async (dir = BUILTIN_ASSET_DIR): Promise<boolean> =>
   (await exists(join(dir, BUILTIN_MNIST_IMAGES))) && (await exists(join(dir, BUILTIN_MNIST_LABELS)));
@@ -65,10 +69,19 @@ export async function ensureBuiltinMnistAsset(dir = BUILTIN_ASSET_DIR): Promise<
 }
 
 /** The built-in set in Node: from the asset in `dir`, or converted from the package when the asset is missing. */
-export async function loadBuiltinMnistNode(split: SplitName, opts: LoadOptions = {}, dir = BUILTIN_ASSET_DIR): Promise<Result<ImageSet>> {
+export async function loadBuiltinMnistNode(
+  split: SplitName,
+  opts: LoadOptions = {},
+  dir = BUILTIN_ASSET_DIR,
+): Promise<Result<ImageSet>> {
   if (!(await builtinMnistAssetExists(dir))) {
     const { images, labels } = await builtinMnistAssetBytes();
-    return builtinMnistFromFiles({ name: BUILTIN_MNIST_IMAGES, bytes: images }, { name: BUILTIN_MNIST_LABELS, bytes: labels }, split, opts);
+    return builtinMnistFromFiles(
+      { name: BUILTIN_MNIST_IMAGES, bytes: images },
+      { name: BUILTIN_MNIST_LABELS, bytes: labels },
+      split,
+      opts,
+    );
   }
   const images = await readFileInput(join(dir, BUILTIN_MNIST_IMAGES));
   if (!images.ok) return images;

@@ -14,7 +14,10 @@ export interface OpenNodeRequest extends Omit<OpenRequest, 'files' | 'builtin'> 
   readonly paths?: { readonly [R in FileRole]?: string };
 }
 
-export async function openDatasetNode(dataset: string | DatasetInfo, req: OpenNodeRequest): Promise<Result<DataSource>> {
+export async function openDatasetNode(
+  dataset: string | DatasetInfo,
+  req: OpenNodeRequest,
+): Promise<Result<DataSource>> {
   const files: { [R in FileRole]?: FileInput } = {};
   for (const [role, path] of Object.entries(req.paths ?? {}) as [FileRole, string | undefined][]) {
     if (path === undefined) continue;
@@ -22,5 +25,10 @@ export async function openDatasetNode(dataset: string | DatasetInfo, req: OpenNo
     if (!f.ok) return f;
     files[role] = f.value;
   }
-  return openDataset(dataset, { asset: (name) => readBuiltinAsset(name), ...req, files, builtin: (split, opts) => loadBuiltinMnistNode(split, opts) });
+  return openDataset(dataset, {
+    asset: (name) => readBuiltinAsset(name),
+    ...req,
+    files,
+    builtin: (split, opts) => loadBuiltinMnistNode(split, opts),
+  });
 }

@@ -9,7 +9,8 @@ export async function readFileInput(path: string, maxBytes = MAX_DATA_BYTES): Pr
   try {
     const info = await stat(path);
     if (!info.isFile()) return fail('missing', path, 'is not a file');
-    if (info.size > maxBytes) return fail('too-large', path, `is ${formatBytes(info.size)}, over the ${formatBytes(maxBytes)} limit`);
+    if (info.size > maxBytes)
+      return fail('too-large', path, `is ${formatBytes(info.size)}, over the ${formatBytes(maxBytes)} limit`);
     return ok({ name: path, bytes: new Uint8Array(await readFile(path)) });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;

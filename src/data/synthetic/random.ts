@@ -19,7 +19,14 @@ export function randomSet(seed: number, split: SplitName = 'test'): ImageSet {
   for (let i = 0; i < pixels.length; i++) pixels[i] = rng.normal();
   const labels = Int32Array.from({ length: RANDOM_EXAMPLES }, () => rng.int(RANDOM_CLASSES));
   return {
-    kind: 'images', name: `random/${split}`, count: RANDOM_EXAMPLES, shape, pixels, labels,
-    numClasses: RANDOM_CLASSES, classNames: DIGIT_NAMES, normalisation: null,
+    kind: 'images',
+    name: `random/${split}`,
+    count: RANDOM_EXAMPLES,
+    shape,
+    pixels,
+    labels,
+    numClasses: RANDOM_CLASSES,
+    classNames: DIGIT_NAMES,
+    normalisation: null,
   };
 }

@@ -21,7 +21,12 @@ export function sampleSumSign(rng: Rng, out: Float32Array, offset: number): numb
 
 export function sumSignSource(): GeneratorSource {
   return {
-    kind: 'generator', name: 'sum-sign', shape: SHAPE, numClasses: 2, classNames: SUM_SIGN_NAMES, normalisation: null,
+    kind: 'generator',
+    name: 'sum-sign',
+    shape: SHAPE,
+    numClasses: 2,
+    classNames: SUM_SIGN_NAMES,
+    normalisation: null,
     sample: sampleSumSign,
   };
 }

@@ -9,7 +9,8 @@ export function checkClassList(classes: readonly number[], numClasses: number, f
   if (classes.length < 2) return fail('range', field, `needs at least 2 classes, got ${classes.length}`);
   const seen = new Set<number>();
   for (const c of classes) {
-    if (!Number.isInteger(c) || c < 0 || c >= numClasses) return fail('range', field, `class ${c} is not in [0, ${numClasses})`);
+    if (!Number.isInteger(c) || c < 0 || c >= numClasses)
+      return fail('range', field, `class ${c} is not in [0, ${numClasses})`);
     if (seen.has(c)) return fail('range', field, `class ${c} is listed twice`);
     seen.add(c);
   }

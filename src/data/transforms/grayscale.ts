@@ -4,7 +4,13 @@
 export const GRAY_WEIGHTS = [0.2989, 0.587, 0.114] as const;
 
 /** Convert `pixels` RGB pixels at src[srcOffset] (channels last) to one value each at out[outOffset]. */
-export function grayscale(src: Float32Array, srcOffset: number, pixels: number, out: Float32Array, outOffset: number): void {
+export function grayscale(
+  src: Float32Array,
+  srcOffset: number,
+  pixels: number,
+  out: Float32Array,
+  outOffset: number,
+): void {
   const [wr, wg, wb] = GRAY_WEIGHTS;
   for (let p = 0; p < pixels; p++) {
     const s = srcOffset + 3 * p;

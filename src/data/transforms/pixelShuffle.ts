@@ -20,6 +20,12 @@ export function pixelPermutation(D: number, seed: number): Uint32Array {
 }
 
 /** out[outOffset + j] = x[xOffset + perm[j]]. */
-export function permute(x: Float32Array, xOffset: number, perm: Uint32Array, out: Float32Array, outOffset: number): void {
+export function permute(
+  x: Float32Array,
+  xOffset: number,
+  perm: Uint32Array,
+  out: Float32Array,
+  outOffset: number,
+): void {
   for (let j = 0; j < perm.length; j++) out[outOffset + j] = x[xOffset + perm[j]];
 }

@@ -30,7 +30,14 @@ export function transposeSquare(P: Float32Array, D: number): Float32Array {
  * x and out may be the same array (the rows are buffered in `scratch`, length >= 4D). Sums in float64.
  */
 export function projectRows(
-  x: Float32Array, xOffset: number, rows: number, PT: Float32Array, D: number, out: Float32Array, outOffset: number, scratch: Float32Array,
+  x: Float32Array,
+  xOffset: number,
+  rows: number,
+  PT: Float32Array,
+  D: number,
+  out: Float32Array,
+  outOffset: number,
+  scratch: Float32Array,
 ): void {
   let r = 0;
   for (; r + 4 <= rows; r += 4) {

@@ -32,11 +32,22 @@ function axis(inSize: number, outSize: number): Axis {
 }
 
 export function resizePlan(from: ImageShape, height: number, width = height): ResizePlan {
-  return { from, to: { height, width, channels: from.channels }, y: axis(from.height, height), x: axis(from.width, width) };
+  return {
+    from,
+    to: { height, width, channels: from.channels },
+    y: axis(from.height, height),
+    x: axis(from.width, width),
+  };
 }
 
 /** Resize one [H][W][C] image at src[srcOffset] into out[outOffset] ([h][w][C]). */
-export function resize(plan: ResizePlan, src: Float32Array, srcOffset: number, out: Float32Array, outOffset: number): void {
+export function resize(
+  plan: ResizePlan,
+  src: Float32Array,
+  srcOffset: number,
+  out: Float32Array,
+  outOffset: number,
+): void {
   const { x, y } = plan;
   const C = plan.from.channels;
   const W = plan.from.width;

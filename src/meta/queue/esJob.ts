@@ -25,7 +25,8 @@ const HEX64 = /^[0-9a-f]{64}$/;
 
 /** A 64-hex-digit digest at `path`, or a field error. */
 export function readDigest(v: unknown, path: string): string {
-  if (typeof v !== 'string' || !HEX64.test(v)) failAt('type', path, `must be 64 lowercase hex digits (a SHA-256), got ${show(v)}`);
+  if (typeof v !== 'string' || !HEX64.test(v))
+    failAt('type', path, `must be 64 lowercase hex digits (a SHA-256), got ${show(v)}`);
   return v;
 }
 
@@ -41,17 +42,30 @@ export function parseEsJob(raw: unknown): Result<EsJob> {
     const o = readObject(raw, '');
     checkKeys(o, '', ['format', 'version', 'run', 'step', 'theta', 'from', 'to']);
     if (o.format !== ES_JOB_FORMAT) failAt('format', 'format', `expected "${ES_JOB_FORMAT}", got ${show(o.format)}`);
-    if (o.version !== ES_JOB_VERSION) failAt('version', 'version', `expected ${ES_JOB_VERSION}, got ${show(o.version)}`);
-    return { run: readDigest(o.run, 'run'), step: readInt(o.step, 'step', 0, MAX_META_STEPS), theta: readDigest(o.theta, 'theta'), ...readRange(o) };
+    if (o.version !== ES_JOB_VERSION)
+      failAt('version', 'version', `expected ${ES_JOB_VERSION}, got ${show(o.version)}`);
+    return {
+      run: readDigest(o.run, 'run'),
+      step: readInt(o.step, 'step', 0, MAX_META_STEPS),
+      theta: readDigest(o.theta, 'theta'),
+      ...readRange(o),
+    };
   });
 }
 
 export const esJobToJson = (j: EsJob): Record<string, unknown> => ({
-  format: ES_JOB_FORMAT, version: ES_JOB_VERSION, run: j.run, step: j.step, theta: j.theta, from: j.from, to: j.to,
+  format: ES_JOB_FORMAT,
+  version: ES_JOB_VERSION,
+  run: j.run,
+  step: j.step,
+  theta: j.theta,
+  from: j.from,
+  to: j.to,
 });
 
 /** The queue's id of a job: the same pairs of the same step from the same theta are one job, however often they are added. */
-export const esJobId = (j: EsJob): string => `${j.run.slice(0, 16)}-${j.step}-${j.theta.slice(0, 16)}-${j.from}-${j.to}`;
+export const esJobId = (j: EsJob): string =>
+  `${j.run.slice(0, 16)}-${j.step}-${j.theta.slice(0, 16)}-${j.from}-${j.to}`;
 
 /** Pairs 0..P-1 cut into ranges of `size` (the last one shorter). */
 export function pairRanges(P: number, size: number): PairRange[] {

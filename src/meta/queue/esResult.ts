@@ -35,26 +35,44 @@ function readF64s(v: unknown, path: string, n: number): Float64Array {
   if (typeof v !== 'string') failAt('type', path, `must be base64 text of ${n} float64 values, got ${show(v)}`);
   const bytes = decodeBase64(v);
   if (!bytes.ok) failAt('type', path, bytes.error.message);
-  if (bytes.value.length !== 8 * n) failAt('shape', path, `expected ${n} float64 values (${8 * n} bytes), got ${bytes.value.length} bytes`);
+  if (bytes.value.length !== 8 * n)
+    failAt('shape', path, `expected ${n} float64 values (${8 * n} bytes), got ${bytes.value.length} bytes`);
   return new Float64Array(bytes.value.slice().buffer);
 }
 
 function readText(v: unknown, path: string): string {
-  if (typeof v !== 'string' || v.length === 0 || v.length > 200) failAt('type', path, `must be text of 1..200 characters, got ${show(v)}`);
+  if (typeof v !== 'string' || v.length === 0 || v.length > 200)
+    failAt('type', path, `must be text of 1..200 characters, got ${show(v)}`);
   return v;
 }
 
 export function parseEsResult(raw: unknown): Result<EsResult> {
   return parseWith(() => {
     const o = readObject(raw, '');
-    checkKeys(o, '', ['format', 'version', 'run', 'step', 'theta', 'from', 'to', 'plus', 'minus', 'digest', 'worker', 'seconds']);
-    if (o.format !== ES_RESULT_FORMAT) failAt('format', 'format', `expected "${ES_RESULT_FORMAT}", got ${show(o.format)}`);
-    if (o.version !== ES_RESULT_VERSION) failAt('version', 'version', `expected ${ES_RESULT_VERSION}, got ${show(o.version)}`);
+    checkKeys(o, '', [
+      'format',
+      'version',
+      'run',
+      'step',
+      'theta',
+      'from',
+      'to',
+      'plus',
+      'minus',
+      'digest',
+      'worker',
+      'seconds',
+    ]);
+    if (o.format !== ES_RESULT_FORMAT)
+      failAt('format', 'format', `expected "${ES_RESULT_FORMAT}", got ${show(o.format)}`);
+    if (o.version !== ES_RESULT_VERSION)
+      failAt('version', 'version', `expected ${ES_RESULT_VERSION}, got ${show(o.version)}`);
     const range = readRange(o);
     const n = range.to - range.from;
     const w = readObject(o.worker, 'worker');
     checkKeys(w, 'worker', ['id', 'engine']);
-    if (typeof o.seconds !== 'number' || !Number.isFinite(o.seconds) || o.seconds < 0) failAt('type', 'seconds', `must be a number >= 0, got ${show(o.seconds)}`);
+    if (typeof o.seconds !== 'number' || !Number.isFinite(o.seconds) || o.seconds < 0)
+      failAt('type', 'seconds', `must be a number >= 0, got ${show(o.seconds)}`);
     return {
       run: readDigest(o.run, 'run'),
       step: readInt(o.step, 'step', 0, MAX_META_STEPS),
@@ -63,13 +81,26 @@ export function parseEsResult(raw: unknown): Result<EsResult> {
       plus: readF64s(o.plus, 'plus', n),
       minus: readF64s(o.minus, 'minus', n),
       digest: readDigest(o.digest, 'digest'),
-      worker: { id: readText(w.id, fieldPath('worker', 'id')), engine: readText(w.engine, fieldPath('worker', 'engine')) },
+      worker: {
+        id: readText(w.id, fieldPath('worker', 'id')),
+        engine: readText(w.engine, fieldPath('worker', 'engine')),
+      },
       seconds: o.seconds,
     };
   });
 }
 
 export const esResultToJson = (r: EsResult): Record<string, unknown> => ({
-  format: ES_RESULT_FORMAT, version: ES_RESULT_VERSION, run: r.run, step: r.step, theta: r.theta, from: r.from, to: r.to,
-  plus: f64ToBase64(r.plus), minus: f64ToBase64(r.minus), digest: r.digest, worker: { id: r.worker.id, engine: r.worker.engine }, seconds: r.seconds,
+  format: ES_RESULT_FORMAT,
+  version: ES_RESULT_VERSION,
+  run: r.run,
+  step: r.step,
+  theta: r.theta,
+  from: r.from,
+  to: r.to,
+  plus: f64ToBase64(r.plus),
+  minus: f64ToBase64(r.minus),
+  digest: r.digest,
+  worker: { id: r.worker.id, engine: r.worker.engine },
+  seconds: r.seconds,
 });

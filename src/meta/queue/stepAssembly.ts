@@ -67,8 +67,14 @@ export class StepAssembly implements Fitness {
     const { run, step, theta } = this.job;
     if (r.run !== run || r.step !== step || r.theta !== theta) return { kind: 'stale' };
     if (r.digest !== run) {
-      const engine = r.worker.engine !== this.engine ? `: its engine is ${r.worker.engine}, the run's ${this.engine}` : ' (another code version, config or data)';
-      return { kind: 'refused', why: `worker ${r.worker.id} computed under digest ${r.digest.slice(0, 12)}, the run is ${run.slice(0, 12)}${engine}` };
+      const engine =
+        r.worker.engine !== this.engine
+          ? `: its engine is ${r.worker.engine}, the run's ${this.engine}`
+          : ' (another code version, config or data)';
+      return {
+        kind: 'refused',
+        why: `worker ${r.worker.id} computed under digest ${r.digest.slice(0, 12)}, the run is ${run.slice(0, 12)}${engine}`,
+      };
     }
     const k = key(r);
     if (!this.open.has(k)) return this.ranges.some((x) => key(x) === k) ? { kind: 'duplicate' } : { kind: 'stale' };

@@ -42,7 +42,16 @@ export class Adam implements Optimizer {
     this.count[run]++;
   }
 
-  applyDense(run: number, p: Float32Array, wOff: number, bOff: number, x: Float64Array, n: number, g: Float64Array, m: number): void {
+  applyDense(
+    run: number,
+    p: Float32Array,
+    wOff: number,
+    bOff: number,
+    x: Float64Array,
+    n: number,
+    g: Float64Array,
+    m: number,
+  ): void {
     const t = this.count[run];
     if (t < 1) throw new Error(`adam: run ${run}: applyDense before beginStep`);
     const { learningRate, beta1, beta2 } = this.hyper;
@@ -53,7 +62,15 @@ export class Adam implements Optimizer {
   }
 
   /** p[off + i] with gradient c * v[i], i < n; scale = lr / (1 - b1^t), nuScale = 1 / (1 - b2^t). */
-  private update(p: Float32Array, off: number, c: number, v: Float64Array, n: number, scale: number, nuScale: number): void {
+  private update(
+    p: Float32Array,
+    off: number,
+    c: number,
+    v: Float64Array,
+    n: number,
+    scale: number,
+    nuScale: number,
+  ): void {
     const { beta1: b1, beta2: b2, eps } = this.hyper;
     const mu = this.mu;
     const nu = this.nu;

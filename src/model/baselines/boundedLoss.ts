@@ -12,7 +12,14 @@ export interface HeadResult {
  * From logits z [K] write y [K] and the gradient dL/dz [K]; return the loss and correctness.
  * Stable softmax (shifted by max y); the first maximum wins ties, as in the engine.
  */
-export function boundedSoftmaxCe(z: Float64Array, K: number, bound: number, label: number, y: Float64Array, gz: Float64Array): HeadResult {
+export function boundedSoftmaxCe(
+  z: Float64Array,
+  K: number,
+  bound: number,
+  label: number,
+  y: Float64Array,
+  gz: Float64Array,
+): HeadResult {
   let max = -Infinity;
   let arg = 0;
   for (let k = 0; k < K; k++) {

@@ -3,7 +3,15 @@
 // in `p` (see mlpLayout.ts): weight (i -> o) at wOff + o * n + i.
 
 /** out[o] = b[o] + sum_i x[i] W[i][o]: one contiguous dot product per output, 4 accumulators. */
-export function denseForward(p: Float32Array, wOff: number, bOff: number, x: Float64Array, n: number, m: number, out: Float64Array): void {
+export function denseForward(
+  p: Float32Array,
+  wOff: number,
+  bOff: number,
+  x: Float64Array,
+  n: number,
+  m: number,
+  out: Float64Array,
+): void {
   for (let o = 0; o < m; o++) {
     const row = wOff + o * n;
     let a0 = 0;
@@ -23,7 +31,14 @@ export function denseForward(p: Float32Array, wOff: number, bOff: number, x: Flo
 }
 
 /** gIn[i] = sum_o W[i][o] gOut[o]: the gradient at the inputs, from the current (pre-update) W. */
-export function denseInputGrad(p: Float32Array, wOff: number, gOut: Float64Array, n: number, m: number, gIn: Float64Array): void {
+export function denseInputGrad(
+  p: Float32Array,
+  wOff: number,
+  gOut: Float64Array,
+  n: number,
+  m: number,
+  gIn: Float64Array,
+): void {
   gIn.fill(0, 0, n);
   for (let o = 0; o < m; o++) {
     const go = gOut[o];

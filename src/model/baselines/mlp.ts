@@ -37,7 +37,14 @@ export function mlpForward(layout: MlpLayout, p: Float32Array, base: number, s: 
  * Backward pass and update, after mlpForward and with dL/dlogits in grads[L-1]. Overwrites the
  * lower grads. Calls opt.beginStep(run) once, then applyDense top layer first.
  */
-export function mlpBackwardUpdate(layout: MlpLayout, p: Float32Array, base: number, s: MlpScratch, opt: Optimizer, run: number): void {
+export function mlpBackwardUpdate(
+  layout: MlpLayout,
+  p: Float32Array,
+  base: number,
+  s: MlpScratch,
+  opt: Optimizer,
+  run: number,
+): void {
   opt.beginStep(run);
   for (let l = layout.layers.length - 1; l >= 0; l--) {
     const { inputs: n, outputs: m, w, b } = layout.layers[l];

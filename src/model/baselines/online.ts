@@ -111,7 +111,8 @@ export class OnlineBaseline {
   }
 
   step(x: Float32Array, label: number): BaselinePrediction {
-    if (x.length !== this.batch.inputSize) throw new Error(`baseline: x: expected ${this.batch.inputSize} values, got ${x.length}`);
+    if (x.length !== this.batch.inputSize)
+      throw new Error(`baseline: x: expected ${this.batch.inputSize} values, got ${x.length}`);
     if (!(Number.isInteger(label) && label >= 0 && label < this.batch.numClasses)) {
       throw new Error(`baseline: label: must be an integer in [0, ${this.batch.numClasses}), got ${label}`);
     }

@@ -11,7 +11,16 @@ export interface Optimizer {
    * Update W (stored [m][n], see mlpLayout.ts) at `wOff` and b [m] at `bOff` of `p` (offsets
    * absolute, i.e. including the run's base) by the gradients dL/dW(i -> o) = g[o] x[i], dL/db = g.
    */
-  applyDense(run: number, p: Float32Array, wOff: number, bOff: number, x: Float64Array, n: number, g: Float64Array, m: number): void;
+  applyDense(
+    run: number,
+    p: Float32Array,
+    wOff: number,
+    bOff: number,
+    x: Float64Array,
+    n: number,
+    g: Float64Array,
+    m: number,
+  ): void;
 }
 
 export interface OptimizerSpec {

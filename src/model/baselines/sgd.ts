@@ -8,7 +8,16 @@ export class Sgd implements Optimizer {
 
   beginStep(): void {}
 
-  applyDense(_run: number, p: Float32Array, wOff: number, bOff: number, x: Float64Array, n: number, g: Float64Array, m: number): void {
+  applyDense(
+    _run: number,
+    p: Float32Array,
+    wOff: number,
+    bOff: number,
+    x: Float64Array,
+    n: number,
+    g: Float64Array,
+    m: number,
+  ): void {
     const lr = this.learningRate;
     for (let o = 0; o < m; o++) {
       const c = lr * g[o];

@@ -104,7 +104,13 @@ export interface DrawnCells {
 }
 
 /** The cells of step `step`: drawn, warmed up under `params`, with the inputs of their regressed ticks. */
-export function drawCells(cfg: VsmlConfig, s: CloneBackpropSettings, params: ReturnType<typeof paramViews>, seed: number, step: number): DrawnCells {
+export function drawCells(
+  cfg: VsmlConfig,
+  s: CloneBackpropSettings,
+  params: ReturnType<typeof paramViews>,
+  seed: number,
+  step: number,
+): DrawnCells {
   const N = cfg.stateSize;
   const batch = newCellBatch(s.batch, N, cfg.messageSize);
   const nRand = randomCellDims(cfg);

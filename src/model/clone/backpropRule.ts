@@ -77,7 +77,12 @@ export class BackpropTeacher {
   }
 
   /** The network whose w and b are those a VSML run holds in c[0], c[1] ([A][B][N] states, mean over a for b). */
-  static fromStates(rule: CloneRule, sizes: readonly number[], cStates: readonly ArrayLike<number>[], N: number): BackpropTeacher {
+  static fromStates(
+    rule: CloneRule,
+    sizes: readonly number[],
+    cStates: readonly ArrayLike<number>[],
+    N: number,
+  ): BackpropTeacher {
     const k = rule.weightScale;
     const w: Float64Array[] = [];
     const b: Float64Array[] = [];
@@ -174,7 +179,14 @@ export class BackpropTeachers {
 
   /** Every run's network from its VSML initial state. */
   reset(states: readonly RunState[]): void {
-    this.teachers = states.map((s) => BackpropTeacher.fromStates(this.rule, this.sizes, s.map((l) => l.c), this.stateSize));
+    this.teachers = states.map((s) =>
+      BackpropTeacher.fromStates(
+        this.rule,
+        this.sizes,
+        s.map((l) => l.c),
+        this.stateSize,
+      ),
+    );
   }
 
   run(block: StreamBlock, opts: RunOptions = {}): BlockResult {

@@ -23,7 +23,12 @@ export interface TeacherRecord {
 }
 
 /** Online SGD (learning rate eta, w from 0) over a trajectory's T examples ([T][A] inputs). */
-export function recordTeacher(eta: number, A: number, K: number, traj: Pick<Trajectory, 'inputs' | 'labels' | 'steps'>): TeacherRecord {
+export function recordTeacher(
+  eta: number,
+  A: number,
+  K: number,
+  traj: Pick<Trajectory, 'inputs' | 'labels' | 'steps'>,
+): TeacherRecord {
   const T = traj.steps;
   const teacher = new SgdTeacher({ inputSize: A, numClasses: K, runs: 1 }, eta);
   const targets = new Float64Array(T * A * K);
@@ -108,7 +113,8 @@ export function cellCloneGradient(
       c.set(saved[t].c);
       inputsOf(t);
       layerForward(p, A, K, h, c, fwdIn, bwdIn, fwdOut, bwdOut, tape, cellFwd);
-      for (let k = 0; k < A * K; k++) dCell[k * M + oi] = 2 * (cellFwd[k * M + oi] - teacher.targets[t * A * K + k]) * scale;
+      for (let k = 0; k < A * K; k++)
+        dCell[k * M + oi] = 2 * (cellFwd[k * M + oi] - teacher.targets[t * A * K + k]) * scale;
       layerBackward(p, tape, h, zeroK, zeroA, dh, dc, dFwdIn, dBwdIn, dp, dCell);
     }
   }

@@ -2,7 +2,14 @@
 // linear layer in VSML's own parameterisation, y_b = mean_a w_ab x_a, w from 0. After each prediction
 // the error e = softmax(y) - onehot(label) updates w_ab <- w_ab - eta x_a e_b, which is exactly what a
 // VSML cell (a, b) can do with what it sees: x_a now, and e_b with the next example.
-import { checkBlock, runExamples, type BlockResult, type EngineSpec, type RunOptions, type StreamBlock } from '../engine';
+import {
+  checkBlock,
+  runExamples,
+  type BlockResult,
+  type EngineSpec,
+  type RunOptions,
+  type StreamBlock,
+} from '../engine';
 
 export class SgdTeacher {
   /** [S][A][K] weights of every run. */
@@ -42,7 +49,13 @@ export class SgdTeacher {
   }
 
   /** One online step of run s: predict, then learn from the label. Returns loss, correctness and e. */
-  step(s: number, x: ArrayLike<number>, xOff: number, label: number, err: Float64Array = this.p): { loss: number; correct: boolean } {
+  step(
+    s: number,
+    x: ArrayLike<number>,
+    xOff: number,
+    label: number,
+    err: Float64Array = this.p,
+  ): { loss: number; correct: boolean } {
     const { inputSize: A, numClasses: K } = this.spec;
     const y = this.predict(s, x, xOff);
     let max = -Infinity;
@@ -66,6 +79,8 @@ export class SgdTeacher {
     const map = checkBlock(this.spec, block);
     if (!map.ok) throw new Error(map.error.message);
     const A = this.spec.inputSize;
-    return runExamples(this.spec, block, { ...opts, outputs: false }, (s, i) => this.step(s, block.inputs, i * A, block.labels[i]));
+    return runExamples(this.spec, block, { ...opts, outputs: false }, (s, i) =>
+      this.step(s, block.inputs, i * A, block.labels[i]),
+    );
   }
 }

@@ -8,7 +8,13 @@
 export type NoiseSource = (pair: number, out: Float64Array) => void;
 
 /** g [D] from the pair weights w [P]; `noise` regenerates eps_p. Pairs with w_p = 0 are skipped. */
-export function esGradient(weights: ArrayLike<number>, sigma: number, size: number, noise: NoiseSource, out = new Float64Array(size)): Float64Array {
+export function esGradient(
+  weights: ArrayLike<number>,
+  sigma: number,
+  size: number,
+  noise: NoiseSource,
+  out = new Float64Array(size),
+): Float64Array {
   const P = weights.length;
   if (P < 1) throw new Error('esGradient: no pairs');
   out.fill(0);

@@ -7,7 +7,12 @@ export interface AntitheticPair {
   readonly minus: VmParams;
 }
 
-export function perturbPair(theta: Float32Array, eps: Float64Array, sigma: number, out?: AntitheticPair): AntitheticPair {
+export function perturbPair(
+  theta: Float32Array,
+  eps: Float64Array,
+  sigma: number,
+  out?: AntitheticPair,
+): AntitheticPair {
   const D = theta.length;
   if (eps.length !== D) throw new Error(`perturbPair: eps has ${eps.length} values, theta ${D}`);
   const plus = out?.plus ?? asVmParams(new Float32Array(D));

@@ -64,7 +64,8 @@ export const SEP_CMA_MIN_PAIRS = 2;
 export function sepCmaParams(dimension: number, pairs: number): SepCmaParams {
   const D = dimension;
   if (!Number.isInteger(D) || D < 1) throw new Error(`sepCmaParams: dimension ${D} is not a positive integer`);
-  if (!Number.isInteger(pairs) || pairs < SEP_CMA_MIN_PAIRS) throw new Error(`sepCmaParams: ${pairs} pairs; lambda = 2 * pairs must be >= 4`);
+  if (!Number.isInteger(pairs) || pairs < SEP_CMA_MIN_PAIRS)
+    throw new Error(`sepCmaParams: ${pairs} pairs; lambda = 2 * pairs must be >= 4`);
   const lambda = 2 * pairs;
   const mu = pairs;
   const weights = new Float64Array(mu);
@@ -85,19 +86,33 @@ export function sepCmaParams(dimension: number, pairs: number): SepCmaParams {
 
 /** Generation 0 at `mean` with step size sigma, c = 1, paths 0. */
 export function sepCmaInit(mean: ArrayLike<number>, sigma: number): SepCmaState {
-  if (!(sigma > 0) || !Number.isFinite(sigma)) throw new Error(`sepCmaInit: sigma ${sigma} must be a finite number > 0`);
+  if (!(sigma > 0) || !Number.isFinite(sigma))
+    throw new Error(`sepCmaInit: sigma ${sigma} must be a finite number > 0`);
   const D = mean.length;
-  return { mean: Float64Array.from(mean), sigma, diagC: new Float64Array(D).fill(1), pc: new Float64Array(D), ps: new Float64Array(D), generation: 0 };
+  return {
+    mean: Float64Array.from(mean),
+    sigma,
+    diagC: new Float64Array(D).fill(1),
+    pc: new Float64Array(D),
+    ps: new Float64Array(D),
+    generation: 0,
+  };
 }
 
 export const cloneSepCma = (s: SepCmaState): SepCmaState => ({
-  mean: new Float64Array(s.mean), sigma: s.sigma, diagC: new Float64Array(s.diagC), pc: new Float64Array(s.pc), ps: new Float64Array(s.ps), generation: s.generation,
+  mean: new Float64Array(s.mean),
+  sigma: s.sigma,
+  diagC: new Float64Array(s.diagC),
+  pc: new Float64Array(s.pc),
+  ps: new Float64Array(s.ps),
+  generation: s.generation,
 });
 
 /** out = sigma sqrt(c) * z: the step of candidate 2p from the mean (candidate 2p+1 takes its negative). */
 export function sepCmaStep(state: SepCmaState, z: ArrayLike<number>, out = new Float64Array(z.length)): Float64Array {
   const { sigma, diagC } = state;
-  if (z.length !== diagC.length || out.length !== diagC.length) throw new Error(`sepCmaStep: z has ${z.length} values, D = ${diagC.length}`);
+  if (z.length !== diagC.length || out.length !== diagC.length)
+    throw new Error(`sepCmaStep: z has ${z.length} values, D = ${diagC.length}`);
   for (let k = 0; k < z.length; k++) out[k] = sigma * Math.sqrt(diagC[k]) * z[k];
   return out;
 }
@@ -106,7 +121,10 @@ export function sepCmaStep(state: SepCmaState, z: ArrayLike<number>, out = new F
 export type PairNoise = (pair: number, out: Float64Array) => void;
 
 /** z_p of generation `step` from the counter-based noise (noise.ts). */
-export const sepCmaNoise = (seed: number, step: number): PairNoise => (p, out) => fillNoise(seed, step, p, out);
+export const sepCmaNoise =
+  (seed: number, step: number): PairNoise =>
+  (p, out) =>
+    fillNoise(seed, step, p, out);
 
 export interface SepCmaCandidates {
   /** [P] z_p. */
@@ -141,7 +159,10 @@ export function sepCmaAsk(state: SepCmaState, pairs: number, noise: PairNoise): 
  * Pairwise selection: for every pair its better half (sign +1 for x_{2p}, -1 for x_{2p+1}; a tie
  * takes +1), then the pairs ordered by that fitness (ties by pair index). Fitness must be finite.
  */
-export function pairwiseRanking(plus: ArrayLike<number>, minus: ArrayLike<number>): { order: number[]; sign: Int8Array } {
+export function pairwiseRanking(
+  plus: ArrayLike<number>,
+  minus: ArrayLike<number>,
+): { order: number[]; sign: Int8Array } {
   const P = plus.length;
   if (minus.length !== P) throw new Error(`pairwiseRanking: ${P} plus fitnesses, ${minus.length} minus`);
   const sign = new Int8Array(P);
@@ -158,13 +179,22 @@ export function pairwiseRanking(plus: ArrayLike<number>, minus: ArrayLike<number
  * The next generation from the fitness of the candidates of `sepCmaAsk` (plus[p] of x_{2p},
  * minus[p] of x_{2p+1}; lower is better, all finite); `noise` regenerates z_p. Returns a new state.
  */
-export function sepCmaTell(state: SepCmaState, params: SepCmaParams, plus: ArrayLike<number>, minus: ArrayLike<number>, noise: PairNoise): SepCmaState {
+export function sepCmaTell(
+  state: SepCmaState,
+  params: SepCmaParams,
+  plus: ArrayLike<number>,
+  minus: ArrayLike<number>,
+  noise: PairNoise,
+): SepCmaState {
   const D = params.dimension;
   const P = params.pairs;
-  if (state.mean.length !== D) throw new Error(`sepCmaTell: the state has D = ${state.mean.length}, the parameters ${D}`);
-  if (plus.length !== P || minus.length !== P) throw new Error(`sepCmaTell: ${plus.length} + ${minus.length} fitnesses for ${P} pairs`);
+  if (state.mean.length !== D)
+    throw new Error(`sepCmaTell: the state has D = ${state.mean.length}, the parameters ${D}`);
+  if (plus.length !== P || minus.length !== P)
+    throw new Error(`sepCmaTell: ${plus.length} + ${minus.length} fitnesses for ${P} pairs`);
   for (let p = 0; p < P; p++) {
-    if (!Number.isFinite(plus[p]) || !Number.isFinite(minus[p])) throw new Error(`sepCmaTell: pair ${p}'s fitness is not finite`);
+    if (!Number.isFinite(plus[p]) || !Number.isFinite(minus[p]))
+      throw new Error(`sepCmaTell: pair ${p}'s fitness is not finite`);
   }
   const { weights, muEff, cc, cs, ds, c1, cmu, chiN } = params;
   const { order, sign } = pairwiseRanking(plus, minus);

@@ -11,7 +11,19 @@
 // are written as JavaScript doubles (shortest round-trip form), so files round-trip exactly.
 import type { Result } from '../result';
 import type { ShowingAccuracy } from '../showings';
-import { checkKeys, failAt, fieldPath, indexPath, parseWith, readArrayOf, readBoolean, readInt, readObject, show, stringifyDoc } from './json';
+import {
+  checkKeys,
+  failAt,
+  fieldPath,
+  indexPath,
+  parseWith,
+  readArrayOf,
+  readBoolean,
+  readInt,
+  readObject,
+  show,
+  stringifyDoc,
+} from './json';
 import { envelope, restore, type FormatSpec } from './restore';
 
 export const EVALUATION_FORMAT: FormatSpec = { format: 'vsml-evaluation', version: 1 };
@@ -69,7 +81,8 @@ function readString(v: unknown, path: string): string {
 
 /** A fraction: a finite number in [0, 1]. */
 function readFraction(v: unknown, path: string): number {
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 1) failAt('range', path, `must be a number in [0, 1], got ${show(v)}`);
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 1)
+    failAt('range', path, `must be a number in [0, 1], got ${show(v)}`);
   return v;
 }
 
@@ -79,7 +92,8 @@ function readMeanStd(v: unknown, path: string, runs: number): MeanStd {
   const mean = readFraction(o.mean, fieldPath(path, 'mean'));
   const stdPath = fieldPath(path, 'std');
   if (runs === 1) {
-    if (o.std !== undefined && o.std !== null) failAt('range', stdPath, `must be null for a single run, got ${show(o.std)}`);
+    if (o.std !== undefined && o.std !== null)
+      failAt('range', stdPath, `must be null for a single run, got ${show(o.std)}`);
     return { mean, std: null };
   }
   if (o.std === undefined) failAt('missing', stdPath, 'missing');
@@ -99,16 +113,25 @@ function readAssociation(v: unknown, runs: number, steps: number): AssociationAc
   const path = 'association';
   const o = readObject(v, path);
   checkKeys(o, path, ['order', 'fresh', 'episodeLength', 'first', 'second']);
-  if (o.order !== 'apart' && o.order !== 'adjacent') failAt('range', fieldPath(path, 'order'), `must be "apart" or "adjacent", got ${show(o.order)}`);
+  if (o.order !== 'apart' && o.order !== 'adjacent')
+    failAt('range', fieldPath(path, 'order'), `must be "apart" or "adjacent", got ${show(o.order)}`);
   const fresh = readBoolean(o.fresh, fieldPath(path, 'fresh'));
   const episodeLength = readInt(o.episodeLength, fieldPath(path, 'episodeLength'), 2, MAX_STEPS);
-  if (episodeLength % 2 !== 0) failAt('range', fieldPath(path, 'episodeLength'), `must be even (each image is shown twice), got ${episodeLength}`);
+  if (episodeLength % 2 !== 0)
+    failAt('range', fieldPath(path, 'episodeLength'), `must be even (each image is shown twice), got ${episodeLength}`);
   const most = runs * steps;
-  return { order: o.order, fresh, episodeLength, first: readShowing(o.first, fieldPath(path, 'first'), most), second: readShowing(o.second, fieldPath(path, 'second'), most) };
+  return {
+    order: o.order,
+    fresh,
+    episodeLength,
+    first: readShowing(o.first, fieldPath(path, 'first'), most),
+    second: readShowing(o.second, fieldPath(path, 'second'), most),
+  };
 }
 
 function agree(value: number, path: string, curve: Float64Array, t: number): void {
-  if (Math.abs(value - curve[t]) > TOLERANCE) failAt('mismatch', path, `must equal curve[${t}] (${curve[t]}), got ${value}`);
+  if (Math.abs(value - curve[t]) > TOLERANCE)
+    failAt('mismatch', path, `must equal curve[${t}] (${curve[t]}), got ${value}`);
 }
 
 export function parseEvaluation(raw: unknown): Result<Evaluation> {
@@ -133,7 +156,11 @@ export function parseEvaluation(raw: unknown): Result<Evaluation> {
       at100 = readMeanStd(cum.at100, 'cumulativeAccuracy.at100', runs);
       agree(at100.mean, 'cumulativeAccuracy.at100.mean', curve, 99);
     } else if (cum.at100 !== undefined && cum.at100 !== null) {
-      failAt('range', 'cumulativeAccuracy.at100', `must be null when steps < 100 (steps = ${steps}), got ${show(cum.at100)}`);
+      failAt(
+        'range',
+        'cumulativeAccuracy.at100',
+        `must be null when steps < 100 (steps = ${steps}), got ${show(cum.at100)}`,
+      );
     }
     const atEnd = readMeanStd(cum.atEnd, 'cumulativeAccuracy.atEnd', runs);
     agree(atEnd.mean, 'cumulativeAccuracy.atEnd.mean', curve, steps - 1);
@@ -170,7 +197,10 @@ export function evaluationToJson(e: Evaluation): Record<string, unknown> {
     init: e.init,
     steps: e.steps,
     runs: e.runs,
-    cumulativeAccuracy: { at100: e.cumulativeAccuracy.at100 ? ms(e.cumulativeAccuracy.at100) : null, atEnd: ms(e.cumulativeAccuracy.atEnd) },
+    cumulativeAccuracy: {
+      at100: e.cumulativeAccuracy.at100 ? ms(e.cumulativeAccuracy.at100) : null,
+      atEnd: ms(e.cumulativeAccuracy.atEnd),
+    },
     finalAccuracy: ms(e.finalAccuracy),
     ...(e.association ? { association: { ...e.association } } : {}),
     curve: Array.from(e.curve),

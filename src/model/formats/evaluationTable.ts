@@ -13,7 +13,19 @@
 import { isBaselineName } from '../baselines/kinds';
 import type { Result } from '../result';
 import { parseEvaluation, evaluationToJson, type Evaluation, type MeanStd } from './evaluation';
-import { checkKeys, failAt, fieldPath, indexPath, parseWith, readArray, readArrayOf, readInt, readObject, show, stringifyDoc } from './json';
+import {
+  checkKeys,
+  failAt,
+  fieldPath,
+  indexPath,
+  parseWith,
+  readArray,
+  readArrayOf,
+  readInt,
+  readObject,
+  show,
+  stringifyDoc,
+} from './json';
 import { envelope, restore, type FormatSpec } from './restore';
 
 export const EVALUATION_TABLE_FORMAT: FormatSpec = { format: 'vsml-evaluation-table', version: 1 };
@@ -47,8 +59,12 @@ export interface EvaluationTable {
 }
 
 /** Where curve `baseline` overtakes curve `reference` (equal lengths; see the header). */
-export function crossingOf(reference: ArrayLike<number>, baseline: ArrayLike<number>): Pick<Crossing, 'firstAbove' | 'staysAbove'> {
-  if (reference.length !== baseline.length) throw new Error(`crossingOf: curves of ${reference.length} and ${baseline.length} steps`);
+export function crossingOf(
+  reference: ArrayLike<number>,
+  baseline: ArrayLike<number>,
+): Pick<Crossing, 'firstAbove' | 'staysAbove'> {
+  if (reference.length !== baseline.length)
+    throw new Error(`crossingOf: curves of ${reference.length} and ${baseline.length} steps`);
   const T = reference.length;
   let firstAbove: number | null = null;
   for (let t = 0; t < T && firstAbove === null; t++) if (baseline[t] > reference[t]) firstAbove = t + 1;
@@ -78,13 +94,15 @@ function readAtSteps(v: unknown): number[] {
   if (arr.length > MAX_AT) failAt('range', 'at', `must hold at most ${MAX_AT} steps, got ${arr.length}`);
   const steps = arr.map((s, k) => readInt(s, indexPath('at', k), 1, Number.MAX_SAFE_INTEGER));
   steps.forEach((s, k) => {
-    if (k > 0 && s <= steps[k - 1]) failAt('range', indexPath('at', k), `must be above at[${k - 1}] (${steps[k - 1]}), got ${s}`);
+    if (k > 0 && s <= steps[k - 1])
+      failAt('range', indexPath('at', k), `must be above at[${k - 1}] (${steps[k - 1]}), got ${s}`);
   });
   return steps;
 }
 
 function readFraction(v: unknown, path: string): number {
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 1) failAt('range', path, `must be a number in [0, 1], got ${show(v)}`);
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 1)
+    failAt('range', path, `must be a number in [0, 1], got ${show(v)}`);
   return v;
 }
 
@@ -92,7 +110,12 @@ function readAtValue(v: unknown, path: string, e: Evaluation, step: number): Mea
   const o = readObject(v, path);
   checkKeys(o, path, ['mean', 'std']);
   const mean = readFraction(o.mean, fieldPath(path, 'mean'));
-  if (Math.abs(mean - e.curve[step - 1]) > TOLERANCE) failAt('mismatch', fieldPath(path, 'mean'), `must equal evaluation.curve[${step - 1}] (${e.curve[step - 1]}), got ${mean}`);
+  if (Math.abs(mean - e.curve[step - 1]) > TOLERANCE)
+    failAt(
+      'mismatch',
+      fieldPath(path, 'mean'),
+      `must equal evaluation.curve[${step - 1}] (${e.curve[step - 1]}), got ${mean}`,
+    );
   const stdPath = fieldPath(path, 'std');
   if (e.runs === 1) {
     if (o.std !== null) failAt('range', stdPath, `must be null for a single run, got ${show(o.std)}`);
@@ -106,12 +129,21 @@ function readRow(v: unknown, path: string, at: readonly number[]): EvaluationTab
   checkKeys(o, path, ['evaluation', 'at']);
   const parsed = parseEvaluation(o.evaluation);
   const evPath = fieldPath(path, 'evaluation');
-  if (!parsed.ok) failAt(parsed.error.code, parsed.error.field ? fieldPath(evPath, parsed.error.field) : evPath, parsed.error.message);
+  if (!parsed.ok)
+    failAt(
+      parsed.error.code,
+      parsed.error.field ? fieldPath(evPath, parsed.error.field) : evPath,
+      parsed.error.message,
+    );
   const evaluation = parsed.value;
   const last = at[at.length - 1];
-  if (last !== undefined && last > evaluation.steps) failAt('range', 'at', `step ${last} is beyond ${path}'s ${evaluation.steps} steps`);
+  if (last !== undefined && last > evaluation.steps)
+    failAt('range', 'at', `step ${last} is beyond ${path}'s ${evaluation.steps} steps`);
   const values = readArrayOf(o.at, fieldPath(path, 'at'), at.length, 'values (one per step of "at")');
-  return { evaluation, at: values.map((x, k) => readAtValue(x, indexPath(fieldPath(path, 'at'), k), evaluation, at[k])) };
+  return {
+    evaluation,
+    at: values.map((x, k) => readAtValue(x, indexPath(fieldPath(path, 'at'), k), evaluation, at[k])),
+  };
 }
 
 function readStep(v: unknown, path: string, steps: number): number | null {
@@ -121,7 +153,12 @@ function readStep(v: unknown, path: string, steps: number): number | null {
 function readCrossings(v: unknown, rows: readonly EvaluationTableRow[]): Crossing[] {
   const arr = readArray(v, 'crossings');
   const expected = crossingsOf(rows);
-  if (arr.length !== expected.length) failAt('mismatch', 'crossings', `the rows give ${expected.length} crossings (each VSML row against each baseline row of its dataset, split, transform and steps), got ${arr.length}`);
+  if (arr.length !== expected.length)
+    failAt(
+      'mismatch',
+      'crossings',
+      `the rows give ${expected.length} crossings (each VSML row against each baseline row of its dataset, split, transform and steps), got ${arr.length}`,
+    );
   return arr.map((c, k) => {
     const path = indexPath('crossings', k);
     const o = readObject(c, path);
@@ -129,10 +166,16 @@ function readCrossings(v: unknown, rows: readonly EvaluationTableRow[]): Crossin
     const reference = readInt(o.reference, fieldPath(path, 'reference'), 0, rows.length - 1);
     const baseline = readInt(o.baseline, fieldPath(path, 'baseline'), 0, rows.length - 1);
     const steps = rows[reference].evaluation.steps;
-    const got: Crossing = { reference, baseline, firstAbove: readStep(o.firstAbove, fieldPath(path, 'firstAbove'), steps), staysAbove: readStep(o.staysAbove, fieldPath(path, 'staysAbove'), steps) };
+    const got: Crossing = {
+      reference,
+      baseline,
+      firstAbove: readStep(o.firstAbove, fieldPath(path, 'firstAbove'), steps),
+      staysAbove: readStep(o.staysAbove, fieldPath(path, 'staysAbove'), steps),
+    };
     const want = expected[k];
     for (const key of ['reference', 'baseline', 'firstAbove', 'staysAbove'] as const) {
-      if (got[key] !== want[key]) failAt('mismatch', fieldPath(path, key), `the rows' curves give ${want[key]}, got ${got[key]}`);
+      if (got[key] !== want[key])
+        failAt('mismatch', fieldPath(path, key), `the rows' curves give ${want[key]}, got ${got[key]}`);
     }
     return got;
   });
@@ -144,7 +187,8 @@ export function parseEvaluationTable(raw: unknown): Result<EvaluationTable> {
     checkKeys(doc, '', ['format', 'version', 'at', 'rows', 'crossings']);
     const at = readAtSteps(doc.at);
     const rowsArr = readArray(doc.rows, 'rows');
-    if (rowsArr.length < 1 || rowsArr.length > MAX_ROWS) failAt('range', 'rows', `must hold 1 to ${MAX_ROWS} rows, got ${rowsArr.length}`);
+    if (rowsArr.length < 1 || rowsArr.length > MAX_ROWS)
+      failAt('range', 'rows', `must hold 1 to ${MAX_ROWS} rows, got ${rowsArr.length}`);
     const rows = rowsArr.map((r, i) => readRow(r, indexPath('rows', i), at));
     return { at, rows, crossings: readCrossings(doc.crossings, rows) };
   });
@@ -154,7 +198,10 @@ export function evaluationTableToJson(t: EvaluationTable): Record<string, unknow
   return {
     ...envelope(EVALUATION_TABLE_FORMAT),
     at: [...t.at],
-    rows: t.rows.map((r) => ({ evaluation: evaluationToJson(r.evaluation), at: r.at.map((m) => ({ mean: m.mean, std: m.std })) })),
+    rows: t.rows.map((r) => ({
+      evaluation: evaluationToJson(r.evaluation),
+      at: r.at.map((m) => ({ mean: m.mean, std: m.std })),
+    })),
     crossings: t.crossings.map((c) => ({ ...c })),
   };
 }

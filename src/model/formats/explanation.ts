@@ -87,14 +87,18 @@ export function explanationToJson(e: Explanation, cell: CellRef | null = null): 
   };
 }
 
-export const serialiseExplanation = (e: Explanation, cell: CellRef | null = null): string => `${stringifyDoc(explanationToJson(e, cell))}\n`;
+export const serialiseExplanation = (e: Explanation, cell: CellRef | null = null): string =>
+  `${stringifyDoc(explanationToJson(e, cell))}\n`;
 
 /** Why `cell` is not a cell of the grid ("layer must be ..."), or null. */
 export function checkCell(layers: readonly { readonly A: number; readonly B: number }[], cell: CellRef): string | null {
   const L = layers.length;
-  if (!(Number.isInteger(cell.layer) && cell.layer >= 0 && cell.layer < L)) return `layer must be an integer in [0, ${L}), got ${cell.layer}`;
+  if (!(Number.isInteger(cell.layer) && cell.layer >= 0 && cell.layer < L))
+    return `layer must be an integer in [0, ${L}), got ${cell.layer}`;
   const { A, B } = layers[cell.layer];
-  if (!(Number.isInteger(cell.a) && cell.a >= 0 && cell.a < A)) return `a must be an integer in [0, ${A}) for layer ${cell.layer}, got ${cell.a}`;
-  if (!(Number.isInteger(cell.b) && cell.b >= 0 && cell.b < B)) return `b must be an integer in [0, ${B}) for layer ${cell.layer}, got ${cell.b}`;
+  if (!(Number.isInteger(cell.a) && cell.a >= 0 && cell.a < A))
+    return `a must be an integer in [0, ${A}) for layer ${cell.layer}, got ${cell.a}`;
+  if (!(Number.isInteger(cell.b) && cell.b >= 0 && cell.b < B))
+    return `b must be an integer in [0, ${B}) for layer ${cell.layer}, got ${cell.b}`;
   return null;
 }

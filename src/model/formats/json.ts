@@ -48,7 +48,8 @@ export const indexPath = (path: string, i: number): string => `${path}[${i}]`;
  * is named as such (JSON.parse reads 1e400 as Infinity, which JSON would print as null).
  */
 export function show(v: unknown): string {
-  if (typeof v === 'number' && !Number.isFinite(v)) return Number.isNaN(v) ? 'NaN' : `${v} (beyond the float64 range ±1.8e308)`;
+  if (typeof v === 'number' && !Number.isFinite(v))
+    return Number.isNaN(v) ? 'NaN' : `${v} (beyond the float64 range ±1.8e308)`;
   if (Array.isArray(v)) return `an array of ${v.length}`;
   if (v !== null && typeof v === 'object') return 'an object';
   const s = v === undefined ? 'nothing' : JSON.stringify(v);
@@ -56,7 +57,8 @@ export function show(v: unknown): string {
 }
 
 export function readObject(v: unknown, path: string): Record<string, unknown> {
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) failAt('type', path, `must be an object, got ${show(v)}`);
+  if (v === null || typeof v !== 'object' || Array.isArray(v))
+    failAt('type', path, `must be an object, got ${show(v)}`);
   return v as Record<string, unknown>;
 }
 
@@ -64,7 +66,12 @@ export function readObject(v: unknown, path: string): Record<string, unknown> {
  * Check an object's keys: every `required` key present, no key outside `required` and `optional`.
  * Unknown keys are errors so that a typo ("parms") is never silently dropped.
  */
-export function checkKeys(o: Record<string, unknown>, path: string, required: readonly string[], optional: readonly string[] = []): void {
+export function checkKeys(
+  o: Record<string, unknown>,
+  path: string,
+  required: readonly string[],
+  optional: readonly string[] = [],
+): void {
   for (const k of required) if (o[k] === undefined) failAt('missing', fieldPath(path, k), 'missing');
   const known = new Set([...required, ...optional]);
   for (const k of Object.keys(o)) {
@@ -111,7 +118,14 @@ export function readF32Vector(v: unknown, path: string, length: number, out: Flo
 }
 
 /** A matrix as an array of `rows` rows of `cols` numbers, row-major into `out` at `offset`. */
-export function readF32Matrix(v: unknown, path: string, rows: number, cols: number, out: Float32Array, offset = 0): void {
+export function readF32Matrix(
+  v: unknown,
+  path: string,
+  rows: number,
+  cols: number,
+  out: Float32Array,
+  offset = 0,
+): void {
   const a = readArrayOf(v, path, rows, 'rows');
   for (let r = 0; r < rows; r++) readF32Vector(a[r], indexPath(path, r), cols, out, offset + r * cols);
 }

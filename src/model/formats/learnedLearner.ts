@@ -10,7 +10,18 @@ import { learnedKindDef, learnedKindOfFormat, LEARNED_FORMATS, type LearnedKindE
 import { specDefaults, type LearnedSpecProp, type LearnedSpecValues } from '../learners/learnedSpec';
 import { formatFieldError, type Result } from '../result';
 import { bytesToF32, decodeBase64, f32ToBase64 } from './base64';
-import { checkKeys, failAt, fieldPath, indexPath, parseWith, readInt, readObject, show, stringifyDoc, unwrap } from './json';
+import {
+  checkKeys,
+  failAt,
+  fieldPath,
+  indexPath,
+  parseWith,
+  readInt,
+  readObject,
+  show,
+  stringifyDoc,
+  unwrap,
+} from './json';
 import { envelope, restore } from './restore';
 
 export const LEARNED_LEARNER_VERSION = 1;
@@ -78,7 +89,12 @@ export function readLearnedShape(v: unknown, path = 'shape'): LearnedShape {
 /** A spec at `path` read through a kind's table (inside parseWith): absent fields take the defaults. */
 export function readLearnedSpec(v: unknown, props: readonly LearnedSpecProp[], path = 'spec'): LearnedSpecValues {
   const o = readObject(v, path);
-  checkKeys(o, path, [], props.map((p) => p.name));
+  checkKeys(
+    o,
+    path,
+    [],
+    props.map((p) => p.name),
+  );
   const out: Record<string, number | boolean> = { ...specDefaults(props) };
   for (const p of props) {
     const x = o[p.name];
@@ -89,7 +105,12 @@ export function readLearnedSpec(v: unknown, props: readonly LearnedSpecProp[], p
     } else {
       const range = `[${p.min ?? '-Infinity'}, ${p.max ?? 'Infinity'}]`;
       const what = p.kind === 'int' ? 'an integer' : 'a number';
-      const bad = typeof x !== 'number' || !Number.isFinite(x) || (p.kind === 'int' && !Number.isInteger(x)) || (p.min !== undefined && x < p.min) || (p.max !== undefined && x > p.max);
+      const bad =
+        typeof x !== 'number' ||
+        !Number.isFinite(x) ||
+        (p.kind === 'int' && !Number.isInteger(x)) ||
+        (p.min !== undefined && x < p.min) ||
+        (p.max !== undefined && x > p.max);
       if (bad) failAt('range', at, `must be ${what} in ${range}, got ${show(x)}`);
     }
     out[p.name] = x as number | boolean;
@@ -99,15 +120,27 @@ export function readLearnedSpec(v: unknown, props: readonly LearnedSpecProp[], p
 
 function readParams(v: unknown, layout: LearnedLayout): Float32Array {
   const o = readObject(v, 'params');
-  checkKeys(o, 'params', layout.blocks.map((b) => b.name));
+  checkKeys(
+    o,
+    'params',
+    layout.blocks.map((b) => b.name),
+  );
   const out = new Float32Array(layout.size);
   for (const b of layout.blocks) {
     const path = fieldPath('params', b.name);
     const blk = readObject(o[b.name], path);
     checkKeys(blk, path, ['rows', 'cols', 'f32']);
-    for (const [key, want] of [['rows', b.rows], ['cols', b.cols]] as const) {
+    for (const [key, want] of [
+      ['rows', b.rows],
+      ['cols', b.cols],
+    ] as const) {
       const got = blk[key];
-      if (got !== want) failAt('shape', fieldPath(path, key), `expected ${want} (${b.name} is ${b.rows} x ${b.cols} for this shape and spec), got ${show(got)}`);
+      if (got !== want)
+        failAt(
+          'shape',
+          fieldPath(path, key),
+          `expected ${want} (${b.name} is ${b.rows} x ${b.cols} for this shape and spec), got ${show(got)}`,
+        );
     }
     const text = blk.f32;
     const f32Path = fieldPath(path, 'f32');
@@ -121,7 +154,12 @@ function readParams(v: unknown, layout: LearnedLayout): Float32Array {
     bytesToF32(bytes.value, out, b.offset);
     for (let i = 0; i < n; i++) {
       const x = out[b.offset + i];
-      if (!Number.isFinite(x)) failAt('nan', indexPath(f32Path, i), `must be finite, got ${x} (row ${Math.floor(i / b.cols)}, col ${i % b.cols})`);
+      if (!Number.isFinite(x))
+        failAt(
+          'nan',
+          indexPath(f32Path, i),
+          `must be finite, got ${x} (row ${Math.floor(i / b.cols)}, col ${i % b.cols})`,
+        );
     }
   }
   return out;
@@ -135,13 +173,17 @@ export function learnedLearnerToJson(l: LearnedLearner): Record<string, unknown>
   const spec: Record<string, number | boolean> = {};
   for (const p of def.specProps) spec[p.name] = l.spec[p.name] ?? p.default;
   const layout = def.layoutOf(l.shape, spec);
-  if (l.params.length !== layout.size) throw new Error(`${def.kind}: params: expected ${layout.size} values, got ${l.params.length}`);
+  if (l.params.length !== layout.size)
+    throw new Error(`${def.kind}: params: expected ${layout.size} values, got ${l.params.length}`);
   return {
     ...envelope({ format: def.format, version: LEARNED_LEARNER_VERSION }),
     shape: { inputSize: l.shape.inputSize, numClasses: l.shape.numClasses },
     spec,
     params: Object.fromEntries(
-      layout.blocks.map((b) => [b.name, { rows: b.rows, cols: b.cols, f32: f32ToBase64(l.params, b.offset, b.offset + b.rows * b.cols) }]),
+      layout.blocks.map((b) => [
+        b.name,
+        { rows: b.rows, cols: b.cols, f32: f32ToBase64(l.params, b.offset, b.offset + b.rows * b.cols) },
+      ]),
     ),
   };
 }

@@ -6,7 +6,18 @@
 import { CONFIG_PROPS, parseConfig, type VsmlConfig } from '../config';
 import { asVmParams, paramLayout, type Block, type VmParams } from '../layout';
 import type { Result } from '../result';
-import { checkKeys, f32Row, f32Rows, fieldPath, parseWith, readF32Matrix, readF32Vector, readObject, stringifyDoc, unwrap } from './json';
+import {
+  checkKeys,
+  f32Row,
+  f32Rows,
+  fieldPath,
+  parseWith,
+  readF32Matrix,
+  readF32Vector,
+  readObject,
+  stringifyDoc,
+  unwrap,
+} from './json';
 import { envelope, restore, type FormatSpec } from './restore';
 
 export const LEARNER_FORMAT: FormatSpec = { format: 'vsml-learner', version: 1 };
@@ -32,7 +43,11 @@ export function parseLearner(raw: unknown): Result<Learner> {
     const layout = paramLayout(config);
     const params = new Float32Array(layout.size);
     const p = readObject(doc.params, 'params');
-    checkKeys(p, 'params', PARTS.map(([name]) => name));
+    checkKeys(
+      p,
+      'params',
+      PARTS.map(([name]) => name),
+    );
     for (const [name, w, b] of PARTS) {
       const path = fieldPath('params', name);
       const part = readObject(p[name], path);
@@ -52,7 +67,8 @@ function readBlock(v: unknown, path: string, block: Block, out: Float32Array, ma
 /** The full config in property-table order (defaults written out, so files survive default changes). */
 export function configToJson(cfg: VsmlConfig): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const p of CONFIG_PROPS) out[p.name] = p.kind === 'intList' ? [...(cfg[p.name] as readonly number[])] : cfg[p.name];
+  for (const p of CONFIG_PROPS)
+    out[p.name] = p.kind === 'intList' ? [...(cfg[p.name] as readonly number[])] : cfg[p.name];
   return out;
 }
 

@@ -27,7 +27,11 @@ export function restore(raw: unknown, spec: FormatSpec): Record<string, unknown>
   if (v === undefined) failAt('missing', 'version', `missing (expected ${spec.version})`);
   const migrations = spec.migrations ?? {};
   const known = (n: unknown): n is number =>
-    typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= spec.version && (n === spec.version || migrations[n] !== undefined);
+    typeof n === 'number' &&
+    Number.isInteger(n) &&
+    n >= 1 &&
+    n <= spec.version &&
+    (n === spec.version || migrations[n] !== undefined);
   if (!known(v)) {
     const older = Object.keys(migrations).map(Number);
     const supported = [...older.sort((a, b) => a - b), spec.version].join(', ');

@@ -4,7 +4,18 @@
 // (A from the stream, hidden sizes from the config, K from the stream's classes).
 import type { Result } from '../result';
 import { asABJ, type LayerShape, type LayerState, type RunState } from '../state';
-import { checkKeys, f32Row, fieldPath, indexPath, parseWith, readArray, readF32, readObject, stringifyDoc, failAt } from './json';
+import {
+  checkKeys,
+  f32Row,
+  fieldPath,
+  indexPath,
+  parseWith,
+  readArray,
+  readF32,
+  readObject,
+  stringifyDoc,
+  failAt,
+} from './json';
 import { envelope, restore, type FormatSpec } from './restore';
 
 export const STATE_FORMAT: FormatSpec = { format: 'vsml-state', version: 1 };

@@ -4,7 +4,20 @@
 // against the label; correct is whether argmax y (first maximum) equals the label. Booleans, not
 // 0/1, so the file says what it means and cannot be mistaken for a probability.
 import type { Result } from '../result';
-import { checkKeys, f32Row, f32Rows, failAt, indexPath, parseWith, readArray, readArrayOf, readBoolean, readF32, readF32Vector, stringifyDoc } from './json';
+import {
+  checkKeys,
+  f32Row,
+  f32Rows,
+  failAt,
+  indexPath,
+  parseWith,
+  readArray,
+  readArrayOf,
+  readBoolean,
+  readF32,
+  readF32Vector,
+  stringifyDoc,
+} from './json';
 import { envelope, restore, type FormatSpec } from './restore';
 
 export const TRACE_FORMAT: FormatSpec = { format: 'vsml-trace', version: 1 };

@@ -31,7 +31,8 @@ export interface ParamViews {
 /** Split a flat float64 vector in `paramLayout` order into its blocks (views, not copies). */
 export function paramViews(cfg: VsmlConfig, flat: Float64Array): ParamViews {
   const L = paramLayout(cfg);
-  const view = (b: { offset: number; rows: number; cols: number }) => flat.subarray(b.offset, b.offset + b.rows * b.cols);
+  const view = (b: { offset: number; rows: number; cols: number }) =>
+    flat.subarray(b.offset, b.offset + b.rows * b.cols);
   return {
     N: cfg.stateSize,
     M: cfg.messageSize,
@@ -53,7 +54,14 @@ export const REC = 7;
  * from the adjoints of h and c after it (dh, dc [N]), the adjoints of the gate pre-activations into dz
  * [4N, gates i, g, f, o] and, in dc, the adjoint of c before it (dh is left for the caller's W_h product).
  */
-export function lstmGatesReverse(rec: Float64Array, r: number, N: number, dh: Float64Array, dc: Float64Array, dz: Float64Array): void {
+export function lstmGatesReverse(
+  rec: Float64Array,
+  r: number,
+  N: number,
+  dh: Float64Array,
+  dc: Float64Array,
+  dz: Float64Array,
+): void {
   for (let j = 0; j < N; j++) {
     const i = rec[r + 2 * N + j];
     const g = rec[r + 3 * N + j];
@@ -136,7 +144,7 @@ export function layerForward(
           const row = j * G;
           for (let g = 0; g < G; g++) z[g] += hj * Wh[row + g];
         }
-        const r = tape ? ((cell * T + mt) * REC * N) : -1;
+        const r = tape ? (cell * T + mt) * REC * N : -1;
         for (let j = 0; j < N; j++) {
           const i = sigmoid(z[j] + INPUT_SHIFT);
           const gg = Math.tanh(z[N + j]);
@@ -278,8 +286,15 @@ export function layerBackward(
  * dW[row0 + k] += sum over messages of msg_k dX, and dMsg = dX W^T (overwritten).
  */
 function messageRowsBackward(
-  W: Float64Array, dW: Float64Array, row0: number, M: number, G: number, count: number,
-  msg: Float64Array, dX: Float64Array, dMsg: Float64Array,
+  W: Float64Array,
+  dW: Float64Array,
+  row0: number,
+  M: number,
+  G: number,
+  count: number,
+  msg: Float64Array,
+  dX: Float64Array,
+  dMsg: Float64Array,
 ): void {
   for (let n = 0; n < count; n++)
     for (let k = 0; k < M; k++) {

@@ -91,7 +91,8 @@ export const GRADIENT_BACKWARD_PASS =
 export const defaultSegment = (steps: number): number => Math.max(1, Math.ceil(Math.sqrt(steps)));
 
 /** Carries held at once by trajectoryGradient's reverse pass: the checkpoints plus one segment's. */
-export const carriesHeld = (steps: number, segment = defaultSegment(steps)): number => Math.ceil(steps / segment) + Math.min(segment, steps);
+export const carriesHeld = (steps: number, segment = defaultSegment(steps)): number =>
+  Math.ceil(steps / segment) + Math.min(segment, steps);
 
 /**
  * Adds d(loss)/d(V_M) of `traj` into `grad` (float64, `paramLayout` order; null: the loss only) and
@@ -106,7 +107,8 @@ export function trajectoryGradient(
   grad: Float64Array | null,
   segment = defaultSegment(traj.steps),
 ): TrajectoryGradient {
-  if (!(Number.isInteger(segment) && segment >= 1)) throw new RangeError(`segment: must be an integer >= 1, got ${segment}`);
+  if (!(Number.isInteger(segment) && segment >= 1))
+    throw new RangeError(`segment: must be an integer >= 1, got ${segment}`);
   if (cfg.backwardPass) throw new Error(GRADIENT_BACKWARD_PASS);
   const objective = onlineCrossEntropy(cfg, traj.labels, traj.steps);
   const flat = Float64Array.from(params);
@@ -135,7 +137,18 @@ export function trajectoryGradient(
     for (let a = 0; a < A0; a++) x0[a * M] = traj.inputs[t * A0 + a];
     let fwdIn: Float64Array = x0;
     for (let l = 0; l < L; l++) {
-      layerForward(p, shapes[l].A, shapes[l].B, carry.h[l], carry.c[l], fwdIn, carry.bwd[l], fwdOut[l], bwdOut[l], tapes ? tapes[l] : null);
+      layerForward(
+        p,
+        shapes[l].A,
+        shapes[l].B,
+        carry.h[l],
+        carry.c[l],
+        fwdIn,
+        carry.bwd[l],
+        fwdOut[l],
+        bwdOut[l],
+        tapes ? tapes[l] : null,
+      );
       if (l > 0) carry.bwd[l - 1].set(bwdOut[l]);
       fwdIn = fwdOut[l];
     }

@@ -3,13 +3,30 @@
 // hebbianGrad.ts, fwMemoryGrad.ts). Zero inputs are skipped (exact: they add nothing).
 
 /** out[0..cols) = p[bOff..) + Σ_i v[vOff + i] p[wOff + i cols ..+cols) over i < n. */
-export function affine(out: Float64Array, p: Float64Array, wOff: number, bOff: number, v: Float64Array, vOff: number, n: number, cols: number): void {
+export function affine(
+  out: Float64Array,
+  p: Float64Array,
+  wOff: number,
+  bOff: number,
+  v: Float64Array,
+  vOff: number,
+  n: number,
+  cols: number,
+): void {
   for (let j = 0; j < cols; j++) out[j] = p[bOff + j];
   addRows(out, p, wOff, v, vOff, n, cols);
 }
 
 /** out[0..cols) += Σ_i v[vOff + i] p[wOff + i cols ..+cols) over i < n. */
-export function addRows(out: Float64Array, p: Float64Array, wOff: number, v: ArrayLike<number>, vOff: number, n: number, cols: number): void {
+export function addRows(
+  out: Float64Array,
+  p: Float64Array,
+  wOff: number,
+  v: ArrayLike<number>,
+  vOff: number,
+  n: number,
+  cols: number,
+): void {
   for (let i = 0; i < n; i++) {
     const a = v[vOff + i];
     if (a === 0) continue;

@@ -8,15 +8,45 @@
 // its 1/σ, out, ŷ and softmax(ŷ): 2 m³ + 9H + 3K + 7m + 3 numbers (8,781 at the defaults, 784/62).
 import { affine, affineReverse, addRows } from './affineGrad';
 import { FW_MEMORY_LN_EPS } from './fwMemoryStep';
-import { memoryRead, memoryReadReverse, memoryWrite, memoryWriteReverse, outer, outerReverse } from './fwMemoryMemoryGrad';
+import {
+  memoryRead,
+  memoryReadReverse,
+  memoryWrite,
+  memoryWriteReverse,
+  outer,
+  outerReverse,
+} from './fwMemoryMemoryGrad';
 import { fwMemoryLayout, type FwMemorySpec } from './fwMemorySpec';
 import { boundReverse, headForward, headReverse } from './headGrad';
 import type { LearnedShape } from './learned';
-import { checkUnrollInputs, unrollGradient, type LearnedGradient, type LearnedTrajectory, type UnrollKernel, type UnrollOptions } from './learnedUnroll';
+import {
+  checkUnrollInputs,
+  unrollGradient,
+  type LearnedGradient,
+  type LearnedTrajectory,
+  type UnrollKernel,
+  type UnrollOptions,
+} from './learnedUnroll';
 import { sigmoid } from './lstmCell';
-import { carryAdjointIn, carryAdjointOut, carryErrorIn, carryErrorOut, LSTM_RECORD, lstmCell, lstmInputReverse, lstmTickReverse, lstmInputSum, type LstmRows } from './lstmGrad';
+import {
+  carryAdjointIn,
+  carryAdjointOut,
+  carryErrorIn,
+  carryErrorOut,
+  LSTM_RECORD,
+  lstmCell,
+  lstmInputReverse,
+  lstmTickReverse,
+  lstmInputSum,
+  type LstmRows,
+} from './lstmGrad';
 
-function fwMemoryKernel(shape: LearnedShape, spec: FwMemorySpec, p: Float64Array, traj: LearnedTrajectory): UnrollKernel {
+function fwMemoryKernel(
+  shape: LearnedShape,
+  spec: FwMemorySpec,
+  p: Float64Array,
+  traj: LearnedTrajectory,
+): UnrollKernel {
   const L = fwMemoryLayout(shape, spec);
   const { inputSize: A, numClasses: K } = shape;
   const { hidden: H, memorySize: m, tanhBound: B } = spec;
@@ -116,7 +146,22 @@ function fwMemoryKernel(shape: LearnedShape, spec: FwMemorySpec, p: Float64Array
       dkey.fill(0);
       dWrite.fill(0);
       const beta = tape[tAct + 3 * m];
-      const dBeta = memoryWriteReverse(dCarry, cM, tape, tMPrev, tMNew, tape[tDiv], m, key, tape, tAct + 2 * m, beta, dkey, dWrite, 2 * m);
+      const dBeta = memoryWriteReverse(
+        dCarry,
+        cM,
+        tape,
+        tMPrev,
+        tMNew,
+        tape[tDiv],
+        m,
+        key,
+        tape,
+        tAct + 2 * m,
+        beta,
+        dkey,
+        dWrite,
+        2 * m,
+      );
       outerReverse(dkey, tape, tAct, tape, tAct + m, m, dWrite, 0, dWrite, m);
       for (let j = 0; j < 3 * m; j++) dWrite[j] *= 1 - tape[tAct + j] * tape[tAct + j];
       dWrite[3 * m] = dBeta * beta * (1 - beta);
@@ -134,7 +179,13 @@ function fwMemoryKernel(shape: LearnedShape, spec: FwMemorySpec, p: Float64Array
  * The FWMemory's mean online cross-entropy over one stream (from the zero state, as at a
  * trajectory's start) and its gradient with respect to `params` (the layout of fwMemoryLayout).
  */
-export function fwMemoryTrajectoryGradient(shape: LearnedShape, spec: FwMemorySpec, params: ArrayLike<number>, traj: LearnedTrajectory, opts: UnrollOptions = {}): LearnedGradient {
+export function fwMemoryTrajectoryGradient(
+  shape: LearnedShape,
+  spec: FwMemorySpec,
+  params: ArrayLike<number>,
+  traj: LearnedTrajectory,
+  opts: UnrollOptions = {},
+): LearnedGradient {
   checkUnrollInputs('fw-memory', shape, fwMemoryLayout(shape, spec).size, params, traj);
   return unrollGradient(fwMemoryKernel(shape, spec, Float64Array.from(params), traj), traj.steps, opts);
 }

@@ -4,12 +4,30 @@
 //   read:  q = vec(n ⊗ e');  r_row = M'_row · q;  r̂ = (r − mean r) / sqrt(var r + eps)   (no affine)
 
 /** key[a m + b] = u[uOff + a] w[wOff + b]. */
-export function outer(key: Float64Array, u: Float64Array, uOff: number, w: Float64Array, wOff: number, m: number): void {
+export function outer(
+  key: Float64Array,
+  u: Float64Array,
+  uOff: number,
+  w: Float64Array,
+  wOff: number,
+  m: number,
+): void {
   for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) key[a * m + b] = u[uOff + a] * w[wOff + b];
 }
 
 /** The reverse of outer: du[a] = Σ_b dkey[a m + b] w_b, dw[b] = Σ_a dkey[a m + b] u_a (overwritten). */
-export function outerReverse(dkey: Float64Array, u: Float64Array, uOff: number, w: Float64Array, wOff: number, m: number, du: Float64Array, duOff: number, dw: Float64Array, dwOff: number): void {
+export function outerReverse(
+  dkey: Float64Array,
+  u: Float64Array,
+  uOff: number,
+  w: Float64Array,
+  wOff: number,
+  m: number,
+  du: Float64Array,
+  duOff: number,
+  dw: Float64Array,
+  dwOff: number,
+): void {
   for (let b = 0; b < m; b++) dw[dwOff + b] = 0;
   for (let a = 0; a < m; a++) {
     let s = 0;
@@ -26,7 +44,17 @@ export function outerReverse(dkey: Float64Array, u: Float64Array, uOff: number, 
  * The write, in place on M at mOff, from key [m²], v [m] at vOff and β; writes d [m] at dOff and
  * returns the divisor max(1, ‖M̃‖_F).
  */
-export function memoryWrite(M: Float64Array, mOff: number, m: number, key: Float64Array, v: Float64Array, vOff: number, beta: number, d: Float64Array, dOff: number): number {
+export function memoryWrite(
+  M: Float64Array,
+  mOff: number,
+  m: number,
+  key: Float64Array,
+  v: Float64Array,
+  vOff: number,
+  beta: number,
+  d: Float64Array,
+  dOff: number,
+): number {
   const mm = m * m;
   let norm2 = 0;
   for (let row = 0; row < m; row++) {
@@ -97,7 +125,15 @@ export function memoryWriteReverse(
 }
 
 /** The read: r̂ [m] at rOff from M at mOff and the query q [m²]; returns 1 / sqrt(var + eps). */
-export function memoryRead(M: Float64Array, mOff: number, m: number, query: Float64Array, eps: number, r: Float64Array, rOff: number): number {
+export function memoryRead(
+  M: Float64Array,
+  mOff: number,
+  m: number,
+  query: Float64Array,
+  eps: number,
+  r: Float64Array,
+  rOff: number,
+): number {
   const mm = m * m;
   let mean = 0;
   for (let row = 0; row < m; row++) {
@@ -120,7 +156,18 @@ export function memoryRead(M: Float64Array, mOff: number, m: number, query: Floa
  * The reverse of memoryRead for the adjoint dr̂ [m]: adds dr ⊗ q into dM (at dOff), writes the query's
  * adjoint into dq [m²]. r̂ at rOff and M at mOff from the tape; dr̂ is overwritten.
  */
-export function memoryReadReverse(drHat: Float64Array, tape: Float64Array, rOff: number, inv: number, mOff: number, m: number, query: Float64Array, dM: Float64Array, dOff: number, dq: Float64Array): void {
+export function memoryReadReverse(
+  drHat: Float64Array,
+  tape: Float64Array,
+  rOff: number,
+  inv: number,
+  mOff: number,
+  m: number,
+  query: Float64Array,
+  dM: Float64Array,
+  dOff: number,
+  dq: Float64Array,
+): void {
   const mm = m * m;
   let meanD = 0;
   let meanDR = 0;

@@ -4,7 +4,14 @@
 import { runExamples, type BlockResult, type RunOptions, type StreamBlock } from '../engine';
 import type { LearnedRuns, LearnedShape } from './learned';
 import { FW_MEMORY_DEFAULTS, fwMemoryLayout, type FwMemoryLayout, type FwMemorySpec } from './fwMemorySpec';
-import { fwMemoryScratch, fwMemoryState, fwMemoryStep, resetFwMemoryState, type FwMemoryScratch, type FwMemoryState } from './fwMemoryStep';
+import {
+  fwMemoryScratch,
+  fwMemoryState,
+  fwMemoryStep,
+  resetFwMemoryState,
+  type FwMemoryScratch,
+  type FwMemoryState,
+} from './fwMemoryStep';
 import { RunParams } from './runParams';
 
 export class FwMemoryRuns implements LearnedRuns {
@@ -44,7 +51,17 @@ export class FwMemoryRuns implements LearnedRuns {
     const K = this.shape.numClasses;
     const sc = this.scratch;
     return runExamples({ inputSize: A, numClasses: K, runs: this.runs }, block, opts, (s, i, outputs, outOffset) => {
-      const head = fwMemoryStep(this.layout, p, this.params.base(s), block.inputs, i * A, block.labels[i], this.state, s, sc);
+      const head = fwMemoryStep(
+        this.layout,
+        p,
+        this.params.base(s),
+        block.inputs,
+        i * A,
+        block.labels[i],
+        this.state,
+        s,
+        sc,
+      );
       if (outputs) outputs.set(sc.head.y, outOffset);
       return head;
     });

@@ -55,7 +55,12 @@ export interface FwMemoryLayout extends LearnedLayout {
 export function fwMemoryLayout(shape: LearnedShape, spec: FwMemorySpec = FW_MEMORY_DEFAULTS): FwMemoryLayout {
   const { inputSize: A, numClasses: K } = shape;
   const { hidden: H, memorySize: m } = spec;
-  checkPositiveSizes('fw-memory', [['inputSize', A], ['numClasses', K], ['hidden', H], ['memorySize', m]]);
+  checkPositiveSizes('fw-memory', [
+    ['inputSize', A],
+    ['numClasses', K],
+    ['hidden', H],
+    ['memorySize', m],
+  ]);
   const { take, size } = blockTaker();
   const lstmW = take('lstmW', A + 2 * K + H, 4 * H);
   const lstmB = take('lstmB', 1, 4 * H);
@@ -68,7 +73,22 @@ export function fwMemoryLayout(shape: LearnedShape, spec: FwMemorySpec = FW_MEMO
   const readoutW = take('readoutW', H, K);
   const readoutB = take('readoutB', 1, K);
   const blocks = [lstmW, lstmB, writeW, writeB, readW, readB, readProjW, readProjB, readoutW, readoutB];
-  return { shape, spec, lstmW, lstmB, writeW, writeB, readW, readB, readProjW, readProjB, readoutW, readoutB, blocks, size: size() };
+  return {
+    shape,
+    spec,
+    lstmW,
+    lstmB,
+    writeW,
+    writeB,
+    readW,
+    readB,
+    readProjW,
+    readProjB,
+    readoutW,
+    readoutB,
+    blocks,
+    size: size(),
+  };
 }
 
 /** A spec read through FW_MEMORY_SPEC_PROPS as the typed spec. */

@@ -94,7 +94,16 @@ function addRow(acc: Float64Array, a: number, p: Float32Array, off: number, n: n
 }
 
 /** acc = bias + Σ_i v[vOff + i] W[i] for W [n][cols] at wOff, bias [cols] at bOff (zero v skipped). */
-function affine(acc: Float64Array, p: Float32Array, wOff: number, bOff: number, v: Float64Array, vOff: number, n: number, cols: number): void {
+function affine(
+  acc: Float64Array,
+  p: Float32Array,
+  wOff: number,
+  bOff: number,
+  v: Float64Array,
+  vOff: number,
+  n: number,
+  cols: number,
+): void {
   for (let j = 0; j < cols; j++) acc[j] = p[bOff + j];
   for (let i = 0; i < n; i++) {
     const a = v[vOff + i];
@@ -103,7 +112,16 @@ function affine(acc: Float64Array, p: Float32Array, wOff: number, bOff: number, 
 }
 
 /** acc[0..n) += Σ_i x_i W[i] over the A inputs at xOff (W [A][n] at wOff), four non-zero rows per pass. */
-function addInputRows(acc: Float64Array, p: Float32Array, wOff: number, n: number, x: Float32Array, xOff: number, A: number, sc: FwMemoryScratch): void {
+function addInputRows(
+  acc: Float64Array,
+  p: Float32Array,
+  wOff: number,
+  n: number,
+  x: Float32Array,
+  xOff: number,
+  A: number,
+  sc: FwMemoryScratch,
+): void {
   const { nzRow, nzVal } = sc;
   let i = 0;
   for (;;) {

@@ -4,7 +4,16 @@
 // The official BPTT has no stop-gradient: the loss reaches ŷ_t both directly and through e_t.
 
 /** dŷ from the adjoint `de` of the fed-back error e = p − onehot and the loss weight w: w (p − onehot) + p ⊙ (de − ⟨de, p⟩). */
-export function headReverse(prob: Float64Array, probOff: number, label: number, de: Float64Array, deOff: number, w: number, dy: Float64Array, K: number): void {
+export function headReverse(
+  prob: Float64Array,
+  probOff: number,
+  label: number,
+  de: Float64Array,
+  deOff: number,
+  w: number,
+  dy: Float64Array,
+  K: number,
+): void {
   let dot = 0;
   for (let k = 0; k < K; k++) dot += de[deOff + k] * prob[probOff + k];
   for (let k = 0; k < K; k++) {
@@ -17,7 +26,16 @@ export function headReverse(prob: Float64Array, probOff: number, label: number, 
  * The bounded head forward: from logits z [K], ŷ = B tanh(z / B) and prob = softmax(ŷ) into `y` and
  * `prob` at their offsets; returns CE and correctness (first maximum), as boundedSoftmaxCe.
  */
-export function headForward(z: Float64Array, K: number, bound: number, label: number, y: Float64Array, yOff: number, prob: Float64Array, probOff: number): { loss: number; correct: boolean } {
+export function headForward(
+  z: Float64Array,
+  K: number,
+  bound: number,
+  label: number,
+  y: Float64Array,
+  yOff: number,
+  prob: Float64Array,
+  probOff: number,
+): { loss: number; correct: boolean } {
   let max = -Infinity;
   let arg = 0;
   for (let k = 0; k < K; k++) {

@@ -13,7 +13,14 @@
 import { boundReverse, headForward, headReverse } from './headGrad';
 import { hebbianLayout, type HebbianSpec } from './hebbianSpec';
 import type { LearnedShape } from './learned';
-import { checkUnrollInputs, unrollGradient, type LearnedGradient, type LearnedTrajectory, type UnrollKernel, type UnrollOptions } from './learnedUnroll';
+import {
+  checkUnrollInputs,
+  unrollGradient,
+  type LearnedGradient,
+  type LearnedTrajectory,
+  type UnrollKernel,
+  type UnrollOptions,
+} from './learnedUnroll';
 
 function hebbianKernel(shape: LearnedShape, spec: HebbianSpec, p: Float64Array, traj: LearnedTrajectory): UnrollKernel {
   const L = hebbianLayout(shape, spec);
@@ -145,7 +152,13 @@ function hebbianKernel(shape: LearnedShape, spec: HebbianSpec, p: Float64Array, 
  * The Hebbian learner's mean online cross-entropy over one stream (from F = 0, as at a trajectory's
  * start) and its gradient with respect to `params` (the layout of hebbianLayout).
  */
-export function hebbianTrajectoryGradient(shape: LearnedShape, spec: HebbianSpec, params: ArrayLike<number>, traj: LearnedTrajectory, opts: UnrollOptions = {}): LearnedGradient {
+export function hebbianTrajectoryGradient(
+  shape: LearnedShape,
+  spec: HebbianSpec,
+  params: ArrayLike<number>,
+  traj: LearnedTrajectory,
+  opts: UnrollOptions = {},
+): LearnedGradient {
   checkUnrollInputs('hebbian', shape, hebbianLayout(shape, spec).size, params, traj);
   return unrollGradient(hebbianKernel(shape, spec, Float64Array.from(params), traj), traj.steps, opts);
 }

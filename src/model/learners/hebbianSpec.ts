@@ -17,9 +17,7 @@ export type HebbianSpec = {
   readonly tanhBound: number;
 };
 
-export const HEBBIAN_SPEC_PROPS: readonly LearnedSpecProp[] = [
-  TANH_BOUND_PROP,
-];
+export const HEBBIAN_SPEC_PROPS: readonly LearnedSpecProp[] = [TANH_BOUND_PROP];
 
 /** Official defaults: tanh bound 100. */
 export const HEBBIAN_DEFAULTS = specDefaults(HEBBIAN_SPEC_PROPS) as HebbianSpec;
@@ -37,7 +35,10 @@ export interface HebbianLayout extends LearnedLayout {
 
 export function hebbianLayout(shape: LearnedShape, spec: HebbianSpec = HEBBIAN_DEFAULTS): HebbianLayout {
   const { inputSize: A, numClasses: K } = shape;
-  checkPositiveSizes('hebbian', [['inputSize', A], ['numClasses', K]]);
+  checkPositiveSizes('hebbian', [
+    ['inputSize', A],
+    ['numClasses', K],
+  ]);
   const I = A + 2 * K;
   const { take, size } = blockTaker();
   const w = take('w', I, K);

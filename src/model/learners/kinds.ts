@@ -32,15 +32,23 @@ export const LEARNED_KIND_NAMES: Readonly<Record<LearnedKind, string>> = {
 export const isLearnedKind = (s: string): s is LearnedKind => (LEARNED_KINDS as readonly string[]).includes(s);
 
 /** The kinds with an implementation, in LEARNED_KINDS order. */
-export const implementedLearnedKinds = (): LearnedKind[] => LEARNED_KINDS.filter((k) => LEARNED_KIND_DEFS[k] !== undefined);
+export const implementedLearnedKinds = (): LearnedKind[] =>
+  LEARNED_KINDS.filter((k) => LEARNED_KIND_DEFS[k] !== undefined);
 
 /** The definition of `kind`, or an error naming an unknown kind or one not implemented yet. */
 export function learnedKindDef(kind: string, field = 'kind'): Result<LearnedKindEntry> {
-  if (!isLearnedKind(kind)) return fail('unknown', field, `unknown learned kind "${kind}" (known: ${LEARNED_KINDS.join(', ')})`);
+  if (!isLearnedKind(kind))
+    return fail('unknown', field, `unknown learned kind "${kind}" (known: ${LEARNED_KINDS.join(', ')})`);
   const def = LEARNED_KIND_DEFS[kind];
-  if (!def) return fail('unsupported', field, `the learned kind "${kind}" has no implementation yet (implemented: ${implementedLearnedKinds().join(', ')})`);
+  if (!def)
+    return fail(
+      'unsupported',
+      field,
+      `the learned kind "${kind}" has no implementation yet (implemented: ${implementedLearnedKinds().join(', ')})`,
+    );
   return ok(def);
 }
 
 /** The kind whose file format is `format` (e.g. 'vsml-meta-rnn'), implemented or not. */
-export const learnedKindOfFormat = (format: unknown): LearnedKind | undefined => LEARNED_KINDS.find((k) => LEARNED_FORMATS[k] === format);
+export const learnedKindOfFormat = (format: unknown): LearnedKind | undefined =>
+  LEARNED_KINDS.find((k) => LEARNED_FORMATS[k] === format);

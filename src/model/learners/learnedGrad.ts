@@ -37,7 +37,8 @@ export function learnedTrajectoryGradient(
   const bad = unrollInputError(shape, def.value.layoutOf(shape, full).size, params, traj);
   if (bad) return { ok: false, error: bad };
   const segment = opts.segment;
-  if (segment !== undefined && !(Number.isInteger(segment) && segment >= 1)) return fail('range', 'segment', `must be an integer >= 1, got ${segment}`);
+  if (segment !== undefined && !(Number.isInteger(segment) && segment >= 1))
+    return fail('range', 'segment', `must be an integer >= 1, got ${segment}`);
   switch (def.value.kind) {
     case 'meta-rnn':
       return ok(metaRnnTrajectoryGradient(shape, asMetaRnnSpec(full), params, traj, opts));

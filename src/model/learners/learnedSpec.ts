@@ -34,7 +34,21 @@ export const specDefaults = (props: readonly LearnedSpecProp[]): LearnedSpecValu
   Object.fromEntries(props.map((p) => [p.name, p.default]));
 
 /** The spec row of the LSTM kinds' H (the Meta RNN's default 128, the FWMemory's 32). */
-export const hiddenProp = (defaultH: number): LearnedSpecProp => ({ name: 'hidden', kind: 'int', default: defaultH, min: 1, max: 4096, help: 'H: LSTM units' });
+export const hiddenProp = (defaultH: number): LearnedSpecProp => ({
+  name: 'hidden',
+  kind: 'int',
+  default: defaultH,
+  min: 1,
+  max: 4096,
+  help: 'H: LSTM units',
+});
 
 /** The spec row every kind shares: the output bound B, default 100 (official tanh_bound). */
-export const TANH_BOUND_PROP: LearnedSpecProp = { name: 'tanhBound', kind: 'number', default: 100, min: 1, max: 1e6, help: 'output bound B: y = B tanh(z / B)' };
+export const TANH_BOUND_PROP: LearnedSpecProp = {
+  name: 'tanhBound',
+  kind: 'number',
+  default: 100,
+  min: 1,
+  max: 1e6,
+  help: 'output bound B: y = B tanh(z / B)',
+};

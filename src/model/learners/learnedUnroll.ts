@@ -58,31 +58,47 @@ export interface UnrollKernel {
 }
 
 /** Why `params` and `traj` do not fit a kind of `size` parameters at `shape`, or null when they do. */
-export function unrollInputError(shape: LearnedShape, size: number, params: ArrayLike<number>, traj: LearnedTrajectory): FieldError | null {
+export function unrollInputError(
+  shape: LearnedShape,
+  size: number,
+  params: ArrayLike<number>,
+  traj: LearnedTrajectory,
+): FieldError | null {
   const { inputSize: A, numClasses: K } = shape;
   const T = traj.steps;
   const bad = (field: string, message: string): FieldError => ({ code: 'shape', field, message });
   if (params.length !== size) return bad('params', `expected ${size} values, got ${params.length}`);
-  for (let i = 0; i < size; i++) if (params[i] - params[i] !== 0) return { code: 'range', field: `params[${i}]`, message: `is ${params[i]}` };
-  if (!(Number.isInteger(T) && T >= 1)) return { code: 'range', field: 'steps', message: `must be a positive integer, got ${T}` };
-  if (traj.inputs.length !== T * A) return bad('inputs', `expected ${T} x ${A} = ${T * A} values (one stream), got ${traj.inputs.length}`);
+  for (let i = 0; i < size; i++)
+    if (params[i] - params[i] !== 0) return { code: 'range', field: `params[${i}]`, message: `is ${params[i]}` };
+  if (!(Number.isInteger(T) && T >= 1))
+    return { code: 'range', field: 'steps', message: `must be a positive integer, got ${T}` };
+  if (traj.inputs.length !== T * A)
+    return bad('inputs', `expected ${T} x ${A} = ${T * A} values (one stream), got ${traj.inputs.length}`);
   if (traj.labels.length !== T) return bad('labels', `expected ${T} labels (one stream), got ${traj.labels.length}`);
   for (let t = 0; t < T; t++) {
     const y = traj.labels[t];
-    if (!(Number.isInteger(y) && y >= 0 && y < K)) return { code: 'range', field: `labels[${t}]`, message: `must be an integer in [0, ${K}), got ${y}` };
+    if (!(Number.isInteger(y) && y >= 0 && y < K))
+      return { code: 'range', field: `labels[${t}]`, message: `must be an integer in [0, ${K}), got ${y}` };
   }
   return null;
 }
 
 /** unrollInputError as a thrown Error naming `kind` (the per-kind entry points). */
-export function checkUnrollInputs(kind: string, shape: LearnedShape, size: number, params: ArrayLike<number>, traj: LearnedTrajectory): void {
+export function checkUnrollInputs(
+  kind: string,
+  shape: LearnedShape,
+  size: number,
+  params: ArrayLike<number>,
+  traj: LearnedTrajectory,
+): void {
   const e = unrollInputError(shape, size, params, traj);
   if (e) throw new Error(`${kind}: ${e.field}: ${e.message}`);
 }
 
 /** Checks a segment length: an integer >= 1. */
 function checkSegment(segment: number): void {
-  if (!(Number.isInteger(segment) && segment >= 1)) throw new RangeError(`segment: must be an integer >= 1, got ${segment}`);
+  if (!(Number.isInteger(segment) && segment >= 1))
+    throw new RangeError(`segment: must be an integer >= 1, got ${segment}`);
 }
 
 /** The loss of T examples from the zero carry and, unless opts.withGrad is false, its gradient. */

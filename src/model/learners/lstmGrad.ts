@@ -21,7 +21,16 @@ export interface LstmRows {
 }
 
 /** pre[0..4H) = b + [x, e, onehot(prev)] W (prev < 0: no previous label), the rows every micro-tick shares. */
-export function lstmInputSum(pre: Float64Array, p: Float64Array, L: LstmRows, x: Float32Array, xOff: number, e: Float64Array, eOff: number, prev: number): void {
+export function lstmInputSum(
+  pre: Float64Array,
+  p: Float64Array,
+  L: LstmRows,
+  x: Float32Array,
+  xOff: number,
+  e: Float64Array,
+  eOff: number,
+  prev: number,
+): void {
   const G = 4 * L.H;
   for (let j = 0; j < G; j++) pre[j] = p[L.bOff + j];
   addRows(pre, p, L.wOff, x, xOff, L.A, G);
@@ -75,7 +84,16 @@ export function lstmInputReverse(
  * One cell step from the gate pre-activations `gates` [4H]: h [H] at hOff and c [H] at cOff advance
  * in place; the record (LSTM_RECORD x H numbers) goes to rec at rOff.
  */
-export function lstmCell(gates: Float64Array, H: number, h: Float64Array, hOff: number, c: Float64Array, cOff: number, rec: Float64Array, rOff: number): void {
+export function lstmCell(
+  gates: Float64Array,
+  H: number,
+  h: Float64Array,
+  hOff: number,
+  c: Float64Array,
+  cOff: number,
+  rec: Float64Array,
+  rOff: number,
+): void {
   for (let k = 0; k < H; k++) {
     const i = sigmoid(gates[k]);
     const g = Math.tanh(gates[H + k]);
@@ -100,7 +118,14 @@ export function lstmCell(gates: Float64Array, H: number, h: Float64Array, hOff: 
  * adjoints of the gate pre-activations into dz [4H] and, in dc, the adjoint of c before it. The
  * adjoint of h before it is dz's product with the h rows of W (the caller's).
  */
-export function lstmCellReverse(rec: Float64Array, rOff: number, H: number, dh: Float64Array, dc: Float64Array, dz: Float64Array): void {
+export function lstmCellReverse(
+  rec: Float64Array,
+  rOff: number,
+  H: number,
+  dh: Float64Array,
+  dc: Float64Array,
+  dz: Float64Array,
+): void {
   for (let k = 0; k < H; k++) {
     const cPrev = rec[rOff + H + k];
     const i = rec[rOff + 2 * H + k];
@@ -125,7 +150,14 @@ export function carryErrorOut(carry: Float64Array, H: number, K: number, dst: Fl
 }
 
 /** e_t = prob − onehot(label) into the carry's e, prob [K] at probOff. */
-export function carryErrorIn(carry: Float64Array, H: number, K: number, prob: Float64Array, probOff: number, label: number): void {
+export function carryErrorIn(
+  carry: Float64Array,
+  H: number,
+  K: number,
+  prob: Float64Array,
+  probOff: number,
+  label: number,
+): void {
   for (let k = 0; k < K; k++) carry[2 * H + k] = prob[probOff + k] - (k === label ? 1 : 0);
 }
 

@@ -9,8 +9,26 @@
 import { affine, affineReverse, addRows } from './affineGrad';
 import { boundReverse, headForward, headReverse } from './headGrad';
 import type { LearnedShape } from './learned';
-import { checkUnrollInputs, unrollGradient, type LearnedGradient, type LearnedTrajectory, type UnrollKernel, type UnrollOptions } from './learnedUnroll';
-import { carryAdjointIn, carryAdjointOut, carryErrorIn, carryErrorOut, LSTM_RECORD, lstmCell, lstmInputReverse, lstmTickReverse, lstmInputSum, type LstmRows } from './lstmGrad';
+import {
+  checkUnrollInputs,
+  unrollGradient,
+  type LearnedGradient,
+  type LearnedTrajectory,
+  type UnrollKernel,
+  type UnrollOptions,
+} from './learnedUnroll';
+import {
+  carryAdjointIn,
+  carryAdjointOut,
+  carryErrorIn,
+  carryErrorOut,
+  LSTM_RECORD,
+  lstmCell,
+  lstmInputReverse,
+  lstmTickReverse,
+  lstmInputSum,
+  type LstmRows,
+} from './lstmGrad';
 import { metaRnnLayout, type MetaRnnSpec } from './metaRnnSpec';
 
 function metaRnnKernel(shape: LearnedShape, spec: MetaRnnSpec, p: Float64Array, traj: LearnedTrajectory): UnrollKernel {
@@ -83,7 +101,13 @@ function metaRnnKernel(shape: LearnedShape, spec: MetaRnnSpec, p: Float64Array, 
  * The Meta RNN's mean online cross-entropy over one stream (from the zero state, as at a
  * trajectory's start) and its gradient with respect to `params` (the layout of metaRnnLayout).
  */
-export function metaRnnTrajectoryGradient(shape: LearnedShape, spec: MetaRnnSpec, params: ArrayLike<number>, traj: LearnedTrajectory, opts: UnrollOptions = {}): LearnedGradient {
+export function metaRnnTrajectoryGradient(
+  shape: LearnedShape,
+  spec: MetaRnnSpec,
+  params: ArrayLike<number>,
+  traj: LearnedTrajectory,
+  opts: UnrollOptions = {},
+): LearnedGradient {
   checkUnrollInputs('meta-rnn', shape, metaRnnLayout(shape, spec).size, params, traj);
   return unrollGradient(metaRnnKernel(shape, spec, Float64Array.from(params), traj), traj.steps, opts);
 }

@@ -4,7 +4,14 @@
 import { runExamples, type BlockResult, type RunOptions, type StreamBlock } from '../engine';
 import type { LearnedRuns, LearnedShape } from './learned';
 import { META_RNN_DEFAULTS, metaRnnLayout, type MetaRnnLayout, type MetaRnnSpec } from './metaRnnSpec';
-import { metaRnnScratch, metaRnnState, metaRnnStep, resetMetaRnnState, type MetaRnnScratch, type MetaRnnState } from './metaRnnStep';
+import {
+  metaRnnScratch,
+  metaRnnState,
+  metaRnnStep,
+  resetMetaRnnState,
+  type MetaRnnScratch,
+  type MetaRnnState,
+} from './metaRnnStep';
 
 export class MetaRnnRuns implements LearnedRuns {
   readonly kind = 'meta-rnn' as const;
@@ -33,7 +40,8 @@ export class MetaRnnRuns implements LearnedRuns {
       throw new Error(`meta-rnn: params: expected 1 or ${this.runs} parameter vectors, got ${params.length}`);
     }
     params.forEach((p, r) => {
-      if (p.length !== this.paramCount) throw new Error(`meta-rnn: params[${r}]: expected ${this.paramCount} values, got ${p.length}`);
+      if (p.length !== this.paramCount)
+        throw new Error(`meta-rnn: params[${r}]: expected ${this.paramCount} values, got ${p.length}`);
       for (let i = 0; i < p.length; i++) {
         if (p[i] - p[i] !== 0) throw new Error(`meta-rnn: params[${r}][${i}]: is ${p[i]}`); // NaN or ±Infinity
       }

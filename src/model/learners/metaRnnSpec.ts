@@ -42,7 +42,11 @@ export interface MetaRnnLayout extends LearnedLayout {
 export function metaRnnLayout(shape: LearnedShape, spec: MetaRnnSpec = META_RNN_DEFAULTS): MetaRnnLayout {
   const { inputSize: A, numClasses: K } = shape;
   const H = spec.hidden;
-  checkPositiveSizes('meta-rnn', [['inputSize', A], ['numClasses', K], ['hidden', H]]);
+  checkPositiveSizes('meta-rnn', [
+    ['inputSize', A],
+    ['numClasses', K],
+    ['hidden', H],
+  ]);
   const { take, size } = blockTaker();
   const lstmW = take('lstmW', A + 2 * K + H, 4 * H);
   const lstmB = take('lstmB', 1, 4 * H);

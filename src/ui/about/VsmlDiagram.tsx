@@ -15,18 +15,42 @@ export function VsmlDiagram() {
   const arrow = useId();
   const back = useId();
   return (
-    <svg className="vsml-diagram" viewBox="0 0 680 340" role="img" aria-labelledby={titleId} aria-describedby={descId} data-testid="vsml-diagram">
+    <svg
+      className="vsml-diagram"
+      viewBox="0 0 680 340"
+      role="img"
+      aria-labelledby={titleId}
+      aria-describedby={descId}
+      data-testid="vsml-diagram"
+    >
       <title id={titleId}>An ordinary layer beside the same layer in VSML</title>
       <desc id={descId}>
-        Left: three inputs joined to two outputs by lines, each line one weight w_ab. Right: a grid of three by two small LSTMs, one per
-        connection, each with its own state s_ab and all sharing the parameters V_M. The inputs x_a go forward into the rows; each column's
-        mean becomes the score y_b of class b; the error e_b comes back into column b with the next example.
+        Left: three inputs joined to two outputs by lines, each line one weight w_ab. Right: a grid of three by two
+        small LSTMs, one per connection, each with its own state s_ab and all sharing the parameters V_M. The inputs x_a
+        go forward into the rows; each column's mean becomes the score y_b of class b; the error e_b comes back into
+        column b with the next example.
       </desc>
       <defs>
-        <marker id={arrow} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+        <marker
+          id={arrow}
+          viewBox="0 0 10 10"
+          refX="9"
+          refY="5"
+          markerWidth="7"
+          markerHeight="7"
+          orient="auto-start-reverse"
+        >
           <path d="M0 0 L10 5 L0 10 z" className="fwd-head" />
         </marker>
-        <marker id={back} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+        <marker
+          id={back}
+          viewBox="0 0 10 10"
+          refX="9"
+          refY="5"
+          markerWidth="7"
+          markerHeight="7"
+          orient="auto-start-reverse"
+        >
           <path d="M0 0 L10 5 L0 10 z" className="bwd-head" />
         </marker>
       </defs>
@@ -82,12 +106,20 @@ export function VsmlDiagram() {
           <line x1={358} y1={y} x2={COLS[0] - BOX.width / 2 - 4} y2={y} className="fwd" markerEnd={`url(#${arrow})`} />
           {COLS.map((x, b) => (
             <g key={b}>
-              <rect x={x - BOX.width / 2} y={y - BOX.height / 2} width={BOX.width} height={BOX.height} rx={6} className="lstm" />
+              <rect
+                x={x - BOX.width / 2}
+                y={y - BOX.height / 2}
+                width={BOX.width}
+                height={BOX.height}
+                rx={6}
+                className="lstm"
+              />
               <text x={x} y={y - 2} textAnchor="middle" className="small">
                 LSTM
               </text>
               <text x={x} y={y + 13} textAnchor="middle" className="small">
-                s{a + 1}{b + 1}
+                s{a + 1}
+                {b + 1}
               </text>
             </g>
           ))}
@@ -95,8 +127,22 @@ export function VsmlDiagram() {
       ))}
       {COLS.map((x, b) => (
         <g key={b}>
-          <line x1={x - 10} y1={ROWS[2] + BOX.height / 2 + 2} x2={x - 10} y2={264} className="fwd" markerEnd={`url(#${arrow})`} />
-          <line x1={x + 12} y1={274} x2={x + 12} y2={ROWS[2] + BOX.height / 2 + 4} className="bwd" markerEnd={`url(#${back})`} />
+          <line
+            x1={x - 10}
+            y1={ROWS[2] + BOX.height / 2 + 2}
+            x2={x - 10}
+            y2={264}
+            className="fwd"
+            markerEnd={`url(#${arrow})`}
+          />
+          <line
+            x1={x + 12}
+            y1={274}
+            x2={x + 12}
+            y2={ROWS[2] + BOX.height / 2 + 4}
+            className="bwd"
+            markerEnd={`url(#${back})`}
+          />
           <text x={x - 14} y={290} textAnchor="middle" className="label">
             y{b + 1}
           </text>

@@ -63,7 +63,13 @@ export function ModelCardDialog({ cardId, assetBase, onClose }: ModelCardDialogP
 
   const title = rendered?.title ?? `Model card: ${shown}`;
   return (
-    <dialog ref={dialogRef} className="model-card-dialog" aria-labelledby={titleId} onClose={onClose} data-testid="model-card">
+    <dialog
+      ref={dialogRef}
+      className="model-card-dialog"
+      aria-labelledby={titleId}
+      onClose={onClose}
+      data-testid="model-card"
+    >
       <header className="model-card-head">
         <h2 id={titleId} ref={headingRef} tabIndex={-1}>
           {title}
@@ -72,7 +78,11 @@ export function ModelCardDialog({ cardId, assetBase, onClose }: ModelCardDialogP
           close
         </button>
       </header>
-      {!card && <p className="muted" role="status">loading learners/{shown}.md…</p>}
+      {!card && (
+        <p className="muted" role="status">
+          loading learners/{shown}.md…
+        </p>
+      )}
       {card && !card.ok && (
         <p className="banner banner-error" role="alert" data-testid="model-card-error">
           {card.message}

@@ -25,10 +25,19 @@ export function ModelCardLink({ learnerId, assetBase, testId = 'model-card-link'
   }, []);
   return (
     <>
-      <button type="button" className="link model-card-link" ref={opener} aria-haspopup="dialog" onClick={() => setOpen(true)} data-testid={testId} aria-label={of === undefined ? undefined : `model card: ${of}`}>
+      <button
+        type="button"
+        className="link model-card-link"
+        ref={opener}
+        aria-haspopup="dialog"
+        onClick={() => setOpen(true)}
+        data-testid={testId}
+        aria-label={of === undefined ? undefined : `model card: ${of}`}
+      >
         model card
       </button>
-      {open && createPortal(<ModelCardDialog cardId={learnerId} assetBase={assetBase} onClose={close} />, document.body)}
+      {open &&
+        createPortal(<ModelCardDialog cardId={learnerId} assetBase={assetBase} onClose={close} />, document.body)}
     </>
   );
 }

@@ -36,7 +36,8 @@ export function cardHref(href: string, cardId: string, assetBase: string): CardH
   if (h === '' || h.startsWith('#')) return { kind: 'text' };
   if (h.startsWith('//')) return { kind: 'external', href: `https:${h}` };
   const scheme = SCHEME.exec(h)?.[1]?.toLowerCase();
-  if (scheme !== undefined) return scheme === 'http' || scheme === 'https' ? { kind: 'external', href: h } : { kind: 'text' };
+  if (scheme !== undefined)
+    return scheme === 'http' || scheme === 'https' ? { kind: 'external', href: h } : { kind: 'text' };
   // A path: relative to the card's own place in the repository, or (leading "/") to the repository root.
   const url = new URL(h, `${REPO_ORIGIN}${SERVED_ROOT}learners/${cardId}.md`);
   let path: string;
@@ -49,7 +50,10 @@ export function cardHref(href: string, cardId: string, assetBase: string): CardH
   const card = CARD_PATH.exec(path);
   if (card) return { kind: 'card', id: card[1], href: cardUrl(assetBase, card[1]) };
   if (path.startsWith(SERVED_ROOT) && !path.endsWith('/')) {
-    return { kind: 'served', href: `${assetBase}${url.pathname.slice(1 + SERVED_ROOT.length)}${url.search}${url.hash}` };
+    return {
+      kind: 'served',
+      href: `${assetBase}${url.pathname.slice(1 + SERVED_ROOT.length)}${url.search}${url.hash}`,
+    };
   }
   return { kind: 'repository', path };
 }

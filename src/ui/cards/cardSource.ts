@@ -9,7 +9,12 @@ export type CardText = { readonly ok: true; readonly text: string } | { readonly
 type Fetcher = (url: string, init: { signal?: AbortSignal }) => Promise<Response>;
 
 /** Card `id` from the app served at `assetBase`; `signal` aborts it (a rejection, for the caller to drop). */
-export async function loadCardText(assetBase: string, id: string, signal?: AbortSignal, fetcher: Fetcher = fetch): Promise<CardText> {
+export async function loadCardText(
+  assetBase: string,
+  id: string,
+  signal?: AbortSignal,
+  fetcher: Fetcher = fetch,
+): Promise<CardText> {
   const url = cardUrl(assetBase, id);
   const file = `learners/${id}.md`;
   let response: Response;
@@ -19,7 +24,11 @@ export async function loadCardText(assetBase: string, id: string, signal?: Abort
     if (signal?.aborted) throw e;
     return { ok: false, message: `${file}: could not be fetched (${errorMessage(e)})` };
   }
-  if (!response.ok) return { ok: false, message: `${file}: could not be fetched (HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''})` };
+  if (!response.ok)
+    return {
+      ok: false,
+      message: `${file}: could not be fetched (HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''})`,
+    };
   // Response.text() always decodes as UTF-8, ignoring the Content-Type's charset; fatal, so that a
   // card saved in another encoding is named instead of shown garbled.
   try {

@@ -29,7 +29,8 @@ export function renderCard(text: string, cardId: string, assetBase: string): Ren
   for (const img of Array.from(body.querySelectorAll('img'))) rewriteImage(img, cardId, assetBase);
   for (const table of Array.from(body.querySelectorAll('table'))) wrapTable(table);
   // A table's empty corner cell heads nothing: a plain cell, so screen readers announce no empty header.
-  for (const th of Array.from(body.querySelectorAll('th'))) if (!th.textContent?.trim()) th.replaceWith(th.ownerDocument.createElement('td'));
+  for (const th of Array.from(body.querySelectorAll('th')))
+    if (!th.textContent?.trim()) th.replaceWith(th.ownerDocument.createElement('td'));
   // Code blocks scroll sideways too; a scrolling region is a tab stop, so keyboards can scroll it.
   for (const pre of Array.from(body.querySelectorAll('pre'))) pre.tabIndex = 0;
   const first = body.firstElementChild;

@@ -110,8 +110,13 @@ export function AccuracyChart({ curves, logX, width = 640, height = 360 }: Accur
   const xScale = useMemo(
     () =>
       logX
-        ? scaleLog().domain([1, Math.max(10, maxX)]).range([0, plotW]).clamp(true)
-        : scaleLinear().domain([0, Math.max(1, maxX)]).range([0, plotW]),
+        ? scaleLog()
+            .domain([1, Math.max(10, maxX)])
+            .range([0, plotW])
+            .clamp(true)
+        : scaleLinear()
+            .domain([0, Math.max(1, maxX)])
+            .range([0, plotW]),
     [logX, maxX, plotW],
   );
   const yScale = useMemo(() => scaleLinear().domain([0, 1]).range([plotH, 0]), [plotH]);
@@ -122,7 +127,10 @@ export function AccuracyChart({ curves, logX, width = 640, height = 360 }: Accur
         const n = pointsOf(c);
         const idx = columnEnvelopeIndices(c.x, c.mean, n, xScale);
         const toX = (j: number) => xScale(c.x[j]);
-        const linePath = line<number>().x(toX).y((j) => yScale(c.mean[j]))(idx) ?? '';
+        const linePath =
+          line<number>()
+            .x(toX)
+            .y((j) => yScale(c.mean[j]))(idx) ?? '';
         const hasStd = n > 0 && c.std.length >= n;
         const band = hasStd
           ? (area<number>()
@@ -140,9 +148,16 @@ export function AccuracyChart({ curves, logX, width = 640, height = 360 }: Accur
   const ends = useMemo(() => {
     const last = curves.flatMap((c, i) => {
       const n = pointsOf(c);
-      return n > 0 && Number.isFinite(c.mean[n - 1]) ? [{ key: c.name, label: c.label, index: i, x: xScale(c.x[n - 1]), y: yScale(clamp01(c.mean[n - 1])) }] : [];
+      return n > 0 && Number.isFinite(c.mean[n - 1])
+        ? [{ key: c.name, label: c.label, index: i, x: xScale(c.x[n - 1]), y: yScale(clamp01(c.mean[n - 1])) }]
+        : [];
     });
-    const at = spreadLabels(last.map((l) => l.y), lineHeight(theme.labelFont) + 1, 0, plotH);
+    const at = spreadLabels(
+      last.map((l) => l.y),
+      lineHeight(theme.labelFont) + 1,
+      0,
+      plotH,
+    );
     return last.map((l, k) => ({ ...l, labelY: at[k] }));
   }, [curves, xScale, yScale, plotH, theme.labelFont]);
 
@@ -150,7 +165,8 @@ export function AccuracyChart({ curves, logX, width = 640, height = 360 }: Accur
   const renderY = useMemo(() => leftAxis(yScale, 5, '.1f'), [yScale]);
 
   // The hovered example is re-read from this frame's curves on every render.
-  let hover: { x: number; px: number; rows: { key: string; label: string; colour: string; text: string }[] } | null = null;
+  let hover: { x: number; px: number; rows: { key: string; label: string; colour: string; text: string }[] } | null =
+    null;
   if (hoverPx !== null && points > 0) {
     const c0 = curves[0];
     const transform = logX ? Math.log : undefined;
@@ -169,7 +185,11 @@ export function AccuracyChart({ curves, logX, width = 640, height = 360 }: Accur
   }
 
   const tooltip = hover && (
-    <HoverTooltip style={tooltipBeside(hover.px, m.left, styles.headerHeight + top, plotW, styles.tooltip)} title={`example ${hover.x}`} rows={hover.rows} />
+    <HoverTooltip
+      style={tooltipBeside(hover.px, m.left, styles.headerHeight + top, plotW, styles.tooltip)}
+      title={`example ${hover.x}`}
+      rows={hover.rows}
+    />
   );
   const name = `Cumulative accuracy of ${curves[0]?.label ?? 'VSML'}${curves.length > 1 ? ' and the baselines' : ''} against examples seen`;
   return (
@@ -209,17 +229,40 @@ export function AccuracyChart({ curves, logX, width = 640, height = 360 }: Accur
         yTitle="cumulative accuracy"
         yTitleLeft={m.yTitleLeft}
       >
-        {[...paths].reverse().map((p) =>
-          p.band ? <path key={p.key} d={p.band} fill={learnerColour(p.index)} fillOpacity={p.index === 0 ? 0.2 : 0.12} stroke="none" /> : null,
-        )}
+        {[...paths]
+          .reverse()
+          .map((p) =>
+            p.band ? (
+              <path
+                key={p.key}
+                d={p.band}
+                fill={learnerColour(p.index)}
+                fillOpacity={p.index === 0 ? 0.2 : 0.12}
+                stroke="none"
+              />
+            ) : null,
+          )}
         {[...paths].reverse().map((p) => (
           <path key={p.key} d={p.linePath} fill="none" {...stroke(p.index)} strokeLinejoin="round" />
         ))}
         <g fontSize={theme.labelFont} fill={GREY.ink}>
           {ends.map((e) => (
             <g key={e.key}>
-              <line x1={e.x + 2} y1={e.y} x2={plotW + 8} y2={e.labelY} stroke={learnerColour(e.index)} strokeWidth={1} />
-              <text data-direct-label={e.key} x={plotW + 12} y={e.labelY} dy="0.32em" fontWeight={e.index === 0 ? 600 : 400}>
+              <line
+                x1={e.x + 2}
+                y1={e.y}
+                x2={plotW + 8}
+                y2={e.labelY}
+                stroke={learnerColour(e.index)}
+                strokeWidth={1}
+              />
+              <text
+                data-direct-label={e.key}
+                x={plotW + 12}
+                y={e.labelY}
+                dy="0.32em"
+                fontWeight={e.index === 0 ? 600 : 400}
+              >
                 {e.label}
               </text>
             </g>

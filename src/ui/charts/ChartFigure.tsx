@@ -29,7 +29,18 @@ export interface ChartFigureProps {
   readonly children: ReactNode;
 }
 
-export function ChartFigure({ testId, data, exportName, width, height, pointer, overlay, label, summary, children }: ChartFigureProps) {
+export function ChartFigure({
+  testId,
+  data,
+  exportName,
+  width,
+  height,
+  pointer,
+  overlay,
+  label,
+  summary,
+  children,
+}: ChartFigureProps) {
   const svgRef = useRef<SVGSVGElement>(null);
   const styles = useChartStyles();
   const summaryId = useSummaryId(testId);

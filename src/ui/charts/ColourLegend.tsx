@@ -36,7 +36,12 @@ export function ColourLegend({ interpolate, domain, caption, x, y, width }: Colo
   const renderAxis = useCallback<AxisRender>(
     (g) => {
       const scale = scaleLinear().domain([d0, d1]).range([0, width]);
-      g.call(axisBottom(scale).ticks(d0 === d1 ? 1 : 5, '~g').tickSize(3).tickFormat(format('~g')));
+      g.call(
+        axisBottom(scale)
+          .ticks(d0 === d1 ? 1 : 5, '~g')
+          .tickSize(3)
+          .tickFormat(format('~g')),
+      );
     },
     [d0, d1, width],
   );

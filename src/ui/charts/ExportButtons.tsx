@@ -52,7 +52,11 @@ export function ExportButtons({ name, getSvg, getCanvas }: ExportButtonsProps) {
   };
   return (
     <span style={{ display: 'inline-flex', gap: 4, alignItems: 'center' }} data-export="skip">
-      {error !== null && <span style={{ fontSize: tickFont - 1, color: GREY.text }} title={error}>export failed</span>}
+      {error !== null && (
+        <span style={{ fontSize: tickFont - 1, color: GREY.text }} title={error}>
+          export failed
+        </span>
+      )}
       <button type="button" style={style} title={`Save as ${name}.png`} onClick={() => void save('png')}>
         PNG
       </button>

@@ -42,7 +42,16 @@ const TABLE = colourTable(sequentialInterpolator);
 const RIGHT = 16;
 const MAX_CELL = 24;
 
-export function IntrospectionStrip({ probabilities, labels, numClasses: K, classNames, firstExample = 1, marks, width = 640, height }: IntrospectionStripProps) {
+export function IntrospectionStrip({
+  probabilities,
+  labels,
+  numClasses: K,
+  classNames,
+  firstExample = 1,
+  marks,
+  width = 640,
+  height,
+}: IntrospectionStripProps) {
   const svgRef = useRef<SVGSVGElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const summaryId = useSummaryId('introspection-strip');
@@ -59,7 +68,8 @@ export function IntrospectionStrip({ probabilities, labels, numClasses: K, class
   const plotW = Math.max(STRIP_SLOTS, width - left - RIGHT);
   const cellW = plotW / STRIP_SLOTS;
   const fitH = height !== undefined ? height - styles.headerHeight - top - bottom : 160;
-  const cellH = K > 0 ? Math.min(height !== undefined ? MAX_CELL : 16, Math.max(height !== undefined ? 2 : 6, fitH / K)) : 16;
+  const cellH =
+    K > 0 ? Math.min(height !== undefined ? MAX_CELL : 16, Math.max(height !== undefined ? 2 : 6, fitH / K)) : 16;
   const plotH = Math.max(1, K) * cellH;
   const every = thinEvery(cellH, tickFont);
 
@@ -95,7 +105,14 @@ export function IntrospectionStrip({ probabilities, labels, numClasses: K, class
   );
 
   const renderX = useMemo(
-    () => bottomAxis(scaleLinear().domain([first - 0.5, first - 0.5 + STRIP_SLOTS]).range([0, plotW]), tickCount(plotW, 90), 'd'),
+    () =>
+      bottomAxis(
+        scaleLinear()
+          .domain([first - 0.5, first - 0.5 + STRIP_SLOTS])
+          .range([0, plotW]),
+        tickCount(plotW, 90),
+        'd',
+      ),
     [first, plotW],
   );
 
@@ -111,7 +128,10 @@ export function IntrospectionStrip({ probabilities, labels, numClasses: K, class
   if (hover && hover.j < shown && hover.k < K) {
     const row = start + hover.j;
     const p = probabilities[row * K + hover.k];
-    const notes = [labels[row] === hover.k ? 'true class' : '', argmaxRow(probabilities, K, row) === hover.k ? 'predicted' : ''].filter(Boolean);
+    const notes = [
+      labels[row] === hover.k ? 'true class' : '',
+      argmaxRow(probabilities, K, row) === hover.k ? 'predicted' : '',
+    ].filter(Boolean);
     const mark = marks ? markWords(marks[row] ?? 0) : '';
     readout = `example ${firstExample + row}${mark ? ` (${mark})` : ''} · class ${names[hover.k]} · p = ${p.toFixed(4)}${notes.length ? ` (${notes.join(', ')})` : ''}`;
   }
@@ -141,7 +161,14 @@ export function IntrospectionStrip({ probabilities, labels, numClasses: K, class
           onPointerLeave={() => setHover(null)}
         >
           <MarkerLegend x={left} y={tickFont + 9} predictedText="predicted (argmax)" />
-          <ColourLegend interpolate={sequentialInterpolator} domain={[0, 1]} caption="p" x={svgW - RIGHT - legendW} y={0} width={legendW} />
+          <ColourLegend
+            interpolate={sequentialInterpolator}
+            domain={[0, 1]}
+            caption="p"
+            x={svgW - RIGHT - legendW}
+            y={0}
+            width={legendW}
+          />
           <g transform={`translate(${left},${top})`}>
             <rect width={plotW} height={plotH} fill="none" stroke={GREY.grid} />
             <g fontSize={tickFont} fill={GREY.text} textAnchor="end">
@@ -161,7 +188,15 @@ export function IntrospectionStrip({ probabilities, labels, numClasses: K, class
               </text>
             )}
             {hover && hover.k < K && (
-              <rect data-export="skip" x={hover.j * cellW} y={hover.k * cellH} width={cellW} height={cellH} fill="none" stroke={GREY.ink} />
+              <rect
+                data-export="skip"
+                x={hover.j * cellW}
+                y={hover.k * cellH}
+                width={cellW}
+                height={cellH}
+                fill="none"
+                stroke={GREY.ink}
+              />
             )}
             <Axis render={renderX} transform={`translate(0,${plotH})`} />
             {markShapes && (
@@ -178,7 +213,16 @@ export function IntrospectionStrip({ probabilities, labels, numClasses: K, class
         </svg>
       </div>
       {hasMarks && <MarksLegend font={tickFont} />}
-      <ChartSummary id={summaryId} testId="introspection-strip" text={[stripSummary(probabilities, labels, K), marks ? marksSummary(probabilities, labels, marks, K, start, shown) : ''].filter(Boolean).join('; ')} />
+      <ChartSummary
+        id={summaryId}
+        testId="introspection-strip"
+        text={[
+          stripSummary(probabilities, labels, K),
+          marks ? marksSummary(probabilities, labels, marks, K, start, shown) : '',
+        ]
+          .filter(Boolean)
+          .join('; ')}
+      />
     </figure>
   );
 }
@@ -193,7 +237,10 @@ function MarksLegend({ font }: { readonly font: number }) {
   );
   const tri = trianglePath((side + 2) / 2, 1, side, side - 1);
   return (
-    <p data-testid="strip-marks-legend" style={{ margin: '2px 0 0', fontSize: font, color: GREY.text, display: 'flex', gap: 14, flexWrap: 'wrap' }}>
+    <p
+      data-testid="strip-marks-legend"
+      style={{ margin: '2px 0 0', fontSize: font, color: GREY.text, display: 'flex', gap: 14, flexWrap: 'wrap' }}
+    >
       <span>{icon(tri, '#ffffff')}first showing of an image</span>
       <span>{icon(tri, GREY.ink)}second showing (the repeat)</span>
       <span>{icon(`M${(side + 2) / 2},0V${side + 2}`, 'none', '3,2')}a new episode begins</span>

@@ -36,7 +36,12 @@ export function MarkerLegend({ x, y, predictedText = 'predicted' }: MarkerLegend
       <text x={p.trueText} dy="0.32em">
         {TRUE_TEXT}
       </text>
-      <path d={circlePath(p.circle, 0, p.side * 0.45)} fill={MARKER.predictedFill} stroke={MARKER.predicted} strokeWidth={1.25} />
+      <path
+        d={circlePath(p.circle, 0, p.side * 0.45)}
+        fill={MARKER.predictedFill}
+        stroke={MARKER.predicted}
+        strokeWidth={1.25}
+      />
       <text x={p.predicted} dy="0.32em">
         {predictedText}
       </text>

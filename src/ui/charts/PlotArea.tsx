@@ -47,11 +47,18 @@ export function PlotArea(p: PlotAreaProps) {
           {p.empty}
         </text>
       )}
-      {p.rulePx !== null && <line data-export="skip" x1={p.rulePx} x2={p.rulePx} y2={height} stroke={GREY.axis} strokeDasharray="3,3" />}
+      {p.rulePx !== null && (
+        <line data-export="skip" x1={p.rulePx} x2={p.rulePx} y2={height} stroke={GREY.axis} strokeDasharray="3,3" />
+      )}
       <text x={width / 2} y={height + p.xTitleBelow} textAnchor="middle" fill={GREY.text} fontSize={labelFont}>
         {p.xTitle}
       </text>
-      <text transform={`translate(${-p.yTitleLeft},${height / 2}) rotate(-90)`} textAnchor="middle" fill={GREY.text} fontSize={labelFont}>
+      <text
+        transform={`translate(${-p.yTitleLeft},${height / 2}) rotate(-90)`}
+        textAnchor="middle"
+        fill={GREY.text}
+        fontSize={labelFont}
+      >
         {p.yTitle}
       </text>
     </g>

@@ -36,7 +36,14 @@ const MIN_PLOT_H = 40;
 const MARKER_ROW = 14;
 const MAX_MARKER = 9;
 
-export function ProbabilityBars({ probabilities, label, predicted, classNames, width: boxW, height: boxH }: ProbabilityBarsProps) {
+export function ProbabilityBars({
+  probabilities,
+  label,
+  predicted,
+  classNames,
+  width: boxW,
+  height: boxH,
+}: ProbabilityBarsProps) {
   const svgRef = useRef<SVGSVGElement>(null);
   const summaryId = useSummaryId('output-probabilities');
   const { tickFont } = useChartTheme();
@@ -49,19 +56,36 @@ export function ProbabilityBars({ probabilities, label, predicted, classNames, w
 
   const names = useMemo(() => Array.from({ length: K }, (_, k) => className(classNames, k)), [classNames, K]);
   const x = useMemo(
-    () => scaleBand<number>().domain(Array.from({ length: K }, (_, k) => k)).range([0, plotW]).paddingInner(0.2).paddingOuter(0.1),
+    () =>
+      scaleBand<number>()
+        .domain(Array.from({ length: K }, (_, k) => k))
+        .range([0, plotW])
+        .paddingInner(0.2)
+        .paddingOuter(0.1),
     [K, plotW],
   );
   const ticks = useMemo(() => classTickLayout(names, x.step(), tickFont), [names, x, tickFont]);
   const labelsHeight = ticks.rotate ? labelWidth(names, tickFont) + 6 : tickFont + 4;
-  const plotH = boxH !== undefined ? Math.max(MIN_PLOT_H, Math.floor(boxH - styles.headerHeight - top - MARKER_ROW - labelsHeight - 4)) : PLOT_H;
+  const plotH =
+    boxH !== undefined
+      ? Math.max(MIN_PLOT_H, Math.floor(boxH - styles.headerHeight - top - MARKER_ROW - labelsHeight - 4))
+      : PLOT_H;
   const y = useMemo(() => scaleLinear().domain([0, 1]).range([plotH, 0]), [plotH]);
-  const width = boxW !== undefined ? Math.max(boxW, left + K * 3 + RIGHT) : Math.max(left + plotW + RIGHT, left + legendW);
+  const width =
+    boxW !== undefined ? Math.max(boxW, left + K * 3 + RIGHT) : Math.max(left + plotW + RIGHT, left + legendW);
   const height = top + plotH + MARKER_ROW + labelsHeight + 4;
 
-  const renderY = useCallback<AxisRender>((g) => {
-    g.call(axisLeft(y).tickValues([0, 0.5, 1]).tickFormat((v) => String(v)).tickSizeOuter(0));
-  }, [y]);
+  const renderY = useCallback<AxisRender>(
+    (g) => {
+      g.call(
+        axisLeft(y)
+          .tickValues([0, 0.5, 1])
+          .tickFormat((v) => String(v))
+          .tickSizeOuter(0),
+      );
+    },
+    [y],
+  );
 
   let sum = 0;
   for (let k = 0; k < K; k++) sum += probabilities[k];
@@ -94,14 +118,27 @@ export function ProbabilityBars({ probabilities, label, predicted, classNames, w
             const p = probabilities[k];
             const h = Number.isFinite(p) ? plotH - y(Math.min(1, Math.max(0, p))) : 0;
             return (
-              <rect key={k} data-p={p} x={x(k)} y={plotH - h} width={bw} height={h} fill={k === predicted ? learnerColour(0) : GREY.bar}>
+              <rect
+                key={k}
+                data-p={p}
+                x={x(k)}
+                y={plotH - h}
+                width={bw}
+                height={h}
+                fill={k === predicted ? learnerColour(0) : GREY.bar}
+              >
                 <title>{`${name}: ${Number.isFinite(p) ? p.toFixed(4) : p}`}</title>
               </rect>
             );
           })}
           <line x2={plotW} y1={plotH} y2={plotH} stroke={GREY.axis} />
           {label >= 0 && label < K && (
-            <path d={squarePath(centre(label), markerY, marker)} fill="none" stroke={MARKER.trueClass} strokeWidth={1.5} />
+            <path
+              d={squarePath(centre(label), markerY, marker)}
+              fill="none"
+              stroke={MARKER.trueClass}
+              strokeWidth={1.5}
+            />
           )}
           {predicted >= 0 && predicted < K && (
             <path
@@ -114,7 +151,12 @@ export function ProbabilityBars({ probabilities, label, predicted, classNames, w
           <g fontSize={tickFont} fill={GREY.text}>
             {names.map((name, k) =>
               k % ticks.every !== 0 ? null : ticks.rotate ? (
-                <text key={k} transform={`translate(${centre(k)},${plotH + MARKER_ROW + 4}) rotate(-90)`} textAnchor="end" dy="0.32em">
+                <text
+                  key={k}
+                  transform={`translate(${centre(k)},${plotH + MARKER_ROW + 4}) rotate(-90)`}
+                  textAnchor="end"
+                  dy="0.32em"
+                >
                   {name}
                 </text>
               ) : (
@@ -126,7 +168,11 @@ export function ProbabilityBars({ probabilities, label, predicted, classNames, w
           </g>
         </g>
       </svg>
-      <ChartSummary id={summaryId} testId="output-probabilities" text={probabilitySummary(probabilities, label, predicted, classNames)} />
+      <ChartSummary
+        id={summaryId}
+        testId="output-probabilities"
+        text={probabilitySummary(probabilities, label, predicted, classNames)}
+      />
     </figure>
   );
 }

@@ -81,7 +81,10 @@ export function StateHeatmap({
   const [hovered, setHovered] = useState<{ cell: HeatCell; key: string } | null>(null);
 
   const complete = rows > 0 && cols > 0 && values.length >= rows * cols;
-  const names = useMemo(() => Array.from({ length: cols }, (_, b) => className(columnNames ?? [], b)), [columnNames, cols]);
+  const names = useMemo(
+    () => Array.from({ length: cols }, (_, b) => className(columnNames ?? [], b)),
+    [columnNames, cols],
+  );
   const images = isImageSlice(rows, imageShape);
   const left = images ? 0 : Math.round(3 + 3 + charWidth(tickFont) * 5 + 6);
   const panelLabel = tickFont + 4;
@@ -97,9 +100,20 @@ export function StateHeatmap({
     return byWidth?.kind === 'matrix' ? classTickLayout(names, byWidth.cellWidth, tickFont) : null;
   }, [images, rows, cols, width, left, names, tickFont]);
   const top = ticks ? (ticks.rotate ? labelWidth(names, tickFont) + 6 : panelLabel) : 0;
-  const maxHeight = height !== undefined ? Math.max(20, height - styles.headerHeight - styles.readoutHeight - top - legendGap - legendH) : Infinity;
+  const maxHeight =
+    height !== undefined
+      ? Math.max(20, height - styles.headerHeight - styles.readoutHeight - top - legendGap - legendH)
+      : Infinity;
   const layout = useMemo(
-    () => heatmapLayout(rows, cols, images ? { height: h, width: w, channels: c } : null, width - left, maxHeight, panelLabel),
+    () =>
+      heatmapLayout(
+        rows,
+        cols,
+        images ? { height: h, width: w, channels: c } : null,
+        width - left,
+        maxHeight,
+        panelLabel,
+      ),
     [rows, cols, images, h, w, c, width, left, maxHeight, panelLabel],
   );
   const layoutKey = `${rows}x${cols}:${images ? `${h}x${w}x${c}` : 'matrix'}:${width}:${maxHeight}:${panelLabel}`;
@@ -126,7 +140,11 @@ export function StateHeatmap({
     (g) => {
       if (layout.kind !== 'matrix') return;
       const scale = scaleLinear().domain([0, layout.rows]).range([0, layout.height]);
-      g.call(axisLeft(scale).ticks(Math.min(layout.rows, Math.max(2, Math.floor(layout.height / 40))), 'd').tickSizeOuter(0));
+      g.call(
+        axisLeft(scale)
+          .ticks(Math.min(layout.rows, Math.max(2, Math.floor(layout.height / 40))), 'd')
+          .tickSizeOuter(0),
+      );
     },
     [layout],
   );
@@ -147,14 +165,20 @@ export function StateHeatmap({
   // The hovered cell stays; its value is re-read from this frame's values.
   let readout = '';
   if (hover && complete && hover.a < rows && hover.b < cols) {
-    const where = layout.kind === 'images' ? ` (y ${hover.y}, x ${hover.x}${channels > 1 ? `, mean of channels` : ''})` : '';
+    const where =
+      layout.kind === 'images' ? ` (y ${hover.y}, x ${hover.x}${channels > 1 ? `, mean of channels` : ''})` : '';
     const bName = names[hover.b] !== String(hover.b) ? ` (${names[hover.b]})` : '';
     readout = `a ${hover.a}${where} · b ${hover.b}${bName} · value ${fmt(cellValue(values, cols, layout, hover))}`;
     if (normalisation === 'class') readout += ` (column range ±${fmt(ranges[hover.b])})`;
   }
   let outline: { x: number; y: number; w: number; h: number } | null = null;
   if (hover && layout.kind === 'matrix') {
-    outline = { x: hover.b * layout.cellWidth, y: hover.a * layout.cellHeight, w: layout.cellWidth, h: layout.cellHeight };
+    outline = {
+      x: hover.b * layout.cellWidth,
+      y: hover.a * layout.cellHeight,
+      w: layout.cellWidth,
+      h: layout.cellHeight,
+    };
   } else if (hover && layout.kind === 'images') {
     const p = layout.panels[hover.b];
     outline = { x: p.x + hover.x * layout.scale, y: p.y + hover.y * layout.scale, w: layout.scale, h: layout.scale };
@@ -164,9 +188,15 @@ export function StateHeatmap({
     <figure data-testid="state-heatmap-figure" style={styles.figure}>
       <div style={styles.header}>
         <span>{title ?? ''}</span>
-        <ExportButtons name={title ? `state ${title}`.replace(/[^\w.-]+/g, '-') : 'state-heatmap'} getSvg={() => svgRef.current} getCanvas={() => canvasRef.current} />
+        <ExportButtons
+          name={title ? `state ${title}`.replace(/[^\w.-]+/g, '-') : 'state-heatmap'}
+          getSvg={() => svgRef.current}
+          getCanvas={() => canvasRef.current}
+        />
       </div>
-      <div style={styles.readout}>{complete ? readout : `values has ${values.length} numbers, A x B = ${rows} x ${cols} needs ${rows * cols}`}</div>
+      <div style={styles.readout}>
+        {complete ? readout : `values has ${values.length} numbers, A x B = ${rows} x ${cols} needs ${rows * cols}`}
+      </div>
       <div
         role="img"
         aria-label={`State heatmap, ${slice ? sliceName(slice.layer, slice.vector, slice.j) : (title ?? 'state slice')}: blue below zero, red above`}
@@ -217,7 +247,15 @@ export function StateHeatmap({
               </>
             )}
             {outline && (
-              <rect data-export="skip" x={outline.x} y={outline.y} width={outline.w} height={outline.h} fill="none" stroke={GREY.ink} />
+              <rect
+                data-export="skip"
+                x={outline.x}
+                y={outline.y}
+                width={outline.w}
+                height={outline.h}
+                fill="none"
+                stroke={GREY.ink}
+              />
             )}
           </g>
           <ColourLegend
@@ -233,7 +271,12 @@ export function StateHeatmap({
       <ChartSummary
         id={summaryId}
         testId="state-heatmap"
-        text={heatmapSummary(slice ? sliceName(slice.layer, slice.vector, slice.j) : (title ?? 'State slice'), values, rows, cols)}
+        text={heatmapSummary(
+          slice ? sliceName(slice.layer, slice.vector, slice.j) : (title ?? 'State slice'),
+          values,
+          rows,
+          cols,
+        )}
       />
     </figure>
   );

@@ -53,9 +53,11 @@ export function accuracyCsv(exported: AccuracyExport): string {
 export function showingsCsv(exported: AccuracyExport): string {
   const a = exported.association;
   if (!a) return '';
-  const cells = (x: { mean: number; std: number | null; count: number } | null) => (x ? [String(x.mean), x.std === null ? '' : String(x.std), String(x.count)] : ['', '', '0']);
+  const cells = (x: { mean: number; std: number | null; count: number } | null) =>
+    x ? [String(x.mean), x.std === null ? '' : String(x.std), String(x.count)] : ['', '', '0'];
   const lines = ['learner,first_mean,first_std,first_count,second_mean,second_std,second_count'];
-  for (const [name, s] of Object.entries(a.showings)) lines.push([csvField(name), ...cells(s.first), ...cells(s.second)].join(','));
+  for (const [name, s] of Object.entries(a.showings))
+    lines.push([csvField(name), ...cells(s.first), ...cells(s.second)].join(','));
   return lines.join('\n') + '\n';
 }
 

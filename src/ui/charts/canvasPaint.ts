@@ -21,7 +21,12 @@ export function atlasImage(canvas: HTMLCanvasElement, width: number, height: num
  * Size `canvas` to cssWidth x cssHeight CSS pixels (times devicePixelRatio), clear it and draw the atlas
  * that atlasImage(canvas, ...) holds: each rectangle copies atlas pixels (sx, sy, sw, sh) to CSS pixels (dx, dy, dw, dh).
  */
-export function drawAtlas(canvas: HTMLCanvasElement, cssWidth: number, cssHeight: number, rects: readonly CanvasRect[]): void {
+export function drawAtlas(
+  canvas: HTMLCanvasElement,
+  cssWidth: number,
+  cssHeight: number,
+  rects: readonly CanvasRect[],
+): void {
   const a = atlases.get(canvas);
   const context = canvas.getContext('2d');
   if (!a || !context) return;

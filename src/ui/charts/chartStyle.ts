@@ -21,7 +21,15 @@ function makeStyles(theme: ChartTheme): ChartStyles {
   const headerHeight = Math.max(20, theme.labelFont + 8);
   const readoutHeight = Math.max(16, theme.tickFont + 5);
   return {
-    figure: { margin: 0, position: 'relative', fontFamily: FONT, fontSize: theme.labelFont, color: GREY.ink, display: 'inline-block', maxWidth: '100%' },
+    figure: {
+      margin: 0,
+      position: 'relative',
+      fontFamily: FONT,
+      fontSize: theme.labelFont,
+      color: GREY.ink,
+      display: 'inline-block',
+      maxWidth: '100%',
+    },
     header: {
       display: 'flex',
       alignItems: 'center',
@@ -101,7 +109,13 @@ export const visuallyHidden: CSSProperties = {
  * The tooltip beside a hover rule `px` into a plot `plotW` wide whose left edge is `left` px into the
  * figure: right of the rule in the plot's left half, left of it (anchored at its right edge) past the middle.
  */
-export function tooltipBeside(px: number, left: number, top: number, plotW: number, style: CSSProperties = tooltipStyle): CSSProperties {
+export function tooltipBeside(
+  px: number,
+  left: number,
+  top: number,
+  plotW: number,
+  style: CSSProperties = tooltipStyle,
+): CSSProperties {
   const flip = px > plotW / 2;
   return { ...style, top, left: left + px + (flip ? -12 : 12), transform: flip ? 'translateX(-100%)' : undefined };
 }

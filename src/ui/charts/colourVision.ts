@@ -66,7 +66,10 @@ export function deltaE(a: Rgb, b: Rgb): number {
 }
 
 /** The closest pair of `colours` ("#rrggbb") as seen with `deficiency` (or normal vision): its ΔE and indices. */
-export function closestPair(colours: readonly string[], deficiency?: Deficiency): { deltaE: number; i: number; j: number } {
+export function closestPair(
+  colours: readonly string[],
+  deficiency?: Deficiency,
+): { deltaE: number; i: number; j: number } {
   const seen = colours.map((c) => {
     const l = linearRgb(hexRgb(c));
     return lab(deficiency ? simulate(l, deficiency) : l);

@@ -1,16 +1,39 @@
 // Charts to files: SVG (computed styles inlined so the file looks like the screen), PNG, and the
 // accuracy data as CSV/JSON. The DOM is touched only inside the functions, so the pure parts
 // (imageSvgMarkup, accuracyCsv, accuracyJson) import and test in Node.
-export { accuracyCsv, accuracyJson, showingsCsv, ACCURACY_FORMAT, ACCURACY_VERSION, type AccuracyExport } from './accuracyFile';
+export {
+  accuracyCsv,
+  accuracyJson,
+  showingsCsv,
+  ACCURACY_FORMAT,
+  ACCURACY_VERSION,
+  type AccuracyExport,
+} from './accuracyFile';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
 
 /** The computed style properties copied onto every exported element: what SVG text and shapes need to look the same. */
 export const INLINED_STYLES = [
-  'fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-opacity', 'stroke-dasharray', 'stroke-linecap',
-  'stroke-linejoin', 'opacity', 'font-family', 'font-size', 'font-weight', 'font-style', 'text-anchor',
-  'dominant-baseline', 'shape-rendering', 'image-rendering', 'visibility', 'display',
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-width',
+  'stroke-opacity',
+  'stroke-dasharray',
+  'stroke-linecap',
+  'stroke-linejoin',
+  'opacity',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'font-style',
+  'text-anchor',
+  'dominant-baseline',
+  'shape-rendering',
+  'image-rendering',
+  'visibility',
+  'display',
 ] as const;
 
 function escapeAttribute(text: string): string {

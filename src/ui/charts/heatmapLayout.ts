@@ -61,7 +61,14 @@ export function imageIndex(y: number, x: number, channel: number, shape: ImageSh
 }
 
 /** Index in values[a*B + b] of pixel (y, x), channel c, of column b's image. */
-export function columnImageIndex(b: number, cols: number, y: number, x: number, channel: number, shape: ImageShape): number {
+export function columnImageIndex(
+  b: number,
+  cols: number,
+  y: number,
+  x: number,
+  channel: number,
+  shape: ImageShape,
+): number {
   return imageIndex(y, x, channel, shape) * cols + b;
 }
 

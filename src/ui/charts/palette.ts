@@ -22,7 +22,16 @@ export const MARKER = { trueClass: '#d55e00', predicted: '#222222', predictedFil
  * green, black and yellow. Every pair stays apart under simulated protanopia, deuteranopia and
  * tritanopia (test/ui/charts/colourVision.test.ts gives the ΔE).
  */
-export const LEARNER_COLOURS = ['#0072b2', '#e69f00', '#d55e00', '#56b4e9', '#cc79a7', '#009e73', '#000000', '#f0e442'] as const;
+export const LEARNER_COLOURS = [
+  '#0072b2',
+  '#e69f00',
+  '#d55e00',
+  '#56b4e9',
+  '#cc79a7',
+  '#009e73',
+  '#000000',
+  '#f0e442',
+] as const;
 
 /** Colour of the learner drawn at `index` (VSML first), wrapping after 8. */
 export function learnerColour(index: number): string {
@@ -30,7 +39,16 @@ export function learnerColour(index: number): string {
 }
 
 /** Dash patterns in multiples of the line width: solid, dashed, dotted, dash-dot, short dash, long dash, dash-dot-dot, sparse dots. */
-const DASHES: readonly (readonly number[])[] = [[], [4, 2], [1, 1.5], [6, 2, 1, 2], [2, 2], [8, 3], [6, 2, 1, 2, 1, 2], [1, 4]];
+const DASHES: readonly (readonly number[])[] = [
+  [],
+  [4, 2],
+  [1, 1.5],
+  [6, 2, 1, 2],
+  [2, 2],
+  [8, 3],
+  [6, 2, 1, 2, 1, 2],
+  [1, 4],
+];
 
 /** SVG stroke-dasharray of the learner drawn at `index` with lines `lineWidth` px wide; undefined (solid) for VSML. */
 export function learnerDash(index: number, lineWidth: number): string | undefined {

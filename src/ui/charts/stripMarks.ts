@@ -14,9 +14,17 @@ export interface MarkPaths {
 }
 
 /** A downward triangle of width w centred on x, from y to y + h. */
-export const trianglePath = (x: number, y: number, w: number, h: number): string => `M${x - w / 2},${y}h${w}l${-w / 2},${h}Z`;
+export const trianglePath = (x: number, y: number, w: number, h: number): string =>
+  `M${x - w / 2},${y}h${w}l${-w / 2},${h}Z`;
 
-export function markPaths(marks: ArrayLike<number>, start: number, shown: number, cellW: number, band: number, bottom: number): MarkPaths {
+export function markPaths(
+  marks: ArrayLike<number>,
+  start: number,
+  shown: number,
+  cellW: number,
+  band: number,
+  bottom: number,
+): MarkPaths {
   const w = Math.max(3, Math.min(cellW - 1, band - 2));
   const h = Math.max(3, band - 3);
   let first = '';
@@ -34,7 +42,14 @@ export function markPaths(marks: ArrayLike<number>, start: number, shown: number
 }
 
 /** "first showings 2 of 10 right, second showings 9 of 10 right, 5 episodes begin" for the shown window, or '' without marks. */
-export function marksSummary(probabilities: ArrayLike<number>, labels: ArrayLike<number>, marks: ArrayLike<number>, K: number, start: number, shown: number): string {
+export function marksSummary(
+  probabilities: ArrayLike<number>,
+  labels: ArrayLike<number>,
+  marks: ArrayLike<number>,
+  K: number,
+  start: number,
+  shown: number,
+): string {
   const right = { first: 0, second: 0 };
   const seen = { first: 0, second: 0 };
   let episodes = 0;

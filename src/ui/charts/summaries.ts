@@ -38,7 +38,12 @@ export function accuracySummary(curves: readonly SummaryCurve[]): string {
 }
 
 /** "Predicted 7 (p 0.81); true label 7: correct". */
-export function probabilitySummary(probabilities: ArrayLike<number>, label: number, predicted: number, classNames: readonly string[]): string {
+export function probabilitySummary(
+  probabilities: ArrayLike<number>,
+  label: number,
+  predicted: number,
+  classNames: readonly string[],
+): string {
   const K = probabilities.length;
   if (predicted < 0 || predicted >= K) return 'No prediction yet';
   const head = `Predicted ${className(classNames, predicted)} (p ${signed2(probabilities[predicted])})`;

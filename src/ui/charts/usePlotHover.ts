@@ -16,7 +16,13 @@ export interface PlotHover {
  * The plot x of a pointer at `clientX` over an SVG drawn `rect.width` px wide for a viewBox `width` wide,
  * the plot starting `left` and spanning `plotW` viewBox px; null outside [0, plotW].
  */
-export function plotX(clientX: number, rect: { readonly left: number; readonly width: number }, width: number, left: number, plotW: number): number | null {
+export function plotX(
+  clientX: number,
+  rect: { readonly left: number; readonly width: number },
+  width: number,
+  left: number,
+  plotW: number,
+): number | null {
   const px = ((clientX - rect.left) * width) / Math.max(1, rect.width) - left;
   return px >= 0 && px <= plotW ? px : null;
 }
@@ -51,7 +57,8 @@ export function keyPlotX(key: string, current: number | null, plotW: number): nu
 export function usePlotHover(width: number, left: number, plotW: number): PlotHover {
   const [hoverPx, setHoverPx] = useState<number | null>(null);
   const onPointerMove = useCallback(
-    (e: PointerEvent<SVGSVGElement>) => setHoverPx(plotX(e.clientX, e.currentTarget.getBoundingClientRect(), width, left, plotW)),
+    (e: PointerEvent<SVGSVGElement>) =>
+      setHoverPx(plotX(e.clientX, e.currentTarget.getBoundingClientRect(), width, left, plotW)),
     [width, left, plotW],
   );
   const onPointerLeave = useCallback(() => setHoverPx(null), []);

@@ -19,7 +19,16 @@ export function AccuracyPanel() {
   const logX = useStudioState((s) => s.settings.logX);
   const update = useStudioState((s) => s.update);
   const curves = useMemo(
-    () => (accuracy ? Object.entries(accuracy).map(([name, c]) => ({ name, label: learnerLabel(name, learned), x: c.x, mean: c.mean, std: c.std })) : []),
+    () =>
+      accuracy
+        ? Object.entries(accuracy).map(([name, c]) => ({
+            name,
+            label: learnerLabel(name, learned),
+            x: c.x,
+            mean: c.mean,
+            std: c.std,
+          }))
+        : [],
     [accuracy, learned],
   );
   const exportData = async (kind: 'csv' | 'json') => {
@@ -32,12 +41,21 @@ export function AccuracyPanel() {
     <section className="card" aria-label="cumulative accuracy">
       <header className="card-head">
         <div className="with-info">
-          <h2>{present ? `Cumulative accuracy, ${runs} run${runs === 1 ? '' : 's'}` : `Cumulative accuracy, mean ± std over ${runs} run${runs === 1 ? '' : 's'}`}</h2>
+          <h2>
+            {present
+              ? `Cumulative accuracy, ${runs} run${runs === 1 ? '' : 's'}`
+              : `Cumulative accuracy, mean ± std over ${runs} run${runs === 1 ? '' : 's'}`}
+          </h2>
           <AccuracyInfo />
         </div>
         <div className="row small view-options">
           <label>
-            <input type="checkbox" checked={logX} data-testid="log-x" onChange={(e) => update({ logX: e.target.checked })} />
+            <input
+              type="checkbox"
+              checked={logX}
+              data-testid="log-x"
+              onChange={(e) => update({ logX: e.target.checked })}
+            />
             log x
           </label>
           <button type="button" className="link" data-testid="export-csv" onClick={() => void exportData('csv')}>
@@ -50,7 +68,9 @@ export function AccuracyPanel() {
       </header>
       <div className="chart-box" ref={box}>
         <AccuracyChart
-          curves={curves} logX={logX} width={size.width}
+          curves={curves}
+          logX={logX}
+          width={size.width}
           height={present ? size.height : Math.round(Math.min(420, Math.max(260, size.width * 0.6)))}
         />
       </div>

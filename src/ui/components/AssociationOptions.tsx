@@ -16,13 +16,22 @@ export function AssociationOptions() {
       <div className="row">
         <label>
           order
-          <select value={order} data-testid="association-order" onChange={(e) => update({ order: e.target.value as AssociationOrder })}>
+          <select
+            value={order}
+            data-testid="association-order"
+            onChange={(e) => update({ order: e.target.value as AssociationOrder })}
+          >
             <option value="apart">repeat later (never right after)</option>
             <option value="adjacent">repeat right after</option>
           </select>
         </label>
         <label>
-          <input type="checkbox" checked={fresh} data-testid="association-fresh" onChange={(e) => update({ fresh: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={fresh}
+            data-testid="association-fresh"
+            onChange={(e) => update({ fresh: e.target.checked })}
+          />
           every episode from fresh learners
         </label>
       </div>

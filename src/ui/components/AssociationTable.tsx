@@ -20,7 +20,15 @@ export interface AssociationTableProps {
   readonly learned?: readonly LearnedEntry[];
 }
 
-function Cell({ learner, kind, a }: { readonly learner: string; readonly kind: 'first' | 'second'; readonly a: ShowingAccuracy | null }) {
+function Cell({
+  learner,
+  kind,
+  a,
+}: {
+  readonly learner: string;
+  readonly kind: 'first' | 'second';
+  readonly a: ShowingAccuracy | null;
+}) {
   const testId = `showing-${learner}-${kind}`;
   if (!a) {
     return (
@@ -50,12 +58,18 @@ export function AssociationTable({ showings, runs, fresh, learned }: Association
       <figcaption>
         <span>First and second showings</span>
         <InfoButton
-          id="association" title="First and second showings"
+          id="association"
+          title="First and second showings"
           what={`Each episode shows one picture of every class, each picture twice. This table gives, for VSML and for each ordinary network, the share of right guesses on the first showing of a picture and on its second showing, averaged over the ${runs} runs (± the standard deviation over runs; n counts the showings over all runs).`}
           read={`The first showing is a picture the learner has not seen in this episode, so getting it right needs knowledge of the class from before${fresh ? ' — and here every episode starts from a fresh learner, so there is none: expect chance or below' : ''}. The second showing is the same picture again a few steps later: getting it right means the learner took it in from one example.`}
           good="The paper's Fig. 9: VSML is wrong the first time and right, with high confidence, the next. A learner that associates fast has a high second-showing number. The sentence under the table says plainly when a baseline does as well."
         />
-        <button type="button" className="link small" data-testid="export-association-csv" onClick={() => void exportCsv()}>
+        <button
+          type="button"
+          className="link small"
+          data-testid="export-association-csv"
+          onClick={() => void exportCsv()}
+        >
           CSV
         </button>
       </figcaption>
@@ -65,7 +79,13 @@ export function AssociationTable({ showings, runs, fresh, learned }: Association
 }
 
 /** The table and its sentence (no popover, so it renders anywhere). */
-export function ShowingsTable({ showings, learned }: { readonly showings: ShowingsByLearner; readonly learned?: readonly LearnedEntry[] }) {
+export function ShowingsTable({
+  showings,
+  learned,
+}: {
+  readonly showings: ShowingsByLearner;
+  readonly learned?: readonly LearnedEntry[];
+}) {
   const names = Object.keys(showings);
   return (
     <>

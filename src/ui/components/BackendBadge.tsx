@@ -16,7 +16,11 @@ export function BackendBadge() {
   const label = info ? info.description : 'starting…';
   return (
     <div className="status-line">
-      <span className={`badge ${info?.fallback ? 'badge-warn' : ''}`} data-testid="backend-badge" title={info?.fallback ?? undefined}>
+      <span
+        className={`badge ${info?.fallback ? 'badge-warn' : ''}`}
+        data-testid="backend-badge"
+        title={info?.fallback ?? undefined}
+      >
         {label}
       </span>
       {info?.handover && (
@@ -35,7 +39,11 @@ export function BackendBadge() {
           {pending}
         </span>
       )}
-      <span className="stat" data-testid="speed" title="sub-RNN updates/s (cell-ticks/s): one step of one sub-RNN, counted over every run">
+      <span
+        className="stat"
+        data-testid="speed"
+        title="sub-RNN updates/s (cell-ticks/s): one step of one sub-RNN, counted over every run"
+      >
         {speed ? speedText(speed) : '—'}
       </span>
     </div>

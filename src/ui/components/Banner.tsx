@@ -12,7 +12,11 @@ export interface BannerProps {
 
 export function Banner({ tone, testId, onDismiss, children }: BannerProps) {
   return (
-    <p className={tone ? `banner banner-${tone}` : 'banner'} data-testid={testId} role={tone === 'error' ? 'alert' : 'status'}>
+    <p
+      className={tone ? `banner banner-${tone}` : 'banner'}
+      data-testid={testId}
+      role={tone === 'error' ? 'alert' : 'status'}
+    >
       {children}
       {onDismiss && (
         <button type="button" className="link" onClick={onDismiss} aria-label="dismiss">

@@ -33,7 +33,11 @@ export function Controls() {
         <legend>baselines: gradient descent on the same examples</legend>
         {BASELINE_NAMES.map((name) => (
           <label key={name}>
-            <input type="checkbox" checked={baselines.includes(name)} onChange={(e) => toggleBaseline(name, e.target.checked)} />
+            <input
+              type="checkbox"
+              checked={baselines.includes(name)}
+              onChange={(e) => toggleBaseline(name, e.target.checked)}
+            />
             {LEARNER_LABELS[name]}
           </label>
         ))}

@@ -21,7 +21,9 @@ export function DataFileInputs() {
           <label className="file">
             {role} file{entry?.required.includes(role) ? '' : ' (optional)'}
             <input
-              type="file" id={`data-file-${role}`} data-testid={`data-file-${role}`}
+              type="file"
+              id={`data-file-${role}`}
+              data-testid={`data-file-${role}`}
               onChange={(e) => {
                 const file = e.target.files?.[0];
                 if (!file) return;

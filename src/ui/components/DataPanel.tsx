@@ -31,7 +31,11 @@ export function DataPanel() {
       <h3>Data</h3>
       <label>
         dataset
-        <select value={s.dataset} data-testid="dataset" onChange={(e) => update({ dataset: e.target.value, classes: null })}>
+        <select
+          value={s.dataset}
+          data-testid="dataset"
+          onChange={(e) => update({ dataset: e.target.value, classes: null })}
+        >
           {DATASET_CATALOG.map((d) => (
             <option key={d.name} value={d.name}>
               {d.title}
@@ -52,7 +56,11 @@ export function DataPanel() {
         </label>
         <label>
           resize
-          <select value={s.resize ?? 'none'} data-testid="resize" onChange={(e) => update({ resize: e.target.value === 'none' ? null : Number(e.target.value) })}>
+          <select
+            value={s.resize ?? 'none'}
+            data-testid="resize"
+            onChange={(e) => update({ resize: e.target.value === 'none' ? null : Number(e.target.value) })}
+          >
             {RESIZES.map((r) => (
               <option key={r ?? 'none'} value={r ?? 'none'}>
                 {r === null ? 'as stored' : `${r}×${r}`}
@@ -64,7 +72,12 @@ export function DataPanel() {
       <Refusal control="resize" />
       <div className="row">
         <label>
-          <input type="checkbox" checked={s.shuffle} data-testid="shuffle" onChange={(e) => update({ shuffle: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={s.shuffle}
+            data-testid="shuffle"
+            onChange={(e) => update({ shuffle: e.target.checked })}
+          />
           shuffled pixels
         </label>
         <label>
@@ -76,15 +89,24 @@ export function DataPanel() {
         <label>
           classes
           <input
-            type="text" value={classText} placeholder="all" size={12} data-testid="classes"
-            onChange={(e) => setClassText(e.target.value)} onBlur={applyClasses}
+            type="text"
+            value={classText}
+            placeholder="all"
+            size={12}
+            data-testid="classes"
+            onChange={(e) => setClassText(e.target.value)}
+            onBlur={applyClasses}
             onKeyDown={(e) => e.key === 'Enter' && applyClasses()}
           />
         </label>
         <Refusal control="classes" />
         <label>
           stream
-          <select value={s.stream} data-testid="stream" onChange={(e) => update({ stream: e.target.value as StreamKind })}>
+          <select
+            value={s.stream}
+            data-testid="stream"
+            onChange={(e) => update({ stream: e.target.value as StreamKind })}
+          >
             <option value="iid">random examples</option>
             <option value="association">fast association (one image per class, each shown twice)</option>
           </select>

@@ -21,7 +21,15 @@ export function ExampleView({ size }: { readonly size: number }) {
   const right = frame && frame.label >= 0 && frame.predicted === frame.label;
   return (
     <figure className="example">
-      <canvas ref={canvas} width={size} height={size} style={{ width: size, height: size }} data-testid="input-image" role="img" aria-label="the current example's input" />
+      <canvas
+        ref={canvas}
+        width={size}
+        height={size}
+        style={{ width: size, height: size }}
+        data-testid="input-image"
+        role="img"
+        aria-label="the current example's input"
+      />
       <figcaption>
         {seen === 0 || !frame ? (
           <span className="muted">no example yet</span>

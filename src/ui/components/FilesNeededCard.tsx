@@ -13,7 +13,12 @@ export function FilesNeededCard() {
   const needs = entry ? (entry.required.length > 0 ? entry.required : entry.together) : [];
   const loaded = useStudioState((s) => s.dataFiles);
   return (
-    <section className="card files-needed" aria-labelledby="files-needed-title" data-testid="files-needed" data-dataset={dataset}>
+    <section
+      className="card files-needed"
+      aria-labelledby="files-needed-title"
+      data-testid="files-needed"
+      data-dataset={dataset}
+    >
       <h2 id="files-needed-title">{entry?.title ?? dataset} needs files from your disk</h2>
       {needs.length > 0 && (
         <p>
@@ -31,14 +36,20 @@ export function FilesNeededCard() {
       <div className="row">
         {needs.map((role) => (
           <span key={role}>
-            <button type="button" data-testid={`files-needed-${role}`} onClick={() => document.getElementById(`data-file-${role}`)?.click()}>
+            <button
+              type="button"
+              data-testid={`files-needed-${role}`}
+              onClick={() => document.getElementById(`data-file-${role}`)?.click()}
+            >
               Choose the {role} file…
             </button>{' '}
             {loaded[role] && <span className="muted small">{loaded[role]}</span>}
           </span>
         ))}
       </div>
-      <p className="muted small">The views come back as soon as the files are loaded, or when another dataset is chosen.</p>
+      <p className="muted small">
+        The views come back as soon as the files are loaded, or when another dataset is chosen.
+      </p>
     </section>
   );
 }

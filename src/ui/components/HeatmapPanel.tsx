@@ -55,11 +55,21 @@ export function HeatmapPanel() {
           </label>
           <label>
             state dimension j = {Math.min(j, info.stateSize - 1)}
-            <input type="range" min={0} max={info.stateSize - 1} value={Math.min(j, info.stateSize - 1)} onChange={(e) => update({ j: Number(e.target.value) })} />
+            <input
+              type="range"
+              min={0}
+              max={info.stateSize - 1}
+              value={Math.min(j, info.stateSize - 1)}
+              onChange={(e) => update({ j: Number(e.target.value) })}
+            />
           </label>
           <label>
             colour scale
-            <select value={norm} data-testid="heatmap-norm" onChange={(e) => update({ norm: e.target.value as Normalisation })}>
+            <select
+              value={norm}
+              data-testid="heatmap-norm"
+              onChange={(e) => update({ norm: e.target.value as Normalisation })}
+            >
               <option value="class">each class column on its own</option>
               <option value="layer">one scale for the layer</option>
               <option value="fixed">fixed, −1 to 1</option>
@@ -70,9 +80,13 @@ export function HeatmapPanel() {
       <div className="chart-box" ref={box}>
         {heatmap ? (
           <StateHeatmap
-            width={present ? size.width : Math.min(size.width, 1100)} height={present ? size.height : undefined}
-            values={heatmap.values} rows={heatmap.rows} cols={heatmap.cols}
-            imageShape={L === 0 ? info.imageShape : null} normalisation={norm}
+            width={present ? size.width : Math.min(size.width, 1100)}
+            height={present ? size.height : undefined}
+            values={heatmap.values}
+            rows={heatmap.rows}
+            cols={heatmap.cols}
+            imageShape={L === 0 ? info.imageShape : null}
+            normalisation={norm}
             columnNames={last ? info.classNames : undefined}
             title={`layer ${heatmap.view.layer}, ${heatmap.view.vector === 'c' ? 'cell state' : 'hidden state'} ${heatmap.view.vector}[${heatmap.view.j}], run 0`}
             slice={heatmap.view}

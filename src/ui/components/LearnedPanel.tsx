@@ -14,13 +14,14 @@ export function LearnedPanel() {
   const files = useStudioState((s) => s.learnedFiles);
   const update = useStudioState((s) => s.update);
   const { pickLearned } = usePickedFiles();
-  const toggle = (id: string, on: boolean) => update({ learned: SHIPPED_LEARNED.map((l) => l.id).filter((x) => (x === id ? on : learned.includes(x))) });
+  const toggle = (id: string, on: boolean) =>
+    update({ learned: SHIPPED_LEARNED.map((l) => l.id).filter((x) => (x === id ? on : learned.includes(x))) });
   return (
     <section className="panel" aria-label="learned learners">
       <h3>Learners without shared variables</h3>
       <p className="small muted">
-        Meta-learned like VSML, but with one weight per input and output instead of one small rule shared by every connection (paper §4.4). Each runs as one more line on
-        the same examples.
+        Meta-learned like VSML, but with one weight per input and output instead of one small rule shared by every
+        connection (paper §4.4). Each runs as one more line on the same examples.
       </p>
       {SHIPPED_LEARNED.length > 0 && (
         <fieldset>
@@ -28,10 +29,20 @@ export function LearnedPanel() {
           {SHIPPED_LEARNED.map((l) => (
             <div key={l.id} className="row">
               <label>
-                <input type="checkbox" data-testid={`learned-${l.id}`} checked={learned.includes(l.id)} onChange={(e) => toggle(l.id, e.target.checked)} />
+                <input
+                  type="checkbox"
+                  data-testid={`learned-${l.id}`}
+                  checked={learned.includes(l.id)}
+                  onChange={(e) => toggle(l.id, e.target.checked)}
+                />
                 {l.title}
               </label>
-              <ModelCardLink learnerId={l.id} assetBase={import.meta.env.BASE_URL} testId={`model-card-link-${l.id}`} of={l.title} />
+              <ModelCardLink
+                learnerId={l.id}
+                assetBase={import.meta.env.BASE_URL}
+                testId={`model-card-link-${l.id}`}
+                of={l.title}
+              />
             </div>
           ))}
         </fieldset>
@@ -39,7 +50,9 @@ export function LearnedPanel() {
       <label className="file">
         or a learned-learner file (Meta RNN, Hebbian, FWMemory .learner.json)
         <input
-          type="file" accept=".json,application/json" data-testid="learned-file"
+          type="file"
+          accept=".json,application/json"
+          data-testid="learned-file"
           onChange={(e) => {
             const f = e.target.files?.[0];
             e.target.value = '';
@@ -54,7 +67,12 @@ export function LearnedPanel() {
           {files.map((name) => (
             <li key={name}>
               {name}{' '}
-              <button type="button" className="link" data-testid={`learned-remove-${name}`} onClick={() => void studio.removeLearnedFile(name)}>
+              <button
+                type="button"
+                className="link"
+                data-testid={`learned-remove-${name}`}
+                onClick={() => void studio.removeLearnedFile(name)}
+              >
                 remove
               </button>
             </li>

@@ -15,7 +15,11 @@ export function LearnerPanel() {
       <h3>Learner</h3>
       <label>
         shipped
-        <select value={file ? 'file' : learner} data-testid="learner" onChange={(e) => studio.chooseShippedLearner(e.target.value)}>
+        <select
+          value={file ? 'file' : learner}
+          data-testid="learner"
+          onChange={(e) => studio.chooseShippedLearner(e.target.value)}
+        >
           {SHIPPED_LEARNERS.map((l) => (
             <option key={l.id} value={l.id}>
               {l.title}
@@ -29,7 +33,9 @@ export function LearnerPanel() {
       <label className="file">
         or a learner file (.learner.json)
         <input
-          type="file" accept=".json,application/json" data-testid="learner-file"
+          type="file"
+          accept=".json,application/json"
+          data-testid="learner-file"
           onChange={(e) => {
             const f = e.target.files?.[0];
             e.target.value = '';

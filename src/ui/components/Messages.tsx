@@ -19,8 +19,8 @@ export function Messages() {
       )}
       {urlErrors.length > 0 && (
         <Banner tone="warn" testId="url-error">
-          This link has {urlErrors.length === 1 ? 'a bad setting' : `${urlErrors.length} bad settings`} ({urlErrors.join('; ')});{' '}
-          {urlErrors.length === 1 ? 'its default is' : 'their defaults are'} used.
+          This link has {urlErrors.length === 1 ? 'a bad setting' : `${urlErrors.length} bad settings`} (
+          {urlErrors.join('; ')}); {urlErrors.length === 1 ? 'its default is' : 'their defaults are'} used.
         </Banner>
       )}
       {notice && <Banner testId="notice">{notice}</Banner>}

@@ -37,8 +37,12 @@ export function ExampleCard() {
         <ExampleView size={side} />
         {frame && frame.examplesSeen > 0 ? (
           <ProbabilityBars
-            probabilities={frame.probabilities} label={frame.label} predicted={frame.predicted} classNames={info.classNames}
-            width={present ? barsWidth : Math.min(barsWidth, 420)} height={present ? size.height : undefined}
+            probabilities={frame.probabilities}
+            label={frame.label}
+            predicted={frame.predicted}
+            classNames={info.classNames}
+            width={present ? barsWidth : Math.min(barsWidth, 420)}
+            height={present ? size.height : undefined}
           />
         ) : (
           <p className="muted">press play or step</p>
@@ -63,7 +67,10 @@ export function StripCard() {
     <section className="card wide" aria-label="introspection">
       <div className="with-info">
         <h2>
-          {present ? 'Probabilities, last' : `Output probabilities of ${learnerLabel(whose, info.learned)} over the last`} {frame ? frame.recentLabels.length : 0} examples
+          {present
+            ? 'Probabilities, last'
+            : `Output probabilities of ${learnerLabel(whose, info.learned)} over the last`}{' '}
+          {frame ? frame.recentLabels.length : 0} examples
         </h2>
         <StripInfo />
         {learners.length > 1 && (
@@ -82,15 +89,22 @@ export function StripCard() {
       <div className="chart-box" ref={box}>
         {frame && frame.recentLabels.length > 0 ? (
           <IntrospectionStrip
-            width={present ? size.width : Math.min(size.width, 1100)} height={present ? size.height : undefined}
-            probabilities={frame.recentProbabilities} labels={frame.recentLabels} numClasses={info.numClasses} classNames={info.classNames}
-            firstExample={frame.examplesSeen - frame.recentLabels.length + 1} marks={frame.recentMarks}
+            width={present ? size.width : Math.min(size.width, 1100)}
+            height={present ? size.height : undefined}
+            probabilities={frame.recentProbabilities}
+            labels={frame.recentLabels}
+            numClasses={info.numClasses}
+            classNames={info.classNames}
+            firstExample={frame.examplesSeen - frame.recentLabels.length + 1}
+            marks={frame.recentMarks}
           />
         ) : (
           <p className="muted">no examples yet</p>
         )}
       </div>
-      {frame?.showings && !present && <AssociationTable showings={frame.showings} runs={info.runs} fresh={fresh} learned={info.learned} />}
+      {frame?.showings && !present && (
+        <AssociationTable showings={frame.showings} runs={info.runs} fresh={fresh} learned={info.learned} />
+      )}
     </section>
   );
 }

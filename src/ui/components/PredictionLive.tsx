@@ -11,7 +11,10 @@ export function PredictionLive() {
   const playing = useStudioState((s) => s.playing);
   const [said, setSaid] = useState<Announced | null>(null);
   useEffect(() => {
-    const shown = frame && classNames ? { example: frame.examplesSeen, predicted: frame.predicted, label: frame.label, classNames } : null;
+    const shown =
+      frame && classNames
+        ? { example: frame.examplesSeen, predicted: frame.predicted, label: frame.label, classNames }
+        : null;
     setSaid((last) => nextAnnouncement(last, shown, playing, performance.now()) ?? last);
   }, [frame, classNames, playing]);
   return (

@@ -13,7 +13,10 @@ export function PresetBar() {
     <nav className="presets" aria-label="presets">
       {PRESETS.map((p) => (
         <a
-          key={p.id} href={`?${presetQuery(p)}`} data-testid={`preset-${p.id}`} title={[p.blurb, p.watch, p.expect].filter(Boolean).join(' ')}
+          key={p.id}
+          href={`?${presetQuery(p)}`}
+          data-testid={`preset-${p.id}`}
+          title={[p.blurb, p.watch, p.expect].filter(Boolean).join(' ')}
           className={active?.id === p.id ? 'active' : ''}
           onClick={(e) => {
             if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey) return;
@@ -31,7 +34,10 @@ export function PresetBar() {
         </p>
       )}
       {active?.expect && (
-        <p className={active.vsmlBehind ? 'small preset-expect behind' : 'small preset-expect'} data-testid="preset-expect">
+        <p
+          className={active.vsmlBehind ? 'small preset-expect behind' : 'small preset-expect'}
+          data-testid="preset-expect"
+        >
           <b>What to expect:</b> {active.expect}
         </p>
       )}

@@ -8,7 +8,16 @@ export function Refusal({ control }: { readonly control: string }) {
   const error = useStudioState((s) => s.error);
   const dataset = useStudioState((s) => s.settings.dataset);
   const picked = usePickedFiles();
-  if (!error || !refusalControls(error, { dataset, learnerFile: picked.learnerFile, learnedFile: picked.learnedFile, dataFiles: picked.dataFiles }).includes(control)) return null;
+  if (
+    !error ||
+    !refusalControls(error, {
+      dataset,
+      learnerFile: picked.learnerFile,
+      learnedFile: picked.learnedFile,
+      dataFiles: picked.dataFiles,
+    }).includes(control)
+  )
+    return null;
   return (
     <p className="refusal" role="alert" data-testid={`refusal-${control}`}>
       {error}

@@ -1,10 +1,15 @@
 // Draws a flat input vector as a grey image on a canvas: reshaped to the task's image (channels
 // averaged) or, without one, to the smallest square that holds it; min-max scaled, nearest-neighbour.
-export function drawGreyImage(canvas: HTMLCanvasElement, values: Float32Array, shape: { height: number; width: number; channels: number } | null): void {
+export function drawGreyImage(
+  canvas: HTMLCanvasElement,
+  values: Float32Array,
+  shape: { height: number; width: number; channels: number } | null,
+): void {
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
   const C = shape && shape.height * shape.width * shape.channels === values.length ? shape.channels : 1;
-  const H = shape && C * shape.height * shape.width === values.length ? shape.height : Math.ceil(Math.sqrt(values.length));
+  const H =
+    shape && C * shape.height * shape.width === values.length ? shape.height : Math.ceil(Math.sqrt(values.length));
   const W = shape && C * shape.height * shape.width === values.length ? shape.width : Math.ceil(values.length / H);
   let lo = Infinity;
   let hi = -Infinity;

@@ -21,7 +21,11 @@ export function showingsVerdict(showings: ShowingsByLearner, learned: readonly L
   const label = (name: string): string => learnerLabel(name, learned);
   const vsml = showings.vsml?.second;
   if (!vsml) return 'No image has been shown a second time yet: the table fills in as the repeats come.';
-  const groups: { better: [string, ShowingAccuracy][]; similar: [string, ShowingAccuracy][]; worse: [string, ShowingAccuracy][] } = { better: [], similar: [], worse: [] };
+  const groups: {
+    better: [string, ShowingAccuracy][];
+    similar: [string, ShowingAccuracy][];
+    worse: [string, ShowingAccuracy][];
+  } = { better: [], similar: [], worse: [] };
   for (const [name, s] of Object.entries(showings)) {
     if (name === 'vsml' || !s.second) continue;
     const d = s.second.mean - vsml.mean;
@@ -31,13 +35,19 @@ export function showingsVerdict(showings: ShowingsByLearner, learned: readonly L
   const names = (g: [string, ShowingAccuracy][]) => g.map(([n]) => n);
   const numbers = (g: [string, ShowingAccuracy][]) => g.map(([, a]) => pct(a)).join(', ');
   if (groups.better.length > 0) {
-    parts.push(`${list(names(groups.better))} ${verb(groups.better, 'gets', 'get')} more of them right here (${numbers(groups.better)}).`);
+    parts.push(
+      `${list(names(groups.better))} ${verb(groups.better, 'gets', 'get')} more of them right here (${numbers(groups.better)}).`,
+    );
   }
   if (groups.similar.length > 0) {
-    parts.push(`${list(names(groups.similar))} also ${verb(groups.similar, 'gets', 'get')} about as many right here (${numbers(groups.similar)}).`);
+    parts.push(
+      `${list(names(groups.similar))} also ${verb(groups.similar, 'gets', 'get')} about as many right here (${numbers(groups.similar)}).`,
+    );
   }
   if (groups.worse.length > 0) {
-    parts.push(`${list(names(groups.worse))} ${verb(groups.worse, 'gets', 'get')} fewer right (${numbers(groups.worse)}).`);
+    parts.push(
+      `${list(names(groups.worse))} ${verb(groups.worse, 'gets', 'get')} fewer right (${numbers(groups.worse)}).`,
+    );
   }
   return parts.join(' ');
 }

@@ -7,7 +7,12 @@ import { divergingInterpolator, parseColour, sequentialInterpolator } from '../c
 import { EXPLAIN_GATES } from '../../model/explainTypes';
 import { fixed, maxAbs, type CellNumbers } from './explainNumbers';
 
-const GATE_WORDS = { i: 'input gate i: how much new to write', f: 'forget gate f: how much of c to keep', o: 'output gate o: how much of c to show as h', g: 'candidate g: what to write' } as const;
+const GATE_WORDS = {
+  i: 'input gate i: how much new to write',
+  f: 'forget gate f: how much of c to keep',
+  o: 'output gate o: how much of c to show as h',
+  g: 'candidate g: what to write',
+} as const;
 
 /** Background of a value: on [0, 1] (a sigmoid gate) white to blue, else blue < 0 < red on ±r. */
 function shade(v: number, r: number, unit = false): string {
@@ -18,7 +23,17 @@ function shade(v: number, r: number, unit = false): string {
   return `rgba(${red}, ${green}, ${blue}, 0.4)`;
 }
 
-function Value({ id, v, r, unit }: { readonly id: string; readonly v: number; readonly r: number; readonly unit?: boolean }) {
+function Value({
+  id,
+  v,
+  r,
+  unit,
+}: {
+  readonly id: string;
+  readonly v: number;
+  readonly r: number;
+  readonly unit?: boolean;
+}) {
   return (
     <td data-testid={`explain-cell-${id}`} data-value={v} title={String(v)} style={{ background: shade(v, r, unit) }}>
       {fixed(v)}
@@ -28,23 +43,39 @@ function Value({ id, v, r, unit }: { readonly id: string; readonly v: number; re
 
 export function CellTable({ cell }: { readonly cell: CellNumbers }) {
   const N = cell.cBefore.length;
-  const states = Math.max(maxAbs(cell.cBefore), maxAbs(cell.cAfter), maxAbs(cell.hBefore), ...cell.ticks.map((t) => Math.max(maxAbs(t.c), maxAbs(t.h))));
+  const states = Math.max(
+    maxAbs(cell.cBefore),
+    maxAbs(cell.cAfter),
+    maxAbs(cell.hBefore),
+    ...cell.ticks.map((t) => Math.max(maxAbs(t.c), maxAbs(t.h))),
+  );
   const dc = cell.cAfter.map((v, j) => v - cell.cBefore[j]);
   const rd = maxAbs(dc);
   return (
-    <div className="cell-table-box" role="region" aria-label="the picked cell's numbers (scrolls sideways)" tabIndex={0}>
+    <div
+      className="cell-table-box"
+      role="region"
+      aria-label="the picked cell's numbers (scrolls sideways)"
+      tabIndex={0}
+    >
       <table className="cell-table" data-testid="explain-cell-table">
         <caption className="visually-hidden">The picked cell’s gates and states per dimension j</caption>
         <thead>
           <tr>
-            <th rowSpan={2} scope="col">j</th>
-            <th colSpan={2} scope="colgroup">before</th>
+            <th rowSpan={2} scope="col">
+              j
+            </th>
+            <th colSpan={2} scope="colgroup">
+              before
+            </th>
             {cell.ticks.map((_, t) => (
               <th key={t} colSpan={6} scope="colgroup">
                 {`micro-tick ${t + 1}`}
               </th>
             ))}
-            <th rowSpan={2} scope="col" title="change of the cell state over the example">Δc</th>
+            <th rowSpan={2} scope="col" title="change of the cell state over the example">
+              Δc
+            </th>
           </tr>
           <tr>
             <th scope="col">c</th>
@@ -55,8 +86,12 @@ export function CellTable({ cell }: { readonly cell: CellNumbers }) {
                   {g}
                 </th>
               )),
-              <th key={`${t}c`} scope="col">c′</th>,
-              <th key={`${t}h`} scope="col">h′</th>,
+              <th key={`${t}c`} scope="col">
+                c′
+              </th>,
+              <th key={`${t}h`} scope="col">
+                h′
+              </th>,
             ])}
           </tr>
         </thead>
@@ -67,7 +102,9 @@ export function CellTable({ cell }: { readonly cell: CellNumbers }) {
               <Value id={`c-before-${j}`} v={cell.cBefore[j]} r={states} />
               <Value id={`h-before-${j}`} v={cell.hBefore[j]} r={states} />
               {cell.ticks.map((tick, t) => [
-                ...EXPLAIN_GATES.map((g) => <Value key={`${t}${g}`} id={`t${t}-${g}-${j}`} v={tick.gates[g][j]} r={1} unit={g !== 'g'} />),
+                ...EXPLAIN_GATES.map((g) => (
+                  <Value key={`${t}${g}`} id={`t${t}-${g}-${j}`} v={tick.gates[g][j]} r={1} unit={g !== 'g'} />
+                )),
                 <Value key={`${t}c`} id={`t${t}-c-${j}`} v={tick.c[j]} r={states} />,
                 <Value key={`${t}h`} id={`t${t}-h-${j}`} v={tick.h[j]} r={states} />,
               ])}

@@ -13,7 +13,15 @@ function partsOf(source: string): EquationPart[] {
 export function Equation({ source }: { readonly source: string }) {
   return (
     <>
-      {partsOf(source).map((p, k) => (p.kind === 'sub' ? <sub key={k}>{p.text}</sub> : p.kind === 'sup' ? <sup key={k}>{p.text}</sup> : <span key={k}>{p.text}</span>))}
+      {partsOf(source).map((p, k) =>
+        p.kind === 'sub' ? (
+          <sub key={k}>{p.text}</sub>
+        ) : p.kind === 'sup' ? (
+          <sup key={k}>{p.text}</sup>
+        ) : (
+          <span key={k}>{p.text}</span>
+        ),
+      )}
     </>
   );
 }

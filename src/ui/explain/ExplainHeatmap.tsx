@@ -43,7 +43,8 @@ export interface ExplainHeatmapProps {
 const LABEL = 14;
 
 function outlineOf(layout: HeatmapLayout, cell: GridCell): { x: number; y: number; w: number; h: number } | null {
-  if (layout.kind === 'matrix') return { x: cell.b * layout.cellWidth, y: cell.a * layout.cellHeight, w: layout.cellWidth, h: layout.cellHeight };
+  if (layout.kind === 'matrix')
+    return { x: cell.b * layout.cellWidth, y: cell.a * layout.cellHeight, w: layout.cellWidth, h: layout.cellHeight };
   const p = layout.panels[cell.b];
   if (!p) return null;
   const C = layout.shape.channels;
@@ -54,7 +55,22 @@ function outlineOf(layout: HeatmapLayout, cell: GridCell): { x: number; y: numbe
 }
 
 export function ExplainHeatmap(props: ExplainHeatmapProps) {
-  const { testId, values, rows, cols, imageShape, columnNames, label, caption, width, maxHeight, range, selected, onHover, onSelect } = props;
+  const {
+    testId,
+    values,
+    rows,
+    cols,
+    imageShape,
+    columnNames,
+    label,
+    caption,
+    width,
+    maxHeight,
+    range,
+    selected,
+    onHover,
+    onSelect,
+  } = props;
   const { tickFont } = useChartTheme();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const images = isImageSlice(rows, imageShape);
@@ -88,13 +104,24 @@ export function ExplainHeatmap(props: ExplainHeatmapProps) {
   const name = (b: number) => columnNames[b] ?? String(b);
 
   return (
-    <div className="explain-heatmap" role="img" aria-label={`${label}: blue below zero, red above, up to ±${r.toPrecision(3)}`} style={{ width: svgW, height: svgH }}>
+    <div
+      className="explain-heatmap"
+      role="img"
+      aria-label={`${label}: blue below zero, red above, up to ±${r.toPrecision(3)}`}
+      style={{ width: svgW, height: svgH }}
+    >
       <canvas
-        ref={canvasRef} data-testid={testId} data-rows={rows} data-cols={cols} data-range={r}
+        ref={canvasRef}
+        data-testid={testId}
+        data-rows={rows}
+        data-cols={cols}
+        data-range={r}
         style={{ position: 'absolute', left: 0, top, width: layout.width, height: layout.height }}
       />
       <svg
-        width={svgW} height={svgH} style={{ position: 'absolute', left: 0, top: 0, cursor: onSelect ? 'crosshair' : undefined }}
+        width={svgW}
+        height={svgH}
+        style={{ position: 'absolute', left: 0, top: 0, cursor: onSelect ? 'crosshair' : undefined }}
         onPointerMove={(e) => onHover?.(at(e))}
         onPointerLeave={() => onHover?.(null)}
         onClick={(e) => {
@@ -116,10 +143,29 @@ export function ExplainHeatmap(props: ExplainHeatmapProps) {
                   </text>
                 ) : null,
               )}
-          {layout.kind === 'matrix' && <rect width={layout.width} height={layout.height} fill="none" stroke={GREY.grid} />}
-          {mark && <rect x={mark.x - 1} y={mark.y - 1} width={mark.w + 2} height={mark.h + 2} fill="none" stroke={GREY.ink} strokeWidth={2} />}
+          {layout.kind === 'matrix' && (
+            <rect width={layout.width} height={layout.height} fill="none" stroke={GREY.grid} />
+          )}
+          {mark && (
+            <rect
+              x={mark.x - 1}
+              y={mark.y - 1}
+              width={mark.w + 2}
+              height={mark.h + 2}
+              fill="none"
+              stroke={GREY.ink}
+              strokeWidth={2}
+            />
+          )}
         </g>
-        <ColourLegend interpolate={divergingInterpolator} domain={[-r, r]} caption={caption} x={8} y={legendY} width={legendW} />
+        <ColourLegend
+          interpolate={divergingInterpolator}
+          domain={[-r, r]}
+          caption={caption}
+          x={8}
+          y={legendY}
+          width={legendW}
+        />
       </svg>
     </div>
   );

@@ -22,7 +22,8 @@ export interface ExplainViewProps {
   readonly onClose: () => void;
 }
 
-const isField = (t: EventTarget | null): boolean => t instanceof HTMLElement && t.closest('input, select, textarea, [contenteditable="true"]') !== null;
+const isField = (t: EventTarget | null): boolean =>
+  t instanceof HTMLElement && t.closest('input, select, textarea, [contenteditable="true"]') !== null;
 
 function agreementText(agreement: number, backend: string): string {
   if (agreement === 0) return `The engine's own state after this example (${backend}) is the same, number for number.`;
@@ -51,26 +52,45 @@ export function ExplainView({ port, onClose }: ExplainViewProps) {
     else if (e.key === 'ArrowLeft') view.back();
     else if (e.key === 'Escape') onClose();
     // Space plays the live session elsewhere on the page; here it is nobody's (a focused button takes it itself).
-    else if (e.key !== ' ' || (e.target instanceof HTMLElement && e.target.closest('button, a, summary, [role=button]'))) return;
+    else if (
+      e.key !== ' ' ||
+      (e.target instanceof HTMLElement && e.target.closest('button, a, summary, [role=button]'))
+    )
+      return;
     e.preventDefault();
     e.stopPropagation();
   };
 
   return (
-    <section className="explain" data-testid="explain-view" data-stage={stage.id} data-example={ex?.example ?? -1} data-predicted={ex?.predicted ?? -1} data-busy={view.busy} aria-labelledby="explain-title" data-arrow-keys onKeyDown={onKeyDown}>
+    <section
+      className="explain"
+      data-testid="explain-view"
+      data-stage={stage.id}
+      data-example={ex?.example ?? -1}
+      data-predicted={ex?.predicted ?? -1}
+      data-busy={view.busy}
+      aria-labelledby="explain-title"
+      data-arrow-keys
+      onKeyDown={onKeyDown}
+    >
       <header className="explain-head">
         <h2 id="explain-title" ref={heading} tabIndex={-1}>
           Explain this step{' '}
           {ex && (
             <span className="explain-sub" data-testid="explain-example">
-              example {ex.example + 1} of run 0 · label “{names(ex.label)}” · predicted “{names(ex.predicted)}” {ex.predicted === ex.label ? '✓' : '✗'}
+              example {ex.example + 1} of run 0 · label “{names(ex.label)}” · predicted “{names(ex.predicted)}”{' '}
+              {ex.predicted === ex.label ? '✓' : '✗'}
             </span>
           )}
         </h2>
         {ex && ex.layers.length > 1 && (
           <label>
             layer{' '}
-            <select data-testid="explain-layer" value={view.cell.layer} onChange={(e) => view.setCell({ layer: Number(e.target.value) })}>
+            <select
+              data-testid="explain-layer"
+              value={view.cell.layer}
+              onChange={(e) => view.setCell({ layer: Number(e.target.value) })}
+            >
               {ex.layers.map((L, l) => (
                 <option key={l} value={l}>
                   {l + 1}: {L.A} × {L.B}
@@ -79,7 +99,13 @@ export function ExplainView({ port, onClose }: ExplainViewProps) {
             </select>
           </label>
         )}
-        <button type="button" className="explain-close" data-testid="explain-close" onClick={onClose} aria-keyshortcuts="Escape">
+        <button
+          type="button"
+          className="explain-close"
+          data-testid="explain-close"
+          onClick={onClose}
+          aria-keyshortcuts="Escape"
+        >
           ✕ Back to the live views
         </button>
       </header>
@@ -89,8 +115,11 @@ export function ExplainView({ port, onClose }: ExplainViewProps) {
           {STAGES.map((s, k) => (
             <li key={s.id}>
               <button
-                type="button" data-testid={`explain-stage-${k + 1}`} aria-current={k === view.stage ? 'step' : undefined}
-                className={k < view.stage ? 'done' : undefined} onClick={() => view.setStage(k)}
+                type="button"
+                data-testid={`explain-stage-${k + 1}`}
+                aria-current={k === view.stage ? 'step' : undefined}
+                className={k < view.stage ? 'done' : undefined}
+                onClick={() => view.setStage(k)}
               >
                 <span className="step-n">{k + 1}</span> {s.short}
               </button>
@@ -109,10 +138,19 @@ export function ExplainView({ port, onClose }: ExplainViewProps) {
         <div className="explain-drawing" ref={box}>
           {ex ? (
             <ChartThemeContext.Provider value={present ? PRESENTATION_CHART_THEME : DEFAULT_CHART_THEME}>
-              <StageBody id={stage.id} ex={ex} classNames={classNames} imageShape={info?.imageShape ?? null} view={view} width={size.width} />
+              <StageBody
+                id={stage.id}
+                ex={ex}
+                classNames={classNames}
+                imageShape={info?.imageShape ?? null}
+                view={view}
+                width={size.width}
+              />
             </ChartThemeContext.Provider>
           ) : (
-            <p className="muted">{view.busy ? 'Taking one example and reading run 0’s state back…' : 'No example yet.'}</p>
+            <p className="muted">
+              {view.busy ? 'Taking one example and reading run 0’s state back…' : 'No example yet.'}
+            </p>
           )}
         </div>
         <aside className="explain-text" aria-live="polite">
@@ -140,10 +178,23 @@ export function ExplainView({ port, onClose }: ExplainViewProps) {
       </div>
 
       <footer className="explain-nav">
-        <button type="button" data-testid="explain-back" disabled={view.stage === 0} onClick={view.back} aria-keyshortcuts="ArrowLeft">
+        <button
+          type="button"
+          data-testid="explain-back"
+          disabled={view.stage === 0}
+          onClick={view.back}
+          aria-keyshortcuts="ArrowLeft"
+        >
           ◂ Back
         </button>
-        <button type="button" className="primary" data-testid="explain-next" disabled={view.busy} onClick={view.next} aria-keyshortcuts="ArrowRight">
+        <button
+          type="button"
+          className="primary"
+          data-testid="explain-next"
+          disabled={view.busy}
+          onClick={view.next}
+          aria-keyshortcuts="ArrowRight"
+        >
           {last ? 'Next example ▸' : 'Next ▸'}
         </button>
         <label>
@@ -156,10 +207,22 @@ export function ExplainView({ port, onClose }: ExplainViewProps) {
             ))}
           </select>
         </label>
-        {view.busy && <span className="muted" role="status">working…</span>}
+        {view.busy && (
+          <span className="muted" role="status">
+            working…
+          </span>
+        )}
       </footer>
 
-      {ex && view.traceIndex !== null && <ReproducePanel port={port} example={view.traceIndex} learner={learner} learnerFile={learnerFile} cell={view.cell} />}
+      {ex && view.traceIndex !== null && (
+        <ReproducePanel
+          port={port}
+          example={view.traceIndex}
+          learner={learner}
+          learnerFile={learnerFile}
+          cell={view.cell}
+        />
+      )}
     </section>
   );
 }

@@ -33,8 +33,14 @@ export function ReproducePanel({ port, example, learner, learnerFile, cell }: Re
       downloadBlob(new Blob([reply.stream], { type: 'application/json' }), files.stream);
       downloadBlob(new Blob([reply.state], { type: 'application/json' }), files.state);
       const taught = reply.taught > 0 ? `, ${reply.taught} of them drawings you taught` : '';
-      const fits = example < reply.examples ? '' : ` — the explained example ${example} is not among them; explain again and download`;
-      setStatus({ ok: fits === '', text: `Saved ${files.stream} (${reply.examples} examples${taught}) and ${files.state}${fits}.` });
+      const fits =
+        example < reply.examples
+          ? ''
+          : ` — the explained example ${example} is not among them; explain again and download`;
+      setStatus({
+        ok: fits === '',
+        text: `Saved ${files.stream} (${reply.examples} examples${taught}) and ${files.state}${fits}.`,
+      });
     } catch (e) {
       setStatus({ ok: false, text: `reproduce: ${errorMessage(e)}` });
     } finally {
@@ -46,10 +52,17 @@ export function ReproducePanel({ port, example, learner, learnerFile, cell }: Re
       <button type="button" data-testid="explain-download" disabled={busy} onClick={() => void save()}>
         Download to reproduce
       </button>
-      <span className="muted"> then, in the repository, the CLI’s CPU reference computes the same stages (of the picked cell):</span>
+      <span className="muted">
+        {' '}
+        then, in the repository, the CLI’s CPU reference computes the same stages (of the picked cell):
+      </span>
       <pre data-testid="explain-command">{command}</pre>
       {status && (
-        <p role={status.ok ? 'status' : 'alert'} className={status.ok ? 'small' : 'small bad'} data-testid="explain-download-status">
+        <p
+          role={status.ok ? 'status' : 'alert'}
+          className={status.ok ? 'small' : 'small bad'}
+          data-testid="explain-download-status"
+        >
           {status.text}
         </p>
       )}

@@ -28,10 +28,22 @@ export interface VectorBarsProps {
 const POS = '#c0392b';
 
 /** Whether the bars are wide enough to carry their numbers (the band of K bars over `width`, 75% of it a bar). */
-const showTextFor = (width: number, K: number, font: number): boolean => ((width - 8) / Math.max(1, K)) * 0.75 >= font * 2.2;
+const showTextFor = (width: number, K: number, font: number): boolean =>
+  ((width - 8) / Math.max(1, K)) * 0.75 >= font * 2.2;
 const NEG = '#2f6fb0';
 
-export function VectorBars({ testId, values, names, label, kind, trueClass = -1, predicted = -1, digits = 3, width = 420, height = 170 }: VectorBarsProps) {
+export function VectorBars({
+  testId,
+  values,
+  names,
+  label,
+  kind,
+  trueClass = -1,
+  predicted = -1,
+  digits = 3,
+  width = 420,
+  height = 170,
+}: VectorBarsProps) {
   const { tickFont } = useChartTheme();
   const K = values.length;
   const top = tickFont + 6;
@@ -40,7 +52,8 @@ export function VectorBars({ testId, values, names, label, kind, trueClass = -1,
   // Signed: from the lowest value (or 0) to the highest (or 0), so all-positive bars use the whole height.
   let lo = 0;
   let hi = 0;
-  for (let k = 0; k < K; k++) if (Number.isFinite(values[k])) [lo, hi] = [Math.min(lo, values[k]), Math.max(hi, values[k])];
+  for (let k = 0; k < K; k++)
+    if (Number.isFinite(values[k])) [lo, hi] = [Math.min(lo, values[k]), Math.max(hi, values[k])];
   if (lo === hi) hi = 1;
   const y = scaleLinear()
     .domain(kind === 'unit' ? [0, 1] : [lo, hi])
@@ -56,7 +69,15 @@ export function VectorBars({ testId, values, names, label, kind, trueClass = -1,
   const marker = Math.min(9, Math.max(4, bw * 0.6));
   const markY = plotH + 9;
   return (
-    <svg className="vector-bars" data-testid={testId} width={width} height={height} role="img" aria-label={label} fontSize={tickFont}>
+    <svg
+      className="vector-bars"
+      data-testid={testId}
+      width={width}
+      height={height}
+      role="img"
+      aria-label={label}
+      fontSize={tickFont}
+    >
       <g transform={`translate(0,${top})`}>
         {Array.from({ length: K }, (_, k) => {
           const v = values[k];
@@ -65,11 +86,25 @@ export function VectorBars({ testId, values, names, label, kind, trueClass = -1,
           const x0 = x(k) ?? 0;
           return (
             <g key={k}>
-              <rect data-testid={`${testId}-${k}`} data-value={v} x={x0} y={Math.min(yv, zero)} width={bw} height={Math.max(0.5, Math.abs(zero - yv))} fill={fill}>
+              <rect
+                data-testid={`${testId}-${k}`}
+                data-value={v}
+                x={x0}
+                y={Math.min(yv, zero)}
+                width={bw}
+                height={Math.max(0.5, Math.abs(zero - yv))}
+                fill={fill}
+              >
                 <title>{`${names[k] ?? k}: ${fixed(v, 5)}`}</title>
               </rect>
               {showText && (
-                <text x={x0 + bw / 2} y={v < 0 ? Math.max(yv, zero) + tickFont : Math.min(yv, zero) - 3} textAnchor="middle" fill={GREY.ink} fontSize={tickFont - 1}>
+                <text
+                  x={x0 + bw / 2}
+                  y={v < 0 ? Math.max(yv, zero) + tickFont : Math.min(yv, zero) - 3}
+                  textAnchor="middle"
+                  fill={GREY.ink}
+                  fontSize={tickFont - 1}
+                >
                   {fixed(v, digits)}
                 </text>
               )}
@@ -78,10 +113,20 @@ export function VectorBars({ testId, values, names, label, kind, trueClass = -1,
         })}
         <line x1={0} x2={width} y1={zero} y2={zero} stroke={GREY.axis} />
         {trueClass >= 0 && trueClass < K && (
-          <path d={squarePath((x(trueClass) ?? 0) + bw / 2, markY, marker)} fill="none" stroke={MARKER.trueClass} strokeWidth={1.5} />
+          <path
+            d={squarePath((x(trueClass) ?? 0) + bw / 2, markY, marker)}
+            fill="none"
+            stroke={MARKER.trueClass}
+            strokeWidth={1.5}
+          />
         )}
         {predicted >= 0 && predicted < K && (
-          <path d={circlePath((x(predicted) ?? 0) + bw / 2, markY, marker * 0.38)} fill={MARKER.predictedFill} stroke={MARKER.predicted} strokeWidth={1.25} />
+          <path
+            d={circlePath((x(predicted) ?? 0) + bw / 2, markY, marker * 0.38)}
+            fill={MARKER.predictedFill}
+            stroke={MARKER.predicted}
+            strokeWidth={1.25}
+          />
         )}
         <g fill={GREY.text}>
           {Array.from({ length: K }, (_, k) => (

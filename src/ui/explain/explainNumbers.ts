@@ -33,25 +33,33 @@ export interface CellNumbers {
 
 export type StateVector = 'h' | 'c';
 
-const cellSlice = (x: Float32Array, B: number, N: number, a: number, b: number): Float32Array => x.slice((a * B + b) * N, (a * B + b + 1) * N);
+const cellSlice = (x: Float32Array, B: number, N: number, a: number, b: number): Float32Array =>
+  x.slice((a * B + b) * N, (a * B + b + 1) * N);
 
 /** The cell inside its layer's grid (a, b clamped to A, B) and the layer to the explanation's. */
 export function clampCell(ex: Explanation, cell: CellRef): CellRef {
   const layer = Math.max(0, Math.min(ex.layers.length - 1, Math.trunc(cell.layer)));
   const { A, B } = ex.layers[layer];
-  return { layer, a: Math.max(0, Math.min(A - 1, Math.trunc(cell.a))), b: Math.max(0, Math.min(B - 1, Math.trunc(cell.b))) };
+  return {
+    layer,
+    a: Math.max(0, Math.min(A - 1, Math.trunc(cell.a))),
+    b: Math.max(0, Math.min(B - 1, Math.trunc(cell.b))),
+  };
 }
 
 /** The numbers of cell (a, b) of `layer`: gates [microTicks][4][N] and the states around them. */
 export function cellNumbers(ex: Explanation, { layer, a, b }: CellRef): CellNumbers {
   const L = ex.layers[layer];
   const { A, B } = L;
-  if (a < 0 || a >= A || b < 0 || b >= B) throw new RangeError(`cell (${a}, ${b}) is outside layer ${layer}'s ${A} x ${B} grid`);
+  if (a < 0 || a >= A || b < 0 || b >= B)
+    throw new RangeError(`cell (${a}, ${b}) is outside layer ${layer}'s ${A} x ${B} grid`);
   const N = ex.stateSize;
   const M = ex.messageSize;
   const ticks: CellTick[] = L.ticks.map((s, t) => {
-    const base = (((t * A + a) * B + b) * 4) * N;
-    const gates = Object.fromEntries(EXPLAIN_GATES.map((g, k) => [g, L.gates.slice(base + k * N, base + (k + 1) * N)])) as CellTick['gates'];
+    const base = ((t * A + a) * B + b) * 4 * N;
+    const gates = Object.fromEntries(
+      EXPLAIN_GATES.map((g, k) => [g, L.gates.slice(base + k * N, base + (k + 1) * N)]),
+    ) as CellTick['gates'];
     return { gates, c: cellSlice(s.c, B, N, a, b), h: cellSlice(s.h, B, N, a, b) };
   });
   const last = L.ticks[L.ticks.length - 1] ?? L.before;
@@ -70,7 +78,14 @@ export function cellNumbers(ex: Explanation, { layer, a, b }: CellRef): CellNumb
 export const stateAfter = (L: ExplainedLayer): LayerState => L.ticks[L.ticks.length - 1] ?? L.before;
 
 /** Dimension j of `vector` of a layer state as values[a*B + b]. */
-export function stateSlice(state: LayerState, A: number, B: number, N: number, vector: StateVector, j: number): Float32Array {
+export function stateSlice(
+  state: LayerState,
+  A: number,
+  B: number,
+  N: number,
+  vector: StateVector,
+  j: number,
+): Float32Array {
   const x = state[vector];
   const out = new Float32Array(A * B);
   for (let k = 0; k < A * B; k++) out[k] = x[k * N + j];
@@ -135,7 +150,14 @@ export function transpose(values: ArrayLike<number>, rows: number, cols: number)
 }
 
 /** "cell (a, b): c3 0.01234 → 0.01240 (Δ 0.00006)": dimension j of `vector` of cell (a, b) before and after. */
-export function cellReadout(L: ExplainedLayer, N: number, a: number, b: number, vector: StateVector, j: number): string {
+export function cellReadout(
+  L: ExplainedLayer,
+  N: number,
+  a: number,
+  b: number,
+  vector: StateVector,
+  j: number,
+): string {
   const k = (a * L.B + b) * N + j;
   const before = L.before[vector][k];
   const after = stateAfter(L)[vector][k];

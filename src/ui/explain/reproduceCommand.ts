@@ -32,7 +32,12 @@ export interface CommandCell {
 }
 
 /** The command line, run from the repository's root with the downloaded files beside it; with `cell`, the file keeps that cell only. */
-export function reproduceCommand(learner: string, T: number, cell: CommandCell | null = null, files: ReproduceFiles = reproduceFiles(T)): string {
+export function reproduceCommand(
+  learner: string,
+  T: number,
+  cell: CommandCell | null = null,
+  files: ReproduceFiles = reproduceFiles(T),
+): string {
   const quote = (s: string) => (/^[\w./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
   return [
     'npm run vsml -- trace',

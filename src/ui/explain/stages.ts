@@ -25,7 +25,8 @@ export interface Stage {
 
 const name = (names: readonly string[], k: number): string => names[k] ?? String(k);
 const p = (v: number): string => v.toFixed(3);
-const layerWords = (c: CaptionContext): string => (c.ex.layers.length > 1 ? `layer ${c.layer + 1} of ${c.ex.layers.length}` : 'the grid');
+const layerWords = (c: CaptionContext): string =>
+  c.ex.layers.length > 1 ? `layer ${c.layer + 1} of ${c.ex.layers.length}` : 'the grid';
 
 export const STAGES: readonly Stage[] = [
   {
@@ -102,10 +103,10 @@ export const STAGES: readonly Stage[] = [
         ? `This learner runs a reverse tick right after its prediction (backwardPass): with the same image, the cells of the last layer read e_b in the first dimension of their backward message, ` +
           `and each layer passes its own averaged backward message down to the one below, within this example. The error still reaches the "weights" as an input, not as a gradient.`
         : c.layer === c.ex.layers.length - 1
-        ? `At the next example, every cell in column b reads e_b in the first dimension of its backward message, beside the next image's forward message. ` +
-          `That is how the error reaches the "weights": as an input, not as a gradient.`
-        : `At the next example, the cells of layer ${c.layer + 1} in column b read the mean backward message that row b of layer ${c.layer + 2} sent: ` +
-          `the error, passed down by the sub-RNNs themselves.`,
+          ? `At the next example, every cell in column b reads e_b in the first dimension of its backward message, beside the next image's forward message. ` +
+            `That is how the error reaches the "weights": as an input, not as a gradient.`
+          : `At the next example, the cells of layer ${c.layer + 1} in column b read the mean backward message that row b of layer ${c.layer + 2} sent: ` +
+            `the error, passed down by the sub-RNNs themselves.`,
   },
   {
     id: 'change',

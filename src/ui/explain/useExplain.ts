@@ -114,10 +114,33 @@ export function useExplain(port: ExplainPort): ExplainView {
   }, [pace, busy, explanation, next]);
 
   const setCell = useCallback(
-    (patch: Partial<CellRef>) => setCellState((c) => (explanation ? clampCell(explanation, { ...c, ...patch }) : { ...c, ...patch })),
+    (patch: Partial<CellRef>) =>
+      setCellState((c) => (explanation ? clampCell(explanation, { ...c, ...patch }) : { ...c, ...patch })),
     [explanation],
   );
-  const setJ = useCallback((v: number) => setJState(Math.max(0, Math.min((explanation?.stateSize ?? 1) - 1, Math.trunc(v)))), [explanation]);
+  const setJ = useCallback(
+    (v: number) => setJState(Math.max(0, Math.min((explanation?.stateSize ?? 1) - 1, Math.trunc(v)))),
+    [explanation],
+  );
 
-  return { explanation, agreement, traceIndex, busy, error, stage, cell, j, vector, pace, setStage, next, back, nextExample, setCell, setJ, setVector, setPace };
+  return {
+    explanation,
+    agreement,
+    traceIndex,
+    busy,
+    error,
+    stage,
+    cell,
+    j,
+    vector,
+    pace,
+    setStage,
+    next,
+    back,
+    nextExample,
+    setCell,
+    setJ,
+    setVector,
+    setPace,
+  };
 }

@@ -14,7 +14,6 @@ export interface PickedFile {
 
 export type Read<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
 
-
 /** A JSON document of a learner-sized kind ("learner", "checkpoint"): size, then depth, then JSON.parse. */
 export async function readJsonFile(file: PickedFile, what: string): Promise<Read<unknown>> {
   const tooBig = sizeRefusal(file.name, file.size, MAX_LEARNER_BYTES, `a ${what} file`);

@@ -3,7 +3,16 @@
 // looks like (three labelled parts, then any extra children). The popover is put at the end of <body> (no card's overflow or filter clips it), placed
 // beside the button inside the viewport (placePopover), and closes on Escape, its close button, Tab,
 // or a click elsewhere; Escape, close and Tab give the focus back to the button.
-import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 import { createPortal } from 'react-dom';
 import { placePopover, type Placement } from './placePopover';
 import './infoButton.css';
@@ -41,7 +50,13 @@ export function InfoButton({ id, title, what, read, good, children }: InfoButton
     const b = button.current?.getBoundingClientRect();
     const p = popover.current;
     if (!b || !p) return;
-    setPlace(placePopover(b, { width: p.offsetWidth, height: p.scrollHeight }, { width: document.documentElement.clientWidth, height: window.innerHeight }));
+    setPlace(
+      placePopover(
+        b,
+        { width: p.offsetWidth, height: p.scrollHeight },
+        { width: document.documentElement.clientWidth, height: window.innerHeight },
+      ),
+    );
   }, []);
 
   useLayoutEffect(() => {
@@ -77,43 +92,67 @@ export function InfoButton({ id, title, what, read, good, children }: InfoButton
   return (
     <>
       <button
-        type="button" ref={button} className="info-button" data-testid={`info-${id}`} aria-label={`About: ${title}`}
-        aria-haspopup="dialog" aria-expanded={open} aria-controls={popoverId} onClick={() => (open ? close(true) : setOpen(true))}
+        type="button"
+        ref={button}
+        className="info-button"
+        data-testid={`info-${id}`}
+        aria-label={`About: ${title}`}
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        aria-controls={popoverId}
+        onClick={() => (open ? close(true) : setOpen(true))}
       >
         i
       </button>
-      {typeof document !== 'undefined' && createPortal(
-        <div
-          id={popoverId} ref={popover} role="dialog" aria-modal="false" aria-labelledby={titleId} tabIndex={-1} hidden={!open}
-          className="info-popover" data-testid={`info-${id}-popover`} onKeyDown={onKeyDown}
-          style={place ? { left: place.left, top: place.top, maxHeight: place.maxHeight } : { left: 0, top: 0, opacity: 0 }}
-        >
-          <div className="info-popover-head">
-            <h2 id={titleId}>{title}</h2>
-            <button type="button" className="info-close" aria-label="Close" data-testid={`info-${id}-close`} onClick={() => close(true)}>
-              ✕
-            </button>
-          </div>
-          <dl className="info-popover-body">
-            <dt>What it shows</dt>
-            <dd>{what}</dd>
-            {read !== undefined && (
-              <>
-                <dt>How to read it</dt>
-                <dd>{read}</dd>
-              </>
-            )}
-            {good !== undefined && (
-              <>
-                <dt>What good looks like</dt>
-                <dd>{good}</dd>
-              </>
-            )}
-          </dl>
-          {children}
-        </div>,
-        document.body,
-      )}
+      {typeof document !== 'undefined' &&
+        createPortal(
+          <div
+            id={popoverId}
+            ref={popover}
+            role="dialog"
+            aria-modal="false"
+            aria-labelledby={titleId}
+            tabIndex={-1}
+            hidden={!open}
+            className="info-popover"
+            data-testid={`info-${id}-popover`}
+            onKeyDown={onKeyDown}
+            style={
+              place ? { left: place.left, top: place.top, maxHeight: place.maxHeight } : { left: 0, top: 0, opacity: 0 }
+            }
+          >
+            <div className="info-popover-head">
+              <h2 id={titleId}>{title}</h2>
+              <button
+                type="button"
+                className="info-close"
+                aria-label="Close"
+                data-testid={`info-${id}-close`}
+                onClick={() => close(true)}
+              >
+                ✕
+              </button>
+            </div>
+            <dl className="info-popover-body">
+              <dt>What it shows</dt>
+              <dd>{what}</dd>
+              {read !== undefined && (
+                <>
+                  <dt>How to read it</dt>
+                  <dd>{read}</dd>
+                </>
+              )}
+              {good !== undefined && (
+                <>
+                  <dt>What good looks like</dt>
+                  <dd>{good}</dd>
+                </>
+              )}
+            </dl>
+            {children}
+          </div>,
+          document.body,
+        )}
     </>
   );
 }

@@ -26,18 +26,30 @@ export const EDGE = 8;
  * The popover's top-left corner for an anchor box and the popover's own size, in a viewport of
  * `viewport.width` × `viewport.height` (all CSS px, viewport coordinates).
  */
-export function placePopover(anchor: Box, popover: { readonly width: number; readonly height: number }, viewport: { readonly width: number; readonly height: number }): Placement {
+export function placePopover(
+  anchor: Box,
+  popover: { readonly width: number; readonly height: number },
+  viewport: { readonly width: number; readonly height: number },
+): Placement {
   const width = Math.min(popover.width, viewport.width - 2 * EDGE);
   const maxHeight = Math.max(0, viewport.height - 2 * EDGE);
   const height = Math.min(popover.height, maxHeight);
   const below = viewport.height - (anchor.top + anchor.height) - 2 * EDGE;
   const above = anchor.top - 2 * EDGE;
   const lowest = viewport.height - EDGE - height;
-  if (height <= below) return { left: alignLeft(anchor, width, viewport), top: anchor.top + anchor.height + EDGE, maxHeight, side: 'below' };
-  if (height <= above) return { left: alignLeft(anchor, width, viewport), top: anchor.top - EDGE - height, maxHeight, side: 'above' };
+  if (height <= below)
+    return {
+      left: alignLeft(anchor, width, viewport),
+      top: anchor.top + anchor.height + EDGE,
+      maxHeight,
+      side: 'below',
+    };
+  if (height <= above)
+    return { left: alignLeft(anchor, width, viewport), top: anchor.top - EDGE - height, maxHeight, side: 'above' };
   // Too tall for above or below: beside the anchor, level with it as far as the viewport allows.
   const top = clamp(anchor.top, EDGE, lowest);
-  if (viewport.width - (anchor.left + anchor.width) - 2 * EDGE >= width) return { left: anchor.left + anchor.width + EDGE, top, maxHeight, side: 'right' };
+  if (viewport.width - (anchor.left + anchor.width) - 2 * EDGE >= width)
+    return { left: anchor.left + anchor.width + EDGE, top, maxHeight, side: 'right' };
   if (anchor.left - 2 * EDGE >= width) return { left: anchor.left - EDGE - width, top, maxHeight, side: 'left' };
   // No room anywhere (a phone): it overlaps the anchor rather than leave the screen.
   const side = below >= above ? 'below' : 'above';
@@ -46,6 +58,7 @@ export function placePopover(anchor: Box, popover: { readonly width: number; rea
 }
 
 /** Left-aligned with the anchor where it fits, else pushed back inside. */
-const alignLeft = (anchor: Box, width: number, viewport: { readonly width: number }): number => clamp(anchor.left, EDGE, viewport.width - EDGE - width);
+const alignLeft = (anchor: Box, width: number, viewport: { readonly width: number }): number =>
+  clamp(anchor.left, EDGE, viewport.width - EDGE - width);
 
 const clamp = (v: number, lo: number, hi: number): number => Math.max(lo, Math.min(hi, v));

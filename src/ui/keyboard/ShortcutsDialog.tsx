@@ -13,7 +13,13 @@ export function ShortcutsDialog({ onClose }: { readonly onClose: () => void }) {
     return () => opener?.focus();
   }, []);
   return (
-    <dialog ref={dialogRef} className="shortcuts-dialog" aria-labelledby={titleId} onClose={onClose} data-testid="shortcuts-dialog">
+    <dialog
+      ref={dialogRef}
+      className="shortcuts-dialog"
+      aria-labelledby={titleId}
+      onClose={onClose}
+      data-testid="shortcuts-dialog"
+    >
       <h2 id={titleId}>Keyboard shortcuts</h2>
       <table>
         <tbody>

@@ -12,10 +12,21 @@ export interface TargetElement {
 }
 
 const isElement = (t: unknown): t is TargetElement =>
-  typeof t === 'object' && t !== null && typeof (t as TargetElement).tagName === 'string' && typeof (t as TargetElement).closest === 'function';
+  typeof t === 'object' &&
+  t !== null &&
+  typeof (t as TargetElement).tagName === 'string' &&
+  typeof (t as TargetElement).closest === 'function';
 
 /** The page itself (no element focused): every shortcut applies. */
-export const PAGE_TARGET: TargetDescription = { tag: 'body', type: null, role: null, link: false, editable: false, inDialog: false, inArrowWidget: false };
+export const PAGE_TARGET: TargetDescription = {
+  tag: 'body',
+  type: null,
+  role: null,
+  link: false,
+  editable: false,
+  inDialog: false,
+  inArrowWidget: false,
+};
 
 export function describeTarget(target: unknown): TargetDescription {
   if (!isElement(target)) return PAGE_TARGET;

@@ -33,16 +33,58 @@ export const SHORTCUTS: readonly { readonly keys: string; readonly does: string 
 ];
 
 /** Roles whose element Space activates. */
-const SPACE_ROLES = new Set(['button', 'link', 'checkbox', 'switch', 'radio', 'tab', 'menuitem', 'menuitemcheckbox', 'menuitemradio', 'option', 'slider', 'spinbutton', 'textbox', 'combobox']);
+const SPACE_ROLES = new Set([
+  'button',
+  'link',
+  'checkbox',
+  'switch',
+  'radio',
+  'tab',
+  'menuitem',
+  'menuitemcheckbox',
+  'menuitemradio',
+  'option',
+  'slider',
+  'spinbutton',
+  'textbox',
+  'combobox',
+]);
 /** Roles that take arrow keys. */
-const ARROW_ROLES = new Set(['slider', 'spinbutton', 'textbox', 'combobox', 'listbox', 'radiogroup', 'tablist', 'menu', 'menubar', 'grid', 'tree', 'application']);
+const ARROW_ROLES = new Set([
+  'slider',
+  'spinbutton',
+  'textbox',
+  'combobox',
+  'listbox',
+  'radiogroup',
+  'tablist',
+  'menu',
+  'menubar',
+  'grid',
+  'tree',
+  'application',
+]);
 /** Elements that take typed characters (a select jumps to the option starting with the letter). */
 const TYPING_TAGS = new Set(['textarea', 'select']);
 /** Inputs that take no typed characters. */
-const NON_TYPING_INPUTS = new Set(['checkbox', 'radio', 'range', 'button', 'submit', 'reset', 'file', 'color', 'image']);
+const NON_TYPING_INPUTS = new Set([
+  'checkbox',
+  'radio',
+  'range',
+  'button',
+  'submit',
+  'reset',
+  'file',
+  'color',
+  'image',
+]);
 
 const typesText = (t: TargetDescription): boolean =>
-  t.editable || TYPING_TAGS.has(t.tag) || (t.tag === 'input' && !NON_TYPING_INPUTS.has(t.type ?? 'text')) || t.role === 'textbox' || t.role === 'combobox';
+  t.editable ||
+  TYPING_TAGS.has(t.tag) ||
+  (t.tag === 'input' && !NON_TYPING_INPUTS.has(t.type ?? 'text')) ||
+  t.role === 'textbox' ||
+  t.role === 'combobox';
 
 /**
  * The shortcut a key press means with this focus, or null (the focused control gets the key).
@@ -53,7 +95,12 @@ export function shortcutFor(key: string, target: TargetDescription, modified = f
   switch (key) {
     case ' ':
     case 'Spacebar':
-      if (target.link || target.editable || ['button', 'input', 'select', 'textarea', 'summary', 'a'].includes(target.tag)) return null;
+      if (
+        target.link ||
+        target.editable ||
+        ['button', 'input', 'select', 'textarea', 'summary', 'a'].includes(target.tag)
+      )
+        return null;
       return target.role !== null && SPACE_ROLES.has(target.role) ? null : 'toggle-play';
     case 'ArrowRight':
       if (target.editable || target.inArrowWidget || ['input', 'select', 'textarea'].includes(target.tag)) return null;

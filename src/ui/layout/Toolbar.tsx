@@ -30,21 +30,45 @@ export function Toolbar({ presentation, drawerOpen, onToggleDrawer, onHelp, onTo
   const update = useStudioState((s) => s.update);
   return (
     <section className="toolbar" aria-label="player">
-      <button type="button" className="primary" data-testid="play-pause" disabled={!ready} onClick={() => studio.togglePlay()} aria-keyshortcuts="Space">
+      <button
+        type="button"
+        className="primary"
+        data-testid="play-pause"
+        disabled={!ready}
+        onClick={() => studio.togglePlay()}
+        aria-keyshortcuts="Space"
+      >
         {playing ? '❚❚ Pause' : '▶ Play'}
       </button>
-      <button type="button" data-testid="step" disabled={!ready} onClick={() => void studio.stepOnce()} aria-keyshortcuts="ArrowRight">
+      <button
+        type="button"
+        data-testid="step"
+        disabled={!ready}
+        onClick={() => void studio.stepOnce()}
+        aria-keyshortcuts="ArrowRight"
+      >
         Step ▸
       </button>
       {onExplain && (
-        <button type="button" data-testid="explain-open" disabled={!ready} onClick={onExplain} title="Play one example in slow motion, stage by stage, with the engine's own numbers">
+        <button
+          type="button"
+          data-testid="explain-open"
+          disabled={!ready}
+          onClick={onExplain}
+          title="Play one example in slow motion, stage by stage, with the engine's own numbers"
+        >
           Explain this step
         </button>
       )}
       <label className="speed full-only">
         speed
         <input
-          type="range" min={0} max={SPEED_STEPS - 1} step={1} value={positionFromSpeed(speed)} data-testid="speed-slider"
+          type="range"
+          min={0}
+          max={SPEED_STEPS - 1}
+          step={1}
+          value={positionFromSpeed(speed)}
+          data-testid="speed-slider"
           aria-valuetext={formatSpeed(speed) === 'max' ? 'as fast as possible' : `${formatSpeed(speed)} examples`}
           onChange={(e) => update({ speed: speedFromPosition(Number(e.target.value)) })}
         />
@@ -60,7 +84,14 @@ export function Toolbar({ presentation, drawerOpen, onToggleDrawer, onHelp, onTo
         seed {seed}
       </span>
       <span className="toolbar-end">
-        <button type="button" className="drawer-toggle" data-testid="settings-toggle" aria-expanded={drawerOpen} aria-controls="settings" onClick={onToggleDrawer}>
+        <button
+          type="button"
+          className="drawer-toggle"
+          data-testid="settings-toggle"
+          aria-expanded={drawerOpen}
+          aria-controls="settings"
+          onClick={onToggleDrawer}
+        >
           ☰ Settings
         </button>
         <PadToggle />
@@ -72,7 +103,13 @@ export function Toolbar({ presentation, drawerOpen, onToggleDrawer, onHelp, onTo
           Tour
         </button>
         <AboutLink />
-        <button type="button" data-testid="shortcuts-help" aria-label="Keyboard shortcuts" aria-keyshortcuts="Shift+?" onClick={onHelp}>
+        <button
+          type="button"
+          data-testid="shortcuts-help"
+          aria-label="Keyboard shortcuts"
+          aria-keyshortcuts="Shift+?"
+          onClick={onHelp}
+        >
           ?
         </button>
       </span>

@@ -16,7 +16,14 @@ export const Views = forwardRef<HTMLElement>(function Views(_props, ref) {
   const present = useStudioState((s) => s.settings.present);
   return (
     <ChartThemeContext.Provider value={present ? PRESENTATION_CHART_THEME : DEFAULT_CHART_THEME}>
-      <section id="views" ref={ref} tabIndex={-1} className={pending ? 'views stale' : 'views'} aria-label="live views" aria-busy={pending !== null}>
+      <section
+        id="views"
+        ref={ref}
+        tabIndex={-1}
+        className={pending ? 'views stale' : 'views'}
+        aria-label="live views"
+        aria-busy={pending !== null}
+      >
         {status === 'starting' && <p className="muted">Starting the engine in a worker…</p>}
         {status === 'waiting-for-files' ? (
           <FilesNeededCard />

@@ -32,7 +32,12 @@ export function announcementText(e: ShownExample): string {
  * The next announcement, or null to keep the last one: a new example is announced when the session is
  * not playing (a step, a pause) or when ANNOUNCE_EVERY_MS have passed since the last announcement.
  */
-export function nextAnnouncement(last: Announced | null, shown: ShownExample | null, playing: boolean, now: number): Announced | null {
+export function nextAnnouncement(
+  last: Announced | null,
+  shown: ShownExample | null,
+  playing: boolean,
+  now: number,
+): Announced | null {
   if (!shown || shown.example <= 0 || shown.example === last?.example) return null;
   if (playing && last && now - last.at < ANNOUNCE_EVERY_MS) return null;
   return { example: shown.example, text: announcementText(shown), at: now };

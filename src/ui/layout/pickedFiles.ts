@@ -12,7 +12,14 @@ export interface PickedFiles {
   pickData(role: string, name: string): void;
 }
 
-const NOTHING: PickedFiles = { learnerFile: null, learnedFile: null, dataFiles: {}, pickLearner: () => undefined, pickLearned: () => undefined, pickData: () => undefined };
+const NOTHING: PickedFiles = {
+  learnerFile: null,
+  learnedFile: null,
+  dataFiles: {},
+  pickLearner: () => undefined,
+  pickLearned: () => undefined,
+  pickData: () => undefined,
+};
 
 export const PickedFilesContext = createContext<PickedFiles>(NOTHING);
 

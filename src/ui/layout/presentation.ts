@@ -17,7 +17,8 @@ export function usePresentation(): PresentationActions {
   const update = useStudioState((s) => s.update);
   const enter = useCallback(() => {
     update({ present: true });
-    if (!document.fullscreenElement && document.fullscreenEnabled) document.documentElement.requestFullscreen().catch(() => undefined);
+    if (!document.fullscreenElement && document.fullscreenEnabled)
+      document.documentElement.requestFullscreen().catch(() => undefined);
   }, [update]);
   const leave = useCallback(() => {
     update({ present: false });

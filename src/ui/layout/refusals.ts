@@ -32,7 +32,8 @@ const CONTROL_OF_SETTING: { readonly [setting: string]: string } = {
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A file name standing as a field of the message: at its start or after a space or "(", followed by ":". */
-const namesFile = (error: string, name: string): boolean => name !== '' && new RegExp(`(^|[\\s(])${escape(name)}:`).test(error);
+const namesFile = (error: string, name: string): boolean =>
+  name !== '' && new RegExp(`(^|[\\s(])${escape(name)}:`).test(error);
 
 export function refusalControls(error: string | null, picked: PickedNames): readonly string[] {
   if (!error) return [];

@@ -35,8 +35,19 @@ export function ClassPicker({ names, user, label, disabled, onChoose, onRename }
         <legend>It is a …</legend>
         <div className="pad-class-list">
           {names.map((name, k) => (
-            <label key={k} className={k === label ? 'pad-class chosen' : 'pad-class'} title={user[k] !== undefined ? `class ${k}, renamed` : `class ${k}`}>
-              <input type="radio" name="pad-class" value={k} checked={k === label} data-testid={`pad-class-${k}`} onChange={() => onChoose(k)} />
+            <label
+              key={k}
+              className={k === label ? 'pad-class chosen' : 'pad-class'}
+              title={user[k] !== undefined ? `class ${k}, renamed` : `class ${k}`}
+            >
+              <input
+                type="radio"
+                name="pad-class"
+                value={k}
+                checked={k === label}
+                data-testid={`pad-class-${k}`}
+                onChange={() => onChoose(k)}
+              />
               {name}
             </label>
           ))}
@@ -46,8 +57,13 @@ export function ClassPicker({ names, user, label, disabled, onChoose, onRename }
         <label>
           {label === null ? 'Choose a class to rename it' : `Rename “${names[label]}” to`}{' '}
           <input
-            type="text" value={text} maxLength={MAX_NAME + 8} placeholder="e.g. star" data-testid="pad-rename-input"
-            disabled={disabled || label === null} onChange={(e) => setText(e.target.value)}
+            type="text"
+            value={text}
+            maxLength={MAX_NAME + 8}
+            placeholder="e.g. star"
+            data-testid="pad-rename-input"
+            disabled={disabled || label === null}
+            onChange={(e) => setText(e.target.value)}
           />
         </label>{' '}
         <button type="submit" data-testid="pad-rename" disabled={disabled || label === null}>

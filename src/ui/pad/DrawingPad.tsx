@@ -31,7 +31,12 @@ function paint(canvas: HTMLCanvasElement | null, ink: InkGrid): void {
   ctx.putImageData(img, 0, 0);
 }
 
-const KEY_MOVES: { readonly [key: string]: readonly [number, number] } = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+const KEY_MOVES: { readonly [key: string]: readonly [number, number] } = {
+  ArrowLeft: [-1, 0],
+  ArrowRight: [1, 0],
+  ArrowUp: [0, -1],
+  ArrowDown: [0, 1],
+};
 
 export function DrawingPad({ ink, revision, size, disabled, onChange }: DrawingPadProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -94,7 +99,11 @@ export function DrawingPad({ ink, revision, size, disabled, onChange }: DrawingP
     } else if (move) {
       e.preventDefault();
       const step = e.shiftKey ? 3 : 1;
-      const next = { x: Math.max(0.5, Math.min(side - 0.5, pen.x + move[0] * step)), y: Math.max(0.5, Math.min(side - 0.5, pen.y + move[1] * step)), down: pen.down };
+      const next = {
+        x: Math.max(0.5, Math.min(side - 0.5, pen.x + move[0] * step)),
+        y: Math.max(0.5, Math.min(side - 0.5, pen.y + move[1] * step)),
+        down: pen.down,
+      };
       if (pen.down) stroke(pen, next);
       setPen(next);
     }
@@ -104,16 +113,35 @@ export function DrawingPad({ ink, revision, size, disabled, onChange }: DrawingP
   return (
     <div className="pad-canvas-box" style={{ width: size, height: size }}>
       <canvas
-        ref={canvas} width={side} height={side} className="pad-canvas" data-testid="pad-canvas" tabIndex={disabled ? -1 : 0}
-        style={{ width: size, height: size }} role="application" aria-roledescription="drawing pad" data-arrow-keys=""
+        ref={canvas}
+        width={side}
+        height={side}
+        className="pad-canvas"
+        data-testid="pad-canvas"
+        tabIndex={disabled ? -1 : 0}
+        style={{ width: size, height: size }}
+        role="application"
+        aria-roledescription="drawing pad"
+        data-arrow-keys=""
         aria-label={`Drawing pad, ${side} by ${side} pixels. Draw with the mouse, a finger or a pen; from the keyboard, the arrow keys move the pen (Shift: 3 pixels), Space puts it down or lifts it. Pen ${pen.down ? 'down' : 'up'} at column ${Math.floor(pen.x)}, row ${Math.floor(pen.y)}.`}
-        onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={end} onPointerCancel={end} onKeyDown={onKeyDown}
-        onFocus={() => setFocused(true)} onBlur={() => setFocused(false)}
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={end}
+        onPointerCancel={end}
+        onKeyDown={onKeyDown}
+        onFocus={() => setFocused(true)}
+        onBlur={() => setFocused(false)}
       />
       {focused && (
         <span
-          className={pen.down ? 'pad-pen down' : 'pad-pen'} aria-hidden="true"
-          style={{ left: (pen.x / side) * size - ring / 2, top: (pen.y / side) * size - ring / 2, width: ring, height: ring }}
+          className={pen.down ? 'pad-pen down' : 'pad-pen'}
+          aria-hidden="true"
+          style={{
+            left: (pen.x / side) * size - ring / 2,
+            top: (pen.y / side) * size - ring / 2,
+            width: ring,
+            height: ring,
+          }}
         />
       )}
     </div>

@@ -27,10 +27,17 @@ const signed = (d: number): string => `${d >= 0 ? '+' : '−'}${Math.abs(d).toFi
 export function PadBars({ id, names, probabilities, before, predicted, highlight, stale = false }: PadBarsProps) {
   const colour = learnerColour(0);
   return (
-    <ol className={stale ? 'pad-bars stale' : 'pad-bars'} data-testid={`pad-bars-${id}`} data-predicted={predicted} aria-label={`probabilities${before ? ', before and after teaching' : ''}`}>
+    <ol
+      className={stale ? 'pad-bars stale' : 'pad-bars'}
+      data-testid={`pad-bars-${id}`}
+      data-predicted={predicted}
+      aria-label={`probabilities${before ? ', before and after teaching' : ''}`}
+    >
       {Array.from(probabilities, (p, k) => {
         const b = before ? before[k] : null;
-        const cls = ['pad-bar', k === highlight ? 'taught' : '', k === predicted ? 'guess' : ''].filter(Boolean).join(' ');
+        const cls = ['pad-bar', k === highlight ? 'taught' : '', k === predicted ? 'guess' : '']
+          .filter(Boolean)
+          .join(' ');
         return (
           <li key={k} className={cls} data-class={k} data-p={p} data-before={b ?? undefined}>
             <span className="pad-bar-name" title={names[k]}>

@@ -4,14 +4,26 @@
 import { useEffect, useRef } from 'react';
 import { drawGreyImage } from '../components/greyImage';
 
-export function PadInput({ input, shape }: { readonly input: Float32Array; readonly shape: { readonly height: number; readonly width: number; readonly channels: number } | null }) {
+export function PadInput({
+  input,
+  shape,
+}: {
+  readonly input: Float32Array;
+  readonly shape: { readonly height: number; readonly width: number; readonly channels: number } | null;
+}) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     if (canvas.current) drawGreyImage(canvas.current, input, shape);
   }, [input, shape]);
   return (
     <figure className="pad-input" data-testid="pad-input" data-size={input.length}>
-      <canvas ref={canvas} width={84} height={84} role="img" aria-label="the drawing as the learner reads it, after the task's data path" />
+      <canvas
+        ref={canvas}
+        width={84}
+        height={84}
+        role="img"
+        aria-label="the drawing as the learner reads it, after the task's data path"
+      />
       <figcaption className="small muted">what VSML reads ({input.length} inputs)</figcaption>
     </figure>
   );

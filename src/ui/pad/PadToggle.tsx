@@ -8,7 +8,12 @@ import { padFor, type PadStore } from './padStore';
 
 export const PAD_PANEL_ID = 'pad-panel';
 
-export function setPadOpen(studio: Pick<StudioController, 'pause' | 'play'>, pad: PadStore, open: boolean, playing: boolean): void {
+export function setPadOpen(
+  studio: Pick<StudioController, 'pause' | 'play'>,
+  pad: PadStore,
+  open: boolean,
+  playing: boolean,
+): void {
   const state = pad.getState();
   if (open === state.open) return;
   if (open) {
@@ -27,7 +32,10 @@ export function PadToggle() {
   const playing = useStudioState((s) => s.playing);
   return (
     <button
-      type="button" data-testid="pad-toggle" aria-expanded={open} aria-controls={open ? PAD_PANEL_ID : undefined}
+      type="button"
+      data-testid="pad-toggle"
+      aria-expanded={open}
+      aria-controls={open ? PAD_PANEL_ID : undefined}
       title="Draw a symbol, see what VSML thinks, tell it what it is, and watch it learn from that one example"
       onClick={() => setPadOpen(studio, pad, !open, playing)}
     >

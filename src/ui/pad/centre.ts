@@ -15,8 +15,12 @@ function sample(values: Float64Array, width: number, height: number, x: number, 
   const y0 = Math.floor(y);
   const fx = x - x0;
   const fy = y - y0;
-  const at = (xi: number, yi: number) => (xi < 0 || yi < 0 || xi >= width || yi >= height ? 0 : values[yi * width + xi]);
-  return (1 - fy) * ((1 - fx) * at(x0, y0) + fx * at(x0 + 1, y0)) + fy * ((1 - fx) * at(x0, y0 + 1) + fx * at(x0 + 1, y0 + 1));
+  const at = (xi: number, yi: number) =>
+    xi < 0 || yi < 0 || xi >= width || yi >= height ? 0 : values[yi * width + xi];
+  return (
+    (1 - fy) * ((1 - fx) * at(x0, y0) + fx * at(x0 + 1, y0)) +
+    fy * ((1 - fx) * at(x0, y0 + 1) + fx * at(x0 + 1, y0 + 1))
+  );
 }
 
 export interface CentreInfo {

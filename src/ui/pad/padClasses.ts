@@ -21,8 +21,14 @@ export function padClassNames(K: number, taskNames: readonly string[], user: Use
  * The user's names after renaming class k to `text` (trimmed; blank gives the task's name back), or
  * why not: one line naming the field.
  */
-export function renameClass(user: UserNames, k: number, text: string, K: number): { ok: true; names: UserNames } | { ok: false; message: string } {
-  if (!Number.isInteger(k) || k < 0 || k >= K) return { ok: false, message: `class: must be one of the task's ${K} classes (0 to ${K - 1}), got ${k}` };
+export function renameClass(
+  user: UserNames,
+  k: number,
+  text: string,
+  K: number,
+): { ok: true; names: UserNames } | { ok: false; message: string } {
+  if (!Number.isInteger(k) || k < 0 || k >= K)
+    return { ok: false, message: `class: must be one of the task's ${K} classes (0 to ${K - 1}), got ${k}` };
   const name = text.trim().replace(/\s+/g, ' ');
   if (name.length > MAX_NAME) return { ok: false, message: `name: at most ${MAX_NAME} characters, got ${name.length}` };
   const next: { [label: number]: string } = { ...user };

@@ -16,7 +16,11 @@ export interface PadSession {
   teach(drawing: Drawing, label: number): Promise<PadReply>;
 }
 
-const prediction = ({ input, probabilities, predicted }: PadPrediction): PadPrediction => ({ input, probabilities, predicted });
+const prediction = ({ input, probabilities, predicted }: PadPrediction): PadPrediction => ({
+  input,
+  probabilities,
+  predicted,
+});
 
 async function call(pad: PadStore, busy: 'asking' | 'teaching', run: () => Promise<string | null>): Promise<boolean> {
   if (pad.getState().busy) return false;
@@ -32,7 +36,13 @@ async function call(pad: PadStore, busy: 'asking' | 'teaching', run: () => Promi
 }
 
 /** Run 0's prediction for the drawing (revision `revision` of the pad, in session `session`); false when refused. */
-export function askPad(session: PadSession, pad: PadStore, drawing: Drawing, revision: number, sessionSerial: number): Promise<boolean> {
+export function askPad(
+  session: PadSession,
+  pad: PadStore,
+  drawing: Drawing,
+  revision: number,
+  sessionSerial: number,
+): Promise<boolean> {
   return call(pad, 'asking', async () => {
     const r = await session.peek(drawing);
     if (!r.ok) return r.message;
@@ -42,7 +52,14 @@ export function askPad(session: PadSession, pad: PadStore, drawing: Drawing, rev
 }
 
 /** Teach the drawing as class `label`: the prediction before (teach's reply), then after (peek); the drawing joins the page's drawings. */
-export function teachPad(session: PadSession, pad: PadStore, drawing: Drawing, label: number, revision: number, sessionSerial: number): Promise<boolean> {
+export function teachPad(
+  session: PadSession,
+  pad: PadStore,
+  drawing: Drawing,
+  label: number,
+  revision: number,
+  sessionSerial: number,
+): Promise<boolean> {
   return call(pad, 'teaching', async () => {
     const before = await session.teach(drawing, label);
     if (!before.ok) return before.message;
@@ -50,7 +67,14 @@ export function teachPad(session: PadSession, pad: PadStore, drawing: Drawing, l
     const after = await session.peek(drawing);
     if (!after.ok) return after.message;
     pad.getState().set({
-      lesson: { label, drawing, before: prediction(before), after: prediction(after), revision, session: sessionSerial },
+      lesson: {
+        label,
+        drawing,
+        before: prediction(before),
+        after: prediction(after),
+        revision,
+        session: sessionSerial,
+      },
       guess: { prediction: prediction(after), revision, session: sessionSerial },
     });
     return null;
@@ -61,5 +85,7 @@ export function teachPad(session: PadSession, pad: PadStore, drawing: Drawing, l
 export function exportPad(pad: PadStore): { ok: true; files: IdxPair; count: number } | { ok: false; message: string } {
   const drawings = pad.getState().drawings;
   const r = encodeDrawingsIdx(drawings);
-  return r.ok ? { ok: true, files: r.value, count: drawings.length } : { ok: false, message: formatFieldError(r.error) };
+  return r.ok
+    ? { ok: true, files: r.value, count: drawings.length }
+    : { ok: false, message: formatFieldError(r.error) };
 }

@@ -62,7 +62,8 @@ export function QuizPanel() {
       <div className="quiz-head">
         <h2>Predict first</h2>
         <InfoButton
-          id="quiz" title="Predict first"
+          id="quiz"
+          title="Predict first"
           what="A quiz for the classroom. The page shows one example at a time and hides what VSML will guess until you have said what you think."
           read="Pick the class you think VSML will predict (or press its digit key), or, with the other question, whether VSML will be right. Then the page shows VSML's guess and keeps your score beside VSML's own."
           good="Early on VSML guesses almost at random, so it is hard to predict. As it learns, it is right more often, and you can predict it better: a learner you can predict is one whose behaviour you understand."
@@ -70,7 +71,8 @@ export function QuizPanel() {
         <label className="quiz-mode">
           ask{' '}
           <select
-            data-testid="quiz-mode" value={mode}
+            data-testid="quiz-mode"
+            value={mode}
             onChange={(e) => {
               update({ quiz: e.target.value as QuizMode });
               set({ quiz: { ...quiz, answers: [] } });
@@ -88,7 +90,12 @@ export function QuizPanel() {
         </span>
       </div>
       {asking && frame ? (
-        <div className="quiz-question" data-testid="quiz-question" data-example={frame.examplesSeen} data-ready={canAnswer}>
+        <div
+          className="quiz-question"
+          data-testid="quiz-question"
+          data-example={frame.examplesSeen}
+          data-ready={canAnswer}
+        >
           <p>
             Example {frame.examplesSeen}, label <b>{names[frame.label] ?? frame.label}</b>.{' '}
             {mode === 'class' ? 'Which class will VSML predict?' : 'Will VSML be right?'}
@@ -98,12 +105,25 @@ export function QuizPanel() {
           <div className="quiz-answers" role="group" aria-label="your answer">
             {mode === 'class'
               ? names.map((n, k) => (
-                  <button key={k} type="button" data-testid={`quiz-answer-${k}`} disabled={!canAnswer} onClick={() => give({ kind: 'class', cls: k })} aria-keyshortcuts={k < 10 ? String(k) : undefined}>
+                  <button
+                    key={k}
+                    type="button"
+                    data-testid={`quiz-answer-${k}`}
+                    disabled={!canAnswer}
+                    onClick={() => give({ kind: 'class', cls: k })}
+                    aria-keyshortcuts={k < 10 ? String(k) : undefined}
+                  >
                     {n}
                   </button>
                 ))
               : [true, false].map((right) => (
-                  <button key={String(right)} type="button" data-testid={`quiz-answer-${right ? 'right' : 'wrong'}`} disabled={!canAnswer} onClick={() => give({ kind: 'right', right })}>
+                  <button
+                    key={String(right)}
+                    type="button"
+                    data-testid={`quiz-answer-${right ? 'right' : 'wrong'}`}
+                    disabled={!canAnswer}
+                    onClick={() => give({ kind: 'right', right })}
+                  >
                     {right ? 'It will be right' : 'It will be wrong'}
                   </button>
                 ))}

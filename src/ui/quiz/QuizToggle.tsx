@@ -8,7 +8,10 @@ export function QuizToggle() {
   const on = mode !== 'off';
   return (
     <button
-      type="button" data-testid="quiz-toggle" aria-pressed={on} title="A quiz for the classroom: guess VSML's prediction before it is shown"
+      type="button"
+      data-testid="quiz-toggle"
+      aria-pressed={on}
+      title="A quiz for the classroom: guess VSML's prediction before it is shown"
       onClick={() => update({ quiz: on ? 'off' : 'class' })}
     >
       {on ? '✓ Predict first' : 'Predict first'}

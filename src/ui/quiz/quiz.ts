@@ -9,7 +9,8 @@ export type QuizMode = 'off' | 'class' | 'right';
 export const QUIZ_MODES: readonly QuizMode[] = ['off', 'class', 'right'];
 
 /** What the viewer says: a class index (mode class), or true / false for "VSML will be right" (mode right). */
-export type Guess = { readonly kind: 'class'; readonly cls: number } | { readonly kind: 'right'; readonly right: boolean };
+export type Guess =
+  { readonly kind: 'class'; readonly cls: number } | { readonly kind: 'right'; readonly right: boolean };
 
 /** One answered example: what the viewer said, what VSML predicted, the label. */
 export interface Answer {
@@ -49,11 +50,20 @@ export function isAsking(mode: QuizMode, quiz: QuizState, frame: QuizFrame | nul
  * The question on screen can be answered: it is open, the quiz has made its first step, and neither
  * the page nor the worker's loop plays (so the example cannot change under the answer).
  */
-export const canAnswer = (mode: QuizMode, quiz: QuizState, frame: QuizFrame | null, session: number, playing: boolean): boolean =>
-  isAsking(mode, quiz, frame, session) && !quiz.starting && !playing && frame !== null && !frame.playing;
+export const canAnswer = (
+  mode: QuizMode,
+  quiz: QuizState,
+  frame: QuizFrame | null,
+  session: number,
+  playing: boolean,
+): boolean => isAsking(mode, quiz, frame, session) && !quiz.starting && !playing && frame !== null && !frame.playing;
 
 /** The quiz (re)starts: the score kept or not; the example on screen is hidden until the session has stopped. */
-export const startQuiz = (quiz: QuizState, keepScore: boolean): QuizState => ({ revealed: null, answers: keepScore ? quiz.answers : [], starting: true });
+export const startQuiz = (quiz: QuizState, keepScore: boolean): QuizState => ({
+  revealed: null,
+  answers: keepScore ? quiz.answers : [],
+  starting: true,
+});
 
 /**
  * The session has stopped on this frame's example: it counts as seen, and the quiz's step brings the
@@ -71,7 +81,8 @@ export function answer(quiz: QuizState, guess: Guess, frame: QuizFrame, session:
 }
 
 /** The viewer got it: the class VSML predicted, or VSML's being right or wrong. */
-export const viewerMatched = (a: Answer): boolean => (a.guess.kind === 'class' ? a.guess.cls === a.predicted : a.guess.right === (a.predicted === a.label));
+export const viewerMatched = (a: Answer): boolean =>
+  a.guess.kind === 'class' ? a.guess.cls === a.predicted : a.guess.right === (a.predicted === a.label);
 
 export const vsmlRight = (a: Answer): boolean => a.predicted === a.label;
 
@@ -89,7 +100,8 @@ const nameOf = (names: readonly string[], k: number): string => names[k] ?? Stri
 /** The reveal, one sentence for the live region: "Example 12: VSML predicted 7, label 7, right. You said 7: a match." */
 export function revealText(a: Answer, names: readonly string[]): string {
   const vsml = `Example ${a.example}: VSML predicted ${nameOf(names, a.predicted)}, label ${nameOf(names, a.label)}, ${vsmlRight(a) ? 'right' : 'wrong'}.`;
-  const said = a.guess.kind === 'class' ? nameOf(names, a.guess.cls) : a.guess.right ? '“it will be right”' : '“it will be wrong”';
+  const said =
+    a.guess.kind === 'class' ? nameOf(names, a.guess.cls) : a.guess.right ? '“it will be right”' : '“it will be wrong”';
   return `${vsml} You said ${said}: ${viewerMatched(a) ? 'a match' : 'not this time'}.`;
 }
 

@@ -10,7 +10,17 @@
 import type { DatasetFileRole } from '../../worker/catalog';
 import { DATASET_CATALOG, missingDataFiles } from '../../worker/catalog';
 import type { Frame } from '../../worker/session/contract';
-import type { Drawing, ExplainReply, LearnedDocument, PeekReply, ReproduceReply, SessionApi, SessionInfo, SessionSettings, TeachReply } from '../../worker/session/contract';
+import type {
+  Drawing,
+  ExplainReply,
+  LearnedDocument,
+  PeekReply,
+  ReproduceReply,
+  SessionApi,
+  SessionInfo,
+  SessionSettings,
+  TeachReply,
+} from '../../worker/session/contract';
 import type { Pending, StudioStore } from '../state/studioStore';
 import { refusedUrlSetting, sessionSettings, type StudioSettings } from '../state/urlSettings';
 import { readDataFile, type PickedFile } from '../files/pickedFile';
@@ -56,7 +66,12 @@ interface QueuedOpen {
 }
 
 /** What a session is opened from, as a string: equal keys need no reopen. */
-function sessionKey(s: StudioSettings, learnerFile: LearnerFile | null, files: FileSet | undefined, learnedFiles: readonly LearnerFile[] = []): string {
+function sessionKey(
+  s: StudioSettings,
+  learnerFile: LearnerFile | null,
+  files: FileSet | undefined,
+  learnedFiles: readonly LearnerFile[] = [],
+): string {
   return JSON.stringify({
     session: sessionSettings(s),
     learner: learnerFile ? `file:${learnerFile.name}` : s.learner,
@@ -139,7 +154,10 @@ export class StudioController {
   }
 
   private onSettings(s: StudioSettings, prev: StudioSettings): void {
-    if (this.keyOf(s) !== this.keyOf(prev) && (this.keyOf(s) !== this.opened?.key || this.store.getState().status === 'waiting-for-files')) {
+    if (
+      this.keyOf(s) !== this.keyOf(prev) &&
+      (this.keyOf(s) !== this.opened?.key || this.store.getState().status === 'waiting-for-files')
+    ) {
       void this.reopen({ pending: 'applying…' });
       return;
     }
@@ -265,7 +283,9 @@ export class StudioController {
     if (!reply.ok) return reply.message;
     this.opened = { key, settings: sessionSettings(s), learner: s.learner, learned: s.learned };
     this.openedFiles.set(s.dataset, files ?? {});
-    this.store.getState().set({ learnerFile: learnerFile?.name ?? null, learnedFiles: learnedFiles.map((f) => f.name) });
+    this.store
+      .getState()
+      .set({ learnerFile: learnerFile?.name ?? null, learnedFiles: learnedFiles.map((f) => f.name) });
     this.install(reply.info, playing);
     return null;
   }
@@ -275,7 +295,15 @@ export class StudioController {
     this.autoplay = false;
     this.playAfterFiles = false;
     const state = this.store.getState();
-    state.set({ status: 'running', info, frame: null, notice: null, error: null, playing: false, sessionSerial: state.sessionSerial + 1 });
+    state.set({
+      status: 'running',
+      info,
+      frame: null,
+      notice: null,
+      error: null,
+      playing: false,
+      sessionSerial: state.sessionSerial + 1,
+    });
     this.lastInfoRevision = null;
     this.applyView(this.store.getState().settings);
     this.wantFrame = true;
@@ -292,7 +320,10 @@ export class StudioController {
     const title = DATASET_CATALOG.find((d) => d.name === dataset)?.title ?? dataset;
     if (state.status !== 'waiting-for-files') this.playAfterFiles = state.playing || this.autoplay;
     if (state.playing) void this.pause();
-    state.set({ status: 'waiting-for-files', notice: `${title}: load its ${missing.join(' and ')} file${missing.length > 1 ? 's' : ''} from your disk to run it.` });
+    state.set({
+      status: 'waiting-for-files',
+      notice: `${title}: load its ${missing.join(' and ')} file${missing.length > 1 ? 's' : ''} from your disk to run it.`,
+    });
     return null;
   }
 
@@ -309,7 +340,13 @@ export class StudioController {
     const state = this.store.getState();
     const waiting = state.status === 'waiting-for-files';
     state.set({ error: message, status: this.opened || waiting ? state.status : 'failed' });
-    if (this.opened) state.replace({ ...state.settings, ...this.opened.settings, learner: this.opened.learner, learned: this.opened.learned });
+    if (this.opened)
+      state.replace({
+        ...state.settings,
+        ...this.opened.settings,
+        learner: this.opened.learner,
+        learned: this.opened.learned,
+      });
     if (!waiting) return;
     // Waiting for files: say again which are missing now that the refused one is out, or, when none is,
     // the running session is what the page names again.
@@ -579,7 +616,11 @@ export class StudioController {
     const state = this.store.getState();
     // The page's play state leads (a frame asked for before "play" may still say paused); a loop that
     // stopped on its own says so with a notice.
-    state.set(!frame.playing && frame.notice !== null && frame.notice !== this.lastNotice ? { frame, playing: false } : { frame });
+    state.set(
+      !frame.playing && frame.notice !== null && frame.notice !== this.lastNotice
+        ? { frame, playing: false }
+        : { frame },
+    );
     const revision = frame.infoRevision;
     // The first frame of a session asks too: its info may have changed before it (a GPU that fails at
     // once, with no adapter, leaves the session on the CPU with the reason before any frame).
@@ -589,7 +630,10 @@ export class StudioController {
     this.lastNotice = frame.notice;
     if (infoChanged || (noticeChanged && frame.notice !== null)) {
       const info = await this.api.info();
-      this.store.getState().set({ ...(noticeChanged && frame.notice !== null ? { notice: frame.notice } : {}), ...(info ? { info } : {}) });
+      this.store.getState().set({
+        ...(noticeChanged && frame.notice !== null ? { notice: frame.notice } : {}),
+        ...(info ? { info } : {}),
+      });
     }
   }
 }

@@ -21,7 +21,6 @@ export interface LearnerFile {
   readonly doc: unknown;
 }
 
-
 export class LearnerSources {
   private readonly shipped = new Map<string, unknown>();
 
@@ -43,7 +42,8 @@ export class LearnerSources {
     if (cached !== undefined) return { ok: true, value: cached };
     try {
       const res = await this.fetch.fetchAsset(`learners/${id}.learner.json`);
-      if (res.status !== 200) return { ok: false, message: `${setting}: no shipped learner "${id}" (HTTP ${res.status})` };
+      if (res.status !== 200)
+        return { ok: false, message: `${setting}: no shipped learner "${id}" (HTTP ${res.status})` };
       const doc: unknown = await res.json();
       this.shipped.set(id, doc);
       return { ok: true, value: doc };
@@ -62,7 +62,11 @@ export class LearnerSources {
   private async trained(): Promise<Read<unknown>> {
     try {
       const doc = await this.fetch.loadTrainedLearner();
-      if (doc === null) return { ok: false, message: 'learner: no learner from the trainer in this browser (use "Open in studio" on the trainer page)' };
+      if (doc === null)
+        return {
+          ok: false,
+          message: 'learner: no learner from the trainer in this browser (use "Open in studio" on the trainer page)',
+        };
       return { ok: true, value: doc };
     } catch (e) {
       return { ok: false, message: `learner: the trainer's learner could not be read: ${errorMessage(e)}` };

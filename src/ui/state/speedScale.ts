@@ -13,4 +13,5 @@ export function positionFromSpeed(speed: number): number {
   return Math.max(0, Math.min(MAX_POS - 1, Math.round(10 * Math.log10(Math.max(speed, 1)))));
 }
 
-export const formatSpeed = (speed: number): string => (Number.isFinite(speed) ? `${speed < 10 ? speed.toFixed(speed % 1 ? 1 : 0) : Math.round(speed)} /s` : 'max');
+export const formatSpeed = (speed: number): string =>
+  Number.isFinite(speed) ? `${speed < 10 ? speed.toFixed(speed % 1 ? 1 : 0) : Math.round(speed)} /s` : 'max';

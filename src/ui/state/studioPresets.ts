@@ -26,7 +26,8 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'fast-association',
     title: 'Fast association',
-    blurb: 'Fig. 9: episodes of 20 steps, one MNIST digit of each class, each shown twice, every episode from a fresh learner. Watch the strip: a first showing is a guess, the second is right.',
+    blurb:
+      'Fig. 9: episodes of 20 steps, one MNIST digit of each class, each shown twice, every episode from a fresh learner. Watch the strip: a first showing is a guess, the second is right.',
     expect:
       'VSML gets 1.00 of second showings right (first showings 0.05, chance is 0.1); so does plain SGD nearly (0.94, deep 0.98), while Adam fails to adapt in 20 steps (0.45, deep 0.79): the paper compares with Adam. 32 runs, 10 episodes (docs/EVALUATION.md).',
     settings: { stream: 'association', fresh: true, speed: 4 },
@@ -34,7 +35,8 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'mnist-to-fashion',
     title: 'MNIST to Fashion-MNIST',
-    blurb: 'Fig. 6: the learner meta-trained on MNIST learns Fashion-MNIST, which it never saw (2,000 built-in test images; load the full IDX files from your disk for more).',
+    blurb:
+      'Fig. 6: the learner meta-trained on MNIST learns Fashion-MNIST, which it never saw (2,000 built-in test images; load the full IDX files from your disk for more).',
     expect:
       'A narrow lead: 0.57 for VSML after 300 examples against 0.51 to 0.56 for SGD and Adam (the deep nets within one standard deviation). VSML was meta-trained on digits only; its learning rule carries over to pictures of clothes it never saw.',
     settings: { dataset: 'fashion-mnist' },
@@ -51,7 +53,8 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'shuffled-pixels',
     title: 'Shuffled pixels',
-    blurb: 'MNIST with a fixed random permutation of the pixels: VSML is invariant to the order of its inputs, so it learns as fast.',
+    blurb:
+      'MNIST with a fixed random permutation of the pixels: VSML is invariant to the order of its inputs, so it learns as fast.',
     expect:
       'VSML ahead: 0.66 after 300 examples against 0.57 to 0.62 for SGD and Adam. Every sub-RNN runs the same rule, so the pixel order does not matter to VSML; it does not to the baselines either (a dense layer has no notion of neighbouring pixels), so both score as on plain MNIST.',
     settings: { shuffle: true },
@@ -82,6 +85,17 @@ export const presetQuery = (p: Preset): string => settingsToUrl(presetSettings(p
 
 /** The preset whose settings the current session settings are, ignoring the view (speed, heatmap). */
 export function matchPreset(s: StudioSettings): Preset | null {
-  const key = (x: StudioSettings) => settingsToUrl({ ...x, layer: 0, vector: 'c', j: 0, norm: 'class', logX: false, speed: Infinity, present: false, quiz: 'off' });
+  const key = (x: StudioSettings) =>
+    settingsToUrl({
+      ...x,
+      layer: 0,
+      vector: 'c',
+      j: 0,
+      norm: 'class',
+      logX: false,
+      speed: Infinity,
+      present: false,
+      quiz: 'off',
+    });
   return PRESETS.find((p) => key(presetSettings(p)) === key(s)) ?? null;
 }

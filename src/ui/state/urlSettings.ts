@@ -35,9 +35,28 @@ export interface StudioSettings extends SessionSettings, ViewSettings {
 }
 
 export const DEFAULT_SETTINGS: StudioSettings = {
-  learner: 'vsml-mnist', learned: [], dataset: 'mnist', split: 'test', resize: null, runs: 8, seed: 22,
-  baselines: ['sgd', 'adam', 'sgd-deep', 'adam-deep'], classes: null, shuffle: false, project: false, stream: 'iid', order: 'apart', fresh: false,
-  layer: 0, vector: 'c', j: 0, norm: 'class', logX: false, speed: Infinity, present: false, quiz: 'off',
+  learner: 'vsml-mnist',
+  learned: [],
+  dataset: 'mnist',
+  split: 'test',
+  resize: null,
+  runs: 8,
+  seed: 22,
+  baselines: ['sgd', 'adam', 'sgd-deep', 'adam-deep'],
+  classes: null,
+  shuffle: false,
+  project: false,
+  stream: 'iid',
+  order: 'apart',
+  fresh: false,
+  layer: 0,
+  vector: 'c',
+  j: 0,
+  norm: 'class',
+  logX: false,
+  speed: Infinity,
+  present: false,
+  quiz: 'off',
 };
 
 const MAX_RUNS = 256;
@@ -64,7 +83,8 @@ const flag = (v: string, key: string): boolean => {
 };
 
 function oneOf<T extends string>(v: string, key: string, known: readonly T[]): T {
-  if (!(known as readonly string[]).includes(v)) throw new Error(`${key}: must be one of ${known.join(', ')}, got "${v}"`);
+  if (!(known as readonly string[]).includes(v))
+    throw new Error(`${key}: must be one of ${known.join(', ')}, got "${v}"`);
   return v as T;
 }
 
@@ -96,7 +116,8 @@ const KEYS: readonly Key[] = [
     key: 'learner',
     setting: 'learner',
     read(v, s) {
-      if (!LEARNER_IDS.includes(v)) throw new Error(`learner: unknown learner "${v}" (known: ${LEARNER_IDS.join(', ')})`);
+      if (!LEARNER_IDS.includes(v))
+        throw new Error(`learner: unknown learner "${v}" (known: ${LEARNER_IDS.join(', ')})`);
       s.learner = v;
     },
     write: (s) => (s.learner === D.learner ? null : s.learner),
@@ -108,7 +129,10 @@ const KEYS: readonly Key[] = [
       const ids = v === '' ? [] : v.split(',');
       const known = SHIPPED_LEARNED.map((l) => l.id);
       const bad = ids.find((id) => !known.includes(id));
-      if (bad !== undefined) throw new Error(`learned: unknown learned learner "${bad}" (known: ${known.length > 0 ? known.join(', ') : 'none shipped'})`);
+      if (bad !== undefined)
+        throw new Error(
+          `learned: unknown learned learner "${bad}" (known: ${known.length > 0 ? known.join(', ') : 'none shipped'})`,
+        );
       if (new Set(ids).size !== ids.length) throw new Error(`learned: lists a learner twice, got "${v}"`);
       s.learned = known.filter((id) => ids.includes(id));
     },
@@ -118,31 +142,72 @@ const KEYS: readonly Key[] = [
     key: 'data',
     setting: 'dataset',
     read(v, s) {
-      if (!SESSION_DATASETS.includes(v)) throw new Error(`data: unknown dataset "${v}" (known: ${SESSION_DATASETS.join(', ')})`);
+      if (!SESSION_DATASETS.includes(v))
+        throw new Error(`data: unknown dataset "${v}" (known: ${SESSION_DATASETS.join(', ')})`);
       s.dataset = v;
     },
     write: (s) => (s.dataset === D.dataset ? null : s.dataset),
   },
-  { key: 'split', setting: 'split', read: (v, s) => void (s.split = oneOf(v, 'split', ['train', 'test'])), write: (s) => (s.split === D.split ? null : s.split) },
+  {
+    key: 'split',
+    setting: 'split',
+    read: (v, s) => void (s.split = oneOf(v, 'split', ['train', 'test'])),
+    write: (s) => (s.split === D.split ? null : s.split),
+  },
   {
     key: 'resize',
     setting: 'resize',
     read: (v, s) => void (s.resize = v === 'none' ? null : int(v, 'resize', 1, MAX_SIDE)),
     write: (s) => (s.resize === D.resize ? null : s.resize === null ? 'none' : String(s.resize)),
   },
-  { key: 'cls', setting: 'classes', read: (v, s) => void (s.classes = classList(v)), write: (s) => (same(s.classes, D.classes) ? null : (s.classes ?? []).join(',')) },
-  { key: 'shuffle', setting: 'shuffle', read: (v, s) => void (s.shuffle = flag(v, 'shuffle')), write: (s) => (s.shuffle === D.shuffle ? null : s.shuffle ? '1' : '0') },
-  { key: 'proj', setting: 'project', read: (v, s) => void (s.project = flag(v, 'proj')), write: (s) => (s.project === D.project ? null : s.project ? '1' : '0') },
+  {
+    key: 'cls',
+    setting: 'classes',
+    read: (v, s) => void (s.classes = classList(v)),
+    write: (s) => (same(s.classes, D.classes) ? null : (s.classes ?? []).join(',')),
+  },
+  {
+    key: 'shuffle',
+    setting: 'shuffle',
+    read: (v, s) => void (s.shuffle = flag(v, 'shuffle')),
+    write: (s) => (s.shuffle === D.shuffle ? null : s.shuffle ? '1' : '0'),
+  },
+  {
+    key: 'proj',
+    setting: 'project',
+    read: (v, s) => void (s.project = flag(v, 'proj')),
+    write: (s) => (s.project === D.project ? null : s.project ? '1' : '0'),
+  },
   {
     key: 'stream',
     setting: 'stream',
     read: (v, s) => void (s.stream = oneOf<StreamKind>(v, 'stream', ['iid', 'association'])),
     write: (s) => (s.stream === D.stream ? null : s.stream),
   },
-  { key: 'order', setting: 'order', read: (v, s) => void (s.order = oneOf<AssociationOrder>(v, 'order', ['apart', 'adjacent'])), write: (s) => (s.order === D.order ? null : s.order) },
-  { key: 'fresh', setting: 'fresh', read: (v, s) => void (s.fresh = flag(v, 'fresh')), write: (s) => (s.fresh === D.fresh ? null : s.fresh ? '1' : '0') },
-  { key: 'S', setting: 'runs', read: (v, s) => void (s.runs = int(v, 'S', 1, MAX_RUNS)), write: (s) => (s.runs === D.runs ? null : String(s.runs)) },
-  { key: 'seed', setting: 'seed', read: (v, s) => void (s.seed = int(v, 'seed', 0, 0xffffffff)), write: (s) => (s.seed === D.seed ? null : String(s.seed)) },
+  {
+    key: 'order',
+    setting: 'order',
+    read: (v, s) => void (s.order = oneOf<AssociationOrder>(v, 'order', ['apart', 'adjacent'])),
+    write: (s) => (s.order === D.order ? null : s.order),
+  },
+  {
+    key: 'fresh',
+    setting: 'fresh',
+    read: (v, s) => void (s.fresh = flag(v, 'fresh')),
+    write: (s) => (s.fresh === D.fresh ? null : s.fresh ? '1' : '0'),
+  },
+  {
+    key: 'S',
+    setting: 'runs',
+    read: (v, s) => void (s.runs = int(v, 'S', 1, MAX_RUNS)),
+    write: (s) => (s.runs === D.runs ? null : String(s.runs)),
+  },
+  {
+    key: 'seed',
+    setting: 'seed',
+    read: (v, s) => void (s.seed = int(v, 'seed', 0, 0xffffffff)),
+    write: (s) => (s.seed === D.seed ? null : String(s.seed)),
+  },
   {
     key: 'base',
     setting: 'baselines',
@@ -154,19 +219,54 @@ const KEYS: readonly Key[] = [
     },
     write: (s) => (same(s.baselines, D.baselines) ? null : s.baselines.join(',')),
   },
-  { key: 'layer', setting: 'layer', read: (v, s) => void (s.layer = int(v, 'layer', 0, 16)), write: (s) => (s.layer === D.layer ? null : String(s.layer)) },
-  { key: 'vec', setting: 'vector', read: (v, s) => void (s.vector = oneOf(v, 'vec', ['h', 'c'])), write: (s) => (s.vector === D.vector ? null : s.vector) },
-  { key: 'j', setting: 'j', read: (v, s) => void (s.j = int(v, 'j', 0, 1023)), write: (s) => (s.j === D.j ? null : String(s.j)) },
-  { key: 'norm', setting: 'norm', read: (v, s) => void (s.norm = oneOf<Normalisation>(v, 'norm', ['class', 'layer', 'fixed'])), write: (s) => (s.norm === D.norm ? null : s.norm) },
-  { key: 'logx', setting: 'logX', read: (v, s) => void (s.logX = flag(v, 'logx')), write: (s) => (s.logX === D.logX ? null : s.logX ? '1' : '0') },
+  {
+    key: 'layer',
+    setting: 'layer',
+    read: (v, s) => void (s.layer = int(v, 'layer', 0, 16)),
+    write: (s) => (s.layer === D.layer ? null : String(s.layer)),
+  },
+  {
+    key: 'vec',
+    setting: 'vector',
+    read: (v, s) => void (s.vector = oneOf(v, 'vec', ['h', 'c'])),
+    write: (s) => (s.vector === D.vector ? null : s.vector),
+  },
+  {
+    key: 'j',
+    setting: 'j',
+    read: (v, s) => void (s.j = int(v, 'j', 0, 1023)),
+    write: (s) => (s.j === D.j ? null : String(s.j)),
+  },
+  {
+    key: 'norm',
+    setting: 'norm',
+    read: (v, s) => void (s.norm = oneOf<Normalisation>(v, 'norm', ['class', 'layer', 'fixed'])),
+    write: (s) => (s.norm === D.norm ? null : s.norm),
+  },
+  {
+    key: 'logx',
+    setting: 'logX',
+    read: (v, s) => void (s.logX = flag(v, 'logx')),
+    write: (s) => (s.logX === D.logX ? null : s.logX ? '1' : '0'),
+  },
   {
     key: 'speed',
     setting: 'speed',
     read: (v, s) => void (s.speed = v === 'max' ? Infinity : int(v, 'speed', 1, MAX_SPEED)),
     write: (s) => (s.speed === D.speed ? null : Number.isFinite(s.speed) ? String(Math.round(s.speed)) : 'max'),
   },
-  { key: 'present', setting: 'present', read: (v, s) => void (s.present = flag(v, 'present')), write: (s) => (s.present === D.present ? null : s.present ? '1' : '0') },
-  { key: 'quiz', setting: 'quiz', read: (v, s) => void (s.quiz = oneOf<QuizMode>(v, 'quiz', QUIZ_MODES)), write: (s) => (s.quiz === D.quiz ? null : s.quiz) },
+  {
+    key: 'present',
+    setting: 'present',
+    read: (v, s) => void (s.present = flag(v, 'present')),
+    write: (s) => (s.present === D.present ? null : s.present ? '1' : '0'),
+  },
+  {
+    key: 'quiz',
+    setting: 'quiz',
+    read: (v, s) => void (s.quiz = oneOf<QuizMode>(v, 'quiz', QUIZ_MODES)),
+    write: (s) => (s.quiz === D.quiz ? null : s.quiz),
+  },
 ];
 
 const KNOWN = KEYS.map((k) => k.key).join(', ');
@@ -198,11 +298,17 @@ export function settingsFromUrl(search: string): UrlReading {
  * "baselines[1]: ..."): the same line under the link's key ("cls: class 12 ..."), and the setting
  * put back to its default. Null when the refusal names no such setting (a file, the engine).
  */
-export function refusedUrlSetting(message: string, s: StudioSettings): { readonly error: string; readonly settings: StudioSettings } | null {
+export function refusedUrlSetting(
+  message: string,
+  s: StudioSettings,
+): { readonly error: string; readonly settings: StudioSettings } | null {
   const m = /^([A-Za-z]+)(?:\[\d+\])?: /.exec(message);
   const k = m ? KEYS.find((x) => x.setting === m[1] || x.key === m[1]) : undefined;
   if (!m || !k) return null;
-  return { error: `${k.key}: ${message.slice(m[1].length).replace(/^(?:\[\d+\])?: /, '')}`, settings: { ...s, [k.setting]: DEFAULT_SETTINGS[k.setting] } };
+  return {
+    error: `${k.key}: ${message.slice(m[1].length).replace(/^(?:\[\d+\])?: /, '')}`,
+    settings: { ...s, [k.setting]: DEFAULT_SETTINGS[k.setting] },
+  };
 }
 
 /** The query string of `s` (without "?"): only what differs from the defaults, in a fixed order. */

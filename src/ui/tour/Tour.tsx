@@ -26,7 +26,10 @@ export function Tour({ onClose }: { readonly onClose: () => void }) {
 
   // Back to where the focus was when the tour opened (the Tour button, or the page on a first visit).
   useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+    const opener =
+      document.activeElement instanceof HTMLElement && document.activeElement !== document.body
+        ? document.activeElement
+        : null;
     return () => {
       const back = opener?.isConnected ? opener : document.querySelector<HTMLElement>('[data-testid="tour-open"]');
       back?.focus();
@@ -43,7 +46,12 @@ export function Tour({ onClose }: { readonly onClose: () => void }) {
     const size = { width: d.offsetWidth, height: d.scrollHeight };
     const next = anchor
       ? placePopover(anchor, size, viewport)
-      : { left: Math.max(8, (viewport.width - size.width) / 2), top: Math.max(8, (viewport.height - size.height) / 2), maxHeight: viewport.height - 16, side: 'below' as const };
+      : {
+          left: Math.max(8, (viewport.width - size.width) / 2),
+          top: Math.max(8, (viewport.height - size.height) / 2),
+          maxHeight: viewport.height - 16,
+          side: 'below' as const,
+        };
     setPlace((p) => (p && p.left === next.left && p.top === next.top && p.maxHeight === next.maxHeight ? p : next));
   }, [target, index]);
 
@@ -72,12 +80,29 @@ export function Tour({ onClose }: { readonly onClose: () => void }) {
   const r = target ? ring(target) : null;
   return createPortal(
     <>
-      {r && <div className="tour-ring" data-testid="tour-highlight" data-step={step.id} style={{ left: r.left, top: r.top, width: r.width, height: r.height }} />}
+      {r && (
+        <div
+          className="tour-ring"
+          data-testid="tour-highlight"
+          data-step={step.id}
+          style={{ left: r.left, top: r.top, width: r.width, height: r.height }}
+        />
+      )}
       {!r && <div className="tour-dim" />}
       <div
-        ref={dialog} className="tour-popover" role="dialog" aria-modal="false" aria-labelledby={titleId} aria-describedby={bodyId}
-        data-testid="tour" data-step={step.id} data-arrow-keys="" onKeyDown={onKeyDown}
-        style={place ? { left: place.left, top: place.top, maxHeight: place.maxHeight } : { left: 0, top: 0, opacity: 0 }}
+        ref={dialog}
+        className="tour-popover"
+        role="dialog"
+        aria-modal="false"
+        aria-labelledby={titleId}
+        aria-describedby={bodyId}
+        data-testid="tour"
+        data-step={step.id}
+        data-arrow-keys=""
+        onKeyDown={onKeyDown}
+        style={
+          place ? { left: place.left, top: place.top, maxHeight: place.maxHeight } : { left: 0, top: 0, opacity: 0 }
+        }
       >
         <p className="tour-count" data-testid="tour-count">
           Tour: step {index + 1} of {TOUR_STEPS.length}
@@ -115,11 +140,21 @@ export function Tour({ onClose }: { readonly onClose: () => void }) {
   );
 }
 
-const ring = (b: Box): Box => ({ left: b.left - RING, top: b.top - RING, width: b.width + 2 * RING, height: b.height + 2 * RING });
+const ring = (b: Box): Box => ({
+  left: b.left - RING,
+  top: b.top - RING,
+  width: b.width + 2 * RING,
+  height: b.height + 2 * RING,
+});
 
 /** The part of a box inside the viewport (a tall card scrolled half out places its popover by what shows). */
 function clipTo(b: Box, v: { readonly width: number; readonly height: number }): Box {
   const left = Math.max(0, b.left);
   const top = Math.max(0, b.top);
-  return { left, top, width: Math.max(0, Math.min(v.width, b.left + b.width) - left), height: Math.max(0, Math.min(v.height, b.top + b.height) - top) };
+  return {
+    left,
+    top,
+    width: Math.max(0, Math.min(v.width, b.left + b.width) - left),
+    height: Math.max(0, Math.min(v.height, b.top + b.height) - top),
+  };
 }

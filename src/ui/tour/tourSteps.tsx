@@ -20,8 +20,9 @@ export const TOUR_STEPS: readonly TourStep[] = [
     title: 'A learner that learned how to learn',
     body: (
       <p>
-        This page shows a small neural network learning to recognise pictures, one example at a time. Its learning rule was not written by
-        anyone: it was itself learned, by meta-training. This tour takes a minute; skip it any time with Escape.
+        This page shows a small neural network learning to recognise pictures, one example at a time. Its learning rule
+        was not written by anyone: it was itself learned, by meta-training. This tour takes a minute; skip it any time
+        with Escape.
       </p>
     ),
   },
@@ -31,8 +32,9 @@ export const TOUR_STEPS: readonly TourStep[] = [
     title: 'Every weight is a tiny LSTM',
     body: (
       <p>
-        An ordinary network has one number, a weight, on each connection from input a to output b. VSML puts a tiny recurrent network there
-        instead, a sub-RNN (an LSTM). All of them run the same small program: one shared set of parameters, <i>V_M</i> (2,384 numbers for the default learner).
+        An ordinary network has one number, a weight, on each connection from input a to output b. VSML puts a tiny
+        recurrent network there instead, a sub-RNN (an LSTM). All of them run the same small program: one shared set of
+        parameters, <i>V_M</i> (2,384 numbers for the default learner).
       </p>
     ),
   },
@@ -42,8 +44,8 @@ export const TOUR_STEPS: readonly TourStep[] = [
     title: 'Its state plays the part of the weight',
     body: (
       <p>
-        There is no weight matrix. What each sub-RNN remembers, its state <i>s_ab</i> (cell state c and hidden state h), does that job. This
-        heatmap shows one number of every sub-RNN's state; learning is these colours changing.
+        There is no weight matrix. What each sub-RNN remembers, its state <i>s_ab</i> (cell state c and hidden state h),
+        does that job. This heatmap shows one number of every sub-RNN's state; learning is these colours changing.
       </p>
     ),
   },
@@ -53,9 +55,9 @@ export const TOUR_STEPS: readonly TourStep[] = [
     title: 'Messages go forward and back',
     body: (
       <p>
-        Forward: each pixel of the picture is sent to its row of sub-RNNs; each column b averages what its sub-RNNs say into a score for
-        class b, and the scores become these probabilities. Backward: the error (the probability minus the right answer, per class) is sent
-        into column b.
+        Forward: each pixel of the picture is sent to its row of sub-RNNs; each column b averages what its sub-RNNs say
+        into a score for class b, and the scores become these probabilities. Backward: the error (the probability minus
+        the right answer, per class) is sent into column b.
       </p>
     ),
   },
@@ -65,8 +67,9 @@ export const TOUR_STEPS: readonly TourStep[] = [
     title: 'The error is fed back: no gradient',
     body: (
       <p>
-        The learner guesses first, then sees the label. Its error goes in with the next example, like any other input, and each sub-RNN
-        updates its own state. Nothing computes a gradient while it learns here. Press <b>Step</b> to show one example.
+        The learner guesses first, then sees the label. Its error goes in with the next example, like any other input,
+        and each sub-RNN updates its own state. Nothing computes a gradient while it learns here. Press <b>Step</b> to
+        show one example.
       </p>
     ),
   },
@@ -76,9 +79,10 @@ export const TOUR_STEPS: readonly TourStep[] = [
     title: 'What meta-training found',
     body: (
       <p>
-        Before this page opened, <i>V_M</i> was tuned on many small learning tasks (MNIST digits, shrunk, some with their pixels randomly mixed) so that the network
-        gets right quickly. What it found is a learning algorithm, stored in those shared parameters. This chart compares it with SGD and Adam,
-        which learn by gradient descent, on the same examples.
+        Before this page opened, <i>V_M</i> was tuned on many small learning tasks (MNIST digits, shrunk, some with
+        their pixels randomly mixed) so that the network gets right quickly. What it found is a learning algorithm,
+        stored in those shared parameters. This chart compares it with SGD and Adam, which learn by gradient descent, on
+        the same examples.
       </p>
     ),
   },
@@ -88,9 +92,9 @@ export const TOUR_STEPS: readonly TourStep[] = [
     title: 'What to watch for',
     body: (
       <p>
-        The accuracy curve against SGD and Adam (VSML does not always win, and the page says so), and this strip: one column per example, the
-        square the right class, the circle the guess. Try the <b>Fast association</b> preset: wrong the first time a picture is shown, right
-        the second.
+        The accuracy curve against SGD and Adam (VSML does not always win, and the page says so), and this strip: one
+        column per example, the square the right class, the circle the guess. Try the <b>Fast association</b> preset:
+        wrong the first time a picture is shown, right the second.
       </p>
     ),
   },
@@ -100,8 +104,8 @@ export const TOUR_STEPS: readonly TourStep[] = [
     title: 'Read more',
     body: (
       <p>
-        Every chart has an <b>i</b> that says what it shows. <a href="about.html">About VSML</a> explains the idea with a diagram and links the
-        paper and the learners' model cards. Open this tour again from <b>Tour</b>.
+        Every chart has an <b>i</b> that says what it shows. <a href="about.html">About VSML</a> explains the idea with
+        a diagram and links the paper and the learners' model cards. Open this tour again from <b>Tour</b>.
       </p>
     ),
   },

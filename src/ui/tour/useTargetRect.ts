@@ -5,7 +5,8 @@ import { useEffect, useState } from 'react';
 import type { Box } from '../help/placePopover';
 
 const same = (a: Box | null, b: Box | null): boolean =>
-  a === b || (a !== null && b !== null && a.left === b.left && a.top === b.top && a.width === b.width && a.height === b.height);
+  a === b ||
+  (a !== null && b !== null && a.left === b.left && a.top === b.top && a.width === b.width && a.height === b.height);
 
 export function useTargetRect(selector: string | null): Box | null {
   const [box, setBox] = useState<Box | null>(null);

@@ -37,8 +37,13 @@ export function setAt(doc: Doc, path: string, value: unknown): Doc {
   const segs = parsePath(path);
   const write = (node: unknown, i: number): unknown => {
     const seg = segs[i];
-    const base: Record<PathSegment, unknown> | unknown[] =
-      Array.isArray(node) ? [...node] : node !== null && typeof node === 'object' ? { ...(node as object) } : typeof seg === 'number' ? [] : {};
+    const base: Record<PathSegment, unknown> | unknown[] = Array.isArray(node)
+      ? [...node]
+      : node !== null && typeof node === 'object'
+        ? { ...(node as object) }
+        : typeof seg === 'number'
+          ? []
+          : {};
     const rec = base as Record<PathSegment, unknown>;
     if (i === segs.length - 1) {
       if (value === undefined && !Array.isArray(base)) delete rec[seg];
@@ -140,6 +145,7 @@ export function docFromJson(text: string): { ok: true; doc: Doc } | { ok: false;
   } catch (e) {
     return { ok: false, message: `not JSON: ${errorMessage(e)}` };
   }
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) return { ok: false, message: 'must be a JSON object ({"format": "vsml-meta-config", ...})' };
+  if (v === null || typeof v !== 'object' || Array.isArray(v))
+    return { ok: false, message: 'must be a JSON object ({"format": "vsml-meta-config", ...})' };
   return { ok: true, doc: v as Doc };
 }

@@ -8,7 +8,8 @@ export type FileRoles = { readonly [role: string]: string };
 /** The dataset a reference names ("" when it names none). */
 export function refName(ref: unknown): string {
   if (typeof ref === 'string') return ref;
-  if (ref !== null && typeof ref === 'object' && typeof (ref as { name?: unknown }).name === 'string') return (ref as { name: string }).name;
+  if (ref !== null && typeof ref === 'object' && typeof (ref as { name?: unknown }).name === 'string')
+    return (ref as { name: string }).name;
   return '';
 }
 
@@ -42,7 +43,8 @@ export function withRefFile(ref: unknown, role: string, fileName: string): unkno
  * own is kept.
  */
 export function withEvalField(entry: unknown, key: string, value: unknown): Record<string, unknown> {
-  const base: Record<string, unknown> = entry !== null && typeof entry === 'object' ? { ...(entry as Record<string, unknown>) } : {};
+  const base: Record<string, unknown> =
+    entry !== null && typeof entry === 'object' ? { ...(entry as Record<string, unknown>) } : {};
   const auto = typeof base.name === 'string' && base.name.startsWith(`${refName(base.dataset)}/`);
   if (value === undefined) delete base[key];
   else base[key] = value;

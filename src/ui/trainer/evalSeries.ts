@@ -42,7 +42,12 @@ export function nearestEvalStep(series: readonly EvalSeries[], step: number): nu
   let best: number | null = null;
   for (const s of series) {
     for (const x of s.steps) {
-      if (best === null || Math.abs(x - step) < Math.abs(best - step) || (Math.abs(x - step) === Math.abs(best - step) && x < best)) best = x;
+      if (
+        best === null ||
+        Math.abs(x - step) < Math.abs(best - step) ||
+        (Math.abs(x - step) === Math.abs(best - step) && x < best)
+      )
+        best = x;
     }
   }
   return best;

@@ -23,4 +23,5 @@ export function frameChanged(prev: TrainerFrame | null, next: TrainerFrame): boo
 export const isRunning = (state: TrainerFrame['state'] | undefined): boolean => state === 'running';
 
 /** Whether a run exists that pause / resume / stop act on. */
-export const isActive = (state: TrainerFrame['state'] | undefined): boolean => state === 'running' || state === 'paused';
+export const isActive = (state: TrainerFrame['state'] | undefined): boolean =>
+  state === 'running' || state === 'paused';

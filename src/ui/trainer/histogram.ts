@@ -29,10 +29,19 @@ export function populationHistogram(values: ArrayLike<number>, maxBins = 30): Hi
   const nonFinite = values.length - finite.length;
   if (finite.length === 0) return { bins: [], finite: 0, nonFinite, maxCount: 0 };
   const [lo, hi] = extent(finite) as [number, number];
-  if (lo === hi) return { bins: [{ x0: lo, x1: hi, count: finite.length }], finite: finite.length, nonFinite, maxCount: finite.length };
+  if (lo === hi)
+    return {
+      bins: [{ x0: lo, x1: hi, count: finite.length }],
+      finite: finite.length,
+      nonFinite,
+      maxCount: finite.length,
+    };
   const count = Math.max(1, Math.min(maxBins, thresholdSturges(finite)));
   const step = (hi - lo) / count;
   const thresholds = Array.from({ length: count - 1 }, (_, k) => lo + (k + 1) * step);
-  const bins = bin().domain([lo, hi]).thresholds(thresholds)(finite).map((b) => ({ x0: b.x0 as number, x1: b.x1 as number, count: b.length }));
+  const bins = bin()
+    .domain([lo, hi])
+    .thresholds(thresholds)(finite)
+    .map((b) => ({ x0: b.x0 as number, x1: b.x1 as number, count: b.length }));
   return { bins, finite: finite.length, nonFinite, maxCount: bins.reduce((m, b) => Math.max(m, b.count), 0) };
 }

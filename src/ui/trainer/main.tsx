@@ -18,7 +18,8 @@ const api: TrainerPort = Comlink.wrap<TrainerApi>(worker);
 const wakeLock = new ScreenWakeLock(
   'wakeLock' in navigator ? (navigator.wakeLock as unknown as WakeLockPort) : undefined,
   document,
-  (state, message) => trainerStore.getState().set({ wakeLock: state === 'refused' ? { state, message: message ?? '' } : { state } }),
+  (state, message) =>
+    trainerStore.getState().set({ wakeLock: state === 'refused' ? { state, message: message ?? '' } : { state } }),
 );
 const controller = new TrainerController(api, trainerStore, {
   requestFrame: (cb) => requestAnimationFrame(cb),

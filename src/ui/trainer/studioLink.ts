@@ -8,7 +8,14 @@ import type { TrainedTask } from '../../worker/trainer/contract';
 
 /** The studio's URL (relative to the trainer page) for the trained learner on `task`. */
 export function studioUrlFor(task: TrainedTask): string {
-  const settings = { ...DEFAULT_SETTINGS, learner: TRAINED_LEARNER, dataset: task.dataset, resize: task.resize, classes: task.classes, project: task.project };
+  const settings = {
+    ...DEFAULT_SETTINGS,
+    learner: TRAINED_LEARNER,
+    dataset: task.dataset,
+    resize: task.resize,
+    classes: task.classes,
+    project: task.project,
+  };
   return `./?${settingsToUrl(settings)}`;
 }
 

@@ -41,10 +41,12 @@ export const STUDIO_TRAINED_URL = './?learner=trained';
 
 export const CHECK_DELAY_MS = 300;
 
-
 /** "quick-demo" -> "quick-demo"; anything else reduced to [a-z0-9-] for a file name. */
 export function fileStem(name: string): string {
-  const s = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const s = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return s === '' ? 'vsml' : s;
 }
 
@@ -206,7 +208,8 @@ export class TrainerController {
     }
     const config = doc !== null && typeof doc === 'object' ? (doc as { config?: unknown }).config : undefined;
     const s = this.store.getState();
-    if (config !== null && typeof config === 'object' && !Array.isArray(config)) s.showRunConfig(config as Record<string, unknown>, s.info?.configName ?? '');
+    if (config !== null && typeof config === 'object' && !Array.isArray(config))
+      s.showRunConfig(config as Record<string, unknown>, s.info?.configName ?? '');
   }
 
   /** Forget the saved run. */
@@ -224,7 +227,10 @@ export class TrainerController {
   }
 
   /** Start or resume through `call`; false when refused (the message in the banner, `source` first). */
-  private async begin(call: () => Promise<Awaited<ReturnType<TrainerApi['start']>>>, source?: string): Promise<boolean> {
+  private async begin(
+    call: () => Promise<Awaited<ReturnType<TrainerApi['start']>>>,
+    source?: string,
+  ): Promise<boolean> {
     const set = this.store.getState().set;
     set({ starting: true, error: null, notice: null });
     let reply;
@@ -283,13 +289,15 @@ export class TrainerController {
 
   async exportCheckpoint(): Promise<void> {
     const text = await this.api.exportCheckpoint();
-    if (text === null) return this.store.getState().set({ notice: 'No checkpoint to export yet: start or resume a run first.' });
+    if (text === null)
+      return this.store.getState().set({ notice: 'No checkpoint to export yet: start or resume a run first.' });
     this.env.download(new Blob([text], { type: 'application/json' }), `${this.stem()}.checkpoint.json`);
   }
 
   async exportLearner(): Promise<void> {
     const text = await this.api.exportLearner();
-    if (text === null) return this.store.getState().set({ notice: 'No learner to export yet: start or resume a run first.' });
+    if (text === null)
+      return this.store.getState().set({ notice: 'No learner to export yet: start or resume a run first.' });
     this.env.download(new Blob([text], { type: 'application/json' }), `${this.stem()}.learner.json`);
   }
 

@@ -66,7 +66,15 @@ export interface TrainerStoreState {
   addLoadedFile(name: string): void;
 }
 
-type TrainerActions = 'set' | 'setPresets' | 'selectPreset' | 'showRunConfig' | 'editField' | 'editEvaluation' | 'editJson' | 'addLoadedFile';
+type TrainerActions =
+  | 'set'
+  | 'setPresets'
+  | 'selectPreset'
+  | 'showRunConfig'
+  | 'editField'
+  | 'editEvaluation'
+  | 'editJson'
+  | 'addLoadedFile';
 
 export type TrainerStore = StoreApi<TrainerStoreState>;
 
@@ -77,9 +85,21 @@ export function createTrainerStore(): TrainerStore {
     const replaceDoc = (doc: Doc, presetName: string | null) =>
       set({ doc, presetName, jsonText: docToJson(doc), jsonError: null, docRevision: get().docRevision + 1 });
     return {
-      presets: [], presetName: null, doc: EMPTY_DOC, docRevision: 0, jsonText: docToJson(EMPTY_DOC), jsonError: null,
-      check: { state: 'idle' }, loadedFiles: [], info: null, frame: null, saved: null, starting: false,
-      error: null, notice: null, wakeLock: { state: 'off' },
+      presets: [],
+      presetName: null,
+      doc: EMPTY_DOC,
+      docRevision: 0,
+      jsonText: docToJson(EMPTY_DOC),
+      jsonError: null,
+      check: { state: 'idle' },
+      loadedFiles: [],
+      info: null,
+      frame: null,
+      saved: null,
+      starting: false,
+      error: null,
+      notice: null,
+      wakeLock: { state: 'off' },
       set: (patch) => set(patch),
       setPresets(presets) {
         set({ presets });

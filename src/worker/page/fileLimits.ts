@@ -15,10 +15,14 @@ export const MAX_JSON_DEPTH = 64;
 
 /** `name: file is 600 MiB, over the 64 MiB limit for a learner file`, or null when it fits. */
 export function sizeRefusal(name: string, size: number, limit: number, what: string): string | null {
-  return size > limit ? `${name}: file is ${formatBytes(size)}, over the ${formatBytes(limit)} limit for ${what}` : null;
+  return size > limit
+    ? `${name}: file is ${formatBytes(size)}, over the ${formatBytes(limit)} limit for ${what}`
+    : null;
 }
 
 /** `name: not a <what>: nested deeper than 64 levels`, or null. */
 export function depthRefusal(name: string, text: string, what: string): string | null {
-  return jsonNestsDeeperThan(text, MAX_JSON_DEPTH) ? `${name}: not a ${what}: nested deeper than ${MAX_JSON_DEPTH} levels` : null;
+  return jsonNestsDeeperThan(text, MAX_JSON_DEPTH)
+    ? `${name}: not a ${what}: nested deeper than ${MAX_JSON_DEPTH} levels`
+    : null;
 }

@@ -33,7 +33,8 @@ export class AccuracyTally {
     private readonly runs: number,
     readonly capacity = TALLY_POINTS,
   ) {
-    if (!Number.isInteger(capacity) || capacity < 2 || capacity % 2 !== 0) throw new Error(`tally: capacity must be an even integer >= 2, got ${capacity}`);
+    if (!Number.isInteger(capacity) || capacity < 2 || capacity % 2 !== 0)
+      throw new Error(`tally: capacity must be an even integer >= 2, got ${capacity}`);
     this.correct = new Float64Array(runs);
     this.acc = new Float64Array(runs);
     this.meanAt = new Float64Array(capacity);

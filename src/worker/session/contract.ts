@@ -28,15 +28,15 @@ export type Refusal = Extract<Reply, { readonly ok: false }>;
  * CPU engine). A refusal leaves the session where it was.
  */
 export type ExplainReply = Reply<{
-      readonly explanation: Explanation;
-      readonly agreement: number;
-      /**
-       * The example's index in reproduce()'s stream (run 0's examples since its initial state, taught
-       * drawings included): the T of `vsml trace --explain T`. It differs from explanation.example (the
-       * stream examples the session had seen) once a drawing was taught or a fresh episode began.
-       */
-      readonly traceIndex: number;
-    }>;
+  readonly explanation: Explanation;
+  readonly agreement: number;
+  /**
+   * The example's index in reproduce()'s stream (run 0's examples since its initial state, taught
+   * drawings included): the T of `vsml trace --explain T`. It differs from explanation.example (the
+   * stream examples the session had seen) once a drawing was taught or a fresh episode began.
+   */
+  readonly traceIndex: number;
+}>;
 
 /** Run 0's prediction for one input, made before any label is seen. */
 export interface Prediction {
@@ -58,13 +58,13 @@ export type TeachReply = PeekReply;
  * included; vsml-state: its initial h and c).
  */
 export type ReproduceReply = Reply<{
-      readonly stream: string;
-      readonly state: string;
-      /** Examples in the stream document (stream examples + taught drawings). */
-      readonly examples: number;
-      /** Of them, taught drawings. */
-      readonly taught: number;
-    }>;
+  readonly stream: string;
+  readonly state: string;
+  /** Examples in the stream document (stream examples + taught drawings). */
+  readonly examples: number;
+  /** Of them, taught drawings. */
+  readonly taught: number;
+}>;
 
 /** Mean and (sample) std over the runs of the cumulative online accuracy: point i after (i + 1) * every examples (every: 1 up to TALLY_POINTS examples). */
 export interface AccuracyCurve {
@@ -217,7 +217,11 @@ export interface AccuracyExport {
   readonly taskName: string;
   readonly learners: { readonly [name: string]: { readonly mean: Float64Array; readonly std: Float64Array } };
   /** Association stream: every learner's accuracy on first and on second showings so far (Frame.showings), and how the stream ran; absent on the i.i.d. stream. */
-  readonly association?: { readonly order: AssociationOrder; readonly fresh: boolean; readonly showings: ShowingsByLearner };
+  readonly association?: {
+    readonly order: AssociationOrder;
+    readonly fresh: boolean;
+    readonly showings: ShowingsByLearner;
+  };
 }
 
 export interface SessionApi {
@@ -225,7 +229,12 @@ export interface SessionApi {
    * Replace the running session (on any error the old one keeps running, even playing, and the reply says why). The new one starts paused.
    * `learned`: learned learners without variable sharing to run beside VSML on the same streams (learnedLines.ts; a refusal names the file and field).
    */
-  open(settings: SessionSettings, learnerDocument: unknown, files?: DatasetFiles, learned?: readonly LearnedDocument[]): Promise<OpenReply>;
+  open(
+    settings: SessionSettings,
+    learnerDocument: unknown,
+    files?: DatasetFiles,
+    learned?: readonly LearnedDocument[],
+  ): Promise<OpenReply>;
   /** Reopen with the same settings, learner and files and this seed (the same seed gives the same curves bit for bit). */
   restart(seed: number): Promise<OpenReply>;
   /** Run on its own in the worker at this many examples per second (Infinity: as fast as possible), until pause(). */

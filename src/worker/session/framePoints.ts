@@ -11,7 +11,8 @@ export const FRAME_POINTS = 1000;
 
 /** Indices 0..n-1 to keep: all when n <= maxPoints, else round(k (n-1) / (maxPoints-1)), k = 0..maxPoints-1. */
 export function evenlySpacedIndices(n: number, maxPoints = FRAME_POINTS): Uint32Array {
-  if (!Number.isInteger(maxPoints) || maxPoints < 2) throw new Error(`decimate: maxPoints must be an integer >= 2, got ${maxPoints}`);
+  if (!Number.isInteger(maxPoints) || maxPoints < 2)
+    throw new Error(`decimate: maxPoints must be an integer >= 2, got ${maxPoints}`);
   if (n <= maxPoints) return Uint32Array.from({ length: n }, (_, i) => i);
   const step = (n - 1) / (maxPoints - 1);
   return Uint32Array.from({ length: maxPoints }, (_, k) => Math.round(k * step));
@@ -41,7 +42,8 @@ export function framePoints(
 ): DecimatedCurve {
   const between = last.examples % kept.every !== 0;
   if (!between) return pickPoints(kept.mean, kept.std, evenlySpacedIndices(kept.mean.length, maxPoints), kept.every);
-  if (!Number.isInteger(maxPoints) || maxPoints < 3) throw new Error(`decimate: maxPoints must be an integer >= 3 here, got ${maxPoints}`);
+  if (!Number.isInteger(maxPoints) || maxPoints < 3)
+    throw new Error(`decimate: maxPoints must be an integer >= 3 here, got ${maxPoints}`);
   const head = pickPoints(kept.mean, kept.std, evenlySpacedIndices(kept.mean.length, maxPoints - 1), kept.every);
   const join = (a: Float64Array, v: number): Float64Array => {
     const out = new Float64Array(a.length + 1);

@@ -52,7 +52,11 @@ export class Handover {
     for (const chunk of episodeChunks(this.replayedSteps, n, this.freshLength)) {
       if (chunk.reset) this.reset();
       const S = this.engine.spec.runs;
-      const block = { inputs: new Float32Array(S * chunk.steps * this.source.inputSize), labels: new Int32Array(S * chunk.steps), steps: chunk.steps };
+      const block = {
+        inputs: new Float32Array(S * chunk.steps * this.source.inputSize),
+        labels: new Int32Array(S * chunk.steps),
+        steps: chunk.steps,
+      };
       this.source.fillBlock(block);
       await this.engine.run(block, { outputs: false });
       this.replayedSteps += chunk.steps;

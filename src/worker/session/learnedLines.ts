@@ -35,9 +35,12 @@ export function parseLearnedDocuments(docs: unknown): Checked<ParsedLearned[]> {
     const at = `learned[${i}]`;
     if (typeof d !== 'object' || d === null) return { ok: false, message: `${at}: must be {name, file, document}` };
     const { name, file, document } = d as Partial<LearnedDocument>;
-    if (typeof name !== 'string' || name === '') return { ok: false, message: `${at}.name: must be a non-empty string` };
-    if (typeof file !== 'string' || file === '') return { ok: false, message: `${at}.file: must be a non-empty string` };
-    if (TAKEN.includes(name)) return { ok: false, message: `learned: ${file}: the name "${name}" is VSML's or a baseline's; choose another` };
+    if (typeof name !== 'string' || name === '')
+      return { ok: false, message: `${at}.name: must be a non-empty string` };
+    if (typeof file !== 'string' || file === '')
+      return { ok: false, message: `${at}.file: must be a non-empty string` };
+    if (TAKEN.includes(name))
+      return { ok: false, message: `learned: ${file}: the name "${name}" is VSML's or a baseline's; choose another` };
     if (out.some((p) => p.name === name)) return { ok: false, message: `learned: ${file}: "${name}" is listed twice` };
     const parsed = parseLearnedLearner(document);
     if (!parsed.ok) return { ok: false, message: `learned: ${file}: ${formatFieldError(parsed.error)}` };
@@ -47,7 +50,11 @@ export function parseLearnedDocuments(docs: unknown): Checked<ParsedLearned[]> {
 }
 
 /** The lines of `parsed` on a task of `shape` with R runs; a learner too small for the task is refused by its file and field. */
-export function learnedLines(parsed: readonly ParsedLearned[], shape: DatasetShape, runs: number): Checked<LearnedLine[]> {
+export function learnedLines(
+  parsed: readonly ParsedLearned[],
+  shape: DatasetShape,
+  runs: number,
+): Checked<LearnedLine[]> {
   const lines: LearnedLine[] = [];
   for (const p of parsed) {
     const first = learnedBatchLearner(p.learner, shape, runs);
@@ -72,4 +79,5 @@ export function learnedLines(parsed: readonly ParsedLearned[], shape: DatasetSha
 }
 
 /** What SessionInfo says of each. */
-export const learnedEntries = (parsed: readonly ParsedLearned[]): LearnedEntry[] => parsed.map(({ name, file, kind }) => ({ name, file, kind }));
+export const learnedEntries = (parsed: readonly ParsedLearned[]): LearnedEntry[] =>
+  parsed.map(({ name, file, kind }) => ({ name, file, kind }));

@@ -33,7 +33,12 @@ import type { PacingClock } from './player';
 export interface SessionDeps {
   makeEngine(spec: EngineSpec): Promise<EngineChoice>;
   /** `files`: the user's files for the idx and cifar data sets (OpenRequest.files). */
-  openData(dataset: string, split: SplitName, seed: number, files: DatasetFiles | undefined): Promise<Result<DataSource>>;
+  openData(
+    dataset: string,
+    split: SplitName,
+    seed: number,
+    files: DatasetFiles | undefined,
+  ): Promise<Result<DataSource>>;
   /** Default: performance.now and setTimeout. */
   readonly clock?: PacingClock;
   /** What a session may need (openSession refuses more); default browserMemoryLimit (memoryLimit.ts). */
@@ -52,33 +57,46 @@ export interface OpenedSession {
 }
 
 /** SessionInfo.handover while the session runs on the CPU reference until WebGPU is ready. */
-export const HANDOVER_PENDING = 'WebGPU is getting ready (compiling its kernels); the session moves onto it, exactly where it is, as soon as it is';
+export const HANDOVER_PENDING =
+  'WebGPU is getting ready (compiling its kernels); the session moves onto it, exactly where it is, as soon as it is';
 
 export type Opened = Reply<{ readonly value: OpenedSession }>;
 
 const refuse = (message: string): Opened => ({ ok: false, message });
 
 /** The setting a TaskSpec field comes from. */
-const SETTING_OF_TASK_FIELD: { readonly [field: string]: string } = { classes: 'classes', resize: 'resize', shufflePixels: 'shuffle', project: 'project', seed: 'seed' };
+const SETTING_OF_TASK_FIELD: { readonly [field: string]: string } = {
+  classes: 'classes',
+  resize: 'resize',
+  shufflePixels: 'shuffle',
+  project: 'project',
+  seed: 'seed',
+};
 
 /** Settings whose values can be checked without opening anything: the first bad one, named. */
 export function checkSettings(s: SessionSettings): string | null {
   if (typeof s.dataset !== 'string') return `dataset: must be a name, got ${String(s.dataset)}`;
   if (s.split !== 'train' && s.split !== 'test') return `split: must be train or test, got ${String(s.split)}`;
-  if (s.resize !== null && !Number.isInteger(s.resize)) return `resize: must be an integer side or null, got ${s.resize}`;
+  if (s.resize !== null && !Number.isInteger(s.resize))
+    return `resize: must be an integer side or null, got ${s.resize}`;
   if (!Number.isInteger(s.runs) || s.runs < 1) return `runs: must be a positive integer, got ${s.runs}`;
-  if (!Number.isInteger(s.seed) || s.seed < 0 || s.seed > 0xffffffff) return `seed: must be an integer in [0, 2^32), got ${s.seed}`;
+  if (!Number.isInteger(s.seed) || s.seed < 0 || s.seed > 0xffffffff)
+    return `seed: must be an integer in [0, 2^32), got ${s.seed}`;
   if (!Array.isArray(s.baselines)) return 'baselines: must be a list';
   for (const [i, b] of s.baselines.entries()) {
-    if (!(BASELINE_NAMES as readonly string[]).includes(b)) return `baselines[${i}]: unknown baseline "${b}" (known: ${BASELINE_NAMES.join(', ')})`;
+    if (!(BASELINE_NAMES as readonly string[]).includes(b))
+      return `baselines[${i}]: unknown baseline "${b}" (known: ${BASELINE_NAMES.join(', ')})`;
     if (s.baselines.indexOf(b) !== i) return `baselines[${i}]: ${b} is listed twice`;
   }
   if (s.classes !== null && !Array.isArray(s.classes)) return 'classes: must be a list of class indices or null';
   if (typeof s.shuffle !== 'boolean') return `shuffle: must be true or false, got ${String(s.shuffle)}`;
   if (typeof s.project !== 'boolean') return `project: must be true or false, got ${String(s.project)}`;
-  if (s.stream !== 'iid' && s.stream !== 'association') return `stream: must be iid or association, got ${String(s.stream)}`;
-  if (s.order !== undefined && s.order !== 'apart' && s.order !== 'adjacent') return `order: must be apart or adjacent, got ${String(s.order)}`;
-  if (s.fresh !== undefined && typeof s.fresh !== 'boolean') return `fresh: must be true or false, got ${String(s.fresh)}`;
+  if (s.stream !== 'iid' && s.stream !== 'association')
+    return `stream: must be iid or association, got ${String(s.stream)}`;
+  if (s.order !== undefined && s.order !== 'apart' && s.order !== 'adjacent')
+    return `order: must be apart or adjacent, got ${String(s.order)}`;
+  if (s.fresh !== undefined && typeof s.fresh !== 'boolean')
+    return `fresh: must be true or false, got ${String(s.fresh)}`;
   return null;
 }
 
@@ -88,20 +106,40 @@ function taskError(dataset: string, e: FieldError, resize: number | null): strin
   return setting ? `${setting}: ${e.message}` : `${dataset}: ${formatFieldError(e)}`;
 }
 
-function streamsOf(task: Task, s: SessionSettings): { ok: true; value: BlockSource } | { ok: false; error: FieldError } {
+function streamsOf(
+  task: Task,
+  s: SessionSettings,
+): { ok: true; value: BlockSource } | { ok: false; error: FieldError } {
   const options = { seed: s.seed, runs: s.runs };
-  return s.stream === 'association' ? createAssociationStreams(task, { ...options, order: s.order, fresh: s.fresh }) : createRunStreams(task, options);
+  return s.stream === 'association'
+    ? createAssociationStreams(task, { ...options, order: s.order, fresh: s.fresh })
+    : createRunStreams(task, options);
 }
 
-export async function openSession(deps: SessionDeps, s: SessionSettings, learner: Learner, files: DatasetFiles | undefined, learned: readonly ParsedLearned[] = []): Promise<Opened> {
+export async function openSession(
+  deps: SessionDeps,
+  s: SessionSettings,
+  learner: Learner,
+  files: DatasetFiles | undefined,
+  learned: readonly ParsedLearned[] = [],
+): Promise<Opened> {
   const bad = checkSettings(s);
   if (bad) return refuse(bad);
   const source = await deps.openData(s.dataset, s.split, s.seed, files);
   if (!source.ok) return refuse(`${s.dataset}: ${formatFieldError(source.error)}`);
-  const spec = { seed: s.seed, resize: s.resize, shufflePixels: s.shuffle, project: s.project, classes: s.classes ?? undefined };
+  const spec = {
+    seed: s.seed,
+    resize: s.resize,
+    shufflePixels: s.shuffle,
+    project: s.project,
+    classes: s.classes ?? undefined,
+  };
   const size = taskSize(source.value, spec);
   if (!size.ok) return refuse(taskError(s.dataset, size.error, s.resize));
-  const tooBig = memoryRefusal(sessionMemory(s, learner.config, size.value, learned), deps.memoryLimit ?? browserMemoryLimit(STUDIO_RAISE));
+  const tooBig = memoryRefusal(
+    sessionMemory(s, learner.config, size.value, learned),
+    deps.memoryLimit ?? browserMemoryLimit(STUDIO_RAISE),
+  );
   if (tooBig) return refuse(formatRefusal(tooBig));
   const task = buildTask(source.value, spec);
   if (!task.ok) return refuse(taskError(s.dataset, task.error, s.resize));
@@ -119,7 +157,13 @@ export async function openSession(deps: SessionDeps, s: SessionSettings, learner
   const { engine, fallback } = choice;
   let session: Session;
   try {
-    session = new Session(engine, streams.value, { learner, baselines: s.baselines, learned: lines.value, seed: s.seed, drawing: imageInput(source.value, spec) });
+    session = new Session(engine, streams.value, {
+      learner,
+      baselines: s.baselines,
+      learned: lines.value,
+      seed: s.seed,
+      drawing: imageInput(source.value, spec),
+    });
   } catch (e) {
     engine.dispose();
     void choice.upgrade?.then((c) => c.engine.dispose());

@@ -25,12 +25,14 @@ export class Pacer {
   private lastSteps = 0;
 
   constructor(private readonly maxSteps: number) {
-    if (!Number.isInteger(maxSteps) || maxSteps < 1) throw new Error(`pacer: maxSteps must be a positive integer, got ${maxSteps}`);
+    if (!Number.isInteger(maxSteps) || maxSteps < 1)
+      throw new Error(`pacer: maxSteps must be a positive integer, got ${maxSteps}`);
   }
 
   /** Start (or restart) pacing at `examplesPerSecond` (> 0, or Infinity) from `nowMs`: the first example is due at once. */
   start(examplesPerSecond: number, nowMs: number): void {
-    if (!(examplesPerSecond > 0)) throw new Error(`pacer: examples per second must be > 0 or Infinity, got ${examplesPerSecond}`);
+    if (!(examplesPerSecond > 0))
+      throw new Error(`pacer: examples per second must be > 0 or Infinity, got ${examplesPerSecond}`);
     this.speed = examplesPerSecond;
     this.credit = 1;
     this.lastMs = nowMs;
@@ -38,7 +40,8 @@ export class Pacer {
 
   /** Change the speed while playing, keeping the credit earned so far. */
   setSpeed(examplesPerSecond: number, nowMs: number): void {
-    if (!(examplesPerSecond > 0)) throw new Error(`pacer: examples per second must be > 0 or Infinity, got ${examplesPerSecond}`);
+    if (!(examplesPerSecond > 0))
+      throw new Error(`pacer: examples per second must be > 0 or Infinity, got ${examplesPerSecond}`);
     this.accrue(nowMs);
     this.speed = examplesPerSecond;
   }

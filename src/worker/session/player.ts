@@ -27,7 +27,6 @@ export const realClock: PacingClock = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
-
 export class Player {
   private session: Session | null = null;
   private readonly queue = new SerialQueue();
@@ -72,7 +71,8 @@ export class Player {
   }
 
   play(examplesPerSecond: number): void {
-    if (!(examplesPerSecond > 0)) throw new Error(`play: examples per second must be > 0 or Infinity, got ${examplesPerSecond}`);
+    if (!(examplesPerSecond > 0))
+      throw new Error(`play: examples per second must be > 0 or Infinity, got ${examplesPerSecond}`);
     if (!this.session) return;
     this.speed = examplesPerSecond;
     if (this.playing) {
@@ -111,7 +111,7 @@ export class Player {
     const session = this.session;
     if (!session) throw new Error('step: nothing is open');
     if (!(await this.catchUp(session))) return;
-    for (let left = steps; left > 0; ) {
+    for (let left = steps; left > 0;) {
       const n = Math.min(left, this.pacer.blockCap());
       const done = await this.queue.run(() => (this.session === session ? this.timed(session, n) : false));
       if (!done) return; // replaced meanwhile
@@ -149,7 +149,9 @@ export class Player {
   /** Replay blocks until `session` is no longer moving (none: at once); false when it was replaced meanwhile. */
   private async catchUp(session: Session): Promise<boolean> {
     while (session.catchingUp && this.session === session) {
-      await this.queue.run(() => (this.session === session ? this.timedCatchUp(session, this.pacer.blockCap()) : undefined));
+      await this.queue.run(() =>
+        this.session === session ? this.timedCatchUp(session, this.pacer.blockCap()) : undefined,
+      );
       await yieldToEvents();
     }
     return this.session === session;
@@ -188,7 +190,10 @@ export class Player {
       return {
         ...base,
         heatmap,
-        speed: { examplesPerSecond, cellTicksPerSecond: examplesPerSecond * session.runs * session.cellTicksPerExample },
+        speed: {
+          examplesPerSecond,
+          cellTicksPerSecond: examplesPerSecond * session.runs * session.cellTicksPerExample,
+        },
         playing: this.playing,
         notice,
         infoRevision: this.infoRevision,

@@ -88,12 +88,17 @@ export class Run0Record {
   }
 
   /** The vsml-state of the initial state and the vsml-stream of every example since, or why not. */
-  documents(): { ok: true; stream: string; state: string; examples: number; taught: number } | { ok: false; message: string } {
+  documents():
+    { ok: true; stream: string; state: string; examples: number; taught: number } | { ok: false; message: string } {
     const A = this.inputSize;
-    if (this.count === 0) return { ok: false, message: 'reproduce: run 0 has taken no example since its initial state yet' };
+    if (this.count === 0)
+      return { ok: false, message: 'reproduce: run 0 has taken no example since its initial state yet' };
     if (this.over) {
       const mib = (this.count * (A + 1) * 4) / 2 ** 20;
-      return { ok: false, message: `reproduce: run 0's ${this.count} examples since its initial state are ${mib.toFixed(1)} MiB, over the ${RUN0_RECORD_BYTES / 2 ** 20} MiB the session keeps; restart the session and reproduce sooner` };
+      return {
+        ok: false,
+        message: `reproduce: run 0's ${this.count} examples since its initial state are ${mib.toFixed(1)} MiB, over the ${RUN0_RECORD_BYTES / 2 ** 20} MiB the session keeps; restart the session and reproduce sooner`,
+      };
     }
     const inputs = new Float32Array(this.count * A);
     const labels = new Int32Array(this.count);

@@ -22,7 +22,17 @@ import type { Drawing, Explanation } from '../../model/explainTypes';
 import { initRunState } from '../../model/init';
 import { formatFieldError, type Result } from '../../model/result';
 import { Rng } from '../../model/rng';
-import type { AccuracyCurve, DecimatedCurve, Frame, Heatmap, PeekReply, ReproduceReply, ShowingsByLearner, StateView, TeachReply } from './contract';
+import type {
+  AccuracyCurve,
+  DecimatedCurve,
+  Frame,
+  Heatmap,
+  PeekReply,
+  ReproduceReply,
+  ShowingsByLearner,
+  StateView,
+  TeachReply,
+} from './contract';
 import type { LearnedLine } from './learnedLines';
 import { RecentOutputs } from './recentOutputs';
 import { Run0Record } from './run0Record';
@@ -66,7 +76,12 @@ export class Session {
   private readonly recent: RecentOutputs;
   private engine: VsmlEngine;
   /** The engine the session is moving onto, while it replays the examples seen so far; or null. */
-  private handover: { readonly to: Handover; readonly done: () => void; readonly failed: (e: Error) => void; taught: number } | null = null;
+  private handover: {
+    readonly to: Handover;
+    readonly done: () => void;
+    readonly failed: (e: Error) => void;
+    taught: number;
+  } | null = null;
   /** Run 0's last example and its examples since its initial state ("explain this step", the pad, reproduce). */
   readonly run0: Run0Record;
   /** Drawings taught so far, in order. */
@@ -93,11 +108,16 @@ export class Session {
     this.A = source.inputSize;
     this.K = source.numClasses;
     if (engine.spec.inputSize !== this.A || engine.spec.numClasses !== this.K) {
-      throw new Error(`session: the engine is for ${engine.spec.inputSize} inputs x ${engine.spec.numClasses} classes, the data has ${this.A} x ${this.K}`);
+      throw new Error(
+        `session: the engine is for ${engine.spec.inputSize} inputs x ${engine.spec.numClasses} classes, the data has ${this.A} x ${this.K}`,
+      );
     }
     this.history = options.history ?? 100;
     vsmlLearner(engine, options.learner, options.seed);
-    this.baselines = options.baselines.map((name) => ({ name, learner: baselineLearner(name, this.A, this.K, runs, options.seed) }));
+    this.baselines = options.baselines.map((name) => ({
+      name,
+      learner: baselineLearner(name, this.A, this.K, runs, options.seed),
+    }));
     this.tallies.set('vsml', new AccuracyTally(runs));
     for (const b of this.baselines) this.tallies.set(b.name, new AccuracyTally(runs));
     this.learned = (options.learned ?? []).map((line) => ({ line, learner: line.create() }));
@@ -111,7 +131,11 @@ export class Session {
     this.cells = work.cells;
     this.cellTicksPerExample = work.cells * work.ticksPerExample;
     // Run 0's initial state, as vsmlLearner drew it (initRunStates: run s from new Rng(seed).fork(s)).
-    this.run0 = new Run0Record(this.A, this.K, initRunState(options.learner.config, engine.shapes, new Rng(options.seed).fork(0)));
+    this.run0 = new Run0Record(
+      this.A,
+      this.K,
+      initRunState(options.learner.config, engine.shapes, new Rng(options.seed).fork(0)),
+    );
   }
 
   get examplesSeen(): number {
@@ -124,7 +148,8 @@ export class Session {
 
   /** Advance every run (VSML, the baselines and the learned learners) by `steps` examples of the same streams; with fresh episodes, each episode from the learners' start (src/meta/episodes.ts). */
   async step(steps: number): Promise<void> {
-    if (!Number.isInteger(steps) || steps < 1) throw new Error(`session: steps must be a positive integer, got ${steps}`);
+    if (!Number.isInteger(steps) || steps < 1)
+      throw new Error(`session: steps must be a positive integer, got ${steps}`);
     for (const chunk of episodeChunks(this.examples, steps, this.freshLength)) {
       if (chunk.reset) this.resetLearners();
       await this.stepBlock(chunk.steps);
@@ -208,8 +233,14 @@ export class Session {
   beginHandover(next: VsmlEngine, replay: BlockSource): Promise<void> {
     const { spec } = this.engine;
     if (this.handover) throw new Error('session: a handover is already under way');
-    if (next.spec.runs !== spec.runs || next.spec.inputSize !== spec.inputSize || next.spec.numClasses !== spec.numClasses) {
-      throw new Error(`session: the new engine is for ${next.spec.runs} runs of ${next.spec.inputSize} x ${next.spec.numClasses}, the session has ${spec.runs} of ${spec.inputSize} x ${spec.numClasses}`);
+    if (
+      next.spec.runs !== spec.runs ||
+      next.spec.inputSize !== spec.inputSize ||
+      next.spec.numClasses !== spec.numClasses
+    ) {
+      throw new Error(
+        `session: the new engine is for ${next.spec.runs} runs of ${next.spec.inputSize} x ${next.spec.numClasses}, the session has ${spec.runs} of ${spec.inputSize} x ${spec.numClasses}`,
+      );
     }
     const to = new Handover(next, replay, this.options.learner, this.options.seed);
     return new Promise<void>((done, failed) => {
@@ -268,9 +299,11 @@ export class Session {
   checkView(view: StateView): string | null {
     const L = this.engine.shapes.length;
     const N = this.engine.spec.config.stateSize;
-    if (!(Number.isInteger(view.layer) && view.layer >= 0 && view.layer < L)) return `view.layer: must be an integer in [0, ${L}), got ${view.layer}`;
+    if (!(Number.isInteger(view.layer) && view.layer >= 0 && view.layer < L))
+      return `view.layer: must be an integer in [0, ${L}), got ${view.layer}`;
     if (view.vector !== 'h' && view.vector !== 'c') return `view.vector: must be h or c, got ${String(view.vector)}`;
-    if (!(Number.isInteger(view.j) && view.j >= 0 && view.j < N)) return `view.j: must be an integer in [0, ${N}), got ${view.j}`;
+    if (!(Number.isInteger(view.j) && view.j >= 0 && view.j < N))
+      return `view.j: must be an integer in [0, ${N}), got ${view.j}`;
     return null;
   }
 
@@ -300,14 +333,22 @@ export class Session {
     const took = this.run0.last;
     if (!took) throw new Error('explain: run 0 took no example');
     // A fresh episode put run 0 back to its initial state before this example: no pending inputs then.
-    const carry = this.run0.resets === resets ? rebuildCarry(config, params, shapes, before, last) : rebuildCarry(config, params, shapes, this.run0.initialState, null);
+    const carry =
+      this.run0.resets === resets
+        ? rebuildCarry(config, params, shapes, before, last)
+        : rebuildCarry(config, params, shapes, this.run0.initialState, null);
     const explanation = explainExample(config, params, shapes, carry, took.x, took.label, example);
-    return { explanation, agreement: agreementOf(explanation, await this.engine.readState(0), took.y), traceIndex: this.run0.examples - 1 };
+    return {
+      explanation,
+      agreement: agreementOf(explanation, await this.engine.readState(0), took.y),
+      traceIndex: this.run0.examples - 1,
+    };
   }
 
   private drawingInputOf(d: Drawing): Result<Float32Array> {
     const path = this.options.drawing;
-    if (!path) return { ok: false, error: { code: 'unsupported', field: 'drawing', message: 'this session takes no drawings' } };
+    if (!path)
+      return { ok: false, error: { code: 'unsupported', field: 'drawing', message: 'this session takes no drawings' } };
     return path.ok ? drawingInput(path.value, d) : path;
   }
 
@@ -331,7 +372,11 @@ export class Session {
     if (bad) return { ok: false, message: bad };
     const x = this.drawingInputOf(d);
     if (!x.ok) return { ok: false, message: `drawing: ${formatFieldError(x.error)}` };
-    if (this.taught.length >= MAX_TAUGHT) return { ok: false, message: `teach: the session keeps at most ${MAX_TAUGHT} drawings; restart it to teach more` };
+    if (this.taught.length >= MAX_TAUGHT)
+      return {
+        ok: false,
+        message: `teach: the session keeps at most ${MAX_TAUGHT} drawings; restart it to teach more`,
+      };
     const block = taughtBlock(x.value, label, this.runs);
     const r = await this.engine.run(block, { outputs: true });
     for (const b of this.baselines) b.learner.run(block, { outputs: false });

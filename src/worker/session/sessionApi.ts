@@ -78,7 +78,12 @@ export function createSessionApi(deps: SessionDeps): SessionApi {
     try {
       choice = await making;
     } catch (e) {
-      if (current === cur) setInfo(cur, { ...cur.info, fallback: `WebGPU could not run this session: ${errorMessage(e)}`, handover: null });
+      if (current === cur)
+        setInfo(cur, {
+          ...cur.info,
+          fallback: `WebGPU could not run this session: ${errorMessage(e)}`,
+          handover: null,
+        });
       return;
     }
     const same = choice.fallback !== null && choice.engine.backend === cur.info.backend;
@@ -134,12 +139,20 @@ export function createSessionApi(deps: SessionDeps): SessionApi {
       player.notice = `${capitalise(message)}, and the session could not be recreated: ${again.message}`;
       return;
     }
-    const { info } = await install({ settings: lost.settings, learner: lost.learner, files: lost.files, learned: lost.learned }, again.value);
+    const { info } = await install(
+      { settings: lost.settings, learner: lost.learner, files: lost.files, learned: lost.learned },
+      again.value,
+    );
     player.notice = `${capitalise(message)}. The session was recreated from example 0 on ${info.description}${info.fallback ? ` (${info.fallback})` : ''}.`;
     if (resume !== null) player.play(resume);
   }
 
-  async function open(settings: SessionSettings, learnerDocument: unknown, files: DatasetFiles | undefined, learnedDocuments: unknown): Promise<OpenReply> {
+  async function open(
+    settings: SessionSettings,
+    learnerDocument: unknown,
+    files: DatasetFiles | undefined,
+    learnedDocuments: unknown,
+  ): Promise<OpenReply> {
     const began = beginOpen();
     const learner = parseLearner(learnerDocument);
     if (!learner.ok) return { ok: false, message: `learner: ${formatFieldError(learner.error)}` };
@@ -149,7 +162,10 @@ export function createSessionApi(deps: SessionDeps): SessionApi {
   }
 
   /** Open and install, unless a later open begins first: then this one answers REPLACED at once and what it opens is discarded. */
-  async function openParsed(opening: Opening, { token, replaced }: { token: number; replaced: Promise<null> }): Promise<OpenReply> {
+  async function openParsed(
+    opening: Opening,
+    { token, replaced }: { token: number; replaced: Promise<null> },
+  ): Promise<OpenReply> {
     const release = player.hold();
     try {
       const pending = openOrSay(opening);
@@ -191,10 +207,22 @@ export function createSessionApi(deps: SessionDeps): SessionApi {
       const { session, settings, info } = current;
       const learners = session.curves();
       const every = learners.vsml?.every ?? 1;
-      const curves = Object.fromEntries(Object.entries(learners).map(([name, c]) => [name, { mean: c.mean, std: c.std }]));
+      const curves = Object.fromEntries(
+        Object.entries(learners).map(([name, c]) => [name, { mean: c.mean, std: c.std }]),
+      );
       const showings = session.showings();
-      const association = showings ? { association: { order: settings.order ?? 'apart', fresh: settings.fresh ?? false, showings } } : {};
-      return { examples: session.examplesSeen, every, runs: session.runs, seed: settings.seed, taskName: info.taskName, learners: curves, ...association };
+      const association = showings
+        ? { association: { order: settings.order ?? 'apart', fresh: settings.fresh ?? false, showings } }
+        : {};
+      return {
+        examples: session.examplesSeen,
+        every,
+        runs: session.runs,
+        seed: settings.seed,
+        taskName: info.taskName,
+        learners: curves,
+        ...association,
+      };
     },
     info: () => current?.info ?? null,
     explainNext: () => useSession('explain', (s) => s.explainNext().then((r) => ({ ok: true as const, ...r })), true),
@@ -204,7 +232,11 @@ export function createSessionApi(deps: SessionDeps): SessionApi {
   };
 
   /** `use` on the current session between blocks (after any handover replay); nothing open, a replacement or an error is a refusal starting with `what`. */
-  async function useSession<T>(what: string, use: (s: Session) => Promise<T | Refusal> | T | Refusal, pause: boolean): Promise<T | Refusal> {
+  async function useSession<T>(
+    what: string,
+    use: (s: Session) => Promise<T | Refusal> | T | Refusal,
+    pause: boolean,
+  ): Promise<T | Refusal> {
     if (!current) return { ok: false, message: `${what}: nothing is open` };
     try {
       const r = await player.use(use, { pause });

@@ -10,5 +10,10 @@ import type { Result } from '../../model/result';
 /** Where the built-in sets come from: fetched from public/data/ by default; Node tests read them from disk. */
 export type SessionDataEnv = Pick<OpenRequest, 'builtin' | 'builtinBaseUrl' | 'asset'>;
 
-export const openSessionData = (dataset: string, split: SplitName, seed: number, files: DatasetFiles | undefined, env: SessionDataEnv = {}): Promise<Result<DataSource>> =>
-  openDataset(dataset, { ...env, split, seed, files, fashionMnistStats: 'mnist' });
+export const openSessionData = (
+  dataset: string,
+  split: SplitName,
+  seed: number,
+  files: DatasetFiles | undefined,
+  env: SessionDataEnv = {},
+): Promise<Result<DataSource>> => openDataset(dataset, { ...env, split, seed, files, fashionMnistStats: 'mnist' });

@@ -57,5 +57,7 @@ export function predictionOf(input: Float32Array, y: Float32Array): Prediction {
 
 /** Why `label` is no class of K, or null. */
 export function labelRefusal(label: unknown, K: number): string | null {
-  return Number.isInteger(label) && (label as number) >= 0 && (label as number) < K ? null : `label: must be an integer in [0, ${K}), got ${String(label)}`;
+  return Number.isInteger(label) && (label as number) >= 0 && (label as number) < K
+    ? null
+    : `label: must be an integer in [0, ${K}), got ${String(label)}`;
 }

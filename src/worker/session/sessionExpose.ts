@@ -21,11 +21,22 @@ export function curvesBuffers(c: AccuracyExport): ArrayBuffer[] {
 /** Every buffer of an explanation (each array is its own; a set, since a buffer may be listed once only). */
 export function explanationBuffers(e: Explanation): ArrayBuffer[] {
   const arrays: ArrayBufferView[] = [e.input, e.messages, e.y, e.probabilities, e.error, ...e.nextBwdIn];
-  for (const l of [...e.layers, ...(e.reverseTick ?? [])]) arrays.push(l.fwdIn, l.bwdIn, l.before.h, l.before.c, ...l.ticks.flatMap((t) => [t.h, t.c]), l.gates, l.fwdOut, l.bwdOut);
+  for (const l of [...e.layers, ...(e.reverseTick ?? [])])
+    arrays.push(
+      l.fwdIn,
+      l.bwdIn,
+      l.before.h,
+      l.before.c,
+      ...l.ticks.flatMap((t) => [t.h, t.c]),
+      l.gates,
+      l.fwdOut,
+      l.bwdOut,
+    );
   return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }
 
-const predictionBuffers = (r: PeekReply): ArrayBuffer[] => (r.ok ? [...new Set([r.input.buffer as ArrayBuffer, r.probabilities.buffer as ArrayBuffer])] : []);
+const predictionBuffers = (r: PeekReply): ArrayBuffer[] =>
+  r.ok ? [...new Set([r.input.buffer as ArrayBuffer, r.probabilities.buffer as ArrayBuffer])] : [];
 
 export function transferringApi(api: SessionApi): SessionApi {
   return {

@@ -9,7 +9,16 @@ import type { TaskSize } from '../../data/taskSize';
 import { taskItems } from '../../data/taskSize';
 import { defaultBlockSteps } from '../../meta/protocol';
 import type { VsmlConfig } from '../../model/config';
-import { baselineItem, engineItems, estimateOf, F32, productItem, stateField, type MemoryEstimate, type MemoryItem } from '../../model/resources';
+import {
+  baselineItem,
+  engineItems,
+  estimateOf,
+  F32,
+  productItem,
+  stateField,
+  type MemoryEstimate,
+  type MemoryItem,
+} from '../../model/resources';
 import type { ParsedLearned } from './learnedLines';
 import type { SessionSettings } from './contract';
 
@@ -19,23 +28,73 @@ const DEFAULT_STUDIO_RUNS = 8;
 /** How to get under the limit in the studio (no setting raises it). */
 export const STUDIO_RAISE = 'choose fewer runs (S), a smaller resize or a smaller learner';
 
-export function sessionMemory(s: SessionSettings, config: VsmlConfig, size: TaskSize, learned: readonly ParsedLearned[] = []): MemoryEstimate {
+export function sessionMemory(
+  s: SessionSettings,
+  config: VsmlConfig,
+  size: TaskSize,
+  learned: readonly ParsedLearned[] = [],
+): MemoryEstimate {
   const R = s.runs;
   const A = size.inputSize;
   const K = size.numClasses;
   const items: MemoryItem[] = [...taskItems(size, { data: s.dataset, resize: 'resize', project: 'project' })];
   if (size.count !== null) {
     const orders = s.stream === 'association' ? 2 : 1;
-    items.push(productItem('S', "the runs' example orders", [[R, 'runs'], ...(orders > 1 ? [[orders, 'orders'] as const] : []), [size.count, 'examples'], [4, 'bytes']]));
+    items.push(
+      productItem('S', "the runs' example orders", [
+        [R, 'runs'],
+        ...(orders > 1 ? [[orders, 'orders'] as const] : []),
+        [size.count, 'examples'],
+        [4, 'bytes'],
+      ]),
+    );
   }
-  const field = stateField({ runs: 'S', hidden: 'learner: config.hiddenSizes', data: size.resized ? 'resize' : s.dataset }, { config, inputSize: A, numClasses: K, runs: R }, DEFAULT_STUDIO_RUNS);
+  const field = stateField(
+    { runs: 'S', hidden: 'learner: config.hiddenSizes', data: size.resized ? 'resize' : s.dataset },
+    { config, inputSize: A, numClasses: K, runs: R },
+    DEFAULT_STUDIO_RUNS,
+  );
   items.push(...engineItems(field, { config, inputSize: A, numClasses: K, runs: R }, 2));
   for (const name of s.baselines) items.push(baselineItem('S', name, A, K, R));
   const C = defaultBlockSteps(R, A);
   for (const l of learned) {
-    items.push(productItem('learned', `${l.file}: parameters`, [[l.learner.params.length, 'parameters'], [F32, 'bytes']], l.learner.params.length));
-    items.push(productItem('learned', `${l.file}: one block padded to its inputs`, [[R, 'runs'], [C, 'steps'], [l.learner.shape.inputSize, 'inputs'], [F32, 'bytes']], R * C * l.learner.shape.inputSize));
+    items.push(
+      productItem(
+        'learned',
+        `${l.file}: parameters`,
+        [
+          [l.learner.params.length, 'parameters'],
+          [F32, 'bytes'],
+        ],
+        l.learner.params.length,
+      ),
+    );
+    items.push(
+      productItem(
+        'learned',
+        `${l.file}: one block padded to its inputs`,
+        [
+          [R, 'runs'],
+          [C, 'steps'],
+          [l.learner.shape.inputSize, 'inputs'],
+          [F32, 'bytes'],
+        ],
+        R * C * l.learner.shape.inputSize,
+      ),
+    );
   }
-  items.push(productItem('S', 'one block of examples', [[R, 'runs'], [C, 'steps'], [A, 'inputs'], [F32, 'bytes']], R * C * A));
+  items.push(
+    productItem(
+      'S',
+      'one block of examples',
+      [
+        [R, 'runs'],
+        [C, 'steps'],
+        [A, 'inputs'],
+        [F32, 'bytes'],
+      ],
+      R * C * A,
+    ),
+  );
   return estimateOf(items);
 }

@@ -27,7 +27,14 @@ export class StoredValueError extends Error {
 export function storedText(key: string, value: unknown): string | null {
   if (value === undefined) return null;
   if (typeof value === 'string') return value;
-  const what = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+  const what =
+    value === null
+      ? 'null'
+      : Array.isArray(value)
+        ? 'an array'
+        : typeof value === 'object'
+          ? 'an object'
+          : `a ${typeof value}`;
   throw new StoredValueError(key, what);
 }
 
@@ -61,7 +68,8 @@ function openDb(factory: IDBFactory, dbName: string, storeName: string, version?
     };
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error ?? new Error(`IndexedDB: cannot open ${dbName}`));
-    request.onblocked = () => reject(new Error(`IndexedDB: ${dbName} is open in another tab at an older version; close it and reload`));
+    request.onblocked = () =>
+      reject(new Error(`IndexedDB: ${dbName} is open in another tab at an older version; close it and reload`));
   });
 }
 
@@ -70,7 +78,11 @@ function openDb(factory: IDBFactory, dbName: string, storeName: string, version?
  * a database that already exists without it). Rejects where IndexedDB is missing or refused
  * (private windows of some browsers).
  */
-export async function openIdbStore(dbName = 'vsml-studio', storeName = 'kv', factory: IDBFactory | undefined = globalThis.indexedDB): Promise<KeyValueStore> {
+export async function openIdbStore(
+  dbName = 'vsml-studio',
+  storeName = 'kv',
+  factory: IDBFactory | undefined = globalThis.indexedDB,
+): Promise<KeyValueStore> {
   if (!factory) throw new Error('IndexedDB is not available here');
   let db = await openDb(factory, dbName, storeName);
   if (!db.objectStoreNames.contains(storeName)) {

@@ -6,7 +6,8 @@ import type { KeyValueStore } from './keyValueStore';
 export const HANDOFF_LEARNER_KEY = 'handoff-learner';
 
 /** Save a vsml-learner document's text for the studio (replacing the one saved before). */
-export const saveHandoffLearner = (store: KeyValueStore, docText: string): Promise<void> => store.put(HANDOFF_LEARNER_KEY, docText);
+export const saveHandoffLearner = (store: KeyValueStore, docText: string): Promise<void> =>
+  store.put(HANDOFF_LEARNER_KEY, docText);
 
 /** The saved learner document (JSON, not yet validated), or null when none is saved or its text is not JSON. */
 export async function loadHandoffLearner(store: KeyValueStore): Promise<unknown | null> {

@@ -25,7 +25,12 @@ export interface Segment {
 export type Measurer = (minSeconds: number) => Promise<Segment>;
 
 /** The MNIST grid of the paper: A = 784 inputs, K = 10 classes, default config, S runs. */
-export const mnistSpec = (runs: number): EngineSpec => ({ config: DEFAULT_CONFIG, inputSize: 784, numClasses: 10, runs });
+export const mnistSpec = (runs: number): EngineSpec => ({
+  config: DEFAULT_CONFIG,
+  inputSize: 784,
+  numClasses: 10,
+  runs,
+});
 
 export const caseLabel = (c: BenchCase): string => `S=${c.runs} ${c.vm === 'shared' ? 'shared V_M' : 'V_M per run'}`;
 
@@ -36,7 +41,12 @@ const now = (): number => performance.now() / 1000;
  * (pipeline compilation, first allocations, JIT), and returns its measurer. Inputs: a block of
  * `blockSize` normal examples, one stream read by every run.
  */
-export async function prepareMeasure(engine: VsmlEngine, vm: VmSharing, blockSize: number, seed: number): Promise<Measurer> {
+export async function prepareMeasure(
+  engine: VsmlEngine,
+  vm: VmSharing,
+  blockSize: number,
+  seed: number,
+): Promise<Measurer> {
   const { spec } = engine;
   const rng = new Rng(seed);
   const sets = vm === 'shared' ? 1 : spec.runs;
@@ -47,7 +57,10 @@ export async function prepareMeasure(engine: VsmlEngine, vm: VmSharing, blockSiz
   const data = rng.fork(3);
   const inputs = Float32Array.from({ length: T * spec.inputSize }, () => data.normal());
   const labels = Int32Array.from({ length: T }, () => data.int(spec.numClasses));
-  await engine.run({ inputs: inputs.subarray(0, spec.inputSize), labels: labels.subarray(0, 1), steps: 1 }, { outputs: false });
+  await engine.run(
+    { inputs: inputs.subarray(0, spec.inputSize), labels: labels.subarray(0, 1), steps: 1 },
+    { outputs: false },
+  );
   return async (minSeconds) => {
     let examples = 0;
     const t0 = now();

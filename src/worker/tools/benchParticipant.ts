@@ -12,7 +12,12 @@ const unwrap = <T>(r: BenchReply<T>, what: string): T => {
 };
 
 /** A participant whose engine lives behind `api` (the worker, or the page seen from Node). */
-export function remoteParticipant(environment: string, backend: PageBackend, api: BenchWorkerApi, blockSize: number): BenchParticipant {
+export function remoteParticipant(
+  environment: string,
+  backend: PageBackend,
+  api: BenchWorkerApi,
+  blockSize: number,
+): BenchParticipant {
   const block = backend === 'reference' ? 1 : blockSize;
   return {
     id: `${environment} ${backend}`,

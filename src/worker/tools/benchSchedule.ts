@@ -19,7 +19,9 @@ export interface BenchParticipant {
 
 /** The participant indices of each round: round r starts at r mod P. */
 export function interleaveOrder(participants: number, rounds: number): number[][] {
-  return Array.from({ length: rounds }, (_, r) => Array.from({ length: participants }, (_, k) => (r + k) % participants));
+  return Array.from({ length: rounds }, (_, r) =>
+    Array.from({ length: participants }, (_, k) => (r + k) % participants),
+  );
 }
 
 export interface ParticipantResult {
@@ -38,7 +40,6 @@ export interface CaseResult {
   readonly participants: ParticipantResult[];
 }
 
-
 /** Runs one case: prepare all, `rounds` interleaved rounds of `minSeconds` segments, release all. */
 export async function runCase(
   c: BenchCase,
@@ -47,7 +48,12 @@ export async function runCase(
   minSeconds: number,
   log: (line: string) => void = () => {},
 ): Promise<CaseResult> {
-  const state = participants.map((p) => ({ p, description: '', error: null as string | null, segments: Array<Segment | null>(rounds).fill(null) }));
+  const state = participants.map((p) => ({
+    p,
+    description: '',
+    error: null as string | null,
+    segments: Array<Segment | null>(rounds).fill(null),
+  }));
   for (const s of state) {
     try {
       s.description = await s.p.prepare(c);
@@ -79,6 +85,13 @@ export async function runCase(
   }
   return {
     case: c,
-    participants: state.map((s) => ({ id: s.p.id, environment: s.p.environment, backend: s.p.backend, description: s.description, segments: s.segments, error: s.error })),
+    participants: state.map((s) => ({
+      id: s.p.id,
+      environment: s.p.environment,
+      backend: s.p.backend,
+      description: s.description,
+      segments: s.segments,
+      error: s.error,
+    })),
   };
 }

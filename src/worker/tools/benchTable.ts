@@ -2,7 +2,17 @@
 // (median over rounds), executed GFLOP/s and GB/s (src/model/costModel.ts) beside the machine's
 // peaks, the reference-equation model's GFLOP/s (src/model/flops.ts, labelled as such), and ratios to
 // the TS reference and to the numpy peer taken within each round (median and range over rounds).
-import { COUNTING, cpuCost, gpuCost, intensity, numpyCost, referenceCost, gpuPeak, type EngineCost, type Peak } from '../../model/costModel';
+import {
+  COUNTING,
+  cpuCost,
+  gpuCost,
+  intensity,
+  numpyCost,
+  referenceCost,
+  gpuPeak,
+  type EngineCost,
+  type Peak,
+} from '../../model/costModel';
 import { flopModel } from '../../model/flops';
 import { specShapes } from '../../model/engine';
 import { caseLabel, mnistSpec, type BenchCase } from './bench';
@@ -121,24 +131,48 @@ export function caseRows(result: CaseResult, costOf: CostOf, cpu: Peak | null): 
 const num = (x: number): string => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toPrecision(2));
 const ratio = (r: Ratio | null): string =>
   r === null ? '-' : r.rounds > 1 ? `${num(r.median)}x (${num(r.min)}-${num(r.max)})` : `${num(r.median)}x`;
-const pct = (x: number | null, peak: number | null): string => (x === null || !peak ? '-' : `${((100 * x) / peak).toPrecision(2)}%`);
+const pct = (x: number | null, peak: number | null): string =>
+  x === null || !peak ? '-' : `${((100 * x) / peak).toPrecision(2)}%`;
 
 function columns(header: string[], lines: string[][]): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
-  const pad = (cols: string[]) => cols.map((x, i) => x.padEnd(widths[i])).join('  ').trimEnd();
+  const pad = (cols: string[]) =>
+    cols
+      .map((x, i) => x.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   return [pad(header), pad(widths.map((w) => '-'.repeat(w))), ...lines.map(pad)];
 }
 
 /** The speed table: one line per (case, participant). */
 export function formatRows(rows: readonly BenchRow[]): string[] {
-  const header = ['case', 'engine', 'rounds', 'cell-ticks/s', 'exec GFLOP/s', '% peak', 'GB/s', 'ref-model GFLOP/s', 'vs reference', 'vs numpy'];
+  const header = [
+    'case',
+    'engine',
+    'rounds',
+    'cell-ticks/s',
+    'exec GFLOP/s',
+    '% peak',
+    'GB/s',
+    'ref-model GFLOP/s',
+    'vs reference',
+    'vs numpy',
+  ];
   const lines = rows.map((r) => {
     const rounds = `${r.perRound.filter((x) => x !== null).length}/${r.perRound.length}`;
-    if (r.error && r.cellTicksPerSecond === 0) return [caseLabel(r.case), r.id, rounds, `not run: ${r.error}`, '', '', '', '', '', ''];
+    if (r.error && r.cellTicksPerSecond === 0)
+      return [caseLabel(r.case), r.id, rounds, `not run: ${r.error}`, '', '', '', '', '', ''];
     return [
-      caseLabel(r.case), r.id, rounds, r.cellTicksPerSecond.toExponential(2),
-      r.executedGflops === null ? 'n/a' : num(r.executedGflops), pct(r.executedGflops, r.peak.gflops),
-      r.gbps === null ? 'n/a' : num(r.gbps), num(r.referenceModelGflops), ratio(r.vsReference), ratio(r.vsNumpy),
+      caseLabel(r.case),
+      r.id,
+      rounds,
+      r.cellTicksPerSecond.toExponential(2),
+      r.executedGflops === null ? 'n/a' : num(r.executedGflops),
+      pct(r.executedGflops, r.peak.gflops),
+      r.gbps === null ? 'n/a' : num(r.gbps),
+      num(r.referenceModelGflops),
+      ratio(r.vsReference),
+      ratio(r.vsNumpy),
     ];
   });
   return columns(header, lines);
@@ -148,22 +182,58 @@ export function formatRows(rows: readonly BenchRow[]): string[] {
 export function formatKernels(cost: EngineCost, c: BenchCase): string[] {
   const ct = cost.runs * cost.cells;
   const lines = cost.kernels.map((k) => [
-    k.kernel, k.dispatches ? String(k.dispatches) : '-', (k.flops / ct).toFixed(1), ((k.bytesRead + k.bytesWritten) / ct).toFixed(1),
-    k.bytesRead + k.bytesWritten ? intensity(k).toFixed(2) : '-', `${((100 * k.flops) / cost.flopsPerExample).toFixed(1)}%`,
+    k.kernel,
+    k.dispatches ? String(k.dispatches) : '-',
+    (k.flops / ct).toFixed(1),
+    ((k.bytesRead + k.bytesWritten) / ct).toFixed(1),
+    k.bytesRead + k.bytesWritten ? intensity(k).toFixed(2) : '-',
+    `${((100 * k.flops) / cost.flopsPerExample).toFixed(1)}%`,
   ]);
-  lines.push(['total', cost.dispatchesPerExample ? String(cost.dispatchesPerExample) : '-', cost.flopsPerCellTick.toFixed(1), cost.bytesPerCellTick.toFixed(1), (cost.flopsPerCellTick / cost.bytesPerCellTick).toFixed(2), '100%']);
-  return [`${cost.engine}, ${caseLabel(c)}:`, ...columns(['kernel', 'dispatches/example', 'FLOP/cell-tick', 'bytes/cell-tick', 'FLOP/byte', 'share of FLOPs'], lines).map((l) => `  ${l}`)];
+  lines.push([
+    'total',
+    cost.dispatchesPerExample ? String(cost.dispatchesPerExample) : '-',
+    cost.flopsPerCellTick.toFixed(1),
+    cost.bytesPerCellTick.toFixed(1),
+    (cost.flopsPerCellTick / cost.bytesPerCellTick).toFixed(2),
+    '100%',
+  ]);
+  return [
+    `${cost.engine}, ${caseLabel(c)}:`,
+    ...columns(
+      ['kernel', 'dispatches/example', 'FLOP/cell-tick', 'bytes/cell-tick', 'FLOP/byte', 'share of FLOPs'],
+      lines,
+    ).map((l) => `  ${l}`),
+  ];
 }
 
 /** The whole report: speed table, what ran where, peaks, and the cost models. */
 export function formatBench(rows: readonly BenchRow[], costOf: CostOf, cpu: Peak | null): string {
-  const out = ['Interleaved engine benchmark, MNIST grid (784 x 10 cells, N 16, M 8, 2 micro-ticks); medians over rounds,', 'ratios per round (median and range):', '', ...formatRows(rows)];
-  const described = [...new Map(rows.filter((r) => r.description).map((r) => [r.id, `  ${r.id}: ${r.description}; peak ${r.peak.gflops === null ? 'unknown' : `${num(r.peak.gflops)} GFLOP/s`}${r.peak.gbps ? `, ${num(r.peak.gbps)} GB/s` : ''} (${r.peak.source})`])).values()];
+  const out = [
+    'Interleaved engine benchmark, MNIST grid (784 x 10 cells, N 16, M 8, 2 micro-ticks); medians over rounds,',
+    'ratios per round (median and range):',
+    '',
+    ...formatRows(rows),
+  ];
+  const described = [
+    ...new Map(
+      rows
+        .filter((r) => r.description)
+        .map((r) => [
+          r.id,
+          `  ${r.id}: ${r.description}; peak ${r.peak.gflops === null ? 'unknown' : `${num(r.peak.gflops)} GFLOP/s`}${r.peak.gbps ? `, ${num(r.peak.gbps)} GB/s` : ''} (${r.peak.source})`,
+        ]),
+    ).values(),
+  ];
   out.push('', 'measured on:', ...described);
-  if (cpu) out.push(`  CPU peak: ${cpu.gflops?.toFixed(1)} GFLOP/s fp32 (${cpu.source}); numpy's BLAS may use wider SIMD than WASM's 4 lanes`);
+  if (cpu)
+    out.push(
+      `  CPU peak: ${cpu.gflops?.toFixed(1)} GFLOP/s fp32 (${cpu.source}); numpy's BLAS may use wider SIMD than WASM's 4 lanes`,
+    );
   const cases = [...new Map(rows.map((r) => [caseLabel(r.case), r.case])).values()];
   const biggest = (backend: string, vm: string) =>
-    cases.filter((c) => c.vm === vm && rows.some((r) => r.backend === backend && caseLabel(r.case) === caseLabel(c))).sort((a, b) => b.runs - a.runs)[0];
+    cases
+      .filter((c) => c.vm === vm && rows.some((r) => r.backend === backend && caseLabel(r.case) === caseLabel(c)))
+      .sort((a, b) => b.runs - a.runs)[0];
   const shown: [string, BenchCase][] = [];
   for (const backend of ['webgpu', 'cpu']) {
     for (const vm of ['shared', 'per-run']) {
@@ -171,7 +241,8 @@ export function formatBench(rows: readonly BenchRow[], costOf: CostOf, cpu: Peak
       if (c) shown.push([backend, c]);
     }
   }
-  if (shown.length) out.push('', `Executed cost per kernel (src/model/costModel.ts; ${COUNTING}; bytes = compulsory traffic):`);
+  if (shown.length)
+    out.push('', `Executed cost per kernel (src/model/costModel.ts; ${COUNTING}; bytes = compulsory traffic):`);
   for (const [backend, c] of shown) {
     const cost = costOf(backend, c);
     if (cost) out.push(...formatKernels(cost, c));

@@ -28,4 +28,3 @@ export type EngineCheckReply = Reply<{ readonly report: EngineCheckReport }>;
 export interface EngineCheckApi {
   run(seed: number): Promise<EngineCheckReply>;
 }
-

@@ -12,7 +12,13 @@ import { errorMessage } from '../../model/result';
 
 /** One engine checked: what it is, and its largest difference from the reference over every output. */
 export type EngineCheckRow =
-  | { readonly ok: true; readonly backend: string; readonly description: string; readonly maxAbsDiff: number; readonly seconds: number }
+  | {
+      readonly ok: true;
+      readonly backend: string;
+      readonly description: string;
+      readonly maxAbsDiff: number;
+      readonly seconds: number;
+    }
   | { readonly ok: false; readonly label: string; readonly message: string };
 
 export interface EngineCheckReport {
@@ -79,7 +85,13 @@ export async function engineCheck(engines: readonly EngineToCheck[], seed = 1): 
       const got = await timed(engine, problem);
       let maxAbsDiff = 0;
       for (let i = 0; i < want.out.length; i++) maxAbsDiff = Math.max(maxAbsDiff, Math.abs(want.out[i] - got.out[i]));
-      rows.push({ ok: true, backend: engine.backend, description: engine.description, maxAbsDiff, seconds: got.seconds });
+      rows.push({
+        ok: true,
+        backend: engine.backend,
+        description: engine.description,
+        maxAbsDiff,
+        seconds: got.seconds,
+      });
     } finally {
       engine.dispose();
     }

@@ -27,7 +27,9 @@ const api: EngineCheckApi = {
             make: (spec) =>
               'gpu' in navigator && navigator.gpu
                 ? createGpuEngine(spec, { gpu: navigator.gpu, shaders: loadShadersVite() })
-                : Promise.reject(new Error('WebGPU is not available in this browser (navigator.gpu is missing in the worker).')),
+                : Promise.reject(
+                    new Error('WebGPU is not available in this browser (navigator.gpu is missing in the worker).'),
+                  ),
           },
         ],
         seed,

@@ -115,4 +115,3 @@ export interface TrainerApi {
   /** Save the current learner for the studio's "Open in studio" (../storage/learnerHandoff.ts). */
   handoffLearner(): Promise<boolean>;
 }
-

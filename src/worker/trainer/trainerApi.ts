@@ -59,7 +59,12 @@ export function createTrainerApi(deps: TrainerDeps): TrainerApi {
   const control = new SerialQueue();
 
   /** Open a trainer and make it the run (the old one stops after its step in flight), playing. */
-  async function begin(config: MetaConfig, files: readonly FileInput[], configName: string, from?: { checkpoint: Checkpoint; history: TrainerHistory; saved: boolean }): Promise<StartReply> {
+  async function begin(
+    config: MetaConfig,
+    files: readonly FileInput[],
+    configName: string,
+    from?: { checkpoint: Checkpoint; history: TrainerHistory; saved: boolean },
+  ): Promise<StartReply> {
     const opened = await openTrainer(deps, config, files, from?.checkpoint);
     if (!opened.ok) return refuse(opened.message);
     const next = new TrainerRun(opened.value, from?.history ?? new TrainerHistory(0), {
@@ -77,7 +82,12 @@ export function createTrainerApi(deps: TrainerDeps): TrainerApi {
 
   return {
     presets: () =>
-      PRESET_ORDER.map((name) => ({ name, title: PRESETS[name].title, blurb: PRESETS[name].blurb, config: metaConfigToJson(presetConfig(name)) })),
+      PRESET_ORDER.map((name) => ({
+        name,
+        title: PRESETS[name].title,
+        blurb: PRESETS[name].blurb,
+        config: metaConfigToJson(presetConfig(name)),
+      })),
 
     async check(configDoc) {
       const r = parseConfigDoc(configDoc);
@@ -101,7 +111,11 @@ export function createTrainerApi(deps: TrainerDeps): TrainerApi {
           try {
             saved = await readAutosave(deps.store);
           } catch (e) {
-            return refuse(e instanceof StoredValueError ? `autosave: ${e.message}; discard it to start afresh` : `autosave: cannot be read: ${errorMessage(e)}`);
+            return refuse(
+              e instanceof StoredValueError
+                ? `autosave: ${e.message}; discard it to start afresh`
+                : `autosave: cannot be read: ${errorMessage(e)}`,
+            );
           }
           if (saved === null) return refuse('autosave: nothing saved to resume');
           if (!saved.ok) return refuse(formatFieldError(saved.error));
@@ -113,7 +127,11 @@ export function createTrainerApi(deps: TrainerDeps): TrainerApi {
         const cp = raw.ok ? parseCheckpoint(raw.value) : raw;
         if (!cp.ok) return refuse(`checkpoint: ${formatFieldError(cp.error)}`);
         const checkpoint = cp.value;
-        return begin(checkpoint.config, files, configNameOf(checkpoint.config), { checkpoint, history: new TrainerHistory(checkpoint.step), saved: false });
+        return begin(checkpoint.config, files, configNameOf(checkpoint.config), {
+          checkpoint,
+          history: new TrainerHistory(checkpoint.step),
+          saved: false,
+        });
       }),
 
     pause: () => control.run(async () => run?.halt('pause')),

@@ -35,14 +35,35 @@ const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typ
 function readMeta(v: unknown): AutosaveMeta | null {
   if (!isRecord(v)) return null;
   const { step, totalSteps, savedAt, configName } = v;
-  if (typeof step !== 'number' || typeof totalSteps !== 'number' || typeof savedAt !== 'string' || typeof configName !== 'string') return null;
+  if (
+    typeof step !== 'number' ||
+    typeof totalSteps !== 'number' ||
+    typeof savedAt !== 'string' ||
+    typeof configName !== 'string'
+  )
+    return null;
   return { step, totalSteps, savedAt, configName };
 }
 
 /** Write the run (meta record out, the record, meta record in). `checkpointText` is serialiseCheckpoint's. */
-export async function writeAutosave(store: KeyValueStore, meta: AutosaveMeta, checkpointText: string, history: unknown): Promise<void> {
+export async function writeAutosave(
+  store: KeyValueStore,
+  meta: AutosaveMeta,
+  checkpointText: string,
+  history: unknown,
+): Promise<void> {
   await store.delete(AUTOSAVE_META_KEY);
-  await store.put(AUTOSAVE_KEY, JSON.stringify({ format: FORMAT, version: VERSION, savedAt: meta.savedAt, configName: meta.configName, checkpoint: checkpointText, history }));
+  await store.put(
+    AUTOSAVE_KEY,
+    JSON.stringify({
+      format: FORMAT,
+      version: VERSION,
+      savedAt: meta.savedAt,
+      configName: meta.configName,
+      checkpoint: checkpointText,
+      history,
+    }),
+  );
   await store.put(AUTOSAVE_META_KEY, JSON.stringify(meta));
 }
 
@@ -53,12 +74,20 @@ export async function readAutosave(store: KeyValueStore): Promise<Result<Autosav
   const raw = parseJsonText(text);
   if (!raw.ok) return fail('json', 'autosave', raw.error.message);
   const doc = raw.value;
-  if (!isRecord(doc) || doc.format !== FORMAT || doc.version !== VERSION) return fail('format', 'autosave', `not a ${FORMAT} record of version ${VERSION}`);
-  if (typeof doc.checkpoint !== 'string' || typeof doc.savedAt !== 'string' || typeof doc.configName !== 'string') return fail('format', 'autosave', 'checkpoint, savedAt or configName missing');
+  if (!isRecord(doc) || doc.format !== FORMAT || doc.version !== VERSION)
+    return fail('format', 'autosave', `not a ${FORMAT} record of version ${VERSION}`);
+  if (typeof doc.checkpoint !== 'string' || typeof doc.savedAt !== 'string' || typeof doc.configName !== 'string')
+    return fail('format', 'autosave', 'checkpoint, savedAt or configName missing');
   const cpDoc = parseJsonText(doc.checkpoint);
   const cp = cpDoc.ok ? parseCheckpoint(cpDoc.value) : cpDoc;
-  if (!cp.ok) return fail(cp.error.code, `autosave checkpoint${cp.error.field ? `.${cp.error.field}` : ''}`, cp.error.message);
-  const meta: AutosaveMeta = { step: cp.value.step, totalSteps: cp.value.config.steps, savedAt: doc.savedAt, configName: doc.configName };
+  if (!cp.ok)
+    return fail(cp.error.code, `autosave checkpoint${cp.error.field ? `.${cp.error.field}` : ''}`, cp.error.message);
+  const meta: AutosaveMeta = {
+    step: cp.value.step,
+    totalSteps: cp.value.config.steps,
+    savedAt: doc.savedAt,
+    configName: doc.configName,
+  };
   return ok({ meta, checkpoint: cp.value, history: doc.history });
 }
 

@@ -69,14 +69,16 @@ export class TrainerHistory {
 
   /** Step `step` (1-based, the next one): its meta-loss, or why it was rejected. */
   addStep(step: number, metaLoss: number | null, rejection: string | null): void {
-    if (step !== this.losses.length + 1) throw new Error(`history: step ${step} recorded after step ${this.losses.length}`);
+    if (step !== this.losses.length + 1)
+      throw new Error(`history: step ${step} recorded after step ${this.losses.length}`);
     this.losses.push(metaLoss ?? NaN);
     if (rejection !== null) this.rejections.push({ step, reason: rejection });
   }
 
   addEvaluation(step: number, results: readonly HeldOutResult[]): void {
     const byName: { [name: string]: EvaluationResult } = {};
-    for (const r of results) byName[r.name] = { accuracy: r.atEnd.mean, curve: new Float64Array(r.curve), loss: r.loss };
+    for (const r of results)
+      byName[r.name] = { accuracy: r.atEnd.mean, curve: new Float64Array(r.curve), loss: r.loss };
     this.evaluations.push({ step, results: byName });
   }
 
@@ -85,7 +87,12 @@ export class TrainerHistory {
   }
 
   /** Fresh arrays (a frame hands them over, transferred). */
-  frameArrays(): { losses: Float64Array; lossesSmoothed: Float64Array; rejectedSteps: Int32Array; evaluations: EvaluationRecord[] } {
+  frameArrays(): {
+    losses: Float64Array;
+    lossesSmoothed: Float64Array;
+    rejectedSteps: Int32Array;
+    evaluations: EvaluationRecord[];
+  } {
     const losses = Float64Array.from(this.losses);
     return {
       losses,
@@ -93,7 +100,9 @@ export class TrainerHistory {
       rejectedSteps: Int32Array.from(this.rejections, (r) => r.step),
       evaluations: this.evaluations.map((e) => ({
         step: e.step,
-        results: Object.fromEntries(Object.entries(e.results).map(([name, r]) => [name, { ...r, curve: new Float64Array(r.curve) }])),
+        results: Object.fromEntries(
+          Object.entries(e.results).map(([name, r]) => [name, { ...r, curve: new Float64Array(r.curve) }]),
+        ),
       })),
     };
   }
@@ -106,7 +115,16 @@ export class TrainerHistory {
       rejections: this.rejections.map((r) => ({ ...r })),
       evaluations: this.evaluations.map((e) => ({
         step: e.step,
-        results: Object.fromEntries(Object.entries(e.results).map(([name, r]) => [name, { accuracy: finiteOrNull(r.accuracy), loss: finiteOrNull(r.loss), curve: Array.from(r.curve, finiteOrNull) }])),
+        results: Object.fromEntries(
+          Object.entries(e.results).map(([name, r]) => [
+            name,
+            {
+              accuracy: finiteOrNull(r.accuracy),
+              loss: finiteOrNull(r.loss),
+              curve: Array.from(r.curve, finiteOrNull),
+            },
+          ]),
+        ),
       })),
     };
   }
@@ -116,12 +134,15 @@ export class TrainerHistory {
    * history this code wrote or holds fewer steps (the caller then starts one at `step`).
    */
   static fromJson(v: unknown, step: number): TrainerHistory | null {
-    if (!isRecord(v) || !Array.isArray(v.losses) || !Array.isArray(v.rejections) || !Array.isArray(v.evaluations)) return null;
+    if (!isRecord(v) || !Array.isArray(v.losses) || !Array.isArray(v.rejections) || !Array.isArray(v.evaluations))
+      return null;
     const from = v.from;
-    if (typeof from !== 'number' || !Number.isInteger(from) || from < 0 || from > step || v.losses.length < step) return null;
+    if (typeof from !== 'number' || !Number.isInteger(from) || from < 0 || from > step || v.losses.length < step)
+      return null;
     const h = new TrainerHistory(from);
     const reasons = new Map<number, string>();
-    for (const r of v.rejections) if (isRecord(r) && typeof r.step === 'number' && typeof r.reason === 'string') reasons.set(r.step, r.reason);
+    for (const r of v.rejections)
+      if (isRecord(r) && typeof r.step === 'number' && typeof r.reason === 'string') reasons.set(r.step, r.reason);
     for (let s = from + 1; s <= step; s++) {
       const x = v.losses[s - 1];
       const reason = reasons.get(s);

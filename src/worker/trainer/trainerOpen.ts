@@ -55,10 +55,12 @@ export interface TrainerDeps {
 }
 
 /** How to get under the limit on the trainer page (no setting raises it). */
-export const TRAINER_RAISE = 'choose fewer pairs, evaluation runs or smaller layers, or run vsml meta-train --max-memory';
+export const TRAINER_RAISE =
+  'choose fewer pairs, evaluation runs or smaller layers, or run vsml meta-train --max-memory';
 
 /** The limit a trainer run is checked against. */
-export const trainerMemoryLimit = (deps: Pick<TrainerDeps, 'memoryLimit'>): MemoryLimit => deps.memoryLimit ?? browserMemoryLimit(TRAINER_RAISE);
+export const trainerMemoryLimit = (deps: Pick<TrainerDeps, 'memoryLimit'>): MemoryLimit =>
+  deps.memoryLimit ?? browserMemoryLimit(TRAINER_RAISE);
 
 /**
  * A config's memory as far as it is known without its data (the registry's shapes and classes; no
@@ -108,7 +110,10 @@ function fileDataProvider(deps: TrainerDeps, files: readonly FileInput[]): DataP
 }
 
 /** V_M of the learner file the config starts from (config.init), from the files; its model must be the config's. */
-function initParams(config: MetaConfig, files: readonly FileInput[]): { ok: true; params: VmParams } | { ok: false; message: string } {
+function initParams(
+  config: MetaConfig,
+  files: readonly FileInput[],
+): { ok: true; params: VmParams } | { ok: false; message: string } {
   const path = config.init as string;
   const file = findFile(files, path);
   if (!file) return { ok: false, message: `init: ${path}: ${notGiven(path, files)}` };
@@ -121,11 +126,16 @@ function initParams(config: MetaConfig, files: readonly FileInput[]): { ok: true
   return { ok: true, params: learner.value.params };
 }
 
-
-export async function openTrainer(deps: TrainerDeps, config: MetaConfig, files: readonly FileInput[], checkpoint?: Checkpoint): Promise<OpenedResult> {
+export async function openTrainer(
+  deps: TrainerDeps,
+  config: MetaConfig,
+  files: readonly FileInput[],
+  checkpoint?: Checkpoint,
+): Promise<OpenedResult> {
   let initialParams: VmParams | undefined;
   if (config.init !== null) {
-    if (checkpoint) initialParams = checkpoint.learner.params; // replaced by the checkpoint's theta anyway
+    if (checkpoint)
+      initialParams = checkpoint.learner.params; // replaced by the checkpoint's theta anyway
     else {
       const init = initParams(config, files);
       if (!init.ok) return init;
@@ -169,9 +179,27 @@ export async function openTrainer(deps: TrainerDeps, config: MetaConfig, files: 
   const evaluationsOn = first ? `; held-out evaluations on ${first.engine.description}` : '';
   if (!usesRollouts(config.method)) {
     const what = config.method === 'gradient' ? 'gradients through the unroll' : 'cloning backprop';
-    return { ok: true, value: { trainer, backend: 'reference', description: `${what} on the CPU (this worker's thread)${evaluationsOn}`, fallback: first?.fallback ?? null, lost } };
+    return {
+      ok: true,
+      value: {
+        trainer,
+        backend: 'reference',
+        description: `${what} on the CPU (this worker's thread)${evaluationsOn}`,
+        fallback: first?.fallback ?? null,
+        lost,
+      },
+    };
   }
   // ES and cma-es always have rollout engines, so `first` is set.
   const engine = (first as EngineChoice).engine;
-  return { ok: true, value: { trainer, backend: engine.backend, description: engine.description, fallback: (first as EngineChoice).fallback, lost } };
+  return {
+    ok: true,
+    value: {
+      trainer,
+      backend: engine.backend,
+      description: engine.description,
+      fallback: (first as EngineChoice).fallback,
+      lost,
+    },
+  };
 }

@@ -19,8 +19,6 @@ import { yieldToEvents } from '../shared/yieldToEvents';
 /** Steps per second are measured over the last this many steps of the current stretch of playing. */
 const SPEED_WINDOW = 10;
 
-
-
 export interface TrainerRunOptions {
   readonly store: KeyValueStore;
   readonly clock?: TrainerClock;
@@ -139,7 +137,12 @@ export class TrainerRun {
     const cp = this.trainer.checkpoint();
     try {
       const text = serialiseCheckpoint(cp);
-      await writeAutosave(this.options.store, { step: cp.step, totalSteps: cp.config.steps, savedAt: this.clock.iso(), configName: this.options.configName }, text, this.history.toJson());
+      await writeAutosave(
+        this.options.store,
+        { step: cp.step, totalSteps: cp.config.steps, savedAt: this.clock.iso(), configName: this.options.configName },
+        text,
+        this.history.toJson(),
+      );
       this.lastSavedStep = cp.step;
     } catch (e) {
       this.notice = `autosave at step ${cp.step} failed: ${errorLine(e)}`;
@@ -157,7 +160,8 @@ export class TrainerRun {
     let doing = 'the evaluation at the start';
     try {
       const start = this.history.steps;
-      if (start < cfg.steps && evaluationDue(cfg, start) && !this.history.hasEvaluation(start)) await this.evaluate(start);
+      if (start < cfg.steps && evaluationDue(cfg, start) && !this.history.hasEvaluation(start))
+        await this.evaluate(start);
       while (this.history.steps < cfg.steps) {
         await yieldToEvents();
         if (this.haltAsked) return;

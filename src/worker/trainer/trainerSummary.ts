@@ -21,19 +21,26 @@ function variantShape(v: TaskVariant): string {
 /** "ES, 8 pairs x T=50, 300 steps, 2 task variants (49 inputs, 3 classes); held-out evaluation every 25 steps on mnist/test 7x7 classes 0.1.2" */
 export function describeMetaConfig(cfg: MetaConfig): string {
   const e = cfg.evaluation;
-  const evaluation = e.every > 0 && e.datasets.length > 0 ? `; held-out evaluation every ${plural(e.every, 'step')} on ${e.datasets.map((d) => d.name).join(', ')}` : '';
+  const evaluation =
+    e.every > 0 && e.datasets.length > 0
+      ? `; held-out evaluation every ${plural(e.every, 'step')} on ${e.datasets.map((d) => d.name).join(', ')}`
+      : '';
   if (cfg.method === 'clone-backprop') {
     const deep = cfg.cloneDeepFrom > 0 ? `, deep from step ${cfg.cloneDeepFrom}` : '';
     return `cloning backprop (eta ${cfg.cloneLearningRate}, kappa ${cfg.cloneWeightScale}), ${plural(cfg.cloneBatch, 'cell')} per step, ${plural(cfg.steps, 'step')}${deep}${evaluation}`;
   }
   const variants = taskVariants(cfg);
   const shapes = [...new Set(variants.map(variantShape))].join('; ');
-  const how = cfg.method === 'gradient' ? `gradient, ${plural(cfg.pairs, 'trajectory', 'trajectories')}` : `${cfg.method === 'es' ? 'ES' : 'sep-CMA-ES'}, ${plural(cfg.pairs, 'pair')}`;
+  const how =
+    cfg.method === 'gradient'
+      ? `gradient, ${plural(cfg.pairs, 'trajectory', 'trajectories')}`
+      : `${cfg.method === 'es' ? 'ES' : 'sep-CMA-ES'}, ${plural(cfg.pairs, 'pair')}`;
   const clone = cfg.objective === 'clone-sgd' ? `, cloning online SGD (eta ${cfg.cloneLearningRate})` : '';
   return `${how} x T=${cfg.trajectoryLength}, ${plural(cfg.steps, 'step')}, ${plural(variants.length, 'task variant')} (${shapes})${clone}${evaluation}`;
 }
 
-const sameJson = (a: MetaConfig, b: MetaConfig): boolean => JSON.stringify(metaConfigToJson(a)) === JSON.stringify(metaConfigToJson(b));
+const sameJson = (a: MetaConfig, b: MetaConfig): boolean =>
+  JSON.stringify(metaConfigToJson(a)) === JSON.stringify(metaConfigToJson(b));
 
 /**
  * The name a run goes by: a preset's name when the config is that preset, "<preset> (modified)" when
@@ -44,7 +51,10 @@ export function configNameOf(cfg: MetaConfig, doc?: unknown): string {
   const presets = PRESET_NAMES.map((name) => ({ name, config: presetConfig(name) }));
   const exact = presets.find((p) => sameJson(p.config, cfg));
   if (exact) return exact.name;
-  const named = doc !== null && typeof doc === 'object' && typeof (doc as { preset?: unknown }).preset === 'string' ? (doc as { preset: string }).preset : null;
+  const named =
+    doc !== null && typeof doc === 'object' && typeof (doc as { preset?: unknown }).preset === 'string'
+      ? (doc as { preset: string }).preset
+      : null;
   const base = named ?? presets.find((p) => trajectoryDifference(p.config, cfg) === null)?.name;
   return base ? `${base} (modified)` : 'custom';
 }

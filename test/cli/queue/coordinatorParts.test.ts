@@ -62,7 +62,13 @@ describe('workerRates', () => {
 });
 
 describe('formatStepProgress', () => {
-  const progress = (workers: WorkerRate[], seen = workers.length): StepProgress => ({ step: 3, done: 96, total: 128, seen, workers });
+  const progress = (workers: WorkerRate[], seen = workers.length): StepProgress => ({
+    step: 3,
+    done: 96,
+    total: 128,
+    seen,
+    workers,
+  });
   const w = (id: string, rate: number): WorkerRate => ({ id, pairs: 8, rate });
 
   it('0 workers answered: the head only (1 seen: singular)', () => {
@@ -71,16 +77,24 @@ describe('formatStepProgress', () => {
   });
 
   it('1 worker: its rate, no slowest', () => {
-    expect(formatStepProgress(progress([w('w1', 12.14)]), 10)).toBe('step 3/10: pairs 96/128, 1 worker seen; w1 12.1 pairs/s');
-    expect(formatStepProgress(progress([w('w1', 6)], 2), 10)).toBe('step 3/10: pairs 96/128, 2 workers seen; w1 6.00 pairs/s');
-    expect(formatStepProgress(progress([w('w1', Infinity)]), 10)).toBe('step 3/10: pairs 96/128, 1 worker seen; w1 ? pairs/s');
+    expect(formatStepProgress(progress([w('w1', 12.14)]), 10)).toBe(
+      'step 3/10: pairs 96/128, 1 worker seen; w1 12.1 pairs/s',
+    );
+    expect(formatStepProgress(progress([w('w1', 6)], 2), 10)).toBe(
+      'step 3/10: pairs 96/128, 2 workers seen; w1 6.00 pairs/s',
+    );
+    expect(formatStepProgress(progress([w('w1', Infinity)]), 10)).toBe(
+      'step 3/10: pairs 96/128, 1 worker seen; w1 ? pairs/s',
+    );
   });
 
   it('3 workers: rates (one decimal from 10, two below), the slowest named', () => {
-    expect(formatStepProgress(progress([w('w1', 12.1), w('w2', 11.8), w('w3', 6)]), 10))
-      .toBe('step 3/10: pairs 96/128, 3 workers seen; w1 12.1 pairs/s, w2 11.8, w3 6.00; slowest w3 6.00 pairs/s');
-    expect(formatStepProgress(progress([w('a', 9.999), w('b', 0.125), w('c', 0.001)], 4), 7))
-      .toBe('step 3/7: pairs 96/128, 4 workers seen; a 10.00 pairs/s, b 0.13, c 0.00; slowest c 0.00 pairs/s');
+    expect(formatStepProgress(progress([w('w1', 12.1), w('w2', 11.8), w('w3', 6)]), 10)).toBe(
+      'step 3/10: pairs 96/128, 3 workers seen; w1 12.1 pairs/s, w2 11.8, w3 6.00; slowest w3 6.00 pairs/s',
+    );
+    expect(formatStepProgress(progress([w('a', 9.999), w('b', 0.125), w('c', 0.001)], 4), 7)).toBe(
+      'step 3/7: pairs 96/128, 4 workers seen; a 10.00 pairs/s, b 0.13, c 0.00; slowest c 0.00 pairs/s',
+    );
   });
 
   it('more than 8 workers: the first 8, how many more, the slowest', () => {

@@ -26,7 +26,9 @@ describe('localDataPath', () => {
   });
 
   it('a missing path is found as DIR/<folder>/<file> first', () => {
-    expect(localDataPath('/home/other/datasets/emnist/letters.idx', dataDir)).toBe(join(dataDir, 'emnist', 'letters.idx'));
+    expect(localDataPath('/home/other/datasets/emnist/letters.idx', dataDir)).toBe(
+      join(dataDir, 'emnist', 'letters.idx'),
+    );
   });
 
   it('then as DIR/<file>', () => {
@@ -36,10 +38,14 @@ describe('localDataPath', () => {
   });
 
   it('found nowhere: unchanged', () => {
-    expect(localDataPath('/home/other/datasets/emnist/digits.idx', dataDir)).toBe('/home/other/datasets/emnist/digits.idx');
+    expect(localDataPath('/home/other/datasets/emnist/digits.idx', dataDir)).toBe(
+      '/home/other/datasets/emnist/digits.idx',
+    );
   });
 
   it('data dir null: a missing path is unchanged', () => {
-    expect(localDataPath('/home/other/datasets/emnist/letters.idx', null)).toBe('/home/other/datasets/emnist/letters.idx');
+    expect(localDataPath('/home/other/datasets/emnist/letters.idx', null)).toBe(
+      '/home/other/datasets/emnist/letters.idx',
+    );
   });
 });

@@ -17,7 +17,11 @@ const refusal = (text: string): string => {
 describe('parseQueueUrl', () => {
   it('redis://127.0.0.1:7000/3: host, port, db; no credentials, no TLS', () => {
     const { options, shown } = read('redis://127.0.0.1:7000/3');
-    expect({ host: options.host, port: options.port, db: options.db }).toEqual({ host: '127.0.0.1', port: 7000, db: 3 });
+    expect({ host: options.host, port: options.port, db: options.db }).toEqual({
+      host: '127.0.0.1',
+      port: 7000,
+      db: 3,
+    });
     expect(options).not.toHaveProperty('username');
     expect(options).not.toHaveProperty('password');
     expect(options).not.toHaveProperty('tls');
@@ -56,16 +60,26 @@ describe('parseQueueUrl', () => {
   });
 
   it('refusals: not a URL, another scheme, no host, db 16, a path, a query or fragment (password hidden)', () => {
-    expect(refusal('localhost:6379')).toBe('--queue: localhost:6379: the scheme must be redis: or rediss: (TLS), got localhost:');
-    expect(refusal('127.0.0.1')).toBe('--queue: not a URL: expected redis://HOST:PORT[/DB] or rediss://…, got "127.0.0.1"');
+    expect(refusal('localhost:6379')).toBe(
+      '--queue: localhost:6379: the scheme must be redis: or rediss: (TLS), got localhost:',
+    );
+    expect(refusal('127.0.0.1')).toBe(
+      '--queue: not a URL: expected redis://HOST:PORT[/DB] or rediss://…, got "127.0.0.1"',
+    );
     expect(refusal('')).toBe('--queue: not a URL: expected redis://HOST:PORT[/DB] or rediss://…, got ""');
-    expect(refusal('http://h:6379')).toBe('--queue: http://h:6379/: the scheme must be redis: or rediss: (TLS), got http:');
+    expect(refusal('http://h:6379')).toBe(
+      '--queue: http://h:6379/: the scheme must be redis: or rediss: (TLS), got http:',
+    );
     expect(refusal('redis:///3')).toBe('--queue: redis:///3: no host');
     expect(refusal('redis://h/16')).toBe('--queue: redis://h/16: the database must be 0..15, got 16');
     expect(refusal('redis://h/x')).toBe('--queue: redis://h/x: the path must be a database number 0..15, got /x');
     expect(refusal('redis://h/1/2')).toBe('--queue: redis://h/1/2: the path must be a database number 0..15, got /1/2');
-    expect(refusal('redis://h/3?tls=1')).toBe('--queue: redis://h/3?tls=1: no query or fragment is read; leave them out');
-    expect(refusal('redis://:pw@h/3#x')).toBe('--queue: redis://:***@h/3#x: no query or fragment is read; leave them out');
+    expect(refusal('redis://h/3?tls=1')).toBe(
+      '--queue: redis://h/3?tls=1: no query or fragment is read; leave them out',
+    );
+    expect(refusal('redis://:pw@h/3#x')).toBe(
+      '--queue: redis://:***@h/3#x: no query or fragment is read; leave them out',
+    );
     expect(refusal('redis://:pw@h/99')).toBe('--queue: redis://:***@h/99: the database must be 0..15, got 99');
   });
 });

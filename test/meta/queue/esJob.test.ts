@@ -29,7 +29,9 @@ describe('parseEsJob', () => {
   });
 
   it('names the field: run and theta must be 64 lowercase hex digits', () => {
-    expect(refusal({ run: RUN.slice(1) })).toBe(`run: must be 64 lowercase hex digits (a SHA-256), got "${RUN.slice(1, 37)}...`);
+    expect(refusal({ run: RUN.slice(1) })).toBe(
+      `run: must be 64 lowercase hex digits (a SHA-256), got "${RUN.slice(1, 37)}...`,
+    );
     expect(refusal({ run: RUN.toUpperCase() })).toMatch(/^run: must be 64 lowercase hex digits/);
     expect(refusal({ run: 7 })).toBe('run: must be 64 lowercase hex digits (a SHA-256), got 7');
     expect(refusal({ theta: `${THETA}0` })).toMatch(/^theta: must be 64 lowercase hex digits \(a SHA-256\)/);
@@ -46,11 +48,15 @@ describe('parseEsJob', () => {
     expect(refusal({ from: 5, to: 5 })).toBe(`to: must be an integer in [6, ${MAX_JOB_PAIRS}], got 5`);
     expect(refusal({ from: 5, to: 4 })).toBe(`to: must be an integer in [6, ${MAX_JOB_PAIRS}], got 4`);
     expect(refusal({ from: -1 })).toBe(`from: must be an integer in [0, ${MAX_JOB_PAIRS - 1}], got -1`);
-    expect(refusal({ to: MAX_JOB_PAIRS + 1 })).toBe(`to: must be an integer in [17, ${MAX_JOB_PAIRS}], got ${MAX_JOB_PAIRS + 1}`);
+    expect(refusal({ to: MAX_JOB_PAIRS + 1 })).toBe(
+      `to: must be an integer in [17, ${MAX_JOB_PAIRS}], got ${MAX_JOB_PAIRS + 1}`,
+    );
   });
 
   it('names the field: an extra key, a missing one, a non-object', () => {
-    expect(refusal({ code: 'process.exit()' })).toBe('code: unknown field (known: format, version, run, step, theta, from, to)');
+    expect(refusal({ code: 'process.exit()' })).toBe(
+      'code: unknown field (known: format, version, run, step, theta, from, to)',
+    );
     const { to: _to, ...missing } = esJobToJson(job);
     const r = parseEsJob(missing);
     expect(r.ok ? 'ok' : `${r.error.field}: ${r.error.message}`).toBe('to: missing');
@@ -68,15 +74,34 @@ describe('esJobId', () => {
 
 describe('pairRanges', () => {
   it('cuts P pairs into ranges of size, the last shorter', () => {
-    expect(pairRanges(10, 3)).toEqual([{ from: 0, to: 3 }, { from: 3, to: 6 }, { from: 6, to: 9 }, { from: 9, to: 10 }]);
-    expect(pairRanges(8, 4)).toEqual([{ from: 0, to: 4 }, { from: 4, to: 8 }]);
+    expect(pairRanges(10, 3)).toEqual([
+      { from: 0, to: 3 },
+      { from: 3, to: 6 },
+      { from: 6, to: 9 },
+      { from: 9, to: 10 },
+    ]);
+    expect(pairRanges(8, 4)).toEqual([
+      { from: 0, to: 4 },
+      { from: 4, to: 8 },
+    ]);
     expect(pairRanges(3, 100)).toEqual([{ from: 0, to: 3 }]);
   });
 
   it('size 0 (or below 1) reads as 1; a fraction is floored', () => {
-    expect(pairRanges(3, 0)).toEqual([{ from: 0, to: 1 }, { from: 1, to: 2 }, { from: 2, to: 3 }]);
-    expect(pairRanges(2, -5)).toEqual([{ from: 0, to: 1 }, { from: 1, to: 2 }]);
-    expect(pairRanges(5, 2.9)).toEqual([{ from: 0, to: 2 }, { from: 2, to: 4 }, { from: 4, to: 5 }]);
+    expect(pairRanges(3, 0)).toEqual([
+      { from: 0, to: 1 },
+      { from: 1, to: 2 },
+      { from: 2, to: 3 },
+    ]);
+    expect(pairRanges(2, -5)).toEqual([
+      { from: 0, to: 1 },
+      { from: 1, to: 2 },
+    ]);
+    expect(pairRanges(5, 2.9)).toEqual([
+      { from: 0, to: 2 },
+      { from: 2, to: 4 },
+      { from: 4, to: 5 },
+    ]);
   });
 
   it('P 0: no ranges', () => {

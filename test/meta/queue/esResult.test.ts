@@ -7,9 +7,16 @@ const RUN = 'ab'.repeat(32);
 const THETA = 'cd'.repeat(32);
 
 const result = (plus: number[], minus: number[], from = 4): EsResult => ({
-  run: RUN, step: 2, theta: THETA, from, to: from + plus.length,
-  plus: Float64Array.from(plus), minus: Float64Array.from(minus),
-  digest: RUN, worker: { id: 'host-a:1234', engine: 'cpu: fast CPU engine (WebAssembly SIMD)' }, seconds: 1.25,
+  run: RUN,
+  step: 2,
+  theta: THETA,
+  from,
+  to: from + plus.length,
+  plus: Float64Array.from(plus),
+  minus: Float64Array.from(minus),
+  digest: RUN,
+  worker: { id: 'host-a:1234', engine: 'cpu: fast CPU engine (WebAssembly SIMD)' },
+  seconds: 1.25,
 });
 
 const bytesOf = (a: Float64Array): number[] => Array.from(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
@@ -63,11 +70,19 @@ describe('parseEsResult', () => {
 
   it('names the field: worker.id empty or longer than 200 characters; worker.engine; an extra worker key', () => {
     const r = result([1], [2]);
-    expect(refusal(r, { worker: { id: 'x'.repeat(201), engine: 'cpu' } })).toBe(`worker.id: must be text of 1..200 characters, got "${'x'.repeat(36)}...`);
+    expect(refusal(r, { worker: { id: 'x'.repeat(201), engine: 'cpu' } })).toBe(
+      `worker.id: must be text of 1..200 characters, got "${'x'.repeat(36)}...`,
+    );
     expect(refusal(r, { worker: { id: 'x'.repeat(200), engine: 'cpu' } })).toBe('ok');
-    expect(refusal(r, { worker: { id: '', engine: 'cpu' } })).toBe('worker.id: must be text of 1..200 characters, got ""');
-    expect(refusal(r, { worker: { id: 'w', engine: 3 } })).toBe('worker.engine: must be text of 1..200 characters, got 3');
-    expect(refusal(r, { worker: { id: 'w', engine: 'cpu', pid: 1 } })).toBe('worker.pid: unknown field (known: id, engine)');
+    expect(refusal(r, { worker: { id: '', engine: 'cpu' } })).toBe(
+      'worker.id: must be text of 1..200 characters, got ""',
+    );
+    expect(refusal(r, { worker: { id: 'w', engine: 3 } })).toBe(
+      'worker.engine: must be text of 1..200 characters, got 3',
+    );
+    expect(refusal(r, { worker: { id: 'w', engine: 'cpu', pid: 1 } })).toBe(
+      'worker.pid: unknown field (known: id, engine)',
+    );
     expect(refusal(r, { worker: 'w' })).toBe('worker: must be an object, got "w"');
   });
 
@@ -75,7 +90,9 @@ describe('parseEsResult', () => {
     const r = result([1], [2]);
     expect(refusal(r, { seconds: -0.5 })).toBe('seconds: must be a number >= 0, got -0.5');
     expect(refusal(r, { seconds: '1' })).toBe('seconds: must be a number >= 0, got "1"');
-    expect(refusal(r, { seconds: Infinity })).toBe('seconds: must be a number >= 0, got Infinity (beyond the float64 range ±1.8e308)');
+    expect(refusal(r, { seconds: Infinity })).toBe(
+      'seconds: must be a number >= 0, got Infinity (beyond the float64 range ±1.8e308)',
+    );
     expect(refusal(r, { seconds: 0 })).toBe('ok');
   });
 
@@ -84,6 +101,8 @@ describe('parseEsResult', () => {
     expect(refusal(r, { format: 'vsml-es-job' })).toBe('format: expected "vsml-es-result", got "vsml-es-job"');
     expect(refusal(r, { version: 0 })).toBe('version: expected 1, got 0');
     expect(refusal(r, { digest: 'ab' })).toBe('digest: must be 64 lowercase hex digits (a SHA-256), got "ab"');
-    expect(refusal(r, { extra: true })).toBe('extra: unknown field (known: format, version, run, step, theta, from, to, plus, minus, digest, worker, seconds)');
+    expect(refusal(r, { extra: true })).toBe(
+      'extra: unknown field (known: format, version, run, step, theta, from, to, plus, minus, digest, worker, seconds)',
+    );
   });
 });

@@ -6,7 +6,11 @@ import { esRunToJson, parseEsRun, type EsRun } from '../../../src/meta/queue/esR
 import { tinyConfig, tinyConfigDoc } from '../trainerHelpers';
 
 const record = (): EsRun => ({
-  digest: '1a'.repeat(32), code: '2b'.repeat(32), engine: 'reference: CPU reference (TypeScript, single thread)', tasks: '3c'.repeat(32), config: tinyConfig(),
+  digest: '1a'.repeat(32),
+  code: '2b'.repeat(32),
+  engine: 'reference: CPU reference (TypeScript, single thread)',
+  tasks: '3c'.repeat(32),
+  config: tinyConfig(),
 });
 
 const refusal = (raw: unknown): string => {
@@ -18,16 +22,27 @@ describe('parseEsRun', () => {
   it('reads back what esRunToJson writes, through JSON text', () => {
     const r = record();
     const json = esRunToJson(r);
-    expect(json).toMatchObject({ format: 'vsml-es-run', version: 1, digest: r.digest, code: r.code, engine: r.engine, tasks: r.tasks });
+    expect(json).toMatchObject({
+      format: 'vsml-es-run',
+      version: 1,
+      digest: r.digest,
+      code: r.code,
+      engine: r.engine,
+      tasks: r.tasks,
+    });
     expect(json.config).toEqual(metaConfigToJson(r.config));
     expect(parseEsRun(JSON.parse(JSON.stringify(json)))).toEqual({ ok: true, value: r });
   });
 
   it('refuses method gradient: field config.method', () => {
     const json = { ...esRunToJson(record()), config: tinyConfigDoc({ method: 'gradient' }) };
-    expect(refusal(json)).toBe('unsupported config.method: a job computes ES pairs; method gradient is not run on the queue');
+    expect(refusal(json)).toBe(
+      'unsupported config.method: a job computes ES pairs; method gradient is not run on the queue',
+    );
     const cma = { ...esRunToJson(record()), config: tinyConfigDoc({ method: 'cma-es' }) };
-    expect(refusal(cma)).toBe('unsupported config.method: a job computes ES pairs; method cma-es is not run on the queue');
+    expect(refusal(cma)).toBe(
+      'unsupported config.method: a job computes ES pairs; method cma-es is not run on the queue',
+    );
   });
 
   it('refuses a learned kind: field config.learner.kind', () => {
@@ -44,11 +59,15 @@ describe('parseEsRun', () => {
 
   it('names the field: format, version, digests, engine, an extra key', () => {
     const json = esRunToJson(record());
-    expect(refusal({ ...json, format: 'vsml-meta-config' })).toBe('format format: expected "vsml-es-run", got "vsml-meta-config"');
+    expect(refusal({ ...json, format: 'vsml-meta-config' })).toBe(
+      'format format: expected "vsml-es-run", got "vsml-meta-config"',
+    );
     expect(refusal({ ...json, version: 2 })).toBe('version version: expected 1, got 2');
     expect(refusal({ ...json, code: 'x' })).toBe('type code: must be 64 lowercase hex digits (a SHA-256), got "x"');
     expect(refusal({ ...json, tasks: null })).toBe('type tasks: must be 64 lowercase hex digits (a SHA-256), got null');
     expect(refusal({ ...json, engine: '' })).toBe('type engine: must be text of 1..200 characters, got ""');
-    expect(refusal({ ...json, theta: 'x' })).toBe('unknown theta: unknown field (known: format, version, digest, code, engine, tasks, config)');
+    expect(refusal({ ...json, theta: 'x' })).toBe(
+      'unknown theta: unknown field (known: format, version, digest, code, engine, tasks, config)',
+    );
   });
 });

@@ -16,22 +16,36 @@ const P = 10;
 /** Seeded fitness of the whole step. */
 function fitness(seed: number): { plus: Float64Array; minus: Float64Array } {
   const rng = new Rng(seed, 1);
-  return { plus: Float64Array.from({ length: P }, () => rng.uniform()), minus: Float64Array.from({ length: P }, () => rng.uniform()) };
+  return {
+    plus: Float64Array.from({ length: P }, () => rng.uniform()),
+    minus: Float64Array.from({ length: P }, () => rng.uniform()),
+  };
 }
 
 const all = fitness(11);
 
 const answer = (r: PairRange, worker = 'w1', seconds = 0.5, over: Partial<EsResult> = {}): EsResult => ({
-  run: RUN, step: 4, theta: THETA, ...r,
-  plus: all.plus.slice(r.from, r.to), minus: all.minus.slice(r.from, r.to),
-  digest: RUN, worker: { id: worker, engine: ENGINE }, seconds, ...over,
+  run: RUN,
+  step: 4,
+  theta: THETA,
+  ...r,
+  plus: all.plus.slice(r.from, r.to),
+  minus: all.minus.slice(r.from, r.to),
+  digest: RUN,
+  worker: { id: worker, engine: ENGINE },
+  seconds,
+  ...over,
 });
 
 const assembly = (size = 3) => new StepAssembly({ run: RUN, step: 4, theta: THETA }, pairRanges(P, size), ENGINE);
 
 describe('StepAssembly', () => {
   it('results offered out of order assemble to the same plus and minus, bit for bit', () => {
-    for (const order of [[0, 1, 2, 3], [3, 1, 0, 2], [2, 3, 1, 0]]) {
+    for (const order of [
+      [0, 1, 2, 3],
+      [3, 1, 0, 2],
+      [2, 3, 1, 0],
+    ]) {
       const a = assembly();
       const ranges = pairRanges(P, 3);
       for (const i of order) expect(a.offer(answer(ranges[i]))).toEqual({ kind: 'accepted' });
@@ -45,10 +59,19 @@ describe('StepAssembly', () => {
   it('complete, done and pending as ranges come in; pairs is P', () => {
     const a = assembly();
     expect([a.pairs, a.done, a.complete]).toEqual([10, 0, false]);
-    expect(a.pending()).toEqual([{ from: 0, to: 3 }, { from: 3, to: 6 }, { from: 6, to: 9 }, { from: 9, to: 10 }]);
+    expect(a.pending()).toEqual([
+      { from: 0, to: 3 },
+      { from: 3, to: 6 },
+      { from: 6, to: 9 },
+      { from: 9, to: 10 },
+    ]);
     a.offer(answer({ from: 3, to: 6 }));
     expect([a.done, a.complete]).toEqual([3, false]);
-    expect(a.pending()).toEqual([{ from: 0, to: 3 }, { from: 6, to: 9 }, { from: 9, to: 10 }]);
+    expect(a.pending()).toEqual([
+      { from: 0, to: 3 },
+      { from: 6, to: 9 },
+      { from: 9, to: 10 },
+    ]);
     a.offer(answer({ from: 9, to: 10 }));
     a.offer(answer({ from: 0, to: 3 }));
     expect([a.done, a.complete]).toEqual([7, false]);
@@ -82,10 +105,18 @@ describe('StepAssembly', () => {
   it('a result under another digest is refused, naming the worker and, when the engine differs, both engines', () => {
     const a = assembly();
     const gpu = 'webgpu: NVIDIA H200 (Vulkan)';
-    const other = a.offer(answer({ from: 0, to: 3 }, 'box:99', 1, { digest: OTHER, worker: { id: 'box:99', engine: gpu } }));
-    expect(other).toEqual({ kind: 'refused', why: `worker box:99 computed under digest 777777777777, the run is 0f0f0f0f0f0f: its engine is ${gpu}, the run's ${ENGINE}` });
+    const other = a.offer(
+      answer({ from: 0, to: 3 }, 'box:99', 1, { digest: OTHER, worker: { id: 'box:99', engine: gpu } }),
+    );
+    expect(other).toEqual({
+      kind: 'refused',
+      why: `worker box:99 computed under digest 777777777777, the run is 0f0f0f0f0f0f: its engine is ${gpu}, the run's ${ENGINE}`,
+    });
     const same = a.offer(answer({ from: 0, to: 3 }, 'box:98', 1, { digest: OTHER }));
-    expect(same).toEqual({ kind: 'refused', why: 'worker box:98 computed under digest 777777777777, the run is 0f0f0f0f0f0f (another code version, config or data)' });
+    expect(same).toEqual({
+      kind: 'refused',
+      why: 'worker box:98 computed under digest 777777777777, the run is 0f0f0f0f0f0f (another code version, config or data)',
+    });
     expect([a.done, a.workers.size]).toEqual([0, 0]);
     expect(a.offer(answer({ from: 0, to: 3 }))).toEqual({ kind: 'accepted' });
   });

@@ -2,13 +2,28 @@
 // (no warm-up, so the loss is a function of V_M through the regressed tick only), its determinism in
 // (seed, step), and the random data of the two curriculum stages.
 import { describe, expect, it } from 'vitest';
-import { cloneBackpropGradient, drawError, drawInput, MNIST_BACKGROUND, MNIST_MAX, type CloneBackpropSettings } from '../../../src/model/clone/backpropClone';
+import {
+  cloneBackpropGradient,
+  drawError,
+  drawInput,
+  MNIST_BACKGROUND,
+  MNIST_MAX,
+  type CloneBackpropSettings,
+} from '../../../src/model/clone/backpropClone';
 import { DEFAULT_CONFIG } from '../../../src/model/config';
 import { initParams } from '../../../src/model/init';
 import { Rng } from '../../../src/model/rng';
 
 const CFG = { ...DEFAULT_CONFIG, stateSize: 6, messageSize: 3, backwardPass: true, outputIndex: 0 };
-const SETTINGS: CloneBackpropSettings = { rule: { learningRate: 4, weightScale: 20 }, batch: 16, warmup: 0, unroll: 3, stateWeight: 3, deep: true, fan: 20 };
+const SETTINGS: CloneBackpropSettings = {
+  rule: { learningRate: 4, weightScale: 20 },
+  batch: 16,
+  warmup: 0,
+  unroll: 3,
+  stateWeight: 3,
+  deep: true,
+  fan: 20,
+};
 
 describe('cloneBackpropGradient', () => {
   it('is the gradient of its loss through 3 regressed ticks: within 1e-6 relative of central differences at 12 coordinates', () => {

@@ -17,8 +17,14 @@ const LABEL = 1;
 
 /** Deterministic weights and biases of the test network. */
 function net(): { w: number[][]; b: number[][] } {
-  const w = [Array.from({ length: 12 }, (_, k) => 0.8 * Math.sin(1.3 * k + 0.2)), Array.from({ length: 6 }, (_, k) => 1.1 * Math.cos(0.7 * k + 0.5))];
-  const b = [[0.1, -0.2, 0.3], [-0.15, 0.05]];
+  const w = [
+    Array.from({ length: 12 }, (_, k) => 0.8 * Math.sin(1.3 * k + 0.2)),
+    Array.from({ length: 6 }, (_, k) => 1.1 * Math.cos(0.7 * k + 0.5)),
+  ];
+  const b = [
+    [0.1, -0.2, 0.3],
+    [-0.15, 0.05],
+  ];
   return { w, b };
 }
 
@@ -53,11 +59,16 @@ function numeric(which: 'w' | 'b', l: number, k: number): number {
 }
 
 /** Within 1e-5 of the expected value, relative (the readout bound's factor is within 2e-6 of 1). */
-const expectRelative = (got: number, want: number) => expect(Math.abs(got - want)).toBeLessThan(1e-5 * Math.abs(want) + 1e-12);
+const expectRelative = (got: number, want: number) =>
+  expect(Math.abs(got - want)).toBeLessThan(1e-5 * Math.abs(want) + 1e-12);
 
 function teacher(): BackpropTeacher {
   const { w, b } = net();
-  return new BackpropTeacher(RULE, { sizes: SIZES, w: w.map((v) => Float64Array.from(v)), b: b.map((v) => Float64Array.from(v)) });
+  return new BackpropTeacher(RULE, {
+    sizes: SIZES,
+    w: w.map((v) => Float64Array.from(v)),
+    b: b.map((v) => Float64Array.from(v)),
+  });
 }
 
 describe('BackpropTeacher.step', () => {
@@ -77,7 +88,7 @@ describe('BackpropTeacher.step', () => {
 });
 
 describe('cellTargets', () => {
-  it('per cell, give the teacher\'s forward pass (mean over a), its e\' sent down (mean over b) and its new w and b (x kappa)', () => {
+  it("per cell, give the teacher's forward pass (mean over a), its e' sent down (mean over b) and its new w and b (x kappa)", () => {
     const k = RULE.weightScale;
     const { w, b } = net();
     const t = teacher();
@@ -85,11 +96,13 @@ describe('cellTargets', () => {
     for (let l = 0; l < 2; l++) {
       const A = SIZES[l];
       const B = SIZES[l + 1];
-      acts.push(Array.from({ length: B }, (_, j) => {
-        let s = 0;
-        for (let a = 0; a < A; a++) s += cellTargets(RULE, w[l][a * B + j] / k, b[l][j] / k, acts[l][a], 0).fwd;
-        return s / A;
-      }));
+      acts.push(
+        Array.from({ length: B }, (_, j) => {
+          let s = 0;
+          for (let a = 0; a < A; a++) s += cellTargets(RULE, w[l][a * B + j] / k, b[l][j] / k, acts[l][a], 0).fwd;
+          return s / A;
+        }),
+      );
     }
     const y = t.predict(X);
     acts[2].forEach((m, j) => expect(100 * Math.tanh(m / 100)).toBeCloseTo(y[j], 12));
@@ -98,7 +111,10 @@ describe('cellTargets', () => {
     const e = p.map((v, j) => v / sum - (j === LABEL ? 1 : 0));
     t.step(X, 0, LABEL);
     // The top layer: its cells' new states are the teacher's top w and b; their backward messages, the error below.
-    const below = [0, 1, 2].map((a) => [0, 1].reduce((s, j) => s + cellTargets(RULE, w[1][a * 2 + j] / k, b[1][j] / k, acts[1][a], e[j]).bwd, 0) / 2);
+    const below = [0, 1, 2].map(
+      (a) =>
+        [0, 1].reduce((s, j) => s + cellTargets(RULE, w[1][a * 2 + j] / k, b[1][j] / k, acts[1][a], e[j]).bwd, 0) / 2,
+    );
     for (let a = 0; a < 3; a++)
       for (let j = 0; j < 2; j++) {
         const c = cellTargets(RULE, w[1][a * 2 + j] / k, b[1][j] / k, acts[1][a], e[j]);
@@ -127,6 +143,8 @@ describe('BackpropTeacher.fromStates', () => {
     const c = Float64Array.from({ length: 2 * 3 * N }, (_, i) => i / 10);
     const t = BackpropTeacher.fromStates(RULE, [2, 3], [c], N);
     expect(Array.from(t.net.w[0]).map((v) => +v.toFixed(10))).toEqual([0, 1.5, 3, 4.5, 6, 7.5]);
-    expect(Array.from(t.net.b[0]).map((v) => +v.toFixed(10))).toEqual([(0.1 + 1) * 5 / 2, (0.4 + 1.3) * 5 / 2, (0.7 + 1.6) * 5 / 2].map((v) => +v.toFixed(10)));
+    expect(Array.from(t.net.b[0]).map((v) => +v.toFixed(10))).toEqual(
+      [((0.1 + 1) * 5) / 2, ((0.4 + 1.3) * 5) / 2, ((0.7 + 1.6) * 5) / 2].map((v) => +v.toFixed(10)),
+    );
   });
 });

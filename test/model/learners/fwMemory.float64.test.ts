@@ -51,7 +51,9 @@ function linears(sz: Sizes, p: Float32Array): Linear[] {
     const [rows, cols] = bl[l];
     const w = off;
     const b = off + rows * cols;
-    out.push((x) => Array.from({ length: cols }, (_, j) => x.reduce((acc, xi, i) => acc + xi * p[w + i * cols + j], p[b + j])));
+    out.push((x) =>
+      Array.from({ length: cols }, (_, j) => x.reduce((acc, xi, i) => acc + xi * p[w + i * cols + j], p[b + j])),
+    );
     off = b + cols;
   }
   return out;
@@ -70,7 +72,14 @@ const outer = (a: number[], b: number[]) => a.flatMap((ai) => b.map((bj) => ai *
 const matVec = (M: number[][], v: number[]) => M.map((row) => row.reduce((acc, x, i) => acc + x * v[i], 0));
 
 /** One run over T examples in Float64; `withRead` false drops the memory read (for the control). */
-function reference(sz: Sizes, p: Float32Array, xs: Float32Array, labels: Int32Array, T: number, withRead = true): RefOut {
+function reference(
+  sz: Sizes,
+  p: Float32Array,
+  xs: Float32Array,
+  labels: Int32Array,
+  T: number,
+  withRead = true,
+): RefOut {
   const { A, K, H, m } = sz;
   const [lstm, writeHead, readHead, readProj, readout] = linears(sz, p);
   let h = new Array<number>(H).fill(0);
@@ -119,7 +128,11 @@ function reference(sz: Sizes, p: Float32Array, xs: Float32Array, labels: Int32Ar
 const RUNS = 3;
 const T = 20;
 
-function compare(sz: Sizes, seed: number, runsOf: (sz: Sizes) => FwMemoryRuns | ReturnType<typeof FW_MEMORY_DEF.createRuns>): string {
+function compare(
+  sz: Sizes,
+  seed: number,
+  runsOf: (sz: Sizes) => FwMemoryRuns | ReturnType<typeof FW_MEMORY_DEF.createRuns>,
+): string {
   const { A, K } = sz;
   const g = gen(seed);
   const inputs = Float32Array.from({ length: RUNS * T * A }, () => (g.u() < 0.4 ? 0 : g.n()));
@@ -160,12 +173,19 @@ function compare(sz: Sizes, seed: number, runsOf: (sz: Sizes) => FwMemoryRuns | 
 
 describe('FWMemory vs an independent Float64 implementation', () => {
   it('A=5, K=4, the official H=32 and 16 x 256 memory, 3 runs with their own params x 20 examples (seed 16): y, loss, correct within 1e-5 rel / 1e-6 abs', () => {
-    const line = compare({ A: 5, K: 4, H: 32, m: 16 }, 16, () => FW_MEMORY_DEF.createRuns({ inputSize: 5, numClasses: 4 }, RUNS));
+    const line = compare({ A: 5, K: 4, H: 32, m: 16 }, 16, () =>
+      FW_MEMORY_DEF.createRuns({ inputSize: 5, numClasses: 4 }, RUNS),
+    );
     console.log(`fw-memory float64 (H 32, m 16): ${line}`);
   });
 
   it('A=6, K=3, a smaller spec H=8, m=4 (4 x 16 memory), 3 runs x 20 examples (seed 17): the same agreement', () => {
-    const line = compare({ A: 6, K: 3, H: 8, m: 4 }, 17, ({ A, K, H, m }) => new FwMemoryRuns({ inputSize: A, numClasses: K }, RUNS, { hidden: H, memorySize: m, tanhBound: 100 }));
+    const line = compare(
+      { A: 6, K: 3, H: 8, m: 4 },
+      17,
+      ({ A, K, H, m }) =>
+        new FwMemoryRuns({ inputSize: A, numClasses: K }, RUNS, { hidden: H, memorySize: m, tanhBound: 100 }),
+    );
     console.log(`fw-memory float64 (H 8, m 4): ${line}`);
   });
 });

@@ -16,7 +16,8 @@ function lively(seed: number, shape = SMALL, spec = SMALL_SPEC): Float32Array {
   const L = fwMemoryLayout(shape, spec);
   const p = initFwMemory(shape, seed, spec);
   const rng = new Rng(seed + 1000);
-  for (const b of [L.lstmB, L.writeB, L.readB, L.readProjB, L.readoutB]) for (let k = 0; k < b.cols; k++) p[b.offset + k] = 0.3 * rng.normal();
+  for (const b of [L.lstmB, L.writeB, L.readB, L.readProjB, L.readoutB])
+    for (let k = 0; k < b.cols; k++) p[b.offset + k] = 0.3 * rng.normal();
   return p;
 }
 
@@ -69,7 +70,8 @@ describe('initFwMemory', () => {
       // A standard normal truncated at ±2 has std 0.8796; the smallest block (readProjW) has 512 draws.
       expect(Math.sqrt(s2 / (w.rows * w.cols)) / std).toBeCloseTo(0.88, 1);
     }
-    for (const b of [L.lstmB, L.writeB, L.readB, L.readProjB, L.readoutB]) expect(p.subarray(b.offset, b.offset + b.cols).every((v) => v === 0)).toBe(true);
+    for (const b of [L.lstmB, L.writeB, L.readB, L.readProjB, L.readoutB])
+      expect(p.subarray(b.offset, b.offset + b.cols).every((v) => v === 0)).toBe(true);
     const same = (a: Float32Array) => a.every((v, k) => v === p[k]);
     expect(same(FW_MEMORY_DEF.init(PADDED_SHAPE, 5))).toBe(true);
     expect(same(FW_MEMORY_DEF.init(PADDED_SHAPE, 6))).toBe(false);
@@ -107,7 +109,8 @@ describe('FwMemoryRuns', () => {
     expect(Array.from(runs.state.prevLabel)).toEqual([b.labels[11], b.labels[23]]);
     expect(runs.run(b).outputs).not.toEqual(first.outputs);
     runs.resetState();
-    for (const v of [runs.state.h, runs.state.c, runs.state.memory, runs.state.e]) expect(v.every((q) => q === 0)).toBe(true);
+    for (const v of [runs.state.h, runs.state.c, runs.state.memory, runs.state.e])
+      expect(v.every((q) => q === 0)).toBe(true);
     expect(Array.from(runs.state.prevLabel)).toEqual([-1, -1]);
     expect(runs.run(b)).toEqual(first);
   });
@@ -155,7 +158,11 @@ describe('LEARNED_KIND_DEFS', () => {
     expect(r.ok && r.value).toBe(FW_MEMORY_DEF);
     expect(FW_MEMORY_DEF.format).toBe(LEARNED_FORMATS['fw-memory']);
     expect(FW_MEMORY_DEF.format).toBe('vsml-fw-memory');
-    expect(Object.fromEntries(FW_MEMORY_DEF.specProps.map((p) => [p.name, p.default]))).toEqual({ hidden: 32, memorySize: 16, tanhBound: 100 });
+    expect(Object.fromEntries(FW_MEMORY_DEF.specProps.map((p) => [p.name, p.default]))).toEqual({
+      hidden: 32,
+      memorySize: 16,
+      tanhBound: 100,
+    });
     expect(FW_MEMORY_DEF.layoutOf(PADDED_SHAPE, { hidden: 32, memorySize: 16, tanhBound: 100 }).size).toBe(125711);
     const runs = FW_MEMORY_DEF.createRuns(PADDED_SHAPE, 4);
     expect([runs.kind, runs.runs, runs.paramCount]).toEqual(['fw-memory', 4, 125711]);

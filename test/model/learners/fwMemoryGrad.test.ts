@@ -7,7 +7,15 @@ import { fwMemoryTrajectoryGradient } from '../../../src/model/learners/fwMemory
 import { FwMemoryRuns } from '../../../src/model/learners/fwMemoryRuns';
 import { fwMemoryLayout, type FwMemorySpec } from '../../../src/model/learners/fwMemorySpec';
 import { sliceBlock, learnedBlock } from './learnedStreams';
-import { compareCoordinates, expectSegmentsSameBits, liveParams, referenceLoss, relativeError, rowGroupCoordinates, spreadCoordinates } from './gradCheck';
+import {
+  compareCoordinates,
+  expectSegmentsSameBits,
+  liveParams,
+  referenceLoss,
+  relativeError,
+  rowGroupCoordinates,
+  spreadCoordinates,
+} from './gradCheck';
 
 const shape = { inputSize: 5, numClasses: 4 };
 const { inputSize: A, numClasses: K } = shape;
@@ -53,15 +61,28 @@ describe('fwMemoryTrajectoryGradient', () => {
     const H = spec.hidden;
     const coords = [
       ...spreadCoordinates(L, 2, 3),
-      ...rowGroupCoordinates(L.lstmW, [['x', 0, A], ['e', A, A + K], ['label', A + K, A + 2 * K], ['h', A + 2 * K, A + 2 * K + H]], 1, 4),
+      ...rowGroupCoordinates(
+        L.lstmW,
+        [
+          ['x', 0, A],
+          ['e', A, A + K],
+          ['label', A + K, A + 2 * K],
+          ['h', A + 2 * K, A + 2 * K + H],
+        ],
+        1,
+        4,
+      ),
     ];
 
     it(`matches central differences at 2 coordinates of each of the 10 blocks and one of each lstmW row group (A 5, K 4, H 5, m 3, bound ${spec.tanhBound}, T ${T}, seed 7)`, () => {
       const { grad } = fwMemoryTrajectoryGradient(shape, spec, p, traj);
-      const loss = (q: Float64Array): number => fwMemoryTrajectoryGradient(shape, spec, q, traj, { withGrad: false }).loss;
+      const loss = (q: Float64Array): number =>
+        fwMemoryTrajectoryGradient(shape, spec, q, traj, { withGrad: false }).loss;
       const { rows, worst } = compareCoordinates(grad, loss, p, coords);
       for (const r of rows) expect(r.err, `${r.block} at ${r.index}: ${r.grad} vs ${r.fd}`).toBeLessThan(1e-5);
-      console.log(`fw-memory grad vs central differences (bound ${spec.tanhBound}): ${rows.length} coordinates, largest relative error ${worst.toExponential(2)}`);
+      console.log(
+        `fw-memory grad vs central differences (bound ${spec.tanhBound}): ${rows.length} coordinates, largest relative error ${worst.toExponential(2)}`,
+      );
     });
 
     it(`loss equals the reference's mean loss within 1e-6 relative, the norm cap active (bound ${spec.tanhBound})`, () => {
@@ -70,7 +91,9 @@ describe('fwMemoryTrajectoryGradient', () => {
       expect(relativeError(got, want)).toBeLessThan(1e-6);
       const capped = cappedSteps(spec, p32, traj);
       expect(capped).toBeGreaterThan(0);
-      console.log(`fw-memory loss relative difference ${relativeError(got, want).toExponential(2)}; norm cap active after ${capped} of ${T} examples`);
+      console.log(
+        `fw-memory loss relative difference ${relativeError(got, want).toExponential(2)}; norm cap active after ${capped} of ${T} examples`,
+      );
     });
   }
 

@@ -18,7 +18,11 @@ export function liveParams(layout: LearnedLayout, seed: number): Float32Array {
 }
 
 /** `perBlock` distinct random coordinates of every block (all of a smaller block), with their block's name. */
-export function spreadCoordinates(layout: LearnedLayout, perBlock: number, seed: number): { index: number; block: string }[] {
+export function spreadCoordinates(
+  layout: LearnedLayout,
+  perBlock: number,
+  seed: number,
+): { index: number; block: string }[] {
   const rng = new Rng(seed);
   const out: { index: number; block: string }[] = [];
   for (const b of layout.blocks) {
@@ -39,7 +43,10 @@ export function rowGroupCoordinates(
 ): { index: number; block: string }[] {
   const rng = new Rng(seed);
   return groups.flatMap(([name, from, to]) =>
-    Array.from({ length: perGroup }, () => ({ index: block.offset + (from + rng.int(to - from)) * block.cols + rng.int(block.cols), block: `${block.name} ${name} rows` })),
+    Array.from({ length: perGroup }, () => ({
+      index: block.offset + (from + rng.int(to - from)) * block.cols + rng.int(block.cols),
+      block: `${block.name} ${name} rows`,
+    })),
   );
 }
 
@@ -67,13 +74,17 @@ export function compareCoordinates(
 }
 
 /** |a − b| / max(|a|, |b|). */
-export const relativeError = (a: number, b: number): number => (a === b ? 0 : Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b)));
+export const relativeError = (a: number, b: number): number =>
+  a === b ? 0 : Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b));
 
 /** The mean loss of one reference run over the trajectory from a reset state. */
 export function referenceLoss(runs: LearnedRuns, params: Float32Array, traj: LearnedTrajectory): number {
   runs.setParams([params]);
   runs.resetState();
-  const res = runs.run({ inputs: traj.inputs, labels: Int32Array.from(traj.labels), steps: traj.steps }, { outputs: false });
+  const res = runs.run(
+    { inputs: traj.inputs, labels: Int32Array.from(traj.labels), steps: traj.steps },
+    { outputs: false },
+  );
   let sum = 0;
   for (let t = 0; t < traj.steps; t++) sum += res.loss[t];
   return sum / traj.steps;

@@ -115,7 +115,9 @@ describe('Hebbian fast weights vs an independent Float64 implementation', () => 
         for (let k = 0; k < K; k++) plasticEffect = Math.max(plasticEffect, Math.abs(ref.y[t][k] - still.y[t][k]));
       }
     }
-    console.log(`hebbian float64: largest |diff| ${maxAbs.toExponential(2)}, largest relative ${maxRel.toExponential(2)}, largest fraction of the tolerance ${worst.toFixed(3)}, plasticity moves y by up to ${plasticEffect.toFixed(3)}`);
+    console.log(
+      `hebbian float64: largest |diff| ${maxAbs.toExponential(2)}, largest relative ${maxRel.toExponential(2)}, largest fraction of the tolerance ${worst.toFixed(3)}, plasticity moves y by up to ${plasticEffect.toFixed(3)}`,
+    );
     // The fast weights must change the predictions, or the comparison would not test the Oja step.
     expect(plasticEffect).toBeGreaterThan(0.05);
   });

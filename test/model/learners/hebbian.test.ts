@@ -53,7 +53,9 @@ describe('initHebbian', () => {
     expect(max).toBeGreaterThan(1.9 * std);
     // A standard normal truncated at ±2 has std 0.8796.
     expect(Math.sqrt(s2 / (L.w.rows * L.w.cols)) / std).toBeCloseTo(0.8796, 2);
-    expect(p.subarray(L.coeff.offset, L.coeff.offset + 908 * 62).every((v) => v === Math.fround(HEBBIAN_COEFF_INIT))).toBe(true);
+    expect(
+      p.subarray(L.coeff.offset, L.coeff.offset + 908 * 62).every((v) => v === Math.fround(HEBBIAN_COEFF_INIT)),
+    ).toBe(true);
     expect(p[L.fwLr.offset]).toBe(HEBBIAN_FW_LR_INIT);
     expect(p.subarray(L.b.offset, L.b.offset + 62).every((v) => v === 0)).toBe(true);
     const same = (a: Float32Array) => a.every((v, k) => v === p[k]);

@@ -6,7 +6,15 @@ import { HEBBIAN_DEF } from '../../../src/model/learners/hebbian';
 import { hebbianTrajectoryGradient } from '../../../src/model/learners/hebbianGrad';
 import { hebbianLayout, type HebbianSpec } from '../../../src/model/learners/hebbianSpec';
 import { learnedBlock } from './learnedStreams';
-import { compareCoordinates, expectSegmentsSameBits, liveParams, referenceLoss, relativeError, rowGroupCoordinates, spreadCoordinates } from './gradCheck';
+import {
+  compareCoordinates,
+  expectSegmentsSameBits,
+  liveParams,
+  referenceLoss,
+  relativeError,
+  rowGroupCoordinates,
+  spreadCoordinates,
+} from './gradCheck';
 
 const shape = { inputSize: 5, numClasses: 4 };
 const { inputSize: A, numClasses: K } = shape;
@@ -32,16 +40,23 @@ describe('hebbianTrajectoryGradient', () => {
     const p32 = params(spec, 7);
     const p = Float64Array.from(p32);
     const traj = learnedBlock(shape, 1, T, 11);
-    const coords = [...spreadCoordinates(L, 4, 3), ...rowGroupCoordinates(L.w, groups, 2, 4), ...rowGroupCoordinates(L.coeff, groups, 2, 5)];
+    const coords = [
+      ...spreadCoordinates(L, 4, 3),
+      ...rowGroupCoordinates(L.w, groups, 2, 4),
+      ...rowGroupCoordinates(L.coeff, groups, 2, 5),
+    ];
 
     it(`matches central differences at every block and each row group of w and coeff (A 5, K 4, bound ${spec.tanhBound}, T ${T}, seed 7)`, () => {
       const { grad } = hebbianTrajectoryGradient(shape, spec, p, traj);
-      const loss = (q: Float64Array): number => hebbianTrajectoryGradient(shape, spec, q, traj, { withGrad: false }).loss;
+      const loss = (q: Float64Array): number =>
+        hebbianTrajectoryGradient(shape, spec, q, traj, { withGrad: false }).loss;
       const { rows, worst } = compareCoordinates(grad, loss, p, coords);
       for (const r of rows) expect(r.err, `${r.block} at ${r.index}: ${r.grad} vs ${r.fd}`).toBeLessThan(1e-5);
       // The fast weights carry signal: θ_η's and coeff's gradients are not negligible.
       expect(Math.abs(grad[L.fwLr.offset])).toBeGreaterThan(1e-4);
-      console.log(`hebbian grad vs central differences (bound ${spec.tanhBound}): ${rows.length} coordinates, largest relative error ${worst.toExponential(2)}; dθ_η ${grad[L.fwLr.offset].toExponential(2)}`);
+      console.log(
+        `hebbian grad vs central differences (bound ${spec.tanhBound}): ${rows.length} coordinates, largest relative error ${worst.toExponential(2)}; dθ_η ${grad[L.fwLr.offset].toExponential(2)}`,
+      );
     });
 
     it(`loss equals the reference's mean loss within 1e-6 relative (bound ${spec.tanhBound})`, () => {
@@ -64,6 +79,8 @@ describe('hebbianTrajectoryGradient', () => {
     const traj = learnedBlock(shape, 1, 3, 1);
     const labels = Int32Array.from(traj.labels);
     labels[2] = K;
-    expect(() => hebbianTrajectoryGradient(shape, spec, params(spec, 1), { ...traj, labels })).toThrow('hebbian: labels[2]: must be an integer in [0, 4), got 4');
+    expect(() => hebbianTrajectoryGradient(shape, spec, params(spec, 1), { ...traj, labels })).toThrow(
+      'hebbian: labels[2]: must be an integer in [0, 4), got 4',
+    );
   });
 });

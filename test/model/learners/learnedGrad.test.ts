@@ -50,7 +50,10 @@ describe('learnedTrajectoryGradient', () => {
     const spec = learnedTrajectoryGradient('meta-rnn', shape, { hidden: 0 }, p, traj);
     expect(spec.ok || spec.error).toMatchObject({ field: 'spec.hidden' });
     const params = learnedTrajectoryGradient('hebbian', shape, {}, p.subarray(1), traj);
-    expect(params.ok || params.error).toMatchObject({ field: 'params', message: `expected ${p.length} values, got ${p.length - 1}` });
+    expect(params.ok || params.error).toMatchObject({
+      field: 'params',
+      message: `expected ${p.length} values, got ${p.length - 1}`,
+    });
     const segment = learnedTrajectoryGradient('hebbian', shape, {}, p, traj, { segment: 0 });
     expect(segment.ok || segment.error).toMatchObject({ field: 'segment' });
   });

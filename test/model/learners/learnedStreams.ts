@@ -32,7 +32,11 @@ export function sliceBlock(b: StreamBlock, shape: LearnedShape, t0: number, t1: 
  * outputs and losses are the same at the same steps, bit for bit. Returns both learners (for the
  * caller's check of their state).
  */
-export function expectSplitEqualsWhole<R extends { run(block: StreamBlock): BlockResult }>(make: () => R, b: StreamBlock, shape: LearnedShape): { whole: R; split: R } {
+export function expectSplitEqualsWhole<R extends { run(block: StreamBlock): BlockResult }>(
+  make: () => R,
+  b: StreamBlock,
+  shape: LearnedShape,
+): { whole: R; split: R } {
   const n = b.steps / 2;
   const runs = b.labels.length / b.steps;
   const K = shape.numClasses;
@@ -42,8 +46,12 @@ export function expectSplitEqualsWhole<R extends { run(block: StreamBlock): Bloc
   const first = split.run(sliceBlock(b, shape, 0, n));
   const second = split.run(sliceBlock(b, shape, n, 2 * n));
   for (let r = 0; r < runs; r++) {
-    expect(first.outputs!.subarray(r * n * K, (r + 1) * n * K)).toEqual(all.outputs!.subarray(r * 2 * n * K, (r * 2 * n + n) * K));
-    expect(second.outputs!.subarray(r * n * K, (r + 1) * n * K)).toEqual(all.outputs!.subarray((r * 2 * n + n) * K, (r + 1) * 2 * n * K));
+    expect(first.outputs!.subarray(r * n * K, (r + 1) * n * K)).toEqual(
+      all.outputs!.subarray(r * 2 * n * K, (r * 2 * n + n) * K),
+    );
+    expect(second.outputs!.subarray(r * n * K, (r + 1) * n * K)).toEqual(
+      all.outputs!.subarray((r * 2 * n + n) * K, (r + 1) * 2 * n * K),
+    );
     expect(second.loss.subarray(r * n, (r + 1) * n)).toEqual(all.loss.subarray(r * 2 * n + n, (r + 1) * 2 * n));
   }
   return { whole, split };

@@ -35,8 +35,14 @@ describe('MetaRnnRuns agrees with the independent float64 Meta RNN (A=5, K=4, H=
   // Largest differences measured (2026-12-04; each case prints its own): official case max |dy| 1.11e-7,
   // max |dloss| 1.16e-7; bound-2 case max |dy| 5.81e-8, max |dloss| 8.22e-8 (the float32 rounding of y).
   it.each<[string, MetaRnnSpec]>([
-    ['2 micro-ticks, tanh bound 100 (official), seeds 10-12/100-102, stream seed 7', { hidden: H, microTicks: 2, tanhBound: 100 }],
-    ['3 micro-ticks, tanh bound 2 (the bound bites), seeds 10-12/100-102, stream seed 7', { hidden: H, microTicks: 3, tanhBound: 2 }],
+    [
+      '2 micro-ticks, tanh bound 100 (official), seeds 10-12/100-102, stream seed 7',
+      { hidden: H, microTicks: 2, tanhBound: 100 },
+    ],
+    [
+      '3 micro-ticks, tanh bound 2 (the bound bites), seeds 10-12/100-102, stream seed 7',
+      { hidden: H, microTicks: 3, tanhBound: 2 },
+    ],
   ])('%s: y within 1e-6 + 1e-5 |y|, loss likewise, correct flags equal', (_name, spec) => {
     const params = Array.from({ length: R }, (_, r) => runParams(spec, r));
     expect(params[0].length).toBe(metaRnnParamCount({ A, K, H, microTicks: spec.microTicks, bound: spec.tanhBound }));
@@ -50,7 +56,12 @@ describe('MetaRnnRuns agrees with the independent float64 Meta RNN (A=5, K=4, H=
     let corrects = 0;
     for (let r = 0; r < R; r++) {
       const xs = Array.from({ length: T }, (_, t) => block.inputs.subarray((r * T + t) * A, (r * T + t + 1) * A));
-      const want = metaRnnTrace({ A, K, H, microTicks: spec.microTicks, bound: spec.tanhBound }, Array.from(params[r]), xs, Array.from(block.labels.subarray(r * T, (r + 1) * T)));
+      const want = metaRnnTrace(
+        { A, K, H, microTicks: spec.microTicks, bound: spec.tanhBound },
+        Array.from(params[r]),
+        xs,
+        Array.from(block.labels.subarray(r * T, (r + 1) * T)),
+      );
       for (let t = 0; t < T; t++) {
         for (let k = 0; k < K; k++) {
           const a = got.outputs![(r * T + t) * K + k];
@@ -69,7 +80,9 @@ describe('MetaRnnRuns agrees with the independent float64 Meta RNN (A=5, K=4, H=
     // The runs must not all be trivially alike: some right, some wrong.
     expect(corrects).toBeGreaterThan(0);
     expect(corrects).toBeLessThan(R * T);
-    console.log(`meta-rnn float64 (${_name}): max |dy| ${maxY.toExponential(2)}, max rel dy ${maxRelY.toExponential(2)}, max |dloss| ${maxLoss.toExponential(2)}, correct ${corrects}/${R * T}`);
+    console.log(
+      `meta-rnn float64 (${_name}): max |dy| ${maxY.toExponential(2)}, max rel dy ${maxRelY.toExponential(2)}, max |dloss| ${maxLoss.toExponential(2)}, correct ${corrects}/${R * T}`,
+    );
   });
 
   it('one parameter vector for every run gives each run the trace of that vector on its own stream', () => {
@@ -82,8 +95,14 @@ describe('MetaRnnRuns agrees with the independent float64 Meta RNN (A=5, K=4, H=
     expect(got.outputs).toBeNull();
     for (let r = 0; r < R; r++) {
       const xs = Array.from({ length: T }, (_, t) => block.inputs.subarray((r * T + t) * A, (r * T + t + 1) * A));
-      const want = metaRnnTrace({ A, K, H, microTicks: 2, bound: 100 }, Array.from(p), xs, Array.from(block.labels.subarray(r * T, (r + 1) * T)));
-      for (let t = 0; t < T; t++) expect(Math.abs(got.loss[r * T + t] - want.loss[t])).toBeLessThanOrEqual(1e-6 + 1e-5 * want.loss[t]);
+      const want = metaRnnTrace(
+        { A, K, H, microTicks: 2, bound: 100 },
+        Array.from(p),
+        xs,
+        Array.from(block.labels.subarray(r * T, (r + 1) * T)),
+      );
+      for (let t = 0; t < T; t++)
+        expect(Math.abs(got.loss[r * T + t] - want.loss[t])).toBeLessThanOrEqual(1e-6 + 1e-5 * want.loss[t]);
     }
   });
 });

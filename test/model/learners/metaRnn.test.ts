@@ -37,8 +37,12 @@ describe('metaRnnLayout', () => {
   });
 
   it('refuses a size that is not a positive integer', () => {
-    expect(() => metaRnnLayout({ inputSize: 0, numClasses: 3 })).toThrow('meta-rnn: inputSize must be a positive integer, got 0');
-    expect(() => metaRnnLayout(SMALL, { ...SMALL_SPEC, hidden: 2.5 })).toThrow('meta-rnn: hidden must be a positive integer, got 2.5');
+    expect(() => metaRnnLayout({ inputSize: 0, numClasses: 3 })).toThrow(
+      'meta-rnn: inputSize must be a positive integer, got 0',
+    );
+    expect(() => metaRnnLayout(SMALL, { ...SMALL_SPEC, hidden: 2.5 })).toThrow(
+      'meta-rnn: hidden must be a positive integer, got 2.5',
+    );
   });
 });
 
@@ -62,7 +66,8 @@ describe('initMetaRnn: haiku defaults, TruncatedNormal(1/sqrt(fan_in)) weights, 
       expect(Math.abs(s1 / v.length) * Math.sqrt(w.rows)).toBeLessThan(0.05);
       expect(max).toBeLessThanOrEqual(Math.fround(2 / Math.sqrt(w.rows)));
     }
-    for (const b of [L.lstmB, L.readoutB]) expect(p.subarray(b.offset, b.offset + b.cols).every((x) => x === 0)).toBe(true);
+    for (const b of [L.lstmB, L.readoutB])
+      expect(p.subarray(b.offset, b.offset + b.cols).every((x) => x === 0)).toBe(true);
   });
 
   it('gives the same bits for the same seed and different ones for another seed (seeds 5, 6)', () => {
@@ -129,7 +134,7 @@ describe('MetaRnnRuns', () => {
     expect(a.outputs!.subarray(0, n)).not.toEqual(a.outputs!.subarray(n));
   });
 
-  it('copies the parameters it is given: changing the caller\'s vector later changes nothing', () => {
+  it("copies the parameters it is given: changing the caller's vector later changes nothing", () => {
     const b = block(1, 5, 6);
     const p = initMetaRnn(SMALL, 1, SMALL_SPEC);
     const m = new MetaRnnRuns(SMALL, 1, SMALL_SPEC);
@@ -181,7 +186,11 @@ describe('LEARNED_KIND_DEFS', () => {
     expect(r.ok && r.value.kind).toBe('meta-rnn');
     expect(learnedKindDef('meta-lstm')).toEqual({
       ok: false,
-      error: { code: 'unknown', field: 'kind', message: 'unknown learned kind "meta-lstm" (known: meta-rnn, hebbian, fw-memory)' },
+      error: {
+        code: 'unknown',
+        field: 'kind',
+        message: 'unknown learned kind "meta-lstm" (known: meta-rnn, hebbian, fw-memory)',
+      },
     });
   });
 });

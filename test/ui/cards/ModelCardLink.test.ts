@@ -14,7 +14,14 @@ describe('ModelCardLink', () => {
   });
 
   it('named for its learner where several sit together: "model card: Meta RNN, meta-trained on MNIST", the visible text kept', () => {
-    const html = renderToString(createElement(ModelCardLink, { learnerId: 'meta-rnn-mnist', assetBase: '/', testId: 'model-card-link-meta-rnn-mnist', of: 'Meta RNN, meta-trained on MNIST' }));
+    const html = renderToString(
+      createElement(ModelCardLink, {
+        learnerId: 'meta-rnn-mnist',
+        assetBase: '/',
+        testId: 'model-card-link-meta-rnn-mnist',
+        of: 'Meta RNN, meta-trained on MNIST',
+      }),
+    );
     expect(html).toBe(
       '<button type="button" class="link model-card-link" aria-haspopup="dialog" data-testid="model-card-link-meta-rnn-mnist" aria-label="model card: Meta RNN, meta-trained on MNIST">model card</button>',
     );
@@ -23,8 +30,12 @@ describe('ModelCardLink', () => {
 
 describe('ModelCardDialog', () => {
   it('is a dialog labelled by its heading, titled by the id while the card loads, with a close button', () => {
-    const html = renderToString(createElement(ModelCardDialog, { cardId: 'vsml-mnist', assetBase: '/', onClose: () => {} }));
-    const label = /<dialog class="model-card-dialog" aria-labelledby="([^"]+)" data-testid="model-card">/.exec(html)?.[1];
+    const html = renderToString(
+      createElement(ModelCardDialog, { cardId: 'vsml-mnist', assetBase: '/', onClose: () => {} }),
+    );
+    const label = /<dialog class="model-card-dialog" aria-labelledby="([^"]+)" data-testid="model-card">/.exec(
+      html,
+    )?.[1];
     expect(label).toBeDefined();
     expect(html).toContain(`<h2 id="${label}" tabindex="-1">Model card: vsml-mnist</h2>`);
     expect(html).toContain('<button type="button" data-testid="model-card-close">close</button>');

@@ -11,39 +11,73 @@ const CARDS = join(ROOT, 'public/learners');
 
 describe('cardHref', () => {
   it('a sibling card opens that card: vsml-mnist.md from vsml-clone-sgd', () => {
-    expect(cardHref('vsml-mnist.md', 'vsml-clone-sgd', '/')).toEqual({ kind: 'card', id: 'vsml-mnist', href: '/learners/vsml-mnist.md' });
+    expect(cardHref('vsml-mnist.md', 'vsml-clone-sgd', '/')).toEqual({
+      kind: 'card',
+      id: 'vsml-mnist',
+      href: '/learners/vsml-mnist.md',
+    });
   });
   it('a card reached through ../learners/ and with a fragment is still that card, under base "./"', () => {
     expect(cardHref('../learners/vsml-clone-sgd.md#top', 'vsml-mnist', './')).toEqual({
-      kind: 'card', id: 'vsml-clone-sgd', href: './learners/vsml-clone-sgd.md',
+      kind: 'card',
+      id: 'vsml-clone-sgd',
+      href: './learners/vsml-clone-sgd.md',
     });
   });
   it('a learner file beside the card is served by the app under the base URL', () => {
-    expect(cardHref('vsml-clone-sgd.learner.json', 'vsml-mnist', '/')).toEqual({ kind: 'served', href: '/learners/vsml-clone-sgd.learner.json' });
-    expect(cardHref('../data/x.bin?v=2#a', 'vsml-mnist', '/studio/')).toEqual({ kind: 'served', href: '/studio/data/x.bin?v=2#a' });
+    expect(cardHref('vsml-clone-sgd.learner.json', 'vsml-mnist', '/')).toEqual({
+      kind: 'served',
+      href: '/learners/vsml-clone-sgd.learner.json',
+    });
+    expect(cardHref('../data/x.bin?v=2#a', 'vsml-mnist', '/studio/')).toEqual({
+      kind: 'served',
+      href: '/studio/data/x.bin?v=2#a',
+    });
   });
   it('repository files above public/ are named by their repository path, fragment dropped', () => {
     expect(cardHref('../../configs/meta/default-learner-1-clone.json', 'vsml-mnist', '/')).toEqual({
-      kind: 'repository', path: 'configs/meta/default-learner-1-clone.json',
+      kind: 'repository',
+      path: 'configs/meta/default-learner-1-clone.json',
     });
-    expect(cardHref('../../docs/META_TRAINING.md#measured-development-machine-2-shared-cores-no-gpu', 'vsml-mnist', '/')).toEqual({
-      kind: 'repository', path: 'docs/META_TRAINING.md',
+    expect(
+      cardHref('../../docs/META_TRAINING.md#measured-development-machine-2-shared-cores-no-gpu', 'vsml-mnist', '/'),
+    ).toEqual({
+      kind: 'repository',
+      path: 'docs/META_TRAINING.md',
     });
   });
   it('a root-relative path is a repository path; ".." past the root stays at the root', () => {
-    expect(cardHref('/src/model/config.ts', 'vsml-mnist', '/')).toEqual({ kind: 'repository', path: 'src/model/config.ts' });
+    expect(cardHref('/src/model/config.ts', 'vsml-mnist', '/')).toEqual({
+      kind: 'repository',
+      path: 'src/model/config.ts',
+    });
     expect(cardHref('../../../../README.md', 'vsml-mnist', '/')).toEqual({ kind: 'repository', path: 'README.md' });
   });
   it('percent-encoded repository paths are named decoded', () => {
     expect(cardHref('../../docs/a%20b.md', 'vsml-mnist', '/')).toEqual({ kind: 'repository', path: 'docs/a b.md' });
   });
   it('http(s) and protocol-relative URLs are external', () => {
-    expect(cardHref('https://arxiv.org/abs/2012.14905', 'vsml-mnist', '/')).toEqual({ kind: 'external', href: 'https://arxiv.org/abs/2012.14905' });
-    expect(cardHref('HTTP://example.org/x', 'vsml-mnist', '/')).toEqual({ kind: 'external', href: 'HTTP://example.org/x' });
+    expect(cardHref('https://arxiv.org/abs/2012.14905', 'vsml-mnist', '/')).toEqual({
+      kind: 'external',
+      href: 'https://arxiv.org/abs/2012.14905',
+    });
+    expect(cardHref('HTTP://example.org/x', 'vsml-mnist', '/')).toEqual({
+      kind: 'external',
+      href: 'HTTP://example.org/x',
+    });
     expect(cardHref('//example.org/x', 'vsml-mnist', '/')).toEqual({ kind: 'external', href: 'https://example.org/x' });
   });
   it('empty, bare fragments, other schemes and bad escapes are plain text', () => {
-    for (const href of ['', '   ', '#how-it-was-made', 'mailto:a@b.c', 'javascript:alert(1)', 'data:text/html,x', '%E0%A4%A', '/']) {
+    for (const href of [
+      '',
+      '   ',
+      '#how-it-was-made',
+      'mailto:a@b.c',
+      'javascript:alert(1)',
+      'data:text/html,x',
+      '%E0%A4%A',
+      '/',
+    ]) {
       expect(cardHref(href, 'vsml-mnist', '/'), href).toEqual({ kind: 'text' });
     }
   });
@@ -70,7 +104,13 @@ describe('the shipped model cards', () => {
   const files = readdirSync(CARDS).filter((f) => f.endsWith('.md'));
 
   it('are five (the two VSML learners, the Meta RNN, Hebbian and FWMemory), valid UTF-8, with × and ± written as themselves', () => {
-    expect(files.sort()).toEqual(['fw-memory-mnist.md', 'hebbian-mnist.md', 'meta-rnn-mnist.md', 'vsml-clone-sgd.md', 'vsml-mnist.md']);
+    expect(files.sort()).toEqual([
+      'fw-memory-mnist.md',
+      'hebbian-mnist.md',
+      'meta-rnn-mnist.md',
+      'vsml-clone-sgd.md',
+      'vsml-mnist.md',
+    ]);
     for (const f of files) {
       const text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(join(CARDS, f)));
       expect(text, f).toContain('×');
@@ -86,7 +126,8 @@ describe('the shipped model cards', () => {
         const t = cardHref(href, id, '/');
         seen.push(`${f} ${t.kind}`);
         if (t.kind === 'card') expect(existsSync(join(CARDS, `${t.id}.md`)), `${f}: ${href}`).toBe(true);
-        else if (t.kind === 'served') expect(existsSync(join(ROOT, 'public', t.href.split(/[?#]/)[0])), `${f}: ${href}`).toBe(true);
+        else if (t.kind === 'served')
+          expect(existsSync(join(ROOT, 'public', t.href.split(/[?#]/)[0])), `${f}: ${href}`).toBe(true);
         else if (t.kind === 'repository') expect(existsSync(join(ROOT, t.path)), `${f}: ${href}`).toBe(true);
         else if (t.kind === 'external') expect(t.href, `${f}: ${href}`).toMatch(/^https:\/\/arxiv\.org\//);
         else throw new Error(`${f}: ${href}: leads nowhere`);

@@ -16,11 +16,21 @@ describe('loadCardText', () => {
     expect(card).toEqual({ ok: true, text: '5×5, 0.5659 ± 0.0359' });
   });
   it('decodes UTF-8 even when the server claims latin-1', async () => {
-    const card = await loadCardText('/', 'a', undefined, async () => new Response(bytes('±'), { headers: { 'content-type': 'text/plain; charset=iso-8859-1' } }));
+    const card = await loadCardText(
+      '/',
+      'a',
+      undefined,
+      async () => new Response(bytes('±'), { headers: { 'content-type': 'text/plain; charset=iso-8859-1' } }),
+    );
     expect(card).toEqual({ ok: true, text: '±' });
   });
   it('an HTTP error names the file and the status', async () => {
-    const card = await loadCardText('/', 'nope', undefined, async () => new Response('missing', { status: 404, statusText: 'Not Found' }));
+    const card = await loadCardText(
+      '/',
+      'nope',
+      undefined,
+      async () => new Response('missing', { status: 404, statusText: 'Not Found' }),
+    );
     expect(card).toEqual({ ok: false, message: 'learners/nope.md: could not be fetched (HTTP 404 Not Found)' });
   });
   it('a network failure names the file and the error', async () => {
@@ -35,9 +45,15 @@ describe('loadCardText', () => {
   });
   it('an aborted fetch rejects instead of returning a message', async () => {
     const ac = new AbortController();
-    const pending = loadCardText('/', 'a', ac.signal, (_url, init) => new Promise((_resolve, reject) => {
-      init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
-    }));
+    const pending = loadCardText(
+      '/',
+      'a',
+      ac.signal,
+      (_url, init) =>
+        new Promise((_resolve, reject) => {
+          init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+        }),
+    );
     ac.abort();
     await expect(pending).rejects.toThrow('aborted');
   });

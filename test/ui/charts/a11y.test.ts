@@ -14,7 +14,13 @@ function describedImage(html: string, testId: string) {
   const img = /<(svg|div)[^>]* role="img" aria-label="([^"]*)" aria-describedby="([^"]*)"/.exec(html);
   if (!img) throw new Error('no role="img" with a label and a description');
   const summary = new RegExp(`<p id="${img[3]}" data-testid="${testId}-summary"[^>]*>([^<]*)</p>`).exec(html);
-  return { tag: img[1], name: img[2], summary: summary?.[1] ?? null, imgAt: img.index, buttonsAt: html.indexOf('<button') };
+  return {
+    tag: img[1],
+    name: img[2],
+    summary: summary?.[1] ?? null,
+    imgAt: img.index,
+    buttonsAt: html.indexOf('<button'),
+  };
 }
 
 const curve = (name: string, label: string, mean: number[]) => ({
@@ -37,7 +43,10 @@ describe('AccuracyChart', () => {
 
   it('is an <svg role="img"> named "Cumulative accuracy of VSML and the baselines …", summary "VSML 0.62 after 80 examples; best baseline SGD 0.55"', () => {
     const d = describedImage(html, 'accuracy-chart');
-    expect(d).toMatchObject({ tag: 'svg', name: 'Cumulative accuracy of VSML and the baselines against examples seen' });
+    expect(d).toMatchObject({
+      tag: 'svg',
+      name: 'Cumulative accuracy of VSML and the baselines against examples seen',
+    });
     expect(d.summary).toBe('VSML 0.62 after 80 examples; best baseline SGD 0.55');
     expect(d.buttonsAt).toBeLessThan(d.imgAt); // the export buttons are not inside the image
   });
@@ -50,7 +59,9 @@ describe('AccuracyChart', () => {
   });
 
   it('names each learner at its line end, right of the plot, never closer than 14 px', () => {
-    const labels = [...html.matchAll(/<text data-direct-label="([^"]+)" x="([\d.]+)" y="([\d.]+)"/g)].map((m) => [m[1], Number(m[2]), Number(m[3])] as const);
+    const labels = [...html.matchAll(/<text data-direct-label="([^"]+)" x="([\d.]+)" y="([\d.]+)"/g)].map(
+      (m) => [m[1], Number(m[2]), Number(m[3])] as const,
+    );
     expect(labels.map((l) => l[0])).toEqual(['vsml', 'sgd', 'adam', 'sgd-deep', 'adam-deep']);
     expect(new Set(labels.map((l) => l[1])).size).toBe(1);
     const ys = labels.map((l) => l[2]).sort((a, b) => a - b);
@@ -65,7 +76,14 @@ describe('AccuracyChart', () => {
 
 describe('ProbabilityBars', () => {
   it('is an <svg role="img">, summary "Predicted 1 (p 0.50); true label 1: correct"', () => {
-    const html = renderToString(createElement(ProbabilityBars, { probabilities: Float32Array.from([0.25, 0.5, 0.25]), label: 1, predicted: 1, classNames: [] }));
+    const html = renderToString(
+      createElement(ProbabilityBars, {
+        probabilities: Float32Array.from([0.25, 0.5, 0.25]),
+        label: 1,
+        predicted: 1,
+        classNames: [],
+      }),
+    );
     const d = describedImage(html, 'output-probabilities');
     expect(d).toMatchObject({ tag: 'svg', name: 'Output probabilities of the current example, one bar per class' });
     expect(d.summary).toBe('Predicted 1 (p 0.50); true label 1: correct');
@@ -76,10 +94,18 @@ describe('ProbabilityBars', () => {
 describe('IntrospectionStrip', () => {
   it('is a role="img" around the canvas and SVG, summary "Last 2 examples: 1 correct"', () => {
     const html = renderToString(
-      createElement(IntrospectionStrip, { probabilities: Float32Array.from([0.9, 0.1, 0.9, 0.1]), labels: Int32Array.from([0, 1]), numClasses: 2, classNames: [] }),
+      createElement(IntrospectionStrip, {
+        probabilities: Float32Array.from([0.9, 0.1, 0.9, 0.1]),
+        labels: Int32Array.from([0, 1]),
+        numClasses: 2,
+        classNames: [],
+      }),
     );
     const d = describedImage(html, 'introspection-strip');
-    expect(d).toMatchObject({ tag: 'div', name: 'Output probabilities of the last 100 examples: one column per example, one row per class' });
+    expect(d).toMatchObject({
+      tag: 'div',
+      name: 'Output probabilities of the last 100 examples: one column per example, one row per class',
+    });
     expect(d.summary).toBe('Last 2 examples: 1 correct');
     expect(d.buttonsAt).toBeLessThan(d.imgAt);
   });
@@ -89,10 +115,20 @@ describe('StateHeatmap', () => {
   it('is a role="img" named by its slice, summary "Layer 0, cell state c, dimension 0: values from −0.41 to 0.77"', () => {
     const values = Float32Array.from({ length: 320 }, (_, i) => (i === 3 ? -0.41 : i === 9 ? 0.77 : 0));
     const html = renderToString(
-      createElement(StateHeatmap, { values, rows: 32, cols: 10, imageShape: null, normalisation: 'layer', slice: { layer: 0, vector: 'c', j: 0 } }),
+      createElement(StateHeatmap, {
+        values,
+        rows: 32,
+        cols: 10,
+        imageShape: null,
+        normalisation: 'layer',
+        slice: { layer: 0, vector: 'c', j: 0 },
+      }),
     );
     const d = describedImage(html, 'state-heatmap');
-    expect(d).toMatchObject({ tag: 'div', name: 'State heatmap, Layer 0, cell state c, dimension 0: blue below zero, red above' });
+    expect(d).toMatchObject({
+      tag: 'div',
+      name: 'State heatmap, Layer 0, cell state c, dimension 0: blue below zero, red above',
+    });
     expect(d.summary).toBe('Layer 0, cell state c, dimension 0: values from \u22120.41 to 0.77');
     expect(d.buttonsAt).toBeLessThan(d.imgAt);
   });

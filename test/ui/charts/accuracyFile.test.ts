@@ -27,13 +27,21 @@ describe('accuracyCsv', () => {
     const text = accuracyCsv({
       ...exported,
       examples: 2,
-      learners: { 'a,b': { mean: Float64Array.from([0.25]), std: Float64Array.from([NaN]) }, 'say "hi"': { mean: Float64Array.from([1e-7, 1]), std: Float64Array.from([0, 0]) } },
+      learners: {
+        'a,b': { mean: Float64Array.from([0.25]), std: Float64Array.from([NaN]) },
+        'say "hi"': { mean: Float64Array.from([1e-7, 1]), std: Float64Array.from([0, 0]) },
+      },
     });
     expect(text).toBe('examples,"a,b_mean","a,b_std","say ""hi""_mean","say ""hi""_std"\n1,0.25,,1e-7,0\n2,,,1,0\n');
   });
 
   it('writes one row per kept point of a thinned curve: every 4 of 9 examples gives rows 4 and 8', () => {
-    const text = accuracyCsv({ ...exported, examples: 9, every: 4, learners: { vsml: { mean: Float64Array.from([0.25, 0.5]), std: Float64Array.from([0, 0.1]) } } });
+    const text = accuracyCsv({
+      ...exported,
+      examples: 9,
+      every: 4,
+      learners: { vsml: { mean: Float64Array.from([0.25, 0.5]), std: Float64Array.from([0, 0.1]) } },
+    });
     expect(text).toBe('examples,vsml_mean,vsml_std\n4,0.25,0\n8,0.5,0.1\n');
   });
 });
@@ -58,7 +66,10 @@ describe('accuracyJson', () => {
   });
 
   it('writes non-finite values as null', () => {
-    const text = accuracyJson({ ...exported, learners: { vsml: { mean: Float64Array.from([0.5]), std: Float64Array.from([NaN]) } } });
+    const text = accuracyJson({
+      ...exported,
+      learners: { vsml: { mean: Float64Array.from([0.5]), std: Float64Array.from([NaN]) } },
+    });
     expect(JSON.parse(text).learners).toEqual({ vsml: { mean: [0.5], std: [null] } });
   });
 });

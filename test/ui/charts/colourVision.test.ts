@@ -46,13 +46,15 @@ describe('learner palette (Okabe–Ito)', () => {
     expect(closest(STUDIO, 'protanopia')).toEqual([20.66, 3, 4]);
     expect(closest(STUDIO, 'deuteranopia')).toEqual([18.35, 1, 2]);
     expect(closest(STUDIO, 'tritanopia')).toEqual([17.18, 1, 4]);
-    for (const d of [undefined, 'protanopia', 'deuteranopia', 'tritanopia'] as const) expect(closestPair(STUDIO, d).deltaE).toBeGreaterThanOrEqual(MIN_DELTA_E);
+    for (const d of [undefined, 'protanopia', 'deuteranopia', 'tritanopia'] as const)
+      expect(closestPair(STUDIO, d).deltaE).toBeGreaterThanOrEqual(MIN_DELTA_E);
   });
 
   it('all 8 colours: closest pair ΔE >= 16.05 under every simulation (tritanopia: sky blue and bluish green)', () => {
     expect(closest(LEARNER_COLOURS, 'tritanopia')).toEqual([16.05, 3, 5]);
     expect(closest(LEARNER_COLOURS, 'deuteranopia')).toEqual([17.04, 1, 7]);
-    for (const d of [undefined, 'protanopia', 'deuteranopia', 'tritanopia'] as const) expect(closestPair(LEARNER_COLOURS, d).deltaE).toBeGreaterThanOrEqual(16.05);
+    for (const d of [undefined, 'protanopia', 'deuteranopia', 'tritanopia'] as const)
+      expect(closestPair(LEARNER_COLOURS, d).deltaE).toBeGreaterThanOrEqual(16.05);
   });
 
   it('the Tableau 10 colours it replaced: Adam (red) and Adam-deep (green) ΔE 0.90 under deuteranopia, one olive', () => {
@@ -62,7 +64,13 @@ describe('learner palette (Okabe–Ito)', () => {
 
 describe('learnerDash', () => {
   it('VSML solid; each baseline its own pattern in multiples of the line width (1.5 px)', () => {
-    expect(Array.from({ length: 5 }, (_, i) => learnerDash(i, 1.5))).toEqual([undefined, '6,3', '1.5,2.25', '9,3,1.5,3', '3,3']);
+    expect(Array.from({ length: 5 }, (_, i) => learnerDash(i, 1.5))).toEqual([
+      undefined,
+      '6,3',
+      '1.5,2.25',
+      '9,3,1.5,3',
+      '3,3',
+    ]);
   });
 
   it('scales with the line width: SGD at 3 px is 12,6', () => {

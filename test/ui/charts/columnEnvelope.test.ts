@@ -28,7 +28,9 @@ describe('nearestIndex', () => {
   });
 
   it('clamps to the ends and to the first n, and is -1 for none', () => {
-    expect([nearestIndex(x, 5, 0), nearestIndex(x, 5, 100), nearestIndex(x, 3, 100), nearestIndex(x, 0, 3)]).toEqual([0, 4, 2, -1]);
+    expect([nearestIndex(x, 5, 0), nearestIndex(x, 5, 100), nearestIndex(x, 3, 100), nearestIndex(x, 0, 3)]).toEqual([
+      0, 4, 2, -1,
+    ]);
   });
 
   it('measures in log space on a log axis: 2.9 is nearest 4 (not 2)', () => {

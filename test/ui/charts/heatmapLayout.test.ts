@@ -46,7 +46,13 @@ describe('heatmapLayout', () => {
 
   it('A=32, B=10 in 600 px: a matrix of 24 x 12.5 px cells, 240 x 400 px', () => {
     expect(heatmapLayout(32, 10, MNIST, 600)).toEqual({
-      kind: 'matrix', rows: 32, cols: 10, cellWidth: 24, cellHeight: 12.5, width: 240, height: 400,
+      kind: 'matrix',
+      rows: 32,
+      cols: 10,
+      cellWidth: 24,
+      cellHeight: 12.5,
+      width: 240,
+      height: 400,
     });
   });
 });
@@ -58,7 +64,12 @@ describe('cellAt', () => {
   });
 
   it('is null in the gap between panels, on a panel label and outside', () => {
-    expect([cellAt(images, 115, 20), cellAt(images, 20, 5), cellAt(images, -1, 20), cellAt(images, 20, 400)]).toEqual([null, null, null, null]);
+    expect([cellAt(images, 115, 20), cellAt(images, 20, 5), cellAt(images, -1, 20), cellAt(images, 20, 400)]).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ]);
   });
 
   it('finds row a = 2, column b = 1 of a matrix at (30, 26) with 24 x 12.5 px cells', () => {

@@ -41,6 +41,8 @@ describe('heatmapRects', () => {
   });
 
   it('copies a whole matrix in one rectangle', () => {
-    expect(heatmapRects(heatmapLayout(32, 10, null, 600))).toEqual([{ sx: 0, sy: 0, sw: 10, sh: 32, dx: 0, dy: 0, dw: 240, dh: 400 }]);
+    expect(heatmapRects(heatmapLayout(32, 10, null, 600))).toEqual([
+      { sx: 0, sy: 0, sw: 10, sh: 32, dx: 0, dy: 0, dw: 240, dh: 400 },
+    ]);
   });
 });

@@ -42,7 +42,7 @@ describe('tableIndex', () => {
 
 describe('legendDomain', () => {
   const ranges = Float64Array.from([1.5, 2]);
-  it("is the relative [-1, 1] per class, [-r, r] for the layer, [-fixedRange, fixedRange] when fixed", () => {
+  it('is the relative [-1, 1] per class, [-r, r] for the layer, [-fixedRange, fixedRange] when fixed', () => {
     expect(legendDomain('class', ranges)).toEqual([-1, 1]);
     expect(legendDomain('layer', Float64Array.from([2, 2]))).toEqual([-2, 2]);
     expect(legendDomain('fixed', Float64Array.from([0.5, 0.5]), 0.5)).toEqual([-0.5, 0.5]);

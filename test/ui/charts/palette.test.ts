@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { colourTable, divergingInterpolator, learnerColour, parseColour, sequentialInterpolator } from '../../../src/ui/charts/palette';
+import {
+  colourTable,
+  divergingInterpolator,
+  learnerColour,
+  parseColour,
+  sequentialInterpolator,
+} from '../../../src/ui/charts/palette';
 
 describe('parseColour', () => {
   it('reads "#rrggbb" and "rgb(r, g, b)"', () => {
@@ -28,7 +34,7 @@ describe('colourTable', () => {
 });
 
 describe('learnerColour', () => {
-  it('is Okabe–Ito in the learners\' order, VSML (index 0) blue, wrapping after 8', () => {
+  it("is Okabe–Ito in the learners' order, VSML (index 0) blue, wrapping after 8", () => {
     expect([learnerColour(0), learnerColour(1), learnerColour(8)]).toEqual(['#0072b2', '#e69f00', '#0072b2']);
   });
 });

@@ -43,7 +43,12 @@ describe('AccuracyChart', () => {
 describe('ProbabilityBars', () => {
   it('has data-sum = the sum of the probabilities and one bar per class with data-p = its probability', () => {
     const html = renderToString(
-      createElement(ProbabilityBars, { probabilities: Float32Array.from([0.25, 0.5, 0.25]), label: 1, predicted: 1, classNames: ['a', 'b', 'c'] }),
+      createElement(ProbabilityBars, {
+        probabilities: Float32Array.from([0.25, 0.5, 0.25]),
+        label: 1,
+        predicted: 1,
+        classNames: ['a', 'b', 'c'],
+      }),
     );
     expect(html).toMatch(/^<figure data-testid="output-probabilities" data-sum="1"/);
     expect(html.match(/data-p="[^"]*"/g)).toEqual(['data-p="0.25"', 'data-p="0.5"', 'data-p="0.25"']);
@@ -53,7 +58,9 @@ describe('ProbabilityBars', () => {
 
   it('draws 47 EMNIST-sized bars', () => {
     const p = new Float32Array(47).fill(1 / 47);
-    const html = renderToString(createElement(ProbabilityBars, { probabilities: p, label: -1, predicted: 3, classNames: [] }));
+    const html = renderToString(
+      createElement(ProbabilityBars, { probabilities: p, label: -1, predicted: 3, classNames: [] }),
+    );
     expect(count(html, 'data-p=')).toBe(47);
   });
 });
@@ -77,7 +84,12 @@ describe('IntrospectionStrip', () => {
 
   it('shows the empty state without examples', () => {
     const html = renderToString(
-      createElement(IntrospectionStrip, { probabilities: new Float32Array(0), labels: new Int32Array(0), numClasses: 10, classNames: [] }),
+      createElement(IntrospectionStrip, {
+        probabilities: new Float32Array(0),
+        labels: new Int32Array(0),
+        numClasses: 10,
+        classNames: [],
+      }),
     );
     expect(html).toContain('No examples yet');
   });
@@ -88,7 +100,14 @@ describe('StateHeatmap', () => {
 
   it('draws A=784, B=10 as images on <canvas data-testid="state-heatmap">, panels named by columnNames', () => {
     const html = renderToString(
-      createElement(StateHeatmap, { ...props, values: new Float32Array(7840), rows: 784, cols: 10, columnNames: ['zero'], title: 'layer 0' }),
+      createElement(StateHeatmap, {
+        ...props,
+        values: new Float32Array(7840),
+        rows: 784,
+        cols: 10,
+        columnNames: ['zero'],
+        title: 'layer 0',
+      }),
     );
     expect(html).toContain('<canvas data-testid="state-heatmap" data-rows="784" data-cols="10" data-layout="images"');
     expect(html).toContain('>zero</text>');
@@ -97,13 +116,17 @@ describe('StateHeatmap', () => {
 
   it('draws A=32, B=10 as a matrix and says the layer range', () => {
     const values = Float32Array.from({ length: 320 }, (_, i) => (i === 7 ? -0.5 : 0));
-    const html = renderToString(createElement(StateHeatmap, { ...props, normalisation: 'layer', values, rows: 32, cols: 10 }));
+    const html = renderToString(
+      createElement(StateHeatmap, { ...props, normalisation: 'layer', values, rows: 32, cols: 10 }),
+    );
     expect(html).toContain('data-layout="matrix"');
     expect(html).toContain('one scale for the layer: ±0.5, its largest |value|');
   });
 
   it('names the shortfall when values is shorter than A x B', () => {
-    const html = renderToString(createElement(StateHeatmap, { ...props, values: new Float32Array(5), rows: 2, cols: 3 }));
+    const html = renderToString(
+      createElement(StateHeatmap, { ...props, values: new Float32Array(5), rows: 2, cols: 3 }),
+    );
     expect(html).toContain('values has 5 numbers, A x B = 2 x 3 needs 6');
   });
 });

@@ -23,20 +23,33 @@ describe('marksSummary and markWords', () => {
     // Argmax per row: 0, 1, 1, 0; labels 0, 0, 1, 0.
     const p = Float32Array.from([0.9, 0.1, 0.2, 0.8, 0.3, 0.7, 0.6, 0.4]);
     const labels = Int32Array.from([0, 0, 1, 0]);
-    expect(marksSummary(p, labels, Uint8Array.from([F | E, F, S, S]), 2, 0, 4)).toBe('first showings 1 of 2 right, second showings 2 of 2 right, 1 episode begins');
+    expect(marksSummary(p, labels, Uint8Array.from([F | E, F, S, S]), 2, 0, 4)).toBe(
+      'first showings 1 of 2 right, second showings 2 of 2 right, 1 episode begins',
+    );
     expect(marksSummary(p, labels, Uint8Array.from([0, 0, 0, 0]), 2, 0, 4)).toBe('');
-    expect([markWords(F | E), markWords(S), markWords(0)]).toEqual(['first showing, episode start', 'second showing', '']);
+    expect([markWords(F | E), markWords(S), markWords(0)]).toEqual([
+      'first showing, episode start',
+      'second showing',
+      '',
+    ]);
   });
 });
 
 describe('IntrospectionStrip with marks', () => {
-  const props = { probabilities: Float32Array.from([0.9, 0.1, 0.2, 0.8]), labels: Int32Array.from([0, 1]), numClasses: 2, classNames: ['cat', 'dog'] };
+  const props = {
+    probabilities: Float32Array.from([0.9, 0.1, 0.2, 0.8]),
+    labels: Int32Array.from([0, 1]),
+    numClasses: 2,
+    classNames: ['cat', 'dog'],
+  };
 
   it('draws the marks band and its legend, and says the showings in its summary', () => {
     const html = renderToString(createElement(IntrospectionStrip, { ...props, marks: Uint8Array.from([F | E, S]) }));
     expect(html).toContain('data-testid="strip-marks"');
     expect(html).toContain('data-testid="strip-marks-legend"');
-    expect(html).toContain('Last 2 examples: 2 correct; first showings 1 of 1 right, second showings 1 of 1 right, 1 episode begins');
+    expect(html).toContain(
+      'Last 2 examples: 2 correct; first showings 1 of 1 right, second showings 1 of 1 right, 1 episode begins',
+    );
   });
 
   it('draws no band on the i.i.d. stream (marks all 0)', () => {

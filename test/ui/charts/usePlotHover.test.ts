@@ -25,9 +25,16 @@ describe('keyPlotX', () => {
     expect([keyPlotX('ArrowRight', 100, 580), keyPlotX('ArrowLeft', 100, 580)]).toEqual([111.6, 88.4]);
   });
   it('starts at the right end (the newest example) when nothing is hovered, and stays within [0, plotW]', () => {
-    expect([keyPlotX('ArrowLeft', null, 580), keyPlotX('ArrowRight', 575, 580), keyPlotX('ArrowLeft', 5, 580)]).toEqual([580, 580, 0]);
+    expect([keyPlotX('ArrowLeft', null, 580), keyPlotX('ArrowRight', 575, 580), keyPlotX('ArrowLeft', 5, 580)]).toEqual(
+      [580, 580, 0],
+    );
   });
   it('Home 0, End plotW, Escape null, any other key undefined (not handled)', () => {
-    expect([keyPlotX('Home', 300, 580), keyPlotX('End', 3, 580), keyPlotX('Escape', 3, 580), keyPlotX(' ', 3, 580)]).toEqual([0, 580, null, undefined]);
+    expect([
+      keyPlotX('Home', 300, 580),
+      keyPlotX('End', 3, 580),
+      keyPlotX('Escape', 3, 580),
+      keyPlotX(' ', 3, 580),
+    ]).toEqual([0, 580, null, undefined]);
   });
 });

@@ -6,7 +6,9 @@ import { Banner } from '../../../src/ui/components/Banner';
 
 describe('Banner', () => {
   it('is a plain status line without a test id or dismiss button by default', () => {
-    expect(renderToString(createElement(Banner, { children: 'hello' }))).toBe('<p class="banner" role="status">hello</p>');
+    expect(renderToString(createElement(Banner, { children: 'hello' }))).toBe(
+      '<p class="banner" role="status">hello</p>',
+    );
   });
   it('tone "warn" adds banner-warn and stays a status', () => {
     expect(renderToString(createElement(Banner, { tone: 'warn', testId: 'fallback-banner', children: 'slow' }))).toBe(
@@ -14,7 +16,11 @@ describe('Banner', () => {
     );
   });
   it('tone "error" with onDismiss is an alert ending in a dismiss link button', () => {
-    expect(renderToString(createElement(Banner, { tone: 'error', testId: 'error-message', onDismiss: () => {}, children: 'refused' }))).toBe(
+    expect(
+      renderToString(
+        createElement(Banner, { tone: 'error', testId: 'error-message', onDismiss: () => {}, children: 'refused' }),
+      ),
+    ).toBe(
       '<p class="banner banner-error" data-testid="error-message" role="alert">refused<button type="button" class="link" aria-label="dismiss">dismiss</button></p>',
     );
   });

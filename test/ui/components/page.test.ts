@@ -23,7 +23,9 @@ const render = (component: () => ReactElement | null): string => renderStudio(st
 
 /** Test ids of the focusable elements (links, buttons, inputs, selects) in document order. */
 const focusOrder = (html: string): string[] =>
-  [...html.matchAll(/<(a|button|input|select|textarea)\b[^>]*>/g)].filter((m) => !/\sdisabled=""/.test(m[0])).map((m) => /data-testid="([^"]+)"/.exec(m[0])?.[1] ?? m[1]);
+  [...html.matchAll(/<(a|button|input|select|textarea)\b[^>]*>/g)]
+    .filter((m) => !/\sdisabled=""/.test(m[0]))
+    .map((m) => /data-testid="([^"]+)"/.exec(m[0])?.[1] ?? m[1]);
 
 describe('BackendBadge', () => {
   it('shows a change on its way as role="status" beside the examples count, which carries data-playing and data-session', () => {
@@ -42,7 +44,14 @@ describe('App', () => {
   it('starts its Tab order with the skip link, then play / pause, step, explain this step, the speed slider, the restart', () => {
     store.getState().set({ status: 'running', info: INFO });
     const order = focusOrder(render(App));
-    expect(order.slice(0, 6)).toEqual(['skip-link', 'play-pause', 'step', 'explain-open', 'speed-slider', 'restart-same']);
+    expect(order.slice(0, 6)).toEqual([
+      'skip-link',
+      'play-pause',
+      'step',
+      'explain-open',
+      'speed-slider',
+      'restart-same',
+    ]);
     expect(order.indexOf('settings-toggle')).toBeLessThan(order.indexOf('preset-fast-association'));
     expect(order.indexOf('presentation')).toBeLessThan(order.indexOf('preset-fast-association'));
   });
@@ -54,7 +63,9 @@ describe('App', () => {
   it('names a refused setting beside each control it blames, and nowhere else', () => {
     store.getState().set({ status: 'running', info: INFO, error: 'S and resize: VSML state h and c needs 6.1 GiB' });
     const html = render(App);
-    expect(html).toContain('<p class="refusal" role="alert" data-testid="refusal-runs">S and resize: VSML state h and c needs 6.1 GiB</p>');
+    expect(html).toContain(
+      '<p class="refusal" role="alert" data-testid="refusal-runs">S and resize: VSML state h and c needs 6.1 GiB</p>',
+    );
     expect(html).toContain('data-testid="refusal-resize"');
     expect(html).not.toContain('data-testid="refusal-classes"');
     expect(html).toContain('data-testid="error-message"');
@@ -73,7 +84,8 @@ describe('App', () => {
     store.getState().set({ status: 'running', info: INFO, pending: 'applying…' });
     const html = render(App);
     expect(html).toContain('class="views stale"');
-    for (const name of ['current example', 'cumulative accuracy', 'introspection', 'state heatmap']) expect(html).toContain(`aria-label="${name}"`);
+    for (const name of ['current example', 'cumulative accuracy', 'introspection', 'state heatmap'])
+      expect(html).toContain(`aria-label="${name}"`);
   });
   it('in presentation mode marks the page "present" and offers to exit', () => {
     store.getState().set({ status: 'running', info: INFO });

@@ -7,7 +7,13 @@ import { StudioContext } from '../../../src/ui/session/context';
 import type { StudioStore } from '../../../src/ui/state/studioStore';
 
 /** Rendered on the server (without React's <!-- --> text separators), where zustand reads a store's initial state: here, the state the test set. */
-export function renderStudio(studio: StudioController, store: StudioStore, component: () => ReactElement | null): string {
+export function renderStudio(
+  studio: StudioController,
+  store: StudioStore,
+  component: () => ReactElement | null,
+): string {
   const now: StudioStore = { ...store, getInitialState: () => store.getState() };
-  return renderToString(createElement(StudioContext.Provider, { value: { controller: studio, store: now } }, createElement(component))).replaceAll('<!-- -->', '');
+  return renderToString(
+    createElement(StudioContext.Provider, { value: { controller: studio, store: now } }, createElement(component)),
+  ).replaceAll('<!-- -->', '');
 }

@@ -28,7 +28,9 @@ describe('equationParts', () => {
   });
 
   it('leaves text without scripts as one run, and the empty string as none', () => {
-    expect(equationParts('e = softmax(y) − onehot(label)')).toEqual([{ kind: 'text', text: 'e = softmax(y) − onehot(label)' }]);
+    expect(equationParts('e = softmax(y) − onehot(label)')).toEqual([
+      { kind: 'text', text: 'e = softmax(y) − onehot(label)' },
+    ]);
     expect(equationParts('')).toEqual([]);
   });
 

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { explained } from './explained';
-import { cellNumbers, clampCell, deltaSlice, fixed, maxAbs, messageDimension, stateAfter, stateSlice, tolerance, wholeExample } from '../../../src/ui/explain/explainNumbers';
+import {
+  cellNumbers,
+  clampCell,
+  deltaSlice,
+  fixed,
+  maxAbs,
+  messageDimension,
+  stateAfter,
+  stateSlice,
+  tolerance,
+  wholeExample,
+} from '../../../src/ui/explain/explainNumbers';
 import { statesAfter } from '../../../src/model/explain';
 
 describe('cellNumbers', () => {

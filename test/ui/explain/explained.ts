@@ -9,7 +9,15 @@ import { layerShapes } from '../../../src/model/state';
 
 /** A real explanation (the CPU reference's explainExample): sizes [5, 3, 4], N = 4, M = 3, 2 micro-ticks, seed 7, after one earlier example; optionally with backwardPass. */
 export function explained(backwardPass = false): { ex: Explanation; cfg: VsmlConfig } {
-  const cfg: VsmlConfig = { ...DEFAULT_CONFIG, stateSize: 4, messageSize: 3, microTicks: 2, outputIndex: 1, hiddenSizes: [3], backwardPass };
+  const cfg: VsmlConfig = {
+    ...DEFAULT_CONFIG,
+    stateSize: 4,
+    messageSize: 3,
+    microTicks: 2,
+    outputIndex: 1,
+    hiddenSizes: [3],
+    backwardPass,
+  };
   const rng = new Rng(7);
   const params = initParams(cfg, rng);
   const shapes = layerShapes([5, 3, 4]);
@@ -20,4 +28,3 @@ export function explained(backwardPass = false): { ex: Explanation; cfg: VsmlCon
   const ex = explainExample(cfg, params, shapes, next, Float32Array.from([1, 0.25, -0.5, 3, -2]), 1, 1);
   return { ex, cfg };
 }
-

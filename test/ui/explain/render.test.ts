@@ -42,7 +42,15 @@ describe('VectorBars', () => {
   it('one bar per class with its exact value, the true class squared and the prediction circled', () => {
     const { ex } = explained();
     const html = renderToString(
-      createElement(VectorBars, { testId: 'e', values: ex.error, names: ['a', 'b', 'c', 'd'], kind: 'signed', trueClass: 1, predicted: 3, label: 'Error per class' }),
+      createElement(VectorBars, {
+        testId: 'e',
+        values: ex.error,
+        names: ['a', 'b', 'c', 'd'],
+        kind: 'signed',
+        trueClass: 1,
+        predicted: 3,
+        label: 'Error per class',
+      }),
     );
     for (let k = 0; k < 4; k++) expect(valueOf(html, `e-${k}`)).toBe(ex.error[k]);
     expect(html).toContain('aria-label="Error per class"');

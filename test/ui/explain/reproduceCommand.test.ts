@@ -6,7 +6,12 @@ describe('reproduceCommand', () => {
     expect(reproduceCommand(learnerPath('vsml-mnist', null), 12)).toBe(
       'npm run vsml -- trace --learner public/learners/vsml-mnist.learner.json --stream explain-stream.json --state explain-state.json --explain 12 --explain-out explain-12.json --backend reference --out explain-trace.json',
     );
-    expect(reproduceFiles(3)).toEqual({ stream: 'explain-stream.json', state: 'explain-state.json', explainOut: 'explain-3.json', traceOut: 'explain-trace.json' });
+    expect(reproduceFiles(3)).toEqual({
+      stream: 'explain-stream.json',
+      state: 'explain-state.json',
+      explainOut: 'explain-3.json',
+      traceOut: 'explain-trace.json',
+    });
   });
 
   it('names the picked cell as --cell L,A,B', () => {
@@ -16,7 +21,9 @@ describe('reproduceCommand', () => {
   });
 
   it('quotes a learner file name with spaces or quotes for the shell', () => {
-    expect(reproduceCommand(learnerPath('file', "my learner's.json"), 0)).toContain(`--learner 'my learner'\\''s.json' --stream`);
+    expect(reproduceCommand(learnerPath('file', "my learner's.json"), 0)).toContain(
+      `--learner 'my learner'\\''s.json' --stream`,
+    );
   });
 
   it('a learner handed over by the trainer is named as the file the trainer exports', () => {

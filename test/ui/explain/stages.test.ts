@@ -28,9 +28,13 @@ describe('STAGES', () => {
     expect(text.input).toContain('Its 5 numbers');
     expect(text.grid).toContain('Layer 1 has 5 × 3 = 15 tiny LSTMs');
     expect(text.grid).toContain('Each runs 2 micro-ticks');
-    expect(text.output).toContain(`predicts "${names[ex.predicted]}" with p ${ex.probabilities[ex.predicted].toFixed(3)}`);
+    expect(text.output).toContain(
+      `predicts "${names[ex.predicted]}" with p ${ex.probabilities[ex.predicted].toFixed(3)}`,
+    );
     expect(text.error).toContain(`Loss ${ex.loss.toFixed(4)}`);
-    expect(text.error).toContain(`${(ex.error[1] < 0 ? '−' : '') + Math.abs(ex.error[1]).toFixed(3)} for the true class`);
+    expect(text.error).toContain(
+      `${(ex.error[1] < 0 ? '−' : '') + Math.abs(ex.error[1]).toFixed(3)} for the true class`,
+    );
     // A hidden layer's backward message comes from the layer above, the last layer's from the error.
     expect(text.backward).toContain('row b of layer 2');
     expect(STAGES[5].caption({ ...c, layer: 1 })).toContain('reads e_b');

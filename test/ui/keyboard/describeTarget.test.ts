@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { describeTarget, PAGE_TARGET, type TargetElement } from '../../../src/ui/keyboard/describeTarget';
 
 /** An element with attributes, and the selectors its closest() matches (itself or an ancestor), each with the attributes found there. */
-function element(tagName: string, attrs: { [name: string]: string } = {}, ancestors: { [selector: string]: { [name: string]: string } } = {}, isContentEditable = false): TargetElement {
+function element(
+  tagName: string,
+  attrs: { [name: string]: string } = {},
+  ancestors: { [selector: string]: { [name: string]: string } } = {},
+  isContentEditable = false,
+): TargetElement {
   return {
     tagName,
     isContentEditable,
@@ -21,14 +26,28 @@ describe('describeTarget', () => {
     expect(describeTarget({})).toEqual(PAGE_TARGET);
   });
   it('reads a range input: tag, lower-case type, no role', () => {
-    expect(describeTarget(element('INPUT', { type: 'Range' }))).toEqual({ ...PAGE_TARGET, tag: 'input', type: 'range' });
+    expect(describeTarget(element('INPUT', { type: 'Range' }))).toEqual({
+      ...PAGE_TARGET,
+      tag: 'input',
+      type: 'range',
+    });
   });
   it('an input without a type is a text input', () => {
     expect(describeTarget(element('INPUT')).type).toBe('text');
   });
   it('takes the role of the nearest element that has one, and sees links, dialogs and arrow-key widgets around it', () => {
-    const t = describeTarget(element('SPAN', {}, { '[role]': { role: 'button' }, 'a[href]': {}, 'dialog[open]': {}, '[data-arrow-keys]': {} }));
-    expect(t).toEqual({ tag: 'span', type: null, role: 'button', link: true, editable: false, inDialog: true, inArrowWidget: true });
+    const t = describeTarget(
+      element('SPAN', {}, { '[role]': { role: 'button' }, 'a[href]': {}, 'dialog[open]': {}, '[data-arrow-keys]': {} }),
+    );
+    expect(t).toEqual({
+      tag: 'span',
+      type: null,
+      role: 'button',
+      link: true,
+      editable: false,
+      inDialog: true,
+      inArrowWidget: true,
+    });
   });
   it('sees contenteditable', () => {
     expect(describeTarget(element('DIV', {}, {}, true)).editable).toBe(true);

@@ -24,21 +24,30 @@ describe('shortcutFor', () => {
     expect(shortcutFor(' ', on({ tag: 'canvas' }))).toBe('toggle-play');
   });
   it('Space goes to a focused button, link, input, select, textarea, summary, [role=button] or contenteditable', () => {
-    for (const t of [button, link, text, range, checkbox, select, textarea, summary, roleButton, editable]) expect(shortcutFor(' ', t)).toBeNull();
+    for (const t of [button, link, text, range, checkbox, select, textarea, summary, roleButton, editable])
+      expect(shortcutFor(' ', t)).toBeNull();
     expect(shortcutFor(' ', on({ tag: 'span', link: true }))).toBeNull();
   });
   it('ArrowRight steps on the page, on buttons and links, and not in inputs, selects, textareas, sliders or arrow-key charts', () => {
     expect(shortcutFor('ArrowRight', PAGE_TARGET)).toBe('step');
     expect(shortcutFor('ArrowRight', button)).toBe('step');
     expect(shortcutFor('ArrowRight', link)).toBe('step');
-    for (const t of [text, range, checkbox, select, textarea, editable, chart, on({ tag: 'div', role: 'slider' })]) expect(shortcutFor('ArrowRight', t)).toBeNull();
+    for (const t of [text, range, checkbox, select, textarea, editable, chart, on({ tag: 'div', role: 'slider' })])
+      expect(shortcutFor('ArrowRight', t)).toBeNull();
   });
   it('p and ? work on buttons, links, checkboxes and sliders, not where they are typed', () => {
     for (const t of [PAGE_TARGET, button, link, checkbox, range]) {
       expect(shortcutFor('p', t)).toBe('toggle-present');
       expect(shortcutFor('?', t)).toBe('show-help');
     }
-    for (const t of [text, select, textarea, editable, on({ tag: 'input', type: 'search' }), on({ tag: 'input', type: null })]) {
+    for (const t of [
+      text,
+      select,
+      textarea,
+      editable,
+      on({ tag: 'input', type: 'search' }),
+      on({ tag: 'input', type: null }),
+    ]) {
       expect(shortcutFor('p', t)).toBeNull();
       expect(shortcutFor('?', t)).toBeNull();
     }

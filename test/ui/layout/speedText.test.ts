@@ -32,7 +32,11 @@ describe('formatExampleRate', () => {
 
 describe('speedText', () => {
   it('joins examples/s and SI sub-RNN updates/s (cell-ticks/s)', () => {
-    expect(speedText({ examplesPerSecond: 7.44, cellTicksPerSecond: 1_160_000 })).toBe('7.4 examples/s · 1.16M sub-RNN updates/s');
-    expect(speedText({ examplesPerSecond: 0.0714, cellTicksPerSecond: 5600 })).toBe('0.071 examples/s · 5.6k sub-RNN updates/s');
+    expect(speedText({ examplesPerSecond: 7.44, cellTicksPerSecond: 1_160_000 })).toBe(
+      '7.4 examples/s · 1.16M sub-RNN updates/s',
+    );
+    expect(speedText({ examplesPerSecond: 0.0714, cellTicksPerSecond: 5600 })).toBe(
+      '0.071 examples/s · 5.6k sub-RNN updates/s',
+    );
   });
 });

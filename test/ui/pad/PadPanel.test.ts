@@ -35,7 +35,9 @@ const render = (component: () => ReactElement | null): string => {
   const now: StudioStore = { ...store, getInitialState: () => store.getState() };
   const pad = padFor(studio);
   Object.assign(pad, { getInitialState: () => pad.getState() });
-  return renderToString(createElement(StudioContext.Provider, { value: { controller: studio, store: now } }, createElement(component))).replaceAll('<!-- -->', '');
+  return renderToString(
+    createElement(StudioContext.Provider, { value: { controller: studio, store: now } }, createElement(component)),
+  ).replaceAll('<!-- -->', '');
 };
 
 const prediction = (probabilities: number[]): PadPrediction => ({
@@ -43,7 +45,8 @@ const prediction = (probabilities: number[]): PadPrediction => ({
   probabilities: Float32Array.from(probabilities),
   predicted: probabilities.indexOf(Math.max(...probabilities)),
 });
-const spread = (top: number, p: number): number[] => Array.from({ length: 10 }, (_, k) => (k === top ? p : (1 - p) / 9));
+const spread = (top: number, p: number): number[] =>
+  Array.from({ length: 10 }, (_, k) => (k === top ? p : (1 - p) / 9));
 
 describe('PadPanel', () => {
   it('renders nothing while the pad is closed', () => {
@@ -53,7 +56,9 @@ describe('PadPanel', () => {
 
   it('shows the pad, ask and teach disabled on a blank pad, the classes with class 9 renamed "star"', () => {
     store.getState().set({ info: INFO, status: 'running', sessionSerial: 1 });
-    padFor(studio).getState().set({ open: true, names: { 9: 'star' }, label: 9 });
+    padFor(studio)
+      .getState()
+      .set({ open: true, names: { 9: 'star' }, label: 9 });
     const html = render(PadPanel);
     expect(html).toContain('data-testid="pad-canvas"');
     expect(html).toMatch(/<canvas[^>]*width="28"[^>]*height="28"/);
@@ -71,26 +76,34 @@ describe('PadPanel', () => {
     const before = prediction(spread(3, 0.4));
     const after = prediction(spread(9, 0.7));
     const drawing = { width: 28, height: 28, pixels: new Uint8ClampedArray(784) };
-    padFor(studio).getState().set({
-      open: true,
-      names: { 9: 'star' },
-      label: 9,
-      guess: { prediction: after, revision: 0, session: 2 },
-      lesson: { label: 9, drawing, before, after, revision: 0, session: 2 },
-      drawings: [{ drawing, label: 9 }],
-    });
+    padFor(studio)
+      .getState()
+      .set({
+        open: true,
+        names: { 9: 'star' },
+        label: 9,
+        guess: { prediction: after, revision: 0, session: 2 },
+        lesson: { label: 9, drawing, before, after, revision: 0, session: 2 },
+        drawings: [{ drawing, label: 9 }],
+      });
     const html = render(PadPanel);
     expect(html).toContain('VSML guesses <b data-testid="pad-guess-name">star</b> (p = 0.700)');
     expect(html).toMatch(/data-testid="pad-lesson" data-label="9" data-before="0\.0666\d*" data-after="0\.69999\d*"/);
-    expect(html).toContain('Before it was told, VSML guessed <b>3</b> and gave “star” p = 0.067. After learning from this one drawing it gives “star” p = <b>0.700</b> (+0.633), its guess now.');
-    expect(html).toMatch(/<li class="pad-bar taught guess" data-class="9" data-p="0\.69999\d*" data-before="0\.0666\d*">/);
+    expect(html).toContain(
+      'Before it was told, VSML guessed <b>3</b> and gave “star” p = 0.067. After learning from this one drawing it gives “star” p = <b>0.700</b> (+0.633), its guess now.',
+    );
+    expect(html).toMatch(
+      /<li class="pad-bar taught guess" data-class="9" data-p="0\.69999\d*" data-before="0\.0666\d*">/,
+    );
     expect(html).toContain('1 drawing taught on this page');
     expect(html).toContain('data-testid="pad-draw-again"');
     expect(html).not.toContain('data-testid="pad-again"');
   });
 
   it('says why it cannot draw for a task that is not pictures', () => {
-    store.getState().set({ info: { ...INFO, imageShape: null, taskName: 'sum-sign' }, status: 'running', sessionSerial: 1 });
+    store
+      .getState()
+      .set({ info: { ...INFO, imageShape: null, taskName: 'sum-sign' }, status: 'running', sessionSerial: 1 });
     padFor(studio).getState().set({ open: true });
     const html = render(PadPanel);
     expect(html).toContain('data-testid="pad-disabled"');
@@ -110,9 +123,16 @@ describe('PadToggle', () => {
     fake.calls.length = 0;
     const pad = padFor(studio);
     setPadOpen(studio, pad, true, true);
-    expect([pad.getState().open, pad.getState().resume, fake.calls.filter((c) => c === 'pause' || c === 'play')]).toEqual([true, true, ['pause']]);
+    expect([
+      pad.getState().open,
+      pad.getState().resume,
+      fake.calls.filter((c) => c === 'pause' || c === 'play'),
+    ]).toEqual([true, true, ['pause']]);
     setPadOpen(studio, pad, false, false);
-    expect([pad.getState().open, fake.calls.filter((c) => c === 'pause' || c === 'play')]).toEqual([false, ['pause', 'play']]);
+    expect([pad.getState().open, fake.calls.filter((c) => c === 'pause' || c === 'play')]).toEqual([
+      false,
+      ['pause', 'play'],
+    ]);
     setPadOpen(studio, pad, true, false);
     setPadOpen(studio, pad, false, false);
     expect(fake.calls.filter((c) => c === 'pause' || c === 'play')).toEqual(['pause', 'play']);

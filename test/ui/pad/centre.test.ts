@@ -8,7 +8,15 @@ import type { Drawing } from '../../../src/model/explainTypes';
 
 const SIDE = 28;
 
-function moments(d: Drawing): { mass: number; cx: number; cy: number; left: number; right: number; top: number; bottom: number } {
+function moments(d: Drawing): {
+  mass: number;
+  cx: number;
+  cy: number;
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+} {
   let mass = 0, mx = 0, my = 0, left = SIDE, right = -1, top = SIDE, bottom = -1; // prettier-ignore
   for (let y = 0; y < d.height; y++) {
     for (let x = 0; x < d.width; x++) {

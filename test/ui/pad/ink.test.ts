@@ -31,7 +31,8 @@ describe('inkSegment', () => {
     const one = emptyInk(28);
     inkSegment(one, 4, 6.3, 22, 19.1);
     const many = emptyInk(28);
-    for (let k = 0; k < 7; k++) inkSegment(many, 4 + (18 * k) / 7, 6.3 + (12.8 * k) / 7, 4 + (18 * (k + 1)) / 7, 6.3 + (12.8 * (k + 1)) / 7);
+    for (let k = 0; k < 7; k++)
+      inkSegment(many, 4 + (18 * k) / 7, 6.3 + (12.8 * k) / 7, 4 + (18 * (k + 1)) / 7, 6.3 + (12.8 * (k + 1)) / 7);
     for (let i = 0; i < 784; i++) expect(many.values[i]).toBeCloseTo(one.values[i], 6);
   });
 
@@ -42,7 +43,11 @@ describe('inkSegment', () => {
     expect(inkSegment(g, 0, 0, 27.9, 0)).toBe(false);
     expect(inkSegment(g, 0, -0.5, 27.9, -0.5)).toBe(false);
     expect(g.values).toEqual(before);
-    expect(inkPixels(g).subarray(0, 28).every((b) => b === 255)).toBe(true);
+    expect(
+      inkPixels(g)
+        .subarray(0, 28)
+        .every((b) => b === 255),
+    ).toBe(true);
   });
 });
 

@@ -22,7 +22,13 @@ describe('renameClass', () => {
     expect(back).toEqual({ ok: true, names: { 1: 'house' } });
   });
   it('refuses a class outside the task and a name that is too long', () => {
-    expect(renameClass({}, 10, 'x', 10)).toEqual({ ok: false, message: "class: must be one of the task's 10 classes (0 to 9), got 10" });
-    expect(renameClass({}, 0, 'x'.repeat(MAX_NAME + 1), 10)).toEqual({ ok: false, message: `name: at most ${MAX_NAME} characters, got ${MAX_NAME + 1}` });
+    expect(renameClass({}, 10, 'x', 10)).toEqual({
+      ok: false,
+      message: "class: must be one of the task's 10 classes (0 to 9), got 10",
+    });
+    expect(renameClass({}, 0, 'x'.repeat(MAX_NAME + 1), 10)).toEqual({
+      ok: false,
+      message: `name: at most ${MAX_NAME} characters, got ${MAX_NAME + 1}`,
+    });
   });
 });

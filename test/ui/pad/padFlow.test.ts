@@ -51,7 +51,7 @@ describe('askPad', () => {
     const pad = createPadStore();
     const session = new FakePadSession();
     await askPad(session, pad, drawing(9), 1, 1);
-    session.refuse = 'drawing.width: must be 28 (the data set\'s images), got 4';
+    session.refuse = "drawing.width: must be 28 (the data set's images), got 4";
     expect(await askPad(session, pad, drawing(9), 2, 1)).toBe(false);
     expect(pad.getState().error).toBe("drawing.width: must be 28 (the data set's images), got 4");
     expect(pad.getState().guess?.revision).toBe(1);
@@ -86,7 +86,11 @@ describe('teachPad', () => {
     const session = new FakePadSession();
     session.refuse = 'label: must be a class of the task (0 to 3), got 7';
     expect(await teachPad(session, pad, drawing(1), 7, 1, 1)).toBe(false);
-    expect([pad.getState().error, pad.getState().drawings.length, pad.getState().lesson]).toEqual(['label: must be a class of the task (0 to 3), got 7', 0, null]);
+    expect([pad.getState().error, pad.getState().drawings.length, pad.getState().lesson]).toEqual([
+      'label: must be a class of the task (0 to 3), got 7',
+      0,
+      null,
+    ]);
     session.teach = () => Promise.reject(new Error('DataCloneError'));
     expect(await teachPad(session, pad, drawing(1), 1, 1, 1)).toBe(false);
     expect(pad.getState().error).toBe('worker: DataCloneError');
@@ -104,7 +108,15 @@ describe('exportPad', () => {
     if (!r.ok) throw new Error(r.message);
     const images = parseIdxImages(r.files.images, 'images');
     const labels = parseIdxLabels(r.files.labels, 'labels');
-    expect(images.ok && [images.value.count, images.value.rows, images.value.cols, images.value.pixels[0], images.value.pixels[16]]).toEqual([2, 4, 4, 10, 20]);
+    expect(
+      images.ok && [
+        images.value.count,
+        images.value.rows,
+        images.value.cols,
+        images.value.pixels[0],
+        images.value.pixels[16],
+      ],
+    ).toEqual([2, 4, 4, 10, 20]);
     expect(labels.ok && [...labels.value]).toEqual([3, 1]);
   });
 });

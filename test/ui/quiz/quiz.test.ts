@@ -1,7 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { answer, canAnswer, digitClass, EMPTY_QUIZ, isAsking, revealText, scoreText, startQuiz, stoppedAt, viewerMatched, type QuizState } from '../../../src/ui/quiz/quiz';
+import {
+  answer,
+  canAnswer,
+  digitClass,
+  EMPTY_QUIZ,
+  isAsking,
+  revealText,
+  scoreText,
+  startQuiz,
+  stoppedAt,
+  viewerMatched,
+  type QuizState,
+} from '../../../src/ui/quiz/quiz';
 
-const frame = (examplesSeen: number, predicted: number, label: number, playing = false) => ({ examplesSeen, predicted, label, playing });
+const frame = (examplesSeen: number, predicted: number, label: number, playing = false) => ({
+  examplesSeen,
+  predicted,
+  label,
+  playing,
+});
 
 /** The quiz once the session stopped on example `n` of session `session`. */
 const stopped = (n: number, session = 1): QuizState => {
@@ -29,7 +46,10 @@ describe('isAsking', () => {
 
 describe('startQuiz, stoppedAt and canAnswer', () => {
   it('hides the example on screen at once, waits for a frame taken with the loop stopped, then counts that example as seen', () => {
-    const q = startQuiz({ ...EMPTY_QUIZ, answers: answer(EMPTY_QUIZ, { kind: 'class', cls: 1 }, frame(3, 1, 1), 1).answers }, false);
+    const q = startQuiz(
+      { ...EMPTY_QUIZ, answers: answer(EMPTY_QUIZ, { kind: 'class', cls: 1 }, frame(3, 1, 1), 1).answers },
+      false,
+    );
     expect(q).toEqual({ revealed: null, answers: [], starting: true });
     expect(isAsking('class', q, frame(14, 2, 2, true), 1)).toBe(true);
     expect(canAnswer('class', q, frame(14, 2, 2), 1, false)).toBe(false);
@@ -83,11 +103,13 @@ describe('answer and scoreText', () => {
 });
 
 describe('revealText', () => {
-  it('says the prediction, the label and the viewer\'s answer, with class names', () => {
+  it("says the prediction, the label and the viewer's answer, with class names", () => {
     const [a] = answer(EMPTY_QUIZ, { kind: 'class', cls: 7 }, frame(12, 7, 7), 1).answers;
     expect(revealText(a, DIGITS)).toBe('Example 12: VSML predicted 7, label 7, right. You said 7: a match.');
     const [b] = answer(EMPTY_QUIZ, { kind: 'right', right: true }, frame(4, 0, 1), 1).answers;
-    expect(revealText(b, ['T-shirt/top', 'Trouser'])).toBe('Example 4: VSML predicted T-shirt/top, label Trouser, wrong. You said “it will be right”: not this time.');
+    expect(revealText(b, ['T-shirt/top', 'Trouser'])).toBe(
+      'Example 4: VSML predicted T-shirt/top, label Trouser, wrong. You said “it will be right”: not this time.',
+    );
   });
 });
 

@@ -14,7 +14,8 @@ let studio: StudioController;
 let store: StudioStore;
 
 /** A frame of `examples` examples seen, playing (only the fields the controller reads matter). */
-const frameOf = (examples: number): Frame => ({ examplesSeen: examples, playing: true, notice: null, infoRevision: 0 } as unknown as Frame);
+const frameOf = (examples: number): Frame =>
+  ({ examplesSeen: examples, playing: true, notice: null, infoRevision: 0 }) as unknown as Frame;
 
 const learnerText = (id: string) => JSON.stringify({ format: 'vsml-learner', id });
 const live = () => store.getState();
@@ -36,7 +37,7 @@ function openedOn(settings: Partial<typeof DEFAULT_SETTINGS>): void {
 }
 
 describe('StudioController opens', () => {
-  it('the default learner on the URL\'s settings at start, and again when a session setting changes', async () => {
+  it("the default learner on the URL's settings at start, and again when a session setting changes", async () => {
     await studio.start();
     expect(worker.opens).toHaveLength(1);
     expect(worker.opens[0].learner).toEqual({ format: 'vsml-learner', id: 'vsml-mnist' });
@@ -134,7 +135,7 @@ describe('StudioController frames', () => {
 });
 
 describe('StudioController session info', () => {
-  it('asks the worker for the info again when a frame\'s infoRevision changes (the move onto WebGPU)', async () => {
+  it("asks the worker for the info again when a frame's infoRevision changes (the move onto WebGPU)", async () => {
     await studio.start();
     expect(live().info?.backend).toBe('cpu');
     worker.frameReply = () => ({ ...frameOf(3), infoRevision: 0 });
@@ -152,7 +153,7 @@ describe('StudioController session info', () => {
 });
 
 describe('StudioController session info before the first frame', () => {
-  it('asks for the info on a session\'s first frame too (it changed before any frame: WebGPU refused at once)', async () => {
+  it("asks for the info on a session's first frame too (it changed before any frame: WebGPU refused at once)", async () => {
     await studio.start();
     worker.infoReply = { ...INFO, fallback: 'WebGPU could not run this session: no WebGPU adapter' };
     worker.frameReply = () => ({ ...frameOf(1), infoRevision: 1 });
@@ -169,7 +170,9 @@ describe('StudioController datasets that need files', () => {
     store.getState().update({ dataset: 'emnist-letters' });
     await flush();
     expect(live().status).toBe('waiting-for-files');
-    expect(live().notice).toBe('EMNIST letters (IDX files): load its images and labels files from your disk to run it.');
+    expect(live().notice).toBe(
+      'EMNIST letters (IDX files): load its images and labels files from your disk to run it.',
+    );
     expect(live().playing).toBe(false);
     expect(worker.calls.at(-1)).toBe('pause');
     store.getState().update({ dataset: 'mnist' });
@@ -240,7 +243,12 @@ describe('StudioController data files', () => {
     expect(worker.opens).toHaveLength(2);
     worker.release();
     await third;
-    const names = worker.opens.map((o) => Object.values(o.files ?? {}).map((f) => f.name).sort().join(' + '));
+    const names = worker.opens.map((o) =>
+      Object.values(o.files ?? {})
+        .map((f) => f.name)
+        .sort()
+        .join(' + '),
+    );
     expect(names).toEqual(['images-a.gz + labels.gz', 'images-b.gz + labels.gz']);
     expect(live().dataFiles).toEqual({ images: 'images-b.gz', labels: 'labels.gz' });
   });
@@ -248,9 +256,15 @@ describe('StudioController data files', () => {
   it('a file picked during an open and refused is named in the banner, and only it is put back', async () => {
     openedOn({ dataset: 'emnist-letters' });
     await studio.start();
-    await studio.loadDataFiles('emnist-letters', { images: pickedFile('images-a.gz', 'a'), labels: pickedFile('labels.gz', 'l') });
+    await studio.loadDataFiles('emnist-letters', {
+      images: pickedFile('images-a.gz', 'a'),
+      labels: pickedFile('labels.gz', 'l'),
+    });
     worker.holdOpens = true;
-    worker.reply = (call) => (call.files?.images.name === 'bad.gz' ? { ok: false, message: 'emnist-letters: images: bad.gz: not a gzip file' } : { ok: true, info: INFO });
+    worker.reply = (call) =>
+      call.files?.images.name === 'bad.gz'
+        ? { ok: false, message: 'emnist-letters: images: bad.gz: not a gzip file' }
+        : { ok: true, info: INFO };
     store.getState().update({ runs: 4 });
     await flush();
     const bad = studio.loadDataFiles('emnist-letters', { images: pickedFile('bad.gz', 'x') });
@@ -268,16 +282,30 @@ describe('StudioController data files', () => {
   it('files are opened in the order they were picked, even when an earlier one takes longer to read (a good set, then a bad file: the bad one is refused and the good set runs)', async () => {
     openedOn({ dataset: 'emnist-letters' });
     await studio.start();
-    worker.reply = (call) => (call.files?.labels.name === 'bad-labels.gz' ? { ok: false, message: 'emnist-letters: bad-labels.gz: is 7 bytes, shorter than the 8-byte IDX labels header' } : { ok: true, info: INFO });
+    worker.reply = (call) =>
+      call.files?.labels.name === 'bad-labels.gz'
+        ? { ok: false, message: 'emnist-letters: bad-labels.gz: is 7 bytes, shorter than the 8-byte IDX labels header' }
+        : { ok: true, info: INFO };
     await studio.loadDataFiles('emnist-letters', { labels: pickedFile('labels.gz', 'l') });
     let readImages: () => void = () => undefined;
-    const slow = { ...pickedFile('images.gz', 'i'), arrayBuffer: () => new Promise<ArrayBuffer>((done) => (readImages = () => done(new TextEncoder().encode('i').buffer as ArrayBuffer))) };
+    const slow = {
+      ...pickedFile('images.gz', 'i'),
+      arrayBuffer: () =>
+        new Promise<ArrayBuffer>(
+          (done) => (readImages = () => done(new TextEncoder().encode('i').buffer as ArrayBuffer)),
+        ),
+    };
     const images = studio.loadDataFiles('emnist-letters', { images: slow });
     const bad = studio.loadDataFiles('emnist-letters', { labels: pickedFile('bad-labels.gz', 'x') });
     await flush();
     readImages();
     await Promise.all([images, bad]);
-    const names = worker.opens.map((o) => Object.values(o.files ?? {}).map((f) => f.name).sort().join(' + '));
+    const names = worker.opens.map((o) =>
+      Object.values(o.files ?? {})
+        .map((f) => f.name)
+        .sort()
+        .join(' + '),
+    );
     expect(names).toEqual(['images.gz + labels.gz', 'bad-labels.gz + images.gz']);
     expect(live().error).toBe('emnist-letters: bad-labels.gz: is 7 bytes, shorter than the 8-byte IDX labels header');
     expect(live().dataFiles).toEqual({ images: 'images.gz', labels: 'labels.gz' });
@@ -299,10 +327,20 @@ describe('StudioController links', () => {
   it('a link setting the worker refuses at start is named by its URL key, set back to its default, and the default session runs', async () => {
     openedOn({ resize: 512, runs: 4 });
     worker.reply = (call) =>
-      call.settings.resize === 512 ? { ok: false, message: 'resize: task: 2000 examples x 262144 inputs is 2000 MiB of float32, over the 1024 MiB limit' } : { ok: true, info: INFO };
+      call.settings.resize === 512
+        ? {
+            ok: false,
+            message: 'resize: task: 2000 examples x 262144 inputs is 2000 MiB of float32, over the 1024 MiB limit',
+          }
+        : { ok: true, info: INFO };
     await studio.start();
-    expect(worker.opens.map((o) => [o.settings.resize, o.settings.runs])).toEqual([[512, 4], [null, 4]]);
-    expect(store.getState().urlErrors).toEqual(['resize: task: 2000 examples x 262144 inputs is 2000 MiB of float32, over the 1024 MiB limit']);
+    expect(worker.opens.map((o) => [o.settings.resize, o.settings.runs])).toEqual([
+      [512, 4],
+      [null, 4],
+    ]);
+    expect(store.getState().urlErrors).toEqual([
+      'resize: task: 2000 examples x 262144 inputs is 2000 MiB of float32, over the 1024 MiB limit',
+    ]);
     expect(live().status).toBe('running');
     expect(live().error).toBeNull();
   });
@@ -311,7 +349,9 @@ describe('StudioController links', () => {
     openedOn({ learner: 'trained' });
     await studio.start();
     expect(worker.opens.map((o) => o.learner)).toEqual([{ format: 'vsml-learner', id: 'vsml-mnist' }]);
-    expect(store.getState().urlErrors).toEqual(['learner: no learner from the trainer in this browser (use "Open in studio" on the trainer page)']);
+    expect(store.getState().urlErrors).toEqual([
+      'learner: no learner from the trainer in this browser (use "Open in studio" on the trainer page)',
+    ]);
     expect(store.getState().settings.learner).toBe('vsml-mnist');
   });
 });

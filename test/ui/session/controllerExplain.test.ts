@@ -13,7 +13,12 @@ let studio: StudioController;
 let store: StudioStore;
 
 const drawing = { width: 28, height: 28, pixels: new Uint8ClampedArray(784).fill(9) };
-const prediction = { ok: true as const, input: new Float32Array([0.5]), probabilities: new Float32Array([0.25, 0.75]), predicted: 1 };
+const prediction = {
+  ok: true as const,
+  input: new Float32Array([0.5]),
+  probabilities: new Float32Array([0.25, 0.75]),
+  predicted: 1,
+};
 
 beforeEach(() => {
   store = createStudioStore();
@@ -25,12 +30,15 @@ beforeEach(() => {
 afterEach(() => studio.dispose());
 
 describe('StudioController.explainNext', () => {
-  it('passes the worker\'s reply through, shows the session paused and pulls a frame after it', async () => {
+  it("passes the worker's reply through, shows the session paused and pulls a frame after it", async () => {
     await studio.start();
     studio.play();
     expect(store.getState().playing).toBe(true);
     let frames = 0;
-    worker.frameReply = () => (frames++, { examplesSeen: 6, playing: false, notice: null, infoRevision: 0 } as unknown as Frame);
+    worker.frameReply = () => (
+      frames++,
+      { examplesSeen: 6, playing: false, notice: null, infoRevision: 0 } as unknown as Frame
+    );
     await flush();
     env.tick();
     await flush();
@@ -59,13 +67,19 @@ describe('StudioController.peek, teach and reproduce', () => {
     worker.reproduceReply = () => ({ ok: true, stream: '{}', state: '{}', examples: 3, taught: 1 });
     expect(await studio.peek(drawing)).toEqual(prediction);
     expect(await studio.teach(drawing, 4)).toEqual(prediction);
-    expect(worker.drawings.map((d) => [d.drawing.width, d.label])).toEqual([[28, null], [28, 4]]);
+    expect(worker.drawings.map((d) => [d.drawing.width, d.label])).toEqual([
+      [28, null],
+      [28, 4],
+    ]);
     expect(await studio.reproduce()).toEqual({ ok: true, stream: '{}', state: '{}', examples: 3, taught: 1 });
   });
 
   it('refusals come back as the worker words them', async () => {
     worker.teachReply = () => ({ ok: false, message: 'label: must be an integer in [0, 10), got 12' });
-    expect(await studio.teach(drawing, 12)).toEqual({ ok: false, message: 'label: must be an integer in [0, 10), got 12' });
+    expect(await studio.teach(drawing, 12)).toEqual({
+      ok: false,
+      message: 'label: must be an integer in [0, 10), got 12',
+    });
     expect(await studio.peek(drawing)).toEqual({ ok: false, message: 'drawing: this session takes no drawings' });
   });
 });

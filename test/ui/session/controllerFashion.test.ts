@@ -20,7 +20,13 @@ beforeEach(() => {
 
 afterEach(() => studio.dispose());
 
-const fileNames = () => worker.opens.map((o) => Object.values(o.files ?? {}).map((f) => f.name).sort().join(' + '));
+const fileNames = () =>
+  worker.opens.map((o) =>
+    Object.values(o.files ?? {})
+      .map((f) => f.name)
+      .sort()
+      .join(' + '),
+  );
 
 describe('StudioController on fashion-mnist (built-in subset)', () => {
   it('opens at start with no files and runs', async () => {
@@ -36,7 +42,9 @@ describe('StudioController on fashion-mnist (built-in subset)', () => {
     await flush();
     expect(worker.opens).toHaveLength(1);
     expect(store.getState().status).toBe('waiting-for-files');
-    expect(store.getState().notice).toBe('Fashion-MNIST (2,000 built in, or IDX files): load its labels file from your disk to run it.');
+    expect(store.getState().notice).toBe(
+      'Fashion-MNIST (2,000 built in, or IDX files): load its labels file from your disk to run it.',
+    );
     await studio.loadDataFiles('fashion-mnist', { labels: pickedFile('t10k-labels.gz', 'l') });
     await flush();
     expect(fileNames()).toEqual(['', 't10k-images.gz + t10k-labels.gz']);
@@ -46,7 +54,10 @@ describe('StudioController on fashion-mnist (built-in subset)', () => {
 
   it('a bad images file that waited for its labels is taken out when the pair is refused naming it; the good labels stay and the page asks for images', async () => {
     await studio.start();
-    worker.reply = (call) => (call.files?.images?.name === 'images.gz' ? { ok: false, message: 'fashion-mnist: images.gz: not a gzip file' } : { ok: true, info: INFO });
+    worker.reply = (call) =>
+      call.files?.images?.name === 'images.gz'
+        ? { ok: false, message: 'fashion-mnist: images.gz: not a gzip file' }
+        : { ok: true, info: INFO };
     await studio.loadDataFiles('fashion-mnist', { images: pickedFile('images.gz', 'garbage') });
     await flush();
     expect(store.getState().status).toBe('waiting-for-files');
@@ -57,7 +68,9 @@ describe('StudioController on fashion-mnist (built-in subset)', () => {
     expect(store.getState().error).toBe('fashion-mnist: images.gz: not a gzip file');
     expect(store.getState().dataFiles).toEqual({ labels: 't10k-labels.gz' });
     expect(store.getState().status).toBe('waiting-for-files');
-    expect(store.getState().notice).toBe('Fashion-MNIST (2,000 built in, or IDX files): load its images file from your disk to run it.');
+    expect(store.getState().notice).toBe(
+      'Fashion-MNIST (2,000 built in, or IDX files): load its images file from your disk to run it.',
+    );
     await studio.loadDataFiles('fashion-mnist', { images: pickedFile('t10k-images.gz', 'i') });
     await flush();
     expect(fileNames()).toEqual(['', 'images.gz + t10k-labels.gz', 't10k-images.gz + t10k-labels.gz']);
@@ -67,7 +80,8 @@ describe('StudioController on fashion-mnist (built-in subset)', () => {
 
   it('a refused pair naming neither file takes out the file of the change and goes back to the session that runs', async () => {
     await studio.start();
-    worker.reply = (call) => (call.files ? { ok: false, message: 'fashion-mnist: labels: 3 labels for 5 images' } : { ok: true, info: INFO });
+    worker.reply = (call) =>
+      call.files ? { ok: false, message: 'fashion-mnist: labels: 3 labels for 5 images' } : { ok: true, info: INFO };
     await studio.loadDataFiles('fashion-mnist', { images: pickedFile('a.gz', 'a'), labels: pickedFile('b.gz', 'b') });
     await flush();
     expect(store.getState().dataFiles).toEqual({});

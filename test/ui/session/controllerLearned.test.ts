@@ -33,7 +33,9 @@ describe('StudioController: shipped learned learners', () => {
     live().update({ learned: ['meta-rnn-mnist'] });
     await flush();
     expect(worker.opens).toHaveLength(2);
-    expect(worker.opens[1].learned).toEqual([{ name: 'meta-rnn-mnist', file: 'meta-rnn-mnist.learner.json', document: RNN }]);
+    expect(worker.opens[1].learned).toEqual([
+      { name: 'meta-rnn-mnist', file: 'meta-rnn-mnist.learner.json', document: RNN },
+    ]);
     live().update({ runs: 4 });
     await flush();
     expect(worker.opens[2].learned).toEqual(worker.opens[1].learned);
@@ -41,9 +43,10 @@ describe('StudioController: shipped learned learners', () => {
     expect(live().sessionSerial).toBe(3);
   });
 
-  it('a refusal by file and field is shown, the settings go back to the running session\'s (no learned line), and nothing reopens', async () => {
+  it("a refusal by file and field is shown, the settings go back to the running session's (no learned line), and nothing reopens", async () => {
     await studio.start();
-    const message = 'learned: meta-rnn-mnist.learner.json: shape.inputSize: the meta-rnn learner reads 784 inputs and the dataset has 3072';
+    const message =
+      'learned: meta-rnn-mnist.learner.json: shape.inputSize: the meta-rnn learner reads 784 inputs and the dataset has 3072';
     worker.reply = (call) => (call.learned.length > 0 ? { ok: false, message } : { ok: true, info: INFO });
     live().update({ learned: ['meta-rnn-mnist'] });
     await flush();
@@ -68,7 +71,9 @@ describe('StudioController: learned-learner files from disk', () => {
   it('a file adds a line named by the file; later opens keep sending it; a file of the same name replaces it; remove takes it off', async () => {
     await studio.start();
     await studio.loadLearnedFile(pickedFile('mine.learner.json', rnnText('one')));
-    expect(worker.opens[1].learned).toEqual([{ name: 'mine.learner.json', file: 'mine.learner.json', document: { format: 'vsml-meta-rnn', id: 'one' } }]);
+    expect(worker.opens[1].learned).toEqual([
+      { name: 'mine.learner.json', file: 'mine.learner.json', document: { format: 'vsml-meta-rnn', id: 'one' } },
+    ]);
     expect(live().learnedFiles).toEqual(['mine.learner.json']);
     live().update({ learned: ['meta-rnn-mnist'] });
     await flush();
@@ -83,8 +88,10 @@ describe('StudioController: learned-learner files from disk', () => {
   it('a file the worker refuses (a VSML learner, NaN parameters) is named with its field and taken out; the running session and its file stay', async () => {
     await studio.start();
     await studio.loadLearnedFile(pickedFile('good.learner.json', rnnText('good')));
-    const message = 'learned: vsml.learner.json: format: expected one of "vsml-meta-rnn", "vsml-hebbian", "vsml-fw-memory" (a learned learner), got "vsml-learner" (a VSML learner)';
-    worker.reply = (call) => (call.learned.some((l) => l.name === 'vsml.learner.json') ? { ok: false, message } : { ok: true, info: INFO });
+    const message =
+      'learned: vsml.learner.json: format: expected one of "vsml-meta-rnn", "vsml-hebbian", "vsml-fw-memory" (a learned learner), got "vsml-learner" (a VSML learner)';
+    worker.reply = (call) =>
+      call.learned.some((l) => l.name === 'vsml.learner.json') ? { ok: false, message } : { ok: true, info: INFO };
     await studio.loadLearnedFile(pickedFile('vsml.learner.json', JSON.stringify({ format: 'vsml-learner' })));
     expect(live().error).toBe(message);
     expect([live().status, live().sessionSerial]).toEqual(['running', 2]);
@@ -104,7 +111,7 @@ describe('StudioController: learned-learner files from disk', () => {
   });
 });
 
-describe('StudioController: the strip\'s learner', () => {
+describe("StudioController: the strip's learner", () => {
   it('setStrip tells the worker and keeps the choice in the store', async () => {
     await studio.start();
     studio.setStrip('meta-rnn-mnist');

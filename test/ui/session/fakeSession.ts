@@ -3,12 +3,32 @@
 // test says so; shipped learners are served from a map.
 import type { SessionPort, StudioEnv } from '../../../src/ui/session/controller';
 import type { Frame } from '../../../src/worker/session/contract';
-import type { Drawing, ExplainReply, LearnedDocument, OpenReply, PeekReply, ReproduceReply, SessionInfo, SessionSettings, TeachReply } from '../../../src/worker/session/contract';
+import type {
+  Drawing,
+  ExplainReply,
+  LearnedDocument,
+  OpenReply,
+  PeekReply,
+  ReproduceReply,
+  SessionInfo,
+  SessionSettings,
+  TeachReply,
+} from '../../../src/worker/session/contract';
 
 export const INFO: SessionInfo = {
-  backend: 'cpu', description: 'CPU reference', fallback: null, inputSize: 784, numClasses: 10, classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
-  taskName: 'mnist/test', runs: 8, layers: [{ A: 784, B: 10 }], stateSize: 8, imageShape: { height: 28, width: 28, channels: 1 },
-  handover: null, learned: [],
+  backend: 'cpu',
+  description: 'CPU reference',
+  fallback: null,
+  inputSize: 784,
+  numClasses: 10,
+  classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+  taskName: 'mnist/test',
+  runs: 8,
+  layers: [{ A: 784, B: 10 }],
+  stateSize: 8,
+  imageShape: { height: 28, width: 28, channels: 1 },
+  handover: null,
+  learned: [],
 };
 
 export interface OpenCall {
@@ -87,7 +107,9 @@ export class FakeSession {
 export class FakeStudioEnv implements StudioEnv {
   readonly fetched: string[] = [];
   /** Shipped files by path under public/. */
-  readonly assets = new Map<string, unknown>([['learners/vsml-mnist.learner.json', { format: 'vsml-learner', id: 'vsml-mnist' }]]);
+  readonly assets = new Map<string, unknown>([
+    ['learners/vsml-mnist.learner.json', { format: 'vsml-learner', id: 'vsml-mnist' }],
+  ]);
   trained: unknown | null = null;
   /** Animation-frame callbacks waiting; `tick` runs them. */
   private frames: (() => void)[] = [];

@@ -31,17 +31,31 @@ describe('the "Why share variables?" preset on the real worker API (CPU, built-i
     if (!why) throw new Error('no why-share preset');
     const store = createStudioStore(`?${presetQuery(why)}`);
     expect(store.getState().urlErrors).toEqual([]);
-    const openData = (dataset: string, split: 'train' | 'test', seed: number, files: Parameters<typeof openSessionData>[3]) =>
-      openSessionData(dataset, split, seed, files, { builtin: loadBuiltinMnistNode, asset: (name) => readBuiltinAsset(name) });
+    const openData = (
+      dataset: string,
+      split: 'train' | 'test',
+      seed: number,
+      files: Parameters<typeof openSessionData>[3],
+    ) =>
+      openSessionData(dataset, split, seed, files, {
+        builtin: loadBuiltinMnistNode,
+        asset: (name) => readBuiltinAsset(name),
+      });
     const api = cpuApi({ openData });
-    const port = Object.fromEntries(Object.entries(api).map(([k, f]) => [k, async (...a: unknown[]) => (f as (...x: unknown[]) => unknown)(...a)])) as unknown as SessionPort;
+    const port = Object.fromEntries(
+      Object.entries(api).map(([k, f]) => [k, async (...a: unknown[]) => (f as (...x: unknown[]) => unknown)(...a)]),
+    ) as unknown as SessionPort;
     const env = new DiskEnv();
     studio = new StudioController(port, store, env);
     await studio.start();
     expect(store.getState().error).toBeNull();
     expect(env.fetched).toEqual(['learners/vsml-mnist.learner.json', 'learners/meta-rnn-mnist.learner.json']);
     const info = api.info();
-    expect([info?.taskName, info?.runs, info?.learned]).toEqual(['fashion-mnist/test', 8, [{ name: 'meta-rnn-mnist', file: 'meta-rnn-mnist.learner.json', kind: 'meta-rnn' }]]);
+    expect([info?.taskName, info?.runs, info?.learned]).toEqual([
+      'fashion-mnist/test',
+      8,
+      [{ name: 'meta-rnn-mnist', file: 'meta-rnn-mnist.learner.json', kind: 'meta-rnn' }],
+    ]);
     await studio.pause();
     await api.step(3);
     await until(async () => ((await api.frame())?.examplesSeen ?? 0) >= 3, 60_000);

@@ -1,7 +1,13 @@
 // tourMemory: the tour is seen once its key is stored; it opens by itself on a first visit only, never
 // in presentation mode; storage that throws counts as seen and never throws out.
 import { describe, expect, it } from 'vitest';
-import { markTourSeen, TOUR_SEEN_KEY, tourOpensByItself, tourSeen, type SeenStore } from '../../../src/ui/tour/tourMemory';
+import {
+  markTourSeen,
+  TOUR_SEEN_KEY,
+  tourOpensByItself,
+  tourSeen,
+  type SeenStore,
+} from '../../../src/ui/tour/tourMemory';
 
 const memory = (): SeenStore & { readonly items: Map<string, string> } => {
   const items = new Map<string, string>();

@@ -1,18 +1,43 @@
 import { describe, expect, it } from 'vitest';
 import {
-  classesFromText, classesToText, classSubsetsFromText, classSubsetsToText, docFromJson, getAt, numberFromText, parsePath,
-  projectFlags, projectFromFlags, setAt, sideFromText, sidesFromText, sidesToText, sideToText, valueToText,
+  classesFromText,
+  classesToText,
+  classSubsetsFromText,
+  classSubsetsToText,
+  docFromJson,
+  getAt,
+  numberFromText,
+  parsePath,
+  projectFlags,
+  projectFromFlags,
+  setAt,
+  sideFromText,
+  sidesFromText,
+  sidesToText,
+  sideToText,
+  valueToText,
 } from '../../../src/ui/trainer/configDoc';
 
 describe('paths', () => {
   it('parsePath reads keys and indices as check() writes them', () => {
     expect(parsePath('pairs')).toEqual(['pairs']);
     expect(parsePath('tasks.classes[0][1]')).toEqual(['tasks', 'classes', 0, 1]);
-    expect(parsePath('evaluation.datasets[1].dataset.files.images')).toEqual(['evaluation', 'datasets', 1, 'dataset', 'files', 'images']);
+    expect(parsePath('evaluation.datasets[1].dataset.files.images')).toEqual([
+      'evaluation',
+      'datasets',
+      1,
+      'dataset',
+      'files',
+      'images',
+    ]);
     expect(() => parsePath('a[x]')).toThrow('bad path');
   });
 
-  const doc = { pairs: 8, tasks: { resize: [7], classes: [[0, 1, 2]] }, evaluation: { datasets: [{ dataset: 'mnist' }] } };
+  const doc = {
+    pairs: 8,
+    tasks: { resize: [7], classes: [[0, 1, 2]] },
+    evaluation: { datasets: [{ dataset: 'mnist' }] },
+  };
 
   it('getAt reads a value, undefined where a step is missing', () => {
     expect(getAt(doc, 'tasks.classes[0][2]')).toBe(2);
@@ -93,7 +118,10 @@ describe('docFromJson', () => {
     const bad = docFromJson('{"pairs": ');
     expect(bad.ok).toBe(false);
     expect(!bad.ok && bad.message).toMatch(/^not JSON: /);
-    expect(docFromJson('[1]')).toEqual({ ok: false, message: 'must be a JSON object ({"format": "vsml-meta-config", ...})' });
+    expect(docFromJson('[1]')).toEqual({
+      ok: false,
+      message: 'must be a JSON object ({"format": "vsml-meta-config", ...})',
+    });
     expect(docFromJson('null').ok).toBe(false);
   });
 });

@@ -3,15 +3,27 @@ import { METHODS, OBJECTIVES } from '../../../src/meta/metaConfig';
 import { FORM_FIELDS, formFieldOf, inputSizes } from '../../../src/ui/trainer/configFields';
 
 describe('FORM_FIELDS', () => {
-  it('covers the issue\'s settings, each key once', () => {
+  it("covers the issue's settings, each key once", () => {
     const keys = FORM_FIELDS.map((f) => f.key);
     expect(new Set(keys).size).toBe(keys.length);
-    for (const k of ['pairs', 'sigma', 'learningRate', 'trajectoryLength', 'seed', 'tasks.datasets', 'tasks.project', 'tasks.resize', 'tasks.classes', 'evaluation.datasets', 'evaluation.every']) {
+    for (const k of [
+      'pairs',
+      'sigma',
+      'learningRate',
+      'trajectoryLength',
+      'seed',
+      'tasks.datasets',
+      'tasks.project',
+      'tasks.resize',
+      'tasks.classes',
+      'evaluation.datasets',
+      'evaluation.every',
+    ]) {
       expect(keys).toContain(k);
     }
   });
 
-  it('offers exactly the config\'s methods and objectives, and finalSteps beside them', () => {
+  it("offers exactly the config's methods and objectives, and finalSteps beside them", () => {
     const choices = (key: string) => FORM_FIELDS.find((f) => f.key === key)?.choices;
     expect(choices('method')).toEqual([...METHODS]);
     expect(choices('objective')).toEqual([...OBJECTIVES]);
@@ -37,7 +49,7 @@ describe('formFieldOf', () => {
 });
 
 describe('inputSizes', () => {
-  it('is side² per resize side, null for the dataset\'s own size; non-sides skipped', () => {
+  it("is side² per resize side, null for the dataset's own size; non-sides skipped", () => {
     expect(inputSizes([7, null, 14])).toEqual([49, null, 196]);
     expect(inputSizes([7, 'x', 0, 2.5])).toEqual([49]);
     expect(inputSizes('7')).toEqual([]);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { missingFiles, referencedFiles, refFiles, refName, withEvalField, withRefFile, withRefName } from '../../../src/ui/trainer/datasetRefs';
+import {
+  missingFiles,
+  referencedFiles,
+  refFiles,
+  refName,
+  withEvalField,
+  withRefFile,
+  withRefName,
+} from '../../../src/ui/trainer/datasetRefs';
 
 describe('dataset references', () => {
   it('read a bare name or an object', () => {
@@ -12,15 +20,25 @@ describe('dataset references', () => {
 
   it('withRefName keeps the files the new dataset accepts and falls back to the bare name', () => {
     const fm = { name: 'fashion-mnist', files: { images: 'i.gz', labels: 'l.gz' }, normalize: 'mnist' };
-    expect(withRefName('kmnist', ['images', 'labels'], fm)).toEqual({ name: 'kmnist', files: { images: 'i.gz', labels: 'l.gz' } });
+    expect(withRefName('kmnist', ['images', 'labels'], fm)).toEqual({
+      name: 'kmnist',
+      files: { images: 'i.gz', labels: 'l.gz' },
+    });
     expect(withRefName('mnist', [], fm)).toBe('mnist');
     expect(withRefName('cifar10', ['records', 'classes'], fm)).toBe('cifar10');
   });
 
   it('withRefFile names a file for a role and keeps the other options', () => {
-    expect(withRefFile('fashion-mnist', 'images', 'i.gz')).toEqual({ name: 'fashion-mnist', files: { images: 'i.gz' } });
-    expect(withRefFile({ name: 'fashion-mnist', files: { images: 'i.gz' }, normalize: 'mnist' }, 'labels', 'l.gz')).toEqual({
-      name: 'fashion-mnist', files: { images: 'i.gz', labels: 'l.gz' }, normalize: 'mnist',
+    expect(withRefFile('fashion-mnist', 'images', 'i.gz')).toEqual({
+      name: 'fashion-mnist',
+      files: { images: 'i.gz' },
+    });
+    expect(
+      withRefFile({ name: 'fashion-mnist', files: { images: 'i.gz' }, normalize: 'mnist' }, 'labels', 'l.gz'),
+    ).toEqual({
+      name: 'fashion-mnist',
+      files: { images: 'i.gz', labels: 'l.gz' },
+      normalize: 'mnist',
     });
   });
 });
@@ -29,7 +47,12 @@ describe('files a document names', () => {
   const doc = {
     init: 'start.learner.json',
     tasks: { datasets: ['mnist', { name: 'fashion-mnist', files: { images: 'i.gz', labels: 'l.gz' } }] },
-    evaluation: { datasets: [{ dataset: { name: 'fashion-mnist', files: { images: 'i.gz', labels: 'tl.gz' } } }, { dataset: 'mnist' }] },
+    evaluation: {
+      datasets: [
+        { dataset: { name: 'fashion-mnist', files: { images: 'i.gz', labels: 'tl.gz' } } },
+        { dataset: 'mnist' },
+      ],
+    },
   };
   it('lists each use with its path', () => {
     expect(referencedFiles(doc)).toEqual([
@@ -50,13 +73,31 @@ describe('files a document names', () => {
 });
 
 describe('withEvalField', () => {
-  const entry = { name: 'mnist/test 7x7 classes 0.1.2', dataset: 'mnist', split: 'test', resize: 7, project: false, classes: [0, 1, 2] };
-  it('sets the field and drops the worker\'s default name, which no longer fits', () => {
-    expect(withEvalField(entry, 'resize', 14)).toEqual({ dataset: 'mnist', split: 'test', resize: 14, project: false, classes: [0, 1, 2] });
-    expect(withEvalField(entry, 'classes', undefined)).toEqual({ dataset: 'mnist', split: 'test', resize: 7, project: false });
+  const entry = {
+    name: 'mnist/test 7x7 classes 0.1.2',
+    dataset: 'mnist',
+    split: 'test',
+    resize: 7,
+    project: false,
+    classes: [0, 1, 2],
+  };
+  it("sets the field and drops the worker's default name, which no longer fits", () => {
+    expect(withEvalField(entry, 'resize', 14)).toEqual({
+      dataset: 'mnist',
+      split: 'test',
+      resize: 14,
+      project: false,
+      classes: [0, 1, 2],
+    });
+    expect(withEvalField(entry, 'classes', undefined)).toEqual({
+      dataset: 'mnist',
+      split: 'test',
+      resize: 7,
+      project: false,
+    });
     expect(entry.resize).toBe(7);
   });
-  it('keeps a name of the user\'s own', () => {
+  it("keeps a name of the user's own", () => {
     expect(withEvalField({ ...entry, name: 'digits' }, 'resize', 14)).toMatchObject({ name: 'digits', resize: 14 });
     expect(withEvalField({ dataset: 'mnist' }, 'name', 'mine')).toEqual({ dataset: 'mnist', name: 'mine' });
   });

@@ -10,7 +10,7 @@ const evaluations: EvaluationRecord[] = [
 ];
 
 describe('evalSeries', () => {
-  it('has one line per dataset, the run\'s names first, then others as they appear; a missing result is skipped', () => {
+  it("has one line per dataset, the run's names first, then others as they appear; a missing result is skipped", () => {
     const s = evalSeries(evaluations, ['fashion', 'mnist']);
     expect(s.map((x) => x.name)).toEqual(['fashion', 'mnist', 'extra']);
     expect(Array.from(s[0].steps)).toEqual([0, 50]);

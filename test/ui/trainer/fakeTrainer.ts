@@ -1,31 +1,77 @@
 // A fake trainer worker and page environment for the controller tests: every call is recorded, frames
 // are answered when the test says so, timers and animation frames run when the test says so.
 import type { TrainerEnv, TrainerPort } from '../../../src/ui/trainer/trainerController';
-import type { CheckReply, StartReply, TrainerFrame, TrainerInfo, TrainerPreset } from '../../../src/worker/trainer/contract';
+import type {
+  CheckReply,
+  StartReply,
+  TrainerFrame,
+  TrainerInfo,
+  TrainerPreset,
+} from '../../../src/worker/trainer/contract';
 
 export const PRESETS: readonly TrainerPreset[] = [
-  { name: 'paper-fig6', title: 'Paper Fig. 6', blurb: 'official', config: { format: 'vsml-meta-config', version: 1, preset: 'paper-fig6', pairs: 1024 } },
   {
-    name: 'quick-demo', title: 'Quick demo', blurb: 'small',
+    name: 'paper-fig6',
+    title: 'Paper Fig. 6',
+    blurb: 'official',
+    config: { format: 'vsml-meta-config', version: 1, preset: 'paper-fig6', pairs: 1024 },
+  },
+  {
+    name: 'quick-demo',
+    title: 'Quick demo',
+    blurb: 'small',
     config: {
-      format: 'vsml-meta-config', version: 1, pairs: 8, steps: 300, sigma: 0.05, learningRate: 0.025, trajectoryLength: 50, seed: 42,
+      format: 'vsml-meta-config',
+      version: 1,
+      pairs: 8,
+      steps: 300,
+      sigma: 0.05,
+      learningRate: 0.025,
+      trajectoryLength: 50,
+      seed: 42,
       tasks: { datasets: ['mnist'], project: [false, true], resize: [7], classes: [[0, 1, 2]] },
-      evaluation: { every: 25, steps: 100, runs: 16, seed: 22, datasets: [{ name: 'mnist/test 7x7 classes 0.1.2', dataset: 'mnist', split: 'test', resize: 7, classes: [0, 1, 2] }] },
+      evaluation: {
+        every: 25,
+        steps: 100,
+        runs: 16,
+        seed: 22,
+        datasets: [
+          { name: 'mnist/test 7x7 classes 0.1.2', dataset: 'mnist', split: 'test', resize: 7, classes: [0, 1, 2] },
+        ],
+      },
     },
   },
 ];
 
 export const INFO: TrainerInfo = {
-  backend: 'webgpu', description: 'WebGPU · SwiftShader', fallback: null, totalSteps: 300, method: 'es', pairs: 8, configName: 'quick-demo', evaluationNames: ['mnist/test'],
+  backend: 'webgpu',
+  description: 'WebGPU · SwiftShader',
+  fallback: null,
+  totalSteps: 300,
+  method: 'es',
+  pairs: 8,
+  configName: 'quick-demo',
+  evaluationNames: ['mnist/test'],
   task: { dataset: 'mnist', resize: 7, classes: [0, 1, 2], project: false, otherVariants: 0 },
 };
 
 export function frameOf(patch: Partial<TrainerFrame>): TrainerFrame {
   const step = patch.step ?? 0;
   return {
-    state: 'running', step, totalSteps: 300,
-    losses: new Float64Array(step).fill(1.1), lossesSmoothed: new Float64Array(step).fill(1.1), rejectedSteps: new Int32Array(0),
-    lastRejection: null, populationLosses: new Float64Array(16), evaluations: [], stepsPerSecond: 1, etaSeconds: 297, lastSavedStep: null, notice: null, historyFrom: 0,
+    state: 'running',
+    step,
+    totalSteps: 300,
+    losses: new Float64Array(step).fill(1.1),
+    lossesSmoothed: new Float64Array(step).fill(1.1),
+    rejectedSteps: new Int32Array(0),
+    lastRejection: null,
+    populationLosses: new Float64Array(16),
+    evaluations: [],
+    stepsPerSecond: 1,
+    etaSeconds: 297,
+    lastSavedStep: null,
+    notice: null,
+    historyFrom: 0,
     ...patch,
   };
 }

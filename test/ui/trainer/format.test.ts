@@ -46,7 +46,9 @@ describe('formatSavedAt', () => {
     expect(formatSavedAt('2025-03-01T09:00:00Z', t)).toBe('3 h ago');
   });
   it('is the local date after a day, and the text itself when it does not parse', () => {
-    expect(formatSavedAt('2025-02-20T12:00:00Z', t, 'en-GB')).toBe(new Date('2025-02-20T12:00:00Z').toLocaleString('en-GB'));
+    expect(formatSavedAt('2025-02-20T12:00:00Z', t, 'en-GB')).toBe(
+      new Date('2025-02-20T12:00:00Z').toLocaleString('en-GB'),
+    );
     expect(formatSavedAt('yesterday', t)).toBe('yesterday');
   });
   it('treats a time in the future (a skewed clock) as just now', () => {

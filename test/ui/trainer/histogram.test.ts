@@ -3,10 +3,14 @@ import { populationHistogram } from '../../../src/ui/trainer/histogram';
 import { Rng } from '../../../src/model/rng';
 
 describe('populationHistogram', () => {
-  it('bins 16 losses 0..15 into Sturges\' 5 equal bins over [0, 15], the last closed', () => {
+  it("bins 16 losses 0..15 into Sturges' 5 equal bins over [0, 15], the last closed", () => {
     const h = populationHistogram(Float64Array.from({ length: 16 }, (_, i) => i));
     expect(h.bins.map((b) => [b.x0, b.x1, b.count])).toEqual([
-      [0, 3, 3], [3, 6, 3], [6, 9, 3], [9, 12, 3], [12, 15, 4],
+      [0, 3, 3],
+      [3, 6, 3],
+      [6, 9, 3],
+      [9, 12, 3],
+      [12, 15, 4],
     ]);
     expect(h.finite).toBe(16);
     expect(h.nonFinite).toBe(0);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { lossDomain, lossPointCount, nearestStepIndex, rejectedWithin, stepAxis, stepDomain } from '../../../src/ui/trainer/lossSeries';
+import {
+  lossDomain,
+  lossPointCount,
+  nearestStepIndex,
+  rejectedWithin,
+  stepAxis,
+  stepDomain,
+} from '../../../src/ui/trainer/lossSeries';
 
 describe('lossPointCount', () => {
   it('is the step, at most the losses held', () => {
@@ -11,7 +18,13 @@ describe('lossPointCount', () => {
 
 describe('lossDomain', () => {
   it('spans the finite values of the first n of every series, padded by 5% of the range', () => {
-    const [lo, hi] = lossDomain([[1, 3, NaN, 100], [2, Infinity]], 3);
+    const [lo, hi] = lossDomain(
+      [
+        [1, 3, NaN, 100],
+        [2, Infinity],
+      ],
+      3,
+    );
     expect(lo).toBeCloseTo(0.9, 12);
     expect(hi).toBeCloseTo(3.1, 12);
   });

@@ -21,7 +21,14 @@ describe('LossChart', () => {
     expect(html).not.toContain('No steps yet');
   });
   it('draws only the first n points and says when there are none', () => {
-    const html = renderToString(createElement(LossChart, { losses: Float64Array.from([1, 2, 3]), smoothed: Float64Array.from([1, 2, 3]), rejected: new Int32Array(0), n: 0 }));
+    const html = renderToString(
+      createElement(LossChart, {
+        losses: Float64Array.from([1, 2, 3]),
+        smoothed: Float64Array.from([1, 2, 3]),
+        rejected: new Int32Array(0),
+        n: 0,
+      }),
+    );
     expect(html).toContain('data-points="0"');
     expect(html).toContain('No steps yet');
   });
@@ -30,7 +37,10 @@ describe('LossChart', () => {
 describe('EvalChart', () => {
   it('has one legend entry and line per dataset; data-points = evaluations of the first', () => {
     const r = (accuracy: number) => ({ accuracy, loss: 1, curve: new Float64Array(0) });
-    const series = evalSeries([{ step: 0, results: { 'mnist/test': r(0.33), fashion: r(0.3) } }, { step: 25, results: { 'mnist/test': r(0.4), fashion: r(0.35) } }]);
+    const series = evalSeries([
+      { step: 0, results: { 'mnist/test': r(0.33), fashion: r(0.3) } },
+      { step: 25, results: { 'mnist/test': r(0.4), fashion: r(0.35) } },
+    ]);
     const html = renderToString(createElement(EvalChart, { series, totalSteps: 300, chance: 1 / 3 }));
     expect(html).toMatch(/^<figure data-testid="eval-chart" data-points="2" data-series="2"/);
     expect(html).toContain('>mnist/test</text>');
@@ -54,7 +64,9 @@ describe('PopulationHistogram', () => {
     expect(html).toContain('16 rollout losses of step 3');
   });
   it('names the losses left out', () => {
-    const html = renderToString(createElement(PopulationHistogram, { losses: Float64Array.from([1, NaN, 2]), unit: 'rollout', step: 1 }));
+    const html = renderToString(
+      createElement(PopulationHistogram, { losses: Float64Array.from([1, NaN, 2]), unit: 'rollout', step: 1 }),
+    );
     expect(html).toContain('data-count="2"');
     expect(html).toContain('1 not finite (left out)');
   });

@@ -30,7 +30,7 @@ beforeEach(() => {
 });
 
 describe('TrainerController.init', () => {
-  it('puts the quick demo\'s config in the form and offers the saved run', async () => {
+  it("puts the quick demo's config in the form and offers the saved run", async () => {
     worker.saved = { step: 12, totalSteps: 300, savedAt: '2025-03-01T12:00:00Z', configName: 'quick-demo' };
     await controller.init();
     const s = store.getState();
@@ -57,14 +57,25 @@ describe('TrainerController checks the config', () => {
   });
 
   it('places a refusal at its form field, or at the JSON when no field edits it', async () => {
-    worker.checkReply = async () => ({ ok: false, field: 'tasks.classes[0][1]', message: 'tasks.classes[0][1]: class 12 is not in [0, 10) for mnist' });
+    worker.checkReply = async () => ({
+      ok: false,
+      field: 'tasks.classes[0][1]',
+      message: 'tasks.classes[0][1]: class 12 is not in [0, 10) for mnist',
+    });
     await controller.init();
     env.fireTimers();
     await flush();
     expect(store.getState().check).toEqual({
-      state: 'bad', field: 'tasks.classes[0][1]', message: 'tasks.classes[0][1]: class 12 is not in [0, 10) for mnist', formField: 'tasks.classes',
+      state: 'bad',
+      field: 'tasks.classes[0][1]',
+      message: 'tasks.classes[0][1]: class 12 is not in [0, 10) for mnist',
+      formField: 'tasks.classes',
     });
-    worker.checkReply = async () => ({ ok: false, field: 'model.stateSize', message: 'model.stateSize: must be an integer in [1, 64], got 0' });
+    worker.checkReply = async () => ({
+      ok: false,
+      field: 'model.stateSize',
+      message: 'model.stateSize: must be an integer in [1, 64], got 0',
+    });
     await controller.checkNow();
     expect(store.getState().check).toMatchObject({ state: 'bad', formField: null });
   });
@@ -87,7 +98,10 @@ describe('TrainerController checks the config', () => {
     env.fireTimers();
     await flush();
     expect(store.getState().check).toEqual({
-      state: 'bad', field: 'tasks.datasets[0].files.images', message: 'tasks.datasets[0].files.images: "i.gz" is not loaded; choose it from your disk', formField: 'tasks.datasets',
+      state: 'bad',
+      field: 'tasks.datasets[0].files.images',
+      message: 'tasks.datasets[0].files.images: "i.gz" is not loaded; choose it from your disk',
+      formField: 'tasks.datasets',
     });
     await controller.loadDataFile('tasks.datasets[0]', 'images', file('i.gz', 'bytes'));
     expect(store.getState().loadedFiles).toEqual(['i.gz']);
@@ -99,7 +113,7 @@ describe('TrainerController checks the config', () => {
     expect(files.map((f) => [f.name, new TextDecoder().decode(f.bytes)])).toEqual([['i.gz', 'bytes']]);
   });
 
-  it('fetches a learner the app ships that init names (the quick demo\'s), instead of asking for it; an unknown one is asked for', async () => {
+  it("fetches a learner the app ships that init names (the quick demo's), instead of asking for it; an unknown one is asked for", async () => {
     env.assets.set('learners/vsml-clone-sgd.learner.json', new TextEncoder().encode('{"format":"vsml-learner"}'));
     await controller.init();
     store.getState().editField('init', 'public/learners/vsml-clone-sgd.learner.json');
@@ -110,21 +124,31 @@ describe('TrainerController checks the config', () => {
     expect(store.getState().loadedFiles).toEqual(['public/learners/vsml-clone-sgd.learner.json']);
     await controller.start();
     const [, files] = worker.named('start')[0].args as [unknown, { name: string; bytes: Uint8Array }[]];
-    expect(files.map((f) => [f.name, new TextDecoder().decode(f.bytes)])).toEqual([['public/learners/vsml-clone-sgd.learner.json', '{"format":"vsml-learner"}']]);
+    expect(files.map((f) => [f.name, new TextDecoder().decode(f.bytes)])).toEqual([
+      ['public/learners/vsml-clone-sgd.learner.json', '{"format":"vsml-learner"}'],
+    ]);
 
     store.getState().editField('init', 'learners/vsml-gone.learner.json');
     env.fireTimers();
     await flush();
-    expect(store.getState().check).toMatchObject({ state: 'bad', message: 'init: "learners/vsml-gone.learner.json" is not loaded; choose it from your disk' });
+    expect(store.getState().check).toMatchObject({
+      state: 'bad',
+      message: 'init: "learners/vsml-gone.learner.json" is not loaded; choose it from your disk',
+    });
   });
 });
 
 describe('TrainerController runs', () => {
   it('start sends the document; a refusal goes to the error banner and nothing runs', async () => {
-    worker.startReply = { ok: false, message: 'the GPU allows 128 MiB per buffer; this config needs 301 MiB (2.4x the limit): lower pairs' };
+    worker.startReply = {
+      ok: false,
+      message: 'the GPU allows 128 MiB per buffer; this config needs 301 MiB (2.4x the limit): lower pairs',
+    };
     await started();
     expect(worker.named('start')).toHaveLength(1);
-    expect(store.getState().error).toBe('the GPU allows 128 MiB per buffer; this config needs 301 MiB (2.4x the limit): lower pairs');
+    expect(store.getState().error).toBe(
+      'the GPU allows 128 MiB per buffer; this config needs 301 MiB (2.4x the limit): lower pairs',
+    );
     expect(store.getState().info).toBeNull();
     expect(env.lock).toEqual([]);
   });
@@ -211,10 +235,15 @@ describe('TrainerController pulls frames', () => {
 });
 
 describe('TrainerController checkpoints and learners', () => {
-  it('resumes the saved run with every loaded file, drops the offer and shows the run\'s config in the form', async () => {
+  it("resumes the saved run with every loaded file, drops the offer and shows the run's config in the form", async () => {
     worker.saved = { step: 3, totalSteps: 300, savedAt: '2025-03-01T12:00:00Z', configName: 'quick-demo (modified)' };
     worker.startReply = { ok: true, info: { ...INFO, configName: 'quick-demo (modified)' } };
-    worker.exportText = JSON.stringify({ format: 'vsml-checkpoint', version: 1, config: { format: 'vsml-meta-config', version: 1, pairs: 4 }, step: 3 });
+    worker.exportText = JSON.stringify({
+      format: 'vsml-checkpoint',
+      version: 1,
+      config: { format: 'vsml-meta-config', version: 1, pairs: 4 },
+      step: 3,
+    });
     await controller.init();
     store.getState().selectPreset('paper-fig6');
     const revision = store.getState().docRevision;
@@ -244,10 +273,14 @@ describe('TrainerController checkpoints and learners', () => {
     const before = store.getState().doc;
     await controller.importCheckpoint(file('run.checkpoint.json', '{"format":"vsml-checkpoint"}'));
     expect(worker.named('resume')[0].args[0]).toEqual({ format: 'vsml-checkpoint' });
-    expect(store.getState().error).toBe('run.checkpoint.json: checkpoint: optimizer.m[3]: must be a finite number, got null');
+    expect(store.getState().error).toBe(
+      'run.checkpoint.json: checkpoint: optimizer.m[3]: must be a finite number, got null',
+    );
     expect(store.getState().doc).toBe(before);
     worker.startReply = { ok: true, info: INFO };
-    await controller.importCheckpoint(file('good.checkpoint.json', '{"format":"vsml-checkpoint","config":{"pairs":2}}'));
+    await controller.importCheckpoint(
+      file('good.checkpoint.json', '{"format":"vsml-checkpoint","config":{"pairs":2}}'),
+    );
     expect(store.getState().error).toBeNull();
     expect(store.getState().doc).toEqual({ pairs: 2 });
   });
@@ -259,7 +292,10 @@ describe('TrainerController checkpoints and learners', () => {
     await flush();
     await controller.exportLearner();
     await controller.exportCheckpoint();
-    expect(env.downloads.map((d) => d.filename)).toEqual(['quick-demo-step-3.learner.json', 'quick-demo-step-3.checkpoint.json']);
+    expect(env.downloads.map((d) => d.filename)).toEqual([
+      'quick-demo-step-3.learner.json',
+      'quick-demo-step-3.checkpoint.json',
+    ]);
     expect(await env.downloads[0].blob.text()).toBe('{"format":"vsml-learner"}');
     expect(env.downloads[0].blob.type).toBe('application/json');
     worker.exportText = null;
@@ -299,7 +335,7 @@ describe('TrainerController checkpoints and learners', () => {
     expect(env.navigations).toEqual(['./?learner=trained&resize=7&cls=0,1,2']);
   });
 
-  it('a learner from disk becomes the config\'s init and is sent with start', async () => {
+  it("a learner from disk becomes the config's init and is sent with start", async () => {
     await controller.init();
     await controller.loadInitLearner(file('mine.learner.json', '{}'));
     expect(store.getState().doc.init).toBe('mine.learner.json');
@@ -330,7 +366,14 @@ describe('TrainerController after a failed run', () => {
     expect(store.getState().saved).toBeNull();
     worker.saved = { step: 3, totalSteps: 300, savedAt: '2030-01-02T03:04:05.000Z', configName: 'quick-demo' };
     env.tick();
-    worker.answerFrame(frameOf({ step: 3, state: 'failed', lastSavedStep: 3, notice: 'step 4 failed: the engine stopped; saved at step 3: resume to continue' }));
+    worker.answerFrame(
+      frameOf({
+        step: 3,
+        state: 'failed',
+        lastSavedStep: 3,
+        notice: 'step 4 failed: the engine stopped; saved at step 3: resume to continue',
+      }),
+    );
     await flush();
     expect(store.getState().saved).toEqual(worker.saved);
     expect(store.getState().notice).toBe('step 4 failed: the engine stopped; saved at step 3: resume to continue');
@@ -344,7 +387,9 @@ describe('TrainerController files from disk', () => {
   it('refuses a checkpoint or learner over 64 MiB and a data file over 256 MiB without reading them, and a checkpoint nested 5,000 deep', async () => {
     await controller.init();
     await controller.importCheckpoint(file('huge.checkpoint.json', '{}', 600 * 2 ** 20));
-    expect(store.getState().error).toBe('huge.checkpoint.json: file is 600 MiB, over the 64 MiB limit for a checkpoint file');
+    expect(store.getState().error).toBe(
+      'huge.checkpoint.json: file is 600 MiB, over the 64 MiB limit for a checkpoint file',
+    );
     await controller.loadInitLearner(file('huge.learner.json', '{}', 65 * 2 ** 20));
     expect(store.getState().error).toBe('huge.learner.json: file is 65 MiB, over the 64 MiB limit for a learner file');
     await controller.loadDataFile('tasks.datasets[0]', 'images', file('images.gz', 'x', 300 * 2 ** 20));

@@ -14,14 +14,22 @@ import { FakeEnv, flush } from './fakeTrainer';
 
 /** The API as Comlink hands it to the page: every call answers later. */
 function port(api: TrainerApi): TrainerPort {
-  return Object.fromEntries(Object.entries(api).map(([k, f]) => [k, async (...args: unknown[]) => (f as (...a: unknown[]) => unknown)(...args)])) as TrainerPort;
+  return Object.fromEntries(
+    Object.entries(api).map(([k, f]) => [
+      k,
+      async (...args: unknown[]) => (f as (...a: unknown[]) => unknown)(...args),
+    ]),
+  ) as TrainerPort;
 }
 
 /** Pull frames (one animation frame each) until `test` holds for the store (or give up after 100 s). */
 async function framesUntil(env: FakeEnv, test: () => boolean): Promise<void> {
   const end = Date.now() + 100_000;
   while (!test()) {
-    if (Date.now() > end) throw new Error(`framesUntil: never held (state ${trainerStore.getState().frame?.state}, saved ${JSON.stringify(trainerStore.getState().saved)})`);
+    if (Date.now() > end)
+      throw new Error(
+        `framesUntil: never held (state ${trainerStore.getState().frame?.state}, saved ${JSON.stringify(trainerStore.getState().saved)})`,
+      );
     env.tick();
     await flush(2);
   }
@@ -40,17 +48,27 @@ describe('TrainerController on the trainer API, a GPU device lost in step 4', ()
       if (call === 3) throw new Error('the engine stopped');
     };
     const store = createMemoryStore();
-    const { api } = cpuTrainerApi({ store, deps: { makeEngine: async (spec) => ({ engine: hookedCpu(spec, hook, calls), fallback: null, lost: lostMessage(lost) }) } });
+    const { api } = cpuTrainerApi({
+      store,
+      deps: {
+        makeEngine: async (spec) => ({ engine: hookedCpu(spec, hook, calls), fallback: null, lost: lostMessage(lost) }),
+      },
+    });
     const env = new FakeEnv();
     trainerStore.setState(trainerStore.getInitialState(), true);
     const controller = new TrainerController(port(api), trainerStore, env, 0);
     await controller.init();
     trainerStore.getState().editJson(JSON.stringify(tinyConfigDoc()));
     await controller.start();
-    await framesUntil(env, () => trainerStore.getState().frame?.state === 'failed' && trainerStore.getState().saved !== null);
+    await framesUntil(
+      env,
+      () => trainerStore.getState().frame?.state === 'failed' && trainerStore.getState().saved !== null,
+    );
     const s = trainerStore.getState();
     expect(s.frame?.step).toBe(3);
-    expect(s.notice).toBe('step 4 failed: the engine stopped (the GPU device was lost (unknown): driver reset); saved at step 3: resume to continue');
+    expect(s.notice).toBe(
+      'step 4 failed: the engine stopped (the GPU device was lost (unknown): driver reset); saved at step 3: resume to continue',
+    );
     expect(s.saved).toMatchObject({ step: 3, totalSteps: 6 });
     expect(isActive(s.frame?.state)).toBe(false); // ResumeOffer shows while saved is set and no run is active
 

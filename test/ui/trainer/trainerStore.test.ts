@@ -49,7 +49,7 @@ describe('trainer store', () => {
     expect(store.getState().presetName).toBe('paper-fig6');
   });
 
-  it('fieldError gives a bad check\'s message to its form field only', () => {
+  it("fieldError gives a bad check's message to its form field only", () => {
     const bad = badCheck('tasks.resize[1]', 'tasks.resize[1]: must be null or an integer in [1, 512], got "x"');
     expect(bad).toMatchObject({ formField: 'tasks.resize' });
     expect(fieldError(bad, 'tasks.resize')).toBe('tasks.resize[1]: must be null or an integer in [1, 512], got "x"');

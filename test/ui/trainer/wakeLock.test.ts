@@ -16,15 +16,24 @@ class FakeSentinel implements WakeLockSentinelPort {
 
 function setup(opts: { api?: boolean; refuse?: boolean } = {}) {
   const sentinels: FakeSentinel[] = [];
-  const page = { visibilityState: 'visible', listeners: [] as (() => void)[], addEventListener(_: 'visibilitychange', l: () => void) { this.listeners.push(l); } };
-  const api = opts.api === false ? undefined : {
-    request: async () => {
-      if (opts.refuse) throw new Error('NotAllowedError: battery saver');
-      const s = new FakeSentinel();
-      sentinels.push(s);
-      return s;
+  const page = {
+    visibilityState: 'visible',
+    listeners: [] as (() => void)[],
+    addEventListener(_: 'visibilitychange', l: () => void) {
+      this.listeners.push(l);
     },
   };
+  const api =
+    opts.api === false
+      ? undefined
+      : {
+          request: async () => {
+            if (opts.refuse) throw new Error('NotAllowedError: battery saver');
+            const s = new FakeSentinel();
+            sentinels.push(s);
+            return s;
+          },
+        };
   const states: string[] = [];
   const lock = new ScreenWakeLock(api, page, (s: WakeLockState, m?: string) => states.push(m ? `${s}: ${m}` : s));
   const setVisible = (v: boolean) => {

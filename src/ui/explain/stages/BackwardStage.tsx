@@ -22,18 +22,42 @@ export function BackwardStage(p: StageProps) {
         <figcaption>
           Backward message of each column b {when}, dimension 0{' '}
           <InfoButton
-            id="explain-next-backward" title="The error, fed back"
-            what={reverse ? 'What every cell of column b reads from above in the reverse tick that follows the prediction (backwardPass), with the same image.' : 'What every cell of column b will read from above when the next example arrives.'}
-            read={layer === ex.layers.length - 1 ? `Dimension 0 is the error e_b; the rest are zero. ${reverse ? 'It arrives at once, in a second tick through the layers from the top down, with the same image.' : 'It arrives together with the next image, so the learner learns while it predicts.'}` : 'The layer above passes the error down as its own averaged backward message.'}
+            id="explain-next-backward"
+            title="The error, fed back"
+            what={
+              reverse
+                ? 'What every cell of column b reads from above in the reverse tick that follows the prediction (backwardPass), with the same image.'
+                : 'What every cell of column b will read from above when the next example arrives.'
+            }
+            read={
+              layer === ex.layers.length - 1
+                ? `Dimension 0 is the error e_b; the rest are zero. ${reverse ? 'It arrives at once, in a second tick through the layers from the top down, with the same image.' : 'It arrives together with the next image, so the learner learns while it predicts.'}`
+                : 'The layer above passes the error down as its own averaged backward message.'
+            }
           />
         </figcaption>
-        <VectorBars testId="explain-next-backward" values={messageDimension(next, L.B, M, 0)} names={names} kind="signed" label="Next backward message, dimension 0, per column" width={Math.min(p.width, 560)} height={170} />
+        <VectorBars
+          testId="explain-next-backward"
+          values={messageDimension(next, L.B, M, 0)}
+          names={names}
+          kind="signed"
+          label="Next backward message, dimension 0, per column"
+          width={Math.min(p.width, 560)}
+          height={170}
+        />
       </figure>
       <figure className="stage-figure">
         <figcaption>All {M} dimensions, one column per b</figcaption>
         <ExplainHeatmap
-          testId="explain-next-backward-map" values={transpose(next, L.B, M)} rows={M} cols={L.B} imageShape={null} columnNames={names}
-          label="Next backward message, every dimension" caption="bwd_b by dimension" width={Math.min(p.width, 26 * L.B)}
+          testId="explain-next-backward-map"
+          values={transpose(next, L.B, M)}
+          rows={M}
+          cols={L.B}
+          imageShape={null}
+          columnNames={names}
+          label="Next backward message, every dimension"
+          caption="bwd_b by dimension"
+          width={Math.min(p.width, 26 * L.B)}
         />
       </figure>
     </div>

@@ -22,7 +22,17 @@ export function ChangeStage(p: StageProps) {
   const delta = deltaSlice(L, N, view.vector, view.j);
   const range = Math.max(maxAbs(before), maxAbs(after));
   const w = Math.floor(p.width / 3) - 12;
-  const common = { rows: L.A, cols: L.B, imageShape: shape, columnNames: names, width: w, maxHeight: 300, selected: view.cell, onHover: setHover, onSelect: (c: GridCell) => view.setCell(c) };
+  const common = {
+    rows: L.A,
+    cols: L.B,
+    imageShape: shape,
+    columnNames: names,
+    width: w,
+    maxHeight: 300,
+    selected: view.cell,
+    onHover: setHover,
+    onSelect: (c: GridCell) => view.setCell(c),
+  };
   const v = view.vector === 'c' ? 'cell state c' : 'output h';
   return (
     <div className="stage-col">
@@ -32,25 +42,48 @@ export function ChangeStage(p: StageProps) {
           <figcaption>
             Before: {v}, dimension {view.j}{' '}
             <InfoButton
-              id="explain-change" title="The states changed"
+              id="explain-change"
+              title="The states changed"
               what="Dimension j of every cell's state before this example, after it, and the difference."
               read="Before and after share one colour range, so they compare directly; the change has its own range, so small steps show."
               good="Small, structured changes: the learner keeps what it knew and moves the weights the error points at."
             />
           </figcaption>
-          <ExplainHeatmap testId="explain-before-map" values={before} range={range} label={`${v} dimension ${view.j} before the example`} caption="before" {...common} />
+          <ExplainHeatmap
+            testId="explain-before-map"
+            values={before}
+            range={range}
+            label={`${v} dimension ${view.j} before the example`}
+            caption="before"
+            {...common}
+          />
         </figure>
         <figure className="stage-figure">
           <figcaption>After</figcaption>
-          <ExplainHeatmap testId="explain-after-map" values={after} range={range} label={`${v} dimension ${view.j} after the example`} caption="after" {...common} />
+          <ExplainHeatmap
+            testId="explain-after-map"
+            values={after}
+            range={range}
+            label={`${v} dimension ${view.j} after the example`}
+            caption="after"
+            {...common}
+          />
         </figure>
         <figure className="stage-figure">
           <figcaption>Change Δ</figcaption>
-          <ExplainHeatmap testId="explain-delta-map" values={delta} label={`Change of ${v} dimension ${view.j}`} caption="after − before" {...common} />
+          <ExplainHeatmap
+            testId="explain-delta-map"
+            values={delta}
+            label={`Change of ${v} dimension ${view.j}`}
+            caption="after − before"
+            {...common}
+          />
         </figure>
       </div>
       <p className="stage-readout" data-testid="explain-change-readout">
-        {hover ? cellReadout(L, N, hover.a, hover.b, view.vector, view.j) : 'Point at a cell in any of the three to read its numbers.'}
+        {hover
+          ? cellReadout(L, N, hover.a, hover.b, view.vector, view.j)
+          : 'Point at a cell in any of the three to read its numbers.'}
       </p>
     </div>
   );

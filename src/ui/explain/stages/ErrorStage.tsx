@@ -10,12 +10,23 @@ export function ErrorStage({ ex, classNames, width }: StageProps) {
         <figcaption>
           Error e per class (label “{classNames[ex.label] ?? ex.label}”){' '}
           <InfoButton
-            id="explain-error" title="The error"
+            id="explain-error"
+            title="The error"
             what="The probabilities minus the one-hot label: negative at the true class (it should have been higher), positive at every other class (lower)."
             read="The bars sum to zero. A confident right answer gives bars near zero; a confident wrong one a bar near −1 at the label and one near +1 at the guess."
           />
         </figcaption>
-        <VectorBars testId="explain-error" values={ex.error} names={classNames} kind="signed" trueClass={ex.label} predicted={ex.predicted} label="Error per class" width={Math.min(width, 560)} height={190} />
+        <VectorBars
+          testId="explain-error"
+          values={ex.error}
+          names={classNames}
+          kind="signed"
+          trueClass={ex.label}
+          predicted={ex.predicted}
+          label="Error per class"
+          width={Math.min(width, 560)}
+          height={190}
+        />
       </figure>
       <p className="stage-readout" data-testid="explain-loss" data-value={ex.loss}>
         cross-entropy loss {ex.loss.toFixed(5)}

@@ -26,44 +26,82 @@ export function MessagesStage(p: StageProps) {
         <figcaption>
           Forward message into each row a{' '}
           <InfoButton
-            id="explain-forward" title="Forward messages"
-            what={layer === 0 ? 'The message each row of sub-RNNs reads from below: the pixel x_a in its first number, the rest zero.' : 'The message each row reads from the layer below: that layer’s averaged output for unit a.'}
+            id="explain-forward"
+            title="Forward messages"
+            what={
+              layer === 0
+                ? 'The message each row of sub-RNNs reads from below: the pixel x_a in its first number, the rest zero.'
+                : 'The message each row reads from the layer below: that layer’s averaged output for unit a.'
+            }
             read="Every cell in row a reads the same forward message; blue below zero, red above."
           />
         </figcaption>
         {layer === 0 ? (
           <ExplainHeatmap
-            testId="explain-forward-map" values={fwd0} rows={L.A} cols={1} imageShape={shape} columnNames={['dimension 0']}
-            label="Forward messages, dimension 0, one per row" caption="fwd_a dimension 0" width={half} maxHeight={Math.min(260, half)}
+            testId="explain-forward-map"
+            values={fwd0}
+            rows={L.A}
+            cols={1}
+            imageShape={shape}
+            columnNames={['dimension 0']}
+            label="Forward messages, dimension 0, one per row"
+            caption="fwd_a dimension 0"
+            width={half}
+            maxHeight={Math.min(260, half)}
           />
         ) : (
           <ExplainHeatmap
-            testId="explain-forward-map" values={L.fwdIn} rows={L.A} cols={M} imageShape={null} columnNames={dims}
-            label={`Forward messages into layer ${layer + 1}, one row per unit, one column per dimension`} caption="fwd_a by dimension" width={Math.min(half, 24 * M)}
+            testId="explain-forward-map"
+            values={L.fwdIn}
+            rows={L.A}
+            cols={M}
+            imageShape={null}
+            columnNames={dims}
+            label={`Forward messages into layer ${layer + 1}, one row per unit, one column per dimension`}
+            caption="fwd_a by dimension"
+            width={Math.min(half, 24 * M)}
           />
         )}
         <p className="stage-readout">
-          {L.A.toLocaleString('en')} rows × {M} numbers{restZero ? `; dimensions 1–${M - 1} are 0 on the first layer` : ''}.
+          {L.A.toLocaleString('en')} rows × {M} numbers
+          {restZero ? `; dimensions 1–${M - 1} are 0 on the first layer` : ''}.
         </p>
       </figure>
       <figure className="stage-figure" data-testid="explain-backward-in">
         <figcaption>
           Backward message into each column b{' '}
           <InfoButton
-            id="explain-backward-in" title="Backward messages"
-            what={last ? 'The message each column reads from above: the previous example’s error for that class in its first number.' : 'The message each column reads from the layer above: its averaged backward output, passed down.'}
+            id="explain-backward-in"
+            title="Backward messages"
+            what={
+              last
+                ? 'The message each column reads from above: the previous example’s error for that class in its first number.'
+                : 'The message each column reads from the layer above: its averaged backward output, passed down.'
+            }
             read="Rows are the message's dimensions, columns the columns b of the grid. At the very first example it is all zero."
             good="A learner that has just been wrong shows a clear negative error at the true class and positive ones at the classes it wrongly favoured."
           />
         </figcaption>
         <ExplainHeatmap
-          testId="explain-backward-map" values={transpose(L.bwdIn, L.B, M)} rows={M} cols={L.B} imageShape={null} columnNames={names}
-          label="Backward messages: one column per grid column, one row per dimension" caption="bwd_b by dimension" width={Math.min(half, 26 * L.B)}
+          testId="explain-backward-map"
+          values={transpose(L.bwdIn, L.B, M)}
+          rows={M}
+          cols={L.B}
+          imageShape={null}
+          columnNames={names}
+          label="Backward messages: one column per grid column, one row per dimension"
+          caption="bwd_b by dimension"
+          width={Math.min(half, 26 * L.B)}
         />
         {last && (
           <VectorBars
-            testId="explain-backward-in-bars" values={messageDimension(L.bwdIn, L.B, M, 0)} names={names} kind="signed"
-            label="Dimension 0 of the backward message: the previous example's error per class" width={Math.min(half, 420)} height={150}
+            testId="explain-backward-in-bars"
+            values={messageDimension(L.bwdIn, L.B, M, 0)}
+            names={names}
+            kind="signed"
+            label="Dimension 0 of the backward message: the previous example's error per class"
+            width={Math.min(half, 420)}
+            height={150}
           />
         )}
       </figure>

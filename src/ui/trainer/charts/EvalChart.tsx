@@ -54,7 +54,13 @@ export function EvalChart({ series, totalSteps, chance = null, width = 640, heig
   const plotH = Math.max(10, height - top - MARGIN.bottom);
   const points = series.length > 0 ? series[0].steps.length : 0;
 
-  const xScale = useMemo(() => scaleLinear().domain(evalStepDomain(series, Math.max(1, totalSteps))).range([0, plotW]), [series, totalSteps, plotW]);
+  const xScale = useMemo(
+    () =>
+      scaleLinear()
+        .domain(evalStepDomain(series, Math.max(1, totalSteps)))
+        .range([0, plotW]),
+    [series, totalSteps, plotW],
+  );
   const yScale = useMemo(() => scaleLinear().domain([0, 1]).range([plotH, 0]), [plotH]);
 
   const paths = useMemo(
@@ -66,8 +72,15 @@ export function EvalChart({ series, totalSteps, chance = null, width = 640, heig
         return {
           name: s.name,
           colour: learnerColour(i),
-          line: line<number>().defined((j) => Number.isFinite(s.accuracy[j])).x(x).y(y)(idx) ?? '',
-          dots: idx.filter((j) => Number.isFinite(s.accuracy[j])).map((j) => `M${x(j).toFixed(1)},${y(j).toFixed(1)}h0`).join(''),
+          line:
+            line<number>()
+              .defined((j) => Number.isFinite(s.accuracy[j]))
+              .x(x)
+              .y(y)(idx) ?? '',
+          dots: idx
+            .filter((j) => Number.isFinite(s.accuracy[j]))
+            .map((j) => `M${x(j).toFixed(1)},${y(j).toFixed(1)}h0`)
+            .join(''),
         };
       }),
     [series, xScale, yScale],
@@ -85,33 +98,63 @@ export function EvalChart({ series, totalSteps, chance = null, width = 640, heig
           px: xScale(at),
           rows: series.map((s, i) => {
             const j = s.steps.indexOf(at);
-            return { key: s.name, label: s.name, colour: learnerColour(i), text: j < 0 ? '–' : `${fmt(s.accuracy[j])} (loss ${fmt(s.loss[j])})` };
+            return {
+              key: s.name,
+              label: s.name,
+              colour: learnerColour(i),
+              text: j < 0 ? '–' : `${fmt(s.accuracy[j])} (loss ${fmt(s.loss[j])})`,
+            };
           }),
         };
 
-  const tooltip = hover && <HoverTooltip style={tooltipBeside(hover.px, MARGIN.left, 20 + top, plotW)} title={`step ${hover.step}`} rows={hover.rows} />;
+  const tooltip = hover && (
+    <HoverTooltip
+      style={tooltipBeside(hover.px, MARGIN.left, 20 + top, plotW)}
+      title={`step ${hover.step}`}
+      rows={hover.rows}
+    />
+  );
   return (
     <ChartFigure
-      testId="eval-chart" data={{ 'data-points': points, 'data-series': series.length }} exportName="evaluations"
-      width={width} height={height} pointer={pointer} overlay={tooltip}
+      testId="eval-chart"
+      data={{ 'data-points': points, 'data-series': series.length }}
+      exportName="evaluations"
+      width={width}
+      height={height}
+      pointer={pointer}
+      overlay={tooltip}
     >
       <g transform={`translate(${MARGIN.left},8)`} fontSize={11} fill={GREY.ink}>
         {legend.map((l) => (
           <g key={l.name} transform={`translate(${l.x},${l.y + LEGEND_ROW / 2})`}>
             <line x2={16} stroke={l.colour} strokeWidth={2} />
-            <text x={20} dy="0.32em">{l.name}</text>
+            <text x={20} dy="0.32em">
+              {l.name}
+            </text>
           </g>
         ))}
       </g>
       <PlotArea
-        left={MARGIN.left} top={top} width={plotW} height={plotH} yScale={yScale} renderX={renderX} renderY={renderY}
-        empty={points === 0 ? 'No evaluations yet' : null} rulePx={hover ? hover.px : null}
-        xTitle="meta-training step" xTitleBelow={32} yTitle="cumulative accuracy at the end" yTitleLeft={34}
+        left={MARGIN.left}
+        top={top}
+        width={plotW}
+        height={plotH}
+        yScale={yScale}
+        renderX={renderX}
+        renderY={renderY}
+        empty={points === 0 ? 'No evaluations yet' : null}
+        rulePx={hover ? hover.px : null}
+        xTitle="meta-training step"
+        xTitleBelow={32}
+        yTitle="cumulative accuracy at the end"
+        yTitleLeft={34}
       >
         {chance !== null && Number.isFinite(chance) && (
           <g>
             <line x2={plotW} y1={yScale(chance)} y2={yScale(chance)} stroke={GREY.axis} strokeDasharray="4,3" />
-            <text x={plotW - 2} y={yScale(chance) - 4} textAnchor="end" fill={GREY.text} fontSize={10}>chance</text>
+            <text x={plotW - 2} y={yScale(chance) - 4} textAnchor="end" fill={GREY.text} fontSize={10}>
+              chance
+            </text>
           </g>
         )}
         {paths.map((p) => (

@@ -43,13 +43,28 @@ function dotsPath(idx: Int32Array, x: (i: number) => number, y: (i: number) => n
   return d;
 }
 
-export function LossChart({ losses, smoothed, rejected, n, yLabel = 'meta-loss', width = 640, height = 300 }: LossChartProps) {
+export function LossChart({
+  losses,
+  smoothed,
+  rejected,
+  n,
+  yLabel = 'meta-loss',
+  width = 640,
+  height = 300,
+}: LossChartProps) {
   const plotW = Math.max(10, width - MARGIN.left - MARGIN.right);
   const plotH = Math.max(10, height - MARGIN.top - MARGIN.bottom);
   const pointer = usePlotHover(width, MARGIN.left, plotW);
 
   const xScale = useMemo(() => scaleLinear().domain(stepDomain(n)).range([0, plotW]), [n, plotW]);
-  const yScale = useMemo(() => scaleLinear().domain(lossDomain([losses, smoothed], n)).range([plotH, 0]).nice(), [losses, smoothed, n, plotH]);
+  const yScale = useMemo(
+    () =>
+      scaleLinear()
+        .domain(lossDomain([losses, smoothed], n))
+        .range([plotH, 0])
+        .nice(),
+    [losses, smoothed, n, plotH],
+  );
 
   const drawn = useMemo(() => {
     const steps = stepAxis(n);
@@ -58,10 +73,20 @@ export function LossChart({ losses, smoothed, rejected, n, yLabel = 'meta-loss',
     const smoothIdx = columnEnvelopeIndices(steps, smoothed, n, xScale);
     const rawY = (i: number) => yScale(losses[i]);
     return {
-      rawLine: line<number>().defined((i) => finite(losses[i])).x(toX).y(rawY)(rawIdx) ?? '',
+      rawLine:
+        line<number>()
+          .defined((i) => finite(losses[i]))
+          .x(toX)
+          .y(rawY)(rawIdx) ?? '',
       rawDots: dotsPath(rawIdx, toX, rawY, losses),
-      smoothLine: line<number>().defined((i) => finite(smoothed[i])).x(toX).y((i) => yScale(smoothed[i]))(smoothIdx) ?? '',
-      rejected: rejectedWithin(rejected, n).map((s) => `M${xScale(s).toFixed(1)},${plotH}v-8`).join(''),
+      smoothLine:
+        line<number>()
+          .defined((i) => finite(smoothed[i]))
+          .x(toX)
+          .y((i) => yScale(smoothed[i]))(smoothIdx) ?? '',
+      rejected: rejectedWithin(rejected, n)
+        .map((s) => `M${xScale(s).toFixed(1)},${plotH}v-8`)
+        .join(''),
       rejectedCount: rejectedWithin(rejected, n).length,
     };
   }, [losses, smoothed, rejected, n, xScale, yScale, plotH]);
@@ -74,7 +99,9 @@ export function LossChart({ losses, smoothed, rejected, n, yLabel = 'meta-loss',
 
   const tooltip = hover && (
     <HoverTooltip
-      testId="loss-tooltip" style={tooltipBeside(hover.px, MARGIN.left, 20 + MARGIN.top, plotW)} title={`step ${hover.step}`}
+      testId="loss-tooltip"
+      style={tooltipBeside(hover.px, MARGIN.left, 20 + MARGIN.top, plotW)}
+      title={`step ${hover.step}`}
       rows={[
         { key: 'raw', colour: RAW, mark: '●', label: yLabel, text: formatLoss(hover.raw) },
         { key: 'avg', colour: SMOOTH, label: 'average', text: formatLoss(hover.avg) },
@@ -83,21 +110,42 @@ export function LossChart({ losses, smoothed, rejected, n, yLabel = 'meta-loss',
   );
   return (
     <ChartFigure
-      testId="loss-chart" data={{ 'data-points': n, 'data-rejected': drawn.rejectedCount }} exportName="meta-loss"
-      width={width} height={height} pointer={pointer} overlay={tooltip}
+      testId="loss-chart"
+      data={{ 'data-points': n, 'data-rejected': drawn.rejectedCount }}
+      exportName="meta-loss"
+      width={width}
+      height={height}
+      pointer={pointer}
+      overlay={tooltip}
     >
       <g transform={`translate(${MARGIN.left},8)`} fontSize={11} fill={GREY.ink}>
         <circle cx={4} cy={6} r={2.5} fill={RAW} />
-        <text x={12} y={6} dy="0.32em">each step</text>
+        <text x={12} y={6} dy="0.32em">
+          each step
+        </text>
         <line x1={80} x2={96} y1={6} y2={6} stroke={SMOOTH} strokeWidth={2} />
-        <text x={100} y={6} dy="0.32em">moving average (debiased)</text>
+        <text x={100} y={6} dy="0.32em">
+          moving average (debiased)
+        </text>
         <line x1={262} x2={262} y1={1} y2={11} stroke={BAD} strokeWidth={2} />
-        <text x={268} y={6} dy="0.32em">rejected step</text>
+        <text x={268} y={6} dy="0.32em">
+          rejected step
+        </text>
       </g>
       <PlotArea
-        left={MARGIN.left} top={MARGIN.top} width={plotW} height={plotH} yScale={yScale} renderX={renderX} renderY={renderY}
-        empty={n === 0 ? 'No steps yet' : null} rulePx={hover ? hover.px : null}
-        xTitle="meta-training step" xTitleBelow={32} yTitle={yLabel} yTitleLeft={44}
+        left={MARGIN.left}
+        top={MARGIN.top}
+        width={plotW}
+        height={plotH}
+        yScale={yScale}
+        renderX={renderX}
+        renderY={renderY}
+        empty={n === 0 ? 'No steps yet' : null}
+        rulePx={hover ? hover.px : null}
+        xTitle="meta-training step"
+        xTitleBelow={32}
+        yTitle={yLabel}
+        yTitleLeft={44}
       >
         <path d={drawn.rawLine} fill="none" stroke={RAW} strokeOpacity={0.35} strokeWidth={1} />
         <path d={drawn.rawDots} fill="none" stroke={RAW} strokeWidth={n > plotW / 3 ? 2.5 : 5} strokeLinecap="round" />

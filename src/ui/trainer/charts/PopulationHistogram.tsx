@@ -34,9 +34,18 @@ export function PopulationHistogram({ losses, unit, step, width = 420, height = 
     const lo = h.bins[0].x0;
     const hi = h.bins[h.bins.length - 1].x1;
     const pad = lo === hi ? Math.max(1e-3, Math.abs(lo) / 100) : 0;
-    return scaleLinear().domain([lo - pad, hi + pad]).range([0, plotW]);
+    return scaleLinear()
+      .domain([lo - pad, hi + pad])
+      .range([0, plotW]);
   }, [h, plotW]);
-  const y = useMemo(() => scaleLinear().domain([0, Math.max(1, h.maxCount)]).range([plotH, 0]).nice(), [h, plotH]);
+  const y = useMemo(
+    () =>
+      scaleLinear()
+        .domain([0, Math.max(1, h.maxCount)])
+        .range([plotH, 0])
+        .nice(),
+    [h, plotH],
+  );
 
   const renderX = useMemo(() => bottomAxis(x, tickCount(plotW, 90)), [x, plotW]);
   const renderY = useMemo(() => leftAxis(y, Math.min(5, Math.max(1, h.maxCount)), 'd'), [y, h.maxCount]);
@@ -60,8 +69,16 @@ export function PopulationHistogram({ losses, unit, step, width = 420, height = 
         <span />
         <ExportButtons name="population" getSvg={() => svgRef.current} />
       </div>
-      <div style={readoutStyle} data-export="skip">{readout}</div>
-      <svg ref={svgRef} width={width} height={height} viewBox={`0 0 ${width} ${height}`} style={{ ...svgTextStyle, maxWidth: '100%', height: 'auto' }}>
+      <div style={readoutStyle} data-export="skip">
+        {readout}
+      </div>
+      <svg
+        ref={svgRef}
+        width={width}
+        height={height}
+        viewBox={`0 0 ${width} ${height}`}
+        style={{ ...svgTextStyle, maxWidth: '100%', height: 'auto' }}
+      >
         <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
           {y.ticks(Math.min(5, Math.max(1, h.maxCount))).map((t) => (
             <line key={t} x2={plotW} y1={y(t)} y2={y(t)} stroke={GREY.grid} />
@@ -70,9 +87,15 @@ export function PopulationHistogram({ losses, unit, step, width = 420, height = 
           <Axis render={renderX} transform={`translate(0,${plotH})`} />
           {bars.map((b) => (
             <rect
-              key={b.i} x={b.x} y={b.y} width={b.w} height={b.h}
-              fill={learnerColour(0)} fillOpacity={hovered === b.i ? 1 : 0.75}
-              onPointerEnter={() => setHovered(b.i)} onPointerLeave={() => setHovered(null)}
+              key={b.i}
+              x={b.x}
+              y={b.y}
+              width={b.w}
+              height={b.h}
+              fill={learnerColour(0)}
+              fillOpacity={hovered === b.i ? 1 : 0.75}
+              onPointerEnter={() => setHovered(b.i)}
+              onPointerLeave={() => setHovered(null)}
             />
           ))}
           {h.finite === 0 && (
@@ -83,7 +106,12 @@ export function PopulationHistogram({ losses, unit, step, width = 420, height = 
           <text x={plotW / 2} y={plotH + 32} textAnchor="middle" fill={GREY.text} fontSize={11}>
             {unit} loss
           </text>
-          <text transform={`translate(-34,${plotH / 2}) rotate(-90)`} textAnchor="middle" fill={GREY.text} fontSize={11}>
+          <text
+            transform={`translate(-34,${plotH / 2}) rotate(-90)`}
+            textAnchor="middle"
+            fill={GREY.text}
+            fontSize={11}
+          >
             {unit}s
           </text>
         </g>

@@ -41,9 +41,12 @@ export function Banners() {
 export function WakeLockNote() {
   const w = useTrainer((s) => s.wakeLock);
   const text =
-    w.state === 'held' ? 'screen kept awake while training'
-      : w.state === 'unsupported' ? 'this browser cannot keep the screen awake (no Wake Lock API); keep the tab visible'
-        : w.state === 'refused' ? `screen wake lock refused: ${w.message}`
+    w.state === 'held'
+      ? 'screen kept awake while training'
+      : w.state === 'unsupported'
+        ? 'this browser cannot keep the screen awake (no Wake Lock API); keep the tab visible'
+        : w.state === 'refused'
+          ? `screen wake lock refused: ${w.message}`
           : null;
   if (text === null) return null;
   return (

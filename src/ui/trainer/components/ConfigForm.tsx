@@ -3,8 +3,17 @@
 // evaluations. Every edit goes into the document; the controller checks it (debounced) and a refusal
 // shows beside its field. Read-only while a run exists.
 import {
-  classesFromText, classesToText, classSubsetsFromText, classSubsetsToText, getAt, projectFlags, projectFromFlags,
-  sideFromText, sidesFromText, sidesToText, sideToText,
+  classesFromText,
+  classesToText,
+  classSubsetsFromText,
+  classSubsetsToText,
+  getAt,
+  projectFlags,
+  projectFromFlags,
+  sideFromText,
+  sidesFromText,
+  sidesToText,
+  sideToText,
 } from '../configDoc';
 import { FORM_FIELDS, inputSizes, type FormField } from '../configFields';
 import { isActive } from '../frameChange';
@@ -22,11 +31,21 @@ function ProjectField({ field }: { readonly field: FormField }) {
       <span className="field-label">{field.label}</span>
       <span className="row tight">
         <label>
-          <input type="checkbox" checked={raw} data-testid="field-tasks.project-raw" onChange={(e) => editField(field.key, projectFromFlags(e.target.checked, projected))} />
+          <input
+            type="checkbox"
+            checked={raw}
+            data-testid="field-tasks.project-raw"
+            onChange={(e) => editField(field.key, projectFromFlags(e.target.checked, projected))}
+          />
           raw inputs
         </label>
         <label>
-          <input type="checkbox" checked={projected} data-testid="field-tasks.project-projected" onChange={(e) => editField(field.key, projectFromFlags(raw, e.target.checked))} />
+          <input
+            type="checkbox"
+            checked={projected}
+            data-testid="field-tasks.project-projected"
+            onChange={(e) => editField(field.key, projectFromFlags(raw, e.target.checked))}
+          />
           random projection
         </label>
       </span>
@@ -53,18 +72,34 @@ function TaskDatasets({ field, revision }: { readonly field: FormField; readonly
   const items = Array.isArray(list) ? list : [];
   return (
     <div className="field field-wide">
-      <span className="field-label" title={field.help}>{field.label}</span>
+      <span className="field-label" title={field.help}>
+        {field.label}
+      </span>
       {items.map((_, i) => (
         <div key={`${revision}-${i}`} className="list-row">
           <DatasetRef path={`${field.key}[${i}]`} testId={`task-dataset-${i}`} />
           {items.length > 1 && (
-            <button type="button" className="link" onClick={() => editField(field.key, items.filter((__, j) => j !== i))}>
+            <button
+              type="button"
+              className="link"
+              onClick={() =>
+                editField(
+                  field.key,
+                  items.filter((__, j) => j !== i),
+                )
+              }
+            >
               remove
             </button>
           )}
         </div>
       ))}
-      <button type="button" className="link" data-testid="add-task-dataset" onClick={() => editField(field.key, [...items, 'mnist'])}>
+      <button
+        type="button"
+        className="link"
+        data-testid="add-task-dataset"
+        onClick={() => editField(field.key, [...items, 'mnist'])}
+      >
         + dataset
       </button>
       <span className="field-help">{field.help}</span>
@@ -80,34 +115,74 @@ function EvalDatasets({ field, revision }: { readonly field: FormField; readonly
   const items = Array.isArray(list) ? list : [];
   return (
     <div className="field field-wide">
-      <span className="field-label" title={field.help}>{field.label}</span>
+      <span className="field-label" title={field.help}>
+        {field.label}
+      </span>
       {items.map((item, i) => {
         const at = `${field.key}[${i}]`;
         const project = getAt(item, 'project') === true;
         return (
           <div key={`${revision}-${i}`} className="list-row eval-row">
-            <DatasetRef path={`${at}.dataset`} testId={`eval-dataset-${i}`} onRef={(ref) => editEvaluation(i, 'dataset', ref)} />
-            <TextField
-              path={`${at}.resize`} label="resize" help="" errorKey={null} toText={sideToText} fromText={sideFromText} inputMode="text"
-              placeholder="none" testId={`eval-resize-${i}`} onEdit={(v) => editEvaluation(i, 'resize', v)}
+            <DatasetRef
+              path={`${at}.dataset`}
+              testId={`eval-dataset-${i}`}
+              onRef={(ref) => editEvaluation(i, 'dataset', ref)}
             />
             <TextField
-              path={`${at}.classes`} label="classes" help="" errorKey={null} toText={classesToText} fromText={classesFromText} inputMode="text"
-              placeholder="all" testId={`eval-classes-${i}`} onEdit={(v) => editEvaluation(i, 'classes', v)}
+              path={`${at}.resize`}
+              label="resize"
+              help=""
+              errorKey={null}
+              toText={sideToText}
+              fromText={sideFromText}
+              inputMode="text"
+              placeholder="none"
+              testId={`eval-resize-${i}`}
+              onEdit={(v) => editEvaluation(i, 'resize', v)}
+            />
+            <TextField
+              path={`${at}.classes`}
+              label="classes"
+              help=""
+              errorKey={null}
+              toText={classesToText}
+              fromText={classesFromText}
+              inputMode="text"
+              placeholder="all"
+              testId={`eval-classes-${i}`}
+              onEdit={(v) => editEvaluation(i, 'classes', v)}
             />
             <label className="small">
-              <input type="checkbox" checked={project} onChange={(e) => editEvaluation(i, 'project', e.target.checked)} />
+              <input
+                type="checkbox"
+                checked={project}
+                onChange={(e) => editEvaluation(i, 'project', e.target.checked)}
+              />
               projected
             </label>
             {items.length > 1 && (
-              <button type="button" className="link" onClick={() => editField(field.key, items.filter((_, j) => j !== i))}>
+              <button
+                type="button"
+                className="link"
+                onClick={() =>
+                  editField(
+                    field.key,
+                    items.filter((_, j) => j !== i),
+                  )
+                }
+              >
                 remove
               </button>
             )}
           </div>
         );
       })}
-      <button type="button" className="link" data-testid="add-eval-dataset" onClick={() => editField(field.key, [...items, { dataset: 'mnist', split: 'test' }])}>
+      <button
+        type="button"
+        className="link"
+        data-testid="add-eval-dataset"
+        onClick={() => editField(field.key, [...items, { dataset: 'mnist', split: 'test' }])}
+      >
         + held-out dataset
       </button>
       <span className="field-help">{field.help}</span>
@@ -120,18 +195,42 @@ function Field({ field, revision }: { readonly field: FormField; readonly revisi
   switch (field.kind) {
     case 'int':
     case 'number':
-      return <TextField path={field.key} label={field.label} help={field.help} inputMode={field.kind === 'int' ? 'numeric' : 'decimal'} />;
+      return (
+        <TextField
+          path={field.key}
+          label={field.label}
+          help={field.help}
+          inputMode={field.kind === 'int' ? 'numeric' : 'decimal'}
+        />
+      );
     case 'choice':
       return <ChoiceField path={field.key} label={field.label} help={field.help} choices={field.choices ?? []} />;
     case 'sides':
       return (
         <>
-          <TextField path={field.key} label={field.label} help={field.help} toText={sidesToText} fromText={sidesFromText} inputMode="text" />
+          <TextField
+            path={field.key}
+            label={field.label}
+            help={field.help}
+            toText={sidesToText}
+            fromText={sidesFromText}
+            inputMode="text"
+          />
           <InputSizeNote />
         </>
       );
     case 'class-subsets':
-      return <TextField path={field.key} label={field.label} help={field.help} toText={classSubsetsToText} fromText={classSubsetsFromText} inputMode="text" wide />;
+      return (
+        <TextField
+          path={field.key}
+          label={field.label}
+          help={field.help}
+          toText={classSubsetsToText}
+          fromText={classSubsetsFromText}
+          inputMode="text"
+          wide
+        />
+      );
     case 'project':
       return <ProjectField field={field} />;
     case 'datasets':

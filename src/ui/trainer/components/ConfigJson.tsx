@@ -15,8 +15,12 @@ export function ConfigJson() {
     <details className="config-json" open={unplaced || jsonError !== null ? true : undefined}>
       <summary>config JSON (vsml-meta-config)</summary>
       <textarea
-        value={text} spellCheck={false} rows={18} readOnly={active}
-        data-testid="config-json" aria-label="config JSON"
+        value={text}
+        spellCheck={false}
+        rows={18}
+        readOnly={active}
+        data-testid="config-json"
+        aria-label="config JSON"
         onChange={(e) => editJson(e.target.value)}
       />
       {jsonError && (

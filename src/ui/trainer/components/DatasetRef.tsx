@@ -28,7 +28,9 @@ export function DatasetRef({ path, testId, onRef }: DatasetRefProps) {
   return (
     <div className="dataset-ref">
       <select
-        value={entry ? name : ''} data-testid={testId} aria-label="dataset"
+        value={entry ? name : ''}
+        data-testid={testId}
+        aria-label="dataset"
         onChange={(e) => {
           const next = DATASET_CATALOG.find((d) => d.name === e.target.value);
           if (!next) return;
@@ -52,10 +54,18 @@ export function DatasetRef({ path, testId, onRef }: DatasetRefProps) {
             <span>
               {role}
               {needed.includes(role) ? '' : ' (optional)'}:{' '}
-              {named ? <b className={have ? 'ok' : 'bad'}>{named}{have ? '' : ' (not loaded)'}</b> : <span className="muted">none</span>}
+              {named ? (
+                <b className={have ? 'ok' : 'bad'}>
+                  {named}
+                  {have ? '' : ' (not loaded)'}
+                </b>
+              ) : (
+                <span className="muted">none</span>
+              )}
             </span>
             <input
-              type="file" data-testid={`${testId}-file-${role}`}
+              type="file"
+              data-testid={`${testId}-file-${role}`}
               onChange={(e) => {
                 const file = e.target.files?.[0];
                 if (file) void controller.loadDataFile(path, role, file);

@@ -22,13 +22,20 @@ export function FilesPanel() {
     <section className="panel" aria-label="files">
       <h3>Checkpoint and learner</h3>
       <div className="row">
-        <button type="button" data-testid="export-checkpoint" disabled={!hasRun} onClick={() => void controller.exportCheckpoint()}>
+        <button
+          type="button"
+          data-testid="export-checkpoint"
+          disabled={!hasRun}
+          onClick={() => void controller.exportCheckpoint()}
+        >
           Export checkpoint
         </button>
         <label className="file-button">
           Import checkpoint…
           <input
-            type="file" accept=".json,application/json" data-testid="import-checkpoint"
+            type="file"
+            accept=".json,application/json"
+            data-testid="import-checkpoint"
             onChange={(e) => {
               const file = e.target.files?.[0];
               e.target.value = '';
@@ -38,16 +45,29 @@ export function FilesPanel() {
         </label>
       </div>
       <div className="row">
-        <button type="button" data-testid="export-learner" disabled={!hasRun} onClick={() => void controller.exportLearner()}>
+        <button
+          type="button"
+          data-testid="export-learner"
+          disabled={!hasRun}
+          onClick={() => void controller.exportLearner()}
+        >
           Export learner
         </button>
-        <button type="button" data-testid="open-in-studio" disabled={!hasRun} onClick={() => (running ? setAsking(true) : void controller.openInStudio())}>
+        <button
+          type="button"
+          data-testid="open-in-studio"
+          disabled={!hasRun}
+          onClick={() => (running ? setAsking(true) : void controller.openInStudio())}
+        >
           Open in studio
         </button>
       </div>
       {asking && (
         <LeaveTrainingDialog
-          step={step} totalSteps={totalSteps} task={task} onStay={() => setAsking(false)}
+          step={step}
+          totalSteps={totalSteps}
+          task={task}
+          onStay={() => setAsking(false)}
           onLeave={() => {
             setAsking(false);
             void controller.openInStudio();
@@ -59,7 +79,10 @@ export function FilesPanel() {
           start from a learner file (config <code>init</code>): <b>{init ?? 'none'}</b>
         </span>
         <input
-          type="file" accept=".json,application/json" data-testid="import-learner" disabled={active}
+          type="file"
+          accept=".json,application/json"
+          data-testid="import-learner"
+          disabled={active}
           onChange={(e) => {
             const file = e.target.files?.[0];
             e.target.value = '';

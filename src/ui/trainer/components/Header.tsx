@@ -12,11 +12,29 @@ export function Header() {
       <div>
         <h1>VSML meta-training</h1>
         <p className="muted small">
-          Meta-train V_M, the parameters every tiny LSTM shares, in a Web Worker: {info ? <>{info.method === 'es' ? `evolution strategies, ${info.pairs} antithetic pairs` : info.method === 'cma-es' ? `separable CMA-ES, ${info.pairs} mirrored pairs` : info.method === 'clone-backprop' ? 'cloning backprop into one sub-RNN tick, random cells' : `gradients through the unroll, ${info.pairs} trajectories`} per step, config <b>{info.configName}</b>.</> : 'choose a preset, adjust it, start.'}
+          Meta-train V_M, the parameters every tiny LSTM shares, in a Web Worker:{' '}
+          {info ? (
+            <>
+              {info.method === 'es'
+                ? `evolution strategies, ${info.pairs} antithetic pairs`
+                : info.method === 'cma-es'
+                  ? `separable CMA-ES, ${info.pairs} mirrored pairs`
+                  : info.method === 'clone-backprop'
+                    ? 'cloning backprop into one sub-RNN tick, random cells'
+                    : `gradients through the unroll, ${info.pairs} trajectories`}{' '}
+              per step, config <b>{info.configName}</b>.
+            </>
+          ) : (
+            'choose a preset, adjust it, start.'
+          )}
         </p>
       </div>
       <div className="status-line">
-        <span className={`badge ${info?.fallback ? 'badge-warn' : ''}`} data-testid="backend-badge" title={info?.fallback ?? undefined}>
+        <span
+          className={`badge ${info?.fallback ? 'badge-warn' : ''}`}
+          data-testid="backend-badge"
+          title={info?.fallback ?? undefined}
+        >
           {info ? info.description : 'no run yet'}
         </span>
         <span className="stat">

@@ -25,13 +25,21 @@ export function LeaveTrainingDialog({ step, totalSteps, task, onLeave, onStay }:
     stay.current?.focus();
     return () => opener?.focus();
   }, []);
-  const others = task && task.otherVariants > 0 ? ` (the first of the ${task.otherVariants + 1} tasks it trains on)` : '';
+  const others =
+    task && task.otherVariants > 0 ? ` (the first of the ${task.otherVariants + 1} tasks it trains on)` : '';
   return (
-    <dialog ref={dialogRef} className="shortcuts-dialog leave-dialog" aria-labelledby={titleId} onClose={onStay} data-testid="leave-training">
+    <dialog
+      ref={dialogRef}
+      className="shortcuts-dialog leave-dialog"
+      aria-labelledby={titleId}
+      onClose={onStay}
+      data-testid="leave-training"
+    >
       <h2 id={titleId}>Leave the training for the studio?</h2>
       <p data-testid="leave-training-text">
-        Training is running (step {step} of {totalSteps}). Opening the studio <b>pauses it</b>: a checkpoint of the step it is on is saved in this browser
-        (kept), and <b>Resume</b> on this page continues from there; nothing is lost but the time it stays paused. The studio opens this learner on{' '}
+        Training is running (step {step} of {totalSteps}). Opening the studio <b>pauses it</b>: a checkpoint of the step
+        it is on is saved in this browser (kept), and <b>Resume</b> on this page continues from there; nothing is lost
+        but the time it stays paused. The studio opens this learner on{' '}
         <b>{task ? taskWords(task) : 'its default task'}</b>
         {others}, test split.
       </p>

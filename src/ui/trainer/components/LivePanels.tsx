@@ -21,13 +21,25 @@ export function LossCard() {
     <section className="card wide" aria-label="meta-loss">
       <header className="card-head">
         <h2>Meta-loss per step</h2>
-        <span className="small muted">{last !== undefined && Number.isFinite(last) ? `moving average ${last.toFixed(4)}` : ''}</span>
+        <span className="small muted">
+          {last !== undefined && Number.isFinite(last) ? `moving average ${last.toFixed(4)}` : ''}
+        </span>
       </header>
       {(frame?.historyFrom ?? 0) > 0 && (
-        <p className="small muted">Resumed from a checkpoint file, which carries no history: the losses of steps 1–{frame?.historyFrom} are not known.</p>
+        <p className="small muted">
+          Resumed from a checkpoint file, which carries no history: the losses of steps 1–{frame?.historyFrom} are not
+          known.
+        </p>
       )}
       <div ref={box}>
-        <LossChart losses={losses} smoothed={frame?.lossesSmoothed ?? EMPTY} rejected={frame?.rejectedSteps ?? NO_STEPS} n={n} width={width} height={Math.round(Math.min(360, Math.max(240, width * 0.4)))} />
+        <LossChart
+          losses={losses}
+          smoothed={frame?.lossesSmoothed ?? EMPTY}
+          rejected={frame?.rejectedSteps ?? NO_STEPS}
+          n={n}
+          width={width}
+          height={Math.round(Math.min(360, Math.max(240, width * 0.4)))}
+        />
       </div>
     </section>
   );
@@ -37,7 +49,9 @@ export function EvalCard() {
   const [box, { width }] = useSize<HTMLDivElement>({ width: 480, height: 0 });
   const evaluations = useTrainer((s) => s.frame?.evaluations);
   const names = useTrainer((s) => s.info?.evaluationNames);
-  const total = useTrainer((s) => s.frame?.totalSteps ?? s.info?.totalSteps ?? (typeof s.doc.steps === 'number' ? s.doc.steps : 1));
+  const total = useTrainer(
+    (s) => s.frame?.totalSteps ?? s.info?.totalSteps ?? (typeof s.doc.steps === 'number' ? s.doc.steps : 1),
+  );
   const series = useMemo(() => evalSeries(evaluations ?? [], names ?? []), [evaluations, names]);
   return (
     <section className="card" aria-label="held-out evaluations">
@@ -62,7 +76,13 @@ export function PopulationCard() {
         <h2>{method === 'gradient' ? 'Trajectories' : 'Population'} of the last step</h2>
       </header>
       <div ref={box}>
-        <PopulationHistogram losses={losses} unit={method === 'gradient' ? 'trajectory' : 'rollout'} step={step} width={width} height={256} />
+        <PopulationHistogram
+          losses={losses}
+          unit={method === 'gradient' ? 'trajectory' : 'rollout'}
+          step={step}
+          width={width}
+          height={256}
+        />
       </div>
     </section>
   );

@@ -14,7 +14,12 @@ export function PresetPicker() {
     <div className="preset-picker">
       <label>
         <span className="field-label">preset</span>
-        <select value={name ?? ''} disabled={active || presets.length === 0} data-testid="trainer-preset" onChange={(e) => selectPreset(e.target.value)}>
+        <select
+          value={name ?? ''}
+          disabled={active || presets.length === 0}
+          data-testid="trainer-preset"
+          onChange={(e) => selectPreset(e.target.value)}
+        >
           {presets.length === 0 && <option value="">loading…</option>}
           {presets.map((p) => (
             <option key={p.name} value={p.name}>
@@ -23,7 +28,13 @@ export function PresetPicker() {
           ))}
         </select>
       </label>
-      <button type="button" className="link small" data-testid="reset-config" disabled={active || !edited} onClick={() => name !== null && selectPreset(name)}>
+      <button
+        type="button"
+        className="link small"
+        data-testid="reset-config"
+        disabled={active || !edited}
+        onClick={() => name !== null && selectPreset(name)}
+      >
         reset to the preset
       </button>
       {current && <p className="small muted">{current.blurb}</p>}

@@ -21,7 +21,12 @@ export function ResumeOffer() {
     return (
       <div className="banner banner-warn resume-offer" data-testid="saved-unreadable" role="status">
         <span>A saved run is stored in this browser but cannot be resumed: {saved.unreadable}.</span>
-        <button type="button" data-testid="discard-saved" disabled={starting} onClick={() => void controller.discardSaved()}>
+        <button
+          type="button"
+          data-testid="discard-saved"
+          disabled={starting}
+          onClick={() => void controller.discardSaved()}
+        >
           Discard it
         </button>
       </div>
@@ -30,12 +35,24 @@ export function ResumeOffer() {
   return (
     <div className="banner resume-offer" data-testid="resume-offer" data-step={saved.step} role="status">
       <span>
-        Resume run <b>{saved.configName}</b> from step {saved.step} of {saved.totalSteps} (saved {formatSavedAt(saved.savedAt, now)})?
+        Resume run <b>{saved.configName}</b> from step {saved.step} of {saved.totalSteps} (saved{' '}
+        {formatSavedAt(saved.savedAt, now)})?
       </span>
-      <button type="button" className="primary" data-testid="resume-saved" disabled={starting} onClick={() => void controller.resumeSaved()}>
+      <button
+        type="button"
+        className="primary"
+        data-testid="resume-saved"
+        disabled={starting}
+        onClick={() => void controller.resumeSaved()}
+      >
         Resume
       </button>
-      <button type="button" data-testid="discard-saved" disabled={starting} onClick={() => void controller.discardSaved()}>
+      <button
+        type="button"
+        data-testid="discard-saved"
+        disabled={starting}
+        onClick={() => void controller.discardSaved()}
+      >
         Discard
       </button>
     </div>

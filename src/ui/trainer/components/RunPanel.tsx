@@ -5,14 +5,21 @@ import { isActive } from '../frameChange';
 import { useTrainer } from '../trainerStore';
 
 const STATE_WORDS: { readonly [s: string]: string } = {
-  idle: 'not started', running: 'training', paused: 'paused', stopped: 'stopped', done: 'done', failed: 'failed',
+  idle: 'not started',
+  running: 'training',
+  paused: 'paused',
+  stopped: 'stopped',
+  done: 'done',
+  failed: 'failed',
 };
 
 export function RunPanel() {
   const controller = useTrainerController();
   const state = useTrainer((s) => s.frame?.state ?? (s.info ? 'running' : 'idle'));
   const step = useTrainer((s) => s.frame?.step ?? 0);
-  const total = useTrainer((s) => s.frame?.totalSteps ?? s.info?.totalSteps ?? (typeof s.doc.steps === 'number' ? s.doc.steps : 0));
+  const total = useTrainer(
+    (s) => s.frame?.totalSteps ?? s.info?.totalSteps ?? (typeof s.doc.steps === 'number' ? s.doc.steps : 0),
+  );
   const rate = useTrainer((s) => s.frame?.stepsPerSecond ?? 0);
   const eta = useTrainer((s) => s.frame?.etaSeconds ?? null);
   const saved = useTrainer((s) => s.frame?.lastSavedStep ?? null);
@@ -23,16 +30,29 @@ export function RunPanel() {
   return (
     <section className="panel run-panel" aria-label="run">
       <div className="row">
-        <button type="button" className="primary" data-testid="start" disabled={!canStart} onClick={() => void controller.start()}>
+        <button
+          type="button"
+          className="primary"
+          data-testid="start"
+          disabled={!canStart}
+          onClick={() => void controller.start()}
+        >
           {starting ? 'Starting…' : 'Start'}
         </button>
-        <button type="button" data-testid="pause-resume" disabled={!active} onClick={() => void controller.pauseResume()}>
+        <button
+          type="button"
+          data-testid="pause-resume"
+          disabled={!active}
+          onClick={() => void controller.pauseResume()}
+        >
           {state === 'paused' ? 'Resume' : 'Pause'}
         </button>
         <button type="button" data-testid="stop" disabled={!active} onClick={() => void controller.stop()}>
           Stop
         </button>
-        <span className="small muted" data-testid="run-state">{STATE_WORDS[state] ?? state}</span>
+        <span className="small muted" data-testid="run-state">
+          {STATE_WORDS[state] ?? state}
+        </span>
       </div>
       <p className="small" data-testid="check-status">
         {check.state === 'checking' && <span className="muted">checking the config…</span>}
@@ -48,7 +68,11 @@ export function RunPanel() {
         <span>
           ETA <b data-testid="eta">{state === 'running' ? formatEta(eta) : '—'}</b>
         </span>
-        {saved !== null && <span className="muted" data-testid="last-saved">saved at step {saved}</span>}
+        {saved !== null && (
+          <span className="muted" data-testid="last-saved">
+            saved at step {saved}
+          </span>
+        )}
       </div>
     </section>
   );

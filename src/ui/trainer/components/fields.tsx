@@ -22,7 +22,19 @@ export interface TextFieldProps {
   readonly onEdit?: (value: unknown) => void;
 }
 
-export function TextField({ path, label, help, errorKey, toText = valueToText, fromText = numberFromText, inputMode = 'decimal', placeholder, testId, wide, onEdit }: TextFieldProps) {
+export function TextField({
+  path,
+  label,
+  help,
+  errorKey,
+  toText = valueToText,
+  fromText = numberFromText,
+  inputMode = 'decimal',
+  placeholder,
+  testId,
+  wide,
+  onEdit,
+}: TextFieldProps) {
   const value = useTrainer((s) => getAt(s.doc, path));
   const editField = useTrainer((s) => s.editField);
   const write = onEdit ?? ((v: unknown) => editField(path, v));
@@ -33,15 +45,23 @@ export function TextField({ path, label, help, errorKey, toText = valueToText, f
       <label title={help}>
         <span className="field-label">{label}</span>
         <input
-          type="text" inputMode={inputMode} value={text} placeholder={placeholder}
-          data-testid={testId ?? `field-${path}`} aria-describedby={`help-${path}`}
+          type="text"
+          inputMode={inputMode}
+          value={text}
+          placeholder={placeholder}
+          data-testid={testId ?? `field-${path}`}
+          aria-describedby={`help-${path}`}
           onChange={(e) => {
             setText(e.target.value);
             write(fromText(e.target.value));
           }}
         />
       </label>
-      {help !== '' && <span id={`help-${path}`} className="field-help">{help}</span>}
+      {help !== '' && (
+        <span id={`help-${path}`} className="field-help">
+          {help}
+        </span>
+      )}
       {key !== null && <FieldError fieldKey={key} />}
     </div>
   );
