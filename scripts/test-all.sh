@@ -39,7 +39,7 @@ start=$(date +%s)
 step() { echo; echo "== $1 ($(( $(date +%s) - start ))s)"; }
 
 step "fast CPU engine kernel"; node scripts/build-wasm.mjs --if-stale
-step "lint"; npx eslint --max-warnings 0 .
+step "lint"; npx eslint --max-warnings 0 . && npx prettier --check .
 step "typecheck"; npx tsc --noEmit -p tsconfig.json
 step "unit tests"; npx vitest run
 step "build"; npx vite build --logLevel warn
