@@ -13,49 +13,16 @@ const sized = (bytes: number[]): number[] => {
 const section = (id: number, bytes: number[]): number[] => [id, ...sized(bytes)];
 const funcType = (params: number): number[] => [0x60, params, ...Array<number>(params).fill(I32), 0];
 
+// prettier-ignore
 const fillBody = [
-  1,
-  1,
-  I32, // one i32 local: i (index 3)
-  0x02,
-  0x40,
-  0x03,
-  0x40, // block, loop
-  0x20,
-  3,
-  0x20,
-  1,
-  0x4f,
-  0x0d,
-  1, // if i >= count: break
-  0x20,
-  0,
-  0x20,
-  3,
-  0x41,
-  2,
-  0x74,
-  0x6a, // offset + (i << 2)
-  0x20,
-  2,
-  0x20,
-  3,
-  0x6a, // value + i
-  0x36,
-  2,
-  0, // i32.store
-  0x20,
-  3,
-  0x41,
-  1,
-  0x6a,
-  0x21,
-  3, // i += 1
-  0x0c,
-  0,
-  0x0b,
-  0x0b,
-  0x0b, // continue; end loop, block, function
+  1, 1, I32, // one i32 local: i (index 3)
+  0x02, 0x40, 0x03, 0x40, // block, loop
+  0x20, 3, 0x20, 1, 0x4f, 0x0d, 1, // if i >= count: break
+  0x20, 0, 0x20, 3, 0x41, 2, 0x74, 0x6a, // offset + (i << 2)
+  0x20, 2, 0x20, 3, 0x6a, // value + i
+  0x36, 2, 0, // i32.store
+  0x20, 3, 0x41, 1, 0x6a, 0x21, 3, // i += 1
+  0x0c, 0, 0x0b, 0x0b, 0x0b, // continue; end loop, block, function
 ];
 const failBody = [0, 0x41, 0, 0x41, 0, 0x20, 0, 0x41, 7, 0x10, 0, 0x0b];
 
