@@ -3,7 +3,7 @@
 // layout of TFDS images that the official code flattens.
 import { fail, ok, type Result } from '../model/result';
 import { fileContent } from './gunzip';
-import { MAX_DATA_BYTES } from './limits';
+import { MAX_DATA_BYTES } from '../model/formats/fileLimits';
 import type { FileInput } from './types';
 
 export const CIFAR_SIDE = 32;

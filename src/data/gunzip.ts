@@ -2,7 +2,7 @@
 // Node 20 both have, so there is one code path and no node-only import. Corrupt or truncated data,
 // and content over the size limit, come back as error values naming the file.
 import { errorMessage, fail, ok, type Result } from '../model/result';
-import { formatBytes, MAX_DATA_BYTES } from './limits';
+import { formatBytes, MAX_DATA_BYTES } from '../model/formats/fileLimits';
 import type { FileInput } from './types';
 
 /** Gzip data starts with 1f 8b. */

@@ -6,7 +6,7 @@ import { parseClassNameFile } from './classNameFile';
 import { numberedNames } from './classNames';
 import { parseEmnistMapping } from './emnistMapping';
 import { readIdxImages, readIdxLabels } from './idx';
-import { MAX_DATA_BYTES } from './limits';
+import { MAX_DATA_BYTES } from '../model/formats/fileLimits';
 import { fashionMnistNormalisation, type FashionMnistStats } from './normalisation';
 import type { DatasetInfo, FileRole } from './registry';
 import { transposeImages } from './transforms/transpose';

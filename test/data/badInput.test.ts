@@ -9,14 +9,8 @@ import { parseClassNameFile } from '../../src/data/classNameFile';
 import { parseEmnistMapping } from '../../src/data/emnistMapping';
 import { checkTaskFitsLearner } from '../../src/data/fit';
 import { fileContent, gunzip } from '../../src/data/gunzip';
-import {
-  encodeIdxImages,
-  encodeIdxLabels,
-  parseIdxImages,
-  parseIdxLabels,
-  readIdxImages,
-  readIdxLabels,
-} from '../../src/data/idx';
+import { encodeIdxImages, encodeIdxLabels, parseIdxImages, parseIdxLabels } from '../../src/model/formats/idx';
+import { readIdxImages, readIdxLabels } from '../../src/data/idx';
 import { loadCifarFiles, loadIdxFiles } from '../../src/data/load';
 import { readFileInput } from '../../src/data/node/readFileInput';
 import { openDataset } from '../../src/data/open';

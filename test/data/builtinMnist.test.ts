@@ -20,7 +20,8 @@ import {
 import { readFileInput } from '../../src/data/node/readFileInput';
 import { openDatasetNode } from '../../src/data/node/open';
 import { DATASETS } from '../../src/data/registry';
-import { encodeIdxImages, encodeIdxLabels, readIdxImages, readIdxLabels } from '../../src/data/idx';
+import { encodeIdxImages, encodeIdxLabels } from '../../src/model/formats/idx';
+import { readIdxImages, readIdxLabels } from '../../src/data/idx';
 import { classCounts, sameValues, sharedFile, unwrap } from './helpers';
 
 /** The package's ten per-digit float arrays, read once. */

@@ -10,7 +10,7 @@ import { buildTask } from '../../src/data/task';
 import { loadIdxFiles } from '../../src/data/load';
 import { DATASETS } from '../../src/data/registry';
 import { selectExamples } from '../../src/data/transforms/select';
-import { encodeIdxImages, encodeIdxLabels } from '../../src/data/idx';
+import { encodeIdxImages, encodeIdxLabels } from '../../src/model/formats/idx';
 import type { ExampleTask } from '../../src/data/types';
 import { sameValues, sharedFile, unwrap } from './helpers';
 

@@ -5,7 +5,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { encodeIdxImages, encodeIdxLabels } from '../../src/data/idx';
+import { encodeIdxImages, encodeIdxLabels } from '../../src/model/formats/idx';
 import { GpuEngineError } from '../../src/gpu/errors';
 import { parseCheckpoint, serialiseCheckpoint } from '../../src/meta/checkpoint';
 import { metaConfigToJson, presetConfig } from '../../src/meta/metaConfigParse';

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Result } from '../../model/result';
 import { BUILTIN_MNIST_IMAGES, BUILTIN_MNIST_LABELS, builtinMnistFromFiles, mnistPackageToIdx } from '../builtinMnist';
-import { encodeIdxImages, encodeIdxLabels } from '../idx';
+import { encodeIdxImages, encodeIdxLabels } from '../../model/formats/idx';
 import type { LoadOptions } from '../load';
 import type { ImageSet, SplitName } from '../types';
 import { readFileInput } from './readFileInput';

@@ -3,7 +3,7 @@
 import type { Result } from '../../model/result';
 import { openDataset, type OpenRequest } from '../open';
 import type { DatasetInfo, FileRole } from '../registry';
-import { MAX_DATA_BYTES } from '../limits';
+import { MAX_DATA_BYTES } from '../../model/formats/fileLimits';
 import type { DataSource, FileInput } from '../types';
 import { readBuiltinAsset } from './builtinFashion';
 import { loadBuiltinMnistNode } from './builtinMnist';

@@ -1,7 +1,7 @@
 // Node only (never imported by browser code): a file on disk as a FileInput, size-limited before reading.
 import { readFile, stat } from 'node:fs/promises';
 import { errorMessage, fail, ok, type Result } from '../../model/result';
-import { formatBytes, MAX_DATA_BYTES } from '../limits';
+import { formatBytes, MAX_DATA_BYTES } from '../../model/formats/fileLimits';
 import type { FileInput } from '../types';
 
 /** `path` as given is the name used in messages. */

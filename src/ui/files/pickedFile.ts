@@ -1,7 +1,7 @@
-// Files the user picks from disk, read with their limits (src/worker/page/fileLimits.ts): the size is
+// Files the user picks from disk, read with their limits (src/model/formats/fileLimits.ts): the size is
 // checked before any byte is read; a learner's text is checked for depth, then parsed as JSON (the
 // worker checks every field). Each refusal is one line that starts with the file's name.
-import { depthRefusal, MAX_DATA_BYTES, MAX_LEARNER_BYTES, sizeRefusal } from '../../worker/page/fileLimits';
+import { depthRefusal, MAX_DATA_BYTES, MAX_LEARNER_BYTES, sizeRefusal } from '../../model/formats/fileLimits';
 import { errorMessage } from '../../model/result';
 
 /** A file picked from disk: what a DOM File has and these readers use. */

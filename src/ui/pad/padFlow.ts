@@ -3,7 +3,7 @@
 // reply is the prediction made before the label was seen), then ask again for the same drawing, so the
 // page shows before and after; export the drawings taught as an IDX pair. A refusal becomes the pad's
 // error line and leaves everything else as it was.
-import { encodeDrawingsIdx, type IdxPair } from '../../worker/page/drawingsExport';
+import { encodeDrawingsIdx, type IdxPair } from '../../model/formats/drawingsIdx';
 import type { Drawing } from '../../model/explainTypes';
 import { errorMessage, formatFieldError } from '../../model/result';
 import type { PadPrediction, PadStore } from './padStore';

@@ -4,7 +4,7 @@
 // the last lesson (the prediction before and after teaching it), and every drawing taught on this
 // page with its label (the IDX export). Actions write only through `set`.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { LabelledDrawing } from '../../worker/page/drawingsExport';
+import type { LabelledDrawing } from '../../model/formats/drawingsIdx';
 import type { Drawing } from '../../model/explainTypes';
 import type { UserNames } from './padClasses';
 

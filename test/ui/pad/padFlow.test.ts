@@ -2,7 +2,7 @@
 // after from a peek of the same drawing), the drawings kept in order, a refusal as the pad's one error
 // line with the rest untouched, one call at a time, and the export's IDX bytes.
 import { describe, expect, it } from 'vitest';
-import { parseIdxImages, parseIdxLabels } from '../../../src/data/idx';
+import { parseIdxImages, parseIdxLabels } from '../../../src/model/formats/idx';
 import type { Drawing } from '../../../src/model/explainTypes';
 import { askPad, exportPad, teachPad, type PadReply, type PadSession } from '../../../src/ui/pad/padFlow';
 import { createPadStore, padFor } from '../../../src/ui/pad/padStore';

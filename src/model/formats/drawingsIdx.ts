@@ -1,8 +1,8 @@
 // Labelled drawings (the studio's drawing pad) as an IDX pair, the MNIST format the data panel reads
 // back: images (magic 0x00000803, count, rows, cols, uint8 pixels) and labels (0x00000801, count,
 // uint8). Every drawing must have the same size; labels are class indices 0..255. Pure.
-import type { Drawing } from '../model/explainTypes';
-import { fail, ok, type Result } from '../model/result';
+import type { Drawing } from '../explainTypes';
+import { fail, ok, type Result } from '../result';
 import { encodeIdxImages, encodeIdxLabels } from './idx';
 
 export interface LabelledDrawing {

@@ -1,11 +1,18 @@
-// Limits on the files a page reads from the user's disk, checked on File.size before a byte is read:
-// a learner or checkpoint file is small (kilobytes; 64 MiB says "not a learner" long before memory
-// runs short), a data file at most src/data's 256 MiB; JSON nested deeper than a learner ever is is
-// refused before it is parsed. The messages name the file.
-import { formatBytes, MAX_DATA_BYTES } from '../../data/limits';
-import { jsonNestsDeeperThan } from '../../model/formats/jsonDepth';
+// Limits on the files the app reads, checked on the size before a byte is read: a data file (and its
+// decompressed content) at most 256 MiB; a learner or checkpoint file is small (kilobytes; 64 MiB says
+// "not a learner" long before memory runs short); JSON nested deeper than a learner ever is is refused
+// before it is parsed. The messages name the file.
+import { jsonNestsDeeperThan } from './jsonDepth';
 
-export { formatBytes, MAX_DATA_BYTES };
+/** Largest file, and largest decompressed content, the data loaders accept: 256 MiB. */
+export const MAX_DATA_BYTES = 256 * 1024 * 1024;
+
+/** "256 MiB", "1.5 MiB", "4096 bytes". */
+export function formatBytes(n: number): string {
+  if (n < 1024 * 1024) return `${n} bytes`;
+  const mib = n / (1024 * 1024);
+  return `${Number.isInteger(mib) ? mib : mib.toFixed(1)} MiB`;
+}
 
 /** Largest learner (or checkpoint) file a page reads: 64 MiB. */
 export const MAX_LEARNER_BYTES = 64 * 1024 * 1024;

@@ -1,8 +1,8 @@
 // The IDX writers against the readers: encodeIdxImages / encodeIdxLabels and encodeDrawingsIdx (the
 // drawing pad's export) parse back to the same counts, sizes, pixels and labels, header bytes exact.
 import { describe, expect, it } from 'vitest';
-import { encodeDrawingsIdx } from '../../src/data/drawingsIdx';
-import { encodeIdxImages, encodeIdxLabels, parseIdxImages, parseIdxLabels } from '../../src/data/idx';
+import { encodeDrawingsIdx } from '../../src/model/formats/drawingsIdx';
+import { encodeIdxImages, encodeIdxLabels, parseIdxImages, parseIdxLabels } from '../../src/model/formats/idx';
 import type { Drawing } from '../../src/model/explainTypes';
 import { formatFieldError } from '../../src/model/result';
 
