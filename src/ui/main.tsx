@@ -4,8 +4,6 @@
 import * as Comlink from 'comlink';
 import { createRoot } from 'react-dom/client';
 import type { SessionApi } from '../worker/session/contract';
-import { openIdbStore } from '../worker/storage/keyValueStore';
-import { loadHandoffLearner } from '../worker/storage/learnerHandoff';
 import { App } from './App';
 import './studio.css';
 import { StudioController } from './session/controller';
@@ -23,7 +21,6 @@ const worker = new Worker(new URL('../worker/session/session.worker.ts', import.
 const controller = new StudioController(Comlink.wrap<SessionApi>(worker), store, {
   requestFrame: (callback) => requestAnimationFrame(callback),
   fetchAsset: (path) => fetch(`${import.meta.env.BASE_URL}${path}`),
-  loadTrainedLearner: async () => loadHandoffLearner(await openIdbStore()),
   randomSeed: () => crypto.getRandomValues(new Uint32Array(1))[0],
 });
 createRoot(document.getElementById('root')!).render(

@@ -3,12 +3,14 @@
 // running session goes on, playing.
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { encodeIdxImages, encodeIdxLabels } from '../../src/data/idx';
+import { encodeIdxImages, encodeIdxLabels } from '../../src/model/formats/idx';
 import type { DatasetFiles } from '../../src/data/load';
 import { DEFAULT_CONFIG } from '../../src/model/config';
 import { ReferenceEngine } from '../../src/model/referenceEngine';
 import { chooseEngine, lostMessage } from '../../src/worker/shared/engineChoice';
 import { cpuApi, NO_GPU, settings, tinyLearnerDoc, until } from './helpers';
+import { createMemoryStore } from '../../src/worker/storage/keyValueStore';
+import { loadHandoffLearner, saveHandoffLearner } from '../../src/worker/storage/learnerHandoff';
 
 describe('createSessionApi: open, info, step, frame (CPU engine, built-in MNIST 7x7, 3 runs, tiny learner)', () => {
   it('has nothing open at first: frame, curves and info are null, step and restart are refused', async () => {
@@ -181,6 +183,23 @@ describe('createSessionApi: a data loader that throws', () => {
       },
     });
     expect(await a.open(settings, tinyLearnerDoc())).toEqual({ ok: false, message: 'open: network down' });
+  });
+});
+
+describe('createSessionApi: trainedLearner (the trainer hand-off, read in the worker)', () => {
+  it('answers the document the trainer saved, then null once nothing is saved, and refuses with the store error', async () => {
+    const store = createMemoryStore();
+    const api = cpuApi({ loadTrainedLearner: () => loadHandoffLearner(store) });
+    expect(await api.trainedLearner()).toEqual({ ok: true, document: null });
+    await saveHandoffLearner(store, JSON.stringify(tinyLearnerDoc()));
+    expect(await api.trainedLearner()).toEqual({ ok: true, document: tinyLearnerDoc() });
+    const broken = cpuApi({
+      loadTrainedLearner: async () => {
+        throw new Error('IndexedDB is blocked');
+      },
+    });
+    expect(await broken.trainedLearner()).toEqual({ ok: false, message: 'IndexedDB is blocked' });
+    expect(await cpuApi().trainedLearner()).toEqual({ ok: true, document: null });
   });
 });
 

@@ -32,8 +32,8 @@ export type SessionPort = {
   readonly [K in keyof SessionApi]: (...args: Parameters<SessionApi[K]>) => Promise<Awaited<ReturnType<SessionApi[K]>>>;
 };
 
-/** The page's services: animation frames, the shipped files, the trainer's handed-over learner, random seeds. */
-export interface StudioEnv extends LearnerFetch {
+/** The page's services: animation frames, the shipped files, random seeds. */
+export interface StudioEnv extends Pick<LearnerFetch, 'fetchAsset'> {
   /** requestAnimationFrame. */
   requestFrame(callback: () => void): void;
   /** A fresh random seed for "new seeds". */
@@ -114,7 +114,10 @@ export class StudioController {
     private readonly store: StudioStore,
     private readonly env: StudioEnv,
   ) {
-    this.learners = new LearnerSources(env);
+    this.learners = new LearnerSources({
+      fetchAsset: (path) => env.fetchAsset(path),
+      trainedLearner: () => api.trainedLearner(),
+    });
     this.unsubscribe = store.subscribe((s, prev) => {
       if (s.settings !== prev.settings) this.onSettings(s.settings, prev.settings);
     });

@@ -1,9 +1,11 @@
 // Where the studio's learner documents come from: a learner the app ships (fetched once from
-// public/learners/ and kept), the learner the trainer page handed over (IndexedDB), or a file from the
+// public/learners/ and kept), the learner the trainer page handed over (the session worker reads it
+// from IndexedDB: SessionApi.trainedLearner), or a file from the
 // user's disk (read within its limits: pickedFile.ts). Each answers with the document or a refusal
 // that starts with "learner:" ("learned:" for a shipped learned learner, or the file's name), ready
 // for the banner.
 import { TRAINED_LEARNER } from '../../worker/catalog';
+import type { TrainedLearnerReply } from '../../worker/session/contract';
 import { readJsonFile, type PickedFile, type Read } from '../files/pickedFile';
 import { errorMessage } from '../../model/result';
 
@@ -11,8 +13,8 @@ import { errorMessage } from '../../model/result';
 export interface LearnerFetch {
   /** GET a file the app ships (public/), by its path there ("learners/vsml-mnist.learner.json"). */
   fetchAsset(path: string): Promise<{ readonly status: number; json(): Promise<unknown> }>;
-  /** The learner the trainer page handed over (IndexedDB), null when there is none. */
-  loadTrainedLearner(): Promise<unknown | null>;
+  /** The learner the trainer page handed over (the session worker's SessionApi.trainedLearner). */
+  trainedLearner(): Promise<TrainedLearnerReply>;
 }
 
 /** A learner file from the user's disk: its name and its parsed (not yet checked) document. */
@@ -61,7 +63,9 @@ export class LearnerSources {
   /** The learner the trainer page handed over ("Open in studio"), from this browser's IndexedDB. */
   private async trained(): Promise<Read<unknown>> {
     try {
-      const doc = await this.fetch.loadTrainedLearner();
+      const r = await this.fetch.trainedLearner();
+      if (!r.ok) return { ok: false, message: `learner: the trainer's learner could not be read: ${r.message}` };
+      const doc = r.document;
       if (doc === null)
         return {
           ok: false,

@@ -208,6 +208,9 @@ export interface SessionInfo {
 
 export type OpenReply = Reply<{ readonly info: SessionInfo }>;
 
+/** The learner the trainer page handed over: its document (JSON, not yet checked), null when there is none. */
+export type TrainedLearnerReply = Reply<{ readonly document: unknown | null }>;
+
 /** Cumulative accuracy for export: point i is after (i + 1) * every examples (every is 1, full resolution, up to TALLY_POINTS = 32768 examples; then 2, 4, ...: accuracyTally.ts). */
 export interface AccuracyExport {
   readonly examples: number;
@@ -265,4 +268,6 @@ export interface SessionApi {
   teach(drawing: Drawing, label: number): Promise<TeachReply>;
   /** The vsml-stream and vsml-state documents with which `vsml trace` recomputes run 0. */
   reproduce(): Promise<ReproduceReply>;
+  /** The learner the trainer page handed over ("Open in studio"), read from this browser's store (IndexedDB); the page opens it with open(). */
+  trainedLearner(): Promise<TrainedLearnerReply>;
 }

@@ -43,6 +43,8 @@ export interface SessionDeps {
   readonly clock?: PacingClock;
   /** What a session may need (openSession refuses more); default browserMemoryLimit (memoryLimit.ts). */
   readonly memoryLimit?: MemoryLimit;
+  /** The learner document the trainer handed over (storage/learnerHandoff.ts), null when none; default: none (no store, as in Node). */
+  loadTrainedLearner?(): Promise<unknown | null>;
 }
 
 export interface OpenedSession {

@@ -229,6 +229,13 @@ export function createSessionApi(deps: SessionDeps): SessionApi {
     peek: (drawing) => useSession('drawing', (s) => s.peek(drawing), false),
     teach: (drawing, label) => useSession('teach', (s) => s.teach(drawing, label), false),
     reproduce: () => useSession('reproduce', (s) => s.reproduce(), false),
+    async trainedLearner() {
+      try {
+        return { ok: true, document: (await deps.loadTrainedLearner?.()) ?? null };
+      } catch (e) {
+        return { ok: false, message: errorMessage(e) };
+      }
+    },
   };
 
   /** `use` on the current session between blocks (after any handover replay); nothing open, a replacement or an error is a refusal starting with `what`. */

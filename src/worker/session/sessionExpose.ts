@@ -69,5 +69,6 @@ export function transferringApi(api: SessionApi): SessionApi {
       return Comlink.transfer(r, predictionBuffers(r));
     },
     reproduce: () => api.reproduce(),
+    trainedLearner: () => api.trainedLearner(),
   };
 }

@@ -354,4 +354,23 @@ describe('StudioController links', () => {
     ]);
     expect(store.getState().settings.learner).toBe('vsml-mnist');
   });
+
+  it('?learner=trained opens the document the session worker read from the hand-off store', async () => {
+    worker.trained = { format: 'vsml-learner', id: 'handed-over' };
+    openedOn({ learner: 'trained' });
+    await studio.start();
+    expect(worker.opens.map((o) => o.learner)).toEqual([{ format: 'vsml-learner', id: 'handed-over' }]);
+    expect(store.getState().urlErrors).toEqual([]);
+    expect(store.getState().settings.learner).toBe('trained');
+  });
+
+  it('?learner=trained whose store cannot be read says so and runs the default learner', async () => {
+    worker.trainedError = 'IndexedDB is blocked';
+    openedOn({ learner: 'trained' });
+    await studio.start();
+    expect(worker.opens.map((o) => o.learner)).toEqual([{ format: 'vsml-learner', id: 'vsml-mnist' }]);
+    expect(store.getState().urlErrors).toEqual([
+      "learner: the trainer's learner could not be read: IndexedDB is blocked",
+    ]);
+  });
 });

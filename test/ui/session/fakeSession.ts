@@ -95,7 +95,12 @@ export class FakeSession {
     peek: async (drawing) => (this.drawings.push({ drawing, label: null }), this.peekReply()),
     teach: async (drawing, label) => (this.drawings.push({ drawing, label }), this.teachReply()),
     reproduce: async () => (this.calls.push('reproduce'), this.reproduceReply()),
+    trainedLearner: async () =>
+      this.trainedError === null ? { ok: true, document: this.trained } : { ok: false, message: this.trainedError },
   };
+  /** The learner the trainer handed over (trainedLearner), null for none; or why the store could not be read. */
+  trained: unknown | null = null;
+  trainedError: string | null = null;
   /** What explainNext(), peek(), teach() and reproduce() answer (default: refusals); the drawings peek (label null) and teach got. */
   explainReply: () => ExplainReply = () => ({ ok: false, message: 'explain: nothing is open' });
   peekReply: () => PeekReply = () => ({ ok: false, message: 'drawing: this session takes no drawings' });
@@ -110,7 +115,6 @@ export class FakeStudioEnv implements StudioEnv {
   readonly assets = new Map<string, unknown>([
     ['learners/vsml-mnist.learner.json', { format: 'vsml-learner', id: 'vsml-mnist' }],
   ]);
-  trained: unknown | null = null;
   /** Animation-frame callbacks waiting; `tick` runs them. */
   private frames: (() => void)[] = [];
   requestFrame(callback: () => void): void {
@@ -126,9 +130,6 @@ export class FakeStudioEnv implements StudioEnv {
     this.fetched.push(path);
     const doc = this.assets.get(path);
     return { status: doc === undefined ? 404 : 200, json: async () => doc };
-  }
-  async loadTrainedLearner() {
-    return this.trained;
   }
   randomSeed(): number {
     return 1234;
