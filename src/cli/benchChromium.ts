@@ -5,7 +5,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { createServer, type ViteDevServer } from 'vite';
 import { CHROMIUM_WEBGPU_ARGS } from '../../playwright.config';
 import type { BenchCase } from '../worker/tools/bench';
-import { remoteParticipant, type BenchWorkerApi, type PageBackend } from '../worker/tools/benchParticipant';
+import { remoteParticipant, type BenchEngineApi, type PageBackend } from '../worker/tools/benchParticipant';
 import type { BenchParticipant } from '../worker/tools/benchSchedule';
 
 export interface ChromiumBench {
@@ -14,21 +14,21 @@ export interface ChromiumBench {
 }
 
 /** The page's worker API, called through page.evaluate. */
-function pageApi(page: Page): BenchWorkerApi {
+function pageApi(page: Page): BenchEngineApi {
   return {
     prepare: (backend, c: BenchCase, blockSize) =>
-      page.evaluate(([b, cc, bs]) => (window.vsmlBenchControl as unknown as BenchWorkerApi).prepare(b, cc, bs), [
+      page.evaluate(([b, cc, bs]) => (window.vsmlBenchControl as unknown as BenchEngineApi).prepare(b, cc, bs), [
         backend,
         c,
         blockSize,
       ] as const),
     measure: (backend, s) =>
-      page.evaluate(([b, ss]) => (window.vsmlBenchControl as unknown as BenchWorkerApi).measure(b, ss), [
+      page.evaluate(([b, ss]) => (window.vsmlBenchControl as unknown as BenchEngineApi).measure(b, ss), [
         backend,
         s,
       ] as const),
     release: (backend) =>
-      page.evaluate((b) => (window.vsmlBenchControl as unknown as BenchWorkerApi).release(b), backend),
+      page.evaluate((b) => (window.vsmlBenchControl as unknown as BenchEngineApi).release(b), backend),
   };
 }
 

@@ -1,7 +1,7 @@
 // The benchmark in a Web Worker (the page path): the TS reference, the fast CPU engine (WebAssembly
 // SIMD, threads when the page is cross-origin isolated) and the WebGPU engine, each prepared for a case
-// and measured in segments on command, so that the page or the Node driver can interleave them with
-// other engines by rounds.
+// and measured in segments on command, so that the Node driver can interleave them with other engines
+// by rounds; or the bench page's own interleaved run of them, here in the worker (pageBench.ts).
 import * as Comlink from 'comlink';
 import { ReferenceEngine } from '../../model/referenceEngine';
 import type { VsmlEngine } from '../../model/engine';
@@ -11,6 +11,7 @@ import { createBrowserCpuEngine } from '../../cpu/browser';
 import { mnistSpec, prepareMeasure, type BenchCase, type Measurer } from './bench';
 import { errorMessage } from '../../model/result';
 import type { BenchReply, BenchWorkerApi, PageBackend } from './contract';
+import { runPageBench } from './pageBench';
 
 const live = new Map<PageBackend, { engine: VsmlEngine; measure: Measurer }>();
 
@@ -53,6 +54,13 @@ const api: BenchWorkerApi = {
     live.get(backend)?.engine.dispose();
     live.delete(backend);
     return { ok: true, value: true };
+  },
+  async runPage(request, progress) {
+    try {
+      return { ok: true, value: await runPageBench(request, api, progress) };
+    } catch (e) {
+      return failed(e);
+    }
   },
 };
 

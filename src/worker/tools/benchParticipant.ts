@@ -1,10 +1,11 @@
-// A bench participant over the bench worker's contract (contract.ts): the page drives the worker
-// through Comlink, the Node driver (src/cli/benchChromium.ts) drives the page's copy of it through
-// Playwright. Errors come back as values ({ ok: false, message }) and are thrown here with who said them.
-import type { BenchReply, BenchWorkerApi, PageBackend } from './contract';
+// A bench participant over the bench worker's engine contract (contract.ts: BenchEngineApi): the worker drives
+// its own engines for the bench page (pageBench.ts), the Node driver (src/cli/benchChromium.ts) drives the
+// page's worker through Playwright. Errors come back as values ({ ok: false, message }) and are thrown here
+// with who said them.
+import type { BenchEngineApi, BenchReply, PageBackend } from './contract';
 import type { BenchParticipant } from './benchSchedule';
 
-export type { BenchWorkerApi, PageBackend } from './contract';
+export type { BenchEngineApi, PageBackend } from './contract';
 
 const unwrap = <T>(r: BenchReply<T>, what: string): T => {
   if (!r.ok) throw new Error(`${what}: ${r.message}`);
@@ -15,7 +16,7 @@ const unwrap = <T>(r: BenchReply<T>, what: string): T => {
 export function remoteParticipant(
   environment: string,
   backend: PageBackend,
-  api: BenchWorkerApi,
+  api: BenchEngineApi,
   blockSize: number,
 ): BenchParticipant {
   const block = backend === 'reference' ? 1 : blockSize;
