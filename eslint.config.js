@@ -24,21 +24,13 @@ const layer = (files, forbidden, extra = []) => ({
 });
 
 // The page talks to a worker through its contract (types only) and a Comlink proxy, so the UI may
-// import of src/worker only worker/<service>/contract, the catalog, and the few modules the page runs
-// on its own thread: worker/page/* (file limits, the drawings file) and worker/storage/* (the store the
-// trainer hands its learner to the studio through). Workers are started by URL, not imported.
-const workerContractsOnly = (allowed = []) => ({
-  group: [
-    '**/worker/*/*',
-    '**/worker/*/*/*',
-    '!**/worker/*/contract',
-    '!**/worker/page/*',
-    '!**/worker/storage/*',
-    ...allowed,
-  ],
+// import of src/worker only worker/<service>/contract and the catalog. Workers are started by URL,
+// not imported.
+const workerContractsOnly = {
+  group: ['**/worker/*/*', '**/worker/*/*/*', '!**/worker/*/contract'],
   message:
-    'the UI imports a worker service only through its types-only worker/<service>/contract (and worker/catalog, worker/page/*, worker/storage/*): see src/worker/README.md.',
-});
+    'the UI imports a worker service only through its types-only worker/<service>/contract (and worker/catalog): see src/worker/README.md.',
+};
 
 export default tseslint.config(
   { ignores: ['dist/', 'wasm/', 'node_modules/', 'test-results/', 'playwright-report/', 'bench-results/'] },
@@ -61,12 +53,6 @@ export default tseslint.config(
   layer(['src/data/**'], ['gpu', 'cpu', 'meta', 'worker', 'ui', 'cli']),
   layer(['src/meta/**'], ['worker', 'ui', 'cli']),
   layer(['src/worker/**'], ['ui', 'cli']),
-  layer(['src/ui/**'], ['cli', 'gpu', 'cpu', 'meta', 'data'], [workerContractsOnly()]),
-  // The bench page runs the bench schedule itself, on the page's thread, over the bench worker.
-  layer(
-    ['src/ui/benchPage.ts'],
-    ['cli', 'gpu', 'cpu', 'meta', 'data'],
-    [workerContractsOnly(['!**/worker/tools/bench*'])],
-  ),
+  layer(['src/ui/**'], ['cli', 'gpu', 'cpu', 'meta', 'data'], [workerContractsOnly]),
   layer(['src/cli/**'], ['ui']),
 );
