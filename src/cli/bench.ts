@@ -100,7 +100,10 @@ async function speedBench(
   return { rows, text, loadBefore, loadAfter };
 }
 
-/** ES steps at P pairs on both backends (T1 = 1, T2 = 3), then gradient steps of 8 trajectories on the worker threads (T1 = 2, T2 = 4). */
+/**
+ * ES steps at P pairs on both backends (T1 = 1, T2 = 3), then gradient steps of 8 trajectories on the worker threads
+ * (T1 = 2, T2 = 4).
+ */
 async function metaBench(o: BenchOptions): Promise<MetaBenchRow[]> {
   const [{ benchMetaStep }, { createGradientPool }] = await Promise.all([
     import('./benchMeta'),

@@ -1,6 +1,7 @@
 // One backend of `bench --latency`: headless Debian Chromium (WebGPU flags of playwright.config.ts, or
 // none of them for the CPU engine) opens the studio `repeats` times. Each load measures navigation →
-// first example (on WebGPU also → the move onto WebGPU, after which its controls are timed), then, with the session playing at full speed and ≥ 20 examples seen, clicks each
+// first example (on WebGPU also → the move onto WebGPU, after which its controls are timed), then, with the session
+// playing at full speed and ≥ 20 examples seen, clicks each
 // control once (CONTROLS: restart, new seeds, a preset, S 8 → 1, dataset mnist → sum-sign, pause, step)
 // and reads the times the in-page probe recorded (benchLatencyProbe.ts).
 import { chromium, type Page } from '@playwright/test';
@@ -28,7 +29,9 @@ export interface BackendLatency {
 /** Examples the session must have seen (playing) before a control is clicked. */
 const WARM_EXAMPLES = 20;
 
-/** The click that changes `kind`: the session goes from the page's defaults (S = 8, MNIST) through each change in turn. */
+/**
+ * The click that changes `kind`: the session goes from the page's defaults (S = 8, MNIST) through each change in turn.
+ */
 async function act(page: Page, kind: ControlKind): Promise<void> {
   switch (kind) {
     case 'restart-same':

@@ -38,7 +38,10 @@ export interface SessionMemoryOptions {
 
 export interface SessionMemoryResult {
   readonly info: SessionInfo;
-  /** The first at example 0 (opened, nothing played), then one per `every` examples (at the example count the pause landed on). */
+  /**
+   * The first at example 0 (opened, nothing played), then one per `every` examples (at the example count the pause
+   * landed on).
+   */
   readonly samples: MemorySample[];
   /** Frames pulled while playing. */
   readonly frames: number;

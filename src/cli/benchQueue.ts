@@ -22,7 +22,9 @@ import { paramLayout } from '../model/layout';
 import { RedisServer } from './queue/redisServer';
 import { WORKER_KEYS } from './queue/keys';
 
-/** The fixed config of the benchmark: one step takes a few seconds with one single-threaded worker on a small machine. */
+/**
+ * The fixed config of the benchmark: one step takes a few seconds with one single-threaded worker on a small machine.
+ */
 export const QUEUE_BENCH_CONFIG = {
   format: 'vsml-meta-config',
   version: 1,
@@ -42,7 +44,10 @@ export const QUEUE_BENCH_WARMUP = 1;
 export interface QueueStepBytes {
   /** The run record (vsml-es-run JSON) the coordinator stores again every step. */
   readonly runRecord: number;
-  /** V_M as float32: stored once by the coordinator (4 x D) and read once per step by each worker with a job (4 x D each; esWorker.ts keeps it by its SHA-256). */
+  /**
+   * V_M as float32: stored once by the coordinator (4 x D) and read once per step by each worker with a job (4 x D
+   * each; esWorker.ts keeps it by its SHA-256).
+   */
   readonly thetaUp: number;
   readonly thetaDown: number;
   /** vsml-es-job JSON of every job. */
@@ -272,7 +277,10 @@ async function netBytes(redis: Redis): Promise<number> {
   return get('total_net_input_bytes') + get('total_net_output_bytes');
 }
 
-/** Runs a coordinator to its end; fails with the tail of its output. While it runs, onSteps(n) is called as log.jsonl grows. */
+/**
+ * Runs a coordinator to its end; fails with the tail of its output. While it runs, onSteps(n) is called as log.jsonl
+ * grows.
+ */
 async function runToEnd(p: Proc, dir: string, onSteps: (n: number) => Promise<void>, limitMs: number): Promise<void> {
   const deadline = Date.now() + limitMs;
   let seen = 0;

@@ -13,7 +13,10 @@ export interface AtTap {
   values(): MeanStd[];
 }
 
-/** Count `inner`'s results (blocks in order, [R][n] correctness) and keep acc_r(s) at every s of `steps` (1-based, increasing). */
+/**
+ * Count `inner`'s results (blocks in order, [R][n] correctness) and keep acc_r(s) at every s of `steps` (1-based,
+ * increasing).
+ */
 export function tapAt(inner: BatchLearner, steps: readonly number[]): AtTap {
   const R = inner.runs;
   const hits = new Uint32Array(R);

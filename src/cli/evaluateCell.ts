@@ -95,7 +95,10 @@ function baselineBytes(name: BaselineName, A: number, K: number, runs: number): 
 /** Data sets opened once per command: cells on the same data (and the same open request) share it. */
 export type SourceCache = Map<string, Promise<Awaited<ReturnType<typeof openDatasetNode>>>>;
 
-/** Check one cell: its data flags (`flags` with this cell's --dataset and --transform), the data set, its task size and the memory. */
+/**
+ * Check one cell: its data flags (`flags` with this cell's --dataset and --transform), the data set, its task size and
+ * the memory.
+ */
 export async function prepareCell(
   learnerText: string,
   learner: LearnerChoice,
@@ -140,7 +143,10 @@ export async function prepareCell(
   return { ok: true, value: { learnerText, learner, data: data.value, source: source.value, size: size.value } };
 }
 
-/** Run a prepared cell: its task and streams, the learner, the protocol. Bad input (exit 2) or a runtime failure (exit 1) as its line. */
+/**
+ * Run a prepared cell: its task and streams, the learner, the protocol. Bad input (exit 2) or a runtime failure (exit
+ * 1) as its line.
+ */
 export async function runCell(
   cell: PreparedCell,
   opts: CellOptions,

@@ -16,7 +16,9 @@ export type LearnerChoice =
   | { readonly kind: 'vsml'; readonly path: string; readonly learner: Learner }
   | { readonly kind: 'learned'; readonly path: string; readonly learner: LearnedLearner };
 
-/** The learner's kind in prose: "VSML", a learned kind's name ("Meta RNN", "Hebbian", "FWMemory"), or the baseline's. */
+/**
+ * The learner's kind in prose: "VSML", a learned kind's name ("Meta RNN", "Hebbian", "FWMemory"), or the baseline's.
+ */
 export const learnerKindName = (l: LearnerChoice): string =>
   l.kind === 'vsml' ? 'VSML' : l.kind === 'learned' ? LEARNED_KIND_NAMES[l.learner.kind] : l.name;
 

@@ -20,7 +20,10 @@ import {
   type MemoryItem,
 } from '../model/resources';
 
-/** Bytes per curve point while the evaluation file is written: the float64 curve (8), its JSON array and its text (19.3 characters measured: docs/ARCHITECTURE.md, Memory). */
+/**
+ * Bytes per curve point while the evaluation file is written: the float64 curve (8), its JSON array and its text (19.3
+ * characters measured: docs/ARCHITECTURE.md, Memory).
+ */
 export const CURVE_BYTES_PER_STEP = 48;
 
 /** The --runs default, above which --runs is named as a reason for a large state. */
@@ -48,7 +51,10 @@ export function learnedStateFloats(l: LearnedLearner): number {
   }
 }
 
-/** `orders`: example orders kept per run (1 for the i.i.d. stream; 2 for association episodes: the class lists and their passes). */
+/**
+ * `orders`: example orders kept per run (1 for the i.i.d. stream; 2 for association episodes: the class lists and their
+ * passes).
+ */
 export function evaluateMemory(
   learner: EvaluatedLearner,
   size: TaskSize,

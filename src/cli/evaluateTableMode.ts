@@ -75,7 +75,9 @@ export async function prepareTable(
   return { ok: true, value: { learners: loaded, cells } };
 }
 
-/** Run the prepared cells one after another (a line of progress each) into one table; the seconds are the cells' own. */
+/**
+ * Run the prepared cells one after another (a line of progress each) into one table; the seconds are the cells' own.
+ */
 export async function runPreparedTable(
   prepared: PreparedTable,
   opts: CellOptions,

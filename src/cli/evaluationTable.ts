@@ -37,7 +37,10 @@ export function padColumns(cells: readonly (readonly string[])[]): string[] {
 
 export const formatTable = (rows: readonly Evaluation[]): string[] => padColumns([HEADER, ...rows.map(evaluationRow)]);
 
-/** The table of a table-mode command: the columns of formatTable, with the cumulative accuracy at every --at step beside @100, in step order (the step T is the @end column). */
+/**
+ * The table of a table-mode command: the columns of formatTable, with the cumulative accuracy at every --at step beside
+ * @100, in step order (the step T is the @end column).
+ */
 export function formatEvaluationTable(t: EvaluationTable): string[] {
   const steps = t.rows[0]?.evaluation.steps ?? 0;
   type Column = { readonly step: number; readonly cell: (r: EvaluationTableRow) => string };

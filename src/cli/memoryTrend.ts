@@ -22,7 +22,10 @@ export interface LineFit {
   readonly slope: number;
   readonly intercept: number;
   readonly points: number;
-  /** Standard error of the slope, sqrt(sum of squared residuals / (n - 2) / sum (x - mean x)^2); null below three points. */
+  /**
+   * Standard error of the slope, sqrt(sum of squared residuals / (n - 2) / sum (x - mean x)^2); null below three
+   * points.
+   */
   readonly slopeError: number | null;
 }
 

@@ -57,7 +57,10 @@ export interface MetaTrainDeps {
   readonly writer?: RunFileWriter;
 }
 
-/** The config from --config (its relative paths resolved against its folder) or --preset (package paths, configPaths.ts). */
+/**
+ * The config from --config (its relative paths resolved against its folder) or --preset (package paths,
+ * configPaths.ts).
+ */
 async function loadConfig(flags: FlagValues): Promise<Loaded<{ config: MetaConfig; source: string } | null>> {
   const path = flags.get('config');
   const preset = flags.get('preset') as PresetName | undefined;

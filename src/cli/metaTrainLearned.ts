@@ -1,5 +1,6 @@
 // `vsml meta-train` for a learned learner without variable sharing (config.learner.kind meta-rnn,
-// hebbian or fw-memory): its trainer (src/meta/learnedTrainer.ts, ES or gradients on the CPU reference, on this thread) and the
+// hebbian or fw-memory): its trainer (src/meta/learnedTrainer.ts, ES or gradients on the CPU reference, on this thread)
+// and the
 // init file of the same kind, shape and spec; and what metaTrain.ts's set-up of either kind of
 // trainer hands the session (ReadyTrainer, Loaded, dataLine).
 import { createLearnedTrainer } from '../meta/learnedTrainer';

@@ -33,7 +33,10 @@ export interface SessionArgs {
   readonly now?: () => number;
   /** How checkpoint pairs are written (default: the file system). */
   readonly writer?: RunFileWriter;
-  /** A distributed run (--queue): its live lines go to the bar, its step statistics into each step's log entry as "queue". */
+  /**
+   * A distributed run (--queue): its live lines go to the bar, its step statistics into each step's log entry as
+   * "queue".
+   */
   readonly queue?: SessionQueue;
 }
 

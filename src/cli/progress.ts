@@ -70,7 +70,10 @@ export class ProgressBar {
     }
   }
 
-  /** A live line within a step (a distributed step's pairs and workers): redrawn on a terminal, else throttled like update. */
+  /**
+   * A live line within a step (a distributed step's pairs and workers): redrawn on a terminal, else throttled like
+   * update.
+   */
   detail(text: string): void {
     if (!this.out) return;
     if (this.out.isTTY) {

@@ -23,7 +23,9 @@ import { MAX_MEMORY_FLAG, memoryLimitOf } from './memoryFlag';
 
 const NAME = 'vsml table';
 
-/** evaluate's lines said of this command and its flags: "vsml evaluate: --learner: X" -> "vsml table: --learners: X". */
+/**
+ * evaluate's lines said of this command and its flags: "vsml evaluate: --learner: X" -> "vsml table: --learners: X".
+ */
 export function relabel(line: string): string {
   const m = /^vsml evaluate: (--(learner|dataset): )?/.exec(line);
   if (!m) return line;

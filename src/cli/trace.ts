@@ -42,7 +42,9 @@ export interface BeforeStep {
   call(engine: VsmlEngine, outputs: Float32Array): Promise<void>;
 }
 
-/** Run `learner` from `state` over the whole stream, in chunks of at most TRACE_CHUNK examples (split at `before.step`). */
+/**
+ * Run `learner` from `state` over the whole stream, in chunks of at most TRACE_CHUNK examples (split at `before.step`).
+ */
 export async function computeTrace(
   learner: Learner,
   stream: Stream,
@@ -82,7 +84,10 @@ export function seededState(learner: Learner, stream: Stream, seed: number): Run
   return initRunState(learner.config, specShapes(traceSpec(learner, stream)), new Rng(seed));
 }
 
-/** Bytes per output value while the trace file is written: its JSON arrays and text (measured 16.8 + 12.3: docs/ARCHITECTURE.md, Memory). */
+/**
+ * Bytes per output value while the trace file is written: its JSON arrays and text (measured 16.8 + 12.3:
+ * docs/ARCHITECTURE.md, Memory).
+ */
 export const TRACE_TEXT_BYTES_PER_VALUE = 32;
 
 /**

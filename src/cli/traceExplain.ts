@@ -19,7 +19,10 @@ export interface ExplainRequest {
   readonly cell: CellRef | null;
 }
 
-/** The --explain flags checked against the stream and grid: null when not asked, else the request or the line that says what is wrong. */
+/**
+ * The --explain flags checked against the stream and grid: null when not asked, else the request or the line that says
+ * what is wrong.
+ */
 export function explainRequest(
   flags: FlagValues,
   steps: number,
@@ -65,7 +68,10 @@ export function explainMemory(learner: Learner, shapes: readonly LayerShape[], c
   ]);
 }
 
-/** Example `step` of run 0 explained on `engine`, which has run the examples before it (their outputs in `outputs`, [T][K]). */
+/**
+ * Example `step` of run 0 explained on `engine`, which has run the examples before it (their outputs in `outputs`,
+ * [T][K]).
+ */
 export async function explainOnEngine(
   engine: VsmlEngine,
   learner: Learner,

@@ -27,7 +27,10 @@ export interface CpuEngineOptions {
   /** Threads wanted (default 1); more than one needs a shared-memory build and a factory. */
   readonly threads?: number;
   readonly threadsFactory?: ThreadsFactory;
-  /** Why threads cannot run here (e.g. "the page is not cross-origin isolated"): said after "1 thread" in the description. */
+  /**
+   * Why threads cannot run here (e.g. "the page is not cross-origin isolated"): said after "1 thread" in the
+   * description.
+   */
   readonly threadsNote?: string;
   /** Bytes of inputs per chunk of examples (default 16 MiB; at least one example per chunk). */
   readonly chunkBytes?: number;

@@ -100,7 +100,10 @@ export interface CpuLayout {
   readonly bwdBytes: number;
   readonly scratch: number;
   readonly scratchBytes: number;
-  /** Scratch offsets (bytes from a thread's scratch) of U, V, hsumB, hsumA, p (the layers' forward messages follow: LayerPlace.msg). */
+  /**
+   * Scratch offsets (bytes from a thread's scratch) of U, V, hsumB, hsumA, p (the layers' forward messages follow:
+   * LayerPlace.msg).
+   */
   readonly scratchParts: readonly [number, number, number, number, number];
   /** Examples per chunk. */
   readonly chunkSteps: number;

@@ -2,7 +2,10 @@
 // browser Workers): a compiled WebAssembly module and the one memory every thread shares, and a way
 // to call one exported function per thread and wait for all of them. Types and the import object only.
 
-/** One call of an exported function: `instance.exports[name](...args)`. Arguments are plain numbers (byte offsets, counts). */
+/**
+ * One call of an exported function: `instance.exports[name](...args)`. Arguments are plain numbers (byte offsets,
+ * counts).
+ */
 export interface WasmCall {
   readonly name: string;
   readonly args: readonly number[];
@@ -17,7 +20,10 @@ export interface WasmProgram {
 export interface WasmThreads {
   /** Threads that compute at once (1: the calls run in this thread). */
   readonly size: number;
-  /** calls[k] runs on thread k (calls.length <= size); resolves when every call has returned, rejects with the first error. */
+  /**
+   * calls[k] runs on thread k (calls.length <= size); resolves when every call has returned, rejects with the first
+   * error.
+   */
   call(calls: readonly WasmCall[]): Promise<void>;
   dispose(): void;
 }

@@ -1,7 +1,8 @@
 // Threads for the fast CPU engine in Node: worker_threads, each instantiating the engine's module on
 // its one shared memory and answering call messages (threadPool.ts). The thread's program is the
 // plain-JavaScript script below, not a TypeScript file booted through tsx's loader: two such threads
-// started in 60 ms against 330 ms through tsx (2-core development machine), and it runs the same from a build. It mirrors wasmThread.worker.ts
+// started in 60 ms against 330 ms through tsx (2-core development machine), and it runs the same from a build. It
+// mirrors wasmThread.worker.ts
 // (the browser's) and threadsContract.ts's `wasmImports`; test/cpu/threadsNode.test.ts checks that an
 // abort reads the same in a thread as in this one.
 import { availableParallelism } from 'node:os';

@@ -182,7 +182,9 @@ export class AssociationStreams extends StreamSet<AssociationStream> {
   }
 }
 
-/** Refused, naming `stream` (or `order`): a generated task, a class without examples, one class for apart, a bad order. */
+/**
+ * Refused, naming `stream` (or `order`): a generated task, a class without examples, one class for apart, a bad order.
+ */
 export function createAssociationStreams(task: Task, options: AssociationOptions): Result<AssociationStreams> {
   const { seed, runs } = options;
   if (task.kind !== 'examples') {

@@ -16,7 +16,10 @@ export interface ImageInput {
   transform(pixels: ArrayLike<number>): Float32Array;
 }
 
-/** The data path of `buildTask(source, spec)` for one image; refused for generated data and for data with more than one channel. */
+/**
+ * The data path of `buildTask(source, spec)` for one image; refused for generated data and for data with more than one
+ * channel.
+ */
 export function imageInput(source: DataSource, spec: TaskSpec = {}): Result<ImageInput> {
   if (source.kind !== 'images')
     return fail(

@@ -16,7 +16,9 @@ export const CIFAR10_STATS: Normalisation = { mean: 0.47336, std: 0.25157 };
  */
 export const OMNIGLOT_STATS: Normalisation = { mean: 1 - 0.92206, std: 0.26808 };
 
-/** Which statistics the `fashion-mnist` preset uses: its own ('true', the default) or MNIST's (as the official code). */
+/**
+ * Which statistics the `fashion-mnist` preset uses: its own ('true', the default) or MNIST's (as the official code).
+ */
 export type FashionMnistStats = 'true' | 'mnist';
 
 export const fashionMnistNormalisation = (stats: FashionMnistStats = 'true'): Normalisation =>

@@ -21,7 +21,10 @@ export interface OpenRequest extends LoadOptions {
   readonly builtin?: (split: SplitName, opts: LoadOptions) => Promise<Result<ImageSet>>;
   /** Where public/data/ is served (default '/data/'). */
   readonly builtinBaseUrl?: string;
-  /** How a built-in subset's files are read; default: fetched from `builtinBaseUrl` (Node: read from disk, node/open.ts). */
+  /**
+   * How a built-in subset's files are read; default: fetched from `builtinBaseUrl` (Node: read from disk,
+   * node/open.ts).
+   */
   readonly asset?: AssetReader;
 }
 

@@ -65,7 +65,10 @@ export interface DatasetInfo {
   readonly name: DatasetName;
   readonly title: string;
   readonly kind: DatasetKind;
-  /** Files needed (idx, cifar; needed together when a `builtinSubset` stands in for them) and optional extras (class names). */
+  /**
+   * Files needed (idx, cifar; needed together when a `builtinSubset` stands in for them) and optional extras (class
+   * names).
+   */
   readonly files: { readonly required: readonly FileRole[]; readonly optional: readonly FileRole[] };
   /** Shape of one stored example; files must have it unless `shapeFromFile`. */
   readonly shape: ImageShape;

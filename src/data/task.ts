@@ -36,7 +36,9 @@ function describe(spec: TaskSpec, resize: number | null, seed: number): string {
   return parts.length ? ` [${parts.join(', ')}]` : '';
 }
 
-/** The per-example data path of a task (`seed` as given, default 0; checked by buildTask), and the resize it applies. */
+/**
+ * The per-example data path of a task (`seed` as given, default 0; checked by buildTask), and the resize it applies.
+ */
 export function taskPipeline(
   source: DataSource,
   spec: TaskSpec,

@@ -59,7 +59,9 @@ export interface TaskFields {
   readonly project: string;
 }
 
-/** The parts of a task: the source as read, the transformed examples, a projection being drawn (each null when absent). */
+/**
+ * The parts of a task: the source as read, the transformed examples, a projection being drawn (each null when absent).
+ */
 export interface TaskParts {
   readonly source: MemoryItem | null;
   readonly examples: MemoryItem | null;

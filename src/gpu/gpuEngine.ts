@@ -305,7 +305,10 @@ export class GpuEngine implements VsmlEngine {
     });
   }
 
-  /** The first-use pipelines (onFirstUse) a block needs: the per-run variants when params are per run, the resident kernels when `indexed`. */
+  /**
+   * The first-use pipelines (onFirstUse) a block needs: the per-run variants when params are per run, the resident
+   * kernels when `indexed`.
+   */
   private async compileFirstUse(indexed: boolean): Promise<void> {
     const own = this.paramsSet && this.params.gateStride !== 0;
     const missing = enginePipelines(this.spec, this.plan).filter(

@@ -21,7 +21,10 @@ import { upload } from './upload';
 export interface MetaRnnGpuOptions {
   readonly device: GpuDevice;
   readonly shaders: Pick<ShaderSources, 'meta_rnn_step'>;
-  /** Sleep through most of the expected GPU time before mapping the results (default on in Node; see GpuEngineOptions.waitBeforeMap). */
+  /**
+   * Sleep through most of the expected GPU time before mapping the results (default on in Node; see
+   * GpuEngineOptions.waitBeforeMap).
+   */
   readonly waitBeforeMap?: boolean;
   /** Examples per submit (default: as many as the device's bindings hold); a longer block is run in chunks. */
   readonly maxStepsPerSubmit?: number;

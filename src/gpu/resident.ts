@@ -16,7 +16,10 @@ import type { KernelName } from './kernels';
 import type { PipelineCache } from './pipelines';
 import { upload } from './upload';
 
-/** SEED_STREAMS.projection of src/data/seeds.ts (the shader's STREAM default; test/gpu/resident.test.ts checks they agree). */
+/**
+ * SEED_STREAMS.projection of src/data/seeds.ts (the shader's STREAM default; test/gpu/resident.test.ts checks they
+ * agree).
+ */
 export const PROJECTION_STREAM = 0x70726f6a;
 
 /** One dataset in GPU memory. */
@@ -31,7 +34,10 @@ export interface ResidentDataset {
   readonly bytes: number;
 }
 
-/** The palette of a float32 array (its distinct values, in order of first appearance) and the codes, or null past 256 values. */
+/**
+ * The palette of a float32 array (its distinct values, in order of first appearance) and the codes, or null past 256
+ * values.
+ */
 export function paletteCodes(values: Float32Array): { palette: Float32Array; codes: Uint8Array } | null {
   const bits = new Uint32Array(values.buffer, values.byteOffset, values.length);
   const codeOf = new Map<number, number>();

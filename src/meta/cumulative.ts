@@ -19,7 +19,10 @@ export function cumulativeAccuracy(correct: Uint8Array, runs: number, steps: num
   return out;
 }
 
-/** Mean and sample std (divides by count - 1; null for a single value) of `values` (the entries at `offset + r * stride`, r < count). */
+/**
+ * Mean and sample std (divides by count - 1; null for a single value) of `values` (the entries at `offset + r *
+ * stride`, r < count).
+ */
 export function meanStd(values: ArrayLike<number>, count = values.length, offset = 0, stride = 1): MeanStd {
   if (count < 1) throw new Error('meanStd: no values');
   let sum = 0;

@@ -31,7 +31,9 @@ export interface EpisodeChunk {
   readonly reset: boolean;
 }
 
-/** `steps` examples from example `position`, split where an episode of `length` begins (one chunk when length is null). */
+/**
+ * `steps` examples from example `position`, split where an episode of `length` begins (one chunk when length is null).
+ */
 export function episodeChunks(position: number, steps: number, length: number | null): EpisodeChunk[] {
   if (length === null) return [{ steps, reset: false }];
   const out: EpisodeChunk[] = [];
@@ -45,7 +47,9 @@ export function episodeChunks(position: number, steps: number, length: number | 
   return out;
 }
 
-/** A function that puts every run of `engine` back to its initial state as drawn by vsmlLearner(engine, learner, seed). */
+/**
+ * A function that puts every run of `engine` back to its initial state as drawn by vsmlLearner(engine, learner, seed).
+ */
 export function vsmlReset(engine: () => VsmlEngine, learner: Learner, seed: number): () => void {
   const e = engine();
   const initial = initRunStates(learner.config, e.shapes, new Rng(seed), e.spec.runs);

@@ -36,7 +36,9 @@ import { assignVariants, describeVariant, taskVariants, type TaskVariant } from 
 export interface LearnedTrainerOptions extends RolloutOptions {
   /** Clock in ms (default performance.now). */
   readonly now?: () => number;
-  /** theta at step 0 when config.init names a learner file (the caller reads it); else the kind's init from the seed. */
+  /**
+   * theta at step 0 when config.init names a learner file (the caller reads it); else the kind's init from the seed.
+   */
   readonly initialParams?: Float32Array;
 }
 

@@ -43,7 +43,9 @@ export const OBJECTIVES = ['meta-loss', 'final-loss', 'clone-sgd'] as const;
 export type MetaObjective = (typeof OBJECTIVES)[number];
 
 export const PROJECTIONS = ['fixed', 'per-step'] as const;
-/** fixed = one matrix per variant for the whole run (official: per MPI rank); per-step = a new one per pair per step. */
+/**
+ * fixed = one matrix per variant for the whole run (official: per MPI rank); per-step = a new one per pair per step.
+ */
 export type ProjectionMode = (typeof PROJECTIONS)[number];
 
 /**
@@ -129,9 +131,14 @@ export interface MetaConfig {
   readonly cloneUnroll: number;
   /** Method clone-backprop: weight of the w and b errors against the messages' in the loss. */
   readonly cloneStateWeight: number;
-  /** Method clone-backprop: the step from which hidden-layer inputs and errors join the data (the deep curriculum); 0 = never. */
+  /**
+   * Method clone-backprop: the step from which hidden-layer inputs and errors join the data (the deep curriculum); 0 =
+   * never.
+   */
   readonly cloneDeepFrom: number;
-  /** A vsml-learner file whose V_M starts the run (a learned kind: a file of that kind); null: the init from the seed. */
+  /**
+   * A vsml-learner file whose V_M starts the run (a learned kind: a file of that kind); null: the init from the seed.
+   */
   readonly init: string | null;
   /** ES steps to run in total. */
   readonly steps: number;

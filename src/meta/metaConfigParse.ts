@@ -331,7 +331,10 @@ function heldOutToJson(h: HeldOutSpec): Raw {
   };
 }
 
-/** The full document: every field written out (no preset; no model for a learned kind), so it survives changes of the defaults. */
+/**
+ * The full document: every field written out (no preset; no model for a learned kind), so it survives changes of the
+ * defaults.
+ */
 export function metaConfigToJson(c: MetaConfig): Raw {
   const t = c.tasks;
   const e = c.evaluation;

@@ -51,7 +51,10 @@ interface Sized {
   readonly projected: boolean;
 }
 
-/** A data set opened (an error names its file) and its size under a task spec (an error as buildTask's), with the source object to count a shared source once. */
+/**
+ * A data set opened (an error names its file) and its size under a task spec (an error as buildTask's), with the source
+ * object to count a shared source once.
+ */
 export interface SizedSource {
   readonly source: object;
   readonly size: Result<TaskSize>;

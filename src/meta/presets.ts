@@ -52,7 +52,8 @@ export const PRESETS: { readonly [N in PresetName]: MetaPreset } = {
    * The meta-loss visibly falls within a minute, even on a CPU-only WebGPU (SwiftShader): ES on the
    * engine from the shipped cloned learner (public/learners/vsml-clone-sgd.learner.json, stage 1 of
    * the default learner; a path in the package: the CLI reads it from the package's folder whatever
-   * the working directory (src/cli/configPaths.ts), the browser fetches it from the app) on 7x7 MNIST, classes 0-2, +- projection: 16 pairs, sigma 0.01, Adam 0.003, T = 30.
+   * the working directory (src/cli/configPaths.ts), the browser fetches it from the app) on 7x7 MNIST, classes 0-2, +-
+   * projection: 16 pairs, sigma 0.01, Adam 0.003, T = 30.
    * Measured (docs/META_TRAINING.md): 60 steps in 38 s on SwiftShader, meta-loss 0.921 -> 0.852.
    */
   'quick-demo': {

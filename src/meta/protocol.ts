@@ -64,7 +64,10 @@ export async function forEachBlock(
   }
 }
 
-/** The protocol with every run's correctness and loss kept ([R][T]): for tests and short runs; long runs use runProtocolSummary. */
+/**
+ * The protocol with every run's correctness and loss kept ([R][T]): for tests and short runs; long runs use
+ * runProtocolSummary.
+ */
 export async function runProtocol(
   learner: BatchLearner,
   source: BlockSource,

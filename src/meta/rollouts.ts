@@ -25,7 +25,10 @@ import type { ShapedTask, VariantTask } from './taskSet';
 import { pairIndices, pairStream, stepProjection, stepProjectionSeedOf } from './trajectories';
 
 export interface Fitness {
-  /** [P] mean cross-entropy over the T online predictions of theta + sigma eps_p (objective final-loss: over the last finalSteps). */
+  /**
+   * [P] mean cross-entropy over the T online predictions of theta + sigma eps_p (objective final-loss: over the last
+   * finalSteps).
+   */
   readonly plus: Float64Array;
   /** [P] the same for theta - sigma eps_p. */
   readonly minus: Float64Array;
@@ -94,7 +97,10 @@ export interface PairRange {
   readonly to: number;
 }
 
-/** Pairs (default all; else `range`) grouped by task shape (in order of first appearance), each group cut into even batches. */
+/**
+ * Pairs (default all; else `range`) grouped by task shape (in order of first appearance), each group cut into even
+ * batches.
+ */
 export function planBatches(
   tasks: readonly ShapedTask[],
   variantOfPair: Uint32Array,

@@ -14,7 +14,10 @@ import { describeVariant, type TaskVariant } from './variants';
  */
 export type DataProvider = (ref: DatasetRef, split: SplitName, seed: number) => Promise<Result<DataSource>>;
 
-/** What batching and engine planning read of a task: its shape. VariantTask has it; so has a size counted before building (metaMemory.ts). */
+/**
+ * What batching and engine planning read of a task: its shape. VariantTask has it; so has a size counted before
+ * building (metaMemory.ts).
+ */
 export interface ShapedTask {
   readonly task: { readonly inputSize: number; readonly numClasses: number };
 }

@@ -92,7 +92,10 @@ export interface StepReport {
   readonly seconds: number;
 }
 
-/** Step s's report from its estimate: accepted with the update's gradientNorm, or rejected (gradientNorm null, est.rejection set). */
+/**
+ * Step s's report from its estimate: accepted with the update's gradientNorm, or rejected (gradientNorm null,
+ * est.rejection set).
+ */
 export function stepReport(
   s: number,
   variants: Uint32Array,
@@ -140,7 +143,10 @@ export interface TrainerSnapshot {
 export interface Trainer {
   readonly config: MetaConfig;
   readonly variants: readonly TaskVariant[];
-  /** One meta-training step (ES or gradient). Throws only when an engine or gradient worker fails (the state is then as before the step). */
+  /**
+   * One meta-training step (ES or gradient). Throws only when an engine or gradient worker fails (the state is then as
+   * before the step).
+   */
   step(): Promise<StepReport>;
   /** The held-out evaluations with the current theta ([] when none are configured). */
   evaluate(): Promise<HeldOutResult[]>;

@@ -19,7 +19,10 @@ export function stepProjection(cfg: MetaConfig, task: VariantTask, step: number,
   return task.projectPerStep ? transposeSquare(projectionMatrix(A, stepProjectionSeed(cfg.seed, step, pair)), A) : null;
 }
 
-/** The seed of pair p's per-step projection in step s (P = projectionMatrix(A, seed)), or null when its variant has none. */
+/**
+ * The seed of pair p's per-step projection in step s (P = projectionMatrix(A, seed)), or null when its variant has
+ * none.
+ */
 export const stepProjectionSeedOf = (cfg: MetaConfig, task: VariantTask, step: number, pair: number): number | null =>
   task.projectPerStep ? stepProjectionSeed(cfg.seed, step, pair) : null;
 

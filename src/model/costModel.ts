@@ -307,7 +307,10 @@ export const WASM_EXP_FLOPS = 22;
 /** Per lane: sigmoid = exp(-x) + add + div; tanh = x(-2), exp, add, div, sub. */
 const WASM_SIGMOID = WASM_EXP_FLOPS + 2;
 const WASM_TANH = WASM_EXP_FLOPS + 4;
-/** Per state dim and micro-tick: i (shift + sigmoid), g (tanh), f (shift + sigmoid), o, c' = f c + i g (3), h' = o tanh(c') (tanh + 1). */
+/**
+ * Per state dim and micro-tick: i (shift + sigmoid), g (tanh), f (shift + sigmoid), o, c' = f c + i g (3), h' = o
+ * tanh(c') (tanh + 1).
+ */
 export const WASM_CELL_UPDATE_FLOPS =
   1 + WASM_SIGMOID + WASM_TANH + 1 + WASM_SIGMOID + WASM_SIGMOID + 3 + WASM_TANH + 1;
 
@@ -365,7 +368,8 @@ export function cpuCost(
       });
   };
   shapes.forEach((shape, l) => layerTick(shape, l, true, ''));
-  // Readout (f64): tanh, divide, multiply, compare per class; sub, exp, add; the label's y (3); log, add, sub; error (div, sub).
+  // Readout (f64): tanh, divide, multiply, compare per class; sub, exp, add; the label's y (3); log, add, sub; error
+  // (div, sub).
   ks.push({
     kernel: 'readout',
     dispatches: 0,

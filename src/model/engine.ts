@@ -8,7 +8,10 @@ import { paramLayout } from './layout';
 import { fail, formatFieldError, ok, type Result } from './result';
 import { layerShapes, type LayerShape, type RunState } from './state';
 
-/** 'reference': the TypeScript CPU reference (ReferenceEngine); 'cpu': the fast CPU engine (WebAssembly SIMD, threads); 'webgpu'. */
+/**
+ * 'reference': the TypeScript CPU reference (ReferenceEngine); 'cpu': the fast CPU engine (WebAssembly SIMD, threads);
+ * 'webgpu'.
+ */
 export type BackendName = 'reference' | 'cpu' | 'webgpu';
 
 export interface EngineSpec {
@@ -163,7 +166,10 @@ function resolveStreamOfRun(Q: number, S: number, given: Uint32Array | undefined
   return ok(map);
 }
 
-/** Check an indexed block against a spec: shapes, datasets of the spec's A, indices in range, labels of the indexed examples in [0, K). */
+/**
+ * Check an indexed block against a spec: shapes, datasets of the spec's A, indices in range, labels of the indexed
+ * examples in [0, K).
+ */
 export function checkIndexedBlock(
   spec: Pick<EngineSpec, 'inputSize' | 'numClasses' | 'runs'>,
   block: IndexedBlock,

@@ -1,7 +1,8 @@
 // "Explain this step": one example through one run, every stage kept (src/model/explainTypes.ts).
 // Every layer is computed by reference.ts's own tickLayer (asked to keep its gates and micro-tick
 // states), and the readout and error injection are tickNetwork's, so its final states, outputs y,
-// loss and next backward inputs equal tickNetwork's bit for bit (test/model/explain.test.ts). Also: the run's pending backward inputs (RunCarry.bwdIn)
+// loss and next backward inputs equal tickNetwork's bit for bit (test/model/explain.test.ts). Also: the run's pending
+// backward inputs (RunCarry.bwdIn)
 // rebuilt from what a session knows after an example (the states, and the previous example's y and
 // label), so a state read back from any engine can be explained.
 // With config.backwardPass an example is two ticks (reference.ts reverseTick): explainExample keeps
@@ -17,7 +18,10 @@ import { asABJ, type LayerShape, type LayerState, type RunState } from './state'
 
 const copyState = (s: LayerState): LayerState => ({ h: asABJ(new Float32Array(s.h)), c: asABJ(new Float32Array(s.c)) });
 
-/** One layer, computed by tickLayer itself on a copy of `before` (which is not changed), with the state after every micro-tick and every gate kept. */
+/**
+ * One layer, computed by tickLayer itself on a copy of `before` (which is not changed), with the state after every
+ * micro-tick and every gate kept.
+ */
 function explainLayer(
   cfg: VsmlConfig,
   params: VmParams,
@@ -169,7 +173,10 @@ function argmax(y: Float32Array): number {
   return best;
 }
 
-/** Each layer's state after an explained example (with backwardPass, after its reverse tick), equal to tickNetwork's: the explanation's own arrays, not copies. */
+/**
+ * Each layer's state after an explained example (with backwardPass, after its reverse tick), equal to tickNetwork's:
+ * the explanation's own arrays, not copies.
+ */
 export function statesAfter(e: Explanation): LayerState[] {
   return (e.reverseTick ?? e.layers).map((l) => l.ticks[l.ticks.length - 1]);
 }
@@ -210,7 +217,10 @@ export function backwardMessage(
   return out;
 }
 
-/** What a run saw last: its outputs y (the engine's [K]) and the label, or null before its first example (pending inputs zero). */
+/**
+ * What a run saw last: its outputs y (the engine's [K]) and the label, or null before its first example (pending inputs
+ * zero).
+ */
 export interface LastExample {
   readonly y: Float32Array;
   readonly label: number;
@@ -242,7 +252,10 @@ export function rebuildCarry(
   return { states: copies, bwdIn };
 }
 
-/** Bytes of one Explanation's arrays for this grid (the states before and after every micro-tick, and the gates, dominate; twice them with backwardPass's reverse tick). */
+/**
+ * Bytes of one Explanation's arrays for this grid (the states before and after every micro-tick, and the gates,
+ * dominate; twice them with backwardPass's reverse tick).
+ */
 export function explanationBytes(cfg: VsmlConfig, shapes: readonly LayerShape[]): number {
   const N = cfg.stateSize;
   const M = cfg.messageSize;

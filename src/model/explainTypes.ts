@@ -31,7 +31,10 @@ export interface ExplainedLayer {
   readonly gates: Float32Array;
   /** [B][M] mean over a of the cells' forward messages W_f h + b_f (the next layer's input, or the output). */
   readonly fwdOut: Float32Array;
-  /** [A][M] mean over b of the cells' backward messages W_b h + b_b (the previous layer's backward input at the next example; in a reverse tick, at once). */
+  /**
+   * [A][M] mean over b of the cells' backward messages W_b h + b_b (the previous layer's backward input at the next
+   * example; in a reverse tick, at once).
+   */
   readonly bwdOut: Float32Array;
 }
 
@@ -57,9 +60,15 @@ export interface Explanation {
   readonly probabilities: Float32Array;
   readonly predicted: number;
   readonly loss: number;
-  /** [K] e = softmax(y) - onehot(label): the error that enters every column's backward message at the next example (with backwardPass: in this example's reverse tick). */
+  /**
+   * [K] e = softmax(y) - onehot(label): the error that enters every column's backward message at the next example (with
+   * backwardPass: in this example's reverse tick).
+   */
   readonly error: Float32Array;
-  /** Per layer, [B][M] the backward input the next example will read (error injection on top, bwdOut of the layer above below; all zero with backwardPass). */
+  /**
+   * Per layer, [B][M] the backward input the next example will read (error injection on top, bwdOut of the layer above
+   * below; all zero with backwardPass).
+   */
   readonly nextBwdIn: readonly Float32Array[];
   /**
    * With config.backwardPass (official `backward_pass`): the reverse tick that follows the forward

@@ -19,7 +19,9 @@ export interface FlopModel {
   readonly cells: number;
   /** Ticks of every cell per example: 1, or 2 with backwardPass (forward and reverse tick). */
   readonly ticksPerExample: number;
-  /** FLOPs of one example through one run: cells x ticksPerExample x perCellTick (readout and softmax ignored: O(K)). */
+  /**
+   * FLOPs of one example through one run: cells x ticksPerExample x perCellTick (readout and softmax ignored: O(K)).
+   */
   readonly perExample: number;
   readonly formula: string;
 }

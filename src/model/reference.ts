@@ -226,7 +226,10 @@ export function reverseTick(
   for (const b of carry.bwdIn) b.fill(0);
 }
 
-/** The last layer's backward input for the next example: [e_b, onehot_b if feedLabel, 0, ...] per column b, with e = p - onehot(label). */
+/**
+ * The last layer's backward input for the next example: [e_b, onehot_b if feedLabel, 0, ...] per column b, with e = p -
+ * onehot(label).
+ */
 export function errorInjection(cfg: VsmlConfig, p: Float64Array, label: number): Float32Array {
   const M = cfg.messageSize;
   const top = new Float32Array(p.length * M);

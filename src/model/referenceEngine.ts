@@ -1,4 +1,5 @@
-// The CPU reference behind the engine interface (the ground truth; the fast CPU engine is src/cpu): S runs, each advanced with `tickNetwork`.
+// The CPU reference behind the engine interface (the ground truth; the fast CPU engine is src/cpu): S runs, each
+// advanced with `tickNetwork`.
 import {
   checkParams,
   runExamples,
@@ -22,7 +23,9 @@ export class ReferenceEngine implements VsmlEngine {
   private params: readonly VmParams[] = [];
   private carries: RunCarry[] = [];
 
-  /** `why`: why the reference runs where the fast CPU engine would (said in the description), e.g. no WebAssembly SIMD. */
+  /**
+   * `why`: why the reference runs where the fast CPU engine would (said in the description), e.g. no WebAssembly SIMD.
+   */
   constructor(
     readonly spec: EngineSpec,
     why?: string,

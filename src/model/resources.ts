@@ -21,7 +21,10 @@ export const MAX_ARRAY_LENGTH = 2 ** 32;
 const GIB = 1024 ** 3;
 
 export interface MemoryItem {
-  /** Who to blame, as the caller names it: a flag ("--runs"), a URL key ("S and resize"), a file field ("C.json: model.hiddenSizes"). */
+  /**
+   * Who to blame, as the caller names it: a flag ("--runs"), a URL key ("S and resize"), a file field ("C.json:
+   * model.hiddenSizes").
+   */
   readonly field: string;
   /** What the bytes hold, e.g. "VSML state h and c". */
   readonly what: string;
@@ -48,7 +51,10 @@ const singular = (unit: string): string => SINGULAR[unit] ?? (unit.endsWith('s')
 /** "4096 runs", "1 run". */
 const factorText = ([v, unit]: Factor): string => (!unit ? String(v) : `${v} ${v === 1 ? singular(unit) : unit}`);
 
-/** A part whose size is the product of `factors` (the last usually "4 bytes"). `longestArray` defaults to the product without the bytes. */
+/**
+ * A part whose size is the product of `factors` (the last usually "4 bytes"). `longestArray` defaults to the product
+ * without the bytes.
+ */
 export function productItem(
   field: string,
   what: string,

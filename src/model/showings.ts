@@ -13,7 +13,10 @@ export const MARK_EPISODE_START = 4;
 export type Showing = 'first' | 'second';
 export const SHOWINGS: readonly Showing[] = ['first', 'second'];
 
-/** Accuracy on one kind of showing: mean over runs of each run's accuracy, its sample std, and the showings counted over all runs. */
+/**
+ * Accuracy on one kind of showing: mean over runs of each run's accuracy, its sample std, and the showings counted over
+ * all runs.
+ */
 export interface ShowingAccuracy {
   readonly mean: number;
   /** Sample std over the runs that had such a showing (R - 1); null when only one run had one. */

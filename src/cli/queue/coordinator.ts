@@ -76,7 +76,9 @@ export function workerRates(workers: ReadonlyMap<string, WorkerTally>): WorkerRa
     .sort((a, b) => b.rate - a.rate || a.id.localeCompare(b.id));
 }
 
-/** Pairs per job: fixed, else about targetSeconds at the measured rate, at most P / (2 x workers seen) so all get work. */
+/**
+ * Pairs per job: fixed, else about targetSeconds at the measured rate, at most P / (2 x workers seen) so all get work.
+ */
 export function jobSize(
   P: number,
   fixed: number | null,

@@ -63,7 +63,10 @@ export const esJobToJson = (j: EsJob): Record<string, unknown> => ({
   to: j.to,
 });
 
-/** The queue's id of a job: the same pairs of the same step from the same theta are one job, however often they are added. */
+/**
+ * The queue's id of a job: the same pairs of the same step from the same theta are one job, however often they are
+ * added.
+ */
 export const esJobId = (j: EsJob): string =>
   `${j.run.slice(0, 16)}-${j.step}-${j.theta.slice(0, 16)}-${j.from}-${j.to}`;
 

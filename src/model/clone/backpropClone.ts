@@ -36,7 +36,10 @@ export interface CloneBackpropSettings {
   readonly batch: number;
   /** Most warm-up ticks before the regressed ones (each cell draws 0..warmup). */
   readonly warmup: number;
-  /** Weight of the w and b errors against the messages' (the state's errors accumulate over a run, the messages' do not). */
+  /**
+   * Weight of the w and b errors against the messages' (the state's errors accumulate over a run, the messages' do
+   * not).
+   */
   readonly stateWeight: number;
   /** Regressed ticks per cell, the gradient through all of them (1: one-step regression). */
   readonly unroll: number;

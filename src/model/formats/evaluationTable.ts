@@ -76,7 +76,10 @@ export function crossingOf(
 /** The rows' group: rows compared by a crossing share it. */
 const groupOf = (e: Evaluation): string => JSON.stringify([e.dataset, e.split ?? null, e.transform ?? null, e.steps]);
 
-/** Every crossing of the rows: each learner-file row (VSML or learned) against each baseline row of its group, in row order. */
+/**
+ * Every crossing of the rows: each learner-file row (VSML or learned) against each baseline row of its group, in row
+ * order.
+ */
 export function crossingsOf(rows: readonly EvaluationTableRow[]): Crossing[] {
   const out: Crossing[] = [];
   rows.forEach((ref, i) => {

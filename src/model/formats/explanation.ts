@@ -57,7 +57,8 @@ export function explanationToJson(e: Explanation, cell: CellRef | null = null): 
     nextBwdIn: f32Rows(e.nextBwdIn[i], l.B, M),
     cells: cellsJson(l, i, N, cell),
   }));
-  // The reverse tick (backwardPass): its fwdIn is the forward tick's and its fwdOut is discarded, so neither is written.
+  // The reverse tick (backwardPass): its fwdIn is the forward tick's and its fwdOut is discarded, so neither is
+  // written.
   const reverse = e.reverseTick?.map((l, i) => ({
     layer: i,
     A: l.A,

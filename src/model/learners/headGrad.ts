@@ -3,7 +3,10 @@
 // and the reverse of each, for the unrolls of metaRnnGrad.ts, hebbianGrad.ts and fwMemoryGrad.ts.
 // The official BPTT has no stop-gradient: the loss reaches ŷ_t both directly and through e_t.
 
-/** dŷ from the adjoint `de` of the fed-back error e = p − onehot and the loss weight w: w (p − onehot) + p ⊙ (de − ⟨de, p⟩). */
+/**
+ * dŷ from the adjoint `de` of the fed-back error e = p − onehot and the loss weight w: w (p − onehot) + p ⊙ (de − ⟨de,
+ * p⟩).
+ */
 export function headReverse(
   prob: Float64Array,
   probOff: number,

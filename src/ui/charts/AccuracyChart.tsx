@@ -49,7 +49,9 @@ function clamp01(v: number): number {
   return v < 0 ? 0 : v > 1 ? 1 : v;
 }
 
-/** Margins, legend row and swatch for a theme: room for the tick labels ("0.8"), the axis titles and the direct labels. */
+/**
+ * Margins, legend row and swatch for a theme: room for the tick labels ("0.8"), the axis titles and the direct labels.
+ */
 function metrics(theme: ChartTheme, curves: readonly AccuracyChartCurve[]) {
   const tick = 6 + 3 + theme.tickFont;
   const left = Math.round(theme.labelFont + 6 + 3 * charWidth(theme.tickFont) + 9);

@@ -38,7 +38,10 @@ export interface StateHeatmapProps {
   /** Names of the columns b (e.g. class names for the last layer). */
   readonly columnNames?: readonly string[];
   readonly title?: string;
-  /** Which slice this is, for the accessible name and summary ("Layer 0, cell state c, dimension 0"); default: the title. */
+  /**
+   * Which slice this is, for the accessible name and summary ("Layer 0, cell state c, dimension 0"); default: the
+   * title.
+   */
   readonly slice?: { readonly layer: number; readonly vector: 'h' | 'c'; readonly j: number };
   /** The box to fit in, header and readout included (px): width default 640; without a height, by width only. */
   readonly width?: number;

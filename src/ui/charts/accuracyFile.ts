@@ -4,7 +4,10 @@
 
 import type { AccuracyExport } from '../../worker/session/contract';
 
-/** The curves of one session as the worker exports them (sessionApi.ts): mean and std over `runs` runs after each example. */
+/**
+ * The curves of one session as the worker exports them (sessionApi.ts): mean and std over `runs` runs after each
+ * example.
+ */
 export type { AccuracyExport };
 
 export const ACCURACY_FORMAT = 'vsml-accuracy';
@@ -62,9 +65,11 @@ export function showingsCsv(exported: AccuracyExport): string {
 }
 
 /**
- * JSON text: `{"format":"vsml-accuracy","version":2,"taskName",...,"examples","every","runs","seed","learners":{name:{mean:[],std:[]}}}`
+ * JSON text:
+ * `{"format":"vsml-accuracy","version":2,"taskName",...,"examples","every","runs","seed","learners":{name:{mean:[],std:[]}}}`
  * (point i after (i + 1) * every examples), the arrays with up to 6 significant digits (non-finite as null);
- * on the association stream also `"association":{"order","fresh","showings":{name:{"first":{mean,std,count}|null,"second":...}}}` (exact doubles).
+ * on the association stream also
+ * `"association":{"order","fresh","showings":{name:{"first":{mean,std,count}|null,"second":...}}}` (exact doubles).
  */
 export function accuracyJson(exported: AccuracyExport): string {
   const learners: Record<string, { mean: (number | null)[]; std: (number | null)[] }> = {};

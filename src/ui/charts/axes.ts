@@ -8,14 +8,20 @@ export function tickCount(length: number, spacing = 80): number {
   return Math.max(2, Math.floor(length / spacing));
 }
 
-/** `scale` along the bottom with about `ticks` ticks, labelled by the d3-format `specifier` (the scale's default when omitted). */
+/**
+ * `scale` along the bottom with about `ticks` ticks, labelled by the d3-format `specifier` (the scale's default when
+ * omitted).
+ */
 export function bottomAxis(scale: AxisScale<number>, ticks: number, specifier?: string): AxisRender {
   return (g) => {
     g.call(axisBottom(scale).ticks(ticks, specifier).tickSizeOuter(0));
   };
 }
 
-/** `scale` up the left with about `ticks` ticks and no domain line, labelled by `specifier` (the scale's default when omitted). */
+/**
+ * `scale` up the left with about `ticks` ticks and no domain line, labelled by `specifier` (the scale's default when
+ * omitted).
+ */
 export function leftAxis(scale: AxisScale<number>, ticks: number, specifier?: string): AxisRender {
   return (g) => {
     g.call(axisLeft(scale).ticks(ticks, specifier).tickSizeOuter(0));

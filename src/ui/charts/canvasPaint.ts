@@ -19,7 +19,8 @@ export function atlasImage(canvas: HTMLCanvasElement, width: number, height: num
 
 /**
  * Size `canvas` to cssWidth x cssHeight CSS pixels (times devicePixelRatio), clear it and draw the atlas
- * that atlasImage(canvas, ...) holds: each rectangle copies atlas pixels (sx, sy, sw, sh) to CSS pixels (dx, dy, dw, dh).
+ * that atlasImage(canvas, ...) holds: each rectangle copies atlas pixels (sx, sy, sw, sh) to CSS pixels (dx, dy, dw,
+ * dh).
  */
 export function drawAtlas(
   canvas: HTMLCanvasElement,

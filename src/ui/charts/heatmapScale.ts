@@ -45,7 +45,9 @@ export function tableIndex(v: number, r: number, size = 256): number {
   return i < 0 ? 0 : i >= size ? size - 1 : i;
 }
 
-/** The range the legend shows: per class the relative scale [-1, 1], else [-r, r] with r the layer's or the fixed range. */
+/**
+ * The range the legend shows: per class the relative scale [-1, 1], else [-r, r] with r the layer's or the fixed range.
+ */
 export function legendDomain(normalisation: Normalisation, ranges: Float64Array, fixedRange = 1): [number, number] {
   if (normalisation === 'class') return [-1, 1];
   const r = normalisation === 'fixed' ? fixedRange : ranges.length > 0 ? ranges[0] : 0;

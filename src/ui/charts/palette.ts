@@ -38,7 +38,10 @@ export function learnerColour(index: number): string {
   return LEARNER_COLOURS[index % LEARNER_COLOURS.length];
 }
 
-/** Dash patterns in multiples of the line width: solid, dashed, dotted, dash-dot, short dash, long dash, dash-dot-dot, sparse dots. */
+/**
+ * Dash patterns in multiples of the line width: solid, dashed, dotted, dash-dot, short dash, long dash, dash-dot-dot,
+ * sparse dots.
+ */
 const DASHES: readonly (readonly number[])[] = [
   [],
   [4, 2],

@@ -41,7 +41,10 @@ export function markPaths(
   return { first, second, episodes };
 }
 
-/** "first showings 2 of 10 right, second showings 9 of 10 right, 5 episodes begin" for the shown window, or '' without marks. */
+/**
+ * "first showings 2 of 10 right, second showings 9 of 10 right, 5 episodes begin" for the shown window, or '' without
+ * marks.
+ */
 export function marksSummary(
   probabilities: ArrayLike<number>,
   labels: ArrayLike<number>,

@@ -20,7 +20,10 @@ export interface SummaryCurve {
   readonly mean: ArrayLike<number>;
 }
 
-/** "VSML 0.62 after 80 examples; best baseline SGD 0.55": the last point of curves[0] and the best other curve's last point. */
+/**
+ * "VSML 0.62 after 80 examples; best baseline SGD 0.55": the last point of curves[0] and the best other curve's last
+ * point.
+ */
 export function accuracySummary(curves: readonly SummaryCurve[]): string {
   const last = (c: SummaryCurve) => Math.min(c.x.length, c.mean.length) - 1;
   const first = curves[0];

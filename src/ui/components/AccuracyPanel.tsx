@@ -1,5 +1,6 @@
 // Cumulative accuracy vs examples seen: VSML (mean ± std over the S runs) beside the baselines and
-// any learned learners without variable sharing on the same streams; log x on request; the data as CSV or JSON. The chart takes its card's width (and, in
+// any learned learners without variable sharing on the same streams; log x on request; the data as CSV or JSON. The
+// chart takes its card's width (and, in
 // presentation mode, its grid cell's height).
 import { useMemo } from 'react';
 import { AccuracyChart } from '../charts/AccuracyChart';

@@ -17,7 +17,10 @@ export const reproduceFiles = (T: number): ReproduceFiles => ({
   traceOut: 'explain-trace.json',
 });
 
-/** Where the learner is, as the command names it: a shipped learner's file in the repository, else the file the page loaded. */
+/**
+ * Where the learner is, as the command names it: a shipped learner's file in the repository, else the file the page
+ * loaded.
+ */
 export function learnerPath(learner: string, learnerFile: string | null): string {
   if (learnerFile) return learnerFile;
   if (/^[a-z0-9-]+$/.test(learner) && learner !== 'trained') return `public/learners/${learner}.learner.json`;
@@ -31,7 +34,10 @@ export interface CommandCell {
   readonly b: number;
 }
 
-/** The command line, run from the repository's root with the downloaded files beside it; with `cell`, the file keeps that cell only. */
+/**
+ * The command line, run from the repository's root with the downloaded files beside it; with `cell`, the file keeps
+ * that cell only.
+ */
 export function reproduceCommand(
   learner: string,
   T: number,

@@ -21,7 +21,10 @@ export const PACES = [0, 1.5, 3, 6] as const;
 export interface ExplainView {
   readonly explanation: Explanation | null;
   readonly agreement: number | null;
-  /** The explained example's index in reproduce()'s stream (the T of `vsml trace --explain`): it differs from explanation.example once a drawing was taught or a fresh episode began. */
+  /**
+   * The explained example's index in reproduce()'s stream (the T of `vsml trace --explain`): it differs from
+   * explanation.example once a drawing was taught or a fresh episode began.
+   */
   readonly traceIndex: number | null;
   readonly busy: boolean;
   readonly error: string | null;

@@ -1,6 +1,7 @@
 // The "i" beside a chart's title: a real button (aria-expanded, aria-controls) that opens a small
 // non-modal popover saying in plain words what the chart plots, how to read it and what a good learner
-// looks like (three labelled parts, then any extra children). The popover is put at the end of <body> (no card's overflow or filter clips it), placed
+// looks like (three labelled parts, then any extra children). The popover is put at the end of <body> (no card's
+// overflow or filter clips it), placed
 // beside the button inside the viewport (placePopover), and closes on Escape, its close button, Tab,
 // or a click elsewhere; Escape, close and Tab give the focus back to the button.
 import {

@@ -15,7 +15,10 @@ export function formatExampleRate(perSecond: number): string {
   return Number(oneDecimal) < 10 ? oneDecimal : whole(Math.round(perSecond));
 }
 
-/** The whole readout: "7.4 examples/s · 1.16M sub-RNN updates/s" (cell-ticks/s: one step of one sub-RNN, over every run). */
+/**
+ * The whole readout: "7.4 examples/s · 1.16M sub-RNN updates/s" (cell-ticks/s: one step of one sub-RNN, over every
+ * run).
+ */
 export function speedText(speed: { readonly examplesPerSecond: number; readonly cellTicksPerSecond: number }): string {
   return `${formatExampleRate(speed.examplesPerSecond)} examples/s · ${si(speed.cellTicksPerSecond)} sub-RNN updates/s`;
 }

@@ -32,7 +32,10 @@ function distanceToSegment(px: number, py: number, x0: number, y0: number, x1: n
   return Math.hypot(px - (x0 + t * dx), py - (y0 + t * dy));
 }
 
-/** Ink the segment (x0, y0) → (x1, y1) in pad pixels (0..side; a point when both ends agree); returns whether any pixel changed. */
+/**
+ * Ink the segment (x0, y0) → (x1, y1) in pad pixels (0..side; a point when both ends agree); returns whether any pixel
+ * changed.
+ */
 export function inkSegment(grid: InkGrid, x0: number, y0: number, x1: number, y1: number): boolean {
   const { side, values } = grid;
   const lo = (v: number) => Math.max(0, Math.floor(v - BRUSH_EDGE));

@@ -51,7 +51,10 @@ export function askPad(
   });
 }
 
-/** Teach the drawing as class `label`: the prediction before (teach's reply), then after (peek); the drawing joins the page's drawings. */
+/**
+ * Teach the drawing as class `label`: the prediction before (teach's reply), then after (peek); the drawing joins the
+ * page's drawings.
+ */
 export function teachPad(
   session: PadSession,
   pad: PadStore,

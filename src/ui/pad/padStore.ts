@@ -24,7 +24,9 @@ export interface PadGuess {
   readonly session: number;
 }
 
-/** One drawing taught: the prediction made before the label was seen, and run 0's prediction for the same drawing after. */
+/**
+ * One drawing taught: the prediction made before the label was seen, and run 0's prediction for the same drawing after.
+ */
 export interface PadLesson {
   readonly label: number;
   readonly drawing: Drawing;

@@ -3,7 +3,9 @@
 // hidden until the viewer answers), the answers so far and the score lines. The page (QuizPanel.tsx)
 // keeps a QuizState in the studio store and calls these on a click or a digit key.
 
-/** The quiz's URL value (`quiz=class` / `quiz=right`): off, "which class will VSML predict?", or "will VSML be right?". */
+/**
+ * The quiz's URL value (`quiz=class` / `quiz=right`): off, "which class will VSML predict?", or "will VSML be right?".
+ */
 export type QuizMode = 'off' | 'class' | 'right';
 
 export const QUIZ_MODES: readonly QuizMode[] = ['off', 'class', 'right'];
@@ -24,7 +26,10 @@ export interface QuizState {
   /** The example revealed last (its session serial and examples-seen count); the frame after it is a question. */
   readonly revealed: { readonly session: number; readonly example: number } | null;
   readonly answers: readonly Answer[];
-  /** The quiz is starting (turned on, or a new session came): it waits for the session to stop, then steps to the first question. */
+  /**
+   * The quiz is starting (turned on, or a new session came): it waits for the session to stop, then steps to the first
+   * question.
+   */
   readonly starting: boolean;
 }
 
@@ -39,7 +44,10 @@ export interface QuizFrame {
   readonly playing: boolean;
 }
 
-/** The example on screen is a question: the quiz is on, there is one, and it is not the one revealed last (or before it). */
+/**
+ * The example on screen is a question: the quiz is on, there is one, and it is not the one revealed last (or before
+ * it).
+ */
 export function isAsking(mode: QuizMode, quiz: QuizState, frame: QuizFrame | null, session: number): boolean {
   if (mode === 'off' || !frame || frame.examplesSeen === 0) return false;
   const r = quiz.revealed;
@@ -86,7 +94,9 @@ export const viewerMatched = (a: Answer): boolean =>
 
 export const vsmlRight = (a: Answer): boolean => a.predicted === a.label;
 
-/** "You matched VSML's prediction 3 of 5 · VSML was right 2 of 5" (mode class), "You called it 3 of 5 · …" (mode right). */
+/**
+ * "You matched VSML's prediction 3 of 5 · VSML was right 2 of 5" (mode class), "You called it 3 of 5 · …" (mode right).
+ */
 export function scoreText(mode: QuizMode, answers: readonly Answer[]): string {
   const n = answers.length;
   const you = answers.filter(viewerMatched).length;
@@ -97,7 +107,9 @@ export function scoreText(mode: QuizMode, answers: readonly Answer[]): string {
 
 const nameOf = (names: readonly string[], k: number): string => names[k] ?? String(k);
 
-/** The reveal, one sentence for the live region: "Example 12: VSML predicted 7, label 7, right. You said 7: a match." */
+/**
+ * The reveal, one sentence for the live region: "Example 12: VSML predicted 7, label 7, right. You said 7: a match."
+ */
 export function revealText(a: Answer, names: readonly string[]): string {
   const vsml = `Example ${a.example}: VSML predicted ${nameOf(names, a.predicted)}, label ${nameOf(names, a.label)}, ${vsmlRight(a) ? 'right' : 'wrong'}.`;
   const said =

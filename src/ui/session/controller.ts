@@ -58,7 +58,9 @@ interface Change {
   readonly force: boolean;
 }
 
-/** An open of the newest settings waiting for its turn: every settings change and restart made meanwhile merges into it. */
+/**
+ * An open of the newest settings waiting for its turn: every settings change and restart made meanwhile merges into it.
+ */
 interface QueuedOpen {
   /** A restart was asked for: open anew even when the settings' key is the running one. */
   restart: boolean;
@@ -102,7 +104,9 @@ export class StudioController {
   private lastNotice: string | null = null;
   private lastInfoRevision: number | null = null;
   private autoplay = true;
-  /** The running session was paused because the settings name a dataset whose files are missing; play again on return. */
+  /**
+   * The running session was paused because the settings name a dataset whose files are missing; play again on return.
+   */
   private playAfterFiles = false;
   /** The heatmap is read back only while it is on screen. */
   private heatmapVisible = true;
@@ -224,7 +228,10 @@ export class StudioController {
     }, change.prefix);
   }
 
-  /** Run `open` after every open before it; a refusal or a throw is shown (after `prefix`); the queue goes on after any error. */
+  /**
+   * Run `open` after every open before it; a refusal or a throw is shown (after `prefix`); the queue goes on after any
+   * error.
+   */
   private enqueue(open: () => Promise<string | null>, prefix = ''): Promise<string | null> {
     const next = this.opening.then(async () => {
       let refusal: string | null;
@@ -561,7 +568,10 @@ export class StudioController {
     return this.api.curves();
   }
 
-  /** "Explain this step": the worker pauses, advances one example and explains run 0's; the page shows the new frame. A refusal (or a failed call) comes back as its message. */
+  /**
+   * "Explain this step": the worker pauses, advances one example and explains run 0's; the page shows the new frame. A
+   * refusal (or a failed call) comes back as its message.
+   */
   async explainNext(): Promise<ExplainReply> {
     this.store.getState().set({ playing: false });
     const reply = await this.ask('explain', () => this.api.explainNext());
@@ -595,7 +605,9 @@ export class StudioController {
     }
   }
 
-  /** One frame request at a time, only when something may have changed; a frame of a session since replaced is dropped. */
+  /**
+   * One frame request at a time, only when something may have changed; a frame of a session since replaced is dropped.
+   */
   private pump(): void {
     const state = this.store.getState();
     if (this.framePending || !(state.playing || this.wantFrame) || !this.opened || state.status !== 'running') return;

@@ -16,13 +16,18 @@ export type Pending = 'starting…' | 'restarting…' | 'applying…' | null;
 
 export interface StudioState {
   readonly settings: StudioSettings;
-  /** The link's bad keys (`key: reason`), read at start or refused by the worker's first open; each keeps its default. */
+  /**
+   * The link's bad keys (`key: reason`), read at start or refused by the worker's first open; each keeps its default.
+   */
   readonly urlErrors: readonly string[];
   readonly status: SessionStatus;
   readonly info: SessionInfo | null;
   readonly frame: Frame | null;
   readonly playing: boolean;
-  /** A change (restart, new seeds, a setting, a preset) is on its way: shown until its session's first frame, or its refusal. */
+  /**
+   * A change (restart, new seeds, a setting, a preset) is on its way: shown until its session's first frame, or its
+   * refusal.
+   */
   readonly pending: Pending;
   /** Sessions installed on this page so far: 1 for the first; a new one (open, restart) adds one. */
   readonly sessionSerial: number;
@@ -34,7 +39,10 @@ export interface StudioState {
   readonly learnerFile: string | null;
   /** Names of the learned-learner files loaded from disk that the running session runs, in the order loaded. */
   readonly learnedFiles: readonly string[];
-  /** Whose output probabilities the introspection strip shows: "vsml", a baseline or a learned learner's name (the frame says whose it got: Frame.strip). */
+  /**
+   * Whose output probabilities the introspection strip shows: "vsml", a baseline or a learned learner's name (the frame
+   * says whose it got: Frame.strip).
+   */
   readonly strip: string;
   /** Names of the data files loaded from disk, by role. */
   readonly dataFiles: { readonly [role: string]: string };

@@ -20,16 +20,23 @@ export interface ViewSettings {
   readonly speed: number;
   /** Presentation mode: the four live views large, fitting the screen, controls behind a small toolbar. */
   readonly present: boolean;
-  /** Predict first (the classroom quiz): off, "which class will VSML predict?" or "will it be right?" (src/ui/quiz/). */
+  /**
+   * Predict first (the classroom quiz): off, "which class will VSML predict?" or "will it be right?" (src/ui/quiz/).
+   */
   readonly quiz: QuizMode;
 }
 
 export interface StudioSettings extends SessionSettings, ViewSettings {
   /** Shipped learner id (public/learners/<id>.learner.json), or "file" for one loaded from disk. */
   readonly learner: string;
-  /** Shipped learned learners without variable sharing run beside VSML (catalog SHIPPED_LEARNED ids), in catalog order. */
+  /**
+   * Shipped learned learners without variable sharing run beside VSML (catalog SHIPPED_LEARNED ids), in catalog order.
+   */
   readonly learned: readonly string[];
-  /** Association stream (ignored on the i.i.d. one): the showings' order and whether each episode starts from fresh learners. */
+  /**
+   * Association stream (ignored on the i.i.d. one): the showings' order and whether each episode starts from fresh
+   * learners.
+   */
   readonly order: AssociationOrder;
   readonly fresh: boolean;
 }

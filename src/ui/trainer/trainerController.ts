@@ -27,16 +27,24 @@ export interface TrainerEnv {
   navigate(url: string): void;
   /** Hold (true) or release (false) the screen wake lock. */
   wakeLock(on: boolean): Promise<void>;
-  /** The bytes of a file the app ships (public/), by its path there, e.g. "learners/x.learner.json"; null when it has none. */
+  /**
+   * The bytes of a file the app ships (public/), by its path there, e.g. "learners/x.learner.json"; null when it has
+   * none.
+   */
   fetchAsset(path: string): Promise<Uint8Array | null>;
 }
 
-/** A config file name that points at a learner the app ships: "public/learners/<id>.learner.json" (as the CLI reads it from the repository root) or "learners/<id>.learner.json". */
+/**
+ * A config file name that points at a learner the app ships: "public/learners/<id>.learner.json" (as the CLI reads it
+ * from the repository root) or "learners/<id>.learner.json".
+ */
 const SHIPPED_LEARNER_PATH = /^(?:public\/)?(learners\/[a-z0-9-]+\.learner\.json)$/;
 
 export type { PickedFile } from '../files/pickedFile';
 
-/** Where "Open in studio" goes when no run has said its task: the studio reads the handed-off learner under this key. */
+/**
+ * Where "Open in studio" goes when no run has said its task: the studio reads the handed-off learner under this key.
+ */
 export const STUDIO_TRAINED_URL = './?learner=trained';
 
 export const CHECK_DELAY_MS = 300;
@@ -218,7 +226,10 @@ export class TrainerController {
     this.store.getState().set({ saved: null });
   }
 
-  /** Resume from a checkpoint file; a file too large, nested too deep or not JSON, or a checkpoint the worker refuses, is named in the banner. */
+  /**
+   * Resume from a checkpoint file; a file too large, nested too deep or not JSON, or a checkpoint the worker refuses,
+   * is named in the banner.
+   */
   async importCheckpoint(file: PickedFile): Promise<void> {
     const read = await readJsonFile(file, 'checkpoint');
     if (!read.ok) return this.store.getState().set({ error: read.message });

@@ -40,7 +40,10 @@ export interface TrainerStoreState {
   readonly loadedFiles: readonly string[];
   readonly info: TrainerInfo | null;
   readonly frame: TrainerFrame | null;
-  /** The autosaved run offered for resuming (at load, after a failed run), or why a stored one cannot be read; null once resumed, discarded or replaced. */
+  /**
+   * The autosaved run offered for resuming (at load, after a failed run), or why a stored one cannot be read; null once
+   * resumed, discarded or replaced.
+   */
   readonly saved: SavedRun | UnreadableSave | null;
   /** A start / resume is on its way to the worker. */
   readonly starting: boolean;

@@ -93,7 +93,9 @@ export class AccuracyTally {
     return { mean: this.meanAt.slice(0, this.n), std: this.stdAt.slice(0, this.n), every: this.stride };
   }
 
-  /** Keep the points after 2, 4, 6, ... times `every` examples (points 1, 3, 5, ...): half as many, twice as far apart. */
+  /**
+   * Keep the points after 2, 4, 6, ... times `every` examples (points 1, 3, 5, ...): half as many, twice as far apart.
+   */
   private halve(): void {
     const half = this.n / 2;
     for (let k = 0; k < half; k++) {

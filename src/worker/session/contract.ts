@@ -48,7 +48,10 @@ export interface Prediction {
   readonly predicted: number;
 }
 
-/** peek(drawing): what run 0 predicts now, changing nothing. teach(drawing, label): the prediction it made before it saw the label. */
+/**
+ * peek(drawing): what run 0 predicts now, changing nothing. teach(drawing, label): the prediction it made before it saw
+ * the label.
+ */
 export type PeekReply = Reply<Prediction>;
 export type TeachReply = PeekReply;
 
@@ -66,7 +69,10 @@ export type ReproduceReply = Reply<{
   readonly taught: number;
 }>;
 
-/** Mean and (sample) std over the runs of the cumulative online accuracy: point i after (i + 1) * every examples (every: 1 up to TALLY_POINTS examples). */
+/**
+ * Mean and (sample) std over the runs of the cumulative online accuracy: point i after (i + 1) * every examples (every:
+ * 1 up to TALLY_POINTS examples).
+ */
 export interface AccuracyCurve {
   readonly mean: Float64Array;
   readonly std: Float64Array;
@@ -99,14 +105,26 @@ export interface Frame {
   readonly predicted: number;
   /** Run 0's last `history` examples, oldest first: [n][K] probabilities of the learner `strip` and [n] labels. */
   readonly recentProbabilities: Float32Array;
-  /** Whose probabilities `recentProbabilities` are: "vsml", a baseline or a learned learner's name (one the session does not run reads "vsml"). */
+  /**
+   * Whose probabilities `recentProbabilities` are: "vsml", a baseline or a learned learner's name (one the session does
+   * not run reads "vsml").
+   */
   readonly strip: string;
   readonly recentLabels: Int32Array;
-  /** [n] marks of the same examples (src/model/showings.ts: first or second showing, episode start); 0 on the i.i.d. stream. */
+  /**
+   * [n] marks of the same examples (src/model/showings.ts: first or second showing, episode start); 0 on the i.i.d.
+   * stream.
+   */
   readonly recentMarks: Uint8Array;
-  /** Association stream: every learner's accuracy on first and on second showings (showingTally.ts); null on the i.i.d. stream. */
+  /**
+   * Association stream: every learner's accuracy on first and on second showings (showingTally.ts); null on the i.i.d.
+   * stream.
+   */
   readonly showings: ShowingsByLearner | null;
-  /** VSML, every baseline and every learned learner: the cumulative accuracy, decimated to at most 1000 points, always with the first and the last; x = examples seen (1-based). */
+  /**
+   * VSML, every baseline and every learned learner: the cumulative accuracy, decimated to at most 1000 points, always
+   * with the first and the last; x = examples seen (1-based).
+   */
   readonly accuracy: { readonly [learner: string]: DecimatedCurve };
   /** The state slice of the view set with setView (run 0), or null. */
   readonly heatmap: Heatmap | null;
@@ -123,7 +141,10 @@ export interface Frame {
    * info() again when it differs from the last one seen.
    */
   readonly infoRevision: number;
-  /** Something the user should read: the GPU device was lost and the session recreated, an error stopped the loop, a bad view. */
+  /**
+   * Something the user should read: the GPU device was lost and the session recreated, an error stopped the loop, a bad
+   * view.
+   */
   readonly notice: string | null;
 }
 
@@ -170,9 +191,14 @@ export interface SessionSettings {
   readonly shuffle: boolean;
   /** A fixed random projection of the inputs (TaskSpec.project). */
   readonly project: boolean;
-  /** iid: the seeded shuffled epochs of src/data/stream.ts; association: Fig. 9's episodes (src/data/associationStream.ts). */
+  /**
+   * iid: the seeded shuffled epochs of src/data/stream.ts; association: Fig. 9's episodes
+   * (src/data/associationStream.ts).
+   */
   readonly stream: StreamKind;
-  /** Association stream: apart (default: a repeat never directly follows its first showing) or adjacent (back to back). */
+  /**
+   * Association stream: apart (default: a repeat never directly follows its first showing) or adjacent (back to back).
+   */
   readonly order?: AssociationOrder;
   /** Association stream: every episode from fresh learners (default false: one continuing stream). */
   readonly fresh?: boolean;
@@ -202,7 +228,10 @@ export interface SessionInfo {
    * handover null and the reason in `fallback`). Null otherwise.
    */
   readonly handover: string | null;
-  /** The learned learners without variable sharing the session runs beside VSML (their curves are keyed by name), in the order given. */
+  /**
+   * The learned learners without variable sharing the session runs beside VSML (their curves are keyed by name), in the
+   * order given.
+   */
   readonly learned: readonly LearnedEntry[];
 }
 
@@ -211,7 +240,10 @@ export type OpenReply = Reply<{ readonly info: SessionInfo }>;
 /** The learner the trainer page handed over: its document (JSON, not yet checked), null when there is none. */
 export type TrainedLearnerReply = Reply<{ readonly document: unknown | null }>;
 
-/** Cumulative accuracy for export: point i is after (i + 1) * every examples (every is 1, full resolution, up to TALLY_POINTS = 32768 examples; then 2, 4, ...: accuracyTally.ts). */
+/**
+ * Cumulative accuracy for export: point i is after (i + 1) * every examples (every is 1, full resolution, up to
+ * TALLY_POINTS = 32768 examples; then 2, 4, ...: accuracyTally.ts).
+ */
 export interface AccuracyExport {
   readonly examples: number;
   readonly every: number;
@@ -219,7 +251,10 @@ export interface AccuracyExport {
   readonly seed: number;
   readonly taskName: string;
   readonly learners: { readonly [name: string]: { readonly mean: Float64Array; readonly std: Float64Array } };
-  /** Association stream: every learner's accuracy on first and on second showings so far (Frame.showings), and how the stream ran; absent on the i.i.d. stream. */
+  /**
+   * Association stream: every learner's accuracy on first and on second showings so far (Frame.showings), and how the
+   * stream ran; absent on the i.i.d. stream.
+   */
   readonly association?: {
     readonly order: AssociationOrder;
     readonly fresh: boolean;
@@ -229,8 +264,10 @@ export interface AccuracyExport {
 
 export interface SessionApi {
   /**
-   * Replace the running session (on any error the old one keeps running, even playing, and the reply says why). The new one starts paused.
-   * `learned`: learned learners without variable sharing to run beside VSML on the same streams (learnedLines.ts; a refusal names the file and field).
+   * Replace the running session (on any error the old one keeps running, even playing, and the reply says why). The new
+   * one starts paused.
+   * `learned`: learned learners without variable sharing to run beside VSML on the same streams (learnedLines.ts; a
+   * refusal names the file and field).
    */
   open(
     settings: SessionSettings,
@@ -238,7 +275,9 @@ export interface SessionApi {
     files?: DatasetFiles,
     learned?: readonly LearnedDocument[],
   ): Promise<OpenReply>;
-  /** Reopen with the same settings, learner and files and this seed (the same seed gives the same curves bit for bit). */
+  /**
+   * Reopen with the same settings, learner and files and this seed (the same seed gives the same curves bit for bit).
+   */
   restart(seed: number): Promise<OpenReply>;
   /** Run on its own in the worker at this many examples per second (Infinity: as fast as possible), until pause(). */
   play(examplesPerSecond: number): void;
@@ -248,13 +287,19 @@ export interface SessionApi {
   step(steps: number): Promise<void>;
   /** Which state slice frames carry (run 0), or null for none. */
   setView(view: StateView | null): void;
-  /** Whose output probabilities the frames' strip carries: "vsml" (default), a baseline or a learned learner's name (Frame.strip). */
+  /**
+   * Whose output probabilities the frames' strip carries: "vsml" (default), a baseline or a learned learner's name
+   * (Frame.strip).
+   */
   setStrip(learner: string): void;
   /** The latest frame (never in the middle of a block), or null when nothing is open. */
   frame(): Promise<Frame | null>;
   /** Cumulative accuracy for export (CSV/JSON), every example up to 32768 examples, or null. */
   curves(): AccuracyExport | null;
-  /** The open session's info, or null; it changes (and Frame.infoRevision with it) when the session moves onto WebGPU or a lost device made it be recreated (frame.notice says so). */
+  /**
+   * The open session's info, or null; it changes (and Frame.infoRevision with it) when the session moves onto WebGPU or
+   * a lost device made it be recreated (frame.notice says so).
+   */
   info(): SessionInfo | null;
   /**
    * "Explain this step": pause, advance every run (VSML and the baselines, tallied as any example) by
@@ -264,10 +309,16 @@ export interface SessionApi {
   explainNext(): Promise<ExplainReply>;
   /** Run 0's prediction for a drawing (through the task's data path), changing nothing. */
   peek(drawing: Drawing): Promise<PeekReply>;
-  /** Every run takes the drawing with this label as one more example outside the stream (examples seen and curves unchanged); answers run 0's prediction made before the label. */
+  /**
+   * Every run takes the drawing with this label as one more example outside the stream (examples seen and curves
+   * unchanged); answers run 0's prediction made before the label.
+   */
   teach(drawing: Drawing, label: number): Promise<TeachReply>;
   /** The vsml-stream and vsml-state documents with which `vsml trace` recomputes run 0. */
   reproduce(): Promise<ReproduceReply>;
-  /** The learner the trainer page handed over ("Open in studio"), read from this browser's store (IndexedDB); the page opens it with open(). */
+  /**
+   * The learner the trainer page handed over ("Open in studio"), read from this browser's store (IndexedDB); the page
+   * opens it with open().
+   */
   trainedLearner(): Promise<TrainedLearnerReply>;
 }

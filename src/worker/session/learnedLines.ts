@@ -15,7 +15,10 @@ export interface ParsedLearned extends LearnedEntry {
   readonly learner: LearnedLearner;
 }
 
-/** One learned learner's line in a session: `create` gives its R runs from the kind's zero state (again for a fresh episode). */
+/**
+ * One learned learner's line in a session: `create` gives its R runs from the kind's zero state (again for a fresh
+ * episode).
+ */
 export interface LearnedLine {
   readonly name: string;
   create(): BatchLearner;
@@ -49,7 +52,10 @@ export function parseLearnedDocuments(docs: unknown): Checked<ParsedLearned[]> {
   return { ok: true, value: out };
 }
 
-/** The lines of `parsed` on a task of `shape` with R runs; a learner too small for the task is refused by its file and field. */
+/**
+ * The lines of `parsed` on a task of `shape` with R runs; a learner too small for the task is refused by its file and
+ * field.
+ */
 export function learnedLines(
   parsed: readonly ParsedLearned[],
   shape: DatasetShape,

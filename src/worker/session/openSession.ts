@@ -43,7 +43,10 @@ export interface SessionDeps {
   readonly clock?: PacingClock;
   /** What a session may need (openSession refuses more); default browserMemoryLimit (memoryLimit.ts). */
   readonly memoryLimit?: MemoryLimit;
-  /** The learner document the trainer handed over (storage/learnerHandoff.ts), null when none; default: none (no store, as in Node). */
+  /**
+   * The learner document the trainer handed over (storage/learnerHandoff.ts), null when none; default: none (no store,
+   * as in Node).
+   */
   loadTrainedLearner?(): Promise<unknown | null>;
 }
 
@@ -52,7 +55,9 @@ export interface OpenedSession {
   readonly info: SessionInfo;
   /** The engine's device-loss message (GPU engines), or undefined. */
   readonly lost: Promise<string> | undefined;
-  /** The GPU engine still being made while the session runs on the CPU reference (EngineChoice.upgrade), or undefined. */
+  /**
+   * The GPU engine still being made while the session runs on the CPU reference (EngineChoice.upgrade), or undefined.
+   */
   readonly upgrade: Promise<EngineChoice> | undefined;
   /** The session's streams again, from example 0 (for a handover's replay). */
   readonly replay: () => BlockSource;

@@ -29,7 +29,9 @@ export class Pacer {
       throw new Error(`pacer: maxSteps must be a positive integer, got ${maxSteps}`);
   }
 
-  /** Start (or restart) pacing at `examplesPerSecond` (> 0, or Infinity) from `nowMs`: the first example is due at once. */
+  /**
+   * Start (or restart) pacing at `examplesPerSecond` (> 0, or Infinity) from `nowMs`: the first example is due at once.
+   */
   start(examplesPerSecond: number, nowMs: number): void {
     if (!(examplesPerSecond > 0))
       throw new Error(`pacer: examples per second must be > 0 or Infinity, got ${examplesPerSecond}`);

@@ -16,7 +16,10 @@ import type { Session } from './session';
 import { SpeedMeter } from './speedMeter';
 import { yieldToEvents } from '../shared/yieldToEvents';
 
-/** Wall time in milliseconds and waiting (pacing a session's play; TrainerClock is the trainer's time and date), injectable so pacing can be tested on a fake clock. */
+/**
+ * Wall time in milliseconds and waiting (pacing a session's play; TrainerClock is the trainer's time and date),
+ * injectable so pacing can be tested on a fake clock.
+ */
 export interface PacingClock {
   now(): number;
   sleep(ms: number): Promise<void>;
@@ -87,7 +90,10 @@ export class Player {
     this.loop = this.run(generation);
   }
 
-  /** Start no block until the returned function is called (an open in progress); frames, step() and pause() are served meanwhile. */
+  /**
+   * Start no block until the returned function is called (an open in progress); frames, step() and pause() are served
+   * meanwhile.
+   */
   hold(): () => void {
     this.holds++;
     let held = true;

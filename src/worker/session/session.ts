@@ -93,9 +93,15 @@ export class Session {
   private resetVsml: (() => void) | null = null;
   /** Examples in the largest block (inputs of about 32 MiB, at most 500). */
   readonly maxBlockSteps: number;
-  /** Sub-RNNs of the grid: sum over layers of A * B (a cell-tick is one of them running one tick: its micro-ticks and messages). */
+  /**
+   * Sub-RNNs of the grid: sum over layers of A * B (a cell-tick is one of them running one tick: its micro-ticks and
+   * messages).
+   */
   readonly cells: number;
-  /** Cell-ticks of one run per example: `cells`, twice with backwardPass (the forward and the reverse tick: flops.ts ticksPerExample). */
+  /**
+   * Cell-ticks of one run per example: `cells`, twice with backwardPass (the forward and the reverse tick: flops.ts
+   * ticksPerExample).
+   */
   readonly cellTicksPerExample: number;
 
   constructor(
@@ -146,7 +152,10 @@ export class Session {
     return this.engine.spec.runs;
   }
 
-  /** Advance every run (VSML, the baselines and the learned learners) by `steps` examples of the same streams; with fresh episodes, each episode from the learners' start (src/meta/episodes.ts). */
+  /**
+   * Advance every run (VSML, the baselines and the learned learners) by `steps` examples of the same streams; with
+   * fresh episodes, each episode from the learners' start (src/meta/episodes.ts).
+   */
   async step(steps: number): Promise<void> {
     if (!Number.isInteger(steps) || steps < 1)
       throw new Error(`session: steps must be a positive integer, got ${steps}`);
@@ -156,7 +165,10 @@ export class Session {
     }
   }
 
-  /** Every learner back to where it began (a fresh episode): VSML's initial states, the baselines' initial weights, the learned learners' zero states, run 0's record. */
+  /**
+   * Every learner back to where it began (a fresh episode): VSML's initial states, the baselines' initial weights, the
+   * learned learners' zero states, run 0's record.
+   */
   private resetLearners(): void {
     this.resetVsml ??= vsmlReset(() => this.engine, this.options.learner, this.options.seed);
     this.resetVsml();
@@ -189,7 +201,10 @@ export class Session {
     this.recent.add(name, r.outputs as Float32Array, steps);
   }
 
-  /** Run 0's last example, the strip of the learner `strip` (VSML when the session runs no such learner) and every learner's curve, decimated to `maxPoints`. */
+  /**
+   * Run 0's last example, the strip of the learner `strip` (VSML when the session runs no such learner) and every
+   * learner's curve, decimated to `maxPoints`.
+   */
   frame(maxPoints = FRAME_POINTS, strip = 'vsml'): SessionFrame {
     const accuracy: Record<string, DecimatedCurve> = {};
     for (const [name, tally] of this.tallies) accuracy[name] = framePoints(tally.view(), tally.latest(), maxPoints);
@@ -210,7 +225,10 @@ export class Session {
     };
   }
 
-  /** Every learner's kept curve (point i after (i + 1) * every examples; every is 1 up to TALLY_POINTS examples), in new arrays. */
+  /**
+   * Every learner's kept curve (point i after (i + 1) * every examples; every is 1 up to TALLY_POINTS examples), in new
+   * arrays.
+   */
   curves(): { readonly [learner: string]: AccuracyCurve } {
     const out: Record<string, AccuracyCurve> = {};
     for (const [name, tally] of this.tallies) out[name] = tally.curve();
@@ -254,7 +272,10 @@ export class Session {
     return this.handover !== null;
   }
 
-  /** Replay up to `steps` examples on the incoming engine (one block); it takes over once it has caught up. Returns the examples replayed. */
+  /**
+   * Replay up to `steps` examples on the incoming engine (one block); it takes over once it has caught up. Returns the
+   * examples replayed.
+   */
   async catchUp(steps: number): Promise<number> {
     const h = this.handover;
     if (!h) return 0;
@@ -352,7 +373,10 @@ export class Session {
     return path.ok ? drawingInput(path.value, d) : path;
   }
 
-  /** Run 0's prediction for a drawing now (explain.ts's forward tick on its state read back; no reverse tick with backwardPass, as nothing is learnt), changing nothing. */
+  /**
+   * Run 0's prediction for a drawing now (explain.ts's forward tick on its state read back; no reverse tick with
+   * backwardPass, as nothing is learnt), changing nothing.
+   */
   async peek(d: Drawing): Promise<PeekReply> {
     const x = this.drawingInputOf(d);
     if (!x.ok) return { ok: false, message: `drawing: ${formatFieldError(x.error)}` };
@@ -363,7 +387,8 @@ export class Session {
   }
 
   /**
-   * Every run (VSML, the baselines and the learned learners) takes the drawing as one more example with this label, outside
+   * Every run (VSML, the baselines and the learned learners) takes the drawing as one more example with this label,
+   * outside
    * the stream: the examples seen and the accuracy curves do not move. Answers run 0's prediction,
    * made before it saw the label.
    */

@@ -51,7 +51,10 @@ export function createSessionApi(deps: SessionDeps): SessionApi {
   let current: Current | null = null;
   let view: StateView | null = null;
   let strip = 'vsml';
-  /** Bumped by every open and restart: an open still opening when a later one begins gives way at once (even if the later one fails). */
+  /**
+   * Bumped by every open and restart: an open still opening when a later one begins gives way at once (even if the
+   * later one fails).
+   */
   let opens = 0;
   /** Tells the open in progress that a later one began. */
   let giveWay: () => void = () => {};
@@ -161,7 +164,10 @@ export function createSessionApi(deps: SessionDeps): SessionApi {
     return openParsed({ settings, learner: learner.value, files, learned: learned.value }, began);
   }
 
-  /** Open and install, unless a later open begins first: then this one answers REPLACED at once and what it opens is discarded. */
+  /**
+   * Open and install, unless a later open begins first: then this one answers REPLACED at once and what it opens is
+   * discarded.
+   */
   async function openParsed(
     opening: Opening,
     { token, replaced }: { token: number; replaced: Promise<null> },
@@ -238,7 +244,10 @@ export function createSessionApi(deps: SessionDeps): SessionApi {
     },
   };
 
-  /** `use` on the current session between blocks (after any handover replay); nothing open, a replacement or an error is a refusal starting with `what`. */
+  /**
+   * `use` on the current session between blocks (after any handover replay); nothing open, a replacement or an error is
+   * a refusal starting with `what`.
+   */
   async function useSession<T>(
     what: string,
     use: (s: Session) => Promise<T | Refusal> | T | Refusal,

@@ -23,7 +23,10 @@ export function explainRefusal(cfg: VsmlConfig, shapes: readonly LayerShape[]): 
   return `explain: one example of this grid (${grid} cells, N = ${cfg.stateSize}, ${cfg.microTicks} micro-ticks) is ${(bytes / 2 ** 20).toFixed(0)} MiB of numbers, over the ${EXPLAIN_MAX_BYTES / 2 ** 20} MiB the page is sent; resize the images smaller`;
 }
 
-/** The largest |difference| between the explanation's final h, c (with backwardPass, after its reverse tick) and y and the engine's after the same example. */
+/**
+ * The largest |difference| between the explanation's final h, c (with backwardPass, after its reverse tick) and y and
+ * the engine's after the same example.
+ */
 export function agreementOf(e: Explanation, after: RunState, y: Float32Array): number {
   let worst = 0;
   const diff = (a: ArrayLike<number>, b: ArrayLike<number>) => {

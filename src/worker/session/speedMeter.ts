@@ -39,7 +39,10 @@ export class SpeedMeter {
     return span > 0 ? ((end.n - start.n) * 1000) / span : 0;
   }
 
-  /** Index of the window's first sample: the earlier of the last one at or before windowMs ago and the one `blocks` before the last. */
+  /**
+   * Index of the window's first sample: the earlier of the last one at or before windowMs ago and the one `blocks`
+   * before the last.
+   */
   private windowStart(): number {
     const last = this.samples.length - 1;
     const since = this.samples[last].t - this.windowMs;

@@ -21,7 +21,9 @@ export interface LosableEngine extends VsmlEngine {
 export interface GpuEngines {
   /** Whether make(spec) would only allocate buffers: the device is up and this grid's pipelines are compiled. */
   ready(spec: EngineSpec): boolean;
-  /** A GPU engine for `spec` (the device is acquired first when there is none); failures are thrown (GpuEngineError). */
+  /**
+   * A GPU engine for `spec` (the device is acquired first when there is none); failures are thrown (GpuEngineError).
+   */
   make(spec: EngineSpec): Promise<LosableEngine>;
 }
 
@@ -29,7 +31,10 @@ export interface EngineChoice {
   readonly engine: VsmlEngine;
   /** Why the CPU engine runs instead of WebGPU; null when WebGPU runs. */
   readonly fallback: string | null;
-  /** Resolves with a sentence when the GPU device is lost ("the GPU device was lost (reason): message"); never for a CPU engine or our own dispose. */
+  /**
+   * Resolves with a sentence when the GPU device is lost ("the GPU device was lost (reason): message"); never for a CPU
+   * engine or our own dispose.
+   */
   readonly lost?: Promise<string>;
   /**
    * Only with a CPU engine as `engine`: the GPU engine for the same spec still being made. The
@@ -51,7 +56,10 @@ export const NO_WEBGPU = 'WebGPU is not available in this browser (navigator.gpu
  */
 export const CPU_FIRST_MAX_WORK = 8 * 784 * 10 * 2 * 16 * 16;
 
-/** Work per example of `spec` on the CPU reference, in the units of CPU_FIRST_MAX_WORK: twice with backwardPass (its reverse tick: flops.ts ticksPerExample). */
+/**
+ * Work per example of `spec` on the CPU reference, in the units of CPU_FIRST_MAX_WORK: twice with backwardPass (its
+ * reverse tick: flops.ts ticksPerExample).
+ */
 export function cpuWork(spec: EngineSpec): number {
   const { cells, ticksPerExample } = flopModel(spec.config, specShapes(spec));
   const { microTicks, stateSize } = spec.config;

@@ -23,7 +23,10 @@ export class StoredValueError extends Error {
   }
 }
 
-/** What IndexedDB returned for `key` as the store's text: undefined is nothing (null); anything not a string is a StoredValueError. */
+/**
+ * What IndexedDB returned for `key` as the store's text: undefined is nothing (null); anything not a string is a
+ * StoredValueError.
+ */
 export function storedText(key: string, value: unknown): string | null {
   if (value === undefined) return null;
   if (typeof value === 'string') return value;

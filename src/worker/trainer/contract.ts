@@ -28,7 +28,10 @@ export type CheckReply =
 export type StartReply = Reply<{ readonly info: TrainerInfo }>;
 
 export interface TrainerInfo {
-  /** The engine of the rollouts ('webgpu', 'cpu' the fast CPU engine, or 'reference'; 'reference' for method gradient, which computes in TypeScript on the CPU). */
+  /**
+   * The engine of the rollouts ('webgpu', 'cpu' the fast CPU engine, or 'reference'; 'reference' for method gradient,
+   * which computes in TypeScript on the CPU).
+   */
   readonly backend: string;
   readonly description: string;
   /** Why the CPU reference runs instead of WebGPU (for the banner); null on WebGPU. */
@@ -54,13 +57,19 @@ export interface TrainerFrame {
    * (a run resumed from an imported checkpoint, which carries no history).
    */
   readonly losses: Float64Array;
-  /** Debiased EMA of the losses (beta 0.9, Adam-style bias correction), same length; NaN where losses is NaN, which do not enter the average. */
+  /**
+   * Debiased EMA of the losses (beta 0.9, Adam-style bias correction), same length; NaN where losses is NaN, which do
+   * not enter the average.
+   */
   readonly lossesSmoothed: Float64Array;
   /** Step numbers that were rejected. */
   readonly rejectedSteps: Int32Array;
   /** e.g. "step 7 rejected: pair 3: L- is NaN". */
   readonly lastRejection: string | null;
-  /** The last step's 2P rollout losses (L+ of every pair, then L-), for a histogram; method gradient: the P trajectory losses twice. */
+  /**
+   * The last step's 2P rollout losses (L+ of every pair, then L-), for a histogram; method gradient: the P trajectory
+   * losses twice.
+   */
   readonly populationLosses: Float64Array;
   readonly evaluations: readonly EvaluationRecord[];
   readonly stepsPerSecond: number;
@@ -96,7 +105,10 @@ export interface TrainerApi {
    * only where WebGPU is absent.
    */
   start(configDoc: unknown, files?: readonly FileInput[]): Promise<StartReply>;
-  /** Resume from the autosave (checkpointDoc undefined) or an imported vsml-checkpoint (a document or its text); bit for bit as the CLI's --resume. */
+  /**
+   * Resume from the autosave (checkpointDoc undefined) or an imported vsml-checkpoint (a document or its text); bit for
+   * bit as the CLI's --resume.
+   */
   resume(checkpointDoc?: unknown, files?: readonly FileInput[]): Promise<StartReply>;
   /** After the step in flight; saves a checkpoint to the store. */
   pause(): Promise<void>;
@@ -109,7 +121,10 @@ export interface TrainerApi {
   exportCheckpoint(): Promise<string | null>;
   /** vsml-learner text, as the CLI's learner.json. */
   exportLearner(): Promise<string | null>;
-  /** What the store holds, for the "resume?" offer after a reload, a crash or a failed run; `unreadable` when a record is there but cannot be read. */
+  /**
+   * What the store holds, for the "resume?" offer after a reload, a crash or a failed run; `unreadable` when a record
+   * is there but cannot be read.
+   */
   savedRun(): Promise<SavedRun | UnreadableSave | null>;
   discardSaved(): Promise<void>;
   /** Save the current learner for the studio's "Open in studio" (../storage/learnerHandoff.ts). */

@@ -42,7 +42,9 @@ export interface TrainerClock {
 export const realTrainerClock: TrainerClock = { now: () => performance.now(), iso: () => new Date().toISOString() };
 
 export interface TrainerDeps {
-  /** An engine (WebGPU, or the CPU engine with the reason: trainerEngine.ts); throws when a spec does not fit the GPU. */
+  /**
+   * An engine (WebGPU, or the CPU engine with the reason: trainerEngine.ts); throws when a spec does not fit the GPU.
+   */
   makeEngine(spec: EngineSpec): Promise<EngineChoice>;
   /** openDataset in the browser (the built-in MNIST fetched), with the built-in set from disk in Node. */
   openData(dataset: string, request: DataRequest): Promise<Result<DataSource>>;
@@ -50,7 +52,10 @@ export interface TrainerDeps {
   readonly store: KeyValueStore;
   /** Default: performance.now and the date. */
   readonly clock?: TrainerClock;
-  /** What a run may need (createTrainer refuses more, naming the config field); default browserMemoryLimit (memoryLimit.ts). */
+  /**
+   * What a run may need (createTrainer refuses more, naming the config field); default browserMemoryLimit
+   * (memoryLimit.ts).
+   */
   readonly memoryLimit?: MemoryLimit;
 }
 

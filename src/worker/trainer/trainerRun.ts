@@ -89,7 +89,10 @@ export class TrainerRun {
     if (kind === 'stop') this.trainer.dispose();
   }
 
-  /** Replaced by another run: stop after the step in flight, without saving (the new run saves over it), and free the engines. */
+  /**
+   * Replaced by another run: stop after the step in flight, without saving (the new run saves over it), and free the
+   * engines.
+   */
   async retire(): Promise<void> {
     this.haltAsked = true;
     await this.loop;

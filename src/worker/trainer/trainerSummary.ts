@@ -18,7 +18,10 @@ function variantShape(v: TaskVariant): string {
   return `${inputs === null ? 'inputs from the files' : plural(inputs, 'input')}, ${classes === null ? 'classes from the files' : plural(classes, 'class', 'classes')}`;
 }
 
-/** "ES, 8 pairs x T=50, 300 steps, 2 task variants (49 inputs, 3 classes); held-out evaluation every 25 steps on mnist/test 7x7 classes 0.1.2" */
+/**
+ * "ES, 8 pairs x T=50, 300 steps, 2 task variants (49 inputs, 3 classes); held-out evaluation every 25 steps on
+ * mnist/test 7x7 classes 0.1.2"
+ */
 export function describeMetaConfig(cfg: MetaConfig): string {
   const e = cfg.evaluation;
   const evaluation =
