@@ -4,7 +4,15 @@
 // engines in `backends` (BenchWorkerApi.runPage) and the page shows the table (rows also on
 // `window.vsmlBench`).
 import * as Comlink from 'comlink';
-import type { BenchRow, BenchWorkerApi, PageBackend, VmSharing } from '../worker/tools/contract';
+import type {
+  BenchReply,
+  BenchRow,
+  BenchWorkerApi,
+  PageBackend,
+  PageBenchResult,
+  VmSharing,
+} from '../worker/tools/contract';
+import { errorMessage } from '../model/result';
 
 declare global {
   interface Window {
@@ -24,17 +32,20 @@ if (params.get('drive') === '1') {
   window.vsmlBenchControl = worker;
   out.textContent = 'driven by npm run bench';
 } else {
-  const reply = await worker.runPage(
-    {
-      runs: list('runs', '1,8,64').map(Number),
-      vm: list('vm', 'shared,per-run').map((vm): VmSharing => (vm === 'per-run' ? 'per-run' : 'shared')),
-      backends: list('backends', 'reference,cpu,webgpu') as PageBackend[],
-      rounds: Number(params.get('rounds') ?? 3),
-      minSeconds: Number(params.get('minSeconds') ?? 2),
-      blockSize: Number(params.get('blockSize') ?? 8),
-    },
-    Comlink.proxy((line: string) => void (out.textContent = line)),
-  );
+  // A refusal comes back as a value; a worker that fails to load or dies rejects, and says so the same way.
+  const reply: BenchReply<PageBenchResult> = await worker
+    .runPage(
+      {
+        runs: list('runs', '1,8,64').map(Number),
+        vm: list('vm', 'shared,per-run').map((vm): VmSharing => (vm === 'per-run' ? 'per-run' : 'shared')),
+        backends: list('backends', 'reference,cpu,webgpu') as PageBackend[],
+        rounds: Number(params.get('rounds') ?? 3),
+        minSeconds: Number(params.get('minSeconds') ?? 2),
+        blockSize: Number(params.get('blockSize') ?? 8),
+      },
+      Comlink.proxy((line: string) => void (out.textContent = line)),
+    )
+    .catch((e: unknown) => ({ ok: false, message: errorMessage(e) }));
   if (reply.ok) {
     out.textContent = reply.value.table;
     window.vsmlBench = { ok: true, rows: reply.value.rows };
